@@ -1,0 +1,158 @@
+// The GPT forward pass in TensorFlow.js: token + position embeddings, pre-LayerNorm blocks with causal multi-head
+// attention and a ReLU FFN, final LayerNorm, output tied to the token embedding (nanoGPT's layout, OPT's ReLU).
+// One function serves training (differentiable, one-hot embedding) and inference (gather, KV cache, hooks).
+// References: Radford et al. 2019 (GPT-2); Zhang et al. 2022, OPT (arXiv 2205.01068); karpathy/nanoGPT model.py.
+import * as tf from '@tensorflow/tfjs';
+import type { GPTConfig } from './config.ts';
+
+export type Params = Record<string, tf.Tensor>;
+
+/** Past keys and values of every layer, each [B, nHead, S, headSize]. Owned by a KVCache object. */
+export interface PastKV {
+  k: tf.Tensor4D[];
+  v: tf.Tensor4D[];
+}
+
+export interface ForwardTensorOptions {
+  /** Absolute positions [B, T] (int32). Default: past + 0..T-1 for every row. */
+  positions?: tf.Tensor2D;
+  /** Which keys each query may see: [T, S] or [B, T, S] with 1 = visible, S = past + T. Default: causal. */
+  mask?: tf.Tensor;
+  /** Keys/values of earlier tokens. The new ones are returned in `present`. */
+  past?: PastKV;
+  /** Embed by one-hot matmul instead of gather (the wasm backend has no gradient for gather). */
+  oneHotEmbed?: boolean;
+  /** Per layer, the FFN neurons to compute (others are treated as zero); null computes all of them. */
+  ffnNeurons?: (Int32Array | number[] | null)[];
+  /** Per layer, a 0/1 mask [B, T, nFfn] applied after the ReLU: per-token neuron selection. */
+  ffnMask?: (tf.Tensor3D | null)[];
+  /** Replacement weights for linear layers by name ("h.0.mlp.up"), e.g. a LoRA-merged or quantized matrix. */
+  overrides?: Record<string, tf.Tensor>;
+  /** Collect FFN activations and attention probabilities per layer (kept tensors; the caller disposes them). */
+  record?: { ffn?: boolean; attention?: boolean };
+}
+
+export interface ForwardRecord {
+  ffnPre: tf.Tensor3D[]; // per layer [B, T, nFfn] before the ReLU
+  ffnPost: tf.Tensor3D[]; // per layer [B, T, nFfn] after the ReLU
+  attention: tf.Tensor4D[]; // per layer [B, nHead, T, S]
+}
+
+export interface ForwardTensorResult {
+  logits: tf.Tensor3D; // [B, T, vocabSize]
+  present: PastKV; // keys/values of past + these tokens, [B, nHead, S, headSize]
+  record: ForwardRecord;
+}
+
+const NEG = -1e9;
+
+/** Runs the model on token ids [B, T]. Call inside tf.tidy; tensors in `present` and `record` need tf.keep to outlive it. */
+export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor2D, opts: ForwardTensorOptions = {}): ForwardTensorResult {
+  const [B, T] = tokens.shape;
+  const P = opts.past?.k[0]?.shape[2] ?? 0;
+  const S = P + T;
+  const { nEmbd: C, nHead: H } = cfg;
+  const hs = C / H;
+  if (S > cfg.blockSize && !opts.positions) throw new Error(`context of ${S} tokens exceeds the model's blockSize ${cfg.blockSize}`);
+  const w = (name: string) => {
+    const t = opts.overrides?.[name] ?? params[name];
+    if (!t) throw new Error(`missing parameter ${name}`);
+    return t;
+  };
+
+  // Embeddings: [B, T, C]
+  let tokEmb: tf.Tensor;
+  if (opts.oneHotEmbed) {
+    const oneHot = tf.oneHot(tokens.reshape([B * T]), cfg.vocabSize).toFloat(); // [B*T, V]
+    tokEmb = tf.matMul(oneHot, w('wte.weight')).reshape([B, T, C]);
+  } else {
+    tokEmb = tf.gather(w('wte.weight'), tokens); // [B, T, C]
+  }
+  let posEmb: tf.Tensor;
+  if (opts.positions) posEmb = tf.gather(w('wpe.weight'), opts.positions); // [B, T, C]
+  else posEmb = w('wpe.weight').slice([P, 0], [T, C]).expandDims(0); // [1, T, C]
+  let x = tf.add(tokEmb, posEmb) as tf.Tensor3D; // [B, T, C]
+
+  // Attention bias: 0 where visible, -1e9 elsewhere; [T, S] or [B, 1, T, S] so it broadcasts over heads.
+  let bias: tf.Tensor;
+  if (opts.mask) {
+    const m = opts.mask.toFloat();
+    bias = tf.mul(tf.sub(1, m), NEG);
+    if (bias.rank === 3) bias = bias.expandDims(1);
+  } else {
+    bias = causalBias(T, P);
+  }
+
+  const present: PastKV = { k: [], v: [] };
+  const record: ForwardRecord = { ffnPre: [], ffnPost: [], attention: [] };
+  for (let l = 0; l < cfg.nLayer; l++) {
+    const p = `h.${l}`;
+    // --- attention ---
+    const a = layerNorm(x, w(`${p}.ln_1.weight`), w(`${p}.ln_1.bias`));
+    const qkv = linear(a, w(`${p}.attn.qkv.weight`), w(`${p}.attn.qkv.bias`)); // [B, T, 3C]
+    const [q, kNew, vNew] = tf.split(qkv, 3, 2).map((t) => t.reshape([B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D); // [B, H, T, hs]
+    const k = opts.past ? tf.concat([opts.past.k[l], kNew], 2) : kNew; // [B, H, S, hs]
+    const v = opts.past ? tf.concat([opts.past.v[l], vNew], 2) : vNew; // [B, H, S, hs]
+    present.k.push(k as tf.Tensor4D);
+    present.v.push(v as tf.Tensor4D);
+    const scores = tf.add(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(hs)), bias); // [B, H, T, S]
+    const probs = tf.softmax(scores) as tf.Tensor4D; // [B, H, T, S]
+    if (opts.record?.attention) record.attention.push(probs);
+    const heads = tf.matMul(probs, v).transpose([0, 2, 1, 3]).reshape([B, T, C]); // [B, T, C]
+    x = tf.add(x, linear(heads, w(`${p}.attn.proj.weight`), w(`${p}.attn.proj.bias`))) as tf.Tensor3D;
+
+    // --- FFN: out = ReLU(x W_up + b_up) W_down + b_down ---
+    const m = layerNorm(x, w(`${p}.ln_2.weight`), w(`${p}.ln_2.bias`));
+    const neurons = opts.ffnNeurons?.[l];
+    let ffnOut: tf.Tensor;
+    if (neurons) {
+      // Sparse FFN: only the chosen columns of W_up and rows of W_down are read.
+      const idx = tf.tensor1d(Array.from(neurons), 'int32');
+      const up = tf.gather(w(`${p}.mlp.up.weight`), idx, 1); // [C, k]
+      const upB = tf.gather(w(`${p}.mlp.up.bias`), idx); // [k]
+      const down = tf.gather(w(`${p}.mlp.down.weight`), idx, 0); // [k, C]
+      const h = tf.relu(linear(m, up, upB)); // [B, T, k]
+      ffnOut = linear(h, down, w(`${p}.mlp.down.bias`));
+    } else {
+      const pre = linear(m, w(`${p}.mlp.up.weight`), w(`${p}.mlp.up.bias`)) as tf.Tensor3D; // [B, T, F]
+      let post = tf.relu(pre) as tf.Tensor3D; // [B, T, F]
+      const mask = opts.ffnMask?.[l];
+      if (mask) post = tf.mul(post, mask) as tf.Tensor3D;
+      if (opts.record?.ffn) { record.ffnPre.push(pre); record.ffnPost.push(post); }
+      ffnOut = linear(post, w(`${p}.mlp.down.weight`), w(`${p}.mlp.down.bias`));
+    }
+    x = tf.add(x, ffnOut) as tf.Tensor3D;
+  }
+  const xf = layerNorm(x, w('ln_f.weight'), w('ln_f.bias')); // [B, T, C]
+  const logits = tf.matMul(xf.reshape([B * T, C]), w('wte.weight'), false, true).reshape([B, T, cfg.vocabSize]) as tf.Tensor3D;
+  return { logits, present, record };
+}
+
+/** y = x W + b for x [..., in], W [in, out]. */
+export function linear(x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor): tf.Tensor {
+  const shape = x.shape;
+  const inDim = shape[shape.length - 1];
+  const y = tf.matMul(x.reshape([-1, inDim]), weight).add(bias); // [N, out]
+  return y.reshape([...shape.slice(0, -1), weight.shape[1]!]);
+}
+
+function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const { mean, variance } = tf.moments(x, -1, true);
+  return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, 1e-5))), g), b);
+}
+
+/** [T, P+T] bias: query i (absolute position P+i) sees keys 0..P+i. */
+function causalBias(T: number, P: number): tf.Tensor2D {
+  const data = new Float32Array(T * (P + T));
+  for (let i = 0; i < T; i++) for (let j = P + i + 1; j < P + T; j++) data[i * (P + T) + j] = NEG;
+  return tf.tensor2d(data, [T, P + T]);
+}
+
+/** Mean cross-entropy (nats/token) of logits [B, T, V] against int32 targets [B, T]. */
+export function crossEntropy(logits: tf.Tensor3D, targets: tf.Tensor2D): tf.Scalar {
+  const V = logits.shape[2];
+  const flat = logits.reshape([-1, V]) as tf.Tensor2D;
+  const logp = tf.logSoftmax(flat); // [N, V]
+  const oneHot = tf.oneHot(targets.reshape([-1]), V).toFloat();
+  return tf.neg(tf.mean(tf.sum(tf.mul(logp, oneHot), 1))) as tf.Scalar;
+}

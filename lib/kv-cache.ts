@@ -1,0 +1,37 @@
+// Keys and values of the tokens a model has already seen, so a new token costs one position of work, not T.
+import * as tf from '@tensorflow/tfjs';
+import type { PastKV } from './gpt.ts';
+
+export class KVCache {
+  private past: PastKV | null = null;
+
+  /** Tokens held per sequence. */
+  get length(): number {
+    return this.past?.k[0]?.shape[2] ?? 0;
+  }
+
+  /** @internal The tensors for forwardTensors. */
+  get tensors(): PastKV | undefined {
+    return this.past ?? undefined;
+  }
+
+  /** @internal Takes ownership of `next` (already kept) and frees what it replaces. */
+  replace(next: PastKV): void {
+    const old = this.past;
+    this.past = next;
+    if (old) tf.dispose([...old.k, ...old.v]);
+  }
+
+  /** Keeps only the first `n` positions (e.g. the accepted prefix after speculative verification). */
+  truncate(n: number): void {
+    if (!this.past || n >= this.length) return;
+    if (n <= 0) return this.dispose();
+    const cut = (t: tf.Tensor4D) => tf.keep(t.slice([0, 0, 0, 0], [-1, -1, n, -1]));
+    this.replace({ k: this.past.k.map(cut), v: this.past.v.map(cut) });
+  }
+
+  dispose(): void {
+    if (this.past) tf.dispose([...this.past.k, ...this.past.v]);
+    this.past = null;
+  }
+}

@@ -1,0 +1,138 @@
+// A loaded language model with a plain-array API: token ids in, logits and recorded activations out.
+// Tensors stay inside; every call cleans up after itself, and dispose() frees the weights.
+import * as tf from '@tensorflow/tfjs';
+import { linearNames, parameterCount, parameterShapes, type GPTConfig } from './config.ts';
+import { forwardTensors, type Params } from './gpt.ts';
+import { KVCache } from './kv-cache.ts';
+import type { Tokenizer } from './tokenizer.ts';
+
+export interface ForwardOptions {
+  /** Absolute positions [B][T]. Default: cache length + 0..T-1. */
+  positions?: number[][];
+  /** Attention mask [T][S] (shared) or [B][T][S], 1 = may attend, S = cache length + T. Default: causal. */
+  mask?: number[][] | number[][][];
+  /** Past keys/values: read, then extended with these tokens. */
+  cache?: KVCache;
+  /** Per layer, compute only these FFN neurons (the rest count as zero): the sparse FFN. */
+  ffnNeurons?: (ArrayLike<number> | null)[];
+  /** Per layer, a 0/1 keep-mask of length B*T*nFfn applied after the ReLU (per-token neuron choice). */
+  ffnMask?: (Float32Array | null)[];
+  /** Record per-layer FFN activations and/or attention probabilities. */
+  record?: { ffn?: boolean; attention?: boolean };
+}
+
+export interface ForwardResult {
+  /** [B][T] -> logits over the vocabulary. */
+  logits: Float32Array[][];
+  /** Per layer, FFN input to the ReLU, [B*T*nFfn] row-major (only with record.ffn and no ffnNeurons). */
+  ffnPre?: Float32Array[];
+  /** Per layer, FFN output of the ReLU, [B*T*nFfn] row-major. */
+  ffnPost?: Float32Array[];
+  /** Per layer, attention probabilities [B*nHead*T*S] row-major. */
+  attention?: Float32Array[];
+}
+
+export interface LinearWeights {
+  name: string;
+  /** [in, out] row-major: row i holds what input i contributes to every output. */
+  weight: Float32Array;
+  bias: Float32Array;
+  shape: [number, number];
+}
+
+export class LanguageModel {
+  readonly config: GPTConfig;
+  readonly tokenizer: Tokenizer;
+  readonly name: string;
+  private params: Params;
+
+  constructor(config: GPTConfig, tokenizer: Tokenizer, weights: Record<string, Float32Array>, name = 'model') {
+    if (tokenizer.vocabSize !== config.vocabSize) throw new Error(`${name}: tokenizer has ${tokenizer.vocabSize} tokens but the config says vocabSize ${config.vocabSize}`);
+    this.config = config;
+    this.tokenizer = tokenizer;
+    this.name = name;
+    const shapes = parameterShapes(config);
+    this.params = {};
+    for (const [n, shape] of shapes) this.params[n] = tf.tensor(weights[n], shape);
+  }
+
+  get parameterCount(): number {
+    return parameterCount(this.config);
+  }
+
+  /** Runs the model on a batch of equal-length token sequences. */
+  forward(tokens: number[][], opts: ForwardOptions = {}): ForwardResult {
+    const B = tokens.length, T = tokens[0]?.length ?? 0;
+    if (B === 0 || T === 0) throw new Error('forward: need at least one sequence of at least one token');
+    if (tokens.some((t) => t.length !== T)) throw new Error('forward: all sequences in a batch must have the same length');
+    const { vocabSize: V, nFfn: F } = this.config;
+    for (const row of tokens) for (const id of row) if (!(Number.isInteger(id) && id >= 0 && id < V)) throw new Error(`forward: token id ${id} is outside 0..${V - 1}`);
+    const past = opts.cache?.length ?? 0;
+    if (!opts.positions && past + T > this.config.blockSize) throw new Error(`forward: ${past} cached + ${T} new tokens exceed the context of ${this.config.blockSize}; use generate() (it slides the window) or shorten the input`);
+
+    const out = tf.tidy(() => {
+      const r = forwardTensors(this.config, this.params, tf.tensor2d(tokens, [B, T], 'int32'), {
+        positions: opts.positions ? tf.tensor2d(opts.positions, [B, T], 'int32') : undefined,
+        mask: opts.mask ? tf.tensor(opts.mask) : undefined,
+        past: opts.cache?.tensors,
+        ffnNeurons: opts.ffnNeurons?.map((n) => (n ? Int32Array.from(n) : null)),
+        ffnMask: opts.ffnMask?.map((m) => (m ? tf.tensor3d(m, [B, T, F]) : null)),
+        record: opts.record,
+      });
+      if (opts.cache) opts.cache.replace({ k: r.present.k.map((t) => tf.keep(t)), v: r.present.v.map((t) => tf.keep(t)) });
+      return {
+        logits: r.logits.dataSync() as Float32Array,
+        ffnPre: r.record.ffnPre.map((t) => t.dataSync() as Float32Array),
+        ffnPost: r.record.ffnPost.map((t) => t.dataSync() as Float32Array),
+        attention: r.record.attention.map((t) => t.dataSync() as Float32Array),
+      };
+    });
+    const logits = Array.from({ length: B }, (_, b) => Array.from({ length: T }, (_, t) => out.logits.subarray((b * T + t) * V, (b * T + t + 1) * V)));
+    const result: ForwardResult = { logits };
+    if (opts.record?.ffn) { result.ffnPre = out.ffnPre; result.ffnPost = out.ffnPost; }
+    if (opts.record?.attention) result.attention = out.attention;
+    return result;
+  }
+
+  /** An empty KV cache for incremental decoding with this model. */
+  newCache(): KVCache {
+    return new KVCache();
+  }
+
+  /** Names of every linear layer, e.g. "h.0.mlp.up". */
+  get linearNames(): string[] {
+    return linearNames(this.config);
+  }
+
+  /** A copy of one linear layer's weights. */
+  getLinear(name: string): LinearWeights {
+    const w = this.param(`${name}.weight`), b = this.param(`${name}.bias`);
+    return { name, weight: w.dataSync() as Float32Array, bias: b.dataSync() as Float32Array, shape: w.shape as [number, number] };
+  }
+
+  /** Replaces one linear layer's weight (and bias, if given); shapes must match. */
+  setLinear(name: string, weight: Float32Array, bias?: Float32Array): void {
+    const w = this.param(`${name}.weight`), b = this.param(`${name}.bias`);
+    if (weight.length !== w.size) throw new Error(`setLinear(${name}): weight has ${weight.length} values, expected ${w.size} for shape [${w.shape}]`);
+    if (bias && bias.length !== b.size) throw new Error(`setLinear(${name}): bias has ${bias.length} values, expected ${b.size}`);
+    this.params[`${name}.weight`] = tf.tensor(weight, w.shape);
+    w.dispose();
+    if (bias) { this.params[`${name}.bias`] = tf.tensor(bias, b.shape); b.dispose(); }
+  }
+
+  /** All weights as plain arrays (e.g. to clone a model before changing it). */
+  exportWeights(): Record<string, Float32Array> {
+    return Object.fromEntries(Object.entries(this.params).map(([n, t]) => [n, t.dataSync() as Float32Array]));
+  }
+
+  dispose(): void {
+    tf.dispose(Object.values(this.params));
+    this.params = {};
+  }
+
+  private param(name: string): tf.Tensor {
+    const t = this.params[name];
+    if (!t) throw new Error(`${this.name}: no parameter "${name}"; linear layers are ${this.linearNames.slice(0, 4).join(', ')}, …`);
+    return t;
+  }
+}

@@ -1,0 +1,28 @@
+// Test helpers: load the committed models from public/models in Node, or build a small random one.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { loadModel } from '../../lib/load.ts';
+import { LanguageModel } from '../../lib/model.ts';
+import { Tokenizer } from '../../lib/tokenizer.ts';
+import { initWeights } from '../../lib/init.ts';
+import type { GPTConfig } from '../../lib/config.ts';
+
+export const MODELS_DIR = fileURLToPath(new URL('../../public/models/', import.meta.url));
+
+export async function readFromDisk(path: string): Promise<{ data: ArrayBuffer; fromCache: boolean }> {
+  const b = await readFile(path);
+  return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
+}
+
+export function loadCommitted(name: 'target-v1' | 'draft-v1'): Promise<LanguageModel> {
+  return loadModel(MODELS_DIR + name, { fetchFile: readFromDisk });
+}
+
+/** A tiny random model over a byte-only vocabulary, for equivalence tests that need no training. */
+export function randomModel(overrides: Partial<GPTConfig> = {}, seed = 1): LanguageModel {
+  const cfg: GPTConfig = { vocabSize: 256, blockSize: 32, nLayer: 2, nHead: 2, nEmbd: 16, nFfn: 64, ...overrides };
+  const weights = initWeights(cfg, seed);
+  // Larger weights than training's init, so attention and ReLU patterns are far from uniform.
+  for (const [name, w] of Object.entries(weights)) if (name.endsWith('.weight') && !name.includes('ln')) for (let i = 0; i < w.length; i++) w[i] *= 10;
+  return new LanguageModel(cfg, new Tokenizer({ type: 'byte-bpe', merges: [] }), weights, 'random');
+}
