@@ -1,0 +1,43 @@
+// <theme-toggle>: a pressed/unpressed "Dark theme" button. Pressing it sets data-theme on <html> and
+// remembers the choice; until the reader chooses, it mirrors the system colour scheme.
+
+const KEY = 'theme';
+const systemDark = matchMedia('(prefers-color-scheme: dark)');
+
+type Theme = 'light' | 'dark';
+
+function currentTheme(): Theme {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === 'light' || chosen === 'dark') return chosen;
+  return systemDark.matches ? 'dark' : 'light';
+}
+
+class ThemeToggle extends HTMLElement {
+  #button: HTMLButtonElement | null = null;
+  #sync = () => this.#button?.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
+
+  connectedCallback() {
+    this.#button = this.querySelector('button');
+    if (!this.#button) return;
+    this.#button.disabled = false; // rendered disabled so it is inert until this script runs
+    this.#button.addEventListener('click', this.#toggle);
+    systemDark.addEventListener('change', this.#sync);
+    this.#sync();
+  }
+
+  disconnectedCallback() {
+    this.#button?.removeEventListener('click', this.#toggle);
+    systemDark.removeEventListener('change', this.#sync);
+  }
+
+  #toggle = () => {
+    const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
+    document.documentElement.dataset.theme = next;
+    try {
+      localStorage.setItem(KEY, next);
+    } catch {} // storage blocked: the choice lasts for this page only
+    this.#sync();
+  };
+}
+
+customElements.define('theme-toggle', ThemeToggle);
