@@ -1,0 +1,90 @@
+// Drive the built site in Debian's Chromium. openPage() opens a path in a fresh browser context that
+// records console errors, uncaught exceptions, and every request to another origin (which it blocks:
+// the site must work from its own origin alone). One browser is shared by the tests of a file.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, expect, inject } from 'vitest';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface OpenPageOptions {
+  /** Emulated prefers-color-scheme; defaults to 'light'. */
+  colorScheme?: 'light' | 'dark';
+  /** Viewport in CSS pixels; defaults to 1280×800. */
+  viewport?: { width: number; height: number };
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Text of console.error messages and uncaught exceptions, from the page and its workers. */
+  consoleErrors: string[];
+  /** URLs requested from any origin other than the site's; each was aborted. */
+  foreignRequests: string[];
+  /** Close this page's browser context. */
+  close: () => Promise<void>;
+}
+
+let browser: Promise<Browser> | undefined;
+
+async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: the site tests need Debian's Chromium (apt-get install -y chromium)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+afterAll(async () => {
+  await (await browser?.catch(() => undefined))?.close();
+  browser = undefined;
+});
+
+/** The served site's base URL, e.g. "http://127.0.0.1:40123/". */
+export const baseURL = () => inject('baseURL');
+
+/** Open `path` (relative to the site root, e.g. "/lessons/x/") and wait for the load event. */
+export async function openPage(path: string, opts: OpenPageOptions = {}): Promise<OpenedPage> {
+  browser ??= launch();
+  const base = new URL(baseURL());
+  const context = await (await browser).newContext({
+    colorScheme: opts.colorScheme ?? 'light',
+    viewport: opts.viewport ?? { width: 1280, height: 800 },
+  });
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+
+  const isForeign = (url: string) => {
+    const { protocol, origin } = new URL(url);
+    return protocol !== 'data:' && origin !== base.origin; // blob: URLs report the origin that made them
+  };
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (!isForeign(url)) return route.continue();
+    foreignRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  context.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
+  });
+  context.on('weberror', (error) => consoleErrors.push(`uncaught: ${error.error().message}`));
+
+  const page = await context.newPage();
+  await page.goto(new URL(path.replace(/^\//, ''), base).href);
+  return { page, consoleErrors, foreignRequests, close: () => context.close() };
+}
+
+/** Assert that the page logged no errors and asked no other origin for anything. */
+export function expectClean({ consoleErrors, foreignRequests }: Pick<OpenedPage, 'consoleErrors' | 'foreignRequests'>) {
+  expect(consoleErrors, 'console errors').toEqual([]);
+  expect(foreignRequests, 'requests to other origins').toEqual([]);
+}
