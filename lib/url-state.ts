@@ -94,6 +94,36 @@ function fitNumber(v: number, spec: NumberSpec | ListSpec): { value: number; why
   return { value: value + 0, why };
 }
 
+/** A spec in words, for error messages: "3 comma-separated numbers in [-9, 9]", "one of elements, rows, columns". */
+export function describeSpec(spec: ParamSpec): string {
+  const kind = (integer?: boolean) => (integer ? 'integer' : 'number');
+  switch (spec.kind) {
+    case 'number':
+      return `${spec.integer ? 'an integer' : 'a number'} in [${spec.min}, ${spec.max}]`;
+    case 'enum':
+      return `one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'bool':
+      return 'true or false';
+    case 'list': {
+      const count = spec.length ?? `up to ${spec.maxLength ?? 'any number of'}`;
+      return `${count} comma-separated ${kind(spec.integer)}s in [${spec.min}, ${spec.max}]${spec.unique ? ', without repeats' : ''}`;
+    }
+  }
+}
+
+/**
+ * Strict parsing for build-time props: the value must fit the spec exactly (no clamping, rounding or dropping).
+ * Throws `<Widget>: prop "<prop>" must be <spec in words>; received "<value>"`.
+ */
+export function strictParam(widget: string, prop: string, spec: ParamSpec, value: unknown): unknown {
+  const raw = Array.isArray(value) ? value.join(',') : String(value);
+  const r = parseParam(prop, spec, raw);
+  if (!r.ok || r.note || (value !== null && typeof value === 'object' && !Array.isArray(value))) {
+    throw new Error(`${widget}: prop "${prop}" must be ${describeSpec(spec)}; received ${quote(raw)}`);
+  }
+  return r.value;
+}
+
 /** Parse one raw value against its spec. `name` is the full parameter name, used in notes. */
 export function parseParam(name: string, spec: ParamSpec, raw: string): ParamResult<unknown> {
   if (raw.length > MAX_RAW_LENGTH) {

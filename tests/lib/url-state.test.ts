@@ -1,7 +1,7 @@
 // lib/url-state.ts: a URL can set a widget's state, but garbage never breaks it: bad values are clamped or
 // ignored, and each change is explained in a note.
 import { describe, expect, it } from 'vitest';
-import { MAX_RAW_LENGTH, parseParam, parseState, writeState, type StateSpec, type StateValues } from '../../lib/url-state.ts';
+import { MAX_RAW_LENGTH, parseParam, parseState, strictParam, writeState, type StateSpec, type StateValues } from '../../lib/url-state.ts';
 
 const spec = {
   x: { kind: 'list', length: 3, min: -9, max: 9 },
@@ -143,5 +143,23 @@ describe('writeState', () => {
   });
   it('normalizes -0 to 0', () => {
     expect(writeState('vecmat', spec, { ...defaults, x: [-0, 1, 1] }, defaults, '')).toBe('?vecmat.x=0,1,1');
+  });
+});
+
+describe('strictParam (build-time props)', () => {
+  it('returns exact values and throws a message naming the widget, prop, allowed values and the value received', () => {
+    expect(strictParam('VecMatViews', 'x', spec.x, '2,0,1')).toEqual([2, 0, 1]);
+    expect(strictParam('VecMatViews', 'seed', spec.seed, 7)).toBe(7);
+    expect(strictParam('VecMatViews', 'x', spec.x, [1, 2, 3])).toEqual([1, 2, 3]);
+    expect(() => strictParam('VecMatViews', 'x', spec.x, '2,a')).toThrow(
+      'VecMatViews: prop "x" must be 3 comma-separated numbers in [-9, 9]; received "2,a"',
+    );
+    expect(() => strictParam('VecMatViews', 'x', spec.x, '2,0,10')).toThrow(/received "2,0,10"/);
+    expect(() => strictParam('VecMatViews', 'seed', spec.seed, 1.5)).toThrow('must be an integer in [0, 9999]');
+    expect(() => strictParam('VecMatViews', 'view', spec.view, 'diag')).toThrow(
+      'prop "view" must be one of "elements", "rows", "columns"; received "diag"',
+    );
+    expect(() => strictParam('W', 'skip', spec.skip, '1,1')).toThrow('up to 6 comma-separated integers in [0, 5], without repeats');
+    expect(() => strictParam('W', 'seed', spec.seed, { a: 1 })).toThrow(/received/);
   });
 });
