@@ -44,6 +44,7 @@ export async function loadModel(baseUrl: string, opts: LoadOptions = {}): Promis
   };
   const config = validateConfig(await json('config.json'), `${name}/config.json`);
   const tokenizer = new Tokenizer((await json('tokenizer.json')) as TokenizerJSON);
+  if (tokenizer.vocabSize !== config.vocabSize) throw new Error(`${name}/tokenizer.json: has ${tokenizer.vocabSize} tokens but config.json says vocabSize ${config.vocabSize}`);
   const manifest = await json('weights.json');
   const paths: string[] = Array.isArray(manifest) ? manifest.flatMap((g: { paths?: string[] }) => g?.paths ?? []) : [];
   const shards = new Map<string, ArrayBuffer>();
