@@ -33,6 +33,7 @@ export interface ForwardTensorOptions {
 }
 
 export interface ForwardRecord {
+  ffnIn: tf.Tensor3D[]; // per layer [B, T, nEmbd]: the LayerNorm output the FFN reads (a predictor's input)
   ffnPre: tf.Tensor3D[]; // per layer [B, T, nFfn] before the ReLU
   ffnPost: tf.Tensor3D[]; // per layer [B, T, nFfn] after the ReLU
   attention: tf.Tensor4D[]; // per layer [B, nHead, T, S]
@@ -84,7 +85,7 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
   }
 
   const present: PastKV = { k: [], v: [] };
-  const record: ForwardRecord = { ffnPre: [], ffnPost: [], attention: [] };
+  const record: ForwardRecord = { ffnIn: [], ffnPre: [], ffnPost: [], attention: [] };
   for (let l = 0; l < cfg.nLayer; l++) {
     const p = `h.${l}`;
     // --- attention ---
@@ -102,7 +103,8 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
     x = tf.add(x, linear(heads, w(`${p}.attn.proj.weight`), w(`${p}.attn.proj.bias`))) as tf.Tensor3D;
 
     // --- FFN: out = ReLU(x W_up + b_up) W_down + b_down ---
-    const m = layerNorm(x, w(`${p}.ln_2.weight`), w(`${p}.ln_2.bias`));
+    const m = layerNorm(x, w(`${p}.ln_2.weight`), w(`${p}.ln_2.bias`)) as tf.Tensor3D; // [B, T, C]
+    if (opts.record?.ffn) record.ffnIn.push(m);
     const neurons = opts.ffnNeurons?.[l];
     let ffnOut: tf.Tensor;
     if (neurons) {

@@ -24,6 +24,8 @@ export interface ForwardOptions {
 export interface ForwardResult {
   /** [B][T] -> logits over the vocabulary. */
   logits: Float32Array[][];
+  /** Per layer, what the FFN reads (after LayerNorm), [B*T*nEmbd] row-major (with record.ffn). */
+  ffnIn?: Float32Array[];
   /** Per layer, FFN input to the ReLU, [B*T*nFfn] row-major (only with record.ffn and no ffnNeurons). */
   ffnPre?: Float32Array[];
   /** Per layer, FFN output of the ReLU, [B*T*nFfn] row-major. */
@@ -82,6 +84,7 @@ export class LanguageModel {
       if (opts.cache) opts.cache.replace({ k: r.present.k.map((t) => tf.keep(t)), v: r.present.v.map((t) => tf.keep(t)) });
       return {
         logits: r.logits.dataSync() as Float32Array,
+        ffnIn: r.record.ffnIn.map((t) => t.dataSync() as Float32Array),
         ffnPre: r.record.ffnPre.map((t) => t.dataSync() as Float32Array),
         ffnPost: r.record.ffnPost.map((t) => t.dataSync() as Float32Array),
         attention: r.record.attention.map((t) => t.dataSync() as Float32Array),
@@ -89,7 +92,7 @@ export class LanguageModel {
     });
     const logits = Array.from({ length: B }, (_, b) => Array.from({ length: T }, (_, t) => out.logits.subarray((b * T + t) * V, (b * T + t + 1) * V)));
     const result: ForwardResult = { logits };
-    if (opts.record?.ffn) { result.ffnPre = out.ffnPre; result.ffnPost = out.ffnPost; }
+    if (opts.record?.ffn) { result.ffnIn = out.ffnIn; result.ffnPre = out.ffnPre; result.ffnPost = out.ffnPost; }
     if (opts.record?.attention) result.attention = out.attention;
     return result;
   }
