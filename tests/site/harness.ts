@@ -67,12 +67,13 @@ export async function openPage(path: string, opts: OpenPageOptions = {}): Promis
     const { protocol, origin } = new URL(url);
     return protocol !== 'data:' && origin !== base.origin; // blob: URLs report the origin that made them
   };
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (!isForeign(url)) return route.continue();
-    foreignRequests.push(url);
-    return route.abort('blockedbyclient');
+  // Record every foreign request (from the page or its workers), and block those routing can reach.
+  context.on('request', (request) => {
+    if (isForeign(request.url())) foreignRequests.push(request.url());
   });
+  await context.route('**/*', (route) =>
+    isForeign(route.request().url()) ? route.abort('blockedbyclient') : route.continue(),
+  );
   context.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
   });
