@@ -1,17 +1,21 @@
 // Text generation with a KV cache: one forward over the prompt (prefill), then one position per new token (decode).
 // When the context fills up, the window slides: the cache is rebuilt from the last half of the context.
+// A Decoder yields one token per call (for streaming); generate() runs one to the end.
 import type { LanguageModel } from './model.ts';
 import type { KVCache } from './kv-cache.ts';
 import { mulberry32 } from './random.ts';
 import { argmax, sampleFrom, samplingDistribution, softmax, topEntries, type SamplingOptions } from './sampling.ts';
 
-export interface GenerateOptions extends SamplingOptions {
-  maxNewTokens?: number;
+export interface DecodeOptions extends SamplingOptions {
   seed?: number;
   /** Re-run the whole context for every token instead of using the KV cache (for comparison only). */
   noCache?: boolean;
   /** How many alternatives to report per step (their probabilities at temperature 1). */
   topAlternatives?: number;
+}
+
+export interface GenerateOptions extends DecodeOptions {
+  maxNewTokens?: number;
   /** Called after each new token; return false to stop. */
   onToken?: (step: GeneratedToken) => boolean | void;
 }
@@ -34,51 +38,76 @@ export interface GenerateResult {
   promptTruncated: boolean;
 }
 
-export function generate(model: LanguageModel, prompt: string | number[], opts: GenerateOptions = {}): GenerateResult {
-  const { maxNewTokens = 64, seed = 1, noCache = false, topAlternatives = 5 } = opts;
-  const tok = model.tokenizer;
-  const block = model.config.blockSize;
-  const promptIds = typeof prompt === 'string' ? tok.encode(prompt) : [...prompt];
-  if (promptIds.length === 0) throw new Error('generate: the prompt is empty');
-  const rng = mulberry32(seed);
-  const context = promptIds.slice(-block);
-  const promptTruncated = context.length < promptIds.length;
-  const ids: number[] = [];
-  const tokens: GeneratedToken[] = [];
-  const cache = noCache ? null : model.newCache();
-  try {
-    let logits = lastLogits(model, context, cache);
-    for (let step = 0; step < maxNewTokens; step++) {
-      const dist = samplingDistribution(logits, opts);
-      const id = (opts.temperature ?? 1) <= 0 ? argmax(logits) : sampleFrom(dist, rng);
-      const p1 = softmax(logits);
-      const t: GeneratedToken = {
-        id, text: tok.tokenText(id), p: p1[id],
-        alternatives: topEntries(p1, topAlternatives).map((e) => ({ id: e.index, text: tok.tokenText(e.index), p: e.p })),
-      };
-      ids.push(id);
-      tokens.push(t);
-      context.push(id);
-      if (opts.onToken?.(t) === false || step === maxNewTokens - 1) break;
-      if (cache && cache.length >= block) {
-        // Slide: keep the last half of the context and rebuild the cache from it (positions restart at 0).
-        context.splice(0, context.length - Math.floor(block / 2));
-        cache.dispose();
-        logits = lastLogits(model, context, cache);
-      } else if (cache) {
-        logits = model.forward([[id]], { cache }).logits[0][0];
-      } else {
-        if (context.length > block) context.splice(0, context.length - block);
-        logits = lastLogits(model, context, null);
-      }
-    }
-  } finally {
-    cache?.dispose();
+export class Decoder {
+  readonly promptIds: number[];
+  /** True if the prompt was longer than the context and only its end was used. */
+  readonly promptTruncated: boolean;
+  private readonly context: number[];
+  private readonly cache: KVCache | null;
+  private readonly rng: () => number;
+  private logits: Float32Array | null = null;
+  /** The last chosen token, not yet run through the model. */
+  private pending: number | null = null;
+
+  constructor(private readonly model: LanguageModel, prompt: string | number[], private readonly opts: DecodeOptions = {}) {
+    this.promptIds = typeof prompt === 'string' ? model.tokenizer.encode(prompt) : [...prompt];
+    if (this.promptIds.length === 0) throw new Error('generate: the prompt is empty');
+    this.context = this.promptIds.slice(-model.config.blockSize);
+    this.promptTruncated = this.context.length < this.promptIds.length;
+    this.cache = opts.noCache ? null : model.newCache();
+    this.rng = mulberry32(opts.seed ?? 1);
   }
-  return { promptIds, ids, text: tok.decode(ids), tokens, promptTruncated };
+
+  /** Chooses the next token and advances the model past it. */
+  next(): GeneratedToken {
+    const tok = this.model.tokenizer;
+    const logits = this.logits ?? this.nextLogits();
+    const temperature = this.opts.temperature ?? 1;
+    const id = temperature <= 0 ? argmax(logits) : sampleFrom(samplingDistribution(logits, this.opts), this.rng);
+    const p1 = softmax(logits);
+    const token: GeneratedToken = {
+      id, text: tok.tokenText(id), p: p1[id],
+      alternatives: topEntries(p1, this.opts.topAlternatives ?? 5).map((e) => ({ id: e.index, text: tok.tokenText(e.index), p: e.p })),
+    };
+    this.context.push(id);
+    this.logits = null; // computed lazily, so the last token of a run costs no forward pass
+    this.pending = id;
+    return token;
+  }
+
+  dispose(): void {
+    this.cache?.dispose();
+  }
+
+  private nextLogits(): Float32Array {
+    const block = this.model.config.blockSize;
+    if (this.pending !== null && this.cache && this.cache.length < block) {
+      this.logits = this.model.forward([[this.pending]], { cache: this.cache }).logits[0][0].slice();
+    } else {
+      // First call, no cache, or a full cache: run the (possibly slid) context from scratch.
+      if (this.pending !== null && this.cache) this.context.splice(0, this.context.length - Math.floor(block / 2));
+      if (this.context.length > block) this.context.splice(0, this.context.length - block);
+      this.cache?.dispose();
+      const rows = this.model.forward([this.context], this.cache ? { cache: this.cache } : {}).logits[0];
+      this.logits = rows[rows.length - 1].slice();
+    }
+    this.pending = null;
+    return this.logits;
+  }
 }
 
-function lastLogits(model: LanguageModel, context: number[], cache: KVCache | null): Float32Array {
-  const out = model.forward([context], cache ? { cache } : {}).logits[0];
-  return out[out.length - 1].slice();
+export function generate(model: LanguageModel, prompt: string | number[], opts: GenerateOptions = {}): GenerateResult {
+  const decoder = new Decoder(model, prompt, opts);
+  const tokens: GeneratedToken[] = [];
+  try {
+    for (let i = 0; i < (opts.maxNewTokens ?? 64); i++) {
+      const t = decoder.next();
+      tokens.push(t);
+      if (opts.onToken?.(t) === false) break;
+    }
+  } finally {
+    decoder.dispose();
+  }
+  const ids = tokens.map((t) => t.id);
+  return { promptIds: decoder.promptIds, ids, text: model.tokenizer.decode(ids), tokens, promptTruncated: decoder.promptTruncated };
 }
