@@ -1,0 +1,21 @@
+// Every request the model worker answers, by type. To add one: write site/worker/handlers/<name>.ts exporting a
+// handler made with defineHandler((payload: P, ctx) => result), and add it below. The page-side client derives
+// its types from this object, so `modelWorker().request('<type>', payload)` is checked end to end.
+import { ping } from './ping.ts';
+import { vecmatCompare } from './vecmat-compare.ts';
+import { modelInfo } from './model-info.ts';
+import { genStart, genNext, genStop } from './generate.ts';
+
+export const handlers = {
+  ping,
+  'vecmat.compare': vecmatCompare,
+  'model.info': modelInfo,
+  'gen.start': genStart,
+  'gen.next': genNext,
+  'gen.stop': genStop,
+};
+
+export type Handlers = typeof handlers;
+export type RequestType = keyof Handlers;
+export type PayloadOf<T extends RequestType> = Parameters<Handlers[T]>[0];
+export type ResultOf<T extends RequestType> = Awaited<ReturnType<Handlers[T]>>;

@@ -1,0 +1,34 @@
+// The models the worker has loaded, by folder name ("target-v1"), loaded once per worker from our own origin
+// (public/models/) through the Cache API, so a second visit reads no weight file from the network.
+import { loadModel } from '../../lib/load.ts';
+import type { LanguageModel } from '../../lib/model.ts';
+import type { HandlerContext } from './protocol.ts';
+
+export const MODEL_NAMES = ['target-v1', 'draft-v1'] as const;
+export type ModelName = (typeof MODEL_NAMES)[number];
+
+const loaded = new Map<ModelName, Promise<LanguageModel>>();
+
+export function modelUrl(name: ModelName): string {
+  return `${self.location.origin}${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/${name}/`;
+}
+
+/** The model `name`, loading it (with progress on `ctx`) the first time it is asked for. */
+export function getModel(name: ModelName, ctx: HandlerContext): Promise<LanguageModel> {
+  if (!MODEL_NAMES.includes(name)) return Promise.reject(new Error(`Unknown model "${name}"; this site ships ${MODEL_NAMES.join(', ')}.`));
+  let p = loaded.get(name);
+  if (!p) {
+    let fromCache = true;
+    p = loadModel(modelUrl(name), {
+      name,
+      onProgress: (e) => {
+        fromCache &&= e.fromCache || e.loadedBytes < e.totalBytes;
+        const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+        ctx.progress(`Loading ${name}: ${e.file} ${e.totalBytes ? `${kb(e.loadedBytes)} of ${kb(e.totalBytes)}` : kb(e.loadedBytes)}${e.fromCache ? ' (from cache)' : ''}`, e.totalBytes ? e.loadedBytes / e.totalBytes : undefined);
+      },
+    });
+    loaded.set(name, p);
+    p.catch(() => loaded.delete(name)); // a failed load is retried on the next request
+  }
+  return p;
+}
