@@ -6,42 +6,10 @@ import '@tensorflow/tfjs-backend-wasm';
 import { cpus } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { loadModel } from '../lib/load.ts';
-import { argmax } from '../lib/sampling.ts';
-import type { LanguageModel } from '../lib/model.ts';
+import { benchDecode, CONTEXT } from '../lib/bench.ts';
+import type { DecodeBench } from '../lib/bench.ts';
 
 const MODELS = new URL('../public/models/', import.meta.url).pathname;
-const CONTEXT = 128;
-const PROMPT = 'Call me Ishmael. Some years ago—never mind how long precisely—having little or no money in my purse, and nothing particular to interest me on shore, I thought I would sail about a little and see the watery part of the world. It is a way I have of driving off the spleen and regulating the circulation.';
-
-export interface DecodeBench { prefillTokensPerSec: number; cachedTokensPerSec: number; uncachedTokensPerSec: number; speedup: number }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** Prefill of a full context; then decoding from context 64 to 128, with the KV cache and by full re-forward. */
-export function benchDecode(model: LanguageModel, now: () => number = () => performance.now()): DecodeBench {
-  const ids = model.tokenizer.encode(PROMPT.repeat(3)).slice(0, CONTEXT);
-  model.forward([ids.slice(0, 8)]); // warm-up: compile kernels, allocate
-  const prefill = median([0, 1, 2].map(() => { const t = now(); model.forward([ids]); return now() - t; }));
-  const half = CONTEXT / 2;
-
-  const cache = model.newCache();
-  let logits = model.forward([ids.slice(0, half)], { cache }).logits[0][half - 1];
-  let t = now();
-  for (let i = half; i < CONTEXT; i++) logits = model.forward([[argmax(logits)]], { cache }).logits[0][0];
-  const cached = now() - t;
-  cache.dispose();
-
-  const context = ids.slice(0, half);
-  t = now();
-  for (let i = half; i < CONTEXT; i++) {
-    const rows = model.forward([context]).logits[0];
-    context.push(argmax(rows[rows.length - 1]));
-  }
-  const uncached = now() - t;
-  const steps = CONTEXT - half;
-  return { prefillTokensPerSec: (CONTEXT / prefill) * 1000, cachedTokensPerSec: (steps / cached) * 1000, uncachedTokensPerSec: (steps / uncached) * 1000, speedup: uncached / cached };
-}
-
 async function nodeRows() {
   const rows: Record<string, string | number>[] = [];
   const fetchFile = async (path: string) => { const b = await readFile(path); return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false }; };

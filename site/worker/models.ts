@@ -18,11 +18,9 @@ export function getModel(name: ModelName, ctx: HandlerContext): Promise<Language
   if (!MODEL_NAMES.includes(name)) return Promise.reject(new Error(`Unknown model "${name}"; this site ships ${MODEL_NAMES.join(', ')}.`));
   let p = loaded.get(name);
   if (!p) {
-    let fromCache = true;
     p = loadModel(modelUrl(name), {
       name,
       onProgress: (e) => {
-        fromCache &&= e.fromCache || e.loadedBytes < e.totalBytes;
         const kb = (n: number) => `${Math.round(n / 1024)} KB`;
         ctx.progress(`Loading ${name}: ${e.file} ${e.totalBytes ? `${kb(e.loadedBytes)} of ${kb(e.totalBytes)}` : kb(e.loadedBytes)}${e.fromCache ? ' (from cache)' : ''}`, e.totalBytes ? e.loadedBytes / e.totalBytes : undefined);
       },
