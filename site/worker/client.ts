@@ -1,0 +1,203 @@
+// The page side of the model worker. One worker per page, shared by every widget:
+//
+//   import { modelWorker } from '../worker/client.ts';
+//   const w = modelWorker();
+//   const backend = await w.ready;                       // { name: 'wasm', skipped: [...] }
+//   const r = await w.request('vecmat.compare', { n: 256, m: 256, zeroFraction: 0.9 },
+//                             { onProgress: (p) => show(p.message) });
+//
+// Requests are typed from site/worker/handlers/index.ts. A failed request rejects with an Error whose message is
+// the worker's explanation. If the worker crashes, pending requests reject with WorkerCrashError and the next
+// request starts a fresh worker. `?backend=cpu|wasm|webgl` in the page URL puts that backend first.
+import { parseParam } from '../../lib/url-state.ts';
+import type { PayloadOf, RequestType, ResultOf } from './handlers/index.ts';
+import type { BackendInfo, BackendName, FromWorker, Progress, ToWorker } from './protocol.ts';
+
+export type { BackendInfo, Progress, RequestType, PayloadOf, ResultOf };
+
+export const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+
+/** The worker died (failed to load, or an uncaught error); its requests cannot finish. */
+export class WorkerCrashError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkerCrashError';
+  }
+}
+
+export interface RequestOptions {
+  onProgress?: (p: Progress) => void;
+}
+
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface ClientOptions {
+  /** Backends to try, in order. */
+  order?: BackendName[];
+  /** How to make the worker (tests may pass a fake). */
+  createWorker?: () => Worker;
+}
+
+/** Read `?backend=` from a query string: the backend order to try, and a note if the value was rejected. */
+export function backendOrderFromUrl(search: string): { order: BackendName[]; note?: string } {
+  const raw = new URLSearchParams(search).get('backend');
+  if (raw === null) return { order: [...BACKENDS] };
+  const r = parseParam('backend', { kind: 'enum', values: BACKENDS }, raw);
+  if (!r.ok) return { order: [...BACKENDS], note: r.note };
+  const first = r.value as BackendName;
+  // The chosen backend first; the ones after it in the default order stay as fallbacks (cpu always works).
+  return { order: [first, ...BACKENDS.slice(BACKENDS.indexOf(first) + 1)] };
+}
+
+const defaultWorker = () => new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module', name: 'model-worker' });
+
+export class ModelWorkerClient {
+  readonly order: BackendName[];
+  #create: () => Worker;
+  #worker: Worker | null = null;
+  #nextId = 1;
+  #pending = new Map<number, Pending>();
+  #ready!: Promise<BackendInfo>;
+  #settleReady!: { resolve: (b: BackendInfo) => void; reject: (e: Error) => void };
+  #statusListeners = new Set<(s: Progress) => void>();
+  #lastStatus: Progress = { message: 'Worker not started', fraction: 0 };
+
+  constructor({ order = [...BACKENDS], createWorker = defaultWorker }: ClientOptions = {}) {
+    this.order = order;
+    this.#create = createWorker;
+    this.#resetReady();
+  }
+
+  /** Resolves with the backend once the worker is running (starting it if needed); rejects if none could start. */
+  get ready(): Promise<BackendInfo> {
+    this.#ensure();
+    return this.#ready;
+  }
+
+  /** Follow the worker's own loading ("Loading TensorFlow.js…"); called at once with the latest status. */
+  onStatus(listener: (s: Progress) => void): () => void {
+    this.#statusListeners.add(listener);
+    listener(this.#lastStatus);
+    return () => this.#statusListeners.delete(listener);
+  }
+
+  /** Ask the worker to run handler `type` on `payload`. */
+  request<T extends RequestType>(type: T, payload: PayloadOf<T>, { onProgress }: RequestOptions = {}): Promise<ResultOf<T>> {
+    return new Promise((resolve, reject) => {
+      let worker: Worker;
+      try {
+        worker = this.#ensure();
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+        return;
+      }
+      const id = this.#nextId++;
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      this.#send(worker, { kind: 'request', id, type, payload });
+    });
+  }
+
+  /** Stop the worker; pending requests reject. The next request starts a new one. */
+  terminate(): void {
+    this.#crash('The worker was stopped.');
+  }
+
+  #resetReady() {
+    this.#ready = new Promise((resolve, reject) => (this.#settleReady = { resolve, reject }));
+    this.#ready.catch(() => undefined); // a failure is reported to whoever awaits it, never as unhandled
+  }
+
+  #status(s: Progress) {
+    this.#lastStatus = s;
+    for (const l of this.#statusListeners) l(s);
+  }
+
+  #send(worker: Worker, msg: ToWorker) {
+    worker.postMessage(msg);
+  }
+
+  #ensure(): Worker {
+    if (this.#worker) return this.#worker;
+    let worker: Worker;
+    try {
+      worker = this.#create();
+    } catch (err) {
+      const e = new WorkerCrashError(`Could not start the model worker: ${err instanceof Error ? err.message : String(err)}`);
+      this.#settleReady.reject(e);
+      throw e;
+    }
+    this.#worker = worker;
+    worker.addEventListener('message', (e: MessageEvent<FromWorker>) => this.#onMessage(e.data));
+    worker.addEventListener('error', (e: ErrorEvent) => {
+      e.preventDefault(); // handled here: shown in the widgets, not as an uncaught page error
+      this.#crash(`The model worker crashed${e.message ? `: ${e.message}` : ' (it may have failed to load)'}.`);
+    });
+    worker.addEventListener('messageerror', () => this.#crash('The model worker sent a message that could not be read.'));
+    this.#status({ message: 'Starting the worker…', fraction: 0 });
+    this.#send(worker, { kind: 'init', order: this.order });
+    return worker;
+  }
+
+  #onMessage(msg: FromWorker) {
+    switch (msg.kind) {
+      case 'status':
+        this.#status({ message: msg.message, fraction: msg.fraction });
+        break;
+      case 'ready':
+        this.#status({ message: `Backend: ${msg.backend.name}`, fraction: 1 });
+        this.#settleReady.resolve(msg.backend);
+        break;
+      case 'init-failed':
+        this.#status({ message: msg.message });
+        this.#settleReady.reject(new Error(msg.message));
+        break;
+      case 'progress':
+        this.#pending.get(msg.id)?.onProgress?.({ message: msg.message, fraction: msg.fraction });
+        break;
+      case 'result':
+      case 'error': {
+        const p = this.#pending.get(msg.id);
+        if (!p) break;
+        this.#pending.delete(msg.id);
+        if (msg.kind === 'result') p.resolve(msg.result);
+        else p.reject(new Error(msg.message));
+        break;
+      }
+    }
+  }
+
+  #crash(message: string) {
+    const worker = this.#worker;
+    this.#worker = null;
+    worker?.terminate();
+    const err = new WorkerCrashError(message);
+    this.#settleReady.reject(err);
+    this.#resetReady();
+    for (const p of this.#pending.values()) p.reject(err);
+    this.#pending.clear();
+    this.#status({ message });
+  }
+}
+
+let shared: ModelWorkerClient | undefined;
+let sharedNote: string | undefined;
+
+/** The page's one model worker client, created on first use with the `?backend=` override applied. */
+export function modelWorker(): ModelWorkerClient {
+  if (!shared) {
+    const { order, note } = backendOrderFromUrl(location.search);
+    sharedNote = note;
+    shared = new ModelWorkerClient({ order });
+  }
+  return shared;
+}
+
+/** A note about a rejected `?backend=` value, for widgets to show (undefined when the URL is fine). */
+export function backendUrlNote(): string | undefined {
+  modelWorker();
+  return sharedNote;
+}

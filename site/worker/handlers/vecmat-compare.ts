@@ -1,0 +1,26 @@
+// `vecmat.compare`: y = xW computed densely and by gathering only the rows of W with x_i ≠ 0, timed on the
+// worker's backend (lib/vecmat-tf.ts compareDenseVsGather). Used by the VecMatScale widget.
+import { compareDenseVsGather, type CompareResult } from '../../../lib/vecmat-tf.ts';
+import { defineHandler } from '../protocol.ts';
+
+export interface VecmatComparePayload {
+  n: number;
+  m: number;
+  zeroFraction: number;
+  seed?: number;
+  repeats?: number;
+}
+
+/** Largest n·m accepted (4096 × 4096 floats = 64 MiB of weights). */
+export const MAX_WEIGHTS = 4096 * 4096;
+
+export const vecmatCompare = defineHandler(async (p: VecmatComparePayload, ctx): Promise<CompareResult> => {
+  if (!(p.n * p.m <= MAX_WEIGHTS)) throw new Error(`W would have ${p.n}×${p.m} weights; the limit is 4096×4096.`);
+  const repeats = p.repeats ?? 5;
+  ctx.progress(`Building a ${p.n}×${p.m} matrix…`, 0);
+  return compareDenseVsGather({
+    ...p,
+    repeats,
+    onProgress: (done, total) => ctx.progress(`Timed run ${done} of ${total}`, done / total),
+  });
+});

@@ -1,0 +1,55 @@
+// The messages between the page and the model worker (site/worker/model-worker.ts). Plain, structured-cloneable
+// objects only. A request carries a numeric id; everything the worker sends about it carries the same id.
+//
+//   page → worker   { kind: 'init', order }                      once, first: which backends to try, in order
+//                   { kind: 'request', id, type, payload }        run handler `type` (see handlers/index.ts)
+//   worker → page   { kind: 'status', message, fraction? }        loading the worker itself (tfjs, backend)
+//                   { kind: 'ready', backend }                    a backend is running; requests are served
+//                   { kind: 'init-failed', message }              no backend could start; every request fails
+//                   { kind: 'progress', id, message, fraction? }  a request's progress, fraction in [0, 1]
+//                   { kind: 'result', id, result }                a request's answer
+//                   { kind: 'error', id, message }                a request failed; message is for people
+import type { BackendName } from '../../lib/backend.ts';
+
+export type { BackendName };
+
+export interface Progress {
+  /** Short, human-readable: "Timing run 2 of 5". */
+  message: string;
+  /** Completed fraction in [0, 1], when known. */
+  fraction?: number;
+}
+
+export interface BackendInfo {
+  /** The backend in use. */
+  name: BackendName;
+  /** Backends tried first and passed over, with why (e.g. webgl: "no OffscreenCanvas in this worker"). */
+  skipped: { name: BackendName; reason: string }[];
+}
+
+export type ToWorker =
+  | { kind: 'init'; order: BackendName[] }
+  | { kind: 'request'; id: number; type: string; payload: unknown };
+
+export type FromWorker =
+  | ({ kind: 'status' } & Progress)
+  | { kind: 'ready'; backend: BackendInfo }
+  | { kind: 'init-failed'; message: string }
+  | ({ kind: 'progress'; id: number } & Progress)
+  | { kind: 'result'; id: number; result: unknown }
+  | { kind: 'error'; id: number; message: string };
+
+/** What a handler receives besides its payload. */
+export interface HandlerContext {
+  backend: BackendInfo;
+  /** Report progress on this request to the page. */
+  progress(message: string, fraction?: number): void;
+}
+
+/** A request handler: runs in the worker, takes a cloneable payload, returns (a promise of) a cloneable result. */
+export type Handler<P, R> = (payload: P, ctx: HandlerContext) => R | Promise<R>;
+
+/** Identity helper that fixes a handler's payload and result types for the registry. */
+export function defineHandler<P, R>(fn: Handler<P, R>): Handler<P, R> {
+  return fn;
+}
