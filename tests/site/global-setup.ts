@@ -1,5 +1,6 @@
-// Global setup for the `site` project: build the site once, serve dist/ over HTTP, tell the tests where.
-// SKIP_BUILD=1 reuses an existing dist/ (handy while iterating on tests only).
+// Global setup for the `site` project: build the site once, serve it over HTTP, tell the tests where.
+// The tests build into their own folder (git-ignored test-results/), so an `npm run build` running at the
+// same time cannot swap dist/ out from under them. SKIP_BUILD=1 reuses that build (iterating on tests only).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,13 +17,14 @@ declare module 'vitest' {
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const distDir = fileURLToPath(new URL('../../dist/', import.meta.url)).replace(/\/$/, '');
+const outDir = 'test-results/site-dist';
+const distDir = fileURLToPath(new URL(`../../${outDir}`, import.meta.url));
 
 function build() {
-  console.log('[site tests] npx astro build');
+  console.log(`[site tests] npx astro build --outDir ${outDir}`);
   const started = Date.now();
   // npx puts node_modules/.bin first on PATH, so astro runs on the project's pinned Node.
-  const result = spawnSync('npx', ['astro', 'build'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     throw new Error(`astro build failed (exit ${result.status ?? result.signal}); see its output above`);
   }
@@ -30,7 +32,7 @@ function build() {
 }
 
 export default async function setup(project: TestProject) {
-  if (process.env.SKIP_BUILD === '1' && existsSync(distDir)) console.log('[site tests] SKIP_BUILD=1: using dist/');
+  if (process.env.SKIP_BUILD === '1' && existsSync(distDir)) console.log(`[site tests] SKIP_BUILD=1: using ${outDir}`);
   else build();
 
   const { server, baseURL } = await serveStatic(distDir);
