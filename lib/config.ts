@@ -11,7 +11,7 @@ export interface GPTConfig {
   nHead: number;
   /** Width of the residual stream. */
   nEmbd: number;
-  /** Neurons in each FFN (the ReLU layer); 4 * nEmbd as in GPT-2 and OPT. */
+  /** Neurons in each FFN (the ReLU layer): 4 * nEmbd in the target, as in GPT-2 and OPT; 2 * nEmbd in the draft, to stay under 1/8 of the target's size. */
   nFfn: number;
 }
 
@@ -19,7 +19,7 @@ export const TOKENIZER_VOCAB = 512;
 
 export const PRESETS = {
   target: { vocabSize: TOKENIZER_VOCAB, blockSize: 128, nLayer: 4, nHead: 4, nEmbd: 128, nFfn: 512 },
-  draft: { vocabSize: TOKENIZER_VOCAB, blockSize: 128, nLayer: 2, nHead: 4, nEmbd: 48, nFfn: 192 },
+  draft: { vocabSize: TOKENIZER_VOCAB, blockSize: 128, nLayer: 2, nHead: 4, nEmbd: 64, nFfn: 128 },
 } satisfies Record<string, GPTConfig>;
 
 export type PresetName = keyof typeof PRESETS;
