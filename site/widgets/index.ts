@@ -1,0 +1,12 @@
+// Every widget a lesson can use, from one import path:
+//   import { VecMatViews, VecMatScale } from '../site/widgets/index.ts';
+// See README.md in this folder for the pattern each widget follows.
+
+/** y = xW for a 1×3 x and 3×6 W in three views (elements, rows, columns), step by step, with skipping costs. */
+export { default as VecMatViews } from './VecMatViews.astro';
+/** y = xW at scale in the model worker: dense vs gathering only the rows of non-zero inputs, timed. */
+export { default as VecMatScale } from './VecMatScale.astro';
+/** One of the site's models continuing a prompt in the worker, token by token, with the top-5 at each step. */
+export { default as ModelPlayground } from './ModelPlayground.astro';
+/** One number in prose with a badge saying where it comes from: measured on our model, from a paper (cited), or modelled. */
+export { default as Stat } from './Stat.astro';
