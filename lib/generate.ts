@@ -48,8 +48,13 @@ export class Decoder {
   private logits: Float32Array | null = null;
   /** The last chosen token, not yet run through the model. */
   private pending: number | null = null;
+  private readonly model: LanguageModel;
+  private readonly opts: DecodeOptions;
 
-  constructor(private readonly model: LanguageModel, prompt: string | number[], private readonly opts: DecodeOptions = {}) {
+  // Plain fields, not TypeScript parameter properties: Node runs this file with type stripping only.
+  constructor(model: LanguageModel, prompt: string | number[], opts: DecodeOptions = {}) {
+    this.model = model;
+    this.opts = opts;
     this.promptIds = typeof prompt === 'string' ? model.tokenizer.encode(prompt) : [...prompt];
     if (this.promptIds.length === 0) throw new Error('generate: the prompt is empty');
     this.context = this.promptIds.slice(-model.config.blockSize);
