@@ -1,0 +1,59 @@
+// lossChart: training curves of the site's models: training loss (averaged over windows of steps) as a line and
+// validation loss as dots, against tokens seen, one colour per model, with the bigram baseline as a dashed rule.
+import * as Plot from '@observablehq/plot';
+
+export interface LossPoint {
+  model: string;
+  /** Tokens seen when this loss was measured. */
+  tokens: number;
+  /** Cross-entropy, nats per token. */
+  loss: number;
+  split: 'train' | 'validation';
+}
+
+export interface LossChartOptions extends Plot.PlotOptions {
+  /** Width in CSS pixels; pass the container's width so the chart fits a phone. */
+  width?: number;
+  /** Models in colour order (first gets var(--chart-1)). */
+  models?: string[];
+  /** Validation loss of the bigram baseline, drawn as a dashed rule. */
+  baseline?: number;
+}
+
+/** A Plot figure (legend + SVG): loss in nats/token against millions of tokens seen. */
+export function lossChart(points: LossPoint[], { width = 640, height, models, baseline, ...options }: LossChartOptions = {}) {
+  const domain = models ?? [...new Set(points.map((p) => p.model))];
+  const train = points.filter((p) => p.split === 'train');
+  const validation = points.filter((p) => p.split === 'validation');
+  return Plot.plot({
+    width,
+    height: height ?? Math.round(Math.min(340, Math.max(220, width * 0.55))),
+    marginLeft: 44,
+    style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
+    x: { label: 'tokens seen (millions)', transform: (t: number) => t / 1e6, ticks: width < 420 ? 4 : 6 },
+    y: { label: 'loss (nats/token)', grid: false },
+    color: { domain, range: ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)'], legend: true },
+    marks: [
+      Plot.gridY({ stroke: 'var(--chart-grid)', strokeOpacity: 1 }),
+      baseline === undefined
+        ? null
+        : Plot.ruleY([baseline], { stroke: 'currentColor', strokeDasharray: '4 4', strokeOpacity: 0.7 }),
+      baseline === undefined
+        ? null
+        : Plot.text([baseline], { y: (d: number) => d, frameAnchor: 'right', text: () => 'bigram baseline', dy: -7, fill: 'currentColor' }),
+      Plot.line(train, { x: 'tokens', y: 'loss', stroke: 'model', strokeWidth: 1.75 }),
+      Plot.dot(validation, { x: 'tokens', y: 'loss', fill: 'model', r: 3, symbol: 'model' }),
+    ],
+    ...options,
+  });
+}
+
+/** Training loss averaged over consecutive windows of `every` steps, at the window's last step: a readable line. */
+export function smoothTrain(log: { step: number; trainLoss: number }[], every: number): { step: number; loss: number }[] {
+  const out: { step: number; loss: number }[] = [];
+  for (let i = 0; i < log.length; i += every) {
+    const w = log.slice(i, i + every);
+    out.push({ step: w[w.length - 1].step, loss: w.reduce((s, e) => s + e.trainLoss, 0) / w.length });
+  }
+  return out;
+}
