@@ -5,6 +5,9 @@ import { ping } from './ping.ts';
 import { vecmatCompare } from './vecmat-compare.ts';
 import { modelInfo } from './model-info.ts';
 import { genStart, genNext, genStop } from './generate.ts';
+import { sparsityHeatmap } from './sparsity-heatmap.ts';
+import { sparsityProfile } from './sparsity-profile.ts';
+import { sparsityRace } from './sparsity-race.ts';
 
 export const handlers = {
   ping,
@@ -13,6 +16,9 @@ export const handlers = {
   'gen.start': genStart,
   'gen.next': genNext,
   'gen.stop': genStop,
+  'sparsity.heatmap': sparsityHeatmap,
+  'sparsity.profile': sparsityProfile,
+  'sparsity.race': sparsityRace,
 };
 
 export type Handlers = typeof handlers;

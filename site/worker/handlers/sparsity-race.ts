@@ -1,0 +1,32 @@
+// `sparsity.race`: dense FFN vs sparse FFN for one token of one layer of a shipped model, timed in the worker with
+// both kernels of lib/sparsity/race.ts: TensorFlow.js (matMul vs gather of the active neurons, on the worker's
+// backend) and the plain-JS neuron-aware loop. Used by the FfnRace widget.
+import { raceSparseFfn, type RaceResult } from '../../../lib/sparsity/index.ts';
+import { defineHandler } from '../protocol.ts';
+import { getModel, type ModelName } from '../models.ts';
+
+export interface RacePayload {
+  model: ModelName;
+  layer: number;
+  /** Share of neurons skipped, in [0, 0.99]; omitted: compute exactly the neurons that really fire. */
+  sparsity?: number;
+  repeats?: number;
+}
+
+export interface RaceBoth {
+  js: RaceResult;
+  tfjs: RaceResult;
+}
+
+export const sparsityRace = defineHandler(async (p: RacePayload, ctx): Promise<RaceBoth> => {
+  const model = await getModel(p.model, ctx);
+  const L = model.config.nLayer;
+  if (!(Number.isInteger(p.layer) && p.layer >= 0 && p.layer < L)) throw new Error(`Layer ${p.layer} does not exist; ${model.name} has layers 0 to ${L - 1}.`);
+  const sparsity = p.sparsity === undefined ? undefined : Math.min(0.99, Math.max(0, p.sparsity));
+  const repeats = Math.max(1, Math.min(25, Math.floor(p.repeats ?? 7)));
+  ctx.progress('Timing the plain-JS kernel…', 0);
+  const js = raceSparseFfn(model, p.layer, { kernel: 'js', sparsity, repeats });
+  ctx.progress('Timing TensorFlow.js…', 0.5);
+  const tfjs = raceSparseFfn(model, p.layer, { kernel: 'tfjs', sparsity, repeats });
+  return { js, tfjs };
+});
