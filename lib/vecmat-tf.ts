@@ -4,7 +4,7 @@
 // Reference: LLM in a Flash, arXiv 2312.11514 v3 §3.2; PowerInfer, arXiv 2312.12456 v2 §5.
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32, randn } from './random.ts';
-import { nonZeroIndices, randomSparseVector, type Matrix } from './vecmat.ts';
+import { nonZeroIndices, randomSparseVector, rowLoopProduct, type Matrix } from './vecmat.ts';
 
 /** A matrix as nested rows, or as flat row-major data with its shape [rows, cols]. */
 export type MatrixInput = Matrix | { data: ArrayLike<number>; shape: [number, number] };
@@ -89,6 +89,17 @@ export interface CompareResult {
   /** Every timed run, for charts. */
   denseRuns: number[];
   gatherRuns: number[];
+  /**
+   * The same product as a plain JavaScript loop over the rows of the same row-major W (lib/vecmat.ts
+   * rowLoopProduct), reading every row (loopDense) or skipping the rows of zero inputs (loopSkip). Two kernels of
+   * equal quality that differ only in the skip, so their ratio isolates what skipping rows saves.
+   */
+  loopDenseMs: number;
+  loopSkipMs: number;
+  loopDenseRuns: number[];
+  loopSkipRuns: number[];
+  /** Largest |tf dense − loop| over both loops. */
+  loopMaxAbsDiff: number;
   /** Rows of W read by the gather path (= non-zero entries of x); the dense path reads all n. */
   rowsRead: number;
   /** tf.getBackend() at the time of the run. */
@@ -115,6 +126,9 @@ export function randomWeights(n: number, m: number, seed: number): Float32Array 
  * Time y = xW densely and by row gathering on the current backend, on a seeded x with the requested fraction of
  * zeros and a seeded W. Both paths start from the plain-array x (uploading what they need) and end when the result
  * is back in JavaScript (await data()), so asynchronous backends are timed honestly. One warm-up run each first.
+ * Also times rowLoopProduct (plain JS, same W) with and without skipping, as a like-for-like baseline: tf.gather is
+ * a general-purpose copy, and on wasm the dense matMul reuses weights XNNPACK packed on the warm-up run, so the
+ * two tfjs paths differ in more than the rows they read.
  */
 export async function compareDenseVsGather(opts: CompareOptions): Promise<CompareResult> {
   const { n, m, zeroFraction, seed = 1, repeats = 5, onProgress } = opts;
@@ -123,7 +137,8 @@ export async function compareDenseVsGather(opts: CompareOptions): Promise<Compar
   }
   const x = randomSparseVector(n, zeroFraction, seed);
   const idx = nonZeroIndices(x);
-  const w = tf.tensor2d(randomWeights(n, m, seed + 1), [n, m]);
+  const wData = randomWeights(n, m, seed + 1);
+  const w = tf.tensor2d(wData, [n, m]);
   const now = () => performance.now();
 
   const dense = async () => {
@@ -151,18 +166,32 @@ export async function compareDenseVsGather(opts: CompareOptions): Promise<Compar
   try {
     const yDense = await dense(); // warm-up (compiles shaders / kernels) and the answers to compare
     const yGather = await gather();
+    const yLoopDense = rowLoopProduct(x, wData, m, { skipZeroRows: false });
+    const yLoopSkip = rowLoopProduct(x, wData, m);
     let maxAbsDiff = 0;
-    for (let j = 0; j < m; j++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(yDense[j] - yGather[j]));
+    let loopMaxAbsDiff = 0;
+    for (let j = 0; j < m; j++) {
+      maxAbsDiff = Math.max(maxAbsDiff, Math.abs(yDense[j] - yGather[j]));
+      loopMaxAbsDiff = Math.max(loopMaxAbsDiff, Math.abs(yDense[j] - yLoopDense[j]), Math.abs(yDense[j] - yLoopSkip[j]));
+    }
     const denseRuns: number[] = [];
     const gatherRuns: number[] = [];
+    const loopDenseRuns: number[] = [];
+    const loopSkipRuns: number[] = [];
     for (let r = 0; r < repeats; r++) {
-      // Alternate the two so slow drift (thermal, other load) hits both alike.
+      // Interleave the methods so slow drift (thermal, other load) hits all alike.
       let t = now();
       await dense();
       denseRuns.push(now() - t);
       t = now();
       await gather();
       gatherRuns.push(now() - t);
+      t = now();
+      rowLoopProduct(x, wData, m, { skipZeroRows: false });
+      loopDenseRuns.push(now() - t);
+      t = now();
+      rowLoopProduct(x, wData, m);
+      loopSkipRuns.push(now() - t);
       onProgress?.(r + 1, repeats);
     }
     return {
@@ -173,6 +202,11 @@ export async function compareDenseVsGather(opts: CompareOptions): Promise<Compar
       gatherMs: median(gatherRuns),
       denseRuns,
       gatherRuns,
+      loopDenseMs: median(loopDenseRuns),
+      loopSkipMs: median(loopSkipRuns),
+      loopDenseRuns,
+      loopSkipRuns,
+      loopMaxAbsDiff,
       rowsRead: idx.length,
       backend: tf.getBackend(),
     };

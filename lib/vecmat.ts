@@ -248,6 +248,29 @@ export function randomSparseVector(n: number, zeroFraction: number, seed: number
   return x;
 }
 
+/**
+ * y = xW by the rows view over a flat row-major W (n·m values): a plain loop that adds x_i times row i into y.
+ * With `skipZeroRows` (default), rows whose x_i is 0 are never read — the kernel the rows view suggests. Without
+ * it, every row is read and multiplied, zeros included, as a dense kernel does. Accumulates in float32.
+ */
+export function rowLoopProduct(
+  x: ArrayLike<number>,
+  W: Float32Array,
+  m: number,
+  { skipZeroRows = true }: { skipZeroRows?: boolean } = {},
+): Float32Array {
+  const n = x.length;
+  if (W.length !== n * m) throw new Error(`vecmat: W has ${W.length} values; x of length ${n} and m = ${m} need ${n * m}`);
+  const y = new Float32Array(m);
+  for (let i = 0; i < n; i++) {
+    const xi = x[i];
+    if (skipZeroRows && xi === 0) continue;
+    const row = i * m;
+    for (let j = 0; j < m; j++) y[j] += xi * W[row + j];
+  }
+  return y;
+}
+
 /** Indices i with x_i ≠ 0, in increasing order. */
 export function nonZeroIndices(x: ArrayLike<number>): number[] {
   const out: number[] = [];

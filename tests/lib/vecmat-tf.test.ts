@@ -84,6 +84,9 @@ for (const backend of ['cpu', 'wasm'] as const) {
       expect(r.rowsRead).toBe(256 - Math.round(0.9 * 256));
       expect(r.denseRuns).toHaveLength(3);
       expect(r.denseMs).toBe(median(r.denseRuns));
+      expect(r.loopMaxAbsDiff).toBeLessThan(1e-3);
+      expect(r.loopSkipRuns).toHaveLength(3);
+      expect(r.loopDenseMs).toBe(median(r.loopDenseRuns));
       expect(r.gatherMs).toBeGreaterThanOrEqual(0);
       expect(progress).toEqual([1, 2, 3]);
       const all = await noLeak(() => compareDenseVsGather({ n: 16, m: 8, zeroFraction: 1, repeats: 1 }));

@@ -8,6 +8,7 @@ import {
   nonZeroIndices,
   randomMatrix,
   randomSparseVector,
+  rowLoopProduct,
   rowsView,
   sparsityPlan,
 } from '../../lib/vecmat.ts';
@@ -133,5 +134,29 @@ describe('seeded data', () => {
       expect(zeros).toBe(sparsityPlan(n, f).zeros);
     }
     expect(() => sparsityPlan(10, 1.5)).toThrow(/zeroFraction/);
+  });
+});
+
+describe('rowLoopProduct', () => {
+  it('equals the rows view with and without skipping, on a flat row-major W', () => {
+    const rng = mulberry32(99);
+    for (let t = 0; t < 20; t++) {
+      const n = 1 + Math.floor(rng() * 30);
+      const m = 1 + Math.floor(rng() * 30);
+      const x = Array.from(randomSparseVector(n, rng(), t));
+      const w = randomMatrix(n, m, t, { decimals: 1 });
+      const ref = matVec(x, w);
+      const flat = Float32Array.from(w.flat());
+      for (const skipZeroRows of [true, false]) {
+        const y = rowLoopProduct(x, flat, m, { skipZeroRows });
+        y.forEach((v, j) => expect(v).toBeCloseTo(ref[j], 3));
+      }
+    }
+  });
+  it('never reads a skipped row (a NaN there does not leak into y)', () => {
+    const w = Float32Array.from([1, 2, NaN, NaN, 3, 4]);
+    expect(Array.from(rowLoopProduct([1, 0, 2], w, 2))).toEqual([7, 10]);
+    expect(Array.from(rowLoopProduct([1, 0, 2], w, 2, { skipZeroRows: false }))).toEqual([NaN, NaN]);
+    expect(() => rowLoopProduct([1, 2], w, 2)).toThrow(/need 4/);
   });
 });
