@@ -7,7 +7,7 @@ import { cpus } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { loadModel } from '../lib/load.ts';
 import { benchDecode, CONTEXT } from '../lib/bench.ts';
-import type { DecodeBench } from '../lib/bench.ts';
+import { row } from './bench-table.ts';
 
 const MODELS = new URL('../public/models/', import.meta.url).pathname;
 async function nodeRows() {
@@ -25,13 +25,6 @@ async function nodeRows() {
     }
   }
   return rows;
-}
-
-export function row(where: string, model: string, loadMs: number, d: DecodeBench) {
-  return {
-    where, model, 'load ms': Math.round(loadMs), 'prefill tok/s': Math.round(d.prefillTokensPerSec),
-    'decode tok/s (KV cache)': Math.round(d.cachedTokensPerSec), 'decode tok/s (re-forward)': Math.round(d.uncachedTokensPerSec), 'KV speedup': `${d.speedup.toFixed(1)}x`,
-  };
 }
 
 console.log(`Machine: ${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs}. Decode: context ${CONTEXT / 2} -> ${CONTEXT}, greedy.`);

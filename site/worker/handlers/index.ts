@@ -8,6 +8,10 @@ import { genStart, genNext, genStop } from './generate.ts';
 import { sparsityHeatmap } from './sparsity-heatmap.ts';
 import { sparsityProfile } from './sparsity-profile.ts';
 import { sparsityRace } from './sparsity-race.ts';
+import { phoneBatch } from './phone-batch.ts';
+import { phoneCache } from './phone-cache.ts';
+import { phonePipeline } from './phone-pipeline.ts';
+import { benchDecodeHandler } from './bench.ts';
 
 export const handlers = {
   ping,
@@ -19,6 +23,10 @@ export const handlers = {
   'sparsity.heatmap': sparsityHeatmap,
   'sparsity.profile': sparsityProfile,
   'sparsity.race': sparsityRace,
+  'phone.batch': phoneBatch,
+  'phone.cache': phoneCache,
+  'phone.pipeline': phonePipeline,
+  'bench.decode': benchDecodeHandler,
 };
 
 export type Handlers = typeof handlers;

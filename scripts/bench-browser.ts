@@ -1,0 +1,83 @@
+// The browser rows of `npm run bench`: serves dist/ on 127.0.0.1, opens /bench/?backend=wasm and ?backend=webgl
+// in headless Chromium (Debian's /usr/bin/chromium through playwright-core), waits for the JSON that page writes
+// into <pre id="bench-result">, and turns it into rows like the Node ones. Needs a built site (npx astro build).
+// webgl runs on SwiftShader (a CPU rasteriser) here, so its numbers say nothing about a real GPU; if the worker
+// cannot start webgl it falls back, and the backend is reported as unavailable instead of mislabelled.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DecodeBench } from '../lib/bench.ts';
+import { serveStatic } from '../tests/site/static-server.ts';
+import { row, type BenchRow } from './bench-table.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url)).replace(/\/$/, '');
+const BACKENDS = ['wasm', 'webgl'] as const;
+const TIMEOUT_MS = 15 * 60_000;
+
+interface PageResult {
+  requested: string;
+  backend?: string;
+  skipped?: { name: string; reason: string }[];
+  error?: string;
+  results?: { model: string; loadMs: number; fromCache: boolean; bench: DecodeBench }[];
+}
+
+export async function browserRows(): Promise<BenchRow[]> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`browser: skipped, ${CHROMIUM} not found (apt-get install -y chromium)`);
+    return [];
+  }
+  if (!existsSync(`${DIST}/bench/index.html`)) {
+    console.log('browser: skipped, dist/bench/index.html not found (build the site first: npx astro build)');
+    return [];
+  }
+  const { chromium } = await import('playwright-core');
+  const { server, baseURL } = await serveStatic(DIST);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+  const rows: BenchRow[] = [];
+  try {
+    for (const backend of BACKENDS) {
+      const context = await browser.newContext(); // a fresh profile: models load from the network, not the cache
+      try {
+        const page = await context.newPage();
+        await page.goto(new URL(`bench/?backend=${backend}`, baseURL).href);
+        const pre = page.locator('#bench-result');
+        await page.waitForFunction(
+          () => ['done', 'error'].includes(document.getElementById('bench-result')?.dataset.state ?? ''),
+          undefined,
+          { timeout: TIMEOUT_MS, polling: 500 },
+        );
+        const r = JSON.parse((await pre.textContent()) ?? '{}') as PageResult;
+        if (r.error) {
+          console.log(`browser ${backend}: failed: ${r.error}`);
+        } else if (r.backend !== backend) {
+          const why = r.skipped?.find((s) => s.name === backend)?.reason ?? 'not started';
+          console.log(`browser ${backend}: unavailable (${why}); the worker fell back to ${r.backend}, so no ${backend} rows`);
+        } else {
+          for (const m of r.results ?? []) rows.push(row(`browser ${backend}`, m.model, m.loadMs, m.bench));
+        }
+      } catch (err) {
+        console.log(`browser ${backend}: failed: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    server.close();
+  }
+  return rows;
+}
