@@ -48,27 +48,34 @@ interface Counts { tp: number; pred: number; act: number; all: number }
 
 /** Predicts the active neurons of every layer for one window of at most blockSize token ids. */
 export function predictActive(model: LanguageModel, predictor: ActivationPredictor, ids: number[], opts: PredictOptions = {}): ActivePrediction {
+  if (ids.length === 0) throw new Error('predictActive: need at least one token');
+  const r = predictWindows(model, predictor, [ids], opts);
+  return { masks: r.masks, predicted: r.predicted, actual: r.actual, layers: r.counts.map(stats), all: stats(sum(r.counts)), denseLogits: r.denseLogits[0], sparseLogits: r.sparseLogits[0] };
+}
+
+/** The work of predictActive for a batch of equal-length windows [B][T]; masks are [B*T*nFfn], traces [B*T] tokens. */
+function predictWindows(model: LanguageModel, predictor: ActivationPredictor, windows: number[][], opts: PredictOptions) {
   const { blockSize, nLayer: L, nFfn: F, nEmbd } = model.config;
   const pc = predictor.config;
   if (pc.nLayer !== L || pc.nFfn !== F || pc.nEmbd !== nEmbd) throw new Error(`predictActive: predictor is for ${pc.nLayer} layers × ${pc.nFfn} neurons (nEmbd ${pc.nEmbd}); the model has ${L} × ${F} (nEmbd ${nEmbd})`);
-  if (ids.length === 0) throw new Error('predictActive: need at least one token');
-  if (ids.length > blockSize) throw new Error(`predictActive: ${ids.length} tokens exceed the context of ${blockSize}; use evaluatePredictor for longer texts`);
+  const T = windows[0].length;
+  if (T > blockSize) throw new Error(`predictActive: ${T} tokens exceed the context of ${blockSize}; use evaluatePredictor for longer texts`);
   const threshold = opts.threshold ?? pc.threshold;
   const sequential = opts.sequential ?? true;
-  const T = ids.length;
+  const N = windows.length * T;
   const masks: (Float32Array | null)[] = Array(L).fill(null);
-  const predicted = emptyTrace(T, L, F), actual = emptyTrace(T, L, F);
+  const predicted = emptyTrace(N, L, F), actual = emptyTrace(N, L, F);
   const counts: Counts[] = [];
-  let denseLogits: Float32Array[] = [];
+  let denseLogits: Float32Array[][] = [];
   let dense: ReturnType<LanguageModel['forward']> | null = null;
   for (let l = 0; l < L; l++) {
     // Pass l: layers < l already masked; layer l is dense, so ffnPost[l] is its true activity.
-    const out = l === 0 || sequential ? model.forward([ids], { ffnMask: masks.slice(), record: { ffn: true } }) : dense!;
-    if (l === 0) { dense = out; denseLogits = out.logits[0]; }
-    const m = predictor.mask(l, out.ffnIn![l], threshold); // [T*F]
-    const post = out.ffnPost![l]; // [T*F]
-    const c: Counts = { tp: 0, pred: 0, act: 0, all: T * F };
-    for (let t = 0; t < T; t++) for (let i = 0; i < F; i++) {
+    const out = l === 0 || sequential ? model.forward(windows, { ffnMask: masks.slice(), record: { ffn: true } }) : dense!;
+    if (l === 0) { dense = out; denseLogits = out.logits; }
+    const m = predictor.mask(l, out.ffnIn![l], threshold); // [N*F]
+    const post = out.ffnPost![l]; // [N*F]
+    const c: Counts = { tp: 0, pred: 0, act: 0, all: N * F };
+    for (let t = 0; t < N; t++) for (let i = 0; i < F; i++) {
       const k = t * F + i, p = m[k] > 0, a = post[k] > 0;
       if (p) { c.pred++; setActive(predicted, t, l, i); }
       if (a) { c.act++; setActive(actual, t, l, i); }
@@ -77,9 +84,8 @@ export function predictActive(model: LanguageModel, predictor: ActivationPredict
     counts.push(c);
     masks[l] = m;
   }
-  const sparseLogits = model.forward([ids], { ffnMask: masks }).logits[0];
-  const all = counts.reduce((s, c) => ({ tp: s.tp + c.tp, pred: s.pred + c.pred, act: s.act + c.act, all: s.all + c.all }), { tp: 0, pred: 0, act: 0, all: 0 });
-  return { masks: masks as Float32Array[], predicted, actual, layers: counts.map(stats), all: stats(all), denseLogits, sparseLogits };
+  const sparseLogits = model.forward(windows, { ffnMask: masks }).logits;
+  return { masks: masks as Float32Array[], predicted, actual, counts, denseLogits, sparseLogits };
 }
 
 export interface PredictorEvaluation {
@@ -104,29 +110,33 @@ export function evaluatePredictor(model: LanguageModel, predictor: ActivationPre
   const L = model.config.nLayer;
   const sums: Counts[] = Array.from({ length: L }, () => ({ tp: 0, pred: 0, act: 0, all: 0 }));
   let denseNll = 0, sparseNll = 0, count = 0;
-  for (const start of windowStarts(ids.length - 1, T)) {
-    const window = ids.slice(start, Math.min(start + T + 1, ids.length));
-    const inputs = window.slice(0, -1);
-    const r = predictActive(model, predictor, inputs, opts);
-    r.layers.forEach((s, l) => {
-      const all = inputs.length * model.config.nFfn;
-      sums[l].all += all;
-      sums[l].pred += s.computedShare * all;
-      sums[l].act += s.activeShare * all;
-      sums[l].tp += s.recall * s.activeShare * all;
-    });
-    for (let t = 0; t < inputs.length; t++) {
-      denseNll += nll(r.denseLogits[t], window[t + 1]);
-      sparseNll += nll(r.sparseLogits[t], window[t + 1]);
-      count++;
-    }
+  // Windows of T inputs and T targets; full ones go 8 to a batch, a shorter last one alone.
+  const windows = windowStarts(ids.length - 1, T).map((s) => ids.slice(s, Math.min(s + T + 1, ids.length)));
+  const groups: number[][][] = [];
+  for (const w of windows) {
+    const g = groups[groups.length - 1];
+    if (g && g.length < 8 && g[0].length === w.length) g.push(w); else groups.push([w]);
   }
-  const total = sums.reduce((s, c) => ({ tp: s.tp + c.tp, pred: s.pred + c.pred, act: s.act + c.act, all: s.all + c.all }), { tp: 0, pred: 0, act: 0, all: 0 });
+  for (const g of groups) {
+    const r = predictWindows(model, predictor, g.map((w) => w.slice(0, -1)), opts);
+    r.counts.forEach((c, l) => { sums[l].tp += c.tp; sums[l].pred += c.pred; sums[l].act += c.act; sums[l].all += c.all; });
+    g.forEach((w, b) => {
+      for (let t = 0; t + 1 < w.length; t++) {
+        denseNll += nll(r.denseLogits[b][t], w[t + 1]);
+        sparseNll += nll(r.sparseLogits[b][t], w[t + 1]);
+        count++;
+      }
+    });
+  }
   return {
     tokens: count, threshold: opts.threshold ?? predictor.config.threshold,
     denseLoss: denseNll / count, sparseLoss: sparseNll / count, lossChange: (sparseNll - denseNll) / count,
-    layers: sums.map(stats), all: stats(total),
+    layers: sums.map(stats), all: stats(sum(sums)),
   };
+}
+
+function sum(cs: Counts[]): Counts {
+  return cs.reduce((s, c) => ({ tp: s.tp + c.tp, pred: s.pred + c.pred, act: s.act + c.act, all: s.all + c.all }), { tp: 0, pred: 0, act: 0, all: 0 });
 }
 
 function stats(c: Counts): PredictionStats {

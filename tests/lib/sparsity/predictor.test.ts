@@ -6,6 +6,7 @@ import { randomModel } from '../node-model.ts';
 import { ActivationPredictor, encodePredictor, initPredictorWeights, loadPredictor, type PredictorConfig } from '../../../lib/sparsity/predictor.ts';
 import { predictActive, evaluatePredictor } from '../../../lib/sparsity/predict-active.ts';
 import { activeNeurons } from '../../../lib/sparsity/trace.ts';
+import { evaluate } from '../../../lib/evaluate.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 
 const cfg: PredictorConfig = { nLayer: 2, nEmbd: 16, nFfn: 64, ranks: [8, 4], threshold: 0.5, model: 'random' };
@@ -93,6 +94,7 @@ describe('ActivationPredictor', () => {
     const keepAll = evaluatePredictor(model, p, text, { threshold: 0 });
     expect(keepAll.tokens).toBe(new TextEncoder().encode(text).length - 1);
     expect(Math.abs(keepAll.lossChange)).toBeLessThan(1e-5);
+    expect(keepAll.denseLoss).toBeCloseTo(evaluate(model, text).loss, 4); // same windows as evaluate()
     const e = evaluatePredictor(model, p, text);
     expect(Number.isFinite(e.lossChange)).toBe(true);
     expect(e.all.computedShare).toBeGreaterThan(0);
