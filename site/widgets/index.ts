@@ -10,3 +10,11 @@ export { default as VecMatScale } from './VecMatScale.astro';
 export { default as ModelPlayground } from './ModelPlayground.astro';
 /** One number in prose with a badge saying where it comes from: measured on our model, from a paper (cited), or modelled. */
 export { default as Stat } from './Stat.astro';
+/** Which FFN neurons fire, per token and layer, for the reader's prompt; rows of W_down skipped per token. */
+export { default as NeuronHeatmap } from './NeuronHeatmap.astro';
+/** Hot and cold neurons: the activation-share curve, a GPU budget with three placements (modelled), hot-set overlap. */
+export { default as HotColdCurve } from './HotColdCurve.astro';
+/** The activation predictor's recall vs neurons computed, and its cost in loss, per threshold (from its card). */
+export { default as PredictorQuality } from './PredictorQuality.astro';
+/** Dense vs sparse FFN for one token, timed in the worker with tfjs gather and the plain-JS neuron kernel. */
+export { default as FfnRace } from './FfnRace.astro';
