@@ -1,0 +1,123 @@
+// Lesson 2, "PowerInfer: hot and cold neurons", in Chromium: loads clean; the static first view carries build-time
+// measurements with their badges; the heatmap follows a typed prompt; the budget slider moves the placement numbers
+// from the keyboard; a 20,000-character paste is cut with a note while the page stays responsive; the FFN race
+// agrees with dense; and a 375 px dark page has no horizontal scroll.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { expectClean, openPage } from './harness.ts';
+
+const PATH = '/lessons/02-powerinfer-hot-cold-neurons/';
+
+/** Scroll a widget into view and wait until its custom element has taken over. */
+async function ready(page: Page, tag: string) {
+  const el = page.locator(tag);
+  await el.scrollIntoViewIfNeeded();
+  await page.locator(`${tag}[data-ready="true"]`).waitFor({ timeout: 30_000 });
+  return el;
+}
+
+/** The heatmap's drawn path (its fired cells) and the selected token's sentence. */
+const heat = (page: Page) =>
+  page.evaluate(() => ({
+    d: document.querySelector('neuron-heatmap [data-path]')?.getAttribute('d') ?? '',
+    fired: document.querySelector('neuron-heatmap [data-out="fired"]')?.textContent ?? '',
+  }));
+
+describe('lesson 2 page', () => {
+  test('the static first view (built HTML) shows measured and paper numbers with their badges', () => {
+    const html = readFileSync(join(inject('distDir'), 'lessons/02-powerinfer-hot-cold-neurons/index.html'), 'utf8');
+    expect(html).toContain('measured on our model');
+    expect(html).toContain('from the paper');
+    expect(html).toMatch(/href="https:\/\/arxiv\.org\/abs\/2312\.12456"[^>]*>from the paper, 2312\.12456 Fig\. 4/);
+    // The heatmap's static view was drawn from a build-time run of the model: filled cells and a token sentence.
+    expect(html).toMatch(/class="nh-on" d="M\d+ \d+h\d+/);
+    expect(html).toMatch(/neurons fired \([\d.]+% zeros\)/);
+    expect(html).toMatch(/Rows of W_down skipped for this token: \d+ of \d+/);
+    // The placement table at the default budget is in the HTML too.
+    expect(html).toMatch(/<tr data-method="optimal">/);
+  });
+
+  test('loads clean: no console errors, no foreign requests, every widget upgrades', async () => {
+    const opened = await openPage(PATH);
+    for (const tag of ['neuron-heatmap', 'hot-cold-curve', 'predictor-quality', 'ffn-race']) await ready(opened.page, tag);
+    await opened.page.locator('ffn-race:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 90_000 });
+    expect(await opened.page.locator('ffn-race').getAttribute('data-state')).toBe('done');
+    // Computing exactly the neurons that fire gives the dense answer, up to float rounding.
+    expect(Number(await opened.page.locator('ffn-race').getAttribute('data-max-abs-diff'))).toBeLessThan(1e-3);
+    await opened.page.waitForLoadState('networkidle');
+    expectClean(opened);
+    await opened.close();
+  });
+});
+
+describe('NeuronHeatmap', () => {
+  test('a typed prompt redraws the cells from the worker', async () => {
+    const opened = await openPage(PATH);
+    const { page } = opened;
+    await ready(page, 'neuron-heatmap');
+    const before = await heat(page);
+    expect(before.d).not.toBe('');
+    const box = page.getByLabel(/Your prompt/);
+    await box.fill('The whale dove deep.');
+    await expect.poll(async () => (await heat(page)).d, { timeout: 60_000 }).not.toBe(before.d);
+    await page.locator('neuron-heatmap[data-state="done"]').waitFor();
+    // The token slider answers the keyboard and names the token it selects.
+    const slider = page.getByLabel('Selected token');
+    await slider.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.locator('neuron-heatmap [data-out="token"]').textContent()).toMatch(/^(\d+) of \1$/);
+    expect((await heat(page)).fired).toMatch(/^Token \d+ .*neurons fired/);
+    expectClean(opened);
+    await opened.close();
+  });
+
+  test('a 20,000-character paste is cut to the context with a note, and the page stays responsive', async () => {
+    const opened = await openPage(PATH);
+    const { page } = opened;
+    await ready(page, 'neuron-heatmap');
+    const long = 'It was the whale, the white whale, that drove the ship on. '.repeat(400).slice(0, 20_000);
+    await page.getByLabel(/Your prompt/).fill(long);
+    await expect.poll(() => page.locator('neuron-heatmap [data-notes]').textContent(), { timeout: 60_000 }).toMatch(/shows the first 128/);
+    expect(await page.locator('neuron-heatmap').getAttribute('data-tokens')).toBe('128');
+    // Another control still answers at once: the layer select redraws from the last answer.
+    const started = Date.now();
+    await page.getByLabel('Layer', { exact: true }).first().selectOption('1');
+    await expect.poll(() => page.locator('neuron-heatmap [data-out="layer"]').textContent()).toMatch(/^Layer 1,/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expectClean(opened);
+    await opened.close();
+  });
+});
+
+describe('HotColdCurve', () => {
+  test('the budget slider moves the served share from the keyboard and writes the URL', async () => {
+    const opened = await openPage(PATH);
+    const { page } = opened;
+    const el = await ready(page, 'hot-cold-curve');
+    const served = () => el.locator('tr[data-method="hottest"] [data-cell="served"]').textContent();
+    const before = await served();
+    const slider = page.getByLabel(/GPU memory budget/);
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(served).not.toBe(before);
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('hotcold.budget=0.3');
+    expect(await el.locator('[data-summary]').textContent()).toMatch(/^Budget 30%/);
+    expectClean(opened);
+    await opened.close();
+  });
+});
+
+describe('phone width', () => {
+  test('375 px in dark mode: no horizontal scroll', async () => {
+    const opened = await openPage(PATH, { colorScheme: 'dark', viewport: { width: 375, height: 740 } });
+    const { page } = opened;
+    for (const tag of ['neuron-heatmap', 'hot-cold-curve', 'predictor-quality', 'ffn-race']) await ready(page, tag);
+    await page.waitForTimeout(300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expectClean(opened);
+    await opened.close();
+  });
+});
