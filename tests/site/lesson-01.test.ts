@@ -199,10 +199,25 @@ describe('VecMatScale and the model worker', () => {
     const { page } = opened;
     const scale = await scaleResult(page);
     await scale.getByRole('button', { name: 'Sweep zero fractions' }).click();
-    await expect.poll(() => scale.getAttribute('data-state'), { timeout: 60_000 }).toBe('running');
+    // 7 swept fractions (the first run, at 90%, is one of them) × 4 methods.
+    const dots = () => scale.locator('[data-chart] svg [aria-label="dot"] path').count();
+    await expect.poll(dots, { timeout: 60_000 }).toBe(28);
     await expect.poll(() => scale.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
-    // 7 swept fractions plus the first run at 90%, which is one of them: 7 fractions × 4 methods.
-    await expect.poll(() => scale.locator('[data-chart] svg [aria-label="dot"] path').count()).toBe(28);
+    await opened.close();
+  });
+
+  test('a worker that fails to load shows a message in the widget, and the rest of the page keeps working', async () => {
+    const opened = await openPage(PATH);
+    const { page } = opened;
+    await page.context().route('**/model-worker*.js', (route) => route.abort('failed')); // newest route wins
+    const scale = await scaleResult(page);
+    expect(await scale.getAttribute('data-state')).toBe('error');
+    expect(await scale.locator('[data-progress]').textContent()).toMatch(/Could not compute: The model worker crashed/);
+    const before = await yValues(page);
+    await views(page);
+    await page.getByLabel('x₂', { exact: true }).focus();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => yValues(page)).not.toEqual(before);
     await opened.close();
   });
 });
