@@ -70,7 +70,9 @@ export function otherText(): { file: string; title: string; text: string } | und
   if (!file) return undefined;
   const text = readFileSync(join(TEXTS_DIR, file), 'utf8');
   const metaPath = join(TEXTS_DIR, file.replace(/\.txt$/, '.json'));
-  let title = file.replace(/\.txt$/, '').replace(/[-_]/g, ' ');
+  // The title: a sidecar .json's "title", else the text's first line when it reads like a heading, else the file name.
+  const first = text.split('\n', 1)[0].trim();
+  let title = first.length > 0 && first.length <= 80 && !/[.!?]$/.test(first) ? `“${first}”` : file.replace(/\.txt$/, '').replace(/[-_]/g, ' ');
   if (existsSync(metaPath)) {
     try {
       const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as { title?: string };

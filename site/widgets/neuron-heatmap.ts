@@ -8,7 +8,7 @@ import { backendUrlNote, modelWorker, type ResultOf } from '../worker/client.ts'
 import type { ModelName } from '../worker/models.ts';
 import { chipText } from './model-playground-model.ts';
 import {
-  HEATMAP_TOKENS, firedCount, heatPath, layerText, neuronColumns, readHeatmapState, rowHeight, tokenText, writeHeatmapState, zeroStats,
+  HEATMAP_TOKENS, MAX_URL_PROMPT, firedCount, heatPath, layerText, neuronColumns, readHeatmapState, rowHeight, tokenText, writeHeatmapState, zeroStats,
   type HeatmapValues,
 } from './neuron-heatmap-model.ts';
 import { grouped, percent } from './vecmat-scale-model.ts';
@@ -190,6 +190,7 @@ class NeuronHeatmap extends HTMLElement {
 
   #truncationNote(r: ResultOf<'sparsity.heatmap'>, typedChars: number): string {
     const notes: string[] = [];
+    if (typedChars > MAX_URL_PROMPT) notes.push(`A link to this page keeps prompts of up to ${MAX_URL_PROMPT} characters, so this one is not saved in the address.`);
     if (typedChars > MAX_SEND_CHARS) notes.push(`Your text has ${grouped(typedChars)} characters; only the first ${grouped(MAX_SEND_CHARS)} were tokenized.`);
     if (r.totalTokens > r.tokens.length) {
       notes.push(`The prompt is ${grouped(r.totalTokens)} tokens long; the heatmap shows the first ${r.tokens.length} (about ${grouped(r.charsShown)} characters), the model's context.`);
