@@ -45,7 +45,7 @@ export function timingChart(data: TimingPoint[], { width = 640, height, ...optio
     marks: [
       Plot.gridY({ stroke: 'var(--chart-grid)', strokeOpacity: 1 }),
       Plot.line(rows, { x: 'zeros', y: 'ms', z: 'method', stroke: 'method', strokeWidth: 2 }),
-      Plot.dot(rows, { x: 'zeros', y: 'ms', z: 'method', fill: 'method', symbol: 'method', r: 4 }),
+      Plot.dot(rows, { x: 'zeros', y: 'ms', fill: 'method', symbol: 'method', r: 4 }),
     ],
     ...options,
   });
