@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, test } from 'vitest';
-import { expectClean, openPage } from './harness.ts';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { expectClean, openPage, type OpenedPage } from './harness.ts';
 
 const PATH = '/lessons/03-powerinfer-2-sparsity-on-a-phone/';
 const SMALL = 'batch.batch=2&batch.steps=2';
@@ -19,9 +19,14 @@ async function settled(page: Page, tag: string): Promise<string | null> {
   return el.getAttribute('data-state');
 }
 
-describe('lesson 3 page', () => {
+describe('lesson 3 page, its three widgets on one page', () => {
+  let opened: OpenedPage;
+  beforeAll(async () => {
+    opened = await openPage(`${PATH}?batch.batch=4&batch.steps=3`);
+  });
+  afterAll(() => opened?.close());
+
   test('loads clean, and every widget computes in the worker (batch union at small settings)', async () => {
-    const opened = await openPage(`${PATH}?batch.batch=4&batch.steps=3`);
     const { page } = opened;
     expect(await settled(page, 'batch-union')).toBe('done');
     // B = 1, 2, 4 in the table; the union can only grow with B.
@@ -35,23 +40,10 @@ describe('lesson 3 page', () => {
     expect(await settled(page, 'pipeline-gantt')).toBe('done');
     await page.waitForLoadState('networkidle');
     expectClean(opened);
-    await opened.close();
   });
 
-  test('the static first view (built HTML) already shows numbers measured on our model and cited paper figures', () => {
-    const html = readFileSync(join(inject('distDir'), 'lessons/03-powerinfer-2-sparsity-on-a-phone/index.html'), 'utf8');
-    expect(html).toMatch(/data-out="hit">\d+(\.\d+)?%/);
-    expect(html).toMatch(/data-out="total">[\d.]+ µs/);
-    expect(html).not.toContain('not measured yet');
-    expect(html).toContain('measured on our model');
-    expect(html).toContain('from the paper, 2406.06282 Fig. 2');
-    expect(html).toContain('arxiv.org/abs/2406.06282v3');
-  });
-});
-
-describe('NeuronCacheSim', () => {
-  test('the budget slider answers the keyboard and the cache numbers follow at once', async () => {
-    const { page, close } = await openPage(`${PATH}?${SMALL}`);
+  test('NeuronCacheSim: the budget slider answers the keyboard and the cache numbers follow at once', async () => {
+    const { page } = opened;
     expect(await settled(page, 'neuron-cache-sim')).toBe('done');
     const hit = page.locator('neuron-cache-sim [data-out="hit"]');
     const io = page.locator('neuron-cache-sim [data-out="io"]');
@@ -65,13 +57,10 @@ describe('NeuronCacheSim', () => {
     await expect.poll(() => page.evaluate(() => location.search)).toContain('cache.budget=60');
     await page.keyboard.press('End'); // everything in memory: nothing left to read
     await expect.poll(() => hit.textContent()).toContain('100%');
-    await close();
   });
-});
 
-describe('PipelineGantt', () => {
-  test('toggling matrix-level / cluster-level changes the total time; the keyboard steps through tasks', async () => {
-    const { page, close } = await openPage(`${PATH}?${SMALL}`);
+  test('PipelineGantt: toggling matrix-level / cluster-level changes the total time; the keyboard steps through tasks', async () => {
+    const { page } = opened;
     expect(await settled(page, 'pipeline-gantt')).toBe('done');
     const total = page.locator('pipeline-gantt [data-out="total"]');
     const cluster = await total.textContent();
@@ -84,7 +73,17 @@ describe('PipelineGantt', () => {
     expect(Number(await page.locator('pipeline-gantt').getAttribute('data-total-ms'))).toBeGreaterThan(clusterMs);
     await page.getByRole('button', { name: 'Next task ▶' }).press('Enter');
     await expect.poll(() => page.locator('pipeline-gantt [data-out="step"]').textContent()).toContain('Task 1 of');
-    await close();
+    expectClean(opened);
+  });
+
+  test('the static first view (built HTML) already shows numbers measured on our model and cited paper figures', () => {
+    const html = readFileSync(join(inject('distDir'), 'lessons/03-powerinfer-2-sparsity-on-a-phone/index.html'), 'utf8');
+    expect(html).toMatch(/data-out="hit">\d+(\.\d+)?%/);
+    expect(html).toMatch(/data-out="total">[\d.]+ µs/);
+    expect(html).not.toContain('not measured yet');
+    expect(html).toContain('measured on our model');
+    expect(html).toContain('from the paper, 2406.06282 Fig. 2');
+    expect(html).toContain('arxiv.org/abs/2406.06282v3');
   });
 });
 
