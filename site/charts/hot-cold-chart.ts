@@ -3,6 +3,7 @@
 // labelled point marks a paper's figure (e.g. OPT-30B: 26% of neurons give 80% of activations) beside our curves.
 // Theme colours only; layers differ by colour and dash pattern, so they read without colour too.
 import * as Plot from '@observablehq/plot';
+import { plainMarks } from './plain-marks.ts';
 
 export interface CurvePoint {
   /** Series name, e.g. "layer 0" or "all layers". */
@@ -32,7 +33,7 @@ const DASHES = ['none', '6 3', '2 3', '8 3 2 3'];
 export function hotColdChart(data: CurvePoint[], { width = 640, height, budget, paper = [], ...options }: HotColdChartOptions = {}) {
   const series = [...new Set(data.map((d) => d.series))];
   const range = (xs: string[]) => series.map((_, i) => xs[i % xs.length]);
-  return Plot.plot({
+  return plainMarks(Plot.plot({
     width,
     height: height ?? Math.round(Math.min(340, Math.max(230, width * 0.6))),
     marginLeft: 44,
@@ -51,5 +52,5 @@ export function hotColdChart(data: CurvePoint[], { width = 640, height, budget, 
       Plot.text(paper, { x: 'x', y: 'y', text: 'label', dx: 8, dy: 10, textAnchor: 'start', fill: 'var(--fg)' }),
     ],
     ...options,
-  });
+  }));
 }

@@ -2,6 +2,7 @@
 // the truly firing neurons among them (recall), one point per threshold; a line for the calibration sweep and
 // labelled dots for the validation sweep, the selected one ringed. Theme colours only.
 import * as Plot from '@observablehq/plot';
+import { plainMarks } from './plain-marks.ts';
 
 export interface RecallPoint {
   threshold: number;
@@ -25,7 +26,7 @@ export function recallChart(data: RecallPoint[], { width = 640, height, selected
   const sel = val.filter((d) => d.threshold === selected);
   const maxX = Math.min(1, Math.max(...data.map((d) => d.computedShare), activeShare ?? 0) * 1.15);
   const minY = Math.max(0, Math.min(...data.map((d) => d.recall)) - 0.05);
-  return Plot.plot({
+  return plainMarks(Plot.plot({
     width,
     height: height ?? Math.round(Math.min(320, Math.max(220, width * 0.55))),
     marginLeft: 44,
@@ -44,5 +45,5 @@ export function recallChart(data: RecallPoint[], { width = 640, height, selected
       Plot.dot(sel, { x: 'computedShare', y: 'recall', stroke: 'var(--fg)', strokeWidth: 2, r: 9 }),
     ],
     ...options,
-  });
+  }));
 }

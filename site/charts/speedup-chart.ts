@@ -1,6 +1,7 @@
 // speedupChart: measured speed-up of a sparse FFN over the dense one against the share of neurons skipped, one line
 // per kernel, with the ideal 1 / (1 − s) as a dashed line and 1× (no gain) as a rule. Log-scaled speed-up.
 import * as Plot from '@observablehq/plot';
+import { plainMarks } from './plain-marks.ts';
 
 export interface SpeedupPoint {
   sparsity: number;
@@ -18,7 +19,7 @@ export function speedupChart(data: SpeedupPoint[], { width = 640, height, ...opt
   const rows = [...data].sort((a, b) => a.sparsity - b.sparsity).map((d) => ({ ...d, speedup: Math.max(0.05, d.speedup) }));
   const ideal = rows.filter((d) => d.kernel === 'ideal');
   const measured = rows.filter((d) => d.kernel !== 'ideal');
-  return Plot.plot({
+  return plainMarks(Plot.plot({
     width,
     height: height ?? Math.round(Math.min(320, Math.max(210, width * 0.55))),
     marginLeft: 44,
@@ -35,5 +36,5 @@ export function speedupChart(data: SpeedupPoint[], { width = 640, height, ...opt
       Plot.dot(measured, { x: 'sparsity', y: 'speedup', fill: 'kernel', symbol: 'kernel', r: 4 }),
     ],
     ...options,
-  });
+  }));
 }

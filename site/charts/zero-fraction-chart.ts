@@ -1,6 +1,7 @@
 // zeroFractionChart: for each token of a prompt, the share of one FFN layer's neurons whose ReLU output is exactly
 // zero, as a line with a dot per token and the selected token ringed. Theme colours only (var(--chart-*)).
 import * as Plot from '@observablehq/plot';
+import { plainMarks } from './plain-marks.ts';
 
 export interface ZeroPoint {
   /** Token position, from 1. */
@@ -18,7 +19,7 @@ export interface ZeroFractionChartOptions extends Plot.PlotOptions {
 export function zeroFractionChart(data: ZeroPoint[], { width = 640, height, selected, ...options }: ZeroFractionChartOptions = {}) {
   const lo = Math.min(...data.map((d) => d.zeros));
   const sel = data.filter((d) => d.token === selected);
-  return Plot.plot({
+  return plainMarks(Plot.plot({
     width,
     height: height ?? Math.round(Math.min(220, Math.max(150, width * 0.35))),
     marginLeft: 44,
@@ -32,5 +33,5 @@ export function zeroFractionChart(data: ZeroPoint[], { width = 640, height, sele
       Plot.dot(sel, { x: 'token', y: 'zeros', stroke: 'var(--chart-2)', strokeWidth: 2, r: 6 }),
     ],
     ...options,
-  });
+  }));
 }
