@@ -32,7 +32,9 @@ const DASHES = ['none', '6 3', '2 3', '8 3 2 3'];
 
 export function hotColdChart(data: CurvePoint[], { width = 640, height, budget, paper = [], ...options }: HotColdChartOptions = {}) {
   const series = [...new Set(data.map((d) => d.series))];
-  const range = (xs: string[]) => series.map((_, i) => xs[i % xs.length]);
+  // Layers take the four series colours in turn; an "all …" series is drawn in the text colour, thicker.
+  const layers = series.filter((s) => !s.startsWith('all'));
+  const colorOf = (s: string) => (s.startsWith('all') ? 'var(--fg)' : COLORS[layers.indexOf(s) % COLORS.length]);
   return plainMarks(Plot.plot({
     width,
     height: height ?? Math.round(Math.min(340, Math.max(230, width * 0.6))),
@@ -40,7 +42,7 @@ export function hotColdChart(data: CurvePoint[], { width = 640, height, budget, 
     style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
     x: { domain: [0, 1], label: 'share of neurons, hottest first', tickFormat: '.0%', ticks: width < 420 ? 4 : 5 },
     y: { domain: [0, 1], label: 'share of activations', tickFormat: '.0%', ticks: 5 },
-    color: { domain: series, range: range(COLORS), legend: true },
+    color: { domain: series, range: series.map(colorOf), legend: true },
     marks: [
       Plot.gridY({ stroke: 'var(--chart-grid)', strokeOpacity: 1, ticks: 5 }),
       Plot.ruleY([0.8], { stroke: 'var(--muted)', strokeDasharray: '2 3' }),
