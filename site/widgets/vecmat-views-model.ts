@@ -70,6 +70,8 @@ const texFactor = (v: number) => (v < 0 ? `(${fmt(v)})` : fmt(v));
 const texVec = (vs: (number | null)[]) => `(${vs.map((v) => (v === null ? '\\cdot' : tex(v))).join(',\\ ')})`;
 const textVec = (vs: (number | null)[]) => `(${vs.map((v) => (v === null ? '?' : fmtText(v))).join(', ')})`;
 const hl = (s: string) => `\\htmlClass{vm-hl}{${s}}`;
+/** Two aligned lines, so long equations fit a phone: "lhs = a" over "= b". */
+const lines = (lhs: string, a: string, b: string) => `\\begin{aligned}${lhs}&=${a}\\\\&=${b}\\end{aligned}`;
 
 /** KaTeX options for every equation of the widget (\htmlClass is how highlights pick up theme colours). */
 export const KATEX_OPTIONS = {
@@ -124,7 +126,7 @@ export function frame(s: VecMatState): Frame {
       texSrc = 'y_j=\\sum_{i=1}^{3} x_i\\,W_{ij}';
       stepText = `Press Step or Play: each step multiplies one weight by its input and adds it to one output.`;
     } else if (done) {
-      texSrc = `y_j=\\sum_{i=1}^{3} x_i\\,W_{ij}\\ \\Rightarrow\\ y=${texVec(full)}`;
+      texSrc = `\\begin{aligned}y_j&=\\sum_{i=1}^{3} x_i\\,W_{ij}\\\\y&=${texVec(full)}\\end{aligned}`;
       stepText = `All ${N * M} products xᵢ·Wᵢⱼ computed and summed down each column.`;
     } else {
       const { i, j } = el.steps[pos - 1];
@@ -151,13 +153,13 @@ export function frame(s: VecMatState): Frame {
       texSrc = 'y=\\sum_{i=1}^{3} x_i\\,W_{i,:}';
       stepText = 'Press Step or Play: each step adds one row of W, scaled by its input, to the running sum.';
     } else if (done) {
-      texSrc = `y=${termsUpTo(N - 1)}=${texVec(r.y)}`;
+      texSrc = lines('y', termsUpTo(N - 1), texVec(r.y));
       stepText = r.skippedRows.length
         ? `Done: y is a weighted sum of ${N - r.skippedRows.length} rows; ${and(rowNames(r.skippedRows))} ${isAre(r.skippedRows)} never read because ${r.skippedRows.length === 1 ? 'its input is' : 'their inputs are'} zero.`
         : `Done: y is a weighted sum of all ${N} rows of W.`;
     } else {
       const st = r.steps[pos - 1];
-      texSrc = `y=${termsUpTo(pos - 1)}${pos < N ? '+\\cdots' : ''}=${texVec(st.partial)}`;
+      texSrc = lines('y', `${termsUpTo(pos - 1)}${pos < N ? '+\\cdots' : ''}`, texVec(st.partial));
       stepText = st.skipped
         ? `Step ${pos} of ${total}: x${sub(st.i)} = 0, so row ${st.i + 1} is skipped: its ${M} weights are never read.`
         : `Step ${pos} of ${total}: add ${fmtText(s.x[st.i])} × row ${st.i + 1} = ${textVec(st.scaledRow)}.`;
@@ -175,7 +177,7 @@ export function frame(s: VecMatState): Frame {
       stepText = 'Press Step or Play: each step computes one output as the dot product of x with one column of W.';
     } else if (done) {
       texSrc = `y=\\big(${c.y.map((v, j) => (c.steps[j].skipped ? '\\htmlClass{vm-skip}{0}' : tex(v))).join(',\\ ')}\\big)`;
-      if (!s.skip.length) texSrc = `y_j=\\langle x,\\,W_{:,j}\\rangle\\ \\Rightarrow\\ y=${texVec(c.y)}`;
+      if (!s.skip.length) texSrc = `\\begin{aligned}y_j&=\\langle x,\\,W_{:,j}\\rangle\\\\y&=${texVec(c.y)}\\end{aligned}`;
       stepText = c.skippedColumns.length
         ? `Done: ${M - c.skippedColumns.length} dot products computed; ${and(outNames(c.skippedColumns))} ${isAre(c.skippedColumns)} marked known zero, so ${c.skippedColumns.length === 1 ? 'its column is' : 'their columns are'} never read.`
         : `Done: ${M} dot products, one per output. Mark an output "known zero" to skip its column.`;
@@ -184,7 +186,7 @@ export function frame(s: VecMatState): Frame {
       const j = st.j;
       texSrc = st.skipped
         ? `y_{${j + 1}}=${hl('0')}\\quad\\text{(known zero: column ${j + 1} not read)}`
-        : `y_{${j + 1}}=\\langle x,\\,W_{:,${j + 1}}\\rangle=${hl(dot(j))}=${tex(st.value)}`;
+        : lines(`y_{${j + 1}}`, `\\langle x,\\,W_{:,${j + 1}}\\rangle`, `${hl(dot(j))}=${tex(st.value)}`);
       stepText = st.skipped
         ? `Step ${pos} of ${total}: y${sub(j)} is marked known zero, so column ${j + 1} is skipped.`
         : `Step ${pos} of ${total}: y${sub(j)} = x · column ${j + 1} = ${fmtText(st.value)}.`;
