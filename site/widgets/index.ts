@@ -4,7 +4,7 @@
 
 /** y = xW for a 1×3 x and 3×6 W in three views (elements, rows, columns), step by step, with skipping costs. */
 export { default as VecMatViews } from './VecMatViews.astro';
-/** y = xW at scale in the model worker: dense vs gathering only the rows of non-zero inputs, timed. */
+/** y = xW at scale in the model worker: reading every row of W vs only the rows of non-zero inputs, timed (tfjs and a plain loop). */
 export { default as VecMatScale } from './VecMatScale.astro';
 /** One of the site's models continuing a prompt in the worker, token by token, with the top-5 at each step. */
 export { default as ModelPlayground } from './ModelPlayground.astro';
