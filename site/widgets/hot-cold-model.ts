@@ -100,3 +100,8 @@ export function ruleText(t: PlacementTable, nFfn: number): string {
   }
   return `C_l = ${Number.isFinite(t.minFast) ? grouped(t.minFast) : '∞'} neurons, more than a whole layer of ${grouped(nFfn)}: at this neuron size one sync costs more than the GPU could ever save on a layer, so every placement keeps everything on the CPU (${ms(t.allSlowMs)} per token).`;
 }
+
+/** SVG polyline points for a cumulative curve in a plot box (x0, y0 top-left; w × h), for the static first view. */
+export function curvePoints(curve: { x: number; y: number }[], x0: number, y0: number, w: number, h: number): string {
+  return curve.map((p) => `${+(x0 + p.x * w).toFixed(1)},${+(y0 + (1 - p.y) * h).toFixed(1)}`).join(' ');
+}
