@@ -104,6 +104,29 @@ describe('HotColdCurve', () => {
     await expect.poll(served).not.toBe(before);
     await expect.poll(() => page.evaluate(() => location.search)).toContain('hotcold.budget=0.3');
     expect(await el.locator('[data-summary]').textContent()).toMatch(/^Budget 30%/);
+    // The reader's own text is profiled in the worker and its hot set compared with Moby Dick's.
+    await page.getByLabel(/Your own text/).fill('The baker kneads the dough, shapes a round loaf and lets it rise in a warm kitchen. '.repeat(6));
+    await page.getByRole('button', { name: 'Profile my text' }).click();
+    await page.locator('hot-cold-curve:is([data-profile="done"], [data-profile="error"])').waitFor({ timeout: 60_000 });
+    expect(await el.getAttribute('data-profile')).toBe('done');
+    expect(await el.locator('[data-yours="all"]').textContent()).toMatch(/^[\d.]+%$/);
+    expectClean(opened);
+    await opened.close();
+  });
+});
+
+describe('URL state', () => {
+  test('a bad URL value is explained in a visible note and the widget still works', async () => {
+    const opened = await openPage(`${PATH}?heat.layer=99&heat.order=sideways&hotcold.budget=7`);
+    const { page } = opened;
+    await ready(page, 'neuron-heatmap');
+    const notes = await page.locator('neuron-heatmap [data-notes]').textContent();
+    expect(notes).toMatch(/heat\.layer/);
+    expect(notes).toMatch(/heat\.order/);
+    expect(await page.locator('neuron-heatmap [data-out="layer"]').textContent()).toMatch(/^Layer \d+,/);
+    const hc = await ready(page, 'hot-cold-curve');
+    expect(await hc.locator('[data-notes]').textContent()).toMatch(/hotcold\.budget/);
+    expect(await hc.locator('[data-out="budget"]').textContent()).toMatch(/^100%/);
     expectClean(opened);
     await opened.close();
   });
