@@ -3,6 +3,7 @@
 // dense rows nobody needed (wasted), and the cold rows the sparse unit computes. Shares of a layer's neurons,
 // mean over layers, measured on our model. Bars are told apart by pattern of colour and by the legend's words.
 import * as Plot from '@observablehq/plot';
+import { plainMarks } from './plain-marks.ts';
 
 export type SplitPart = 'dense, needed' | 'dense, not needed' | 'sparse (cold, active)';
 export const SPLIT_PARTS: readonly SplitPart[] = ['dense, needed', 'dense, not needed', 'sparse (cold, active)'];
@@ -20,7 +21,7 @@ export interface BatchSplitChartOptions extends Plot.PlotOptions {
 
 export function batchSplitChart(data: SplitPoint[], { width = 640, height, ...options }: BatchSplitChartOptions = {}) {
   const batches = [...new Set(data.map((d) => d.batch))].sort((a, b) => a - b);
-  return Plot.plot({
+  return plainMarks(Plot.plot({
     width,
     height: height ?? Math.round(Math.min(280, Math.max(190, width * 0.45))),
     marginLeft: 44,
@@ -34,5 +35,5 @@ export function batchSplitChart(data: SplitPoint[], { width = 640, height, ...op
       Plot.ruleY([0]),
     ],
     ...options,
-  });
+  }));
 }

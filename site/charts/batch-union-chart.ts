@@ -2,6 +2,7 @@
 // size B, one thin line per layer and a thick one for the mean. Measured on our model (lib/sparsity/batch-union.ts).
 // Colours come from the theme (var(--chart-1..4)); text uses currentColor, so dark mode works.
 import * as Plot from '@observablehq/plot';
+import { plainMarks } from './plain-marks.ts';
 
 export interface UnionPoint {
   batch: number;
@@ -21,7 +22,7 @@ export function batchUnionChart(data: UnionPoint[], { width = 640, height, ...op
   const layers = series.filter((s) => s !== 'mean');
   const maxB = Math.max(1, ...data.map((d) => d.batch));
   const palette = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)'];
-  return Plot.plot({
+  return plainMarks(Plot.plot({
     width,
     height: height ?? Math.round(Math.min(320, Math.max(210, width * 0.55))),
     marginLeft: 44,
@@ -39,5 +40,5 @@ export function batchUnionChart(data: UnionPoint[], { width = 640, height, ...op
       Plot.dot(data.filter((d) => d.series === 'mean'), { x: 'batch', y: 'union', fill: 'currentColor', r: 3 }),
     ],
     ...options,
-  });
+  }));
 }

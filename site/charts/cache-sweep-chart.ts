@@ -2,6 +2,7 @@
 // the memory budget, with the budget the reader chose marked by a rule. The hits come from replaying our model's
 // activation trace; flash time is simulated on PowerInfer-2's UFS 4.0 figures.
 import * as Plot from '@observablehq/plot';
+import { plainMarks } from './plain-marks.ts';
 
 export interface SweepPoint {
   /** Budget in percent of all FFN weight bytes. */
@@ -23,7 +24,7 @@ export interface CacheSweepChartOptions extends Plot.PlotOptions {
 
 export function cacheSweepChart(data: SweepPoint[], { width = 640, height, current, label = '', format, color = 'var(--chart-1)', ...options }: CacheSweepChartOptions = {}) {
   const rows = [...data].sort((a, b) => a.budget - b.budget);
-  return Plot.plot({
+  return plainMarks(Plot.plot({
     width,
     height: height ?? Math.round(Math.min(220, Math.max(160, width * 0.36))),
     marginLeft: 48,
@@ -38,5 +39,5 @@ export function cacheSweepChart(data: SweepPoint[], { width = 640, height, curre
       current === undefined ? null : Plot.dot(rows.filter((d) => d.budget === current), { x: 'budget', y: 'value', r: 5, stroke: 'var(--accent)', fill: 'var(--surface)', strokeWidth: 2 }),
     ],
     ...options,
-  });
+  }));
 }

@@ -2,6 +2,7 @@
 // per stage, one bar per cluster's task from start to end (milliseconds, simulated). I/O bars and compute bars are
 // told apart by colour and by their lane names; one task can be highlighted (keyboard step-through).
 import * as Plot from '@observablehq/plot';
+import { plainMarks } from './plain-marks.ts';
 
 export interface GanttTask {
   lane: string;
@@ -25,7 +26,7 @@ const us = (ms: number) => `${+(ms * 1000).toPrecision(3)} µs`;
 export function ganttChart(tasks: GanttTask[], { width = 640, height, lanes, maxMs, highlight, ...options }: GanttChartOptions) {
   const rows = tasks.map((t, i) => ({ ...t, kind: t.thread === 'io' ? 'flash I/O' : 'compute', i }));
   const hi = highlight !== undefined && rows[highlight] ? [rows[highlight]] : [];
-  return Plot.plot({
+  return plainMarks(Plot.plot({
     width,
     height: height ?? 36 * lanes.length + 60,
     marginLeft: 48,
@@ -37,9 +38,11 @@ export function ganttChart(tasks: GanttTask[], { width = 640, height, lanes, max
     marks: [
       Plot.gridX({ stroke: 'var(--chart-grid)', strokeOpacity: 1 }),
       Plot.barX(rows, { x1: 'start', x2: 'end', y: 'lane', fill: 'kind', inset: 0.5, insetTop: 4, insetBottom: 4 }),
+      // Compute tasks are short next to 4 KB reads: a tick at each start keeps them visible at any width.
+      Plot.tickX(rows.filter((r) => r.kind === 'compute'), { x: 'start', y: 'lane', stroke: 'var(--chart-1)', strokeWidth: 1.5, insetTop: 4, insetBottom: 4 }),
       Plot.barX(hi, { x1: 'start', x2: 'end', y: 'lane', stroke: 'var(--fg)', strokeWidth: 3, fill: 'none', insetTop: 1, insetBottom: 1 }),
       Plot.ruleX([0]),
     ],
     ...options,
-  });
+  }));
 }

@@ -2,6 +2,7 @@
 // sequential, as lib/sparsity/flash.ts prices reads. Filled dots are the sizes PowerInfer-2 states (arXiv
 // 2406.06282 v3, §2.3.2); the line between them is a log-linear interpolation of ours. `mark` circles a read size.
 import * as Plot from '@observablehq/plot';
+import { plainMarks } from './plain-marks.ts';
 
 export interface UfsChartPoint {
   bytes: number;
@@ -19,7 +20,7 @@ export interface UfsChartOptions extends Plot.PlotOptions {
 const kb = (b: number) => `${b / 1024} KB`;
 
 export function ufsChart(data: UfsChartPoint[], { width = 640, height, mark, ...options }: UfsChartOptions = {}) {
-  return Plot.plot({
+  return plainMarks(Plot.plot({
     width,
     height: height ?? Math.round(Math.min(230, Math.max(170, width * 0.38))),
     marginLeft: 44,
@@ -35,5 +36,5 @@ export function ufsChart(data: UfsChartPoint[], { width = 640, height, mark, ...
       mark ? Plot.dot([mark], { x: 'bytes', y: 'bandwidth', r: 8, stroke: 'var(--accent)', strokeWidth: 2.5 }) : null,
     ],
     ...options,
-  });
+  }));
 }
