@@ -3,6 +3,7 @@
 // bad URL values are explained in notes, and a 375 px phone in dark mode does not scroll sideways.
 // Every URL keeps the batch run tiny (B ≤ 2, 2 steps) so the shared worker is never busy for long.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -40,6 +41,18 @@ describe('lesson 3 page, its three widgets on one page', () => {
     expect(await settled(page, 'pipeline-gantt')).toBe('done');
     await page.waitForLoadState('networkidle');
     expectClean(opened);
+  });
+
+  test('with every chart drawn, the page still has no WCAG A/AA violations (axe)', async () => {
+    const { page } = opened;
+    for (const tag of ['batch-union', 'neuron-cache-sim', 'pipeline-gantt']) expect(await settled(page, tag)).toBe('done');
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      // @ts-expect-error axe is the global the injected script defines
+      const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
   });
 
   test('NeuronCacheSim: the budget slider answers the keyboard and the cache numbers follow at once', async () => {
