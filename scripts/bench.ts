@@ -10,6 +10,7 @@ import { benchDecode, CONTEXT } from '../lib/bench.ts';
 import { row } from './bench-table.ts';
 
 const MODELS = new URL('../public/models/', import.meta.url).pathname;
+
 async function nodeRows() {
   const rows: Record<string, string | number>[] = [];
   const fetchFile = async (path: string) => { const b = await readFile(path); return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false }; };
@@ -31,4 +32,9 @@ console.log(`Machine: ${cpus().length} x ${cpus()[0]?.model}, Node ${process.ver
 const rows = await nodeRows();
 const { browserRows } = await import('./bench-browser.ts');
 rows.push(...(await browserRows()));
+console.log('\nDecoding (tokens per second; KV speedup = decode with the cache / decode by re-forward):');
 console.table(rows);
+
+const { sparsityRows } = await import('./bench-sparsity.ts');
+console.log('\nSparse vs dense FFN, one token, target-v1 middle layer (goal: speedup >= half the ideal at 90% sparsity):');
+console.table(await sparsityRows());
