@@ -43,6 +43,8 @@ export interface PlacementRow {
 }
 
 export interface PlacementTable {
+  /** The budget as set, a share of all neurons, and the neurons it allows. */
+  budget: number;
   budgetNeurons: number;
   totalNeurons: number;
   neuronBytes: number;
@@ -65,7 +67,7 @@ export function placementTable(freqs: ArrayLike<number>[], budget: number, size:
       msPerToken: p.msPerToken, tokensPerSecond: p.msPerToken > 0 ? 1000 / p.msPerToken : Infinity, speedup: p.speedup,
     };
   });
-  return { budgetNeurons, totalNeurons: total, neuronBytes: bytes, minFast: minFastNeurons(PC_HIGH, bytes), allSlowMs: all.optimal.allSlowMsPerToken, rows };
+  return { budget, budgetNeurons, totalNeurons: total, neuronBytes: bytes, minFast: minFastNeurons(PC_HIGH, bytes), allSlowMs: all.optimal.allSlowMsPerToken, rows };
 }
 
 /** Points of the cumulative curve: x = share of neurons (hottest first), y = share of activations they give. */
@@ -90,7 +92,7 @@ export const rate = (v: number) => (Number.isFinite(v) ? grouped(Math.round(v)) 
 
 export function tableSummary(t: PlacementTable): string {
   const [r, h, o] = t.rows;
-  return `Budget ${percent(t.budgetNeurons / t.totalNeurons)} of the neurons (${grouped(t.budgetNeurons)}). Share of activations served from GPU memory: random ${percent(r.servedShare)}, hottest first ${percent(h.servedShare)}, exact optimum ${percent(o.servedShare)}. Modelled FFN time per token: ${ms(r.msPerToken)}, ${ms(h.msPerToken)}, ${ms(o.msPerToken)}; all on the CPU ${ms(t.allSlowMs)}. C_l = ${Number.isFinite(t.minFast) ? grouped(t.minFast) : 'never'} neurons.`;
+  return `Budget ${percent(t.budget)} of the neurons (${grouped(t.budgetNeurons)}). Share of activations served from GPU memory: random ${percent(r.servedShare)}, hottest first ${percent(h.servedShare)}, exact optimum ${percent(o.servedShare)}. Modelled FFN time per token: ${ms(r.msPerToken)}, ${ms(h.msPerToken)}, ${ms(o.msPerToken)}; all on the CPU ${ms(t.allSlowMs)}. C_l = ${Number.isFinite(t.minFast) ? grouped(t.minFast) : 'never'} neurons.`;
 }
 
 /** The C_l sentence under the table. */

@@ -100,10 +100,15 @@ describe('HotColdCurve', () => {
     const before = await served();
     const slider = page.getByLabel(/GPU memory budget/);
     await slider.focus();
-    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
-    await expect.poll(served).not.toBe(before);
-    await expect.poll(() => page.evaluate(() => location.search)).toContain('hotcold.budget=0.3');
-    expect(await el.locator('[data-summary]').textContent()).toMatch(/^Budget 30%/);
+    // End: the whole model fits on the GPU, so every placement serves all activations from it.
+    await page.keyboard.press('End');
+    await expect.poll(served).toBe('100%');
+    expect(before).not.toBe('100%');
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('hotcold.budget=1');
+    expect(await el.locator('[data-summary]').textContent()).toMatch(/^Budget 100%/);
+    // One step left: 99% of the neurons, and the summary follows.
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => el.locator('[data-summary]').textContent()).toMatch(/^Budget 99%/);
     // The reader's own text is profiled in the worker and its hot set compared with Moby Dick's.
     await page.getByLabel(/Your own text/).fill('The baker kneads the dough, shapes a round loaf and lets it rise in a warm kitchen. '.repeat(6));
     await page.getByRole('button', { name: 'Profile my text' }).click();
