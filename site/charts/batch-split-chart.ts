@@ -26,7 +26,7 @@ export function batchSplitChart(data: SplitPoint[], { width = 640, height, ...op
     height: height ?? Math.round(Math.min(280, Math.max(190, width * 0.45))),
     marginLeft: 44,
     style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
-    x: { label: 'batch size B', domain: batches, tickFormat: (b: number) => (width < 420 && b % 2 === 0 && b !== 16 ? '' : String(b)) },
+    x: { label: 'batch size B', domain: batches, tickFormat: (b: number) => (width >= 420 || batches.length <= 8 || b === 1 || b % 4 === 0 ? String(b) : '') },
     y: { label: 'rows computed per step', tickFormat: '.0%', grid: false },
     color: { domain: SPLIT_PARTS, range: ['var(--chart-1)', 'var(--chart-grid)', 'var(--chart-2)'], legend: true },
     marks: [
