@@ -24,6 +24,7 @@ export function ufsChart(data: UfsChartPoint[], { width = 640, height, mark, ...
     width,
     height: height ?? Math.round(Math.min(230, Math.max(170, width * 0.38))),
     marginLeft: 44,
+    marginRight: 24,
     style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
     x: { type: 'log', base: 2, label: 'size of one read', tickFormat: kb, ticks: width < 420 ? 4 : 8 },
     y: { label: 'bandwidth (GB/s)', transform: (b: number) => b / 1e9, domain: [0, 4.2], grid: false },
