@@ -31,7 +31,7 @@ export async function writeModelCard(dir: string): Promise<void> {
   const bigramBitsPerByte = training.bigramValidationLoss / Math.LN2 / training.bytesPerToken.validation;
   const card = {
     name, parameters: training.parameters, config: JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')),
-    command: training.command, tokensSeen: training.tokensSeen, steps: training.steps, wallSeconds: Math.round(training.wallSeconds),
+    command: (training.commands ?? [training.command]).join(' && '), tokensSeen: training.tokensSeen, steps: training.totalSteps ?? training.steps, wallSeconds: Math.round(training.totalWallSeconds ?? training.wallSeconds),
     machine: training.machine, trainingBackend: training.backend,
     trainLoss: round(training.trainLoss), validationLoss: round(validation.loss), validationBitsPerByte: round(validation.bitsPerByte),
     validationPerplexity: round(validation.perplexity), validationTokens: validation.tokens,
@@ -52,7 +52,7 @@ modify in a browser; it is not a useful language model.
 | parameters | ${card.parameters.toLocaleString('en-US')} |
 | tokenizer | byte-level BPE, ${card.config.vocabSize} tokens (256 bytes + ${card.config.vocabSize - 256} merges learned from the training split) |
 | data | every chapter except each tenth (train, ${training.trainTokens.toLocaleString('en-US')} tokens); chapters 10, 20, …, 130 (validation, ${training.validationTokens.toLocaleString('en-US')} tokens) |
-| tokens seen | ${card.tokensSeen.toLocaleString('en-US')} (${card.steps} steps of ${training.batchSize} x ${training.blockSize}, Adam, peak learning rate ${training.peakLearningRate}, seed ${training.seed}) |
+| tokens seen | ${card.tokensSeen.toLocaleString('en-US')} (${card.steps} steps of ${training.batchSize} x ${training.blockSize}, Adam, seed ${training.seed}; peak learning rate ${[training.previous?.peakLearningRate, training.peakLearningRate].filter(Boolean).join(', then ')}) |
 | wall time | ${card.wallSeconds} s on ${card.machine}, tfjs ${card.trainingBackend} backend |
 | train loss (last batch) | ${card.trainLoss} nats/token |
 | validation loss | **${card.validationLoss} nats/token**, ${card.validationBitsPerByte} bits/byte, perplexity ${card.validationPerplexity} |

@@ -1,9 +1,10 @@
 // Trains one of the project's models on Moby Dick and writes it to public/models/<name>-v1/.
-//   npm run train -- target            (or draft; options: --steps N --seed S --out DIR)
-// Seeded and repeatable: the same command gives the same weights on the same backend.
+//   npm run train -- target            (or draft; options: --steps N --seed S --lr X --out DIR)
+//   npm run train -- target --init-from public/models/target-v1 --steps N   (continue a trained model)
+// Seeded and repeatable: the same command(s) give the same weights on the same backend.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -11,7 +12,7 @@ import { PRESETS, parameterCount, parameterShapes, type PresetName, TOKENIZER_VO
 import { learnBPE } from '../lib/tokenizer.ts';
 import { initWeights } from '../lib/init.ts';
 import { forwardTensors, crossEntropy } from '../lib/gpt.ts';
-import { encodeWeights } from '../lib/weights.ts';
+import { encodeWeights, decodeWeights } from '../lib/weights.ts';
 import { mulberry32, randInt } from '../lib/random.ts';
 import { loadCorpus } from './corpus.ts';
 import { bigramBaseline } from './bigram.ts';
@@ -22,7 +23,7 @@ const DEFAULT_LR: Record<PresetName, number> = { target: 0.002, draft: 0.003 };
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { steps: { type: 'string' }, seed: { type: 'string', default: '1' }, out: { type: 'string' }, batch: { type: 'string', default: '16' }, lr: { type: 'string' } },
+  options: { steps: { type: 'string' }, seed: { type: 'string', default: '1' }, out: { type: 'string' }, batch: { type: 'string', default: '16' }, lr: { type: 'string' }, 'init-from': { type: 'string' } },
 });
 const name = positionals[0] as PresetName;
 if (!(name in PRESETS)) { console.error(`usage: npm run train -- <${Object.keys(PRESETS).join('|')}> [--steps N] [--seed S]`); process.exit(2); }
@@ -49,11 +50,22 @@ console.log(`${name}: ${parameterCount(cfg)} params; train ${trainIds.length} to
 
 // --- model ---
 const shapes = parameterShapes(cfg);
+// Start from fresh weights, or continue a model trained before (its own training record is kept in ours).
+const initFrom = values['init-from'];
+const previous = initFrom ? JSON.parse(readFileSync(join(initFrom, 'training.json'), 'utf8')) : null;
+const startWeights = initFrom ? readWeights(initFrom) : initWeights(cfg, seed);
 const params: Record<string, tf.Variable> = {};
-for (const [n, data] of Object.entries(initWeights(cfg, seed))) params[n] = tf.variable(tf.tensor(data, shapes.get(n)), true, n);
+for (const [n, data] of Object.entries(startWeights)) params[n] = tf.variable(tf.tensor(data, shapes.get(n)), true, n);
+
+function readWeights(dir: string): Record<string, Float32Array> {
+  const manifest = JSON.parse(readFileSync(join(dir, 'weights.json'), 'utf8'));
+  const shards = new Map<string, ArrayBuffer>();
+  for (const group of manifest) for (const path of group.paths) { const b = readFileSync(join(dir, path)); shards.set(path, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer); }
+  return decodeWeights(cfg, manifest, shards, join(dir, 'weights.json'));
+}
 
 const T = cfg.blockSize;
-const rng = mulberry32(seed + 1000);
+const rng = mulberry32(seed + 1000 + (previous?.totalSteps ?? previous?.steps ?? 0)); // a continuation sees new batches
 function sampleBatch(ids: Int32Array, B: number, r: () => number) {
   const x = new Int32Array(B * T), y = new Int32Array(B * T);
   for (let b = 0; b < B; b++) {
@@ -108,12 +120,16 @@ writeFileSync(join(outDir, 'weights.json'), JSON.stringify(manifest, null, 2) + 
 for (const [path, data] of shards) writeFileSync(join(outDir, path), data);
 const final = log[log.length - 1];
 const training = {
-  name, command, seed, steps, batchSize: batch, blockSize: T, peakLearningRate: peakLr,
-  parameters: parameterCount(cfg), tokensSeen: steps * batch * T,
+  name, command, commands: [...(previous ? previous.commands ?? [previous.command] : []), command], seed, steps, batchSize: batch, blockSize: T, peakLearningRate: peakLr,
+  parameters: parameterCount(cfg), tokensSeen: (previous?.tokensSeen ?? 0) + steps * batch * T,
+  totalWallSeconds: (previous?.totalWallSeconds ?? previous?.wallSeconds ?? 0) + (Date.now() - started) / 1000,
+  totalSteps: (previous?.totalSteps ?? previous?.steps ?? 0) + steps,
+  previous: previous ? { command: previous.command, steps: previous.steps, peakLearningRate: previous.peakLearningRate, validationLoss: previous.validationLoss } : undefined,
   trainTokens: trainIds.length, validationTokens: valIds.length, bytesPerToken,
   wallSeconds: (Date.now() - started) / 1000, backend: tf.getBackend(), machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, tfjs ${tf.version.tfjs}`,
   trainLoss: final.trainLoss, validationLoss: final.validationLoss, bigramValidationLoss: bigram.validationLoss, bigramLambda: bigram.lambda,
-  log,
+  // One curve over every stage: a continuation's steps follow on from the stage before.
+  log: [...(previous?.log ?? []), ...log.map((e) => ({ ...e, step: e.step + (previous?.totalSteps ?? previous?.steps ?? 0) }))],
 };
 writeFileSync(join(outDir, 'training.json'), JSON.stringify(training, null, 1) + '\n');
 console.log(`wrote ${outDir} in ${training.wallSeconds.toFixed(0)} s; val loss ${final.validationLoss?.toFixed(3)} (bigram ${bigram.validationLoss.toFixed(3)})`);
