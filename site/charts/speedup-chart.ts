@@ -33,7 +33,7 @@ export function speedupChart(data: SpeedupPoint[], { width = 640, height, ...opt
       Plot.ruleY([1], { stroke: 'var(--muted)' }),
       Plot.line(ideal, { x: 'sparsity', y: 'speedup', stroke: 'kernel', strokeDasharray: '4 3' }),
       Plot.line(measured, { x: 'sparsity', y: 'speedup', z: 'kernel', stroke: 'kernel', strokeWidth: 2 }),
-      Plot.dot(measured, { x: 'sparsity', y: 'speedup', fill: 'kernel', symbol: 'kernel', r: 4 }),
+      Plot.dot(rows, { x: 'sparsity', y: 'speedup', fill: 'kernel', symbol: 'kernel', r: 4 }),
     ],
     ...options,
   }));
