@@ -1,7 +1,8 @@
 // The arithmetic behind PipelineGantt, as plain data: for one token and one layer of our model's real activation
 // trace, which neuron clusters fire (measured), what each cluster's five stages would cost on a phone (simulated
-// from PowerInfer-2's figures by lib/sparsity/pipeline.ts), and the schedules of a matrix-level and a
-// cluster-level pipeline. Used at build time (site/data/measured-phone.ts) and in the worker (phone-pipeline.ts).
+// from PowerInfer-2's figures by lib/sparsity/pipeline.ts), and the schedules of a matrix-level pipeline (each matrix
+// loaded, then computed: pipeline-phases.ts) and a cluster-level one (lib's schedulePipeline, 'cluster' mode).
+// Used at build time (site/data/measured-phone.ts) and in the worker (phone-pipeline.ts).
 import type { LanguageModel } from '../../lib/model.ts';
 import type { ActivationProfile } from '../../lib/sparsity/profile.ts';
 import { clusterWorkFromTrace, schedulePipeline, INT4_7B_COSTS, type ClusterWork, type Lane, type PipelineSchedule } from '../../lib/sparsity/pipeline.ts';
@@ -9,6 +10,7 @@ import { activeNeurons } from '../../lib/sparsity/trace.ts';
 import { readMs } from '../../lib/sparsity/flash.ts';
 import type { StateSpec, StateValues } from '../../lib/url-state.ts';
 import { PROFILE_TOKENS, fmtTime, pct, tokenLabel } from './phone-common.ts';
+import { matrixLevelSchedule } from './pipeline-phases.ts';
 
 export const MODES = ['matrix', 'cluster'] as const;
 export type Mode = (typeof MODES)[number];
@@ -34,7 +36,7 @@ export const GANTT_SPEC = {
   threads: { kind: 'number', min: 1, max: 4, integer: true },
 } as const satisfies StateSpec;
 export type GanttValues = StateValues<typeof GANTT_SPEC>;
-export const GANTT_DEFAULTS: GanttValues = { mode: 'cluster', token: 40, layer: 0, cached: 0.75, threads: 1 };
+export const GANTT_DEFAULTS: GanttValues = { mode: 'cluster', token: 40, layer: 0, cached: 0.9375, threads: 1 };
 export const GANTT_EXTRA_CONTROLS = ['step', 'clusters'] as const;
 
 export interface ClusterActivity {
@@ -107,7 +109,7 @@ export function pipelineRun(model: LanguageModel, profile: ActivationProfile, te
     cachedClusters,
     clusters,
     work,
-    matrix: schedulePipeline(work, { ...opts, mode: 'matrix' }),
+    matrix: matrixLevelSchedule(work, values.threads),
     cluster: schedulePipeline(work, { ...opts, mode: 'cluster' }),
     readMs: readMs(INT4_7B_COSTS.gateReadBytes),
     computeMsPerVector: INT4_7B_COSTS.computeMsPerVector,
@@ -119,9 +121,22 @@ export function scheduleFigures(s: PipelineSchedule): { total: string; busy: str
   return { total: fmtTime(s.totalMs), busy: fmtTime(s.ioBusyMs), idle: fmtTime(s.ioIdleMs) };
 }
 
+/** Share of the needed neurons at which reading the missing ones takes as long as computing all of them (modelled). */
+export function breakEvenMissShare(): number {
+  // A needed neuron costs three vector computations (gate, up, down); a missing one two reads (gate, then up+down).
+  return (3 * INT4_7B_COSTS.computeMsPerVector) / (readMs(INT4_7B_COSTS.gateReadBytes) + readMs(INT4_7B_COSTS.udReadBytes));
+}
+
+/** Share of the needed neurons that come from flash in a run. */
+export function flashShare(run: Pick<PipelineRun, 'clusters'>): number {
+  const all = run.clusters.reduce((a, c) => a + c.active, 0);
+  return all ? run.clusters.reduce((a, c) => a + (c.inMemory ? 0 : c.active), 0) / all : 0;
+}
+
 /** How much shorter the cluster-level schedule is, as a share of the matrix-level one. */
 export function saving(run: Pick<PipelineRun, 'matrix' | 'cluster'>): number {
-  return run.matrix.totalMs > 0 ? 1 - run.cluster.totalMs / run.matrix.totalMs : 0;
+  const s = run.matrix.totalMs > 0 ? 1 - run.cluster.totalMs / run.matrix.totalMs : 0;
+  return Math.abs(s) < 1e-9 ? 0 : s; // rounding of equal schedules
 }
 
 /** Which clusters fire, in words. */
@@ -129,10 +144,11 @@ export function activitySentence(run: PipelineRun): string {
   const firing = run.clusters.filter((c) => c.active > 0);
   const neurons = run.clusters.reduce((a, c) => a + c.active, 0);
   const fromFlash = run.clusters.filter((c) => c.active > 0 && !c.inMemory);
+  const read = fromFlash.reduce((a, c) => a + c.active, 0);
   return (
     `Token ${run.token} (${tokenLabel(run.tokenText)}), layer ${run.layer + 1}: ${neurons} of ${run.clusters.length * run.clusterSize} neurons fire, ` +
     `in ${firing.length} of ${run.clusters.length} clusters (measured on our model); ${run.cachedClusters} hottest clusters are in memory, ` +
-    `so ${fromFlash.length} firing cluster${fromFlash.length === 1 ? '' : 's'} must be read from flash.`
+    `so ${read} neuron${read === 1 ? '' : 's'} (${pct(neurons ? read / neurons : 0)} of those needed) in ${fromFlash.length} cluster${fromFlash.length === 1 ? '' : 's'} must be read from flash.`
   );
 }
 
