@@ -10,7 +10,7 @@
 // Which model: target-v1 when it exists, else draft-v1 (same format, smaller), else null (the page says so).
 // A sibling site/data/measured-phone.ts may import loadMeasuredModel() and MEASURE_TOKENS from here.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chooseBackend } from '../../lib/backend.ts';
@@ -240,7 +240,10 @@ export function powerInferMeasurements(): Promise<PowerInferMeasurements | null>
     if (file) {
       try {
         mkdirSync(CACHE_DIR, { recursive: true });
-        writeFileSync(file, JSON.stringify(result));
+        // Written aside, then renamed: a build running at the same time never reads half a file.
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify(result));
+        renameSync(tmp, file);
       } catch {
         // no cache, no harm
       }
