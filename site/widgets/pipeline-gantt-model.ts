@@ -160,7 +160,7 @@ export function pipelineSentence(run: PipelineRun, mode: Mode): string {
   return (
     `Showing the ${mode}-level pipeline. Matrix-level: ${m.total} in all, the I/O thread idle ${m.idle} between reads; ` +
     `cluster-level: ${c.total}, idle ${c.idle} (simulated times). ` +
-    (Math.abs(s) < 0.0005 ? 'Here the two take the same time.' : `Dropping the matrix barrier ${s > 0 ? 'saves' : 'costs'} ${pct(Math.abs(s))}.`)
+    (Math.abs(s) < 0.0005 ? 'Here the two take the same time.' : `Dropping the matrix boundaries ${s > 0 ? 'saves' : 'costs'} ${pct(Math.abs(s))}.`)
   );
 }
 
