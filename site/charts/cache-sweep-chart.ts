@@ -29,7 +29,7 @@ export function cacheSweepChart(data: SweepPoint[], { width = 640, height, curre
     height: height ?? Math.round(Math.min(220, Math.max(160, width * 0.36))),
     marginLeft: 48,
     style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
-    x: { label: 'memory budget (% of FFN weights)', domain: [0, 100], ticks: width < 420 ? 4 : 10 },
+    x: { label: width < 420 ? 'budget (% of FFN)' : 'memory budget (% of FFN weights)', domain: [0, 100], ticks: width < 420 ? 2 : 10 },
     y: { label, tickFormat: format, grid: false, nice: true, zero: true },
     marks: [
       Plot.gridY({ stroke: 'var(--chart-grid)', strokeOpacity: 1 }),

@@ -37,9 +37,9 @@ export function vectorBytes(neuron: NeuronSize, nEmbd: number): number {
 
 export function neuronLabel(neuron: NeuronSize, nEmbd: number): string {
   const b = vectorBytes(neuron, nEmbd);
-  if (neuron === 'ours') return `our model's size: ${nEmbd} fp32 weights = ${b} B per vector`;
-  if (neuron === 'int4') return 'a 7B model in INT4: 2.5 KB per vector (2 KB weights + 0.5 KB scales)';
-  return 'a 7B model in FP16: 8 KB per vector';
+  if (neuron === 'ours') return `ours: ${b} B per vector (${nEmbd} × fp32)`;
+  if (neuron === 'int4') return '7B, INT4: 2.5 KB per vector';
+  return '7B, FP16: 8 KB per vector';
 }
 
 export interface CachePoint extends NeuronCacheResult {
