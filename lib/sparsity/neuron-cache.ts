@@ -18,8 +18,12 @@ export interface NeuronCacheOptions {
   frequency: ArrayLike<number>[];
   /** Bytes of one weight vector (one W_up column or one W_down row): nEmbd × bytes per weight. */
   vectorBytes: number;
-  /** Share of each layer's neurons, hottest first, managed as hot clusters (default 0.2; rounded to whole clusters). */
-  hotNeuronShare?: number;
+  /**
+   * Share of each layer's neurons, hottest first, managed as hot clusters (rounded to whole clusters). Default
+   * 'fit': as many whole clusters as the hot region holds, so hot clusters stay resident, as PowerInfer-2's planner
+   * caps the hot set [§5]. A fixed share larger than the region makes the cluster LRU thrash.
+   */
+  hotNeuronShare?: number | 'fit';
   /** Share of the budget given to the hot region, at most what the hot clusters need (default 0.5). */
   hotRegionShare?: number;
   /** Neurons per hot cluster (default 16). */
@@ -49,8 +53,9 @@ export interface NeuronCacheResult {
   bytesReadPerToken: number;
   /** Simulated flash time per token (reads one after another, random-read curve). */
   ioMsPerToken: number;
-  /** Bytes given to the hot region (the rest of the budget holds cold neurons). */
+  /** Bytes given to the hot region (the rest of the budget holds cold neurons), and hot neurons per layer. */
   hotRegionBytes: number;
+  hotNeuronsPerLayer: number;
   coldCapacityNeurons: number;
   /** Bytes of all FFN neurons of the model (what "budget ≥ everything" means). */
   totalBytes: number;
@@ -66,10 +71,15 @@ export function simulateNeuronCache(trace: ActivationTrace, opts: NeuronCacheOpt
   const bundle = opts.bundle ?? true;
   const clusterSize = opts.clusterSize ?? 16;
   if (!(Number.isInteger(clusterSize) && clusterSize >= 1)) throw new Error(`simulateNeuronCache: clusterSize must be a positive integer, got ${clusterSize}`);
-  // Hot neurons per layer, rounded to whole clusters so every cluster is the same size.
-  const hotPerLayer = Math.min(Math.floor(F / clusterSize), Math.round(((opts.hotNeuronShare ?? 0.2) * F) / clusterSize)) * clusterSize;
   const warmup = opts.warmupTokens ?? 0;
   const neuronBytes = 2 * opts.vectorBytes;
+  const hotShareOfBudget = opts.hotRegionShare ?? 0.5;
+  // Hot neurons per layer, in whole clusters so every cluster is the same size.
+  const share = opts.hotNeuronShare ?? 'fit';
+  const hotClusters = share === 'fit'
+    ? Math.floor((opts.budgetBytes * hotShareOfBudget) / (L * clusterSize * neuronBytes) + 1e-9)
+    : Math.round((share * F) / clusterSize);
+  const hotPerLayer = Math.min(Math.floor(F / clusterSize), hotClusters) * clusterSize;
 
   // Each layer's hot order; neuron i's rank in it. Hot clusters are rank / clusterSize for rank < hotPerLayer.
   const orders = opts.frequency.map((f) => Array.from({ length: F }, (_, i) => i).sort((a, b) => f[b] - f[a] || a - b));
@@ -80,7 +90,7 @@ export function simulateNeuronCache(trace: ActivationTrace, opts: NeuronCacheOpt
   });
   const clustersPerLayer = Math.ceil(hotPerLayer / clusterSize);
   const clusterNeurons = (c: number) => Math.min(clusterSize, hotPerLayer - c * clusterSize);
-  const hotRegion = Math.min(opts.budgetBytes * (opts.hotRegionShare ?? 0.5), L * hotPerLayer * neuronBytes); // bytes
+  const hotRegion = Math.min(opts.budgetBytes * hotShareOfBudget, L * hotPerLayer * neuronBytes); // bytes
   const coldCap = Math.floor((opts.budgetBytes - hotRegion) / neuronBytes + 1e-9); // neurons
   const hot = new Map<number, number>(); // key l*clustersPerLayer + c -> bytes, in LRU order (oldest first)
   let hotUsed = 0;
@@ -150,6 +160,6 @@ export function simulateNeuronCache(trace: ActivationTrace, opts: NeuronCacheOpt
     tokens: n, hitRate: accesses ? hits / accesses : 1, hotHitRate: hotAcc ? hotHits / hotAcc : 1, coldHitRate: coldAcc ? coldHits / coldAcc : 1,
     accessesPerToken: per(accesses), missesPerToken: per(accesses - hits), readsPerToken: per(reads),
     payloadBytesPerToken: per(payload), bytesReadPerToken: per(fetched), ioMsPerToken: per(ioMs),
-    hotRegionBytes: hotRegion, coldCapacityNeurons: coldCap, totalBytes: L * F * neuronBytes,
+    hotRegionBytes: hotRegion, hotNeuronsPerLayer: hotPerLayer, coldCapacityNeurons: coldCap, totalBytes: L * F * neuronBytes,
   };
 }

@@ -68,7 +68,7 @@ describe('simulateNeuronCache', () => {
     expect(r.hitRate).toBeCloseTo(1 / 4, 12); // 2, 3 evicts 2, 2 misses, 2 hits
   });
 
-  it('on a real trace, hit rate never falls as the budget grows, and reaches 1 when everything fits', async () => {
+  it('on a real trace, hit rate never falls as the budget grows, hot clusters stay resident, and everything fits at 100%', async () => {
     await tf.setBackend('cpu');
     const model = randomModel({ nFfn: 128 });
     const p = profileActivations(model, 'Rye bread needs a sourdough starter and a long, cool proof. '.repeat(3));
@@ -80,6 +80,7 @@ describe('simulateNeuronCache', () => {
       const r = simulateNeuronCache(p.trace, { budgetBytes: share * total, frequency, vectorBytes: 64, clusterSize: 8 });
       expect(r.totalBytes).toBe(total);
       expect(r.hitRate).toBeGreaterThanOrEqual(last - 1e-12);
+      expect(r.hotHitRate).toBe(1); // default 'fit': the hot set is sized to the hot region and preloaded
       last = r.hitRate;
     }
     expect(last).toBe(1);
