@@ -18,14 +18,15 @@ const WEIGHT_FILE = /\/models\/[^/]+\/(weights\.json|[^/]+\.bin)$/;
 
 /** Scroll the playground into view (it starts near the viewport) and wait until its model is loaded. */
 async function playgroundReady(page: Page) {
-  await page.locator(WIDGET).scrollIntoViewIfNeeded();
+  // Generous timeouts: the machine that runs these tests may be busy (the WebGL worker runs on SwiftShader, a CPU).
+  await page.locator(WIDGET).scrollIntoViewIfNeeded({ timeout: 90_000 });
   await page.waitForFunction((sel) => document.querySelector<HTMLElement>(sel)?.dataset.state === 'ready', WIDGET, {
     timeout: 90_000,
   });
 }
 
 /** Press Generate and wait until the run is over; returns the generated chips' token ids. */
-async function generate(page: Page, start: () => Promise<void> = () => page.getByRole('button', { name: 'Generate' }).click()) {
+async function generate(page: Page, start: () => Promise<void> = () => page.getByRole('button', { name: 'Generate' }).click({ timeout: 60_000 })) {
   await start();
   await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)?.dataset.state ?? ''), WIDGET, {
     timeout: 110_000,
@@ -101,8 +102,11 @@ describe('/model/', () => {
     await playgroundReady(page);
     const ids = await generate(page);
     expect(ids.length).toBe(c.greedySample.maxNewTokens);
-    // Decode the chips' token ids with the shipped tokenizer: the card's text, byte for byte.
-    expect(tokenizer('draft-v1').decode(ids)).toBe(c.greedySample.text);
+    // Decode the chips' token ids with the shipped tokenizer: the card's text, byte for byte. The card was decoded
+    // on Node's cpu backend and this runs on the browser's (webgl on SwiftShader, or wasm); they agree here, though a
+    // near-tie between two logits could in principle flip one argmax.
+    const backend = await page.locator(`${WIDGET} [data-out="backend"]`).textContent();
+    expect(tokenizer('draft-v1').decode(ids), `greedy sample on the ${backend} backend`).toBe(c.greedySample.text);
     expectClean(opened);
     await opened.close();
   });
