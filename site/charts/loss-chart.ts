@@ -42,7 +42,7 @@ export function lossChart(points: LossPoint[], { width = 640, height, models, ba
         ? null
         : Plot.text([baseline], { y: (d: number) => d, frameAnchor: 'right', text: () => 'bigram baseline', dy: -7, fill: 'currentColor' }),
       Plot.line(train, { x: 'tokens', y: 'loss', stroke: 'model', strokeWidth: 1.75 }),
-      Plot.dot(validation, { x: 'tokens', y: 'loss', fill: 'model', r: 3, symbol: 'model' }),
+      Plot.dot(validation, { x: 'tokens', y: 'loss', fill: 'model', r: 3 }),
     ],
     ...options,
   });
