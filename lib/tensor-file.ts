@@ -1,6 +1,6 @@
 // Named float32 tensors on disk in the TensorFlow.js weights format (a weights.json manifest
 // `[{paths, weights: [{name, shape, dtype: 'float32'}]}]` plus little-endian binary shards), for any set of
-// tensors, not only a GPT's: the activation predictors use it. lib/weights.ts does the same for GPTConfig models.
+// tensors: a GPT's (lib/weights.ts) and the activation predictors' (lib/sparsity/predictor.ts).
 
 export interface TensorSpec { name: string; shape: number[]; dtype: 'float32' }
 export type TensorManifest = { paths: string[]; weights: TensorSpec[] }[];
@@ -40,7 +40,7 @@ export function decodeTensors(shapes: Map<string, number[]>, manifest: unknown, 
     if (!Array.isArray(group?.paths) || !Array.isArray(group?.weights)) throw new Error(`${manifestName}: each group needs "paths" and "weights"`);
     const buffers = group.paths.map((path) => {
       const b = shards.get(path);
-      if (!b) throw new Error(`${path}: shard listed in ${manifestName} is missing`);
+      if (!b) throw new Error(`${path}: weight shard listed in ${manifestName} is missing`);
       return new Uint8Array(b);
     });
     const total = buffers.reduce((n, b) => n + b.length, 0);
@@ -64,7 +64,7 @@ export function decodeTensors(shapes: Map<string, number[]>, manifest: unknown, 
   for (const [name, shape] of shapes) {
     const t = found.get(name);
     if (!t) throw new Error(`${manifestName}: tensor ${name} is missing`);
-    if (t.shape.join(',') !== shape.join(',')) throw new Error(`${manifestName}: tensor ${name} has shape [${t.shape}], expected [${shape}]`);
+    if (t.shape.join(',') !== shape.join(',')) throw new Error(`${manifestName}: tensor ${name} has shape [${t.shape}], but the config needs [${shape}]`);
     named[name] = t.data;
   }
   return named;

@@ -6,7 +6,7 @@ export { activeNeurons, activeCount, isActive, emptyTrace, setActive, traceFromS
 export { forEachWindow, type WindowRecord } from './windows.ts';
 export { ActivationPredictor, loadPredictor, encodePredictor, predictorShapes, initPredictorWeights, validatePredictorConfig, type PredictorConfig } from './predictor.ts';
 export { predictActive, evaluatePredictor, type ActivePrediction, type PredictorEvaluation, type PredictionStats, type PredictOptions } from './predict-active.ts';
-export { encodeTensors, decodeTensors, type TensorManifest, type TensorSpec } from './tensor-file.ts';
+export { encodeTensors, decodeTensors, type TensorManifest, type TensorSpec } from '../tensor-file.ts';
 export { kernelWeights, denseFfn, sparseFfn, preActivations, type FfnKernelWeights } from './neuron-kernel.ts';
 export { raceSparseFfn, chooseActiveSet, sampleFfnInput, timePerCall, type RaceOptions, type RaceResult, type KernelName } from './race.ts';
 export { placeNeurons, comparePlacements, priceFast, minFastNeurons, PC_HIGH, NEURON_BYTES, type Hardware, type Placement, type PlacementMethod, type PlacementOptions, type LayerTime } from './placement.ts';

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { fetchWithCache, type LoadOptions } from '../load.ts';
 import { mulberry32, randn } from '../random.ts';
-import { decodeTensors, encodeTensors, type TensorManifest } from './tensor-file.ts';
+import { decodeTensors, encodeTensors, type TensorManifest } from '../tensor-file.ts';
 
 export interface PredictorConfig {
   nLayer: number;
