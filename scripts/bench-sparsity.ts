@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadModel } from '../lib/load.ts';
 import { profileActivations } from '../lib/sparsity/profile.ts';
-import { raceSparseFfn, sampleFfnInput, type KernelName } from '../lib/sparsity/race.ts';
+import { raceSparseFfn, sampleFfnInput, type KernelName, type RaceResult } from '../lib/sparsity/race.ts';
 import { loadCorpus } from './corpus.ts';
 
 const MODEL_DIR = fileURLToPath(new URL('../public/models/target-v1', import.meta.url));
@@ -30,17 +30,26 @@ export async function sparsityRows({ repeats = 7, sparsities = [0.5, 0.75, 0.9, 
     const x = sampleFfnInput(model, layer);
     for (const sparsity of [measured, ...sparsities]) {
       const r = raceSparseFfn(model, layer, { kernel, sparsity, repeats, x });
-      rows.push({
-        'backend/kernel': kernel === 'js' ? 'plain-JS neuron kernel' : `tfjs ${backend} (gather)`,
-        layer, sparsity: sparsity === measured ? `${pct(r.sparsity)} (measured)` : pct(r.sparsity),
-        'dense ms': +r.denseMs.toFixed(4), 'sparse ms': +r.sparseMs.toFixed(4),
-        speedup: `${r.speedup.toFixed(2)}x`, ideal: `${r.idealSpeedup.toFixed(2)}x`, '≥ half ideal?': r.speedup >= r.idealSpeedup / 2 ? 'yes' : 'no',
-      });
+      rows.push(row(kernel, backend, layer, r, sparsity === measured));
+    }
+    if (kernel === 'js') {
+      // PowerInfer-style: chosen neurons whose ReLU output is 0 also skip their W_down row (beats 1/(1 − s)).
+      const r = raceSparseFfn(model, layer, { kernel, sparsity: 0.5, repeats, x, skipInactive: true });
+      rows.push({ ...row(kernel, backend, layer, r, false), 'backend/kernel': 'plain-JS neuron kernel, zero outputs skip W_down' });
     }
     model.dispose();
   }
   if (previous) await tf.setBackend(previous);
   return rows;
+}
+
+function row(kernel: KernelName, backend: string, layer: number, r: RaceResult, measured: boolean): Record<string, string | number> {
+  return {
+    'backend/kernel': kernel === 'js' ? 'plain-JS neuron kernel' : `tfjs ${backend} (gather)`,
+    layer, sparsity: measured ? `${pct(r.sparsity)} (measured)` : pct(r.sparsity),
+    'dense ms': +r.denseMs.toFixed(4), 'sparse ms': +r.sparseMs.toFixed(4),
+    speedup: `${r.speedup.toFixed(2)}x`, ideal: `${r.idealSpeedup.toFixed(2)}x`, '≥ half ideal?': r.speedup >= r.idealSpeedup / 2 ? 'yes' : 'no',
+  };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;

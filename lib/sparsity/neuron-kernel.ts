@@ -46,16 +46,24 @@ export function denseFfn(w: FfnKernelWeights, x: Float32Array, y = new Float32Ar
   return y;
 }
 
-/** Sparse FFN for one token: only the neurons in `active` are computed (the rest count as zero); y [nEmbd]. */
-export function sparseFfn(w: FfnKernelWeights, x: Float32Array, active: ArrayLike<number>, y = new Float32Array(w.nEmbd)): Float32Array {
+/**
+ * Sparse FFN for one token: only the neurons in `active` are computed (the rest count as zero); y [nEmbd].
+ * With `skipInactive` (default), a chosen neuron whose ReLU output is 0 skips its W_down row too, as PowerInfer's
+ * operators check the activation first; without it, every chosen neuron costs one W_up column and one W_down row,
+ * so the work is exactly proportional to active.length (what timing against 1/(1 − sparsity) needs).
+ */
+export function sparseFfn(w: FfnKernelWeights, x: Float32Array, active: ArrayLike<number>, y = new Float32Array(w.nEmbd), skipInactive = true): Float32Array {
   const { nEmbd: C, upT, upBias, down, downBias } = w;
   y.set(downBias);
   for (let k = 0; k < active.length; k++) {
     const i = active[k], o = i * C;
     let hi = upBias[i];
     for (let c = 0; c < C; c++) hi += upT[o + c] * x[c]; // neuron i's column of W_up, contiguous
-    if (hi <= 0) continue; // ReLU: a predicted neuron that does not fire writes nothing
-    for (let c = 0; c < C; c++) y[c] += hi * down[o + c];
+    if (hi <= 0) {
+      if (skipInactive) continue; // ReLU: a chosen neuron that does not fire writes nothing
+      hi = 0;
+    }
+    for (let c = 0; c < C; c++) y[c] += hi * down[o + c]; // neuron i's row of W_down, contiguous
   }
   return y;
 }

@@ -21,6 +21,11 @@ export interface RaceOptions {
   kernel?: KernelName;
   /** The FFN input [nEmbd] (after LayerNorm). Default: the model's input at this layer for the last token of a fixed text. */
   x?: Float32Array;
+  /**
+   * js kernel: let chosen neurons whose ReLU output is 0 skip their W_down row (default false, so the sparse side does
+   * exactly activeCount columns and rows and the ideal 1/(1 − sparsity) is the right yardstick).
+   */
+  skipInactive?: boolean;
 }
 
 export interface RaceResult {
@@ -99,9 +104,10 @@ export function raceSparseFfn(model: LanguageModel, layer: number, opts: RaceOpt
   if (kernel === 'js') {
     const y = new Float32Array(w.nEmbd), h = new Float32Array(w.nFfn);
     denseMs = timePerCall(() => denseFfn(w, x, y, h), repeats);
-    sparseMs = timePerCall(() => sparseFfn(w, x, active, y), repeats);
+    const skip = opts.skipInactive ?? false;
+    sparseMs = timePerCall(() => sparseFfn(w, x, active, y, skip), repeats);
     dense = denseFfn(w, x);
-    sparse = sparseFfn(w, x, active);
+    sparse = sparseFfn(w, x, active, undefined, skip);
   } else {
     const { nEmbd: C, nFfn: F } = w;
     const t = {

@@ -85,6 +85,7 @@ describe('neuron-aware kernel (plain TypedArrays)', () => {
     const pre = preActivations(w, x);
     const ref = Array.from(w.downBias, (b, c) => { let s = b; for (const i of subset) s += Math.max(0, pre[i]) * w.down[i * 32 + c]; return s; });
     expect(maxAbsDiff(sparseFfn(w, x, subset), ref)).toBeLessThan(1e-4);
+    expect(maxAbsDiff(sparseFfn(w, x, subset, undefined, false), ref)).toBeLessThan(1e-4); // same values without the skip
     expect(maxAbsDiff(sparseFfn(w, x, []), w.downBias)).toBe(0);
   });
 
