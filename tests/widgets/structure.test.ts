@@ -43,6 +43,11 @@ describe('site structure', () => {
     expect(flat).toEqual(['README.md', 'index.ts']);
   });
 
+  it('page code never bundles the model loader (and with it TensorFlow.js): widgets import worker/models.ts for types only', () => {
+    const offenders = files('site/widgets').filter((f) => /^import (?!type)[^;]*from '[^']*worker\/models\.ts'/m.test(read(f)));
+    expect(offenders).toEqual([]);
+  });
+
   it('worker request types are <area>.<verb> in lowerCamel after the dot', () => {
     const registry = read('site/worker/handlers/index.ts');
     const types = [...registry.matchAll(/^\s+'([^']+)':/gm)].map((m) => m[1]);

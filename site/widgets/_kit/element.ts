@@ -248,11 +248,14 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     el.title = text; // the line shows two lines at most (frame.css); the whole message stays reachable
   }
 
-  /** Show an error in the progress line and mark the widget state "error"; the widget stays usable. */
-  fail(err: unknown, what = 'Could not compute'): void {
+  /**
+   * Show an error in the progress line and mark the widget state "error"; the widget stays usable.
+   * "<what>: <the error's message>. <hint>", e.g. fail(err, 'Could not compute', 'Press "Run again" to retry.').
+   */
+  fail(err: unknown, what = 'Could not compute', hint = ''): void {
     this.state = 'error';
     const msg = err instanceof Error ? err.message : String(err);
-    this.progress(`${what}: ${msg.replace(/\.$/, '')}.`);
+    this.progress(`${what}: ${msg.replace(/\.$/, '')}.${hint ? ` ${hint}` : ''}`);
   }
 
   /**

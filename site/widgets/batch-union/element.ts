@@ -23,7 +23,7 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
       (v: BatchValues) =>
         worker.request('batch.measure', { model: d.model as ModelName, text: d.text ?? '', prompt: v.prompt, ...settingsOf(v) }, { onProgress: (p) => this.progress(p.message) }),
       (v, run) => this.#show(v, run),
-      (err) => this.fail(err, 'Could not compute (press "Run again" to retry)'),
+      (err) => this.fail(err, 'Could not compute', 'Press "Run again" to retry.'),
     );
     const rerun = () => {
       clearTimeout(this.#debounce);

@@ -62,7 +62,7 @@ class FfnRace extends WidgetElement<typeof schema.params> {
         }
       },
       () => undefined,
-      (err) => this.fail(err, 'Could not race (press "Run again" to retry)'),
+      (err) => this.fail(err, 'Could not race', 'Press "Run again" to retry.'),
     );
     this.chart('chart', (width) => {
       if (!this.#points.size) return undefined;

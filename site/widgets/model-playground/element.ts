@@ -208,7 +208,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
       this.#finish(run);
     } catch (err) {
       if (run === this.#run) {
-        this.fail(err, 'Could not generate (press Generate to try again)');
+        this.fail(err, 'Could not generate', 'Press Generate to try again.');
         this.summary(this.part('[data-progress]').textContent ?? '');
       }
     } finally {

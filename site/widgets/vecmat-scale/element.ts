@@ -58,7 +58,7 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
         }
       },
       () => undefined,
-      (err) => this.fail(err, 'Could not compute (press "Run again" to retry)'),
+      (err) => this.fail(err, 'Could not compute', 'Press "Run again" to retry.'),
     );
     this.chart('chart', (width) => {
       if (!this.#points.size) return undefined;
@@ -91,6 +91,7 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
       this.#points.clear();
     }
     this.#points.set(job.zeros, { dense: r.denseMs, gather: r.gatherMs, loopDense: r.loopDenseMs, loopSkip: r.loopSkipMs });
+    this.dataset.points = String(this.#points.size * 4); // one marker per method and share of zeros in the chart
     const out = (name: string, text: string) => (this.part(`[data-out="${name}"]`).textContent = text);
     out('backend', r.backend);
     out('dense', duration(r.denseMs));
