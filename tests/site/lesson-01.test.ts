@@ -109,10 +109,11 @@ describe('VecMatViews', () => {
     await page.getByRole('radio', { name: 'Columns' }).check();
     expect(await yValues(page)).toEqual(urlY);
     expect(await page.locator('[data-eq] .katex-mathml').textContent()).toBe(urlEq);
-    await expect.poll(() => page.evaluate(() => location.search)).toContain('vecmat.x=1,0,3');
-    const search = await page.evaluate(() => location.search);
-    expect(search).toContain('vecmat.seed=5');
-    expect(search).toContain('vecmat.view=columns');
+    // The URL is written a moment after the last change (throttled), so wait for all three.
+    const search = () => page.evaluate(() => location.search);
+    await expect.poll(search).toContain('vecmat.x=1,0,3');
+    await expect.poll(search).toContain('vecmat.seed=5');
+    await expect.poll(search).toContain('vecmat.view=columns');
     expectClean(byHand);
     await byHand.close();
   });
