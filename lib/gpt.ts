@@ -29,7 +29,7 @@ export interface ForwardTensorOptions {
   /** Replacement weights for linear layers by name ("h.0.mlp.up"), e.g. a LoRA-merged or quantized matrix. */
   overrides?: Record<string, tf.Tensor>;
   /** Collect FFN activations and attention probabilities per layer (kept tensors; the caller disposes them). */
-  record?: { ffn?: boolean; attention?: boolean };
+  record?: { ffn?: boolean; attention?: boolean; linear?: boolean };
 }
 
 export interface ForwardRecord {
@@ -37,6 +37,8 @@ export interface ForwardRecord {
   ffnPre: tf.Tensor3D[]; // per layer [B, T, nFfn] before the ReLU
   ffnPost: tf.Tensor3D[]; // per layer [B, T, nFfn] after the ReLU
   attention: tf.Tensor4D[]; // per layer [B, nHead, T, S]
+  /** With record.linear: what each linear layer reads, by name ("h.0.mlp.down"), [B, T, in]; dense FFN only. */
+  linearIn?: Record<string, tf.Tensor3D>;
 }
 
 export interface ForwardTensorResult {
@@ -86,10 +88,13 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
 
   const present: PastKV = { k: [], v: [] };
   const record: ForwardRecord = { ffnIn: [], ffnPre: [], ffnPost: [], attention: [] };
+  const linearIn: Record<string, tf.Tensor3D> = {};
+  if (opts.record?.linear) record.linearIn = linearIn;
   for (let l = 0; l < cfg.nLayer; l++) {
     const p = `h.${l}`;
     // --- attention ---
     const a = layerNorm(x, w(`${p}.ln_1.weight`), w(`${p}.ln_1.bias`));
+    if (opts.record?.linear) linearIn[`${p}.attn.qkv`] = a as tf.Tensor3D;
     const qkv = linear(a, w(`${p}.attn.qkv.weight`), w(`${p}.attn.qkv.bias`)); // [B, T, 3C]
     const [q, kNew, vNew] = tf.split(qkv, 3, 2).map((t) => t.reshape([B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D); // [B, H, T, hs]
     const k = opts.past ? tf.concat([opts.past.k[l], kNew], 2) : kNew; // [B, H, S, hs]
@@ -100,6 +105,7 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
     const probs = tf.softmax(scores) as tf.Tensor4D; // [B, H, T, S]
     if (opts.record?.attention) record.attention.push(probs);
     const heads = tf.matMul(probs, v).transpose([0, 2, 1, 3]).reshape([B, T, C]); // [B, T, C]
+    if (opts.record?.linear) linearIn[`${p}.attn.proj`] = heads as tf.Tensor3D;
     x = tf.add(x, linear(heads, w(`${p}.attn.proj.weight`), w(`${p}.attn.proj.bias`))) as tf.Tensor3D;
 
     // --- FFN: out = ReLU(x W_up + b_up) W_down + b_down ---
@@ -121,6 +127,7 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
       const mask = opts.ffnMask?.[l];
       if (mask) post = tf.mul(post, mask) as tf.Tensor3D;
       if (opts.record?.ffn) { record.ffnPre.push(pre); record.ffnPost.push(post); }
+      if (opts.record?.linear) { linearIn[`${p}.mlp.up`] = m; linearIn[`${p}.mlp.down`] = post; }
       ffnOut = linear(post, w(`${p}.mlp.down.weight`), w(`${p}.mlp.down.bias`));
     }
     x = tf.add(x, ffnOut) as tf.Tensor3D;
