@@ -17,6 +17,8 @@ export interface ForwardOptions {
   ffnNeurons?: (ArrayLike<number> | null)[];
   /** Per layer, a 0/1 keep-mask of length B*T*nFfn applied after the ReLU (per-token neuron choice). */
   ffnMask?: (Float32Array | null)[];
+  /** Per layer, the FFN computed outside tfjs on plain arrays: x [B*T*nEmbd] in, FFN output [B*T*nEmbd] out. */
+  ffnFn?: (layer: number, x: Float32Array) => Float32Array;
   /** Record per-layer FFN activations and/or attention probabilities. */
   record?: { ffn?: boolean; attention?: boolean };
 }
@@ -79,6 +81,7 @@ export class LanguageModel {
         past: opts.cache?.tensors,
         ffnNeurons: opts.ffnNeurons?.map((n) => (n ? Int32Array.from(n) : null)),
         ffnMask: opts.ffnMask?.map((m) => (m ? tf.tensor3d(m, [B, T, F]) : null)),
+        ffnFn: opts.ffnFn,
         record: opts.record,
       });
       if (opts.cache) opts.cache.replace({ k: r.present.k.map((t) => tf.keep(t)), v: r.present.v.map((t) => tf.keep(t)) });
