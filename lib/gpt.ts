@@ -26,6 +26,9 @@ export interface ForwardTensorOptions {
   ffnNeurons?: (Int32Array | number[] | null)[];
   /** Per layer, a 0/1 mask [B, T, nFfn] applied after the ReLU: per-token neuron selection. */
   ffnMask?: (tf.Tensor3D | null)[];
+  /** Per layer, the FFN computed outside tfjs (e.g. from weights read from flash, lib/flash): gets the FFN input
+   *  [B*T*nEmbd] row-major and returns the FFN output [B*T*nEmbd], down bias included. Replaces the FFN when set. */
+  ffnFn?: (layer: number, x: Float32Array) => Float32Array;
   /** Replacement weights for linear layers by name ("h.0.mlp.up"), e.g. a LoRA-merged or quantized matrix. */
   overrides?: Record<string, tf.Tensor>;
   /** Collect FFN activations and attention probabilities per layer (kept tensors; the caller disposes them). */
@@ -113,7 +116,12 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
     if (opts.record?.ffn) record.ffnIn.push(m);
     const neurons = opts.ffnNeurons?.[l];
     let ffnOut: tf.Tensor;
-    if (neurons) {
+    if (opts.ffnFn) {
+      // The FFN runs elsewhere on plain arrays (synchronous, so it can read storage in the middle of the pass).
+      const y = opts.ffnFn(l, m.dataSync() as Float32Array); // [B*T*C]
+      if (y.length !== B * T * C) throw new Error(`ffnFn(layer ${l}) returned ${y.length} values, expected ${B * T * C}`);
+      ffnOut = tf.tensor3d(y, [B, T, C]);
+    } else if (neurons) {
       // Sparse FFN: only the chosen columns of W_up and rows of W_down are read.
       const idx = tf.tensor1d(Array.from(neurons), 'int32');
       const up = tf.gather(w(`${p}.mlp.up.weight`), idx, 1); // [C, k]

@@ -17,6 +17,8 @@ export interface ForwardOptions {
   ffnNeurons?: (ArrayLike<number> | null)[];
   /** Per layer, a 0/1 keep-mask of length B*T*nFfn applied after the ReLU (per-token neuron choice). */
   ffnMask?: (Float32Array | null)[];
+  /** Per layer, the FFN computed outside tfjs on plain arrays: x [B*T*nEmbd] in, FFN output [B*T*nEmbd] out. */
+  ffnFn?: (layer: number, x: Float32Array) => Float32Array;
   /** Record per-layer FFN activations and/or attention probabilities. */
   record?: { ffn?: boolean; attention?: boolean; linear?: boolean };
   /** Replacement values for parameters by name ("h.0.mlp.up.weight", "h.0.ln_1.bias"), same shapes, this call only. */
@@ -83,6 +85,7 @@ export class LanguageModel {
         past: opts.cache?.tensors,
         ffnNeurons: opts.ffnNeurons?.map((n) => (n ? Int32Array.from(n) : null)),
         ffnMask: opts.ffnMask?.map((m) => (m ? tf.tensor3d(m, [B, T, F]) : null)),
+        ffnFn: opts.ffnFn,
         record: opts.record,
         overrides: opts.overrides ? this.overrideTensors(opts.overrides) : undefined,
       });
