@@ -47,6 +47,8 @@ export class LanguageModel {
   readonly tokenizer: Tokenizer;
   readonly name: string;
   private params: Params;
+  /** Additions to linear layers' outputs applied on every forward (an unmerged LoRA adapter, lib/lora); null for none. */
+  linearAdd: Record<string, (x: tf.Tensor2D) => tf.Tensor2D> | null = null;
 
   constructor(config: GPTConfig, tokenizer: Tokenizer, weights: Record<string, Float32Array>, name = 'model') {
     if (tokenizer.vocabSize !== config.vocabSize) throw new Error(`${name}: tokenizer has ${tokenizer.vocabSize} tokens but the config says vocabSize ${config.vocabSize}`);
@@ -80,6 +82,7 @@ export class LanguageModel {
         ffnNeurons: opts.ffnNeurons?.map((n) => (n ? Int32Array.from(n) : null)),
         ffnMask: opts.ffnMask?.map((m) => (m ? tf.tensor3d(m, [B, T, F]) : null)),
         record: opts.record,
+        linearAdd: this.linearAdd ?? undefined,
       });
       if (opts.cache) opts.cache.replace({ k: r.present.k.map((t) => tf.keep(t)), v: r.present.v.map((t) => tf.keep(t)) });
       return {
@@ -105,6 +108,11 @@ export class LanguageModel {
   /** Names of every linear layer, e.g. "h.0.mlp.up". */
   get linearNames(): string[] {
     return linearNames(this.config);
+  }
+
+  /** The weight tensors themselves, for training against a frozen base (lib/lora); do not dispose or modify them. */
+  get tensors(): Params {
+    return this.params;
   }
 
   /** A copy of one linear layer's weights. */
