@@ -53,6 +53,8 @@ export class LanguageModel {
   readonly tokenizer: Tokenizer;
   readonly name: string;
   private params: Params;
+  /** Additions to linear layers' outputs applied on every forward (an unmerged LoRA adapter, lib/lora); null for none. */
+  linearAdd: Record<string, (x: tf.Tensor2D) => tf.Tensor2D> | null = null;
 
   constructor(config: GPTConfig, tokenizer: Tokenizer, weights: Record<string, Float32Array>, name = 'model') {
     if (tokenizer.vocabSize !== config.vocabSize) throw new Error(`${name}: tokenizer has ${tokenizer.vocabSize} tokens but the config says vocabSize ${config.vocabSize}`);
@@ -88,6 +90,7 @@ export class LanguageModel {
         ffnFn: opts.ffnFn,
         record: opts.record,
         overrides: opts.overrides ? this.overrideTensors(opts.overrides) : undefined,
+        linearAdd: this.linearAdd ?? undefined,
       });
       if (opts.cache) opts.cache.replace({ k: r.present.k.map((t) => tf.keep(t)), v: r.present.v.map((t) => tf.keep(t)) });
       return {
@@ -115,6 +118,11 @@ export class LanguageModel {
   /** Names of every linear layer, e.g. "h.0.mlp.up". */
   get linearNames(): string[] {
     return linearNames(this.config);
+  }
+
+  /** The weight tensors themselves, for training against a frozen base (lib/lora); do not dispose or modify them. */
+  get tensors(): Params {
+    return this.params;
   }
 
   /** A copy of one linear layer's weights. */
