@@ -11,11 +11,11 @@ export { default as ModelPlayground } from './ModelPlayground.astro';
 /** One number in prose with a badge saying where it comes from: measured on our model, from a paper (cited), or modelled. */
 export { default as Stat } from './Stat.astro';
 /** How batching melts activation sparsity on our model (union of active neurons vs batch size), with a dense/sparse split. */
-export { default as BatchUnion } from './BatchUnion.astro';
+export { default as BatchUnion } from './batch-union/BatchUnion.astro';
 /** PowerInfer-2's segmented neuron cache replaying our model's activations under a memory budget; flash time simulated. */
-export { default as NeuronCacheSim } from './NeuronCacheSim.astro';
+export { default as NeuronCacheSim } from './neuron-cache-sim/NeuronCacheSim.astro';
 /** PowerInfer-2's five-stage FFN pipeline as a Gantt chart, matrix- vs cluster-level, from our model's firing clusters. */
-export { default as PipelineGantt } from './PipelineGantt.astro';
+export { default as PipelineGantt } from './pipeline-gantt/PipelineGantt.astro';
 /** Which FFN neurons fire, per token and layer, for the reader's prompt; rows of W_down skipped per token. */
 export { default as NeuronHeatmap } from './NeuronHeatmap.astro';
 /** Hot and cold neurons: the activation-share curve, a GPU budget with three placements (modelled), hot-set overlap. */

@@ -8,7 +8,7 @@
 // compute start as soon as its own read is done, which is already cluster-level inside the gate matrix. On our
 // model, that leaves at most a few percent between its two modes (see the PowerInfer-2 lesson's notes), so the
 // lesson compares this stricter matrix-level schedule with schedulePipeline's 'cluster' mode.
-import { schedulePipeline, type ClusterWork, type PipelineSchedule, type PipelineTask } from '../../lib/sparsity/pipeline.ts';
+import { schedulePipeline, type ClusterWork, type PipelineSchedule, type PipelineTask } from './pipeline.ts';
 
 const PHASES = ['gateIoMs', 'gateComputeMs', 'udIoMs', 'udComputeMs'] as const;
 

@@ -1,4 +1,4 @@
-// `sparsity.heatmap`: which FFN neurons fire, per layer and token, for the reader's prompt (lib/sparsity's
+// `sparsity.tracePrompt`: which FFN neurons fire, per layer and token, for the reader's prompt (lib/sparsity's
 // profileActivations over one window). Used by the NeuronHeatmap widget. The prompt is cut to `maxTokens` (at most
 // the model's context) with the counts returned, so the page can say what was left out.
 import { profileActivations } from '../../../lib/sparsity/index.ts';
@@ -33,7 +33,7 @@ export interface HeatmapResult {
   zeroFraction: Float32Array[];
 }
 
-export const sparsityHeatmap = defineHandler(async (p: HeatmapPayload, ctx): Promise<HeatmapResult> => {
+export const sparsityTracePrompt = defineHandler(async (p: HeatmapPayload, ctx): Promise<HeatmapResult> => {
   const model = await getModel(p.model, ctx);
   const { nLayer: L, nFfn: F, blockSize } = model.config;
   const full = String(p.text ?? '');
