@@ -40,6 +40,8 @@ export interface QuantizedModel {
   /** The packed linear layers (null for `keep`, whose fp32 channels are not part of the packed format). */
   matrices: Record<string, QuantizedMatrix> | null;
   layers: Record<string, LayerReport>;
+  /** Per linear layer, the input scales folded into the model (scale and awq only). */
+  scales: Record<string, Float32Array>;
 }
 
 /** Input and output width of a linear layer from its weight's shape. */
@@ -75,7 +77,7 @@ export function quantizeModel(cfg: GPTConfig, weights: Record<string, Float32Arr
       out[`${n}.weight`] = quantizeKeeping(w, inDim, outDim, opts, channels);
       layers[n] = { error: layerError(stats[n], w, out[`${n}.weight`], outDim), rtnError: rtn(n), channels: Array.from(channels) };
     }
-    return { options: opts, method, weights: out, matrices: null, layers };
+    return { options: opts, method, weights: out, matrices: null, layers, scales: {} };
   }
 
   // rtn, scale and awq: choose per-channel scales (all 1 for rtn), fold them, then quantize every linear layer.
@@ -127,7 +129,7 @@ export function quantizeModel(cfg: GPTConfig, weights: Record<string, Float32Arr
   }
   const out = { ...folded };
   for (const n of names) out[`${n}.weight`] = dequantizeMatrix(matrices[n]);
-  return { options: opts, method, weights: out, matrices, layers };
+  return { options: opts, method, weights: out, matrices, layers, scales };
 }
 
 /** Divides output columns first.. of a quantized W [in, out] by s: the Δs of those rows of the stored Wᵀ. */
