@@ -17,6 +17,8 @@ export interface ForwardOptions {
   ffnNeurons?: (ArrayLike<number> | null)[];
   /** Per layer, a 0/1 keep-mask of length B*T*nFfn applied after the ReLU (per-token neuron choice). */
   ffnMask?: (Float32Array | null)[];
+  /** Per layer, the FFN computed outside tfjs on plain arrays: x [B*T*nEmbd] in, FFN output [B*T*nEmbd] out. */
+  ffnFn?: (layer: number, x: Float32Array) => Float32Array;
   /** Record per-layer FFN activations and/or attention probabilities. */
   record?: { ffn?: boolean; attention?: boolean; linear?: boolean };
   /** Replacement values for parameters by name ("h.0.mlp.up.weight", "h.0.ln_1.bias"), same shapes, this call only. */
@@ -51,6 +53,8 @@ export class LanguageModel {
   readonly tokenizer: Tokenizer;
   readonly name: string;
   private params: Params;
+  /** Additions to linear layers' outputs applied on every forward (an unmerged LoRA adapter, lib/lora); null for none. */
+  linearAdd: Record<string, (x: tf.Tensor2D) => tf.Tensor2D> | null = null;
 
   constructor(config: GPTConfig, tokenizer: Tokenizer, weights: Record<string, Float32Array>, name = 'model') {
     if (tokenizer.vocabSize !== config.vocabSize) throw new Error(`${name}: tokenizer has ${tokenizer.vocabSize} tokens but the config says vocabSize ${config.vocabSize}`);
@@ -84,8 +88,10 @@ export class LanguageModel {
         past: opts.cache?.tensors,
         ffnNeurons: opts.ffnNeurons?.map((n) => (n ? Int32Array.from(n) : null)),
         ffnMask: opts.ffnMask?.map((m) => (m ? tf.tensor3d(m, [B, T, F]) : null)),
+        ffnFn: opts.ffnFn,
         record: opts.record,
         overrides: opts.overrides ? this.overrideTensors(opts.overrides) : undefined,
+        linearAdd: this.linearAdd ?? undefined,
       });
       if (r.record.linearIn) linearTensors = Object.fromEntries(Object.entries(r.record.linearIn).map(([n, t]) => [n, tf.keep(t)]));
       if (opts.cache) opts.cache.replace({ k: r.present.k.map((t) => tf.keep(t)), v: r.present.v.map((t) => tf.keep(t)) });
@@ -114,6 +120,11 @@ export class LanguageModel {
   /** Names of every linear layer, e.g. "h.0.mlp.up". */
   get linearNames(): string[] {
     return linearNames(this.config);
+  }
+
+  /** The weight tensors themselves, for training against a frozen base (lib/lora); do not dispose or modify them. */
+  get tensors(): Params {
+    return this.params;
   }
 
   /** A copy of one linear layer's weights. */
