@@ -38,3 +38,7 @@ console.table(rows);
 const { sparsityRows } = await import('./bench-sparsity.ts');
 console.log('\nSparse vs dense FFN, one token, target-v1 middle layer (goal: speedup >= half the ideal at 90% sparsity):');
 console.table(await sparsityRows());
+
+const { quantRows } = await import('./bench-quant.ts');
+console.log('\nint4 (group 64, packed, dequantized in the loop) vs fp32 matrix-vector product, one token:');
+console.table(await quantRows());
