@@ -38,3 +38,7 @@ console.table(rows);
 const { sparsityRows } = await import('./bench-sparsity.ts');
 console.log('\nSparse vs dense FFN, one token, target-v1 middle layer (goal: speedup >= half the ideal at 90% sparsity):');
 console.table(await sparsityRows());
+
+const { loraRows } = await import('./bench-lora.ts');
+console.log('\nLoRA on target-v1 (r = 4 on W_q, W_v): adapter training speed, and greedy decode bare / unmerged / merged:');
+console.table(await loraRows());

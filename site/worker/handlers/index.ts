@@ -12,6 +12,8 @@ import { phoneBatch } from './phone-batch.ts';
 import { phoneCache } from './phone-cache.ts';
 import { phonePipeline } from './phone-pipeline.ts';
 import { benchDecodeHandler } from './bench.ts';
+import { loraAdapters, loraGenerate, loraAnalyze } from './lora-adapters.ts';
+import { loraTrainStart, loraTrainSteps, loraTrainSample, loraTrainStop } from './lora-train.ts';
 
 export const handlers = {
   ping,
@@ -27,6 +29,13 @@ export const handlers = {
   'phone.cache': phoneCache,
   'phone.pipeline': phonePipeline,
   'bench.decode': benchDecodeHandler,
+  'lora.adapters': loraAdapters,
+  'lora.generate': loraGenerate,
+  'lora.analyze': loraAnalyze,
+  'lora.trainStart': loraTrainStart,
+  'lora.trainSteps': loraTrainSteps,
+  'lora.trainSample': loraTrainSample,
+  'lora.trainStop': loraTrainStop,
 };
 
 export type Handlers = typeof handlers;
