@@ -24,3 +24,5 @@ export { default as HotColdCurve } from './HotColdCurve.astro';
 export { default as PredictorQuality } from './predictor-quality/PredictorQuality.astro';
 /** Dense vs sparse FFN for one token, timed in the worker with tfjs gather and the plain-JS neuron kernel. */
 export { default as FfnRace } from './FfnRace.astro';
+/** LoRA's rank arithmetic: trainable numbers, adapter file and Adam memory for our model and GPT-3 175B, by matrices and r. */
+export { default as LoraRank } from './lora-rank/LoraRank.astro';
