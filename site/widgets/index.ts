@@ -26,3 +26,7 @@ export { default as PredictorQuality } from './predictor-quality/PredictorQualit
 export { default as FfnRace } from './FfnRace.astro';
 /** LoRA's rank arithmetic: trainable numbers, adapter file and Adam memory for our model and GPT-3 175B, by matrices and r. */
 export { default as LoraRank } from './lora-rank/LoraRank.astro';
+/** A LoRA fine-tune of target-v1 in the reader's browser: pause/resume/stop (keeping the adapter), loss curves, samples, speed. */
+export { default as LoraTrain } from './lora-train/LoraTrain.astro';
+/** The shipped LoRA adapters (and the reader's): switch by name, merged or not, same prompt; merged vs unmerged tokens and speed. */
+export { default as LoraAdapters } from './lora-adapters/LoraAdapters.astro';
