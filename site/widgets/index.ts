@@ -30,3 +30,5 @@ export { default as LoraRank } from './lora-rank/LoraRank.astro';
 export { default as LoraTrain } from './lora-train/LoraTrain.astro';
 /** The shipped LoRA adapters (and the reader's): switch by name, merged or not, same prompt; merged vs unmerged tokens and speed. */
 export { default as LoraAdapters } from './lora-adapters/LoraAdapters.astro';
+/** What a LoRA update looks like: singular values of ΔW and the paper's Eq. 4 subspace-similarity heatmap between two adapters. */
+export { default as LoraSpectrum } from './lora-spectrum/LoraSpectrum.astro';
