@@ -41,4 +41,5 @@ console.table(await sparsityRows());
 
 const { loraRows } = await import('./bench-lora.ts');
 console.log('\nLoRA on target-v1 (r = 4 on W_q, W_v): adapter training speed, and greedy decode bare / unmerged / merged:');
-console.table(await loraRows());
+const { loraBrowserRows } = await import('./bench-lora-browser.ts');
+console.table([...(await loraRows()), ...(await loraBrowserRows())]);
