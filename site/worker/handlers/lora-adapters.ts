@@ -20,7 +20,7 @@ export interface LoraGenerateResult { adapter: string | null; merged: boolean; t
 export const loraGenerate = defineHandler(async (p: LoraGeneratePayload, ctx): Promise<LoraGenerateResult> => {
   const s = await loraState(ctx);
   const name = p.adapter ?? null;
-  if (name !== null && !s.infos.has(name)) throw new Error(`No adapter named "${name}"; loaded: ${[...s.infos.keys()].join(', ')}.`);
+  if (name !== null && !s.infos.has(name)) throw new Error(name === 'yours' ? 'You have not trained an adapter yet: train one with the training widget on this page, then stop it to keep it.' : `No adapter named "${name}"; loaded: ${[...s.infos.keys()].join(', ')}.`);
   let prompt = String(p.prompt ?? '');
   let note: string | undefined;
   if (prompt.trim() === '') throw new Error('Type a prompt first: the model needs at least one token to continue.');
@@ -41,6 +41,7 @@ export interface LoraAnalyzeResult { target: string; singular: { a: number[]; b:
 
 export const loraAnalyze = defineHandler(async (p: LoraAnalyzePayload, ctx): Promise<LoraAnalyzeResult> => {
   const s = await loraState(ctx);
+  for (const n of [p.a, p.b]) if (!s.infos.has(String(n))) throw new Error(n === 'yours' ? 'You have not trained an adapter yet: train one with the training widget on this page, then stop it to keep it.' : `No adapter named "${n}".`);
   const a = s.set.get(String(p.a)), b = s.set.get(String(p.b));
   if (!a.spec.targets.includes(p.target) || !b.spec.targets.includes(p.target)) throw new Error(`Both adapters must adapt ${p.target}; they adapt ${a.spec.targets.join(', ')} and ${b.spec.targets.join(', ')}.`);
   return { target: p.target, singular: { a: deltaSingularValues(a, p.target), b: deltaSingularValues(b, p.target) }, similarity: subspaceSimilarity(a, b, p.target), ranks: [a.rank, b.rank] };
