@@ -42,3 +42,7 @@ console.table(await sparsityRows());
 const { quantRows } = await import('./bench-quant.ts');
 console.log('\nint4 (group 64, packed, dequantized in the loop) vs fp32 matrix-vector product, one token:');
 console.table(await quantRows());
+const { loraRows } = await import('./bench-lora.ts');
+console.log('\nLoRA on target-v1 (r = 4 on W_q, W_v): adapter training speed, and greedy decode bare / unmerged / merged:');
+const { loraBrowserRows } = await import('./bench-lora-browser.ts');
+console.table([...(await loraRows()), ...(await loraBrowserRows())]);

@@ -24,3 +24,11 @@ export { default as HotColdCurve } from './HotColdCurve.astro';
 export { default as PredictorQuality } from './predictor-quality/PredictorQuality.astro';
 /** Dense vs sparse FFN for one token, timed in the worker with tfjs gather and the plain-JS neuron kernel. */
 export { default as FfnRace } from './FfnRace.astro';
+/** LoRA's rank arithmetic: trainable numbers, adapter file and Adam memory for our model and GPT-3 175B, by matrices and r. */
+export { default as LoraRank } from './lora-rank/LoraRank.astro';
+/** A LoRA fine-tune of target-v1 in the reader's browser: pause/resume/stop (keeping the adapter), loss curves, samples, speed. */
+export { default as LoraTrain } from './lora-train/LoraTrain.astro';
+/** The shipped LoRA adapters (and the reader's): switch by name, merged or not, same prompt; merged vs unmerged tokens and speed. */
+export { default as LoraAdapters } from './lora-adapters/LoraAdapters.astro';
+/** What a LoRA update looks like: singular values of ΔW and the paper's Eq. 4 subspace-similarity heatmap between two adapters. */
+export { default as LoraSpectrum } from './lora-spectrum/LoraSpectrum.astro';

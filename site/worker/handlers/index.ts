@@ -13,6 +13,8 @@ import { batchMeasure } from './batch-measure.ts';
 import { cacheSimulate } from './cache-simulate.ts';
 import { pipelineSchedule } from './pipeline-schedule.ts';
 import { benchDecodeHandler } from './bench.ts';
+import { loraAdapters, loraGenerate, loraAnalyze } from './lora-adapters.ts';
+import { loraTrainStart, loraTrainSteps, loraTrainSample, loraTrainStop } from './lora-train.ts';
 
 export const handlers = {
   ping,
@@ -28,6 +30,13 @@ export const handlers = {
   'cache.simulate': cacheSimulate,
   'pipeline.schedule': pipelineSchedule,
   'bench.decode': benchDecodeHandler,
+  'lora.adapters': loraAdapters,
+  'lora.generate': loraGenerate,
+  'lora.analyze': loraAnalyze,
+  'lora.trainStart': loraTrainStart,
+  'lora.trainSteps': loraTrainSteps,
+  'lora.trainSample': loraTrainSample,
+  'lora.trainStop': loraTrainStop,
 };
 
 export type Handlers = typeof handlers;
