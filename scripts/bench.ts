@@ -38,3 +38,10 @@ console.table(rows);
 const { sparsityRows } = await import('./bench-sparsity.ts');
 console.log('\nSparse vs dense FFN, one token, target-v1 middle layer (goal: speedup >= half the ideal at 90% sparsity):');
 console.table(await sparsityRows());
+
+const { flashRows } = await import('./bench-flash.ts');
+const flash = await flashRows();
+console.log('\nFlash storage (Node file adapter; the file sits in the OS page cache, so upper bounds for a cold disk): read throughput');
+console.table(flash.throughput);
+console.log('target-v1 generating 32 tokens with its FFN read from a file, each rung of LLM in a Flash Table 2 (exact active sets, k = 5):');
+console.table(flash.policies);

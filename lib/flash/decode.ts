@@ -45,6 +45,8 @@ export interface FlashLoss {
   /** Mean next-token cross-entropy (nats/token) of the dense model and with the FFN from flash. */
   dense: number;
   flash: number;
+  /** The FFN work of every position, window after window. */
+  records: TokenRecord[];
 }
 
 /** Teacher-forced loss over `ids` in windows of the context, dense vs flash (the window state carries on within a
@@ -53,14 +55,16 @@ export function flashLoss(model: LanguageModel, flash: FlashFfn, ids: number[]):
   const T = model.config.blockSize;
   if (ids.length < 2) throw new Error('flashLoss: need at least 2 tokens');
   let dense = 0, fl = 0, n = 0;
+  const records: TokenRecord[] = [];
   for (let s = 0; s + 1 < ids.length; s += T) {
     const w = ids.slice(s, Math.min(s + T, ids.length - 1) + 1); // window plus its next token
     const x = w.slice(0, -1), y = w.slice(1);
     flash.reset();
     const a = model.forward([x]).logits[0], b = model.forward([x], { ffnFn: flash.ffnFn }).logits[0];
     for (let t = 0; t < x.length; t++) { dense += nll(a[t], y[t]); fl += nll(b[t], y[t]); n++; }
+    records.push(...flash.tokens);
   }
-  return { tokens: n, dense: dense / n, flash: fl / n };
+  return { tokens: n, dense: dense / n, flash: fl / n, records };
 }
 
 function nll(logits: Float32Array, target: number): number {

@@ -9,3 +9,4 @@ export { flashGenerate, flashLoss, type FlashGeneration, type FlashLoss } from '
 export { windowCurve, type WindowCurve } from './windowing.ts';
 export { friendBundling, type FriendBundling, type FriendLayer } from './coactivation.ts';
 export { PAPER_M1_MAX, PAPER_TABLE_2, paperIoMs, curveIoMs, microsPerRead, meanRecord } from './cost.ts';
+export { runAblation, type AblationRow } from './ablation.ts';
