@@ -3,6 +3,7 @@
 import type { LanguageModel } from '../model.ts';
 import { argmax } from '../sampling.ts';
 import type { FlashFfn, TokenRecord } from './flash-ffn.ts';
+import type { KVCache } from '../kv-cache.ts';
 
 export interface FlashGeneration {
   promptIds: number[];
@@ -14,30 +15,66 @@ export interface FlashGeneration {
   prompt: TokenRecord[];
 }
 
+/** Greedy decoding with the FFN read from flash, one token per next(). The first call runs the prompt. */
+export class FlashDecoder {
+  readonly promptIds: number[];
+  private readonly model: LanguageModel;
+  private readonly flash: FlashFfn;
+  private readonly cache: KVCache;
+  private pending: number | null = null;
+  private made = 0;
+
+  constructor(model: LanguageModel, flash: FlashFfn, prompt: string | number[]) {
+    const ids = typeof prompt === 'string' ? model.tokenizer.encode(prompt) : [...prompt];
+    const T = model.config.blockSize;
+    if (ids.length === 0) throw new Error('flash decoding: the prompt is empty');
+    if (ids.length >= T) throw new Error(`flash decoding: the prompt has ${ids.length} tokens; this model's context is ${T}, so keep it under ${T} to leave room to generate`);
+    this.model = model;
+    this.flash = flash;
+    this.promptIds = ids;
+    flash.reset();
+    this.cache = model.newCache();
+  }
+
+  /** Tokens that can still be generated before the context is full. */
+  get remaining(): number {
+    return this.model.config.blockSize - this.promptIds.length - this.made;
+  }
+
+  /** The next token and the FFN work of the position that chose it (for the first token: the prompt's last). */
+  next(): { id: number; record: TokenRecord } {
+    if (this.remaining <= 0) throw new Error(`flash decoding: the context of ${this.model.config.blockSize} tokens is full`);
+    const rows = this.pending === null
+      ? this.model.forward([this.promptIds], { cache: this.cache, ffnFn: this.flash.ffnFn }).logits[0]
+      : this.model.forward([[this.pending]], { cache: this.cache, ffnFn: this.flash.ffnFn }).logits[0];
+    const id = argmax(rows[rows.length - 1]);
+    this.pending = id;
+    this.made++;
+    return { id, record: this.flash.tokens[this.flash.tokens.length - 1] };
+  }
+
+  dispose(): void {
+    this.cache.dispose();
+  }
+}
+
 /** Greedy decoding with the FFN read from flash. Stops at maxNewTokens or when the context is full. */
-export function flashGenerate(model: LanguageModel, flash: FlashFfn, prompt: string | number[], { maxNewTokens = 32, onToken }: { maxNewTokens?: number; onToken?: (id: number, rec: TokenRecord) => boolean | void } = {}): FlashGeneration {
-  const promptIds = typeof prompt === 'string' ? model.tokenizer.encode(prompt) : [...prompt];
-  const T = model.config.blockSize;
-  if (promptIds.length === 0) throw new Error('flashGenerate: the prompt is empty');
-  if (promptIds.length >= T) throw new Error(`flashGenerate: the prompt has ${promptIds.length} tokens; this model's context is ${T}, so keep it under ${T} to leave room to generate`);
+export function flashGenerate(model: LanguageModel, flash: FlashFfn, prompt: string | number[], { maxNewTokens = 32 }: { maxNewTokens?: number } = {}): FlashGeneration {
   if (!(Number.isInteger(maxNewTokens) && maxNewTokens >= 0)) throw new Error(`flashGenerate: maxNewTokens must be a whole number, got ${maxNewTokens}`);
-  flash.reset();
-  const cache = model.newCache();
-  const ids: number[] = [];
+  const dec = new FlashDecoder(model, flash, prompt);
+  const ids: number[] = [], steps: TokenRecord[] = [];
   try {
-    let logits = model.forward([promptIds], { cache, ffnFn: flash.ffnFn }).logits[0];
-    const n = Math.min(maxNewTokens, T - promptIds.length);
+    const n = Math.min(maxNewTokens, dec.remaining);
     for (let s = 0; s < n; s++) {
-      const id = argmax(logits[logits.length - 1]);
+      const { id, record } = dec.next();
       ids.push(id);
-      if (s + 1 < n) logits = model.forward([[id]], { cache, ffnFn: flash.ffnFn }).logits[0];
-      if (onToken?.(id, flash.tokens[promptIds.length - 1 + s]) === false) break;
+      steps.push(record);
     }
   } finally {
-    cache.dispose();
+    dec.dispose();
   }
-  const P = promptIds.length;
-  return { promptIds, ids, text: model.tokenizer.decode(ids), prompt: flash.tokens.slice(0, P - 1), steps: flash.tokens.slice(P - 1, P - 1 + ids.length) };
+  const P = dec.promptIds.length;
+  return { promptIds: dec.promptIds, ids, text: model.tokenizer.decode(ids), prompt: flash.tokens.slice(0, P - 1), steps };
 }
 
 export interface FlashLoss {

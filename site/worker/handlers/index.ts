@@ -12,6 +12,9 @@ import { phoneBatch } from './phone-batch.ts';
 import { phoneCache } from './phone-cache.ts';
 import { phonePipeline } from './phone-pipeline.ts';
 import { benchDecodeHandler } from './bench.ts';
+import { flashMeasure, flashRoundtrip } from './flash-measure.ts';
+import { flashStart, flashNext, flashStop } from './flash-decode.ts';
+import { flashOpen } from './flash-open.ts';
 
 export const handlers = {
   ping,
@@ -27,6 +30,12 @@ export const handlers = {
   'phone.cache': phoneCache,
   'phone.pipeline': phonePipeline,
   'bench.decode': benchDecodeHandler,
+  'flash.measure': flashMeasure,
+  'flash.roundtrip': flashRoundtrip,
+  'flash.open': flashOpen,
+  'flash.start': flashStart,
+  'flash.next': flashNext,
+  'flash.stop': flashStop,
 };
 
 export type Handlers = typeof handlers;
