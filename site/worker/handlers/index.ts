@@ -15,6 +15,9 @@ import { pipelineSchedule } from './pipeline-schedule.ts';
 import { benchDecodeHandler } from './bench.ts';
 import { loraAdapters, loraGenerate, loraAnalyze } from './lora-adapters.ts';
 import { loraTrainStart, loraTrainSteps, loraTrainSample, loraTrainStop } from './lora-train.ts';
+import { flashMeasure, flashRoundtrip } from './flash-measure.ts';
+import { flashStart, flashNext, flashStop } from './flash-decode.ts';
+import { flashOpen } from './flash-open.ts';
 
 export const handlers = {
   ping,
@@ -37,6 +40,12 @@ export const handlers = {
   'lora.trainSteps': loraTrainSteps,
   'lora.trainSample': loraTrainSample,
   'lora.trainStop': loraTrainStop,
+  'flash.measure': flashMeasure,
+  'flash.roundtrip': flashRoundtrip,
+  'flash.open': flashOpen,
+  'flash.start': flashStart,
+  'flash.next': flashNext,
+  'flash.stop': flashStop,
 };
 
 export type Handlers = typeof handlers;
