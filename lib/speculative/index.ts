@@ -6,5 +6,6 @@ export { type Chance, seededChance } from './chance.ts';
 export { type TreeRunner, type RunOptions, TfjsRunner } from './runner.ts';
 export { draftTree, type DraftOptions, type DraftedTree } from './draft-tree.ts';
 export { verifyGreedy, verifyStochastic, verifyNaive, speculativeSampleNode, residual, type Verdict, type NodeTrial } from './verify.ts';
+export { LeanRunner } from './lean-gpt.ts';
 export { SpeculativeSession, type SpeculativeOptions, type SpecStep } from './session.ts';
 export { SpeculativeDecoder, speculativeGenerate, type SpeculativeDecodeOptions, type SpeculativeGenerateOptions, type SpeculativeGenerateResult } from './speculative-decoder.ts';

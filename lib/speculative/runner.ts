@@ -20,6 +20,8 @@ export interface TreeRunner {
   keep(positions: number[]): void;
   /** Empties the cache. */
   reset(): void;
+  /** A copy of the cache per layer, [nHead, length, headSize] row-major (to check it against plain decoding). */
+  cacheValues(): { k: Float32Array[]; v: Float32Array[] };
   dispose(): void;
 }
 
@@ -47,6 +49,11 @@ export class TfjsRunner implements TreeRunner {
 
   reset(): void {
     this.cache.dispose();
+  }
+
+  cacheValues(): { k: Float32Array[]; v: Float32Array[] } {
+    const t = this.cache.tensors;
+    return { k: t?.k.map((x) => x.dataSync() as Float32Array) ?? [], v: t?.v.map((x) => x.dataSync() as Float32Array) ?? [] };
   }
 
   dispose(): void {

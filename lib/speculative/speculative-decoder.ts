@@ -48,14 +48,15 @@ export class SpeculativeDecoder {
     this.target = target;
     this.opts = opts;
     const shape = typeof opts.tree === 'string' ? parseTreeShape(opts.tree) : opts.tree;
-    const draftBlock = 'config' in draft ? draft.config.blockSize : target.config.blockSize;
-    if ('config' in draft && draft.config.vocabSize !== target.config.vocabSize) throw new Error(`speculative decoding: the draft has ${draft.config.vocabSize} tokens, the target ${target.config.vocabSize}; they must share a tokenizer`);
+    const draftCfg = isRunner(draft) ? (draft as { config?: LanguageModel['config'] }).config : draft.config;
+    const draftBlock = draftCfg?.blockSize ?? target.config.blockSize;
+    if (draftCfg && draftCfg.vocabSize !== target.config.vocabSize) throw new Error(`speculative decoding: the draft has ${draftCfg.vocabSize} tokens, the target ${target.config.vocabSize}; they must share a tokenizer`);
     const blockSize = Math.min(target.config.blockSize, draftBlock);
     this.promptIds = typeof prompt === 'string' ? target.tokenizer.encode(prompt) : [...prompt];
     if (this.promptIds.length === 0) throw new Error('speculative decoding: the prompt is empty');
     this.promptTruncated = this.promptIds.length > blockSize;
     if (this.promptTruncated && opts.longPrompt === 'error') throw new Error(`speculative decoding: the prompt is ${this.promptIds.length} tokens, longer than the context of ${blockSize}`);
-    const draftRunner = 'config' in draft ? new TfjsRunner(draft) : draft;
+    const draftRunner = isRunner(draft) ? draft : new TfjsRunner(draft);
     this.session = new SpeculativeSession(new TfjsRunner(target), draftRunner, this.promptIds.slice(-blockSize), { ...opts, shape, blockSize });
   }
 
@@ -85,6 +86,8 @@ export class SpeculativeDecoder {
     };
   }
 }
+
+const isRunner = (d: LanguageModel | TreeRunner): d is TreeRunner => typeof (d as TreeRunner).run === 'function';
 
 /** Speculative decoding of up to maxNewTokens tokens (default 64), reporting every step. */
 export function speculativeGenerate(target: LanguageModel, draft: LanguageModel | TreeRunner, prompt: string | number[], opts: SpeculativeGenerateOptions): SpeculativeGenerateResult {
