@@ -6,7 +6,7 @@
 //   budget N (best-first): the N nodes whose whole path the draft finds most likely. Level by level, only the N best
 //     candidates can still make the final cut, so only they run; since a child's path probability never exceeds its
 //     parent's, the N best nodes overall always form a tree (EAGLE-2, arXiv 2406.16858, reranks the same way).
-import { softmax, samplingDistribution, topEntries, type SamplingOptions } from '../sampling.ts';
+import { softmax, samplingDistribution, type SamplingOptions } from '../sampling.ts';
 import type { Chance } from './chance.ts';
 import type { TreeRunner } from './runner.ts';
 import { addChild, rootTree, type TokenTree } from './token-tree.ts';
@@ -77,7 +77,7 @@ function growExpansion(d: DraftedTree, widths: number[], opts: DraftOptions, run
     const fresh: number[] = [];
     for (const u of frontier) {
       const q = d.dists[u]!;
-      const picks = opts.drawn === 'top' ? topEntries(q, k).map((e) => e.index) : Array.from({ length: k }, () => opts.chance!.categorical(q));
+      const picks = opts.drawn === 'top' ? topIndices(q, k) : Array.from({ length: k }, () => opts.chance!.categorical(q));
       for (const t of picks) fresh.push(addNode(d, u, t, q[t]));
     }
     if (level + 1 < widths.length) runLevel(fresh); // the last level's children are never needed
@@ -93,7 +93,8 @@ function growBestFirst(d: DraftedTree, budget: number, maxDepth: number, runLeve
     const cut = added.length >= budget ? d.tree.nodes[added[budget - 1]].pathQ : -1; // the N-th best so far
     const cands: { u: number; token: number; q: number; pathQ: number }[] = [];
     for (const u of frontier) {
-      for (const e of topEntries(d.dists[u]!, budget)) cands.push({ u, token: e.index, q: e.p, pathQ: d.tree.nodes[u].pathQ * e.p });
+      const q = d.dists[u]!;
+      for (const token of topIndices(q, budget)) cands.push({ u, token, q: q[token], pathQ: d.tree.nodes[u].pathQ * q[token] });
     }
     cands.sort((a, b) => b.pathQ - a.pathQ);
     const fresh = cands.filter((c) => c.pathQ > cut).slice(0, budget).map((c) => addNode(d, c.u, c.token, c.q));
@@ -112,4 +113,17 @@ function growBestFirst(d: DraftedTree, budget: number, maxDepth: number, runLeve
     out.slots.push(d.slots[old]);
   }
   return out;
+}
+
+/** The k largest entries' indices, largest first (ties: smaller index first). O(V·k), no sort of the vocabulary. */
+export function topIndices(p: ArrayLike<number>, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < p.length; i++) {
+    if (top.length === k && p[i] <= p[top[k - 1]]) continue;
+    let at = top.length;
+    while (at > 0 && p[top[at - 1]] < p[i]) at--;
+    top.splice(at, 0, i);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }

@@ -74,3 +74,15 @@ describe('verifyGreedy', () => {
     expect(verifyGreedy(tree, [one(1), one(0), one(3), one(4)])).toEqual({ path: [0, a], next: 0 });
   });
 });
+
+describe('topIndices', () => {
+  it('equals sorting the whole distribution, ties broken by index', async () => {
+    const { topIndices } = await import('../../../lib/speculative/draft-tree.ts');
+    const { mulberry32 } = await import('../../../lib/random.ts');
+    const rng = mulberry32(8);
+    for (let trial = 0; trial < 50; trial++) {
+      const p = Array.from({ length: 40 }, () => Math.floor(rng() * 10) / 10); // many ties
+      for (const k of [1, 3, 40]) expect(topIndices(p, k)).toEqual(topEntries(p, k).map((e) => e.index));
+    }
+  });
+});
