@@ -7,5 +7,7 @@ export { type TreeRunner, type RunOptions, TfjsRunner } from './runner.ts';
 export { draftTree, type DraftOptions, type DraftedTree } from './draft-tree.ts';
 export { verifyGreedy, verifyStochastic, verifyNaive, speculativeSampleNode, residual, type Verdict, type NodeTrial } from './verify.ts';
 export { LeanRunner } from './lean-gpt.ts';
+export { sampleNode, mssAcceptProbability, naiveAcceptProbability, type NodeSamplingResult } from './node-sampling.ts';
+export { stepView, type StepView, type StepNodeView } from './step-view.ts';
 export { SpeculativeSession, type SpeculativeOptions, type SpecStep } from './session.ts';
 export { SpeculativeDecoder, speculativeGenerate, type SpeculativeDecodeOptions, type SpeculativeGenerateOptions, type SpeculativeGenerateResult } from './speculative-decoder.ts';

@@ -12,6 +12,9 @@ import { phoneBatch } from './phone-batch.ts';
 import { phoneCache } from './phone-cache.ts';
 import { phonePipeline } from './phone-pipeline.ts';
 import { benchDecodeHandler } from './bench.ts';
+import { specStart, specStep, specStop } from './spec-session.ts';
+import { specNode, specSample } from './spec-node.ts';
+import { specRace } from './spec-race.ts';
 
 export const handlers = {
   ping,
@@ -27,6 +30,12 @@ export const handlers = {
   'phone.cache': phoneCache,
   'phone.pipeline': phonePipeline,
   'bench.decode': benchDecodeHandler,
+  'spec.start': specStart,
+  'spec.step': specStep,
+  'spec.stop': specStop,
+  'spec.node': specNode,
+  'spec.sample': specSample,
+  'spec.race': specRace,
 };
 
 export type Handlers = typeof handlers;
