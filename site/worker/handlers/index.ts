@@ -18,6 +18,9 @@ import { loraTrainStart, loraTrainSteps, loraTrainSample, loraTrainStop } from '
 import { flashMeasure, flashRoundtrip } from './flash-measure.ts';
 import { flashStart, flashNext, flashStop } from './flash-decode.ts';
 import { flashOpen } from './flash-open.ts';
+import { specStart, specStep, specStop } from './spec-session.ts';
+import { specNode, specSample } from './spec-node.ts';
+import { specRace } from './spec-race.ts';
 
 export const handlers = {
   ping,
@@ -46,6 +49,12 @@ export const handlers = {
   'flash.start': flashStart,
   'flash.next': flashNext,
   'flash.stop': flashStop,
+  'spec.start': specStart,
+  'spec.step': specStep,
+  'spec.stop': specStop,
+  'spec.node': specNode,
+  'spec.sample': specSample,
+  'spec.race': specRace,
 };
 
 export type Handlers = typeof handlers;
