@@ -38,3 +38,7 @@ console.table(rows);
 const { sparsityRows } = await import('./bench-sparsity.ts');
 console.log('\nSparse vs dense FFN, one token, target-v1 middle layer (goal: speedup >= half the ideal at 90% sparsity):');
 console.table(await sparsityRows());
+
+const { executorRows } = await import('./flexgen-results.ts');
+console.log('\nZig-zag block executor (lib/offload), target-v1 on Node wasm, 32 sequences × 32 new tokens, GPU batch 4 (row-by-row = block of 1 batch):');
+console.table((await executorRows()).rows);
