@@ -12,6 +12,8 @@ import { phoneBatch } from './phone-batch.ts';
 import { phoneCache } from './phone-cache.ts';
 import { phonePipeline } from './phone-pipeline.ts';
 import { benchDecodeHandler } from './bench.ts';
+import { offloadSolve } from './offload-solve.ts';
+import { offloadRun } from './offload-run.ts';
 
 export const handlers = {
   ping,
@@ -27,6 +29,8 @@ export const handlers = {
   'phone.cache': phoneCache,
   'phone.pipeline': phonePipeline,
   'bench.decode': benchDecodeHandler,
+  'offload.solve': offloadSolve,
+  'offload.run': offloadRun,
 };
 
 export type Handlers = typeof handlers;
