@@ -21,7 +21,8 @@ export function embed(cfg: GPTConfig, wte: tf.Tensor, wpe: tf.Tensor, tokens: tf
 }
 
 /** One transformer block on x [B, T, C] with the layer's cached keys/values (each [B, H, P, hs]) or none. */
-export function blockForward(cfg: GPTConfig, w: LayerParams, x: tf.Tensor3D, past?: { k: tf.Tensor4D; v: tf.Tensor4D }): { x: tf.Tensor3D; k: tf.Tensor4D; v: tf.Tensor4D } {
+/** `readKV`, if given, changes the keys and values attention reads (e.g. a 4-bit round trip); the returned cache is unchanged. */
+export function blockForward(cfg: GPTConfig, w: LayerParams, x: tf.Tensor3D, past?: { k: tf.Tensor4D; v: tf.Tensor4D }, readKV?: (t: tf.Tensor4D) => tf.Tensor4D): { x: tf.Tensor3D; k: tf.Tensor4D; v: tf.Tensor4D } {
   const [B, T] = x.shape;
   const P = past?.k.shape[2] ?? 0;
   const { nEmbd: C, nHead: H } = cfg;
@@ -32,14 +33,22 @@ export function blockForward(cfg: GPTConfig, w: LayerParams, x: tf.Tensor3D, pas
   const [q, kNew, vNew] = tf.split(qkv, 3, 2).map((t) => t.reshape([B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D); // [B, H, T, hs]
   const k = (past ? tf.concat([past.k, kNew], 2) : kNew) as tf.Tensor4D; // [B, H, S, hs]
   const v = (past ? tf.concat([past.v, vNew], 2) : vNew) as tf.Tensor4D; // [B, H, S, hs]
-  const scores = tf.add(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(hs)), bias); // [B, H, T, S]
+  const kRead = readKV ? readKV(k) : k, vRead = readKV ? readKV(v) : v;
+  const scores = tf.add(tf.mul(tf.matMul(q, kRead, false, true), 1 / Math.sqrt(hs)), bias); // [B, H, T, S]
   const probs = tf.softmax(scores); // [B, H, T, S]
-  const heads = tf.matMul(probs, v).transpose([0, 2, 1, 3]).reshape([B, T, C]); // [B, T, C]
+  const heads = tf.matMul(probs, vRead).transpose([0, 2, 1, 3]).reshape([B, T, C]); // [B, T, C]
   let y = tf.add(x, linear(heads, w['attn.proj.weight'], w['attn.proj.bias'])) as tf.Tensor3D;
   const m = layerNorm(y, w['ln_2.weight'], w['ln_2.bias']); // [B, T, C]
   const post = tf.relu(linear(m, w['mlp.up.weight'], w['mlp.up.bias'])); // [B, T, F]
   y = tf.add(y, linear(post, w['mlp.down.weight'], w['mlp.down.bias'])) as tf.Tensor3D;
   return { x: y, k, v };
+}
+
+/** Final LayerNorm and the tied output projection for every position: [B, T, V]. */
+export function headAll(cfg: GPTConfig, lnW: tf.Tensor, lnB: tf.Tensor, wte: tf.Tensor, x: tf.Tensor3D): tf.Tensor3D {
+  const [B, T, C] = x.shape;
+  const xf = layerNorm(x, lnW, lnB); // [B, T, C]
+  return tf.matMul(xf.reshape([B * T, C]), wte, false, true).reshape([B, T, cfg.vocabSize]) as tf.Tensor3D;
 }
 
 /** Final LayerNorm and the tied output projection: logits of the last position, [B, V]. */

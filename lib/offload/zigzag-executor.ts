@@ -18,8 +18,8 @@ export interface ZigzagOptions {
   newTokens: number;
   /** Store weights in the slow tier in a compressed form: returns the stored bytes and the array the layer computes with. */
   storeWeight?: (name: string, w: Float32Array, shape: number[]) => { data: Float32Array; bytes: number };
-  /** Round-trip each new key/value vector through a compressed form (e.g. 4-bit groups) before caching it. */
-  compressKV?: (kv: Float32Array, headSize: number) => Float32Array;
+  /** Round-trip the keys/values each step appends ([B, H, T, hs]) through a compressed form before caching them. */
+  compressKV?: (kv: tf.Tensor4D) => tf.Tensor4D;
 }
 
 export interface ZigzagResult {
@@ -82,7 +82,7 @@ export function runZigzag(model: LanguageModel, prompts: number[][], opts: Zigza
             const b = block[i];
             const r = tf.tidy(() => {
               const res = blockForward(cfg, w, xi, kv[b][l]);
-              const keep = opts.compressKV ? compressNewKV(res, past, opts.compressKV, cfg.nEmbd / cfg.nHead) : res;
+              const keep = opts.compressKV ? compressNewKV(res, past, opts.compressKV) : res;
               return { x: keep.x, k: keep.k, v: keep.v };
             });
             if (kv[b][l]) tf.dispose([kv[b][l].k, kv[b][l].v]);
@@ -155,11 +155,10 @@ function lastDim(model: LanguageModel, name: string): number {
 }
 
 /** Replaces the keys/values this step appended (positions past..end) by their compressed round trip. */
-function compressNewKV(r: { x: tf.Tensor3D; k: tf.Tensor4D; v: tf.Tensor4D }, past: number, f: (kv: Float32Array, headSize: number) => Float32Array, hs: number) {
+function compressNewKV(r: { x: tf.Tensor3D; k: tf.Tensor4D; v: tf.Tensor4D }, past: number, f: (kv: tf.Tensor4D) => tf.Tensor4D) {
   const roundTrip = (t: tf.Tensor4D) => {
-    const [B, H, S] = t.shape;
-    const fresh = t.slice([0, 0, past, 0], [B, H, S - past, hs]); // [B, H, T, hs]
-    const q = tf.tensor4d(f(fresh.dataSync() as Float32Array, hs), fresh.shape);
+    const [B, H, S, hs] = t.shape;
+    const q = f(t.slice([0, 0, past, 0], [B, H, S - past, hs])); // [B, H, T, hs]
     return past ? (tf.concat([t.slice([0, 0, 0, 0], [B, H, past, hs]), q], 2) as tf.Tensor4D) : q;
   };
   return { x: r.x, k: roundTrip(r.k), v: roundTrip(r.v) };
