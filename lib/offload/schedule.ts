@@ -56,14 +56,15 @@ export interface ScheduleCounts {
   peakKvTokenLayers: number;
 }
 
-/** Walks an order and counts weight loads, activation and KV traffic, and what must be held at once. */
-export function simulate(order: Square[], g: Grid, prompt = 0): ScheduleCounts {
+/** Walks an order (its first `steps` squares; default all) and counts weight loads, activation and KV traffic, and what must be held at once. */
+export function simulate(order: Square[], g: Grid, prompt = 0, steps = order.length): ScheduleCounts {
   const next = new Map<number, number>(); // batch -> index of its next square in row order
   const cached = new Array(g.batches).fill(0); // token-layers of KV held per batch
   const perRow = g.tokens * g.layers;
   let weightLoads = 0, activationTransfers = 0, kvTokenReads = 0, live = 0, peakLiveRows = 0, held = 0, peakKv = 0;
   let lastLayer = -1;
-  for (let i = 0; i < order.length; i++) {
+  if (!(Number.isInteger(steps) && steps >= 0 && steps <= order.length)) throw new Error(`steps must be a whole number in 0..${order.length}, got ${steps}`);
+  for (let i = 0; i < steps; i++) {
     const sq = order[i];
     const pos = sq.token * g.layers + sq.layer;
     if ((next.get(sq.batch) ?? 0) !== pos) throw new Error(`square (batch ${sq.batch}, token ${sq.token}, layer ${sq.layer}) runs before the squares to its left`);
@@ -76,12 +77,12 @@ export function simulate(order: Square[], g: Grid, prompt = 0): ScheduleCounts {
     peakLiveRows = Math.max(peakLiveRows, live);
     next.set(sq.batch, pos + 1);
     if (pos + 1 === perRow) { live--; held -= cached[sq.batch]; cached[sq.batch] = 0; continue; }
-    const following = order[i + 1];
+    const following = i + 1 < steps ? order[i + 1] : undefined;
     const stays = following && following.batch === sq.batch && following.token * g.layers + following.layer === pos + 1;
     if (!stays) activationTransfers++;
   }
-  if (order.length !== g.batches * perRow) throw new Error(`the order covers ${order.length} of ${g.batches * perRow} squares`);
-  return { squares: order.length, weightLoads, activationTransfers, kvTokenReads, peakLiveRows, peakKvTokenLayers: peakKv };
+  if (steps === order.length && order.length !== g.batches * perRow) throw new Error(`the order covers ${order.length} of ${g.batches * perRow} squares`);
+  return { squares: steps, weightLoads, activationTransfers, kvTokenReads, peakLiveRows, peakKvTokenLayers: peakKv };
 }
 
 /** Weight loads of a zig-zag schedule in closed form: one per layer per token per block (row-by-row is block 1 only when layers > 1). */
