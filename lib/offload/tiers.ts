@@ -1,40 +1,38 @@
-// A storage tier that counts the bytes read from it and written to it: the executor's stand-in for CPU memory or
-// disk. (lib/storage, the byte-counting adapters of the flash lesson, had not reached main when this was written;
-// this is the smallest thing the executor needs: named Float32Arrays in memory, every transfer counted.)
+// A slower storage tier holding named float32 arrays, on top of lib/storage's byte-counting adapters (memory, a Node
+// file, or OPFS in the browser): the executor keeps every layer's weights here and reads a layer back when the
+// schedule asks for it. The adapter counts every read and write; this file only keeps the index of names.
+import { MemoryStorage, type ByteStorage } from '../storage/index.ts';
 
 export class CountingTier {
-  readonly name: string;
-  bytesRead = 0;
-  bytesWritten = 0;
-  reads = 0;
-  private readonly store = new Map<string, Float32Array>();
+  readonly storage: ByteStorage;
+  private readonly index = new Map<string, { offset: number; length: number }>();
+  private end = 0;
 
-  constructor(name: string) {
-    this.name = name;
+  constructor(storage: ByteStorage = new MemoryStorage('slow tier')) {
+    this.storage = storage;
   }
 
-  /** Stores a copy of `data` under `key`; `bytes` is what the stored form occupies (less than 4 per value when compressed). */
-  put(key: string, data: Float32Array, bytes = data.byteLength): void {
-    this.store.set(key, data.slice());
-    this.sizes.set(key, bytes);
-    this.bytesWritten += bytes;
+  /** Appends `data` under `key` (its float32 bytes). */
+  put(key: string, data: Float32Array): void {
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    this.storage.write(this.end, bytes);
+    this.index.set(key, { offset: this.end, length: bytes.length });
+    this.end += bytes.length;
   }
 
-  /** Reads the array stored under `key`, counting its stored size. */
+  /** Reads the array stored under `key` (one counted read). */
   get(key: string): Float32Array {
-    const data = this.store.get(key);
-    if (!data) throw new Error(`${this.name}: nothing stored under "${key}"`);
-    this.bytesRead += this.sizes.get(key)!;
-    this.reads++;
-    return data;
+    const at = this.index.get(key);
+    if (!at) throw new Error(`${this.storage.name}: nothing stored under "${key}"`);
+    const out = this.storage.read(at.offset, at.length); // a fresh array, offset 0: aligned for float32
+    return new Float32Array(out.buffer, out.byteOffset, at.length / 4);
   }
 
-  /** Bytes currently stored. */
-  get heldBytes(): number {
-    let n = 0;
-    for (const b of this.sizes.values()) n += b;
-    return n;
+  get bytesRead(): number {
+    return this.storage.counts.bytesRead;
   }
 
-  private readonly sizes = new Map<string, number>();
+  get reads(): number {
+    return this.storage.counts.reads;
+  }
 }

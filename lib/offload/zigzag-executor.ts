@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LanguageModel } from '../model.ts';
 import { blockForward, embed, headForward, LAYER_PARAM_NAMES, type LayerParams } from './layer-forward.ts';
 import { CountingTier } from './tiers.ts';
+import type { ByteStorage } from '../storage/index.ts';
 import { zigzagWeightLoads } from './schedule.ts';
 
 export interface ZigzagOptions {
@@ -16,8 +17,8 @@ export interface ZigzagOptions {
   nb: number;
   /** Tokens to generate per sequence. */
   newTokens: number;
-  /** Store weights in the slow tier in a compressed form: returns the stored bytes and the array the layer computes with. */
-  storeWeight?: (name: string, w: Float32Array, shape: number[]) => { data: Float32Array; bytes: number };
+  /** Where the layer weights live (lib/storage: memory by default, a file in Node, OPFS in a browser worker). */
+  storage?: ByteStorage;
   /** Round-trip the keys/values each step appends ([B, H, T, hs]) through a compressed form before caching them. */
   compressKV?: (kv: tf.Tensor4D) => tf.Tensor4D;
 }
@@ -50,14 +51,9 @@ export function runZigzag(model: LanguageModel, prompts: number[][], opts: Zigza
 
   // The slow tier holds every layer's weights; embeddings and the final LayerNorm stay resident (as in FlexGen).
   const all = model.exportWeights();
-  const disk = new CountingTier('disk');
-  for (let l = 0; l < cfg.nLayer; l++) for (const p of LAYER_PARAM_NAMES) {
-    const name = `h.${l}.${p}`;
-    const shape = name.endsWith('.weight') && !p.startsWith('ln') ? [all[name].length / lastDim(model, name), lastDim(model, name)] : [all[name].length];
-    const stored = opts.storeWeight && shape.length === 2 ? opts.storeWeight(name, all[name], shape) : { data: all[name], bytes: all[name].byteLength };
-    disk.put(name, stored.data, stored.bytes);
-  }
-  disk.bytesWritten = 0;
+  const disk = new CountingTier(opts.storage);
+  for (let l = 0; l < cfg.nLayer; l++) for (const p of LAYER_PARAM_NAMES) disk.put(`h.${l}.${p}`, all[`h.${l}.${p}`]);
+  const readBefore = disk.bytesRead;
   const resident = { wte: tf.tensor(all['wte.weight'], [cfg.vocabSize, cfg.nEmbd]), wpe: tf.tensor(all['wpe.weight'], [cfg.blockSize, cfg.nEmbd]), lnW: tf.tensor(all['ln_f.weight']), lnB: tf.tensor(all['ln_f.bias']) };
   const shapes = new Map(LAYER_PARAM_NAMES.map((p) => [p, paramShape(model, p)]));
 
@@ -110,7 +106,7 @@ export function runZigzag(model: LanguageModel, prompts: number[][], opts: Zigza
   }
   return {
     tokens: out, weightLoads, expectedWeightLoads: zigzagWeightLoads({ batches, tokens: newTokens, layers: cfg.nLayer }, nb),
-    weightBytesRead: disk.bytesRead, peakKvBytes, peakActivationBytes, seconds: (performance.now() - t0) / 1000,
+    weightBytesRead: disk.bytesRead - readBefore, peakKvBytes, peakActivationBytes, seconds: (performance.now() - t0) / 1000,
   };
 }
 
@@ -147,11 +143,6 @@ function paramShape(model: LanguageModel, p: string): number[] {
     'mlp.up.weight': [C, F], 'mlp.up.bias': [F], 'mlp.down.weight': [F, C], 'mlp.down.bias': [C],
   };
   return table[p] ?? [C];
-}
-
-function lastDim(model: LanguageModel, name: string): number {
-  const s = paramShape(model, name.replace(/^h\.\d+\./, ''));
-  return s[s.length - 1];
 }
 
 /** Replaces the keys/values this step appended (positions past..end) by their compressed round trip. */

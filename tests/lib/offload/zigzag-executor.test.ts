@@ -6,6 +6,10 @@ import { loadCommitted, randomModel } from '../node-model.ts';
 import { plainBatchedDecode, runZigzag } from '../../../lib/offload/zigzag-executor.ts';
 import { layerWeightBytes, shapeOf } from '../../../lib/offload/shapes.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
+import { NodeFileStorage } from '../../../lib/storage/node-file.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let model: LanguageModel;
 let prompts: number[][];
@@ -41,6 +45,20 @@ describe('runZigzag', () => {
     const zz = runZigzag(model, prompts, { gbs: 2, nb: 4, newTokens: 4 });
     expect(row.weightBytesRead).toBe(4 * zz.weightBytesRead);
     expect(zz.peakKvBytes).toBe(4 * row.peakKvBytes);
+  });
+  it('reads the weights from a real file through lib/storage with the same tokens and byte counts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'offload-'));
+    const file = new NodeFileStorage(join(dir, 'weights.bin'), { truncate: true });
+    try {
+      const fromFile = runZigzag(model, prompts, { gbs: 4, nb: 2, newTokens: 5, storage: file });
+      const inMemory = runZigzag(model, prompts, { gbs: 4, nb: 2, newTokens: 5 });
+      expect(fromFile.tokens).toEqual(inMemory.tokens);
+      expect(fromFile.weightBytesRead).toBe(inMemory.weightBytesRead);
+      expect(file.counts.reads).toBe(fromFile.weightLoads * 12); // 12 tensors per layer, one counted read each
+    } finally {
+      file.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('matches plain decoding on a random model whose attention is far from uniform', () => {
     const m = randomModel({ blockSize: 32 }, 7);
