@@ -65,6 +65,21 @@ describe('lesson 5 page', () => {
     await opened.close();
   });
 
+  test('the animator runs our model under its schedule in the worker: weight loads as the arithmetic says', async () => {
+    const opened = await openPage(`${PATH}?sched.order=zigzag&sched.batches=4&sched.nb=2`);
+    const { page } = opened;
+    const sched = await done(page, 'offload-schedule');
+    await sched.locator('[data-run]').click();
+    await expect.poll(async () => sched.getAttribute('data-run-loads'), { timeout: 120_000 }).not.toBeNull();
+    // 4 batches in blocks of 2, 16 tokens, 4 layers: 2 × 16 × 4 loads.
+    expect(await sched.getAttribute('data-run-loads')).toBe('128');
+    expect(await sched.getAttribute('data-run-expected')).toBe('128');
+    expect(Number(await sched.getAttribute('data-run-tps'))).toBeGreaterThan(0);
+    console.log(`zig-zag run in Chromium: ${await sched.locator('[data-out="run"]').textContent()}`);
+    expectClean(opened);
+    await opened.close();
+  });
+
   test('garbage URL parameters are explained in notes and the widgets still work', async () => {
     const opened = await openPage(`${PATH}?sched.batches=abc&sched.order=diagonal&sched.gbs=9999&policy.gpu=0&policy.cpu=1e12&policy.model=opt-9000b&compress.weights=2`);
     const { page } = opened;

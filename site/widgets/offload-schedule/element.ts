@@ -3,7 +3,7 @@
 import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
 import { count, duration, perSecond } from '../_kit/format.ts';
 import { scheduleChart } from './chart.ts';
-import { modelled, scheduleView, summaryText } from './model.ts';
+import { RUN_GBS, RUN_TOKENS, blockOf, modelled, runText, scheduleView, summaryText } from './model.ts';
 import { schema } from './params.ts';
 
 class ScheduleAnimator extends WidgetElement<typeof schema.params> {
@@ -23,6 +23,29 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
     const play = this.part<HTMLButtonElement>('[data-play]');
     this.listen(play, 'click', () => (this.#timer ? this.#stop() : this.#play()));
     this.onStop(() => this.#stop());
+    const run = this.part<HTMLButtonElement>('[data-run]');
+    run.disabled = false;
+    this.listen(run, 'click', async () => {
+      const v = { ...this.values };
+      run.disabled = true;
+      this.state = 'running';
+      try {
+        const worker = this.worker();
+        const r = await worker.request('offload.run', { gbs: RUN_GBS, nb: blockOf(v), sequences: v.batches * RUN_GBS, newTokens: RUN_TOKENS }, { onProgress: (p) => this.progress(p.message) });
+        if (!this.alive) return;
+        const backend = (await worker.request('ping', {})).name;
+        this.progress('');
+        this.part('[data-out="run"]').textContent = runText(v, r, backend);
+        this.dataset.runLoads = String(r.weightLoads);
+        this.dataset.runExpected = String(r.expectedWeightLoads);
+        this.dataset.runTps = String(r.tokensPerSecond);
+        this.state = 'done';
+      } catch (err) {
+        this.fail(err, 'Could not run the model');
+      } finally {
+        run.disabled = false;
+      }
+    });
     this.chart('grid', (width) => scheduleChart(scheduleView(this.values).cells, summaryText(this.values), { width }));
     this.state = 'done';
   }

@@ -6,9 +6,12 @@ import { T4_FITTED } from '../../../lib/offload/hardware.ts';
 import { PAPER_RUNS } from '../../../lib/offload/paper.ts';
 import { scheduleOrder, simulate, zigzagWeightLoads, type Grid, type ScheduleKind, type Square } from '../../../lib/offload/schedule.ts';
 import { OPT_SHAPES } from '../../../lib/offload/shapes.ts';
-import { count, duration, perSecond } from '../_kit/format.ts';
+import { bytes, count, duration, perSecond } from '../_kit/format.ts';
 
 export const TOKENS = 3;
+/** The run on our model: sequences per GPU batch and tokens generated. */
+export const RUN_GBS = 4;
+export const RUN_TOKENS = 16;
 export const LAYERS = 4;
 
 export interface ScheduleValues {
@@ -63,4 +66,9 @@ export function summaryText(v: ScheduleValues): string {
   const s = scheduleView(v);
   const m = modelled(v);
   return `${NAMES[v.order]} over ${v.batches} GPU batches, ${s.block} at a time: after ${count(s.step)} of ${count(s.total)} squares, ${count(s.counts.weightLoads)} weight loads (${count(s.totalLoads)} for the whole grid; row-by-row needs ${count(s.rowLoads)}, column-by-column ${count(s.columnLoads)}); at most ${s.counts.peakLiveRows} batches' KV caches alive at once. Modelled OPT-175B on a T4 with blocks of ${count(m.bls)} sequences: ${perSecond(m.throughput)}, each block taking ${duration(m.latencyMs)}${m.fits ? '' : ' (over the memory limit of the cost model)'}.`;
+}
+
+/** What the run on our model reported, in a sentence (measured in the reader's browser). */
+export function runText(v: ScheduleValues, r: { weightLoads: number; expectedWeightLoads: number; weightBytesPerToken: number; tokensPerSecond: number }, backend: string): string {
+  return `target-v1, ${v.batches} GPU batches of ${RUN_GBS} sequences, ${blockOf(v)} per block, ${RUN_TOKENS} tokens each: ${count(r.weightLoads)} layer-weight loads (the schedule's arithmetic says ${count(r.expectedWeightLoads)}), ${bytes(r.weightBytesPerToken)} of weights read per generated token, ${perSecond(r.tokensPerSecond)} on ${backend} in this browser.`;
 }

@@ -11,5 +11,5 @@ export const schema = defineWidget({
     gbs: { kind: 'int', min: 1, max: 64, default: 32, label: 'GPU batch size (gbs)', doc: 'sequences per GPU batch, for the modelled OPT-175B throughput' },
     step: { kind: 'int', min: 0, max: 96, default: 0, label: 'Squares computed', doc: 'how far the animation has run' },
   },
-  controls: ['grid', 'play', 'model'],
+  controls: ['grid', 'play', 'model', 'run'],
 });
