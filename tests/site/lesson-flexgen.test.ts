@@ -66,7 +66,7 @@ describe('lesson 5 page', () => {
   });
 
   test('the animator runs our model under its schedule in the worker: weight loads as the arithmetic says', async () => {
-    const opened = await openPage(`${PATH}?sched.order=zigzag&sched.batches=4&sched.nb=2`);
+    const opened = await openPage(`${PATH}?backend=wasm&sched.order=zigzag&sched.batches=4&sched.nb=2`);
     const { page } = opened;
     const sched = await done(page, 'offload-schedule');
     await sched.locator('[data-run]').click();
