@@ -1,7 +1,7 @@
 // The compression widget's data: our model's measured loss with FlexGen-style group-wise compression of weights and
 // KV cache (scripts/flexgen-compression.ts → site/data/flexgen-results.json), for each pair of widths, and the bytes
 // each width takes. "16" means no compression: the loss is float32's, the bytes fp16's.
-import { bytes, perSecond, signedPercent } from '../_kit/format.ts';
+import { bytes, signedPercent } from '../_kit/format.ts';
 
 export interface CompressionRow { weightBits: number | null; cacheBits: number | null; loss: number; delta: number; perplexity: number; tokens: number }
 export interface Sizes { weights16: number; weightsB: number; kvPerToken16: number; kvPerTokenB: number }
@@ -27,4 +27,3 @@ export function summaryText(d: CompressionData, weights: string, cache: string):
   if (!r || !base) return 'No measurement for this pair.';
   return `${d.model} with ${weights}-bit weights and a ${cache}-bit KV cache: loss ${r.loss.toFixed(4)} nats/token (${r.delta >= 0 ? '+' : ''}${r.delta.toFixed(4)} against float32), perplexity ${r.perplexity} (${signedPercent(r.perplexity / base.perplexity - 1)}). Linear weights ${bytes(m.weights)} instead of ${bytes(m.weights16)} in fp16; KV cache ${bytes(m.kvPerToken)} per token instead of ${bytes(m.kvPerToken16)}.`;
 }
-export { perSecond };

@@ -33,7 +33,7 @@ export function termChart(data: { name: string; ms: number; binding: boolean }[]
     label: 'Per-layer time of each part of a decode step',
     description,
     marginLeft: 84,
-    x: { label: 'ms per layer', tickFormat: (ms: number) => duration(ms), ticks: width < 420 ? 3 : 5 },
+    x: { label: 'time per layer', tickFormat: (ms: number) => duration(ms), ticks: width < 420 ? 3 : 5 },
     y: { domain: data.map((d) => d.name), label: null },
     marks: [
       Plot.barX(data, { x: 'ms', y: 'name', fill: (d: { binding: boolean }) => (d.binding ? SERIES[3] : MUTED), fillOpacity: (d: { binding: boolean }) => (d.binding ? 1 : 0.4) }),

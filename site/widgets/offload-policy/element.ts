@@ -1,8 +1,9 @@
 // <offload-policy>: the browser half of PolicySolver.astro. Every change sends the settings to the model worker
 // (`offload.solve`, latest only) and redraws the bars and the decode costs from the answer.
+import { tokensPerSecond } from '../offload-format.ts';
 import type { SolveAnswer } from '../../../lib/offload/solve-request.ts';
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { count, duration, perSecond } from '../_kit/format.ts';
+import { count, duration } from '../_kit/format.ts';
 import { GiB } from '../../../lib/offload/hardware.ts';
 import { termChart, tierChart } from './chart.ts';
 import { TERM_NAMES, bars, requestOf, summaryText, terms } from './model.ts';
@@ -48,7 +49,7 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
     this.clearNotes();
     if (!p && a.status === 'infeasible') this.note(`No policy fits: ${a.reason}.`);
     this.part('[data-out="policy"]').textContent = p ? `${p.gbs} × ${p.nb} = ${count(p.bls)} sequences` : 'infeasible';
-    this.part('[data-out="throughput"]').textContent = p ? perSecond(p.throughput) : '–';
+    this.part('[data-out="throughput"]').textContent = p ? tokensPerSecond(p.throughput) : '–';
     this.part('[data-out="latency"]').textContent = p ? duration(p.blockSeconds * 1000) : '–';
     this.part('[data-out="binding"]').textContent = p ? TERM_NAMES[p.decode.binding] : '–';
     const text = summaryText(this.values, a);

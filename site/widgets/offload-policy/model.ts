@@ -1,11 +1,12 @@
 // The policy solver's view model: turns the widget's values into an `offload.solve` request (lib/offload), and the
 // answer into bytes per tier (weights, KV cache, activations) for the stacked bars, the five per-layer decode
 // costs with the slowest marked, and sentences. Everything is modelled (FlexGen's cost model and LP).
-import { COMPRESSED_RATIO, TERMS, type Term } from '../../../lib/offload/cost-model.ts';
+import { tokensPerSecond } from '../offload-format.ts';
+import { COMPRESSED_RATIO, TERMS, type MemoryRow, type Term } from '../../../lib/offload/cost-model.ts';
 import { GiB } from '../../../lib/offload/hardware.ts';
 import type { SolveAnswer, SolveRequest } from '../../../lib/offload/solve-request.ts';
 import { kvCacheBytes, OPT_SHAPES, weightBytes, type OptName } from '../../../lib/offload/shapes.ts';
-import { bytes, count, duration, perSecond, percent } from '../_kit/format.ts';
+import { bytes, count, duration, percent } from '../_kit/format.ts';
 
 export interface PolicyValues {
   model: OptName;
@@ -37,6 +38,8 @@ export function bars(v: PolicyValues, a: SolveAnswer): Bar[] {
   return TIERS.flatMap((tier, i) => KINDS.map((kind) => ({ tier, kind, bytes: totals[kind] * share[kind][i] })));
 }
 
+export const ROW_NAMES: Record<MemoryRow, string> = { gpuPrefill: 'GPU (prefill)', gpuDecode: 'GPU (decode)', cpuPrefill: 'CPU (prefill)', cpuDecode: 'CPU (decode)', disk: 'disk' };
+
 export const TERM_NAMES: Record<Term, string> = { ctog: 'CPU → GPU', gtoc: 'GPU → CPU', dtoc: 'disk → CPU', ctod: 'CPU → disk', comp: 'compute' };
 
 export function terms(a: SolveAnswer): { term: Term; name: string; ms: number; binding: boolean }[] {
@@ -50,8 +53,8 @@ export function summaryText(v: PolicyValues, a: SolveAnswer): string {
   const p = a.policy;
   const w = `weights ${percent(p.placement.wg, 0)} GPU, ${percent(p.placement.wc, 0)} CPU, ${percent(p.placement.wd, 0)} disk`;
   const c = `cache ${percent(p.placement.cg, 0)} GPU, ${percent(p.placement.cc, 0)} CPU, ${percent(p.placement.cd, 0)} disk`;
-  const full = p.fullTiers.length ? ` Full: ${p.fullTiers.join(', ')}.` : '';
-  return `${name}: best policy GPU batch ${p.gbs} × ${p.nb} batches = ${count(p.bls)} sequences per block; ${w}; ${c}. ${perSecond(p.throughput)}, ${duration(p.blockSeconds * 1000)} per block. Slowest part of a decode step: ${TERM_NAMES[p.decode.binding]} (${duration(p.decode.max * 1000)} per layer).${full}`;
+  const full = p.fullTiers.length ? ` Full: ${p.fullTiers.map((t) => ROW_NAMES[t]).join(', ')}.` : '';
+  return `${name}: best policy GPU batch ${p.gbs} × ${p.nb} batches = ${count(p.bls)} sequences per block; ${w}; ${c}. ${tokensPerSecond(p.throughput)}, ${duration(p.blockSeconds * 1000)} per block. Slowest part of a decode step: ${TERM_NAMES[p.decode.binding]} (${duration(p.decode.max * 1000)} per layer).${full}`;
 }
 
 export const gb = (b: number) => bytes(b);

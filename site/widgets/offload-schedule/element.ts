@@ -1,7 +1,8 @@
 // <offload-schedule>: the browser half of ScheduleAnimator.astro. Controls change the grid; Play advances one square
 // every 200 ms (reduced motion: jumps to the end).
+import { tokensPerSecond } from '../offload-format.ts';
 import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
-import { count, duration, perSecond } from '../_kit/format.ts';
+import { count, duration } from '../_kit/format.ts';
 import { scheduleChart } from './chart.ts';
 import { RUN_GBS, RUN_TOKENS, blockOf, modelled, runText, scheduleView, summaryText } from './model.ts';
 import { schema } from './params.ts';
@@ -86,7 +87,7 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
     this.part('[data-out="rowLoads"]').textContent = count(s.rowLoads);
     this.part('[data-out="live"]').textContent = `${s.counts.peakLiveRows} of ${v.batches} batches`;
     this.part('[data-out="bls"]').textContent = `${count(m.bls)} sequences`;
-    this.part('[data-out="throughput"]').textContent = perSecond(m.throughput);
+    this.part('[data-out="throughput"]').textContent = tokensPerSecond(m.throughput);
     this.part('[data-out="latency"]').textContent = duration(m.latencyMs);
     this.part('[data-out="fits"]').textContent = m.fits ? '' : " (over the cost model's memory limit)";
     this.summary(summaryText(v));

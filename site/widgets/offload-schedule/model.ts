@@ -1,12 +1,13 @@
 // The schedule animator's view model: the grid (rows = GPU batches, columns = token × layer), the visiting order of
 // the chosen schedule (lib/offload/schedule.ts), counts after `step` squares, and the cost model's throughput and
 // latency for OPT-175B on the T4 at this block size (modelled, with the paper's 175B placement).
+import { tokensPerSecond } from '../offload-format.ts';
 import { costModel, evaluatePlacement } from '../../../lib/offload/cost-model.ts';
 import { T4_FITTED } from '../../../lib/offload/hardware.ts';
 import { PAPER_RUNS } from '../../../lib/offload/paper.ts';
 import { scheduleOrder, simulate, zigzagWeightLoads, type Grid, type ScheduleKind, type Square } from '../../../lib/offload/schedule.ts';
 import { OPT_SHAPES } from '../../../lib/offload/shapes.ts';
-import { bytes, count, duration, perSecond } from '../_kit/format.ts';
+import { bytes, count, duration } from '../_kit/format.ts';
 
 export const TOKENS = 3;
 /** The run on our model: sequences per GPU batch and tokens generated. */
@@ -65,10 +66,10 @@ const NAMES: Record<ScheduleKind, string> = { row: 'Row-by-row', zigzag: 'Zig-za
 export function summaryText(v: ScheduleValues): string {
   const s = scheduleView(v);
   const m = modelled(v);
-  return `${NAMES[v.order]} over ${v.batches} GPU batches, ${s.block} at a time: after ${count(s.step)} of ${count(s.total)} squares, ${count(s.counts.weightLoads)} weight loads (${count(s.totalLoads)} for the whole grid; row-by-row needs ${count(s.rowLoads)}, column-by-column ${count(s.columnLoads)}); at most ${s.counts.peakLiveRows} batches' KV caches alive at once. Modelled OPT-175B on a T4 with blocks of ${count(m.bls)} sequences: ${perSecond(m.throughput)}, each block taking ${duration(m.latencyMs)}${m.fits ? '' : ' (over the memory limit of the cost model)'}.`;
+  return `${NAMES[v.order]} over ${v.batches} GPU batches, ${s.block} at a time: after ${count(s.step)} of ${count(s.total)} squares, ${count(s.counts.weightLoads)} weight loads (${count(s.totalLoads)} for the whole grid; row-by-row needs ${count(s.rowLoads)}, column-by-column ${count(s.columnLoads)}); at most ${s.counts.peakLiveRows} batches' KV caches alive at once. Modelled OPT-175B on a T4 with blocks of ${count(m.bls)} sequences: ${tokensPerSecond(m.throughput)}, each block taking ${duration(m.latencyMs)}${m.fits ? '' : ' (over the memory limit of the cost model)'}.`;
 }
 
 /** What the run on our model reported, in a sentence (measured in the reader's browser). */
 export function runText(v: ScheduleValues, r: { weightLoads: number; expectedWeightLoads: number; weightBytesPerToken: number; tokensPerSecond: number }, backend: string): string {
-  return `target-v1, ${v.batches} GPU batches of ${RUN_GBS} sequences, ${blockOf(v)} per block, ${RUN_TOKENS} tokens each: ${count(r.weightLoads)} layer-weight loads (the schedule's arithmetic says ${count(r.expectedWeightLoads)}), ${bytes(r.weightBytesPerToken)} of weights read per generated token, ${perSecond(r.tokensPerSecond)} on ${backend} in this browser.`;
+  return `target-v1, ${v.batches} GPU batches of ${RUN_GBS} sequences, ${blockOf(v)} per block, ${RUN_TOKENS} tokens each: ${count(r.weightLoads)} layer-weight loads (the schedule's arithmetic says ${count(r.expectedWeightLoads)}), ${bytes(r.weightBytesPerToken)} of weights read per generated token, ${tokensPerSecond(r.tokensPerSecond)} on ${backend} in this browser.`;
 }

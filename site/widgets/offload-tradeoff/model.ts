@@ -2,8 +2,9 @@
 // scripts/flexgen-results.ts: every feasible (gbs, nb) of the search, keeping those that beat all faster ones),
 // in fp16 and with 4-bit weights and cache, and the paper's Table 2 points, whose latency is b·n / throughput
 // (the paper's definition of throughput, §3) with n = 32.
+import { tokensPerSecond } from '../offload-format.ts';
 import { PAPER_RUNS } from '../../../lib/offload/paper.ts';
-import { count, duration, perSecond } from '../_kit/format.ts';
+import { count, duration } from '../_kit/format.ts';
 
 export interface CurvePoint { series: string; latency: number; throughput: number; bls: number }
 export type Frontiers = Record<'opt-30b' | 'opt-175b', { fp16: { bls: number; latency: number; throughput: number }[]; int4: { bls: number; latency: number; throughput: number }[] }>;
@@ -24,6 +25,6 @@ export function summaryText(frontiers: Frontiers, model: 'opt-30b' | 'opt-175b')
   const { lines, paper } = curve(frontiers, model);
   const best = (s: string) => lines.filter((p) => p.series === s).at(-1);
   const b16 = best(SERIES_NAMES[0]), b4 = best(SERIES_NAMES[1]);
-  const pts = paper.map((p) => `${p.series}: ${perSecond(p.throughput)} at batch ${count(p.bls)}, ${duration(p.latency * 1000)}`).join('; ');
-  return `${model.toUpperCase()}: the cost model's throughput rises with latency as blocks grow, up to ${b16 ? perSecond(b16.throughput) : '–'} at ${b16 ? duration(b16.latency * 1000) : '–'} in fp16 and ${b4 ? perSecond(b4.throughput) : '–'} at ${b4 ? duration(b4.latency * 1000) : '–'} with 4-bit compression. Paper (Table 2): ${pts}.`;
+  const pts = paper.map((p) => `${p.series}: ${tokensPerSecond(p.throughput)} at batch ${count(p.bls)}, ${duration(p.latency * 1000)}`).join('; ');
+  return `${model.toUpperCase()}: the cost model's throughput rises with latency as blocks grow, up to ${b16 ? tokensPerSecond(b16.throughput) : '–'} at ${b16 ? duration(b16.latency * 1000) : '–'} in fp16 and ${b4 ? tokensPerSecond(b4.throughput) : '–'} at ${b4 ? duration(b4.latency * 1000) : '–'} with 4-bit compression. Paper (Table 2): ${pts}.`;
 }
