@@ -89,7 +89,7 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
     this.part('[data-out="bls"]').textContent = `${count(m.bls)} sequences`;
     this.part('[data-out="throughput"]').textContent = tokensPerSecond(m.throughput);
     this.part('[data-out="latency"]').textContent = duration(m.latencyMs);
-    this.part('[data-out="fits"]').textContent = m.fits ? '' : " (over the cost model's memory limit)";
+    this.part('[data-out="fits"]').textContent = m.fits ? '' : " (needs more than the 80% of memory the cost model plans for)";
     this.summary(summaryText(v));
     this.redraw('grid');
   }

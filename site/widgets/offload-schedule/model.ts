@@ -66,7 +66,7 @@ const NAMES: Record<ScheduleKind, string> = { row: 'Row-by-row', zigzag: 'Zig-za
 export function summaryText(v: ScheduleValues): string {
   const s = scheduleView(v);
   const m = modelled(v);
-  return `${NAMES[v.order]} over ${v.batches} GPU batches, ${s.block} at a time: after ${count(s.step)} of ${count(s.total)} squares, ${count(s.counts.weightLoads)} weight loads (${count(s.totalLoads)} for the whole grid; row-by-row needs ${count(s.rowLoads)}, column-by-column ${count(s.columnLoads)}); at most ${s.counts.peakLiveRows} batches' KV caches alive at once. Modelled OPT-175B on a T4 with blocks of ${count(m.bls)} sequences: ${tokensPerSecond(m.throughput)}, each block taking ${duration(m.latencyMs)}${m.fits ? '' : ' (over the memory limit of the cost model)'}.`;
+  return `${NAMES[v.order]} over ${v.batches} GPU batches, ${s.block} at a time: after ${count(s.step)} of ${count(s.total)} squares, ${count(s.counts.weightLoads)} weight loads (${count(s.totalLoads)} for the whole grid; row-by-row needs ${count(s.rowLoads)}, column-by-column ${count(s.columnLoads)}); at most ${s.counts.peakLiveRows} batches' KV caches alive at once. Modelled OPT-175B on a T4 with blocks of ${count(m.bls)} sequences: ${tokensPerSecond(m.throughput)}, each block taking ${duration(m.latencyMs)}${m.fits ? '' : ' (needs more than the 80% of memory the cost model plans for)'}.`;
 }
 
 /** What the run on our model reported, in a sentence (measured in the reader's browser). */
