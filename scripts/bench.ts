@@ -52,3 +52,6 @@ console.log('\nFlash storage (Node file adapter; the file sits in the OS page ca
 console.table(flash.throughput);
 console.log('target-v1 generating 32 tokens with its FFN read from a file, each rung of LLM in a Flash Table 2 (exact active sets, k = 5):');
 console.table(flash.policies);
+const { executorRows } = await import('./flexgen-results.ts');
+console.log('\nZig-zag block executor (lib/offload), target-v1 on Node wasm, 32 sequences × 32 new tokens, GPU batch 4 (row-by-row = block of 1 batch):');
+console.table((await executorRows()).rows);

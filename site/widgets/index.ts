@@ -32,3 +32,11 @@ export { default as LoraTrain } from './lora-train/LoraTrain.astro';
 export { default as LoraAdapters } from './lora-adapters/LoraAdapters.astro';
 /** What a LoRA update looks like: singular values of ΔW and the paper's Eq. 4 subspace-similarity heatmap between two adapters. */
 export { default as LoraSpectrum } from './lora-spectrum/LoraSpectrum.astro';
+/** FlexGen's grid walked row-by-row, zig-zag or column-by-column: weight loads, live KV caches, modelled OPT-175B speed. */
+export { default as ScheduleAnimator } from './offload-schedule/ScheduleAnimator.astro';
+/** FlexGen's policy search (HiGHS LP in the worker) on a T4-like machine with capacity and bandwidth sliders. */
+export { default as PolicySolver } from './offload-policy/PolicySolver.astro';
+/** Throughput against latency for OPT-30B/175B: the cost model's frontier and the paper's Table 2 points. */
+export { default as TradeoffCurve } from './offload-tradeoff/TradeoffCurve.astro';
+/** Our model's loss with 4/3-bit group-wise weights and KV cache, and the bytes saved (measured). */
+export { default as CompressionLoss } from './offload-compression/CompressionLoss.astro';

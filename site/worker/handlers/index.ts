@@ -21,6 +21,8 @@ import { flashOpen } from './flash-open.ts';
 import { specStart, specStep, specStop } from './spec-session.ts';
 import { specNode, specSample } from './spec-node.ts';
 import { specRace } from './spec-race.ts';
+import { offloadSolve } from './offload-solve.ts';
+import { offloadRun } from './offload-run.ts';
 
 export const handlers = {
   ping,
@@ -55,6 +57,8 @@ export const handlers = {
   'spec.node': specNode,
   'spec.sample': specSample,
   'spec.race': specRace,
+  'offload.solve': offloadSolve,
+  'offload.run': offloadRun,
 };
 
 export type Handlers = typeof handlers;
