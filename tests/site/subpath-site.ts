@@ -22,8 +22,12 @@ export const subpathDist = join(serveRoot, BASE);
 const stamp = join(serveRoot, 'built.txt');
 const mainBuild = join(root, 'test-results/site-dist/index.html');
 
+// vitest sets NODE_ENV=test, which would make this a development build (import.meta.env.PROD false: no service
+// worker); a static host gets a production build.
+const env = { ...process.env, NODE_ENV: 'production' };
+
 const run = (cmd: string, args: string[]) => {
-  const result = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+  const result = spawnSync(cmd, args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal}):\n${result.stdout}`);
   return result.stdout;
 };
