@@ -17,13 +17,13 @@ export { default as NeuronCacheSim } from './neuron-cache-sim/NeuronCacheSim.ast
 /** PowerInfer-2's five-stage FFN pipeline as a Gantt chart, matrix- vs cluster-level, from our model's firing clusters. */
 export { default as PipelineGantt } from './pipeline-gantt/PipelineGantt.astro';
 /** Which FFN neurons fire, per token and layer, for the reader's prompt; rows of W_down skipped per token. */
-export { default as NeuronHeatmap } from './NeuronHeatmap.astro';
+export { default as NeuronHeatmap } from './neuron-heatmap/NeuronHeatmap.astro';
 /** Hot and cold neurons: the activation-share curve, a GPU budget with three placements (modelled), hot-set overlap. */
-export { default as HotColdCurve } from './HotColdCurve.astro';
+export { default as HotColdCurve } from './hot-cold-curve/HotColdCurve.astro';
 /** The activation predictor's recall vs neurons computed, and its cost in loss, per threshold (from its card). */
 export { default as PredictorQuality } from './predictor-quality/PredictorQuality.astro';
 /** Dense vs sparse FFN for one token, timed in the worker with tfjs gather and the plain-JS neuron kernel. */
-export { default as FfnRace } from './FfnRace.astro';
+export { default as FfnRace } from './ffn-race/FfnRace.astro';
 /** LoRA's rank arithmetic: trainable numbers, adapter file and Adam memory for our model and GPT-3 175B, by matrices and r. */
 export { default as LoraRank } from './lora-rank/LoraRank.astro';
 /** A LoRA fine-tune of target-v1 in the reader's browser: pause/resume/stop (keeping the adapter), loss curves, samples, speed. */

@@ -259,8 +259,10 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     const note = backendUrlNote();
     if (note) this.note(note);
     let ready = false;
+    // Only while nothing of the widget's own runs: a job's progress messages say more, and two sources taking turns
+    // in one line would make it flicker (and the page below it jump).
     const off = w.onStatus((s) => {
-      if (!ready && this.alive && this.state !== 'done') this.progress(s.message);
+      if (!ready && this.alive && this.state === 'ready') this.progress(s.message);
     });
     this.onStop(off);
     w.ready.then(

@@ -1,17 +1,11 @@
-// The parts of HotColdCurve that are plain data (no DOM): its URL state, the cumulative "share of activations served
-// by the hottest x% of neurons" curves, and the three placements (random, hottest-first, exact grouped optimum with
+// HotColdCurve as plain data (no DOM): the three placements (random, hottest-first, exact grouped optimum with
 // PowerInfer's "zero or at least C_l neurons per layer" rule) priced by lib/sparsity/placement.ts on PowerInfer's
-// PC-High figures. Used at build time for the static first view and in the browser as the budget slider moves.
-import { NEURON_BYTES, PC_HIGH, comparePlacements, minFastNeurons, type PlacementMethod } from '../../lib/sparsity/placement.ts';
-import type { StateSpec, StateValues } from '../../lib/url-state.ts';
-import { grouped, percent } from './vecmat-scale-model.ts';
-
-export const HOTCOLD_SPEC = {
-  budget: { kind: 'number', min: 0, max: 1 },
-  size: { kind: 'enum', values: ['7b', 'ours'] },
-} as const satisfies StateSpec;
-export type HotColdValues = StateValues<typeof HOTCOLD_SPEC>;
-export const HOTCOLD_EXTRA_CONTROLS = ['chart', 'overlap', 'text'] as const;
+// PC-High figures, and the sentences. Used at build time for the static first view and in the browser as the budget
+// slider moves.
+import { neuronBytes as bytesOf } from '../../../lib/hardware/neuron-bytes.ts';
+import { PC_HIGH, comparePlacements, minFastNeurons, type PlacementMethod } from '../../../lib/sparsity/placement.ts';
+import { count, duration, percent } from '../_kit/format.ts';
+import type { HotColdValues } from './params.ts';
 
 /** Neurons per placement group (PowerInfer groups 64 of its much wider layers; 8 keeps ours fine-grained). */
 export const GROUP_SIZE = 8;
@@ -24,12 +18,12 @@ export const METHOD_LABELS: Record<PlacementMethod, string> = {
 
 /** Bytes of one neuron (its W_up column and W_down row) at each size the widget can price. */
 export function neuronBytes(size: HotColdValues['size'], nEmbd: number): number {
-  return size === 'ours' ? NEURON_BYTES.ours({ nEmbd }) : NEURON_BYTES.mistral7bFp16;
+  return size === 'ours' ? bytesOf('ours', nEmbd) : bytesOf('fp16', nEmbd);
 }
 
 export const SIZE_LABELS: Record<HotColdValues['size'], string> = {
-  '7b': '7B-scale: 16 KB, fp16',
-  ours: 'ours: 1 KB, fp32',
+  '7b': '7B-scale: 16 KiB, fp16',
+  ours: 'ours: 1 KiB, fp32',
 };
 
 export interface PlacementRow {
@@ -70,37 +64,20 @@ export function placementTable(freqs: ArrayLike<number>[], budget: number, size:
   return { budget, budgetNeurons, totalNeurons: total, neuronBytes: bytes, minFast: minFastNeurons(PC_HIGH, bytes), allSlowMs: all.optimal.allSlowMsPerToken, rows };
 }
 
-/** Points of the cumulative curve: x = share of neurons (hottest first), y = share of activations they give. */
-export function cumulativeCurve(frequency: ArrayLike<number>, points = 128): { x: number; y: number }[] {
-  const sorted = Array.from(frequency).sort((a, b) => b - a);
-  const total = sorted.reduce((a, b) => a + b, 0) || 1;
-  const n = sorted.length;
-  const out = [{ x: 0, y: 0 }];
-  let acc = 0, next = 1;
-  for (let k = 0; k < n; k++) {
-    acc += sorted[k];
-    if (k + 1 >= (next * n) / points || k === n - 1) {
-      out.push({ x: (k + 1) / n, y: acc / total });
-      next++;
-    }
-  }
-  return out;
-}
-
-export const ms = (v: number) => (v >= 1 ? `${+v.toFixed(2)} ms` : `${+(v * 1000).toPrecision(3)} µs`);
-export const rate = (v: number) => (Number.isFinite(v) ? grouped(Math.round(v)) : '∞');
+/** Tokens per second as the table prints it (∞ when nothing is timed). */
+export const rate = (v: number) => (Number.isFinite(v) ? count(Math.round(v)) : '∞');
 
 export function tableSummary(t: PlacementTable): string {
   const [r, h, o] = t.rows;
-  return `Budget ${percent(t.budget)} of the neurons (${grouped(t.budgetNeurons)}). Share of activations served from GPU memory: random ${percent(r.servedShare)}, hottest first ${percent(h.servedShare)}, exact optimum ${percent(o.servedShare)}. Modelled FFN time per token: ${ms(r.msPerToken)}, ${ms(h.msPerToken)}, ${ms(o.msPerToken)}; all on the CPU ${ms(t.allSlowMs)}. C_l = ${Number.isFinite(t.minFast) ? grouped(t.minFast) : 'never'} neurons.`;
+  return `Budget ${percent(t.budget)} of the neurons (${count(t.budgetNeurons)}). Share of activations served from GPU memory: random ${percent(r.servedShare)}, hottest first ${percent(h.servedShare)}, exact optimum ${percent(o.servedShare)}. Modelled FFN time per token: ${duration(r.msPerToken)}, ${duration(h.msPerToken)}, ${duration(o.msPerToken)}; all on the CPU ${duration(t.allSlowMs)}. C_l = ${Number.isFinite(t.minFast) ? count(t.minFast) : 'never'} neurons.`;
 }
 
 /** The C_l sentence under the table. */
 export function ruleText(t: PlacementTable, nFfn: number): string {
   if (Number.isFinite(t.minFast) && t.minFast <= nFfn) {
-    return `C_l = ${grouped(t.minFast)} neurons: below that, one CPU↔GPU sync costs more than the GPU saves, so a layer puts either none or at least ${grouped(t.minFast)} neurons on the GPU. All on the CPU: ${ms(t.allSlowMs)} per token.`;
+    return `C_l = ${count(t.minFast)} neurons: below that, one CPU↔GPU sync costs more than the GPU saves, so a layer puts either none or at least ${count(t.minFast)} neurons on the GPU. All on the CPU: ${duration(t.allSlowMs)} per token.`;
   }
-  return `C_l = ${Number.isFinite(t.minFast) ? grouped(t.minFast) : '∞'} neurons, more than a whole layer of ${grouped(nFfn)}: at this neuron size one sync costs more than the GPU could ever save on a layer, so every placement keeps everything on the CPU (${ms(t.allSlowMs)} per token).`;
+  return `C_l = ${Number.isFinite(t.minFast) ? count(t.minFast) : '∞'} neurons, more than a whole layer of ${count(nFfn)}: at this neuron size one sync costs more than the GPU could ever save on a layer, so every placement keeps everything on the CPU (${duration(t.allSlowMs)} per token).`;
 }
 
 /** SVG polyline points for a cumulative curve in a plot box (x0, y0 top-left; w × h), for the static first view. */
