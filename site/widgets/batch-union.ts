@@ -122,7 +122,7 @@ class BatchUnion extends HTMLElement {
     part(this, '[data-caption="union"]').textContent = `${unionSentence(run)} Measured on our model (${this.dataset.model}).`;
     const tbody = part(this, '[data-table="union"] tbody');
     const thead = part(this, '[data-table="union"] thead tr');
-    thead.replaceChildren(...['B', ...run.union[0].map((_, l) => `layer ${l + 1}`), 'mean'].map((t) => cell('th', t, 'col')));
+    thead.replaceChildren(...['B', ...run.union[0].map((_, l) => `layer ${l}`), 'mean'].map((t) => cell('th', t, 'col')));
     tbody.replaceChildren(
       ...tableBatches(run.batchSizes).map((b) => {
         const tr = document.createElement('tr');
@@ -144,7 +144,7 @@ class BatchUnion extends HTMLElement {
     if (!run || host.clientWidth < 50) return;
     const [{ batchUnionChart }] = await charts();
     const data = run.batchSizes.flatMap((batch, bi) => [
-      ...run.union[bi].map((union, l) => ({ batch, series: `layer ${l + 1}`, union })),
+      ...run.union[bi].map((union, l) => ({ batch, series: `layer ${l}`, union })),
       { batch, series: 'mean', union: run.mean[bi] },
     ]);
     host.replaceChildren(

@@ -146,7 +146,7 @@ export function activitySentence(run: PipelineRun): string {
   const fromFlash = run.clusters.filter((c) => c.active > 0 && !c.inMemory);
   const read = fromFlash.reduce((a, c) => a + c.active, 0);
   return (
-    `Token ${run.token} (${tokenLabel(run.tokenText)}), layer ${run.layer + 1}: ${neurons} of ${run.clusters.length * run.clusterSize} neurons fire, ` +
+    `Token ${run.token} (${tokenLabel(run.tokenText)}), layer ${run.layer}: ${neurons} of ${run.clusters.length * run.clusterSize} neurons fire, ` +
     `in ${firing.length} of ${run.clusters.length} clusters (measured on our model); ${run.cachedClusters} hottest clusters are in memory, ` +
     `so ${read} neuron${read === 1 ? '' : 's'} (${pct(neurons ? read / neurons : 0)} of those needed) in ${fromFlash.length} cluster${fromFlash.length === 1 ? '' : 's'} must be read from flash.`
   );

@@ -73,7 +73,7 @@ class PipelineGantt extends HTMLElement {
     tokenIn.value = String(this.#v.token);
     const layerIn = this.#el<HTMLSelectElement>('layer');
     if (this.#v.layer >= layerIn.options.length) {
-      this.#notes.push(`Layer ${this.#v.layer + 1} does not exist (the model has ${layerIn.options.length}), so layer ${layerIn.options.length} is shown.`);
+      this.#notes.push(`Layer ${this.#v.layer} does not exist (the model has layers 0 to ${layerIn.options.length - 1}), so layer ${layerIn.options.length - 1} is shown.`);
       this.#v.layer = layerIn.options.length - 1;
       showNotes(this, this.#notes);
     }
@@ -112,7 +112,7 @@ class PipelineGantt extends HTMLElement {
         this.#run = run;
         this.#step = -1;
         this.dataset.state = 'done';
-        this.#progress(`Computed in your browser from ${d.model}'s activations at token ${run.token}, layer ${run.layer + 1}.`);
+        this.#progress(`Computed in your browser from ${d.model}'s activations at token ${run.token}, layer ${run.layer}.`);
         this.#render();
       },
       (err) => {
