@@ -12,6 +12,9 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './public',
   integrations: [mdx()],
+  // The dev toolbar is Astro's authoring overlay; readers never see it, and its pre-bundled deps can 504 after a
+  // dependency change ("Outdated Optimize Dep"), so it stays off.
+  devToolbar: { enabled: false },
   markdown: {
     // Astro 7's default processor runs no remark/rehype plugins; `unified` does, and MDX inherits it.
     processor: unified({

@@ -117,6 +117,7 @@ class ModelPlayground extends HTMLElement {
       (b) => {
         backendKnown = true;
         this.#out('backend', b.name);
+        this.#out('backend-reason', b.reason ?? 'the first backend that started');
         this.dataset.backend = b.name;
         const skipped = b.skipped.map((s) => `${s.name}: ${s.reason}`).join('; ');
         this.#q('[data-out="backend"]').title = skipped ? `Passed over ${skipped}` : '';
