@@ -30,5 +30,8 @@ export default defineConfig({
   vite: {
     // The tfjs worker imports modules, so it must be bundled as an ES module worker.
     worker: { format: 'es' },
+    // Pre-bundle in `npm run dev` what pages and the worker import, so the dev server does not meet them late and
+    // reload the page mid-visit ("optimized dependencies changed").
+    optimizeDeps: { include: ['@observablehq/plot', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'katex'] },
   },
 });

@@ -25,11 +25,18 @@ for (const path of pages) {
   const page = await context.newPage();
   const res = await page.goto(new URL(path, base).href, { waitUntil: 'load', timeout: 120_000 });
   if (!res?.ok()) said.push(`HTTP ${res?.status()}`);
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
-      scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  const scroll = () =>
+    page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+        scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
+  // A dev server may reload the page once while it optimises a dependency it met late; that is said, not hidden.
+  await scroll().catch(async (err) => {
+    said.push(`the page reloaded itself (${String(err).split('\n')[0]})`);
+    await page.waitForLoadState('load');
+    await scroll();
   });
   await page.waitForLoadState('networkidle', { timeout: 120_000 }).catch(() => said.push('network never went idle'));
   console.log(`${said.length ? '✗' : '✓'} ${path}${said.map((s) => `\n    ${s}`).join('')}`);
