@@ -12,6 +12,7 @@ import { phoneBatch } from './phone-batch.ts';
 import { phoneCache } from './phone-cache.ts';
 import { phonePipeline } from './phone-pipeline.ts';
 import { benchDecodeHandler } from './bench.ts';
+import { benchWidgets } from './bench-widgets.ts';
 
 export const handlers = {
   ping,
@@ -27,6 +28,7 @@ export const handlers = {
   'phone.cache': phoneCache,
   'phone.pipeline': phonePipeline,
   'bench.decode': benchDecodeHandler,
+  'bench.widgets': benchWidgets,
 };
 
 export type Handlers = typeof handlers;
