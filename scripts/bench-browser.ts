@@ -20,7 +20,11 @@ interface PageResult {
   skipped?: { name: string; reason: string }[];
   error?: string;
   results?: { model: string; loadMs: number; fromCache: boolean; bench: DecodeBench }[];
+  widgets?: { widget: string; ms: number }[];
 }
+
+/** The model-backed widgets' own requests, timed on each browser backend (filled in by browserRows). */
+export const widgetTimings: { where: string; widget: string; ms: number }[] = [];
 
 export async function browserRows(): Promise<BenchRow[]> {
   if (!existsSync(CHROMIUM)) {
@@ -67,6 +71,7 @@ export async function browserRows(): Promise<BenchRow[]> {
           console.log(`browser ${backend}: unavailable (${why}); the worker fell back to ${r.backend}, so no ${backend} rows`);
         } else {
           for (const m of r.results ?? []) rows.push(row(`browser ${backend}`, m.model, m.loadMs, m.bench));
+          for (const w of r.widgets ?? []) widgetTimings.push({ where: `browser ${backend}`, widget: w.widget, ms: Math.round(w.ms) });
         }
       } catch (err) {
         console.log(`browser ${backend}: failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -35,6 +35,26 @@ rows.push(...(await browserRows()));
 console.log('\nDecoding (tokens per second; KV speedup = decode with the cache / decode by re-forward):');
 console.table(rows);
 
+// The model-backed widgets' own requests on each browser backend (the same numbers /bench/ shows a reader).
+const { widgetTimings } = await import('./bench-browser.ts');
+if (widgetTimings.length) {
+  console.log('\nWidgets (seconds for one request with the widget\'s defaults):');
+  console.table(widgetTimings.map((w) => ({ where: w.where, widget: w.widget, seconds: +(w.ms / 1000).toFixed(2) })));
+}
+// `npm run bench -- --save` records these figures as the reference that /bench/ and the README show.
+if (process.argv.includes('--save')) {
+  const { writeFileSync } = await import('node:fs');
+  const machine = `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs}, headless Chromium (WebGL on SwiftShader)`;
+  const reference = { machine, command: 'npm run bench -- --save', date: new Date().toISOString().slice(0, 10), rows, widgets: widgetTimings };
+  writeFileSync(new URL('../site/data/bench-reference.json', import.meta.url), JSON.stringify(reference, null, 2) + '\n');
+  console.log('\nSaved site/data/bench-reference.json. README table:\n');
+  const cols = ['where', 'model', 'prefill tok/s', 'decode tok/s (KV cache)', 'decode tok/s (re-forward)'];
+  console.log(`| ${cols.join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${cols.map((c) => r[c]).join(' | ')} |`);
+  console.log(`\n| where | widget | seconds |\n|---|---|---|`);
+  for (const w of widgetTimings) console.log(`| ${w.where} | ${w.widget} | ${(w.ms / 1000).toFixed(2)} |`);
+}
+
 const { sparsityRows } = await import('./bench-sparsity.ts');
 console.log('\nSparse vs dense FFN, one token, target-v1 middle layer (goal: speedup >= half the ideal at 90% sparsity):');
 console.table(await sparsityRows());
