@@ -24,6 +24,7 @@ async function open(path: string) {
   context.on('weberror', (e) => errors.push(e.error().message));
   const page = await context.newPage();
   await page.goto(new URL(path.replace(/^\//, ''), inject('baseURL')).href);
+  await page.locator(WIDGET).scrollIntoViewIfNeeded(); // the widget starts its worker near the viewport
   const backend = page.locator(`${WIDGET} [data-out="backend"]`);
   await expect.poll(() => backend.textContent(), { timeout: 120_000 }).toMatch(/^(wasm|webgl|cpu)$/);
   return { context, page, errors, backend: (await backend.textContent())!, reason: (await page.locator(`${WIDGET} [data-out="backend-reason"]`).textContent())! };
@@ -48,6 +49,7 @@ test('with software-emulated WebGL and wasm available, the models do not run on 
   expect(memory).toMatchObject({ name: 'wasm', renderer: r });
   // The next page of the same browser reuses the decision.
   await page.goto(new URL('model/', inject('baseURL')).href);
+  await page.locator(WIDGET).scrollIntoViewIfNeeded();
   await expect.poll(() => page.locator(`${WIDGET} [data-out="backend"]`).textContent(), { timeout: 120_000 }).toBe('wasm');
   expect(errors).toEqual([]);
   await context.close();
