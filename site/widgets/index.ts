@@ -21,6 +21,6 @@ export { default as NeuronHeatmap } from './NeuronHeatmap.astro';
 /** Hot and cold neurons: the activation-share curve, a GPU budget with three placements (modelled), hot-set overlap. */
 export { default as HotColdCurve } from './HotColdCurve.astro';
 /** The activation predictor's recall vs neurons computed, and its cost in loss, per threshold (from its card). */
-export { default as PredictorQuality } from './PredictorQuality.astro';
+export { default as PredictorQuality } from './predictor-quality/PredictorQuality.astro';
 /** Dense vs sparse FFN for one token, timed in the worker with tfjs gather and the plain-JS neuron kernel. */
 export { default as FfnRace } from './FfnRace.astro';

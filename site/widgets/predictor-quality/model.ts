@@ -1,29 +1,33 @@
-// The parts of PredictorQuality that are plain data (no DOM): its URL state and the sentences for one threshold of
-// the predictor's validation sweep (from predictor-v1's card.json, written by scripts/train-predictors.ts).
-import type { StateSpec, StateValues } from '../../lib/url-state.ts';
-import { grouped, percent } from './vecmat-scale-model.ts';
-
-export const PREDICTOR_SPEC = {
-  /** Index into the validation sweep's thresholds (lowest first). */
-  step: { kind: 'number', min: 0, max: 19, integer: true },
-} as const satisfies StateSpec;
-export type PredictorValues = StateValues<typeof PREDICTOR_SPEC>;
-export const PREDICTOR_EXTRA_CONTROLS = ['chart'] as const;
+// PredictorQuality as plain data (no DOM): the sentences for one threshold of the predictor's validation sweep
+// (predictor-v1's card.json, written by scripts/train-predictors.ts), used by the shell and the element alike.
+import { count, percent, signedPercent } from '../_kit/format.ts';
 
 export interface SweepPoint { threshold: number; recall: number; precision: number; computedShare: number; lossChange: number }
 
+/** What the shell ships to the element. */
+export interface PredictorData {
+  sweep: SweepPoint[];
+  calibration: Omit<SweepPoint, 'lossChange'>[];
+  activeShare: number;
+  nFfn: number;
+}
+
 /** Perplexity change of a loss change (nats/token): exp(Δ) − 1. */
 export const perplexityChange = (lossChange: number) => Math.expm1(lossChange);
-
-export const signedPercent = (f: number) => `${f >= 0 ? '+' : '−'}${+(Math.abs(f) * 100).toFixed(2)}%`;
 
 export function pointText(p: SweepPoint, nFfn: number): { head: string; recall: string; computed: string; loss: string } {
   return {
     head: `Threshold ${p.threshold}`,
     recall: `${percent(p.recall)} of the neurons that fire are predicted (precision ${percent(p.precision)}).`,
-    computed: `${percent(p.computedShare)} of neurons computed, about ${grouped(Math.round(p.computedShare * nFfn))} of ${grouped(nFfn)} per layer and token.`,
+    computed: `${percent(p.computedShare)} of neurons computed, about ${count(Math.round(p.computedShare * nFfn))} of ${count(nFfn)} per layer and token.`,
     loss: `Loss ${p.lossChange >= 0 ? '+' : '−'}${Math.abs(p.lossChange).toFixed(4)} nats/token vs dense: perplexity ${signedPercent(perplexityChange(p.lossChange))}.`,
   };
+}
+
+/** The aria-live summary for one sweep point. */
+export function summaryText(p: SweepPoint, nFfn: number): string {
+  const t = pointText(p, nFfn);
+  return `${t.head}: ${t.recall} ${t.computed} ${t.loss}`;
 }
 
 /** Index of the sweep point nearest the predictor's own threshold. */
