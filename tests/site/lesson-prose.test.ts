@@ -18,7 +18,7 @@ test.each(lessons.map((l) => l.url))('%s: every number badge sits inside a parag
   await close();
 });
 
-test.each(lessons.map((l) => l.url))('%s: no sentence repeats a badge for the same paper location', async (url) => {
+test.each(lessons.map((l) => l.url))('%s: no sentence repeats a badge for the same source (or paper location)', async (url) => {
   const { page, close } = await openPage(url);
   const repeats = await page.locator('article p').evaluateAll((ps) => {
     const out: string[] = [];
@@ -28,11 +28,11 @@ test.each(lessons.map((l) => l.url))('%s: no sentence repeats a badge for the sa
       const seen = new Set<string>();
       const walk = (node: Node) => {
         if (node instanceof HTMLElement && node.classList.contains('stat')) {
-          if (node.classList.contains('stat-paper')) {
-            const key = `${sentence}|${node.querySelector('.stat-badge a')?.textContent}`;
-            if (seen.has(key)) out.push(`${node.querySelector('.stat-badge a')?.textContent} in: ${p.textContent?.slice(0, 80)}…`);
-            seen.add(key);
-          }
+          // A paper badge names its location; "measured" and "modelled" are one source each.
+          const source = node.querySelector('.stat-badge')?.textContent?.replace(/^\W+/, '').trim();
+          const key = `${sentence}|${source}`;
+          if (seen.has(key)) out.push(`${source} in: ${p.textContent?.slice(0, 100)}…`);
+          seen.add(key);
           return;
         }
         if (node.nodeType === Node.TEXT_NODE) {
