@@ -11,7 +11,8 @@ import { row, type BenchRow } from './bench-table.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url)).replace(/\/$/, '');
-const BACKENDS = ['wasm', 'webgl'] as const;
+// BENCH_BROWSER_BACKENDS=webgl (comma-separated) re-times only those backends, e.g. to add one to the reference.
+const BACKENDS = (process.env.BENCH_BROWSER_BACKENDS?.split(',').filter((b) => b === 'wasm' || b === 'webgl') ?? ['wasm', 'webgl']) as ('wasm' | 'webgl')[];
 const TIMEOUT_MS = 15 * 60_000;
 
 interface PageResult {
