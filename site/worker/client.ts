@@ -11,7 +11,6 @@
 // request starts a fresh worker. Without `?backend=cpu|wasm|webgl` in the page URL (which puts that backend first),
 // the worker picks the fastest backend for this device by evidence, and the page remembers the pick in localStorage
 // (per WebGL renderer) so the short probe runs once per browser.
-import { parseParam } from '../../lib/url-state.ts';
 import type { PayloadOf, RequestType, ResultOf } from './handlers/index.ts';
 import type { BackendInfo, BackendName, FromWorker, Progress, ToWorker } from './protocol.ts';
 import { parseRemembered, type RememberedBackend } from '../../lib/backend-choice.ts';
@@ -54,9 +53,8 @@ export const BACKEND_MEMORY_KEY = 'llm-preliminaries.backend';
 export function backendOrderFromUrl(search: string): { order: BackendName[]; note?: string } {
   const raw = new URLSearchParams(search).get('backend');
   if (raw === null) return { order: [...BACKENDS] };
-  const r = parseParam('backend', { kind: 'enum', values: BACKENDS }, raw);
-  if (!r.ok) return { order: [...BACKENDS], note: r.note };
-  const first = r.value as BackendName;
+  const first = BACKENDS.find((b) => b === raw.trim().toLowerCase());
+  if (!first) return { order: [...BACKENDS], note: `Ignored backend=${JSON.stringify(raw.slice(0, 24))}: expected one of ${BACKENDS.join(', ')}.` };
   // The chosen backend first; the ones after it in the default order stay as fallbacks (cpu always works).
   return { order: [first, ...BACKENDS.slice(BACKENDS.indexOf(first) + 1)] };
 }
