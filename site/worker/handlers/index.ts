@@ -13,6 +13,7 @@ import { batchMeasure } from './batch-measure.ts';
 import { cacheSimulate } from './cache-simulate.ts';
 import { pipelineSchedule } from './pipeline-schedule.ts';
 import { benchDecodeHandler } from './bench.ts';
+import { benchWidgets } from './bench-widgets.ts';
 import { loraAdapters, loraGenerate, loraAnalyze } from './lora-adapters.ts';
 import { loraTrainStart, loraTrainSteps, loraTrainSample, loraTrainStop } from './lora-train.ts';
 import { flashMeasure, flashRoundtrip } from './flash-measure.ts';
@@ -38,6 +39,7 @@ export const handlers = {
   'cache.simulate': cacheSimulate,
   'pipeline.schedule': pipelineSchedule,
   'bench.decode': benchDecodeHandler,
+  'bench.widgets': benchWidgets,
   'lora.adapters': loraAdapters,
   'lora.generate': loraGenerate,
   'lora.analyze': loraAnalyze,
