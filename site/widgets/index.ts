@@ -24,3 +24,11 @@ export { default as HotColdCurve } from './HotColdCurve.astro';
 export { default as PredictorQuality } from './predictor-quality/PredictorQuality.astro';
 /** Dense vs sparse FFN for one token, timed in the worker with tfjs gather and the plain-JS neuron kernel. */
 export { default as FfnRace } from './FfnRace.astro';
+/** Token trees on our pair: draft top-k hit rates (Table 1 in miniature) and tokens per target pass by tree shape, measured. */
+export { default as SpecPasses } from './spec-passes/SpecPasses.astro';
+/** Speculative sampling at one node: target vs draft bars, one draw with its residual, 10,000 runs against the target's distribution. */
+export { default as SpecSampling } from './spec-sampling/SpecSampling.astro';
+/** Plain vs speculative greedy decoding of the same prompt in the reader's browser: identical text, tokens per second of each. */
+export { default as SpecRace } from './spec-race/SpecRace.astro';
+/** Token trees drafted by draft-v1 and verified by target-v1 in one tree-masked pass: nodes, mask grid, accepted path, step by step. */
+export { default as SpecTree } from './spec-tree/SpecTree.astro';
