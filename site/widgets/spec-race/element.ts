@@ -13,8 +13,8 @@ class SpecRace extends WidgetElement<typeof schema.params> {
     const race = this.jobs(
       (v: { prompt: string; tree: string; tokens: number }) => worker.request('spec.race', v, { onProgress: (p) => this.progress(p.message) }),
       (v, r) => {
-        this.clearNotes();
         if (r.note) this.note(r.note);
+        this.dataset.result = JSON.stringify({ ...r, tokens: v.tokens }); // for npm run bench (scripts/bench-speculative.ts)
         this.part('[data-out="plain-speed"]').textContent = perSecond(r.plain.tokensPerSecond);
         this.part('[data-out="spec-speed"]').textContent = perSecond(r.speculative.tokensPerSecond);
         this.part('[data-out="spec-tpp"]').textContent = r.speculative.tokensPerPass.toFixed(2);

@@ -23,7 +23,6 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
       (v: { prompt: string; temperature: number }) => worker.request('spec.node', v, { onProgress: (p) => this.progress(p.message) }),
       (_, d) => {
         this.#dists = d;
-        this.clearNotes();
         if (d.note) this.note(d.note);
         this.#draws = 0;
         this.part('[data-out="trial"]').replaceChildren();

@@ -33,7 +33,6 @@ class SpecTree extends WidgetElement<typeof schema.params> {
         return { s, first };
       },
       (v, { s, first }) => {
-        this.clearNotes((n) => n.includes('using'));
         if (s.note) this.note(s.note);
         this.#totals = { passes: 0, tokens: 0 };
         const text = this.part('[data-out="text"]');
