@@ -88,7 +88,7 @@ async function main() {
   for (const shape of ['chain 2', 'chain 4', 'chain 6', '1,1,3,1,1,1,1,1', '2,2,1,1']) {
     for (const leanDraft of [true, false]) {
       if (!leanDraft && shape !== 'chain 4' && shape !== '1,1,3,1,1,1,1,1') continue;
-      const runs = racePrompts.map((p) => raceDecoding(target, draft, p, shape, { newTokens: quick ? 48 : 96, repeats: quick ? 1 : 3, lean: leanDraft }));
+      const runs = racePrompts.map((p) => raceDecoding(target, draft, p, shape, { newTokens: quick ? 48 : 96, repeats: quick ? 1 : 5, lean: leanDraft }));
       const sum = (f: (r: RaceResult) => number) => runs.reduce((a, r) => a + f(r), 0);
       const r: RaceResult & { backend: string } = {
         ...runs[0], backend: 'node wasm', tokens: sum((x) => x.tokens), plainMs: sum((x) => x.plainMs), speculativeMs: sum((x) => x.speculativeMs),
