@@ -40,3 +40,11 @@ export { default as PolicySolver } from './offload-policy/PolicySolver.astro';
 export { default as TradeoffCurve } from './offload-tradeoff/TradeoffCurve.astro';
 /** Our model's loss with 4/3-bit group-wise weights and KV cache, and the bytes saved (measured). */
 export { default as CompressionLoss } from './offload-compression/CompressionLoss.astro';
+/** Token trees on our pair: draft top-k hit rates (Table 1 in miniature) and tokens per target pass by tree shape, measured. */
+export { default as SpecPasses } from './spec-passes/SpecPasses.astro';
+/** Speculative sampling at one node: target vs draft bars, one draw with its residual, 10,000 runs against the target's distribution. */
+export { default as SpecSampling } from './spec-sampling/SpecSampling.astro';
+/** Plain vs speculative greedy decoding of the same prompt in the reader's browser: identical text, tokens per second of each. */
+export { default as SpecRace } from './spec-race/SpecRace.astro';
+/** Token trees drafted by draft-v1 and verified by target-v1 in one tree-masked pass: nodes, mask grid, accepted path, step by step. */
+export { default as SpecTree } from './spec-tree/SpecTree.astro';
