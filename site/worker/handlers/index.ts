@@ -12,6 +12,7 @@ import { phoneBatch } from './phone-batch.ts';
 import { phoneCache } from './phone-cache.ts';
 import { phonePipeline } from './phone-pipeline.ts';
 import { benchDecodeHandler } from './bench.ts';
+import { quantEvaluate, quantAlpha, quantMonteCarlo, quantRace } from './quant-awq.ts';
 
 export const handlers = {
   ping,
@@ -27,6 +28,10 @@ export const handlers = {
   'phone.cache': phoneCache,
   'phone.pipeline': phonePipeline,
   'bench.decode': benchDecodeHandler,
+  'quant.evaluate': quantEvaluate,
+  'quant.alpha': quantAlpha,
+  'quant.monteCarlo': quantMonteCarlo,
+  'quant.race': quantRace,
 };
 
 export type Handlers = typeof handlers;
