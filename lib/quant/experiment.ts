@@ -95,11 +95,12 @@ export interface AlphaPoint {
   alpha: number;
   /** Output error (MSE on the calibration inputs) relative to RTN's (α = 0). */
   relError: number;
-  /** Mean Δ'/Δ over groups: the scaled group's step against the unscaled one's, both in their own units. */
+  /** Mean over every weight of its effective step ratio (Δ'/s_i)/Δ: the scaled group's step, brought back to the
+   *  weight's own units by its channel's s_i, against the unscaled group's step. Below 1: a finer grid for it. */
   stepRatio: number;
-  /** Share of groups whose step grew (Δ' > Δ·1.0001). */
+  /** Share of weights whose effective step grew ((Δ'/s_i)/Δ > 1): the channels that pay for the protected ones. */
   grewShare: number;
-  /** The most activated input channel's error factor: mean over its groups of (Δ'/Δ)/s. */
+  /** The most activated input channel's effective step ratio, (Δ'/Δ)/s, averaged over its groups. */
   salientFactor: number;
 }
 
@@ -121,10 +122,14 @@ export function alphaCurve(model: LanguageModel, stats: CalibrationStats, layer:
     if (k === 0) rtnError = error;
     const steps = quantizeGroups(transpose(scaleRows(weight, inDim, outDim, s), inDim, outDim), opts, inDim).scales;
     let ratio = 0, grew = 0, sal = 0;
-    for (let i = 0; i < steps.length; i++) { const r = steps[i] / baseSteps[i]; ratio += r; if (r > 1.0001) grew++; }
-    const g = Math.floor(top / opts.groupSize);
-    for (let j = 0; j < outDim; j++) sal += steps[j * G + g] / baseSteps[j * G + g] / s[top];
-    points.push({ alpha, relError: error / (rtnError || 1), stepRatio: ratio / steps.length, grewShare: grew / steps.length, salientFactor: sal / outDim });
+    for (let j = 0; j < outDim; j++) for (let i = 0; i < inDim; i++) {
+      const g = Math.floor(i / opts.groupSize);
+      const r = steps[j * G + g] / baseSteps[j * G + g] / s[i];
+      ratio += r;
+      if (r > 1.0001) grew++;
+      if (i === top) sal += r;
+    }
+    points.push({ alpha, relError: error / (rtnError || 1), stepRatio: ratio / (inDim * outDim), grewShare: grew / (inDim * outDim), salientFactor: sal / outDim });
   }
   let best = 0;
   points.forEach((p, i) => { if (p.relError < points[best].relError) best = i; });

@@ -1,5 +1,5 @@
-// Two charts against α: the layer's output error relative to RTN (α = 0), with the best α marked; and mean Δ'/Δ
-// over all groups beside the most activated channel's error factor (Δ'/Δ)/s.
+// Two charts against α: the layer's output error relative to RTN (α = 0), with the best α marked; and the weights'
+// effective step ratio (Δ'/s)/Δ, averaged over all weights, beside the most activated channel's.
 import * as Plot from '@observablehq/plot';
 import { FG, GRID, SERIES, DASHES, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
 import { percent, sig } from '../_kit/format.ts';
@@ -14,6 +14,7 @@ export function errorChart(c: Curve, alpha: number, { width, document }: ChartCo
     width, size: ERROR_SIZE, document,
     label: `Output error of ${c.layer} against α, relative to round-to-nearest`,
     description: c.points.map((p) => `α ${sig(p.alpha, 2)}: ${percent(p.relError)}`).join('; '),
+    marginLeft: 48,
     x: { domain: [0, 0.95], label: 'α', ticks: 5 },
     y: { label: 'error / RTN error', tickFormat: '.0%', ticks: 5, zero: false },
     marks: [
@@ -30,15 +31,16 @@ export function errorChart(c: Curve, alpha: number, { width, document }: ChartCo
 
 export function stepsChart(c: Curve, alpha: number, { width, document }: ChartContext) {
   const rows = c.points.flatMap((p) => [
-    { alpha: p.alpha, v: p.stepRatio, what: "mean Δ'/Δ (all groups)" },
-    { alpha: p.alpha, v: p.salientFactor, what: "(Δ'/Δ)/s, most activated channel" },
+    { alpha: p.alpha, v: p.stepRatio, what: 'all weights (mean)' },
+    { alpha: p.alpha, v: p.salientFactor, what: 'most activated channel' },
   ]);
   return plotChart({
     width, size: STEPS_SIZE, document,
-    label: `Step changes of ${c.layer} against α`,
-    description: c.points.map((p) => `α ${sig(p.alpha, 2)}: Δ'/Δ ${sig(p.stepRatio, 3)}, salient factor ${sig(p.salientFactor, 3)}, grew ${percent(p.grewShare)}`).join('; '),
+    label: `Effective quantization step of ${c.layer}'s weights against α`,
+    description: c.points.map((p) => `α ${sig(p.alpha, 2)}: effective step ratio ${sig(p.stepRatio, 3)} on average (coarser for ${percent(p.grewShare)}), ${sig(p.salientFactor, 3)} for the most activated channel`).join('; '),
+    marginLeft: 48,
     x: { domain: [0, 0.95], label: 'α', ticks: 5 },
-    y: { label: 'ratio', ticks: 5, zero: false },
+    y: { label: "effective step (Δ'/s)/Δ", ticks: 5, type: 'log' },
     color: { domain: rows.slice(0, 2).map((r) => r.what), range: [SERIES[0], SERIES[2]], legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1, ticks: 5 }),

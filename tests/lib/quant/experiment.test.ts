@@ -46,6 +46,7 @@ describe('alphaCurve', () => {
     expect(c.points).toHaveLength(20);
     expect(c.points[0].relError).toBe(1);
     expect(c.points[0].stepRatio).toBeCloseTo(1, 6);
+    expect(c.points[0].salientFactor).toBeCloseTo(1, 6);
     expect(c.points[0].grewShare).toBe(0);
     expect(c.points[c.best].relError).toBe(Math.min(...c.points.map((p) => p.relError)));
     expect(() => alphaCurve(model, stats, 'h.9.mlp.down', { bits: 3, groupSize: 32 })).toThrow(/No linear layer "h.9.mlp.down"/);
