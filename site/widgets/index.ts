@@ -48,3 +48,11 @@ export { default as SpecSampling } from './spec-sampling/SpecSampling.astro';
 export { default as SpecRace } from './spec-race/SpecRace.astro';
 /** Token trees drafted by draft-v1 and verified by target-v1 in one tree-masked pass: nodes, mask grid, accepted path, step by step. */
 export { default as SpecTree } from './spec-tree/SpecTree.astro';
+/** Quantize target-v1 yourself (bits, group size, RTN / keep 1% / AWQ) in the worker: held-out loss, greedy sample, file size. */
+export { default as QuantizeIt } from './quantize-it/QuantizeIt.astro';
+/** AWQ's α search on one layer of target-v1: output error against α, and how the groups' steps change. */
+export { default as AlphaSlider } from './alpha-slider/AlphaSlider.astro';
+/** One quantization group on a number line with one weight scaled by s, and a 10,000-group Monte Carlo (AWQ Eq. 2–3). */
+export { default as ErrorMicroscope } from './error-microscope/ErrorMicroscope.astro';
+/** int4 vs fp32 matrix-vector product, small (in cache) and large (4096 x 4096), timed in the reader's browser. */
+export { default as Int4Race } from './int4-race/Int4Race.astro';
