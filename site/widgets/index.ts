@@ -24,3 +24,7 @@ export { default as HotColdCurve } from './HotColdCurve.astro';
 export { default as PredictorQuality } from './predictor-quality/PredictorQuality.astro';
 /** Dense vs sparse FFN for one token, timed in the worker with tfjs gather and the plain-JS neuron kernel. */
 export { default as FfnRace } from './FfnRace.astro';
+/** Read throughput against read size: the build machine's, the reader's (OPFS, measured live), the paper's M1 Max. */
+export { default as FlashStorage } from './flash-storage/FlashStorage.astro';
+/** Our model generating with its FFN read from storage under LLM in a Flash's policies, every read counted. */
+export { default as FlashStepper } from './flash-stepper/FlashStepper.astro';
