@@ -22,22 +22,22 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       if (this.#session !== null) void worker.request('flash.stop', { session: this.#session }).catch(() => {});
       this.#session = null;
     };
-    for (const name of ['prompt', 'neurons', 'hybrid', 'window', 'bundling', 'storage'] as const) this.bind(name, () => endSession());
+    for (const name of ['model', 'prompt', 'neurons', 'hybrid', 'window', 'bundling', 'storage'] as const) this.bind(name, () => endSession());
     this.bind('tokens');
     this.onStop(endSession);
 
     const begin = async () => {
       endSession();
       this.#steps = [];
-      this.clearNotes();
+      this.clearNotes((n) => n.includes(`${this.key}.`)); // keep the notes about the URL
       this.progress('Opening the FFN store…');
       const v = this.values;
-      const r = await worker.request('flash.start', { prompt: v.prompt, policy: policyOf(v), storage: v.storage }, { onProgress: (p) => this.progress(p.message) });
+      const r = await worker.request('flash.start', { model: v.model, prompt: v.prompt, policy: policyOf(v), storage: v.storage }, { onProgress: (p) => this.progress(p.message) });
       this.#session = r.session;
       this.#remaining = r.remaining;
       for (const n of r.notes) this.note(n);
       if (r.fallback) this.note(r.fallback);
-      this.part('[data-out="basis"]').textContent = `Measured here: the FFN is read from ${r.storage === 'opfs' ? 'the Origin Private File System' : 'memory'}${r.rebuilt ? ' (the store was written just now)' : ' (store reused)'}${r.setup.reads ? `; the resident half took ${r.setup.reads} reads once` : ''}. Counters are per token; means in the summary.`;
+      this.part('[data-out="basis"]').textContent = `Measured here: ${v.model}'s FFN is read from ${r.storage === 'opfs' ? 'the Origin Private File System' : 'memory'}${r.rebuilt ? ' (the store was written just now)' : ' (store reused)'}${r.setup.reads ? `; the resident half took ${r.setup.reads} reads once` : ''}. Counters are per token; means in the summary.`;
     };
     const step = async () => {
       if (this.#session === null) await begin();

@@ -8,6 +8,7 @@ export const schema = defineWidget({
   tag: 'flash-stepper',
   urlKey: 'stepper',
   params: {
+    model: { kind: 'choice', values: ['target-v1', 'draft-v1'], default: 'target-v1', label: 'Model', doc: 'whose FFN is stored; predictor-v1 exists for target-v1 only' },
     prompt: { kind: 'text', maxLength: 2000, default: 'Call me Ishmael.', label: 'Prompt', doc: 'text the model continues (greedy); cut to the context if too long' },
     neurons: { kind: 'choice', values: ['all', 'predictor', 'exact'], default: 'predictor', label: 'Neurons read', doc: 'all of each FFN; those predictor-v1 picks; or the exact active set (an oracle)' },
     hybrid: { kind: 'bool', default: false, label: 'Hybrid: half of each FFN stays in DRAM', doc: 'the first half of each layer\'s neurons loaded once and kept' },

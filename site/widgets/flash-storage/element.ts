@@ -49,7 +49,7 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
 
   #showStorage(kind: string, fallback: string | null) {
     this.part('[data-out="storage"]').textContent = kind === 'opfs' ? 'Origin Private File System (OPFS), sync access handle in the worker' : 'memory';
-    if (fallback) { this.clearNotes(); this.note(fallback); }
+    if (fallback) { this.clearNotes((n) => n.includes(`${this.key}.`)); this.note(fallback); }
   }
 
   update() {
