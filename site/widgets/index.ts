@@ -28,3 +28,7 @@ export { default as FfnRace } from './FfnRace.astro';
 export { default as FlashStorage } from './flash-storage/FlashStorage.astro';
 /** Our model generating with its FFN read from storage under LLM in a Flash's policies, every read counted. */
 export { default as FlashStepper } from './flash-stepper/FlashStepper.astro';
+/** Windowing: the neurons the last k tokens keep in DRAM, what the next token must load, and Δ_load(k) on our model. */
+export { default as FlashWindow } from './flash-window/FlashWindow.astro';
+/** Bundling on our model: up/down apart, row-column bundles, closest-friend bundles (the paper's negative result). */
+export { default as FlashBundling } from './flash-bundling/FlashBundling.astro';

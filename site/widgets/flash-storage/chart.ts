@@ -15,9 +15,9 @@ export function storageChart(curves: Curve[], { width, document }: ChartContext)
     label: 'Read throughput against read size',
     description: summaryText(curves),
     marginLeft: 48,
-    marginRight: width < 420 ? 10 : 130,
+    marginRight: width < 420 ? 10 : 110,
     x: { type: 'log', base: 2, label: 'read size (KiB)', ticks: width < 420 ? 5 : 10, tickFormat: (d: number) => String(d) },
-    y: { type: 'log', label: 'GB/s', domain: [Math.min(...ys) / 1.5, Math.max(...ys) * 1.5], ticks: 5 },
+    y: { type: 'log', label: 'GB/s', domain: [Math.min(...ys) / 1.5, Math.max(...ys) * 1.5], ticks: 5, tickFormat: '~g' },
     color: { domain: series, range: series.map((_, i) => SERIES[i % SERIES.length]), legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1, ticks: 5 }),

@@ -16,9 +16,9 @@ export interface Curve {
 }
 
 export const PAPER_LINES = [
-  { label: 'paper: whole matrices', bytesPerSecond: PAPER_M1_MAX.denseBytesPerSecond },
-  { label: 'paper: bundled neurons', bytesPerSecond: PAPER_M1_MAX.bundledBytesPerSecond },
-  { label: 'paper: single neurons', bytesPerSecond: PAPER_M1_MAX.scatteredBytesPerSecond },
+  { label: 'paper, matrices', bytesPerSecond: PAPER_M1_MAX.denseBytesPerSecond },
+  { label: 'paper, bundles', bytesPerSecond: PAPER_M1_MAX.bundledBytesPerSecond },
+  { label: 'paper, neurons', bytesPerSecond: PAPER_M1_MAX.scatteredBytesPerSecond },
 ];
 
 export function at(c: Curve, order: CurvePoint['order'], chunkBytes: number): CurvePoint | undefined {
