@@ -78,6 +78,25 @@ describe('lesson 4 page', () => {
     await second.close();
   });
 
+  test('FlashWindow and FlashBundling draw from build-time data; the window slider answers the keyboard', async () => {
+    const { page } = opened;
+    expect(await settled(page, 'flash-bundling')).toBe('done');
+    expect(await page.locator('flash-bundling [data-chart="chart"] svg').count()).toBeGreaterThan(0);
+    expect(await settled(page, 'flash-window')).toBe('done');
+    const load = page.locator('flash-window [data-out="load"]');
+    const kept = page.locator('flash-window [data-out="kept"]');
+    const before = Number(await kept.textContent());
+    const slider = page.getByLabel('Window k (tokens kept in DRAM)');
+    await slider.focus();
+    await page.keyboard.press('End'); // k = 16: DRAM keeps at least as much, the token loads at most as much
+    await expect.poll(() => page.locator('flash-window [data-out="k"]').textContent()).toBe('16');
+    expect(Number(await kept.textContent())).toBeGreaterThanOrEqual(before);
+    await page.keyboard.press('Home'); // k = 0: nothing kept, everything the token needs is loaded
+    await expect.poll(() => kept.textContent()).toBe('0');
+    expect(await load.textContent()).toBe(await page.locator('flash-window [data-out="needed"]').textContent());
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('window.k=0');
+  });
+
   test('the page is clean and axe finds no WCAG A/AA violations', async () => {
     const { page } = opened;
     await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });

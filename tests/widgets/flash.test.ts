@@ -53,3 +53,42 @@ describe('FlashStepper', () => {
     expect(t.curveMs).toBe('measure your device above first');
   });
 });
+
+import { gridCells, windowAt } from '../../site/widgets/flash-window/model.ts';
+import { windowCurve, windowGrid } from '../../site/widgets/flash-window/chart.ts';
+import { layoutRows } from '../../site/widgets/flash-bundling/model.ts';
+import { bundlingChart } from '../../site/widgets/flash-bundling/chart.ts';
+
+describe('FlashWindow', () => {
+  const active = [[0, 1], [1, 2], [3], [1, 3, 4]];
+  it('keeps the union of the last k tokens and loads what the token needs beyond it', () => {
+    expect(windowAt(active, 3, 2)).toEqual({ kept: [1, 2, 3], needed: [1, 3, 4], load: [4], reused: [1, 3] });
+    expect(windowAt(active, 3, 0)).toEqual({ kept: [], needed: [1, 3, 4], load: [1, 3, 4], reused: [] });
+    expect(windowAt(active, 1, 5).kept).toEqual([0, 1]); // fewer than k tokens before: all of them
+  });
+  it('lays the grid out as tokens t−k..t plus a kept row, over the neurons they use', () => {
+    const g = gridCells(active, ['a', 'b', 'c', 'd'], 3, 2);
+    expect(g.rows).toEqual(['1: b', '2: c', '3: d', 'kept in DRAM']);
+    expect(g.cols).toEqual([1, 2, 3, 4]);
+    expect(g.cells.filter((c) => c.kind === 'load').map((c) => c.neuron)).toEqual([4]);
+    expect(g.cells.filter((c) => c.kind === 'kept').map((c) => c.neuron)).toEqual([1, 2, 3]);
+  });
+  it('draws both charts with names and descriptions', () => {
+    const grid = windowGrid(active, ['a', 'b', 'c', 'd'], 8, 3, 2, { width: 500 });
+    expect(grid.querySelector(':scope > svg')?.getAttribute('aria-description')).toContain('1 (12.5% of the layer) must be loaded');
+    const curve = windowCurve({ k: [0, 1, 2], sAgg: [0, 0.1, 0.17], deltaLoad: [0.1, 0.07, 0.05], tokens: 100 }, 1, { width: 500 });
+    expect(curve.querySelector(':scope > svg')?.getAttribute('aria-description')).toMatch(/with k = 1 a token loads 7(\.0)?% of the FFN/);
+  });
+});
+
+describe('FlashBundling', () => {
+  const f = { activePerToken: 200, friendReadsPerToken: 180, bytesRatio: 1.8, wastedFriendShare: 0.9, topFriendReadsPerToken: 30, layers: [] };
+  it('reads twice as often apart, the same bytes bundled, and twice the bytes per read with friends', () => {
+    expect(layoutRows(f, 1024)).toEqual([
+      { layout: 'up and down apart', reads: 400, bytes: 204800 },
+      { layout: 'row-column bundles', reads: 200, bytes: 204800 },
+      { layout: 'closest-friend bundles', reads: 180, bytes: 368640 },
+    ]);
+    expect(bundlingChart(f, 1024, { width: 500 }).querySelector(':scope > svg')?.getAttribute('aria-label')).toBe('Read calls and KiB per token for three flash layouts');
+  });
+});
