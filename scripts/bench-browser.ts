@@ -22,6 +22,7 @@ interface PageResult {
   error?: string;
   results?: { model: string; loadMs: number; fromCache: boolean; bench: DecodeBench }[];
   widgets?: { widget: string; ms: number }[];
+  flash?: { points: { order: string; chunkBytes: number; bytesPerSecond: number; microsPerRead: number }[]; storage: string; fallback: string | null } | { error: string };
 }
 
 /** The model-backed widgets' own requests, timed on each browser backend (filled in by browserRows). */
@@ -73,6 +74,10 @@ export async function browserRows(): Promise<BenchRow[]> {
         } else {
           for (const m of r.results ?? []) rows.push(row(`browser ${backend}`, m.model, m.loadMs, m.bench));
           for (const w of r.widgets ?? []) widgetTimings.push({ where: `browser ${backend}`, widget: w.widget, ms: Math.round(w.ms) });
+          if (r.flash && 'points' in r.flash) {
+            console.log(`browser ${backend}: read throughput from ${r.flash.storage === 'opfs' ? 'OPFS (sync access handle, in the worker)' : `memory (${r.flash.fallback})`}; upper bounds, the OS cache holds the file:`);
+            console.table(r.flash.points.map((p) => ({ order: p.order, 'chunk KiB': p.chunkBytes / 1024, 'GB/s': +(p.bytesPerSecond / 1e9).toFixed(2), 'µs/read': +p.microsPerRead.toFixed(1) })));
+          } else if (r.flash) console.log(`browser ${backend}: OPFS measurement failed: ${r.flash.error}`);
         }
       } catch (err) {
         console.log(`browser ${backend}: failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -24,6 +24,14 @@ export { default as HotColdCurve } from './hot-cold-curve/HotColdCurve.astro';
 export { default as PredictorQuality } from './predictor-quality/PredictorQuality.astro';
 /** Dense vs sparse FFN for one token, timed in the worker with tfjs gather and the plain-JS neuron kernel. */
 export { default as FfnRace } from './ffn-race/FfnRace.astro';
+/** Read throughput against read size: the build machine's, the reader's (OPFS, measured live), the paper's M1 Max. */
+export { default as FlashStorage } from './flash-storage/FlashStorage.astro';
+/** Our model generating with its FFN read from storage under LLM in a Flash's policies, every read counted. */
+export { default as FlashStepper } from './flash-stepper/FlashStepper.astro';
+/** Windowing: the neurons the last k tokens keep in DRAM, what the next token must load, and Δ_load(k) on our model. */
+export { default as FlashWindow } from './flash-window/FlashWindow.astro';
+/** Bundling on our model: up/down apart, row-column bundles, closest-friend bundles (the paper's negative result). */
+export { default as FlashBundling } from './flash-bundling/FlashBundling.astro';
 /** LoRA's rank arithmetic: trainable numbers, adapter file and Adam memory for our model and GPT-3 175B, by matrices and r. */
 export { default as LoraRank } from './lora-rank/LoraRank.astro';
 /** A LoRA fine-tune of target-v1 in the reader's browser: pause/resume/stop (keeping the adapter), loss curves, samples, speed. */
