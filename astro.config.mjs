@@ -6,12 +6,15 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeScrollBoxes from './site/markdown/rehype-scroll-boxes.mjs';
+import embedPages from './site/embed/embed-pages.mjs';
+import offline from './site/offline/offline-integration.mjs';
 
 export default defineConfig({
   output: 'static',
   srcDir: './site',
   publicDir: './public',
-  integrations: [mdx()],
+  // After the build: embed pages first, then the service worker, whose precache list must include them.
+  integrations: [mdx(), embedPages(), offline()],
   markdown: {
     // Astro 7's default processor runs no remark/rehype plugins; `unified` does, and MDX inherits it.
     processor: unified({

@@ -80,6 +80,7 @@ export class LanguageModel {
     const past = opts.cache?.length ?? 0;
     if (!opts.positions && past + T > this.config.blockSize) throw new Error(`forward: ${past} cached + ${T} new tokens exceed the context of ${this.config.blockSize}; use generate() (it slides the window) or shorten the input`);
 
+    let linearTensors: Record<string, tf.Tensor> = {}; // kept past the tidy: it would walk big typed arrays key by key
     const out = tf.tidy(() => {
       const r = forwardTensors(this.config, this.params, tf.tensor2d(tokens, [B, T], 'int32'), {
         positions: opts.positions ? tf.tensor2d(opts.positions, [B, T], 'int32') : undefined,
@@ -92,6 +93,7 @@ export class LanguageModel {
         overrides: opts.overrides ? this.overrideTensors(opts.overrides) : undefined,
         linearAdd: this.linearAdd ?? undefined,
       });
+      if (r.record.linearIn) linearTensors = Object.fromEntries(Object.entries(r.record.linearIn).map(([n, t]) => [n, tf.keep(t)]));
       if (opts.cache) opts.cache.replace({ k: r.present.k.map((t) => tf.keep(t)), v: r.present.v.map((t) => tf.keep(t)) });
       return {
         logits: r.logits.dataSync() as Float32Array,
@@ -99,14 +101,14 @@ export class LanguageModel {
         ffnPre: r.record.ffnPre.map((t) => t.dataSync() as Float32Array),
         ffnPost: r.record.ffnPost.map((t) => t.dataSync() as Float32Array),
         attention: r.record.attention.map((t) => t.dataSync() as Float32Array),
-        linearIn: Object.fromEntries(Object.entries(r.record.linearIn ?? {}).map(([n, t]) => [n, t.dataSync() as Float32Array])),
       };
     });
     const logits = Array.from({ length: B }, (_, b) => Array.from({ length: T }, (_, t) => out.logits.subarray((b * T + t) * V, (b * T + t + 1) * V)));
     const result: ForwardResult = { logits };
     if (opts.record?.ffn) { result.ffnIn = out.ffnIn; result.ffnPre = out.ffnPre; result.ffnPost = out.ffnPost; }
     if (opts.record?.attention) result.attention = out.attention;
-    if (opts.record?.linear) result.linearIn = out.linearIn;
+    if (opts.record?.linear) result.linearIn = Object.fromEntries(Object.entries(linearTensors).map(([n, t]) => [n, t.dataSync() as Float32Array]));
+    tf.dispose(Object.values(linearTensors));
     return result;
   }
 

@@ -12,6 +12,9 @@ export interface OpenPageOptions {
   colorScheme?: 'light' | 'dark';
   /** Viewport in CSS pixels; defaults to 1280×800. */
   viewport?: { width: number; height: number };
+  /** 'allow' lets the site's service worker install (offline tests); by default it is blocked, so a page's
+   *  requests go to the network and no test precaches the whole site as a side effect. */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface OpenedPage {
@@ -59,6 +62,7 @@ export async function openPage(path: string, opts: OpenPageOptions = {}): Promis
   const context = await (await browser).newContext({
     colorScheme: opts.colorScheme ?? 'light',
     viewport: opts.viewport ?? { width: 1280, height: 800 },
+    serviceWorkers: opts.serviceWorkers ?? 'block',
   });
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];

@@ -10,7 +10,9 @@ describe('format', () => {
     expect(bytes(417792)).toBe('408 KiB');
     expect(bytes(4 * 2 ** 20)).toBe('4 MiB');
     expect(bytes(3 * 2 ** 30)).toBe('3 GiB');
-    expect(bandwidth(1.5 * 2 ** 30)).toBe('1.5 GiB/s');
+    expect(bandwidth(1e9)).toBe('1 GB/s');
+    expect(bandwidth(450e6)).toBe('450 MB/s');
+    expect(bandwidth(67.2e9)).toBe('67.2 GB/s');
   });
   it('shares as percents, tiny ones with two significant digits', () => {
     expect(percent(0.4567)).toBe('45.7%');
