@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `lib` runs the inference library in Node; `site` builds the site once and drives it in Chromium.
+// Three projects: `lib` runs the inference library in Node; `widgets` tests the widget kit, view models and charts in
+// Node; `site` builds the site once and drives it in Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +11,14 @@ export default defineConfig({
           include: ['tests/lib/**/*.test.ts'],
           testTimeout: 120_000,
           pool: 'forks',
+        },
+      },
+      {
+        // Widgets in Node: the kit, view models and chart helpers (jsdom where a DOM is needed), in seconds.
+        test: {
+          name: 'widgets',
+          include: ['tests/widgets/**/*.test.ts'],
+          testTimeout: 30_000,
         },
       },
       {

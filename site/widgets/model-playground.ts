@@ -1,7 +1,7 @@
 // <model-playground>: the browser half of ModelPlayground.astro. Near the viewport it applies the URL state
 // (?model.prompt=…), starts the page's model worker and loads the chosen model there (showing the bytes and
-// whether they came from the browser's cache). Generate asks the worker for a session (gen.start) and then for a
-// few tokens at a time (gen.next), drawing each as a chip as it arrives, until the count is reached or Stop.
+// whether they came from the browser's cache). Generate asks the worker for a session (generate.start) and then for a
+// few tokens at a time (generate.next), drawing each as a chip as it arrives, until the count is reached or Stop.
 import { nextTokenChart } from '../charts/next-token-chart.ts';
 import { whenNear } from '../lib-client/when-near.ts';
 import { backendUrlNote, modelWorker, type ResultOf } from '../worker/client.ts';
@@ -28,7 +28,7 @@ interface Run {
   session?: number;
 }
 
-/** Tokens asked of the worker per gen.next: the first alone (so text appears at once), then a few at a time. */
+/** Tokens asked of the worker per generate.next: the first alone (so text appears at once), then a few at a time. */
 const BATCH = 4;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 2 : 1)} MB`;
@@ -312,7 +312,7 @@ class ModelPlayground extends HTMLElement {
       await this.#load(v.model);
       if (run !== this.#run) return;
       this.#status('Reading the prompt…');
-      const start = await worker.request('gen.start', {
+      const start = await worker.request('generate.start', {
         model: v.model,
         prompt: v.prompt,
         temperature: v.temperature,
@@ -326,7 +326,7 @@ class ModelPlayground extends HTMLElement {
       this.#showPrompt(start.promptTokens, Boolean(start.note));
       while (!run.stopped && this.#steps.length < v.tokens) {
         const count = this.#steps.length === 0 ? 1 : Math.min(BATCH, v.tokens - this.#steps.length);
-        const got = await worker.request('gen.next', { session: start.session, count });
+        const got = await worker.request('generate.next', { session: start.session, count });
         if (run !== this.#run) return;
         for (const t of got) this.#append(t);
         this.#status(`Generating with ${v.model}… ${this.#steps.length} of ${v.tokens} tokens.`);
@@ -335,7 +335,7 @@ class ModelPlayground extends HTMLElement {
     } catch (err) {
       if (run === this.#run) this.#fail(`Could not generate: ${message(err)}. Press Generate to try again.`);
     } finally {
-      if (run.session !== undefined) void worker.request('gen.stop', { session: run.session }).catch(() => undefined);
+      if (run.session !== undefined) void worker.request('generate.stop', { session: run.session }).catch(() => undefined);
       if (run === this.#run) this.#q<HTMLButtonElement>('[data-action="stop"]').disabled = true;
     }
   }

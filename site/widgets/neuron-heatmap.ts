@@ -164,8 +164,8 @@ class NeuronHeatmap extends HTMLElement {
         this.dataset.state = 'running';
         this.#progress(`Running your prompt through ${this.#model}…`);
         try {
-          const r: ResultOf<'sparsity.heatmap'> = await worker.request(
-            'sparsity.heatmap',
+          const r: ResultOf<'sparsity.tracePrompt'> = await worker.request(
+            'sparsity.tracePrompt',
             { model: this.#model as ModelName, text: prompt.slice(0, MAX_SEND_CHARS), maxTokens: HEATMAP_TOKENS },
             { onProgress: (p) => this.#progress(p.message) },
           );
@@ -188,7 +188,7 @@ class NeuronHeatmap extends HTMLElement {
     }
   }
 
-  #truncationNote(r: ResultOf<'sparsity.heatmap'>, typedChars: number): string {
+  #truncationNote(r: ResultOf<'sparsity.tracePrompt'>, typedChars: number): string {
     const notes: string[] = [];
     if (typedChars > MAX_URL_PROMPT) notes.push(`A link to this page keeps prompts of up to ${MAX_URL_PROMPT} characters, so this one is not saved in the address.`);
     if (typedChars > MAX_SEND_CHARS) notes.push(`Your text has ${grouped(typedChars)} characters; only the first ${grouped(MAX_SEND_CHARS)} were tokenized.`);

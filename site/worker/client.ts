@@ -9,7 +9,6 @@
 // Requests are typed from site/worker/handlers/index.ts. A failed request rejects with an Error whose message is
 // the worker's explanation. If the worker crashes, pending requests reject with WorkerCrashError and the next
 // request starts a fresh worker. `?backend=cpu|wasm|webgl` in the page URL puts that backend first.
-import { parseParam } from '../../lib/url-state.ts';
 import type { PayloadOf, RequestType, ResultOf } from './handlers/index.ts';
 import type { BackendInfo, BackendName, FromWorker, Progress, ToWorker } from './protocol.ts';
 
@@ -46,9 +45,8 @@ export interface ClientOptions {
 export function backendOrderFromUrl(search: string): { order: BackendName[]; note?: string } {
   const raw = new URLSearchParams(search).get('backend');
   if (raw === null) return { order: [...BACKENDS] };
-  const r = parseParam('backend', { kind: 'enum', values: BACKENDS }, raw);
-  if (!r.ok) return { order: [...BACKENDS], note: r.note };
-  const first = r.value as BackendName;
+  const first = BACKENDS.find((b) => b === raw.trim().toLowerCase());
+  if (!first) return { order: [...BACKENDS], note: `Ignored backend=${JSON.stringify(raw.slice(0, 24))}: expected one of ${BACKENDS.join(', ')}.` };
   // The chosen backend first; the ones after it in the default order stay as fallbacks (cpu always works).
   return { order: [first, ...BACKENDS.slice(BACKENDS.indexOf(first) + 1)] };
 }

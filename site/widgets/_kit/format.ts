@@ -1,0 +1,91 @@
+// Every number a widget prints goes through one of these, so one quantity always reads the same way:
+//   bytes     binary units, as memory is counted: 1024 → "1 KiB", 2621440 → "2.5 MiB"
+//   shares    stored as fractions in [0, 1], printed as percents: 0.4567 → "45.7%"
+//   times     stored in milliseconds, printed in µs, ms or s: 0.0041 → "4.1 µs", 12.3 → "12.3 ms"
+//   counts    grouped by thousands: 1048576 → "1,048,576"
+//   ratios    with a times sign: 3.24 → "3.24×"
+//   bandwidth decimal, as papers and vendors state it: 1e9 bytes/s → "1 GB/s"
+// A value that is not a finite number prints as "–" (never "NaN").
+
+const DASH = '–';
+const ok = (v: number) => typeof v === 'number' && Number.isFinite(v);
+
+/** Significant digits without trailing zeros: sig(0.012345, 2) → 0.012. */
+export function sig(v: number, digits = 3): number {
+  return v === 0 ? 0 : +v.toPrecision(digits);
+}
+
+/** A share in [0, 1] as a percent: 0.4567 → "45.7%"; tiny non-zero shares keep two significant digits ("0.012%"). */
+export function percent(share: number, digits = 1): string {
+  if (!ok(share)) return DASH;
+  const v = share * 100;
+  if (v !== 0 && Math.abs(v) < 10 ** -digits) return `${sig(v, 2)}%`;
+  return `${+v.toFixed(digits) + 0}%`;
+}
+
+/** A change in percentage points' style for shares: +0.0025 → "+0.25%", -0.01 → "−1%". */
+export function signedPercent(share: number, digits = 2): string {
+  if (!ok(share)) return DASH;
+  const s = percent(Math.abs(share), digits);
+  return share > 0 ? `+${s}` : share < 0 ? `−${s}` : s;
+}
+
+/** A count grouped by thousands: 1048576 → "1,048,576". */
+export function count(n: number): string {
+  return ok(n) ? n.toLocaleString('en-US', { maximumFractionDigits: 2 }) : DASH;
+}
+
+/** Bytes in binary units (KiB = 1024 B): 24 → "24 B", 417792 → "408 KiB", 4194304 → "4 MiB". */
+export function bytes(b: number): string {
+  if (!ok(b)) return DASH;
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = b;
+  let u = 0;
+  while (Math.abs(v) >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u += 1;
+  }
+  return `${u === 0 ? Math.round(v) : sig(v, Math.abs(v) < 10 ? 2 : 3)} ${units[u]}`;
+}
+
+/**
+ * A bandwidth in decimal units, as papers and vendors state them (1 GB/s = 10⁹ bytes per second):
+ * 1e9 → "1 GB/s", 4.5e8 → "450 MB/s", 67.2e9 → "67.2 GB/s".
+ */
+export function bandwidth(bytesPerSecond: number): string {
+  if (!ok(bytesPerSecond)) return DASH;
+  const units = ['B/s', 'kB/s', 'MB/s', 'GB/s', 'TB/s'];
+  let v = bytesPerSecond;
+  let u = 0;
+  while (Math.abs(v) >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u += 1;
+  }
+  return `${sig(v)} ${units[u]}`;
+}
+
+/** A duration given in milliseconds: 0.0041 → "4.1 µs", 1.234 → "1.23 ms", 2345 → "2.35 s". */
+export function duration(ms: number): string {
+  if (!ok(ms)) return DASH;
+  if (ms === 0) return '0 ms';
+  const a = Math.abs(ms);
+  if (a < 1) return `${sig(ms * 1000)} µs`;
+  if (a < 1000) return `${sig(ms)} ms`;
+  return `${sig(ms / 1000)} s`;
+}
+
+/** A ratio: 3.2412 → "3.24×". */
+export function times(x: number, digits = 3): string {
+  return ok(x) ? `${sig(x, digits)}×` : DASH;
+}
+
+/** A rate per second: 123.4 → "123 tokens/s". */
+export function perSecond(v: number, unit = 'tokens'): string {
+  if (v === Infinity) return `∞ ${unit}/s`;
+  return ok(v) ? `${count(Math.round(v))} ${unit}/s` : DASH;
+}
+
+/** A readable form of one token for captions: spaces as "·", newlines as "↵", in quotes. */
+export function token(text: string): string {
+  return JSON.stringify(text.replace(/ /g, '·').replace(/\n/g, '↵'));
+}

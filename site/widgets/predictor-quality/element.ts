@@ -1,0 +1,42 @@
+// <predictor-quality>: the browser half of PredictorQuality.astro. The numbers are the predictor card's (shipped in
+// the page); the slider selects a threshold, and the text, table and chart follow.
+import { WidgetElement, defineElement } from '../_kit/element.ts';
+import { recallChart } from './chart.ts';
+import { pointText, summaryText, type PredictorData } from './model.ts';
+import { schema } from './params.ts';
+
+class PredictorQuality extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #data?: PredictorData;
+
+  start() {
+    this.#data = this.json<PredictorData>();
+    const d = this.#data;
+    if (!d) return; // no predictor trained: the static view says so
+    const last = d.sweep.length - 1;
+    if ((this.values.step ?? 0) > last) {
+      this.note(`predictor.step=${this.values.step} is past the sweep's last threshold, so ${last} is used.`);
+      this.values = { ...this.values, step: last };
+    }
+    this.bind('step');
+    this.chart('chart', (width) => recallChart(d, d.sweep[this.values.step ?? 0].threshold, { width }));
+    this.state = 'done';
+  }
+
+  update() {
+    const d = this.#data;
+    if (!d) return;
+    const step = this.values.step ?? 0;
+    const p = d.sweep[step];
+    const t = pointText(p, d.nFfn);
+    this.part('[data-out="threshold"]').textContent = String(p.threshold);
+    this.part('[data-out="recall"]').textContent = t.recall;
+    this.part('[data-out="computed"]').textContent = t.computed;
+    this.part('[data-out="loss"]').textContent = t.loss;
+    for (const row of this.querySelectorAll<HTMLElement>('tr[data-i]')) row.dataset.selected = String(row.dataset.i === String(step));
+    this.summary(summaryText(p, d.nFfn));
+    this.redraw('chart');
+  }
+}
+
+defineElement(schema, PredictorQuality);

@@ -1,0 +1,18 @@
+// PredictorQuality's one parameter: which threshold of the predictor's validation sweep is selected.
+import { defineWidget } from '../_kit/params.ts';
+
+export const schema = defineWidget({
+  name: 'PredictorQuality',
+  tag: 'predictor-quality',
+  urlKey: 'predictor',
+  params: {
+    step: {
+      kind: 'int',
+      min: 0,
+      max: 19,
+      label: 'Threshold on the predicted probability',
+      doc: "index into the sweep's thresholds, lowest first (clamped to the sweep); default: nearest the predictor's own threshold",
+    },
+  },
+  controls: ['chart'],
+});
