@@ -3,13 +3,13 @@
 // See README.md in this folder for the pattern each widget follows.
 
 /** y = xW for a 1×3 x and 3×6 W in three views (elements, rows, columns), step by step, with skipping costs. */
-export { default as VecMatViews } from './VecMatViews.astro';
+export { default as VecMatViews } from './vecmat-views/VecMatViews.astro';
 /** y = xW at scale in the model worker: reading every row of W vs only the rows of non-zero inputs, timed (tfjs and a plain loop). */
-export { default as VecMatScale } from './VecMatScale.astro';
+export { default as VecMatScale } from './vecmat-scale/VecMatScale.astro';
 /** One of the site's models continuing a prompt in the worker, token by token, with the top-5 at each step. */
-export { default as ModelPlayground } from './ModelPlayground.astro';
+export { default as ModelPlayground } from './model-playground/ModelPlayground.astro';
 /** One number in prose with a badge saying where it comes from: measured on our model, from a paper (cited), or modelled. */
-export { default as Stat } from './Stat.astro';
+export { default as Stat } from './stat/Stat.astro';
 /** How batching melts activation sparsity on our model (union of active neurons vs batch size), with a dense/sparse split. */
 export { default as BatchUnion } from './batch-union/BatchUnion.astro';
 /** PowerInfer-2's segmented neuron cache replaying our model's activations under a memory budget; flash time simulated. */

@@ -65,6 +65,8 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
   key = '';
   /** Parameters and controls hidden by ?hide=. */
   hidden = new Set<string>();
+  /** Parameters the URL set (valid, possibly clamped). */
+  fromUrl = new Set<string>();
 
   #cancelNear?: () => void;
   #life?: AbortController;
@@ -112,6 +114,7 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     const url = readUrl(this.schema, this.key, this.defaults, location.search);
     this.values = url.values;
     this.hidden = url.hidden;
+    this.fromUrl = url.fromUrl;
     this.#writeUrl = urlWriter(this.schema, this.key, this.defaults);
     this.#notes = [...url.notes];
     this.#showNotes();

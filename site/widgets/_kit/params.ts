@@ -211,7 +211,7 @@ function parseText(name: string, p: TextParam, raw: string): ParamResult<string>
   const min = p.minLength ?? 1;
   if (raw.trim().length < min) return { ok: false, note: `Ignored ${name}: expected at least ${min} non-blank character${min === 1 ? '' : 's'}.` };
   if (raw.length > p.maxLength) {
-    return { ok: true, value: raw.slice(0, p.maxLength), note: `${name} is ${raw.length} characters long; the first ${p.maxLength} are used.` };
+    return { ok: true, value: raw.slice(0, p.maxLength), note: `${name} has ${raw.length.toLocaleString('en-US')} characters; a link keeps at most ${p.maxLength}, so only the first ${p.maxLength} are used.` };
   }
   return { ok: true, value: raw };
 }
@@ -295,7 +295,8 @@ export function checkProps<P extends Params>(
 ): CheckedProps<P> {
   const values = defaultsOf(schema) as Record<string, unknown>;
   for (const [prop, given] of Object.entries(props)) {
-    if (given === undefined || prop === 'urlKey' || extra.includes(prop)) continue;
+    // data-astro-*: attributes Astro adds itself (scoped styles), not the author's props.
+    if (given === undefined || prop === 'urlKey' || extra.includes(prop) || prop.startsWith('data-astro-')) continue;
     const p = schema.params[prop];
     if (!p) {
       const known = [...Object.keys(schema.params), 'urlKey', ...extra].join(', ');

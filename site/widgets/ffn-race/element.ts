@@ -44,7 +44,8 @@ class FfnRace extends WidgetElement<typeof schema.params> {
     this.onStop(() => clearTimeout(this.#debounce));
     this.listen(this.part('[data-action="run"]'), 'click', () => this.#submit([this.#race()]));
     this.listen(this.part('[data-action="sweep"]'), 'click', () =>
-      this.#submit(RACE_SWEEP.map((s) => ({ layer: this.values.layer, sparsity: s, repeats: this.values.repeats }))),
+      // The sweep ends on the controls' own setting, so what they say is what the table shows.
+      this.#submit([...RACE_SWEEP.filter((s) => this.values.exact || s !== this.values.sparsity).map((s) => ({ layer: this.values.layer, sparsity: s, repeats: this.values.repeats })), this.#race()]),
     );
     this.enableControls();
     const worker = this.worker();

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GPTConfig } from '../../lib/config.ts';
 import { Tokenizer, type TokenizerJSON } from '../../lib/tokenizer.ts';
-import { PLAYGROUND_MODELS } from './model-playground-model.ts';
+import { MODEL_NAMES as PLAYGROUND_MODELS } from '../worker/models.ts';
 
 /** card.json, as scripts/model-card.ts writes it. */
 export interface ModelCard {

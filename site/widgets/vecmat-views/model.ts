@@ -7,25 +7,11 @@ import {
   rowsView,
   type Matrix,
   type ViewName,
-} from '../../lib/vecmat.ts';
-import type { StateSpec, StateValues } from '../../lib/url-state.ts';
+} from '../../../lib/vecmat.ts';
+import { M, N } from './params.ts';
 
-export const N = 3;
-export const M = 6;
-export const LIMIT = 9;
+export { LIMIT, M, N } from './params.ts';
 export const BYTES_PER_WEIGHT = 4;
-
-/** URL parameters (?vecmat.x=…) and props share this spec. */
-export const VECMAT_SPEC = {
-  x: { kind: 'list', length: N, min: -LIMIT, max: LIMIT },
-  w: { kind: 'list', length: N * M, min: -LIMIT, max: LIMIT },
-  seed: { kind: 'number', min: 0, max: 99999, integer: true },
-  view: { kind: 'enum', values: ['elements', 'rows', 'columns'] },
-  skip: { kind: 'list', min: 1, max: M, integer: true, maxLength: M, unique: true },
-} as const satisfies StateSpec;
-export type VecmatValues = StateValues<typeof VECMAT_SPEC>;
-/** Controls that can be hidden with ?hide=<key>.<name> besides the parameters. */
-export const VECMAT_EXTRA_CONTROLS = ['steps', 'cost'] as const;
 
 export type CellState = 'idle' | 'active' | 'done' | 'skipped';
 
