@@ -220,6 +220,8 @@ describe('/bench/', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.locator('#bench-result').getAttribute('data-state')).toBe('idle');
     expect(await page.locator('#bench-status').textContent()).toContain('Nothing runs');
+    // The recorded figures (site/data/bench-reference.json) are on the page before anything runs.
+    expect(await page.locator('#bench-table tbody tr[data-ref]').count()).toBeGreaterThan(0);
     expectClean(opened);
     await opened.close();
   });
