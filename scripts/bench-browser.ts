@@ -13,7 +13,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url)).replace(/\/$/, '');
 // BENCH_BROWSER_BACKENDS=webgl (comma-separated) re-times only those backends, e.g. to add one to the reference.
 const BACKENDS = (process.env.BENCH_BROWSER_BACKENDS?.split(',').filter((b) => b === 'wasm' || b === 'webgl') ?? ['wasm', 'webgl']) as ('wasm' | 'webgl')[];
-const TIMEOUT_MS = 15 * 60_000;
+// BENCH_TIMEOUT_MIN raises the wait per backend (webgl on SwiftShader crawls on a busy machine).
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MIN ?? 15) * 60_000;
 
 interface PageResult {
   requested: string;

@@ -7,7 +7,8 @@ import { builtPages } from './site-pages.ts';
 
 describe.each(builtPages(inject('distDir')))('page %s', (path) => {
   test('logs no error and no warning, scrolled to the end', async () => {
-    const opened = await openPage(path);
+    // As a reader gets it: with the service worker (the harness blocks it by default, and Playwright warns then).
+    const opened = await openPage(path, { serviceWorkers: 'allow' });
     await opened.page.evaluate(async () => {
       for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
         scrollTo(0, y);
