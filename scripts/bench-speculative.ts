@@ -43,8 +43,9 @@ const CHROMIUM = '/usr/bin/chromium';
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url)).replace(/\/$/, '');
 
 /**
- * The same race in headless Chromium: lesson 8's SpecRace widget (model worker, wasm), once per shape, pressed twice
- * (the first run warms up), reading the result it leaves in data-result. Needs a built site (npx astro build).
+ * The same race in headless Chromium: lesson 8's SpecRace widget (model worker, wasm), per shape, the decoders
+ * alternating five times (fastest of each), pressed twice (the first press warms up), reading the result it leaves in
+ * data-result. Needs a built site (npx astro build).
  */
 export async function browserSpeculativeRows({ shapes = ['chain 2', 'chain 3', 'chain 4', '1,1,3,1,1,1,1,1'], tokens = 96, save = false } = {}): Promise<Record<string, string | number>[]> {
   if (!existsSync(CHROMIUM) || !existsSync(`${DIST}/lessons/08-specinfer/index.html`)) {
@@ -60,7 +61,7 @@ export async function browserSpeculativeRows({ shapes = ['chain 2', 'chain 3', '
   try {
     for (const shape of shapes) {
       const page = await (await browser.newContext()).newPage();
-      await page.goto(new URL(`lessons/08-specinfer/?backend=wasm&race.tree=${encodeURIComponent(shape)}&race.tokens=${tokens}`, baseURL).href);
+      await page.goto(new URL(`lessons/08-specinfer/?backend=wasm&race.tree=${encodeURIComponent(shape)}&race.tokens=${tokens}&race.runs=5`, baseURL).href);
       const race = page.locator('spec-race');
       await race.scrollIntoViewIfNeeded();
       await page.locator('spec-race[data-ready="true"]').waitFor({ timeout: 300_000 });
