@@ -74,12 +74,15 @@ async function main() {
 
   // How a pass's cost grows with the tokens in it (the tree's size), target and draft, tfjs wasm and plain JS.
   const sizes = [1, 2, 4, 8, 16, 32];
+  // Processor time of this process: other processes on a shared machine cannot inflate it (wall time is kept too).
+  const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   const context = ids.slice(0, 64);
   const cost = {
     sizes,
-    targetTfjs: passCost(() => new TfjsRunner(target), context, sizes),
-    draftTfjs: passCost(() => new TfjsRunner(draft), context, sizes),
-    draftPlainJs: passCost(() => new LeanRunner(draft), context, sizes),
+    clock: 'processor time of this process (fastest of 7 samples of 10 passes)',
+    targetTfjs: passCost(() => new TfjsRunner(target), context, sizes, { now: cpuNow }),
+    draftTfjs: passCost(() => new TfjsRunner(draft), context, sizes, { now: cpuNow }),
+    draftPlainJs: passCost(() => new LeanRunner(draft), context, sizes, { now: cpuNow }),
   };
   log('cost', JSON.stringify(cost));
 
@@ -88,15 +91,16 @@ async function main() {
   for (const shape of ['chain 2', 'chain 4', 'chain 6', '1,1,3,1,1,1,1,1', '2,2,1,1']) {
     for (const leanDraft of [true, false]) {
       if (!leanDraft && shape !== 'chain 4' && shape !== '1,1,3,1,1,1,1,1') continue;
-      const runs = racePrompts.map((p) => raceDecoding(target, draft, p, shape, { newTokens: quick ? 48 : 96, repeats: quick ? 1 : 5, lean: leanDraft }));
+      const runs = racePrompts.map((p) => raceDecoding(target, draft, p, shape, { newTokens: quick ? 48 : 96, repeats: quick ? 1 : 5, lean: leanDraft, cpuNow }));
       const sum = (f: (r: RaceResult) => number) => runs.reduce((a, r) => a + f(r), 0);
       const r: RaceResult & { backend: string } = {
         ...runs[0], backend: 'node wasm', tokens: sum((x) => x.tokens), plainMs: sum((x) => x.plainMs), speculativeMs: sum((x) => x.speculativeMs),
         speedup: sum((x) => x.plainMs) / sum((x) => x.speculativeMs), tokensPerPass: sum((x) => x.tokensPerPass) / runs.length,
         targetMsPerPass: sum((x) => x.targetMsPerPass) / runs.length, draftMsPerPass: sum((x) => x.draftMsPerPass) / runs.length, identical: runs.every((x) => x.identical),
+        plainCpuMs: sum((x) => x.plainCpuMs!), speculativeCpuMs: sum((x) => x.speculativeCpuMs!), cpuSpeedup: sum((x) => x.plainCpuMs!) / sum((x) => x.speculativeCpuMs!),
       };
       race.push(r);
-      log('race', shape, r.draft, `${r.speedup.toFixed(2)}x`, `plain ${r.plainMs.toFixed(0)} ms, speculative ${r.speculativeMs.toFixed(0)} ms, target ${r.targetMsPerPass.toFixed(2)} ms/pass, draft ${r.draftMsPerPass.toFixed(2)} ms/pass`);
+      log('race', shape, r.draft, `wall ${r.speedup.toFixed(2)}x, cpu ${r.cpuSpeedup!.toFixed(2)}x`, `plain ${r.plainMs.toFixed(0)} ms, speculative ${r.speculativeMs.toFixed(0)} ms, target ${r.targetMsPerPass.toFixed(2)} ms/pass, draft ${r.draftMsPerPass.toFixed(2)} ms/pass`);
     }
   }
 

@@ -31,6 +31,24 @@ export interface SpecRaceRow {
   targetMsPerPass: number;
   draftMsPerPass: number;
   identical: boolean;
+  /** Processor time of each (Node), and their ratio. */
+  plainCpuMs?: number;
+  speculativeCpuMs?: number;
+  cpuSpeedup?: number;
+}
+
+/** The same race in headless Chromium (the SpecRace widget, wall clock), saved by scripts/bench-speculative.ts --save. */
+export interface SpecBrowserRaceRow {
+  backend: string;
+  shape: string;
+  tokens: number;
+  tokensPerPass: number;
+  targetMsPerPass: number;
+  draftMsPerPass: number;
+  plainTokensPerSecond: number;
+  speculativeTokensPerSecond: number;
+  speedup: number;
+  identical: boolean;
 }
 
 export interface SpecMeasurements {
@@ -40,9 +58,10 @@ export interface SpecMeasurements {
   models: { target: string; draft: string; targetParameters: number; draftParameters: number };
   heldOut: { text: string; tokens: number };
   topK: { positions: number; greedy: number[]; sampled: number[]; mss: number[] };
-  cost: { sizes: number[]; targetTfjs: { tokens: number; ms: number }[]; draftTfjs: { tokens: number; ms: number }[]; draftPlainJs: { tokens: number; ms: number }[] };
+  cost: { sizes: number[]; clock?: string; targetTfjs: { tokens: number; ms: number }[]; draftTfjs: { tokens: number; ms: number }[]; draftPlainJs: { tokens: number; ms: number }[] };
   passes: { prompts: number; promptTokens: number; newTokens: number; rows: SpecPassesRow[] };
   race: { prompts: number; promptTokens: number; rows: SpecRaceRow[] };
+  browserRace?: { command: string; machine: string; date: string; rows: SpecBrowserRaceRow[] };
 }
 
 let cached: SpecMeasurements | undefined;
