@@ -103,7 +103,7 @@ if (part === 'keep') {
   const fp32 = measure(fp32Weights);
   // Table 1's shape: keep a fraction of input channels in fp32, chosen three ways (int3, group 128 as the paper).
   const keep = [];
-  for (const [bits, groupSize, fractions] of [[3, 128, [0.001, 0.01, 0.03]], [4, 128, [0.01]], [2, 128, [0.01]]] as [number, number, number[]][]) {
+  for (const [bits, groupSize, fractions] of [[3, 128, [0.001, 0.01, 0.03]]] as [number, number, number[]][]) {
     for (const fraction of fractions) for (const by of ['activation', 'weightNorm', 'random'] as const) {
       const r = run({ bits, groupSize }, { kind: 'keep', by, fraction, seed: 1 });
       keep.push({ by, fraction, bits, groupSize, loss: r.loss, perplexity: r.perplexity, channelsKept: { 128: keepCount(fraction, 128), 512: keepCount(fraction, 512) } });
