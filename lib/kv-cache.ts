@@ -30,6 +30,19 @@ export class KVCache {
     this.replace({ k: this.past.k.map(cut), v: this.past.v.map(cut) });
   }
 
+  /** Keeps only the given positions, in that order (e.g. an accepted path scattered through a token tree). */
+  keep(positions: number[]): void {
+    if (!this.past) { if (positions.length > 0) throw new Error('KVCache.keep: the cache is empty'); return; }
+    const n = this.length;
+    for (const p of positions) if (!(Number.isInteger(p) && p >= 0 && p < n)) throw new Error(`KVCache.keep: position ${p} is outside 0..${n - 1}`);
+    if (positions.length === 0) return this.dispose();
+    if (positions.length === n && positions.every((p, i) => p === i)) return;
+    const idx = tf.tensor1d(positions, 'int32');
+    const pick = (t: tf.Tensor4D) => tf.keep(tf.gather(t, idx, 2) as tf.Tensor4D); // [B, nHead, kept, headSize]
+    this.replace({ k: this.past.k.map(pick), v: this.past.v.map(pick) });
+    idx.dispose();
+  }
+
   dispose(): void {
     if (this.past) tf.dispose([...this.past.k, ...this.past.v]);
     this.past = null;

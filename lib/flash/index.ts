@@ -5,7 +5,8 @@ export { FlashFfnStore, openStoreOrFallBack, ffnWeightsOf, fingerprint, HEADER_B
 export { NeuronBuffer } from './neuron-buffer.ts';
 export { policyLadder, validatePolicy, SELECTORS, MAX_WINDOW, type FlashPolicy, type NeuronSelector, type PolicyId } from './policy.ts';
 export { FlashFfn, type TokenRecord } from './flash-ffn.ts';
-export { flashGenerate, flashLoss, type FlashGeneration, type FlashLoss } from './decode.ts';
+export { FlashDecoder, flashGenerate, flashLoss, type FlashGeneration, type FlashLoss } from './decode.ts';
 export { windowCurve, type WindowCurve } from './windowing.ts';
 export { friendBundling, type FriendBundling, type FriendLayer } from './coactivation.ts';
 export { PAPER_M1_MAX, PAPER_TABLE_2, paperIoMs, curveIoMs, microsPerRead, meanRecord } from './cost.ts';
+export { runAblation, type AblationRow } from './ablation.ts';

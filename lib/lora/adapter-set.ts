@@ -1,11 +1,13 @@
 // Several adapters for one base model, switched by name, each either unmerged (the base weights untouched, the
 // adapter's additions computed beside them on every forward) or merged into the weights (no extra work per token).
-// Switching from a merged adapter first subtracts it, as the paper's "subtract BA, add B'A'" (§4.1).
+// Merging adds ΔW into the weights (the paper's deployment, §4.1). Switching away from a merged adapter restores the
+// adapted layers from a copy taken before merging, rather than subtracting ΔW (which is exact only to within float
+// rounding; see merge.ts), so any number of switches leaves the base bit for bit as it was.
 import type { LanguageModel } from '../model.ts';
 import type { BaseModelId } from './adapter.ts';
 import type { LoraAdapter } from './adapter.ts';
 import { loadAdapter, weightsFingerprint, type AdapterHeader } from './file.ts';
-import { mergeAdapter, unmergeAdapter } from './merge.ts';
+import { mergeAdapter } from './merge.ts';
 
 /** The identity of a model as it is now (call it on the unmodified base). */
 export function baseModelId(model: LanguageModel): BaseModelId {
@@ -17,6 +19,8 @@ export class AdapterSet {
   readonly base: BaseModelId;
   private readonly adapters = new Map<string, LoraAdapter>();
   private current: { name: string; merged: boolean } | null = null;
+  /** The adapted layers' weights as they were before the current merge, by layer name. */
+  private saved = new Map<string, Float32Array>();
 
   /** `model` must be the base as loaded (no adapter merged or attached). */
   constructor(model: LanguageModel) {
@@ -58,14 +62,20 @@ export class AdapterSet {
   /** Makes `name` the active adapter (null: the bare base), merged into the weights or not. */
   use(name: string | null, { merged = false } = {}): void {
     const next = name === null ? null : this.get(name);
+    if (this.current && this.current.name === name && this.current.merged === merged) return;
     if (this.current) {
-      if (this.current.merged) unmergeAdapter(this.model, this.get(this.current.name));
+      if (this.current.merged) {
+        for (const [layer, w] of this.saved) this.model.setLinear(layer, w);
+        this.saved.clear();
+      }
       this.model.linearAdd = null;
       this.current = null;
     }
     if (!next || name === null) return;
-    if (merged) mergeAdapter(this.model, next);
-    else this.model.linearAdd = next.linearAdd();
+    if (merged) {
+      for (const t of next.targets) if (!this.saved.has(t.layer)) this.saved.set(t.layer, this.model.getLinear(t.layer).weight.slice());
+      mergeAdapter(this.model, next);
+    } else this.model.linearAdd = next.linearAdd();
     this.current = { name, merged };
   }
 

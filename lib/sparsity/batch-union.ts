@@ -17,6 +17,8 @@ export interface BatchUnionOptions extends SamplingOptions {
   steps?: number;
   /** Sequence b samples with mulberry32(seed + 1000·b) (default seed 1). */
   seed?: number;
+  /** Also report which neurons were in each union (`perNeuron`), for pricing a hot/cold split (batch-split.ts). */
+  perNeuron?: boolean;
 }
 
 export interface BatchUnionResult {
@@ -30,6 +32,11 @@ export interface BatchUnionResult {
   single: number[];
   /** The continuations of the largest batch. */
   texts: string[];
+  /**
+   * With `perNeuron`: [batch size][layer][neuron] share of decode steps on which the neuron was active for at least
+   * one sequence. Summed over neurons and divided by nFfn it is `union`.
+   */
+  perNeuron?: Float32Array[][];
 }
 
 export function batchUnion(model: LanguageModel, prompt: string | number[], opts: BatchUnionOptions = {}): BatchUnionResult {
@@ -46,6 +53,7 @@ export function batchUnion(model: LanguageModel, prompt: string | number[], opts
   const rngs = Array.from({ length: Bmax }, (_, b) => mulberry32(seed + 1000 * b));
   const sums = batchSizes.map(() => new Float64Array(L));
   const singleSum = new Float64Array(L);
+  const perNeuron = opts.perNeuron ? batchSizes.map(() => Array.from({ length: L }, () => new Float32Array(F))) : undefined;
   const generated: number[][] = Array.from({ length: Bmax }, () => []);
   const cache = model.newCache();
   try {
@@ -63,6 +71,7 @@ export function batchUnion(model: LanguageModel, prompt: string | number[], opts
         for (const k of sorted) {
           for (; b < batchSizes[k]; b++) for (let i = 0; i < F; i++) if (post[b * F + i] > 0 && !seen[i]) { seen[i] = 1; union++; }
           sums[k][l] += union / F;
+          if (perNeuron) for (let i = 0; i < F; i++) if (seen[i]) perNeuron[k][l][i] += 1 / steps;
         }
         let one = 0;
         for (let i = 0; i < F; i++) if (post[i] > 0) one++;
@@ -77,5 +86,6 @@ export function batchUnion(model: LanguageModel, prompt: string | number[], opts
   return {
     batchSizes, steps, union, mean: union.map((u) => u.reduce((a, b) => a + b, 0) / L),
     single: Array.from(singleSum, (x) => x / steps), texts: generated.map((g) => model.tokenizer.decode(g)),
+    ...(perNeuron ? { perNeuron } : {}),
   };
 }

@@ -14,6 +14,7 @@
 // row, or NEURON_BYTES.mistral7bFp16 for a 7B-scale neuron, so the same frequencies can be priced at either size.
 import { mulberry32 } from '../random.ts';
 import type { GPTConfig } from '../config.ts';
+import { FP16_7B_VECTOR_BYTES } from '../hardware/neuron-bytes.ts';
 
 export interface Hardware {
   name: string;
@@ -45,7 +46,7 @@ export const NEURON_BYTES = {
   /** Our model: 2 vectors of nEmbd float32 values (1 KB for nEmbd 128). */
   ours: (c: Pick<GPTConfig, 'nEmbd'>, bytesPerWeight = 4) => 2 * c.nEmbd * bytesPerWeight,
   /** Mistral-7B in FP16: 8 KB per vector [PowerInfer-2, arXiv 2406.06282, §4.4]; up + down = 16 KB. */
-  mistral7bFp16: 2 * 8192,
+  mistral7bFp16: 2 * FP16_7B_VECTOR_BYTES,
 };
 
 export type PlacementMethod = 'random' | 'hottest' | 'optimal';

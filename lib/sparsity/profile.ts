@@ -134,3 +134,23 @@ function mean(xs: ArrayLike<number>): number {
   for (let i = 0; i < xs.length; i++) s += xs[i];
   return xs.length ? s / xs.length : 0;
 }
+
+/**
+ * The cumulative activation curve: neurons sorted hottest first, the share of all activations given by the first
+ * x of them, at about `points` evenly spaced x in (0, 1], starting at (0, 0). PowerInfer's power-law view [Fig. 4].
+ */
+export function cumulativeShareCurve(frequency: ArrayLike<number>, points = 128): { x: number; y: number }[] {
+  const sorted = Array.from(frequency).sort((a, b) => b - a);
+  const total = sorted.reduce((a, b) => a + b, 0) || 1;
+  const n = sorted.length;
+  const out = [{ x: 0, y: 0 }];
+  let acc = 0, next = 1;
+  for (let k = 0; k < n; k++) {
+    acc += sorted[k];
+    if (k + 1 >= (next * n) / points || k === n - 1) {
+      out.push({ x: (k + 1) / n, y: acc / total });
+      next++;
+    }
+  }
+  return out;
+}

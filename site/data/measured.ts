@@ -9,8 +9,7 @@
 //
 // Which model: target-v1 when it exists, else draft-v1 (same format, smaller), else null (the page says so).
 // A sibling site/data/measured-phone.ts may import loadMeasuredModel() and MEASURE_TOKENS from here.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chooseBackend } from '../../lib/backend.ts';
@@ -26,6 +25,7 @@ import {
   type ActivationProfile,
 } from '../../lib/sparsity/index.ts';
 import { loadCorpus } from '../../scripts/corpus.ts';
+import { diskCache, fingerprint } from './disk-cache.ts';
 
 /** Tokens of the validation text profiled at build time (16 windows of the 128-token context). */
 export const MEASURE_TOKENS = 2048;
@@ -46,6 +46,9 @@ async function readFromDisk(path: string) {
   const b = await readFile(path);
   return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
 }
+
+/** The folder a model is read from. */
+export const modelDir = (name: string) => join(MODELS_DIR, name);
 
 /** The model measured on this build: the first of MEASURE_MODELS with weights on disk, or undefined. */
 export function measuredModelName(): MeasureModelName | undefined {
@@ -195,61 +198,31 @@ export function measure(model: LanguageModel, name: MeasureModelName, texts: { v
   };
 }
 
-let memo: Promise<PowerInferMeasurements | null> | undefined;
-
-const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'llm-preliminaries');
-
-/**
- * A key that changes whenever the answer could: the model's files, both texts, and the source of the code that
- * measures (this file and lib/sparsity/). Rebuilding with none of these changed reads the answer from disk.
- */
-function cacheKey(name: MeasureModelName, validation: string, other: string | undefined): string {
-  const h = createHash('sha256');
-  const dir = join(MODELS_DIR, name);
-  for (const f of readdirSync(dir).sort()) if (!f.endsWith('.md')) h.update(f).update(readFileSync(join(dir, f)));
-  h.update(validation).update(other ?? '');
-  // Paths from the project root: at build time this module runs from a bundled chunk, not from site/data/.
-  h.update(readFileSync(join(ROOT, 'site', 'data', 'measured.ts')));
-  const lib = join(ROOT, 'lib');
-  for (const f of ['model.ts', 'gpt.ts', 'tokenizer.ts']) if (existsSync(join(lib, f))) h.update(readFileSync(join(lib, f)));
-  for (const f of readdirSync(join(lib, 'sparsity')).sort()) h.update(f).update(readFileSync(join(lib, 'sparsity', f)));
-  return h.digest('hex').slice(0, 16);
-}
+// Kept per build and across builds on disk: the fingerprint covers the model's files, both texts, and the code that
+// measures (this file, the model and lib/sparsity/), so a rebuild with none of these changed reads the answer back.
+const store = diskCache('powerinfer', () => {
+  const name = measuredModelName();
+  if (!name) return null;
+  return `${name}-${fingerprint({
+    files: [modelDir(name), 'site/data/measured.ts', 'lib/model.ts', 'lib/gpt.ts', 'lib/tokenizer.ts', 'lib/sparsity'],
+    texts: [loadCorpus().validation, otherText()?.text ?? ''],
+  })}`;
+});
 
 /** The lesson's measurements, computed once per build (or read from the disk cache); null while no model exists. */
 export function powerInferMeasurements(): Promise<PowerInferMeasurements | null> {
-  return (memo ??= (async () => {
+  return store.once('measurements', async () => {
     const name = measuredModelName();
     if (!name) {
       console.warn('[measured] no trained model in public/models/ (target-v1 or draft-v1): the PowerInfer lesson shows no measurements');
       return null;
     }
-    const validation = loadCorpus().validation;
-    const other = otherText();
-    let file: string | undefined;
-    try {
-      file = join(CACHE_DIR, `powerinfer-${name}-${cacheKey(name, validation, other?.text)}.json`);
-      if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as PowerInferMeasurements;
-    } catch {
-      file = undefined; // an unreadable cache is recomputed
-    }
     const model = (await loadMeasuredModel())!;
     const started = Date.now();
-    const result = measure(model, name, { validation, other });
+    const result = measure(model, name, { validation: loadCorpus().validation, other: otherText() });
     console.log(`[measured] ${name}: profiled ${result.moby.tokens} tokens${result.other ? ` + ${result.other.tokens} of ${result.other.file}` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (file) {
-      try {
-        mkdirSync(CACHE_DIR, { recursive: true });
-        // Written aside, then renamed: a build running at the same time never reads half a file.
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify(result));
-        renameSync(tmp, file);
-      } catch {
-        // no cache, no harm
-      }
-    }
     return result;
-  })());
+  });
 }
 
 /** One threshold of the predictor's validation sweep, as scripts/train-predictors.ts writes it. */
@@ -290,5 +263,12 @@ export function predictorCard(): PredictorCard | undefined {
     throw new Error('public/models/predictor-v1/card.json: missing calibration, validation.sweep or threshold; rerun scripts/train-predictors.ts');
   }
   if (card.model !== measuredModelName()) return undefined; // a predictor for another model says nothing about this one
+  // The card's validation summary is the predictor at its own threshold; put that point into the sweep too, so that
+  // PredictorQuality opens on exactly the numbers the lesson's prose quotes.
+  const v = card.validation;
+  if (!v.sweep.some((p) => p.threshold === card.threshold)) {
+    v.sweep = [...v.sweep, { threshold: card.threshold, recall: v.recall, precision: v.precision, computedShare: v.computedShare, lossChange: v.lossChange }]
+      .sort((a, b) => a.threshold - b.threshold);
+  }
   return card;
 }

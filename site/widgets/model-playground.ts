@@ -1,7 +1,7 @@
 // <model-playground>: the browser half of ModelPlayground.astro. Near the viewport it applies the URL state
 // (?model.prompt=…), starts the page's model worker and loads the chosen model there (showing the bytes and
-// whether they came from the browser's cache). Generate asks the worker for a session (gen.start) and then for a
-// few tokens at a time (gen.next), drawing each as a chip as it arrives, until the count is reached or Stop.
+// whether they came from the browser's cache). Generate asks the worker for a session (generate.start) and then for a
+// few tokens at a time (generate.next), drawing each as a chip as it arrives, until the count is reached or Stop.
 import { nextTokenChart } from '../charts/next-token-chart.ts';
 import { whenNear } from '../lib-client/when-near.ts';
 import { backendUrlNote, modelWorker, type ResultOf } from '../worker/client.ts';
@@ -28,7 +28,7 @@ interface Run {
   session?: number;
 }
 
-/** Tokens asked of the worker per gen.next: the first alone (so text appears at once), then a few at a time. */
+/** Tokens asked of the worker per generate.next: the first alone (so text appears at once), then a few at a time. */
 const BATCH = 4;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 2 : 1)} MB`;
@@ -46,6 +46,8 @@ class ModelPlayground extends HTMLElement {
   #genNote = '';
   #urlTimer?: ReturnType<typeof setTimeout>;
   #loaded = new Map<ModelName, Promise<Info>>();
+  /** What the Weights row says for each loaded model. */
+  #weightsText = new Map<ModelName, string>();
   #run: Run | null = null;
   #steps: StepToken[] = [];
   #promptCount = 0;
@@ -96,6 +98,7 @@ class ModelPlayground extends HTMLElement {
       for (const el of this.querySelectorAll<HTMLElement>(`[data-control="${name}"]`)) el.hidden = true;
     }
     this.#showValues();
+    if (this.#v.prompt !== this.#defaults.prompt || this.#v.model !== this.#defaults.model) this.#clearStaticSample();
     this.#wire();
     for (const el of this.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button, select, textarea')) {
       el.disabled = false;
@@ -117,6 +120,7 @@ class ModelPlayground extends HTMLElement {
       (b) => {
         backendKnown = true;
         this.#out('backend', b.name);
+        this.#out('backend-reason', b.reason ?? 'the first backend that started');
         this.dataset.backend = b.name;
         const skipped = b.skipped.map((s) => `${s.name}: ${s.reason}`).join('; ');
         this.#q('[data-out="backend"]').title = skipped ? `Passed over ${skipped}` : '';
@@ -124,6 +128,14 @@ class ModelPlayground extends HTMLElement {
       () => undefined, // reported by the request that needed it
     );
     void this.#load(this.#v.model).catch(() => undefined);
+  }
+
+  /** The build-time sample belongs to the default prompt and model; a link that sets others must not show it. */
+  #clearStaticSample() {
+    this.#q('[data-tokens]').replaceChildren();
+    this.#out('count', '–');
+    this.#q('[data-caption]').textContent = `The link sets the prompt above for ${this.#v.model}. Press Generate to see the model continue it.`;
+    this.#q('[data-fulltext]').textContent = `Prompt: ${this.#v.prompt}`;
   }
 
   #showValues() {
@@ -216,7 +228,7 @@ class ModelPlayground extends HTMLElement {
 
   #writeUrl() {
     if (this.#v.prompt.length > MAX_URL_PROMPT) {
-      this.#linkNote = `The link to this page keeps only the first ${MAX_URL_PROMPT} characters of the prompt.`;
+      this.#linkNote = `The link to this page keeps only the last ${MAX_URL_PROMPT} characters of the prompt, the end that the model reads.`;
       this.#renderNotes();
     }
     clearTimeout(this.#urlTimer);
@@ -234,7 +246,12 @@ class ModelPlayground extends HTMLElement {
   /** Load `name` in the worker (once), showing progress, the weights' size and whether they came from the cache. */
   #load(name: ModelName): Promise<Info> {
     let p = this.#loaded.get(name);
-    if (p) return p;
+    if (p) {
+      // Already loaded (or loading): show its weights again, since the row may still name another model.
+      const shown = this.#weightsText.get(name);
+      if (shown) this.#out('weights', shown);
+      return p;
+    }
     const bar = this.#q<HTMLProgressElement>('[data-load]');
     let fromCache = false;
     const busy = () => this.#run && !this.#run.stopped;
@@ -256,7 +273,9 @@ class ModelPlayground extends HTMLElement {
           bar.hidden = true;
           const where = fromCache ? 'from cache' : 'downloaded';
           this.dataset.weights = fromCache ? 'cache' : 'network';
-          this.#out('weights', `${name}: ${mb(info.parameters * 4)} ${where}`);
+          const weights = `${name}: ${mb(info.parameters * 4)} ${where}`;
+          this.#weightsText.set(name, weights);
+          if (this.#v.model === name) this.#out('weights', weights);
           if (!busy()) {
             this.dataset.state = 'ready';
             this.#status(`${name} is ready (${info.parameters.toLocaleString('en-US')} parameters, ${where}). Press Generate.`);
@@ -312,7 +331,7 @@ class ModelPlayground extends HTMLElement {
       await this.#load(v.model);
       if (run !== this.#run) return;
       this.#status('Reading the prompt…');
-      const start = await worker.request('gen.start', {
+      const start = await worker.request('generate.start', {
         model: v.model,
         prompt: v.prompt,
         temperature: v.temperature,
@@ -326,7 +345,7 @@ class ModelPlayground extends HTMLElement {
       this.#showPrompt(start.promptTokens, Boolean(start.note));
       while (!run.stopped && this.#steps.length < v.tokens) {
         const count = this.#steps.length === 0 ? 1 : Math.min(BATCH, v.tokens - this.#steps.length);
-        const got = await worker.request('gen.next', { session: start.session, count });
+        const got = await worker.request('generate.next', { session: start.session, count });
         if (run !== this.#run) return;
         for (const t of got) this.#append(t);
         this.#status(`Generating with ${v.model}… ${this.#steps.length} of ${v.tokens} tokens.`);
@@ -335,7 +354,7 @@ class ModelPlayground extends HTMLElement {
     } catch (err) {
       if (run === this.#run) this.#fail(`Could not generate: ${message(err)}. Press Generate to try again.`);
     } finally {
-      if (run.session !== undefined) void worker.request('gen.stop', { session: run.session }).catch(() => undefined);
+      if (run.session !== undefined) void worker.request('generate.stop', { session: run.session }).catch(() => undefined);
       if (run === this.#run) this.#q<HTMLButtonElement>('[data-action="stop"]').disabled = true;
     }
   }

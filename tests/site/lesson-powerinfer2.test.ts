@@ -61,13 +61,13 @@ describe('lesson 3 page, its three widgets on one page', () => {
     const hit = page.locator('neuron-cache-sim [data-out="hit"]');
     const io = page.locator('neuron-cache-sim [data-out="io"]');
     const before = [await hit.textContent(), await io.textContent()];
-    const slider = page.getByLabel('Memory for FFN neurons (% of all FFN weights)');
+    const slider = page.getByLabel('Memory for FFN neurons (share of all FFN weights)');
     await slider.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight'); // 50% → 60%
-    await expect.poll(() => page.locator('neuron-cache-sim [data-out="budget"]').textContent()).toBe('60%');
+    await expect.poll(() => page.locator('neuron-cache-sim [data-out="memory"]').textContent()).toBe('60%');
     await expect.poll(async () => [await hit.textContent(), await io.textContent()]).not.toEqual(before);
-    await expect.poll(() => page.evaluate(() => location.search)).toContain('cache.budget=60');
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('cache.memory=0.6');
     await page.keyboard.press('End'); // everything in memory: nothing left to read
     await expect.poll(() => hit.textContent()).toContain('100%');
   });
@@ -95,7 +95,7 @@ describe('lesson 3 page, its three widgets on one page', () => {
     expect(html).toMatch(/data-out="total">[\d.]+ µs/);
     expect(html).not.toContain('not measured yet');
     expect(html).toContain('measured on our model');
-    expect(html).toContain('from the paper, 2406.06282 Fig. 2');
+    expect(html).toContain('from the paper, 2406.06282 §2.2, Fig. 2');
     expect(html).toContain('arxiv.org/abs/2406.06282v3');
   });
 });
@@ -105,13 +105,31 @@ describe('URL state', () => {
     const { page, close, ...rest } = await openPage(`${PATH}?batch.batch=99&batch.steps=2&cache.budget=lots&pipe.mode=diagonal&pipe.token=5000`);
     expect(await settled(page, 'batch-union')).toBe('done');
     await expect.poll(() => page.locator('batch-union [data-notes]').textContent()).toContain('batch.batch="99" is above the maximum');
-    expect(await page.locator('batch-union [data-out="batch"]').textContent()).toBe('16');
+    expect(await page.locator('batch-union [data-out="size"]').textContent()).toBe('16');
     expect(await settled(page, 'neuron-cache-sim')).toBe('done');
     expect(await page.locator('neuron-cache-sim [data-notes]').textContent()).toContain('Ignored cache.budget="lots"');
     expect(await settled(page, 'pipeline-gantt')).toBe('done');
     const notes = await page.locator('pipeline-gantt [data-notes]').textContent();
     expect(notes).toContain('Ignored pipe.mode="diagonal"');
     expect(notes).toContain('pipe.token="5000" is above the maximum');
+    expectClean(rest);
+    await close();
+  });
+});
+
+describe('old links', () => {
+  test('URL names from before the kit are still read, and the current names are written back', async () => {
+    const { page, close, ...rest } = await openPage(`${PATH}?batch.batch=2&batch.temp=0&batch.steps=2&cache.budget=60`);
+    expect(await settled(page, 'batch-union')).toBe('done');
+    expect(await page.locator('batch-union [data-out="size"]').textContent()).toBe('2');
+    expect(await page.locator('batch-union [data-out="temperature"]').textContent()).toBe('0 (greedy)');
+    expect(await settled(page, 'neuron-cache-sim')).toBe('done');
+    expect(await page.locator('neuron-cache-sim [data-out="memory"]').textContent()).toBe('60%');
+    await page.getByLabel('Seed').first().fill('2');
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('batch.size=2');
+    const search = await page.evaluate(() => location.search);
+    expect(search).toContain('batch.temperature=0');
+    expect(search).not.toContain('batch.batch=');
     expectClean(rest);
     await close();
   });

@@ -4,6 +4,7 @@
 //   times     stored in milliseconds, printed in µs, ms or s: 0.0041 → "4.1 µs", 12.3 → "12.3 ms"
 //   counts    grouped by thousands: 1048576 → "1,048,576"
 //   ratios    with a times sign: 3.24 → "3.24×"
+//   bandwidth decimal, as papers and vendors state it: 1e9 bytes/s → "1 GB/s"
 // A value that is not a finite number prints as "–" (never "NaN").
 
 const DASH = '–';
@@ -47,9 +48,20 @@ export function bytes(b: number): string {
   return `${u === 0 ? Math.round(v) : sig(v, Math.abs(v) < 10 ? 2 : 3)} ${units[u]}`;
 }
 
-/** Bytes per second in binary units: 1.5 * 2**30 → "1.5 GiB/s". */
+/**
+ * A bandwidth in decimal units, as papers and vendors state them (1 GB/s = 10⁹ bytes per second):
+ * 1e9 → "1 GB/s", 4.5e8 → "450 MB/s", 67.2e9 → "67.2 GB/s".
+ */
 export function bandwidth(bytesPerSecond: number): string {
-  return ok(bytesPerSecond) ? `${bytes(bytesPerSecond)}/s` : DASH;
+  if (!ok(bytesPerSecond)) return DASH;
+  const units = ['B/s', 'kB/s', 'MB/s', 'GB/s', 'TB/s'];
+  let v = bytesPerSecond;
+  let u = 0;
+  while (Math.abs(v) >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u += 1;
+  }
+  return `${sig(v)} ${units[u]}`;
 }
 
 /** A duration given in milliseconds: 0.0041 → "4.1 µs", 1.234 → "1.23 ms", 2345 → "2.35 s". */
@@ -73,7 +85,24 @@ export function perSecond(v: number, unit = 'tokens'): string {
   return ok(v) ? `${count(Math.round(v))} ${unit}/s` : DASH;
 }
 
-/** A readable form of one token for captions: spaces as "·", newlines as "↵", in quotes. */
+/** A token as a chip shows it: spaces as "·", line breaks as "↵", tabs as "⇥", so every byte is visible ("∅" if empty). */
+export function tokenChip(text: string): string {
+  return text.replace(/ /g, '·').replace(/\r?\n/g, '↵').replace(/\t/g, '⇥').replace(/\r/g, '␍') || '∅';
+}
+
+/** A readable form of one token for captions: its chip text in double quotes: " the\n" → "·the↵" (quoted). */
 export function token(text: string): string {
-  return JSON.stringify(text.replace(/ /g, '·').replace(/\n/g, '↵'));
+  return `"${tokenChip(text)}"`;
+}
+
+/** A token quoted for prose: ' whale', with line breaks written as \n. */
+export function tokenQuote(text: string): string {
+  return `'${text.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
+}
+
+/** A probability for people: 0.3141 → "0.31", 0.0042 → "0.004", 0 → "0". */
+export function probability(p: number): string {
+  if (!(p > 0)) return '0';
+  if (p >= 0.01) return p.toFixed(2);
+  return String(+p.toPrecision(1));
 }

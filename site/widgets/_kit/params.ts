@@ -14,13 +14,22 @@
 // list `aliases`, old names still read from shared links; the current name is what gets written back.
 // Plain data only (no DOM): used by the shell (Node), the element (browser) and Node tests.
 
+/** An old URL name of a number parameter whose values were in another unit: new value = old value × scale. */
+export interface Alias {
+  name: string;
+  scale: number;
+}
+
 interface Described<V> {
   /** Short name of the control, e.g. "GPU budget". */
   label: string;
   /** One line for the widget's README table: what the value means, its unit. */
   doc?: string;
-  /** Old URL names (under the same urlKey) that shared links may still carry; read, never written. */
-  aliases?: readonly string[];
+  /**
+   * Old URL names (under the same urlKey) that shared links may still carry; read, never written. An old name whose
+   * unit differed gives its factor: { name: 'budget', scale: 0.01 } reads budget=50 (percent) as 0.5 (a share).
+   */
+  aliases?: readonly (string | Alias)[];
   /** The value used when neither prop nor URL sets one. Without it the parameter is optional (undefined). */
   default?: V;
 }
@@ -340,9 +349,15 @@ export function readUrl<P extends Params>(
   const notes: string[] = [];
   const lead = `${key}.`;
   const byName = new Map<string, string>();
+  const scaleOf = new Map<string, number>();
   for (const [name, p] of Object.entries(schema.params)) {
     byName.set(name, name);
-    for (const a of p.aliases ?? []) if (!Object.hasOwn(schema.params, a)) byName.set(a, name);
+    for (const a of p.aliases ?? []) {
+      const old = typeof a === 'string' ? a : a.name;
+      if (Object.hasOwn(schema.params, old)) continue;
+      byName.set(old, name);
+      if (typeof a !== 'string') scaleOf.set(old, a.scale);
+    }
   }
   // Aliases first, so that a current name given too overrides its old one.
   const keys = [...new Set(params.keys())].filter((k) => k.startsWith(lead));
@@ -357,7 +372,13 @@ export function readUrl<P extends Params>(
     }
     const all = params.getAll(k);
     if (all.length > 1) notes.push(`${k} appears ${all.length} times; the last one is used.`);
-    const r = parseParam(k, schema.params[name], all[all.length - 1]);
+    let raw = all[all.length - 1];
+    const scale = scaleOf.get(given);
+    if (scale !== undefined) {
+      const v = parseNumberToken(raw);
+      if (v !== undefined) raw = String(+(v * scale).toPrecision(12)); // an old unit: convert, then check as usual
+    }
+    const r = parseParam(k, schema.params[name], raw);
     if (r.note) notes.push(r.note);
     if (r.ok) {
       values[name] = r.value;
@@ -387,7 +408,8 @@ const encode = (s: string) => encodeURIComponent(s).replace(/%2C/gi, ',');
 /**
  * The query string (with its "?", or "" when empty) after writing `values` under `key` into `search`: values equal
  * to `defaults` are left out so URLs stay short, old (alias) names of this widget are dropped, and everything else
- * (other widgets, `hide`, unrelated parameters) is kept in order.
+ * (other widgets, `hide`, unrelated parameters) is kept in order. Text longer than its maxLength (or blank) is not
+ * written: a link could not carry it, so the link keeps the default.
  */
 export function writeUrl<P extends Params>(
   schema: WidgetSchema<P>,
@@ -402,7 +424,10 @@ export function writeUrl<P extends Params>(
   for (const [k, v] of params) if (!k.startsWith(lead)) parts.push(`${encode(k)}=${encode(v)}`);
   for (const name of Object.keys(schema.params)) {
     const v = values[name];
-    if (v !== undefined && formatValue(v) !== formatValue(defaults[name])) parts.push(`${encode(lead + name)}=${encode(formatValue(v))}`);
+    const p = schema.params[name];
+    if (v === undefined || formatValue(v) === formatValue(defaults[name])) continue;
+    if (p.kind === 'text' && (typeof v !== 'string' || v.trim() === '' || v.length > p.maxLength)) continue; // a link cannot carry it
+    parts.push(`${encode(lead + name)}=${encode(formatValue(v))}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }

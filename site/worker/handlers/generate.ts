@@ -1,5 +1,5 @@
-// Streaming generation: `gen.start` prefills a prompt and keeps a Decoder (with its KV cache) in the worker;
-// each `gen.next` returns the next few tokens; `gen.stop` frees it. The page loops, so it can stop at any time.
+// Streaming generation: `generate.start` prefills a prompt and keeps a Decoder (with its KV cache) in the worker;
+// each `generate.next` returns the next few tokens; `generate.stop` frees it. The page loops, so it can stop at any time.
 import { Decoder, type GeneratedToken } from '../../../lib/generate.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel, type ModelName } from '../models.ts';

@@ -92,3 +92,23 @@ describe('activation measures', () => {
     expect(() => traceFromSets([[[100]]], 100)).toThrow(/neuron 100/);
   });
 });
+
+describe('cumulativeShareCurve', () => {
+  it('starts at (0, 0), ends at (1, 1), rises and bows above the diagonal (seeded frequencies)', async () => {
+    const { cumulativeShareCurve } = await import('../../../lib/sparsity/profile.ts');
+    const { mulberry32 } = await import('../../../lib/random.ts');
+    const rand = mulberry32(3);
+    const freq = Array.from({ length: 512 }, () => rand() ** 4);
+    const c = cumulativeShareCurve(freq, 64);
+    expect(c[0]).toEqual({ x: 0, y: 0 });
+    expect(c[c.length - 1].x).toBe(1);
+    expect(c[c.length - 1].y).toBeCloseTo(1, 9);
+    expect(c.length).toBeGreaterThanOrEqual(64);
+    for (let k = 1; k < c.length; k++) {
+      expect(c[k].x).toBeGreaterThan(c[k - 1].x);
+      expect(c[k].y).toBeGreaterThanOrEqual(c[k - 1].y);
+      expect(c[k].y).toBeGreaterThanOrEqual(c[k].x - 1e-9); // hottest first: never below the diagonal
+    }
+    expect(cumulativeShareCurve([1, 1, 1, 1], 4).map((p) => p.y)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+  });
+});

@@ -129,7 +129,7 @@ describe('measureReadThroughput', () => {
     let t = 0;
     const now = () => (t += 1); // every clock call advances 1 ms
     const seen: number[] = [];
-    const pts = measureReadThroughput(s, { chunkSizes: [1024, 8192], bytesPerPoint: 32 * 1024, minReads: 8, now, onProgress: (d) => seen.push(d) });
+    const pts = measureReadThroughput(s, { chunkSizes: [1024, 8192], bytesPerPoint: 32 * 1024, minReads: 8, repeats: 1, now, onProgress: (d) => seen.push(d) });
     expect(pts.map((p) => [p.order, p.chunkBytes, p.reads])).toEqual([['sequential', 1024, 32], ['sequential', 8192, 8], ['scattered', 1024, 32], ['scattered', 8192, 8]]);
     expect(s.counts.reads).toBe(80);
     expect(s.counts.bytesRead).toBe(2 * (32 * 1024 + 8 * 8192));
@@ -137,6 +137,19 @@ describe('measureReadThroughput', () => {
     expect(seen).toEqual([1, 2, 3, 4]);
     expect(() => measureReadThroughput(s, { chunkSizes: [1 << 20] })).toThrow(/larger than the 65536-byte file/);
     expect(() => measureReadThroughput(s, { chunkSizes: [0] })).toThrow(/positive integer, got 0/);
+    expect(() => measureReadThroughput(s, { repeats: 0 })).toThrow(/repeats must be a whole number/);
+  });
+
+  it('repeats each point and keeps the median time', () => {
+    const s = new MemoryStorage();
+    writeTestFile(s, 16 * 1024);
+    s.takeCounts();
+    const ticks = [0, 5, 10, 11, 20, 23]; // (start, end) of three repeats: 5, 1 and 3 ms
+    const clock = () => ticks.shift()!;
+    const [p] = measureReadThroughput(s, { chunkSizes: [4096], orders: ['sequential'], bytesPerPoint: 4096 * 4, minReads: 1, repeats: 3, now: clock });
+    expect(ticks).toEqual([]);
+    expect(s.counts.reads).toBe(12);
+    expect(p.seconds).toBeCloseTo(0.003);
   });
 });
 

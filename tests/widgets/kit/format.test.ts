@@ -1,6 +1,6 @@
 // One unit convention for every number a widget prints.
 import { describe, expect, it } from 'vitest';
-import { bandwidth, bytes, count, duration, percent, perSecond, signedPercent, times, token } from '../../../site/widgets/_kit/format.ts';
+import { bandwidth, bytes, count, duration, percent, perSecond, probability, signedPercent, times, token, tokenChip, tokenQuote } from '../../../site/widgets/_kit/format.ts';
 
 describe('format', () => {
   it('bytes in binary units', () => {
@@ -10,7 +10,9 @@ describe('format', () => {
     expect(bytes(417792)).toBe('408 KiB');
     expect(bytes(4 * 2 ** 20)).toBe('4 MiB');
     expect(bytes(3 * 2 ** 30)).toBe('3 GiB');
-    expect(bandwidth(1.5 * 2 ** 30)).toBe('1.5 GiB/s');
+    expect(bandwidth(1e9)).toBe('1 GB/s');
+    expect(bandwidth(450e6)).toBe('450 MB/s');
+    expect(bandwidth(67.2e9)).toBe('67.2 GB/s');
   });
   it('shares as percents, tiny ones with two significant digits', () => {
     expect(percent(0.4567)).toBe('45.7%');
@@ -33,6 +35,12 @@ describe('format', () => {
     expect(times(3.2412)).toBe('3.24×');
     expect(perSecond(123.4)).toBe('123 tokens/s');
     expect(token(' the\n')).toBe('"·the↵"');
+    expect(tokenChip('\t')).toBe('⇥');
+    expect(tokenChip('')).toBe('∅');
+    expect(tokenQuote(' whale\n')).toBe("' whale\\n'");
+    expect(probability(0.3141)).toBe('0.31');
+    expect(probability(0.0042)).toBe('0.004');
+    expect(probability(0)).toBe('0');
     for (const f of [bytes, percent, duration, count, times]) expect(f(NaN)).toBe('–');
   });
 });

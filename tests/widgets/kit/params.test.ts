@@ -13,6 +13,7 @@ const schema = defineWidget({
     seed: { kind: 'int', min: 0, max: 9999, default: 1, label: 'Seed' },
     view: { kind: 'choice', values: ['elements', 'rows', 'columns'], default: 'rows', label: 'View' },
     temperature: { kind: 'number', min: 0, max: 2, default: 0.8, label: 'Temperature', aliases: ['temp'] },
+    memory: { kind: 'number', min: 0, max: 1, default: 0.5, label: 'Memory', aliases: [{ name: 'budget', scale: 0.01 }] },
     play: { kind: 'bool', default: false, label: 'Play' },
     prompt: { kind: 'text', maxLength: 20, default: 'Call me Ishmael.', label: 'Prompt' },
     step: { kind: 'int', min: 0, max: 9, label: 'Step' },
@@ -36,7 +37,7 @@ describe('checkProps (build time)', () => {
     expect(() => checkProps(schema, { prompt: 'x'.repeat(21) })).toThrow(/prop "prompt" must be text of 1 to 20 characters/);
     expect(() => checkProps(schema, { prompt: '   ' })).toThrow(/prop "prompt"/);
     expect(() => checkProps(schema, { x: '1,2' })).toThrow(/prop "x" must be 3 comma-separated numbers/);
-    expect(() => checkProps(schema, { sed: 1 })).toThrow('Demo: unknown prop "sed"; known: x, seed, view, temperature, play, prompt, step, urlKey');
+    expect(() => checkProps(schema, { sed: 1 })).toThrow('Demo: unknown prop "sed"; known: x, seed, view, temperature, memory, play, prompt, step, urlKey');
     expect(() => checkProps(schema, { urlKey: 'Bad Key' })).toThrow(/Demo: prop "urlKey"/);
     expect(checkProps(schema, { title: 'ok' }, { extra: ['title'] }).key).toBe('demo');
   });
@@ -67,6 +68,13 @@ describe('readUrl (browser)', () => {
     expect(readUrl(schema, 'demo', defaults, '?demo.temperature=0.2&demo.temp=1.5').values.temperature).toBe(0.2);
     expect(readUrl(schema, 'demo', defaults, '?demo.temp=1.5&demo.temperature=0.2').values.temperature).toBe(0.2);
   });
+  it('reads an old name in its old unit (percent → share), clamping and explaining as usual', () => {
+    expect(readUrl(schema, 'demo', defaults, '?demo.budget=60').values.memory).toBe(0.6);
+    const r = readUrl(schema, 'demo', defaults, '?demo.budget=250');
+    expect(r.values.memory).toBe(1);
+    expect(r.notes.join('\n')).toMatch(/demo.budget=.*above the maximum/);
+    expect(readUrl(schema, 'demo', defaults, '?demo.budget=lots').notes.join('\n')).toMatch(/Ignored demo.budget="lots"/);
+  });
   it('hides parameters and controls of its own key only, explaining unknown names', () => {
     const r = readUrl(schema, 'demo', defaults, '?hide=demo.seed,demo.chart,other.x,demo.zzz');
     expect([...r.hidden].sort()).toEqual(['chart', 'seed']);
@@ -88,6 +96,11 @@ describe('writeUrl', () => {
   it('writes current names only, leaves defaults out and keeps other parameters', () => {
     const q = writeUrl(schema, 'demo', { ...defaults, temperature: 1.2, x: [1, 2, 3] }, defaults, '?a=1&demo.temp=1.5&hide=demo.seed&other.x=2');
     expect(q).toBe('?a=1&hide=demo.seed&other.x=2&demo.x=1,2,3&demo.temperature=1.2');
+  });
+  it('leaves out text a link could not carry (too long or blank)', () => {
+    expect(writeUrl(schema, 'demo', { ...defaults, prompt: 'x'.repeat(21) }, defaults, '')).toBe('');
+    expect(writeUrl(schema, 'demo', { ...defaults, prompt: '  ' }, defaults, '')).toBe('');
+    expect(writeUrl(schema, 'demo', { ...defaults, prompt: 'hello' }, defaults, '')).toBe('?demo.prompt=hello');
   });
   it('round-trips through readUrl for random values', () => {
     const rand = mulberry32(3);

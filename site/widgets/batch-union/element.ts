@@ -1,0 +1,90 @@
+// <batch-union>: the browser half of BatchUnion.astro. Near the viewport it asks the page's model worker to decode
+// the batch (batch.measure), then draws the union against B and the dense/sparse split. The hot-share slider is pure
+// arithmetic on the run (no new request); the other controls rerun it, latest settings only.
+import { splitAt, type BatchRun } from '../../../lib/sparsity/batch-split.ts';
+import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
+import { percent } from '../_kit/format.ts';
+import type { ModelName } from '../../worker/models.ts';
+import { splitChart, unionChart } from './chart.ts';
+import { splitSentence, tableBatches, temperatureText, unionSentence } from './model.ts';
+import { schema, settingsOf, type BatchValues } from './params.ts';
+
+class BatchUnion extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #run?: BatchRun;
+  #runs?: Jobs<BatchValues>;
+  #debounce?: ReturnType<typeof setTimeout>;
+
+  start() {
+    const d = this.dataset;
+    if (!d.model) return; // no trained model: the static view says so
+    const worker = this.worker();
+    this.#runs = this.jobs(
+      (v: BatchValues) =>
+        worker.request('batch.measure', { model: d.model as ModelName, text: d.text ?? '', prompt: v.prompt, ...settingsOf(v) }, { onProgress: (p) => this.progress(p.message) }),
+      (v, run) => this.#show(v, run),
+      (err) => this.fail(err, 'Could not compute (press "Run again" to retry)'),
+    );
+    const rerun = () => {
+      clearTimeout(this.#debounce);
+      this.#debounce = setTimeout(() => this.#submit(), 400);
+    };
+    for (const k of ['size', 'steps', 'temperature', 'seed'] as const) this.bind(k, rerun);
+    this.bind('hot');
+    this.listen(this.part('[data-action="run"]'), 'click', () => this.#submit());
+    this.onStop(() => clearTimeout(this.#debounce));
+    this.enableControls();
+    this.chart('union', (width) => this.#run && unionChart(this.#run, { width }));
+    this.chart('split', (width) => this.#run && splitChart(splitAt(this.#run, this.values.hot), this.values.hot, { width }));
+    this.#submit();
+  }
+
+  update() {
+    const v = this.values;
+    this.part('[data-out="prompt"]').textContent = v.prompt;
+    this.part('[data-out="size"]').textContent = String(v.size);
+    this.part('[data-out="temperature"]').textContent = temperatureText(v.temperature);
+    this.part('[data-out="hot"]').textContent = percent(v.hot, 0);
+    const run = this.#run;
+    if (!run) return;
+    const rows = splitAt(run, v.hot);
+    const sentence = splitSentence(rows, v.hot);
+    this.part('[data-caption="split"]').textContent = sentence;
+    this.summary(`${unionSentence(run)} ${sentence}`);
+    this.dataset.denseShare = rows.map((r) => r.denseShare.toFixed(4)).join(',');
+    this.redraw('split');
+  }
+
+  #submit() {
+    clearTimeout(this.#debounce);
+    this.progress(`Decoding ${this.values.size} continuation${this.values.size > 1 ? 's' : ''} in the worker…`);
+    this.#runs?.submit({ ...this.values });
+  }
+
+  #show(v: BatchValues, run: BatchRun) {
+    this.#run = run;
+    this.dataset.meanMax = String(run.mean[run.mean.length - 1]);
+    this.progress(`Measured in your browser on ${this.dataset.model}: B = 1…${v.size}, ${v.steps} decode steps.`);
+    this.part('[data-caption="union"]').textContent = unionSentence(run);
+    const cell = (tag: 'th' | 'td', text: string, scope?: string) => {
+      const el = document.createElement(tag);
+      el.textContent = text;
+      if (scope) el.setAttribute('scope', scope);
+      return el;
+    };
+    this.part('[data-table="union"] thead tr').replaceChildren(...['B', ...run.union[0].map((_, l) => `layer ${l}`), 'mean'].map((t) => cell('th', t, 'col')));
+    this.part('[data-table="union"] tbody').replaceChildren(
+      ...tableBatches(run.batchSizes).map((b) => {
+        const tr = document.createElement('tr');
+        const mean = cell('td', '');
+        mean.append(Object.assign(document.createElement('strong'), { textContent: percent(run.mean[b - 1]) }));
+        tr.append(cell('th', String(b), 'row'), ...run.union[b - 1].map((u) => cell('td', percent(u))), mean);
+        return tr;
+      }),
+    );
+    this.redraw('union');
+    this.update();
+  }
+}
+
+defineElement(schema, BatchUnion);

@@ -1,0 +1,25 @@
+// NeuronCacheSim's parameters: how much memory the cache has, how it is split, how neurons are stored and sized.
+import { VECTOR_SIZES } from '../../../lib/hardware/neuron-bytes.ts';
+import { defaultsOf, defineWidget, type Values } from '../_kit/params.ts';
+
+export const schema = defineWidget({
+  name: 'NeuronCacheSim',
+  tag: 'neuron-cache-sim',
+  urlKey: 'cache',
+  params: {
+    memory: {
+      kind: 'number', min: 0, max: 1, default: 0.5, label: 'Memory for FFN neurons (share of all FFN weights)',
+      doc: 'share of all FFN weight bytes the cache holds, in [0, 1]', aliases: [{ name: 'budget', scale: 0.01 }],
+    },
+    hot: { kind: 'number', min: 0, max: 1, default: 0.5, label: 'Share of that memory for hot clusters' },
+    bundle: { kind: 'bool', default: true, label: 'bundle up + down of a neuron', doc: "read a neuron's up column and down row together" },
+    neuron: { kind: 'choice', values: VECTOR_SIZES, default: 'int4', label: "Size of a neuron's vectors", doc: 'ours (nEmbd × fp32), int4 (2.5 KiB) or fp16 (8 KiB): a 7B model, PowerInfer-2 §4.4' },
+  },
+  controls: ['chart', 'ufs'],
+});
+export type CacheValues = Values<typeof schema.params>;
+export const CACHE_DEFAULTS: CacheValues = defaultsOf(schema);
+
+/** Memory shares the sweep (and the slider's steps) visit: 0, 5%, …, 100%. */
+export const MEMORY_STEP = 0.05;
+export const MEMORY_GRID = Array.from({ length: 21 }, (_, k) => +(k * MEMORY_STEP).toFixed(2));

@@ -1,0 +1,18 @@
+// `batch.measure`: the union of active FFN neurons as the batch grows (B sampled continuations of one prompt, decoded
+// together), with every neuron's share ranked hottest first by the text's profile, so the page can price any hot/cold
+// split (lib/sparsity/batch-split.ts). Used by the BatchUnion widget.
+import { measureBatch, type BatchRun, type BatchSettings } from '../../../lib/sparsity/batch-split.ts';
+import { defineHandler } from '../protocol.ts';
+import { replayProfile, type ReplayPayload } from './replay-profile.ts';
+
+export interface BatchMeasurePayload extends ReplayPayload, BatchSettings {
+  prompt: string;
+}
+
+export const batchMeasure = defineHandler(async (p: BatchMeasurePayload, ctx): Promise<BatchRun> => {
+  const { model, profile } = await replayProfile(p, ctx);
+  const prompt = String(p.prompt ?? '').slice(-2000);
+  if (prompt.trim() === '') throw new Error('The prompt is empty.');
+  ctx.progress(`Decoding ${p.batch} continuation${p.batch > 1 ? 's' : ''} together for ${p.steps} steps…`);
+  return measureBatch(model, prompt, profile.layers.map((l) => l.hotOrder), p);
+});
