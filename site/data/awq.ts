@@ -44,7 +44,7 @@ export interface AwqResults {
   table2: Table2Row[];
   activations: Record<string, ActivationStats>;
   sizes?: { fp32: number; fp32Rest: number; quantized: SizeRow[] };
-  bench?: { machine: string; command: string; rows: Record<string, string | number>[] };
+  bench?: { machine: string; loadAverage?: number; command: string; rows: Record<string, string | number>[] };
 }
 
 /** Everything scripts/quantize.ts committed (missing parts are empty: the lesson says so). */

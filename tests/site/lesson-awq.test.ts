@@ -58,7 +58,7 @@ describe('lesson 6 page', () => {
 
 describe('lesson 6 with garbage in the URL', () => {
   test('bad bits, group size, method and s are explained in notes; the widgets still run with their defaults', async () => {
-    const opened = await openPage(`${PATH}?quant.bits=9&quant.group=48&quant.method=gptq&micro.s=banana&alpha.layer=h.9.mlp.up&race.size=huge`);
+    const opened = await openPage(`${PATH}?quant.bits=9&quant.group=48&quant.method=gptq&micro.s=banana&alpha.layer=h.9.mlp.up&int4.size=huge`);
     try {
       const { page } = opened;
       for (const tag of ['quantize-it', 'error-microscope', 'alpha-slider']) {

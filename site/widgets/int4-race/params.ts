@@ -4,7 +4,7 @@ import { defineWidget } from '../_kit/params.ts';
 export const schema = defineWidget({
   name: 'Int4Race',
   tag: 'int4-race',
-  urlKey: 'race',
+  urlKey: 'int4',
   params: {
     size: { kind: 'choice', values: ['small', 'large'], default: 'small', label: 'Matrix', doc: 'small: 512 x 128 (our mlp.down, fits in cache); large: 4096 x 4096 (64 MiB in fp32)' },
   },

@@ -65,5 +65,5 @@ export const quantRace = defineHandler((p: { size: 'small' | 'large' }, ctx) => 
   const [inDim, outDim] = p.size === 'large' ? [4096, 4096] : p.size === 'small' ? [512, 128] : [0, 0];
   if (!inDim) throw new Error(`size must be "small" or "large"; got ${JSON.stringify(p.size)}.`);
   ctx.progress(p.size === 'large' ? 'Making a random 4096 x 4096 matrix and timing both kernels…' : 'Timing both kernels…', 0.2);
-  return raceInt4(inDim, outDim, { repeats: p.size === 'large' ? 3 : 7 });
+  return raceInt4(inDim, outDim, { repeats: p.size === 'large' ? 3 : 15 });
 });

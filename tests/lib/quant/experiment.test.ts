@@ -33,6 +33,15 @@ describe('quantizeAndEvaluate', () => {
     expect(typeof q2.sample).toBe('string');
   });
 
+  it('leaves no tensors behind (calibrate, quantizeAndEvaluate, alphaCurve)', () => {
+    const before = tf.memory().numTensors;
+    const rng = mulberry32(5);
+    const st = calibrate(model, [Array.from({ length: 16 }, () => Math.floor(rng() * 256))]);
+    quantizeAndEvaluate(model, st, evalIds, { bits: 4, groupSize: 32, method: 'awq' });
+    alphaCurve(model, st, 'h.0.attn.qkv', { bits: 4, groupSize: 32 });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('refuses settings outside the lesson\'s choices', () => {
     expect(() => checkSettings({ bits: 5, groupSize: 64, method: 'rtn' })).toThrow(/bits must be one of 2, 3, 4, 8; got 5/);
     expect(() => checkSettings({ bits: 4, groupSize: 48, method: 'rtn' })).toThrow(/group size must be one of 32, 64, 128; got 48/);
