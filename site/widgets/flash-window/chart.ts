@@ -23,7 +23,6 @@ export function windowGrid(active: number[][], tokens: string[], nFfn: number, t
     color: { domain: KIND_LABELS, range: [MUTED, SERIES[0], SERIES[2], SERIES[1]], legend: true },
     marks: [
       Plot.cell(cells, { x: 'neuron', y: 'row', fill: (c: { kind: string }) => label(c.kind), inset: 0 }),
-      Plot.frame({ stroke: GRID }),
     ],
   });
 }
