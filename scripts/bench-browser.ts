@@ -20,7 +20,11 @@ interface PageResult {
   skipped?: { name: string; reason: string }[];
   error?: string;
   results?: { model: string; loadMs: number; fromCache: boolean; bench: DecodeBench }[];
+  offload?: { nb: number; weightLoads: number; weightBytesPerToken: number; tokensPerSecond: number }[];
 }
+
+/** The zig-zag executor's rows from the last browserRows() run (bench page, offload.run), for scripts/bench.ts. */
+export const browserOffloadRows: Record<string, string | number>[] = [];
 
 export async function browserRows(): Promise<BenchRow[]> {
   if (!existsSync(CHROMIUM)) {
@@ -67,6 +71,7 @@ export async function browserRows(): Promise<BenchRow[]> {
           console.log(`browser ${backend}: unavailable (${why}); the worker fell back to ${r.backend}, so no ${backend} rows`);
         } else {
           for (const m of r.results ?? []) rows.push(row(`browser ${backend}`, m.model, m.loadMs, m.bench));
+          for (const o of r.offload ?? []) browserOffloadRows.push({ where: `browser ${backend}`, schedule: o.nb === 1 ? 'row-by-row' : `zig-zag block ${o.nb}×4`, weightLoads: o.weightLoads, weightBytesPerToken: Math.round(o.weightBytesPerToken), tokensPerSecond: Number(o.tokensPerSecond.toPrecision(3)) });
         }
       } catch (err) {
         console.log(`browser ${backend}: failed: ${err instanceof Error ? err.message : String(err)}`);
