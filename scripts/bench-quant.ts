@@ -1,7 +1,7 @@
 // int4 vs fp32 matrix-vector product on this machine (the memory-bound argument of AWQ §4): our layers' shapes
 // (small enough to stay in cache) and 4096 x 4096 (64 MB in fp32, 9 MB in int4 g64: out of cache).
 // Rows: the plain-JS kernels (lib/quant/matvec.ts), and for reference tfjs's fp32 matMul on cpu and wasm
-// (tfjs has no int4 kernel). `npm run bench` prints these; or `npm exec -- node scripts/bench-quant.ts`.
+// (tfjs has no int4 kernel). `npm run bench` prints these; or `npm exec -- node scripts/bench-quant.ts [--write]`.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { raceInt4 } from '../lib/quant/race.ts';
@@ -33,4 +33,16 @@ export async function quantRows(): Promise<Record<string, string | number>[]> {
   return rows;
 }
 
-if (process.argv[1]?.endsWith('bench-quant.ts')) console.table(await quantRows());
+// `--write` also saves the rows for the lesson (site/data/awq/bench.json), with the machine they ran on.
+if (process.argv[1]?.endsWith('bench-quant.ts')) {
+  const rows = await quantRows();
+  console.table(rows);
+  if (process.argv.includes('--write')) {
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    const { cpus } = await import('node:os');
+    const dir = new URL('../site/data/awq/', import.meta.url).pathname;
+    mkdirSync(dir, { recursive: true });
+    const machine = `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs}`;
+    writeFileSync(dir + 'bench.json', JSON.stringify({ machine, command: 'npm exec -- node scripts/bench-quant.ts --write', rows }, null, 1) + '\n');
+  }
+}

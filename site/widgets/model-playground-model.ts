@@ -13,7 +13,8 @@ import type { ModelName } from '../worker/models.ts';
 /** The models the site ships (the worker's list; repeated here so the page never bundles the loader). */
 export const PLAYGROUND_MODELS = ['target-v1', 'draft-v1'] as const satisfies readonly ModelName[];
 
-/** Longest prompt a prop or a link (?model.prompt=) may carry; longer ones are cut, with a note. */
+/** Longest prompt a prop or a link (?model.prompt=) may carry; longer ones keep their end (the part the model reads,
+ *  since it sees only the last blockSize tokens), with a note. */
 export const MAX_URL_PROMPT = 500;
 export const MAX_TOKENS = 200;
 
@@ -59,20 +60,20 @@ export function readPlaygroundState(prefix: string, defaults: PlaygroundValues, 
     if (raw.length > 1) notes.push(`${promptKey} appears ${raw.length} times; the last one is used.`);
     if (last.trim() === '') notes.push(`Ignored an empty ${promptKey}; the prompt is ${quote(defaults.prompt)}.`);
     else if (last.length > MAX_URL_PROMPT) {
-      prompt = last.slice(0, MAX_URL_PROMPT);
-      notes.push(`${promptKey} has ${last.length.toLocaleString('en-US')} characters; a link keeps at most ${MAX_URL_PROMPT}, so only the first ${MAX_URL_PROMPT} are used.`);
+      prompt = last.slice(-MAX_URL_PROMPT);
+      notes.push(`${promptKey} has ${last.length.toLocaleString('en-US')} characters; a link keeps at most ${MAX_URL_PROMPT}, so only the last ${MAX_URL_PROMPT} are used (the model reads the end of a prompt).`);
     } else prompt = last;
   }
   return { values: { ...parsed.values, prompt }, hidden: parsed.hidden, notes };
 }
 
-/** The query string after writing `values` (those equal to `defaults` left out); the prompt is cut to the cap. */
+/** The query string after writing `values` (those equal to `defaults` left out); the prompt keeps its last MAX_URL_PROMPT characters. */
 export function writePlaygroundState(prefix: string, values: PlaygroundValues, defaults: PlaygroundValues, search: string): string {
   const promptKey = `${prefix}.prompt`;
   const params = new URLSearchParams(search);
   params.delete(promptKey);
   const query = writeState(prefix, PLAYGROUND_SPEC, numbersOnly(values), numbersOnly(defaults), params);
-  const prompt = values.prompt.slice(0, MAX_URL_PROMPT);
+  const prompt = values.prompt.slice(-MAX_URL_PROMPT);
   if (prompt === defaults.prompt || prompt === '') return query;
   return `${query ? `${query}&` : '?'}${encodeURIComponent(promptKey)}=${encodeURIComponent(prompt)}`;
 }

@@ -46,6 +46,8 @@ class ModelPlayground extends HTMLElement {
   #genNote = '';
   #urlTimer?: ReturnType<typeof setTimeout>;
   #loaded = new Map<ModelName, Promise<Info>>();
+  /** What the Weights row says for each loaded model. */
+  #weightsText = new Map<ModelName, string>();
   #run: Run | null = null;
   #steps: StepToken[] = [];
   #promptCount = 0;
@@ -96,6 +98,7 @@ class ModelPlayground extends HTMLElement {
       for (const el of this.querySelectorAll<HTMLElement>(`[data-control="${name}"]`)) el.hidden = true;
     }
     this.#showValues();
+    if (this.#v.prompt !== this.#defaults.prompt || this.#v.model !== this.#defaults.model) this.#clearStaticSample();
     this.#wire();
     for (const el of this.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button, select, textarea')) {
       el.disabled = false;
@@ -117,6 +120,7 @@ class ModelPlayground extends HTMLElement {
       (b) => {
         backendKnown = true;
         this.#out('backend', b.name);
+        this.#out('backend-reason', b.reason ?? 'the first backend that started');
         this.dataset.backend = b.name;
         const skipped = b.skipped.map((s) => `${s.name}: ${s.reason}`).join('; ');
         this.#q('[data-out="backend"]').title = skipped ? `Passed over ${skipped}` : '';
@@ -124,6 +128,14 @@ class ModelPlayground extends HTMLElement {
       () => undefined, // reported by the request that needed it
     );
     void this.#load(this.#v.model).catch(() => undefined);
+  }
+
+  /** The build-time sample belongs to the default prompt and model; a link that sets others must not show it. */
+  #clearStaticSample() {
+    this.#q('[data-tokens]').replaceChildren();
+    this.#out('count', '–');
+    this.#q('[data-caption]').textContent = `The link sets the prompt above for ${this.#v.model}. Press Generate to see the model continue it.`;
+    this.#q('[data-fulltext]').textContent = `Prompt: ${this.#v.prompt}`;
   }
 
   #showValues() {
@@ -216,7 +228,7 @@ class ModelPlayground extends HTMLElement {
 
   #writeUrl() {
     if (this.#v.prompt.length > MAX_URL_PROMPT) {
-      this.#linkNote = `The link to this page keeps only the first ${MAX_URL_PROMPT} characters of the prompt.`;
+      this.#linkNote = `The link to this page keeps only the last ${MAX_URL_PROMPT} characters of the prompt, the end that the model reads.`;
       this.#renderNotes();
     }
     clearTimeout(this.#urlTimer);
@@ -234,7 +246,12 @@ class ModelPlayground extends HTMLElement {
   /** Load `name` in the worker (once), showing progress, the weights' size and whether they came from the cache. */
   #load(name: ModelName): Promise<Info> {
     let p = this.#loaded.get(name);
-    if (p) return p;
+    if (p) {
+      // Already loaded (or loading): show its weights again, since the row may still name another model.
+      const shown = this.#weightsText.get(name);
+      if (shown) this.#out('weights', shown);
+      return p;
+    }
     const bar = this.#q<HTMLProgressElement>('[data-load]');
     let fromCache = false;
     const busy = () => this.#run && !this.#run.stopped;
@@ -256,7 +273,9 @@ class ModelPlayground extends HTMLElement {
           bar.hidden = true;
           const where = fromCache ? 'from cache' : 'downloaded';
           this.dataset.weights = fromCache ? 'cache' : 'network';
-          this.#out('weights', `${name}: ${mb(info.parameters * 4)} ${where}`);
+          const weights = `${name}: ${mb(info.parameters * 4)} ${where}`;
+          this.#weightsText.set(name, weights);
+          if (this.#v.model === name) this.#out('weights', weights);
           if (!busy()) {
             this.dataset.state = 'ready';
             this.#status(`${name} is ready (${info.parameters.toLocaleString('en-US')} parameters, ${where}). Press Generate.`);

@@ -408,7 +408,8 @@ const encode = (s: string) => encodeURIComponent(s).replace(/%2C/gi, ',');
 /**
  * The query string (with its "?", or "" when empty) after writing `values` under `key` into `search`: values equal
  * to `defaults` are left out so URLs stay short, old (alias) names of this widget are dropped, and everything else
- * (other widgets, `hide`, unrelated parameters) is kept in order.
+ * (other widgets, `hide`, unrelated parameters) is kept in order. Text longer than its maxLength (or blank) is not
+ * written: a link could not carry it, so the link keeps the default.
  */
 export function writeUrl<P extends Params>(
   schema: WidgetSchema<P>,
@@ -423,7 +424,10 @@ export function writeUrl<P extends Params>(
   for (const [k, v] of params) if (!k.startsWith(lead)) parts.push(`${encode(k)}=${encode(v)}`);
   for (const name of Object.keys(schema.params)) {
     const v = values[name];
-    if (v !== undefined && formatValue(v) !== formatValue(defaults[name])) parts.push(`${encode(lead + name)}=${encode(formatValue(v))}`);
+    const p = schema.params[name];
+    if (v === undefined || formatValue(v) === formatValue(defaults[name])) continue;
+    if (p.kind === 'text' && (typeof v !== 'string' || v.trim() === '' || v.length > p.maxLength)) continue; // a link cannot carry it
+    parts.push(`${encode(lead + name)}=${encode(formatValue(v))}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }
