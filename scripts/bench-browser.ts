@@ -22,9 +22,13 @@ interface PageResult {
   skipped?: { name: string; reason: string }[];
   error?: string;
   results?: { model: string; loadMs: number; fromCache: boolean; bench: DecodeBench }[];
+  offload?: { nb: number; weightLoads: number; weightBytesPerToken: number; tokensPerSecond: number }[];
   widgets?: { widget: string; ms: number }[];
   flash?: { points: { order: string; chunkBytes: number; bytesPerSecond: number; microsPerRead: number }[]; storage: string; fallback: string | null } | { error: string };
 }
+
+/** The zig-zag executor's rows from the last browserRows() run (bench page, offload.run), for scripts/bench.ts. */
+export const browserOffloadRows: Record<string, string | number>[] = [];
 
 /** The model-backed widgets' own requests, timed on each browser backend (filled in by browserRows). */
 export const widgetTimings: { where: string; widget: string; ms: number }[] = [];
@@ -74,6 +78,7 @@ export async function browserRows(): Promise<BenchRow[]> {
           console.log(`browser ${backend}: unavailable (${why}); the worker fell back to ${r.backend}, so no ${backend} rows`);
         } else {
           for (const m of r.results ?? []) rows.push(row(`browser ${backend}`, m.model, m.loadMs, m.bench));
+          for (const o of r.offload ?? []) browserOffloadRows.push({ where: `browser ${backend}`, schedule: o.nb === 1 ? 'row-by-row' : `zig-zag block ${o.nb}×4`, weightLoads: o.weightLoads, weightBytesPerToken: Math.round(o.weightBytesPerToken), tokensPerSecond: Number(o.tokensPerSecond.toPrecision(3)) });
           for (const w of r.widgets ?? []) widgetTimings.push({ where: `browser ${backend}`, widget: w.widget, ms: Math.round(w.ms) });
           if (r.flash && 'points' in r.flash) {
             console.log(`browser ${backend}: read throughput from ${r.flash.storage === 'opfs' ? 'OPFS (sync access handle, in the worker)' : `memory (${r.flash.fallback})`}; upper bounds, the OS cache holds the file:`);
