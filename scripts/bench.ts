@@ -88,3 +88,9 @@ console.table(flash.policies);
 const { executorRows } = await import('./flexgen-results.ts');
 console.log('\nZig-zag block executor (lib/offload), target-v1 on Node wasm, 32 sequences × 32 new tokens, GPU batch 4 (row-by-row = block of 1 batch):');
 console.table((await executorRows()).rows);
+const { browserOffloadRows } = await import('./bench-browser.ts');
+if (browserOffloadRows.length) console.table(browserOffloadRows);
+
+const { speculativeRows, browserSpeculativeRows } = await import('./bench-speculative.ts');
+console.log('\nSpeculative decoding, greedy, same tokens as plain KV-cache decoding (draft-v1 guessing, target-v1 verifying; goal: >= 2.0 tokens/pass, >= 1.5x on Chromium wasm):');
+console.table([...(await speculativeRows()), ...(await browserSpeculativeRows())]);

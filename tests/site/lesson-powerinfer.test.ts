@@ -67,7 +67,7 @@ describe('NeuronHeatmap', () => {
     const slider = page.getByLabel('Selected token');
     await slider.focus();
     await page.keyboard.press('End');
-    await expect.poll(() => page.locator('neuron-heatmap [data-out="token"]').textContent()).toMatch(/^(\d+) of \1$/);
+    await expect.poll(() => page.locator('neuron-heatmap [data-out="token"]').textContent()).toMatch(/^(\d+) of 0–\1$/);
     expect((await heat(page)).fired).toMatch(/^Token \d+ .*neurons fired/);
     expectClean(opened);
     await opened.close();

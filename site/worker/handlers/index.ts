@@ -24,6 +24,7 @@ import { specNode, specSample } from './spec-node.ts';
 import { specRace } from './spec-race.ts';
 import { offloadSolve } from './offload-solve.ts';
 import { offloadRun } from './offload-run.ts';
+import { quantEvaluate, quantAlpha, quantMonteCarlo, quantRace } from './quant-awq.ts';
 
 export const handlers = {
   ping,
@@ -61,6 +62,10 @@ export const handlers = {
   'spec.race': specRace,
   'offload.solve': offloadSolve,
   'offload.run': offloadRun,
+  'quant.evaluate': quantEvaluate,
+  'quant.alpha': quantAlpha,
+  'quant.monteCarlo': quantMonteCarlo,
+  'quant.race': quantRace,
 };
 
 export type Handlers = typeof handlers;
