@@ -26,10 +26,15 @@ export interface ForwardTensorOptions {
   ffnNeurons?: (Int32Array | number[] | null)[];
   /** Per layer, a 0/1 mask [B, T, nFfn] applied after the ReLU: per-token neuron selection. */
   ffnMask?: (tf.Tensor3D | null)[];
+  /** Per layer, the FFN computed outside tfjs (e.g. from weights read from flash, lib/flash): gets the FFN input
+   *  [B*T*nEmbd] row-major and returns the FFN output [B*T*nEmbd], down bias included. Replaces the FFN when set. */
+  ffnFn?: (layer: number, x: Float32Array) => Float32Array;
   /** Replacement weights for linear layers by name ("h.0.mlp.up"), e.g. a LoRA-merged or quantized matrix. */
   overrides?: Record<string, tf.Tensor>;
+  /** Additions to linear layers' outputs by layer name ("h.0.attn.qkv"): y = x W + b + add(x), x [N, in] -> [N, out] (unmerged LoRA). */
+  linearAdd?: Record<string, (x: tf.Tensor2D) => tf.Tensor2D>;
   /** Collect FFN activations and attention probabilities per layer (kept tensors; the caller disposes them). */
-  record?: { ffn?: boolean; attention?: boolean };
+  record?: { ffn?: boolean; attention?: boolean; linear?: boolean };
 }
 
 export interface ForwardRecord {
@@ -37,6 +42,8 @@ export interface ForwardRecord {
   ffnPre: tf.Tensor3D[]; // per layer [B, T, nFfn] before the ReLU
   ffnPost: tf.Tensor3D[]; // per layer [B, T, nFfn] after the ReLU
   attention: tf.Tensor4D[]; // per layer [B, nHead, T, S]
+  /** With record.linear: what each linear layer reads, by name ("h.0.mlp.down"), [B, T, in]; dense FFN only. */
+  linearIn?: Record<string, tf.Tensor3D>;
 }
 
 export interface ForwardTensorResult {
@@ -59,6 +66,14 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
     const t = opts.overrides?.[name] ?? params[name];
     if (!t) throw new Error(`missing parameter ${name}`);
     return t;
+  };
+
+  // y = x W + b for layer `name`, plus the caller's addition for that layer if there is one.
+  const lin = (name: string, input: tf.Tensor) => {
+    if (opts.record?.linear) linearIn[name] = input as tf.Tensor3D; // what this layer reads (calibration)
+    const y = linear(input, w(`${name}.weight`), w(`${name}.bias`));
+    const add = opts.linearAdd?.[name];
+    return add ? tf.add(y, add(input.reshape([-1, input.shape[input.rank - 1]]) as tf.Tensor2D).reshape(y.shape)) : y;
   };
 
   // Embeddings: [B, T, C]
@@ -86,11 +101,13 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
 
   const present: PastKV = { k: [], v: [] };
   const record: ForwardRecord = { ffnIn: [], ffnPre: [], ffnPost: [], attention: [] };
+  const linearIn: Record<string, tf.Tensor3D> = {};
+  if (opts.record?.linear) record.linearIn = linearIn;
   for (let l = 0; l < cfg.nLayer; l++) {
     const p = `h.${l}`;
     // --- attention ---
     const a = layerNorm(x, w(`${p}.ln_1.weight`), w(`${p}.ln_1.bias`));
-    const qkv = linear(a, w(`${p}.attn.qkv.weight`), w(`${p}.attn.qkv.bias`)); // [B, T, 3C]
+    const qkv = lin(`${p}.attn.qkv`, a); // [B, T, 3C]
     const [q, kNew, vNew] = tf.split(qkv, 3, 2).map((t) => t.reshape([B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D); // [B, H, T, hs]
     const k = opts.past ? tf.concat([opts.past.k[l], kNew], 2) : kNew; // [B, H, S, hs]
     const v = opts.past ? tf.concat([opts.past.v[l], vNew], 2) : vNew; // [B, H, S, hs]
@@ -100,14 +117,20 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
     const probs = tf.softmax(scores) as tf.Tensor4D; // [B, H, T, S]
     if (opts.record?.attention) record.attention.push(probs);
     const heads = tf.matMul(probs, v).transpose([0, 2, 1, 3]).reshape([B, T, C]); // [B, T, C]
-    x = tf.add(x, linear(heads, w(`${p}.attn.proj.weight`), w(`${p}.attn.proj.bias`))) as tf.Tensor3D;
+    x = tf.add(x, lin(`${p}.attn.proj`, heads)) as tf.Tensor3D;
 
     // --- FFN: out = ReLU(x W_up + b_up) W_down + b_down ---
     const m = layerNorm(x, w(`${p}.ln_2.weight`), w(`${p}.ln_2.bias`)) as tf.Tensor3D; // [B, T, C]
     if (opts.record?.ffn) record.ffnIn.push(m);
     const neurons = opts.ffnNeurons?.[l];
     let ffnOut: tf.Tensor;
-    if (neurons) {
+    if (opts.ffnFn) {
+      // The FFN runs elsewhere on plain arrays (synchronous, so it can read storage in the middle of the pass).
+      const y = opts.ffnFn(l, m.dataSync() as Float32Array); // [B*T*C]
+      if (y.length !== B * T * C) throw new Error(`ffnFn(layer ${l}) returned ${y.length} values, expected ${B * T * C}`);
+      ffnOut = tf.tensor3d(y, [B, T, C]);
+    } else if (neurons) {
+      if (opts.linearAdd?.[`${p}.mlp.up`] || opts.linearAdd?.[`${p}.mlp.down`]) throw new Error(`${p}: a sparse FFN cannot take linearAdd on its layers; merge the adapter first`);
       // Sparse FFN: only the chosen columns of W_up and rows of W_down are read.
       const idx = tf.tensor1d(Array.from(neurons), 'int32');
       const up = tf.gather(w(`${p}.mlp.up.weight`), idx, 1); // [C, k]
@@ -116,12 +139,12 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
       const h = tf.relu(linear(m, up, upB)); // [B, T, k]
       ffnOut = linear(h, down, w(`${p}.mlp.down.bias`));
     } else {
-      const pre = linear(m, w(`${p}.mlp.up.weight`), w(`${p}.mlp.up.bias`)) as tf.Tensor3D; // [B, T, F]
+      const pre = lin(`${p}.mlp.up`, m) as tf.Tensor3D; // [B, T, F]
       let post = tf.relu(pre) as tf.Tensor3D; // [B, T, F]
       const mask = opts.ffnMask?.[l];
       if (mask) post = tf.mul(post, mask) as tf.Tensor3D;
       if (opts.record?.ffn) { record.ffnPre.push(pre); record.ffnPost.push(post); }
-      ffnOut = linear(post, w(`${p}.mlp.down.weight`), w(`${p}.mlp.down.bias`));
+      ffnOut = lin(`${p}.mlp.down`, post);
     }
     x = tf.add(x, ffnOut) as tf.Tensor3D;
   }

@@ -4,6 +4,7 @@ import { validateConfig } from './config.ts';
 import { LanguageModel } from './model.ts';
 import { Tokenizer, type TokenizerJSON } from './tokenizer.ts';
 import { decodeWeights } from './weights.ts';
+import { decodeQuantized, isQuantManifest } from './quant/file.ts';
 
 /** Bump when the folder layout changes; model folders themselves are versioned (target-v1) and never edited. */
 export const MODEL_CACHE_NAME = 'llm-preliminaries-models-v1';
@@ -22,6 +23,8 @@ export interface LoadOptions {
   onProgress?: (p: LoadProgress) => void;
   /** Name shown in error messages; default: the last folder in the URL. */
   name?: string;
+  /** For a quantized model folder: the fp32 model it must have been made from (name, and fingerprint if known). */
+  expectBase?: { name: string; fingerprint?: string };
 }
 
 /** Loads the model in folder `baseUrl` (ending in '/' or not). */
@@ -46,10 +49,11 @@ export async function loadModel(baseUrl: string, opts: LoadOptions = {}): Promis
   const tokenizer = new Tokenizer((await json('tokenizer.json')) as TokenizerJSON);
   if (tokenizer.vocabSize !== config.vocabSize) throw new Error(`${name}/tokenizer.json: has ${tokenizer.vocabSize} tokens but config.json says vocabSize ${config.vocabSize}`);
   const manifest = await json('weights.json');
-  const paths: string[] = Array.isArray(manifest) ? manifest.flatMap((g: { paths?: string[] }) => g?.paths ?? []) : [];
+  const quantized = isQuantManifest(manifest); // a quantized folder (lib/quant/file.ts): an object, not an array
+  const paths: string[] = quantized ? (Array.isArray(manifest.paths) ? manifest.paths : []) : Array.isArray(manifest) ? manifest.flatMap((g: { paths?: string[] }) => g?.paths ?? []) : [];
   const shards = new Map<string, ArrayBuffer>();
   for (const path of paths) shards.set(path, await get(path));
-  const weights = decodeWeights(config, manifest, shards, `${name}/weights.json`);
+  const weights = quantized ? decodeQuantized(config, manifest, shards, `${name}/weights.json`, opts.expectBase).weights : decodeWeights(config, manifest, shards, `${name}/weights.json`);
   return new LanguageModel(config, tokenizer, weights, name);
 }
 

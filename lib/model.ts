@@ -17,8 +17,12 @@ export interface ForwardOptions {
   ffnNeurons?: (ArrayLike<number> | null)[];
   /** Per layer, a 0/1 keep-mask of length B*T*nFfn applied after the ReLU (per-token neuron choice). */
   ffnMask?: (Float32Array | null)[];
+  /** Per layer, the FFN computed outside tfjs on plain arrays: x [B*T*nEmbd] in, FFN output [B*T*nEmbd] out. */
+  ffnFn?: (layer: number, x: Float32Array) => Float32Array;
   /** Record per-layer FFN activations and/or attention probabilities. */
-  record?: { ffn?: boolean; attention?: boolean };
+  record?: { ffn?: boolean; attention?: boolean; linear?: boolean };
+  /** Replacement values for parameters by name ("h.0.mlp.up.weight", "h.0.ln_1.bias"), same shapes, this call only. */
+  overrides?: Record<string, Float32Array>;
 }
 
 export interface ForwardResult {
@@ -32,6 +36,8 @@ export interface ForwardResult {
   ffnPost?: Float32Array[];
   /** Per layer, attention probabilities [B*nHead*T*S] row-major. */
   attention?: Float32Array[];
+  /** With record.linear: each linear layer's input by name ("h.0.attn.qkv"), [B*T*in] row-major (dense FFN only). */
+  linearIn?: Record<string, Float32Array>;
 }
 
 export interface LinearWeights {
@@ -47,6 +53,8 @@ export class LanguageModel {
   readonly tokenizer: Tokenizer;
   readonly name: string;
   private params: Params;
+  /** Additions to linear layers' outputs applied on every forward (an unmerged LoRA adapter, lib/lora); null for none. */
+  linearAdd: Record<string, (x: tf.Tensor2D) => tf.Tensor2D> | null = null;
 
   constructor(config: GPTConfig, tokenizer: Tokenizer, weights: Record<string, Float32Array>, name = 'model') {
     if (tokenizer.vocabSize !== config.vocabSize) throw new Error(`${name}: tokenizer has ${tokenizer.vocabSize} tokens but the config says vocabSize ${config.vocabSize}`);
@@ -72,6 +80,7 @@ export class LanguageModel {
     const past = opts.cache?.length ?? 0;
     if (!opts.positions && past + T > this.config.blockSize) throw new Error(`forward: ${past} cached + ${T} new tokens exceed the context of ${this.config.blockSize}; use generate() (it slides the window) or shorten the input`);
 
+    let linearTensors: Record<string, tf.Tensor> = {}; // kept past the tidy: it would walk big typed arrays key by key
     const out = tf.tidy(() => {
       const r = forwardTensors(this.config, this.params, tf.tensor2d(tokens, [B, T], 'int32'), {
         positions: opts.positions ? tf.tensor2d(opts.positions, [B, T], 'int32') : undefined,
@@ -79,8 +88,12 @@ export class LanguageModel {
         past: opts.cache?.tensors,
         ffnNeurons: opts.ffnNeurons?.map((n) => (n ? Int32Array.from(n) : null)),
         ffnMask: opts.ffnMask?.map((m) => (m ? tf.tensor3d(m, [B, T, F]) : null)),
+        ffnFn: opts.ffnFn,
         record: opts.record,
+        overrides: opts.overrides ? this.overrideTensors(opts.overrides) : undefined,
+        linearAdd: this.linearAdd ?? undefined,
       });
+      if (r.record.linearIn) linearTensors = Object.fromEntries(Object.entries(r.record.linearIn).map(([n, t]) => [n, tf.keep(t)]));
       if (opts.cache) opts.cache.replace({ k: r.present.k.map((t) => tf.keep(t)), v: r.present.v.map((t) => tf.keep(t)) });
       return {
         logits: r.logits.dataSync() as Float32Array,
@@ -94,6 +107,8 @@ export class LanguageModel {
     const result: ForwardResult = { logits };
     if (opts.record?.ffn) { result.ffnIn = out.ffnIn; result.ffnPre = out.ffnPre; result.ffnPost = out.ffnPost; }
     if (opts.record?.attention) result.attention = out.attention;
+    if (opts.record?.linear) result.linearIn = Object.fromEntries(Object.entries(linearTensors).map(([n, t]) => [n, t.dataSync() as Float32Array]));
+    tf.dispose(Object.values(linearTensors));
     return result;
   }
 
@@ -105,6 +120,11 @@ export class LanguageModel {
   /** Names of every linear layer, e.g. "h.0.mlp.up". */
   get linearNames(): string[] {
     return linearNames(this.config);
+  }
+
+  /** The weight tensors themselves, for training against a frozen base (lib/lora); do not dispose or modify them. */
+  get tensors(): Params {
+    return this.params;
   }
 
   /** A copy of one linear layer's weights. */
@@ -131,6 +151,17 @@ export class LanguageModel {
   dispose(): void {
     tf.dispose(Object.values(this.params));
     this.params = {};
+  }
+
+  /** Tensors for forward()'s `overrides`, checked against the parameters they replace (call inside tf.tidy). */
+  private overrideTensors(overrides: Record<string, Float32Array>): Record<string, tf.Tensor> {
+    const out: Record<string, tf.Tensor> = {};
+    for (const [name, values] of Object.entries(overrides)) {
+      const p = this.param(name);
+      if (values.length !== p.size) throw new Error(`forward: override ${name} has ${values.length} values, expected ${p.size} for shape [${p.shape}]`);
+      out[name] = tf.tensor(values, p.shape);
+    }
+    return out;
   }
 
   private param(name: string): tf.Tensor {

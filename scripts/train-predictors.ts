@@ -16,6 +16,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadModel } from '../lib/load.ts';
 import { mulberry32, randInt } from '../lib/random.ts';
+import { createAdam, setLearningRate } from '../lib/train/adam.ts';
 import { ActivationPredictor, encodePredictor, initPredictorWeights, predictorLogits, predictorShapes, type PredictorConfig } from '../lib/sparsity/predictor.ts';
 import { evaluatePredictor } from '../lib/sparsity/predict-active.ts';
 import { profileActivations } from '../lib/sparsity/profile.ts';
@@ -75,12 +76,12 @@ for (let l = 0; l < L; l++) {
   const shapes = predictorShapes(config);
   const v = (k: string) => tf.variable(tf.tensor(init[`layer.${l}.${k}`], shapes.get(`layer.${l}.${k}`)), true, `l${l}${k}`);
   const p = { w1: v('w1') as tf.Variable<tf.Rank.R2>, b1: v('b1') as tf.Variable<tf.Rank.R1>, w2: v('w2') as tf.Variable<tf.Rank.R2>, b2: v('b2') as tf.Variable<tf.Rank.R1> };
-  const opt = tf.train.adam(lr);
+  const opt = createAdam(lr, 0.9, 0.999); // tfjs's default betas, as this predictor was trained
   const order = Int32Array.from({ length: nTrain }, (_, i) => i);
   const stepsPerEpoch = Math.floor(nTrain / batch);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rng() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
-    (opt as unknown as { learningRate: number }).learningRate = lr * (epoch === epochs ? 0.3 : 1);
+    setLearningRate(opt, lr * (epoch === epochs ? 0.3 : 1));
     let total = 0;
     for (let s = 0; s < stepsPerEpoch; s++) {
       const xb = new Float32Array(batch * C), yb = new Float32Array(batch * F);

@@ -11,9 +11,8 @@ import { parseArgs } from 'node:util';
 import { PRESETS, parameterCount, parameterShapes, type PresetName, TOKENIZER_VOCAB } from '../lib/config.ts';
 import { learnBPE } from '../lib/tokenizer.ts';
 import { initWeights } from '../lib/init.ts';
-import { forwardTensors, crossEntropy } from '../lib/gpt.ts';
+import { BatchSampler, evenWindows, TrainingLoop } from '../lib/train/index.ts';
 import { encodeWeights, decodeWeights } from '../lib/weights.ts';
-import { mulberry32, randInt } from '../lib/random.ts';
 import { loadCorpus } from './corpus.ts';
 import { bigramBaseline } from './bigram.ts';
 
@@ -65,49 +64,20 @@ function readWeights(dir: string): Record<string, Float32Array> {
 }
 
 const T = cfg.blockSize;
-const rng = mulberry32(seed + 1000 + (previous?.totalSteps ?? previous?.steps ?? 0)); // a continuation sees new batches
-function sampleBatch(ids: Int32Array, B: number, r: () => number) {
-  const x = new Int32Array(B * T), y = new Int32Array(B * T);
-  for (let b = 0; b < B; b++) {
-    const o = randInt(r, 0, ids.length - T - 2);
-    x.set(ids.subarray(o, o + T), b * T);
-    y.set(ids.subarray(o + 1, o + T + 1), b * T);
-  }
-  return { x: tf.tensor2d(x, [B, T], 'int32'), y: tf.tensor2d(y, [B, T], 'int32') };
-}
-
+// A continuation sees new batches: its generator is seeded past the steps already taken.
+const sampler = new BatchSampler(trainIds, batch, T, seed + 1000 + (previous?.totalSteps ?? previous?.steps ?? 0));
 // A fixed validation set: 24 windows spread evenly over the held-out chapters.
-function validationLoss(): number {
-  const windows = 24, B = 8;
-  let total = 0;
-  for (let s = 0; s < windows; s += B) {
-    const x = new Int32Array(B * T), y = new Int32Array(B * T);
-    for (let b = 0; b < B; b++) {
-      const o = Math.floor(((s + b) * (valIds.length - T - 1)) / windows);
-      x.set(valIds.subarray(o, o + T), b * T);
-      y.set(valIds.subarray(o + 1, o + T + 1), b * T);
-    }
-    total += tf.tidy(() => crossEntropy(forwardTensors(cfg, params, tf.tensor2d(x, [B, T], 'int32'), { oneHotEmbed: true }).logits, tf.tensor2d(y, [B, T], 'int32')).dataSync()[0]) * B;
-  }
-  return total / windows;
-}
-
-const optimizer = tf.train.adam(peakLr, 0.9, 0.95);
-const warmup = Math.min(50, Math.floor(steps / 10));
+const validationBatches = evenWindows(valIds, 24, T);
+const loop = new TrainingLoop({ cfg, params, trainable: params, schedule: { peak: peakLr, steps } });
 const log: { step: number; trainLoss: number; validationLoss?: number; seconds: number }[] = [];
 for (let step = 1; step <= steps; step++) {
-  // Linear warm-up, then cosine decay to a tenth of the peak.
-  const lr = step <= warmup ? (peakLr * step) / warmup : peakLr * (0.1 + 0.45 * (1 + Math.cos((Math.PI * (step - warmup)) / (steps - warmup))));
-  (optimizer as unknown as { learningRate: number }).learningRate = lr;
-  const { x, y } = sampleBatch(trainIds, batch, rng);
-  const loss = optimizer.minimize(() => crossEntropy(forwardTensors(cfg, params, x, { oneHotEmbed: true }).logits, y), true)!;
-  const trainLoss = (await loss.data())[0];
-  tf.dispose([x, y, loss]);
+  const { loss: trainLoss, learningRate: lr } = loop.trainStep(sampler.next());
   const entry: (typeof log)[number] = { step, trainLoss, seconds: (Date.now() - started) / 1000 };
-  if (step % 50 === 0 || step === steps) entry.validationLoss = validationLoss();
+  if (step % 50 === 0 || step === steps) entry.validationLoss = loop.loss(validationBatches);
   log.push(entry);
   if (step % 10 === 0 || step === 1) console.log(`step ${step}/${steps} lr ${lr.toExponential(2)} train ${trainLoss.toFixed(3)}${entry.validationLoss ? ` val ${entry.validationLoss.toFixed(3)}` : ''} ${entry.seconds.toFixed(0)}s`);
 }
+loop.dispose();
 
 // --- save ---
 const named: Record<string, Float32Array> = {};

@@ -1,5 +1,6 @@
 // The published lessons in course order: the one place that decides which lessons exist and in what order.
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { withBase } from './base-url.ts';
 
 export type Lesson = CollectionEntry<'lessons'>;
 
@@ -16,4 +17,4 @@ export async function getLessons(): Promise<Lesson[]> {
   return all;
 }
 
-export const lessonUrl = (lesson: Lesson) => `/lessons/${lesson.id}/`;
+export const lessonUrl = (lesson: Lesson) => withBase(`/lessons/${lesson.id}/`);

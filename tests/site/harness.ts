@@ -12,12 +12,17 @@ export interface OpenPageOptions {
   colorScheme?: 'light' | 'dark';
   /** Viewport in CSS pixels; defaults to 1280×800. */
   viewport?: { width: number; height: number };
+  /** 'allow' lets the site's service worker install (offline tests); by default it is blocked, so a page's
+   *  requests go to the network and no test precaches the whole site as a side effect. */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface OpenedPage {
   page: Page;
   /** Text of console.error messages and uncaught exceptions, from the page and its workers. */
   consoleErrors: string[];
+  /** Text of console.warn messages from the page and its workers. */
+  consoleWarnings: string[];
   /** URLs requested from any origin other than the site's; each was aborted. */
   foreignRequests: string[];
   /** Close this page's browser context. */
@@ -59,8 +64,10 @@ export async function openPage(path: string, opts: OpenPageOptions = {}): Promis
   const context = await (await browser).newContext({
     colorScheme: opts.colorScheme ?? 'light',
     viewport: opts.viewport ?? { width: 1280, height: 800 },
+    serviceWorkers: opts.serviceWorkers ?? 'block',
   });
   const consoleErrors: string[] = [];
+  const consoleWarnings: string[] = [];
   const foreignRequests: string[] = [];
 
   const isForeign = (url: string) => {
@@ -76,12 +83,13 @@ export async function openPage(path: string, opts: OpenPageOptions = {}): Promis
   );
   context.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
+    if (msg.type() === 'warning') consoleWarnings.push(`${msg.text()} (${msg.location().url})`);
   });
   context.on('weberror', (error) => consoleErrors.push(`uncaught: ${error.error().message}`));
 
   const page = await context.newPage();
   await page.goto(new URL(path.replace(/^\//, ''), base).href);
-  return { page, consoleErrors, foreignRequests, close: () => context.close() };
+  return { page, consoleErrors, consoleWarnings, foreignRequests, close: () => context.close() };
 }
 
 /** Assert that the page logged no errors and asked no other origin for anything. */

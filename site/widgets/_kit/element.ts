@@ -16,6 +16,7 @@
 //   · [data-control="<name>"] parts that ?hide= can hide · inputs with id `${key}-${param}` · data-state on the host.
 import { readUrl, type Params, type Values, type WidgetSchema } from './params.ts';
 import { urlWriter } from './url.ts';
+import { attachShare } from './share.ts';
 import { backendUrlNote, modelWorker, type ModelWorkerClient } from '../../worker/client.ts';
 
 export type WidgetState = 'static' | 'ready' | 'running' | 'done' | 'error';
@@ -123,6 +124,7 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
       await this.start();
       if (!this.alive) return;
       this.update();
+      attachShare(this); // the Share or embed panel and About link (share.ts)
       this.dataset.ready = 'true';
     } catch (err) {
       this.fail(err);

@@ -95,13 +95,24 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     worker.ready.then(
       (b) => {
         this.#out('backend', b.name);
+        this.#out('backend-reason', b.reason ?? 'the first backend that started');
         this.dataset.backend = b.name;
         const skipped = b.skipped.map((s) => `${s.name}: ${s.reason}`).join('; ');
         this.part('[data-out="backend"]').title = skipped ? `Passed over ${skipped}` : '';
       },
       () => undefined, // reported by the request that needed it
     );
+    const d = this.defaults;
+    if (this.values.prompt !== d.prompt || this.values.name !== d.name) this.#clearStaticSample();
     void this.#load(this.values.name).catch(() => undefined);
+  }
+
+  /** The build-time sample belongs to the default prompt and model; a link that sets others must not show it. */
+  #clearStaticSample() {
+    this.part('[data-tokens]').replaceChildren();
+    this.#out('count', '–');
+    this.part('[data-caption]').textContent = `The link sets the prompt above for ${this.values.name}. Press Generate to see the model continue it.`;
+    this.part('[data-fulltext]').textContent = `Prompt: ${this.values.prompt}`;
   }
 
   update() {

@@ -13,6 +13,18 @@ import { batchMeasure } from './batch-measure.ts';
 import { cacheSimulate } from './cache-simulate.ts';
 import { pipelineSchedule } from './pipeline-schedule.ts';
 import { benchDecodeHandler } from './bench.ts';
+import { benchWidgets } from './bench-widgets.ts';
+import { loraAdapters, loraGenerate, loraAnalyze } from './lora-adapters.ts';
+import { loraTrainStart, loraTrainSteps, loraTrainSample, loraTrainStop } from './lora-train.ts';
+import { flashMeasure, flashRoundtrip } from './flash-measure.ts';
+import { flashStart, flashNext, flashStop } from './flash-decode.ts';
+import { flashOpen } from './flash-open.ts';
+import { specStart, specStep, specStop } from './spec-session.ts';
+import { specNode, specSample } from './spec-node.ts';
+import { specRace } from './spec-race.ts';
+import { offloadSolve } from './offload-solve.ts';
+import { offloadRun } from './offload-run.ts';
+import { quantEvaluate, quantAlpha, quantMonteCarlo, quantRace } from './quant-awq.ts';
 
 export const handlers = {
   ping,
@@ -28,6 +40,32 @@ export const handlers = {
   'cache.simulate': cacheSimulate,
   'pipeline.schedule': pipelineSchedule,
   'bench.decode': benchDecodeHandler,
+  'bench.widgets': benchWidgets,
+  'lora.adapters': loraAdapters,
+  'lora.generate': loraGenerate,
+  'lora.analyze': loraAnalyze,
+  'lora.trainStart': loraTrainStart,
+  'lora.trainSteps': loraTrainSteps,
+  'lora.trainSample': loraTrainSample,
+  'lora.trainStop': loraTrainStop,
+  'flash.measure': flashMeasure,
+  'flash.roundtrip': flashRoundtrip,
+  'flash.open': flashOpen,
+  'flash.start': flashStart,
+  'flash.next': flashNext,
+  'flash.stop': flashStop,
+  'spec.start': specStart,
+  'spec.step': specStep,
+  'spec.stop': specStop,
+  'spec.node': specNode,
+  'spec.sample': specSample,
+  'spec.race': specRace,
+  'offload.solve': offloadSolve,
+  'offload.run': offloadRun,
+  'quant.evaluate': quantEvaluate,
+  'quant.alpha': quantAlpha,
+  'quant.monteCarlo': quantMonteCarlo,
+  'quant.race': quantRace,
 };
 
 export type Handlers = typeof handlers;

@@ -1,0 +1,113 @@
+// Running the model with its FFN served from flash (flash-ffn.ts): greedy generation with a KV cache, and a
+// teacher-forced pass over a text to price the predictor's mistakes in loss. Attention runs in tfjs as usual.
+import type { LanguageModel } from '../model.ts';
+import { argmax } from '../sampling.ts';
+import type { FlashFfn, TokenRecord } from './flash-ffn.ts';
+import type { KVCache } from '../kv-cache.ts';
+
+export interface FlashGeneration {
+  promptIds: number[];
+  ids: number[];
+  text: string;
+  /** steps[s]: the FFN work of the position whose output chose token s (for s = 0, the prompt's last token). */
+  steps: TokenRecord[];
+  /** The work of the prompt's other tokens, all processed in the first forward pass. */
+  prompt: TokenRecord[];
+}
+
+/** Greedy decoding with the FFN read from flash, one token per next(). The first call runs the prompt. */
+export class FlashDecoder {
+  readonly promptIds: number[];
+  private readonly model: LanguageModel;
+  private readonly flash: FlashFfn;
+  private readonly cache: KVCache;
+  private pending: number | null = null;
+  private made = 0;
+
+  constructor(model: LanguageModel, flash: FlashFfn, prompt: string | number[]) {
+    const ids = typeof prompt === 'string' ? model.tokenizer.encode(prompt) : [...prompt];
+    const T = model.config.blockSize;
+    if (ids.length === 0) throw new Error('flash decoding: the prompt is empty');
+    if (ids.length >= T) throw new Error(`flash decoding: the prompt has ${ids.length} tokens; this model's context is ${T}, so keep it under ${T} to leave room to generate`);
+    this.model = model;
+    this.flash = flash;
+    this.promptIds = ids;
+    flash.reset();
+    this.cache = model.newCache();
+  }
+
+  /** Tokens that can still be generated before the context is full. */
+  get remaining(): number {
+    return this.model.config.blockSize - this.promptIds.length - this.made;
+  }
+
+  /** The next token and the FFN work of the position that chose it (for the first token: the prompt's last). */
+  next(): { id: number; record: TokenRecord } {
+    if (this.remaining <= 0) throw new Error(`flash decoding: the context of ${this.model.config.blockSize} tokens is full`);
+    const rows = this.pending === null
+      ? this.model.forward([this.promptIds], { cache: this.cache, ffnFn: this.flash.ffnFn }).logits[0]
+      : this.model.forward([[this.pending]], { cache: this.cache, ffnFn: this.flash.ffnFn }).logits[0];
+    const id = argmax(rows[rows.length - 1]);
+    this.pending = id;
+    this.made++;
+    return { id, record: this.flash.tokens[this.flash.tokens.length - 1] };
+  }
+
+  dispose(): void {
+    this.cache.dispose();
+  }
+}
+
+/** Greedy decoding with the FFN read from flash. Stops at maxNewTokens or when the context is full. */
+export function flashGenerate(model: LanguageModel, flash: FlashFfn, prompt: string | number[], { maxNewTokens = 32 }: { maxNewTokens?: number } = {}): FlashGeneration {
+  if (!(Number.isInteger(maxNewTokens) && maxNewTokens >= 0)) throw new Error(`flashGenerate: maxNewTokens must be a whole number, got ${maxNewTokens}`);
+  const dec = new FlashDecoder(model, flash, prompt);
+  const ids: number[] = [], steps: TokenRecord[] = [];
+  try {
+    const n = Math.min(maxNewTokens, dec.remaining);
+    for (let s = 0; s < n; s++) {
+      const { id, record } = dec.next();
+      ids.push(id);
+      steps.push(record);
+    }
+  } finally {
+    dec.dispose();
+  }
+  const P = dec.promptIds.length;
+  return { promptIds: dec.promptIds, ids, text: model.tokenizer.decode(ids), prompt: flash.tokens.slice(0, P - 1), steps };
+}
+
+export interface FlashLoss {
+  tokens: number;
+  /** Mean next-token cross-entropy (nats/token) of the dense model and with the FFN from flash. */
+  dense: number;
+  flash: number;
+  /** The FFN work of every position, window after window. */
+  records: TokenRecord[];
+}
+
+/** Teacher-forced loss over `ids` in windows of the context, dense vs flash (the window state carries on within a
+ *  window and restarts with each, as positions do). */
+export function flashLoss(model: LanguageModel, flash: FlashFfn, ids: number[]): FlashLoss {
+  const T = model.config.blockSize;
+  if (ids.length < 2) throw new Error('flashLoss: need at least 2 tokens');
+  let dense = 0, fl = 0, n = 0;
+  const records: TokenRecord[] = [];
+  for (let s = 0; s + 1 < ids.length; s += T) {
+    const w = ids.slice(s, Math.min(s + T, ids.length - 1) + 1); // window plus its next token
+    const x = w.slice(0, -1), y = w.slice(1);
+    flash.reset();
+    const a = model.forward([x]).logits[0], b = model.forward([x], { ffnFn: flash.ffnFn }).logits[0];
+    for (let t = 0; t < x.length; t++) { dense += nll(a[t], y[t]); fl += nll(b[t], y[t]); n++; }
+    records.push(...flash.tokens);
+  }
+  return { tokens: n, dense: dense / n, flash: fl / n, records };
+}
+
+function nll(logits: Float32Array, target: number): number {
+  let m = -Infinity;
+  for (const v of logits) m = Math.max(m, v);
+  let z = 0;
+  for (const v of logits) z += Math.exp(v - m);
+  return Math.log(z) + m - logits[target];
+}

@@ -1,0 +1,197 @@
+// The FFN served from flash: for each token and layer, choose the neurons it needs (policy.ts), read the ones not
+// already in DRAM from the store (store.ts), compute the FFN from the DRAM buffer (neuron-buffer.ts), then drop what
+// the policy does not keep. Plug it into a forward pass with `model.forward(ids, { ffnFn: flash.ffnFn })`; attention
+// and embeddings stay in DRAM, as in the paper's "selective persistence" [arXiv 2312.11514 v3, §3.1].
+// Every read is a real call on the storage adapter; the per-token records below take their counts from it.
+import type { ActivationPredictor } from '../sparsity/predictor.ts';
+import { NeuronBuffer } from './neuron-buffer.ts';
+import { neuronReads, rangeReads, type ReadRange } from './layout.ts';
+import { validatePolicy, type FlashPolicy } from './policy.ts';
+import type { FfnWeights, FlashFfnStore } from './store.ts';
+
+/** One token's I/O and DRAM, summed over layers. */
+export interface TokenRecord {
+  /** Read calls and bytes read from the store (from the storage's own counters). */
+  reads: number;
+  bytes: number;
+  /** Bytes read as whole ranges of neurons (one big read each) and as single neurons. */
+  rangeBytes: number;
+  neuronBytes: number;
+  /** Read calls by kind and size, "sequential:262144" or "scattered:512", for pricing on a measured curve. */
+  readsBySize: Record<string, number>;
+  /** Neurons the policy chose, and how many of them had to be loaded. */
+  selected: number;
+  loaded: number;
+  /** Neurons held in DRAM after the token (weights only: × neuronBytes for bytes), and at the peak during it. */
+  heldAfter: number;
+  heldPeak: number;
+  /** Rows moved by deletions (the paper's memory-management term). */
+  rowsMoved: number;
+  /** Milliseconds spent inside storage reads. */
+  readMs: number;
+}
+
+function emptyRecord(): TokenRecord {
+  return { reads: 0, bytes: 0, rangeBytes: 0, neuronBytes: 0, readsBySize: {}, selected: 0, loaded: 0, heldAfter: 0, heldPeak: 0, rowsMoved: 0, readMs: 0 };
+}
+
+export class FlashFfn {
+  readonly policy: FlashPolicy;
+  readonly store: FlashFfnStore;
+  /** One record per token seen since the last reset(), in order. */
+  readonly tokens: TokenRecord[] = [];
+  /** The one-off reads that filled the resident share (hybrid), not charged to any token. */
+  setup: TokenRecord = emptyRecord();
+  private readonly w: FfnWeights;
+  private readonly predictor: ActivationPredictor | null;
+  private readonly threshold: number | undefined;
+  private readonly buffers: NeuronBuffer[];
+  private readonly residentCount: number;
+  /** [layer][neuron] the last token index at which the neuron was chosen, or -Infinity. */
+  private readonly lastUsed: Float64Array[];
+  /** Tokens processed so far by each layer (layers run one after another inside a forward pass). */
+  private readonly seen: number[];
+
+  constructor(store: FlashFfnStore, weights: FfnWeights, policy: FlashPolicy, opts: { predictor?: ActivationPredictor; threshold?: number } = {}) {
+    this.policy = validatePolicy(policy);
+    const L = store.layout;
+    if (this.policy.layout !== L.name) throw new Error(`FlashFfn: the policy wants the ${this.policy.layout} layout but the store is ${L.name}`);
+    if (weights.nLayer !== L.nLayer || weights.nEmbd !== L.nEmbd || weights.nFfn !== L.nFfn) throw new Error(`FlashFfn: weights are ${weights.nLayer}×${weights.nEmbd}×${weights.nFfn}, the store ${L.nLayer}×${L.nEmbd}×${L.nFfn}`);
+    if (this.policy.select === 'predictor') {
+      if (!opts.predictor) throw new Error('FlashFfn: the predictor policy needs a predictor');
+      const pc = opts.predictor.config;
+      if (pc.nLayer !== L.nLayer || pc.nFfn !== L.nFfn || pc.nEmbd !== L.nEmbd) throw new Error(`FlashFfn: the predictor is for ${pc.nLayer}×${pc.nEmbd}×${pc.nFfn}, the model ${L.nLayer}×${L.nEmbd}×${L.nFfn}`);
+    }
+    this.store = store;
+    this.w = weights;
+    this.predictor = opts.predictor ?? null;
+    this.threshold = opts.threshold;
+    this.buffers = Array.from({ length: L.nLayer }, () => new NeuronBuffer(L.nEmbd, L.nFfn));
+    this.residentCount = Math.round(this.policy.resident * L.nFfn);
+    this.lastUsed = Array.from({ length: L.nLayer }, () => new Float64Array(L.nFfn));
+    this.seen = Array(L.nLayer).fill(0);
+    this.reset();
+  }
+
+  /** Empties DRAM, reloads the resident share and forgets the window and the records. */
+  reset(): void {
+    this.tokens.length = 0;
+    this.seen.fill(0);
+    for (const u of this.lastUsed) u.fill(-Infinity);
+    const rec = emptyRecord();
+    this.buffers.forEach((b, l) => {
+      b.clear();
+      this.load(l, Int32Array.from({ length: this.residentCount }, (_, i) => i), rec, true);
+    });
+    this.setup = rec;
+  }
+
+  /** Neurons held in DRAM by each layer now. */
+  held(): Int32Array[] {
+    return this.buffers.map((b) => b.neurons());
+  }
+
+  /** The forward-pass hook: x [N*nEmbd] (N tokens in order) -> FFN output [N*nEmbd]. */
+  readonly ffnFn = (layer: number, x: Float32Array): Float32Array => {
+    const { nEmbd: C, nFfn: F } = this.store.layout;
+    const N = x.length / C;
+    const out = new Float32Array(N * C);
+    const mask = this.policy.select === 'predictor' ? this.predictor!.mask(layer, x, this.threshold) : null; // [N*F]
+    for (let n = 0; n < N; n++) {
+      const t = this.seen[layer]++;
+      const rec = (this.tokens[t] ??= emptyRecord());
+      const xs = x.subarray(n * C, (n + 1) * C);
+      const chosen = this.choose(layer, xs, mask ? mask.subarray(n * F, (n + 1) * F) : null);
+      this.step(layer, t, chosen, rec);
+      const o = out.subarray(n * C, (n + 1) * C);
+      o.set(this.w.downBias[layer]);
+      this.buffers[layer].addFfn(xs, o);
+      this.evict(layer, t, rec);
+    }
+    return out;
+  };
+
+  /** The neurons this token needs at this layer, ascending. */
+  private choose(layer: number, x: Float32Array, mask: Float32Array | null): Int32Array {
+    const { nEmbd: C, nFfn: F } = this.store.layout;
+    const sel: number[] = [];
+    if (this.policy.select === 'all') return Int32Array.from({ length: F }, (_, i) => i);
+    if (mask) {
+      for (let i = 0; i < F; i++) if (mask[i] > 0) sel.push(i);
+    } else {
+      // Oracle: the true active set, from a DRAM copy of W_up that the policy never pays for (a yardstick only).
+      const up = this.w.up[layer], b = this.w.upBias[layer];
+      const pre = Float32Array.from(b); // [F]
+      for (let c = 0; c < C; c++) {
+        const xc = x[c], row = c * F;
+        for (let i = 0; i < F; i++) pre[i] += xc * up[row + i];
+      }
+      for (let i = 0; i < F; i++) if (pre[i] > 0) sel.push(i);
+    }
+    return Int32Array.from(sel);
+  }
+
+  /** Loads the chosen neurons that are not in DRAM and marks all chosen ones as used at token t. */
+  private step(layer: number, t: number, chosen: Int32Array, rec: TokenRecord): void {
+    const buf = this.buffers[layer], used = this.lastUsed[layer];
+    const missing: number[] = [];
+    for (const i of chosen) {
+      used[i] = t;
+      if (!buf.has(i)) missing.push(i);
+    }
+    rec.selected += chosen.length;
+    this.load(layer, Int32Array.from(missing), rec, this.policy.select === 'all');
+    rec.heldPeak += buf.numUsed;
+  }
+
+  /** Reads `neurons` (ascending) into the layer's buffer: contiguous ranges in big reads when `whole` (the policy
+   *  reads everything, or the resident share), else one neuron per read (two in the separate layout), as the paper does. */
+  private load(layer: number, neurons: Int32Array, rec: TokenRecord, whole: boolean): void {
+    if (neurons.length === 0) return;
+    const L = this.store.layout, buf = this.buffers[layer], C = L.nEmbd, bias = this.w.upBias[layer];
+    const ranges: ReadRange[] = [];
+    if (whole) {
+      let s = 0;
+      for (let k = 1; k <= neurons.length; k++) if (k === neurons.length || neurons[k] !== neurons[k - 1] + 1) { ranges.push(...rangeReads(L, layer, neurons[s], neurons[k - 1] + 1)); s = k; }
+    } else {
+      ranges.push(...neuronReads(L, layer, neurons));
+    }
+    const rows = new Map<number, number>();
+    for (const i of neurons) rows.set(i, buf.append(i, bias[i]));
+    const base = L.headerBytes + layer * L.layerBytes, half = C * 4;
+    this.store.readEach(ranges, (f, r) => {
+      // Scatter each read's floats into buffer rows: which neuron and which half (up/down) follows from the offset.
+      for (let p = 0; p < r.length; p += half) {
+        const rel = r.offset + p - base;
+        let neuron: number, isUp: boolean;
+        if (L.name === 'bundled') { neuron = Math.floor(rel / L.neuronBytes); isUp = rel % L.neuronBytes === 0; }
+        else { isUp = rel < L.nFfn * half; neuron = (isUp ? rel : rel - L.nFfn * half) / half; }
+        const row = rows.get(neuron)!;
+        (isUp ? buf.upOf(row) : buf.downOf(row)).set(f.subarray(p / 4, p / 4 + C));
+      }
+      const key = `${whole ? 'sequential' : 'scattered'}:${r.length}`;
+      rec.readsBySize[key] = (rec.readsBySize[key] ?? 0) + 1;
+      if (whole) rec.rangeBytes += r.length; else rec.neuronBytes += r.length;
+    });
+    const c = this.store.storage.takeCounts();
+    rec.reads += c.reads;
+    rec.bytes += c.bytesRead;
+    rec.readMs += this.store.takeReadMs();
+    rec.loaded += neurons.length;
+  }
+
+  /** Drops the neurons the policy does not keep after token t: all non-resident ones, or (windowing) those not
+   *  chosen in the last k tokens. */
+  private evict(layer: number, t: number, rec: TokenRecord): void {
+    const buf = this.buffers[layer], used = this.lastUsed[layer], k = this.policy.windowK;
+    const before = buf.rowsMoved;
+    const held = buf.neurons();
+    for (let r = held.length - 1; r >= 0; r--) { // from the last row back, so deleting a tail moves nothing
+      const i = held[r];
+      if (i < this.residentCount) continue;
+      if (k === 0 || t - used[i] >= k) buf.delete(i);
+    }
+    rec.rowsMoved += buf.rowsMoved - before;
+    rec.heldAfter += buf.numUsed;
+  }
+}

@@ -1,0 +1,89 @@
+// Where each FFN neuron's weights sit in flash, in the paper's two layouts [LLM in a Flash, arXiv 2312.11514 v3,
+// §3.2, Fig. 5]. Neuron i of a layer needs column i of W_up (nEmbd floats) and row i of W_down (nEmbd floats):
+//   separate: per layer, all up columns [nFfn][nEmbd], then all down rows [nFfn][nEmbd] — a neuron costs 2 reads;
+//   bundled:  per layer, [nFfn][2*nEmbd], up column i then down row i side by side — a neuron costs 1 read of
+//             twice the size ("row-column bundling"), the same bytes in half the calls.
+// A header comes first (see store.ts); biases are tiny and stay in DRAM, as attention and embeddings do.
+
+export type FfnLayoutName = 'separate' | 'bundled';
+export const LAYOUTS: FfnLayoutName[] = ['separate', 'bundled'];
+
+/** One read: `length` bytes at `offset`. */
+export interface ReadRange {
+  offset: number;
+  length: number;
+}
+
+export interface FfnLayout {
+  name: FfnLayoutName;
+  nLayer: number;
+  nEmbd: number;
+  nFfn: number;
+  /** Bytes before layer 0's weights. */
+  headerBytes: number;
+  /** Bytes of one neuron's weights (up column + down row, fp32): 2 × nEmbd × 4. */
+  neuronBytes: number;
+  /** Bytes of one layer's FFN weights: nFfn × neuronBytes. */
+  layerBytes: number;
+  /** headerBytes + nLayer × layerBytes. */
+  totalBytes: number;
+}
+
+export function ffnLayout(name: FfnLayoutName, cfg: { nLayer: number; nEmbd: number; nFfn: number }, headerBytes: number): FfnLayout {
+  if (!LAYOUTS.includes(name)) throw new Error(`flash layout must be one of ${LAYOUTS.join(', ')}, got ${JSON.stringify(name)}`);
+  for (const k of ['nLayer', 'nEmbd', 'nFfn'] as const) if (!(Number.isInteger(cfg[k]) && cfg[k] > 0)) throw new Error(`flash layout: ${k} must be a positive integer, got ${cfg[k]}`);
+  const neuronBytes = 2 * cfg.nEmbd * 4;
+  const layerBytes = cfg.nFfn * neuronBytes;
+  return { name, nLayer: cfg.nLayer, nEmbd: cfg.nEmbd, nFfn: cfg.nFfn, headerBytes, neuronBytes, layerBytes, totalBytes: headerBytes + cfg.nLayer * layerBytes };
+}
+
+function checkIndex(L: FfnLayout, layer: number, neuron: number): void {
+  if (!(Number.isInteger(layer) && layer >= 0 && layer < L.nLayer)) throw new Error(`flash layout: layer ${layer} is outside 0..${L.nLayer - 1}`);
+  if (!(Number.isInteger(neuron) && neuron >= 0 && neuron < L.nFfn)) throw new Error(`flash layout: neuron ${neuron} is outside 0..${L.nFfn - 1}`);
+}
+
+/** Byte offsets of neuron i's up column and down row. */
+export function neuronOffsets(L: FfnLayout, layer: number, neuron: number): { up: number; down: number } {
+  checkIndex(L, layer, neuron);
+  const base = L.headerBytes + layer * L.layerBytes;
+  const half = L.nEmbd * 4;
+  if (L.name === 'bundled') return { up: base + neuron * L.neuronBytes, down: base + neuron * L.neuronBytes + half };
+  return { up: base + neuron * half, down: base + L.nFfn * half + neuron * half };
+}
+
+/** The reads that fetch the given neurons one by one: 2 per neuron (separate) or 1 (bundled). */
+export function neuronReads(L: FfnLayout, layer: number, neurons: ArrayLike<number>): ReadRange[] {
+  const half = L.nEmbd * 4;
+  const out: ReadRange[] = [];
+  for (let k = 0; k < neurons.length; k++) {
+    const o = neuronOffsets(L, layer, neurons[k]);
+    if (L.name === 'bundled') out.push({ offset: o.up, length: L.neuronBytes });
+    else out.push({ offset: o.up, length: half }, { offset: o.down, length: half });
+  }
+  return out;
+}
+
+/** The reads that fetch the contiguous neurons [from, to) in big chunks: 2 reads (separate) or 1 (bundled). */
+export function rangeReads(L: FfnLayout, layer: number, from: number, to: number): ReadRange[] {
+  if (to <= from) return [];
+  checkIndex(L, layer, from);
+  checkIndex(L, layer, to - 1);
+  const half = L.nEmbd * 4, n = to - from;
+  const o = neuronOffsets(L, layer, from);
+  if (L.name === 'bundled') return [{ offset: o.up, length: n * L.neuronBytes }];
+  return [{ offset: o.up, length: n * half }, { offset: o.down, length: n * half }];
+}
+
+/** Serializes one layer's FFN in this layout: up [nEmbd, nFfn] and down [nFfn, nEmbd] (row-major, as lib stores them). */
+export function encodeLayer(L: FfnLayout, up: Float32Array, down: Float32Array): Uint8Array {
+  const C = L.nEmbd, F = L.nFfn;
+  if (up.length !== C * F || down.length !== F * C) throw new Error(`flash layout: expected up [${C}, ${F}] and down [${F}, ${C}], got ${up.length} and ${down.length} values`);
+  const out = new Float32Array(L.layerBytes / 4);
+  for (let i = 0; i < F; i++) {
+    const upAt = L.name === 'bundled' ? i * 2 * C : i * C;
+    const downAt = L.name === 'bundled' ? i * 2 * C + C : F * C + i * C;
+    for (let c = 0; c < C; c++) out[upAt + c] = up[c * F + i]; // column i of W_up
+    out.set(down.subarray(i * C, (i + 1) * C), downAt); // row i of W_down
+  }
+  return new Uint8Array(out.buffer);
+}

@@ -1,0 +1,71 @@
+// The GPT forward pass of lib/gpt.ts split at layer boundaries, so an offloading executor can load one layer's
+// weights, run it for several GPU batches, and move on. Same operations in the same order as forwardTensors
+// (inference path: gather embedding, causal bias, no hooks), so the results match it.
+import * as tf from '@tensorflow/tfjs';
+import type { GPTConfig } from '../config.ts';
+import { linear } from '../gpt.ts';
+
+const NEG = -1e9;
+
+/** One layer's parameters by their short names ("ln_1.weight", "attn.qkv.weight", …). */
+export type LayerParams = Record<string, tf.Tensor>;
+
+export const LAYER_PARAM_NAMES = ['ln_1.weight', 'ln_1.bias', 'attn.qkv.weight', 'attn.qkv.bias', 'attn.proj.weight', 'attn.proj.bias', 'ln_2.weight', 'ln_2.bias', 'mlp.up.weight', 'mlp.up.bias', 'mlp.down.weight', 'mlp.down.bias'];
+
+/** Token + position embeddings of tokens [B, T] placed after `past` cached positions: [B, T, C]. */
+export function embed(cfg: GPTConfig, wte: tf.Tensor, wpe: tf.Tensor, tokens: tf.Tensor2D, past: number): tf.Tensor3D {
+  const T = tokens.shape[1];
+  const tokEmb = tf.gather(wte, tokens); // [B, T, C]
+  const posEmb = wpe.slice([past, 0], [T, cfg.nEmbd]).expandDims(0); // [1, T, C]
+  return tf.add(tokEmb, posEmb) as tf.Tensor3D;
+}
+
+/** One transformer block on x [B, T, C] with the layer's cached keys/values (each [B, H, P, hs]) or none. */
+/** `readKV`, if given, changes the keys and values attention reads (e.g. a 4-bit round trip); the returned cache is unchanged. */
+export function blockForward(cfg: GPTConfig, w: LayerParams, x: tf.Tensor3D, past?: { k: tf.Tensor4D; v: tf.Tensor4D }, readKV?: (t: tf.Tensor4D) => tf.Tensor4D): { x: tf.Tensor3D; k: tf.Tensor4D; v: tf.Tensor4D } {
+  const [B, T] = x.shape;
+  const P = past?.k.shape[2] ?? 0;
+  const { nEmbd: C, nHead: H } = cfg;
+  const hs = C / H;
+  const bias = causalBias(T, P); // [T, P+T]
+  const a = layerNorm(x, w['ln_1.weight'], w['ln_1.bias']);
+  const qkv = linear(a, w['attn.qkv.weight'], w['attn.qkv.bias']); // [B, T, 3C]
+  const [q, kNew, vNew] = tf.split(qkv, 3, 2).map((t) => t.reshape([B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D); // [B, H, T, hs]
+  const k = (past ? tf.concat([past.k, kNew], 2) : kNew) as tf.Tensor4D; // [B, H, S, hs]
+  const v = (past ? tf.concat([past.v, vNew], 2) : vNew) as tf.Tensor4D; // [B, H, S, hs]
+  const kRead = readKV ? readKV(k) : k, vRead = readKV ? readKV(v) : v;
+  const scores = tf.add(tf.mul(tf.matMul(q, kRead, false, true), 1 / Math.sqrt(hs)), bias); // [B, H, T, S]
+  const probs = tf.softmax(scores); // [B, H, T, S]
+  const heads = tf.matMul(probs, vRead).transpose([0, 2, 1, 3]).reshape([B, T, C]); // [B, T, C]
+  let y = tf.add(x, linear(heads, w['attn.proj.weight'], w['attn.proj.bias'])) as tf.Tensor3D;
+  const m = layerNorm(y, w['ln_2.weight'], w['ln_2.bias']); // [B, T, C]
+  const post = tf.relu(linear(m, w['mlp.up.weight'], w['mlp.up.bias'])); // [B, T, F]
+  y = tf.add(y, linear(post, w['mlp.down.weight'], w['mlp.down.bias'])) as tf.Tensor3D;
+  return { x: y, k, v };
+}
+
+/** Final LayerNorm and the tied output projection for every position: [B, T, V]. */
+export function headAll(cfg: GPTConfig, lnW: tf.Tensor, lnB: tf.Tensor, wte: tf.Tensor, x: tf.Tensor3D): tf.Tensor3D {
+  const [B, T, C] = x.shape;
+  const xf = layerNorm(x, lnW, lnB); // [B, T, C]
+  return tf.matMul(xf.reshape([B * T, C]), wte, false, true).reshape([B, T, cfg.vocabSize]) as tf.Tensor3D;
+}
+
+/** Final LayerNorm and the tied output projection: logits of the last position, [B, V]. */
+export function headForward(cfg: GPTConfig, lnW: tf.Tensor, lnB: tf.Tensor, wte: tf.Tensor, x: tf.Tensor3D): tf.Tensor2D {
+  const [B, T, C] = x.shape;
+  const xf = layerNorm(x, lnW, lnB); // [B, T, C]
+  const logits = tf.matMul(xf.reshape([B * T, C]), wte, false, true).reshape([B, T, cfg.vocabSize]); // [B, T, V]
+  return logits.slice([0, T - 1, 0], [B, 1, cfg.vocabSize]).reshape([B, cfg.vocabSize]) as tf.Tensor2D;
+}
+
+function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const { mean, variance } = tf.moments(x, -1, true);
+  return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, 1e-5))), g), b);
+}
+
+function causalBias(T: number, P: number): tf.Tensor2D {
+  const data = new Float32Array(T * (P + T));
+  for (let i = 0; i < T; i++) for (let j = P + i + 1; j < P + T; j++) data[i * (P + T) + j] = NEG;
+  return tf.tensor2d(data, [T, P + T]);
+}

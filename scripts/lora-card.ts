@@ -1,0 +1,41 @@
+// MODEL.md for public/models/lora-sotu-v1 from its card.json (written by scripts/train-lora.ts).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function writeLoraCard(c: any): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const fmt = (s: string) => '`' + JSON.stringify(s).slice(1, -1).replace(/`/g, "'") + '`';
+  const rows = [
+    `| base model (target-v1) | — (its ${n(c.baseParameters)} weights stay frozen) | — | ${c.baseline.validationLoss.sotu} | ${c.baseline.validationLoss.mobyDick} | — | — |`,
+    ...c.runs.map((r: any) => `| ${r.kind === 'lora' ? `LoRA r = ${r.rank}` : 'full fine-tune'} | ${n(r.trainableParameters)} (${((100 * r.trainableParameters) / c.baseParameters).toFixed(2)}%) | ${r.fileBytes ? n(r.fileBytes) + ' B' : 'not shipped'} | **${r.validationLoss.sotu}** | ${r.validationLoss.mobyDick} | ${r.stepsPerSecond} | ${r.wallSeconds} s |`),
+  ];
+  const sampleRows = [{ name: 'base', samples: c.baseline.samples }, ...c.runs.map((r: any) => ({ name: r.kind === 'lora' ? `r = ${r.rank}` : 'full', samples: r.samples }))];
+  return `# lora-sotu-v1
+
+LoRA adapters (Hu et al., arXiv 2106.09685) for [${c.base}](../target-v1/MODEL.md) that move its voice from *Moby Dick*
+to the State of the Union addresses of 2009–2021, with a full fine-tune of the same steps for comparison. Each
+adapter changes W_q and W_v in all four layers (the paper's main setting, §4.2) by ΔW = (α/r)·A·B, α = ${c.lora.alpha};
+the base weights stay frozen. Files: \`r<r>.lora\` (format in lib/lora/file.ts; loaded by \`loadAdapter\` /
+\`AdapterSet.load\`), card.json (this card as data, with the loss curves), and the corpus at public/${c.corpus.file}.
+
+| | |
+|---|---|
+| command | \`${c.command}\` |
+| base | ${c.base}, weights fingerprint ${c.baseFingerprint} (an adapter refuses to load on other weights) |
+| data | ${c.corpus.name}; training ${n(c.corpus.trainTokens)} tokens; held out: the addresses of ${c.corpus.heldOutYears.join(', ')} (${n(c.corpus.validationTokens)} tokens) |
+| training | ${c.steps} steps of ${c.batch} windows x ${c.blockSize} tokens (${n(c.tokensPerRun)} tokens) per run, the same seeded batches for every run; Adam (0.9, 0.95), warm-up then cosine; LoRA peak learning rate ${c.lora.peakLr}, full fine-tune ${c.runs.find((r: any) => r.kind !== 'lora')?.peakLr ?? '—'}; init ${c.lora.init} |
+| validation | ${c.heldOut.windows} windows of ${c.blockSize} tokens (${n(c.heldOut.tokensEach)} tokens) spread evenly over each corpus's held-out text |
+| machine | ${c.machine}, tfjs ${c.backend}; the machine was shared with other jobs, so times are upper bounds |
+| wall time | ${Math.round(c.runs.reduce((s: number, r: any) => s + r.wallSeconds, 0))} s for all ${c.runs.length} runs (training, evaluation and samples) |
+
+| run | trainable parameters | file | validation loss, SOTU (nats/token) | validation loss, *Moby Dick* | steps/s | wall time |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+## Greedy samples
+
+${c.sampleTokens} new tokens, temperature 0, ${c.samplesBackend} backend.
+
+| run | ${c.baseline.samples.map((s: any) => fmt(s.prompt)).join(' | ')} |
+|---|${c.baseline.samples.map(() => '---').join('|')}|
+${sampleRows.map((r) => `| ${r.name} | ${r.samples.map((s: any) => fmt(s.text)).join(' | ')} |`).join('\n')}
+`;
+}

@@ -1,0 +1,126 @@
+// Measures speculative decoding with the shipped pair (draft-v1 guessing, target-v1 verifying) on held-out text,
+// and writes site/data/speculative.json, which lesson 8 reads at build time:
+//   - top-k hit rates k = 1..5 (SpecInfer Table 1 in miniature), greedy, sampled, and MSS acceptance
+//   - tokens per target pass for chains of length 1..8, the paper's tree ⟨1,1,w,1,1,1,1,1⟩ for w = 1..5, other
+//     trees and best-first budgets; greedy and sampled (temperature 1, MSS; naive sampling for comparison)
+//   - wall-clock: plain KV-cache decoding vs speculative decoding of the same greedy tokens, Node wasm
+// Prompts are windows of the validation chapters (never trained on). Takes a few minutes on 2 cores.
+//   npm exec -- node scripts/measure-speculative.ts [--quick] [--timing-only]
+// --timing-only re-measures only the clock-dependent parts (pass cost and the race) and keeps the rest of the JSON,
+// for a quieter moment on a shared machine.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { cpus } from 'node:os';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { loadModel } from '../lib/load.ts';
+import { LeanRunner } from '../lib/speculative/lean-gpt.ts';
+import { TfjsRunner } from '../lib/speculative/runner.ts';
+import { passCost, raceDecoding, tokensPerPass, topKHitRates, type PassesResult, type RaceResult } from '../lib/speculative/measure.ts';
+import { loadCorpus } from './corpus.ts';
+
+const MODELS = fileURLToPath(new URL('../public/models/', import.meta.url));
+const OUT = fileURLToPath(new URL('../site/data/speculative.json', import.meta.url));
+
+export const CHAINS = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `chain ${n}`);
+export const PAPER_TREES = [2, 3, 4, 5].map((w) => `1,1,${w},1,1,1,1,1`); // width 1 is chain 8
+export const OTHER_TREES = ['2,1,1,1', '3,1,1,1', '2,2,1,1', '4,2,1', '2,2,2,1'];
+export const BUDGETS = ['budget 4', 'budget 8', 'budget 16', 'budget 32'];
+
+async function fetchFile(path: string) {
+  const b = await readFile(path);
+  return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
+}
+
+export async function loadPair() {
+  const target = await loadModel(MODELS + 'target-v1', { fetchFile });
+  const draft = await loadModel(MODELS + 'draft-v1', { fetchFile });
+  return { target, draft };
+}
+
+/** `count` prompts of `length` tokens, evenly spaced through the validation text. */
+export function heldOutPrompts(ids: number[], count: number, length: number): number[][] {
+  const step = Math.floor((ids.length - length) / count);
+  return Array.from({ length: count }, (_, i) => ids.slice(i * step, i * step + length));
+}
+
+async function main() {
+  const quick = process.argv.includes('--quick');
+  const timingOnly = process.argv.includes('--timing-only');
+  const previous = timingOnly ? JSON.parse(await readFile(OUT, 'utf8')) : null;
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const { target, draft } = await loadPair();
+  const ids = target.tokenizer.encode(loadCorpus().validation);
+  const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
+
+  const topK = previous?.topK ?? topKHitRates(target, draft, ids.slice(0, quick ? 1024 : 8192));
+  log('top-k', JSON.stringify(topK));
+
+  const prompts = heldOutPrompts(ids, quick ? 4 : 12, 48);
+  const newTokens = quick ? 32 : 64;
+  const lean = () => new LeanRunner(draft);
+  const passes: PassesResult[] = previous?.passes.rows ?? [];
+  for (const shape of previous ? [] : [...CHAINS, ...PAPER_TREES, ...OTHER_TREES, ...BUDGETS]) {
+    passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 0, newTokens }));
+    if (!shape.startsWith('budget')) passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 1, newTokens }));
+    log(shape, passes.filter((p) => p.shape === passes[passes.length - 1].shape).map((p) => `${p.verifier} ${p.tokensPerPass.toFixed(2)}`).join(', '));
+  }
+  // Naive sampling (sample from the target, accept if the tree has it) on the paper's widest tree, top-k children.
+  for (const shape of previous ? [] : ['1,1,5,1,1,1,1,1', 'chain 4']) {
+    passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 1, newTokens, verifier: 'naive' }));
+    log(shape, 'naive', passes[passes.length - 1].tokensPerPass.toFixed(2));
+  }
+
+  // How a pass's cost grows with the tokens in it (the tree's size), target and draft, tfjs wasm and plain JS.
+  const sizes = [1, 2, 4, 8, 16, 32];
+  // Processor time of this process: other processes on a shared machine cannot inflate it (wall time is kept too).
+  const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  const context = ids.slice(0, 64);
+  const cost = {
+    sizes,
+    clock: 'processor time of this process (fastest of 7 samples of 10 passes)',
+    targetTfjs: passCost(() => new TfjsRunner(target), context, sizes, { now: cpuNow }),
+    draftTfjs: passCost(() => new TfjsRunner(draft), context, sizes, { now: cpuNow }),
+    draftPlainJs: passCost(() => new LeanRunner(draft), context, sizes, { now: cpuNow }),
+  };
+  log('cost', JSON.stringify(cost));
+
+  const race: (RaceResult & { backend: string })[] = [];
+  const racePrompts = heldOutPrompts(ids, quick ? 1 : 3, 32);
+  for (const shape of ['chain 2', 'chain 4', 'chain 6', '1,1,3,1,1,1,1,1', '2,2,1,1']) {
+    for (const leanDraft of [true, false]) {
+      if (!leanDraft && shape !== 'chain 4' && shape !== '1,1,3,1,1,1,1,1') continue;
+      const runs = racePrompts.map((p) => raceDecoding(target, draft, p, shape, { newTokens: quick ? 48 : 96, repeats: quick ? 1 : 5, lean: leanDraft, cpuNow }));
+      const sum = (f: (r: RaceResult) => number) => runs.reduce((a, r) => a + f(r), 0);
+      const r: RaceResult & { backend: string } = {
+        ...runs[0], backend: 'node wasm', tokens: sum((x) => x.tokens), plainMs: sum((x) => x.plainMs), speculativeMs: sum((x) => x.speculativeMs),
+        speedup: sum((x) => x.plainMs) / sum((x) => x.speculativeMs), tokensPerPass: sum((x) => x.tokensPerPass) / runs.length,
+        targetMsPerPass: sum((x) => x.targetMsPerPass) / runs.length, draftMsPerPass: sum((x) => x.draftMsPerPass) / runs.length, identical: runs.every((x) => x.identical),
+        plainCpuMs: sum((x) => x.plainCpuMs!), speculativeCpuMs: sum((x) => x.speculativeCpuMs!), cpuSpeedup: sum((x) => x.plainCpuMs!) / sum((x) => x.speculativeCpuMs!),
+      };
+      race.push(r);
+      log('race', shape, r.draft, `wall ${r.speedup.toFixed(2)}x, cpu ${r.cpuSpeedup!.toFixed(2)}x`, `plain ${r.plainMs.toFixed(0)} ms, speculative ${r.speculativeMs.toFixed(0)} ms, target ${r.targetMsPerPass.toFixed(2)} ms/pass, draft ${r.draftMsPerPass.toFixed(2)} ms/pass`);
+    }
+  }
+
+  const out = {
+    about: 'Measured by scripts/measure-speculative.ts on the shipped models; read by lessons/08-specinfer.mdx at build time.',
+    command: `npm exec -- node scripts/measure-speculative.ts${quick ? ' --quick' : ''}${timingOnly ? ` (timing re-measured with --timing-only; the rest on ${previous.date})` : ''}`,
+    machine: `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs} ${tf.getBackend()}`,
+    date: new Date().toISOString().slice(0, 10),
+    models: { target: 'target-v1', draft: 'draft-v1', targetParameters: target.parameterCount, draftParameters: draft.parameterCount },
+    heldOut: { text: 'Moby Dick validation chapters (10, 20, …, 130)', tokens: ids.length },
+    topK,
+    cost,
+    passes: previous?.passes ?? { prompts: prompts.length, promptTokens: 48, newTokens, rows: passes },
+    race: { prompts: racePrompts.length, promptTokens: 32, rows: race },
+  };
+  await mkdir(fileURLToPath(new URL('../site/data/', import.meta.url)), { recursive: true });
+  await writeFile(OUT, JSON.stringify(out, (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toFixed(4) : v), 1) + '\n');
+  log('wrote', OUT);
+  target.dispose();
+  draft.dispose();
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -1,0 +1,72 @@
+// <lora-adapters>: generates in the model worker with the chosen adapter (lora.generate), merged or not, and
+// compares the two ways on the same prompt: the tokens must match, and the speeds are shown side by side.
+import { WidgetElement, defineElement } from '../_kit/element.ts';
+import { perSecond } from '../_kit/format.ts';
+import { adaptersSummary, compareText, type AdaptersData } from './model.ts';
+import { schema } from './params.ts';
+
+class LoraAdapters extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #data?: AdaptersData;
+
+  start() {
+    this.#data = this.json<AdaptersData>();
+    if (!this.#data) return;
+    for (const name of ['adapter', 'merged', 'prompt', 'tokens'] as const) this.bind(name);
+    const gen = this.part<HTMLButtonElement>('[data-act="generate"]'), cmp = this.part<HTMLButtonElement>('[data-act="compare"]');
+    gen.disabled = cmp.disabled = false;
+    this.listen(gen, 'click', () => void this.#generate());
+    this.listen(cmp, 'click', () => void this.#compare());
+  }
+
+  update() {
+    if (!this.#data) return; // no adapters in this build: the static view says so
+    const { adapter, merged } = this.values;
+    for (const row of this.querySelectorAll<HTMLElement>('tr[data-name]')) row.dataset.selected = String(row.dataset.name === adapter);
+    this.part<HTMLButtonElement>('[data-act="compare"]').disabled = adapter === 'base';
+    this.summary(adaptersSummary(adapter, merged));
+  }
+
+  #request(adapter: string, merged: boolean) {
+    const v = this.values;
+    return this.worker().request('lora.generate', { adapter: adapter === 'base' ? null : adapter, merged, prompt: v.prompt, maxNewTokens: v.tokens }, { onProgress: (p) => this.progress(p.message) });
+  }
+
+  async #generate() {
+    const { adapter, merged, prompt } = this.values;
+    this.state = 'running';
+    this.progress(`Generating with ${adapter === 'base' ? 'the base model' : `adapter ${adapter}${merged ? ', merged' : ''}`}…`);
+    try {
+      const r = await this.#request(adapter, merged);
+      if (r.note) this.note(r.note);
+      this.part('[data-out="text"]').textContent = prompt + r.text;
+      this.progress(`${adapter === 'base' ? 'Base model' : `Adapter ${adapter}, ${merged ? 'merged' : 'unmerged'}`}: ${perSecond(r.tokensPerSecond)} (greedy, after the prompt).`);
+      this.state = 'done';
+    } catch (err) {
+      this.fail(err, 'Could not generate');
+    }
+  }
+
+  async #compare() {
+    const { adapter, prompt } = this.values;
+    if (adapter === 'base') return;
+    this.state = 'running';
+    try {
+      this.progress('Generating unmerged…');
+      const unmerged = await this.#request(adapter, false);
+      this.progress('Merging, then generating…');
+      const merged = await this.#request(adapter, true);
+      this.progress('Generating with the bare base…');
+      const base = await this.#request('base', false);
+      this.part('[data-out="text"]').textContent = prompt + merged.text;
+      this.part('[data-out="compare"]').textContent = compareText(unmerged, merged, base);
+      this.progress(`Adapter ${adapter}: merged and unmerged compared.`);
+      this.summary(compareText(unmerged, merged, base));
+      this.state = 'done';
+    } catch (err) {
+      this.fail(err, 'Could not compare');
+    }
+  }
+}
+
+defineElement(schema, LoraAdapters);

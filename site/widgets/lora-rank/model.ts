@@ -1,0 +1,58 @@
+// LoraRank as plain data: trainable numbers, checkpoint and optimizer sizes of a rank-r adapter for our model and
+// for GPT-3 175B, counted with lib/lora's own formula (r (in + out) per adapted matrix, the paper's 2·L̂·d·r).
+import { PRESETS, parameterCount, type GPTConfig } from '../../../lib/config.ts';
+import { loraParameterCount, targetsFor, type Kind } from '../../../lib/lora/targets.ts';
+import { adamStateBytes } from '../../../lib/train/adam.ts';
+import { bytes, count, percent } from '../_kit/format.ts';
+import type { MATRIX_CHOICES } from './params.ts';
+
+export type MatrixChoice = (typeof MATRIX_CHOICES)[number];
+
+export const KINDS_OF: Record<MatrixChoice, Kind[]> = {
+  qv: ['q', 'v'], q: ['q'], k: ['k'], v: ['v'], o: ['o'], qk: ['q', 'k'], qkvo: ['q', 'k', 'v', 'o'], all: ['q', 'k', 'v', 'o', 'up', 'down'],
+};
+export const MATRIX_LABEL: Record<MatrixChoice, string> = {
+  qv: 'W_q and W_v', q: 'W_q only', k: 'W_k only', v: 'W_v only', o: 'W_o only', qk: 'W_q and W_k', qkvo: 'W_q, W_k, W_v, W_o', all: 'attention and MLP (6 matrices)',
+};
+
+/** GPT-3 175B's shape: 96 layers, d_model 12,288, d_ff = 4 d_model (Brown et al., arXiv 2005.14165 v4, Table 2.1). */
+export const GPT3: GPTConfig = { vocabSize: 50257, blockSize: 2048, nLayer: 96, nHead: 96, nEmbd: 12288, nFfn: 4 * 12288 };
+/** Full fine-tuning's trainable parameters for GPT-3 175B (arXiv 2106.09685 v2, Table 4). */
+export const GPT3_PARAMETERS = 175_255.8e6;
+
+export interface RankRow {
+  model: string;
+  trainable: number;
+  share: number;
+  /** Adapter checkpoint: float32 for ours (as the .lora files are), FP16 for GPT-3 (as the paper counts). */
+  checkpointBytes: number;
+  bytesPerNumber: number;
+  /** Adam's two moments per trainable number, float32, against full fine-tuning's. */
+  adamBytes: number;
+  fullAdamBytes: number;
+}
+
+export function rankRows(r: number, matrices: MatrixChoice): RankRow[] {
+  const kinds = KINDS_OF[matrices];
+  const ours = PRESETS.target;
+  const oursAll = parameterCount(ours);
+  const row = (model: string, cfg: GPTConfig, full: number, bytesPerNumber: number): RankRow => {
+    const trainable = loraParameterCount(cfg, targetsFor(cfg, kinds), r);
+    return { model, trainable, share: trainable / full, checkpointBytes: trainable * bytesPerNumber, bytesPerNumber, adamBytes: adamStateBytes(trainable), fullAdamBytes: adamStateBytes(full) };
+  };
+  return [row('our model (target-v1)', ours, oursAll, 4), row('GPT-3 175B', GPT3, GPT3_PARAMETERS, 2)];
+}
+
+export function rowCells(x: RankRow): { trainable: string; share: string; checkpoint: string; adam: string } {
+  return {
+    trainable: count(x.trainable),
+    share: x.share < 0.001 ? `1 in ${count(Math.round(1 / x.share))}` : percent(x.share, 2),
+    checkpoint: `${bytes(x.checkpointBytes)} (${x.bytesPerNumber === 2 ? 'FP16' : 'float32'})`,
+    adam: `${bytes(x.adamBytes)} vs ${bytes(x.fullAdamBytes)}`,
+  };
+}
+
+export function rankSummary(r: number, matrices: MatrixChoice): string {
+  const [ours, gpt3] = rankRows(r, matrices);
+  return `Rank ${r} on ${MATRIX_LABEL[matrices]} in every layer: ${count(ours.trainable)} trainable numbers for our model (${rowCells(ours).share} of it), ${count(gpt3.trainable)} for GPT-3 175B (${rowCells(gpt3).share}).`;
+}

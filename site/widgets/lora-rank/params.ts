@@ -1,0 +1,17 @@
+// LoraRank's parameters: which matrices get an adapter, and its rank.
+import { defineWidget } from '../_kit/params.ts';
+
+export const MATRIX_CHOICES = ['qv', 'q', 'k', 'v', 'o', 'qk', 'qkvo', 'all'] as const;
+
+export const schema = defineWidget({
+  name: 'LoraRank',
+  tag: 'lora-rank',
+  urlKey: 'rank',
+  params: {
+    r: { kind: 'int', min: 1, max: 64, default: 4, label: 'Rank r', doc: 'the adapter rank, 1 to 64' },
+    matrices: {
+      kind: 'choice', values: MATRIX_CHOICES, default: 'qv', label: 'Adapted matrices',
+      doc: 'qv = W_q and W_v (the paper\'s main setting); q, k, v, o alone; qk; qkvo = all four attention matrices; all = attention and MLP',
+    },
+  },
+});

@@ -1,0 +1,172 @@
+// <lora-train>: drives a LoRA run in the model worker a fraction of a second at a time (lora.trainSteps), so Pause,
+// Resume and Stop act at once. Stop keeps the adapter (the worker adds it as "yours") and reports the base check.
+import { WidgetElement, defineElement } from '../_kit/element.ts';
+import { count } from '../_kit/format.ts';
+import { KINDS_OF, rankRows } from '../lora-rank/model.ts';
+import { lossChart } from './chart.ts';
+import { lossText, statusText, trainSummary, type LossPoint } from './model.ts';
+import { schema } from './params.ts';
+
+const HELD_OUT_EVERY_MS = 3000;
+const SAMPLE_EVERY_MS = 10000;
+
+class LoraTrain extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #session: number | undefined;
+  #paused = false;
+  #looping = false;
+  #points: LossPoint[] = [];
+  #steps = 0;
+  #step = 0;
+  #parameters: number | undefined;
+  #start: number | undefined;
+  #held: number | undefined;
+  #backend = '…';
+  #rate = { stepsPerSecond: 0, tokensPerSecond: 0 };
+
+  start() {
+    const w = this.worker();
+    w.ready.then((b) => { this.#backend = b.name; }, () => undefined);
+    for (const name of ['r', 'alpha', 'matrices', 'steps', 'lr', 'seed', 'corpus', 'prompt'] as const) this.bind(name);
+    this.control<HTMLTextAreaElement>('text').disabled = false;
+    const button = (act: string) => this.part<HTMLButtonElement>(`[data-act="${act}"]`);
+    button('train').disabled = false;
+    this.listen(button('train'), 'click', () => void this.#train());
+    this.listen(button('pause'), 'click', () => this.#togglePause());
+    this.listen(button('stop'), 'click', () => void this.#stop('stopped'));
+    this.chart('chart', (width) => (this.#points.length ? lossChart(this.#points, this.#steps, { width }) : null));
+    this.onStop(() => { this.#paused = true; });
+  }
+
+  update() {
+    const v = this.values;
+    this.part('[data-out="r"]').textContent = String(v.r);
+    this.part('[data-part="text"]').hidden = v.corpus !== 'text';
+    if (this.#session === undefined) this.part('[data-out="params"]').textContent = count(rankRows(v.r, v.matrices)[0].trainable);
+    this.summary(trainSummary(this.#parameters, this.#step, this.#steps || v.steps, this.#start, this.#held));
+  }
+
+  #buttons(active: boolean) {
+    this.part<HTMLButtonElement>('[data-act="train"]').disabled = active;
+    this.part<HTMLButtonElement>('[data-act="pause"]').disabled = !active;
+    this.part<HTMLButtonElement>('[data-act="stop"]').disabled = !active;
+  }
+
+  async #train() {
+    const v = this.values;
+    const w = this.worker();
+    this.clearNotes();
+    this.#buttons(true);
+    this.part<HTMLButtonElement>('[data-act="pause"]').disabled = true;
+    this.state = 'running';
+    try {
+      const text = v.corpus === 'text' ? this.control<HTMLTextAreaElement>('text').value : undefined;
+      const r = await w.request('lora.trainStart', { rank: v.r, alpha: v.alpha, kinds: KINDS_OF[v.matrices], steps: v.steps, lr: v.lr, seed: v.seed, corpus: v.corpus, text }, { onProgress: (p) => this.progress(p.message) });
+      for (const n of r.notes) this.note(n);
+      this.#session = r.session;
+      this.#steps = v.steps;
+      this.#step = 0;
+      this.#parameters = r.parameters;
+      this.#start = this.#held = r.heldOutLoss;
+      this.#points = [{ step: 0, loss: r.heldOutLoss, set: 'held-out' }];
+      this.part('[data-out="params"]').textContent = count(r.parameters);
+      this.part('[data-out="check"]').textContent = 'checked when you stop';
+      this.#paused = false;
+      this.#setPaused(false);
+      void this.#sample();
+      void this.#loop();
+    } catch (err) {
+      this.#buttons(false);
+      this.fail(err, 'Could not start training');
+    }
+  }
+
+  #setPaused(p: boolean) {
+    this.#paused = p;
+    const b = this.part<HTMLButtonElement>('[data-act="pause"]');
+    b.disabled = this.#session === undefined;
+    b.setAttribute('aria-pressed', String(p));
+    b.textContent = p ? 'Resume' : 'Pause';
+  }
+
+  #togglePause() {
+    if (this.#session === undefined) return;
+    this.#setPaused(!this.#paused);
+    this.#show(this.#paused ? 'paused' : 'training');
+    if (!this.#paused) void this.#loop();
+    else void this.#sample();
+  }
+
+  #show(state: 'training' | 'paused' | 'stopped' | 'done') {
+    this.progress(statusText({ step: this.#step, steps: this.#steps, ...this.#rate, backend: this.#backend, state }));
+    this.part<HTMLProgressElement>('[data-bar]').value = this.#steps ? this.#step / this.#steps : 0;
+    this.part('[data-out="loss"]').textContent = lossText(this.#start, this.#held);
+    this.part('[data-out="speed"]').textContent = this.#rate.stepsPerSecond ? `${this.#rate.stepsPerSecond.toFixed(2)} steps/s, ${count(Math.round(this.#rate.tokensPerSecond))} tokens/s on ${this.#backend}` : '—';
+    this.update();
+  }
+
+  async #loop() {
+    if (this.#looping) return;
+    this.#looping = true;
+    const w = this.worker();
+    let lastHeld = performance.now(), lastSample = performance.now();
+    try {
+      while (this.#session !== undefined && !this.#paused && this.alive) {
+        const session = this.#session;
+        const heldOut = performance.now() - lastHeld > HELD_OUT_EVERY_MS;
+        const r = await w.request('lora.trainSteps', { session, budgetMs: 400, heldOut });
+        if (session !== this.#session) break;
+        this.#step = r.step;
+        this.#rate = { stepsPerSecond: r.stepsPerSecond, tokensPerSecond: r.tokensPerSecond };
+        for (const l of r.losses) this.#points.push({ step: l.step, loss: l.loss, set: 'train' });
+        if (r.heldOutLoss !== undefined) { this.#held = r.heldOutLoss; this.#points.push({ step: r.step, loss: r.heldOutLoss, set: 'held-out' }); lastHeld = performance.now(); }
+        this.#show('training');
+        this.redraw('chart');
+        if (r.done) { await this.#stop('done'); break; }
+        if (performance.now() - lastSample > SAMPLE_EVERY_MS) { lastSample = performance.now(); await this.#sample(); }
+      }
+    } catch (err) {
+      this.fail(err, 'Training stopped');
+      this.#setPaused(true);
+    } finally {
+      this.#looping = false;
+    }
+  }
+
+  async #sample() {
+    if (this.#session === undefined) return;
+    try {
+      const s = await this.worker().request('lora.trainSample', { session: this.#session, prompt: this.values.prompt, maxNewTokens: 32 });
+      this.part('[data-out="base"]').textContent = this.values.prompt + s.base;
+      this.part('[data-out="adapted"]').textContent = this.values.prompt + s.adapted;
+    } catch (err) {
+      this.note(`Could not draw a sample: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  async #stop(how: 'stopped' | 'done') {
+    const session = this.#session;
+    if (session === undefined) return;
+    this.#paused = true;
+    await this.#sample();
+    try {
+      const r = await this.worker().request('lora.trainStop', { session, keepAs: 'yours' });
+      this.#session = undefined;
+      this.#held = r.heldOutLoss;
+      this.#points.push({ step: r.step, loss: r.heldOutLoss, set: 'held-out' });
+      this.part('[data-out="check"]').textContent = r.baseUnchanged ? 'unchanged, bit for bit (fingerprint of every weight)' : 'CHANGED: this is a bug, please report it';
+      this.note(`Your adapter (${count(r.kept.parameters)} numbers, ${r.step} steps) is kept as "yours" for the other LoRA widgets on this page until you reload.`);
+      this.#show(how);
+      this.redraw('chart');
+      this.state = 'done';
+    } catch (err) {
+      this.fail(err, 'Could not stop cleanly');
+    } finally {
+      this.#buttons(false);
+      this.#setPaused(false);
+      this.part<HTMLButtonElement>('[data-act="pause"]').disabled = true;
+    }
+  }
+}
+
+defineElement(schema, LoraTrain);

@@ -1,0 +1,39 @@
+// <offload-compression>: picks the measured row for the chosen widths and redraws.
+import { WidgetElement, defineElement } from '../_kit/element.ts';
+import { bytes } from '../_kit/format.ts';
+import { compressionChart } from './chart.ts';
+import { memory, pick, summaryText, type CompressionData } from './model.ts';
+import { schema } from './params.ts';
+
+class CompressionLoss extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #data?: CompressionData;
+
+  start() {
+    this.#data = this.json<CompressionData>();
+    this.bind('weights');
+    this.bind('cache');
+    this.chart('chart', (width) => {
+      const d = this.#data;
+      if (!d) return null;
+      return compressionChart(d.rows, pick(d, this.values.weights, this.values.cache), summaryText(d, this.values.weights, this.values.cache), { width });
+    });
+    this.state = 'done';
+  }
+
+  update() {
+    const d = this.#data;
+    if (!d) return;
+    const { weights, cache } = this.values;
+    const r = pick(d, weights, cache);
+    const m = memory(d, weights, cache);
+    this.part('[data-out="delta"]').textContent = r ? `${r.delta >= 0 ? '+' : ''}${r.delta.toFixed(4)} nats/token` : '–';
+    this.part('[data-out="ppl"]').textContent = r ? String(r.perplexity) : '–';
+    this.part('[data-out="weights"]').textContent = bytes(m.weights);
+    this.part('[data-out="kv"]').textContent = bytes(m.kvPerToken);
+    this.summary(summaryText(d, weights, cache));
+    this.redraw('chart');
+  }
+}
+
+defineElement(schema, CompressionLoss);

@@ -1,0 +1,29 @@
+// The compression widget's data: our model's measured loss with FlexGen-style group-wise compression of weights and
+// KV cache (scripts/flexgen-compression.ts → site/data/flexgen-results.json), for each pair of widths, and the bytes
+// each width takes. "16" means no compression: the loss is float32's, the bytes fp16's.
+import { bytes, signedPercent } from '../_kit/format.ts';
+
+export interface CompressionRow { weightBits: number | null; cacheBits: number | null; loss: number; delta: number; perplexity: number; tokens: number }
+export interface Sizes { weights16: number; weightsB: number; kvPerToken16: number; kvPerTokenB: number }
+export interface CompressionData { model: string; rows: CompressionRow[]; sizes: Record<'3' | '4', Sizes> }
+
+const bitsOf = (s: string) => (s === '16' ? null : Number(s));
+export const label = (b: number | null) => (b === null ? '16' : String(b));
+
+export function pick(d: CompressionData, weights: string, cache: string): CompressionRow | undefined {
+  return d.rows.find((r) => r.weightBits === bitsOf(weights) && r.cacheBits === bitsOf(cache));
+}
+
+export function memory(d: CompressionData, weights: string, cache: string) {
+  const w = weights === '16' ? d.sizes['4'].weights16 : d.sizes[weights as '3' | '4'].weightsB;
+  const kv = cache === '16' ? d.sizes['4'].kvPerToken16 : d.sizes[cache as '3' | '4'].kvPerTokenB;
+  return { weights: w, weights16: d.sizes['4'].weights16, kvPerToken: kv, kvPerToken16: d.sizes['4'].kvPerToken16 };
+}
+
+export function summaryText(d: CompressionData, weights: string, cache: string): string {
+  const r = pick(d, weights, cache);
+  const base = pick(d, '16', '16');
+  const m = memory(d, weights, cache);
+  if (!r || !base) return 'No measurement for this pair.';
+  return `${d.model} with ${weights}-bit weights and a ${cache}-bit KV cache: loss ${r.loss.toFixed(4)} nats/token (${r.delta >= 0 ? '+' : ''}${r.delta.toFixed(4)} against float32), perplexity ${r.perplexity} (${signedPercent(r.perplexity / base.perplexity - 1)}). Linear weights ${bytes(m.weights)} instead of ${bytes(m.weights16)} in fp16; KV cache ${bytes(m.kvPerToken)} per token instead of ${bytes(m.kvPerToken16)}.`;
+}

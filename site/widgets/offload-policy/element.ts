@@ -1,0 +1,62 @@
+// <offload-policy>: the browser half of PolicySolver.astro. Every change sends the settings to the model worker
+// (`offload.solve`, latest only) and redraws the bars and the decode costs from the answer.
+import { tokensPerSecond } from '../offload-format.ts';
+import type { SolveAnswer } from '../../../lib/offload/solve-request.ts';
+import { WidgetElement, defineElement } from '../_kit/element.ts';
+import { count, duration } from '../_kit/format.ts';
+import { GiB } from '../../../lib/offload/hardware.ts';
+import { termChart, tierChart } from './chart.ts';
+import { TERM_NAMES, bars, requestOf, summaryText, terms } from './model.ts';
+import { schema } from './params.ts';
+
+class PolicySolver extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #answer?: SolveAnswer;
+
+  start() {
+    this.#answer = this.json<SolveAnswer>();
+    const worker = this.worker();
+    const runs = this.jobs(
+      (v: typeof this.values) => worker.request('offload.solve', requestOf(v), { onProgress: (p) => this.progress(p.message) }),
+      (_v, answer) => { this.#answer = answer; this.progress(''); this.state = 'done'; this.#show(); },
+    );
+    const rerun = () => { this.state = 'running'; runs.submit({ ...this.values }); };
+    for (const name of ['model', 'gpu', 'cpu', 'disk', 'pcie', 'diskRead', 'compress', 'delegate'] as const) this.bind(name, rerun);
+    this.chart('bars', (width) => {
+      const a = this.#answer;
+      if (!a || a.status !== 'optimal') return null;
+      const c = a.policy.capacityGB;
+      return tierChart(bars(this.values, a), { GPU: c.gpuDecode * GiB, CPU: c.cpuDecode * GiB, disk: c.disk * GiB }, summaryText(this.values, a), { width });
+    });
+    this.chart('terms', (width) => {
+      const a = this.#answer;
+      if (!a || a.status !== 'optimal') return null;
+      return termChart(terms(a), terms(a).map((t) => `${t.name} ${duration(t.ms)}${t.binding ? ' (binding)' : ''}`).join('; '), { width });
+    });
+    rerun();
+  }
+
+  update() {
+    for (const name of ['gpu', 'cpu', 'disk', 'pcie', 'diskRead'] as const) this.part(`[data-out="${name}"]`).textContent = String(this.values[name]);
+    const d = this.control<HTMLInputElement>('delegate');
+    d.disabled = this.values.compress; // FlexGen turns delegation off with compression
+  }
+
+  #show() {
+    const a = this.#answer;
+    if (!a) return;
+    const p = a.status === 'optimal' ? a.policy : null;
+    this.clearNotes((n) => !n.startsWith('No policy fits')); // keep the notes about the URL
+    if (!p && a.status === 'infeasible') this.note(`No policy fits: ${a.reason}.`);
+    this.part('[data-out="policy"]').textContent = p ? `${p.gbs} × ${p.nb} = ${count(p.bls)} sequences` : 'infeasible';
+    this.part('[data-out="throughput"]').textContent = p ? tokensPerSecond(p.throughput) : '–';
+    this.part('[data-out="latency"]').textContent = p ? duration(p.blockSeconds * 1000) : '–';
+    this.part('[data-out="binding"]').textContent = p ? TERM_NAMES[p.decode.binding] : '–';
+    const text = summaryText(this.values, a);
+    this.part('[data-out="summary"]').firstChild!.textContent = `${text} `;
+    this.summary(text);
+    this.redraw();
+  }
+}
+
+defineElement(schema, PolicySolver);

@@ -1,0 +1,98 @@
+// <offload-schedule>: the browser half of ScheduleAnimator.astro. Controls change the grid; Play advances one square
+// every 200 ms (reduced motion: jumps to the end).
+import { tokensPerSecond } from '../offload-format.ts';
+import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
+import { count, duration } from '../_kit/format.ts';
+import { scheduleChart } from './chart.ts';
+import { RUN_GBS, RUN_TOKENS, blockOf, modelled, runText, scheduleView, summaryText } from './model.ts';
+import { schema } from './params.ts';
+
+class ScheduleAnimator extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  start() {
+    if (this.values.nb > this.values.batches) {
+      this.note(`sched.nb=${this.values.nb} is more than the ${this.values.batches} batches, so ${this.values.batches} is used.`);
+      this.values = { ...this.values, nb: this.values.batches };
+    }
+    this.bind('order');
+    this.bind('batches', (b) => this.set({ nb: Math.min(this.values.nb, b), step: 0 }));
+    this.bind('nb', (nb) => { if (nb > this.values.batches) this.set({ nb: this.values.batches }); });
+    this.bind('gbs');
+    this.bind('step');
+    const play = this.part<HTMLButtonElement>('[data-play]');
+    this.listen(play, 'click', () => (this.#timer ? this.#stop() : this.#play()));
+    this.onStop(() => this.#stop());
+    const run = this.part<HTMLButtonElement>('[data-run]');
+    run.disabled = false;
+    this.listen(run, 'click', async () => {
+      const v = { ...this.values };
+      run.disabled = true;
+      this.state = 'running';
+      try {
+        const worker = this.worker();
+        const r = await worker.request('offload.run', { gbs: RUN_GBS, nb: blockOf(v), sequences: v.batches * RUN_GBS, newTokens: RUN_TOKENS }, { onProgress: (p) => this.progress(p.message) });
+        if (!this.alive) return;
+        const backend = (await worker.request('ping', {})).name;
+        this.progress('');
+        this.part('[data-out="run"]').textContent = runText(v, r, backend);
+        this.dataset.runLoads = String(r.weightLoads);
+        this.dataset.runExpected = String(r.expectedWeightLoads);
+        this.dataset.runTps = String(r.tokensPerSecond);
+        this.state = 'done';
+      } catch (err) {
+        this.fail(err, 'Could not run the model');
+      } finally {
+        run.disabled = false;
+      }
+    });
+    this.chart('grid', (width) => scheduleChart(scheduleView(this.values).cells, summaryText(this.values), { width }));
+    this.state = 'done';
+  }
+
+  #play() {
+    const total = scheduleView(this.values).total;
+    if (this.values.step >= total) this.set({ step: 0 });
+    if (prefersReducedMotion()) return this.set({ step: total });
+    this.part('[data-play]').setAttribute('aria-pressed', 'true');
+    this.part('[data-play]').textContent = 'Pause';
+    this.#timer = setInterval(() => {
+      const next = this.values.step + 1;
+      if (next > scheduleView(this.values).total) return this.#stop();
+      this.set({ step: next });
+    }, 200);
+  }
+
+  #stop() {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    if (!this.alive) return;
+    this.part('[data-play]').setAttribute('aria-pressed', 'false');
+    this.part('[data-play]').textContent = 'Play';
+  }
+
+  update() {
+    const v = this.values;
+    const s = scheduleView(v);
+    const m = modelled(v);
+    const stepInput = this.control<HTMLInputElement>('step');
+    stepInput.max = String(s.total);
+    this.control<HTMLInputElement>('nb').max = String(v.batches);
+    this.part('[data-out="batches"]').textContent = String(v.batches);
+    this.part('[data-out="nb"]').textContent = String(Math.min(v.nb, v.batches));
+    this.part('[data-out="gbs"]').textContent = String(v.gbs);
+    this.part('[data-out="step"]').textContent = `${s.step} of ${s.total}`;
+    this.part('[data-out="loads"]').textContent = `${count(s.counts.weightLoads)} of ${count(s.totalLoads)}`;
+    this.part('[data-out="rowLoads"]').textContent = count(s.rowLoads);
+    this.part('[data-out="live"]').textContent = `${s.counts.peakLiveRows} of ${v.batches} batches`;
+    this.part('[data-out="bls"]').textContent = `${count(m.bls)} sequences`;
+    this.part('[data-out="throughput"]').textContent = tokensPerSecond(m.throughput);
+    this.part('[data-out="latency"]').textContent = duration(m.latencyMs);
+    this.part('[data-out="fits"]').textContent = m.fits ? '' : " (needs more than the 80% of memory the cost model plans for)";
+    this.summary(summaryText(v));
+    this.redraw('grid');
+  }
+}
+
+defineElement(schema, ScheduleAnimator);

@@ -1,0 +1,75 @@
+// The schedule animator's view model: the grid (rows = GPU batches, columns = token × layer), the visiting order of
+// the chosen schedule (lib/offload/schedule.ts), counts after `step` squares, and the cost model's throughput and
+// latency for OPT-175B on the T4 at this block size (modelled, with the paper's 175B placement).
+import { tokensPerSecond } from '../offload-format.ts';
+import { costModel, evaluatePlacement } from '../../../lib/offload/cost-model.ts';
+import { T4_FITTED } from '../../../lib/offload/hardware.ts';
+import { PAPER_RUNS } from '../../../lib/offload/paper.ts';
+import { scheduleOrder, simulate, zigzagWeightLoads, type Grid, type ScheduleKind, type Square } from '../../../lib/offload/schedule.ts';
+import { OPT_SHAPES } from '../../../lib/offload/shapes.ts';
+import { bytes, count, duration } from '../_kit/format.ts';
+
+export const TOKENS = 3;
+/** The run on our model: sequences per GPU batch and tokens generated. */
+export const RUN_GBS = 4;
+export const RUN_TOKENS = 16;
+export const LAYERS = 4;
+
+export interface ScheduleValues {
+  order: ScheduleKind;
+  batches: number;
+  nb: number;
+  gbs: number;
+  step: number;
+}
+
+export interface Cell extends Square {
+  col: number;
+  done: boolean;
+  current: boolean;
+  inBlock: boolean;
+}
+
+/** The block size the schedule really uses: 1 batch (row), nb (zig-zag), or all (column). */
+export function blockOf(v: ScheduleValues): number {
+  return v.order === 'row' ? 1 : v.order === 'column' ? v.batches : Math.min(v.nb, v.batches);
+}
+
+export function scheduleView(v: ScheduleValues) {
+  const g: Grid = { batches: v.batches, tokens: TOKENS, layers: LAYERS };
+  const block = blockOf(v);
+  const order = scheduleOrder(v.order === 'row' ? 'zigzag' : v.order, g, v.order === 'row' ? 1 : block);
+  const total = order.length;
+  const step = Math.min(v.step, total);
+  const done = new Set(order.slice(0, step).map((s) => `${s.batch},${s.token},${s.layer}`));
+  const cur = order[step - 1];
+  const blockStart = cur ? Math.floor(cur.batch / block) * block : 0;
+  const cells: Cell[] = [];
+  for (let batch = 0; batch < g.batches; batch++) for (let token = 0; token < TOKENS; token++) for (let layer = 0; layer < LAYERS; layer++) {
+    cells.push({ batch, token, layer, col: token * LAYERS + layer, done: done.has(`${batch},${token},${layer}`), current: !!cur && cur.batch === batch && cur.token === token && cur.layer === layer, inBlock: batch >= blockStart && batch < blockStart + block });
+  }
+  const counts = simulate(order, g, 0, step);
+  const all = simulate(order, g, 0);
+  return { cells, step, total, block, counts, totalLoads: all.weightLoads, rowLoads: zigzagWeightLoads(g, 1), columnLoads: zigzagWeightLoads(g, g.batches) };
+}
+
+/** OPT-175B on the T4 (fitted constants, the paper's 175B placement) with a block of gbs × block sequences. */
+export function modelled(v: ScheduleValues) {
+  const run = PAPER_RUNS.find((r) => r.model === 'opt-175b' && r.system === 'FlexGen')!;
+  const bls = v.gbs * blockOf(v);
+  const e = evaluatePlacement(costModel(OPT_SHAPES['opt-175b'], T4_FITTED, { s: 512, n: 32, gbs: v.gbs, nb: blockOf(v) }, run.options), run.placement);
+  return { bls, throughput: e.throughput, latencyMs: e.blockSeconds * 1000, fits: e.fits };
+}
+
+const NAMES: Record<ScheduleKind, string> = { row: 'Row-by-row', zigzag: 'Zig-zag block', column: 'Column-by-column' };
+
+export function summaryText(v: ScheduleValues): string {
+  const s = scheduleView(v);
+  const m = modelled(v);
+  return `${NAMES[v.order]} over ${v.batches} GPU batches, ${s.block} at a time: after ${count(s.step)} of ${count(s.total)} squares, ${count(s.counts.weightLoads)} weight loads (${count(s.totalLoads)} for the whole grid; row-by-row needs ${count(s.rowLoads)}, column-by-column ${count(s.columnLoads)}); at most ${s.counts.peakLiveRows} batches' KV caches alive at once. Modelled OPT-175B on a T4 with blocks of ${count(m.bls)} sequences: ${tokensPerSecond(m.throughput)}, each block taking ${duration(m.latencyMs)}${m.fits ? '' : ' (needs more than the 80% of memory the cost model plans for)'}.`;
+}
+
+/** What the run on our model reported, in a sentence (measured in the reader's browser). */
+export function runText(v: ScheduleValues, r: { weightLoads: number; expectedWeightLoads: number; weightBytesPerToken: number; tokensPerSecond: number }, backend: string): string {
+  return `target-v1, ${v.batches} GPU batches of ${RUN_GBS} sequences, ${blockOf(v)} per block, ${RUN_TOKENS} tokens each: ${count(r.weightLoads)} layer-weight loads (the schedule's arithmetic says ${count(r.expectedWeightLoads)}), ${bytes(r.weightBytesPerToken)} of weights read per generated token, ${tokensPerSecond(r.tokensPerSecond)} on ${backend} in this browser.`;
+}

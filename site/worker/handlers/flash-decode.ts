@@ -1,0 +1,118 @@
+// The token stepper of the LLM in a Flash lesson: `flash.start` opens the FFN store (OPFS or memory), builds the
+// policy's runner and an in-memory decoder beside it; each `flash.next` makes one token both ways and returns the
+// flash run's counted reads, bytes and DRAM, with the I/O time priced on the paper's figures and on the reader's
+// measured curve (after `flash.measure`); `flash.stop` frees the session.
+import { FlashDecoder, FlashFfn, paperIoMs, curveIoMs, validatePolicy, type FlashPolicy, type TokenRecord } from '../../../lib/flash/index.ts';
+import { Decoder } from '../../../lib/generate.ts';
+import { defineHandler } from '../protocol.ts';
+import { getModel, MODEL_NAMES, type ModelName } from '../models.ts';
+import { flashPredictor, flashStore, type StorageChoice } from './flash-store.ts';
+import { measuredCurve } from './flash-measure.ts';
+
+/** Prompts longer than this many characters are refused with a message (the page keeps working). */
+export const MAX_FLASH_PROMPT_CHARS = 2000;
+const MAX_SESSIONS = 2;
+
+interface Session { flash: FlashDecoder; memory: Decoder; policy: FlashPolicy; neuronBytes: number; model: ModelName }
+const sessions = new Map<number, Session>();
+let nextSession = 1;
+
+export interface FlashStartPayload {
+  model?: ModelName;
+  prompt: string;
+  policy: FlashPolicy;
+  storage?: StorageChoice;
+}
+
+export interface FlashStartResult {
+  session: number;
+  promptTokens: string[];
+  /** Tokens that fit before the context is full. */
+  remaining: number;
+  storage: 'memory' | 'file' | 'opfs';
+  fallback: string | null;
+  rebuilt: boolean;
+  /** One-off reads that filled the resident share (hybrid). */
+  setup: { reads: number; bytes: number };
+  notes: string[];
+}
+
+export interface FlashStep {
+  id: number;
+  text: string;
+  /** What the model in memory writes at this step (equal for exact policies). */
+  memoryText: string;
+  same: boolean;
+  reads: number;
+  bytes: number;
+  neuronsLoaded: number;
+  neuronsChosen: number;
+  /** FFN weight bytes held in DRAM after this token. */
+  dramBytes: number;
+  /** Milliseconds inside the storage reads, timed. */
+  readMs: number;
+  /** I/O milliseconds priced on the paper's M1 Max throughput, and on this device's curve (null until measured). */
+  paperMs: number;
+  curveMs: number | null;
+}
+
+export const flashStart = defineHandler(async (p: FlashStartPayload, ctx): Promise<FlashStartResult> => {
+  const policy = validatePolicy(p?.policy);
+  let prompt = String(p?.prompt ?? '');
+  const notes: string[] = [];
+  if (prompt.length > MAX_FLASH_PROMPT_CHARS) {
+    notes.push(`The prompt had ${prompt.length.toLocaleString('en-US')} characters; only its last ${MAX_FLASH_PROMPT_CHARS.toLocaleString('en-US')} were used.`);
+    prompt = prompt.slice(-MAX_FLASH_PROMPT_CHARS);
+  }
+  if (prompt.trim().length === 0) throw new Error('Type a prompt first: the model needs at least one token to continue.');
+  const name = p?.model ?? 'target-v1';
+  if (!MODEL_NAMES.includes(name)) throw new Error(`Unknown model "${name}"; this site ships ${MODEL_NAMES.join(', ')}.`);
+  if (policy.select === 'predictor' && name !== 'target-v1') throw new Error(`predictor-v1 is trained for target-v1 only; with ${name}, read all neurons or the exact active set.`);
+  const model = await getModel(name, ctx);
+  let ids = model.tokenizer.encode(prompt);
+  const room = 16; // leave this many tokens to generate
+  if (ids.length > model.config.blockSize - room) {
+    notes.push(`The prompt is ${ids.length} tokens; the model's context is ${model.config.blockSize}, so only its last ${model.config.blockSize - room} are used.`);
+    ids = ids.slice(-(model.config.blockSize - room));
+  }
+  const predictor = policy.select === 'predictor' ? await flashPredictor() : undefined;
+  const { store, weights, fallback, rebuilt } = await flashStore(model, policy.layout, ctx, p?.storage ?? 'auto');
+  const runner = new FlashFfn(store, weights, policy, { predictor });
+  while (sessions.size >= MAX_SESSIONS) {
+    const [oldest, s] = sessions.entries().next().value!;
+    s.flash.dispose(); s.memory.dispose();
+    sessions.delete(oldest);
+  }
+  const session = nextSession++;
+  const flash = new FlashDecoder(model, runner, ids);
+  sessions.set(session, { flash, memory: new Decoder(model, ids, { temperature: 0 }), policy, neuronBytes: store.layout.neuronBytes, model: name });
+  return { session, promptTokens: ids.map((id) => model.tokenizer.tokenText(id)), remaining: flash.remaining, storage: store.storage.kind, fallback, rebuilt, setup: { reads: runner.setup.reads, bytes: runner.setup.bytes }, notes };
+});
+
+export const flashNext = defineHandler(async (p: { session: number }, ctx): Promise<FlashStep> => {
+  const s = sessions.get(p?.session);
+  if (!s) throw new Error('This run was stopped or replaced by a newer one; press Start again.');
+  if (s.flash.remaining <= 0) throw new Error('The context is full; press Start to begin again.');
+  const model = await getModel(s.model, ctx);
+  const { id, record } = s.flash.next();
+  const m = s.memory.next();
+  return stepOf(model.tokenizer.tokenText(id), id, m.text, m.id === id, record, s);
+});
+
+function stepOf(text: string, id: number, memoryText: string, same: boolean, r: TokenRecord, s: Session): FlashStep {
+  const curve = measuredCurve();
+  return {
+    id, text, memoryText, same,
+    reads: r.reads, bytes: r.bytes, neuronsLoaded: r.loaded, neuronsChosen: r.selected,
+    dramBytes: r.heldAfter * s.neuronBytes, readMs: r.readMs,
+    paperMs: paperIoMs(r, s.policy.layout), curveMs: curve ? curveIoMs(r, curve) : null,
+  };
+}
+
+export const flashStop = defineHandler((p: { session: number }): { stopped: boolean } => {
+  const s = sessions.get(p?.session);
+  if (!s) return { stopped: false };
+  s.flash.dispose(); s.memory.dispose();
+  sessions.delete(p.session);
+  return { stopped: true };
+});

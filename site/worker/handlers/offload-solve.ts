@@ -1,0 +1,12 @@
+// `offload.solve`: FlexGen's policy search (lib/offload) for one OPT model on a T4-like machine: the placement LP
+// solved by HiGHS (its .wasm served from our origin, public/highs/highs.wasm), for one (gbs, nb) or the whole search.
+import { getHighs } from '../../../lib/offload/policy-search.ts';
+import { solveRequest, type SolveAnswer, type SolveRequest } from '../../../lib/offload/solve-request.ts';
+import { defineHandler } from '../protocol.ts';
+
+export const offloadSolve = defineHandler(async (p: SolveRequest, ctx): Promise<SolveAnswer> => {
+  ctx.progress('Loading the LP solver…');
+  const highs = await getHighs(`${self.location.origin}${import.meta.env.BASE_URL.replace(/\/?$/, '/')}highs/highs.wasm`);
+  ctx.progress(p.gbs !== undefined ? 'Solving the placement LP…' : 'Searching GPU batch sizes and block sizes…');
+  return solveRequest(highs, p);
+});

@@ -1,0 +1,63 @@
+// Speculative decoding, one step at a time, for the tree widget: `spec.start` tokenizes a prompt and keeps a
+// SpeculativeDecoder (target-v1 verifying, draft-v1 guessing in plain JS) in the worker; each `spec.step` runs one
+// step and returns it as plain data (tree, mask, accepted path, tokens, times); `spec.stop` frees it.
+import { LeanRunner, SpeculativeDecoder, parseTreeShape, formatTreeShape, stepView, type StepView } from '../../../lib/speculative/index.ts';
+import { defineHandler } from '../protocol.ts';
+import { getModel } from '../models.ts';
+
+/** Prompts longer than this many characters are cut (from the start) before tokenizing. */
+export const MAX_SPEC_PROMPT_CHARS = 4000;
+const MAX_SESSIONS = 4;
+const sessions = new Map<number, SpeculativeDecoder>();
+let nextSession = 1;
+
+export interface SpecStartPayload {
+  prompt: string;
+  /** Tree shape text: "1,1,3,1", "chain 4", "budget 16". */
+  tree: string;
+  temperature?: number;
+  seed?: number;
+}
+
+export interface SpecStartResult {
+  session: number;
+  shape: string;
+  promptTokens: { id: number; text: string }[];
+  note?: string;
+}
+
+export const specStart = defineHandler(async (p: SpecStartPayload, ctx): Promise<SpecStartResult> => {
+  const target = await getModel('target-v1', ctx);
+  const draft = await getModel('draft-v1', ctx);
+  const notes: string[] = [];
+  let prompt = String(p.prompt ?? '');
+  if (prompt.length > MAX_SPEC_PROMPT_CHARS) {
+    notes.push(`The prompt had ${prompt.length.toLocaleString('en-US')} characters; only its last ${MAX_SPEC_PROMPT_CHARS.toLocaleString('en-US')} were used.`);
+    prompt = prompt.slice(-MAX_SPEC_PROMPT_CHARS);
+  }
+  if (prompt.trim().length === 0) throw new Error('Type a prompt first: the models need at least one token to continue.');
+  const shape = parseTreeShape(p.tree); // throws a readable message for a bad shape
+  const decoder = new SpeculativeDecoder(target, new LeanRunner(draft), prompt, { tree: shape, temperature: p.temperature ?? 0, seed: p.seed ?? 1 });
+  if (decoder.promptTruncated) notes.push(`The prompt is longer than the models' context of ${target.config.blockSize} tokens; they see only the last ${target.config.blockSize}.`);
+  while (sessions.size >= MAX_SESSIONS) {
+    const [oldest, d] = sessions.entries().next().value!;
+    d.dispose();
+    sessions.delete(oldest);
+  }
+  const session = nextSession++;
+  sessions.set(session, decoder);
+  const seen = decoder.promptIds.slice(-target.config.blockSize);
+  return { session, shape: formatTreeShape(shape), promptTokens: seen.map((id) => ({ id, text: target.tokenizer.tokenText(id) })), note: notes.join(' ') || undefined };
+});
+
+export const specStep = defineHandler(async (p: { session: number }, ctx): Promise<StepView> => {
+  const decoder = sessions.get(p.session);
+  if (!decoder) throw new Error('This run was stopped or replaced by a newer one; press Restart.');
+  const target = await getModel('target-v1', ctx);
+  return stepView(decoder.session.step(), target.tokenizer);
+});
+
+export const specStop = defineHandler((p: { session: number }): { stopped: boolean } => {
+  sessions.get(p.session)?.dispose();
+  return { stopped: sessions.delete(p.session) };
+});

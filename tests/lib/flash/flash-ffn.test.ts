@@ -1,0 +1,95 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomModel } from '../node-model.ts';
+import { FlashFfn, FlashFfnStore, ffnWeightsOf, policyLadder, validatePolicy, type FlashPolicy } from '../../../lib/flash/index.ts';
+import { MemoryStorage } from '../../../lib/storage/index.ts';
+import type { LanguageModel } from '../../../lib/model.ts';
+
+describe('FlashFfn on a random model', () => {
+  let model: LanguageModel;
+  const C = 16, F = 64, L = 2;
+  beforeAll(async () => { await tf.setBackend('cpu'); model = randomModel({ nEmbd: C, nFfn: F, nLayer: L }); });
+  afterAll(() => model.dispose());
+  const ids = [3, 40, 7, 99, 12, 5, 200, 31, 8, 77, 64, 1];
+  const stores = () => { const w = ffnWeightsOf(model); return { w, separate: FlashFfnStore.open(new MemoryStorage(), w, 'separate'), bundled: FlashFfnStore.open(new MemoryStorage(), w, 'bundled') }; };
+
+  it('with any exact policy the logits equal the in-memory model\'s', () => {
+    const s = stores();
+    const dense = model.forward([ids]).logits[0];
+    for (const k of [1, 3]) for (const { policy } of policyLadder('exact', k)) {
+      const flash = new FlashFfn(s[policy.layout], s.w, policy);
+      const got = model.forward([ids], { ffnFn: flash.ffnFn }).logits[0];
+      for (let t = 0; t < ids.length; t++) for (let v = 0; v < 256; v += 7) expect(got[t][v]).toBeCloseTo(dense[t][v], 3);
+    }
+  });
+
+  it("counts reads and bytes as each layout's arithmetic says", () => {
+    const s = stores();
+    const nb = 2 * C * 4; // bytes of one neuron (up column + down row)
+    const run = (policy: FlashPolicy) => { const f = new FlashFfn(s[policy.layout], s.w, policy); model.forward([ids], { ffnFn: f.ffnFn }); return f; };
+
+    const naive = run({ select: 'all', resident: 0, windowK: 0, layout: 'separate' });
+    for (const r of naive.tokens) expect([r.reads, r.bytes, r.heldAfter]).toEqual([2 * L, L * F * nb, 0]); // up block + down block per layer
+    const naiveB = run({ select: 'all', resident: 0, windowK: 0, layout: 'bundled' });
+    for (const r of naiveB.tokens) expect([r.reads, r.bytes]).toEqual([L, L * F * nb]);
+
+    const hybrid = run({ select: 'all', resident: 0.5, windowK: 0, layout: 'separate' });
+    expect([hybrid.setup.reads, hybrid.setup.bytes]).toEqual([2 * L, (L * F * nb) / 2]); // the resident half, once
+    for (const r of hybrid.tokens) expect([r.reads, r.bytes, r.heldAfter]).toEqual([2 * L, (L * F * nb) / 2, (L * F) / 2]);
+
+    for (const layout of ['separate', 'bundled'] as const) {
+      const exact = run({ select: 'exact', resident: 0, windowK: 0, layout });
+      for (const r of exact.tokens) {
+        expect(r.loaded).toBe(r.selected);
+        expect(r.reads).toBe(layout === 'bundled' ? r.selected : 2 * r.selected);
+        expect(r.bytes).toBe(r.selected * nb);
+        expect(r.readsBySize).toEqual(r.selected ? { [`scattered:${layout === 'bundled' ? nb : nb / 2}`]: r.reads } : {});
+      }
+      const win = run({ select: 'exact', resident: 0, windowK: 3, layout });
+      win.tokens.forEach((r, t) => {
+        expect(r.bytes).toBe(r.loaded * nb);
+        expect(r.loaded).toBeLessThanOrEqual(exact.tokens[t].loaded);
+        if (t === 0) expect(r.loaded).toBe(r.selected);
+      });
+    }
+  });
+
+  it('windowing keeps exactly the neurons chosen by the last k tokens', () => {
+    const s = stores();
+    const k = 3;
+    const sets: Set<number>[][] = []; // [token][layer] the neurons each token chose
+    // With k = 1 the runner holds, after each token, exactly that token's chosen set: record it one token at a time.
+    const cache = model.newCache();
+    const probe = new FlashFfn(s.separate, s.w, { select: 'exact', resident: 0, windowK: 1, layout: 'separate' });
+    for (let t = 0; t < ids.length; t++) {
+      model.forward([[ids[t]]], { cache, ffnFn: (l, x) => { const y = probe.ffnFn(l, x); (sets[t] ??= [])[l] = new Set(probe.held()[l]); return y; } });
+    }
+    cache.dispose();
+    const spy = new FlashFfn(s.separate, s.w, { select: 'exact', resident: 0, windowK: k, layout: 'separate' });
+    model.forward([ids], { ffnFn: (l, x) => spy.ffnFn(l, x) });
+    // After the whole window, held = union of the chosen sets of the last k tokens, per layer.
+    for (let l = 0; l < L; l++) {
+      const want = new Set<number>();
+      for (let t = ids.length - k; t < ids.length; t++) for (const i of sets[t][l]) want.add(i);
+      expect([...spy.held()[l]].sort((a, b) => a - b)).toEqual([...want].sort((a, b) => a - b));
+    }
+  });
+
+  it('rejects bad policies and mismatches with clear errors', () => {
+    const s = stores();
+    expect(() => validatePolicy({ select: 'exact', resident: 0, windowK: 65, layout: 'separate' })).toThrow(/window k must be a whole number from 0 to 64, got 65/);
+    expect(() => validatePolicy({ select: 'exact', resident: 0, windowK: 1.5, layout: 'separate' })).toThrow(/window k/);
+    expect(() => validatePolicy({ select: 'guess' as never, resident: 0, windowK: 0, layout: 'separate' })).toThrow(/select must be one of all, exact, predictor/);
+    expect(() => validatePolicy({ select: 'all', resident: 2, windowK: 0, layout: 'separate' })).toThrow(/resident must be a share between 0 and 1, got 2/);
+    expect(() => new FlashFfn(s.separate, s.w, { select: 'exact', resident: 0, windowK: 0, layout: 'bundled' })).toThrow(/policy wants the bundled layout but the store is separate/);
+    expect(() => new FlashFfn(s.separate, s.w, { select: 'predictor', resident: 0, windowK: 0, layout: 'separate' })).toThrow(/needs a predictor/);
+  });
+
+  it('the ffnFn hook leaves no tensors behind', () => {
+    const s = stores();
+    const f = new FlashFfn(s.bundled, s.w, { select: 'exact', resident: 0, windowK: 2, layout: 'bundled' });
+    const before = tf.memory().numTensors;
+    model.forward([ids], { ffnFn: f.ffnFn });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

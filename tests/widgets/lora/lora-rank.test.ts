@@ -1,0 +1,33 @@
+// LoraRank's arithmetic: the paper's GPT-3 figures come out of lib's count, and every choice is self-consistent.
+import { describe, expect, it } from 'vitest';
+import { rankRows, rowCells, rankSummary, KINDS_OF, type MatrixChoice } from '../../../site/widgets/lora-rank/model.ts';
+import { MATRIX_CHOICES } from '../../../site/widgets/lora-rank/params.ts';
+
+describe('LoraRank model', () => {
+  it("reproduces the paper's GPT-3 counts: 18.9M at r = 4 on W_q, W_v; 4.7M at r = 1; 37.7M at r = 8", () => {
+    expect(rankRows(4, 'qv')[1].trainable).toBe(18_874_368);
+    expect(rankRows(1, 'qv')[1].trainable / 1e6).toBeCloseTo(4.7, 1);
+    expect(rankRows(8, 'qv')[1].trainable / 1e6).toBeCloseTo(37.7, 1);
+    // The paper's §7.1 budget: one type of attention matrix at r = 8 costs the same as two at r = 4.
+    expect(rankRows(8, 'q')[1].trainable).toBe(rankRows(4, 'qv')[1].trainable);
+    expect(rankRows(2, 'qkvo')[1].trainable).toBe(rankRows(4, 'qv')[1].trainable);
+  });
+
+  it('our model: 8,192 numbers at r = 4 on W_q, W_v, 0.94% of 875,264; a float32 file of 32 KiB', () => {
+    const [ours] = rankRows(4, 'qv');
+    expect(ours.trainable).toBe(8192);
+    expect(rowCells(ours).share).toBe('0.94%');
+    expect(rowCells(ours).checkpoint).toBe('32 KiB (float32)');
+    expect(ours.adamBytes).toBe(2 * 4 * 8192);
+  });
+
+  it('grows linearly in r for every choice of matrices, and says so in its summary', () => {
+    for (const m of MATRIX_CHOICES as readonly MatrixChoice[]) {
+      const [a, b] = [rankRows(1, m), rankRows(3, m)];
+      expect(b[0].trainable).toBe(3 * a[0].trainable);
+      expect(b[1].trainable).toBe(3 * a[1].trainable);
+      expect(KINDS_OF[m].length).toBeGreaterThan(0);
+      expect(rankSummary(3, m)).toContain(`Rank 3`);
+    }
+  });
+});

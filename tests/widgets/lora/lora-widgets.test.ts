@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+// The LoRA widgets' view models and charts in Node: sentences, the merged/unmerged verdict, the loss chart and
+// the Eq. 4 heatmap (named, described, one cell per (i, j)).
+import { describe, expect, it } from 'vitest';
+import { lossText, statusText, trainSummary, type LossPoint } from '../../../site/widgets/lora-train/model.ts';
+import { lossChart } from '../../../site/widgets/lora-train/chart.ts';
+import { compareText, adapterRows } from '../../../site/widgets/lora-adapters/model.ts';
+import { cells, spectrumSummary, targetName, type SpectrumData } from '../../../site/widgets/lora-spectrum/model.ts';
+import { heatmapChart, singularChart } from '../../../site/widgets/lora-spectrum/chart.ts';
+import { mulberry32 } from '../../../lib/random.ts';
+
+describe('LoraTrain model and chart', () => {
+  it('says the step, rate, backend and the loss change', () => {
+    expect(statusText({ step: 30, steps: 150, stepsPerSecond: 2.5, tokensPerSecond: 640, backend: 'wasm', state: 'training' })).toMatch(/^Training: step 30 of 150, 2\.50 steps\/s .* on wasm\.$/);
+    expect(lossText(3.8, 3.7)).toBe('3.800 → 3.700 nats/token (−0.100)');
+    expect(lossText(undefined, 3)).toBe('—');
+    expect(trainSummary(undefined, 0, 150)).toMatch(/Not trained yet/);
+  });
+
+  it('draws training and held-out losses, and describes the held-out change', () => {
+    const rng = mulberry32(1);
+    const pts: LossPoint[] = [{ step: 0, loss: 3.8, set: 'held-out' }];
+    for (let s = 1; s <= 40; s++) pts.push({ step: s, loss: 3.8 - s * 0.004 + 0.05 * rng(), set: 'train' });
+    pts.push({ step: 40, loss: 3.66, set: 'held-out' });
+    const fig = lossChart(pts, 150, { width: 375, document });
+    const text = fig.outerHTML;
+    expect(text).toContain('Held-out loss from 3.800 to 3.660 nats per token over 40 steps');
+    expect(fig.querySelectorAll('circle').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('LoraAdapters model', () => {
+  const out = (ids: number[], tps: number) => ({ text: '', ids, tokensPerSecond: tps, switchMs: 3 });
+  it('says identical only when every token matches', () => {
+    expect(compareText(out([1, 2, 3], 50), out([1, 2, 3], 60))).toMatch(/^Identical text \(3 tokens/);
+    expect(compareText(out([1, 2, 3], 50), out([1, 2, 4], 60))).toMatch(/^Different text/);
+  });
+  it('builds the table rows from a card: base, each rank, the full fine-tune marked not shipped', () => {
+    const card = {
+      sampleTokens: 4,
+      baseline: { validationLoss: { sotu: 3.8, mobyDick: 3.4 }, samples: [{ prompt: 'P', text: ' a' }] },
+      runs: [{ kind: 'lora', rank: 1, trainableParameters: 2048, validationLoss: { sotu: 3.7, mobyDick: 3.5 }, samples: [{ prompt: 'P', text: ' b' }] },
+        { kind: 'full fine-tune', trainableParameters: 875264, validationLoss: { sotu: 3.6, mobyDick: 3.6 }, samples: [{ prompt: 'P', text: ' c' }] }],
+    };
+    const d = adapterRows(card);
+    expect(d.rows.map((r) => r.name)).toEqual(['base', 'r1', 'full']);
+    expect(d.rows[2].label).toMatch(/not shipped/);
+  });
+});
+
+describe('LoraSpectrum model and charts', () => {
+  const d: SpectrumData = { target: targetName(2, 'v'), singular: { a: [0.5, 0.1], b: [0.6, 0.2, 0.1, 0.05] }, similarity: [[0.9, 0.92, 0.95, 0.97], [0.45, 0.6, 0.7, 0.8]], ranks: [2, 4] };
+  it('lays out one cell per (i, j) and summarises the top row', () => {
+    expect(cells(d.similarity)).toHaveLength(8);
+    expect(cells(d.similarity)[5]).toEqual({ i: 2, j: 2, phi: 0.6 });
+    expect(spectrumSummary(d, 'r2', 'r8')).toMatch(/^h\.2\.attn\.v: .*0\.90, 0\.92, 0\.95, 0\.97/);
+  });
+  it('draws both charts, named for screen readers', () => {
+    const h = heatmapChart(d, ['r2', 'r8'], { width: 375, document });
+    expect(h.outerHTML).toContain('Subspace similarity');
+    expect(h.querySelectorAll('rect').length).toBeGreaterThanOrEqual(16);
+    expect(singularChart(d, ['r2', 'r8'], { width: 375, document }).outerHTML).toContain('Singular values');
+  });
+});
