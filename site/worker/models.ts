@@ -4,8 +4,9 @@ import { loadModel } from '../../lib/load.ts';
 import type { LanguageModel } from '../../lib/model.ts';
 import type { HandlerContext } from './protocol.ts';
 
-export const MODEL_NAMES = ['target-v1', 'draft-v1'] as const;
-export type ModelName = (typeof MODEL_NAMES)[number];
+import { MODEL_NAMES, type ModelName } from './model-names.ts';
+
+export { MODEL_NAMES, type ModelName };
 
 const loaded = new Map<ModelName, Promise<LanguageModel>>();
 

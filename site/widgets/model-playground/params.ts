@@ -1,5 +1,5 @@
 // ModelPlayground's parameters: which model, the prompt, and how to sample.
-import { MODEL_NAMES } from '../../worker/models.ts';
+import { MODEL_NAMES } from '../../worker/model-names.ts';
 import { defineWidget, type Values } from '../_kit/params.ts';
 
 export const schema = defineWidget({
