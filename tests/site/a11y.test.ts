@@ -53,11 +53,14 @@ function cls(page: Page): Promise<{ value: number; worst: string[] }> {
   return page.evaluate(
     () =>
       new Promise<{ value: number; worst: string[] }>((resolve) => {
-        // buffered: the shifts since navigation, not only those from now on.
-        new PerformanceObserver((list, observer) => {
+        type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] };
+        const entries: Shift[] = [];
+        // buffered: the shifts since navigation, not only those from now on (delivered soon after observe()).
+        const observer = new PerformanceObserver((list) => entries.push(...(list.getEntries() as Shift[])));
+        observer.observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => {
           observer.disconnect();
-          type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] };
-          const shifts = (list.getEntries() as Shift[]).filter((e) => !e.hadRecentInput);
+          const shifts = entries.filter((e) => !e.hadRecentInput).sort((a, b) => a.startTime - b.startTime);
           let best = 0;
           let bestWindow: Shift[] = [];
           let window: Shift[] = [];
@@ -78,7 +81,7 @@ function cls(page: Page): Promise<{ value: number; worst: string[] }> {
           }
           const name = (n?: Node) => (n instanceof Element ? `${n.closest('[data-state]')?.localName ?? ''} ${n.localName}.${n.getAttribute('class') ?? ''}` : n?.nodeName ?? '?');
           resolve({ value: best, worst: bestWindow.map((e) => `${e.value.toFixed(3)}: ${(e.sources ?? []).map((s) => name(s.node)).join(', ')}`) });
-        }).observe({ type: 'layout-shift', buffered: true });
+        }, 500);
       }),
   );
 }
@@ -89,7 +92,7 @@ const SETUPS = [
 ] as const;
 
 describe.each(builtPages(inject('distDir')))('page %s', (path) => {
-  test.each(SETUPS)('$name: no serious axe finding after every widget has drawn; CLS under 0.1', async ({ colorScheme, viewport }) => {
+  test.each(SETUPS)('$name: no serious axe finding after every widget has drawn; CLS under 0.1', { timeout: 240_000 }, async ({ colorScheme, viewport }) => {
     const { page, close } = await openPage(path, { colorScheme, viewport });
     await page.waitForLoadState('load');
     await startEveryWidget(page);

@@ -52,7 +52,7 @@ describe('lesson 7 page', () => {
   }, 400_000);
 
   test('a short training run shows losses and speed, stops keeping the adapter, and the base is unchanged', async () => {
-    const opened = await openPage(`${PATH}?train.steps=20`);
+    const opened = await openPage(`${PATH}?backend=wasm&train.steps=20`);
     const { page } = opened;
     await ready(page, 'lora-train');
     await page.locator('lora-train [data-act="train"]').click();

@@ -244,8 +244,10 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
 
   /** Show a progress line in [data-progress] (e.g. "Timing run 2 of 5"). */
   progress(text: string): void {
-    const el = this.querySelector('[data-progress]');
-    if (el) el.textContent = text;
+    const el = this.querySelector<HTMLElement>('[data-progress]');
+    if (!el) return;
+    el.textContent = text;
+    el.title = text; // the line shows two lines at most (frame.css); the whole message stays reachable
   }
 
   /** Show an error in the progress line and mark the widget state "error"; the widget stays usable. */

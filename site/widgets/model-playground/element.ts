@@ -243,7 +243,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     const chips: HTMLElement[] = [];
     if (cut) {
       const more = document.createElement('span');
-      more.className = 'mp-tok';
+      more.className = 'kit-chip mp-tok';
       more.dataset.kind = 'cut';
       more.textContent = '…';
       more.title = 'The start of the prompt was cut; the model sees only these tokens.';
@@ -251,7 +251,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     }
     for (const t of tokens) {
       const chip = document.createElement('span');
-      chip.className = 'mp-tok';
+      chip.className = 'kit-chip mp-tok';
       chip.dataset.kind = 'prompt';
       chip.dataset.id = String(t.id);
       chip.dataset.text = t.text;
@@ -269,7 +269,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     this.#steps.push(t);
     const chip = document.createElement('button');
     chip.type = 'button';
-    chip.className = 'mp-tok';
+    chip.className = 'kit-chip mp-tok';
     chip.dataset.kind = 'gen';
     chip.dataset.step = String(i);
     chip.dataset.id = String(t.id);

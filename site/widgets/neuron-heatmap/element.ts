@@ -141,7 +141,7 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
     if (chips.dataset.stamp !== stamp) {
       chips.replaceChildren(...s.tokens.map((tok, i) => {
         const c = document.createElement('span');
-        c.className = 'nh-tok';
+        c.className = 'kit-chip nh-tok';
         c.dataset.i = String(i);
         c.title = `token ${i}: ${percent(s.zeroFraction[l][i])} zeros`;
         c.textContent = tokenChip(tok.text);

@@ -55,7 +55,8 @@ class SpecTree extends WidgetElement<typeof schema.params> {
     this.state = 'running';
     const worker = this.worker();
     try {
-      for (let i = 0; i < max && this.#totals.tokens < this.values.tokens && this.alive; i++) {
+      // Step always advances; Run to the end stops at the chosen number of tokens.
+      for (let i = 0; i < max && (max === 1 || this.#totals.tokens < this.values.tokens) && this.alive; i++) {
         this.#show(await worker.request('spec.step', { session: this.#session }));
         if (max > 1 && !prefersReducedMotion()) await new Promise((done) => setTimeout(done, 120));
       }

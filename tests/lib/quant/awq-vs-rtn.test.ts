@@ -23,7 +23,7 @@ beforeAll(async () => {
   const rng = mulberry32(3);
   stats = calibrate(model, Array.from({ length: 8 }, () => { const s = Math.floor(rng() * (ids.length - 128)); return ids.slice(s, s + 128); }));
   validation = model.tokenizer.encode(v).slice(0, 4097);
-}, 120_000);
+}, 300_000);
 
 const lossOf = (weights: Record<string, Float32Array>) => {
   const m = new LanguageModel(model.config, model.tokenizer, weights);
@@ -42,5 +42,5 @@ describe('AWQ against RTN on target-v1', () => {
     expect(rtn).toBeGreaterThan(fp32);
     expect(awq).toBeGreaterThan(fp32);
     expect(awq).toBeLessThanOrEqual(rtn);
-  });
+  }, 400_000); // AWQ's search is minutes of plain JS on a busy 2-core machine
 });
