@@ -35,7 +35,7 @@ export default defineConfig({
     worker: { format: 'es' },
     // Pre-bundle in `npm run dev` what pages and the worker import, so the dev server does not meet them late and
     // reload the page mid-visit ("optimized dependencies changed").
-    optimizeDeps: { include: ['@observablehq/plot', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'katex'] },
+    optimizeDeps: { include: ['@observablehq/plot', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'katex', 'highs'] },
     build: {
       rollupOptions: {
         // Astro marks each MDX page's propagated assets with a "use astro:head-inject" directive that the bundler

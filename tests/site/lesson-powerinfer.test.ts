@@ -59,12 +59,12 @@ describe('NeuronHeatmap', () => {
     await ready(page, 'neuron-heatmap');
     const before = await heat(page);
     expect(before.d).not.toBe('');
-    const box = page.getByLabel(/Your prompt/);
+    const box = page.getByLabel(/Your prompt/).filter({ visible: true });
     await box.fill('The whale dove deep.');
     await expect.poll(async () => (await heat(page)).d, { timeout: 60_000 }).not.toBe(before.d);
     await page.locator('neuron-heatmap[data-state="done"]').waitFor();
     // The token slider answers the keyboard and names the token it selects.
-    const slider = page.getByLabel('Selected token');
+    const slider = page.getByLabel('Selected token').filter({ visible: true });
     await slider.focus();
     await page.keyboard.press('End');
     await expect.poll(() => page.locator('neuron-heatmap [data-out="token"]').textContent()).toMatch(/^(\d+) of 0–\1$/);
@@ -78,12 +78,12 @@ describe('NeuronHeatmap', () => {
     const { page } = opened;
     await ready(page, 'neuron-heatmap');
     const long = 'It was the whale, the white whale, that drove the ship on. '.repeat(400).slice(0, 20_000);
-    await page.getByLabel(/Your prompt/).fill(long);
+    await page.getByLabel(/Your prompt/).filter({ visible: true }).fill(long);
     await expect.poll(() => page.locator('neuron-heatmap [data-notes]').textContent(), { timeout: 60_000 }).toMatch(/shows the first 128/);
     expect(await page.locator('neuron-heatmap').getAttribute('data-tokens')).toBe('128');
     // Another control still answers at once: the layer select redraws from the last answer.
     const started = Date.now();
-    await page.getByLabel('Layer', { exact: true }).first().selectOption('1');
+    await page.getByLabel('Layer', { exact: true }).filter({ visible: true }).first().selectOption('1');
     await expect.poll(() => page.locator('neuron-heatmap [data-out="layer"]').textContent()).toMatch(/^Layer 1,/);
     expect(Date.now() - started).toBeLessThan(5_000);
     expectClean(opened);
@@ -98,7 +98,7 @@ describe('HotColdCurve', () => {
     const el = await ready(page, 'hot-cold-curve');
     const served = () => el.locator('tr[data-method="hottest"] [data-cell="served"]').textContent();
     const before = await served();
-    const slider = page.getByLabel(/GPU memory budget/);
+    const slider = page.getByLabel(/GPU memory budget/).filter({ visible: true });
     await slider.focus();
     // End: the whole model fits on the GPU, so every placement serves all activations from it.
     await page.keyboard.press('End');
@@ -110,7 +110,7 @@ describe('HotColdCurve', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => el.locator('[data-summary]').textContent()).toMatch(/^Budget 99%/);
     // The reader's own text is profiled in the worker and its hot set compared with Moby Dick's.
-    await page.getByLabel(/Your own text/).fill('The baker kneads the dough, shapes a round loaf and lets it rise in a warm kitchen. '.repeat(6));
+    await page.getByLabel(/Your own text/).filter({ visible: true }).fill('The baker kneads the dough, shapes a round loaf and lets it rise in a warm kitchen. '.repeat(6));
     await page.getByRole('button', { name: 'Profile my text' }).click();
     await page.locator('hot-cold-curve:is([data-profile="done"], [data-profile="error"])').waitFor({ timeout: 60_000 });
     expect(await el.getAttribute('data-profile')).toBe('done');

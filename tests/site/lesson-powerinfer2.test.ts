@@ -61,7 +61,7 @@ describe('lesson 3 page, its three widgets on one page', () => {
     const hit = page.locator('neuron-cache-sim [data-out="hit"]');
     const io = page.locator('neuron-cache-sim [data-out="io"]');
     const before = [await hit.textContent(), await io.textContent()];
-    const slider = page.getByLabel('Memory for FFN neurons (share of all FFN weights)');
+    const slider = page.getByLabel('Memory for FFN neurons (share of all FFN weights)').filter({ visible: true });
     await slider.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight'); // 50% → 60%
@@ -125,7 +125,7 @@ describe('old links', () => {
     expect(await page.locator('batch-union [data-out="temperature"]').textContent()).toBe('0 (greedy)');
     expect(await settled(page, 'neuron-cache-sim')).toBe('done');
     expect(await page.locator('neuron-cache-sim [data-out="memory"]').textContent()).toBe('60%');
-    await page.getByLabel('Seed').first().fill('2');
+    await page.getByLabel('Seed').filter({ visible: true }).first().fill('2');
     await expect.poll(() => page.evaluate(() => location.search)).toContain('batch.size=2');
     const search = await page.evaluate(() => location.search);
     expect(search).toContain('batch.temperature=0');

@@ -136,7 +136,7 @@ describe('/model/', () => {
     const opened = await openPage('/model/?model.tokens=8');
     const { page } = opened;
     await playgroundReady(page);
-    const box = page.getByLabel('Prompt', { exact: true });
+    const box = page.getByLabel('Prompt', { exact: true }).filter({ visible: true });
     await box.fill('Call me Ishmael. '.repeat(1200).slice(0, 20_000));
     const ids = await generate(page, async () => {
       await box.press('Control+Enter');
@@ -170,9 +170,9 @@ describe('/model/', () => {
     expect(notes).toContain('Ignored unknown setting "model.colour"');
     expect(notes).toContain('model.prompt has 800 characters; a link keeps at most 500');
     expect(notes).toContain('Cannot hide "model.nope"');
-    expect(await page.getByLabel('Top-k (0 = all)').inputValue()).toBe('512');
-    expect(await page.getByLabel('Temperature').inputValue()).toBe('0.8');
-    expect(await page.getByLabel('Prompt', { exact: true }).inputValue()).toBe('x'.repeat(500));
+    expect(await page.getByLabel('Top-k (0 = all)').filter({ visible: true }).inputValue()).toBe('512');
+    expect(await page.getByLabel('Temperature').filter({ visible: true }).inputValue()).toBe('0.8');
+    expect(await page.getByLabel('Prompt', { exact: true }).filter({ visible: true }).inputValue()).toBe('x'.repeat(500));
     expect(await page.locator(`${WIDGET} [data-control="seed"]`).isHidden()).toBe(true);
     expectClean(opened);
     await opened.close();
@@ -184,8 +184,8 @@ describe('/model/ state', () => {
     const opened = await openPage('/model/?model.prompt=The%20whale');
     const { page } = opened;
     await playgroundReady(page);
-    expect(await page.getByLabel('Prompt', { exact: true }).inputValue()).toBe('The whale');
-    expect(await page.locator(`${WIDGET} [data-tokens] .mp-tok`).count()).toBe(0);
+    expect(await page.locator('#model-prompt').inputValue()).toBe('The whale');
+    expect(await page.locator(`${WIDGET} [data-tokens] > *`).count()).toBe(0);
     expect(await page.locator(`${WIDGET} [data-caption]`).textContent()).toContain('Press Generate');
     expectClean(opened);
     await opened.close();
@@ -197,7 +197,7 @@ describe('/model/ state', () => {
     await playgroundReady(page);
     const weights = page.locator(`${WIDGET} [data-out="weights"]`);
     await expect.poll(() => weights.textContent(), { timeout: 120_000 }).toMatch(/^target-v1: /);
-    const model = page.getByLabel('Model', { exact: true });
+    const model = page.locator('#model-name');
     await model.selectOption('draft-v1');
     await expect.poll(() => weights.textContent(), { timeout: 120_000 }).toMatch(/^draft-v1: /);
     await model.selectOption('target-v1');
