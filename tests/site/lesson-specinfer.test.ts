@@ -44,7 +44,7 @@ describe('lesson 8 page', () => {
 
     await ready(page, 'spec-passes');
     await expect.poll(() => page.locator('spec-passes [data-chart="chart"] svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    await page.getByLabel('Decoding').selectOption('greedy');
+    await page.locator('spec-passes select').selectOption('greedy');
     await expect.poll(() => page.locator('spec-passes [data-summary]').textContent()).not.toMatch(/sampled:/);
 
     await ready(page, 'spec-sampling');
