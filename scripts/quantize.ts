@@ -37,8 +37,6 @@ export const CALIBRATION = { windows: process.env.AWQ_QUICK === '1' ? 2 : 32, bl
 const SAMPLE_PROMPT = 'Call me Ishmael.', SAMPLE_TOKENS = 48;
 
 const part = process.argv[2] ?? 'grid';
-// A part already run by another process this session (see the report): nothing to do.
-if (!process.env.AWQ_FORCE && existsSync(`/tmp/awq-skip-${part}`)) { console.log(`skipping ${part}`); process.exit(0); }
 const gridBits = Number(process.argv[3] ?? 4);
 // AWQ_QUICK=1: a smoke run of any part on tiny slices, written to /tmp instead of the repository.
 const quick = process.env.AWQ_QUICK === '1';

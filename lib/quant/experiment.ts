@@ -95,8 +95,9 @@ export interface AlphaPoint {
   alpha: number;
   /** Output error (MSE on the calibration inputs) relative to RTN's (α = 0). */
   relError: number;
-  /** Mean over every weight of its effective step ratio (Δ'/s_i)/Δ: the scaled group's step, brought back to the
-   *  weight's own units by its channel's s_i, against the unscaled group's step. Below 1: a finer grid for it. */
+  /** Median over every weight of its effective step ratio (Δ'/s_i)/Δ: the scaled group's step, brought back to the
+   *  weight's own units by its channel's s_i, against the unscaled group's step. Below 1: a finer grid for it.
+   *  (The median, because channels that are almost never active get tiny s and huge ratios.) */
   stepRatio: number;
   /** Share of weights whose effective step grew ((Δ'/s_i)/Δ > 1): the channels that pay for the protected ones. */
   grewShare: number;
@@ -121,15 +122,17 @@ export function alphaCurve(model: LanguageModel, stats: CalibrationStats, layer:
     const error = layerError(st, weight, quantizeScaled(weight, inDim, outDim, s, opts), outDim);
     if (k === 0) rtnError = error;
     const steps = quantizeGroups(transpose(scaleRows(weight, inDim, outDim, s), inDim, outDim), opts, inDim).scales;
-    let ratio = 0, grew = 0, sal = 0;
+    const ratios = new Float64Array(inDim * outDim);
+    let grew = 0, sal = 0;
     for (let j = 0; j < outDim; j++) for (let i = 0; i < inDim; i++) {
       const g = Math.floor(i / opts.groupSize);
       const r = steps[j * G + g] / baseSteps[j * G + g] / s[i];
-      ratio += r;
+      ratios[j * inDim + i] = r;
       if (r > 1.0001) grew++;
       if (i === top) sal += r;
     }
-    points.push({ alpha, relError: error / (rtnError || 1), stepRatio: ratio / (inDim * outDim), grewShare: grew / (inDim * outDim), salientFactor: sal / outDim });
+    ratios.sort();
+    points.push({ alpha, relError: error / (rtnError || 1), stepRatio: ratios[ratios.length >> 1], grewShare: grew / (inDim * outDim), salientFactor: sal / outDim });
   }
   let best = 0;
   points.forEach((p, i) => { if (p.relError < points[best].relError) best = i; });

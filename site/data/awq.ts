@@ -2,9 +2,8 @@
 //   awqResults()       the committed measurements of scripts/quantize.ts and scripts/bench-quant.ts (site/data/awq/)
 //   quantTexts()       the calibration windows (training text) and held-out passage the widgets send to the worker
 //   awqWidgetDefaults() the widgets' first views, computed here with the same lib/quant calls the worker makes
-//                       (cached on disk, keyed by the model's files, the texts and the code)
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+//                       (site/data/disk-cache.ts, keyed by the model's files, the settings and the code)
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mulberry32 } from '../../lib/random.ts';
 import { calibrate } from '../../lib/quant/calibration.ts';
@@ -12,10 +11,10 @@ import { alphaCurve, evaluateFp32, quantizeAndEvaluate, type ExperimentResult, t
 import { monteCarloScaling, type MonteCarlo } from '../../lib/quant/microscope.ts';
 import { loadCorpus } from '../../scripts/corpus.ts';
 import { loadMeasuredModel } from './measured.ts';
+import { diskCache, fingerprint } from './disk-cache.ts';
 
 const ROOT = process.cwd();
 const DATA = join(ROOT, 'site', 'data', 'awq');
-const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'llm-preliminaries');
 
 /** The widgets' default settings (also the shells' prop defaults). */
 export const QUANT_DEFAULTS = { bits: 3, groupSize: 128, method: 'awq' as MethodName };
@@ -87,24 +86,19 @@ export interface AwqWidgetDefaults {
   microscope: MonteCarlo;
 }
 
-let memo: Promise<AwqWidgetDefaults | null> | undefined;
+const store = diskCache('awq', () =>
+  fingerprint({
+    files: ['public/models/target-v1', 'lib/quant', 'lib/model.ts', 'lib/gpt.ts', 'lib/evaluate.ts', 'lib/generate.ts', 'lib/tokenizer.ts', 'site/data/awq.ts'],
+    texts: [JSON.stringify([QUANT_DEFAULTS, ALPHA_DEFAULTS, MICROSCOPE_DEFAULTS, EVAL_TOKENS, CALIBRATION_WINDOWS])],
+  }),
+);
 
 /** The widgets' first views, computed once per build (or read from the disk cache); null without target-v1. */
 export function awqWidgetDefaults(): Promise<AwqWidgetDefaults | null> {
-  return (memo ??= (async () => {
+  return store.once('defaults', async () => {
     const texts = await quantTexts();
     if (!texts) return null;
     const model = (await loadMeasuredModel())!;
-    const h = createHash('sha256').update(JSON.stringify([texts, QUANT_DEFAULTS, ALPHA_DEFAULTS, MICROSCOPE_DEFAULTS]));
-    const dir = join(ROOT, 'public', 'models', 'target-v1');
-    for (const f of readdirSync(dir).sort()) if (!f.endsWith('.md')) h.update(readFileSync(join(dir, f)));
-    for (const f of readdirSync(join(ROOT, 'lib', 'quant')).sort()) h.update(readFileSync(join(ROOT, 'lib', 'quant', f)));
-    for (const f of ['model.ts', 'gpt.ts', 'evaluate.ts', 'generate.ts', 'tokenizer.ts']) h.update(readFileSync(join(ROOT, 'lib', f)));
-    h.update(readFileSync(join(ROOT, 'site', 'data', 'awq.ts')));
-    const file = join(CACHE_DIR, `awq-${h.digest('hex').slice(0, 16)}.json`);
-    if (existsSync(file)) {
-      try { return JSON.parse(readFileSync(file, 'utf8')) as AwqWidgetDefaults; } catch { /* recompute */ }
-    }
     const started = Date.now();
     const windows = texts.calibration.map((t) => model.tokenizer.encode(t).slice(0, model.config.blockSize));
     const evalIds = model.tokenizer.encode(texts.evaluation);
@@ -117,12 +111,6 @@ export function awqWidgetDefaults(): Promise<AwqWidgetDefaults | null> {
       microscope: monteCarloScaling({ groups: 10000, ...MICROSCOPE_DEFAULTS }),
     };
     console.log(`[awq] widget defaults computed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    try {
-      mkdirSync(CACHE_DIR, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(result));
-      renameSync(tmp, file);
-    } catch { /* no cache, no harm */ }
     return result;
-  })());
+  });
 }

@@ -41,7 +41,7 @@ describe('lesson 6 page', () => {
   test('the α slider answers the keyboard; Int4Race races the small matrix in the browser', async () => {
     const { page } = opened;
     expect(await settled(page, 'alpha-slider')).toBe('done');
-    const slider = page.getByLabel('α (s = s_X^α)');
+    const slider = page.getByRole('slider', { name: 'α (s = s_X^α)' });
     await slider.focus();
     await page.keyboard.press('Home');
     await expect.poll(() => page.locator('alpha-slider [data-out="sentence"]').textContent()).toMatch(/α = 0: output error 100% of round-to-nearest/);

@@ -1,5 +1,5 @@
 // Two charts against α: the layer's output error relative to RTN (α = 0), with the best α marked; and the weights'
-// effective step ratio (Δ'/s)/Δ, averaged over all weights, beside the most activated channel's.
+// effective step ratio (Δ'/s)/Δ, the median over all weights, beside the most activated channel's.
 import * as Plot from '@observablehq/plot';
 import { FG, GRID, SERIES, DASHES, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
 import { percent, sig } from '../_kit/format.ts';
@@ -31,13 +31,13 @@ export function errorChart(c: Curve, alpha: number, { width, document }: ChartCo
 
 export function stepsChart(c: Curve, alpha: number, { width, document }: ChartContext) {
   const rows = c.points.flatMap((p) => [
-    { alpha: p.alpha, v: p.stepRatio, what: 'all weights (mean)' },
+    { alpha: p.alpha, v: p.stepRatio, what: 'all weights (median)' },
     { alpha: p.alpha, v: p.salientFactor, what: 'most activated channel' },
   ]);
   return plotChart({
     width, size: STEPS_SIZE, document,
     label: `Effective quantization step of ${c.layer}'s weights against α`,
-    description: c.points.map((p) => `α ${sig(p.alpha, 2)}: effective step ratio ${sig(p.stepRatio, 3)} on average (coarser for ${percent(p.grewShare)}), ${sig(p.salientFactor, 3)} for the most activated channel`).join('; '),
+    description: c.points.map((p) => `α ${sig(p.alpha, 2)}: effective step ratio ${sig(p.stepRatio, 3)} for the median weight (coarser for ${percent(p.grewShare)}), ${sig(p.salientFactor, 3)} for the most activated channel`).join('; '),
     marginLeft: 48,
     x: { domain: [0, 0.95], label: 'α', ticks: 5 },
     y: { label: "effective step (Δ'/s)/Δ", ticks: 5, type: 'log' },
@@ -45,7 +45,8 @@ export function stepsChart(c: Curve, alpha: number, { width, document }: ChartCo
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1, ticks: 5 }),
       Plot.ruleY([1], { stroke: GRID }),
-      Plot.line(rows, { x: 'alpha', y: 'v', stroke: 'what', strokeDasharray: (r: { what: string }) => (r.what.startsWith('mean') ? DASHES[0] : DASHES[1]), strokeWidth: 2 }),
+      Plot.line(rows.filter((r) => r.what.startsWith('all')), { x: 'alpha', y: 'v', stroke: 'what', strokeDasharray: DASHES[0], strokeWidth: 2 }),
+      Plot.line(rows.filter((r) => !r.what.startsWith('all')), { x: 'alpha', y: 'v', stroke: 'what', strokeDasharray: DASHES[1], strokeWidth: 2 }),
       Plot.ruleX([c.points[pointAt(c, alpha)].alpha], { stroke: FG, strokeDasharray: '2 3' }),
     ],
   });

@@ -15,10 +15,10 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
   start() {
     const data = this.json<Data>();
     if (!data) return;
-    const worker = this.worker();
+    let worker: ReturnType<typeof this.worker> | undefined; // started only when a curve must be computed
     const key = () => ({ layer: this.values.layer, bits: this.values.bits, group: this.values.group });
     const runs = this.jobs(
-      (k: { layer: string; bits: string; group: string }) => worker.request('quant.alpha', { ...data.texts, layer: k.layer, bits: Number(k.bits), groupSize: Number(k.group) }, { onProgress: (p) => this.progress(p.message) }),
+      (k: { layer: string; bits: string; group: string }) => (worker ??= this.worker()).request('quant.alpha', { ...data.texts, layer: k.layer, bits: Number(k.bits), groupSize: Number(k.group) }, { onProgress: (p) => this.progress(p.message) }),
       (_k, c: Curve) => { this.#curve = c; this.progress(''); this.state = 'done'; this.update(); },
     );
     const fetch = () => {

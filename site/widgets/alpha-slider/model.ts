@@ -11,6 +11,6 @@ export const pointAt = (c: Curve, alpha: number) => Math.max(0, Math.min(c.point
 export function alphaSentence(c: Curve, alpha: number): string {
   const p = c.points[pointAt(c, alpha)], b = c.points[c.best];
   return `${c.layer}, α = ${sig(p.alpha, 2)}: output error ${percent(p.relError)} of round-to-nearest's` +
-    ` (best α = ${sig(b.alpha, 2)}: ${percent(b.relError)}). Weights' effective step (Δ'/s)/Δ: ${sig(p.stepRatio, 3)} on average,` +
+    ` (best α = ${sig(b.alpha, 2)}: ${percent(b.relError)}). Weights' effective step (Δ'/s)/Δ: median ${sig(p.stepRatio, 3)},` +
     ` coarser for ${percent(p.grewShare)} of them; for the most activated channel (${c.salientChannel}): ${sig(p.salientFactor, 3)}.`;
 }

@@ -14,7 +14,7 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
   start() {
     const data = this.json<Data>();
     if (!data) return;
-    const worker = this.worker();
+    let worker: ReturnType<typeof this.worker> | undefined; // started only when a setting must be computed
     const seen = new Set<string>([`${data.first.bits}/${data.first.groupSize}/${data.first.method}`]);
     const show = (r: ExperimentResult, fp32: Fp32Result, tokens: number) => {
       this.part('[data-out="result"]').textContent = resultSentence(r, fp32, tokens);
@@ -29,7 +29,7 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
       }
     };
     const runs = this.jobs(
-      (s: Settings) => worker.request('quant.evaluate', { ...data.texts, bits: Number(s.bits), groupSize: Number(s.group), method: s.method }, { onProgress: (p) => this.progress(p.message) }),
+      (s: Settings) => (worker ??= this.worker()).request('quant.evaluate', { ...data.texts, bits: Number(s.bits), groupSize: Number(s.group), method: s.method }, { onProgress: (p) => this.progress(p.message) }),
       (_s, r: { fp32: Fp32Result; result: ExperimentResult; tokens: number }) => { show(r.result, r.fp32, r.tokens); this.progress(`Done on the worker's backend.`); this.state = 'done'; },
     );
     const run = () => {
