@@ -76,8 +76,8 @@ describe('lesson 7 page', () => {
     await ready(page, 'lora-adapters');
     expect(await page.locator('lora-adapters [data-notes]').textContent()).toMatch(/adapters\.adapter/);
     // Pasting too little text is refused with a message; the widget stays usable.
-    await page.locator('lora-train select').first().selectOption('text');
-    await page.locator('lora-train textarea').fill('too short');
+    await page.locator('#train-corpus').selectOption('text');
+    await page.locator('#train-text').fill('too short');
     await page.locator('lora-train [data-act="train"]').click();
     await expect.poll(() => page.locator('lora-train [data-progress]').textContent(), { timeout: 60_000 }).toMatch(/Paste at least 2,000 characters/);
     expect(await page.locator('lora-train [data-act="train"]').isDisabled()).toBe(false);

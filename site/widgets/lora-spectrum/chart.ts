@@ -5,6 +5,7 @@ import { FG, GRID, SERIES, SURFACE, plotChart, type ChartContext, type ChartSize
 import { cells, type SpectrumData } from './model.ts';
 
 export const SPECTRUM_SIZE: ChartSize = { ratio: 0.5, min: 200, max: 280, legend: true };
+export const HEATMAP_SIZE: ChartSize = { ratio: 0.45, min: 120, max: 240 };
 
 export function singularChart(d: SpectrumData, names: [string, string], { width, document }: ChartContext) {
   const pts = [...d.singular.a.map((s, k) => ({ k: k + 1, s, who: names[0] })), ...d.singular.b.map((s, k) => ({ k: k + 1, s, who: names[1] }))];
@@ -23,7 +24,7 @@ export function singularChart(d: SpectrumData, names: [string, string], { width,
 export function heatmapChart(d: SpectrumData, names: [string, string], { width, document }: ChartContext) {
   const cs = cells(d.similarity);
   return plotChart({
-    width, size: { ratio: 0.45, min: 120, max: 240 }, document,
+    width, size: HEATMAP_SIZE, document,
     label: `Subspace similarity φ(i, j) between ${names[0]} and ${names[1]}, ${d.target}`,
     description: d.similarity.map((row, i) => `i=${i + 1}: ${row.map((x) => x.toFixed(2)).join(' ')}`).join('; '),
     marginLeft: 40, marginBottom: 36,
