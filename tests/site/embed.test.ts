@@ -19,7 +19,7 @@ async function embedFacts(target: Page | Frame) {
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     };
     return {
-      widgets: [...document.querySelectorAll('.widget[data-key]')].map((w) => w.getAttribute('data-key')),
+      widgets: [...document.querySelectorAll(':is(.widget, .kit)[data-key]')].map((w) => w.getAttribute('data-key')),
       chrome: chrome.filter((sel) => [...document.querySelectorAll(sel)].some(visible)),
       prose: [...document.querySelectorAll('.prose > *')].map((el) => el.tagName.toLowerCase()),
       back: document.querySelector<HTMLAnchorElement>('.embed-back a')?.href,
@@ -93,7 +93,7 @@ describe('?embed= on a lesson page', () => {
   test('?embed=1 shows the first widget alone; ?embed=vecscale the one with that key', async () => {
     for (const [query, key] of [['embed=1', 'vecmat'], ['embed=vecscale', 'vecscale']]) {
       const opened = await openPage(`${LESSON}?${query}`);
-      const facts = await opened.page.evaluate(() => [...document.querySelectorAll('.widget[data-key]')].map((w) => w.getAttribute('data-key')));
+      const facts = await opened.page.evaluate(() => [...document.querySelectorAll(':is(.widget, .kit)[data-key]')].map((w) => w.getAttribute('data-key')));
       expect(facts).toEqual([key]);
       expect(await opened.page.locator('.site-header').isHidden()).toBe(true);
       expectClean(opened);
@@ -108,7 +108,7 @@ describe('?embed= on a lesson page', () => {
     expect(await note.textContent()).toContain('no figure "<b>nope</b>"');
     expect(await note.textContent()).toContain('vecmat, vecscale');
     expect(await opened.page.locator('.site-header').isVisible()).toBe(true);
-    expect(await opened.page.locator('.widget[data-key]').count()).toBe(2);
+    expect(await opened.page.locator(':is(.widget, .kit)[data-key]').count()).toBe(2);
     expectClean(opened);
     await opened.close();
   });

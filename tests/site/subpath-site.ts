@@ -22,9 +22,10 @@ export const subpathDist = join(serveRoot, BASE);
 const stamp = join(serveRoot, 'built.txt');
 const mainBuild = join(root, 'test-results/site-dist/index.html');
 
-// vitest sets NODE_ENV=test, which would make this a development build (import.meta.env.PROD false: no service
-// worker); a static host gets a production build.
-const env = { ...process.env, NODE_ENV: 'production' };
+// vitest puts its own import.meta.env into process.env (NODE_ENV=test, BASE_URL=/, PROD, DEV…), which the build
+// would inherit: a development build (no service worker) at base "/". A static host gets a production build.
+const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
+const env = { ...inherited, NODE_ENV: 'production' };
 
 const run = (cmd: string, args: string[]) => {
   const result = spawnSync(cmd, args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });

@@ -81,7 +81,12 @@ describe.each(pages.filter((p) => !p.startsWith('/bench/')))('under %s', (path) 
   });
 });
 
-test('between them, the pages loaded the model worker, a tfjs wasm binary and model weights from under the base', () => {
+test('between them, the pages loaded the model worker, a tfjs wasm binary and model weights from under the base', async () => {
+  // The worker tries webgl first; ask one page for wasm so its binary is fetched too.
+  const v = await visit('/embed/02-powerinfer-hot-cold-neurons/race/?backend=wasm');
+  expect(v.failed).toEqual([]);
+  for (const url of v.requested) everyRequest.add(new URL(url).pathname);
+  await v.close();
   const paths = [...everyRequest];
   expect(paths.some((p) => p.startsWith(`${BASE}_astro/`) && /model-worker/.test(p)), 'model worker').toBe(true);
   expect(paths.some((p) => p.startsWith(`${BASE}tfjs-wasm/`) && p.endsWith('.wasm')), 'wasm binary').toBe(true);

@@ -16,6 +16,7 @@
 //   · [data-control="<name>"] parts that ?hide= can hide · inputs with id `${key}-${param}` · data-state on the host.
 import { readUrl, type Params, type Values, type WidgetSchema } from './params.ts';
 import { urlWriter } from './url.ts';
+import { attachShare } from './share.ts';
 import { backendUrlNote, modelWorker, type ModelWorkerClient } from '../../worker/client.ts';
 
 export type WidgetState = 'static' | 'ready' | 'running' | 'done' | 'error';
@@ -64,6 +65,8 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
   key = '';
   /** Parameters and controls hidden by ?hide=. */
   hidden = new Set<string>();
+  /** Parameters the URL set (valid, possibly clamped). */
+  fromUrl = new Set<string>();
 
   #cancelNear?: () => void;
   #life?: AbortController;
@@ -111,6 +114,7 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     const url = readUrl(this.schema, this.key, this.defaults, location.search);
     this.values = url.values;
     this.hidden = url.hidden;
+    this.fromUrl = url.fromUrl;
     this.#writeUrl = urlWriter(this.schema, this.key, this.defaults);
     this.#notes = [...url.notes];
     this.#showNotes();
@@ -120,6 +124,7 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
       await this.start();
       if (!this.alive) return;
       this.update();
+      attachShare(this); // the Share or embed panel and About link (share.ts)
       this.dataset.ready = 'true';
     } catch (err) {
       this.fail(err);
@@ -239,8 +244,10 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
 
   /** Show a progress line in [data-progress] (e.g. "Timing run 2 of 5"). */
   progress(text: string): void {
-    const el = this.querySelector('[data-progress]');
-    if (el) el.textContent = text;
+    const el = this.querySelector<HTMLElement>('[data-progress]');
+    if (!el) return;
+    el.textContent = text;
+    el.title = text; // the line shows two lines at most (frame.css); the whole message stays reachable
   }
 
   /** Show an error in the progress line and mark the widget state "error"; the widget stays usable. */
@@ -259,8 +266,10 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     const note = backendUrlNote();
     if (note) this.note(note);
     let ready = false;
+    // Only while nothing of the widget's own runs: a job's progress messages say more, and two sources taking turns
+    // in one line would make it flicker (and the page below it jump).
     const off = w.onStatus((s) => {
-      if (!ready && this.alive && this.state !== 'done') this.progress(s.message);
+      if (!ready && this.alive && this.state === 'ready') this.progress(s.message);
     });
     this.onStop(off);
     w.ready.then(
