@@ -127,14 +127,17 @@ describe('URL state and bad input', () => {
     await close();
   });
 
-  test('a huge pasted prompt is cut with a note, not an error', async () => {
-    const { page, close, ...rest } = await openPage(`${PATH}?stepper.tokens=2&stepper.neurons=exact`);
+  test('a huge pasted prompt is cut with a note, not an error (weights kept in memory by choice)', async () => {
+    const { page, close, ...rest } = await openPage(`${PATH}?stepper.tokens=2&stepper.neurons=exact&stepper.storage=memory`);
     await page.locator('flash-stepper').scrollIntoViewIfNeeded();
     await page.locator('flash-stepper:not([data-state="static"])').waitFor({ timeout: 120_000 });
     await page.getByLabel('Prompt').fill('Call me Ishmael. '.repeat(150)); // 2,550 characters, ~1,000 tokens
     expect(await run(page)).toBe('done');
     const notes = await page.locator('flash-stepper [data-notes]').textContent();
     expect(notes).toMatch(/only its last \d+ (were|are) used/);
+    expect(notes).toContain('You chose to keep the weights in memory');
+    expect(await page.locator('flash-stepper [data-out="basis"]').textContent()).toContain("target-v1's FFN is read from memory");
+    expect(await page.locator('flash-stepper [data-out="same"]').textContent()).toBe('Same 2 tokens as the model in memory.');
     expectClean(rest);
     await close();
   });
