@@ -1,6 +1,6 @@
 // <offload-schedule>: the browser half of ScheduleAnimator.astro. Controls change the grid; Play advances one square
 // every 200 ms (reduced motion: jumps to the end).
-import { tokensPerSecond } from '../offload-format.ts';
+import { tokensPerSecond } from './rate.ts';
 import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
 import { count, duration } from '../_kit/format.ts';
 import { scheduleChart } from './chart.ts';

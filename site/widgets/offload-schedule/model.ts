@@ -1,7 +1,7 @@
 // The schedule animator's view model: the grid (rows = GPU batches, columns = token × layer), the visiting order of
 // the chosen schedule (lib/offload/schedule.ts), counts after `step` squares, and the cost model's throughput and
 // latency for OPT-175B on the T4 at this block size (modelled, with the paper's 175B placement).
-import { tokensPerSecond } from '../offload-format.ts';
+import { tokensPerSecond } from './rate.ts';
 import { costModel, evaluatePlacement } from '../../../lib/offload/cost-model.ts';
 import { T4_FITTED } from '../../../lib/offload/hardware.ts';
 import { PAPER_RUNS } from '../../../lib/offload/paper.ts';
