@@ -15,6 +15,9 @@ export default defineConfig({
   publicDir: './public',
   // After the build: embed pages first, then the service worker, whose precache list must include them.
   integrations: [mdx(), embedPages(), offline()],
+  // The dev toolbar is Astro's authoring overlay; readers never see it, and its pre-bundled deps can 504 after a
+  // dependency change ("Outdated Optimize Dep"), so it stays off.
+  devToolbar: { enabled: false },
   markdown: {
     // Astro 7's default processor runs no remark/rehype plugins; `unified` does, and MDX inherits it.
     processor: unified({
@@ -30,5 +33,18 @@ export default defineConfig({
   vite: {
     // The tfjs worker imports modules, so it must be bundled as an ES module worker.
     worker: { format: 'es' },
+    // Pre-bundle in `npm run dev` what pages and the worker import, so the dev server does not meet them late and
+    // reload the page mid-visit ("optimized dependencies changed").
+    optimizeDeps: { include: ['@observablehq/plot', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'katex'] },
+    build: {
+      rollupOptions: {
+        // Astro marks each MDX page's propagated assets with a "use astro:head-inject" directive that the bundler
+        // warns it may drop; Astro handles that itself, so the warning says nothing about our code and is silenced.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
   },
 });

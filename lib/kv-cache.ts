@@ -37,10 +37,19 @@ export class KVCache {
     for (const p of positions) if (!(Number.isInteger(p) && p >= 0 && p < n)) throw new Error(`KVCache.keep: position ${p} is outside 0..${n - 1}`);
     if (positions.length === 0) return this.dispose();
     if (positions.length === n && positions.every((p, i) => p === i)) return;
-    const idx = tf.tensor1d(positions, 'int32');
-    const pick = (t: tf.Tensor4D) => tf.keep(tf.gather(t, idx, 2) as tf.Tensor4D); // [B, nHead, kept, headSize]
+    // Contiguous runs, each one slice: tfjs's gather is many times slower than slice on the wasm backend, and an
+    // accepted path laid out depth-first is usually one run after the prefix.
+    const runs: [number, number][] = [];
+    for (const p of positions) {
+      const last = runs[runs.length - 1];
+      if (last && p === last[0] + last[1]) last[1]++;
+      else runs.push([p, 1]);
+    }
+    const pick = (t: tf.Tensor4D) => tf.keep(tf.tidy(() => { // [B, nHead, kept, headSize]
+      const parts = runs.map(([start, len]) => t.slice([0, 0, start, 0], [-1, -1, len, -1]));
+      return parts.length === 1 ? parts[0] : tf.concat(parts, 2);
+    }) as tf.Tensor4D);
     this.replace({ k: this.past.k.map(pick), v: this.past.v.map(pick) });
-    idx.dispose();
   }
 
   dispose(): void {

@@ -11,8 +11,10 @@ import { row, type BenchRow } from './bench-table.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url)).replace(/\/$/, '');
-const BACKENDS = ['wasm', 'webgl'] as const;
-const TIMEOUT_MS = 15 * 60_000;
+// BENCH_BROWSER_BACKENDS=webgl (comma-separated) re-times only those backends, e.g. to add one to the reference.
+const BACKENDS = (process.env.BENCH_BROWSER_BACKENDS?.split(',').filter((b) => b === 'wasm' || b === 'webgl') ?? ['wasm', 'webgl']) as ('wasm' | 'webgl')[];
+// BENCH_TIMEOUT_MIN raises the wait per backend (webgl on SwiftShader crawls on a busy machine).
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MIN ?? 15) * 60_000;
 
 interface PageResult {
   requested: string;
@@ -20,7 +22,16 @@ interface PageResult {
   skipped?: { name: string; reason: string }[];
   error?: string;
   results?: { model: string; loadMs: number; fromCache: boolean; bench: DecodeBench }[];
+  offload?: { nb: number; weightLoads: number; weightBytesPerToken: number; tokensPerSecond: number }[];
+  widgets?: { widget: string; ms: number }[];
+  flash?: { points: { order: string; chunkBytes: number; bytesPerSecond: number; microsPerRead: number }[]; storage: string; fallback: string | null } | { error: string };
 }
+
+/** The zig-zag executor's rows from the last browserRows() run (bench page, offload.run), for scripts/bench.ts. */
+export const browserOffloadRows: Record<string, string | number>[] = [];
+
+/** The model-backed widgets' own requests, timed on each browser backend (filled in by browserRows). */
+export const widgetTimings: { where: string; widget: string; ms: number }[] = [];
 
 export async function browserRows(): Promise<BenchRow[]> {
   if (!existsSync(CHROMIUM)) {
@@ -67,6 +78,12 @@ export async function browserRows(): Promise<BenchRow[]> {
           console.log(`browser ${backend}: unavailable (${why}); the worker fell back to ${r.backend}, so no ${backend} rows`);
         } else {
           for (const m of r.results ?? []) rows.push(row(`browser ${backend}`, m.model, m.loadMs, m.bench));
+          for (const o of r.offload ?? []) browserOffloadRows.push({ where: `browser ${backend}`, schedule: o.nb === 1 ? 'row-by-row' : `zig-zag block ${o.nb}×4`, weightLoads: o.weightLoads, weightBytesPerToken: Math.round(o.weightBytesPerToken), tokensPerSecond: Number(o.tokensPerSecond.toPrecision(3)) });
+          for (const w of r.widgets ?? []) widgetTimings.push({ where: `browser ${backend}`, widget: w.widget, ms: Math.round(w.ms) });
+          if (r.flash && 'points' in r.flash) {
+            console.log(`browser ${backend}: read throughput from ${r.flash.storage === 'opfs' ? 'OPFS (sync access handle, in the worker)' : `memory (${r.flash.fallback})`}; upper bounds, the OS cache holds the file:`);
+            console.table(r.flash.points.map((p) => ({ order: p.order, 'chunk KiB': p.chunkBytes / 1024, 'GB/s': +(p.bytesPerSecond / 1e9).toFixed(2), 'µs/read': +p.microsPerRead.toFixed(1) })));
+          } else if (r.flash) console.log(`browser ${backend}: OPFS measurement failed: ${r.flash.error}`);
         }
       } catch (err) {
         console.log(`browser ${backend}: failed: ${err instanceof Error ? err.message : String(err)}`);

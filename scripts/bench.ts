@@ -29,11 +29,44 @@ async function nodeRows() {
 }
 
 console.log(`Machine: ${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs}. Decode: context ${CONTEXT / 2} -> ${CONTEXT}, greedy.`);
-const rows = await nodeRows();
+// BENCH_SKIP_NODE=1 times only the browser (the Node rows take minutes on a busy machine).
+const rows = process.env.BENCH_SKIP_NODE === '1' ? [] : await nodeRows();
 const { browserRows } = await import('./bench-browser.ts');
 rows.push(...(await browserRows()));
 console.log('\nDecoding (tokens per second; KV speedup = decode with the cache / decode by re-forward):');
 console.table(rows);
+
+// The model-backed widgets' own requests on each browser backend (the same numbers /bench/ shows a reader).
+const { widgetTimings } = await import('./bench-browser.ts');
+if (widgetTimings.length) {
+  console.log('\nWidgets (seconds for one request with the widget\'s defaults):');
+  console.table(widgetTimings.map((w) => ({ where: w.where, widget: w.widget, seconds: +(w.ms / 1000).toFixed(2) })));
+}
+// `npm run bench -- --save` records these figures as the reference that /bench/ and the README show.
+if (process.argv.includes('--save')) {
+  const { writeFileSync } = await import('node:fs');
+  const machine = `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs}, headless Chromium (WebGL on SwiftShader)`;
+  // Rows of a `where` timed now replace the saved ones; the others (e.g. a backend not re-timed) are kept.
+  const path = new URL('../site/data/bench-reference.json', import.meta.url);
+  const { existsSync, readFileSync } = await import('node:fs');
+  const old = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : { rows: [], widgets: [] };
+  const now = new Set([...rows.map((r) => r.where), ...widgetTimings.map((w) => w.where)]);
+  const keptRows = (old.rows as typeof rows).filter((r) => !now.has(String(r.where)));
+  const keptWidgets = (old.widgets as typeof widgetTimings).filter((w) => !now.has(w.where));
+  rows.splice(0, rows.length, ...keptRows, ...rows);
+  widgetTimings.splice(0, widgetTimings.length, ...keptWidgets, ...widgetTimings);
+  const reference = { machine, command: 'npm run bench -- --save', date: new Date().toISOString().slice(0, 10), rows, widgets: widgetTimings };
+  writeFileSync(path, JSON.stringify(reference, null, 2) + '\n');
+  console.log('\nSaved site/data/bench-reference.json. README table:\n');
+  const cols = ['where', 'model', 'prefill tok/s', 'decode tok/s (KV cache)', 'decode tok/s (re-forward)'];
+  console.log(`| ${cols.join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${cols.map((c) => r[c]).join(' | ')} |`);
+  console.log(`\n| where | widget | seconds |\n|---|---|---|`);
+  for (const w of widgetTimings) console.log(`| ${w.where} | ${w.widget} | ${(w.ms / 1000).toFixed(2)} |`);
+}
+
+// BENCH_SKIP_NODE=1: the browser figures were all that was asked for; the tables below are Node-side.
+if (process.env.BENCH_SKIP_NODE === '1') process.exit(0);
 
 const { sparsityRows } = await import('./bench-sparsity.ts');
 console.log('\nSparse vs dense FFN, one token, target-v1 middle layer (goal: speedup >= half the ideal at 90% sparsity):');
@@ -55,3 +88,9 @@ console.table(flash.policies);
 const { executorRows } = await import('./flexgen-results.ts');
 console.log('\nZig-zag block executor (lib/offload), target-v1 on Node wasm, 32 sequences × 32 new tokens, GPU batch 4 (row-by-row = block of 1 batch):');
 console.table((await executorRows()).rows);
+const { browserOffloadRows } = await import('./bench-browser.ts');
+if (browserOffloadRows.length) console.table(browserOffloadRows);
+
+const { speculativeRows, browserSpeculativeRows } = await import('./bench-speculative.ts');
+console.log('\nSpeculative decoding, greedy, same tokens as plain KV-cache decoding (draft-v1 guessing, target-v1 verifying; goal: >= 2.0 tokens/pass, >= 1.5x on Chromium wasm):');
+console.table([...(await speculativeRows()), ...(await browserSpeculativeRows())]);

@@ -4,7 +4,7 @@ export function writeLoraCard(c: any): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const fmt = (s: string) => '`' + JSON.stringify(s).slice(1, -1).replace(/`/g, "'") + '`';
   const rows = [
-    `| base model | ${n(c.baseParameters)} | — | ${c.baseline.validationLoss.sotu} | ${c.baseline.validationLoss.mobyDick} | — | — |`,
+    `| base model (target-v1) | — (its ${n(c.baseParameters)} weights stay frozen) | — | ${c.baseline.validationLoss.sotu} | ${c.baseline.validationLoss.mobyDick} | — | — |`,
     ...c.runs.map((r: any) => `| ${r.kind === 'lora' ? `LoRA r = ${r.rank}` : 'full fine-tune'} | ${n(r.trainableParameters)} (${((100 * r.trainableParameters) / c.baseParameters).toFixed(2)}%) | ${r.fileBytes ? n(r.fileBytes) + ' B' : 'not shipped'} | **${r.validationLoss.sotu}** | ${r.validationLoss.mobyDick} | ${r.stepsPerSecond} | ${r.wallSeconds} s |`),
   ];
   const sampleRows = [{ name: 'base', samples: c.baseline.samples }, ...c.runs.map((r: any) => ({ name: r.kind === 'lora' ? `r = ${r.rank}` : 'full', samples: r.samples }))];
@@ -24,6 +24,7 @@ the base weights stay frozen. Files: \`r<r>.lora\` (format in lib/lora/file.ts; 
 | training | ${c.steps} steps of ${c.batch} windows x ${c.blockSize} tokens (${n(c.tokensPerRun)} tokens) per run, the same seeded batches for every run; Adam (0.9, 0.95), warm-up then cosine; LoRA peak learning rate ${c.lora.peakLr}, full fine-tune ${c.runs.find((r: any) => r.kind !== 'lora')?.peakLr ?? '—'}; init ${c.lora.init} |
 | validation | ${c.heldOut.windows} windows of ${c.blockSize} tokens (${n(c.heldOut.tokensEach)} tokens) spread evenly over each corpus's held-out text |
 | machine | ${c.machine}, tfjs ${c.backend}; the machine was shared with other jobs, so times are upper bounds |
+| wall time | ${Math.round(c.runs.reduce((s: number, r: any) => s + r.wallSeconds, 0))} s for all ${c.runs.length} runs (training, evaluation and samples) |
 
 | run | trainable parameters | file | validation loss, SOTU (nats/token) | validation loss, *Moby Dick* | steps/s | wall time |
 |---|---|---|---|---|---|---|

@@ -5,7 +5,9 @@
 //     trees and best-first budgets; greedy and sampled (temperature 1, MSS; naive sampling for comparison)
 //   - wall-clock: plain KV-cache decoding vs speculative decoding of the same greedy tokens, Node wasm
 // Prompts are windows of the validation chapters (never trained on). Takes a few minutes on 2 cores.
-//   npm exec -- node scripts/measure-speculative.ts [--quick]
+//   npm exec -- node scripts/measure-speculative.ts [--quick] [--timing-only]
+// --timing-only re-measures only the clock-dependent parts (pass cost and the race) and keeps the rest of the JSON,
+// for a quieter moment on a shared machine.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { cpus } from 'node:os';
@@ -44,38 +46,43 @@ export function heldOutPrompts(ids: number[], count: number, length: number): nu
 
 async function main() {
   const quick = process.argv.includes('--quick');
+  const timingOnly = process.argv.includes('--timing-only');
+  const previous = timingOnly ? JSON.parse(await readFile(OUT, 'utf8')) : null;
   await tf.setBackend('wasm');
   await tf.ready();
   const { target, draft } = await loadPair();
   const ids = target.tokenizer.encode(loadCorpus().validation);
   const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
 
-  const topK = topKHitRates(target, draft, ids.slice(0, quick ? 1024 : 8192));
+  const topK = previous?.topK ?? topKHitRates(target, draft, ids.slice(0, quick ? 1024 : 8192));
   log('top-k', JSON.stringify(topK));
 
   const prompts = heldOutPrompts(ids, quick ? 4 : 12, 48);
   const newTokens = quick ? 32 : 64;
   const lean = () => new LeanRunner(draft);
-  const passes: PassesResult[] = [];
-  for (const shape of [...CHAINS, ...PAPER_TREES, ...OTHER_TREES, ...BUDGETS]) {
+  const passes: PassesResult[] = previous?.passes.rows ?? [];
+  for (const shape of previous ? [] : [...CHAINS, ...PAPER_TREES, ...OTHER_TREES, ...BUDGETS]) {
     passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 0, newTokens }));
     if (!shape.startsWith('budget')) passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 1, newTokens }));
     log(shape, passes.filter((p) => p.shape === passes[passes.length - 1].shape).map((p) => `${p.verifier} ${p.tokensPerPass.toFixed(2)}`).join(', '));
   }
   // Naive sampling (sample from the target, accept if the tree has it) on the paper's widest tree, top-k children.
-  for (const shape of ['1,1,5,1,1,1,1,1', 'chain 4']) {
+  for (const shape of previous ? [] : ['1,1,5,1,1,1,1,1', 'chain 4']) {
     passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 1, newTokens, verifier: 'naive' }));
     log(shape, 'naive', passes[passes.length - 1].tokensPerPass.toFixed(2));
   }
 
   // How a pass's cost grows with the tokens in it (the tree's size), target and draft, tfjs wasm and plain JS.
   const sizes = [1, 2, 4, 8, 16, 32];
+  // Processor time of this process: other processes on a shared machine cannot inflate it (wall time is kept too).
+  const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   const context = ids.slice(0, 64);
   const cost = {
     sizes,
-    targetTfjs: passCost(() => new TfjsRunner(target), context, sizes),
-    draftTfjs: passCost(() => new TfjsRunner(draft), context, sizes),
-    draftPlainJs: passCost(() => new LeanRunner(draft), context, sizes),
+    clock: 'processor time of this process (fastest of 7 samples of 10 passes)',
+    targetTfjs: passCost(() => new TfjsRunner(target), context, sizes, { now: cpuNow }),
+    draftTfjs: passCost(() => new TfjsRunner(draft), context, sizes, { now: cpuNow }),
+    draftPlainJs: passCost(() => new LeanRunner(draft), context, sizes, { now: cpuNow }),
   };
   log('cost', JSON.stringify(cost));
 
@@ -84,28 +91,29 @@ async function main() {
   for (const shape of ['chain 2', 'chain 4', 'chain 6', '1,1,3,1,1,1,1,1', '2,2,1,1']) {
     for (const leanDraft of [true, false]) {
       if (!leanDraft && shape !== 'chain 4' && shape !== '1,1,3,1,1,1,1,1') continue;
-      const runs = racePrompts.map((p) => raceDecoding(target, draft, p, shape, { newTokens: quick ? 48 : 96, repeats: quick ? 1 : 3, lean: leanDraft }));
+      const runs = racePrompts.map((p) => raceDecoding(target, draft, p, shape, { newTokens: quick ? 48 : 96, repeats: quick ? 1 : 5, lean: leanDraft, cpuNow }));
       const sum = (f: (r: RaceResult) => number) => runs.reduce((a, r) => a + f(r), 0);
       const r: RaceResult & { backend: string } = {
         ...runs[0], backend: 'node wasm', tokens: sum((x) => x.tokens), plainMs: sum((x) => x.plainMs), speculativeMs: sum((x) => x.speculativeMs),
         speedup: sum((x) => x.plainMs) / sum((x) => x.speculativeMs), tokensPerPass: sum((x) => x.tokensPerPass) / runs.length,
         targetMsPerPass: sum((x) => x.targetMsPerPass) / runs.length, draftMsPerPass: sum((x) => x.draftMsPerPass) / runs.length, identical: runs.every((x) => x.identical),
+        plainCpuMs: sum((x) => x.plainCpuMs!), speculativeCpuMs: sum((x) => x.speculativeCpuMs!), cpuSpeedup: sum((x) => x.plainCpuMs!) / sum((x) => x.speculativeCpuMs!),
       };
       race.push(r);
-      log('race', shape, r.draft, `${r.speedup.toFixed(2)}x`, `plain ${r.plainMs.toFixed(0)} ms, speculative ${r.speculativeMs.toFixed(0)} ms, target ${r.targetMsPerPass.toFixed(2)} ms/pass, draft ${r.draftMsPerPass.toFixed(2)} ms/pass`);
+      log('race', shape, r.draft, `wall ${r.speedup.toFixed(2)}x, cpu ${r.cpuSpeedup!.toFixed(2)}x`, `plain ${r.plainMs.toFixed(0)} ms, speculative ${r.speculativeMs.toFixed(0)} ms, target ${r.targetMsPerPass.toFixed(2)} ms/pass, draft ${r.draftMsPerPass.toFixed(2)} ms/pass`);
     }
   }
 
   const out = {
     about: 'Measured by scripts/measure-speculative.ts on the shipped models; read by lessons/08-specinfer.mdx at build time.',
-    command: `npm exec -- node scripts/measure-speculative.ts${quick ? ' --quick' : ''}`,
+    command: `npm exec -- node scripts/measure-speculative.ts${quick ? ' --quick' : ''}${timingOnly ? ` (timing re-measured with --timing-only; the rest on ${previous.date})` : ''}`,
     machine: `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs} ${tf.getBackend()}`,
     date: new Date().toISOString().slice(0, 10),
     models: { target: 'target-v1', draft: 'draft-v1', targetParameters: target.parameterCount, draftParameters: draft.parameterCount },
     heldOut: { text: 'Moby Dick validation chapters (10, 20, …, 130)', tokens: ids.length },
     topK,
     cost,
-    passes: { prompts: prompts.length, promptTokens: 48, newTokens, rows: passes },
+    passes: previous?.passes ?? { prompts: prompts.length, promptTokens: 48, newTokens, rows: passes },
     race: { prompts: racePrompts.length, promptTokens: 32, rows: race },
   };
   await mkdir(fileURLToPath(new URL('../site/data/', import.meta.url)), { recursive: true });

@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { cpus } from 'node:os';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModel } from '../lib/load.ts';
 import { LanguageModel } from '../lib/model.ts';
@@ -37,6 +37,8 @@ export const CALIBRATION = { windows: process.env.AWQ_QUICK === '1' ? 2 : 32, bl
 const SAMPLE_PROMPT = 'Call me Ishmael.', SAMPLE_TOKENS = 48;
 
 const part = process.argv[2] ?? 'grid';
+// A part already run by another process this session (see the report): nothing to do.
+if (!process.env.AWQ_FORCE && existsSync(`/tmp/awq-skip-${part}`)) { console.log(`skipping ${part}`); process.exit(0); }
 const gridBits = Number(process.argv[3] ?? 4);
 // AWQ_QUICK=1: a smoke run of any part on tiny slices, written to /tmp instead of the repository.
 const quick = process.env.AWQ_QUICK === '1';
@@ -65,6 +67,16 @@ let t0 = performance.now();
 const stats: CalibrationStats = calibrate(model, calibrationWindows(model.tokenizer.encode(corpus.train)));
 console.log(`calibrated on ${CALIBRATION.windows * CALIBRATION.blockSize} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
+/** The fp32 model's loss on these tokens: measured once (by `grid 3`) and read back by the other parts. */
+function fp32Loss(): { loss: number; perplexity: number } {
+  const file = join(OUT, 'grid-int3.json');
+  if (!quick && existsSync(file)) {
+    const d = JSON.parse(readFileSync(file, 'utf8'));
+    if (d.validation?.tokens === validation.length - 1 && d.calibration?.windows === CALIBRATION.windows) return d.fp32;
+  }
+  return measure(fp32Weights);
+}
+
 function measure(weights: Record<string, Float32Array>): { loss: number; perplexity: number } {
   const m = new LanguageModel(cfg, model.tokenizer, weights, 'quantized');
   const e = evaluate(m, validation, { maxTokens: Infinity });
@@ -85,10 +97,11 @@ const header = () => ({ model: BASE, machine, backend: 'wasm', validation: { tok
 const write = (name: string, data: unknown) => { mkdirSync(OUT, { recursive: true }); writeFileSync(join(OUT, `${name}.json`), JSON.stringify(data, null, 1) + '\n'); console.log(`wrote ${join(OUT, name)}.json`); };
 
 if (part === 'grid') {
-  const fp32 = measure(fp32Weights);
+  const fp32 = gridBits === 3 ? measure(fp32Weights) : fp32Loss();
   const rows = [];
   for (const bits of [gridBits]) for (const groupSize of [128, 64, 32]) {
     for (const [name, method] of [['rtn', { kind: 'rtn' }], ['awq-scale', { kind: 'awq' }], ['awq', { kind: 'awq', clip: true }]] as [string, QuantMethod][]) {
+      if (gridBits === 2 && name === 'awq-scale' && groupSize !== 128) continue; // time: int2's scales-only at group 128 only
       const r = run({ bits, groupSize }, method);
       const alphas = Object.values(r.q.layers).map((l) => l.alpha).filter((a): a is number => a !== undefined);
       rows.push({ method: name, bits, groupSize, loss: r.loss, perplexity: r.perplexity, quantizeSeconds: round(r.seconds, 1),
@@ -100,10 +113,10 @@ if (part === 'grid') {
 }
 
 if (part === 'keep') {
-  const fp32 = measure(fp32Weights);
+  const fp32 = fp32Loss();
   // Table 1's shape: keep a fraction of input channels in fp32, chosen three ways (int3, group 128 as the paper).
   const keep = [];
-  for (const [bits, groupSize, fractions] of [[3, 128, [0.001, 0.01, 0.03]], [4, 128, [0.01]], [2, 128, [0.01]]] as [number, number, number[]][]) {
+  for (const [bits, groupSize, fractions] of [[3, 128, [0.001, 0.01, 0.03]]] as [number, number, number[]][]) {
     for (const fraction of fractions) for (const by of ['activation', 'weightNorm', 'random'] as const) {
       const r = run({ bits, groupSize }, { kind: 'keep', by, fraction, seed: 1 });
       keep.push({ by, fraction, bits, groupSize, loss: r.loss, perplexity: r.perplexity, channelsKept: { 128: keepCount(fraction, 128), 512: keepCount(fraction, 512) } });
@@ -113,18 +126,19 @@ if (part === 'keep') {
 }
 
 if (part === 'table2') {
-  const fp32 = measure(fp32Weights);
+  const fp32 = fp32Loss();
   // Table 2 on our weights: scale the 1% most activated channels of every linear layer by s, int3 group 128.
   const table2 = [];
   for (const s of [1, 1.25, 1.5, 2, 4]) {
-    const r = s === 1 ? run({ bits: 3, groupSize: 128 }, { kind: 'rtn' }) : run({ bits: 3, groupSize: 128 }, { kind: 'scale', s, fraction: 0.01 });
+    const rtn = s === 1 && !quick && existsSync(join(OUT, 'grid-int3.json')) ? JSON.parse(readFileSync(join(OUT, 'grid-int3.json'), 'utf8')).rows.find((x: { method: string; groupSize: number }) => x.method === 'rtn' && x.groupSize === 128) : undefined;
+    const r = rtn ?? (s === 1 ? run({ bits: 3, groupSize: 128 }, { kind: 'rtn' }) : run({ bits: 3, groupSize: 128 }, { kind: 'scale', s, fraction: 0.01 }));
     table2.push({ s, ...deltaStatistics(s, { bits: 3, groupSize: 128 }), loss: r.loss, perplexity: r.perplexity });
   }
   write('table2', { ...header(), fp32, table2, activations: activationStatistics(), sizes: sizes() });
 }
 
 if (part === 'ship') {
-  const fp32 = measure(fp32Weights);
+  const fp32 = fp32Loss();
   const fingerprint = weightsFingerprint(cfg, fp32Weights);
   for (const [bits, groupSize] of [[4, 64], [3, 128]]) {
     const method: QuantMethod = { kind: 'awq', clip: true };

@@ -26,7 +26,7 @@ const lessons = defineCollection({
     order: z.number(),
     /** Papers cited by the lesson, rendered as a Sources section at the end. */
     sources: z.array(source).default([]),
-    /** A draft is built by `npm start` but left out of `npm run build`. */
+    /** A draft shows in `npm run dev` but is left out of `npm run build` (and so of `npm start`). */
     draft: z.boolean().default(false),
   }),
 });

@@ -38,3 +38,16 @@ export function missRead(vectorBytes: number, bundle: boolean, storage: StorageM
   const request = bundle ? 2 * vectorBytes : vectorBytes;
   return { request, reads: bundle ? 1 : 2, fetched: blockRound(request, storage), bandwidth: readBandwidth(request, 'random', storage) };
 }
+
+/**
+ * The smallest whole-block read at which sequential reads are at least as fast as random ones, or undefined if they
+ * never are up to the largest cited size. On UFS 4.0 the paper's 4 KB figures put sequential below random, so below
+ * this size the drawn curves have sequential slower; where exactly they cross is the interpolation's doing.
+ */
+export function curvesCross(storage: StorageModel = UFS_4_0): number | undefined {
+  const last = Math.min(storage.random[storage.random.length - 1][0], storage.sequential[storage.sequential.length - 1][0]);
+  for (let b = storage.blockBytes; b <= last; b += storage.blockBytes) {
+    if (readBandwidth(b, 'sequential', storage) >= readBandwidth(b, 'random', storage)) return b;
+  }
+  return undefined;
+}

@@ -84,7 +84,9 @@ export function decodeAdapterFile(buffer: ArrayBuffer | Uint8Array, source = 'ad
   const count = header.tensors.reduce((s, t) => s + (Array.isArray(t.shape) ? t.shape.reduce((a, b) => a * b, 1) : NaN), 0);
   if (!Number.isInteger(count)) throw new Error(`${source}: corrupt header (a tensor has no shape)`);
   if (bytes.length - start !== 4 * count) throw new Error(`${source}: ${bytes.length - start < 4 * count ? 'truncated' : 'longer than expected'}: ${bytes.length - start} bytes of weights, the header describes ${4 * count}`);
-  const data = bytes.slice(start); // a copy, 4-byte aligned
+  // A fresh, 4-byte-aligned copy. (Not bytes.slice: on a Node Buffer that is a view into a larger, shared buffer.)
+  const data = new Uint8Array(bytes.length - start);
+  data.set(bytes.subarray(start));
   if (fnv1a(data) !== header.checksum) throw new Error(`${source}: corrupt (the weights' checksum does not match the header)`);
   const values = new Float32Array(data.buffer);
   const weights: Record<string, Float32Array> = {};

@@ -4,6 +4,6 @@ export { OPT_SHAPES, shapeOf, layerWeightBytes, weightBytes, kvCacheBytes, type 
 export { HARDWARE_PRESETS, T4_FITTED, T4_NOMINAL, GiB, validateHardware, cpuAttnFlops, type Hardware } from './hardware.ts';
 export { costModel, evaluatePlacement, checkPlacement, evalLinear, FRACTIONS, TERMS, MEMORY_ROWS, COMPRESSED_RATIO, type CostModel, type CostOptions, type Placement, type Workload, type Evaluation, type Term, type MemoryRow } from './cost-model.ts';
 export { getHighs, solvePlacement, searchPolicy, placementLP, DEFAULT_GBS, DEFAULT_NB, type PlacementResult, type SearchResult, type Candidate } from './policy-search.ts';
-export { scheduleOrder, simulate, zigzagWeightLoads, type Grid, type Square, type ScheduleKind, type ScheduleCounts } from './schedule.ts';
+export { scheduleOrder, simulate, zigzagWeightLoads, countsInBytes, type Grid, type Square, type ScheduleKind, type ScheduleCounts } from './schedule.ts';
 export { runZigzag, plainBatchedDecode, type ZigzagOptions, type ZigzagResult } from './zigzag-executor.ts';
 export { CountingTier } from './tiers.ts';

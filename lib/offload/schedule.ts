@@ -89,3 +89,18 @@ export function simulate(order: Square[], g: Grid, prompt = 0, steps = order.len
 export function zigzagWeightLoads(g: Grid, block: number): number {
   return Math.ceil(g.batches / block) * g.tokens * g.layers;
 }
+
+/**
+ * The counts in fp16 bytes for a model shape and GPU batch size: layer weights loaded, activations parked and
+ * reloaded (one decode step's [gbs, h1] each way), cache bytes read by attention, and the most cache held at once.
+ */
+export function countsInBytes(c: ScheduleCounts, m: { h1: number; h2: number }, gbs: number) {
+  const layer = 8 * m.h1 * m.h1 + 4 * m.h1 * m.h2;
+  const kvPerTokenLayer = 4 * gbs * m.h1; // K and V of one token at one layer, fp16, for a GPU batch
+  return {
+    weightBytes: c.weightLoads * layer,
+    activationBytes: c.activationTransfers * 2 * (2 * gbs * m.h1),
+    kvReadBytes: c.kvTokenReads * kvPerTokenLayer,
+    peakKvBytes: c.peakKvTokenLayers * kvPerTokenLayer,
+  };
+}

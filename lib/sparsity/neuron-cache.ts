@@ -11,6 +11,9 @@ import type { ActivationTrace } from './trace.ts';
 import { activeNeurons } from './trace.ts';
 import { blockRound, readMs, UFS_4_0, type StorageModel } from './flash.ts';
 
+/** Neurons per hot-region cluster unless the caller says otherwise (PowerInfer-2 sizes clusters per use, §3.1). */
+export const HOT_CLUSTER_SIZE = 16;
+
 export interface NeuronCacheOptions {
   /** Bytes of memory for FFN neurons (both regions). */
   budgetBytes: number;
@@ -69,7 +72,7 @@ export function simulateNeuronCache(trace: ActivationTrace, opts: NeuronCacheOpt
   if (!(opts.budgetBytes >= 0)) throw new Error(`simulateNeuronCache: budgetBytes must be ≥ 0, got ${opts.budgetBytes}`);
   const storage = opts.storage ?? UFS_4_0;
   const bundle = opts.bundle ?? true;
-  const clusterSize = opts.clusterSize ?? 16;
+  const clusterSize = opts.clusterSize ?? HOT_CLUSTER_SIZE;
   if (!(Number.isInteger(clusterSize) && clusterSize >= 1)) throw new Error(`simulateNeuronCache: clusterSize must be a positive integer, got ${clusterSize}`);
   const warmup = opts.warmupTokens ?? 0;
   const neuronBytes = 2 * opts.vectorBytes;

@@ -46,8 +46,28 @@ export function draftTree(draft: TreeRunner, pending: number[], opts: DraftOptio
   const d: DraftedTree = { tree, dists: [dist(rows[rows.length - 1])], slots: [draft.length - 1] };
   const runLevel = (fresh: number[]) => runNodes(draft, d, fresh, dist);
   if (opts.shape.kind === 'expansion') growExpansion(d, opts.shape.widths.slice(0, Math.max(0, opts.maxDepth)), opts, runLevel);
-  else return growBestFirst(d, opts.shape.nodes, Math.min(opts.shape.maxDepth, opts.maxDepth), runLevel);
-  return d;
+  else return depthFirst(growBestFirst(d, opts.shape.nodes, Math.min(opts.shape.maxDepth, opts.maxDepth), runLevel));
+  return depthFirst(d);
+}
+
+/**
+ * The same tree with its nodes in depth-first order, each node's children in the order they were added (the draft's
+ * most likely first). Parents still come before children, and the path that always takes the first child is a
+ * contiguous run of the layout, so when the target accepts it, its KV cache keeps one slice instead of a scatter
+ * (SpecInfer fills its KV cache depth-first too, §4.2).
+ */
+export function depthFirst(d: DraftedTree): DraftedTree {
+  const order: number[] = [];
+  const kids = d.tree.nodes.map(() => [] as number[]);
+  d.tree.nodes.forEach((n, i) => { if (n.parent >= 0) kids[n.parent].push(i); });
+  const visit = (u: number) => { order.push(u); for (const c of kids[u]) visit(c); };
+  visit(0);
+  const newIndex = new Map(order.map((old, i) => [old, i]));
+  return {
+    tree: { drawn: d.tree.drawn, nodes: order.map((old) => { const n = d.tree.nodes[old]; return { ...n, parent: n.parent < 0 ? -1 : newIndex.get(n.parent)! }; }) },
+    dists: order.map((old) => d.dists[old]),
+    slots: order.map((old) => d.slots[old]),
+  };
 }
 
 /** One draft forward over `fresh` nodes: each sees the prefix, the root, its ancestors and itself. */

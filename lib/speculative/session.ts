@@ -102,7 +102,9 @@ export class SpeculativeSession {
 
     t = now();
     const tokens = d.tree.nodes.map((n) => n.token);
-    const logits = this.target.run(tokens, { mask: treeMask(d.tree, P), positions: treePositions(d.tree, P) }); // [T][V]
+    // A chain's tree mask is the ordinary causal mask and its positions the default ones: skip building them.
+    const chain = d.tree.nodes.every((n, i) => n.parent === i - 1);
+    const logits = this.target.run(tokens, chain ? {} : { mask: treeMask(d.tree, P), positions: treePositions(d.tree, P) }); // [T][V]
     targetMs += now() - t;
 
     const trials: NodeTrial[] = [];

@@ -1,6 +1,8 @@
 // lossChart: training curves of the site's models: training loss (averaged over windows of steps) as a line and
 // validation loss as dots, against tokens seen, one colour per model, with the bigram baseline as a dashed rule.
+// Drawn through the widget kit's plotChart like every chart on the site.
 import * as Plot from '@observablehq/plot';
+import { GRID, SERIES, plotChart, type ChartContext, type ChartSize } from '../widgets/_kit/chart.ts';
 
 export interface LossPoint {
   model: string;
@@ -11,40 +13,41 @@ export interface LossPoint {
   split: 'train' | 'validation';
 }
 
-export interface LossChartOptions extends Plot.PlotOptions {
-  /** Width in CSS pixels; pass the container's width so the chart fits a phone. */
-  width?: number;
+export const LOSS_SIZE: ChartSize = { ratio: 0.55, min: 220, max: 340, legend: true };
+
+export interface LossChartOptions extends ChartContext {
   /** Models in colour order (first gets var(--chart-1)). */
-  models?: string[];
+  models: string[];
   /** Validation loss of the bigram baseline, drawn as a dashed rule. */
   baseline?: number;
+  label: string;
+  description: string;
 }
 
 /** A Plot figure (legend + SVG): loss in nats/token against millions of tokens seen. */
-export function lossChart(points: LossPoint[], { width = 640, height, models, baseline, ...options }: LossChartOptions = {}) {
-  const domain = models ?? [...new Set(points.map((p) => p.model))];
+export function lossChart(points: LossPoint[], { width, document, models, baseline, label, description }: LossChartOptions) {
   const train = points.filter((p) => p.split === 'train');
   const validation = points.filter((p) => p.split === 'validation');
-  return Plot.plot({
+  return plotChart({
     width,
-    height: height ?? Math.round(Math.min(340, Math.max(220, width * 0.55))),
+    size: LOSS_SIZE,
+    document,
+    label,
+    description,
     marginLeft: 44,
-    style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
+    marginRight: 12,
     x: { label: 'tokens seen (millions)', transform: (t: number) => t / 1e6, ticks: width < 420 ? 4 : 6 },
-    y: { label: 'loss (nats/token)', grid: false },
-    color: { domain, range: ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)'], legend: true },
+    y: { label: 'loss (nats/token)' },
+    color: { domain: models, range: [...SERIES], legend: true },
     marks: [
-      Plot.gridY({ stroke: 'var(--chart-grid)', strokeOpacity: 1 }),
-      baseline === undefined
-        ? null
-        : Plot.ruleY([baseline], { stroke: 'currentColor', strokeDasharray: '4 4', strokeOpacity: 0.7 }),
+      Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),
+      baseline === undefined ? null : Plot.ruleY([baseline], { stroke: 'currentColor', strokeDasharray: '4 4', strokeOpacity: 0.7 }),
       baseline === undefined
         ? null
         : Plot.text([baseline], { y: (d: number) => d, frameAnchor: 'right', text: () => 'bigram baseline', dy: -7, fill: 'currentColor' }),
       Plot.line(train, { x: 'tokens', y: 'loss', stroke: 'model', strokeWidth: 1.75 }),
       Plot.dot(validation, { x: 'tokens', y: 'loss', fill: 'model', r: 3 }),
     ],
-    ...options,
   });
 }
 

@@ -1,5 +1,5 @@
-// <theme-toggle>: a pressed/unpressed "Dark theme" button. Pressing it sets data-theme on <html> and
-// remembers the choice; until the reader chooses, it mirrors the system colour scheme.
+// <theme-toggle>: a button that names its action, "Switch to dark theme" or "Switch to light theme". Pressing it sets
+// data-theme on <html> and remembers the choice; until the reader chooses, the page follows the system colour scheme.
 
 const KEY = 'theme';
 const systemDark = matchMedia('(prefers-color-scheme: dark)');
@@ -14,7 +14,9 @@ function currentTheme(): Theme {
 
 class ThemeToggle extends HTMLElement {
   #button: HTMLButtonElement | null = null;
-  #sync = () => this.#button?.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
+  #sync = () => {
+    if (this.#button) this.#button.textContent = currentTheme() === 'dark' ? 'Switch to light theme' : 'Switch to dark theme';
+  };
 
   connectedCallback() {
     this.#button = this.querySelector('button');

@@ -1,9 +1,10 @@
 // Build time only (reads files): the LoRA adapters' card and analysis (public/models/lora-sotu-v1/), written by
 // scripts/train-lora.ts and scripts/lora-analysis.ts, for lesson 7's static numbers. Absent files give undefined.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const DIR = fileURLToPath(new URL('../../public/models/lora-sotu-v1/', import.meta.url));
+// From the project root (as measured.ts does): import.meta.url points into the bundle when the site is built.
+const DIR = join(process.env.LLMP_MODELS_DIR ?? join(process.cwd(), 'public', 'models'), 'lora-sotu-v1') + '/';
 
 export interface LoraRun {
   name: string;

@@ -263,5 +263,12 @@ export function predictorCard(): PredictorCard | undefined {
     throw new Error('public/models/predictor-v1/card.json: missing calibration, validation.sweep or threshold; rerun scripts/train-predictors.ts');
   }
   if (card.model !== measuredModelName()) return undefined; // a predictor for another model says nothing about this one
+  // The card's validation summary is the predictor at its own threshold; put that point into the sweep too, so that
+  // PredictorQuality opens on exactly the numbers the lesson's prose quotes.
+  const v = card.validation;
+  if (!v.sweep.some((p) => p.threshold === card.threshold)) {
+    v.sweep = [...v.sweep, { threshold: card.threshold, recall: v.recall, precision: v.precision, computedShare: v.computedShare, lossChange: v.lossChange }]
+      .sort((a, b) => a.threshold - b.threshold);
+  }
   return card;
 }

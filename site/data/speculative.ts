@@ -3,6 +3,11 @@
 // than recomputed on every build; the JSON records the command, machine and date). Nothing here is typed by hand.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chooseBackend } from '../../lib/backend.ts';
+import { loadModel } from '../../lib/load.ts';
+import type { LanguageModel } from '../../lib/model.ts';
+import { samplingDistribution } from '../../lib/sampling.ts';
+import { LeanRunner, SpeculativeDecoder, mssAcceptProbability, naiveAcceptProbability, stepView, type StepView } from '../../lib/speculative/index.ts';
 
 export interface SpecPassesRow {
   shape: string;
@@ -26,6 +31,24 @@ export interface SpecRaceRow {
   targetMsPerPass: number;
   draftMsPerPass: number;
   identical: boolean;
+  /** Processor time of each (Node), and their ratio. */
+  plainCpuMs?: number;
+  speculativeCpuMs?: number;
+  cpuSpeedup?: number;
+}
+
+/** The same race in headless Chromium (the SpecRace widget, wall clock), saved by scripts/bench-speculative.ts --save. */
+export interface SpecBrowserRaceRow {
+  backend: string;
+  shape: string;
+  tokens: number;
+  tokensPerPass: number;
+  targetMsPerPass: number;
+  draftMsPerPass: number;
+  plainTokensPerSecond: number;
+  speculativeTokensPerSecond: number;
+  speedup: number;
+  identical: boolean;
 }
 
 export interface SpecMeasurements {
@@ -35,9 +58,10 @@ export interface SpecMeasurements {
   models: { target: string; draft: string; targetParameters: number; draftParameters: number };
   heldOut: { text: string; tokens: number };
   topK: { positions: number; greedy: number[]; sampled: number[]; mss: number[] };
-  cost: { sizes: number[]; targetTfjs: { tokens: number; ms: number }[]; draftTfjs: { tokens: number; ms: number }[]; draftPlainJs: { tokens: number; ms: number }[] };
+  cost: { sizes: number[]; clock?: string; targetTfjs: { tokens: number; ms: number }[]; draftTfjs: { tokens: number; ms: number }[]; draftPlainJs: { tokens: number; ms: number }[] };
   passes: { prompts: number; promptTokens: number; newTokens: number; rows: SpecPassesRow[] };
   race: { prompts: number; promptTokens: number; rows: SpecRaceRow[] };
+  browserRace?: { command: string; machine: string; date: string; rows: SpecBrowserRaceRow[] };
 }
 
 let cached: SpecMeasurements | undefined;
@@ -54,4 +78,41 @@ export function passesFor(m: SpecMeasurements, shape: string, verifier: SpecPass
 /** The best row (most tokens per pass) for a verifier. */
 export function bestPasses(m: SpecMeasurements, verifier: SpecPassesRow['verifier']): SpecPassesRow {
   return m.passes.rows.filter((r) => r.verifier === verifier).reduce((a, b) => (b.tokensPerPass > a.tokensPerPass ? b : a));
+}
+
+// ---- Build-time first views for the live widgets (computed with lib/ on the shipped models) ----
+
+let pair: Promise<{ target: LanguageModel; draft: LanguageModel }> | undefined;
+/** target-v1 and draft-v1 from public/models, loaded once per build. */
+export function loadPair(): Promise<{ target: LanguageModel; draft: LanguageModel }> {
+  return (pair ??= (async () => {
+    await chooseBackend(['wasm', 'cpu']);
+    const fetchFile = async (path: string) => { const b = readFileSync(path); return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false }; };
+    const dir = join(process.cwd(), 'public', 'models');
+    return { target: await loadModel(join(dir, 'target-v1'), { fetchFile }), draft: await loadModel(join(dir, 'draft-v1'), { fetchFile }) };
+  })());
+}
+
+export interface NodeFirstView { p: number[]; q: number[]; texts: string[]; mssAccept: number; naiveAccept: number }
+
+/** The target's and draft's distributions after `prompt`, and the exact acceptance rates with k children. */
+export async function nodeAtBuild(prompt: string, temperature: number, k: number): Promise<NodeFirstView> {
+  const { target, draft } = await loadPair();
+  const ids = target.tokenizer.encode(prompt).slice(-target.config.blockSize);
+  const last = (rows: Float32Array[]) => rows[rows.length - 1];
+  const p = samplingDistribution(last(target.forward([ids]).logits[0]), { temperature });
+  const q = samplingDistribution(last(draft.forward([ids]).logits[0]), { temperature });
+  const texts = Array.from({ length: target.config.vocabSize }, (_, i) => target.tokenizer.tokenText(i));
+  return { p: Array.from(p), q: Array.from(q), texts, mssAccept: mssAcceptProbability(p, q, k), naiveAccept: naiveAcceptProbability(p, q, k) };
+}
+
+/** The first greedy speculative step after `prompt` with tree shape `tree`. */
+export async function stepAtBuild(prompt: string, tree: string): Promise<StepView> {
+  const { target, draft } = await loadPair();
+  const d = new SpeculativeDecoder(target, new LeanRunner(draft), prompt, { tree, temperature: 0, now: () => 0 });
+  try {
+    return stepView(d.session.step(), target.tokenizer);
+  } finally {
+    d.dispose();
+  }
 }

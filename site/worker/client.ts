@@ -8,9 +8,12 @@
 //
 // Requests are typed from site/worker/handlers/index.ts. A failed request rejects with an Error whose message is
 // the worker's explanation. If the worker crashes, pending requests reject with WorkerCrashError and the next
-// request starts a fresh worker. `?backend=cpu|wasm|webgl` in the page URL puts that backend first.
+// request starts a fresh worker. Without `?backend=cpu|wasm|webgl` in the page URL (which puts that backend first),
+// the worker picks the fastest backend for this device by evidence, and the page remembers the pick in localStorage
+// (per WebGL renderer) so the short probe runs once per browser.
 import type { PayloadOf, RequestType, ResultOf } from './handlers/index.ts';
 import type { BackendInfo, BackendName, FromWorker, Progress, ToWorker } from './protocol.ts';
+import { parseRemembered, type RememberedBackend } from '../../lib/backend-choice.ts';
 
 export type { BackendInfo, Progress, RequestType, PayloadOf, ResultOf };
 
@@ -39,7 +42,12 @@ export interface ClientOptions {
   order?: BackendName[];
   /** How to make the worker (tests may pass a fake). */
   createWorker?: () => Worker;
+  /** Let the worker choose the backend by evidence, starting from what this browser remembered (if anything). */
+  auto?: { remembered?: RememberedBackend };
 }
+
+/** localStorage key for the backend this browser chose last time. */
+export const BACKEND_MEMORY_KEY = 'llm-preliminaries.backend';
 
 /** Read `?backend=` from a query string: the backend order to try, and a note if the value was rejected. */
 export function backendOrderFromUrl(search: string): { order: BackendName[]; note?: string } {
@@ -55,6 +63,7 @@ const defaultWorker = () => new Worker(new URL('./model-worker.ts', import.meta.
 
 export class ModelWorkerClient {
   readonly order: BackendName[];
+  readonly auto: ClientOptions['auto'];
   #create: () => Worker;
   #worker: Worker | null = null;
   #nextId = 1;
@@ -64,8 +73,9 @@ export class ModelWorkerClient {
   #statusListeners = new Set<(s: Progress) => void>();
   #lastStatus: Progress = { message: 'Worker not started', fraction: 0 };
 
-  constructor({ order = [...BACKENDS], createWorker = defaultWorker }: ClientOptions = {}) {
+  constructor({ order = [...BACKENDS], createWorker = defaultWorker, auto }: ClientOptions = {}) {
     this.order = order;
+    this.auto = auto;
     this.#create = createWorker;
     this.#resetReady();
   }
@@ -136,7 +146,7 @@ export class ModelWorkerClient {
     });
     worker.addEventListener('messageerror', () => this.#crash('The model worker sent a message that could not be read.'));
     this.#status({ message: 'Starting the worker…', fraction: 0 });
-    this.#send(worker, { kind: 'init', order: this.order });
+    this.#send(worker, { kind: 'init', order: this.order, ...(this.auto ? { auto: this.auto } : {}) });
     return worker;
   }
 
@@ -147,6 +157,7 @@ export class ModelWorkerClient {
         break;
       case 'ready':
         this.#status({ message: `Backend: ${msg.backend.name}`, fraction: 1 });
+        if (this.auto && msg.backend.reason && msg.backend.renderer !== undefined) rememberBackend(msg.backend);
         this.#settleReady.resolve(msg.backend);
         break;
       case 'init-failed':
@@ -181,6 +192,24 @@ export class ModelWorkerClient {
   }
 }
 
+/** Keep the worker's choice for next time; storage may be unavailable (private mode), which only costs a probe. */
+function rememberBackend(b: BackendInfo): void {
+  try {
+    const memory: RememberedBackend = { renderer: b.renderer ?? null, name: b.name, reason: b.reason! };
+    localStorage.setItem(BACKEND_MEMORY_KEY, JSON.stringify(memory));
+  } catch {
+    // no storage: the next page probes again
+  }
+}
+
+function recalledBackend(): RememberedBackend | undefined {
+  try {
+    return parseRemembered(localStorage.getItem(BACKEND_MEMORY_KEY));
+  } catch {
+    return undefined;
+  }
+}
+
 let shared: ModelWorkerClient | undefined;
 let sharedNote: string | undefined;
 
@@ -189,7 +218,8 @@ export function modelWorker(): ModelWorkerClient {
   if (!shared) {
     const { order, note } = backendOrderFromUrl(location.search);
     sharedNote = note;
-    shared = new ModelWorkerClient({ order });
+    const explicit = new URLSearchParams(location.search).has('backend') && !note;
+    shared = new ModelWorkerClient({ order, auto: explicit ? undefined : { remembered: recalledBackend() } });
   }
   return shared;
 }

@@ -1,7 +1,8 @@
 // The messages between the page and the model worker (site/worker/model-worker.ts). Plain, structured-cloneable
 // objects only. A request carries a numeric id; everything the worker sends about it carries the same id.
 //
-//   page → worker   { kind: 'init', order }                      once, first: which backends to try, in order
+//   page → worker   { kind: 'init', order, auto? }               once, first: which backends to try, in order; with
+//                                                                `auto`, the worker picks by evidence (backend-probe.ts)
 //                   { kind: 'request', id, type, payload }        run handler `type` (see handlers/index.ts)
 //   worker → page   { kind: 'status', message, fraction? }        loading the worker itself (tfjs, backend)
 //                   { kind: 'ready', backend }                    a backend is running; requests are served
@@ -10,6 +11,7 @@
 //                   { kind: 'result', id, result }                a request's answer
 //                   { kind: 'error', id, message }                a request failed; message is for people
 import type { BackendName } from '../../lib/backend.ts';
+import type { RememberedBackend } from '../../lib/backend-choice.ts';
 
 export type { BackendName };
 
@@ -25,10 +27,14 @@ export interface BackendInfo {
   name: BackendName;
   /** Backends tried first and passed over, with why (e.g. webgl: "no OffscreenCanvas in this worker"). */
   skipped: { name: BackendName; reason: string }[];
+  /** Why this backend, in one sentence for the page (set when the worker chose it by evidence, not by `?backend=`). */
+  reason?: string;
+  /** The WebGL renderer the worker saw (null: no WebGL), so the page can remember the choice per device. */
+  renderer?: string | null;
 }
 
 export type ToWorker =
-  | { kind: 'init'; order: BackendName[] }
+  | { kind: 'init'; order: BackendName[]; auto?: { remembered?: RememberedBackend } }
   | { kind: 'request'; id: number; type: string; payload: unknown };
 
 export type FromWorker =

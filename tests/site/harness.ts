@@ -21,6 +21,8 @@ export interface OpenedPage {
   page: Page;
   /** Text of console.error messages and uncaught exceptions, from the page and its workers. */
   consoleErrors: string[];
+  /** Text of console.warn messages from the page and its workers. */
+  consoleWarnings: string[];
   /** URLs requested from any origin other than the site's; each was aborted. */
   foreignRequests: string[];
   /** Close this page's browser context. */
@@ -65,6 +67,7 @@ export async function openPage(path: string, opts: OpenPageOptions = {}): Promis
     serviceWorkers: opts.serviceWorkers ?? 'block',
   });
   const consoleErrors: string[] = [];
+  const consoleWarnings: string[] = [];
   const foreignRequests: string[] = [];
 
   const isForeign = (url: string) => {
@@ -80,12 +83,13 @@ export async function openPage(path: string, opts: OpenPageOptions = {}): Promis
   );
   context.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
+    if (msg.type() === 'warning') consoleWarnings.push(`${msg.text()} (${msg.location().url})`);
   });
   context.on('weberror', (error) => consoleErrors.push(`uncaught: ${error.error().message}`));
 
   const page = await context.newPage();
   await page.goto(new URL(path.replace(/^\//, ''), base).href);
-  return { page, consoleErrors, foreignRequests, close: () => context.close() };
+  return { page, consoleErrors, consoleWarnings, foreignRequests, close: () => context.close() };
 }
 
 /** Assert that the page logged no errors and asked no other origin for anything. */

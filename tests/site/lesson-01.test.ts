@@ -203,6 +203,9 @@ describe('VecMatScale and the model worker', () => {
     const dots = () => scale.locator('[data-chart] svg [aria-label="dot"] path').count();
     await expect.poll(dots, { timeout: 60_000 }).toBe(28);
     await expect.poll(() => scale.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    // After the sweep the table and summary show the point the slider names, not the sweep's last fraction.
+    const slider = await scale.locator('[data-out="zeros"]').textContent();
+    expect(await scale.locator('[data-summary]').textContent()).toContain(`At ${slider} zeros`);
     await opened.close();
   });
 

@@ -49,21 +49,21 @@ describe('lesson 7 page', () => {
     expect(await page.locator('lora-spectrum [data-chart="heatmap"] svg').count()).toBeGreaterThan(0);
     expectClean(opened);
     await opened.close();
-  });
+  }, 400_000);
 
   test('a short training run shows losses and speed, stops keeping the adapter, and the base is unchanged', async () => {
-    const opened = await openPage(`${PATH}?train.steps=20`);
+    const opened = await openPage(`${PATH}?backend=wasm&train.steps=20`);
     const { page } = opened;
     await ready(page, 'lora-train');
     await page.locator('lora-train [data-act="train"]').click();
-    await page.locator('lora-train[data-state="done"]').waitFor({ timeout: 180_000 });
+    await page.locator('lora-train[data-state="done"]').waitFor({ timeout: 360_000 });
     expect(await page.locator('lora-train [data-out="check"]').textContent()).toMatch(/^unchanged, bit for bit/);
     expect(await page.locator('lora-train [data-out="loss"]').textContent()).toMatch(/→/);
     expect(await page.locator('lora-train [data-out="speed"]').textContent()).toMatch(/steps\/s/);
     expect(await page.locator('lora-train [data-chart="chart"] svg').count()).toBeGreaterThan(0);
     expectClean(opened);
     await opened.close();
-  });
+  }, 400_000);
 
   test('garbage URL parameters give notes, and the widgets still work', async () => {
     const opened = await openPage(`${PATH}?rank.r=999&rank.matrices=zz&train.r=-3&train.lr=abc&adapters.adapter=r99&spectrum.layer=9`);
@@ -83,5 +83,5 @@ describe('lesson 7 page', () => {
     expect(await page.locator('lora-train [data-act="train"]').isDisabled()).toBe(false);
     expectClean(opened);
     await opened.close();
-  });
+  }, 300_000);
 });

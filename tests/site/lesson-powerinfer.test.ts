@@ -30,7 +30,7 @@ describe('lesson 2 page', () => {
     const html = readFileSync(join(inject('distDir'), 'lessons/02-powerinfer-hot-cold-neurons/index.html'), 'utf8');
     expect(html).toContain('measured on our model');
     expect(html).toContain('from the paper');
-    expect(html).toMatch(/href="https:\/\/arxiv\.org\/abs\/2312\.12456"[^>]*>from the paper, 2312\.12456 Fig\. 4/);
+    expect(html).toMatch(/href="https:\/\/arxiv\.org\/abs\/2312\.12456"[^>]*>from the paper, 2312\.12456 §3\.1, Fig\. 4/);
     // The heatmap's static view was drawn from a build-time run of the model: filled cells and a token sentence.
     expect(html).toMatch(/class="nh-on" d="M\d+ \d+h\d+/);
     expect(html).toMatch(/neurons fired \([\d.]+% zeros\)/);
@@ -67,7 +67,7 @@ describe('NeuronHeatmap', () => {
     const slider = page.getByLabel('Selected token');
     await slider.focus();
     await page.keyboard.press('End');
-    await expect.poll(() => page.locator('neuron-heatmap [data-out="token"]').textContent()).toMatch(/^(\d+) of \1$/);
+    await expect.poll(() => page.locator('neuron-heatmap [data-out="token"]').textContent()).toMatch(/^(\d+) of 0–\1$/);
     expect((await heat(page)).fired).toMatch(/^Token \d+ .*neurons fired/);
     expectClean(opened);
     await opened.close();

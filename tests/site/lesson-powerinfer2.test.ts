@@ -95,7 +95,7 @@ describe('lesson 3 page, its three widgets on one page', () => {
     expect(html).toMatch(/data-out="total">[\d.]+ µs/);
     expect(html).not.toContain('not measured yet');
     expect(html).toContain('measured on our model');
-    expect(html).toContain('from the paper, 2406.06282 Fig. 2');
+    expect(html).toContain('from the paper, 2406.06282 §2.2, Fig. 2');
     expect(html).toContain('arxiv.org/abs/2406.06282v3');
   });
 });

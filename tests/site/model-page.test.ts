@@ -148,11 +148,12 @@ describe('/model/', () => {
     expect(ids.length).toBe(8);
     const notes = await page.locator(`${WIDGET} [data-notes]`).textContent();
     expect(notes).toContain('The prompt had 20,000 characters');
-    expect(notes).toContain('The link to this page keeps only the first 500 characters');
+    expect(notes).toContain('A link to this page keeps prompts of up to 500 characters, so this one is not saved in the address');
     expect(await page.locator(`${WIDGET} .mp-tok[data-kind="cut"]`).count()).toBe(1);
     expect(await page.locator(`${WIDGET} .mp-tok[data-kind="prompt"]`).count()).toBeLessThanOrEqual(128);
-    const query = new URL(page.url()).searchParams.get('model.prompt') ?? '';
-    expect(query.length).toBe(500);
+    // A link cannot carry the prompt the model used (its last 128 tokens of 20,000 characters), so none is written.
+    await page.waitForTimeout(400);
+    expect(new URL(page.url()).searchParams.get('model.prompt')).toBeNull();
     expectClean(opened);
     await opened.close();
   });
@@ -178,13 +179,48 @@ describe('/model/', () => {
   });
 });
 
+describe('/model/ state', () => {
+  test('a shared link with another prompt shows that prompt, not the build-time sample of the default one', async () => {
+    const opened = await openPage('/model/?model.prompt=The%20whale');
+    const { page } = opened;
+    await playgroundReady(page);
+    expect(await page.getByLabel('Prompt', { exact: true }).inputValue()).toBe('The whale');
+    expect(await page.locator(`${WIDGET} [data-tokens] .mp-tok`).count()).toBe(0);
+    expect(await page.locator(`${WIDGET} [data-caption]`).textContent()).toContain('Press Generate');
+    expectClean(opened);
+    await opened.close();
+  });
+
+  test('the Weights row names the model chosen, also after switching away and back', async () => {
+    const opened = await openPage('/model/');
+    const { page } = opened;
+    await playgroundReady(page);
+    const weights = page.locator(`${WIDGET} [data-out="weights"]`);
+    await expect.poll(() => weights.textContent(), { timeout: 120_000 }).toMatch(/^target-v1: /);
+    const model = page.getByLabel('Model', { exact: true });
+    await model.selectOption('draft-v1');
+    await expect.poll(() => weights.textContent(), { timeout: 120_000 }).toMatch(/^draft-v1: /);
+    await model.selectOption('target-v1');
+    await expect.poll(() => weights.textContent(), { timeout: 120_000 }).toMatch(/^target-v1: /);
+    expectClean(opened);
+    await opened.close();
+  });
+});
+
 describe('/bench/', () => {
-  test('is not indexed and runs nothing without ?backend=', async () => {
+  test('is a page of the site, linked from /model/, and runs nothing without ?backend=', async () => {
+    const model = await openPage('/model/');
+    expect(await model.page.locator('a[href="/bench/"]').count()).toBeGreaterThan(0);
+    await model.close();
     const opened = await openPage('/bench/');
     const { page } = opened;
-    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    expect(await page.locator('header.site-header').count()).toBe(1);
+    expect(await page.locator('meta[name="robots"]').count()).toBe(0);
     await page.waitForLoadState('networkidle');
     expect(await page.locator('#bench-result').getAttribute('data-state')).toBe('idle');
+    expect(await page.locator('#bench-status').textContent()).toContain('Nothing runs');
+    // The recorded figures (site/data/bench-reference.json) are on the page before anything runs.
+    expect(await page.locator('#bench-table tbody tr[data-ref]').count()).toBeGreaterThan(0);
     expectClean(opened);
     await opened.close();
   });

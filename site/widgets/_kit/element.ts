@@ -65,6 +65,8 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
   key = '';
   /** Parameters and controls hidden by ?hide=. */
   hidden = new Set<string>();
+  /** Parameters the URL set (valid, possibly clamped). */
+  fromUrl = new Set<string>();
 
   #cancelNear?: () => void;
   #life?: AbortController;
@@ -112,6 +114,7 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     const url = readUrl(this.schema, this.key, this.defaults, location.search);
     this.values = url.values;
     this.hidden = url.hidden;
+    this.fromUrl = url.fromUrl;
     this.#writeUrl = urlWriter(this.schema, this.key, this.defaults);
     this.#notes = [...url.notes];
     this.#showNotes();
@@ -241,8 +244,10 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
 
   /** Show a progress line in [data-progress] (e.g. "Timing run 2 of 5"). */
   progress(text: string): void {
-    const el = this.querySelector('[data-progress]');
-    if (el) el.textContent = text;
+    const el = this.querySelector<HTMLElement>('[data-progress]');
+    if (!el) return;
+    el.textContent = text;
+    el.title = text; // the line shows two lines at most (frame.css); the whole message stays reachable
   }
 
   /** Show an error in the progress line and mark the widget state "error"; the widget stays usable. */
@@ -261,8 +266,10 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     const note = backendUrlNote();
     if (note) this.note(note);
     let ready = false;
+    // Only while nothing of the widget's own runs: a job's progress messages say more, and two sources taking turns
+    // in one line would make it flicker (and the page below it jump).
     const off = w.onStatus((s) => {
-      if (!ready && this.alive && this.state !== 'done') this.progress(s.message);
+      if (!ready && this.alive && this.state === 'ready') this.progress(s.message);
     });
     this.onStop(off);
     w.ready.then(

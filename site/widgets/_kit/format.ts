@@ -85,7 +85,24 @@ export function perSecond(v: number, unit = 'tokens'): string {
   return ok(v) ? `${count(Math.round(v))} ${unit}/s` : DASH;
 }
 
-/** A readable form of one token for captions: spaces as "·", newlines as "↵", in quotes. */
+/** A token as a chip shows it: spaces as "·", line breaks as "↵", tabs as "⇥", so every byte is visible ("∅" if empty). */
+export function tokenChip(text: string): string {
+  return text.replace(/ /g, '·').replace(/\r?\n/g, '↵').replace(/\t/g, '⇥').replace(/\r/g, '␍') || '∅';
+}
+
+/** A readable form of one token for captions: its chip text in double quotes: " the\n" → "·the↵" (quoted). */
 export function token(text: string): string {
-  return JSON.stringify(text.replace(/ /g, '·').replace(/\n/g, '↵'));
+  return `"${tokenChip(text)}"`;
+}
+
+/** A token quoted for prose: ' whale', with line breaks written as \n. */
+export function tokenQuote(text: string): string {
+  return `'${text.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
+}
+
+/** A probability for people: 0.3141 → "0.31", 0.0042 → "0.004", 0 → "0". */
+export function probability(p: number): string {
+  if (!(p > 0)) return '0';
+  if (p >= 0.01) return p.toFixed(2);
+  return String(+p.toPrecision(1));
 }

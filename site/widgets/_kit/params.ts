@@ -211,7 +211,7 @@ function parseText(name: string, p: TextParam, raw: string): ParamResult<string>
   const min = p.minLength ?? 1;
   if (raw.trim().length < min) return { ok: false, note: `Ignored ${name}: expected at least ${min} non-blank character${min === 1 ? '' : 's'}.` };
   if (raw.length > p.maxLength) {
-    return { ok: true, value: raw.slice(0, p.maxLength), note: `${name} is ${raw.length} characters long; the first ${p.maxLength} are used.` };
+    return { ok: true, value: raw.slice(0, p.maxLength), note: `${name} has ${raw.length.toLocaleString('en-US')} characters; a link keeps at most ${p.maxLength}, so only the first ${p.maxLength} are used.` };
   }
   return { ok: true, value: raw };
 }
@@ -295,7 +295,8 @@ export function checkProps<P extends Params>(
 ): CheckedProps<P> {
   const values = defaultsOf(schema) as Record<string, unknown>;
   for (const [prop, given] of Object.entries(props)) {
-    if (given === undefined || prop === 'urlKey' || extra.includes(prop)) continue;
+    // data-astro-*: attributes Astro adds itself (scoped styles), not the author's props.
+    if (given === undefined || prop === 'urlKey' || extra.includes(prop) || prop.startsWith('data-astro-')) continue;
     const p = schema.params[prop];
     if (!p) {
       const known = [...Object.keys(schema.params), 'urlKey', ...extra].join(', ');
@@ -408,7 +409,8 @@ const encode = (s: string) => encodeURIComponent(s).replace(/%2C/gi, ',');
 /**
  * The query string (with its "?", or "" when empty) after writing `values` under `key` into `search`: values equal
  * to `defaults` are left out so URLs stay short, old (alias) names of this widget are dropped, and everything else
- * (other widgets, `hide`, unrelated parameters) is kept in order.
+ * (other widgets, `hide`, unrelated parameters) is kept in order. Text longer than its maxLength (or blank) is not
+ * written: a link could not carry it, so the link keeps the default.
  */
 export function writeUrl<P extends Params>(
   schema: WidgetSchema<P>,
@@ -423,7 +425,10 @@ export function writeUrl<P extends Params>(
   for (const [k, v] of params) if (!k.startsWith(lead)) parts.push(`${encode(k)}=${encode(v)}`);
   for (const name of Object.keys(schema.params)) {
     const v = values[name];
-    if (v !== undefined && formatValue(v) !== formatValue(defaults[name])) parts.push(`${encode(lead + name)}=${encode(formatValue(v))}`);
+    const p = schema.params[name];
+    if (v === undefined || formatValue(v) === formatValue(defaults[name])) continue;
+    if (p.kind === 'text' && (typeof v !== 'string' || v.trim() === '' || v.length > p.maxLength)) continue; // a link cannot carry it
+    parts.push(`${encode(lead + name)}=${encode(formatValue(v))}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }

@@ -20,6 +20,7 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
   }
 
   update() {
+    if (!this.#data) return; // no adapters in this build: the static view says so
     const { adapter, merged } = this.values;
     for (const row of this.querySelectorAll<HTMLElement>('tr[data-name]')) row.dataset.selected = String(row.dataset.name === adapter);
     this.part<HTMLButtonElement>('[data-act="compare"]').disabled = adapter === 'base';

@@ -46,7 +46,7 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
     const a = this.#answer;
     if (!a) return;
     const p = a.status === 'optimal' ? a.policy : null;
-    this.clearNotes();
+    this.clearNotes((n) => !n.startsWith('No policy fits')); // keep the notes about the URL
     if (!p && a.status === 'infeasible') this.note(`No policy fits: ${a.reason}.`);
     this.part('[data-out="policy"]').textContent = p ? `${p.gbs} × ${p.nb} = ${count(p.bls)} sequences` : 'infeasible';
     this.part('[data-out="throughput"]').textContent = p ? tokensPerSecond(p.throughput) : '–';

@@ -5,7 +5,7 @@
 import { FlashDecoder, FlashFfn, paperIoMs, curveIoMs, validatePolicy, type FlashPolicy, type TokenRecord } from '../../../lib/flash/index.ts';
 import { Decoder } from '../../../lib/generate.ts';
 import { defineHandler } from '../protocol.ts';
-import { getModel } from '../models.ts';
+import { getModel, MODEL_NAMES, type ModelName } from '../models.ts';
 import { flashPredictor, flashStore, type StorageChoice } from './flash-store.ts';
 import { measuredCurve } from './flash-measure.ts';
 
@@ -13,11 +13,12 @@ import { measuredCurve } from './flash-measure.ts';
 export const MAX_FLASH_PROMPT_CHARS = 2000;
 const MAX_SESSIONS = 2;
 
-interface Session { flash: FlashDecoder; memory: Decoder; policy: FlashPolicy; neuronBytes: number }
+interface Session { flash: FlashDecoder; memory: Decoder; policy: FlashPolicy; neuronBytes: number; model: ModelName }
 const sessions = new Map<number, Session>();
 let nextSession = 1;
 
 export interface FlashStartPayload {
+  model?: ModelName;
   prompt: string;
   policy: FlashPolicy;
   storage?: StorageChoice;
@@ -64,7 +65,10 @@ export const flashStart = defineHandler(async (p: FlashStartPayload, ctx): Promi
     prompt = prompt.slice(-MAX_FLASH_PROMPT_CHARS);
   }
   if (prompt.trim().length === 0) throw new Error('Type a prompt first: the model needs at least one token to continue.');
-  const model = await getModel('target-v1', ctx);
+  const name = p?.model ?? 'target-v1';
+  if (!MODEL_NAMES.includes(name)) throw new Error(`Unknown model "${name}"; this site ships ${MODEL_NAMES.join(', ')}.`);
+  if (policy.select === 'predictor' && name !== 'target-v1') throw new Error(`predictor-v1 is trained for target-v1 only; with ${name}, read all neurons or the exact active set.`);
+  const model = await getModel(name, ctx);
   let ids = model.tokenizer.encode(prompt);
   const room = 16; // leave this many tokens to generate
   if (ids.length > model.config.blockSize - room) {
@@ -81,7 +85,7 @@ export const flashStart = defineHandler(async (p: FlashStartPayload, ctx): Promi
   }
   const session = nextSession++;
   const flash = new FlashDecoder(model, runner, ids);
-  sessions.set(session, { flash, memory: new Decoder(model, ids, { temperature: 0 }), policy, neuronBytes: store.layout.neuronBytes });
+  sessions.set(session, { flash, memory: new Decoder(model, ids, { temperature: 0 }), policy, neuronBytes: store.layout.neuronBytes, model: name });
   return { session, promptTokens: ids.map((id) => model.tokenizer.tokenText(id)), remaining: flash.remaining, storage: store.storage.kind, fallback, rebuilt, setup: { reads: runner.setup.reads, bytes: runner.setup.bytes }, notes };
 });
 
@@ -89,7 +93,7 @@ export const flashNext = defineHandler(async (p: { session: number }, ctx): Prom
   const s = sessions.get(p?.session);
   if (!s) throw new Error('This run was stopped or replaced by a newer one; press Start again.');
   if (s.flash.remaining <= 0) throw new Error('The context is full; press Start to begin again.');
-  const model = await getModel('target-v1', ctx);
+  const model = await getModel(s.model, ctx);
   const { id, record } = s.flash.next();
   const m = s.memory.next();
   return stepOf(model.tokenizer.tokenText(id), id, m.text, m.id === id, record, s);

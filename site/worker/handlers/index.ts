@@ -13,6 +13,7 @@ import { batchMeasure } from './batch-measure.ts';
 import { cacheSimulate } from './cache-simulate.ts';
 import { pipelineSchedule } from './pipeline-schedule.ts';
 import { benchDecodeHandler } from './bench.ts';
+import { benchWidgets } from './bench-widgets.ts';
 import { loraAdapters, loraGenerate, loraAnalyze } from './lora-adapters.ts';
 import { loraTrainStart, loraTrainSteps, loraTrainSample, loraTrainStop } from './lora-train.ts';
 import { flashMeasure, flashRoundtrip } from './flash-measure.ts';
@@ -23,6 +24,7 @@ import { specNode, specSample } from './spec-node.ts';
 import { specRace } from './spec-race.ts';
 import { offloadSolve } from './offload-solve.ts';
 import { offloadRun } from './offload-run.ts';
+import { quantEvaluate, quantAlpha, quantMonteCarlo, quantRace } from './quant-awq.ts';
 
 export const handlers = {
   ping,
@@ -38,6 +40,7 @@ export const handlers = {
   'cache.simulate': cacheSimulate,
   'pipeline.schedule': pipelineSchedule,
   'bench.decode': benchDecodeHandler,
+  'bench.widgets': benchWidgets,
   'lora.adapters': loraAdapters,
   'lora.generate': loraGenerate,
   'lora.analyze': loraAnalyze,
@@ -59,6 +62,10 @@ export const handlers = {
   'spec.race': specRace,
   'offload.solve': offloadSolve,
   'offload.run': offloadRun,
+  'quant.evaluate': quantEvaluate,
+  'quant.alpha': quantAlpha,
+  'quant.monteCarlo': quantMonteCarlo,
+  'quant.race': quantRace,
 };
 
 export type Handlers = typeof handlers;

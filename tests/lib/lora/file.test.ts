@@ -23,6 +23,12 @@ describe('adapter file', () => {
     expect(header).toMatchObject({ rank: 3, alpha: 6, targets: a.spec.targets, base: a.base, card: { note: 'test' } });
     for (const [n, w] of Object.entries(a.weights())) expect(Array.from(weights[n])).toEqual(Array.from(w));
     const { adapter: b } = loadAdapter(bytes, baseModelId(model));
+    // A Node Buffer, and a view at an odd offset into a larger buffer, read the same values.
+    const padded = new Uint8Array(bytes.length + 7); padded.set(bytes, 3);
+    for (const view of [Buffer.from(bytes), padded.subarray(3, 3 + bytes.length), Buffer.from(padded).subarray(3, 3 + bytes.length)]) {
+      const w = decodeAdapterFile(view).weights;
+      for (const [n, x] of Object.entries(a.weights())) expect(Array.from(w[n])).toEqual(Array.from(x));
+    }
     const ids = [[1, 2, 3, 4, 5, 6, 7, 8]];
     model.linearAdd = a.linearAdd();
     const la = model.forward(ids).logits[0][7];

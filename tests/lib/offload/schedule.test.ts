@@ -1,6 +1,7 @@
 // Schedules over the (batch × layer × token) grid: legality, weight loads in closed form, the memory they trade.
 import { describe, expect, it } from 'vitest';
-import { scheduleOrder, simulate, zigzagWeightLoads } from '../../../lib/offload/schedule.ts';
+import { countsInBytes, scheduleOrder, simulate, zigzagWeightLoads } from '../../../lib/offload/schedule.ts';
+import { OPT_SHAPES, layerWeightBytes } from '../../../lib/offload/shapes.ts';
 import { mulberry32, randInt } from '../../../lib/random.ts';
 
 describe('schedules', () => {
@@ -27,6 +28,17 @@ describe('schedules', () => {
     expect(col.peakKvTokenLayers).toBe(4 * (8 * 5 + 3 * 5) - 3);
     // Attention reads the same cache whatever the order.
     expect(col.kvTokenReads).toBe(row.kvTokenReads);
+  });
+  it('turns counts into OPT-175B bytes: zig-zag trades weight bytes for cache bytes', () => {
+    const g = { batches: 8, tokens: 4, layers: 3 };
+    const m = OPT_SHAPES['opt-175b'];
+    const row = countsInBytes(simulate(scheduleOrder('row', g), g, 512), m, 32);
+    const zz = countsInBytes(simulate(scheduleOrder('zigzag', g, 8), g, 512), m, 32);
+    expect(row.weightBytes).toBe(8 * 4 * 3 * layerWeightBytes(m));
+    expect(row.weightBytes / zz.weightBytes).toBe(8);
+    expect(zz.peakKvBytes).toBeGreaterThan(7 * row.peakKvBytes);
+    expect(zz.kvReadBytes).toBe(row.kvReadBytes);
+    expect(zz.activationBytes).toBeGreaterThan(row.activationBytes);
   });
   it('rejects an order that runs a square before its left neighbour', () => {
     const g = { batches: 1, tokens: 2, layers: 2 };

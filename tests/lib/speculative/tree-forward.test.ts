@@ -32,7 +32,7 @@ describe.each(['cpu', 'wasm'])('tree forward on %s', (backend) => {
     await tf.setBackend(backend);
     target = await loadCommitted('target-v1');
     draft = await loadCommitted('draft-v1');
-  });
+  }, 120_000);
   afterAll(() => { target.dispose(); draft.dispose(); });
 
   it('one tree-masked forward equals a causal forward of each root-to-node path, node by node', () => {
@@ -83,7 +83,7 @@ describe('speculative sessions on wasm', () => {
     await tf.setBackend(backend);
     target = await loadCommitted('target-v1');
     draft = await loadCommitted('draft-v1');
-  });
+  }, 120_000);
   afterAll(() => { target.dispose(); draft.dispose(); });
 
   it.each([['tfjs', '1,1,3,1,1,1,1,1', 0], ['lean', '2,2,1', 0], ['tfjs', '2,1,2', 1], ['lean', 'budget 10', 0]] as const)(

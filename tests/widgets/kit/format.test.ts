@@ -1,6 +1,6 @@
 // One unit convention for every number a widget prints.
 import { describe, expect, it } from 'vitest';
-import { bandwidth, bytes, count, duration, percent, perSecond, signedPercent, times, token } from '../../../site/widgets/_kit/format.ts';
+import { bandwidth, bytes, count, duration, percent, perSecond, probability, signedPercent, times, token, tokenChip, tokenQuote } from '../../../site/widgets/_kit/format.ts';
 
 describe('format', () => {
   it('bytes in binary units', () => {
@@ -35,6 +35,12 @@ describe('format', () => {
     expect(times(3.2412)).toBe('3.24×');
     expect(perSecond(123.4)).toBe('123 tokens/s');
     expect(token(' the\n')).toBe('"·the↵"');
+    expect(tokenChip('\t')).toBe('⇥');
+    expect(tokenChip('')).toBe('∅');
+    expect(tokenQuote(' whale\n')).toBe("' whale\\n'");
+    expect(probability(0.3141)).toBe('0.31');
+    expect(probability(0.0042)).toBe('0.004');
+    expect(probability(0)).toBe('0');
     for (const f of [bytes, percent, duration, count, times]) expect(f(NaN)).toBe('–');
   });
 });

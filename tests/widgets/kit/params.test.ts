@@ -97,6 +97,11 @@ describe('writeUrl', () => {
     const q = writeUrl(schema, 'demo', { ...defaults, temperature: 1.2, x: [1, 2, 3] }, defaults, '?a=1&demo.temp=1.5&hide=demo.seed&other.x=2');
     expect(q).toBe('?a=1&hide=demo.seed&other.x=2&demo.x=1,2,3&demo.temperature=1.2');
   });
+  it('leaves out text a link could not carry (too long or blank)', () => {
+    expect(writeUrl(schema, 'demo', { ...defaults, prompt: 'x'.repeat(21) }, defaults, '')).toBe('');
+    expect(writeUrl(schema, 'demo', { ...defaults, prompt: '  ' }, defaults, '')).toBe('');
+    expect(writeUrl(schema, 'demo', { ...defaults, prompt: 'hello' }, defaults, '')).toBe('?demo.prompt=hello');
+  });
   it('round-trips through readUrl for random values', () => {
     const rand = mulberry32(3);
     for (let i = 0; i < 100; i++) {

@@ -1,0 +1,128 @@
+// Build time only (Node): what the AWQ lesson shows.
+//   awqResults()       the committed measurements of scripts/quantize.ts and scripts/bench-quant.ts (site/data/awq/)
+//   quantTexts()       the calibration windows (training text) and held-out passage the widgets send to the worker
+//   awqWidgetDefaults() the widgets' first views, computed here with the same lib/quant calls the worker makes
+//                       (cached on disk, keyed by the model's files, the texts and the code)
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mulberry32 } from '../../lib/random.ts';
+import { calibrate } from '../../lib/quant/calibration.ts';
+import { alphaCurve, evaluateFp32, quantizeAndEvaluate, type ExperimentResult, type Fp32Result, type MethodName } from '../../lib/quant/experiment.ts';
+import { monteCarloScaling, type MonteCarlo } from '../../lib/quant/microscope.ts';
+import { loadCorpus } from '../../scripts/corpus.ts';
+import { loadMeasuredModel } from './measured.ts';
+
+const ROOT = process.cwd();
+const DATA = join(ROOT, 'site', 'data', 'awq');
+const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'llm-preliminaries');
+
+/** The widgets' default settings (also the shells' prop defaults). */
+export const QUANT_DEFAULTS = { bits: 3, groupSize: 128, method: 'awq' as MethodName };
+export const ALPHA_DEFAULTS = { layer: 'h.3.mlp.down', bits: 3, groupSize: 128 };
+export const MICROSCOPE_DEFAULTS = { s: 2, bits: 4, groupSize: 128, seed: 1 };
+/** Held-out tokens the widgets measure on, and calibration windows of 128 tokens. */
+export const EVAL_TOKENS = 1024;
+export const CALIBRATION_WINDOWS = 4;
+
+function readJson<T>(name: string): T | undefined {
+  const path = join(DATA, `${name}.json`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
+}
+
+export interface GridRow { method: 'rtn' | 'awq-scale' | 'awq'; bits: number; groupSize: number; loss: number; perplexity: number; meanAlpha: number | null; layerErrorRatio: number }
+export interface KeepRow { by: 'activation' | 'weightNorm' | 'random'; fraction: number; bits: number; groupSize: number; loss: number; perplexity: number; channelsKept: Record<string, number> }
+export interface Table2Row { s: number; groupsChanged: number; groupsChangedWithSalient: number; meanDeltaRatio: number; meanDeltaRatioWithSalient: number; errorFactor: number; measuredErrorRatio: number; loss: number; perplexity: number }
+export interface ActivationStats { meanAbs: number[]; maxOverMedian: number; top1Share: number; top1Channels: number[] }
+export interface SizeRow { bits: number; groupSize: number; codes: number; scales: number; zeros: number; fp32Rest: number; total: number; bitsPerLinearWeight: number }
+interface Header { machine: string; validation: { tokens: number; text: string }; calibration: { windows: number; blockSize: number; text: string }; fp32: { loss: number; perplexity: number } }
+
+export interface AwqResults {
+  header?: Header;
+  grid: GridRow[];
+  keep: KeepRow[];
+  table2: Table2Row[];
+  activations: Record<string, ActivationStats>;
+  sizes?: { fp32: number; fp32Rest: number; quantized: SizeRow[] };
+  bench?: { machine: string; loadAverage?: number; command: string; rows: Record<string, string | number>[] };
+}
+
+/** Everything scripts/quantize.ts committed (missing parts are empty: the lesson says so). */
+export function awqResults(): AwqResults {
+  const grids = [4, 3, 2].map((b) => readJson<Header & { rows: GridRow[] }>(`grid-int${b}`)).filter((g) => g !== undefined);
+  const keep = readJson<Header & { keep: KeepRow[] }>('keep');
+  const t2 = readJson<Header & { table2: Table2Row[]; activations: Record<string, ActivationStats>; sizes: AwqResults['sizes'] }>('table2');
+  return {
+    header: grids[0] ?? keep ?? t2,
+    grid: grids.flatMap((g) => g.rows),
+    keep: keep?.keep ?? [],
+    table2: t2?.table2 ?? [],
+    activations: t2?.activations ?? {},
+    sizes: t2?.sizes,
+    bench: readJson('bench'),
+  };
+}
+
+/** Seeded calibration windows from the training split and the first EVAL_TOKENS tokens of the held-out chapters, as text. */
+export async function quantTexts(): Promise<{ calibration: string[]; evaluation: string } | null> {
+  const model = await loadMeasuredModel();
+  if (!model || model.name !== 'target-v1') return null;
+  const { train, validation } = loadCorpus();
+  const ids = model.tokenizer.encode(train);
+  const rng = mulberry32(7);
+  const calibration = Array.from({ length: CALIBRATION_WINDOWS }, () => {
+    const start = Math.floor(rng() * (ids.length - 128));
+    return model.tokenizer.decode(ids.slice(start, start + 128));
+  });
+  const evaluation = model.tokenizer.decode(model.tokenizer.encode(validation).slice(0, EVAL_TOKENS + 1));
+  return { calibration, evaluation };
+}
+
+export interface AwqWidgetDefaults {
+  texts: { calibration: string[]; evaluation: string };
+  tokens: number;
+  fp32: Fp32Result;
+  quantize: ExperimentResult;
+  alpha: ReturnType<typeof alphaCurve>;
+  microscope: MonteCarlo;
+}
+
+let memo: Promise<AwqWidgetDefaults | null> | undefined;
+
+/** The widgets' first views, computed once per build (or read from the disk cache); null without target-v1. */
+export function awqWidgetDefaults(): Promise<AwqWidgetDefaults | null> {
+  return (memo ??= (async () => {
+    const texts = await quantTexts();
+    if (!texts) return null;
+    const model = (await loadMeasuredModel())!;
+    const h = createHash('sha256').update(JSON.stringify([texts, QUANT_DEFAULTS, ALPHA_DEFAULTS, MICROSCOPE_DEFAULTS]));
+    const dir = join(ROOT, 'public', 'models', 'target-v1');
+    for (const f of readdirSync(dir).sort()) if (!f.endsWith('.md')) h.update(readFileSync(join(dir, f)));
+    for (const f of readdirSync(join(ROOT, 'lib', 'quant')).sort()) h.update(readFileSync(join(ROOT, 'lib', 'quant', f)));
+    for (const f of ['model.ts', 'gpt.ts', 'evaluate.ts', 'generate.ts', 'tokenizer.ts']) h.update(readFileSync(join(ROOT, 'lib', f)));
+    h.update(readFileSync(join(ROOT, 'site', 'data', 'awq.ts')));
+    const file = join(CACHE_DIR, `awq-${h.digest('hex').slice(0, 16)}.json`);
+    if (existsSync(file)) {
+      try { return JSON.parse(readFileSync(file, 'utf8')) as AwqWidgetDefaults; } catch { /* recompute */ }
+    }
+    const started = Date.now();
+    const windows = texts.calibration.map((t) => model.tokenizer.encode(t).slice(0, model.config.blockSize));
+    const evalIds = model.tokenizer.encode(texts.evaluation);
+    const stats = calibrate(model, windows);
+    const result: AwqWidgetDefaults = {
+      texts, tokens: evalIds.length - 1,
+      fp32: evaluateFp32(model, evalIds),
+      quantize: quantizeAndEvaluate(model, stats, evalIds, QUANT_DEFAULTS),
+      alpha: alphaCurve(model, stats, ALPHA_DEFAULTS.layer, ALPHA_DEFAULTS),
+      microscope: monteCarloScaling({ groups: 10000, ...MICROSCOPE_DEFAULTS }),
+    };
+    console.log(`[awq] widget defaults computed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    try {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(result));
+      renameSync(tmp, file);
+    } catch { /* no cache, no harm */ }
+    return result;
+  })());
+}

@@ -1,0 +1,52 @@
+// <alpha-slider>: moving α picks one of AWQ's 20 grid points; changing the layer, bits or group size re-quantizes
+// that layer at all 20 in the model worker (quant.alpha). The default curve ships with the page.
+import { WidgetElement, defineElement } from '../_kit/element.ts';
+import { sig } from '../_kit/format.ts';
+import { errorChart, stepsChart } from './chart.ts';
+import { alphaSentence, pointAt, type Curve } from './model.ts';
+import { schema } from './params.ts';
+
+interface Data { curve: Curve | null; settings: { layer: string; bits: string; group: string }; texts: { calibration: string[]; evaluation: string } }
+
+class AlphaSlider extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #curve: Curve | null = null;
+
+  start() {
+    const data = this.json<Data>();
+    if (!data) return;
+    const worker = this.worker();
+    const key = () => ({ layer: this.values.layer, bits: this.values.bits, group: this.values.group });
+    const runs = this.jobs(
+      (k: { layer: string; bits: string; group: string }) => worker.request('quant.alpha', { ...data.texts, layer: k.layer, bits: Number(k.bits), groupSize: Number(k.group) }, { onProgress: (p) => this.progress(p.message) }),
+      (_k, c: Curve) => { this.#curve = c; this.progress(''); this.state = 'done'; this.update(); },
+    );
+    const fetch = () => {
+      const k = key();
+      if (data.curve && k.layer === data.settings.layer && k.bits === data.settings.bits && k.group === data.settings.group) { this.#curve = data.curve; this.state = 'done'; this.update(); return; }
+      this.state = 'running';
+      runs.submit(k);
+    };
+    this.bind('a');
+    this.bind('layer', fetch);
+    this.bind('bits', fetch);
+    this.bind('group', fetch);
+    this.chart('error', (w) => (this.#curve ? errorChart(this.#curve, this.values.a, { width: w }) : document.createElement('div')));
+    this.chart('steps', (w) => (this.#curve ? stepsChart(this.#curve, this.values.a, { width: w }) : document.createElement('div')));
+    fetch();
+  }
+
+  update() {
+    const a = this.values.a;
+    this.part('[data-out="a"]').textContent = String(sig(a, 2));
+    const c = this.#curve;
+    if (!c || c.layer !== this.values.layer) return;
+    const i = pointAt(c, a);
+    if (Math.abs(c.points[i].alpha - a) > 1e-9) this.part('[data-out="a"]').textContent = `${sig(a, 2)} (grid: ${sig(c.points[i].alpha, 2)})`;
+    this.part('[data-out="sentence"]').textContent = alphaSentence(c, a);
+    this.summary(alphaSentence(c, a));
+    this.redraw();
+  }
+}
+
+defineElement(schema, AlphaSlider);

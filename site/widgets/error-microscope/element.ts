@@ -1,0 +1,42 @@
+// <error-microscope>: the example group redraws on the page as s, bits or the seed change (tiny arithmetic); the
+// 10,000-group Monte Carlo runs in the model worker (quant.monteCarlo), latest settings only.
+import { WidgetElement, defineElement } from '../_kit/element.ts';
+import { sig } from '../_kit/format.ts';
+import type { MonteCarlo } from '../../../lib/quant/microscope.ts';
+import { lineChart } from './chart.ts';
+import { groupScaling, groupSentence, monteCarloSentence } from './model.ts';
+import { schema } from './params.ts';
+
+class ErrorMicroscope extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #runs?: { submit(v: { s: number; bits: number; seed: number }): void };
+
+  start() {
+    const worker = this.worker();
+    this.#runs = this.jobs(
+      (v: { s: number; bits: number; seed: number }) => worker.request('quant.monteCarlo', { ...v, groupSize: 128 }),
+      (v, m: MonteCarlo) => {
+        this.part('[data-out="mc"]').textContent = monteCarloSentence(m, v.s);
+        this.progress('');
+        this.state = 'done';
+      },
+    );
+    const run = () => { this.state = 'running'; this.progress('Running 10,000 random groups in the worker…'); this.#runs!.submit({ s: this.values.s, bits: this.values.bits, seed: this.values.seed }); };
+    this.bind('s', run);
+    this.bind('bits', run);
+    this.bind('seed', run);
+    this.chart('line', (width) => lineChart(groupScaling(this.values.seed, this.values.s, this.values.bits), this.values.s, this.values.bits, { width }));
+    run();
+  }
+
+  update() {
+    const { s, bits, seed } = this.values;
+    const g = groupScaling(seed, s, bits);
+    this.part('[data-out="s"]').textContent = sig(s, 3).toString();
+    this.part('[data-out="group"]').textContent = groupSentence(g, s);
+    this.summary(groupSentence(g, s));
+    this.redraw('line');
+  }
+}
+
+defineElement(schema, ErrorMicroscope);

@@ -1,0 +1,127 @@
+// <ffn-race>: the browser half of FfnRace.astro. Near the viewport it asks the page's model worker to race the dense
+// FFN against the sparse one (`sparsity.race`, both kernels of lib/sparsity/race.ts) and shows the times, the backend
+// and the largest difference. Changing the layer or sparsity re-runs it (only the latest is kept); "Sweep" times a
+// row of sparsities for the chart, one after another.
+import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
+import { count, duration, percent } from '../_kit/format.ts';
+import type { ResultOf } from '../../worker/client.ts';
+import type { ModelName } from '../../worker/models.ts';
+import { speedupChart } from './chart.ts';
+import { RACE_SWEEP, diff, planText, raceSummary, speedup } from './model.ts';
+import { schema } from './params.ts';
+
+type Race = { layer: number; sparsity?: number; repeats: number };
+type Result = ResultOf<'sparsity.race'>;
+
+class FfnRace extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #data?: { active: number[]; nFfn: number; nLayer: number };
+  #runs?: Jobs<Race[]>;
+  /** Counts submitted batches: a sweep stops showing results once a newer batch was asked for. */
+  #generation = 0;
+  #debounce?: ReturnType<typeof setTimeout>;
+  /** Speed-ups timed so far for the current layer, by sparsity. */
+  #points = new Map<number, { js: number; tfjs: number; tfName: string }>();
+  #pointsLayer = -1;
+
+  start() {
+    const data = (this.#data = this.json());
+    if (!data || !this.dataset.model) return;
+    if (this.values.layer > data.nLayer - 1) {
+      this.note(`${this.key}.layer=${this.values.layer}: the model has layers 0 to ${data.nLayer - 1}; racing layer ${data.nLayer - 1}.`);
+      this.values = { ...this.values, layer: data.nLayer - 1 };
+    }
+    const rerun = () => {
+      clearTimeout(this.#debounce);
+      this.#debounce = setTimeout(() => this.#submit([this.#race()]), 400);
+    };
+    this.bind('layer', rerun);
+    this.bind('exact', rerun);
+    this.bind('sparsity', () => {
+      if (this.values.exact) this.set({ exact: false });
+      rerun();
+    });
+    this.onStop(() => clearTimeout(this.#debounce));
+    this.listen(this.part('[data-action="run"]'), 'click', () => this.#submit([this.#race()]));
+    this.listen(this.part('[data-action="sweep"]'), 'click', () =>
+      // The sweep ends on the controls' own setting, so what they say is what the table shows.
+      this.#submit([...RACE_SWEEP.filter((s) => this.values.exact || s !== this.values.sparsity).map((s) => ({ layer: this.values.layer, sparsity: s, repeats: this.values.repeats })), this.#race()]),
+    );
+    this.enableControls();
+    const worker = this.worker();
+    this.#runs = this.jobs(
+      async (races: Race[]) => {
+        const mine = this.#generation;
+        const backend = await worker.ready;
+        this.part('[data-out="backend"]').textContent = backend.name;
+        for (const race of races) {
+          if (mine !== this.#generation || !this.alive) break;
+          this.progress(`Racing layer ${race.layer}${race.sparsity === undefined ? ' on the neurons that fire' : ` at ${percent(race.sparsity)} skipped`}…`);
+          const r = await worker.request('sparsity.race', { model: this.dataset.model as ModelName, ...race }, { onProgress: (p) => this.progress(p.message) });
+          if (mine === this.#generation && this.alive) this.#show(race, r);
+        }
+      },
+      () => undefined,
+      (err) => this.fail(err, 'Could not race (press "Run again" to retry)'),
+    );
+    this.chart('chart', (width) => {
+      if (!this.#points.size) return undefined;
+      const data = [...this.#points].flatMap(([s, p]) => [
+        { sparsity: s, kernel: 'plain JS', speedup: p.js },
+        { sparsity: s, kernel: p.tfName, speedup: p.tfjs },
+      ]);
+      return speedupChart(data, { width });
+    });
+    this.#submit([this.#race()]);
+  }
+
+  #race(): Race {
+    return { layer: this.values.layer, sparsity: this.values.exact ? undefined : this.values.sparsity, repeats: this.values.repeats };
+  }
+
+  #submit(races: Race[]) {
+    clearTimeout(this.#debounce);
+    this.#generation++;
+    this.#runs?.submit(races);
+  }
+
+  update() {
+    const v = this.values;
+    this.part('[data-out="sparsity"]').textContent = v.exact ? 'exact set' : percent(v.sparsity, 0);
+    if (this.#runs) this.control<HTMLInputElement>('exact').checked = v.exact;
+    const a = this.#data?.active[v.layer];
+    if (a !== undefined && this.#data) this.part('[data-plan]').textContent = planText(v.layer, a, this.#data.nFfn);
+  }
+
+  #show(race: Race, r: Result) {
+    const nFfn = this.#data!.nFfn;
+    const row = (kernel: string, side: Result['js']) => {
+      const tr = this.part(`tr[data-kernel="${kernel}"]`);
+      const cell = (name: string, text: string) => ((tr.querySelector(`[data-cell="${name}"]`) as HTMLElement).textContent = text);
+      cell('dense', duration(side.denseMs));
+      cell('sparse', duration(side.sparseMs));
+      cell('speedup', speedup(side.speedup));
+      cell('diff', diff(side.maxAbsDiff));
+    };
+    row('js', r.js);
+    row('tfjs', r.tfjs);
+    const out = (name: string, text: string) => (this.part(`[data-out="${name}"]`).textContent = text);
+    out('tfname', `TensorFlow.js (${r.tfjs.backend}), gather`);
+    out('backend', r.tfjs.backend);
+    out('computed', `${count(r.js.activeCount)} of ${count(nFfn)} (${percent(r.js.sparsity)} skipped)`);
+    out('ideal', speedup(r.js.idealSpeedup));
+    this.dataset.backend = r.tfjs.backend;
+    this.dataset.maxAbsDiff = String(Math.max(r.js.maxAbsDiff, r.tfjs.maxAbsDiff));
+    const missed = race.sparsity !== undefined && Math.max(r.js.maxAbsDiff, r.tfjs.maxAbsDiff) > 1e-4;
+    this.progress(`Done on ${r.tfjs.backend}.${missed ? ` Skipping ${percent(r.js.sparsity)} drops some of the ${count(r.js.trueActiveCount)} neurons that really fire, so the answer moves away from dense (max |diff| above).` : ' The sparse answer matches dense up to rounding.'}`);
+    this.summary(raceSummary(r.js, r.tfjs, nFfn));
+    if (race.layer !== this.#pointsLayer) {
+      this.#points.clear();
+      this.#pointsLayer = race.layer;
+    }
+    this.#points.set(r.js.sparsity, { js: r.js.speedup, tfjs: r.tfjs.speedup, tfName: `TensorFlow.js (${r.tfjs.backend})` });
+    this.redraw('chart');
+  }
+}
+
+defineElement(schema, FfnRace);

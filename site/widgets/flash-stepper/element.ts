@@ -1,0 +1,92 @@
+// <flash-stepper>: the browser half of FlashStepper.astro. Run starts a session in the model worker (flash.start)
+// and asks for tokens one at a time (flash.next), updating the counters after each; One token adds a single token.
+// Changing a setting ends the session; the next Run starts afresh with the new policy.
+import { WidgetElement, defineElement } from '../_kit/element.ts';
+import { countsText, meanCounts, policyOf, summaryText, type StepCounts } from './model.ts';
+import { schema } from './params.ts';
+
+interface Step extends StepCounts { text: string; memoryText: string; same: boolean }
+
+class FlashStepper extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #session: number | null = null;
+  #steps: Step[] = [];
+  #remaining = 0;
+  #busy = false;
+
+  start() {
+    const worker = this.worker();
+    const run = this.part<HTMLButtonElement>('[data-action="run"]');
+    const one = this.part<HTMLButtonElement>('[data-action="step"]');
+    const endSession = () => {
+      if (this.#session !== null) void worker.request('flash.stop', { session: this.#session }).catch(() => {});
+      this.#session = null;
+    };
+    for (const name of ['model', 'prompt', 'neurons', 'hybrid', 'window', 'bundling', 'storage'] as const) this.bind(name, () => endSession());
+    this.bind('tokens');
+    this.onStop(endSession);
+
+    const begin = async () => {
+      endSession();
+      this.#steps = [];
+      this.clearNotes((n) => n.includes(`${this.key}.`)); // keep the notes about the URL
+      this.progress('Opening the FFN store…');
+      const v = this.values;
+      const r = await worker.request('flash.start', { model: v.model, prompt: v.prompt, policy: policyOf(v), storage: v.storage }, { onProgress: (p) => this.progress(p.message) });
+      this.#session = r.session;
+      this.#remaining = r.remaining;
+      for (const n of r.notes) this.note(n);
+      if (r.fallback) this.note(r.fallback);
+      this.part('[data-out="basis"]').textContent = `Measured here: ${v.model}'s FFN is read from ${r.storage === 'opfs' ? 'the Origin Private File System' : 'memory'}${r.rebuilt ? ' (the store was written just now)' : ' (store reused)'}${r.setup.reads ? `; the resident half took ${r.setup.reads} reads once` : ''}. Counters are per token; means in the summary.`;
+    };
+    const step = async () => {
+      if (this.#session === null) await begin();
+      if (this.#remaining <= 0) throw new Error('the context is full; change a setting or press Run to start again');
+      const s = await worker.request('flash.next', { session: this.#session! });
+      this.#remaining--;
+      this.#steps.push({ ...s, text: s.text, memoryText: s.memoryText });
+      this.update();
+    };
+    const act = async (n: number, fresh: boolean) => {
+      if (this.#busy) return;
+      this.#busy = true;
+      run.disabled = one.disabled = true;
+      this.state = 'running';
+      try {
+        if (fresh || this.#session === null) await begin();
+        for (let i = 0; i < n && this.#remaining > 0 && this.alive; i++) {
+          this.progress(`Token ${i + 1} of ${n}…`);
+          await step();
+        }
+        this.progress(`${this.#steps.length} tokens.`);
+        this.state = 'done';
+      } catch (err) {
+        this.fail(err, 'Could not generate');
+      } finally {
+        this.#busy = false;
+        run.disabled = one.disabled = false;
+      }
+    };
+    this.listen(run, 'click', () => void act(this.values.tokens, true));
+    this.listen(one, 'click', () => void act(1, false));
+    run.disabled = one.disabled = false;
+    this.state = 'ready';
+  }
+
+  update() {
+    this.part('[data-out="window"]').textContent = String(this.values.window);
+    this.part('[data-out="tokens"]').textContent = String(this.values.tokens);
+    const steps = this.#steps;
+    if (steps.length === 0) return;
+    const last = steps[steps.length - 1];
+    const t = countsText(last);
+    for (const k of ['bytes', 'reads', 'neurons', 'dram', 'readMs', 'paperMs', 'curveMs'] as const) this.part(`[data-out="${k}"]`).textContent = t[k];
+    this.part('[data-out="text"]').textContent = steps.map((s) => s.text).join('');
+    this.part('[data-out="memory"]').textContent = steps.map((s) => s.memoryText).join('');
+    const same = steps.every((s) => s.same);
+    this.part('[data-out="same"]').textContent = same ? `Same ${steps.length} tokens as the model in memory.` : `Differs from the model in memory from token ${steps.findIndex((s) => !s.same)} (the predictor missed neurons that mattered).`;
+    this.summary(summaryText(steps.length, same, meanCounts(steps)));
+  }
+}
+
+defineElement(schema, FlashStepper);

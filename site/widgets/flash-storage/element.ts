@@ -1,0 +1,62 @@
+// <flash-storage>: the browser half of FlashStorage.astro. "Measure this device" runs flash.roundtrip (bytes
+// written = bytes read, byte for byte) and flash.measure in the model worker, then adds the reader's curve.
+import { WidgetElement, defineElement } from '../_kit/element.ts';
+import { bandwidth, bytes } from '../_kit/format.ts';
+import { storageChart } from './chart.ts';
+import { at, summaryText, type Curve } from './model.ts';
+import { schema } from './params.ts';
+
+class FlashStorage extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #curves: Curve[] = [];
+
+  start() {
+    const build = this.json<Curve>();
+    if (build) this.#curves = [build];
+    this.bind('file');
+    this.chart('chart', (width) => storageChart(this.#curves, { width }));
+    const button = this.part<HTMLButtonElement>('[data-action="measure"]');
+    const worker = this.worker();
+    const runs = this.jobs(
+      async (file: number) => {
+        this.progress('Writing and reading back 1 MiB…');
+        const rt = await worker.request('flash.roundtrip', { bytes: 1 << 20 });
+        this.#showStorage(rt.storage, rt.fallback);
+        this.part('[data-out="roundtrip"]').textContent = `${bytes(rt.bytesWritten)} written, ${bytes(rt.bytesRead)} read back in ${rt.reads} read, ${rt.equal ? 'identical' : 'DIFFERENT'}`;
+        if (!rt.equal) throw new Error('the bytes read back differ from the bytes written');
+        const m = await worker.request('flash.measure', { fileMiB: file }, { onProgress: (p) => this.progress(p.message) });
+        this.#showStorage(m.storage, m.fallback);
+        return m;
+      },
+      (_file, m) => {
+        this.#curves = [...this.#curves.filter((c) => c.who !== 'this device'), { who: 'this device', points: m.points }];
+        const mine = this.#curves[this.#curves.length - 1];
+        for (const row of this.querySelectorAll<HTMLElement>('tr[data-chunk]')) {
+          const c = Number(row.dataset.chunk);
+          row.querySelector('[data-out="seq"]')!.textContent = bandwidth(at(mine, 'sequential', c)?.bytesPerSecond ?? NaN);
+          row.querySelector('[data-out="scat"]')!.textContent = bandwidth(at(mine, 'scattered', c)?.bytesPerSecond ?? NaN);
+        }
+        this.progress(`Measured on this device (${m.storage === 'opfs' ? 'Origin Private File System' : 'memory'}), in the worker. Upper bounds: the browser reads through the OS cache.`);
+        button.disabled = false;
+        this.update();
+      },
+      (err) => { button.disabled = false; this.fail(err, 'Could not measure'); },
+    );
+    this.listen(button, 'click', () => { button.disabled = true; runs.submit(this.values.file); });
+    button.disabled = false;
+    this.state = 'ready';
+  }
+
+  #showStorage(kind: string, fallback: string | null) {
+    this.part('[data-out="storage"]').textContent = kind === 'opfs' ? 'Origin Private File System (OPFS), sync access handle in the worker' : 'memory';
+    if (fallback) { this.clearNotes((n) => n.includes(`${this.key}.`)); this.note(fallback); }
+  }
+
+  update() {
+    this.part('[data-out="file"]').textContent = `${this.values.file} MiB`;
+    this.summary(summaryText(this.#curves));
+    this.redraw('chart');
+  }
+}
+
+defineElement(schema, FlashStorage);

@@ -1,0 +1,86 @@
+// HotColdCurve as plain data (no DOM): the three placements (random, hottest-first, exact grouped optimum with
+// PowerInfer's "zero or at least C_l neurons per layer" rule) priced by lib/sparsity/placement.ts on PowerInfer's
+// PC-High figures, and the sentences. Used at build time for the static first view and in the browser as the budget
+// slider moves.
+import { neuronBytes as bytesOf } from '../../../lib/hardware/neuron-bytes.ts';
+import { PC_HIGH, comparePlacements, minFastNeurons, type PlacementMethod } from '../../../lib/sparsity/placement.ts';
+import { count, duration, percent } from '../_kit/format.ts';
+import type { HotColdValues } from './params.ts';
+
+/** Neurons per placement group (PowerInfer groups 64 of its much wider layers; 8 keeps ours fine-grained). */
+export const GROUP_SIZE = 8;
+export const METHODS: readonly PlacementMethod[] = ['random', 'hottest', 'optimal'];
+export const METHOD_LABELS: Record<PlacementMethod, string> = {
+  random: 'random',
+  hottest: 'hottest first',
+  optimal: 'exact optimum (C_l rule)',
+};
+
+/** Bytes of one neuron (its W_up column and W_down row) at each size the widget can price. */
+export function neuronBytes(size: HotColdValues['size'], nEmbd: number): number {
+  return size === 'ours' ? bytesOf('ours', nEmbd) : bytesOf('fp16', nEmbd);
+}
+
+export const SIZE_LABELS: Record<HotColdValues['size'], string> = {
+  '7b': '7B-scale: 16 KiB, fp16',
+  ours: 'ours: 1 KiB, fp32',
+};
+
+export interface PlacementRow {
+  method: PlacementMethod;
+  label: string;
+  servedShare: number;
+  fastCounts: number[];
+  msPerToken: number;
+  tokensPerSecond: number;
+  speedup: number;
+}
+
+export interface PlacementTable {
+  /** The budget as set, a share of all neurons, and the neurons it allows. */
+  budget: number;
+  budgetNeurons: number;
+  totalNeurons: number;
+  neuronBytes: number;
+  /** C_l: a layer puts 0 or at least this many neurons on the GPU. */
+  minFast: number;
+  allSlowMs: number;
+  rows: PlacementRow[];
+}
+
+/** All three placements of `freqs` (per layer, per neuron activation frequency) at a budget share of all neurons. */
+export function placementTable(freqs: ArrayLike<number>[], budget: number, size: HotColdValues['size'], nEmbd: number): PlacementTable {
+  const total = freqs.reduce((n, f) => n + f.length, 0);
+  const bytes = neuronBytes(size, nEmbd);
+  const budgetNeurons = Math.round(Math.min(1, Math.max(0, budget)) * total);
+  const all = comparePlacements(freqs, { budgetNeurons, neuronBytes: bytes, groupSize: GROUP_SIZE, hardware: PC_HIGH, seed: 1 });
+  const rows = METHODS.map((method): PlacementRow => {
+    const p = all[method];
+    return {
+      method, label: METHOD_LABELS[method], servedShare: p.servedShare, fastCounts: p.fastCounts,
+      msPerToken: p.msPerToken, tokensPerSecond: p.msPerToken > 0 ? 1000 / p.msPerToken : Infinity, speedup: p.speedup,
+    };
+  });
+  return { budget, budgetNeurons, totalNeurons: total, neuronBytes: bytes, minFast: minFastNeurons(PC_HIGH, bytes), allSlowMs: all.optimal.allSlowMsPerToken, rows };
+}
+
+/** Tokens per second as the table prints it (∞ when nothing is timed). */
+export const rate = (v: number) => (Number.isFinite(v) ? count(Math.round(v)) : '∞');
+
+export function tableSummary(t: PlacementTable): string {
+  const [r, h, o] = t.rows;
+  return `Budget ${percent(t.budget)} of the neurons (${count(t.budgetNeurons)}). Share of activations served from GPU memory: random ${percent(r.servedShare)}, hottest first ${percent(h.servedShare)}, exact optimum ${percent(o.servedShare)}. Modelled FFN time per token: ${duration(r.msPerToken)}, ${duration(h.msPerToken)}, ${duration(o.msPerToken)}; all on the CPU ${duration(t.allSlowMs)}. C_l = ${Number.isFinite(t.minFast) ? count(t.minFast) : 'never'} neurons.`;
+}
+
+/** The C_l sentence under the table. */
+export function ruleText(t: PlacementTable, nFfn: number): string {
+  if (Number.isFinite(t.minFast) && t.minFast <= nFfn) {
+    return `C_l = ${count(t.minFast)} neurons: below that, one CPU↔GPU sync costs more than the GPU saves, so a layer puts either none or at least ${count(t.minFast)} neurons on the GPU. All on the CPU: ${duration(t.allSlowMs)} per token.`;
+  }
+  return `C_l = ${Number.isFinite(t.minFast) ? count(t.minFast) : '∞'} neurons, more than a whole layer of ${count(nFfn)}: at this neuron size one sync costs more than the GPU could ever save on a layer, so every placement keeps everything on the CPU (${duration(t.allSlowMs)} per token).`;
+}
+
+/** SVG polyline points for a cumulative curve in a plot box (x0, y0 top-left; w × h), for the static first view. */
+export function curvePoints(curve: { x: number; y: number }[], x0: number, y0: number, w: number, h: number): string {
+  return curve.map((p) => `${+(x0 + p.x * w).toFixed(1)},${+(y0 + (1 - p.y) * h).toFixed(1)}`).join(' ');
+}

@@ -1,0 +1,309 @@
+// <model-playground>: the browser half of ModelPlayground.astro. Near the viewport it starts the page's model worker
+// and loads the chosen model there (showing the bytes and whether they came from the browser's cache). Generate asks
+// the worker for a session (generate.start) and then for a few tokens at a time (generate.next), drawing each as a
+// chip as it arrives, until the count is reached or Stop.
+import { WidgetElement, defineElement } from '../_kit/element.ts';
+import { bytes, count, probability, tokenChip, tokenQuote } from '../_kit/format.ts';
+import type { ResultOf } from '../../worker/client.ts';
+import { nextTokenChart } from './chart.ts';
+import { runSummary, stepSummary, temperatureText, type StepToken } from './model.ts';
+import { schema, type ModelName } from './params.ts';
+
+type Info = ResultOf<'model.info'>;
+
+interface Run {
+  model: ModelName;
+  stopped: boolean;
+  session?: number;
+}
+
+/** Tokens asked of the worker per generate.next: the first alone (so text appears at once), then a few at a time. */
+const BATCH = 4;
+
+class ModelPlayground extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #loaded = new Map<ModelName, Promise<Info>>();
+  /** What each loaded model's weights weigh and where they came from, for the "Weights" line. */
+  #weights = new Map<ModelName, string>();
+  #run: Run | null = null;
+  #steps: StepToken[] = [];
+  #promptCount = 0;
+  /** Generated token whose probabilities are shown (0-based); null follows the latest. */
+  #selected: number | null = null;
+  #genNote = '';
+
+  start() {
+    for (const k of ['prompt', 'temperature', 'topk', 'seed', 'tokens'] as const) this.bind(k);
+    this.bind('name', (name) => {
+      this.#out('weights', this.#weights.get(name) ?? 'not loaded');
+      void this.#load(name).catch(() => undefined);
+    });
+    for (const k of ['topk', 'seed', 'tokens'] as const) {
+      // On leaving a box, show the value in use again (a bad entry was marked and not applied).
+      const input = this.control(k);
+      this.listen(input, 'change', () => {
+        input.removeAttribute('aria-invalid');
+        input.value = String(this.values[k]);
+      });
+    }
+    const prompt = this.control<HTMLTextAreaElement>('prompt');
+    this.listen(prompt, 'keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void this.#generate();
+      }
+    });
+    this.listen(this, 'keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && this.#run && !this.#run.stopped) {
+        e.preventDefault();
+        this.#stop();
+      }
+    });
+    this.listen(this.part('[data-action="generate"]'), 'click', () => void this.#generate());
+    this.listen(this.part('[data-action="stop"]'), 'click', () => this.#stop());
+    const chips = this.part('[data-tokens]');
+    this.listen(chips, 'click', (e: MouseEvent) => {
+      const chip = (e.target as Element).closest<HTMLElement>('button[data-step]');
+      if (chip) this.#select(Number(chip.dataset.step), false);
+    });
+    this.listen(chips, 'keydown', (e: KeyboardEvent) => {
+      const chip = (e.target as Element).closest<HTMLElement>('button[data-step]');
+      if (!chip || !this.#steps.length) return;
+      const i = Number(chip.dataset.step);
+      const last = this.#steps.length - 1;
+      const to = { ArrowLeft: i - 1, ArrowUp: i - 1, ArrowRight: i + 1, ArrowDown: i + 1, Home: 0, End: last }[e.key];
+      if (to === undefined) return;
+      e.preventDefault();
+      this.#select(Math.max(0, Math.min(last, to)), true);
+    });
+    this.enableControls();
+    this.part<HTMLButtonElement>('[data-action="stop"]').disabled = true;
+    this.onStop(() => {
+      if (this.#run) this.#run.stopped = true;
+    });
+    this.chart('probs', (width) => {
+      const i = this.#selected ?? this.#steps.length - 1;
+      const t = this.#steps[i];
+      if (!t) return undefined;
+      const text = stepSummary(i + 1, t);
+      this.part('[data-step-summary]').textContent = text;
+      const bars = t.alternatives.map((a) => ({ id: a.id, label: tokenChip(a.text), p: a.p }));
+      return nextTokenChart(bars, t.id, { width, label: `The five most likely tokens at token ${i + 1}`, description: text });
+    });
+
+    const worker = this.worker();
+    worker.ready.then(
+      (b) => {
+        this.#out('backend', b.name);
+        this.#out('backend-reason', b.reason ?? 'the first backend that started');
+        this.dataset.backend = b.name;
+        const skipped = b.skipped.map((s) => `${s.name}: ${s.reason}`).join('; ');
+        this.part('[data-out="backend"]').title = skipped ? `Passed over ${skipped}` : '';
+      },
+      () => undefined, // reported by the request that needed it
+    );
+    const d = this.defaults;
+    if (this.values.prompt !== d.prompt || this.values.name !== d.name) this.#clearStaticSample();
+    void this.#load(this.values.name).catch(() => undefined);
+  }
+
+  /** The build-time sample belongs to the default prompt and model; a link that sets others must not show it. */
+  #clearStaticSample() {
+    this.part('[data-tokens]').replaceChildren();
+    this.#out('count', '–');
+    this.part('[data-caption]').textContent = `The link sets the prompt above for ${this.values.name}. Press Generate to see the model continue it.`;
+    this.part('[data-fulltext]').textContent = `Prompt: ${this.values.prompt}`;
+  }
+
+  update() {
+    this.#out('temperature', temperatureText(this.values.temperature));
+  }
+
+  /** Load `name` in the worker (once), showing progress, the weights' size and whether they came from the cache. */
+  #load(name: ModelName): Promise<Info> {
+    let p = this.#loaded.get(name);
+    if (p) return p;
+    const bar = this.part<HTMLProgressElement>('[data-load]');
+    let fromCache = false;
+    const busy = () => this.#run && !this.#run.stopped;
+    if (!busy()) this.dataset.state = 'loading';
+    this.progress(`Loading ${name}…`);
+    this.#out('weights', 'loading…');
+    delete bar.dataset.idle;
+    bar.value = 0;
+    p = this.worker()
+      .request('model.info', { model: name }, {
+        onProgress: (pr) => {
+          if (/from cache/.test(pr.message)) fromCache = true;
+          if (pr.fraction !== undefined) bar.value = pr.fraction;
+          this.progress(pr.message);
+        },
+      })
+      .then(
+        (info) => {
+          bar.dataset.idle = '';
+          const where = fromCache ? 'from cache' : 'downloaded';
+          this.#weights.set(name, `${name}: ${bytes(info.parameters * 4)} ${where}`);
+          if (this.values.name === name) {
+            this.dataset.weights = fromCache ? 'cache' : 'network';
+            this.#out('weights', this.#weights.get(name)!);
+          }
+          if (!busy()) {
+            this.state = 'ready';
+            this.progress(`${name} is ready (${count(info.parameters)} parameters, ${where}). Press Generate.`);
+          }
+          return info;
+        },
+        (err) => {
+          this.#loaded.delete(name); // retried by the next Generate
+          bar.dataset.idle = '';
+          this.#out('weights', 'not loaded');
+          if (!busy()) this.fail(err, `Could not load ${name}`);
+          throw err;
+        },
+      );
+    this.#loaded.set(name, p);
+    return p;
+  }
+
+  #stop() {
+    const run = this.#run;
+    if (!run || run.stopped) return;
+    run.stopped = true;
+    this.progress('Stopping…');
+  }
+
+  #setGenNote(text: string) {
+    const old = this.#genNote;
+    this.#genNote = text;
+    this.clearNotes((n) => n !== old);
+    if (text) this.note(text);
+  }
+
+  async #generate() {
+    const v = { ...this.values };
+    if (v.prompt.length === 0) {
+      this.#setGenNote('Type a prompt first: the model needs at least one token to continue.');
+      return;
+    }
+    if (this.#run) this.#run.stopped = true; // a newer run replaces it; its loop frees its session
+    const run: Run = { model: v.name, stopped: false };
+    this.#run = run;
+    this.#steps = [];
+    this.#selected = null;
+    const max = schema.params.prompt.maxLength;
+    this.#setGenNote(v.prompt.length > max ? `A link to this page keeps prompts of up to ${max} characters, so this one is not saved in the address.` : '');
+    this.state = 'running';
+    this.part<HTMLButtonElement>('[data-action="stop"]').disabled = false;
+    this.part('[data-caption]').textContent = `${v.name}, temperature ${temperatureText(v.temperature)}, top-k ${v.topk || 'all'}, seed ${v.seed}. Prompt tokens are dashed; "·" is a space; pick a new token to see its probabilities.`;
+    this.part('[data-tokens]').replaceChildren();
+    this.part('[data-chart="probs"]').replaceChildren();
+    this.part('[data-step-summary]').textContent = 'The first token is on its way.';
+    const worker = this.worker();
+    try {
+      await this.#load(v.name);
+      if (run !== this.#run) return;
+      this.progress('Reading the prompt…');
+      const start = await worker.request('generate.start', { model: v.name, prompt: v.prompt, temperature: v.temperature, topK: v.topk, seed: v.seed });
+      run.session = start.session;
+      if (run !== this.#run) return;
+      if (start.note) this.note(start.note);
+      this.#showPrompt(start.promptTokens, Boolean(start.note));
+      while (!run.stopped && this.#steps.length < v.tokens) {
+        const n = this.#steps.length === 0 ? 1 : Math.min(BATCH, v.tokens - this.#steps.length);
+        const got = await worker.request('generate.next', { session: start.session, count: n });
+        if (run !== this.#run) return;
+        for (const t of got) this.#append(t);
+        this.progress(`Generating with ${v.name}… ${this.#steps.length} of ${v.tokens} tokens.`);
+      }
+      this.#finish(run);
+    } catch (err) {
+      if (run === this.#run) {
+        this.fail(err, 'Could not generate (press Generate to try again)');
+        this.summary(this.part('[data-progress]').textContent ?? '');
+      }
+    } finally {
+      if (run.session !== undefined) void worker.request('generate.stop', { session: run.session }).catch(() => undefined);
+      if (run === this.#run) this.part<HTMLButtonElement>('[data-action="stop"]').disabled = true;
+    }
+  }
+
+  #finish(run: Run) {
+    const stopped = run.stopped;
+    run.stopped = true;
+    this.state = 'done';
+    const summary = runSummary(this.#steps, { stopped, model: run.model });
+    this.progress(summary);
+    this.summary(summary);
+    const text = [...this.part('[data-tokens]').querySelectorAll<HTMLElement>('[data-text]')].map((c) => c.dataset.text).join('');
+    this.part('[data-fulltext]').textContent = `Text: ${text}`;
+  }
+
+  #showPrompt(tokens: { id: number; text: string }[], cut: boolean) {
+    const chips: HTMLElement[] = [];
+    if (cut) {
+      const more = document.createElement('span');
+      more.className = 'kit-chip mp-tok';
+      more.dataset.kind = 'cut';
+      more.textContent = '…';
+      more.title = 'The start of the prompt was cut; the model sees only these tokens.';
+      chips.push(more);
+    }
+    for (const t of tokens) {
+      const chip = document.createElement('span');
+      chip.className = 'kit-chip mp-tok';
+      chip.dataset.kind = 'prompt';
+      chip.dataset.id = String(t.id);
+      chip.dataset.text = t.text;
+      chip.title = `prompt token ${t.id}`;
+      chip.textContent = tokenChip(t.text);
+      chips.push(chip);
+    }
+    this.part('[data-tokens]').replaceChildren(...chips);
+    this.#promptCount = tokens.length;
+    this.#out('count', `${this.#promptCount} prompt + 0 new`);
+  }
+
+  #append(t: StepToken) {
+    const i = this.#steps.length;
+    this.#steps.push(t);
+    const chip = document.createElement('button');
+    chip.type = 'button';
+    chip.className = 'kit-chip mp-tok';
+    chip.dataset.kind = 'gen';
+    chip.dataset.step = String(i);
+    chip.dataset.id = String(t.id);
+    chip.dataset.text = t.text;
+    chip.textContent = tokenChip(t.text);
+    chip.title = `token ${t.id}, probability ${probability(t.p)}`;
+    chip.setAttribute('aria-label', `Token ${i + 1}: ${tokenQuote(t.text)}, probability ${probability(t.p)}`);
+    chip.setAttribute('aria-pressed', 'false');
+    chip.tabIndex = -1;
+    this.part('[data-tokens]').append(chip);
+    this.#out('count', `${this.#promptCount} prompt + ${this.#steps.length} new`);
+    this.#markSelected();
+  }
+
+  #select(i: number, focus: boolean) {
+    this.#selected = i === this.#steps.length - 1 && this.#run && !this.#run.stopped ? null : i;
+    this.#markSelected();
+    if (focus) this.querySelector<HTMLButtonElement>(`button[data-step="${i}"]`)?.focus();
+  }
+
+  /** Mark the shown step's chip (the only one in the Tab order) and redraw its chart. */
+  #markSelected() {
+    const shown = this.#selected ?? this.#steps.length - 1;
+    for (const chip of this.querySelectorAll<HTMLButtonElement>('button[data-step]')) {
+      const on = Number(chip.dataset.step) === shown;
+      chip.setAttribute('aria-pressed', String(on));
+      chip.tabIndex = on ? 0 : -1;
+    }
+    this.redraw('probs');
+  }
+
+  #out(name: string, text: string) {
+    this.part(`[data-out="${name}"]`).textContent = text;
+  }
+}
+
+defineElement(schema, ModelPlayground);

@@ -1,0 +1,28 @@
+// Tokens per target pass against the number of guessed nodes: chains as lines, trees and best-first budgets as dots.
+import * as Plot from '@observablehq/plot';
+import { plotChart, SERIES, DASHES, type ChartContext, type ChartSize } from '../_kit/chart.ts';
+import { passPoints, summaryText, type Decoding, type PassRow } from './model.ts';
+
+export const SIZE: ChartSize = { ratio: 0.55, min: 240, max: 360, legend: true };
+
+export function passesChart(rows: PassRow[], decoding: Decoding, { width, document }: ChartContext) {
+  const pts = passPoints(rows, decoding);
+  // Colour says the decoding, the symbol the family (circles chains, squares trees, diamonds best-first budgets).
+  const domain = (['greedy', 'sampled'] as const).filter((d) => pts.some((p) => p.decoding === d));
+  const colour = (d: string) => (d === 'greedy' ? SERIES[0] : SERIES[1]);
+  const chains = pts.filter((p) => p.family === 'chain');
+  return plotChart({
+    width, size: SIZE, document,
+    label: 'Tokens per target pass against guessed nodes per tree',
+    description: summaryText(rows, decoding),
+    color: { legend: true, domain: [...domain], range: domain.map(colour) },
+    symbol: { domain: ['chain', 'tree', 'best-first'], range: ['circle', 'square', 'diamond'] },
+    x: { label: 'guessed nodes in the tree', type: 'log', ticks: [1, 2, 4, 8, 16, 32] },
+    y: { label: 'tokens per target pass', zero: true, grid: true },
+    marks: [
+      Plot.ruleY([1]),
+      Plot.line(chains, { x: 'nodes', y: 'tokensPerPass', z: 'decoding', stroke: 'decoding', strokeDasharray: (d: { decoding: string }) => (d.decoding === 'greedy' ? DASHES[0] : DASHES[1]) }),
+      Plot.dot(pts, { x: 'nodes', y: 'tokensPerPass', stroke: 'decoding', fill: (d: { family: string; decoding: string }) => (d.family === 'chain' ? 'none' : d.decoding), symbol: 'family', r: 4, title: (d: { shape: string; tokensPerPass: number; decoding: string }) => `${d.shape}, ${d.decoding}: ${d.tokensPerPass.toFixed(2)}` }),
+    ],
+  });
+}

@@ -1,0 +1,12 @@
+// SpecPasses: which decoding the chart of tokens per target pass shows.
+import { defineWidget } from '../_kit/params.ts';
+
+export const schema = defineWidget({
+  name: 'SpecPasses',
+  tag: 'spec-passes',
+  urlKey: 'passes',
+  params: {
+    decoding: { kind: 'choice', values: ['greedy', 'sampled', 'both'], default: 'both', label: 'Decoding', doc: 'greedy, sampled (temperature 1, speculative sampling) or both' },
+  },
+  controls: ['chart', 'table'],
+});

@@ -1,0 +1,18 @@
+// Plain data for SpecRace: the sentences and stats of a race result.
+import { count, duration, perSecond, times } from '../_kit/format.ts';
+
+export interface RaceView {
+  shape: string;
+  backend: string;
+  plain: { text: string; ms: number; tokensPerSecond: number };
+  speculative: { text: string; ms: number; tokensPerSecond: number; passes: number; tokensPerPass: number; targetMs: number; draftMs: number };
+  identical: boolean;
+}
+
+export function raceSummary(r: RaceView, tokens: number): string {
+  const speedup = r.plain.ms / r.speculative.ms;
+  return `Decoding ${count(tokens)} tokens greedily on ${r.backend}: plain ${perSecond(r.plain.tokensPerSecond)} (${duration(r.plain.ms)}), speculative with ${r.shape} ${perSecond(r.speculative.tokensPerSecond)} (${duration(r.speculative.ms)}, ${count(r.speculative.passes)} target passes, ${r.speculative.tokensPerPass.toFixed(2)} tokens per pass, draft ${duration(r.speculative.draftMs)} in all): ${times(speedup)} ${speedup >= 1 ? 'faster' : 'as fast'}. The two texts are ${r.identical ? 'identical' : 'different (a near-tie between two tokens broken differently by float rounding)'}.`;
+}
+
+/** The tree text the worker gets: trimmed; the worker's parser explains anything it cannot read. */
+export const cleanShape = (s: string) => s.trim() || 'chain 4';

@@ -1,0 +1,23 @@
+// Bars of the target's and the draft's probabilities for the node's likeliest tokens, with the residual after a
+// rejection or the empirical frequencies of many runs as a third bar.
+import * as Plot from '@observablehq/plot';
+import { plotChart, SERIES, type ChartContext, type ChartSize } from '../_kit/chart.ts';
+import type { Bar } from './model.ts';
+
+export const SIZE: ChartSize = { ratio: 0.5, min: 220, max: 320, legend: true };
+
+export function barsChart(data: Bar[], description: string, { width, document }: ChartContext) {
+  const domain = [...new Set(data.map((d) => d.series))];
+  const tokens = [...new Set(data.map((d) => d.token))];
+  return plotChart({
+    width, size: SIZE, document,
+    label: 'Probability of the likeliest tokens at this node, target against draft',
+    description,
+    color: { legend: true, domain, range: domain.map((_, i) => SERIES[i % SERIES.length]) },
+    fx: { label: null, domain: tokens, tickRotate: width < 500 ? -40 : 0 },
+    x: { axis: null, domain },
+    y: { label: 'probability', tickFormat: '.0%', grid: true },
+    marginBottom: width < 500 ? 60 : 40,
+    marks: [Plot.barY(data, { fx: 'token', x: 'series', y: 'p', fill: 'series', title: (d: Bar) => `${d.token} ${d.series}: ${(d.p * 100).toFixed(1)}%` }), Plot.ruleY([0])],
+  });
+}

@@ -1,0 +1,118 @@
+// <spec-tree>: the browser half of SpecTree.astro. A session in the model worker (spec.start) decodes step by step
+// (spec.step); each step's tree, mask and accepted path replace the previous one, and the text and counters grow.
+import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
+import { parseTreeShape } from '../../../lib/speculative/tree-shape.ts';
+import type { StepView } from '../../../lib/speculative/step-view.ts';
+import { nodeLabel, nodeLine, stepSentence, totalsSentence, type Totals } from './model.ts';
+import { schema } from './params.ts';
+
+class SpecTree extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #session = 0;
+  #totals: Totals = { passes: 0, tokens: 0 };
+  #busy = false;
+
+  start() {
+    const worker = this.worker();
+    for (const name of ['prompt', 'shape', 'tokens'] as const) this.bind(name);
+    const checkedShape = () => {
+      try {
+        parseTreeShape(this.values.shape);
+        return this.values.shape;
+      } catch (err) {
+        this.note(`${(err as Error).message}; using ${schema.params.shape.default} instead.`);
+        return schema.params.shape.default;
+      }
+    };
+    const restart = this.jobs(
+      async (v: { prompt: string; tree: string }) => {
+        if (this.#session) void worker.request('spec.stop', { session: this.#session }).catch(() => {});
+        const s = await worker.request('spec.start', v, { onProgress: (p) => this.progress(p.message) });
+        this.#session = s.session;
+        const first = await worker.request('spec.step', { session: s.session });
+        return { s, first };
+      },
+      (v, { s, first }) => {
+        if (s.note) this.note(s.note);
+        this.#totals = { passes: 0, tokens: 0 };
+        const text = this.part('[data-out="text"]');
+        text.replaceChildren(Object.assign(document.createElement('span'), { className: 'spec-prompt-text', textContent: v.prompt }));
+        this.#show(first);
+        for (const b of this.querySelectorAll<HTMLButtonElement>('button')) b.disabled = false;
+      },
+    );
+    const go = () => restart.submit({ prompt: this.values.prompt, tree: checkedShape() });
+    this.onStop(() => { if (this.#session) void worker.request('spec.stop', { session: this.#session }).catch(() => {}); });
+    this.listen(this.part('[data-action="restart"]'), 'click', go);
+    this.listen(this.part('[data-action="step"]'), 'click', () => void this.#steps(1));
+    this.listen(this.part('[data-action="run"]'), 'click', () => void this.#steps(Infinity));
+    go();
+  }
+
+  async #steps(max: number) {
+    if (this.#busy || !this.#session) return;
+    this.#busy = true;
+    this.state = 'running';
+    const worker = this.worker();
+    try {
+      // Step always advances; Run to the end stops at the chosen number of tokens.
+      for (let i = 0; i < max && (max === 1 || this.#totals.tokens < this.values.tokens) && this.alive; i++) {
+        this.#show(await worker.request('spec.step', { session: this.#session }));
+        if (max > 1 && !prefersReducedMotion()) await new Promise((done) => setTimeout(done, 120));
+      }
+      this.state = 'done';
+    } catch (err) {
+      this.fail(err);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  #show(v: StepView) {
+    this.#totals = { passes: this.#totals.passes + 1, tokens: this.#totals.tokens + v.emitted.length };
+    const t = this.#totals;
+    this.part('[data-out="passes"]').textContent = String(t.passes);
+    this.part('[data-out="tokens"]').textContent = String(t.tokens);
+    this.part('[data-out="tpp"]').textContent = (t.tokens / t.passes).toFixed(2);
+    this.part('[data-out="saved"]').textContent = String(t.tokens - t.passes);
+    const text = this.part('[data-out="text"]');
+    v.emitted.forEach((e, i) => {
+      const mark = Object.assign(document.createElement('mark'), { textContent: e.text });
+      mark.dataset.kind = i < v.emitted.length - 1 ? 'guess' : 'own';
+      text.append(mark);
+    });
+    this.part('[data-out="nodes"]').replaceChildren(...v.nodes.map((n, i) => {
+      const li = Object.assign(document.createElement('li'), { textContent: nodeLine(v, i) });
+      li.style.setProperty('--depth', String(n.depth));
+      li.dataset.accepted = String(n.accepted);
+      return li;
+    }));
+    this.#mask(v);
+    const sentence = stepSentence(v);
+    this.progress(sentence);
+    this.summary(`${sentence} ${totalsSentence(t)}`);
+  }
+
+  #mask(v: StepView) {
+    const table = this.part('[data-out="mask"]');
+    const head = document.createElement('tr');
+    head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: 'node' }));
+    v.nodes.forEach((_, j) => head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: String(j), title: nodeLabel(v, j) })));
+    const rows = v.mask.map((row, i) => {
+      const tr = document.createElement('tr');
+      tr.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: nodeLabel(v, i) }));
+      row.forEach((c, j) => {
+        const td = Object.assign(document.createElement('td'), { textContent: c === 1 ? '■' : '·' });
+        td.dataset.on = String(c === 1);
+        td.dataset.path = String(v.nodes[i].accepted && v.nodes[j].accepted);
+        td.setAttribute('aria-label', c === 1 ? `node ${i} sees node ${j}` : `node ${i} does not see node ${j}`);
+        tr.append(td);
+      });
+      return tr;
+    });
+    table.querySelector('thead')!.replaceChildren(head);
+    table.querySelector('tbody')!.replaceChildren(...rows);
+  }
+}
+
+defineElement(schema, SpecTree);

@@ -1,0 +1,119 @@
+// <vecmat-scale>: the browser half of VecMatScale.astro. When the figure nears the viewport it starts (or joins) the
+// page's model worker, runs the dense-vs-gather comparison there, and shows the answer, the backend and a chart.
+// Changing n, m or the zeros re-runs it (latest only); "Sweep" times a row of zero shares and ends on the slider's
+// own, so what the controls say is what the table shows.
+import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
+import { bytes, count, duration, percent } from '../_kit/format.ts';
+import type { ResultOf } from '../../worker/client.ts';
+import { timingChart, type Method } from './chart.ts';
+import { SWEEP, planText, ratio, scalePlan } from './model.ts';
+import { schema, type VecscaleValues } from './params.ts';
+
+type Result = ResultOf<'vecmat.compare'>;
+
+class VecMatScale extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #runs?: Jobs<VecscaleValues[]>;
+  #generation = 0;
+  #debounce?: ReturnType<typeof setTimeout>;
+  /** Median timings measured so far for the current n × m, by share of zeros. */
+  #points = new Map<number, Record<Method, number>>();
+  #shape = '';
+
+  start() {
+    const rerun = () => {
+      clearTimeout(this.#debounce);
+      this.#debounce = setTimeout(() => this.#submit([{ ...this.values }]), 500);
+    };
+    for (const k of ['n', 'm', 'zeros'] as const) this.bind(k, rerun);
+    for (const k of ['n', 'm'] as const) {
+      // On leaving a box, show the value in use again (a bad entry was marked and not applied).
+      const input = this.control(k);
+      this.listen(input, 'change', () => {
+        input.removeAttribute('aria-invalid');
+        input.value = String(this.values[k]);
+      });
+    }
+    this.onStop(() => clearTimeout(this.#debounce));
+    this.listen(this.part('[data-action="run"]'), 'click', () => this.#submit([{ ...this.values }]));
+    this.listen(this.part('[data-action="sweep"]'), 'click', () =>
+      this.#submit([...SWEEP.filter((z) => z !== this.values.zeros), this.values.zeros].map((zeros) => ({ ...this.values, zeros }))),
+    );
+    this.enableControls();
+    const worker = this.worker();
+    this.#runs = this.jobs(
+      async (jobs: VecscaleValues[]) => {
+        const mine = this.#generation;
+        const backend = await worker.ready;
+        this.part('[data-out="backend"]').textContent = backend.name;
+        for (const job of jobs) {
+          if (mine !== this.#generation || !this.alive) break;
+          this.progress(`Computing ${count(job.n)} × ${count(job.m)} at ${percent(job.zeros)} zeros…`);
+          const r = await worker.request(
+            'vecmat.compare',
+            { n: job.n, m: job.m, zeroFraction: job.zeros, seed: job.seed, repeats: job.repeats },
+            { onProgress: (p) => this.progress(`Computing… ${p.message}`) },
+          );
+          if (mine === this.#generation && this.alive) this.#show(job, r);
+        }
+      },
+      () => undefined,
+      (err) => this.fail(err, 'Could not compute (press "Run again" to retry)'),
+    );
+    this.chart('chart', (width) => {
+      if (!this.#points.size) return undefined;
+      const data = [...this.#points].flatMap(([zeros, t]) => (Object.keys(t) as Method[]).map((method) => ({ zeros, method, ms: t[method] })));
+      return timingChart(data, { width });
+    });
+    this.#submit([{ ...this.values }]);
+  }
+
+  #submit(jobs: VecscaleValues[]) {
+    clearTimeout(this.#debounce);
+    this.#generation++;
+    this.#runs?.submit(jobs);
+  }
+
+  update() {
+    const v = this.values;
+    const plan = planText(scalePlan(v.n, v.m, v.zeros));
+    this.part('[data-plan-setup]').textContent = plan.setup;
+    this.part('[data-plan-dense]').textContent = plan.dense;
+    this.part('[data-plan-gather]').textContent = plan.gather;
+    this.part('[data-out="zeros"]').textContent = percent(v.zeros, 0);
+    this.part('[data-action="run"]').title = `W holds ${bytes(v.n * v.m * 4)} of fp32 weights`;
+  }
+
+  #show(job: VecscaleValues, r: Result) {
+    const shape = `${job.n}x${job.m}`;
+    if (shape !== this.#shape) {
+      this.#shape = shape;
+      this.#points.clear();
+    }
+    this.#points.set(job.zeros, { dense: r.denseMs, gather: r.gatherMs, loopDense: r.loopDenseMs, loopSkip: r.loopSkipMs });
+    const out = (name: string, text: string) => (this.part(`[data-out="${name}"]`).textContent = text);
+    out('backend', r.backend);
+    out('dense', duration(r.denseMs));
+    out('gather', duration(r.gatherMs));
+    out('loopDense', duration(r.loopDenseMs));
+    out('loopSkip', duration(r.loopSkipMs));
+    out('rows', `${count(r.rowsRead)} of ${count(r.n)}`);
+    const diff = Math.max(r.maxAbsDiff, r.loopMaxAbsDiff);
+    const agree = diff === 0 ? '0' : diff.toExponential(1);
+    out('diff', agree);
+    this.dataset.maxAbsDiff = String(r.maxAbsDiff);
+    this.dataset.backend = r.backend;
+    this.progress(
+      `Done on ${r.backend}, ${count(r.n)} × ${count(r.m)} at ${percent(job.zeros)} zeros (median of ${job.repeats}): ` +
+        `skipping zero rows made the JS loop ${ratio(r.loopDenseMs, r.loopSkipMs)}; tf.gather made TensorFlow.js ${ratio(r.denseMs, r.gatherMs)}.`,
+    );
+    this.summary(
+      `Backend ${r.backend}. At ${percent(job.zeros)} zeros, reading ${count(r.rowsRead)} of ${count(r.n)} rows: ` +
+        `TensorFlow.js dense ${duration(r.denseMs)}, gather ${duration(r.gatherMs)}; JS loop over all rows ${duration(r.loopDenseMs)}, ` +
+        `over non-zero rows ${duration(r.loopSkipMs)}. All answers agree to ${agree}.`,
+    );
+    this.redraw('chart');
+  }
+}
+
+defineElement(schema, VecMatScale);

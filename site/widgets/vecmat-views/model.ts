@@ -1,0 +1,210 @@
+// What the VecMatViews widget shows for a given state, as plain data: no DOM. The .astro shell renders the first
+// frame from it at build time and the custom element re-renders from it in the browser, so both always agree.
+import {
+  columnsView,
+  elementsView,
+  randomMatrix,
+  rowsView,
+  type Matrix,
+  type ViewName,
+} from '../../../lib/vecmat.ts';
+import { M, N } from './params.ts';
+
+export { LIMIT, M, N } from './params.ts';
+export const BYTES_PER_WEIGHT = 4;
+
+export type CellState = 'idle' | 'active' | 'done' | 'skipped';
+
+export interface VecMatState {
+  x: number[];
+  W: Matrix;
+  view: ViewName;
+  /** Outputs marked "known zero", 0-based (the URL and props count from 1, as the page does). */
+  skip: number[];
+  /** Steps shown so far, 0..total; total means the finished product. */
+  pos: number;
+}
+
+export interface Frame {
+  total: number;
+  pos: number;
+  /** y as shown: null where not computed yet at this step. */
+  y: (number | null)[];
+  products: Matrix;
+  cells: CellState[][];
+  rows: CellState[];
+  cols: CellState[];
+  /** KaTeX source for the equation of this step. */
+  tex: string;
+  /** One sentence about this step. */
+  stepText: string;
+  costText: string;
+  /** Short text for screen readers, announced politely when it changes. */
+  summary: string;
+  /** Wrong "known zero" marks (columns view): their true value is positive, so a ReLU would keep them. */
+  warnings: string[];
+}
+
+export const fmt = (v: number): string => {
+  const r = Math.round(v * 100) / 100 + 0;
+  return String(r);
+};
+/** For text: a real minus sign. */
+export const fmtText = (v: number): string => fmt(v).replace('-', '−');
+const tex = (v: number) => fmt(v);
+const texFactor = (v: number) => (v < 0 ? `(${fmt(v)})` : fmt(v));
+const texVec = (vs: (number | null)[]) => `(${vs.map((v) => (v === null ? '\\cdot' : tex(v))).join(',\\ ')})`;
+const textVec = (vs: (number | null)[]) => `(${vs.map((v) => (v === null ? '?' : fmtText(v))).join(', ')})`;
+const hl = (s: string) => `\\htmlClass{vm-hl}{${s}}`;
+/** Two aligned lines, so long equations fit a phone: "lhs = a" over "= b". */
+const lines = (lhs: string, a: string, b: string) => `\\begin{aligned}${lhs}&=${a}\\\\&=${b}\\end{aligned}`;
+
+/** KaTeX options for every equation of the widget (\htmlClass is how highlights pick up theme colours). */
+export const KATEX_OPTIONS = {
+  displayMode: true,
+  throwOnError: false,
+  strict: 'ignore',
+  trust: (ctx: { command: string }) => ctx.command === '\\htmlClass',
+} as const;
+
+export function totalSteps(view: ViewName): number {
+  return view === 'elements' ? N * M : view === 'rows' ? N : M;
+}
+
+/** The matrix a seed stands for; `propW` replaces it for the widget's own seed. */
+export function baseMatrix(seed: number, propSeed: number, propW?: Matrix): Matrix {
+  return propW && seed === propSeed ? propW.map((r) => r.slice()) : randomMatrix(N, M, seed);
+}
+
+export const toRows = (flat: number[]): Matrix => Array.from({ length: N }, (_, i) => flat.slice(i * M, i * M + M));
+
+function bytesText(weights: number, total: number) {
+  return `${weights * BYTES_PER_WEIGHT} of ${total * BYTES_PER_WEIGHT} bytes`;
+}
+
+export function frame(s: VecMatState): Frame {
+  const total = totalSteps(s.view);
+  const pos = Math.max(0, Math.min(total, s.pos));
+  const done = pos === total;
+  const idle = (): CellState[][] => s.W.map((r) => r.map((): CellState => 'idle'));
+  const el = elementsView(s.x, s.W, { bytesPerWeight: BYTES_PER_WEIGHT });
+  const products = el.products;
+  const full = el.y;
+  let cells = idle();
+  let rows: CellState[] = new Array(N).fill('idle');
+  let cols: CellState[] = new Array(M).fill('idle');
+  let y: (number | null)[] = new Array(M).fill(null);
+  let texSrc = '';
+  let stepText = '';
+  let costText = '';
+  const warnings: string[] = [];
+  const xs = s.x.map(texFactor);
+
+  if (s.view === 'elements') {
+    el.steps.forEach((st, k) => {
+      cells[st.i][st.j] = k < pos - 1 || done ? 'done' : k === pos - 1 ? 'active' : 'idle';
+    });
+    if (pos > 0) {
+      const last = el.steps[pos - 1];
+      y = last.partial.map((v, j) => (j * N < pos ? v : null));
+    }
+    if (pos === 0) {
+      texSrc = 'y_j=\\sum_{i=1}^{3} x_i\\,W_{ij}';
+      stepText = `Press Step or Play: each step multiplies one weight by its input and adds it to one output.`;
+    } else if (done) {
+      texSrc = `\\begin{aligned}y_j&=\\sum_{i=1}^{3} x_i\\,W_{ij}\\\\y&=${texVec(full)}\\end{aligned}`;
+      stepText = `All ${N * M} products xᵢ·Wᵢⱼ computed and summed down each column.`;
+    } else {
+      const { i, j } = el.steps[pos - 1];
+      const terms = Array.from({ length: i + 1 }, (_, r) => {
+        const t = `${xs[r]}\\cdot${texFactor(s.W[r][j])}`;
+        return r === i ? hl(t) : t;
+      });
+      texSrc = `y_{${j + 1}}=${terms.join('+')}${i < N - 1 ? '+\\cdots' : ''}=${tex(el.steps[pos - 1].partial[j])}${i < N - 1 ? '\\text{ so far}' : ''}`;
+      stepText = `Step ${pos} of ${total}: x${sub(i)}·W${sub(i)}${sub(j)} = ${fmtText(s.x[i])}·${fmtText(s.W[i][j])} = ${fmtText(products[i][j])}, added to y${sub(j)}.`;
+    }
+    costText = `Multiply-adds: ${N * M} of ${N * M}. Weights read: ${N * M} of ${N * M} (${bytesText(N * M, N * M)}). This view does every product, even those multiplied by zero.`;
+  } else if (s.view === 'rows') {
+    const r = rowsView(s.x, s.W, { bytesPerWeight: BYTES_PER_WEIGHT });
+    rows = r.steps.map((st, i) => (st.skipped ? 'skipped' : done || i < pos - 1 ? 'done' : i === pos - 1 ? 'active' : 'idle'));
+    cells = s.W.map((row, i) => row.map(() => rows[i]));
+    if (pos > 0) y = r.steps[pos - 1].partial.slice();
+    const termsUpTo = (k: number) =>
+      Array.from({ length: k + 1 }, (_, i) => {
+        const t = `${xs[i]}\\,W_{${i + 1},:}`;
+        if (r.steps[i].skipped) return `\\cancel{${t}}`;
+        return i === k && !done ? hl(t) : t;
+      }).join('+');
+    if (pos === 0) {
+      texSrc = 'y=\\sum_{i=1}^{3} x_i\\,W_{i,:}';
+      stepText = 'Press Step or Play: each step adds one row of W, scaled by its input, to the running sum.';
+    } else if (done) {
+      texSrc = lines('y', termsUpTo(N - 1), texVec(r.y));
+      stepText = r.skippedRows.length
+        ? `Done: y is a weighted sum of ${N - r.skippedRows.length} rows; ${and(rowNames(r.skippedRows))} ${isAre(r.skippedRows)} never read because ${r.skippedRows.length === 1 ? 'its input is' : 'their inputs are'} zero.`
+        : `Done: y is a weighted sum of all ${N} rows of W.`;
+    } else {
+      const st = r.steps[pos - 1];
+      texSrc = lines('y', `${termsUpTo(pos - 1)}${pos < N ? '+\\cdots' : ''}`, texVec(st.partial));
+      stepText = st.skipped
+        ? `Step ${pos} of ${total}: x${sub(st.i)} = 0, so row ${st.i + 1} is skipped: its ${M} weights are never read.`
+        : `Step ${pos} of ${total}: add ${fmtText(s.x[st.i])} × row ${st.i + 1} = ${textVec(st.scaledRow)}.`;
+    }
+    const k = r.skippedRows.length;
+    costText = `Rows skipped: ${k} of ${N}${k ? ` (${and(rowNames(r.skippedRows))})` : ''}. Multiply-adds: ${r.cost.actual.multiplyAdds} of ${N * M}. Weights read: ${r.cost.actual.weightsRead} of ${N * M} (${bytesText(r.cost.actual.weightsRead, N * M)}).`;
+  } else {
+    const c = columnsView(s.x, s.W, { bytesPerWeight: BYTES_PER_WEIGHT, skipColumns: s.skip });
+    cols = c.steps.map((st, j) => (st.skipped ? 'skipped' : done || j < pos - 1 ? 'done' : j === pos - 1 ? 'active' : 'idle'));
+    cells = s.W.map((row) => row.map((_, j) => cols[j]));
+    y = c.y.map((v, j) => (done || j < pos ? v : null));
+    const dot = (j: number) => s.W.map((row, i) => `${xs[i]}\\cdot${texFactor(row[j])}`).join('+');
+    if (pos === 0) {
+      texSrc = 'y_j=\\langle x,\\,W_{:,j}\\rangle';
+      stepText = 'Press Step or Play: each step computes one output as the dot product of x with one column of W.';
+    } else if (done) {
+      texSrc = `y=\\big(${c.y.map((v, j) => (c.steps[j].skipped ? '\\htmlClass{vm-skip}{0}' : tex(v))).join(',\\ ')}\\big)`;
+      if (!s.skip.length) texSrc = `\\begin{aligned}y_j&=\\langle x,\\,W_{:,j}\\rangle\\\\y&=${texVec(c.y)}\\end{aligned}`;
+      stepText = c.skippedColumns.length
+        ? `Done: ${M - c.skippedColumns.length} dot products computed; ${and(outNames(c.skippedColumns))} ${isAre(c.skippedColumns)} marked known zero, so ${c.skippedColumns.length === 1 ? 'its column is' : 'their columns are'} never read.`
+        : `Done: ${M} dot products, one per output. Mark an output "known zero" to skip its column.`;
+    } else {
+      const st = c.steps[pos - 1];
+      const j = st.j;
+      texSrc = st.skipped
+        ? `y_{${j + 1}}=${hl('0')}\\quad\\text{(known zero: column ${j + 1} not read)}`
+        : lines(`y_{${j + 1}}`, `\\langle x,\\,W_{:,${j + 1}}\\rangle`, `${hl(dot(j))}=${tex(st.value)}`);
+      stepText = st.skipped
+        ? `Step ${pos} of ${total}: y${sub(j)} is marked known zero, so column ${j + 1} is skipped.`
+        : `Step ${pos} of ${total}: y${sub(j)} = x · column ${j + 1} = ${fmtText(st.value)}.`;
+    }
+    for (const j of c.wrongSkips) {
+      warnings.push(
+        `y${sub(j)} is marked known zero, but x · column ${j + 1} = ${fmtText(c.exact[j])} is positive, so a ReLU would keep it: a wrong guess, and the reported 0 is an error.`,
+      );
+    }
+    const k = c.skippedColumns.length;
+    costText = `Columns skipped: ${k} of ${M}${k ? ` (${and(outNames(c.skippedColumns))})` : ''}. Multiply-adds: ${c.cost.actual.multiplyAdds} of ${N * M}. Weights read: ${c.cost.actual.weightsRead} of ${N * M} (${bytesText(c.cost.actual.weightsRead, N * M)}).`;
+  }
+
+  const viewName = { elements: 'Elements', rows: 'Rows', columns: 'Columns' }[s.view];
+  const read = s.view === 'elements' ? N * M : cells.flat().filter((c) => c !== 'skipped').length;
+  const summary = `${viewName} view${done ? '' : `, step ${pos} of ${total}`}. x = ${textVec(s.x)}. y = ${textVec(y)}. Weights read: ${read} of ${N * M}.`;
+  return { total, pos, y, products, cells, rows, cols, tex: texSrc, stepText, costText, summary, warnings };
+}
+
+const SUBS = '₀₁₂₃₄₅₆₇₈₉';
+/** A 0-based index as a 1-based subscript: sub(0) = "₁". */
+export function sub(i: number): string {
+  return String(i + 1)
+    .split('')
+    .map((d) => SUBS[+d])
+    .join('');
+}
+
+const rowNames = (idx: number[]) => idx.map((i) => `row ${i + 1}`);
+const outNames = (idx: number[]) => idx.map((i) => `y${sub(i)}`);
+/** "a", "a and b", "a, b and c" */
+function and(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+const isAre = (names: unknown[]) => (names.length === 1 ? 'is' : 'are');

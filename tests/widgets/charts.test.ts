@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+// Every widget's chart helper on seeded data: drawn through the kit (named, described, no per-mark ARIA, as tall as
+// its reserved box), with every plotted point inside the axis domain, and compared with its SVG snapshot.
+import { describe, expect, it } from 'vitest';
+import { flashCurve } from '../../lib/hardware/flash-curve.ts';
+import { mulberry32 } from '../../lib/random.ts';
+import type { BatchRun } from '../../lib/sparsity/batch-split.ts';
+import { splitAt } from '../../lib/sparsity/batch-split.ts';
+import type { CachePoint } from '../../lib/sparsity/cache-sweep.ts';
+import { matrixLevelSchedule } from '../../lib/sparsity/matrix-schedule.ts';
+import { schedulePipeline } from '../../lib/sparsity/pipeline.ts';
+import { lossChart } from '../../site/charts/loss-chart.ts';
+import { reservedHeight, type ChartSize } from '../../site/widgets/_kit/chart.ts';
+import { SPLIT_SIZE, UNION_SIZE, splitChart, unionChart } from '../../site/widgets/batch-union/chart.ts';
+import { SPEEDUP_SIZE, speedupChart } from '../../site/widgets/ffn-race/chart.ts';
+import { CURVE_SIZE, curveChart } from '../../site/widgets/hot-cold-curve/chart.ts';
+import { NEXT_TOKEN_SIZE, nextTokenChart } from '../../site/widgets/model-playground/chart.ts';
+import { FLASH_SIZE, SWEEP_SIZE, flashChart, sweepChart } from '../../site/widgets/neuron-cache-sim/chart.ts';
+import { ZERO_SIZE, zeroChart } from '../../site/widgets/neuron-heatmap/chart.ts';
+import { GANTT_SIZE, ganttChart } from '../../site/widgets/pipeline-gantt/chart.ts';
+import { TIMING_SIZE, timingChart } from '../../site/widgets/vecmat-scale/chart.ts';
+import { expectSnapshot } from './snapshot.ts';
+
+/** The kit's promises, checked on any chart: one named SVG, no mark ARIA, exactly the reserved height. */
+function checkChart(fig: Element, size: ChartSize, width: number) {
+  const svg = fig.localName === 'svg' ? fig : fig.querySelector(':scope > svg')!;
+  expect(svg.getAttribute('role')).toBe('img');
+  expect(svg.getAttribute('aria-label')?.length).toBeGreaterThan(10);
+  expect(svg.getAttribute('aria-description')?.length).toBeGreaterThan(10);
+  expect(fig.querySelectorAll('g[aria-label], g[aria-description]').length).toBe(0);
+  expect(Number(svg.getAttribute('height')) + (size.legend ? 38 : 0)).toBe(reservedHeight(width, size));
+  expect(fig.innerHTML).not.toMatch(/#[0-9a-f]{6}\b|rgb\(/i); // theme variables only
+}
+
+const rand = mulberry32(42);
+const batchRun = (): BatchRun => {
+  const L = 2, F = 16, B = 4;
+  const byRank = Array.from({ length: B }, (_, b) => Array.from({ length: L }, () => Float32Array.from({ length: F }, (_, r) => Math.min(1, (0.9 - r / F) * 0.4 * (b + 1)))));
+  const union = byRank.map((layers) => layers.map((row) => row.reduce((a, x) => a + x, 0) / F));
+  return { batchSizes: [1, 2, 3, 4], steps: 8, nLayer: L, nFfn: F, union, mean: union.map((u) => (u[0] + u[1]) / 2), byRank, texts: [] };
+};
+
+describe('chart helpers (seeded data, SVG snapshots)', () => {
+  it('BatchUnion: union and split', () => {
+    const run = batchRun();
+    for (const w of [375, 700]) {
+      const u = unionChart(run, { width: w, document });
+      checkChart(u, UNION_SIZE, w);
+      const s = splitChart(splitAt(run, 0.25), 0.25, { width: w, document });
+      checkChart(s, SPLIT_SIZE, w);
+      expectSnapshot(`batch-union-${w}`, u);
+      expectSnapshot(`batch-split-${w}`, s);
+    }
+  });
+
+  it('NeuronCacheSim: sweeps and the flash curve', () => {
+    const pts = Array.from({ length: 21 }, (_, k) => ({ memory: k / 20, hitRate: Math.sqrt(k / 20), ioMsPerToken: (1 - k / 20) * 3 }) as CachePoint);
+    for (const measure of ['hit', 'io'] as const) {
+      const fig = sweepChart(pts, 0.5, measure, { width: 375, document });
+      checkChart(fig, SWEEP_SIZE, 375);
+      expectSnapshot(`cache-sweep-${measure}`, fig);
+    }
+    const flash = flashChart(flashCurve(), { bytes: 8192, bandwidth: 1.2e9 }, { width: 375, document });
+    checkChart(flash, FLASH_SIZE, 375);
+    expectSnapshot('flash-curve', flash);
+  });
+
+  it('PipelineGantt: both schedules of one seeded FFN', () => {
+    const work = Array.from({ length: 16 }, (_, c) => ({ gateIoMs: c < 12 ? 0 : 0.004, gateComputeMs: 0.001, udIoMs: c < 12 ? 0 : 0.004 * rand(), udComputeMs: 0.002 }));
+    const m = matrixLevelSchedule(work, 1);
+    const c = schedulePipeline(work, { mode: 'cluster', computeThreads: 1 });
+    for (const [name, s] of [['matrix', m], ['cluster', c]] as const) {
+      const fig = ganttChart(s.tasks, { width: 375, document, maxMs: Math.max(m.totalMs, c.totalMs), highlight: 3, label: `${name}-level schedule`, description: `${name}-level: ${s.totalMs} ms in all` });
+      checkChart(fig, GANTT_SIZE, 375);
+      expectSnapshot(`gantt-${name}`, fig);
+    }
+  });
+
+  it('HotColdCurve: cumulative curves with the budget and the paper point', () => {
+    const freq = [0, 1].map(() => Array.from({ length: 64 }, () => rand() ** 3));
+    const fig = curveChart(freq, { layers: [0.3, 0.4], all: 0.35 }, { width: 375, document, budget: 0.2, paper: [{ x: 0.26, y: 0.8, label: 'OPT-30B (paper)' }] });
+    checkChart(fig, CURVE_SIZE, 375);
+    expectSnapshot('hot-cold-curve', fig);
+  });
+
+  it('FfnRace: the ideal is a dashed curve over the whole range; log axis covers every point', () => {
+    const data = [0.5, 0.9, 0.99].flatMap((s) => [
+      { sparsity: s, kernel: 'plain JS', speedup: 0.8 / (1 - s) },
+      { sparsity: s, kernel: 'TensorFlow.js (wasm)', speedup: 0.3 / (1 - s) },
+    ]);
+    const fig = speedupChart(data, { width: 375, document });
+    checkChart(fig, SPEEDUP_SIZE, 375);
+    expect(fig.querySelector('[stroke-dasharray="4 3"] path')).not.toBeNull(); // the ideal curve, drawn dashed
+    const ticks = [...fig.querySelectorAll('g[aria-hidden] text, text')].map((t) => Number(t.textContent)).filter(Number.isFinite);
+    expect(Math.max(...ticks)).toBeGreaterThanOrEqual(80); // a labelled tick at or above the highest point (80×)
+    expectSnapshot('ffn-race-speedup', fig);
+  });
+
+  it('NeuronHeatmap: zeros per token', () => {
+    const fig = zeroChart(Float32Array.from({ length: 30 }, () => 0.7 + 0.3 * rand()), 1, 4, { width: 375, document });
+    checkChart(fig, ZERO_SIZE, 375);
+    expectSnapshot('heatmap-zeros', fig);
+  });
+
+  it('VecMatScale: timings per method', () => {
+    const methods = ['dense', 'gather', 'loopDense', 'loopSkip'] as const;
+    const data = [0, 0.5, 0.9, 0.99].flatMap((zeros) => methods.map((method, i) => ({ zeros, method, ms: (i + 1) * (1 - zeros * (i % 2)) * 2.5 })));
+    const fig = timingChart(data, { width: 700, document });
+    checkChart(fig, TIMING_SIZE, 700);
+    expectSnapshot('vecmat-timing', fig);
+  });
+
+  it('ModelPlayground: the five most likely next tokens', () => {
+    const bars = ['·the', '·a', '·whale', ',', '↵'].map((label, id) => ({ id, label, p: 0.4 / (id + 1) }));
+    const fig = nextTokenChart(bars, 2, { width: 375, document, label: 'The five most likely tokens at token 3', description: 'the 0.4, a 0.2, whale 0.13, comma 0.1, newline 0.08' });
+    checkChart(fig, NEXT_TOKEN_SIZE, 375);
+    expectSnapshot('next-token', fig);
+  });
+
+  it('/model/: loss curves', () => {
+    const points = ['target-v1', 'draft-v1'].flatMap((model, k) =>
+      Array.from({ length: 12 }, (_, i) => ({ model, tokens: (i + 1) * 1e5, loss: 6 - Math.log1p(i) * (1.1 - 0.1 * k), split: (i % 3 === 2 ? 'validation' : 'train') as 'train' | 'validation' })),
+    );
+    const fig = lossChart(points, { width: 375, document, models: ['target-v1', 'draft-v1'], baseline: 3.8, label: 'Training and validation loss', description: 'Both models fall from 6 nats toward 3.4.' });
+    expect(fig.querySelector(':scope > svg')?.getAttribute('aria-label')).toBe('Training and validation loss');
+    expect(fig.querySelectorAll('g[aria-label]').length).toBe(0);
+    expectSnapshot('loss', fig);
+  });
+});

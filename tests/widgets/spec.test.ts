@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+// Lesson 8's widgets in Node: their view models (sentences, bars, points) and charts, on small made-up inputs.
+import { describe, expect, it } from 'vitest';
+import { passPoints, summaryText, type PassRow } from '../../site/widgets/spec-passes/model.ts';
+import { passesChart } from '../../site/widgets/spec-passes/chart.ts';
+import { bars, shownTokens, trialText, runSummary, SHOWN } from '../../site/widgets/spec-sampling/model.ts';
+import { barsChart } from '../../site/widgets/spec-sampling/chart.ts';
+import { nodeLine, stepSentence, totalsSentence } from '../../site/widgets/spec-tree/model.ts';
+import { raceSummary } from '../../site/widgets/spec-race/model.ts';
+import type { StepView } from '../../lib/speculative/step-view.ts';
+
+const rows: PassRow[] = [
+  { shape: 'chain 1', nodes: 1, verifier: 'greedy', tokensPerPass: 1.6 },
+  { shape: 'chain 2', nodes: 2, verifier: 'greedy', tokensPerPass: 1.9 },
+  { shape: 'chain 1', nodes: 1, verifier: 'mss', tokensPerPass: 1.7 },
+  { shape: 'chain 2', nodes: 2, verifier: 'mss', tokensPerPass: 2.3 },
+  { shape: '⟨2,2,1⟩', nodes: 10, verifier: 'greedy', tokensPerPass: 2.8 },
+  { shape: 'budget 16', nodes: 16, verifier: 'greedy', tokensPerPass: 2.4 },
+  { shape: 'chain 4', nodes: 4, verifier: 'naive', tokensPerPass: 1.2 },
+];
+
+describe('SpecPasses', () => {
+  it('groups points by family and decoding, leaves naive sampling out, and says what the chart shows', () => {
+    expect(passPoints(rows, 'both')).toHaveLength(6);
+    expect(passPoints(rows, 'greedy').map((p) => p.family)).toEqual(['chain', 'chain', 'tree', 'best-first']);
+    expect(summaryText(rows, 'greedy')).toBe('Tokens per target pass against guessed nodes, measured on held-out text. greedy: chains go from 1.60 tokens per target pass with 1 guess to 1.90 with 2; the best shape, ⟨2,2,1⟩ with 10 guesses, verifies 2.80.');
+    expect(summaryText(rows, 'sampled')).toMatch(/sampled: chains go from 1.70/);
+  });
+  it('draws a named chart with a description at phone width', () => {
+    const fig = passesChart(rows, 'both', { width: 375, document });
+    const svg = fig.querySelector('svg:not([class*="swatch"])') ?? fig;
+    expect(fig.outerHTML).toMatch(/aria-label="Tokens per target pass against guessed nodes per tree"/);
+    expect(svg).toBeTruthy();
+    expect(fig.querySelectorAll('g[aria-label]').length).toBe(0);
+  });
+});
+
+describe('SpecSampling', () => {
+  const d = { p: [0.5, 0.2, 0.1, 0.1, 0.05, 0.02, 0.01, 0.01, 0.005, 0.005], q: [0.1, 0.1, 0.6, 0.05, 0.05, 0.05, 0.02, 0.01, 0.01, 0.01], texts: ['a', ' b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', '\n'] };
+  it('shows the tokens likeliest under either model, most likely under the target first', () => {
+    const ids = shownTokens(d);
+    expect(ids).toHaveLength(SHOWN);
+    expect(ids[0]).toBe(0);
+    expect(ids).toContain(2); // likely only under the draft
+    expect(bars(d, [{ name: 'residual', values: d.p }])).toHaveLength(SHOWN * 3);
+  });
+  it('tells one draw in words and sums up a run', () => {
+    const lines = trialText({ tried: [{ child: 1, token: 2, pAccept: 1 / 6, accepted: false }], accepted: -1, token: 0, residual: null }, d.texts, d.q);
+    expect(lines[0]).toBe('Child 1: "c" (draft probability 60%), accepted with probability 16.7%: rejected, so the target distribution becomes the residual max(0, p − q), renormalised.');
+    expect(lines[1]).toBe('Every child was rejected: "a" is drawn from the last residual.');
+    const counts = d.p.map((x) => x * 10_000);
+    expect(runSummary({ runs: 10_000, counts, mssAccept: 0.5, naiveAccept: 0.3, mssAcceptExact: 0.5, naiveAcceptExact: 0.3 }, d)).toMatch(/^10,000 runs: .* by 0% in total variation/);
+  });
+  it('draws the bars as a named chart', () => {
+    const fig = barsChart(bars(d), 'a description', { width: 375, document });
+    expect(fig.outerHTML).toMatch(/aria-description="a description"/);
+  });
+});
+
+describe('SpecTree and SpecRace sentences', () => {
+  const v: StepView = {
+    nodes: [
+      { token: 1, text: ' the', parent: -1, depth: 0, q: 1, targetChoice: ' sea', accepted: true },
+      { token: 2, text: ' sea', parent: 0, depth: 1, q: 0.4, targetChoice: '.', accepted: true },
+      { token: 3, text: ' ship', parent: 0, depth: 1, q: 0.2, targetChoice: ',', accepted: false },
+    ],
+    accepted: [0, 1], mask: [[1, 0, 0], [1, 1, 0], [1, 0, 1]], emitted: [{ id: 2, text: ' sea' }, { id: 4, text: '.' }], bonus: true, targetMs: 2, draftMs: 1,
+  };
+  it('describes nodes, the step and the totals', () => {
+    expect(nodeLine(v, 0)).toBe('root "·the" (verified); the target would write "·sea" next');
+    expect(nodeLine(v, 1)).toBe('"·sea", draft 40%; the target would write "." next — accepted');
+    expect(stepSentence(v)).toBe('The draft guessed 2 tokens in a tree of depth 1; the target accepted 1 of them along one path and added "." (a bonus token: the path reached a leaf), so this pass produced 2 tokens.');
+    expect(totalsSentence({ passes: 4, tokens: 10 })).toBe('10 tokens in 4 target passes: 2.50 tokens per pass, 6 passes saved against plain decoding.');
+  });
+  it('sums up a race', () => {
+    const s = raceSummary({ shape: 'chain 4', backend: 'wasm', plain: { text: 'x', ms: 400, tokensPerSecond: 240 }, speculative: { text: 'x', ms: 200, tokensPerSecond: 480, passes: 40, tokensPerPass: 2.4, targetMs: 150, draftMs: 40 }, identical: true }, 96);
+    expect(s).toMatch(/^Decoding 96 tokens greedily on wasm: plain 240 tokens\/s .* 2× faster\. The two texts are identical\.$/);
+  });
+});

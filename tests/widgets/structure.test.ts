@@ -1,0 +1,58 @@
+// The kit's rules that a grep can check: every chart goes through plotChart, nothing below site/widgets is imported by
+// the worker or build-time data (no import cycle), every widget is one folder with its parts, and the barrel exports
+// each folder's shell.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const files = (dir: string): string[] =>
+  readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|astro|mdx)$/.test(f))
+    .map((f) => join(dir, f));
+const read = (f: string) => readFileSync(join(ROOT, f), 'utf8');
+
+describe('site structure', () => {
+  it('only the kit calls Plot.plot: every chart gets the theme, its name and description, and no per-mark ARIA', () => {
+    const callers = [...files('site'), ...files('lessons')].filter((f) => /\bPlot\.plot\(/.test(read(f)));
+    expect(callers).toEqual(['site/widgets/_kit/chart.ts']);
+  });
+
+  it('the worker and build-time data import lib, never site/widgets', () => {
+    const offenders = [...files('site/worker'), ...files('site/data')].filter((f) => /from '[^']*\/widgets\//.test(read(f)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('each widget is one folder with a shell, params, an element (if it has one) and a README section; the barrel exports it', () => {
+    const barrel = read('site/widgets/index.ts');
+    const folders = readdirSync(join(ROOT, 'site/widgets'), { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_'));
+    expect(folders.length).toBeGreaterThanOrEqual(11);
+    for (const { name } of folders) {
+      const dir = join('site/widgets', name);
+      const shell = readdirSync(join(ROOT, dir)).find((f) => f.endsWith('.astro'));
+      expect(shell, `${dir} has a .astro shell`).toBeDefined();
+      expect(existsSync(join(ROOT, dir, 'README.md')), `${dir}/README.md`).toBe(true);
+      expect(barrel, `index.ts exports ${dir}/${shell}`).toContain(`'./${name}/${shell}'`);
+      if (existsSync(join(ROOT, dir, 'element.ts'))) {
+        expect(read(join(dir, 'element.ts'))).toMatch(/extends WidgetElement/);
+        expect(existsSync(join(ROOT, dir, 'params.ts')), `${dir}/params.ts`).toBe(true);
+      }
+    }
+    // Nothing flat is left beside the folders but the barrel and the guide.
+    const flat = readdirSync(join(ROOT, 'site/widgets'), { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name).sort();
+    expect(flat).toEqual(['README.md', 'index.ts']);
+  });
+
+  it('worker request types are <area>.<verb> in lowerCamel after the dot', () => {
+    const registry = read('site/worker/handlers/index.ts');
+    const types = [...registry.matchAll(/^\s+'([^']+)':/gm)].map((m) => m[1]);
+    expect(types.length).toBeGreaterThan(5);
+    for (const t of types) expect(t, t).toMatch(/^[a-z]+\.[a-z][a-zA-Z]*$/);
+  });
+
+  it('widgets print numbers through the kit formatters, not their own byte or percent helpers', () => {
+    const widgetFiles = files('site/widgets').filter((f) => !f.includes('/_kit/'));
+    const own = widgetFiles.filter((f) => /function (formatBytes|fmtBytes|pct|formatMs|fmtTime)\b|const (grouped|percent|pct) =/.test(read(f)));
+    expect(own.map((f) => relative(ROOT, join(ROOT, f)))).toEqual([]);
+  });
+});
