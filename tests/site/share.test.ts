@@ -76,6 +76,8 @@ describe('the Share or embed panel', () => {
         expect(hiddenNow, `${name} hidden`).toBe(hide.includes(name));
       }
       // The panel on the shared page starts with the same boxes ticked.
+      await shared.page.locator(`${TAG} [data-share-panel] summary`).click();
+      await shared.page.locator(`${TAG} input[data-hide-choice]`).first().waitFor();
       const ticked = await shared.page.locator(`${TAG} input[data-hide-choice]:checked`).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
       expect(ticked.sort()).toEqual([...hide].sort());
       expectClean(shared);

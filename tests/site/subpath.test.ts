@@ -12,16 +12,15 @@ import { builtPages } from './site-pages.ts';
 import { BASE, FORK_SLUG, closeServer, forkedLessonId, serveSubpathSite, subpathDist } from './subpath-site.ts';
 import type { Server } from 'node:http';
 
-let server: Server;
-let siteUrl: string;
+// Built (or reused) before the tests are collected, so the page list below is this build's.
+const { server, url: siteUrl }: { server: Server; url: string } = await serveSubpathSite();
 let browser: Browser;
 beforeAll(async () => {
-  ({ server, url: siteUrl } = await serveSubpathSite());
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
 });
 afterAll(async () => {
   await browser?.close();
-  if (server) await closeServer(server);
+  await closeServer(server);
 });
 
 /** Open `path` under the base, scroll to the end to wake every widget, and report what the page asked for. */

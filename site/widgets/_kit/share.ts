@@ -2,7 +2,7 @@
 // hides the ticked controls in them), copies them, and, once per page, says when the address carries settings for
 // a figure that is not on this page (they are ignored). Called by WidgetElement once the widget has started.
 import { BASE } from '../../base-url.ts';
-import { iframeSnippet } from './docs.ts';
+import { iframeSnippet, propRows } from './docs.ts';
 import type { WidgetElement } from './element.ts';
 import { lessonOf, shareQuery, strayState } from './share-link.ts';
 
@@ -24,17 +24,26 @@ export function attachShare(w: WidgetElement): void {
   const link = q<HTMLInputElement>('[data-share-link]');
   const embed = q<HTMLTextAreaElement>('[data-share-embed]');
   const status = q<HTMLElement>('[data-share-status]');
-  const boxes = [...root.querySelectorAll<HTMLInputElement>('[data-hide-choice]')];
-  for (const box of boxes) {
-    box.checked = w.hidden.has(box.value);
-    box.disabled = false;
-  }
+  const boxes: HTMLInputElement[] = [];
+  const makeBoxes = () => {
+    if (boxes.length) return;
+    const group = q('[data-hide-choices]');
+    for (const row of propRows(w.schema)) {
+      const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: row.name, checked: w.hidden.has(row.name) });
+      box.dataset.hideChoice = '';
+      const label = document.createElement('label');
+      label.append(box, ` ${row.label}`);
+      group.append(label);
+      boxes.push(box);
+    }
+  };
   for (const b of root.querySelectorAll<HTMLButtonElement>('button[data-copy]')) b.disabled = false;
   const lesson = lessonOf(location.pathname, BASE);
   for (const el of root.querySelectorAll<HTMLElement>('[data-share-embed-field]')) el.hidden = !lesson;
 
   const refresh = () => {
     if (!panel.open) return;
+    makeBoxes();
     const hide = boxes.filter((b) => b.checked).map((b) => b.value);
     const query = shareQuery(w.schema, w.key, w.values, w.defaults, hide);
     const page = lesson ? `${BASE}lessons/${lesson}/` : location.pathname;

@@ -15,14 +15,20 @@ const schemas = await Promise.all(
   folders.map(async (folder) => ({ folder, schema: ((await import(join(widgetsDir, folder, 'params.ts'))) as { schema: WidgetSchema }).schema })),
 );
 
-/** The README's props table: each row's backticked names and backticked defaults (first and third cells). */
-function readmeProps(readme: string): { names: string[]; defaults: string[] }[] {
+/**
+ * The README's props table: each row's backticked prop names, the URL keys written beside them
+ * ("`size` / `batch.size`"), and its backticked defaults (first and third cells).
+ */
+function readmeProps(readme: string): { names: string[]; urlKeys: string[]; defaults: string[] }[] {
   const ticks = (cell: string) => [...cell.matchAll(/`([^`]*)`/g)].map((m) => m[1].replace(/^"(.*)"$/, '$1'));
   return readme
     .split('\n')
     .filter((line) => /^\|\s*`/.test(line))
     .map((line) => line.split('|').map((c) => c.trim()))
-    .map((cells) => ({ names: ticks(cells[1]), defaults: ticks(cells[3] ?? '') }));
+    .map((cells) => {
+      const first = ticks(cells[1]);
+      return { names: first.filter((t) => !t.includes('.')), urlKeys: first.filter((t) => t.includes('.')), defaults: ticks(cells[3] ?? '') };
+    });
 }
 
 it('finds the kit widgets', () => {
@@ -50,8 +56,11 @@ describe.each(schemas)('$folder', ({ folder, schema }) => {
   it("its README's props table names the declared props, with the declared defaults", () => {
     const readme = readFileSync(join(widgetsDir, folder, 'README.md'), 'utf8');
     const rows = readmeProps(readme);
-    const documented = rows.flatMap((r) => r.names);
-    expect(new Set(documented), `props in site/widgets/${folder}/README.md`).toEqual(new Set([...Object.keys(schema.params), 'urlKey']));
+    const documented = rows.flatMap((r) => r.names).filter((n) => n !== 'urlKey'); // a urlKey row is optional
+    expect(new Set(documented), `props in site/widgets/${folder}/README.md`).toEqual(new Set(Object.keys(schema.params)));
+    for (const { names, urlKeys } of rows) {
+      for (const url of urlKeys) expect(names.map((n) => `${schema.urlKey}.${n}`), `URL key ${url} in site/widgets/${folder}/README.md`).toContain(url);
+    }
     for (const { names, defaults } of rows) {
       if (defaults.length !== names.length) continue; // a default described in words ("nearest the predictor's threshold")
       names.forEach((name, i) => {
