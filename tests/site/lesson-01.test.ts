@@ -105,7 +105,7 @@ describe('VecMatViews', () => {
     await views(page);
     await page.getByLabel('x₁', { exact: true }).fill('1');
     await page.getByLabel('x₃', { exact: true }).fill('3');
-    await page.getByLabel('Seed').fill('5');
+    await page.getByLabel('Seed', { exact: true }).fill('5');
     await page.getByRole('radio', { name: 'Columns' }).check();
     expect(await yValues(page)).toEqual(urlY);
     expect(await page.locator('[data-eq] .katex-mathml').textContent()).toBe(urlEq);
@@ -144,7 +144,7 @@ describe('VecMatViews', () => {
     const { page } = opened;
     await views(page);
     expect(await page.locator('vecmat-views [data-control="view"]').isHidden()).toBe(true);
-    expect(await page.getByLabel('Seed').isHidden()).toBe(true);
+    expect(await page.getByLabel('Seed', { exact: true }).isHidden()).toBe(true);
     expect(await page.getByRole('button', { name: 'Step' }).isHidden()).toBe(true);
     expect(await page.getByLabel('x₁', { exact: true }).isVisible()).toBe(true);
     expect(await page.locator('vecmat-views [data-notes]').textContent()).toBe('');

@@ -125,7 +125,7 @@ describe('old links', () => {
     expect(await page.locator('batch-union [data-out="temperature"]').textContent()).toBe('0 (greedy)');
     expect(await settled(page, 'neuron-cache-sim')).toBe('done');
     expect(await page.locator('neuron-cache-sim [data-out="memory"]').textContent()).toBe('60%');
-    await page.getByLabel('Seed').first().fill('2');
+    await page.getByLabel('Seed', { exact: true }).first().fill('2');
     await expect.poll(() => page.evaluate(() => location.search)).toContain('batch.size=2');
     const search = await page.evaluate(() => location.search);
     expect(search).toContain('batch.temperature=0');

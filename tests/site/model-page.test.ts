@@ -171,7 +171,7 @@ describe('/model/', () => {
     expect(notes).toContain('model.prompt has 800 characters; a link keeps at most 500');
     expect(notes).toContain('Cannot hide "model.nope"');
     expect(await page.getByLabel('Top-k (0 = all)').inputValue()).toBe('512');
-    expect(await page.getByLabel('Temperature').inputValue()).toBe('0.8');
+    expect(await page.getByLabel('Temperature', { exact: true }).inputValue()).toBe('0.8');
     expect(await page.getByLabel('Prompt', { exact: true }).inputValue()).toBe('x'.repeat(500));
     expect(await page.locator(`${WIDGET} [data-control="seed"]`).isHidden()).toBe(true);
     expectClean(opened);
