@@ -31,8 +31,9 @@ export function attachShare(w: WidgetElement): void {
     for (const row of propRows(w.schema)) {
       const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: row.name, checked: w.hidden.has(row.name) });
       box.dataset.hideChoice = '';
-      const label = document.createElement('label');
-      label.append(box, ` ${row.label}`);
+      // Named by URL key (the control's label as tooltip), so no box shares an accessible name with its control.
+      const label = Object.assign(document.createElement('label'), { title: row.label });
+      label.append(box, ' ', Object.assign(document.createElement('code'), { textContent: `${w.key}.${row.name}` }));
       group.append(label);
       boxes.push(box);
     }

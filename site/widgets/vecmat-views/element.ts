@@ -169,6 +169,7 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
   #changed() {
     const s = this.#state;
     const w = s.W.flat();
+    this.#render(); // at once: the figure answers in the same frame as the key press (set() redraws again next frame)
     this.set({ x: [...s.x], w: same(w, this.#base(this.values.seed).flat()) ? undefined : w, view: s.view, skip: s.skip.map((j) => j + 1) });
   }
 
