@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The widget keys on a built page, in page order: <tag-name class="widget …" data-key="vecmat">. */
 export function widgetKeys(html) {
-  const keys = [...html.matchAll(/<[a-z]+-[a-z0-9-]+\b[^>]*\sdata-key="([a-z][a-z0-9-]*)"/g)].map((m) => m[1]);
+  const keys = [...html.matchAll(/<[a-z][a-z0-9]*-[a-z0-9-]+\b[^>]*\sdata-key="([a-z][a-z0-9-]*)"/g)].map((m) => m[1]);
   return [...new Set(keys)];
 }
 

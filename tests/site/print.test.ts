@@ -13,12 +13,12 @@ test('a lesson prints with figures, equations and citations, without controls or
   await page.locator('vecmat-views[data-ready="true"]').waitFor();
   await page.emulateMedia({ media: 'print' });
   const shown = (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).length);
-  expect(await shown('.widget')).toBe(await page.locator('.widget').count());
-  expect(await shown('.widget td[data-y]')).toBeGreaterThan(0); // the figure's numbers
+  expect(await shown(':is(.widget, .kit)')).toBe(await page.locator(':is(.widget, .kit)').count());
+  expect(await shown(':is(.widget, .kit) td[data-y]')).toBeGreaterThan(0); // the figure's numbers
   expect(await shown('.katex')).toBeGreaterThan(0);
   expect(await shown('a.cite')).toBeGreaterThan(0);
   expect(await shown('.sources li')).toBeGreaterThan(0);
-  expect(await shown('.widget :is(button, input, select, textarea)')).toBe(0);
+  expect(await shown(':is(.widget, .kit) :is(button, input, select, textarea)')).toBe(0);
   expect(await shown('.site-header nav, theme-toggle, nav.toc, .prev-next')).toBe(0);
   // Sources print with their addresses, so a paper copy can still be followed.
   const after = await page.locator('.sources a').first().evaluate((a) => getComputedStyle(a, '::after').content);
