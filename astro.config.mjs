@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeScrollBoxes from './site/markdown/rehype-scroll-boxes.mjs';
 import embedPages from './site/embed/embed-pages.mjs';
 import offline from './site/offline/offline-integration.mjs';
+import highsForBrowser from './site/worker/highs-for-browser.mjs';
 
 export default defineConfig({
   output: 'static',
@@ -31,8 +32,9 @@ export default defineConfig({
     },
   },
   vite: {
-    // The tfjs worker imports modules, so it must be bundled as an ES module worker.
-    worker: { format: 'es' },
+    // The tfjs worker imports modules, so it must be bundled as an ES module worker. HiGHS's glue is trimmed for
+    // the browser so its wasm ships once (public/highs/) and no Node built-in is pulled in.
+    worker: { format: 'es', plugins: () => [highsForBrowser()] },
     // Pre-bundle in `npm run dev` what pages and the worker import, so the dev server does not meet them late and
     // reload the page mid-visit ("optimized dependencies changed").
     optimizeDeps: { include: ['@observablehq/plot', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'katex', 'highs'] },

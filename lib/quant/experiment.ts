@@ -12,12 +12,10 @@ import { groupsPerRow, quantizeGroups, quantizedBytes, type GroupQuantOptions } 
 import { transpose } from './matrix.ts';
 import { keepCount, salientChannels } from './salient.ts';
 import { quantizeModel, type QuantMethod } from './quantize-model.ts';
+import { checkSettings, METHODS, type MethodName } from './settings.ts';
 
-/** The widget's method names, as they appear in URLs. */
-export const METHODS = ['rtn', 'keep-activation', 'keep-weight', 'keep-random', 'awq'] as const;
-export type MethodName = (typeof METHODS)[number];
-export const BITS = [2, 3, 4, 8] as const;
-export const GROUP_SIZES = [32, 64, 128] as const;
+// The choices and their check live in settings.ts (tfjs-free, for the page); re-exported for the worker and tests.
+export { BITS, checkSettings, GROUP_SIZES, METHODS, type MethodName } from './settings.ts';
 
 export function methodFor(name: MethodName): QuantMethod {
   switch (name) {
@@ -28,13 +26,6 @@ export function methodFor(name: MethodName): QuantMethod {
     case 'awq': return { kind: 'awq', clip: true };
     default: throw new Error(`Unknown method "${name}"; use one of ${METHODS.join(', ')}.`);
   }
-}
-
-/** Throws a reader-facing message unless bits, group size and method are among the lesson's choices. */
-export function checkSettings(s: { bits: number; groupSize: number; method: string }): void {
-  if (!(BITS as readonly number[]).includes(s.bits)) throw new Error(`bits must be one of ${BITS.join(', ')}; got ${s.bits}.`);
-  if (!(GROUP_SIZES as readonly number[]).includes(s.groupSize)) throw new Error(`group size must be one of ${GROUP_SIZES.join(', ')}; got ${s.groupSize}.`);
-  if (!(METHODS as readonly string[]).includes(s.method)) throw new Error(`method must be one of ${METHODS.join(', ')}; got "${s.method}".`);
 }
 
 export interface ExperimentResult {

@@ -3,6 +3,9 @@
 // which is why freezing weights (LoRA) saves optimizer memory.
 import * as tf from '@tensorflow/tfjs';
 
+// The state's size is plain arithmetic in its own file, so a page can show it without bundling tfjs.
+export { adamStateBytes } from './adam-state.ts';
+
 export const ADAM_BETAS = [0.9, 0.95] as const;
 
 export function createAdam(learningRate: number, beta1: number = ADAM_BETAS[0], beta2: number = ADAM_BETAS[1]): tf.AdamOptimizer {
@@ -14,7 +17,3 @@ export function setLearningRate(opt: tf.Optimizer, lr: number): void {
   (opt as unknown as { learningRate: number }).learningRate = lr;
 }
 
-/** Bytes of optimizer state for `trainable` float32 numbers: Adam keeps a first and a second moment of each. */
-export function adamStateBytes(trainable: number): number {
-  return 2 * 4 * trainable;
-}

@@ -2,7 +2,7 @@
 // for GPT-3 175B, counted with lib/lora's own formula (r (in + out) per adapted matrix, the paper's 2·L̂·d·r).
 import { PRESETS, parameterCount, type GPTConfig } from '../../../lib/config.ts';
 import { loraParameterCount, targetsFor, type Kind } from '../../../lib/lora/targets.ts';
-import { adamStateBytes } from '../../../lib/train/adam.ts';
+import { adamStateBytes } from '../../../lib/train/adam-state.ts';
 import { bytes, count, percent } from '../_kit/format.ts';
 import type { MATRIX_CHOICES } from './params.ts';
 

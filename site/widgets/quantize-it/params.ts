@@ -1,6 +1,6 @@
 // QuantizeIt's parameters: bit width, group size and method, each one of the lesson's choices.
 import { defineWidget } from '../_kit/params.ts';
-import { METHODS } from '../../../lib/quant/experiment.ts';
+import { METHODS } from '../../../lib/quant/settings.ts';
 
 export const METHOD_LABELS: Record<(typeof METHODS)[number], string> = {
   rtn: 'Round to nearest (RTN)',
