@@ -161,13 +161,14 @@ export function linear(x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor): tf.Ten
   return y.reshape([...shape.slice(0, -1), weight.shape[1]!]);
 }
 
-function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
+/** LayerNorm over the last axis (eps 1e-5), scaled by g and shifted by b. */
+export function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
   const { mean, variance } = tf.moments(x, -1, true);
   return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, 1e-5))), g), b);
 }
 
 /** [T, P+T] bias: query i (absolute position P+i) sees keys 0..P+i. */
-function causalBias(T: number, P: number): tf.Tensor2D {
+export function causalBias(T: number, P: number): tf.Tensor2D {
   const data = new Float32Array(T * (P + T));
   for (let i = 0; i < T; i++) for (let j = P + i + 1; j < P + T; j++) data[i * (P + T) + j] = NEG;
   return tf.tensor2d(data, [T, P + T]);

@@ -27,6 +27,16 @@ export interface LoadOptions {
   expectBase?: { name: string; fingerprint?: string };
 }
 
+/** A downloaded JSON file's contents, or an error naming the file (`where`) and how its text starts. */
+export function parseJsonFile(data: ArrayBuffer, where: string) {
+  const text = new TextDecoder().decode(data);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${where}: not valid JSON (${text.length} characters starting ${JSON.stringify(text.slice(0, 40))})`);
+  }
+}
+
 /** Loads the model in folder `baseUrl` (ending in '/' or not). */
 export async function loadModel(baseUrl: string, opts: LoadOptions = {}): Promise<LanguageModel> {
   const base = baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';
@@ -37,14 +47,7 @@ export async function loadModel(baseUrl: string, opts: LoadOptions = {}): Promis
     opts.onProgress?.({ file, loadedBytes: data.byteLength, totalBytes: data.byteLength, fromCache });
     return data;
   };
-  const json = async (file: string) => {
-    const text = new TextDecoder().decode(await get(file));
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new Error(`${name}/${file}: not valid JSON (${text.length} characters starting ${JSON.stringify(text.slice(0, 40))})`);
-    }
-  };
+  const json = async (file: string) => parseJsonFile(await get(file), `${name}/${file}`);
   const config = validateConfig(await json('config.json'), `${name}/config.json`);
   const tokenizer = new Tokenizer((await json('tokenizer.json')) as TokenizerJSON);
   if (tokenizer.vocabSize !== config.vocabSize) throw new Error(`${name}/tokenizer.json: has ${tokenizer.vocabSize} tokens but config.json says vocabSize ${config.vocabSize}`);

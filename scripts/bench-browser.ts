@@ -4,13 +4,10 @@
 // webgl runs on SwiftShader (a CPU rasteriser) here, so its numbers say nothing about a real GPU; if the worker
 // cannot start webgl it falls back, and the backend is reported as unavailable instead of mislabelled.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { DecodeBench } from '../lib/bench.ts';
-import { serveStatic } from '../tests/site/static-server.ts';
+import { CHROMIUM, DIST, eachBackendPage } from './bench-chromium.ts';
 import { row, type BenchRow } from './bench-table.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url)).replace(/\/$/, '');
 // BENCH_BROWSER_BACKENDS=webgl (comma-separated) re-times only those backends, e.g. to add one to the reference.
 const BACKENDS = (process.env.BENCH_BROWSER_BACKENDS?.split(',').filter((b) => b === 'wasm' || b === 'webgl') ?? ['wasm', 'webgl']) as ('wasm' | 'webgl')[];
 // BENCH_TIMEOUT_MIN raises the wait per backend (webgl on SwiftShader crawls on a busy machine).
@@ -42,59 +39,31 @@ export async function browserRows(): Promise<BenchRow[]> {
     console.log('browser: skipped, dist/bench/index.html not found (build the site first: npx astro build)');
     return [];
   }
-  const { chromium } = await import('playwright-core');
-  const { server, baseURL } = await serveStatic(DIST);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
   const rows: BenchRow[] = [];
-  try {
-    for (const backend of BACKENDS) {
-      const context = await browser.newContext(); // a fresh profile: models load from the network, not the cache
-      try {
-        const page = await context.newPage();
-        await page.goto(new URL(`bench/?backend=${backend}`, baseURL).href);
-        const pre = page.locator('#bench-result');
-        await page.waitForFunction(
-          () => ['done', 'error'].includes(document.getElementById('bench-result')?.dataset.state ?? ''),
-          undefined,
-          { timeout: TIMEOUT_MS, polling: 500 },
-        );
-        const r = JSON.parse((await pre.textContent()) ?? '{}') as PageResult;
-        if (r.error) {
-          console.log(`browser ${backend}: failed: ${r.error}`);
-        } else if (r.backend !== backend) {
-          const why = r.skipped?.find((s) => s.name === backend)?.reason ?? 'not started';
-          console.log(`browser ${backend}: unavailable (${why}); the worker fell back to ${r.backend}, so no ${backend} rows`);
-        } else {
-          for (const m of r.results ?? []) rows.push(row(`browser ${backend}`, m.model, m.loadMs, m.bench));
-          for (const o of r.offload ?? []) browserOffloadRows.push({ where: `browser ${backend}`, schedule: o.nb === 1 ? 'row-by-row' : `zig-zag block ${o.nb}×4`, weightLoads: o.weightLoads, weightBytesPerToken: Math.round(o.weightBytesPerToken), tokensPerSecond: Number(o.tokensPerSecond.toPrecision(3)) });
-          for (const w of r.widgets ?? []) widgetTimings.push({ where: `browser ${backend}`, widget: w.widget, ms: Math.round(w.ms) });
-          if (r.flash && 'points' in r.flash) {
-            console.log(`browser ${backend}: read throughput from ${r.flash.storage === 'opfs' ? 'OPFS (sync access handle, in the worker)' : `memory (${r.flash.fallback})`}; upper bounds, the OS cache holds the file:`);
-            console.table(r.flash.points.map((p) => ({ order: p.order, 'chunk KiB': p.chunkBytes / 1024, 'GB/s': +(p.bytesPerSecond / 1e9).toFixed(2), 'µs/read': +p.microsPerRead.toFixed(1) })));
-          } else if (r.flash) console.log(`browser ${backend}: OPFS measurement failed: ${r.flash.error}`);
-        }
-      } catch (err) {
-        console.log(`browser ${backend}: failed: ${err instanceof Error ? err.message : String(err)}`);
-      } finally {
-        await context.close();
-      }
+  await eachBackendPage(BACKENDS, args, 'browser', async (page, backend, baseURL) => {
+    await page.goto(new URL(`bench/?backend=${backend}`, baseURL).href);
+    const pre = page.locator('#bench-result');
+    await page.waitForFunction(
+      () => ['done', 'error'].includes(document.getElementById('bench-result')?.dataset.state ?? ''),
+      undefined,
+      { timeout: TIMEOUT_MS, polling: 500 },
+    );
+    const r = JSON.parse((await pre.textContent()) ?? '{}') as PageResult;
+    if (r.error) {
+      console.log(`browser ${backend}: failed: ${r.error}`);
+    } else if (r.backend !== backend) {
+      const why = r.skipped?.find((s) => s.name === backend)?.reason ?? 'not started';
+      console.log(`browser ${backend}: unavailable (${why}); the worker fell back to ${r.backend}, so no ${backend} rows`);
+    } else {
+      for (const m of r.results ?? []) rows.push(row(`browser ${backend}`, m.model, m.loadMs, m.bench));
+      for (const o of r.offload ?? []) browserOffloadRows.push({ where: `browser ${backend}`, schedule: o.nb === 1 ? 'row-by-row' : `zig-zag block ${o.nb}×4`, weightLoads: o.weightLoads, weightBytesPerToken: Math.round(o.weightBytesPerToken), tokensPerSecond: Number(o.tokensPerSecond.toPrecision(3)) });
+      for (const w of r.widgets ?? []) widgetTimings.push({ where: `browser ${backend}`, widget: w.widget, ms: Math.round(w.ms) });
+      if (r.flash && 'points' in r.flash) {
+        console.log(`browser ${backend}: read throughput from ${r.flash.storage === 'opfs' ? 'OPFS (sync access handle, in the worker)' : `memory (${r.flash.fallback})`}; upper bounds, the OS cache holds the file:`);
+        console.table(r.flash.points.map((p) => ({ order: p.order, 'chunk KiB': p.chunkBytes / 1024, 'GB/s': +(p.bytesPerSecond / 1e9).toFixed(2), 'µs/read': +p.microsPerRead.toFixed(1) })));
+      } else if (r.flash) console.log(`browser ${backend}: OPFS measurement failed: ${r.flash.error}`);
     }
-  } finally {
-    await browser.close();
-    server.closeAllConnections();
-    server.close();
-  }
+  });
   return rows;
 }

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { raceDecoding } from '../lib/speculative/measure.ts';
+import { CHROMIUM, DIST } from './bench-chromium.ts';
 import { loadCorpus } from './corpus.ts';
 import { heldOutPrompts, loadPair } from './measure-speculative.ts';
 
@@ -41,9 +42,6 @@ export async function speculativeRows({ shapes = ['chain 2', 'chain 4', '1,1,3,1
   if (previous) await tf.setBackend(previous);
   return rows;
 }
-
-const CHROMIUM = '/usr/bin/chromium';
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url)).replace(/\/$/, '');
 
 /**
  * The same race in headless Chromium: lesson 8's SpecRace widget (model worker, wasm), per shape, the decoders

@@ -7,7 +7,8 @@
 //   then, from the next multiple of 4: the tensors' float32 values, little-endian, in header order (A then B per target).
 // Loading checks each of these and says which one failed: a truncated or corrupt file, another version, an adapter
 // made for another base model (its fingerprint is a hash of every base weight, so retrained weights are caught too).
-import { parameterShapes, type GPTConfig } from '../config.ts';
+import { type GPTConfig } from '../config.ts';
+import { fnv1a, weightsFingerprint } from '../fingerprint.ts';
 import { LoraAdapter, type BaseModelId } from './adapter.ts';
 
 export const LORA_FILE_VERSION = 1;
@@ -23,22 +24,8 @@ export interface AdapterHeader {
   card?: Record<string, unknown>;
 }
 
-/** 32-bit FNV-1a over bytes, as 8 hex digits. */
-export function fnv1a(bytes: Uint8Array, h = 0x811c9dc5): string {
-  for (let i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
-  return h.toString(16).padStart(8, '0');
-}
-
-/** A fingerprint of a model's weights (every tensor, in config order): changes if any bit of any weight changes. */
-export function weightsFingerprint(cfg: GPTConfig, weights: Record<string, Float32Array>): string {
-  let h = 0x811c9dc5;
-  for (const name of parameterShapes(cfg).keys()) {
-    const w = weights[name];
-    if (!w) throw new Error(`weightsFingerprint: missing ${name}`);
-    h = parseInt(fnv1a(new Uint8Array(w.buffer, w.byteOffset, w.byteLength), h), 16);
-  }
-  return h.toString(16).padStart(8, '0');
-}
+// The file's checksum and its base model's fingerprint (shared with the quantized model file).
+export { fnv1a, weightsFingerprint };
 
 export function encodeAdapter(adapter: LoraAdapter, card?: Record<string, unknown>): Uint8Array {
   const weights = adapter.weights();

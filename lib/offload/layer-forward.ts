@@ -3,9 +3,7 @@
 // (inference path: gather embedding, causal bias, no hooks), so the results match it.
 import * as tf from '@tensorflow/tfjs';
 import type { GPTConfig } from '../config.ts';
-import { linear } from '../gpt.ts';
-
-const NEG = -1e9;
+import { causalBias, layerNorm, linear } from '../gpt.ts';
 
 /** One layer's parameters by their short names ("ln_1.weight", "attn.qkv.weight", …). */
 export type LayerParams = Record<string, tf.Tensor>;
@@ -53,19 +51,7 @@ export function headAll(cfg: GPTConfig, lnW: tf.Tensor, lnB: tf.Tensor, wte: tf.
 
 /** Final LayerNorm and the tied output projection: logits of the last position, [B, V]. */
 export function headForward(cfg: GPTConfig, lnW: tf.Tensor, lnB: tf.Tensor, wte: tf.Tensor, x: tf.Tensor3D): tf.Tensor2D {
-  const [B, T, C] = x.shape;
-  const xf = layerNorm(x, lnW, lnB); // [B, T, C]
-  const logits = tf.matMul(xf.reshape([B * T, C]), wte, false, true).reshape([B, T, cfg.vocabSize]); // [B, T, V]
+  const [B, T] = x.shape;
+  const logits = headAll(cfg, lnW, lnB, wte, x); // [B, T, V]
   return logits.slice([0, T - 1, 0], [B, 1, cfg.vocabSize]).reshape([B, cfg.vocabSize]) as tf.Tensor2D;
-}
-
-function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
-  const { mean, variance } = tf.moments(x, -1, true);
-  return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, 1e-5))), g), b);
-}
-
-function causalBias(T: number, P: number): tf.Tensor2D {
-  const data = new Float32Array(T * (P + T));
-  for (let i = 0; i < T; i++) for (let j = P + i + 1; j < P + T; j++) data[i * (P + T) + j] = NEG;
-  return tf.tensor2d(data, [T, P + T]);
 }

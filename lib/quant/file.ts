@@ -7,6 +7,7 @@ import { linearNames, parameterShapes, type GPTConfig } from '../config.ts';
 import { groupsPerRow, quantizedBytes, type GroupQuantOptions } from './group.ts';
 import { dequantizeMatrix, type QuantizedMatrix } from './matrix.ts';
 import { packedBytes } from './pack.ts';
+import { fnv1a, weightsFingerprint } from '../fingerprint.ts';
 
 export const QUANT_FORMAT = 'llm-preliminaries/quantized-weights';
 export const QUANT_VERSION = 1;
@@ -31,23 +32,8 @@ export interface QuantManifest {
   tensors: QuantTensorSpec[];
 }
 
-/** FNV-1a, 32-bit, as 8 hex digits: a cheap checksum that catches flipped or shifted bytes. */
-export function fnv1a(bytes: Uint8Array, hash = 0x811c9dc5): string {
-  let h = hash >>> 0;
-  for (let i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
-  return h.toString(16).padStart(8, '0');
-}
-
-/** Fingerprint of a model's fp32 weights in config order, so a quantized file can name its base exactly. */
-export function weightsFingerprint(cfg: GPTConfig, weights: Record<string, Float32Array>): string {
-  let h = 0x811c9dc5;
-  for (const name of parameterShapes(cfg).keys()) {
-    const w = weights[name];
-    if (!w) throw new Error(`weightsFingerprint: missing ${name}`);
-    h = parseInt(fnv1a(new Uint8Array(w.buffer, w.byteOffset, w.byteLength), h), 16);
-  }
-  return h.toString(16).padStart(8, '0');
-}
+// The file's checksum and its base model's fingerprint (shared with the LoRA adapter file).
+export { fnv1a, weightsFingerprint };
 
 export function isQuantManifest(m: unknown): m is QuantManifest {
   return typeof m === 'object' && m !== null && !Array.isArray(m) && (m as { format?: unknown }).format === QUANT_FORMAT;

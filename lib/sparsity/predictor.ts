@@ -5,7 +5,7 @@
 // References: Deja Vu, Liu et al., arXiv 2310.17157, §3 (low-rank MLP "sparsity predictors");
 // PowerInfer, arXiv 2312.12456 v2, §5.1 and Table 6; LLM in a Flash, arXiv 2312.11514 v3, §3.1.
 import * as tf from '@tensorflow/tfjs';
-import { fetchWithCache, type LoadOptions } from '../load.ts';
+import { fetchWithCache, parseJsonFile, type LoadOptions } from '../load.ts';
 import { mulberry32, randn } from '../random.ts';
 import { decodeTensors, encodeTensors, type TensorManifest } from '../tensor-file.ts';
 
@@ -140,14 +140,7 @@ export async function loadPredictor(baseUrl: string, opts: Pick<LoadOptions, 'fe
   const name = opts.name ?? base.split('/').filter(Boolean).pop() ?? 'predictor';
   const fetchFile = opts.fetchFile ?? fetchWithCache;
   const get = async (file: string) => (await fetchFile(base + file, () => undefined)).data;
-  const json = async (file: string) => {
-    const text = new TextDecoder().decode(await get(file));
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new Error(`${name}/${file}: not valid JSON (${text.length} characters starting ${JSON.stringify(text.slice(0, 40))})`);
-    }
-  };
+  const json = async (file: string) => parseJsonFile(await get(file), `${name}/${file}`);
   const config = validatePredictorConfig(await json('config.json'), `${name}/config.json`);
   const manifest = await json('weights.json');
   const paths: string[] = Array.isArray(manifest) ? manifest.flatMap((g: { paths?: string[] }) => g?.paths ?? []) : [];

@@ -8,34 +8,11 @@ import { loadModel } from '../../lib/load.ts';
 import type { LanguageModel } from '../../lib/model.ts';
 import { samplingDistribution } from '../../lib/sampling.ts';
 import { LeanRunner, SpeculativeDecoder, mssAcceptProbability, naiveAcceptProbability, stepView, type StepView } from '../../lib/speculative/index.ts';
+import type { PassesResult, RaceResult } from '../../lib/speculative/measure.ts';
 
-export interface SpecPassesRow {
-  shape: string;
-  nodes: number;
-  temperature: number;
-  verifier: 'greedy' | 'mss' | 'naive';
-  tokens: number;
-  passes: number;
-  tokensPerPass: number;
-}
-
-export interface SpecRaceRow {
-  backend: string;
-  shape: string;
-  draft: 'tfjs' | 'plain JS';
-  tokens: number;
-  plainMs: number;
-  speculativeMs: number;
-  speedup: number;
-  tokensPerPass: number;
-  targetMsPerPass: number;
-  draftMsPerPass: number;
-  identical: boolean;
-  /** Processor time of each (Node), and their ratio. */
-  plainCpuMs?: number;
-  speculativeCpuMs?: number;
-  cpuSpeedup?: number;
-}
+// The rows are what lib/speculative/measure.ts returns (the race row also names the tfjs backend it ran on).
+export type SpecPassesRow = PassesResult;
+export type SpecRaceRow = RaceResult & { backend: string };
 
 /** The same race in headless Chromium (the SpecRace widget, wall clock), saved by scripts/bench-speculative.ts --save. */
 export interface SpecBrowserRaceRow {

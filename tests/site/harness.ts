@@ -97,3 +97,13 @@ export function expectClean({ consoleErrors, foreignRequests }: Pick<OpenedPage,
   expect(consoleErrors, 'console errors').toEqual([]);
   expect(foreignRequests, 'requests to other origins').toEqual([]);
 }
+
+/** Scrolls through the page half a screen at a time: widgets start work near the viewport, so this wakes them all. */
+export async function scrollToEnd(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+      scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+}

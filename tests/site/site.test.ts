@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, test } from 'vitest';
 import { sourceUrl } from '../../site/site-config.ts';
-import { expectClean, openPage } from './harness.ts';
+import { expectClean, openPage, scrollToEnd } from './harness.ts';
 import { builtPages, publishedLessons } from './site-pages.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,13 +19,7 @@ test('the build has the home page and one page per published lesson', () => {
 describe.each(pages)('page %s', (path) => {
   test('loads with no console error and no request to another origin, even scrolled to the end', async () => {
     const opened = await openPage(path);
-    // Widgets start work near the viewport, so scroll through the page to wake them all.
-    await opened.page.evaluate(async () => {
-      for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
-        scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    });
+    await scrollToEnd(opened.page);
     await opened.page.waitForLoadState('networkidle');
     expectClean(opened);
     await opened.close();

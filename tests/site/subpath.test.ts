@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM } from './harness.ts';
+import { CHROMIUM, scrollToEnd } from './harness.ts';
 import { builtPages } from './site-pages.ts';
 import { BASE, FORK_SLUG, closeServer, forkedLessonId, serveSubpathSite, subpathDist } from './subpath-site.ts';
 import type { Server } from 'node:http';
@@ -42,12 +42,7 @@ async function visit(path: string) {
   await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin || route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
   const page = await context.newPage();
   const response = await page.goto(new URL(path.replace(/^\//, ''), siteUrl).href);
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
-      scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  });
+  await scrollToEnd(page);
   // Widgets that run the model settle into done (or error, which the console check below catches).
   await page.waitForFunction(() => [...document.querySelectorAll('[data-state]')].every((el) => !['loading', 'running', 'busy'].includes((el as HTMLElement).dataset.state!)), null, { timeout: 90_000 }).catch(() => {});
   await page.waitForLoadState('networkidle');

@@ -1,5 +1,6 @@
 // FlashStepper's data: the policy its toggles make, and the sentences and counters it shows. No DOM.
 import type { FlashPolicy } from '../../../lib/flash/policy.ts';
+import type { FlashStep } from '../../worker/handlers/flash-decode.ts';
 import { bytes, count, duration } from '../_kit/format.ts';
 
 export interface StepperValues {
@@ -13,17 +14,8 @@ export function policyOf(v: StepperValues): FlashPolicy {
   return { select: v.neurons, resident: v.hybrid ? 0.5 : 0, windowK: v.window, layout: v.bundling ? 'bundled' : 'separate' };
 }
 
-/** What one token (or the mean of several) cost. */
-export interface StepCounts {
-  bytes: number;
-  reads: number;
-  neuronsLoaded: number;
-  neuronsChosen: number;
-  dramBytes: number;
-  readMs: number;
-  paperMs: number;
-  curveMs: number | null;
-}
+/** What one token (or the mean of several) cost: the counters of the worker's flash.next reply. */
+export type StepCounts = Omit<FlashStep, 'id' | 'text' | 'memoryText' | 'same'>;
 
 export function meanCounts(steps: StepCounts[]): StepCounts {
   const n = Math.max(1, steps.length);

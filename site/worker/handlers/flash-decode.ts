@@ -8,14 +8,12 @@ import { defineHandler } from '../protocol.ts';
 import { getModel, MODEL_NAMES, type ModelName } from '../models.ts';
 import { flashPredictor, flashStore, type StorageChoice } from './flash-store.ts';
 import { measuredCurve } from './flash-measure.ts';
+import { Sessions, lastChars } from '../sessions.ts';
 
 /** Prompts longer than this many characters are refused with a message (the page keeps working). */
 export const MAX_FLASH_PROMPT_CHARS = 2000;
-const MAX_SESSIONS = 2;
-
 interface Session { flash: FlashDecoder; memory: Decoder; policy: FlashPolicy; neuronBytes: number; model: ModelName }
-const sessions = new Map<number, Session>();
-let nextSession = 1;
+const sessions = new Sessions<Session>(2, (s) => { s.flash.dispose(); s.memory.dispose(); });
 
 export interface FlashStartPayload {
   model?: ModelName;
@@ -58,12 +56,8 @@ export interface FlashStep {
 
 export const flashStart = defineHandler(async (p: FlashStartPayload, ctx): Promise<FlashStartResult> => {
   const policy = validatePolicy(p?.policy);
-  let prompt = String(p?.prompt ?? '');
   const notes: string[] = [];
-  if (prompt.length > MAX_FLASH_PROMPT_CHARS) {
-    notes.push(`The prompt had ${prompt.length.toLocaleString('en-US')} characters; only its last ${MAX_FLASH_PROMPT_CHARS.toLocaleString('en-US')} were used.`);
-    prompt = prompt.slice(-MAX_FLASH_PROMPT_CHARS);
-  }
+  const prompt = lastChars(p?.prompt, MAX_FLASH_PROMPT_CHARS, notes);
   if (prompt.trim().length === 0) throw new Error('Type a prompt first: the model needs at least one token to continue.');
   const name = p?.model ?? 'target-v1';
   if (!MODEL_NAMES.includes(name)) throw new Error(`Unknown model "${name}"; this site ships ${MODEL_NAMES.join(', ')}.`);
@@ -78,14 +72,8 @@ export const flashStart = defineHandler(async (p: FlashStartPayload, ctx): Promi
   const predictor = policy.select === 'predictor' ? await flashPredictor() : undefined;
   const { store, weights, fallback, rebuilt } = await flashStore(model, policy.layout, ctx, p?.storage ?? 'auto');
   const runner = new FlashFfn(store, weights, policy, { predictor });
-  while (sessions.size >= MAX_SESSIONS) {
-    const [oldest, s] = sessions.entries().next().value!;
-    s.flash.dispose(); s.memory.dispose();
-    sessions.delete(oldest);
-  }
-  const session = nextSession++;
   const flash = new FlashDecoder(model, runner, ids);
-  sessions.set(session, { flash, memory: new Decoder(model, ids, { temperature: 0 }), policy, neuronBytes: store.layout.neuronBytes, model: name });
+  const session = sessions.add({ flash, memory: new Decoder(model, ids, { temperature: 0 }), policy, neuronBytes: store.layout.neuronBytes, model: name });
   return { session, promptTokens: ids.map((id) => model.tokenizer.tokenText(id)), remaining: flash.remaining, storage: store.storage.kind, fallback, rebuilt, setup: { reads: runner.setup.reads, bytes: runner.setup.bytes }, notes };
 });
 
@@ -110,9 +98,5 @@ function stepOf(text: string, id: number, memoryText: string, same: boolean, r: 
 }
 
 export const flashStop = defineHandler((p: { session: number }): { stopped: boolean } => {
-  const s = sessions.get(p?.session);
-  if (!s) return { stopped: false };
-  s.flash.dispose(); s.memory.dispose();
-  sessions.delete(p.session);
-  return { stopped: true };
+  return { stopped: sessions.stop(p?.session) };
 });

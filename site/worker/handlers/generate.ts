@@ -3,13 +3,11 @@
 import { Decoder, type GeneratedToken } from '../../../lib/generate.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel, type ModelName } from '../models.ts';
+import { Sessions, lastChars } from '../sessions.ts';
 
 /** Prompts longer than this many characters are cut (from the start) before tokenizing. */
 export const MAX_PROMPT_CHARS = 4000;
-const MAX_SESSIONS = 4;
-
-const sessions = new Map<number, Decoder>();
-let nextSession = 1;
+const sessions = new Sessions<Decoder>(4, (d) => d.dispose());
 
 export interface GenStartPayload {
   model: ModelName;
@@ -30,23 +28,12 @@ export interface GenStartResult {
 
 export const genStart = defineHandler(async (p: GenStartPayload, ctx): Promise<GenStartResult> => {
   const model = await getModel(p.model, ctx);
-  let prompt = String(p.prompt ?? '');
   const notes: string[] = [];
-  if (prompt.length > MAX_PROMPT_CHARS) {
-    notes.push(`The prompt had ${prompt.length.toLocaleString('en-US')} characters; only its last ${MAX_PROMPT_CHARS.toLocaleString('en-US')} were used.`);
-    prompt = prompt.slice(-MAX_PROMPT_CHARS);
-  }
+  const prompt = lastChars(p.prompt, MAX_PROMPT_CHARS, notes);
   if (prompt.length === 0) throw new Error('Type a prompt first: the model needs at least one token to continue.');
   const decoder = new Decoder(model, prompt, { temperature: p.temperature, topK: p.topK, topP: p.topP ?? 1, seed: p.seed, topAlternatives: 5 });
   if (decoder.promptTruncated) notes.push(`The prompt is longer than the model's context of ${model.config.blockSize} tokens; it sees only the last ${model.config.blockSize}.`);
-  // Oldest sessions go first, so an abandoned stream cannot hold memory for long.
-  while (sessions.size >= MAX_SESSIONS) {
-    const [oldest, d] = sessions.entries().next().value!;
-    d.dispose();
-    sessions.delete(oldest);
-  }
-  const session = nextSession++;
-  sessions.set(session, decoder);
+  const session = sessions.add(decoder);
   const seen = decoder.promptIds.slice(-model.config.blockSize);
   return { session, promptTokens: seen.map((id) => ({ id, text: model.tokenizer.tokenText(id) })), note: notes.join(' ') || undefined };
 });
@@ -59,7 +46,5 @@ export const genNext = defineHandler((p: { session: number; count?: number }): G
 });
 
 export const genStop = defineHandler((p: { session: number }): { stopped: boolean } => {
-  const decoder = sessions.get(p.session);
-  decoder?.dispose();
-  return { stopped: sessions.delete(p.session) };
+  return { stopped: sessions.stop(p.session) };
 });

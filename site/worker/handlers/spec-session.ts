@@ -4,12 +4,11 @@
 import { LeanRunner, SpeculativeDecoder, parseTreeShape, formatTreeShape, stepView, type StepView } from '../../../lib/speculative/index.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel } from '../models.ts';
+import { Sessions, lastChars } from '../sessions.ts';
 
 /** Prompts longer than this many characters are cut (from the start) before tokenizing. */
 export const MAX_SPEC_PROMPT_CHARS = 4000;
-const MAX_SESSIONS = 4;
-const sessions = new Map<number, SpeculativeDecoder>();
-let nextSession = 1;
+const sessions = new Sessions<SpeculativeDecoder>(4, (d) => d.dispose());
 
 export interface SpecStartPayload {
   prompt: string;
@@ -30,22 +29,12 @@ export const specStart = defineHandler(async (p: SpecStartPayload, ctx): Promise
   const target = await getModel('target-v1', ctx);
   const draft = await getModel('draft-v1', ctx);
   const notes: string[] = [];
-  let prompt = String(p.prompt ?? '');
-  if (prompt.length > MAX_SPEC_PROMPT_CHARS) {
-    notes.push(`The prompt had ${prompt.length.toLocaleString('en-US')} characters; only its last ${MAX_SPEC_PROMPT_CHARS.toLocaleString('en-US')} were used.`);
-    prompt = prompt.slice(-MAX_SPEC_PROMPT_CHARS);
-  }
+  const prompt = lastChars(p.prompt, MAX_SPEC_PROMPT_CHARS, notes);
   if (prompt.trim().length === 0) throw new Error('Type a prompt first: the models need at least one token to continue.');
   const shape = parseTreeShape(p.tree); // throws a readable message for a bad shape
   const decoder = new SpeculativeDecoder(target, new LeanRunner(draft), prompt, { tree: shape, temperature: p.temperature ?? 0, seed: p.seed ?? 1 });
   if (decoder.promptTruncated) notes.push(`The prompt is longer than the models' context of ${target.config.blockSize} tokens; they see only the last ${target.config.blockSize}.`);
-  while (sessions.size >= MAX_SESSIONS) {
-    const [oldest, d] = sessions.entries().next().value!;
-    d.dispose();
-    sessions.delete(oldest);
-  }
-  const session = nextSession++;
-  sessions.set(session, decoder);
+  const session = sessions.add(decoder);
   const seen = decoder.promptIds.slice(-target.config.blockSize);
   return { session, shape: formatTreeShape(shape), promptTokens: seen.map((id) => ({ id, text: target.tokenizer.tokenText(id) })), note: notes.join(' ') || undefined };
 });
@@ -58,6 +47,5 @@ export const specStep = defineHandler(async (p: { session: number }, ctx): Promi
 });
 
 export const specStop = defineHandler((p: { session: number }): { stopped: boolean } => {
-  sessions.get(p.session)?.dispose();
-  return { stopped: sessions.delete(p.session) };
+  return { stopped: sessions.stop(p.session) };
 });

@@ -24,18 +24,25 @@ function randomTree(rng: () => number, n: number, V: number): TokenTree {
   return tree;
 }
 
+/** target-v1 and draft-v1 on `backend`, loaded before a describe block's tests and freed after them. */
+function committedPair(backend: string): { target: LanguageModel; draft: LanguageModel } {
+  const pair = {} as { target: LanguageModel; draft: LanguageModel };
+  beforeAll(async () => {
+    await tf.setBackend(backend);
+    pair.target = await loadCommitted('target-v1');
+    pair.draft = await loadCommitted('draft-v1');
+  }, 120_000);
+  afterAll(() => { pair.target.dispose(); pair.draft.dispose(); });
+  return pair;
+}
+
 const PROMPT = 'Call me Ishmael. Some years ago, never mind how long precisely, having little or no money in my purse, and nothing particular to interest me on shore, I thought I would sail about.';
 
 describe.each(['cpu', 'wasm'])('tree forward on %s', (backend) => {
-  let target: LanguageModel, draft: LanguageModel;
-  beforeAll(async () => {
-    await tf.setBackend(backend);
-    target = await loadCommitted('target-v1');
-    draft = await loadCommitted('draft-v1');
-  }, 120_000);
-  afterAll(() => { target.dispose(); draft.dispose(); });
+  const models = committedPair(backend);
 
   it('one tree-masked forward equals a causal forward of each root-to-node path, node by node', () => {
+    const { target } = models;
     const rng = mulberry32(3);
     const prefix = target.tokenizer.encode(PROMPT).slice(0, 30);
     let worst = 0;
@@ -55,6 +62,7 @@ describe.each(['cpu', 'wasm'])('tree forward on %s', (backend) => {
   });
 
   it('the plain-JS LeanRunner gives the tfjs logits for causal runs, tree masks and after keep()', () => {
+    const { target, draft } = models;
     const rng = mulberry32(4);
     for (const model of [draft, target]) {
       const lean = new LeanRunner(model), ref = new TfjsRunner(model);
@@ -77,18 +85,13 @@ describe.each(['cpu', 'wasm'])('tree forward on %s', (backend) => {
 
 // Whole sessions, on the backend the site uses (on the cpu backend they would take minutes).
 describe('speculative sessions on wasm', () => {
-  let target: LanguageModel, draft: LanguageModel;
   const backend = 'wasm';
-  beforeAll(async () => {
-    await tf.setBackend(backend);
-    target = await loadCommitted('target-v1');
-    draft = await loadCommitted('draft-v1');
-  }, 120_000);
-  afterAll(() => { target.dispose(); draft.dispose(); });
+  const models = committedPair(backend);
 
   it.each([['tfjs', '1,1,3,1,1,1,1,1', 0], ['lean', '2,2,1', 0], ['tfjs', '2,1,2', 1], ['lean', 'budget 10', 0]] as const)(
     'after every step both caches equal plain decoding of the accepted tokens (%s draft, tree %s, temperature %s)',
     (kind, tree, temperature) => {
+      const { target, draft } = models;
       const tRunner = new TfjsRunner(target);
       const dRunner: TreeRunner = kind === 'lean' ? new LeanRunner(draft) : new TfjsRunner(draft);
       const prompt = target.tokenizer.encode(PROMPT).slice(0, 100);
@@ -117,6 +120,7 @@ describe('speculative sessions on wasm', () => {
   );
 
   it('100 speculative steps leave no tensors behind (tfjs draft, greedy and sampled)', () => {
+    const { target, draft } = models;
     for (const temperature of [0, 1]) {
       const before = tf.memory().numTensors;
       const s = new SpeculativeSession(new TfjsRunner(target), new TfjsRunner(draft), target.tokenizer.encode('Call me'), { shape: parseTreeShape('1,2,1'), blockSize: 128, temperature, seed: 2 });

@@ -1,0 +1,35 @@
+// Headless Chromium over the built site, for the browser rows of `npm run bench`: Debian's /usr/bin/chromium through
+// playwright-core, with dist/ served on 127.0.0.1.
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const DIST = fileURLToPath(new URL('../dist/', import.meta.url)).replace(/\/$/, '');
+
+/**
+ * Serves dist/, launches Chromium with `args`, and calls `run` once per backend with a page in a fresh profile (models
+ * load from the network, not the cache). A backend that fails is logged as `<label> <backend>: failed: …` and the
+ * others still run; the browser and the server are always closed.
+ */
+export async function eachBackendPage(backends: string[], args: string[], label: string, run: (page: Page, backend: string, baseURL: string) => Promise<void>): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  const { serveStatic } = await import('../tests/site/static-server.ts');
+  const { server, baseURL } = await serveStatic(DIST);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args });
+  try {
+    for (const backend of backends) {
+      const context = await browser.newContext();
+      try {
+        await run(await context.newPage(), backend, baseURL);
+      } catch (err) {
+        console.log(`${label} ${backend}: failed: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    server.close();
+  }
+}
