@@ -1,5 +1,6 @@
-// <theme-toggle>: a button that names its action, "Switch to dark theme" or "Switch to light theme". Pressing it sets
-// data-theme on <html> and remembers the choice; until the reader chooses, the page follows the system colour scheme.
+// <theme-toggle>: a button that names its action, "Switch to dark theme" or "Switch to light theme" (CSS in
+// ThemeToggle.astro shows the right one). Pressing it sets data-theme on <html> and remembers the choice; until the
+// reader chooses, the page follows the system colour scheme.
 
 const KEY = 'theme';
 const systemDark = matchMedia('(prefers-color-scheme: dark)');
@@ -14,31 +15,24 @@ function currentTheme(): Theme {
 
 class ThemeToggle extends HTMLElement {
   #button: HTMLButtonElement | null = null;
-  #sync = () => {
-    if (this.#button) this.#button.textContent = currentTheme() === 'dark' ? 'Switch to light theme' : 'Switch to dark theme';
-  };
 
   connectedCallback() {
     this.#button = this.querySelector('button');
     if (!this.#button) return;
     this.#button.disabled = false; // rendered disabled so it is inert until this script runs
     this.#button.addEventListener('click', this.#toggle);
-    systemDark.addEventListener('change', this.#sync);
-    this.#sync();
   }
 
   disconnectedCallback() {
     this.#button?.removeEventListener('click', this.#toggle);
-    systemDark.removeEventListener('change', this.#sync);
   }
 
   #toggle = () => {
     const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
-    document.documentElement.dataset.theme = next;
+    document.documentElement.dataset.theme = next; // the label follows through CSS
     try {
       localStorage.setItem(KEY, next);
     } catch {} // storage blocked: the choice lasts for this page only
-    this.#sync();
   };
 }
 
