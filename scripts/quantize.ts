@@ -4,7 +4,8 @@
 // Calibration: 32 windows of 128 tokens at seeded random places in the training split (4,096 tokens).
 //
 //   npm exec -- node scripts/quantize.ts grid 4    RTN, AWQ (scales only) and AWQ + clipping at int4 (or 3, 2), groups 32/64/128
-//   npm exec -- node scripts/quantize.ts keep      keep 0.1/1/3% of channels fp32 (by activation, weight norm, random)
+//   npm exec -- node scripts/quantize.ts keep      keep 0.1/1/3% of channels fp32 (by activation, weight norm, random) at
+//                                                  int3 g128, and 1% at every bit width and group size (resumable)
 //   npm exec -- node scripts/quantize.ts table2    the paper's Table 2 on our weights, activation statistics, sizes
 //   npm exec -- node scripts/quantize.ts ship      writes the shipped quantized models to public/models/ with cards
 //
@@ -112,15 +113,20 @@ if (part === 'grid') {
 
 if (part === 'keep') {
   const fp32 = fp32Loss();
-  // Table 1's shape: keep a fraction of input channels in fp32, chosen three ways (int3, group 128 as the paper).
-  const keep = [];
-  for (const [bits, groupSize, fractions] of [[3, 128, [0.001, 0.01, 0.03]]] as [number, number, number[]][]) {
-    for (const fraction of fractions) for (const by of ['activation', 'weightNorm', 'random'] as const) {
-      const r = run({ bits, groupSize }, { kind: 'keep', by, fraction, seed: 1 });
-      keep.push({ by, fraction, bits, groupSize, loss: r.loss, perplexity: r.perplexity, channelsKept: { 128: keepCount(fraction, 128), 512: keepCount(fraction, 512) } });
-    }
+  // Table 1's shape: keep a fraction of input channels in fp32, chosen three ways. 0.1/1/3% at int3, group 128 (as
+  // the paper); 1% at every bit width and group size of the grid. Resumable: rows already in keep.json are kept, and
+  // the file is rewritten after every run, so an interrupted run loses at most one configuration.
+  const file = join(OUT, 'keep.json');
+  const previous = !quick && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+  const keep: { by: string; fraction: number; bits: number; groupSize: number }[] = previous?.validation?.tokens === validation.length - 1 ? previous.keep : [];
+  const configs: [number, number, number][] = [[3, 128, 0.001], [3, 128, 0.01], [3, 128, 0.03]];
+  for (const bits of [4, 3, 2]) for (const groupSize of [128, 64, 32]) if (!(bits === 3 && groupSize === 128)) configs.push([bits, groupSize, 0.01]);
+  for (const [bits, groupSize, fraction] of configs) for (const by of ['activation', 'weightNorm', 'random'] as const) {
+    if (keep.some((k) => k.by === by && k.fraction === fraction && k.bits === bits && k.groupSize === groupSize)) continue;
+    const r = run({ bits, groupSize }, { kind: 'keep', by, fraction, seed: 1 });
+    keep.push({ by, fraction, bits, groupSize, loss: r.loss, perplexity: r.perplexity, channelsKept: { 128: keepCount(fraction, 128), 512: keepCount(fraction, 512) } } as (typeof keep)[number]);
+    write('keep', { ...header(), fp32, keep });
   }
-  write('keep', { ...header(), fp32, keep });
 }
 
 if (part === 'table2') {
