@@ -1,5 +1,5 @@
-// What the lessons' prose says, checked against what the page shows: every badge sits inside its sentence's
-// paragraph (MDX turns a badge alone on a line into a block of its own), a sentence carries at most one badge per
+// What the lessons' prose says, checked against what the page shows: every badge and every sentence sits inside its
+// paragraph (MDX turns a badge or an {expression} alone on a line into a block of its own), a sentence carries at most one badge per
 // paper location, and where the prose quotes a widget's numbers the widget opens on those same numbers.
 import { expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +13,17 @@ test('the badge checks find the lessons', () => {
   expect(lessons.length).toBeGreaterThan(0);
 });
 
-test.each(lessons.map((l) => l.url))('%s: every number badge sits inside a paragraph, list item or table cell', async (url) => {
+test.each(lessons.map((l) => l.url))('%s: every number badge, and all prose text, sits inside a paragraph, list item or table cell', async (url) => {
   const { page, close } = await openPage(url);
   const loose = await page.locator('article .stat').evaluateAll((stats) =>
     stats.filter((s) => !s.parentElement?.closest('p, li, td, th, dd, figcaption, caption, blockquote')).map((s) => s.textContent),
   );
   expect(loose).toEqual([]);
+  // The same MDX rule strands plain text: a line that is only {expression} is a block, not part of its paragraph.
+  const stranded = await page.locator('article .prose').evaluateAll((boxes) =>
+    boxes.flatMap((box) => [...box.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()).map((n) => n.textContent!.trim().slice(0, 80))),
+  );
+  expect(stranded, 'prose text outside any paragraph').toEqual([]);
   await close();
 });
 
