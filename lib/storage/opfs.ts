@@ -120,6 +120,24 @@ export interface BrowserStorage {
   fallback: string | null;
 }
 
+/**
+ * Runs `fill` (the writes that set up a file) on `opened.storage`. If the quota runs out part-way, the half-written
+ * file is emptied and closed, and the same writes go to memory instead; `fallback` then says why.
+ */
+export function fillOrFallBack(opened: BrowserStorage, fill: (storage: ByteStorage) => void): BrowserStorage {
+  try {
+    fill(opened.storage);
+    return opened;
+  } catch (e) {
+    if (!(e instanceof StorageQuotaError)) throw e;
+    try { opened.storage.truncate(0); } catch { /* freeing space is best effort; the quota error stands */ }
+    opened.storage.close();
+    const storage = new MemoryStorage(`memory (instead of ${opened.storage.name})`);
+    fill(storage);
+    return { storage, fallback: `${e.message}, with the same reads counted` };
+  }
+}
+
 /** OPFS if it opens, else memory (same interface, same counts) with the reason. */
 export async function openBrowserStorage(name: string, getDirectory?: () => Promise<OpfsDirectory | null>): Promise<BrowserStorage> {
   try {

@@ -15,6 +15,9 @@ export interface OpenPageOptions {
   /** 'allow' lets the site's service worker install (offline tests); by default it is blocked, so a page's
    *  requests go to the network and no test precaches the whole site as a side effect. */
   serviceWorkers?: 'allow' | 'block';
+  /** JavaScript run in the model worker before its own code (prepended to the served script): how a test makes
+   *  this Chromium behave like a browser without OPFS, or with a full storage quota. */
+  workerPrelude?: string;
 }
 
 export interface OpenedPage {
@@ -81,6 +84,14 @@ export async function openPage(path: string, opts: OpenPageOptions = {}): Promis
   await context.route('**/*', (route) =>
     isForeign(route.request().url()) ? route.abort('blockedbyclient') : route.continue(),
   );
+  if (opts.workerPrelude) {
+    const prelude = opts.workerPrelude;
+    // Registered after the catch-all route, so it runs first for the worker's script.
+    await context.route(/\/model-worker-[\w-]+\.js$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: `${prelude}\n${await response.text()}` });
+    });
+  }
   context.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
     if (msg.type() === 'warning') consoleWarnings.push(`${msg.text()} (${msg.location().url})`);

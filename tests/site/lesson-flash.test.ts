@@ -2,8 +2,9 @@
 // File System and reads the same bytes back, then measures this device; FlashStepper generates with the FFN read
 // from OPFS, writes the same text as the model in memory under an exact policy, reuses its store on the second run
 // and rebuilds it when the model changes; a second tab holding the same store falls back to memory with a message;
-// bad URL values are explained in notes; axe finds nothing. (Missing OPFS and a full quota are exercised in Node,
-// tests/lib/storage and tests/lib/flash, with stand-in handles: Chromium always offers OPFS here.)
+// bad URL values are explained in notes; axe finds nothing. A browser without OPFS and one whose storage quota is
+// full are made from this Chromium by a prelude run in the model worker before its code (harness workerPrelude):
+// both widgets say why and run from memory, writing the same text.
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -108,6 +109,42 @@ describe('lesson 4 page', () => {
     expect(violations).toEqual([]);
     expectClean(opened);
   });
+});
+
+// The worker sees no navigator.storage.getDirectory, as in browsers without OPFS.
+const NO_OPFS = `Object.defineProperty(StorageManager.prototype, 'getDirectory', { value: undefined });`;
+// Writing past 64 KiB of an OPFS file fails the way Chromium reports a full quota: a QuotaExceededError DOMException.
+const FULL_QUOTA = `{
+  const proto = FileSystemSyncAccessHandle.prototype, write = proto.write, truncate = proto.truncate;
+  const full = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  proto.write = function (buffer, options) { if ((options?.at ?? 0) + buffer.byteLength > 65536) throw full(); return write.call(this, buffer, options); };
+  proto.truncate = function (size) { if (size > 65536) throw full(); return truncate.call(this, size); };
+}`;
+
+describe('storage that fails', () => {
+  for (const [what, prelude, reason] of [
+    ['a browser without OPFS', NO_OPFS, 'no Origin Private File System'],
+    ['a full storage quota', FULL_QUOTA, "the browser's storage quota"],
+  ] as const) {
+    test(`${what}: both widgets say so and run from memory, writing the same text`, async () => {
+      const { page, close, ...rest } = await openPage(`${PATH}?${EXACT}`, { workerPrelude: prelude });
+      expect(await run(page)).toBe('done');
+      const notes = page.locator('flash-stepper [data-notes]');
+      expect(await notes.textContent()).toContain(reason);
+      expect(await page.locator('flash-stepper [data-out="basis"]').textContent()).toContain("target-v1's FFN is read from memory");
+      expect(await page.locator('flash-stepper [data-out="same"]').textContent()).toBe('Same 8 tokens as the model in memory.');
+
+      await page.locator('flash-storage').scrollIntoViewIfNeeded();
+      await page.locator('flash-storage:not([data-state="static"])').waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Measure this device' }).click();
+      expect(await settled(page, 'flash-storage')).toBe('done');
+      expect(await page.locator('flash-storage [data-out="storage"]').textContent()).toBe('memory');
+      expect(await page.locator('flash-storage [data-notes]').textContent()).toContain(reason);
+      expect(await page.locator('flash-storage [data-out="roundtrip"]').textContent()).toBe('1 MiB written, 1 MiB read back in 1 read, identical');
+      expectClean(rest);
+      await close();
+    });
+  }
 });
 
 describe('URL state and bad input', () => {

@@ -2,7 +2,7 @@
 // file (lib/storage's sync access handle), sequential and scattered. The browser reads through the OS page cache,
 // so these are upper bounds for a cold device. The curve is kept for pricing `flash.next` tokens.
 // `flash.roundtrip`: writes seeded bytes to an OPFS file and reads them back (the lesson's self-check).
-import { CHUNK_SIZES, measureReadThroughput, openBrowserStorage, writeTestFile, type ByteStorage, type ThroughputPoint } from '../../../lib/storage/index.ts';
+import { CHUNK_SIZES, fillOrFallBack, measureReadThroughput, openBrowserStorage, writeTestFile, type ByteStorage, type ThroughputPoint } from '../../../lib/storage/index.ts';
 import { mulberry32 } from '../../../lib/random.ts';
 import { defineHandler } from '../protocol.ts';
 
@@ -44,10 +44,10 @@ export const flashMeasure = defineHandler(async (p: MeasurePayload, ctx): Promis
   const mib = p?.fileMiB ?? 32;
   if (!(Number.isInteger(mib) && mib >= MIN_FILE_MIB && mib <= MAX_FILE_MIB)) throw new Error(`The test file must be ${MIN_FILE_MIB} to ${MAX_FILE_MIB} MiB, got ${JSON.stringify(mib)}.`);
   const perPoint = Math.min(Math.max(p?.bytesPerPoint ?? 4 << 20, 1 << 20), 32 << 20);
-  const { storage, fallback } = await openBrowserStorage(FILE);
+  const opened = await openBrowserStorage(FILE);
+  ctx.progress(`Writing a ${mib} MiB test file${opened.storage.kind === 'opfs' ? ' to OPFS' : ' in memory'}…`, 0);
+  const { storage, fallback } = fillOrFallBack(opened, (s) => writeTestFile(s, mib << 20));
   try {
-    ctx.progress(`Writing a ${mib} MiB test file${storage.kind === 'opfs' ? ' to OPFS' : ' in memory'}…`, 0);
-    writeTestFile(storage, mib << 20);
     const points = measureReadThroughput(storage, { chunkSizes: sizes, bytesPerPoint: perPoint, onProgress: (d, n, pt) => ctx.progress(`Measured ${d} of ${n}: ${pt.order} reads of ${pt.chunkBytes / 1024} KiB`, d / n) });
     lastCurve = points;
     return { points, storage: storage.kind, fallback };
@@ -72,11 +72,12 @@ export const flashRoundtrip = defineHandler(async (p: { bytes?: number; seed?: n
   if (!(Number.isInteger(n) && n > 0 && n <= 16 << 20)) throw new Error(`A round trip writes 1 byte to 16 MiB, got ${JSON.stringify(n)}.`);
   const rng = mulberry32(p?.seed ?? 7);
   const data = Uint8Array.from({ length: n }, () => Math.floor(rng() * 256));
-  const { storage, fallback } = await openBrowserStorage('llmp-flash-roundtrip.bin');
+  const { storage, fallback } = fillOrFallBack(await openBrowserStorage('llmp-flash-roundtrip.bin'), (s) => {
+    s.truncate(0);
+    s.write(0, data);
+    s.flush();
+  });
   try {
-    storage.truncate(0);
-    storage.write(0, data);
-    storage.flush();
     const back = storage.read(0, n);
     const equal = back.every((b, i) => b === data[i]);
     return { storage: storage.kind, fallback, bytesWritten: storage.counts.bytesWritten, bytesRead: storage.counts.bytesRead, reads: storage.counts.reads, equal };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryStorage, OpfsStorage, openBrowserStorage, openOpfsStorage, StorageQuotaError, measureReadThroughput, writeTestFile, type ByteStorage, type SyncAccessHandle, type OpfsDirectory } from '../../../lib/storage/index.ts';
+import { MemoryStorage, OpfsStorage, fillOrFallBack, openBrowserStorage, openOpfsStorage, StorageQuotaError, measureReadThroughput, writeTestFile, type ByteStorage, type SyncAccessHandle, type OpfsDirectory } from '../../../lib/storage/index.ts';
 import { NodeFileStorage } from '../../../lib/storage/node-file.ts';
 import { mulberry32, randInt } from '../../../lib/random.ts';
 
@@ -118,6 +118,24 @@ describe('OPFS opening and fallback', () => {
     ok.storage.close();
     expect(h.closed).toBe(true);
     await expect(openOpfsStorage('../etc', async () => dirWith(async () => fakeHandle()))).rejects.toThrow(/OPFS file name must be/);
+  });
+
+  it('fillOrFallBack: a quota that runs out part-way empties and closes the file, and the same writes land in memory', async () => {
+    const h = fakeHandle(3000);
+    const data = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7) % 251);
+    const fill = (s: ByteStorage) => { s.write(0, data.subarray(0, 2500)); s.write(2500, data.subarray(2500)); };
+    const r = fillOrFallBack(await openBrowserStorage('q.bin', async () => dirWith(async () => h)), fill);
+    expect(r.storage.kind).toBe('memory');
+    expect(r.fallback).toMatch(/^q\.bin: the browser's storage quota ran out after 3000 bytes; using memory instead, with the same reads counted$/);
+    expect(h.closed).toBe(true);
+    expect(h.getSize()).toBe(0); // nothing half-written is left behind
+    expect(Array.from(r.storage.read(0, 5000))).toEqual(Array.from(data));
+
+    const roomy = fillOrFallBack(await openBrowserStorage('r.bin', async () => dirWith(async () => fakeHandle())), fill);
+    expect(roomy.storage.kind).toBe('opfs');
+    expect(roomy.fallback).toBeNull();
+    // Any other failure is not hidden behind a fallback.
+    expect(() => fillOrFallBack({ storage: new MemoryStorage(), fallback: null }, () => { throw new Error('disk on fire'); })).toThrow('disk on fire');
   });
 });
 
