@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel } from '../lib/load.ts';
-import { FlashFfn, FlashFfnStore, ffnWeightsOf, flashGenerate, meanRecord, policyLadder, type FfnLayoutName } from '../lib/flash/index.ts';
+import { FlashFfn, FlashFfnStore, curveIoMs, ffnWeightsOf, flashGenerate, meanRecord, paperIoMs, policyLadder, type FfnLayoutName } from '../lib/flash/index.ts';
 import { measureReadThroughput, writeTestFile } from '../lib/storage/index.ts';
 import { NodeFileStorage } from '../lib/storage/node-file.ts';
 import { readFromDisk } from '../tests/lib/node-model.ts';
@@ -34,7 +34,7 @@ export async function flashRows(): Promise<{ throughput: Record<string, string |
       const g = flashGenerate(model, new FlashFfn(stores[policy.layout], w, policy), 'Call me Ishmael.', { maxNewTokens: 32 });
       const ms = performance.now() - t0;
       const m = meanRecord(g.steps);
-      return { policy: id, 'KiB/token': +(m.bytes / 1024).toFixed(1), 'reads/token': +m.reads.toFixed(1), 'read ms/token': +m.readMs.toFixed(3), 'DRAM KiB': +((m.heldAfter * stores.bundled.layout.neuronBytes) / 1024).toFixed(0), 'tokens/s': +((g.ids.length / ms) * 1000).toFixed(1) };
+      return { policy: id, 'KiB/token': +(m.bytes / 1024).toFixed(1), 'reads/token': +m.reads.toFixed(1), 'read ms/token': +m.readMs.toFixed(3), 'I/O ms at M1 Max': +paperIoMs(m, policy.layout).toFixed(3), 'I/O ms on this curve': +curveIoMs(m, points).toFixed(3), 'DRAM KiB': +((m.heldAfter * stores.bundled.layout.neuronBytes) / 1024).toFixed(0), 'tokens/s': +((g.ids.length / ms) * 1000).toFixed(1) };
     });
     for (const s of Object.values(stores)) s.storage.close();
     model.dispose();

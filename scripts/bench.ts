@@ -65,8 +65,14 @@ if (process.argv.includes('--save')) {
   for (const w of widgetTimings) console.log(`| ${w.where} | ${w.widget} | ${(w.ms / 1000).toFixed(2)} |`);
 }
 
-// BENCH_SKIP_NODE=1: the browser figures were all that was asked for; the tables below are Node-side.
-if (process.env.BENCH_SKIP_NODE === '1') process.exit(0);
+const { browserQuantRows, browserFlashRows } = await import('./bench-browser.ts');
+// BENCH_SKIP_NODE=1: the browser figures were all that was asked for; the tables below add Node rows to them.
+if (process.env.BENCH_SKIP_NODE === '1') {
+  console.log('\nint4 vs fp32 matrix-vector product in the page\'s worker, and LLM in a Flash on OPFS (16 tokens per rung):');
+  console.table(browserQuantRows);
+  console.table(browserFlashRows);
+  process.exit(0);
+}
 
 const { sparsityRows } = await import('./bench-sparsity.ts');
 console.log('\nSparse vs dense FFN, one token, target-v1 middle layer (goal: speedup >= half the ideal at 90% sparsity):');
@@ -74,7 +80,7 @@ console.table(await sparsityRows());
 
 const { quantRows } = await import('./bench-quant.ts');
 console.log('\nint4 (group 64, packed, dequantized in the loop) vs fp32 matrix-vector product, one token:');
-console.table(await quantRows());
+console.table([...(await quantRows()), ...browserQuantRows]);
 const { loraRows } = await import('./bench-lora.ts');
 console.log('\nLoRA on target-v1 (r = 4 on W_q, W_v): adapter training speed, and greedy decode bare / unmerged / merged:');
 const { loraBrowserRows } = await import('./bench-lora-browser.ts');
@@ -83,8 +89,8 @@ const { flashRows } = await import('./bench-flash.ts');
 const flash = await flashRows();
 console.log('\nFlash storage (Node file adapter; the file sits in the OS page cache, so upper bounds for a cold disk): read throughput');
 console.table(flash.throughput);
-console.log('target-v1 generating 32 tokens with its FFN read from a file, each rung of LLM in a Flash Table 2 (exact active sets, k = 5):');
-console.table(flash.policies);
+console.log('target-v1 generating tokens with its FFN read from storage, each rung of LLM in a Flash Table 2 (exact active sets, k = 5): Node file adapter, 32 tokens; Chromium OPFS, 16 tokens:');
+console.table([...flash.policies.map((p) => ({ where: 'node cpu, file', ...p })), ...browserFlashRows]);
 const { executorRows } = await import('./flexgen-results.ts');
 console.log('\nZig-zag block executor (lib/offload), target-v1 on Node wasm, 32 sequences × 32 new tokens, GPU batch 4 (row-by-row = block of 1 batch):');
 console.table((await executorRows()).rows);
