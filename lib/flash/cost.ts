@@ -1,7 +1,8 @@
 // Pricing a token's reads, two ways. (1) On the paper's M1 Max flash [LLM in a Flash, arXiv 2312.11514 v3,
 // Table 2]: whole-matrix reads at 6.10 GB/s, predictor-chosen single-neuron reads at 1.25 GB/s, bundled ones at
-// 2.25 GB/s — the throughput the paper measured for each kind of read (its chunks are 16-32 KiB; ours are 0.5-1 KiB,
-// so this prices our byte counts as if read like theirs: modelled). (2) On a measured curve (lib/storage's
+// 2.25 GB/s — the throughput the paper measured for each kind of read, OPT 6.7B in 16 bits (its bundles are then
+// 2 × 4096 × 2 B = 16 KiB by our arithmetic; App. C.1 gives 32 KiB at 32 bits; ours are 0.5-1 KiB, so this prices our
+// byte counts as if read like theirs: modelled). (2) On a measured curve (lib/storage's
 // measureReadThroughput): each read costs the measured time per read at its size and order, interpolated
 // log-linearly between measured sizes and clamped at the ends.
 import type { ThroughputPoint } from '../storage/throughput.ts';

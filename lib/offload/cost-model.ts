@@ -3,7 +3,7 @@
 // three tiers (g, c, d). Every quantity is linear in the nine placement fractions, so it is kept as a linear
 // expression: the evaluator and the linear program (policy-search.ts) read the same coefficients.
 // Block time T = l·T_pre + (n−1)·l·T_gen, each per-layer term the max of five overlapped costs
-// (cpu→gpu, gpu→cpu, disk→cpu, cpu→disk reads/writes and compute) [§4.3, Eq. 1; App. A.3]. The per-term formulas
+// (cpu→gpu, gpu→cpu, disk→cpu, cpu→disk reads/writes and compute) [§4.3; App. A.3]. The per-term formulas
 // and the peak-memory formulas follow FlexGen's experimental/cost_model.py, with two changes: T_pre and T_gen are
 // the paper's plain max of five (the script sums some links), and the script's 0.95 fudge on disk reads is dropped.
 import { cpuAttnFlops, validateHardware, type Hardware } from './hardware.ts';
