@@ -47,6 +47,8 @@ export class FlashFfn {
   private readonly threshold: number | undefined;
   private readonly buffers: NeuronBuffer[];
   private readonly residentCount: number;
+  /** Most neurons a layer keeps between tokens (the policy's DRAM budget). */
+  private readonly keepCount: number;
   /** [layer][neuron] the last token index at which the neuron was chosen, or -Infinity. */
   private readonly lastUsed: Float64Array[];
   /** Tokens processed so far by each layer (layers run one after another inside a forward pass). */
@@ -68,6 +70,7 @@ export class FlashFfn {
     this.threshold = opts.threshold;
     this.buffers = Array.from({ length: L.nLayer }, () => new NeuronBuffer(L.nEmbd, L.nFfn));
     this.residentCount = Math.round(this.policy.resident * L.nFfn);
+    this.keepCount = Math.max(this.residentCount, Math.floor((this.policy.budget ?? 1) * L.nFfn));
     this.lastUsed = Array.from({ length: L.nLayer }, () => new Float64Array(L.nFfn));
     this.seen = Array(L.nLayer).fill(0);
     this.reset();
@@ -181,7 +184,7 @@ export class FlashFfn {
   }
 
   /** Drops the neurons the policy does not keep after token t: all non-resident ones, or (windowing) those not
-   *  chosen in the last k tokens. */
+   *  chosen in the last k tokens; then, over the DRAM budget, the ones used longest ago (lowest index on a tie). */
   private evict(layer: number, t: number, rec: TokenRecord): void {
     const buf = this.buffers[layer], used = this.lastUsed[layer], k = this.policy.windowK;
     const before = buf.rowsMoved;
@@ -190,6 +193,10 @@ export class FlashFfn {
       const i = held[r];
       if (i < this.residentCount) continue;
       if (k === 0 || t - used[i] >= k) buf.delete(i);
+    }
+    if (buf.numUsed > this.keepCount) {
+      const oldest = Array.from(buf.neurons()).filter((i) => i >= this.residentCount).sort((a, b) => used[a] - used[b] || a - b);
+      for (const i of oldest.slice(0, buf.numUsed - this.keepCount)) buf.delete(i);
     }
     rec.rowsMoved += buf.rowsMoved - before;
     rec.heldAfter += buf.numUsed;

@@ -14,6 +14,10 @@ export interface FlashPolicy {
   /** Keep the neurons used by the last k tokens in DRAM (windowing); 0 = read every token's neurons afresh. */
   windowK: number;
   layout: FfnLayoutName;
+  /** Most of each layer's neurons kept in DRAM between tokens, as a share (resident ones included); 1 (the default)
+   *  sets no cap. When the window would keep more, the neurons used longest ago go first. A token's own neurons are
+   *  always all loaded while it is computed, so the peak can exceed the budget by one token's working set. */
+  budget?: number;
 }
 
 export type PolicyId = 'naive' | 'hybrid' | 'predictor' | 'window' | 'bundling';
@@ -35,5 +39,8 @@ export function validatePolicy(p: Partial<FlashPolicy> | undefined): FlashPolicy
   if (!(typeof p.resident === 'number' && p.resident >= 0 && p.resident <= 1)) throw new Error(`flash policy: resident must be a share between 0 and 1, got ${JSON.stringify(p.resident)}`);
   if (!(Number.isInteger(p.windowK) && p.windowK! >= 0 && p.windowK! <= MAX_WINDOW)) throw new Error(`flash policy: window k must be a whole number from 0 to ${MAX_WINDOW}, got ${JSON.stringify(p.windowK)}`);
   if (!LAYOUTS.includes(p.layout as FfnLayoutName)) throw new Error(`flash policy: layout must be one of ${LAYOUTS.join(', ')}, got ${JSON.stringify(p.layout)}`);
-  return { select: p.select!, resident: p.resident, windowK: p.windowK!, layout: p.layout! };
+  const budget = p.budget ?? 1;
+  if (!(typeof budget === 'number' && budget > 0 && budget <= 1)) throw new Error(`flash policy: budget must be a share above 0 and at most 1, got ${JSON.stringify(p.budget)}`);
+  if (budget < p.resident) throw new Error(`flash policy: a DRAM budget of ${Math.round(budget * 100)}% cannot hold the resident ${Math.round(p.resident * 100)}% of each FFN; raise the budget or turn hybrid off`);
+  return { select: p.select!, resident: p.resident, windowK: p.windowK!, layout: p.layout!, budget };
 }

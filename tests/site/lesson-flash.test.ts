@@ -149,17 +149,34 @@ describe('storage that fails', () => {
 
 describe('URL state and bad input', () => {
   test('garbage values get notes, and the widgets still work', async () => {
-    const { page, close, ...rest } = await openPage(`${PATH}?stepper.window=999&stepper.neurons=zzz&stepper.tokens=2&storage.file=abc`);
+    const { page, close, ...rest } = await openPage(`${PATH}?stepper.window=999&stepper.neurons=zzz&stepper.budget=7&stepper.tokens=2&storage.file=abc`);
     await page.locator('flash-stepper').scrollIntoViewIfNeeded();
     await page.locator('flash-stepper:not([data-state="static"])').waitFor({ timeout: 120_000 });
     const notes = await page.locator('flash-stepper [data-notes]').textContent();
     expect(notes).toContain('stepper.window="999" is above the maximum');
     expect(notes).toContain('Ignored stepper.neurons="zzz"');
+    expect(notes).toContain('stepper.budget="7" is above the maximum');
     await page.locator('flash-storage').scrollIntoViewIfNeeded();
     await page.locator('flash-storage:not([data-state="static"])').waitFor({ timeout: 60_000 });
     expect(await page.locator('flash-storage [data-notes]').textContent()).toContain('Ignored storage.file="abc"');
     expect(await run(page)).toBe('done');
     expect(await page.locator('flash-stepper [data-out="window"]').textContent()).toBe('32');
+    expectClean(rest);
+    await close();
+  });
+
+  test('a DRAM budget caps the FFN held between tokens; a budget too small for the hybrid half is explained', async () => {
+    const { page, close, ...rest } = await openPage(`${PATH}?stepper.neurons=exact&stepper.tokens=4&stepper.window=16&stepper.budget=0.1&stepper.storage=memory`);
+    expect(await run(page)).toBe('done');
+    expect(await page.locator('flash-stepper [data-out="budget"]').textContent()).toBe('10%');
+    const [value, unit] = (await page.locator('flash-stepper [data-out="dram"]').textContent())!.split(/\s+/);
+    const held = Number(value) * { B: 1, KiB: 1024, MiB: 1024 ** 2 }[unit as 'B' | 'KiB' | 'MiB'];
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThanOrEqual(0.1 * 4 * 512 * 1024); // target-v1: 4 layers × 512 neurons × 1 KiB
+    expect(await page.locator('flash-stepper [data-out="same"]').textContent()).toBe('Same 4 tokens as the model in memory.');
+    await page.getByLabel('Hybrid: half of each FFN stays in DRAM').check();
+    expect(await run(page)).toBe('error');
+    expect(await page.locator('flash-stepper [data-progress]').textContent()).toContain('a DRAM budget of 10% cannot hold the resident 50% of each FFN; raise the budget or turn hybrid off');
     expectClean(rest);
     await close();
   });

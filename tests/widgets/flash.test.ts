@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { storageChart } from '../../site/widgets/flash-storage/chart.ts';
 import { at, curveSentence, type Curve } from '../../site/widgets/flash-storage/model.ts';
-import { countsText, ladderId, meanCounts, policyOf } from '../../site/widgets/flash-stepper/model.ts';
+import { budgetText, countsText, ladderId, meanCounts, policyOf } from '../../site/widgets/flash-stepper/model.ts';
 import { validatePolicy } from '../../lib/flash/policy.ts';
 
 const curve: Curve = {
@@ -30,8 +30,8 @@ describe('FlashStorage', () => {
 
 describe('FlashStepper', () => {
   it('turns the toggles into a valid policy and finds the matching rung of the ablation', () => {
-    const v = { neurons: 'predictor' as const, hybrid: false, window: 5, bundling: true };
-    expect(validatePolicy(policyOf(v))).toEqual({ select: 'predictor', resident: 0, windowK: 5, layout: 'bundled' });
+    const v = { neurons: 'predictor' as const, hybrid: false, window: 5, budget: 1, bundling: true };
+    expect(validatePolicy(policyOf(v))).toEqual({ select: 'predictor', resident: 0, windowK: 5, layout: 'bundled', budget: 1 });
     expect(ladderId(v, 5)).toBe('bundling');
     expect(ladderId({ ...v, bundling: false }, 5)).toBe('window');
     expect(ladderId({ ...v, bundling: false, window: 0 }, 5)).toBe('predictor');
@@ -39,6 +39,10 @@ describe('FlashStepper', () => {
     expect(ladderId({ ...v, neurons: 'all', bundling: false, window: 0 }, 5)).toBe('naive');
     expect(ladderId({ ...v, window: 3 }, 5)).toBeNull();
     expect(policyOf({ ...v, hybrid: true }).resident).toBe(0.5);
+    // A budget below 1 is not a rung of the build-time ablation; its slider says what it is.
+    expect(ladderId({ ...v, budget: 0.25 }, 5)).toBeNull();
+    expect(policyOf({ ...v, budget: 0.25 }).budget).toBe(0.25);
+    expect([budgetText(1), budgetText(0.25), budgetText(0.05)]).toEqual(['100% (no cap)', '25%', '5%']);
   });
 
   it('averages steps and prints counters in kit units (curve only when every step has one)', () => {

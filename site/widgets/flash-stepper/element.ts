@@ -2,7 +2,7 @@
 // and asks for tokens one at a time (flash.next), updating the counters after each; One token adds a single token.
 // Changing a setting ends the session; the next Run starts afresh with the new policy.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { countsText, meanCounts, policyOf, summaryText, type StepCounts } from './model.ts';
+import { budgetText, countsText, meanCounts, policyOf, summaryText, type StepCounts } from './model.ts';
 import { schema } from './params.ts';
 
 interface Step extends StepCounts { text: string; memoryText: string; same: boolean }
@@ -22,7 +22,7 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       if (this.#session !== null) void worker.request('flash.stop', { session: this.#session }).catch(() => {});
       this.#session = null;
     };
-    for (const name of ['model', 'prompt', 'neurons', 'hybrid', 'window', 'bundling', 'storage'] as const) this.bind(name, () => endSession());
+    for (const name of ['model', 'prompt', 'neurons', 'hybrid', 'window', 'budget', 'bundling', 'storage'] as const) this.bind(name, () => endSession());
     this.bind('tokens');
     this.onStop(endSession);
 
@@ -75,6 +75,7 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
 
   update() {
     this.part('[data-out="window"]').textContent = String(this.values.window);
+    this.part('[data-out="budget"]').textContent = budgetText(this.values.budget);
     this.part('[data-out="tokens"]').textContent = String(this.values.tokens);
     const steps = this.#steps;
     if (steps.length === 0) return;

@@ -75,7 +75,41 @@ describe('FlashFfn on a random model', () => {
     }
   });
 
+  it('a DRAM budget keeps only the most recently used neurons, within it after every token, and the output stays exact', () => {
+    const s = stores();
+    // Each token's chosen set per layer, from a k = 1 runner (which holds exactly the last token's set).
+    const sets: number[][][] = [];
+    const cache = model.newCache();
+    const probe = new FlashFfn(s.separate, s.w, { select: 'exact', resident: 0, windowK: 1, layout: 'separate' });
+    for (let t = 0; t < ids.length; t++) {
+      model.forward([[ids[t]]], { cache, ffnFn: (l, x) => { const y = probe.ffnFn(l, x); (sets[t] ??= [])[l] = [...probe.held()[l]]; return y; } });
+    }
+    cache.dispose();
+    const dense = model.forward([ids]).logits[0];
+    const k = 8;
+    for (const budget of [0.1, 0.25, 0.5]) {
+      const keep = Math.floor(budget * F);
+      const flash = new FlashFfn(s.bundled, s.w, { select: 'exact', resident: 0, windowK: k, layout: 'bundled', budget });
+      const got = model.forward([ids], { ffnFn: flash.ffnFn }).logits[0];
+      for (let t = 0; t < ids.length; t++) for (let v = 0; v < 256; v += 7) expect(got[t][v]).toBeCloseTo(dense[t][v], 3);
+      for (const r of flash.tokens) expect(r.heldAfter).toBeLessThanOrEqual(L * keep);
+      // Kept = the `keep` most recently chosen neurons of the window (on a tie, the higher index), per layer.
+      for (let l = 0; l < L; l++) {
+        const last = new Map<number, number>();
+        for (let t = ids.length - k; t < ids.length; t++) for (const i of sets[t][l]) last.set(i, t);
+        const want = [...last.keys()].sort((a, b) => last.get(b)! - last.get(a)! || b - a).slice(0, keep);
+        expect([...flash.held()[l]].sort((a, b) => a - b)).toEqual(want.sort((a, b) => a - b));
+      }
+    }
+    // A budget of 1 is no cap: the same reads, token for token, as leaving it out.
+    const run = (budget?: number) => { const f = new FlashFfn(s.bundled, s.w, { select: 'exact', resident: 0, windowK: 3, layout: 'bundled', budget }); model.forward([ids], { ffnFn: f.ffnFn }); return f.tokens.map((r) => [r.reads, r.bytes, r.heldAfter]); };
+    expect(run(1)).toEqual(run(undefined));
+  });
+
   it('rejects bad policies and mismatches with clear errors', () => {
+    expect(() => validatePolicy({ select: 'exact', resident: 0, windowK: 5, layout: 'separate', budget: 0 })).toThrow(/budget must be a share above 0 and at most 1, got 0/);
+    expect(() => validatePolicy({ select: 'exact', resident: 0, windowK: 5, layout: 'separate', budget: 1.5 })).toThrow(/budget must be a share/);
+    expect(() => validatePolicy({ select: 'all', resident: 0.5, windowK: 0, layout: 'separate', budget: 0.25 })).toThrow(/a DRAM budget of 25% cannot hold the resident 50% of each FFN; raise the budget or turn hybrid off/);
     const s = stores();
     expect(() => validatePolicy({ select: 'exact', resident: 0, windowK: 65, layout: 'separate' })).toThrow(/window k must be a whole number from 0 to 64, got 65/);
     expect(() => validatePolicy({ select: 'exact', resident: 0, windowK: 1.5, layout: 'separate' })).toThrow(/window k/);
