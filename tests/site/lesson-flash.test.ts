@@ -149,7 +149,7 @@ describe('storage that fails', () => {
 
 describe('URL state and bad input', () => {
   test('garbage values get notes, and the widgets still work', async () => {
-    const { page, close, ...rest } = await openPage(`${PATH}?stepper.window=999&stepper.neurons=zzz&stepper.budget=7&stepper.tokens=2&storage.file=abc`);
+    const { page, close, ...rest } = await openPage(`${PATH}?stepper.window=999&stepper.neurons=zzz&stepper.budget=7&stepper.tokens=2&storage.file=abc&storage.chunk=3`);
     await page.locator('flash-stepper').scrollIntoViewIfNeeded();
     await page.locator('flash-stepper:not([data-state="static"])').waitFor({ timeout: 120_000 });
     const notes = await page.locator('flash-stepper [data-notes]').textContent();
@@ -158,7 +158,14 @@ describe('URL state and bad input', () => {
     expect(notes).toContain('stepper.budget="7" is above the maximum');
     await page.locator('flash-storage').scrollIntoViewIfNeeded();
     await page.locator('flash-storage:not([data-state="static"])').waitFor({ timeout: 60_000 });
-    expect(await page.locator('flash-storage [data-notes]').textContent()).toContain('Ignored storage.file="abc"');
+    const storageNotes = await page.locator('flash-storage [data-notes]').textContent();
+    expect(storageNotes).toContain('Ignored storage.file="abc"');
+    expect(storageNotes).toContain('Ignored storage.chunk="3"');
+    const chunk = page.locator('flash-storage [data-out="chunk"]');
+    expect(await chunk.textContent()).toMatch(/^Reads of 32 KiB \(one bundle of OPT 6\.7B in fp32/);
+    await page.getByLabel('Read size to compare (KiB)').selectOption('1');
+    await expect.poll(() => chunk.textContent()).toMatch(/^Reads of 1 KiB \(one bundle of our model/);
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('storage.chunk=1');
     expect(await run(page)).toBe('done');
     expect(await page.locator('flash-stepper [data-out="window"]').textContent()).toBe('32');
     expectClean(rest);

@@ -3,7 +3,7 @@
 // match, counters in the kit's units, and a chart that names and describes itself.
 import { describe, expect, it } from 'vitest';
 import { storageChart } from '../../site/widgets/flash-storage/chart.ts';
-import { at, curveSentence, type Curve } from '../../site/widgets/flash-storage/model.ts';
+import { at, chunkSentence, curveSentence, type Curve } from '../../site/widgets/flash-storage/model.ts';
 import { budgetText, countsText, ladderId, meanCounts, policyOf } from '../../site/widgets/flash-stepper/model.ts';
 import { validatePolicy } from '../../lib/flash/policy.ts';
 
@@ -16,6 +16,7 @@ describe('FlashStorage', () => {
   it('finds points and says the smallest and largest scattered reads', () => {
     expect(at(curve, 'scattered', 4096)?.chunkBytes).toBe(4096);
     expect(at(curve, 'scattered', 2048)).toBeUndefined();
+    expect(curveSentence({ ...curve, who: 'this device' })).toMatch(/^On this device, scattered reads of 1 KiB/);
     expect(curveSentence(curve)).toMatch(/^On the build machine, scattered reads of 1 KiB move .+\/s \(5\.05 µs per read\); reads of 512 KiB move .+\/s\.$/);
   });
 
@@ -25,6 +26,17 @@ describe('FlashStorage', () => {
     expect(svg.getAttribute('aria-label')).toBe('Read throughput against read size');
     expect(svg.getAttribute('aria-description')).toContain('1.25 GB/s');
     expect(el.querySelectorAll('path').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('compares one read size across curves, says what the size is, and marks it on the chart', () => {
+    const device: Curve = { ...curve, who: 'this device' };
+    const s = chunkSentence([curve, device], 1024);
+    expect(s).toMatch(/^Reads of 1 KiB \(one bundle of our model: a neuron's up column and down row\): the build machine moves .+\/s sequential and .+\/s scattered, 5\.05 µs per scattered read; this device moves /);
+    expect(chunkSentence([curve], 2048)).toBe('Reads of 2 KiB: the build machine did not measure this size.');
+    const rules = (c?: number) => storageChart([curve], { width: 600 }, c).querySelectorAll('line').length; // one more line: the mark
+    expect(rules(4096)).toBe(rules(undefined) + 1);
+    const svg = storageChart([curve], { width: 600 }, 4096);
+    expect((svg.localName === 'svg' ? svg : svg.querySelector(':scope > svg')!).getAttribute('aria-description')).toContain('The vertical line marks reads of 4 KiB.');
   });
 });
 

@@ -3,7 +3,7 @@
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { bandwidth, bytes } from '../_kit/format.ts';
 import { storageChart } from './chart.ts';
-import { at, summaryText, type Curve } from './model.ts';
+import { at, chunkSentence, summaryText, type Curve } from './model.ts';
 import { schema } from './params.ts';
 
 class FlashStorage extends WidgetElement<typeof schema.params> {
@@ -14,7 +14,8 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
     const build = this.json<Curve>();
     if (build) this.#curves = [build];
     this.bind('file');
-    this.chart('chart', (width) => storageChart(this.#curves, { width }));
+    this.bind('chunk');
+    this.chart('chart', (width) => storageChart(this.#curves, { width }, this.#chunkBytes()));
     const button = this.part<HTMLButtonElement>('[data-action="measure"]');
     const worker = this.worker();
     const runs = this.jobs(
@@ -47,6 +48,10 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
     this.state = 'ready';
   }
 
+  #chunkBytes(): number {
+    return Number(this.values.chunk) * 1024;
+  }
+
   #showStorage(kind: string, fallback: string | null) {
     this.part('[data-out="storage"]').textContent = kind === 'opfs' ? 'Origin Private File System (OPFS), sync access handle in the worker' : 'memory';
     if (fallback) { this.clearNotes((n) => n.includes(`${this.key}.`)); this.note(fallback); }
@@ -54,6 +59,7 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
 
   update() {
     this.part('[data-out="file"]').textContent = `${this.values.file} MiB`;
+    this.part('[data-out="chunk"]').textContent = chunkSentence(this.#curves, this.#chunkBytes());
     this.summary(summaryText(this.#curves));
     this.redraw('chart');
   }
