@@ -38,11 +38,14 @@ describe('the Share or embed panel', () => {
     const { page } = opened;
     await ready(page);
     const slider = page.locator(`${TAG} input[type="range"]`);
+    const initial = await view(page);
     await slider.focus();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => slider.inputValue()).toBe('2');
+    // The figure redraws on the next animation frame after the slider moves: wait for its text to follow.
+    await expect.poll(async () => (await view(page)).threshold).not.toBe(initial.threshold);
     const before = await view(page);
     const { link } = await shareLink(page);
     const url = new URL(link);
