@@ -2,7 +2,7 @@
 // behind a small header that names the layout, the shape and a fingerprint of the weights. Opening checks the header:
 // a store written for other weights or another layout, or left half-written, is rebuilt. Every read goes through
 // the storage, so its calls and bytes are counted there.
-import { ByteStorage, MemoryStorage, StorageQuotaError } from '../storage/index.ts';
+import { ByteStorage, fillOrFallBack } from '../storage/index.ts';
 import { encodeLayer, ffnLayout, type FfnLayout, type FfnLayoutName, type ReadRange } from './layout.ts';
 import type { LanguageModel } from '../model.ts';
 
@@ -114,12 +114,7 @@ export interface OpenedStore {
 
 /** FlashFfnStore.open, falling back to memory (and saying so) when the storage's quota runs out while writing. */
 export function openStoreOrFallBack(storage: ByteStorage, weights: FfnWeights, layout: FfnLayoutName): OpenedStore {
-  try {
-    return { store: FlashFfnStore.open(storage, weights, layout), fallback: null };
-  } catch (e) {
-    if (!(e instanceof StorageQuotaError)) throw e;
-    try { storage.truncate(0); } catch { /* the quota error stands; nothing half-written is trusted (complete flag) */ }
-    storage.close();
-    return { store: FlashFfnStore.open(new MemoryStorage(`memory (instead of ${storage.name})`), weights, layout), fallback: e.message };
-  }
+  let store: FlashFfnStore | undefined;
+  const { fallback } = fillOrFallBack({ storage, fallback: null }, (s) => { store = FlashFfnStore.open(s, weights, layout); });
+  return { store: store!, fallback };
 }
