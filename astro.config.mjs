@@ -37,13 +37,16 @@ export default defineConfig({
     worker: { format: 'es', plugins: () => [highsForBrowser()] },
     // Pre-bundle in `npm run dev` what pages and the worker import, so the dev server does not meet them late and
     // reload the page mid-visit ("optimized dependencies changed").
-    optimizeDeps: { include: ['@observablehq/plot', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'katex', 'highs'] },
+    optimizeDeps: {
+      include: ['@observablehq/plot', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'katex', 'highs'],
+    },
     build: {
       rollupOptions: {
         // Astro marks each MDX page's propagated assets with a "use astro:head-inject" directive that the bundler
         // warns it may drop; Astro handles that itself, so the warning says nothing about our code and is silenced.
         onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject'))
+            return;
           warn(warning);
         },
       },

@@ -10,7 +10,8 @@
 import type { BackendName } from './backend.ts';
 
 /** Renderer names of software rasterisers: WebGL that runs on the CPU. */
-const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software rasterizer|microsoft basic render|mesa offscreen|lavapipe/i;
+const SOFTWARE_RENDERERS =
+  /swiftshader|llvmpipe|softpipe|software rasterizer|microsoft basic render|mesa offscreen|lavapipe/i;
 
 /** True when a WebGL renderer string names a software rasteriser rather than a GPU. */
 export function isSoftwareRenderer(renderer: string | undefined): boolean {
@@ -32,7 +33,9 @@ export interface BackendDecision {
 
 /** Fallbacks after the chosen backend: the other candidates in their usual order, and cpu last (it always works). */
 function withFallbacks(first: BackendName, others: BackendName[]): BackendName[] {
-  return [first, ...others.filter((b) => b !== first && b !== 'cpu'), 'cpu'].filter((b, i, all) => all.indexOf(b) === i);
+  return [first, ...others.filter((b) => b !== first && b !== 'cpu'), 'cpu'].filter(
+    (b, i, all) => all.indexOf(b) === i,
+  );
 }
 
 const fmt = (ms: number) => (ms < 1 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(1)} ms`);
@@ -42,7 +45,8 @@ const fmt = (ms: number) => (ms < 1 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(1)} 
  * `timings` are probe results for the candidates that were timed (may be empty when the renderer settles it).
  */
 export function decideBackend(renderer: string | undefined, timings: BackendTiming[]): BackendDecision {
-  if (renderer === undefined) return { order: withFallbacks('wasm', []), reason: 'WebGL is not available here, so wasm runs the models.' };
+  if (renderer === undefined)
+    return { order: withFallbacks('wasm', []), reason: 'WebGL is not available here, so wasm runs the models.' };
   if (isSoftwareRenderer(renderer)) {
     return {
       order: withFallbacks('wasm', []),
@@ -50,11 +54,18 @@ export function decideBackend(renderer: string | undefined, timings: BackendTimi
     };
   }
   const ok = timings.filter((t) => Number.isFinite(t.msPerStep)).sort((a, b) => a.msPerStep - b.msPerStep);
-  if (ok.length === 0) return { order: withFallbacks('wasm', ['webgl']), reason: 'No backend finished the speed probe, so wasm is tried first.' };
+  if (ok.length === 0)
+    return {
+      order: withFallbacks('wasm', ['webgl']),
+      reason: 'No backend finished the speed probe, so wasm is tried first.',
+    };
   const [best, ...rest] = ok;
   const compared = rest.length ? `, against ${rest.map((t) => `${fmt(t.msPerStep)} on ${t.name}`).join(' and ')}` : '';
   return {
-    order: withFallbacks(best.name, rest.map((t) => t.name)),
+    order: withFallbacks(
+      best.name,
+      rest.map((t) => t.name),
+    ),
     reason: `Fastest in a short decoding probe on this device: ${fmt(best.msPerStep)} per step on ${best.name}${compared}.`,
   };
 }
@@ -71,7 +82,11 @@ export function parseRemembered(raw: string | null | undefined): RememberedBacke
   if (!raw) return undefined;
   try {
     const v = JSON.parse(raw) as Partial<RememberedBackend>;
-    if ((v.name === 'webgl' || v.name === 'wasm' || v.name === 'cpu') && typeof v.reason === 'string' && (v.renderer === null || typeof v.renderer === 'string')) {
+    if (
+      (v.name === 'webgl' || v.name === 'wasm' || v.name === 'cpu') &&
+      typeof v.reason === 'string' &&
+      (v.renderer === null || typeof v.renderer === 'string')
+    ) {
       return { renderer: v.renderer, name: v.name, reason: v.reason };
     }
   } catch {

@@ -5,9 +5,15 @@ import { argmax } from './sampling.ts';
 import type { LanguageModel } from './model.ts';
 
 export const CONTEXT = 128;
-const PROMPT = 'Call me Ishmael. Some years ago—never mind how long precisely—having little or no money in my purse, and nothing particular to interest me on shore, I thought I would sail about a little and see the watery part of the world. It is a way I have of driving off the spleen and regulating the circulation.';
+const PROMPT =
+  'Call me Ishmael. Some years ago—never mind how long precisely—having little or no money in my purse, and nothing particular to interest me on shore, I thought I would sail about a little and see the watery part of the world. It is a way I have of driving off the spleen and regulating the circulation.';
 
-export interface DecodeBench { prefillTokensPerSec: number; cachedTokensPerSec: number; uncachedTokensPerSec: number; speedup: number }
+export interface DecodeBench {
+  prefillTokensPerSec: number;
+  cachedTokensPerSec: number;
+  uncachedTokensPerSec: number;
+  speedup: number;
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -15,7 +21,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export function benchDecode(model: LanguageModel, now: () => number = () => performance.now()): DecodeBench {
   const ids = model.tokenizer.encode(PROMPT.repeat(3)).slice(0, CONTEXT);
   model.forward([ids.slice(0, 8)]); // warm-up: compile kernels, allocate
-  const prefill = median([0, 1, 2].map(() => { const t = now(); model.forward([ids]); return now() - t; }));
+  const prefill = median(
+    [0, 1, 2].map(() => {
+      const t = now();
+      model.forward([ids]);
+      return now() - t;
+    }),
+  );
   const half = CONTEXT / 2;
 
   const cache = model.newCache();
@@ -33,6 +45,10 @@ export function benchDecode(model: LanguageModel, now: () => number = () => perf
   }
   const uncached = now() - t;
   const steps = CONTEXT - half;
-  return { prefillTokensPerSec: (CONTEXT / prefill) * 1000, cachedTokensPerSec: (steps / cached) * 1000, uncachedTokensPerSec: (steps / uncached) * 1000, speedup: uncached / cached };
+  return {
+    prefillTokensPerSec: (CONTEXT / prefill) * 1000,
+    cachedTokensPerSec: (steps / cached) * 1000,
+    uncachedTokensPerSec: (steps / uncached) * 1000,
+    speedup: uncached / cached,
+  };
 }
-

@@ -31,10 +31,12 @@ export function validateConfig(c: unknown, source = 'config'): GPTConfig {
   const rec = c as Record<string, unknown>;
   for (const f of fields) {
     const v = rec[f];
-    if (!Number.isInteger(v) || (v as number) <= 0) throw new Error(`${source}: "${f}" must be a positive integer, got ${JSON.stringify(v)}`);
+    if (!Number.isInteger(v) || (v as number) <= 0)
+      throw new Error(`${source}: "${f}" must be a positive integer, got ${JSON.stringify(v)}`);
   }
   const cfg = Object.fromEntries(fields.map((f) => [f, rec[f]])) as unknown as GPTConfig;
-  if (cfg.nEmbd % cfg.nHead !== 0) throw new Error(`${source}: nEmbd (${cfg.nEmbd}) must divide by nHead (${cfg.nHead})`);
+  if (cfg.nEmbd % cfg.nHead !== 0)
+    throw new Error(`${source}: nEmbd (${cfg.nEmbd}) must divide by nHead (${cfg.nHead})`);
   return cfg;
 }
 
@@ -66,7 +68,8 @@ export function parameterShapes(c: GPTConfig): Map<string, number[]> {
 /** Names of the linear layers (e.g. "h.0.mlp.up"), whose weights can be read and replaced. */
 export function linearNames(c: GPTConfig): string[] {
   const names: string[] = [];
-  for (let i = 0; i < c.nLayer; i++) for (const l of ['attn.qkv', 'attn.proj', 'mlp.up', 'mlp.down']) names.push(`h.${i}.${l}`);
+  for (let i = 0; i < c.nLayer; i++)
+    for (const l of ['attn.qkv', 'attn.proj', 'mlp.up', 'mlp.down']) names.push(`h.${i}.${l}`);
   return names;
 }
 

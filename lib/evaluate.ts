@@ -10,11 +10,16 @@ export interface Evaluation {
   tokens: number;
 }
 
-export function evaluate(model: LanguageModel, text: string | number[], { maxTokens = 8192, forward = {} as Omit<ForwardOptions, 'cache'> } = {}): Evaluation {
+export function evaluate(
+  model: LanguageModel,
+  text: string | number[],
+  { maxTokens = 8192, forward = {} as Omit<ForwardOptions, 'cache'> } = {},
+): Evaluation {
   const ids = (typeof text === 'string' ? model.tokenizer.encode(text) : text).slice(0, maxTokens);
   if (ids.length < 2) throw new Error('evaluate: need at least two tokens of text');
   const T = model.config.blockSize;
-  let nll = 0, count = 0;
+  let nll = 0,
+    count = 0;
   for (let start = 0; start + 1 < ids.length; start += T) {
     const window = ids.slice(start, Math.min(start + T + 1, ids.length));
     const logits = model.forward([window.slice(0, -1)], forward).logits[0];
@@ -30,5 +35,5 @@ export function evaluate(model: LanguageModel, text: string | number[], { maxTok
   }
   const loss = nll / count;
   const bytes = model.tokenizer.bytes(ids.slice(1, count + 1)).length;
-  return { loss, perplexity: Math.exp(loss), bitsPerByte: (nll / Math.LN2) / bytes, tokens: count };
+  return { loss, perplexity: Math.exp(loss), bitsPerByte: nll / Math.LN2 / bytes, tokens: count };
 }

@@ -5,7 +5,10 @@ import { parameterShapes, type GPTConfig } from './config.ts';
 /** FNV-1a, 32-bit, as 8 hex digits: a cheap checksum that catches flipped or shifted bytes. `hash` continues a running one. */
 export function fnv1a(bytes: Uint8Array, hash = 0x811c9dc5): string {
   let h = hash >>> 0;
-  for (let i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i];
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
   return h.toString(16).padStart(8, '0');
 }
 

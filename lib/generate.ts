@@ -71,8 +71,14 @@ export class Decoder {
     const id = temperature <= 0 ? argmax(logits) : sampleFrom(samplingDistribution(logits, this.opts), this.rng);
     const p1 = softmax(logits);
     const token: GeneratedToken = {
-      id, text: tok.tokenText(id), p: p1[id],
-      alternatives: topEntries(p1, this.opts.topAlternatives ?? 5).map((e) => ({ id: e.index, text: tok.tokenText(e.index), p: e.p })),
+      id,
+      text: tok.tokenText(id),
+      p: p1[id],
+      alternatives: topEntries(p1, this.opts.topAlternatives ?? 5).map((e) => ({
+        id: e.index,
+        text: tok.tokenText(e.index),
+        p: e.p,
+      })),
     };
     this.context.push(id);
     this.logits = null; // computed lazily, so the last token of a run costs no forward pass
@@ -114,5 +120,11 @@ export function generate(model: LanguageModel, prompt: string | number[], opts: 
     decoder.dispose();
   }
   const ids = tokens.map((t) => t.id);
-  return { promptIds: decoder.promptIds, ids, text: model.tokenizer.decode(ids), tokens, promptTruncated: decoder.promptTruncated };
+  return {
+    promptIds: decoder.promptIds,
+    ids,
+    text: model.tokenizer.decode(ids),
+    tokens,
+    promptTruncated: decoder.promptTruncated,
+  };
 }

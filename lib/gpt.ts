@@ -55,13 +55,19 @@ export interface ForwardTensorResult {
 const NEG = -1e9;
 
 /** Runs the model on token ids [B, T]. Call inside tf.tidy; tensors in `present` and `record` need tf.keep to outlive it. */
-export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor2D, opts: ForwardTensorOptions = {}): ForwardTensorResult {
+export function forwardTensors(
+  cfg: GPTConfig,
+  params: Params,
+  tokens: tf.Tensor2D,
+  opts: ForwardTensorOptions = {},
+): ForwardTensorResult {
   const [B, T] = tokens.shape;
   const P = opts.past?.k[0]?.shape[2] ?? 0;
   const S = P + T;
   const { nEmbd: C, nHead: H } = cfg;
   const hs = C / H;
-  if (S > cfg.blockSize && !opts.positions) throw new Error(`context of ${S} tokens exceeds the model's blockSize ${cfg.blockSize}`);
+  if (S > cfg.blockSize && !opts.positions)
+    throw new Error(`context of ${S} tokens exceeds the model's blockSize ${cfg.blockSize}`);
   const w = (name: string) => {
     const t = opts.overrides?.[name] ?? params[name];
     if (!t) throw new Error(`missing parameter ${name}`);
@@ -85,7 +91,8 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
     tokEmb = tf.gather(w('wte.weight'), tokens); // [B, T, C]
   }
   let posEmb: tf.Tensor;
-  if (opts.positions) posEmb = tf.gather(w('wpe.weight'), opts.positions); // [B, T, C]
+  if (opts.positions)
+    posEmb = tf.gather(w('wpe.weight'), opts.positions); // [B, T, C]
   else posEmb = w('wpe.weight').slice([P, 0], [T, C]).expandDims(0); // [1, T, C]
   let x = tf.add(tokEmb, posEmb) as tf.Tensor3D; // [B, T, C]
 
@@ -108,7 +115,9 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
     // --- attention ---
     const a = layerNorm(x, w(`${p}.ln_1.weight`), w(`${p}.ln_1.bias`));
     const qkv = lin(`${p}.attn.qkv`, a); // [B, T, 3C]
-    const [q, kNew, vNew] = tf.split(qkv, 3, 2).map((t) => t.reshape([B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D); // [B, H, T, hs]
+    const [q, kNew, vNew] = tf
+      .split(qkv, 3, 2)
+      .map((t) => t.reshape([B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D); // [B, H, T, hs]
     const k = opts.past ? tf.concat([opts.past.k[l], kNew], 2) : kNew; // [B, H, S, hs]
     const v = opts.past ? tf.concat([opts.past.v[l], vNew], 2) : vNew; // [B, H, S, hs]
     present.k.push(k as tf.Tensor4D);
@@ -127,10 +136,12 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
     if (opts.ffnFn) {
       // The FFN runs elsewhere on plain arrays (synchronous, so it can read storage in the middle of the pass).
       const y = opts.ffnFn(l, m.dataSync() as Float32Array); // [B*T*C]
-      if (y.length !== B * T * C) throw new Error(`ffnFn(layer ${l}) returned ${y.length} values, expected ${B * T * C}`);
+      if (y.length !== B * T * C)
+        throw new Error(`ffnFn(layer ${l}) returned ${y.length} values, expected ${B * T * C}`);
       ffnOut = tf.tensor3d(y, [B, T, C]);
     } else if (neurons) {
-      if (opts.linearAdd?.[`${p}.mlp.up`] || opts.linearAdd?.[`${p}.mlp.down`]) throw new Error(`${p}: a sparse FFN cannot take linearAdd on its layers; merge the adapter first`);
+      if (opts.linearAdd?.[`${p}.mlp.up`] || opts.linearAdd?.[`${p}.mlp.down`])
+        throw new Error(`${p}: a sparse FFN cannot take linearAdd on its layers; merge the adapter first`);
       // Sparse FFN: only the chosen columns of W_up and rows of W_down are read.
       const idx = tf.tensor1d(Array.from(neurons), 'int32');
       const up = tf.gather(w(`${p}.mlp.up.weight`), idx, 1); // [C, k]
@@ -143,13 +154,18 @@ export function forwardTensors(cfg: GPTConfig, params: Params, tokens: tf.Tensor
       let post = tf.relu(pre) as tf.Tensor3D; // [B, T, F]
       const mask = opts.ffnMask?.[l];
       if (mask) post = tf.mul(post, mask) as tf.Tensor3D;
-      if (opts.record?.ffn) { record.ffnPre.push(pre); record.ffnPost.push(post); }
+      if (opts.record?.ffn) {
+        record.ffnPre.push(pre);
+        record.ffnPost.push(post);
+      }
       ffnOut = lin(`${p}.mlp.down`, post);
     }
     x = tf.add(x, ffnOut) as tf.Tensor3D;
   }
   const xf = layerNorm(x, w('ln_f.weight'), w('ln_f.bias')); // [B, T, C]
-  const logits = tf.matMul(xf.reshape([B * T, C]), w('wte.weight'), false, true).reshape([B, T, cfg.vocabSize]) as tf.Tensor3D;
+  const logits = tf
+    .matMul(xf.reshape([B * T, C]), w('wte.weight'), false, true)
+    .reshape([B, T, cfg.vocabSize]) as tf.Tensor3D;
   return { logits, present, record };
 }
 

@@ -19,7 +19,10 @@ export interface LoadProgress {
 
 export interface LoadOptions {
   /** Fetches one file of the folder; default: fetch() through the Cache API where it exists. */
-  fetchFile?: (url: string, onBytes: (loaded: number, total: number) => void) => Promise<{ data: ArrayBuffer; fromCache: boolean }>;
+  fetchFile?: (
+    url: string,
+    onBytes: (loaded: number, total: number) => void,
+  ) => Promise<{ data: ArrayBuffer; fromCache: boolean }>;
   onProgress?: (p: LoadProgress) => void;
   /** Name shown in error messages; default: the last folder in the URL. */
   name?: string;
@@ -33,7 +36,9 @@ export function parseJsonFile(data: ArrayBuffer, where: string) {
   try {
     return JSON.parse(text);
   } catch {
-    throw new Error(`${where}: not valid JSON (${text.length} characters starting ${JSON.stringify(text.slice(0, 40))})`);
+    throw new Error(
+      `${where}: not valid JSON (${text.length} characters starting ${JSON.stringify(text.slice(0, 40))})`,
+    );
   }
 }
 
@@ -43,25 +48,41 @@ export async function loadModel(baseUrl: string, opts: LoadOptions = {}): Promis
   const name = opts.name ?? base.split('/').filter(Boolean).pop() ?? 'model';
   const fetchFile = opts.fetchFile ?? fetchWithCache;
   const get = async (file: string) => {
-    const { data, fromCache } = await fetchFile(base + file, (loadedBytes, totalBytes) => opts.onProgress?.({ file, loadedBytes, totalBytes, fromCache: false }));
+    const { data, fromCache } = await fetchFile(base + file, (loadedBytes, totalBytes) =>
+      opts.onProgress?.({ file, loadedBytes, totalBytes, fromCache: false }),
+    );
     opts.onProgress?.({ file, loadedBytes: data.byteLength, totalBytes: data.byteLength, fromCache });
     return data;
   };
   const json = async (file: string) => parseJsonFile(await get(file), `${name}/${file}`);
   const config = validateConfig(await json('config.json'), `${name}/config.json`);
   const tokenizer = new Tokenizer((await json('tokenizer.json')) as TokenizerJSON);
-  if (tokenizer.vocabSize !== config.vocabSize) throw new Error(`${name}/tokenizer.json: has ${tokenizer.vocabSize} tokens but config.json says vocabSize ${config.vocabSize}`);
+  if (tokenizer.vocabSize !== config.vocabSize)
+    throw new Error(
+      `${name}/tokenizer.json: has ${tokenizer.vocabSize} tokens but config.json says vocabSize ${config.vocabSize}`,
+    );
   const manifest = await json('weights.json');
   const quantized = isQuantManifest(manifest); // a quantized folder (lib/quant/file.ts): an object, not an array
-  const paths: string[] = quantized ? (Array.isArray(manifest.paths) ? manifest.paths : []) : Array.isArray(manifest) ? manifest.flatMap((g: { paths?: string[] }) => g?.paths ?? []) : [];
+  const paths: string[] = quantized
+    ? Array.isArray(manifest.paths)
+      ? manifest.paths
+      : []
+    : Array.isArray(manifest)
+      ? manifest.flatMap((g: { paths?: string[] }) => g?.paths ?? [])
+      : [];
   const shards = new Map<string, ArrayBuffer>();
   for (const path of paths) shards.set(path, await get(path));
-  const weights = quantized ? decodeQuantized(config, manifest, shards, `${name}/weights.json`, opts.expectBase).weights : decodeWeights(config, manifest, shards, `${name}/weights.json`);
+  const weights = quantized
+    ? decodeQuantized(config, manifest, shards, `${name}/weights.json`, opts.expectBase).weights
+    : decodeWeights(config, manifest, shards, `${name}/weights.json`);
   return new LanguageModel(config, tokenizer, weights, name);
 }
 
 /** fetch() with byte progress, answered from (and stored in) the Cache API when the browser has one. */
-export async function fetchWithCache(url: string, onBytes: (loaded: number, total: number) => void): Promise<{ data: ArrayBuffer; fromCache: boolean }> {
+export async function fetchWithCache(
+  url: string,
+  onBytes: (loaded: number, total: number) => void,
+): Promise<{ data: ArrayBuffer; fromCache: boolean }> {
   const cache = typeof caches !== 'undefined' ? await caches.open(MODEL_CACHE_NAME).catch(() => null) : null;
   const hit = await cache?.match(url);
   if (hit) return { data: await hit.arrayBuffer(), fromCache: true };
@@ -84,8 +105,18 @@ export async function fetchWithCache(url: string, onBytes: (loaded: number, tota
   }
   const data = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let o = 0;
-  for (const c of chunks) { data.set(c, o); o += c.length; }
+  for (const c of chunks) {
+    data.set(c, o);
+    o += c.length;
+  }
   // Only complete, successful responses are cached, so a broken download is retried next time.
-  await cache?.put(url, new Response(data.slice(), { headers: { 'content-type': res.headers.get('content-type') ?? 'application/octet-stream' } })).catch(() => undefined);
+  await cache
+    ?.put(
+      url,
+      new Response(data.slice(), {
+        headers: { 'content-type': res.headers.get('content-type') ?? 'application/octet-stream' },
+      }),
+    )
+    .catch(() => undefined);
   return { data: data.buffer, fromCache: false };
 }

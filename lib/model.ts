@@ -57,7 +57,10 @@ export class LanguageModel {
   linearAdd: Record<string, (x: tf.Tensor2D) => tf.Tensor2D> | null = null;
 
   constructor(config: GPTConfig, tokenizer: Tokenizer, weights: Record<string, Float32Array>, name = 'model') {
-    if (tokenizer.vocabSize !== config.vocabSize) throw new Error(`${name}: tokenizer has ${tokenizer.vocabSize} tokens but the config says vocabSize ${config.vocabSize}`);
+    if (tokenizer.vocabSize !== config.vocabSize)
+      throw new Error(
+        `${name}: tokenizer has ${tokenizer.vocabSize} tokens but the config says vocabSize ${config.vocabSize}`,
+      );
     this.config = config;
     this.tokenizer = tokenizer;
     this.name = name;
@@ -72,13 +75,21 @@ export class LanguageModel {
 
   /** Runs the model on a batch of equal-length token sequences. */
   forward(tokens: number[][], opts: ForwardOptions = {}): ForwardResult {
-    const B = tokens.length, T = tokens[0]?.length ?? 0;
+    const B = tokens.length,
+      T = tokens[0]?.length ?? 0;
     if (B === 0 || T === 0) throw new Error('forward: need at least one sequence of at least one token');
-    if (tokens.some((t) => t.length !== T)) throw new Error('forward: all sequences in a batch must have the same length');
+    if (tokens.some((t) => t.length !== T))
+      throw new Error('forward: all sequences in a batch must have the same length');
     const { vocabSize: V, nFfn: F } = this.config;
-    for (const row of tokens) for (const id of row) if (!(Number.isInteger(id) && id >= 0 && id < V)) throw new Error(`forward: token id ${id} is outside 0..${V - 1}`);
+    for (const row of tokens)
+      for (const id of row)
+        if (!(Number.isInteger(id) && id >= 0 && id < V))
+          throw new Error(`forward: token id ${id} is outside 0..${V - 1}`);
     const past = opts.cache?.length ?? 0;
-    if (!opts.positions && past + T > this.config.blockSize) throw new Error(`forward: ${past} cached + ${T} new tokens exceed the context of ${this.config.blockSize}; use generate() (it slides the window) or shorten the input`);
+    if (!opts.positions && past + T > this.config.blockSize)
+      throw new Error(
+        `forward: ${past} cached + ${T} new tokens exceed the context of ${this.config.blockSize}; use generate() (it slides the window) or shorten the input`,
+      );
 
     let linearTensors: Record<string, tf.Tensor> = {}; // kept past the tidy: it would walk big typed arrays key by key
     const out = tf.tidy(() => {
@@ -93,8 +104,10 @@ export class LanguageModel {
         overrides: opts.overrides ? this.overrideTensors(opts.overrides) : undefined,
         linearAdd: this.linearAdd ?? undefined,
       });
-      if (r.record.linearIn) linearTensors = Object.fromEntries(Object.entries(r.record.linearIn).map(([n, t]) => [n, tf.keep(t)]));
-      if (opts.cache) opts.cache.replace({ k: r.present.k.map((t) => tf.keep(t)), v: r.present.v.map((t) => tf.keep(t)) });
+      if (r.record.linearIn)
+        linearTensors = Object.fromEntries(Object.entries(r.record.linearIn).map(([n, t]) => [n, tf.keep(t)]));
+      if (opts.cache)
+        opts.cache.replace({ k: r.present.k.map((t) => tf.keep(t)), v: r.present.v.map((t) => tf.keep(t)) });
       return {
         logits: r.logits.dataSync() as Float32Array,
         ffnIn: r.record.ffnIn.map((t) => t.dataSync() as Float32Array),
@@ -103,11 +116,20 @@ export class LanguageModel {
         attention: r.record.attention.map((t) => t.dataSync() as Float32Array),
       };
     });
-    const logits = Array.from({ length: B }, (_, b) => Array.from({ length: T }, (_, t) => out.logits.subarray((b * T + t) * V, (b * T + t + 1) * V)));
+    const logits = Array.from({ length: B }, (_, b) =>
+      Array.from({ length: T }, (_, t) => out.logits.subarray((b * T + t) * V, (b * T + t + 1) * V)),
+    );
     const result: ForwardResult = { logits };
-    if (opts.record?.ffn) { result.ffnIn = out.ffnIn; result.ffnPre = out.ffnPre; result.ffnPost = out.ffnPost; }
+    if (opts.record?.ffn) {
+      result.ffnIn = out.ffnIn;
+      result.ffnPre = out.ffnPre;
+      result.ffnPost = out.ffnPost;
+    }
     if (opts.record?.attention) result.attention = out.attention;
-    if (opts.record?.linear) result.linearIn = Object.fromEntries(Object.entries(linearTensors).map(([n, t]) => [n, t.dataSync() as Float32Array]));
+    if (opts.record?.linear)
+      result.linearIn = Object.fromEntries(
+        Object.entries(linearTensors).map(([n, t]) => [n, t.dataSync() as Float32Array]),
+      );
     tf.dispose(Object.values(linearTensors));
     return result;
   }
@@ -129,18 +151,32 @@ export class LanguageModel {
 
   /** A copy of one linear layer's weights. */
   getLinear(name: string): LinearWeights {
-    const w = this.param(`${name}.weight`), b = this.param(`${name}.bias`);
-    return { name, weight: w.dataSync() as Float32Array, bias: b.dataSync() as Float32Array, shape: w.shape as [number, number] };
+    const w = this.param(`${name}.weight`),
+      b = this.param(`${name}.bias`);
+    return {
+      name,
+      weight: w.dataSync() as Float32Array,
+      bias: b.dataSync() as Float32Array,
+      shape: w.shape as [number, number],
+    };
   }
 
   /** Replaces one linear layer's weight (and bias, if given); shapes must match. */
   setLinear(name: string, weight: Float32Array, bias?: Float32Array): void {
-    const w = this.param(`${name}.weight`), b = this.param(`${name}.bias`);
-    if (weight.length !== w.size) throw new Error(`setLinear(${name}): weight has ${weight.length} values, expected ${w.size} for shape [${w.shape}]`);
-    if (bias && bias.length !== b.size) throw new Error(`setLinear(${name}): bias has ${bias.length} values, expected ${b.size}`);
+    const w = this.param(`${name}.weight`),
+      b = this.param(`${name}.bias`);
+    if (weight.length !== w.size)
+      throw new Error(
+        `setLinear(${name}): weight has ${weight.length} values, expected ${w.size} for shape [${w.shape}]`,
+      );
+    if (bias && bias.length !== b.size)
+      throw new Error(`setLinear(${name}): bias has ${bias.length} values, expected ${b.size}`);
     this.params[`${name}.weight`] = tf.tensor(weight, w.shape);
     w.dispose();
-    if (bias) { this.params[`${name}.bias`] = tf.tensor(bias, b.shape); b.dispose(); }
+    if (bias) {
+      this.params[`${name}.bias`] = tf.tensor(bias, b.shape);
+      b.dispose();
+    }
   }
 
   /** All weights as plain arrays (e.g. to clone a model before changing it). */
@@ -158,7 +194,10 @@ export class LanguageModel {
     const out: Record<string, tf.Tensor> = {};
     for (const [name, values] of Object.entries(overrides)) {
       const p = this.param(name);
-      if (values.length !== p.size) throw new Error(`forward: override ${name} has ${values.length} values, expected ${p.size} for shape [${p.shape}]`);
+      if (values.length !== p.size)
+        throw new Error(
+          `forward: override ${name} has ${values.length} values, expected ${p.size} for shape [${p.shape}]`,
+        );
       out[name] = tf.tensor(values, p.shape);
     }
     return out;
@@ -166,7 +205,10 @@ export class LanguageModel {
 
   private param(name: string): tf.Tensor {
     const t = this.params[name];
-    if (!t) throw new Error(`${this.name}: no parameter "${name}"; linear layers are ${this.linearNames.slice(0, 4).join(', ')}, …`);
+    if (!t)
+      throw new Error(
+        `${this.name}: no parameter "${name}"; linear layers are ${this.linearNames.slice(0, 4).join(', ')}, …`,
+      );
     return t;
   }
 }

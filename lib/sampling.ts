@@ -28,7 +28,10 @@ export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Arra
 }
 
 /** The distribution that sampling draws from, after temperature, top-k and top-p; zeros elsewhere. */
-export function samplingDistribution(logits: ArrayLike<number>, { temperature = 1, topK = 0, topP = 1 }: SamplingOptions = {}): Float64Array {
+export function samplingDistribution(
+  logits: ArrayLike<number>,
+  { temperature = 1, topK = 0, topP = 1 }: SamplingOptions = {},
+): Float64Array {
   if (temperature <= 0) {
     const p = new Float64Array(logits.length);
     p[argmax(logits)] = 1;
@@ -38,7 +41,8 @@ export function samplingDistribution(logits: ArrayLike<number>, { temperature = 
   const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a] || a - b);
   let keep = topK > 0 ? Math.min(topK, order.length) : order.length;
   if (topP < 1) {
-    let mass = 0, n = 0;
+    let mass = 0,
+      n = 0;
     while (n < keep && mass < topP) mass += p[order[n++]];
     keep = Math.max(1, n);
   }
@@ -52,7 +56,8 @@ export function samplingDistribution(logits: ArrayLike<number>, { temperature = 
 /** Draws an index from distribution p with the uniform generator rng. */
 export function sampleFrom(p: ArrayLike<number>, rng: () => number): number {
   const u = rng();
-  let acc = 0, last = 0;
+  let acc = 0,
+    last = 0;
   for (let i = 0; i < p.length; i++) {
     if (p[i] <= 0) continue;
     acc += p[i];

@@ -22,14 +22,17 @@ export class Tokenizer {
   private readonly wordCache = new Map<string, number[]>();
 
   constructor(json: TokenizerJSON) {
-    if (json?.type !== 'byte-bpe' || !Array.isArray(json.merges)) throw new Error('tokenizer.json: expected {"type":"byte-bpe","merges":[...]}');
+    if (json?.type !== 'byte-bpe' || !Array.isArray(json.merges))
+      throw new Error('tokenizer.json: expected {"type":"byte-bpe","merges":[...]}');
     this.merges = json.merges;
     this.vocabSize = 256 + json.merges.length;
     for (let b = 0; b < 256; b++) this.bytesOf.push(Uint8Array.of(b));
     json.merges.forEach(([a, b], i) => {
-      if (!(a < 256 + i && b < 256 + i && a >= 0 && b >= 0)) throw new Error(`tokenizer.json: merge ${i} refers to an unknown token`);
+      if (!(a < 256 + i && b < 256 + i && a >= 0 && b >= 0))
+        throw new Error(`tokenizer.json: merge ${i} refers to an unknown token`);
       this.rank.set(pairKey(a, b), i);
-      const left = this.bytesOf[a], right = this.bytesOf[b];
+      const left = this.bytesOf[a],
+        right = this.bytesOf[b];
       const joined = new Uint8Array(left.length + right.length);
       joined.set(left);
       joined.set(right, left.length);
@@ -56,7 +59,10 @@ export class Tokenizer {
     });
     const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let o = 0;
-    for (const p of parts) { out.set(p, o); o += p.length; }
+    for (const p of parts) {
+      out.set(p, o);
+      o += p.length;
+    }
     return out;
   }
 
@@ -71,10 +77,14 @@ export class Tokenizer {
     let ids = Array.from(encoder.encode(word));
     // Repeatedly apply the earliest-learned merge present, as BPE was trained.
     while (ids.length > 1) {
-      let best = -1, bestRank = Infinity;
+      let best = -1,
+        bestRank = Infinity;
       for (let i = 0; i < ids.length - 1; i++) {
         const r = this.rank.get(pairKey(ids[i], ids[i + 1]));
-        if (r !== undefined && r < bestRank) { bestRank = r; best = i; }
+        if (r !== undefined && r < bestRank) {
+          bestRank = r;
+          best = i;
+        }
       }
       if (best < 0) break;
       ids = mergeAll(ids, this.merges[bestRank], 256 + bestRank);
@@ -95,7 +105,10 @@ function pairKey(a: number, b: number): number {
 function mergeAll(ids: number[], [a, b]: [number, number], id: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < ids.length; i++) {
-    if (i < ids.length - 1 && ids[i] === a && ids[i + 1] === b) { out.push(id); i++; } else out.push(ids[i]);
+    if (i < ids.length - 1 && ids[i] === a && ids[i + 1] === b) {
+      out.push(id);
+      i++;
+    } else out.push(ids[i]);
   }
   return out;
 }
@@ -111,12 +124,18 @@ export function learnBPE(text: string, vocabSize: number): Tokenizer {
   const merges: [number, number][] = [];
   while (256 + merges.length < vocabSize) {
     const pairs = new Map<number, number>();
-    for (const { ids, n } of words) for (let i = 0; i < ids.length - 1; i++) {
-      const k = pairKey(ids[i], ids[i + 1]);
-      pairs.set(k, (pairs.get(k) ?? 0) + n);
-    }
-    let bestKey = -1, bestCount = 0;
-    for (const [k, c] of pairs) if (c > bestCount || (c === bestCount && k < bestKey)) { bestKey = k; bestCount = c; }
+    for (const { ids, n } of words)
+      for (let i = 0; i < ids.length - 1; i++) {
+        const k = pairKey(ids[i], ids[i + 1]);
+        pairs.set(k, (pairs.get(k) ?? 0) + n);
+      }
+    let bestKey = -1,
+      bestCount = 0;
+    for (const [k, c] of pairs)
+      if (c > bestCount || (c === bestCount && k < bestKey)) {
+        bestKey = k;
+        bestCount = c;
+      }
     if (bestKey < 0 || bestCount < 2) break;
     const pair: [number, number] = [Math.floor(bestKey / 65536), bestKey % 65536];
     const id = 256 + merges.length;

@@ -15,13 +15,15 @@ function flatten(W: MatrixInput): { data: Float32Array; shape: [number, number] 
     const m = n ? W[0].length : 0;
     const data = new Float32Array(n * m);
     W.forEach((row, i) => {
-      if (row.length !== m) throw new Error(`vecmat-tf: W is ragged: row ${i} has ${row.length} entries, row 0 has ${m}`);
+      if (row.length !== m)
+        throw new Error(`vecmat-tf: W is ragged: row ${i} has ${row.length} entries, row 0 has ${m}`);
       data.set(row, i * m);
     });
     return { data, shape: [n, m] };
   }
   const [n, m] = W.shape;
-  if (W.data.length !== n * m) throw new Error(`vecmat-tf: W has ${W.data.length} values, shape [${n}, ${m}] needs ${n * m}`);
+  if (W.data.length !== n * m)
+    throw new Error(`vecmat-tf: W has ${W.data.length} values, shape [${n}, ${m}] needs ${n * m}`);
   return { data: W.data instanceof Float32Array ? W.data : Float32Array.from(W.data), shape: [n, m] };
 }
 
@@ -53,7 +55,10 @@ export function rowGatherProduct(x: ArrayLike<number>, W: MatrixInput): number[]
   const y = tf.tidy(() => {
     const w = tf.tensor2d(data, shape); // [n, m]
     const rows = tf.gather(w, tf.tensor1d(idx, 'int32')); // [k, m]
-    const xs = tf.tensor2d(Float32Array.from(idx, (i) => x[i]), [1, idx.length]); // [1, k]
+    const xs = tf.tensor2d(
+      Float32Array.from(idx, (i) => x[i]),
+      [1, idx.length],
+    ); // [1, k]
     return tf.matMul(xs, rows); // [1, m]
   });
   try {
@@ -132,8 +137,13 @@ export function randomWeights(n: number, m: number, seed: number): Float32Array 
  */
 export async function compareDenseVsGather(opts: CompareOptions): Promise<CompareResult> {
   const { n, m, zeroFraction, seed = 1, repeats = 5, onProgress } = opts;
-  for (const [k, v] of [['n', n], ['m', m], ['repeats', repeats]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new Error(`compareDenseVsGather: ${k} must be a positive integer (got ${v})`);
+  for (const [k, v] of [
+    ['n', n],
+    ['m', m],
+    ['repeats', repeats],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 1)
+      throw new Error(`compareDenseVsGather: ${k} must be a positive integer (got ${v})`);
   }
   const x = randomSparseVector(n, zeroFraction, seed);
   const idx = nonZeroIndices(x);
@@ -153,7 +163,10 @@ export async function compareDenseVsGather(opts: CompareOptions): Promise<Compar
     if (idx.length === 0) return new Float32Array(m);
     const y = tf.tidy(() => {
       const live = nonZeroIndices(x); // finding the non-zero inputs is part of the work
-      const xs = tf.tensor2d(Float32Array.from(live, (i) => x[i]), [1, live.length]); // [1, k]
+      const xs = tf.tensor2d(
+        Float32Array.from(live, (i) => x[i]),
+        [1, live.length],
+      ); // [1, k]
       return tf.matMul(xs, tf.gather(w, tf.tensor1d(live, 'int32'))); // [1, k]·[k, m] = [1, m]
     });
     try {
@@ -172,7 +185,11 @@ export async function compareDenseVsGather(opts: CompareOptions): Promise<Compar
     let loopMaxAbsDiff = 0;
     for (let j = 0; j < m; j++) {
       maxAbsDiff = Math.max(maxAbsDiff, Math.abs(yDense[j] - yGather[j]));
-      loopMaxAbsDiff = Math.max(loopMaxAbsDiff, Math.abs(yDense[j] - yLoopDense[j]), Math.abs(yDense[j] - yLoopSkip[j]));
+      loopMaxAbsDiff = Math.max(
+        loopMaxAbsDiff,
+        Math.abs(yDense[j] - yLoopDense[j]),
+        Math.abs(yDense[j] - yLoopSkip[j]),
+      );
     }
     const denseRuns: number[] = [];
     const gatherRuns: number[] = [];

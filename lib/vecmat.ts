@@ -222,7 +222,8 @@ export function randomMatrix(n: number, m: number, seed: number, opts: RandomMat
 
 /** How many zeros and non-zeros a length-n vector with `zeroFraction` zeros has (zeros = round(fraction·n)). */
 export function sparsityPlan(n: number, zeroFraction: number): { zeros: number; nonZeros: number } {
-  if (!(zeroFraction >= 0 && zeroFraction <= 1)) throw new Error(`vecmat: zeroFraction must be in [0, 1] (got ${zeroFraction})`);
+  if (!(zeroFraction >= 0 && zeroFraction <= 1))
+    throw new Error(`vecmat: zeroFraction must be in [0, 1] (got ${zeroFraction})`);
   const zeros = Math.round(zeroFraction * n);
   return { zeros, nonZeros: n - zeros };
 }
@@ -260,7 +261,8 @@ export function rowLoopProduct(
   { skipZeroRows = true }: { skipZeroRows?: boolean } = {},
 ): Float32Array {
   const n = x.length;
-  if (W.length !== n * m) throw new Error(`vecmat: W has ${W.length} values; x of length ${n} and m = ${m} need ${n * m}`);
+  if (W.length !== n * m)
+    throw new Error(`vecmat: W has ${W.length} values; x of length ${n} and m = ${m} need ${n * m}`);
   const y = new Float32Array(m);
   for (let i = 0; i < n; i++) {
     const xi = x[i];

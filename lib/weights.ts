@@ -7,7 +7,11 @@ export type WeightSpec = TensorSpec;
 export type WeightsManifest = TensorManifest;
 
 /** Lays out the named arrays in config order and splits them into shards of at most 4 MiB. */
-export function encodeWeights(cfg: GPTConfig, named: Record<string, Float32Array>, prefix = 'weights'): { manifest: WeightsManifest; shards: Map<string, Uint8Array> } {
+export function encodeWeights(
+  cfg: GPTConfig,
+  named: Record<string, Float32Array>,
+  prefix = 'weights',
+): { manifest: WeightsManifest; shards: Map<string, Uint8Array> } {
   return encodeTensors(parameterShapes(cfg), named, prefix);
 }
 
@@ -15,6 +19,11 @@ export function encodeWeights(cfg: GPTConfig, named: Record<string, Float32Array
  * Turns a manifest and its shards (by path) into named float32 arrays, checking: every shard present and of the
  * expected total length, every tensor the config needs present with the right shape, and no NaN or infinity.
  */
-export function decodeWeights(cfg: GPTConfig, manifest: unknown, shards: Map<string, ArrayBuffer>, manifestName = 'weights.json'): Record<string, Float32Array> {
+export function decodeWeights(
+  cfg: GPTConfig,
+  manifest: unknown,
+  shards: Map<string, ArrayBuffer>,
+  manifestName = 'weights.json',
+): Record<string, Float32Array> {
   return decodeTensors(parameterShapes(cfg), manifest, shards, manifestName);
 }

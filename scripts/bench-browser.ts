@@ -9,7 +9,10 @@ import { CHROMIUM, DIST, eachBackendPage } from './bench-chromium.ts';
 import { row, type BenchRow } from './bench-table.ts';
 
 // BENCH_BROWSER_BACKENDS=webgl (comma-separated) re-times only those backends, e.g. to add one to the reference.
-const BACKENDS = (process.env.BENCH_BROWSER_BACKENDS?.split(',').filter((b) => b === 'wasm' || b === 'webgl') ?? ['wasm', 'webgl']) as ('wasm' | 'webgl')[];
+const BACKENDS = (process.env.BENCH_BROWSER_BACKENDS?.split(',').filter((b) => b === 'wasm' || b === 'webgl') ?? [
+  'wasm',
+  'webgl',
+]) as ('wasm' | 'webgl')[];
 // BENCH_TIMEOUT_MIN raises the wait per backend (webgl on SwiftShader crawls on a busy machine).
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MIN ?? 15) * 60_000;
 
@@ -21,9 +24,37 @@ interface PageResult {
   results?: { model: string; loadMs: number; fromCache: boolean; bench: DecodeBench }[];
   offload?: { nb: number; weightLoads: number; weightBytesPerToken: number; tokensPerSecond: number }[];
   widgets?: { widget: string; ms: number }[];
-  quant?: { size: string; inDim: number; outDim: number; fp32Ms: number; int4Ms: number; speedup: number; fp32Bytes: number; int4Bytes: number }[];
-  flashPolicies?: { policy: string; storage: string; fallback: string | null; tokens: number; same: boolean; bytesPerToken: number; readsPerToken: number; readMsPerToken: number; dramBytes: number; paperMsPerToken: number; curveMsPerToken: number | null; tokensPerSecond: number }[];
-  flash?: { points: { order: string; chunkBytes: number; bytesPerSecond: number; microsPerRead: number }[]; storage: string; fallback: string | null } | { error: string };
+  quant?: {
+    size: string;
+    inDim: number;
+    outDim: number;
+    fp32Ms: number;
+    int4Ms: number;
+    speedup: number;
+    fp32Bytes: number;
+    int4Bytes: number;
+  }[];
+  flashPolicies?: {
+    policy: string;
+    storage: string;
+    fallback: string | null;
+    tokens: number;
+    same: boolean;
+    bytesPerToken: number;
+    readsPerToken: number;
+    readMsPerToken: number;
+    dramBytes: number;
+    paperMsPerToken: number;
+    curveMsPerToken: number | null;
+    tokensPerSecond: number;
+  }[];
+  flash?:
+    | {
+        points: { order: string; chunkBytes: number; bytesPerSecond: number; microsPerRead: number }[];
+        storage: string;
+        fallback: string | null;
+      }
+    | { error: string };
 }
 
 /** The zig-zag executor's rows from the last browserRows() run (bench page, offload.run), for scripts/bench.ts. */
@@ -47,7 +78,16 @@ export async function browserRows(): Promise<BenchRow[]> {
     console.log('browser: skipped, dist/bench/index.html not found (build the site first: npx astro build)');
     return [];
   }
-  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+  const args = [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+  ];
   const rows: BenchRow[] = [];
   await eachBackendPage(BACKENDS, args, 'browser', async (page, backend, baseURL) => {
     await page.goto(new URL(`bench/?backend=${backend}`, baseURL).href);
@@ -62,16 +102,57 @@ export async function browserRows(): Promise<BenchRow[]> {
       console.log(`browser ${backend}: failed: ${r.error}`);
     } else if (r.backend !== backend) {
       const why = r.skipped?.find((s) => s.name === backend)?.reason ?? 'not started';
-      console.log(`browser ${backend}: unavailable (${why}); the worker fell back to ${r.backend}, so no ${backend} rows`);
+      console.log(
+        `browser ${backend}: unavailable (${why}); the worker fell back to ${r.backend}, so no ${backend} rows`,
+      );
     } else {
       for (const m of r.results ?? []) rows.push(row(`browser ${backend}`, m.model, m.loadMs, m.bench));
-      for (const o of r.offload ?? []) browserOffloadRows.push({ where: `browser ${backend}`, schedule: o.nb === 1 ? 'row-by-row' : `zig-zag block ${o.nb}×4`, weightLoads: o.weightLoads, weightBytesPerToken: Math.round(o.weightBytesPerToken), tokensPerSecond: Number(o.tokensPerSecond.toPrecision(3)) });
-      for (const q of r.quant ?? []) browserQuantRows.push({ kernel: `plain JS (browser ${backend} run)`, matrix: q.size === 'large' ? '4096 x 4096' : 'target-v1 mlp.down', 'fp32 ms': +q.fp32Ms.toFixed(4), 'int4 g64 ms': +q.int4Ms.toFixed(4), 'int4 speedup': +q.speedup.toFixed(2), 'speedup range (3 races)': 'one race', 'fp32 MB': +(q.fp32Bytes / 2 ** 20).toFixed(2), 'int4 MB': +(q.int4Bytes / 2 ** 20).toFixed(2) });
-      for (const f of r.flashPolicies ?? []) browserFlashRows.push({ where: `browser ${backend}, ${f.storage === 'opfs' ? 'OPFS' : 'memory (OPFS failed)'}`, policy: f.policy, 'KiB/token': +(f.bytesPerToken / 1024).toFixed(1), 'reads/token': +f.readsPerToken.toFixed(1), 'read ms/token': +f.readMsPerToken.toFixed(3), 'I/O ms at M1 Max': +f.paperMsPerToken.toFixed(3), 'I/O ms on this curve': f.curveMsPerToken === null ? '—' : +f.curveMsPerToken.toFixed(3), 'DRAM KiB': +(f.dramBytes / 1024).toFixed(0), 'tokens/s': +f.tokensPerSecond.toFixed(1), 'same text': f.same ? 'yes' : 'NO' });
-      for (const w of r.widgets ?? []) widgetTimings.push({ where: `browser ${backend}`, widget: w.widget, ms: Math.round(w.ms) });
+      for (const o of r.offload ?? [])
+        browserOffloadRows.push({
+          where: `browser ${backend}`,
+          schedule: o.nb === 1 ? 'row-by-row' : `zig-zag block ${o.nb}×4`,
+          weightLoads: o.weightLoads,
+          weightBytesPerToken: Math.round(o.weightBytesPerToken),
+          tokensPerSecond: Number(o.tokensPerSecond.toPrecision(3)),
+        });
+      for (const q of r.quant ?? [])
+        browserQuantRows.push({
+          kernel: `plain JS (browser ${backend} run)`,
+          matrix: q.size === 'large' ? '4096 x 4096' : 'target-v1 mlp.down',
+          'fp32 ms': +q.fp32Ms.toFixed(4),
+          'int4 g64 ms': +q.int4Ms.toFixed(4),
+          'int4 speedup': +q.speedup.toFixed(2),
+          'speedup range (3 races)': 'one race',
+          'fp32 MB': +(q.fp32Bytes / 2 ** 20).toFixed(2),
+          'int4 MB': +(q.int4Bytes / 2 ** 20).toFixed(2),
+        });
+      for (const f of r.flashPolicies ?? [])
+        browserFlashRows.push({
+          where: `browser ${backend}, ${f.storage === 'opfs' ? 'OPFS' : 'memory (OPFS failed)'}`,
+          policy: f.policy,
+          'KiB/token': +(f.bytesPerToken / 1024).toFixed(1),
+          'reads/token': +f.readsPerToken.toFixed(1),
+          'read ms/token': +f.readMsPerToken.toFixed(3),
+          'I/O ms at M1 Max': +f.paperMsPerToken.toFixed(3),
+          'I/O ms on this curve': f.curveMsPerToken === null ? '—' : +f.curveMsPerToken.toFixed(3),
+          'DRAM KiB': +(f.dramBytes / 1024).toFixed(0),
+          'tokens/s': +f.tokensPerSecond.toFixed(1),
+          'same text': f.same ? 'yes' : 'NO',
+        });
+      for (const w of r.widgets ?? [])
+        widgetTimings.push({ where: `browser ${backend}`, widget: w.widget, ms: Math.round(w.ms) });
       if (r.flash && 'points' in r.flash) {
-        console.log(`browser ${backend}: read throughput from ${r.flash.storage === 'opfs' ? 'OPFS (sync access handle, in the worker)' : `memory (${r.flash.fallback})`}; upper bounds, the OS cache holds the file:`);
-        console.table(r.flash.points.map((p) => ({ order: p.order, 'chunk KiB': p.chunkBytes / 1024, 'GB/s': +(p.bytesPerSecond / 1e9).toFixed(2), 'µs/read': +p.microsPerRead.toFixed(1) })));
+        console.log(
+          `browser ${backend}: read throughput from ${r.flash.storage === 'opfs' ? 'OPFS (sync access handle, in the worker)' : `memory (${r.flash.fallback})`}; upper bounds, the OS cache holds the file:`,
+        );
+        console.table(
+          r.flash.points.map((p) => ({
+            order: p.order,
+            'chunk KiB': p.chunkBytes / 1024,
+            'GB/s': +(p.bytesPerSecond / 1e9).toFixed(2),
+            'µs/read': +p.microsPerRead.toFixed(1),
+          })),
+        );
       } else if (r.flash) console.log(`browser ${backend}: OPFS measurement failed: ${r.flash.error}`);
     }
   });

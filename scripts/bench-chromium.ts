@@ -11,7 +11,12 @@ export const DIST = fileURLToPath(new URL('../dist/', import.meta.url)).replace(
  * load from the network, not the cache). A backend that fails is logged as `<label> <backend>: failed: …` and the
  * others still run; the browser and the server are always closed.
  */
-export async function eachBackendPage(backends: string[], args: string[], label: string, run: (page: Page, backend: string, baseURL: string) => Promise<void>): Promise<void> {
+export async function eachBackendPage(
+  backends: string[],
+  args: string[],
+  label: string,
+  run: (page: Page, backend: string, baseURL: string) => Promise<void>,
+): Promise<void> {
   const { chromium } = await import('playwright-core');
   const { serveStatic } = await import('../tests/site/static-server.ts');
   const { server, baseURL } = await serveStatic(DIST);

@@ -13,40 +13,56 @@ export async function loraBrowserRows(backends = ['wasm']): Promise<Record<strin
     return [];
   }
   const rows: Record<string, string | number>[] = [];
-  await eachBackendPage(backends, ['--no-sandbox', '--disable-background-networking', '--no-first-run'], 'browser LoRA', async (page, backend, baseURL) => {
-    await page.goto(new URL(`lessons/07-lora/?backend=${backend}&train.steps=1000`, baseURL).href);
-    const train = page.locator('lora-train');
-    await train.scrollIntoViewIfNeeded();
-    await page.locator('lora-train[data-ready="true"]').waitFor({ timeout: 120_000 });
-    await page.locator('lora-train [data-act="train"]').click();
-    await page.locator('lora-train [data-act="pause"]:not([disabled])').waitFor({ timeout: 120_000 });
-    const t0 = Date.now();
-    await page.waitForTimeout(TRAIN_SECONDS * 1000);
-    await page.locator('lora-train [data-act="pause"]').click();
-    const seconds = (Date.now() - t0) / 1000;
-    await page.waitForTimeout(3000); // the paused sample
-    const text = async (sel: string) => (await page.locator(sel).textContent()) ?? '';
-    const speed = await text('lora-train [data-out="speed"]');
-    const status = await text('lora-train [data-progress]');
-    const [base, adapted] = [await text('lora-train [data-out="base"]'), await text('lora-train [data-out="adapted"]')];
-    const m = /([\d.]+) steps\/s, ([\d,]+) tokens\/s on (\w+)/.exec(speed);
-    const step = /step ([\d,]+) of/.exec(status)?.[1] ?? '?';
-    await page.locator('lora-train [data-act="stop"]').click();
-    await page.locator('lora-train[data-state="done"]').waitFor({ timeout: 120_000 });
+  await eachBackendPage(
+    backends,
+    ['--no-sandbox', '--disable-background-networking', '--no-first-run'],
+    'browser LoRA',
+    async (page, backend, baseURL) => {
+      await page.goto(new URL(`lessons/07-lora/?backend=${backend}&train.steps=1000`, baseURL).href);
+      const train = page.locator('lora-train');
+      await train.scrollIntoViewIfNeeded();
+      await page.locator('lora-train[data-ready="true"]').waitFor({ timeout: 120_000 });
+      await page.locator('lora-train [data-act="train"]').click();
+      await page.locator('lora-train [data-act="pause"]:not([disabled])').waitFor({ timeout: 120_000 });
+      const t0 = Date.now();
+      await page.waitForTimeout(TRAIN_SECONDS * 1000);
+      await page.locator('lora-train [data-act="pause"]').click();
+      const seconds = (Date.now() - t0) / 1000;
+      await page.waitForTimeout(3000); // the paused sample
+      const text = async (sel: string) => (await page.locator(sel).textContent()) ?? '';
+      const speed = await text('lora-train [data-out="speed"]');
+      const status = await text('lora-train [data-progress]');
+      const [base, adapted] = [
+        await text('lora-train [data-out="base"]'),
+        await text('lora-train [data-out="adapted"]'),
+      ];
+      const m = /([\d.]+) steps\/s, ([\d,]+) tokens\/s on (\w+)/.exec(speed);
+      const step = /step ([\d,]+) of/.exec(status)?.[1] ?? '?';
+      await page.locator('lora-train [data-act="stop"]').click();
+      await page.locator('lora-train[data-state="done"]').waitFor({ timeout: 120_000 });
 
-    const adapters = page.locator('lora-adapters');
-    await adapters.scrollIntoViewIfNeeded();
-    await page.locator('lora-adapters[data-ready="true"]').waitFor({ timeout: 120_000 });
-    await page.locator('lora-adapters [data-act="compare"]').click();
-    await page.locator('lora-adapters:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 300_000 });
-    const cmp = await text('lora-adapters [data-out="compare"]');
-    const rate = (what: string) => Number((new RegExp(`${what} ([\\d.,]+) tokens/s`).exec(cmp)?.[1] ?? 'NaN').replace(/,/g, ''));
-    rows.push({
-      where: `browser ${m?.[3] ?? backend}`, 'train steps/s (r=4; 4x64)': m ? Number(m[1]) : NaN, 'train tokens/s': m ? Number(m[2].replace(/,/g, '')) : NaN,
-      [`steps in ${TRAIN_SECONDS} s`]: step, 'sample changed': base !== adapted ? 'yes' : 'no', seconds: Math.round(seconds),
-      'decode tok/s bare': rate('bare base'), 'decode tok/s unmerged': rate('unmerged'), 'decode tok/s merged': rate('merged'), 'same tokens': cmp.startsWith('Identical') ? 'yes' : 'no',
-    });
-  });
+      const adapters = page.locator('lora-adapters');
+      await adapters.scrollIntoViewIfNeeded();
+      await page.locator('lora-adapters[data-ready="true"]').waitFor({ timeout: 120_000 });
+      await page.locator('lora-adapters [data-act="compare"]').click();
+      await page.locator('lora-adapters:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 300_000 });
+      const cmp = await text('lora-adapters [data-out="compare"]');
+      const rate = (what: string) =>
+        Number((new RegExp(`${what} ([\\d.,]+) tokens/s`).exec(cmp)?.[1] ?? 'NaN').replace(/,/g, ''));
+      rows.push({
+        where: `browser ${m?.[3] ?? backend}`,
+        'train steps/s (r=4; 4x64)': m ? Number(m[1]) : NaN,
+        'train tokens/s': m ? Number(m[2].replace(/,/g, '')) : NaN,
+        [`steps in ${TRAIN_SECONDS} s`]: step,
+        'sample changed': base !== adapted ? 'yes' : 'no',
+        seconds: Math.round(seconds),
+        'decode tok/s bare': rate('bare base'),
+        'decode tok/s unmerged': rate('unmerged'),
+        'decode tok/s merged': rate('merged'),
+        'same tokens': cmp.startsWith('Identical') ? 'yes' : 'no',
+      });
+    },
+  );
   return rows;
 }
 

@@ -13,7 +13,10 @@ const MODELS = new URL('../public/models/', import.meta.url).pathname;
 const TRAIN = { batchSize: 4, blockSize: 128, steps: 6 };
 
 export async function loraRows(backends = ['cpu', 'wasm']): Promise<Record<string, string | number>[]> {
-  const fetchFile = async (path: string) => { const b = await readFile(path); return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false }; };
+  const fetchFile = async (path: string) => {
+    const b = await readFile(path);
+    return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
+  };
   const text = loadSotuCorpus().train.slice(0, 100_000);
   const rows: Record<string, string | number>[] = [];
   for (const backend of backends) {
@@ -22,14 +25,32 @@ export async function loraRows(backends = ['cpu', 'wasm']): Promise<Record<strin
     const set = new AdapterSet(model);
     const shipped = MODELS + 'lora-sotu-v1/r4.lora';
     if (existsSync(shipped)) set.load('r4', new Uint8Array(await readFile(shipped)));
-    else set.add('r4', new LoraAdapter(set.base, { rank: 4, alpha: 8, targets: targetsFor(model.config, ['q', 'v']) }, { seed: 1 }));
+    else
+      set.add(
+        'r4',
+        new LoraAdapter(set.base, { rank: 4, alpha: 8, targets: targetsFor(model.config, ['q', 'v']) }, { seed: 1 }),
+      );
 
     // Training: one warm-up step, then the median of the timed ones.
-    const fresh = new LoraAdapter(set.base, { rank: 4, alpha: 8, targets: targetsFor(model.config, ['q', 'v']) }, { seed: 1 });
-    const trainer = new LoraTrainer(model, fresh, model.tokenizer.encode(text), { steps: TRAIN.steps + 1, batchSize: TRAIN.batchSize, blockSize: TRAIN.blockSize, peakLr: 0.01, seed: 1 });
+    const fresh = new LoraAdapter(
+      set.base,
+      { rank: 4, alpha: 8, targets: targetsFor(model.config, ['q', 'v']) },
+      { seed: 1 },
+    );
+    const trainer = new LoraTrainer(model, fresh, model.tokenizer.encode(text), {
+      steps: TRAIN.steps + 1,
+      batchSize: TRAIN.batchSize,
+      blockSize: TRAIN.blockSize,
+      peakLr: 0.01,
+      seed: 1,
+    });
     trainer.step();
     const times: number[] = [];
-    for (let i = 0; i < TRAIN.steps; i++) { const t = performance.now(); trainer.step(); times.push(performance.now() - t); }
+    for (let i = 0; i < TRAIN.steps; i++) {
+      const t = performance.now();
+      trainer.step();
+      times.push(performance.now() - t);
+    }
     trainer.dispose();
     fresh.dispose();
     const stepMs = [...times].sort((x, y) => x - y)[Math.floor(times.length / 2)];
@@ -42,8 +63,12 @@ export async function loraRows(backends = ['cpu', 'wasm']): Promise<Record<strin
     set.dispose();
     model.dispose();
     rows.push({
-      where: `node ${backend}`, 'train steps/s (r=4 W_q,W_v; 4x128)': +(1000 / stepMs).toFixed(2), 'train tokens/s': Math.round((TRAIN.batchSize * TRAIN.blockSize * 1000) / stepMs),
-      'decode tok/s bare': +bare.cachedTokensPerSec.toFixed(1), 'decode tok/s unmerged': +unmerged.cachedTokensPerSec.toFixed(1), 'decode tok/s merged': +merged.cachedTokensPerSec.toFixed(1),
+      where: `node ${backend}`,
+      'train steps/s (r=4 W_q,W_v; 4x128)': +(1000 / stepMs).toFixed(2),
+      'train tokens/s': Math.round((TRAIN.batchSize * TRAIN.blockSize * 1000) / stepMs),
+      'decode tok/s bare': +bare.cachedTokensPerSec.toFixed(1),
+      'decode tok/s unmerged': +unmerged.cachedTokensPerSec.toFixed(1),
+      'decode tok/s merged': +merged.cachedTokensPerSec.toFixed(1),
     });
   }
   return rows;

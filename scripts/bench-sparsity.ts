@@ -15,11 +15,22 @@ import { loadCorpus } from './corpus.ts';
 
 const MODEL_DIR = fileURLToPath(new URL('../public/models/target-v1', import.meta.url));
 
-export async function sparsityRows({ repeats = 7, sparsities = [0.5, 0.75, 0.9, 0.95], modelDir = MODEL_DIR } = {}): Promise<Record<string, string | number>[]> {
+export async function sparsityRows({
+  repeats = 7,
+  sparsities = [0.5, 0.75, 0.9, 0.95],
+  modelDir = MODEL_DIR,
+} = {}): Promise<Record<string, string | number>[]> {
   const previous = tf.getBackend() as string | undefined;
-  const fetchFile = async (path: string) => { const b = await readFile(path); return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false }; };
+  const fetchFile = async (path: string) => {
+    const b = await readFile(path);
+    return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
+  };
   const rows: Record<string, string | number>[] = [];
-  const runs: { backend: string; kernel: KernelName }[] = [{ backend: 'cpu', kernel: 'tfjs' }, { backend: 'wasm', kernel: 'tfjs' }, { backend: 'cpu', kernel: 'js' }];
+  const runs: { backend: string; kernel: KernelName }[] = [
+    { backend: 'cpu', kernel: 'tfjs' },
+    { backend: 'wasm', kernel: 'tfjs' },
+    { backend: 'cpu', kernel: 'js' },
+  ];
   let measured: number | null = null;
   for (const { backend, kernel } of runs) {
     await tf.setBackend(backend);
@@ -35,7 +46,10 @@ export async function sparsityRows({ repeats = 7, sparsities = [0.5, 0.75, 0.9, 
     if (kernel === 'js') {
       // PowerInfer-style: chosen neurons whose ReLU output is 0 also skip their W_down row (beats 1/(1 − s)).
       const r = raceSparseFfn(model, layer, { kernel, sparsity: 0.5, repeats, x, skipInactive: true });
-      rows.push({ ...row(kernel, backend, layer, r, false), 'backend/kernel': 'plain-JS neuron kernel, zero outputs skip W_down' });
+      rows.push({
+        ...row(kernel, backend, layer, r, false),
+        'backend/kernel': 'plain-JS neuron kernel, zero outputs skip W_down',
+      });
     }
     model.dispose();
   }
@@ -43,12 +57,22 @@ export async function sparsityRows({ repeats = 7, sparsities = [0.5, 0.75, 0.9, 
   return rows;
 }
 
-function row(kernel: KernelName, backend: string, layer: number, r: RaceResult, measured: boolean): Record<string, string | number> {
+function row(
+  kernel: KernelName,
+  backend: string,
+  layer: number,
+  r: RaceResult,
+  measured: boolean,
+): Record<string, string | number> {
   return {
     'backend/kernel': kernel === 'js' ? 'plain-JS neuron kernel' : `tfjs ${backend} (gather)`,
-    layer, sparsity: measured ? `${pct(r.sparsity)} (measured)` : pct(r.sparsity),
-    'dense ms': +r.denseMs.toFixed(4), 'sparse ms': +r.sparseMs.toFixed(4),
-    speedup: `${r.speedup.toFixed(2)}x`, ideal: `${r.idealSpeedup.toFixed(2)}x`, '≥ half ideal?': r.speedup >= r.idealSpeedup / 2 ? 'yes' : 'no',
+    layer,
+    sparsity: measured ? `${pct(r.sparsity)} (measured)` : pct(r.sparsity),
+    'dense ms': +r.denseMs.toFixed(4),
+    'sparse ms': +r.sparseMs.toFixed(4),
+    speedup: `${r.speedup.toFixed(2)}x`,
+    ideal: `${r.idealSpeedup.toFixed(2)}x`,
+    '≥ half ideal?': r.speedup >= r.idealSpeedup / 2 ? 'yes' : 'no',
   };
 }
 

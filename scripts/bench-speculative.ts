@@ -13,9 +13,15 @@ import { CHROMIUM, DIST } from './bench-chromium.ts';
 import { loadCorpus } from './corpus.ts';
 import { heldOutPrompts, loadPair } from './measure-speculative.ts';
 
-const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
-export async function speculativeRows({ shapes = ['chain 2', 'chain 4', '1,1,3,1,1,1,1,1'], backends = ['wasm', 'cpu'] } = {}): Promise<Record<string, string | number>[]> {
+export async function speculativeRows({
+  shapes = ['chain 2', 'chain 4', '1,1,3,1,1,1,1,1'],
+  backends = ['wasm', 'cpu'],
+} = {}): Promise<Record<string, string | number>[]> {
   const previous = tf.getBackend() as string | undefined;
   const rows: Record<string, string | number>[] = [];
   for (const backend of backends) {
@@ -30,9 +36,18 @@ export async function speculativeRows({ shapes = ['chain 2', 'chain 4', '1,1,3,1
         // Processor time of this process: on a shared machine other programs inflate the wall clock, not this.
         const r = raceDecoding(target, draft, prompt, shape, { newTokens, repeats: 3, lean, cpuNow });
         rows.push({
-          where: `node ${backend} (cpu time)`, tree: r.shape, draft: r.draft, tokens: newTokens, 'tokens/pass': +r.tokensPerPass.toFixed(2),
-          'plain tok/s': Math.round((newTokens / r.plainCpuMs!) * 1000), 'speculative tok/s': Math.round((newTokens / r.speculativeCpuMs!) * 1000),
-          speedup: `${r.cpuSpeedup!.toFixed(2)}x`, 'wall speedup': `${r.speedup.toFixed(2)}x`, 'target ms/pass': +r.targetMsPerPass.toFixed(2), 'draft ms/pass': +r.draftMsPerPass.toFixed(2), 'same text': r.identical ? 'yes' : 'NO',
+          where: `node ${backend} (cpu time)`,
+          tree: r.shape,
+          draft: r.draft,
+          tokens: newTokens,
+          'tokens/pass': +r.tokensPerPass.toFixed(2),
+          'plain tok/s': Math.round((newTokens / r.plainCpuMs!) * 1000),
+          'speculative tok/s': Math.round((newTokens / r.speculativeCpuMs!) * 1000),
+          speedup: `${r.cpuSpeedup!.toFixed(2)}x`,
+          'wall speedup': `${r.speedup.toFixed(2)}x`,
+          'target ms/pass': +r.targetMsPerPass.toFixed(2),
+          'draft ms/pass': +r.draftMsPerPass.toFixed(2),
+          'same text': r.identical ? 'yes' : 'NO',
         });
       }
     }
@@ -48,7 +63,11 @@ export async function speculativeRows({ shapes = ['chain 2', 'chain 4', '1,1,3,1
  * alternating five times (fastest of each), pressed twice (the first press warms up), reading the result it leaves in
  * data-result. Needs a built site (npx astro build).
  */
-export async function browserSpeculativeRows({ shapes = ['chain 2', 'chain 3', 'chain 4', '1,1,3,1,1,1,1,1'], tokens = 96, save = false } = {}): Promise<Record<string, string | number>[]> {
+export async function browserSpeculativeRows({
+  shapes = ['chain 2', 'chain 3', 'chain 4', '1,1,3,1,1,1,1,1'],
+  tokens = 96,
+  save = false,
+} = {}): Promise<Record<string, string | number>[]> {
   if (!existsSync(CHROMIUM) || !existsSync(`${DIST}/lessons/08-specinfer/index.html`)) {
     console.log('browser speculative: skipped (needs /usr/bin/chromium and a built site: npx astro build)');
     return [];
@@ -56,13 +75,29 @@ export async function browserSpeculativeRows({ shapes = ['chain 2', 'chain 3', '
   const { chromium } = await import('playwright-core');
   const { serveStatic } = await import('../tests/site/static-server.ts');
   const { server, baseURL } = await serveStatic(DIST);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
   const rows: Record<string, string | number>[] = [];
   const saved: Record<string, unknown>[] = [];
   try {
     for (const shape of shapes) {
       const page = await (await browser.newContext()).newPage();
-      await page.goto(new URL(`lessons/08-specinfer/?backend=wasm&race.tree=${encodeURIComponent(shape)}&race.tokens=${tokens}&race.runs=5`, baseURL).href);
+      await page.goto(
+        new URL(
+          `lessons/08-specinfer/?backend=wasm&race.tree=${encodeURIComponent(shape)}&race.tokens=${tokens}&race.runs=5`,
+          baseURL,
+        ).href,
+      );
       const race = page.locator('spec-race');
       await race.scrollIntoViewIfNeeded();
       await page.locator('spec-race[data-ready="true"]').waitFor({ timeout: 300_000 });
@@ -74,16 +109,29 @@ export async function browserSpeculativeRows({ shapes = ['chain 2', 'chain 3', '
         result = JSON.parse((await race.getAttribute('data-result')) ?? '{}');
       }
       saved.push({
-        backend: result.backend, shape: result.shape, tokens, tokensPerPass: result.speculative.tokensPerPass,
-        targetMsPerPass: result.speculative.targetMs / result.speculative.passes, draftMsPerPass: result.speculative.draftMs / result.speculative.passes,
-        plainTokensPerSecond: result.plain.tokensPerSecond, speculativeTokensPerSecond: result.speculative.tokensPerSecond,
-        speedup: result.plain.ms / result.speculative.ms, identical: result.identical,
+        backend: result.backend,
+        shape: result.shape,
+        tokens,
+        tokensPerPass: result.speculative.tokensPerPass,
+        targetMsPerPass: result.speculative.targetMs / result.speculative.passes,
+        draftMsPerPass: result.speculative.draftMs / result.speculative.passes,
+        plainTokensPerSecond: result.plain.tokensPerSecond,
+        speculativeTokensPerSecond: result.speculative.tokensPerSecond,
+        speedup: result.plain.ms / result.speculative.ms,
+        identical: result.identical,
       });
       rows.push({
-        where: `browser ${result.backend}`, tree: result.shape, draft: 'plain JS', tokens, 'tokens/pass': +result.speculative.tokensPerPass.toFixed(2),
-        'plain tok/s': Math.round(result.plain.tokensPerSecond), 'speculative tok/s': Math.round(result.speculative.tokensPerSecond),
-        speedup: `${(result.plain.ms / result.speculative.ms).toFixed(2)}x`, 'target ms/pass': +(result.speculative.targetMs / result.speculative.passes).toFixed(2),
-        'draft ms/pass': +(result.speculative.draftMs / result.speculative.passes).toFixed(2), 'same text': result.identical ? 'yes' : 'NO',
+        where: `browser ${result.backend}`,
+        tree: result.shape,
+        draft: 'plain JS',
+        tokens,
+        'tokens/pass': +result.speculative.tokensPerPass.toFixed(2),
+        'plain tok/s': Math.round(result.plain.tokensPerSecond),
+        'speculative tok/s': Math.round(result.speculative.tokensPerSecond),
+        speedup: `${(result.plain.ms / result.speculative.ms).toFixed(2)}x`,
+        'target ms/pass': +(result.speculative.targetMs / result.speculative.passes).toFixed(2),
+        'draft ms/pass': +(result.speculative.draftMs / result.speculative.passes).toFixed(2),
+        'same text': result.identical ? 'yes' : 'NO',
       });
       await page.context().close();
     }
@@ -96,8 +144,16 @@ export async function browserSpeculativeRows({ shapes = ['chain 2', 'chain 3', '
     // Lesson 8 shows these beside the Node race: merged into site/data/speculative.json.
     const out = fileURLToPath(new URL('../site/data/speculative.json', import.meta.url));
     const data = JSON.parse(readFileSync(out, 'utf8'));
-    data.browserRace = { command: 'npm exec -- node scripts/bench-speculative.ts --browser --save', machine: `${cpus().length} x ${cpus()[0]?.model}, headless ${CHROMIUM}`, date: new Date().toISOString().slice(0, 10), rows: saved };
-    writeFileSync(out, JSON.stringify(data, (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toFixed(4) : v), 1) + '\n');
+    data.browserRace = {
+      command: 'npm exec -- node scripts/bench-speculative.ts --browser --save',
+      machine: `${cpus().length} x ${cpus()[0]?.model}, headless ${CHROMIUM}`,
+      date: new Date().toISOString().slice(0, 10),
+      rows: saved,
+    };
+    writeFileSync(
+      out,
+      JSON.stringify(data, (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toFixed(4) : v), 1) + '\n',
+    );
   }
   return rows;
 }
@@ -105,5 +161,8 @@ export async function browserSpeculativeRows({ shapes = ['chain 2', 'chain 3', '
 //   --browser: only the Chromium rows; --save: also write them into site/data/speculative.json for lesson 8.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const browserOnly = process.argv.includes('--browser');
-  console.table([...(browserOnly ? [] : await speculativeRows()), ...(await browserSpeculativeRows({ save: process.argv.includes('--save') }))]);
+  console.table([
+    ...(browserOnly ? [] : await speculativeRows()),
+    ...(await browserSpeculativeRows({ save: process.argv.includes('--save') })),
+  ]);
 }

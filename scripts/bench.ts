@@ -15,7 +15,10 @@ const MODELS = new URL('../public/models/', import.meta.url).pathname;
 
 async function nodeRows() {
   const rows: Record<string, string | number>[] = [];
-  const fetchFile = async (path: string) => { const b = await readFile(path); return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false }; };
+  const fetchFile = async (path: string) => {
+    const b = await readFile(path);
+    return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
+  };
   for (const backend of ['cpu', 'wasm']) {
     await tf.setBackend(backend);
     for (const name of ['target-v1', 'draft-v1']) {
@@ -30,7 +33,9 @@ async function nodeRows() {
   return rows;
 }
 
-console.log(`Machine: ${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs}. Decode: context ${CONTEXT / 2} -> ${CONTEXT}, greedy.`);
+console.log(
+  `Machine: ${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs}. Decode: context ${CONTEXT / 2} -> ${CONTEXT}, greedy.`,
+);
 // BENCH_SKIP_NODE=1 times only the browser (the Node rows take minutes on a busy machine).
 const rows = process.env.BENCH_SKIP_NODE === '1' ? [] : await nodeRows();
 const { browserRows } = await import('./bench-browser.ts');
@@ -41,7 +46,7 @@ console.table(rows);
 // The model-backed widgets' own requests on each browser backend (the same numbers /bench/ shows a reader).
 const { widgetTimings } = await import('./bench-browser.ts');
 if (widgetTimings.length) {
-  console.log('\nWidgets (seconds for one request with the widget\'s defaults):');
+  console.log("\nWidgets (seconds for one request with the widget's defaults):");
   console.table(widgetTimings.map((w) => ({ where: w.where, widget: w.widget, seconds: +(w.ms / 1000).toFixed(2) })));
 }
 // `npm run bench -- --save` records these figures as the reference that /bench/ and the README show.
@@ -60,7 +65,14 @@ if (process.argv.includes('--save')) {
   // LLM in a Flash on OPFS, per rung (the lesson quotes them); kept from the old file when this run has none.
   const { browserFlashRows: flashNow } = await import('./bench-browser.ts');
   const flash = flashNow.length ? flashNow : (old.flash ?? []);
-  const reference = { machine, command: 'npm run bench -- --save', date: new Date().toISOString().slice(0, 10), rows, widgets: widgetTimings, flash };
+  const reference = {
+    machine,
+    command: 'npm run bench -- --save',
+    date: new Date().toISOString().slice(0, 10),
+    rows,
+    widgets: widgetTimings,
+    flash,
+  };
   writeFileSync(path, JSON.stringify(reference, null, 2) + '\n');
   console.log('\nSaved site/data/bench-reference.json. README table:\n');
   const cols = ['where', 'model', 'prefill tok/s', 'decode tok/s (KV cache)', 'decode tok/s (re-forward)'];
@@ -73,35 +85,49 @@ if (process.argv.includes('--save')) {
 const { browserQuantRows, browserFlashRows } = await import('./bench-browser.ts');
 // BENCH_SKIP_NODE=1: the browser figures were all that was asked for; the tables below add Node rows to them.
 if (process.env.BENCH_SKIP_NODE === '1') {
-  console.log('\nint4 vs fp32 matrix-vector product in the page\'s worker, and LLM in a Flash on OPFS (16 tokens per rung):');
+  console.log(
+    "\nint4 vs fp32 matrix-vector product in the page's worker, and LLM in a Flash on OPFS (16 tokens per rung):",
+  );
   console.table(browserQuantRows);
   console.table(browserFlashRows);
   process.exit(0);
 }
 
 const { sparsityRows } = await import('./bench-sparsity.ts');
-console.log('\nSparse vs dense FFN, one token, target-v1 middle layer (goal: speedup >= half the ideal at 90% sparsity):');
+console.log(
+  '\nSparse vs dense FFN, one token, target-v1 middle layer (goal: speedup >= half the ideal at 90% sparsity):',
+);
 console.table(await sparsityRows());
 
 const { quantRows } = await import('./bench-quant.ts');
 console.log('\nint4 (group 64, packed, dequantized in the loop) vs fp32 matrix-vector product, one token:');
 console.table([...(await quantRows()), ...browserQuantRows]);
 const { loraRows } = await import('./bench-lora.ts');
-console.log('\nLoRA on target-v1 (r = 4 on W_q, W_v): adapter training speed, and greedy decode bare / unmerged / merged:');
+console.log(
+  '\nLoRA on target-v1 (r = 4 on W_q, W_v): adapter training speed, and greedy decode bare / unmerged / merged:',
+);
 const { loraBrowserRows } = await import('./bench-lora-browser.ts');
 console.table([...(await loraRows()), ...(await loraBrowserRows())]);
 const { flashRows } = await import('./bench-flash.ts');
 const flash = await flashRows();
-console.log('\nFlash storage (Node file adapter; the file sits in the OS page cache, so upper bounds for a cold disk): read throughput');
+console.log(
+  '\nFlash storage (Node file adapter; the file sits in the OS page cache, so upper bounds for a cold disk): read throughput',
+);
 console.table(flash.throughput);
-console.log('target-v1 generating tokens with its FFN read from storage, each rung of LLM in a Flash Table 2 (exact active sets, k = 5): Node file adapter, 32 tokens; Chromium OPFS, 16 tokens:');
+console.log(
+  'target-v1 generating tokens with its FFN read from storage, each rung of LLM in a Flash Table 2 (exact active sets, k = 5): Node file adapter, 32 tokens; Chromium OPFS, 16 tokens:',
+);
 console.table([...flash.policies.map((p) => ({ where: 'node cpu, file', ...p })), ...browserFlashRows]);
 const { executorRows } = await import('./flexgen-results.ts');
-console.log('\nZig-zag block executor (lib/offload), target-v1 on Node wasm, 32 sequences × 32 new tokens, GPU batch 4 (row-by-row = block of 1 batch):');
+console.log(
+  '\nZig-zag block executor (lib/offload), target-v1 on Node wasm, 32 sequences × 32 new tokens, GPU batch 4 (row-by-row = block of 1 batch):',
+);
 console.table((await executorRows()).rows);
 const { browserOffloadRows } = await import('./bench-browser.ts');
 if (browserOffloadRows.length) console.table(browserOffloadRows);
 
 const { speculativeRows, browserSpeculativeRows } = await import('./bench-speculative.ts');
-console.log('\nSpeculative decoding, greedy, same tokens as plain KV-cache decoding (draft-v1 guessing, target-v1 verifying; goal: >= 2.0 tokens/pass, >= 1.5x on Chromium wasm):');
+console.log(
+  '\nSpeculative decoding, greedy, same tokens as plain KV-cache decoding (draft-v1 guessing, target-v1 verifying; goal: >= 2.0 tokens/pass, >= 1.5x on Chromium wasm):',
+);
 console.table([...(await speculativeRows()), ...(await browserSpeculativeRows())]);

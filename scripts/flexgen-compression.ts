@@ -16,14 +16,37 @@ const MODEL_DIR = fileURLToPath(new URL('../public/models/target-v1', import.met
 export async function compressionRows(maxTokens = 2048) {
   await tf.setBackend('wasm');
   await tf.ready();
-  const fetchFile = async (path: string) => { const b = await readFile(path); return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false }; };
+  const fetchFile = async (path: string) => {
+    const b = await readFile(path);
+    return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
+  };
   const model = await loadModel(MODEL_DIR, { fetchFile });
   const ids = model.tokenizer.encode(loadCorpus().validation);
-  const settings: [number | null, number | null][] = [[null, null], [4, null], [3, null], [null, 4], [null, 3], [4, 4], [3, 3], [4, 3], [3, 4]];
+  const settings: [number | null, number | null][] = [
+    [null, null],
+    [4, null],
+    [3, null],
+    [null, 4],
+    [null, 3],
+    [4, 4],
+    [3, 3],
+    [4, 3],
+    [3, 4],
+  ];
   const base = lossWithCompression(model, ids, { maxTokens });
   const rows = settings.map(([weightBits, cacheBits]) => {
-    const r = weightBits === null && cacheBits === null ? base : lossWithCompression(model, ids, { maxTokens, weightBits, cacheBits });
-    return { weightBits, cacheBits, loss: Number(r.loss.toFixed(5)), delta: Number((r.loss - base.loss).toFixed(5)), perplexity: Number(Math.exp(r.loss).toFixed(3)), tokens: r.tokens };
+    const r =
+      weightBits === null && cacheBits === null
+        ? base
+        : lossWithCompression(model, ids, { maxTokens, weightBits, cacheBits });
+    return {
+      weightBits,
+      cacheBits,
+      loss: Number(r.loss.toFixed(5)),
+      delta: Number((r.loss - base.loss).toFixed(5)),
+      perplexity: Number(Math.exp(r.loss).toFixed(3)),
+      tokens: r.tokens,
+    };
   });
   const sizes = { 4: compressedSizes(model, 4), 3: compressedSizes(model, 3) };
   model.dispose();

@@ -28,19 +28,51 @@ export async function costModelRows() {
   const rows = [];
   for (const run of PAPER_RUNS) {
     const m = OPT_SHAPES[run.model];
-    const row: Record<string, unknown> = { model: m.name, system: run.system, paper: { throughput: run.throughput, batch: run.batch, lowestTier: run.lowestTier, gbs: run.gbs, nb: run.nb, placement: run.placement } };
+    const row: Record<string, unknown> = {
+      model: m.name,
+      system: run.system,
+      paper: {
+        throughput: run.throughput,
+        batch: run.batch,
+        lowestTier: run.lowestTier,
+        gbs: run.gbs,
+        nb: run.nb,
+        placement: run.placement,
+      },
+    };
     for (const [key, hw] of Object.entries(HARDWARE_PRESETS)) {
-      const atPaper = evaluatePlacement(costModel(m, hw, { s: 512, n: 32, gbs: run.gbs, nb: run.nb }, run.options), run.placement);
+      const atPaper = evaluatePlacement(
+        costModel(m, hw, { s: 512, n: 32, gbs: run.gbs, nb: run.nb }, run.options),
+        run.placement,
+      );
       const compressed = run.system !== 'FlexGen';
-      const search = await searchPolicy(m, hw, { s: 512, n: 32 }, compressed ? { compressWeights: true, compressCache: true } : {}, highs);
+      const search = await searchPolicy(
+        m,
+        hw,
+        { s: 512, n: 32 },
+        compressed ? { compressWeights: true, compressCache: true } : {},
+        highs,
+      );
       const b = search.best;
       row[key] = {
-        atPaperPolicy: { throughput: round(atPaper.throughput), fits: atPaper.fits, decodeBinding: atPaper.decode.binding, blockSeconds: round(atPaper.blockSeconds) },
-        lpBest: b && b.result.status === 'optimal' ? {
-          throughput: round(b.result.evaluation.throughput), gbs: b.gbs, nb: b.nb, blockSeconds: round(b.result.evaluation.blockSeconds),
-          decodeBinding: b.result.evaluation.decode.binding, fullTiers: b.result.evaluation.fullTiers,
-          placement: Object.fromEntries(Object.entries(b.result.placement).map(([k, v]) => [k, round(v, 3)])),
-        } : null,
+        atPaperPolicy: {
+          throughput: round(atPaper.throughput),
+          fits: atPaper.fits,
+          decodeBinding: atPaper.decode.binding,
+          blockSeconds: round(atPaper.blockSeconds),
+        },
+        lpBest:
+          b && b.result.status === 'optimal'
+            ? {
+                throughput: round(b.result.evaluation.throughput),
+                gbs: b.gbs,
+                nb: b.nb,
+                blockSeconds: round(b.result.evaluation.blockSeconds),
+                decodeBinding: b.result.evaluation.decode.binding,
+                fullTiers: b.result.evaluation.fullTiers,
+                placement: Object.fromEntries(Object.entries(b.result.placement).map(([k, v]) => [k, round(v, 3)])),
+              }
+            : null,
       };
     }
     rows.push(row);
@@ -50,19 +82,50 @@ export async function costModelRows() {
 
 /** Throughput against block latency for every feasible (gbs, nb) the search tried, and its Pareto frontier. */
 export async function frontier(model: 'opt-30b' | 'opt-175b', compressed: boolean) {
-  const r = await searchPolicy(OPT_SHAPES[model], HARDWARE_PRESETS.t4Fitted, { s: 512, n: 32 }, compressed ? { compressWeights: true, compressCache: true } : {});
-  const pts = r.candidates.flatMap((c) => (c.result.status === 'optimal' ? [{ bls: c.bls, gbs: c.gbs, nb: c.nb, latency: round(c.result.evaluation.blockSeconds), throughput: round(c.result.evaluation.throughput) }] : []));
+  const r = await searchPolicy(
+    OPT_SHAPES[model],
+    HARDWARE_PRESETS.t4Fitted,
+    { s: 512, n: 32 },
+    compressed ? { compressWeights: true, compressCache: true } : {},
+  );
+  const pts = r.candidates.flatMap((c) =>
+    c.result.status === 'optimal'
+      ? [
+          {
+            bls: c.bls,
+            gbs: c.gbs,
+            nb: c.nb,
+            latency: round(c.result.evaluation.blockSeconds),
+            throughput: round(c.result.evaluation.throughput),
+          },
+        ]
+      : [],
+  );
   pts.sort((a, b) => a.latency - b.latency);
   const pareto = [];
   let best = 0;
-  for (const p of pts) if (p.throughput > best) { pareto.push(p); best = p.throughput; }
+  for (const p of pts)
+    if (p.throughput > best) {
+      pareto.push(p);
+      best = p.throughput;
+    }
   return pareto;
 }
 
-export async function executorRows({ sequences = 32, gbs = 4, promptLen = 16, newTokens = 32, blocks = [1, 2, 4, 8], repeats = 3 } = {}) {
+export async function executorRows({
+  sequences = 32,
+  gbs = 4,
+  promptLen = 16,
+  newTokens = 32,
+  blocks = [1, 2, 4, 8],
+  repeats = 3,
+} = {}) {
   await tf.setBackend('wasm');
   await tf.ready();
-  const fetchFile = async (path: string) => { const b = await readFile(path); return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false }; };
+  const fetchFile = async (path: string) => {
+    const b = await readFile(path);
+    return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
+  };
   const model = await loadModel(MODEL_DIR, { fetchFile });
   const ids = model.tokenizer.encode(loadCorpus().validation.slice(0, 20000));
   const prompts = Array.from({ length: sequences }, (_, i) => ids.slice(i * 97, i * 97 + promptLen));
@@ -71,14 +134,22 @@ export async function executorRows({ sequences = 32, gbs = 4, promptLen = 16, ne
   for (const nb of blocks) {
     runZigzag(model, prompts.slice(0, gbs), { gbs, nb: 1, newTokens: 2 }); // warm-up
     // Median of `repeats` runs: the machine is shared, single runs are noisy.
-    const runs = Array.from({ length: repeats }, () => runZigzag(model, prompts, { gbs, nb, newTokens })).sort((a, b) => a.seconds - b.seconds);
+    const runs = Array.from({ length: repeats }, () => runZigzag(model, prompts, { gbs, nb, newTokens })).sort(
+      (a, b) => a.seconds - b.seconds,
+    );
     const r = runs[runs.length >> 1];
     const generated = sequences * newTokens;
     rows.push({
-      schedule: nb === 1 ? 'row-by-row' : `zig-zag block ${nb}×${gbs}`, gbs, nb, block: gbs * nb,
-      weightLoads: r.weightLoads, expectedWeightLoads: r.expectedWeightLoads,
-      weightBytesPerToken: Math.round(r.weightBytesRead / generated), peakKvBytes: r.peakKvBytes,
-      tokensPerSecond: round(generated / r.seconds, 3), sameTokensAsPlain: JSON.stringify(r.tokens) === JSON.stringify(reference),
+      schedule: nb === 1 ? 'row-by-row' : `zig-zag block ${nb}×${gbs}`,
+      gbs,
+      nb,
+      block: gbs * nb,
+      weightLoads: r.weightLoads,
+      expectedWeightLoads: r.expectedWeightLoads,
+      weightBytesPerToken: Math.round(r.weightBytesRead / generated),
+      peakKvBytes: r.peakKvBytes,
+      tokensPerSecond: round(generated / r.seconds, 3),
+      sameTokensAsPlain: JSON.stringify(r.tokens) === JSON.stringify(reference),
     });
   }
   model.dispose();
@@ -99,8 +170,23 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     executor: await executorRows(),
   };
   // Keep the compression measurements (scripts/flexgen-compression.ts writes them into the same file).
-  const previous = await readFile(OUT, 'utf8').then((t) => JSON.parse(t), () => ({}));
+  const previous = await readFile(OUT, 'utf8').then(
+    (t) => JSON.parse(t),
+    () => ({}),
+  );
   await writeFile(OUT, JSON.stringify({ ...result, compression: previous.compression }, null, 1) + '\n');
-  console.log(JSON.stringify(result.costModel.map((r) => [r.model, r.system, (r.paper as { throughput: number }).throughput, (r.t4Fitted as any).atPaperPolicy.throughput, (r.t4Fitted as any).lpBest?.throughput, (r.t4Nominal as any).atPaperPolicy.throughput, (r.t4Nominal as any).lpBest?.throughput])));
+  console.log(
+    JSON.stringify(
+      result.costModel.map((r) => [
+        r.model,
+        r.system,
+        (r.paper as { throughput: number }).throughput,
+        (r.t4Fitted as any).atPaperPolicy.throughput,
+        (r.t4Fitted as any).lpBest?.throughput,
+        (r.t4Nominal as any).atPaperPolicy.throughput,
+        (r.t4Nominal as any).lpBest?.throughput,
+      ]),
+    ),
+  );
   console.table(result.executor.rows);
 }

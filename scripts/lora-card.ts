@@ -5,9 +5,15 @@ export function writeLoraCard(c: any): string {
   const fmt = (s: string) => '`' + JSON.stringify(s).slice(1, -1).replace(/`/g, "'") + '`';
   const rows = [
     `| base model (target-v1) | — (its ${n(c.baseParameters)} weights stay frozen) | — | ${c.baseline.validationLoss.sotu} | ${c.baseline.validationLoss.mobyDick} | — | — |`,
-    ...c.runs.map((r: any) => `| ${r.kind === 'lora' ? `LoRA r = ${r.rank}` : 'full fine-tune'} | ${n(r.trainableParameters)} (${((100 * r.trainableParameters) / c.baseParameters).toFixed(2)}%) | ${r.fileBytes ? n(r.fileBytes) + ' B' : 'not shipped'} | **${r.validationLoss.sotu}** | ${r.validationLoss.mobyDick} | ${r.stepsPerSecond} | ${r.wallSeconds} s |`),
+    ...c.runs.map(
+      (r: any) =>
+        `| ${r.kind === 'lora' ? `LoRA r = ${r.rank}` : 'full fine-tune'} | ${n(r.trainableParameters)} (${((100 * r.trainableParameters) / c.baseParameters).toFixed(2)}%) | ${r.fileBytes ? n(r.fileBytes) + ' B' : 'not shipped'} | **${r.validationLoss.sotu}** | ${r.validationLoss.mobyDick} | ${r.stepsPerSecond} | ${r.wallSeconds} s |`,
+    ),
   ];
-  const sampleRows = [{ name: 'base', samples: c.baseline.samples }, ...c.runs.map((r: any) => ({ name: r.kind === 'lora' ? `r = ${r.rank}` : 'full', samples: r.samples }))];
+  const sampleRows = [
+    { name: 'base', samples: c.baseline.samples },
+    ...c.runs.map((r: any) => ({ name: r.kind === 'lora' ? `r = ${r.rank}` : 'full', samples: r.samples })),
+  ];
   return `# lora-sotu-v1
 
 LoRA adapters (Hu et al., arXiv 2106.09685) for [${c.base}](../target-v1/MODEL.md) that move its voice from *Moby Dick*

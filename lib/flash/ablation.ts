@@ -39,7 +39,13 @@ export interface AblationRow {
 }
 
 /** Runs every rung of policyLadder(select, windowK) over `ids` (teacher-forced, windows of the context). */
-export function runAblation(model: LanguageModel, weights: FfnWeights, stores: Record<FfnLayoutName, FlashFfnStore>, ids: number[], opts: { select: 'exact' | 'predictor'; windowK: number; predictor?: ActivationPredictor; curve?: ThroughputPoint[] }): AblationRow[] {
+export function runAblation(
+  model: LanguageModel,
+  weights: FfnWeights,
+  stores: Record<FfnLayoutName, FlashFfnStore>,
+  ids: number[],
+  opts: { select: 'exact' | 'predictor'; windowK: number; predictor?: ActivationPredictor; curve?: ThroughputPoint[] },
+): AblationRow[] {
   return policyLadder(opts.select, opts.windowK).map(({ id, label, policy }) => {
     const store = stores[policy.layout];
     const flash = new FlashFfn(store, weights, policy, { predictor: opts.predictor });
@@ -47,12 +53,24 @@ export function runAblation(model: LanguageModel, weights: FfnWeights, stores: R
     const m = meanRecord(loss.records);
     const L = store.layout;
     return {
-      id, label, select: policy.select, layout: policy.layout, windowK: policy.windowK,
-      bytes: m.bytes, reads: m.reads, neuronsLoaded: m.loaded, neuronsChosen: m.selected,
-      dramBytes: m.heldAfter * L.neuronBytes, dramPeakBytes: m.heldPeak * L.neuronBytes,
+      id,
+      label,
+      select: policy.select,
+      layout: policy.layout,
+      windowK: policy.windowK,
+      bytes: m.bytes,
+      reads: m.reads,
+      neuronsLoaded: m.loaded,
+      neuronsChosen: m.selected,
+      dramBytes: m.heldAfter * L.neuronBytes,
+      dramPeakBytes: m.heldPeak * L.neuronBytes,
       shareOfFfn: m.bytes / (L.nLayer * L.layerBytes),
-      readMs: m.readMs, paperMs: paperIoMs(m, policy.layout), curveMs: opts.curve ? curveIoMs(m, opts.curve) : null,
-      lossDense: loss.dense, lossFlash: loss.flash, tokens: loss.tokens,
+      readMs: m.readMs,
+      paperMs: paperIoMs(m, policy.layout),
+      curveMs: opts.curve ? curveIoMs(m, opts.curve) : null,
+      lossDense: loss.dense,
+      lossFlash: loss.flash,
+      tokens: loss.tokens,
     };
   });
 }

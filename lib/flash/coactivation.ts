@@ -43,7 +43,10 @@ export function friendBundling(tr: ActivationTrace): FriendBundling {
   const { nFfn: F, nLayer: L, tokens: T } = tr;
   if (T === 0) throw new Error('friendBundling: the trace is empty');
   const layers: FriendLayer[] = [];
-  let active = 0, reads = 0, wasted = 0, topReads = 0;
+  let active = 0,
+    reads = 0,
+    wasted = 0,
+    topReads = 0;
   for (let l = 0; l < L; l++) {
     const co = new Float64Array(F * F); // [F, F] tokens where both fired
     const fired = new Float64Array(F);
@@ -51,13 +54,22 @@ export function friendBundling(tr: ActivationTrace): FriendBundling {
     for (let t = 0; t < T; t++) {
       const a = activeNeurons(tr, t, l);
       sets.push(a);
-      for (const i of a) { fired[i]++; for (const j of a) co[i * F + j]++; }
+      for (const i of a) {
+        fired[i]++;
+        for (const j of a) co[i * F + j]++;
+      }
     }
-    const friend = new Int32Array(F).fill(-1), friendShare = new Float32Array(F);
+    const friend = new Int32Array(F).fill(-1),
+      friendShare = new Float32Array(F);
     for (let i = 0; i < F; i++) {
       if (fired[i] === 0) continue;
-      let best = -1, bestCo = -1;
-      for (let j = 0; j < F; j++) if (j !== i && co[i * F + j] > bestCo) { bestCo = co[i * F + j]; best = j; }
+      let best = -1,
+        bestCo = -1;
+      for (let j = 0; j < F; j++)
+        if (j !== i && co[i * F + j] > bestCo) {
+          bestCo = co[i * F + j];
+          best = j;
+        }
       friend[i] = best;
       friendShare[i] = bestCo / fired[i];
     }
@@ -66,17 +78,24 @@ export function friendBundling(tr: ActivationTrace): FriendBundling {
     for (const i of live) inDeg[friend[i]]++;
     let top = 0;
     for (let j = 1; j < F; j++) if (inDeg[j] > inDeg[top]) top = j;
-    const hot = new Set(Array.from({ length: F }, (_, i) => i).sort((a, b) => fired[b] - fired[a] || a - b).slice(0, Math.max(1, Math.round(F * 0.05))));
+    const hot = new Set(
+      Array.from({ length: F }, (_, i) => i)
+        .sort((a, b) => fired[b] - fired[a] || a - b)
+        .slice(0, Math.max(1, Math.round(F * 0.05))),
+    );
     const n = Math.max(1, live.length);
     layers.push({
-      friend, friendShare,
+      friend,
+      friendShare,
       share95: live.filter((i) => friendShare[i] >= 0.95).length / n,
-      topFriendInDegree: inDeg[top], topFriendFrequency: fired[top] / T,
+      topFriendInDegree: inDeg[top],
+      topFriendFrequency: fired[top] / T,
       distinctFriends: new Set(live.map((i) => friend[i])).size,
       friendIsHot: live.filter((i) => hot.has(friend[i])).length / n,
     });
     for (const a of sets) {
-      const need = new Set(a), got = new Set<number>();
+      const need = new Set(a),
+        got = new Set<number>();
       for (const i of a) {
         if (got.has(i)) continue; // came in as an earlier neuron's friend
         reads++;
@@ -89,5 +108,12 @@ export function friendBundling(tr: ActivationTrace): FriendBundling {
       active += a.length;
     }
   }
-  return { layers, activePerToken: active / T, friendReadsPerToken: reads / T, bytesRatio: (2 * reads) / Math.max(1, active), wastedFriendShare: wasted / Math.max(1, reads), topFriendReadsPerToken: topReads / T };
+  return {
+    layers,
+    activePerToken: active / T,
+    friendReadsPerToken: reads / T,
+    bytesRatio: (2 * reads) / Math.max(1, active),
+    wastedFriendShare: wasted / Math.max(1, reads),
+    topFriendReadsPerToken: topReads / T,
+  };
 }

@@ -37,7 +37,8 @@ export function microsPerRead(points: ThroughputPoint[], order: 'sequential' | '
   if (pts.length === 0) throw new Error(`microsPerRead: no ${order} points in the measured curve`);
   if (bytes <= pts[0].chunkBytes) return pts[0].microsPerRead;
   for (let i = 1; i < pts.length; i++) {
-    const a = pts[i - 1], b = pts[i];
+    const a = pts[i - 1],
+      b = pts[i];
     if (bytes <= b.chunkBytes) {
       const f = Math.log(bytes / a.chunkBytes) / Math.log(b.chunkBytes / a.chunkBytes);
       return a.microsPerRead + f * (b.microsPerRead - a.microsPerRead);
@@ -60,9 +61,33 @@ export function curveIoMs(rec: TokenRecord, points: ThroughputPoint[]): number {
 /** The mean of each numeric field over records (readsBySize counts averaged too). */
 export function meanRecord(recs: TokenRecord[]): TokenRecord {
   const n = Math.max(1, recs.length);
-  const out: TokenRecord = { reads: 0, bytes: 0, rangeBytes: 0, neuronBytes: 0, readsBySize: {}, selected: 0, loaded: 0, heldAfter: 0, heldPeak: 0, rowsMoved: 0, readMs: 0 };
+  const out: TokenRecord = {
+    reads: 0,
+    bytes: 0,
+    rangeBytes: 0,
+    neuronBytes: 0,
+    readsBySize: {},
+    selected: 0,
+    loaded: 0,
+    heldAfter: 0,
+    heldPeak: 0,
+    rowsMoved: 0,
+    readMs: 0,
+  };
   for (const r of recs) {
-    for (const k of ['reads', 'bytes', 'rangeBytes', 'neuronBytes', 'selected', 'loaded', 'heldAfter', 'heldPeak', 'rowsMoved', 'readMs'] as const) out[k] += r[k] / n;
+    for (const k of [
+      'reads',
+      'bytes',
+      'rangeBytes',
+      'neuronBytes',
+      'selected',
+      'loaded',
+      'heldAfter',
+      'heldPeak',
+      'rowsMoved',
+      'readMs',
+    ] as const)
+      out[k] += r[k] / n;
     for (const [k, v] of Object.entries(r.readsBySize)) out.readsBySize[k] = (out.readsBySize[k] ?? 0) + v / n;
   }
   return out;

@@ -28,7 +28,10 @@ export class FlashDecoder {
     const ids = typeof prompt === 'string' ? model.tokenizer.encode(prompt) : [...prompt];
     const T = model.config.blockSize;
     if (ids.length === 0) throw new Error('flash decoding: the prompt is empty');
-    if (ids.length >= T) throw new Error(`flash decoding: the prompt has ${ids.length} tokens; this model's context is ${T}, so keep it under ${T} to leave room to generate`);
+    if (ids.length >= T)
+      throw new Error(
+        `flash decoding: the prompt has ${ids.length} tokens; this model's context is ${T}, so keep it under ${T} to leave room to generate`,
+      );
     this.model = model;
     this.flash = flash;
     this.promptIds = ids;
@@ -43,10 +46,12 @@ export class FlashDecoder {
 
   /** The next token and the FFN work of the position that chose it (for the first token: the prompt's last). */
   next(): { id: number; record: TokenRecord } {
-    if (this.remaining <= 0) throw new Error(`flash decoding: the context of ${this.model.config.blockSize} tokens is full`);
-    const rows = this.pending === null
-      ? this.model.forward([this.promptIds], { cache: this.cache, ffnFn: this.flash.ffnFn }).logits[0]
-      : this.model.forward([[this.pending]], { cache: this.cache, ffnFn: this.flash.ffnFn }).logits[0];
+    if (this.remaining <= 0)
+      throw new Error(`flash decoding: the context of ${this.model.config.blockSize} tokens is full`);
+    const rows =
+      this.pending === null
+        ? this.model.forward([this.promptIds], { cache: this.cache, ffnFn: this.flash.ffnFn }).logits[0]
+        : this.model.forward([[this.pending]], { cache: this.cache, ffnFn: this.flash.ffnFn }).logits[0];
     const id = argmax(rows[rows.length - 1]);
     this.pending = id;
     this.made++;
@@ -59,10 +64,17 @@ export class FlashDecoder {
 }
 
 /** Greedy decoding with the FFN read from flash. Stops at maxNewTokens or when the context is full. */
-export function flashGenerate(model: LanguageModel, flash: FlashFfn, prompt: string | number[], { maxNewTokens = 32 }: { maxNewTokens?: number } = {}): FlashGeneration {
-  if (!(Number.isInteger(maxNewTokens) && maxNewTokens >= 0)) throw new Error(`flashGenerate: maxNewTokens must be a whole number, got ${maxNewTokens}`);
+export function flashGenerate(
+  model: LanguageModel,
+  flash: FlashFfn,
+  prompt: string | number[],
+  { maxNewTokens = 32 }: { maxNewTokens?: number } = {},
+): FlashGeneration {
+  if (!(Number.isInteger(maxNewTokens) && maxNewTokens >= 0))
+    throw new Error(`flashGenerate: maxNewTokens must be a whole number, got ${maxNewTokens}`);
   const dec = new FlashDecoder(model, flash, prompt);
-  const ids: number[] = [], steps: TokenRecord[] = [];
+  const ids: number[] = [],
+    steps: TokenRecord[] = [];
   try {
     const n = Math.min(maxNewTokens, dec.remaining);
     for (let s = 0; s < n; s++) {
@@ -74,7 +86,13 @@ export function flashGenerate(model: LanguageModel, flash: FlashFfn, prompt: str
     dec.dispose();
   }
   const P = dec.promptIds.length;
-  return { promptIds: dec.promptIds, ids, text: model.tokenizer.decode(ids), prompt: flash.tokens.slice(0, P - 1), steps };
+  return {
+    promptIds: dec.promptIds,
+    ids,
+    text: model.tokenizer.decode(ids),
+    prompt: flash.tokens.slice(0, P - 1),
+    steps,
+  };
 }
 
 export interface FlashLoss {
@@ -91,14 +109,22 @@ export interface FlashLoss {
 export function flashLoss(model: LanguageModel, flash: FlashFfn, ids: number[]): FlashLoss {
   const T = model.config.blockSize;
   if (ids.length < 2) throw new Error('flashLoss: need at least 2 tokens');
-  let dense = 0, fl = 0, n = 0;
+  let dense = 0,
+    fl = 0,
+    n = 0;
   const records: TokenRecord[] = [];
   for (let s = 0; s + 1 < ids.length; s += T) {
     const w = ids.slice(s, Math.min(s + T, ids.length - 1) + 1); // window plus its next token
-    const x = w.slice(0, -1), y = w.slice(1);
+    const x = w.slice(0, -1),
+      y = w.slice(1);
     flash.reset();
-    const a = model.forward([x]).logits[0], b = model.forward([x], { ffnFn: flash.ffnFn }).logits[0];
-    for (let t = 0; t < x.length; t++) { dense += nll(a[t], y[t]); fl += nll(b[t], y[t]); n++; }
+    const a = model.forward([x]).logits[0],
+      b = model.forward([x], { ffnFn: flash.ffnFn }).logits[0];
+    for (let t = 0; t < x.length; t++) {
+      dense += nll(a[t], y[t]);
+      fl += nll(b[t], y[t]);
+      n++;
+    }
     records.push(...flash.tokens);
   }
   return { tokens: n, dense: dense / n, flash: fl / n, records };

@@ -32,7 +32,19 @@ export interface TokenRecord {
 }
 
 function emptyRecord(): TokenRecord {
-  return { reads: 0, bytes: 0, rangeBytes: 0, neuronBytes: 0, readsBySize: {}, selected: 0, loaded: 0, heldAfter: 0, heldPeak: 0, rowsMoved: 0, readMs: 0 };
+  return {
+    reads: 0,
+    bytes: 0,
+    rangeBytes: 0,
+    neuronBytes: 0,
+    readsBySize: {},
+    selected: 0,
+    loaded: 0,
+    heldAfter: 0,
+    heldPeak: 0,
+    rowsMoved: 0,
+    readMs: 0,
+  };
 }
 
 export class FlashFfn {
@@ -54,15 +66,27 @@ export class FlashFfn {
   /** Tokens processed so far by each layer (layers run one after another inside a forward pass). */
   private readonly seen: number[];
 
-  constructor(store: FlashFfnStore, weights: FfnWeights, policy: FlashPolicy, opts: { predictor?: ActivationPredictor; threshold?: number } = {}) {
+  constructor(
+    store: FlashFfnStore,
+    weights: FfnWeights,
+    policy: FlashPolicy,
+    opts: { predictor?: ActivationPredictor; threshold?: number } = {},
+  ) {
     this.policy = validatePolicy(policy);
     const L = store.layout;
-    if (this.policy.layout !== L.name) throw new Error(`FlashFfn: the policy wants the ${this.policy.layout} layout but the store is ${L.name}`);
-    if (weights.nLayer !== L.nLayer || weights.nEmbd !== L.nEmbd || weights.nFfn !== L.nFfn) throw new Error(`FlashFfn: weights are ${weights.nLayer}×${weights.nEmbd}×${weights.nFfn}, the store ${L.nLayer}×${L.nEmbd}×${L.nFfn}`);
+    if (this.policy.layout !== L.name)
+      throw new Error(`FlashFfn: the policy wants the ${this.policy.layout} layout but the store is ${L.name}`);
+    if (weights.nLayer !== L.nLayer || weights.nEmbd !== L.nEmbd || weights.nFfn !== L.nFfn)
+      throw new Error(
+        `FlashFfn: weights are ${weights.nLayer}×${weights.nEmbd}×${weights.nFfn}, the store ${L.nLayer}×${L.nEmbd}×${L.nFfn}`,
+      );
     if (this.policy.select === 'predictor') {
       if (!opts.predictor) throw new Error('FlashFfn: the predictor policy needs a predictor');
       const pc = opts.predictor.config;
-      if (pc.nLayer !== L.nLayer || pc.nFfn !== L.nFfn || pc.nEmbd !== L.nEmbd) throw new Error(`FlashFfn: the predictor is for ${pc.nLayer}×${pc.nEmbd}×${pc.nFfn}, the model ${L.nLayer}×${L.nEmbd}×${L.nFfn}`);
+      if (pc.nLayer !== L.nLayer || pc.nFfn !== L.nFfn || pc.nEmbd !== L.nEmbd)
+        throw new Error(
+          `FlashFfn: the predictor is for ${pc.nLayer}×${pc.nEmbd}×${pc.nFfn}, the model ${L.nLayer}×${L.nEmbd}×${L.nFfn}`,
+        );
     }
     this.store = store;
     this.w = weights;
@@ -84,7 +108,12 @@ export class FlashFfn {
     const rec = emptyRecord();
     this.buffers.forEach((b, l) => {
       b.clear();
-      this.load(l, Int32Array.from({ length: this.residentCount }, (_, i) => i), rec, true);
+      this.load(
+        l,
+        Int32Array.from({ length: this.residentCount }, (_, i) => i),
+        rec,
+        true,
+      );
     });
     this.setup = rec;
   }
@@ -123,10 +152,12 @@ export class FlashFfn {
       for (let i = 0; i < F; i++) if (mask[i] > 0) sel.push(i);
     } else {
       // Oracle: the true active set, from a DRAM copy of W_up that the policy never pays for (a yardstick only).
-      const up = this.w.up[layer], b = this.w.upBias[layer];
+      const up = this.w.up[layer],
+        b = this.w.upBias[layer];
       const pre = Float32Array.from(b); // [F]
       for (let c = 0; c < C; c++) {
-        const xc = x[c], row = c * F;
+        const xc = x[c],
+          row = c * F;
         for (let i = 0; i < F; i++) pre[i] += xc * up[row + i];
       }
       for (let i = 0; i < F; i++) if (pre[i] > 0) sel.push(i);
@@ -136,7 +167,8 @@ export class FlashFfn {
 
   /** Loads the chosen neurons that are not in DRAM and marks all chosen ones as used at token t. */
   private step(layer: number, t: number, chosen: Int32Array, rec: TokenRecord): void {
-    const buf = this.buffers[layer], used = this.lastUsed[layer];
+    const buf = this.buffers[layer],
+      used = this.lastUsed[layer];
     const missing: number[] = [];
     for (const i of chosen) {
       used[i] = t;
@@ -151,30 +183,44 @@ export class FlashFfn {
    *  reads everything, or the resident share), else one neuron per read (two in the separate layout), as the paper does. */
   private load(layer: number, neurons: Int32Array, rec: TokenRecord, whole: boolean): void {
     if (neurons.length === 0) return;
-    const L = this.store.layout, buf = this.buffers[layer], C = L.nEmbd, bias = this.w.upBias[layer];
+    const L = this.store.layout,
+      buf = this.buffers[layer],
+      C = L.nEmbd,
+      bias = this.w.upBias[layer];
     const ranges: ReadRange[] = [];
     if (whole) {
       let s = 0;
-      for (let k = 1; k <= neurons.length; k++) if (k === neurons.length || neurons[k] !== neurons[k - 1] + 1) { ranges.push(...rangeReads(L, layer, neurons[s], neurons[k - 1] + 1)); s = k; }
+      for (let k = 1; k <= neurons.length; k++)
+        if (k === neurons.length || neurons[k] !== neurons[k - 1] + 1) {
+          ranges.push(...rangeReads(L, layer, neurons[s], neurons[k - 1] + 1));
+          s = k;
+        }
     } else {
       ranges.push(...neuronReads(L, layer, neurons));
     }
     const rows = new Map<number, number>();
     for (const i of neurons) rows.set(i, buf.append(i, bias[i]));
-    const base = L.headerBytes + layer * L.layerBytes, half = C * 4;
+    const base = L.headerBytes + layer * L.layerBytes,
+      half = C * 4;
     this.store.readEach(ranges, (f, r) => {
       // Scatter each read's floats into buffer rows: which neuron and which half (up/down) follows from the offset.
       for (let p = 0; p < r.length; p += half) {
         const rel = r.offset + p - base;
         let neuron: number, isUp: boolean;
-        if (L.name === 'bundled') { neuron = Math.floor(rel / L.neuronBytes); isUp = rel % L.neuronBytes === 0; }
-        else { isUp = rel < L.nFfn * half; neuron = (isUp ? rel : rel - L.nFfn * half) / half; }
+        if (L.name === 'bundled') {
+          neuron = Math.floor(rel / L.neuronBytes);
+          isUp = rel % L.neuronBytes === 0;
+        } else {
+          isUp = rel < L.nFfn * half;
+          neuron = (isUp ? rel : rel - L.nFfn * half) / half;
+        }
         const row = rows.get(neuron)!;
         (isUp ? buf.upOf(row) : buf.downOf(row)).set(f.subarray(p / 4, p / 4 + C));
       }
       const key = `${whole ? 'sequential' : 'scattered'}:${r.length}`;
       rec.readsBySize[key] = (rec.readsBySize[key] ?? 0) + 1;
-      if (whole) rec.rangeBytes += r.length; else rec.neuronBytes += r.length;
+      if (whole) rec.rangeBytes += r.length;
+      else rec.neuronBytes += r.length;
     });
     const c = this.store.storage.takeCounts();
     rec.reads += c.reads;
@@ -186,16 +232,21 @@ export class FlashFfn {
   /** Drops the neurons the policy does not keep after token t: all non-resident ones, or (windowing) those not
    *  chosen in the last k tokens; then, over the DRAM budget, the ones used longest ago (lowest index on a tie). */
   private evict(layer: number, t: number, rec: TokenRecord): void {
-    const buf = this.buffers[layer], used = this.lastUsed[layer], k = this.policy.windowK;
+    const buf = this.buffers[layer],
+      used = this.lastUsed[layer],
+      k = this.policy.windowK;
     const before = buf.rowsMoved;
     const held = buf.neurons();
-    for (let r = held.length - 1; r >= 0; r--) { // from the last row back, so deleting a tail moves nothing
+    for (let r = held.length - 1; r >= 0; r--) {
+      // from the last row back, so deleting a tail moves nothing
       const i = held[r];
       if (i < this.residentCount) continue;
       if (k === 0 || t - used[i] >= k) buf.delete(i);
     }
     if (buf.numUsed > this.keepCount) {
-      const oldest = Array.from(buf.neurons()).filter((i) => i >= this.residentCount).sort((a, b) => used[a] - used[b] || a - b);
+      const oldest = Array.from(buf.neurons())
+        .filter((i) => i >= this.residentCount)
+        .sort((a, b) => used[a] - used[b] || a - b);
       for (const i of oldest.slice(0, buf.numUsed - this.keepCount)) buf.delete(i);
     }
     rec.rowsMoved += buf.rowsMoved - before;

@@ -29,17 +29,35 @@ export interface FfnLayout {
   totalBytes: number;
 }
 
-export function ffnLayout(name: FfnLayoutName, cfg: { nLayer: number; nEmbd: number; nFfn: number }, headerBytes: number): FfnLayout {
-  if (!LAYOUTS.includes(name)) throw new Error(`flash layout must be one of ${LAYOUTS.join(', ')}, got ${JSON.stringify(name)}`);
-  for (const k of ['nLayer', 'nEmbd', 'nFfn'] as const) if (!(Number.isInteger(cfg[k]) && cfg[k] > 0)) throw new Error(`flash layout: ${k} must be a positive integer, got ${cfg[k]}`);
+export function ffnLayout(
+  name: FfnLayoutName,
+  cfg: { nLayer: number; nEmbd: number; nFfn: number },
+  headerBytes: number,
+): FfnLayout {
+  if (!LAYOUTS.includes(name))
+    throw new Error(`flash layout must be one of ${LAYOUTS.join(', ')}, got ${JSON.stringify(name)}`);
+  for (const k of ['nLayer', 'nEmbd', 'nFfn'] as const)
+    if (!(Number.isInteger(cfg[k]) && cfg[k] > 0))
+      throw new Error(`flash layout: ${k} must be a positive integer, got ${cfg[k]}`);
   const neuronBytes = 2 * cfg.nEmbd * 4;
   const layerBytes = cfg.nFfn * neuronBytes;
-  return { name, nLayer: cfg.nLayer, nEmbd: cfg.nEmbd, nFfn: cfg.nFfn, headerBytes, neuronBytes, layerBytes, totalBytes: headerBytes + cfg.nLayer * layerBytes };
+  return {
+    name,
+    nLayer: cfg.nLayer,
+    nEmbd: cfg.nEmbd,
+    nFfn: cfg.nFfn,
+    headerBytes,
+    neuronBytes,
+    layerBytes,
+    totalBytes: headerBytes + cfg.nLayer * layerBytes,
+  };
 }
 
 function checkIndex(L: FfnLayout, layer: number, neuron: number): void {
-  if (!(Number.isInteger(layer) && layer >= 0 && layer < L.nLayer)) throw new Error(`flash layout: layer ${layer} is outside 0..${L.nLayer - 1}`);
-  if (!(Number.isInteger(neuron) && neuron >= 0 && neuron < L.nFfn)) throw new Error(`flash layout: neuron ${neuron} is outside 0..${L.nFfn - 1}`);
+  if (!(Number.isInteger(layer) && layer >= 0 && layer < L.nLayer))
+    throw new Error(`flash layout: layer ${layer} is outside 0..${L.nLayer - 1}`);
+  if (!(Number.isInteger(neuron) && neuron >= 0 && neuron < L.nFfn))
+    throw new Error(`flash layout: neuron ${neuron} is outside 0..${L.nFfn - 1}`);
 }
 
 /** Byte offsets of neuron i's up column and down row. */
@@ -68,16 +86,24 @@ export function rangeReads(L: FfnLayout, layer: number, from: number, to: number
   if (to <= from) return [];
   checkIndex(L, layer, from);
   checkIndex(L, layer, to - 1);
-  const half = L.nEmbd * 4, n = to - from;
+  const half = L.nEmbd * 4,
+    n = to - from;
   const o = neuronOffsets(L, layer, from);
   if (L.name === 'bundled') return [{ offset: o.up, length: n * L.neuronBytes }];
-  return [{ offset: o.up, length: n * half }, { offset: o.down, length: n * half }];
+  return [
+    { offset: o.up, length: n * half },
+    { offset: o.down, length: n * half },
+  ];
 }
 
 /** Serializes one layer's FFN in this layout: up [nEmbd, nFfn] and down [nFfn, nEmbd] (row-major, as lib stores them). */
 export function encodeLayer(L: FfnLayout, up: Float32Array, down: Float32Array): Uint8Array {
-  const C = L.nEmbd, F = L.nFfn;
-  if (up.length !== C * F || down.length !== F * C) throw new Error(`flash layout: expected up [${C}, ${F}] and down [${F}, ${C}], got ${up.length} and ${down.length} values`);
+  const C = L.nEmbd,
+    F = L.nFfn;
+  if (up.length !== C * F || down.length !== F * C)
+    throw new Error(
+      `flash layout: expected up [${C}, ${F}] and down [${F}, ${C}], got ${up.length} and ${down.length} values`,
+    );
   const out = new Float32Array(L.layerBytes / 4);
   for (let i = 0; i < F; i++) {
     const upAt = L.name === 'bundled' ? i * 2 * C : i * C;

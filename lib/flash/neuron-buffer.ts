@@ -21,7 +21,12 @@ export class NeuronBuffer {
   rowsMoved = 0;
 
   constructor(nEmbd: number, nFfn: number, capacity = nFfn) {
-    for (const [k, v] of [['nEmbd', nEmbd], ['nFfn', nFfn], ['capacity', capacity]] as const) if (!(Number.isInteger(v) && v > 0)) throw new Error(`NeuronBuffer: ${k} must be a positive integer, got ${v}`);
+    for (const [k, v] of [
+      ['nEmbd', nEmbd],
+      ['nFfn', nFfn],
+      ['capacity', capacity],
+    ] as const)
+      if (!(Number.isInteger(v) && v > 0)) throw new Error(`NeuronBuffer: ${k} must be a positive integer, got ${v}`);
     if (capacity > nFfn) throw new Error(`NeuronBuffer: capacity ${capacity} exceeds the layer's ${nFfn} neurons`);
     this.nEmbd = nEmbd;
     this.nFfn = nFfn;
@@ -48,9 +53,12 @@ export class NeuronBuffer {
 
   /** Adds `neuron` in the next free row and returns that row; fill it with upOf/downOf. */
   append(neuron: number, upBias: number): number {
-    if (!(Number.isInteger(neuron) && neuron >= 0 && neuron < this.nFfn)) throw new Error(`NeuronBuffer: neuron ${neuron} is outside 0..${this.nFfn - 1}`);
-    if (this.slot[neuron] >= 0) throw new Error(`NeuronBuffer: neuron ${neuron} is already held (row ${this.slot[neuron]})`);
-    if (this.used >= this.capacity) throw new Error(`NeuronBuffer: full (${this.capacity} neurons); delete some first or preallocate more`);
+    if (!(Number.isInteger(neuron) && neuron >= 0 && neuron < this.nFfn))
+      throw new Error(`NeuronBuffer: neuron ${neuron} is outside 0..${this.nFfn - 1}`);
+    if (this.slot[neuron] >= 0)
+      throw new Error(`NeuronBuffer: neuron ${neuron} is already held (row ${this.slot[neuron]})`);
+    if (this.used >= this.capacity)
+      throw new Error(`NeuronBuffer: full (${this.capacity} neurons); delete some first or preallocate more`);
     const r = this.used++;
     this.ids[r] = neuron;
     this.slot[neuron] = r;
@@ -94,7 +102,9 @@ export class NeuronBuffer {
 
   /** out[c] += Σ_rows ReLU(bias_r + x·up_r) · down_r[c] for x [nEmbd]; returns how many rows fired. */
   addFfn(x: ArrayLike<number>, out: Float32Array): number {
-    const C = this.nEmbd, W = 2 * C, m = this.matrix;
+    const C = this.nEmbd,
+      W = 2 * C,
+      m = this.matrix;
     let fired = 0;
     for (let r = 0; r < this.used; r++) {
       const o = r * W;

@@ -2,7 +2,7 @@
 // behind a small header that names the layout, the shape and a fingerprint of the weights. Opening checks the header:
 // a store written for other weights or another layout, or left half-written, is rebuilt. Every read goes through
 // the storage, so its calls and bytes are counted there.
-import { ByteStorage, fillOrFallBack } from '../storage/index.ts';
+import { type ByteStorage, fillOrFallBack } from '../storage/index.ts';
 import { encodeLayer, ffnLayout, type FfnLayout, type FfnLayoutName, type ReadRange } from './layout.ts';
 import type { LanguageModel } from '../model.ts';
 
@@ -21,8 +21,12 @@ export function ffnWeightsOf(model: LanguageModel): FfnWeights {
   const { nLayer, nEmbd, nFfn } = model.config;
   const w: FfnWeights = { nLayer, nEmbd, nFfn, up: [], upBias: [], down: [], downBias: [] };
   for (let l = 0; l < nLayer; l++) {
-    const up = model.getLinear(`h.${l}.mlp.up`), down = model.getLinear(`h.${l}.mlp.down`);
-    w.up.push(up.weight); w.upBias.push(up.bias); w.down.push(down.weight); w.downBias.push(down.bias);
+    const up = model.getLinear(`h.${l}.mlp.up`),
+      down = model.getLinear(`h.${l}.mlp.down`);
+    w.up.push(up.weight);
+    w.upBias.push(up.bias);
+    w.down.push(down.weight);
+    w.downBias.push(down.bias);
   }
   return w;
 }
@@ -35,17 +39,26 @@ export const HEADER_BYTES = 64;
 /** FNV-1a over the FFN weights' bytes: a store built from other weights has another fingerprint. */
 export function fingerprint(w: FfnWeights): number {
   let h = 0x811c9dc5;
-  for (const arrays of [w.up, w.upBias, w.down, w.downBias]) for (const a of arrays) {
-    const b = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193);
-  }
+  for (const arrays of [w.up, w.upBias, w.down, w.downBias])
+    for (const a of arrays) {
+      const b = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+      for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193);
+    }
   return h >>> 0;
 }
 
 function header(L: FfnLayout, fp: number, complete: boolean): Uint8Array {
   const b = new Uint8Array(HEADER_BYTES);
   for (let i = 0; i < MAGIC.length; i++) b[i] = MAGIC.charCodeAt(i);
-  new Uint32Array(b.buffer, 8, 7).set([STORE_FORMAT, L.name === 'bundled' ? 1 : 0, L.nLayer, L.nEmbd, L.nFfn, fp, complete ? 1 : 0]);
+  new Uint32Array(b.buffer, 8, 7).set([
+    STORE_FORMAT,
+    L.name === 'bundled' ? 1 : 0,
+    L.nLayer,
+    L.nEmbd,
+    L.nFfn,
+    fp,
+    complete ? 1 : 0,
+  ]);
   return b;
 }
 
@@ -80,7 +93,8 @@ export class FlashFfnStore {
     // Header first with complete = 0, weights, then complete = 1: a build cut short is never mistaken for a store.
     storage.truncate(0);
     storage.write(0, header(L, fp, false));
-    for (let l = 0; l < L.nLayer; l++) storage.write(L.headerBytes + l * L.layerBytes, encodeLayer(L, weights.up[l], weights.down[l]));
+    for (let l = 0; l < L.nLayer; l++)
+      storage.write(L.headerBytes + l * L.layerBytes, encodeLayer(L, weights.up[l], weights.down[l]));
     storage.write(0, want);
     storage.flush();
     storage.takeCounts();
@@ -115,6 +129,8 @@ export interface OpenedStore {
 /** FlashFfnStore.open, falling back to memory (and saying so) when the storage's quota runs out while writing. */
 export function openStoreOrFallBack(storage: ByteStorage, weights: FfnWeights, layout: FfnLayoutName): OpenedStore {
   let store: FlashFfnStore | undefined;
-  const { fallback } = fillOrFallBack({ storage, fallback: null }, (s) => { store = FlashFfnStore.open(s, weights, layout); });
+  const { fallback } = fillOrFallBack({ storage, fallback: null }, (s) => {
+    store = FlashFfnStore.open(s, weights, layout);
+  });
   return { store: store!, fallback };
 }

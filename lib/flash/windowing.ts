@@ -23,10 +23,15 @@ function popcount(x: number): number {
 
 /** s_agg(k) and Δ_load(k) for k = 0..kMax, averaged over layers and over tokens kMax..end. */
 export function windowCurve(tr: ActivationTrace, kMax: number): WindowCurve {
-  if (!(Number.isInteger(kMax) && kMax >= 1)) throw new Error(`windowCurve: kMax must be a whole number ≥ 1, got ${kMax}`);
-  if (tr.tokens <= kMax) throw new Error(`windowCurve: the trace has ${tr.tokens} tokens; need more than kMax = ${kMax}`);
-  const W = tr.words, F = tr.nFfn, L = tr.nLayer;
-  const sAgg = new Float64Array(kMax + 1), delta = new Float64Array(kMax + 1);
+  if (!(Number.isInteger(kMax) && kMax >= 1))
+    throw new Error(`windowCurve: kMax must be a whole number ≥ 1, got ${kMax}`);
+  if (tr.tokens <= kMax)
+    throw new Error(`windowCurve: the trace has ${tr.tokens} tokens; need more than kMax = ${kMax}`);
+  const W = tr.words,
+    F = tr.nFfn,
+    L = tr.nLayer;
+  const sAgg = new Float64Array(kMax + 1),
+    delta = new Float64Array(kMax + 1);
   const union = new Uint32Array(W);
   let count = 0;
   for (let t = kMax; t < tr.tokens; t++) {
@@ -41,7 +46,8 @@ export function windowCurve(tr: ActivationTrace, kMax: number): WindowCurve {
       sAgg[1] += curCount; // s_agg(1) = one token's set
       for (let k = 1; k <= kMax; k++) {
         const prev = row(t - k);
-        let newOnes = 0, withCur = 0;
+        let newOnes = 0,
+          withCur = 0;
         for (let w = 0; w < W; w++) {
           union[w] |= tr.bits[prev + w];
           newOnes += popcount(tr.bits[cur + w] & ~union[w]);
@@ -54,5 +60,10 @@ export function windowCurve(tr: ActivationTrace, kMax: number): WindowCurve {
     count++;
   }
   const norm = 1 / (count * L * F);
-  return { k: Array.from({ length: kMax + 1 }, (_, k) => k), sAgg: Array.from(sAgg, (v) => v * norm), deltaLoad: Array.from(delta, (v) => v * norm), tokens: count };
+  return {
+    k: Array.from({ length: kMax + 1 }, (_, k) => k),
+    sAgg: Array.from(sAgg, (v) => v * norm),
+    deltaLoad: Array.from(delta, (v) => v * norm),
+    tokens: count,
+  };
 }

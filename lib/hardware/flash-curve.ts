@@ -17,7 +17,8 @@ export function flashCurve(storage: StorageModel = UFS_4_0): FlashCurvePoint[] {
   for (const pattern of ['random', 'sequential'] as const) {
     const cited = new Set(storage[pattern].map(([s]) => s));
     const last = storage[pattern][storage[pattern].length - 1][0];
-    for (let s = storage.blockBytes; s <= last; s *= 2) out.push({ bytes: s, pattern, bandwidth: readBandwidth(s, pattern, storage), cited: cited.has(s) });
+    for (let s = storage.blockBytes; s <= last; s *= 2)
+      out.push({ bytes: s, pattern, bandwidth: readBandwidth(s, pattern, storage), cited: cited.has(s) });
   }
   return out;
 }
@@ -36,7 +37,12 @@ export interface MissRead {
 /** What one cold miss reads for vectors of `vectorBytes`: one bundled read of both vectors, or two reads. */
 export function missRead(vectorBytes: number, bundle: boolean, storage: StorageModel = UFS_4_0): MissRead {
   const request = bundle ? 2 * vectorBytes : vectorBytes;
-  return { request, reads: bundle ? 1 : 2, fetched: blockRound(request, storage), bandwidth: readBandwidth(request, 'random', storage) };
+  return {
+    request,
+    reads: bundle ? 1 : 2,
+    fetched: blockRound(request, storage),
+    bandwidth: readBandwidth(request, 'random', storage),
+  };
 }
 
 /**
@@ -45,7 +51,10 @@ export function missRead(vectorBytes: number, bundle: boolean, storage: StorageM
  * this size the drawn curves have sequential slower; where exactly they cross is the interpolation's doing.
  */
 export function curvesCross(storage: StorageModel = UFS_4_0): number | undefined {
-  const last = Math.min(storage.random[storage.random.length - 1][0], storage.sequential[storage.sequential.length - 1][0]);
+  const last = Math.min(
+    storage.random[storage.random.length - 1][0],
+    storage.sequential[storage.sequential.length - 1][0],
+  );
   for (let b = storage.blockBytes; b <= last; b += storage.blockBytes) {
     if (readBandwidth(b, 'sequential', storage) >= readBandwidth(b, 'random', storage)) return b;
   }

@@ -4,5 +4,12 @@
 export { UFS_4_0, readBandwidth, readMs, blockRound, type StorageModel, type ReadPattern } from '../sparsity/flash.ts';
 export { PC_HIGH, NEURON_BYTES, type Hardware } from '../sparsity/placement.ts';
 export { INT4_7B_COSTS, type StageCosts } from '../sparsity/pipeline.ts';
-export { VECTOR_SIZES, FP16_7B_VECTOR_BYTES, INT4_7B_VECTOR_BYTES, vectorBytes, neuronBytes, type VectorSize } from './neuron-bytes.ts';
+export {
+  VECTOR_SIZES,
+  FP16_7B_VECTOR_BYTES,
+  INT4_7B_VECTOR_BYTES,
+  vectorBytes,
+  neuronBytes,
+  type VectorSize,
+} from './neuron-bytes.ts';
 export { flashCurve, missRead, curvesCross, type FlashCurvePoint, type MissRead } from './flash-curve.ts';

@@ -11,7 +11,11 @@ import { mergeAdapter } from './merge.ts';
 
 /** The identity of a model as it is now (call it on the unmodified base). */
 export function baseModelId(model: LanguageModel): BaseModelId {
-  return { name: model.name, config: model.config, fingerprint: weightsFingerprint(model.config, model.exportWeights()) };
+  return {
+    name: model.name,
+    config: model.config,
+    fingerprint: weightsFingerprint(model.config, model.exportWeights()),
+  };
 }
 
 export class AdapterSet {
@@ -29,8 +33,12 @@ export class AdapterSet {
     this.base = baseModelId(model);
   }
 
-  get names(): string[] { return [...this.adapters.keys()]; }
-  get active(): { name: string; merged: boolean } | null { return this.current && { ...this.current }; }
+  get names(): string[] {
+    return [...this.adapters.keys()];
+  }
+  get active(): { name: string; merged: boolean } | null {
+    return this.current && { ...this.current };
+  }
 
   get(name: string): LoraAdapter {
     const a = this.adapters.get(name);
@@ -40,7 +48,10 @@ export class AdapterSet {
 
   /** Adds an adapter under `name` (replacing and disposing one of the same name, after switching it off). */
   add(name: string, adapter: LoraAdapter): void {
-    if (adapter.base.fingerprint !== this.base.fingerprint) throw new Error(`adapter "${name}" was made for ${adapter.base.name} (${adapter.base.fingerprint}), not ${this.base.name} (${this.base.fingerprint})`);
+    if (adapter.base.fingerprint !== this.base.fingerprint)
+      throw new Error(
+        `adapter "${name}" was made for ${adapter.base.name} (${adapter.base.fingerprint}), not ${this.base.name} (${this.base.fingerprint})`,
+      );
     if (this.adapters.has(name)) this.remove(name);
     this.adapters.set(name, adapter);
   }
@@ -73,7 +84,8 @@ export class AdapterSet {
     }
     if (!next || name === null) return;
     if (merged) {
-      for (const t of next.targets) if (!this.saved.has(t.layer)) this.saved.set(t.layer, this.model.getLinear(t.layer).weight.slice());
+      for (const t of next.targets)
+        if (!this.saved.has(t.layer)) this.saved.set(t.layer, this.model.getLinear(t.layer).weight.slice());
       mergeAdapter(this.model, next);
     } else this.model.linearAdd = next.linearAdd();
     this.current = { name, merged };

@@ -17,18 +17,27 @@ export interface LoraSpec {
 }
 
 /** The base model an adapter belongs to: its name, shape and a fingerprint of its weights. */
-export interface BaseModelId { name: string; config: GPTConfig; fingerprint: string }
+export interface BaseModelId {
+  name: string;
+  config: GPTConfig;
+  fingerprint: string;
+}
 
 export const MAX_RANK = 64;
 
 /** Throws a message naming the field if the spec cannot describe an adapter for `cfg`. */
 export function validateSpec(cfg: GPTConfig, spec: LoraSpec): Target[] {
-  if (!Number.isInteger(spec.rank) || spec.rank < 1 || spec.rank > MAX_RANK) throw new Error(`LoRA rank must be an integer from 1 to ${MAX_RANK}, got ${spec.rank}`);
-  if (!Number.isFinite(spec.alpha) || spec.alpha <= 0 || spec.alpha > 1024) throw new Error(`LoRA alpha must be a number in (0, 1024], got ${spec.alpha}`);
-  if (!Array.isArray(spec.targets) || spec.targets.length === 0) throw new Error('LoRA needs at least one target matrix');
+  if (!Number.isInteger(spec.rank) || spec.rank < 1 || spec.rank > MAX_RANK)
+    throw new Error(`LoRA rank must be an integer from 1 to ${MAX_RANK}, got ${spec.rank}`);
+  if (!Number.isFinite(spec.alpha) || spec.alpha <= 0 || spec.alpha > 1024)
+    throw new Error(`LoRA alpha must be a number in (0, 1024], got ${spec.alpha}`);
+  if (!Array.isArray(spec.targets) || spec.targets.length === 0)
+    throw new Error('LoRA needs at least one target matrix');
   if (new Set(spec.targets).size !== spec.targets.length) throw new Error('LoRA targets must not repeat');
   const targets = spec.targets.map((t) => resolveTarget(cfg, t));
-  for (const t of targets) if (spec.rank > Math.min(t.inDim, t.outDim)) throw new Error(`LoRA rank ${spec.rank} exceeds the full rank ${Math.min(t.inDim, t.outDim)} of ${t.name}`);
+  for (const t of targets)
+    if (spec.rank > Math.min(t.inDim, t.outDim))
+      throw new Error(`LoRA rank ${spec.rank} exceeds the full rank ${Math.min(t.inDim, t.outDim)} of ${t.name}`);
   return targets;
 }
 
@@ -60,16 +69,22 @@ export class LoraAdapter {
         const w = (init as { weights: Record<string, Float32Array> }).weights;
         a = w[`${t.name}.A`];
         b = w[`${t.name}.B`];
-        if (!a || a.length !== t.inDim * r) throw new Error(`adapter matrix ${t.name}.A: expected ${t.inDim * r} values, got ${a?.length ?? 'none'}`);
-        if (!b || b.length !== r * t.outDim) throw new Error(`adapter matrix ${t.name}.B: expected ${r * t.outDim} values, got ${b?.length ?? 'none'}`);
+        if (!a || a.length !== t.inDim * r)
+          throw new Error(`adapter matrix ${t.name}.A: expected ${t.inDim * r} values, got ${a?.length ?? 'none'}`);
+        if (!b || b.length !== r * t.outDim)
+          throw new Error(`adapter matrix ${t.name}.B: expected ${r * t.outDim} values, got ${b?.length ?? 'none'}`);
       }
       this.a[t.name] = tf.variable(tf.tensor2d(a, [t.inDim, r]), true);
       this.b[t.name] = tf.variable(tf.tensor2d(b, [r, t.outDim]), true);
     }
   }
 
-  get rank(): number { return this.spec.rank; }
-  get scale(): number { return this.spec.alpha / this.spec.rank; }
+  get rank(): number {
+    return this.spec.rank;
+  }
+  get scale(): number {
+    return this.spec.alpha / this.spec.rank;
+  }
 
   /** Trainable numbers: r (in + out) per target. */
   get parameterCount(): number {
@@ -79,7 +94,10 @@ export class LoraAdapter {
   /** Every trainable tensor by a unique name ("h.0.attn.q.A"), for an optimizer. */
   get variables(): Record<string, tf.Variable> {
     const out: Record<string, tf.Variable> = {};
-    for (const t of this.targets) { out[`${t.name}.A`] = this.a[t.name]; out[`${t.name}.B`] = this.b[t.name]; }
+    for (const t of this.targets) {
+      out[`${t.name}.A`] = this.a[t.name];
+      out[`${t.name}.B`] = this.b[t.name];
+    }
     return out;
   }
 

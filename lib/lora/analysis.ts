@@ -16,7 +16,8 @@ export function targetWeight(model: LanguageModel, adapter: LoraAdapter, target:
   if (!t) throw new Error(`this adapter has no target ${target}`);
   const { weight, shape } = model.getLinear(t.layer);
   const out = new Float32Array(t.inDim * t.outDim);
-  for (let i = 0; i < t.inDim; i++) for (let j = 0; j < t.outDim; j++) out[i * t.outDim + j] = weight[i * shape[1] + t.column + j];
+  for (let i = 0; i < t.inDim; i++)
+    for (let j = 0; j < t.outDim; j++) out[i * t.outDim + j] = weight[i * shape[1] + t.column + j];
   return out;
 }
 
@@ -28,11 +29,18 @@ export function deltaSingularValues(adapter: LoraAdapter, target: string, count 
 
 /** φ(i, j) of Eq. 4 for i = 1..r1, j = 1..r2 between two adapters' A for the same target: [r1][r2]. */
 export function subspaceSimilarity(a1: LoraAdapter, a2: LoraAdapter, target: string): number[][] {
-  const u1 = inputDirections(a1, target), u2 = inputDirections(a2, target);
+  const u1 = inputDirections(a1, target),
+    u2 = inputDirections(a2, target);
   const d = u1.rows;
   const out: number[][] = [];
   // dot[p][q] = u1[:, p] · u2[:, q]; φ(i, j) sums the squares of the top-left i x j block.
-  const dot = Array.from({ length: u1.cols }, (_, p) => Array.from({ length: u2.cols }, (_, q) => { let s = 0; for (let x = 0; x < d; x++) s += u1.u[x * u1.cols + p] * u2.u[x * u2.cols + q]; return s; }));
+  const dot = Array.from({ length: u1.cols }, (_, p) =>
+    Array.from({ length: u2.cols }, (_, q) => {
+      let s = 0;
+      for (let x = 0; x < d; x++) s += u1.u[x * u1.cols + p] * u2.u[x * u2.cols + q];
+      return s;
+    }),
+  );
   for (let i = 1; i <= u1.cols; i++) {
     const row: number[] = [];
     for (let j = 1; j <= u2.cols; j++) {
@@ -71,18 +79,24 @@ export function compareWithBase(model: LanguageModel, adapter: LoraAdapter, targ
   const w = targetWeight(model, adapter, target);
   const delta = adapter.delta(target);
   const top = (mat: ArrayLike<number>) => svd(mat, m, n);
-  const dW = top(delta), wS = top(w);
+  const dW = top(delta),
+    wS = top(w);
   const rng = mulberry32(seed);
   const rand = top(Float64Array.from({ length: m * n }, () => randn(rng)));
   const fro = (x: ArrayLike<number>) => Math.sqrt(Array.from(x).reduce((s, v) => s + v * v, 0));
   // Uᵀ W V for U [m, k] and V [n, k], top r columns: an r x r matrix; its Frobenius norm.
   const project = (d: typeof dW) => {
     let s2 = 0;
-    for (let p = 0; p < r; p++) for (let q = 0; q < r; q++) {
-      let s = 0;
-      for (let i = 0; i < m; i++) { const ui = d.u[i * d.k + p]; if (ui === 0) continue; for (let j = 0; j < n; j++) s += ui * w[i * n + j] * d.v[j * d.k + q]; }
-      s2 += s * s;
-    }
+    for (let p = 0; p < r; p++)
+      for (let q = 0; q < r; q++) {
+        let s = 0;
+        for (let i = 0; i < m; i++) {
+          const ui = d.u[i * d.k + p];
+          if (ui === 0) continue;
+          for (let j = 0; j < n; j++) s += ui * w[i * n + j] * d.v[j * d.k + q];
+        }
+        s2 += s * s;
+      }
     return Math.sqrt(s2);
   };
   const projection = { deltaW: project(dW), w: project(wS), random: project(rand) };

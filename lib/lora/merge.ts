@@ -14,7 +14,8 @@ export function mergeAdapter(model: LanguageModel, adapter: LoraAdapter, sign: 1
     const outAll = shape[1];
     for (const t of targets) {
       const d = adapter.delta(t.name); // [in, t.outDim]
-      for (let i = 0; i < t.inDim; i++) for (let j = 0; j < t.outDim; j++) w[i * outAll + t.column + j] += sign * d[i * t.outDim + j];
+      for (let i = 0; i < t.inDim; i++)
+        for (let j = 0; j < t.outDim; j++) w[i * outAll + t.column + j] += sign * d[i * t.outDim + j];
     }
     model.setLinear(layer, w);
   }

@@ -32,23 +32,48 @@ export function svd(a: ArrayLike<number>, m: number, n: number): SVD {
     let rotated = false;
     for (let p = 0; p < n - 1; p++) {
       for (let q = p + 1; q < n; q++) {
-        let alpha = 0, beta = 0, gamma = 0;
-        for (let i = 0; i < m; i++) { const x = w[i * n + p], y = w[i * n + q]; alpha += x * x; beta += y * y; gamma += x * y; }
+        let alpha = 0,
+          beta = 0,
+          gamma = 0;
+        for (let i = 0; i < m; i++) {
+          const x = w[i * n + p],
+            y = w[i * n + q];
+          alpha += x * x;
+          beta += y * y;
+          gamma += x * y;
+        }
         if (Math.abs(gamma) <= 1e-15 * Math.sqrt(alpha * beta) || gamma === 0) continue;
         rotated = true;
         const zeta = (beta - alpha) / (2 * gamma);
         const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
-        const c = 1 / Math.sqrt(1 + t * t), s = c * t;
-        for (let i = 0; i < m; i++) { const x = w[i * n + p], y = w[i * n + q]; w[i * n + p] = c * x - s * y; w[i * n + q] = s * x + c * y; }
-        for (let i = 0; i < n; i++) { const x = vm[i * n + p], y = vm[i * n + q]; vm[i * n + p] = c * x - s * y; vm[i * n + q] = s * x + c * y; }
+        const c = 1 / Math.sqrt(1 + t * t),
+          s = c * t;
+        for (let i = 0; i < m; i++) {
+          const x = w[i * n + p],
+            y = w[i * n + q];
+          w[i * n + p] = c * x - s * y;
+          w[i * n + q] = s * x + c * y;
+        }
+        for (let i = 0; i < n; i++) {
+          const x = vm[i * n + p],
+            y = vm[i * n + q];
+          vm[i * n + p] = c * x - s * y;
+          vm[i * n + q] = s * x + c * y;
+        }
       }
     }
     if (!rotated) break;
   }
-  const norms = Array.from({ length: n }, (_, j) => { let s = 0; for (let i = 0; i < m; i++) s += w[i * n + j] ** 2; return Math.sqrt(s); });
+  const norms = Array.from({ length: n }, (_, j) => {
+    let s = 0;
+    for (let i = 0; i < m; i++) s += w[i * n + j] ** 2;
+    return Math.sqrt(s);
+  });
   const order = [...norms.keys()].sort((x, y) => norms[y] - norms[x]);
   const k = n;
-  const u = new Float64Array(m * k), v = new Float64Array(n * k), s = new Float64Array(k);
+  const u = new Float64Array(m * k),
+    v = new Float64Array(n * k),
+    s = new Float64Array(k);
   order.forEach((j, c) => {
     s[c] = norms[j];
     for (let i = 0; i < m; i++) u[i * k + c] = norms[j] > 0 ? w[i * n + j] / norms[j] : 0;

@@ -27,7 +27,9 @@ export function resolveTarget(cfg: GPTConfig, name: string): Target {
   const m = /^h\.(\d+)\.(attn\.q|attn\.k|attn\.v|attn\.qkv|attn\.proj|mlp\.up|mlp\.down)$/.exec(name);
   const layerIndex = m ? Number(m[1]) : -1;
   if (!m || layerIndex >= cfg.nLayer) {
-    throw new Error(`LoRA target "${name}" is not a linear layer of this model; use h.<0..${cfg.nLayer - 1}>.{attn.q, attn.k, attn.v, attn.qkv, attn.proj, mlp.up, mlp.down}`);
+    throw new Error(
+      `LoRA target "${name}" is not a linear layer of this model; use h.<0..${cfg.nLayer - 1}>.{attn.q, attn.k, attn.v, attn.qkv, attn.proj, mlp.up, mlp.down}`,
+    );
   }
   const part = m[2];
   const p = `h.${layerIndex}`;
@@ -37,21 +39,42 @@ export function resolveTarget(cfg: GPTConfig, name: string): Target {
   }
   const layer = `${p}.${part}`;
   if (!linearNames(cfg).includes(layer)) throw new Error(`LoRA target "${name}": no such layer`);
-  const dims: Record<string, [number, number]> = { 'attn.qkv': [C, 3 * C], 'attn.proj': [C, C], 'mlp.up': [C, cfg.nFfn], 'mlp.down': [cfg.nFfn, C] };
+  const dims: Record<string, [number, number]> = {
+    'attn.qkv': [C, 3 * C],
+    'attn.proj': [C, C],
+    'mlp.up': [C, cfg.nFfn],
+    'mlp.down': [cfg.nFfn, C],
+  };
   const [inDim, outDim] = dims[part];
   return { name, layer, inDim, outDim, column: 0 };
 }
 
 /** Target names for these kinds of matrix in these layers (default: every layer), e.g. (cfg, ['q', 'v']). */
-export function targetsFor(cfg: GPTConfig, kinds: readonly Kind[], layers: readonly number[] = [...Array(cfg.nLayer).keys()]): string[] {
-  const suffix: Record<Kind, string> = { q: 'attn.q', k: 'attn.k', v: 'attn.v', o: 'attn.proj', qkv: 'attn.qkv', up: 'mlp.up', down: 'mlp.down' };
-  for (const k of kinds) if (!(k in suffix)) throw new Error(`unknown matrix kind "${k}"; choose from ${KINDS.join(', ')}`);
+export function targetsFor(
+  cfg: GPTConfig,
+  kinds: readonly Kind[],
+  layers: readonly number[] = [...Array(cfg.nLayer).keys()],
+): string[] {
+  const suffix: Record<Kind, string> = {
+    q: 'attn.q',
+    k: 'attn.k',
+    v: 'attn.v',
+    o: 'attn.proj',
+    qkv: 'attn.qkv',
+    up: 'mlp.up',
+    down: 'mlp.down',
+  };
+  for (const k of kinds)
+    if (!(k in suffix)) throw new Error(`unknown matrix kind "${k}"; choose from ${KINDS.join(', ')}`);
   return layers.flatMap((l) => kinds.map((k) => `h.${l}.${suffix[k]}`));
 }
 
 /** Trainable numbers of a rank-r adapter on these targets: r (in + out) per target (A is [in, r], B is [r, out]). */
 export function loraParameterCount(cfg: GPTConfig, targets: readonly string[], rank: number): number {
-  return targets.reduce((n, t) => { const x = resolveTarget(cfg, t); return n + rank * (x.inDim + x.outDim); }, 0);
+  return targets.reduce((n, t) => {
+    const x = resolveTarget(cfg, t);
+    return n + rank * (x.inDim + x.outDim);
+  }, 0);
 }
 
 /**

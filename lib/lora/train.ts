@@ -19,22 +19,24 @@ export class LoraTrainer {
   readonly loop: TrainingLoop;
   readonly sampler: BatchSampler;
   readonly opts: LoraTrainOptions;
-  private readonly model: LanguageModel;
 
   constructor(model: LanguageModel, adapter: LoraAdapter, trainIds: ArrayLike<number>, opts: LoraTrainOptions) {
     if (model.linearAdd) throw new Error('LoraTrainer: detach the active adapter first (train against the bare base)');
-    this.model = model;
     this.opts = opts;
     const T = opts.blockSize ?? model.config.blockSize;
     this.sampler = new BatchSampler(trainIds, opts.batchSize, T, opts.seed);
     this.loop = new TrainingLoop({
-      cfg: model.config, params: model.tensors, trainable: adapter.variables,
+      cfg: model.config,
+      params: model.tensors,
+      trainable: adapter.variables,
       schedule: { peak: opts.peakLr, steps: opts.steps, warmup: opts.warmup },
       forwardOptions: () => ({ linearAdd: adapter.linearAdd() }),
     });
   }
 
-  get done(): boolean { return this.loop.step >= this.opts.steps; }
+  get done(): boolean {
+    return this.loop.step >= this.opts.steps;
+  }
 
   step(): StepResult {
     return this.loop.trainStep(this.sampler.next());
@@ -51,6 +53,11 @@ export class LoraTrainer {
 }
 
 /** A fixed held-out set: `windows` windows of the model's context spread over `ids`. */
-export function heldOutBatches(model: LanguageModel, ids: ArrayLike<number>, windows = 16, T = model.config.blockSize): Batch[] {
+export function heldOutBatches(
+  model: LanguageModel,
+  ids: ArrayLike<number>,
+  windows = 16,
+  T = model.config.blockSize,
+): Batch[] {
   return evenWindows(ids, windows, Math.min(T, ids.length - 1));
 }

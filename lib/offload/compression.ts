@@ -19,12 +19,13 @@ export function fakeQuantizeWeight(w: Float32Array, outDim: number, bits: number
 
 /** Keys or values [B, H, T, hs] through the b-bit round trip, groups of 64 along the hidden dimension (H·hs). */
 export function kvRoundTrip(bits: number): (t: tf.Tensor4D) => tf.Tensor4D {
-  return (t) => tf.tidy(() => {
-    const [B, H, T, hs] = t.shape;
-    const byToken = t.transpose([0, 2, 1, 3]); // [B, T, H, hs]: one row of H·hs per token
-    const q = fakeQuantize(byToken.dataSync() as Float32Array, { bits, groupSize: FLEXGEN_GROUP }, H * hs);
-    return tf.tensor4d(q, [B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D; // [B, H, T, hs]
-  });
+  return (t) =>
+    tf.tidy(() => {
+      const [B, H, T, hs] = t.shape;
+      const byToken = t.transpose([0, 2, 1, 3]); // [B, T, H, hs]: one row of H·hs per token
+      const q = fakeQuantize(byToken.dataSync() as Float32Array, { bits, groupSize: FLEXGEN_GROUP }, H * hs);
+      return tf.tensor4d(q, [B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D; // [B, H, T, hs]
+    });
 }
 
 export interface CompressionLoss {
@@ -36,26 +37,43 @@ export interface CompressionLoss {
 }
 
 /** Teacher-forced loss of `ids` in windows of the model's context, with weights and/or KV cache at b bits (null = float32). */
-export function lossWithCompression(model: LanguageModel, ids: number[], { weightBits = null as number | null, cacheBits = null as number | null, maxTokens = 2048 } = {}): CompressionLoss {
+export function lossWithCompression(
+  model: LanguageModel,
+  ids: number[],
+  { weightBits = null as number | null, cacheBits = null as number | null, maxTokens = 2048 } = {},
+): CompressionLoss {
   const cfg = model.config;
-  for (const b of [weightBits, cacheBits]) if (b !== null && !(Number.isInteger(b) && b >= 2 && b <= 8)) throw new Error(`bits must be a whole number in 2..8 (or null for float32), got ${b}`);
+  for (const b of [weightBits, cacheBits])
+    if (b !== null && !(Number.isInteger(b) && b >= 2 && b <= 8))
+      throw new Error(`bits must be a whole number in 2..8 (or null for float32), got ${b}`);
   const all = model.exportWeights();
-  const layers = Array.from({ length: cfg.nLayer }, (_, l) => Object.fromEntries(LAYER_PARAM_NAMES.map((p) => {
-    const name = `h.${l}.${p}`;
-    const shape = tensorShape(model, p);
-    const data = weightBits !== null && shape.length === 2 && !p.startsWith('ln') ? fakeQuantizeWeight(all[name], shape[1], weightBits) : all[name];
-    return [p, tf.tensor(data, shape)];
-  })));
-  const wte = tf.tensor(all['wte.weight'], [cfg.vocabSize, cfg.nEmbd]), wpe = tf.tensor(all['wpe.weight'], [cfg.blockSize, cfg.nEmbd]);
-  const lnW = tf.tensor(all['ln_f.weight']), lnB = tf.tensor(all['ln_f.bias']);
+  const layers = Array.from({ length: cfg.nLayer }, (_, l) =>
+    Object.fromEntries(
+      LAYER_PARAM_NAMES.map((p) => {
+        const name = `h.${l}.${p}`;
+        const shape = tensorShape(model, p);
+        const data =
+          weightBits !== null && shape.length === 2 && !p.startsWith('ln')
+            ? fakeQuantizeWeight(all[name], shape[1], weightBits)
+            : all[name];
+        return [p, tf.tensor(data, shape)];
+      }),
+    ),
+  );
+  const wte = tf.tensor(all['wte.weight'], [cfg.vocabSize, cfg.nEmbd]),
+    wpe = tf.tensor(all['wpe.weight'], [cfg.blockSize, cfg.nEmbd]);
+  const lnW = tf.tensor(all['ln_f.weight']),
+    lnB = tf.tensor(all['ln_f.bias']);
   const readKV = cacheBits !== null ? kvRoundTrip(cacheBits) : undefined;
   const text = ids.slice(0, maxTokens + 1);
   if (text.length < 2) throw new Error('lossWithCompression: need at least two tokens');
-  let nll = 0, count = 0;
+  let nll = 0,
+    count = 0;
   try {
     for (let start = 0; start + 1 < text.length; start += cfg.blockSize) {
       const window = text.slice(start, Math.min(start + cfg.blockSize + 1, text.length));
-      const input = window.slice(0, -1), T = input.length;
+      const input = window.slice(0, -1),
+        T = input.length;
       const logp = tf.tidy(() => {
         let x = embed(cfg, wte, wpe, tf.tensor2d([input], [1, T], 'int32'), 0); // [1, T, C]
         for (const w of layers) x = blockForward(cfg, w, x, undefined, readKV).x;
@@ -73,11 +91,20 @@ export function lossWithCompression(model: LanguageModel, ids: number[], { weigh
 }
 
 /** Bytes of our model's linear weights and of one token's KV cache, at 16 bits and at b bits (groups of 64, lib/quant's layout). */
-export function compressedSizes(model: LanguageModel, bits: number): { weights16: number; weightsB: number; kvPerToken16: number; kvPerTokenB: number } {
+export function compressedSizes(
+  model: LanguageModel,
+  bits: number,
+): { weights16: number; weightsB: number; kvPerToken16: number; kvPerTokenB: number } {
   const { nEmbd: C, nFfn: F, nLayer: L } = model.config;
-  const mats: [number, number][] = [[C, 3 * C], [C, C], [C, F], [F, C]];
+  const mats: [number, number][] = [
+    [C, 3 * C],
+    [C, C],
+    [C, F],
+    [F, C],
+  ];
   const weights16 = L * mats.reduce((a, [i, o]) => a + 2 * i * o, 0);
-  const weightsB = L * mats.reduce((a, [i, o]) => a + quantizedBytes(i, o, { bits, groupSize: FLEXGEN_GROUP }).total, 0);
+  const weightsB =
+    L * mats.reduce((a, [i, o]) => a + quantizedBytes(i, o, { bits, groupSize: FLEXGEN_GROUP }).total, 0);
   const kvPerToken16 = 2 * L * 2 * C;
   const kvPerTokenB = 2 * L * quantizedBytes(1, C, { bits, groupSize: FLEXGEN_GROUP }).total;
   return { weights16, weightsB, kvPerToken16, kvPerTokenB };
@@ -85,6 +112,13 @@ export function compressedSizes(model: LanguageModel, bits: number): { weights16
 
 function tensorShape(model: LanguageModel, p: string): number[] {
   const { nEmbd: C, nFfn: F } = model.config;
-  const table: Record<string, number[]> = { 'attn.qkv.weight': [C, 3 * C], 'attn.qkv.bias': [3 * C], 'attn.proj.weight': [C, C], 'mlp.up.weight': [C, F], 'mlp.up.bias': [F], 'mlp.down.weight': [F, C] };
+  const table: Record<string, number[]> = {
+    'attn.qkv.weight': [C, 3 * C],
+    'attn.qkv.bias': [3 * C],
+    'attn.proj.weight': [C, C],
+    'mlp.up.weight': [C, F],
+    'mlp.up.bias': [F],
+    'mlp.down.weight': [F, C],
+  };
   return table[p] ?? [C];
 }

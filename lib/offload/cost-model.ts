@@ -64,7 +64,8 @@ export interface CostModel {
 export const COMPRESSED_RATIO = (4 + (2 * 16) / 64) / 16;
 
 const lin = (c: number, x: Linear['x'] = {}): Linear => ({ c, x });
-const scale = (a: Linear, k: number): Linear => lin(a.c * k, Object.fromEntries(Object.entries(a.x).map(([f, v]) => [f, v! * k])));
+const scale = (a: Linear, k: number): Linear =>
+  lin(a.c * k, Object.fromEntries(Object.entries(a.x).map(([f, v]) => [f, v! * k])));
 function add(...terms: Linear[]): Linear {
   const out: Linear = lin(0);
   for (const t of terms) {
@@ -77,10 +78,13 @@ function add(...terms: Linear[]): Linear {
 const frac = (k: number, ...fs: Fraction[]): Linear => lin(0, Object.fromEntries(fs.map((f) => [f, k])));
 
 export function validateWorkload(m: ModelShape, w: Workload): Workload {
-  for (const [k, v] of Object.entries(w)) if (!Number.isInteger(v) || v < 1) throw new Error(`${k} must be a whole number ≥ 1, got ${v}`);
-  if (w.gbs > 65536 || w.nb > 65536) throw new Error(`GPU batch size ${w.gbs} × ${w.nb} batches is out of range (each at most 65536)`);
+  for (const [k, v] of Object.entries(w))
+    if (!Number.isInteger(v) || v < 1) throw new Error(`${k} must be a whole number ≥ 1, got ${v}`);
+  if (w.gbs > 65536 || w.nb > 65536)
+    throw new Error(`GPU batch size ${w.gbs} × ${w.nb} batches is out of range (each at most 65536)`);
   if (w.s + w.n > 1 << 20) throw new Error(`prompt ${w.s} + ${w.n} new tokens is out of range`);
-  if (!(m.l >= 1 && m.h1 >= 1 && m.h2 >= 1 && m.nh >= 1)) throw new Error(`model shape ${m.name} needs positive l, h1, h2, nh`);
+  if (!(m.l >= 1 && m.h1 >= 1 && m.h2 >= 1 && m.nh >= 1))
+    throw new Error(`model shape ${m.name} needs positive l, h1, h2, nh`);
   return w;
 }
 
@@ -102,41 +106,92 @@ export function costModel(m: ModelShape, hwIn: Hardware, w: Workload, opts: Cost
 
   const prefill: Record<Term, Linear> = {
     ctog: scale(add(frac(wi, 'wc', 'wd'), frac(hidP, 'hc', 'hd')), 1 / hw.cpuToGpu),
-    gtoc: add(frac((4 * (s + 1) * h1 * bls * cF) / hw.gpuToCpuCache, 'cc', 'cd'), frac(hidP / hw.gpuToCpuHidden, 'hc', 'hd')),
+    gtoc: add(
+      frac((4 * (s + 1) * h1 * bls * cF) / hw.gpuToCpuCache, 'cc', 'cd'),
+      frac(hidP / hw.gpuToCpuHidden, 'hc', 'hd'),
+    ),
     dtoc: scale(add(frac(wi, 'wd'), frac(hidP, 'hd')), 1 / hw.diskToCpu),
     ctod: add(frac((4 * bls * (s + 1) * h1 * cF) / hw.cpuToDiskCache, 'cd'), frac(hidP / hw.cpuToDiskHidden, 'hd')),
-    comp: lin((bls * (8 * s * h1 * h1 + 4 * s * h1 * h2)) / hw.gpuMatmulPrefill + (4 * bls * s * s * h1) / hw.gpuAttnPrefill),
+    comp: lin(
+      (bls * (8 * s * h1 * h1 + 4 * s * h1 * h2)) / hw.gpuMatmulPrefill + (4 * bls * s * s * h1) / hw.gpuAttnPrefill,
+    ),
   };
   const decode: Record<Term, Linear> = {
     // Without delegation the cache held off the GPU crosses the PCIe link every step.
-    ctog: scale(add(frac(wi, 'wc', 'wd'), frac(hidG, 'hc', 'hd'), delegate ? lin(0) : frac(kvAvg, 'cc', 'cd')), 1 / hw.cpuToGpu),
-    gtoc: add(frac(hidG / hw.gpuToCpuHidden, 'hc', 'hd'), delegate ? lin(0) : frac((4 * bls * h1 * cF) / hw.gpuToCpuCache, 'cc', 'cd')),
+    ctog: scale(
+      add(frac(wi, 'wc', 'wd'), frac(hidG, 'hc', 'hd'), delegate ? lin(0) : frac(kvAvg, 'cc', 'cd')),
+      1 / hw.cpuToGpu,
+    ),
+    gtoc: add(
+      frac(hidG / hw.gpuToCpuHidden, 'hc', 'hd'),
+      delegate ? lin(0) : frac((4 * bls * h1 * cF) / hw.gpuToCpuCache, 'cc', 'cd'),
+    ),
     dtoc: scale(add(frac(kvAvg, 'cd'), frac(hidG, 'hd'), frac(wi, 'wd')), 1 / hw.diskToCpu),
     ctod: scale(add(frac(4 * bls * h1 * cF, 'cd'), frac(hidG, 'hd')), 1 / hw.cpuToDiskCache),
     comp: add(
       lin((bls * (8 * h1 * h1 + 4 * h1 * h2)) / hw.gpuMatmulDecode),
-      delegate ? frac((4 * bls * (s + n / 2) * h1) / hw.gpuAttnDecode, 'cg') : lin((4 * bls * (s + n / 2) * h1) / hw.gpuAttnDecode),
+      delegate
+        ? frac((4 * bls * (s + n / 2) * h1) / hw.gpuAttnDecode, 'cg')
+        : lin((4 * bls * (s + n / 2) * h1) / hw.gpuAttnDecode),
       delegate ? frac((4 * bls * (s + n / 2) * h1) / cpuFlops, 'cc', 'cd') : lin(0),
     ),
   };
 
   // Peak memory = what lives on a tier for the whole block ("home") + buffers for the layer being computed.
   const kvHome = 4 * (s + n) * h1 * bls * l * cF;
-  const interPrefill = 8 * gbs * s * h1 + gbs * (2 * s * h1 + 2 * nh * s * s) + gbs * 2 * s * h1 + 4 * gbs * s * h1 + 2 * gbs * s * h2 + 2 * gbs * s * h1;
+  const interPrefill =
+    8 * gbs * s * h1 +
+    gbs * (2 * s * h1 + 2 * nh * s * s) +
+    gbs * 2 * s * h1 +
+    4 * gbs * s * h1 +
+    2 * gbs * s * h2 +
+    2 * gbs * s * h1;
   const kvWork = 2 * 2 * gbs * (s + n) * h1 * cF; // one GPU batch's cache of one layer, double-buffered
   const attnWork = gbs * (2 * h1 + 2 * (s + n) * h1 + 2 * nh * (s + n)) + gbs * (2 * (s + n) * h1 + 2 * h1);
   const interDecode = 8 * gbs * h1 + 4 * gbs * h1 + 2 * gbs * h2 + 2 * gbs * h1;
   const onGpuCache = (k: number) => (delegate ? frac(k, 'cg') : lin(k)); // without delegation all of a batch's cache passes through the GPU
   const memory: Record<MemoryRow, Linear> = {
-    gpuPrefill: add(frac(wi * l, 'wg'), frac(hidP, 'hg'), frac(kvHome, 'cg'), frac(2 * wi, 'wc', 'wd'), frac(2 * s * h1 * gbs, 'hc', 'hd'), lin(interPrefill)),
-    gpuDecode: add(frac(wi * l, 'wg'), frac(hidG, 'hg'), frac(kvHome, 'cg'), frac(2 * wi, 'wc', 'wd'), frac(2 * h1 * gbs, 'hc', 'hd'), onGpuCache(kvWork), onGpuCache(attnWork), lin(interDecode)),
-    cpuPrefill: add(frac(wi * l, 'wc'), frac(hidP, 'hc'), frac(4 * s * h1 * bls * l * cF, 'cc'), frac(wi, 'wc', 'wd'), frac(2 * s * h1 * gbs, 'hc', 'hd')),
-    cpuDecode: add(frac(wi * l, 'wc'), frac(hidG, 'hc'), frac(kvHome, 'cc'), frac(wi, 'wd'), frac(4 * h1 * gbs, 'hd'), frac(8 * (s + n) * h1 * gbs * cF, 'cd'), lin(2 * nh * (s + n) * gbs + 2 * h1 * gbs)),
+    gpuPrefill: add(
+      frac(wi * l, 'wg'),
+      frac(hidP, 'hg'),
+      frac(kvHome, 'cg'),
+      frac(2 * wi, 'wc', 'wd'),
+      frac(2 * s * h1 * gbs, 'hc', 'hd'),
+      lin(interPrefill),
+    ),
+    gpuDecode: add(
+      frac(wi * l, 'wg'),
+      frac(hidG, 'hg'),
+      frac(kvHome, 'cg'),
+      frac(2 * wi, 'wc', 'wd'),
+      frac(2 * h1 * gbs, 'hc', 'hd'),
+      onGpuCache(kvWork),
+      onGpuCache(attnWork),
+      lin(interDecode),
+    ),
+    cpuPrefill: add(
+      frac(wi * l, 'wc'),
+      frac(hidP, 'hc'),
+      frac(4 * s * h1 * bls * l * cF, 'cc'),
+      frac(wi, 'wc', 'wd'),
+      frac(2 * s * h1 * gbs, 'hc', 'hd'),
+    ),
+    cpuDecode: add(
+      frac(wi * l, 'wc'),
+      frac(hidG, 'hc'),
+      frac(kvHome, 'cc'),
+      frac(wi, 'wd'),
+      frac(4 * h1 * gbs, 'hd'),
+      frac(8 * (s + n) * h1 * gbs * cF, 'cd'),
+      lin(2 * nh * (s + n) * gbs + 2 * h1 * gbs),
+    ),
     disk: add(frac(wi * l, 'wd'), frac(2 * s * h1 * bls, 'hd'), frac(kvHome, 'cd')),
   };
   const capacity: Record<MemoryRow, number> = {
-    gpuPrefill: hw.gpuMem * hw.usable, gpuDecode: hw.gpuMem * hw.usable,
-    cpuPrefill: hw.cpuMem * hw.usable, cpuDecode: hw.cpuMem * hw.usable,
+    gpuPrefill: hw.gpuMem * hw.usable,
+    gpuDecode: hw.gpuMem * hw.usable,
+    cpuPrefill: hw.cpuMem * hw.usable,
+    cpuDecode: hw.cpuMem * hw.usable,
     disk: hw.diskMem * hw.usable,
   };
   return { prefill, decode, memory, capacity, prefillLayers: l, decodeLayers: (n - 1) * l, bls, tokens: bls * n };
@@ -175,7 +230,10 @@ export function evaluatePlacement(cm: CostModel, p: Placement): Evaluation {
   const prefill = termValues(cm.prefill, p);
   const decode = termValues(cm.decode, p);
   const blockSeconds = cm.prefillLayers * prefill.max + cm.decodeLayers * decode.max;
-  const memory = Object.fromEntries(MEMORY_ROWS.map((r) => [r, evalLinear(cm.memory[r], p)])) as Record<MemoryRow, number>;
+  const memory = Object.fromEntries(MEMORY_ROWS.map((r) => [r, evalLinear(cm.memory[r], p)])) as Record<
+    MemoryRow,
+    number
+  >;
   const slack = 1e-9;
   const fits = MEMORY_ROWS.every((r) => memory[r] <= cm.capacity[r] * (1 + slack));
   const fullTiers = MEMORY_ROWS.filter((r) => memory[r] >= cm.capacity[r] * 0.999);
@@ -184,8 +242,13 @@ export function evaluatePlacement(cm: CostModel, p: Placement): Evaluation {
 
 /** Throws unless every fraction is in [0, 1] and each triple sums to 1. */
 export function checkPlacement(p: Placement): void {
-  for (const f of FRACTIONS) if (!(p[f] >= -1e-9 && p[f] <= 1 + 1e-9)) throw new Error(`placement ${f} must be in [0, 1], got ${p[f]}`);
-  for (const [a, b, c] of [['wg', 'wc', 'wd'], ['cg', 'cc', 'cd'], ['hg', 'hc', 'hd']] as const) {
+  for (const f of FRACTIONS)
+    if (!(p[f] >= -1e-9 && p[f] <= 1 + 1e-9)) throw new Error(`placement ${f} must be in [0, 1], got ${p[f]}`);
+  for (const [a, b, c] of [
+    ['wg', 'wc', 'wd'],
+    ['cg', 'cc', 'cd'],
+    ['hg', 'hc', 'hd'],
+  ] as const) {
     const sum = p[a] + p[b] + p[c];
     if (Math.abs(sum - 1) > 1e-6) throw new Error(`placement ${a}+${b}+${c} must sum to 1, got ${sum}`);
   }

@@ -71,15 +71,30 @@ export const HARDWARE_PRESETS = { t4Fitted: T4_FITTED, t4Nominal: T4_NOMINAL } s
  * batches and narrow models (cost_model.py, c1..c3), never below 10% of the nominal speed.
  */
 export function cpuAttnFlops(hw: Hardware, gbs: number, h1: number): number {
-  const c1 = 0.0168, c2 = 0.0328, c3 = 0.0621;
-  const a = Math.max(0, Math.log2(64 / gbs)), b = Math.max(0, Math.log2(4096 / h1));
+  const c1 = 0.0168,
+    c2 = 0.0328,
+    c3 = 0.0621;
+  const a = Math.max(0, Math.log2(64 / gbs)),
+    b = Math.max(0, Math.log2(4096 / h1));
   return hw.cpuAttn * Math.max(0.1, 1 + c1 * a * b - c2 * a - c3 * b);
 }
 
 /** Throws a clear message if a hardware description cannot be used (zero, negative, absurd or missing numbers). */
 export function validateHardware(hw: Hardware): Hardware {
   const bytesFields = ['gpuMem', 'cpuMem', 'diskMem'] as const;
-  const rateFields = ['cpuToGpu', 'gpuToCpuCache', 'gpuToCpuHidden', 'diskToCpu', 'cpuToDiskCache', 'cpuToDiskHidden', 'gpuMatmulPrefill', 'gpuMatmulDecode', 'gpuAttnPrefill', 'gpuAttnDecode', 'cpuAttn'] as const;
+  const rateFields = [
+    'cpuToGpu',
+    'gpuToCpuCache',
+    'gpuToCpuHidden',
+    'diskToCpu',
+    'cpuToDiskCache',
+    'cpuToDiskHidden',
+    'gpuMatmulPrefill',
+    'gpuMatmulDecode',
+    'gpuAttnPrefill',
+    'gpuAttnDecode',
+    'cpuAttn',
+  ] as const;
   for (const f of bytesFields) {
     const v = hw[f];
     if (!Number.isFinite(v) || v <= 0) throw new Error(`hardware ${f} must be a positive number of bytes, got ${v}`);

@@ -1,9 +1,60 @@
 // Offloading for throughput (FlexGen, arXiv 2303.06865): the cost model, the placement LP and its search, schedules
 // over the (batch × token × layer) grid, and an executor that runs a real model under the zig-zag block schedule.
-export { OPT_SHAPES, shapeOf, layerWeightBytes, weightBytes, kvCacheBytes, type ModelShape, type OptName } from './shapes.ts';
-export { HARDWARE_PRESETS, T4_FITTED, T4_NOMINAL, GiB, validateHardware, cpuAttnFlops, type Hardware } from './hardware.ts';
-export { costModel, evaluatePlacement, checkPlacement, evalLinear, FRACTIONS, TERMS, MEMORY_ROWS, COMPRESSED_RATIO, type CostModel, type CostOptions, type Placement, type Workload, type Evaluation, type Term, type MemoryRow } from './cost-model.ts';
-export { getHighs, solvePlacement, searchPolicy, placementLP, DEFAULT_GBS, DEFAULT_NB, type PlacementResult, type SearchResult, type Candidate } from './policy-search.ts';
-export { scheduleOrder, simulate, zigzagWeightLoads, countsInBytes, type Grid, type Square, type ScheduleKind, type ScheduleCounts } from './schedule.ts';
+export {
+  OPT_SHAPES,
+  shapeOf,
+  layerWeightBytes,
+  weightBytes,
+  kvCacheBytes,
+  type ModelShape,
+  type OptName,
+} from './shapes.ts';
+export {
+  HARDWARE_PRESETS,
+  T4_FITTED,
+  T4_NOMINAL,
+  GiB,
+  validateHardware,
+  cpuAttnFlops,
+  type Hardware,
+} from './hardware.ts';
+export {
+  costModel,
+  evaluatePlacement,
+  checkPlacement,
+  evalLinear,
+  FRACTIONS,
+  TERMS,
+  MEMORY_ROWS,
+  COMPRESSED_RATIO,
+  type CostModel,
+  type CostOptions,
+  type Placement,
+  type Workload,
+  type Evaluation,
+  type Term,
+  type MemoryRow,
+} from './cost-model.ts';
+export {
+  getHighs,
+  solvePlacement,
+  searchPolicy,
+  placementLP,
+  DEFAULT_GBS,
+  DEFAULT_NB,
+  type PlacementResult,
+  type SearchResult,
+  type Candidate,
+} from './policy-search.ts';
+export {
+  scheduleOrder,
+  simulate,
+  zigzagWeightLoads,
+  countsInBytes,
+  type Grid,
+  type Square,
+  type ScheduleKind,
+  type ScheduleCounts,
+} from './schedule.ts';
 export { runZigzag, plainBatchedDecode, type ZigzagOptions, type ZigzagResult } from './zigzag-executor.ts';
 export { CountingTier } from './tiers.ts';

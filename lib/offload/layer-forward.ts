@@ -8,7 +8,20 @@ import { causalBias, layerNorm, linear } from '../gpt.ts';
 /** One layer's parameters by their short names ("ln_1.weight", "attn.qkv.weight", …). */
 export type LayerParams = Record<string, tf.Tensor>;
 
-export const LAYER_PARAM_NAMES = ['ln_1.weight', 'ln_1.bias', 'attn.qkv.weight', 'attn.qkv.bias', 'attn.proj.weight', 'attn.proj.bias', 'ln_2.weight', 'ln_2.bias', 'mlp.up.weight', 'mlp.up.bias', 'mlp.down.weight', 'mlp.down.bias'];
+export const LAYER_PARAM_NAMES = [
+  'ln_1.weight',
+  'ln_1.bias',
+  'attn.qkv.weight',
+  'attn.qkv.bias',
+  'attn.proj.weight',
+  'attn.proj.bias',
+  'ln_2.weight',
+  'ln_2.bias',
+  'mlp.up.weight',
+  'mlp.up.bias',
+  'mlp.down.weight',
+  'mlp.down.bias',
+];
 
 /** Token + position embeddings of tokens [B, T] placed after `past` cached positions: [B, T, C]. */
 export function embed(cfg: GPTConfig, wte: tf.Tensor, wpe: tf.Tensor, tokens: tf.Tensor2D, past: number): tf.Tensor3D {
@@ -20,7 +33,13 @@ export function embed(cfg: GPTConfig, wte: tf.Tensor, wpe: tf.Tensor, tokens: tf
 
 /** One transformer block on x [B, T, C] with the layer's cached keys/values (each [B, H, P, hs]) or none. */
 /** `readKV`, if given, changes the keys and values attention reads (e.g. a 4-bit round trip); the returned cache is unchanged. */
-export function blockForward(cfg: GPTConfig, w: LayerParams, x: tf.Tensor3D, past?: { k: tf.Tensor4D; v: tf.Tensor4D }, readKV?: (t: tf.Tensor4D) => tf.Tensor4D): { x: tf.Tensor3D; k: tf.Tensor4D; v: tf.Tensor4D } {
+export function blockForward(
+  cfg: GPTConfig,
+  w: LayerParams,
+  x: tf.Tensor3D,
+  past?: { k: tf.Tensor4D; v: tf.Tensor4D },
+  readKV?: (t: tf.Tensor4D) => tf.Tensor4D,
+): { x: tf.Tensor3D; k: tf.Tensor4D; v: tf.Tensor4D } {
   const [B, T] = x.shape;
   const P = past?.k.shape[2] ?? 0;
   const { nEmbd: C, nHead: H } = cfg;
@@ -28,10 +47,13 @@ export function blockForward(cfg: GPTConfig, w: LayerParams, x: tf.Tensor3D, pas
   const bias = causalBias(T, P); // [T, P+T]
   const a = layerNorm(x, w['ln_1.weight'], w['ln_1.bias']);
   const qkv = linear(a, w['attn.qkv.weight'], w['attn.qkv.bias']); // [B, T, 3C]
-  const [q, kNew, vNew] = tf.split(qkv, 3, 2).map((t) => t.reshape([B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D); // [B, H, T, hs]
+  const [q, kNew, vNew] = tf
+    .split(qkv, 3, 2)
+    .map((t) => t.reshape([B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D); // [B, H, T, hs]
   const k = (past ? tf.concat([past.k, kNew], 2) : kNew) as tf.Tensor4D; // [B, H, S, hs]
   const v = (past ? tf.concat([past.v, vNew], 2) : vNew) as tf.Tensor4D; // [B, H, S, hs]
-  const kRead = readKV ? readKV(k) : k, vRead = readKV ? readKV(v) : v;
+  const kRead = readKV ? readKV(k) : k,
+    vRead = readKV ? readKV(v) : v;
   const scores = tf.add(tf.mul(tf.matMul(q, kRead, false, true), 1 / Math.sqrt(hs)), bias); // [B, H, T, S]
   const probs = tf.softmax(scores); // [B, H, T, S]
   const heads = tf.matMul(probs, vRead).transpose([0, 2, 1, 3]).reshape([B, T, C]); // [B, T, C]
@@ -50,7 +72,13 @@ export function headAll(cfg: GPTConfig, lnW: tf.Tensor, lnB: tf.Tensor, wte: tf.
 }
 
 /** Final LayerNorm and the tied output projection: logits of the last position, [B, V]. */
-export function headForward(cfg: GPTConfig, lnW: tf.Tensor, lnB: tf.Tensor, wte: tf.Tensor, x: tf.Tensor3D): tf.Tensor2D {
+export function headForward(
+  cfg: GPTConfig,
+  lnW: tf.Tensor,
+  lnB: tf.Tensor,
+  wte: tf.Tensor,
+  x: tf.Tensor3D,
+): tf.Tensor2D {
   const [B, T] = x.shape;
   const logits = headAll(cfg, lnW, lnB, wte, x); // [B, T, V]
   return logits.slice([0, T - 1, 0], [B, 1, cfg.vocabSize]).reshape([B, cfg.vocabSize]) as tf.Tensor2D;

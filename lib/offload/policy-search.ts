@@ -3,7 +3,20 @@
 // peak memory within each tier and each triple summing to 1), solved by HiGHS (the `highs` package, a WebAssembly
 // build of the HiGHS solver). The best pair by throughput is the policy; infeasible pairs are reported as such.
 import loadHighs from 'highs';
-import { costModel, evaluatePlacement, FRACTIONS, MEMORY_ROWS, TERMS, type CostModel, type CostOptions, type Evaluation, type Fraction, type Linear, type MemoryRow, type Placement } from './cost-model.ts';
+import {
+  costModel,
+  evaluatePlacement,
+  FRACTIONS,
+  MEMORY_ROWS,
+  TERMS,
+  type CostModel,
+  type CostOptions,
+  type Evaluation,
+  type Fraction,
+  type Linear,
+  type MemoryRow,
+  type Placement,
+} from './cost-model.ts';
 import { GiB, type Hardware } from './hardware.ts';
 import type { ModelShape } from './shapes.ts';
 
@@ -25,7 +38,9 @@ export type PlacementResult =
 
 const num = (v: number) => (Number.isFinite(v) ? v.toPrecision(12) : String(v));
 function terms(e: Linear, k = 1): string {
-  const parts = Object.entries(e.x).filter(([, v]) => v !== 0).map(([f, v]) => `${v! * k >= 0 ? '+' : '-'} ${num(Math.abs(v! * k))} ${f}`);
+  const parts = Object.entries(e.x)
+    .filter(([, v]) => v !== 0)
+    .map(([f, v]) => `${v! * k >= 0 ? '+' : '-'} ${num(Math.abs(v! * k))} ${f}`);
   return parts.length ? parts.join(' ') : '+ 0 wg';
 }
 
@@ -36,19 +51,31 @@ export function placementLP(cm: CostModel): string {
     rows.push(`p_${t}: tp ${terms(cm.prefill[t], -1)} >= ${num(cm.prefill[t].c)}`);
     rows.push(`g_${t}: tg ${terms(cm.decode[t], -1)} >= ${num(cm.decode[t].c)}`);
   }
-  for (const r of MEMORY_ROWS) rows.push(`m_${r}: ${terms(cm.memory[r], 1 / GiB)} <= ${num((cm.capacity[r] - cm.memory[r].c) / GiB)}`);
+  for (const r of MEMORY_ROWS)
+    rows.push(`m_${r}: ${terms(cm.memory[r], 1 / GiB)} <= ${num((cm.capacity[r] - cm.memory[r].c) / GiB)}`);
   const bounds = [...FRACTIONS.map((f) => `0 <= ${f} <= 1`), 'tp >= 0', 'tg >= 0'];
   return `Minimize\n obj: ${num(cm.prefillLayers / cm.bls)} tp + ${num(cm.decodeLayers / cm.bls)} tg\nSubject To\n ${rows.join('\n ')}\nBounds\n ${bounds.join('\n ')}\nEnd\n`;
 }
 
 /** Why no placement fits: a tier whose smallest possible peak is over its capacity, or all of them together. */
 function infeasibleReason(cm: CostModel): string {
-  const groups: Fraction[][] = [['wg', 'wc', 'wd'], ['cg', 'cc', 'cd'], ['hg', 'hc', 'hd']];
-  const label: Record<MemoryRow, string> = { gpuPrefill: 'GPU (prefill)', gpuDecode: 'GPU (decode)', cpuPrefill: 'CPU (prefill)', cpuDecode: 'CPU (decode)', disk: 'disk' };
+  const groups: Fraction[][] = [
+    ['wg', 'wc', 'wd'],
+    ['cg', 'cc', 'cd'],
+    ['hg', 'hc', 'hd'],
+  ];
+  const label: Record<MemoryRow, string> = {
+    gpuPrefill: 'GPU (prefill)',
+    gpuDecode: 'GPU (decode)',
+    cpuPrefill: 'CPU (prefill)',
+    cpuDecode: 'CPU (decode)',
+    disk: 'disk',
+  };
   for (const r of MEMORY_ROWS) {
     const e = cm.memory[r];
     const least = e.c + groups.reduce((sum, g) => sum + Math.min(...g.map((f) => e.x[f] ?? 0)), 0);
-    if (least > cm.capacity[r]) return `${label[r]} needs at least ${(least / GiB).toFixed(1)} GB but only ${(cm.capacity[r] / GiB).toFixed(1)} GB is usable`;
+    if (least > cm.capacity[r])
+      return `${label[r]} needs at least ${(least / GiB).toFixed(1)} GB but only ${(cm.capacity[r] / GiB).toFixed(1)} GB is usable`;
   }
   return `weights, cache and activations of ${cm.bls} sequences do not fit in GPU, CPU and disk together`;
 }
@@ -58,9 +85,15 @@ export function solvePlacement(highs: Highs, cm: CostModel): PlacementResult {
   const res = highs.solve(placementLP(cm), { output_flag: false });
   if (res.Status === 'Infeasible') return { status: 'infeasible', reason: infeasibleReason(cm) };
   if (res.Status !== 'Optimal') throw new Error(`placement LP ended with status ${res.Status}`);
-  const raw = Object.fromEntries(FRACTIONS.map((f) => [f, Math.min(1, Math.max(0, res.Columns[f]?.Primal ?? 0))])) as Placement;
+  const raw = Object.fromEntries(
+    FRACTIONS.map((f) => [f, Math.min(1, Math.max(0, res.Columns[f]?.Primal ?? 0))]),
+  ) as Placement;
   // Renormalise each triple so rounding in the solver cannot leave a sum of 0.9999999.
-  for (const g of [['wg', 'wc', 'wd'], ['cg', 'cc', 'cd'], ['hg', 'hc', 'hd']] as Fraction[][]) {
+  for (const g of [
+    ['wg', 'wc', 'wd'],
+    ['cg', 'cc', 'cd'],
+    ['hg', 'hc', 'hd'],
+  ] as Fraction[][]) {
     const sum = g.reduce((a, f) => a + raw[f], 0);
     for (const f of g) raw[f] /= sum;
   }
@@ -95,7 +128,13 @@ export const DEFAULT_GBS = [1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 25
 export const DEFAULT_NB = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64];
 
 /** Enumerates (gbs, nb), solves each placement LP, and returns the fastest feasible policy and every candidate. */
-export async function searchPolicy(m: ModelShape, hw: Hardware, set: SearchSettings, opts: CostOptions = {}, highsIn?: Highs): Promise<SearchResult> {
+export async function searchPolicy(
+  m: ModelShape,
+  hw: Hardware,
+  set: SearchSettings,
+  opts: CostOptions = {},
+  highsIn?: Highs,
+): Promise<SearchResult> {
   const highs = highsIn ?? (await getHighs());
   const maxBlock = set.maxBlock ?? 4096;
   const candidates: Candidate[] = [];
@@ -107,7 +146,8 @@ export async function searchPolicy(m: ModelShape, hw: Hardware, set: SearchSetti
       const c: Candidate = { gbs, nb, bls: gbs * nb, result };
       candidates.push(c);
       if (result.status === 'infeasible') break; // a bigger block needs more memory still
-      if (!best || result.evaluation.throughput > best.result.evaluation.throughput) best = c as NonNullable<SearchResult['best']>;
+      if (!best || result.evaluation.throughput > best.result.evaluation.throughput)
+        best = c as NonNullable<SearchResult['best']>;
     }
   }
   return { best, candidates };

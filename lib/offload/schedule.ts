@@ -22,8 +22,11 @@ export interface Grid {
 export type ScheduleKind = 'row' | 'column' | 'zigzag';
 
 function checkGrid(g: Grid, block?: number): void {
-  for (const [k, v] of Object.entries(g)) if (!Number.isInteger(v) || v < 1 || v > 4096) throw new Error(`grid ${k} must be a whole number in 1..4096, got ${v}`);
-  if (block !== undefined && (!Number.isInteger(block) || block < 1 || block > g.batches)) throw new Error(`zig-zag block must be a whole number of batches in 1..${g.batches}, got ${block}`);
+  for (const [k, v] of Object.entries(g))
+    if (!Number.isInteger(v) || v < 1 || v > 4096)
+      throw new Error(`grid ${k} must be a whole number in 1..4096, got ${v}`);
+  if (block !== undefined && (!Number.isInteger(block) || block < 1 || block > g.batches))
+    throw new Error(`zig-zag block must be a whole number of batches in 1..${g.batches}, got ${block}`);
 }
 
 /** The order in which a schedule visits the squares. */
@@ -31,13 +34,17 @@ export function scheduleOrder(kind: ScheduleKind, g: Grid, block = g.batches): S
   checkGrid(g, kind === 'zigzag' ? block : undefined);
   const out: Square[] = [];
   if (kind === 'row') {
-    for (let batch = 0; batch < g.batches; batch++) for (let token = 0; token < g.tokens; token++) for (let layer = 0; layer < g.layers; layer++) out.push({ batch, token, layer });
+    for (let batch = 0; batch < g.batches; batch++)
+      for (let token = 0; token < g.tokens; token++)
+        for (let layer = 0; layer < g.layers; layer++) out.push({ batch, token, layer });
     return out;
   }
   const size = kind === 'column' ? g.batches : block;
   for (let start = 0; start < g.batches; start += size) {
     const end = Math.min(start + size, g.batches);
-    for (let token = 0; token < g.tokens; token++) for (let layer = 0; layer < g.layers; layer++) for (let batch = start; batch < end; batch++) out.push({ batch, token, layer });
+    for (let token = 0; token < g.tokens; token++)
+      for (let layer = 0; layer < g.layers; layer++)
+        for (let batch = start; batch < end; batch++) out.push({ batch, token, layer });
   }
   return out;
 }
@@ -61,27 +68,48 @@ export function simulate(order: Square[], g: Grid, prompt = 0, steps = order.len
   const next = new Map<number, number>(); // batch -> index of its next square in row order
   const cached = new Array(g.batches).fill(0); // token-layers of KV held per batch
   const perRow = g.tokens * g.layers;
-  let weightLoads = 0, activationTransfers = 0, kvTokenReads = 0, live = 0, peakLiveRows = 0, held = 0, peakKv = 0;
+  let weightLoads = 0,
+    activationTransfers = 0,
+    kvTokenReads = 0,
+    live = 0,
+    peakLiveRows = 0,
+    held = 0,
+    peakKv = 0;
   let lastLayer = -1;
-  if (!(Number.isInteger(steps) && steps >= 0 && steps <= order.length)) throw new Error(`steps must be a whole number in 0..${order.length}, got ${steps}`);
+  if (!(Number.isInteger(steps) && steps >= 0 && steps <= order.length))
+    throw new Error(`steps must be a whole number in 0..${order.length}, got ${steps}`);
   for (let i = 0; i < steps; i++) {
     const sq = order[i];
     const pos = sq.token * g.layers + sq.layer;
-    if ((next.get(sq.batch) ?? 0) !== pos) throw new Error(`square (batch ${sq.batch}, token ${sq.token}, layer ${sq.layer}) runs before the squares to its left`);
+    if ((next.get(sq.batch) ?? 0) !== pos)
+      throw new Error(
+        `square (batch ${sq.batch}, token ${sq.token}, layer ${sq.layer}) runs before the squares to its left`,
+      );
     if (sq.layer !== lastLayer) weightLoads++;
     lastLayer = sq.layer;
-    if (pos === 0) { live++; cached[sq.batch] = prompt * g.layers; held += prompt * g.layers; }
+    if (pos === 0) {
+      live++;
+      cached[sq.batch] = prompt * g.layers;
+      held += prompt * g.layers;
+    }
     kvTokenReads += prompt + sq.token;
-    cached[sq.batch] += 1; held += 1; // this token's keys and values at this layer
+    cached[sq.batch] += 1;
+    held += 1; // this token's keys and values at this layer
     peakKv = Math.max(peakKv, held);
     peakLiveRows = Math.max(peakLiveRows, live);
     next.set(sq.batch, pos + 1);
-    if (pos + 1 === perRow) { live--; held -= cached[sq.batch]; cached[sq.batch] = 0; continue; }
+    if (pos + 1 === perRow) {
+      live--;
+      held -= cached[sq.batch];
+      cached[sq.batch] = 0;
+      continue;
+    }
     const following = i + 1 < steps ? order[i + 1] : undefined;
     const stays = following && following.batch === sq.batch && following.token * g.layers + following.layer === pos + 1;
     if (!stays) activationTransfers++;
   }
-  if (steps === order.length && order.length !== g.batches * perRow) throw new Error(`the order covers ${order.length} of ${g.batches * perRow} squares`);
+  if (steps === order.length && order.length !== g.batches * perRow)
+    throw new Error(`the order covers ${order.length} of ${g.batches * perRow} squares`);
   return { squares: steps, weightLoads, activationTransfers, kvTokenReads, peakLiveRows, peakKvTokenLayers: peakKv };
 }
 

@@ -51,7 +51,10 @@ export function hardwareFor(r: SolveRequest): Hardware {
   if (r.cpuGB !== undefined) hw.cpuMem = r.cpuGB * GiB;
   if (r.diskGB !== undefined) hw.diskMem = r.diskGB * GiB;
   if (r.pcieGBs !== undefined) hw.cpuToGpu = hw.gpuToCpuCache = hw.gpuToCpuHidden = r.pcieGBs * GiB;
-  if (r.diskGBs !== undefined) { hw.diskToCpu = r.diskGBs * GiB; hw.cpuToDiskCache = hw.cpuToDiskHidden = (r.diskGBs / 2) * GiB; }
+  if (r.diskGBs !== undefined) {
+    hw.diskToCpu = r.diskGBs * GiB;
+    hw.cpuToDiskCache = hw.cpuToDiskHidden = (r.diskGBs / 2) * GiB;
+  }
   return validateHardware(hw);
 }
 
@@ -60,16 +63,39 @@ export async function solveRequest(highs: Awaited<ReturnType<typeof getHighs>>, 
   const m = OPT_SHAPES[r.model];
   if (!m) throw new Error(`unknown model "${r.model}"; choose one of ${Object.keys(OPT_SHAPES).join(', ')}`);
   const hw = hardwareFor(r);
-  const s = r.s ?? 512, n = r.n ?? 32;
-  const opts: CostOptions = { compressWeights: !!r.compress, compressCache: !!r.compress, cpuDelegation: r.cpuDelegation };
-  const toGB = (rec: Record<MemoryRow, number>) => Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, v / GiB])) as Record<MemoryRow, number>;
+  const s = r.s ?? 512,
+    n = r.n ?? 32;
+  const opts: CostOptions = {
+    compressWeights: !!r.compress,
+    compressCache: !!r.compress,
+    cpuDelegation: r.cpuDelegation,
+  };
+  const toGB = (rec: Record<MemoryRow, number>) =>
+    Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, v / GiB])) as Record<MemoryRow, number>;
   if (r.gbs !== undefined || r.nb !== undefined) {
-    const gbs = r.gbs ?? 1, nb = r.nb ?? 1;
+    const gbs = r.gbs ?? 1,
+      nb = r.nb ?? 1;
     const cm = costModel(m, hw, { s, n, gbs, nb }, opts);
     const res = solvePlacement(highs, cm);
     if (res.status === 'infeasible') return res;
     const e = res.evaluation;
-    return { status: 'optimal', frontier: [], policy: { gbs, nb, bls: gbs * nb, throughput: e.throughput, blockSeconds: e.blockSeconds, placement: res.placement, decode: e.decode, prefill: e.prefill, memoryGB: toGB(e.memory), capacityGB: toGB(cm.capacity), fullTiers: e.fullTiers } };
+    return {
+      status: 'optimal',
+      frontier: [],
+      policy: {
+        gbs,
+        nb,
+        bls: gbs * nb,
+        throughput: e.throughput,
+        blockSeconds: e.blockSeconds,
+        placement: res.placement,
+        decode: e.decode,
+        prefill: e.prefill,
+        memoryGB: toGB(e.memory),
+        capacityGB: toGB(cm.capacity),
+        fullTiers: e.fullTiers,
+      },
+    };
   }
   const search = await searchPolicy(m, hw, { s, n }, opts, highs);
   if (!search.best) {
@@ -79,8 +105,30 @@ export async function solveRequest(highs: Awaited<ReturnType<typeof getHighs>>, 
   const b = search.best;
   const e = b.result.evaluation;
   const cm = costModel(m, hw, { s, n, gbs: b.gbs, nb: b.nb }, opts);
-  const pts = search.candidates.flatMap((c) => (c.result.status === 'optimal' ? [{ bls: c.bls, latency: c.result.evaluation.blockSeconds, throughput: c.result.evaluation.throughput }] : [])).sort((a, z) => a.latency - z.latency);
+  const pts = search.candidates
+    .flatMap((c) =>
+      c.result.status === 'optimal'
+        ? [{ bls: c.bls, latency: c.result.evaluation.blockSeconds, throughput: c.result.evaluation.throughput }]
+        : [],
+    )
+    .sort((a, z) => a.latency - z.latency);
   const frontier: { bls: number; latency: number; throughput: number }[] = [];
   for (const p of pts) if (p.throughput > (frontier[frontier.length - 1]?.throughput ?? 0)) frontier.push(p);
-  return { status: 'optimal', frontier, policy: { gbs: b.gbs, nb: b.nb, bls: b.bls, throughput: e.throughput, blockSeconds: e.blockSeconds, placement: b.result.placement, decode: e.decode, prefill: e.prefill, memoryGB: toGB(e.memory), capacityGB: toGB(cm.capacity), fullTiers: e.fullTiers } };
+  return {
+    status: 'optimal',
+    frontier,
+    policy: {
+      gbs: b.gbs,
+      nb: b.nb,
+      bls: b.bls,
+      throughput: e.throughput,
+      blockSeconds: e.blockSeconds,
+      placement: b.result.placement,
+      decode: e.decode,
+      prefill: e.prefill,
+      memoryGB: toGB(e.memory),
+      capacityGB: toGB(cm.capacity),
+      fullTiers: e.fullTiers,
+    },
+  };
 }

@@ -43,24 +43,35 @@ export function runZigzag(model: LanguageModel, prompts: number[][], opts: Zigza
   const { gbs, nb, newTokens } = opts;
   if (!Number.isInteger(gbs) || gbs < 1) throw new Error(`gbs must be a whole number ≥ 1, got ${gbs}`);
   if (!Number.isInteger(nb) || nb < 1) throw new Error(`nb must be a whole number ≥ 1, got ${nb}`);
-  if (!Number.isInteger(newTokens) || newTokens < 1) throw new Error(`newTokens must be a whole number ≥ 1, got ${newTokens}`);
-  if (prompts.length === 0 || prompts.length % gbs !== 0) throw new Error(`${prompts.length} prompts do not split into GPU batches of ${gbs}`);
+  if (!Number.isInteger(newTokens) || newTokens < 1)
+    throw new Error(`newTokens must be a whole number ≥ 1, got ${newTokens}`);
+  if (prompts.length === 0 || prompts.length % gbs !== 0)
+    throw new Error(`${prompts.length} prompts do not split into GPU batches of ${gbs}`);
   const s = prompts[0].length;
-  if (s === 0 || prompts.some((p) => p.length !== s)) throw new Error('all prompts must have the same, non-zero length');
-  if (s + newTokens - 1 > cfg.blockSize) throw new Error(`prompt ${s} + ${newTokens} new tokens exceed the context of ${cfg.blockSize}`);
+  if (s === 0 || prompts.some((p) => p.length !== s))
+    throw new Error('all prompts must have the same, non-zero length');
+  if (s + newTokens - 1 > cfg.blockSize)
+    throw new Error(`prompt ${s} + ${newTokens} new tokens exceed the context of ${cfg.blockSize}`);
 
   // The slow tier holds every layer's weights; embeddings and the final LayerNorm stay resident (as in FlexGen).
   const all = model.exportWeights();
   const disk = new CountingTier(opts.storage);
   for (let l = 0; l < cfg.nLayer; l++) for (const p of LAYER_PARAM_NAMES) disk.put(`h.${l}.${p}`, all[`h.${l}.${p}`]);
   const readBefore = disk.bytesRead;
-  const resident = { wte: tf.tensor(all['wte.weight'], [cfg.vocabSize, cfg.nEmbd]), wpe: tf.tensor(all['wpe.weight'], [cfg.blockSize, cfg.nEmbd]), lnW: tf.tensor(all['ln_f.weight']), lnB: tf.tensor(all['ln_f.bias']) };
+  const resident = {
+    wte: tf.tensor(all['wte.weight'], [cfg.vocabSize, cfg.nEmbd]),
+    wpe: tf.tensor(all['wpe.weight'], [cfg.blockSize, cfg.nEmbd]),
+    lnW: tf.tensor(all['ln_f.weight']),
+    lnB: tf.tensor(all['ln_f.bias']),
+  };
   const shapes = new Map(LAYER_PARAM_NAMES.map((p) => [p, paramShape(model, p)]));
 
   const batches = prompts.length / gbs;
   const out: number[][] = prompts.map(() => []);
   const kv: { k: tf.Tensor4D; v: tf.Tensor4D }[][] = Array.from({ length: batches }, () => []); // [batch][layer]
-  let weightLoads = 0, peakKvBytes = 0, peakActivationBytes = 0;
+  let weightLoads = 0,
+    peakKvBytes = 0,
+    peakActivationBytes = 0;
   const t0 = performance.now();
   try {
     for (let start = 0; start < batches; start += nb) {
@@ -70,7 +81,9 @@ export function runZigzag(model: LanguageModel, prompts: number[][], opts: Zigza
         const T = token === 0 ? s : 1;
         const past = token === 0 ? 0 : s + token - 1;
         // Activations of each batch of the block, parked between layers: [gbs, T, C] each.
-        let x = block.map((_, i) => tf.tidy(() => embed(cfg, resident.wte, resident.wpe, tf.tensor2d(next[i], [gbs, T], 'int32'), past)));
+        let x = block.map((_, i) =>
+          tf.tidy(() => embed(cfg, resident.wte, resident.wpe, tf.tensor2d(next[i], [gbs, T], 'int32'), past)),
+        );
         for (let l = 0; l < cfg.nLayer; l++) {
           const w = loadLayer(disk, l, shapes); // one load serves every batch of the block
           weightLoads++;
@@ -87,8 +100,14 @@ export function runZigzag(model: LanguageModel, prompts: number[][], opts: Zigza
             return r.x;
           });
           tf.dispose(Object.values(w));
-          peakActivationBytes = Math.max(peakActivationBytes, x.reduce((a, t) => a + t.size * 4, 0));
-          peakKvBytes = Math.max(peakKvBytes, kv.flat().reduce((a, c) => a + (c.k.size + c.v.size) * 4, 0));
+          peakActivationBytes = Math.max(
+            peakActivationBytes,
+            x.reduce((a, t) => a + t.size * 4, 0),
+          );
+          peakKvBytes = Math.max(
+            peakKvBytes,
+            kv.flat().reduce((a, c) => a + (c.k.size + c.v.size) * 4, 0),
+          );
         }
         x.forEach((xi, i) => {
           const idsT = tf.tidy(() => headForward(cfg, resident.lnW, resident.lnB, resident.wte, xi).argMax(-1)); // [gbs]
@@ -98,15 +117,23 @@ export function runZigzag(model: LanguageModel, prompts: number[][], opts: Zigza
           next[i].forEach((id, j) => out[block[i] * gbs + j].push(id));
         });
       }
-      for (const b of block) { for (const c of kv[b]) tf.dispose([c.k, c.v]); kv[b] = []; } // the block is done: free its caches
+      for (const b of block) {
+        for (const c of kv[b]) tf.dispose([c.k, c.v]);
+        kv[b] = [];
+      } // the block is done: free its caches
     }
   } finally {
     for (const row of kv) for (const c of row) tf.dispose([c.k, c.v]);
     tf.dispose(Object.values(resident));
   }
   return {
-    tokens: out, weightLoads, expectedWeightLoads: zigzagWeightLoads({ batches, tokens: newTokens, layers: cfg.nLayer }, nb),
-    weightBytesRead: disk.bytesRead - readBefore, peakKvBytes, peakActivationBytes, seconds: (performance.now() - t0) / 1000,
+    tokens: out,
+    weightLoads,
+    expectedWeightLoads: zigzagWeightLoads({ batches, tokens: newTokens, layers: cfg.nLayer }, nb),
+    weightBytesRead: disk.bytesRead - readBefore,
+    peakKvBytes,
+    peakActivationBytes,
+    seconds: (performance.now() - t0) / 1000,
   };
 }
 
@@ -139,14 +166,24 @@ function loadLayer(disk: CountingTier, l: number, shapes: Map<string, number[]>)
 function paramShape(model: LanguageModel, p: string): number[] {
   const { nEmbd: C, nFfn: F } = model.config;
   const table: Record<string, number[]> = {
-    'attn.qkv.weight': [C, 3 * C], 'attn.qkv.bias': [3 * C], 'attn.proj.weight': [C, C], 'attn.proj.bias': [C],
-    'mlp.up.weight': [C, F], 'mlp.up.bias': [F], 'mlp.down.weight': [F, C], 'mlp.down.bias': [C],
+    'attn.qkv.weight': [C, 3 * C],
+    'attn.qkv.bias': [3 * C],
+    'attn.proj.weight': [C, C],
+    'attn.proj.bias': [C],
+    'mlp.up.weight': [C, F],
+    'mlp.up.bias': [F],
+    'mlp.down.weight': [F, C],
+    'mlp.down.bias': [C],
   };
   return table[p] ?? [C];
 }
 
 /** Replaces the keys/values this step appended (positions past..end) by their compressed round trip. */
-function compressNewKV(r: { x: tf.Tensor3D; k: tf.Tensor4D; v: tf.Tensor4D }, past: number, f: (kv: tf.Tensor4D) => tf.Tensor4D) {
+function compressNewKV(
+  r: { x: tf.Tensor3D; k: tf.Tensor4D; v: tf.Tensor4D },
+  past: number,
+  f: (kv: tf.Tensor4D) => tf.Tensor4D,
+) {
   const roundTrip = (t: tf.Tensor4D) => {
     const [B, H, S, hs] = t.shape;
     const q = f(t.slice([0, 0, past, 0], [B, H, S - past, hs])); // [B, H, T, hs]

@@ -34,7 +34,12 @@ export function calibrate(model: LanguageModel, windows: number[][]): Calibratio
     const rec = model.forward([window], { record: { linear: true } }).linearIn!;
     for (const [name, x] of Object.entries(rec)) {
       const inDim = x.length / window.length;
-      const s = (stats[name] ??= { inDim, meanAbs: new Float64Array(inDim), gram: new Float64Array(inDim * inDim), tokens: 0 });
+      const s = (stats[name] ??= {
+        inDim,
+        meanAbs: new Float64Array(inDim),
+        gram: new Float64Array(inDim * inDim),
+        tokens: 0,
+      });
       accumulate(s, x, window.length);
     }
   }
@@ -60,7 +65,8 @@ function accumulate(s: LinearStats, x: Float32Array, n: number): void {
 
 /** Output error of a weight change E [inDim, outDim] on the calibration inputs: ‖X E‖²_F / (tokens·outDim), the MSE. */
 export function outputError(stats: LinearStats, e: ArrayLike<number>, outDim: number): number {
-  const d = stats.inDim, G = stats.gram;
+  const d = stats.inDim,
+    G = stats.gram;
   let total = 0;
   const col = new Float64Array(d);
   for (let j = 0; j < outDim; j++) {

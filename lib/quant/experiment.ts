@@ -19,12 +19,18 @@ export { BITS, checkSettings, GROUP_SIZES, METHODS, type MethodName } from './se
 
 export function methodFor(name: MethodName): QuantMethod {
   switch (name) {
-    case 'rtn': return { kind: 'rtn' };
-    case 'keep-activation': return { kind: 'keep', by: 'activation', fraction: 0.01, seed: 1 };
-    case 'keep-weight': return { kind: 'keep', by: 'weightNorm', fraction: 0.01, seed: 1 };
-    case 'keep-random': return { kind: 'keep', by: 'random', fraction: 0.01, seed: 1 };
-    case 'awq': return { kind: 'awq', clip: true };
-    default: throw new Error(`Unknown method "${name}"; use one of ${METHODS.join(', ')}.`);
+    case 'rtn':
+      return { kind: 'rtn' };
+    case 'keep-activation':
+      return { kind: 'keep', by: 'activation', fraction: 0.01, seed: 1 };
+    case 'keep-weight':
+      return { kind: 'keep', by: 'weightNorm', fraction: 0.01, seed: 1 };
+    case 'keep-random':
+      return { kind: 'keep', by: 'random', fraction: 0.01, seed: 1 };
+    case 'awq':
+      return { kind: 'awq', clip: true };
+    default:
+      throw new Error(`Unknown method "${name}"; use one of ${METHODS.join(', ')}.`);
   }
 }
 
@@ -42,7 +48,12 @@ export interface ExperimentResult {
   meanAlpha: number | null;
 }
 
-export interface Fp32Result { loss: number; perplexity: number; sample: string; bytes: number }
+export interface Fp32Result {
+  loss: number;
+  perplexity: number;
+  sample: string;
+  bytes: number;
+}
 
 export const SAMPLE = { prompt: 'Call me Ishmael.', maxNewTokens: 32 };
 
@@ -54,27 +65,54 @@ export function evaluateFp32(model: LanguageModel, evalIds: number[]): Fp32Resul
 }
 
 /** Quantizes every linear layer of `model` (which is not changed), then measures the quantized copy. */
-export function quantizeAndEvaluate(model: LanguageModel, stats: CalibrationStats, evalIds: number[], s: { bits: number; groupSize: number; method: MethodName }): ExperimentResult {
+export function quantizeAndEvaluate(
+  model: LanguageModel,
+  stats: CalibrationStats,
+  evalIds: number[],
+  s: { bits: number; groupSize: number; method: MethodName },
+): ExperimentResult {
   checkSettings(s);
   const cfg = model.config;
-  const q = quantizeModel(cfg, model.exportWeights(), stats, { bits: s.bits, groupSize: s.groupSize }, methodFor(s.method));
+  const q = quantizeModel(
+    cfg,
+    model.exportWeights(),
+    stats,
+    { bits: s.bits, groupSize: s.groupSize },
+    methodFor(s.method),
+  );
   const copy = new LanguageModel(cfg, model.tokenizer, q.weights, `${model.name}-int${s.bits}`);
   try {
     const e = evaluate(copy, evalIds, { maxTokens: Infinity });
     const sample = generate(copy, SAMPLE.prompt, { temperature: 0, maxNewTokens: SAMPLE.maxNewTokens }).text;
-    const alphas = Object.values(q.layers).map((l) => l.alpha).filter((a): a is number => a !== undefined);
-    return { ...s, loss: e.loss, perplexity: e.perplexity, sample, bytes: fileBytes(cfg, s, q.layers), meanAlpha: alphas.length ? alphas.reduce((a, b) => a + b, 0) / alphas.length : null };
+    const alphas = Object.values(q.layers)
+      .map((l) => l.alpha)
+      .filter((a): a is number => a !== undefined);
+    return {
+      ...s,
+      loss: e.loss,
+      perplexity: e.perplexity,
+      sample,
+      bytes: fileBytes(cfg, s, q.layers),
+      meanAlpha: alphas.length ? alphas.reduce((a, b) => a + b, 0) / alphas.length : null,
+    };
   } finally {
     copy.dispose();
   }
 }
 
 /** The quantized file's size by arithmetic; kept channels (keep-*) add their fp32 rows and a 4-byte index each. */
-function fileBytes(cfg: LanguageModel['config'], s: { bits: number; groupSize: number }, layers: Record<string, { channels?: number[] }>): number {
+function fileBytes(
+  cfg: LanguageModel['config'],
+  s: { bits: number; groupSize: number },
+  layers: Record<string, { channels?: number[] }>,
+): number {
   const linears = new Set(linearNames(cfg).map((n) => `${n}.weight`));
   let total = 0;
   for (const [name, shape] of parameterShapes(cfg)) {
-    if (!linears.has(name)) { total += 4 * shape.reduce((a, b) => a * b, 1); continue; }
+    if (!linears.has(name)) {
+      total += 4 * shape.reduce((a, b) => a * b, 1);
+      continue;
+    }
     const [inDim, outDim] = shape;
     total += quantizedBytes(outDim, inDim, s).total;
     total += (layers[name.replace(/\.weight$/, '')]?.channels?.length ?? 0) * (4 * outDim + 4);
@@ -97,9 +135,19 @@ export interface AlphaPoint {
 }
 
 /** One layer re-quantized at α = 0, 1/n, …, (n−1)/n. */
-export function alphaCurve(model: LanguageModel, stats: CalibrationStats, layer: string, opts: GroupQuantOptions, n = 20): { layer: string; points: AlphaPoint[]; best: number; rtnError: number; salientChannel: number } {
-  if (!model.linearNames.includes(layer)) throw new Error(`No linear layer "${layer}"; try ${model.linearNames.slice(0, 4).join(', ')}, …`);
-  const { weight, shape: [inDim, outDim] } = model.getLinear(layer);
+export function alphaCurve(
+  model: LanguageModel,
+  stats: CalibrationStats,
+  layer: string,
+  opts: GroupQuantOptions,
+  n = 20,
+): { layer: string; points: AlphaPoint[]; best: number; rtnError: number; salientChannel: number } {
+  if (!model.linearNames.includes(layer))
+    throw new Error(`No linear layer "${layer}"; try ${model.linearNames.slice(0, 4).join(', ')}, …`);
+  const {
+    weight,
+    shape: [inDim, outDim],
+  } = model.getLinear(layer);
   const st = stats[layer];
   if (!st) throw new Error(`No calibration statistics for ${layer}.`);
   const top = salientChannels('activation', keepCount(0.01, inDim), { weight, inDim, outDim, meanAbs: st.meanAbs })[0];
@@ -114,18 +162,28 @@ export function alphaCurve(model: LanguageModel, stats: CalibrationStats, layer:
     if (k === 0) rtnError = error;
     const steps = quantizeGroups(transpose(scaleRows(weight, inDim, outDim, s), inDim, outDim), opts, inDim).scales;
     const ratios = new Float64Array(inDim * outDim);
-    let grew = 0, sal = 0;
-    for (let j = 0; j < outDim; j++) for (let i = 0; i < inDim; i++) {
-      const g = Math.floor(i / opts.groupSize);
-      const r = steps[j * G + g] / baseSteps[j * G + g] / s[i];
-      ratios[j * inDim + i] = r;
-      if (r > 1.0001) grew++;
-      if (i === top) sal += r;
-    }
+    let grew = 0,
+      sal = 0;
+    for (let j = 0; j < outDim; j++)
+      for (let i = 0; i < inDim; i++) {
+        const g = Math.floor(i / opts.groupSize);
+        const r = steps[j * G + g] / baseSteps[j * G + g] / s[i];
+        ratios[j * inDim + i] = r;
+        if (r > 1.0001) grew++;
+        if (i === top) sal += r;
+      }
     ratios.sort();
-    points.push({ alpha, relError: error / (rtnError || 1), stepRatio: ratios[ratios.length >> 1], grewShare: grew / (inDim * outDim), salientFactor: sal / outDim });
+    points.push({
+      alpha,
+      relError: error / (rtnError || 1),
+      stepRatio: ratios[ratios.length >> 1],
+      grewShare: grew / (inDim * outDim),
+      salientFactor: sal / outDim,
+    });
   }
   let best = 0;
-  points.forEach((p, i) => { if (p.relError < points[best].relError) best = i; });
+  points.forEach((p, i) => {
+    if (p.relError < points[best].relError) best = i;
+  });
   return { layer, points, best, rtnError, salientChannel: top };
 }

@@ -13,27 +13,40 @@ import type { GPTConfig } from '../config.ts';
 import { scaleRows } from './awq.ts';
 
 /** Multiplies the input rows of each named linear layer by its scales and folds 1/s into the operator before it. */
-export function foldScales(cfg: GPTConfig, weights: Record<string, Float32Array>, scales: Record<string, ArrayLike<number>>): Record<string, Float32Array> {
+export function foldScales(
+  cfg: GPTConfig,
+  weights: Record<string, Float32Array>,
+  scales: Record<string, ArrayLike<number>>,
+): Record<string, Float32Array> {
   const out: Record<string, Float32Array> = {};
   for (const [n, w] of Object.entries(weights)) out[n] = w.slice();
-  const C = cfg.nEmbd, F = cfg.nFfn;
+  const C = cfg.nEmbd,
+    F = cfg.nFfn;
   const divideColumns = (name: string, cols: number, first: number, s: ArrayLike<number>) => {
-    const w = out[`${name}.weight`], b = out[`${name}.bias`];
+    const w = out[`${name}.weight`],
+      b = out[`${name}.bias`];
     for (let c = 0; c < s.length; c++) {
       for (let r = 0; r < w.length / cols; r++) w[r * cols + first + c] /= s[c];
       b[first + c] /= s[c];
     }
   };
   const divideNorm = (name: string, s: ArrayLike<number>) => {
-    for (let c = 0; c < s.length; c++) { out[`${name}.weight`][c] /= s[c]; out[`${name}.bias`][c] /= s[c]; }
+    for (let c = 0; c < s.length; c++) {
+      out[`${name}.weight`][c] /= s[c];
+      out[`${name}.bias`][c] /= s[c];
+    }
   };
   for (const [name, s] of Object.entries(scales)) {
     const m = /^h\.(\d+)\.(attn\.qkv|attn\.proj|mlp\.up|mlp\.down)$/.exec(name);
     if (!m || Number(m[1]) >= cfg.nLayer) throw new Error(`foldScales: ${name} is not a linear layer of this model`);
-    const p = `h.${m[1]}`, kind = m[2];
-    const inDim = kind === 'mlp.down' ? F : C, outDim = { 'attn.qkv': 3 * C, 'attn.proj': C, 'mlp.up': F, 'mlp.down': C }[kind]!;
+    const p = `h.${m[1]}`,
+      kind = m[2];
+    const inDim = kind === 'mlp.down' ? F : C,
+      outDim = { 'attn.qkv': 3 * C, 'attn.proj': C, 'mlp.up': F, 'mlp.down': C }[kind]!;
     if (s.length !== inDim) throw new Error(`foldScales: ${name} needs ${inDim} scales, got ${s.length}`);
-    for (let i = 0; i < inDim; i++) if (!(s[i] > 0 && Number.isFinite(s[i]))) throw new Error(`foldScales: scale ${s[i]} of ${name} channel ${i} must be positive and finite`);
+    for (let i = 0; i < inDim; i++)
+      if (!(s[i] > 0 && Number.isFinite(s[i])))
+        throw new Error(`foldScales: scale ${s[i]} of ${name} channel ${i} must be positive and finite`);
     out[`${name}.weight`] = scaleRows(out[`${name}.weight`], inDim, outDim, s);
     if (kind === 'attn.qkv') divideNorm(`${p}.ln_1`, s);
     else if (kind === 'attn.proj') divideColumns(`${p}.attn.qkv`, 3 * C, 2 * C, s);

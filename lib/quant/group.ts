@@ -45,7 +45,11 @@ export function groupsPerRow(rowLength: number, groupSize: number): number {
 }
 
 /** Bytes a quantized tensor takes: packed codes, float32 scales, packed zero points (asymmetric only). */
-export function quantizedBytes(rows: number, rowLength: number, opts: GroupQuantOptions): { codes: number; scales: number; zeros: number; total: number } {
+export function quantizedBytes(
+  rows: number,
+  rowLength: number,
+  opts: GroupQuantOptions,
+): { codes: number; scales: number; zeros: number; total: number } {
   checkOptions(opts);
   const groups = rows * groupsPerRow(rowLength, opts.groupSize);
   const codes = packedBytes(rows * rowLength, opts.bits);
@@ -58,11 +62,16 @@ export function quantizedBytes(rows: number, rowLength: number, opts: GroupQuant
  * Quantizes `values` (rows·rowLength, row-major; default one row) group-wise along each row.
  * Throws on non-finite values or invalid options.
  */
-export function quantizeGroups(values: ArrayLike<number>, opts: GroupQuantOptions, rowLength = values.length): QuantizedGroups {
+export function quantizeGroups(
+  values: ArrayLike<number>,
+  opts: GroupQuantOptions,
+  rowLength = values.length,
+): QuantizedGroups {
   checkOptions(opts);
   const { bits, groupSize } = opts;
   const symmetric = !!opts.symmetric;
-  if (!Number.isInteger(rowLength) || rowLength <= 0 || values.length % rowLength !== 0) throw new Error(`quantizeGroups: ${values.length} values do not split into rows of ${rowLength}`);
+  if (!Number.isInteger(rowLength) || rowLength <= 0 || values.length % rowLength !== 0)
+    throw new Error(`quantizeGroups: ${values.length} values do not split into rows of ${rowLength}`);
   const rows = values.length / rowLength;
   const G = groupsPerRow(rowLength, groupSize);
   const maxCode = (1 << bits) - 1;
@@ -71,8 +80,10 @@ export function quantizeGroups(values: ArrayLike<number>, opts: GroupQuantOption
   const zeros = new Uint8Array(rows * G);
   for (let r = 0; r < rows; r++) {
     for (let g = 0; g < G; g++) {
-      const start = r * rowLength + g * groupSize, end = r * rowLength + Math.min(rowLength, (g + 1) * groupSize);
-      let lo = 0, hi = 0; // the range always includes 0
+      const start = r * rowLength + g * groupSize,
+        end = r * rowLength + Math.min(rowLength, (g + 1) * groupSize);
+      let lo = 0,
+        hi = 0; // the range always includes 0
       for (let i = start; i < end; i++) {
         const v = values[i];
         if (!Number.isFinite(v)) throw new Error(`quantizeGroups: value ${v} at index ${i} is not a finite number`);
@@ -92,11 +103,20 @@ export function quantizeGroups(values: ArrayLike<number>, opts: GroupQuantOption
       zeros[r * G + g] = zero;
       for (let i = start; i < end; i++) {
         const q = step > 0 ? Math.round(values[i] / step) + zero : zero;
-        codes[i] = q < 0 ? 0 : q > maxCode ? maxCode : q;
+        codes[i] = q < 0 ? 0 : Math.min(q, maxCode);
       }
     }
   }
-  return { bits, groupSize, symmetric, rows, rowLength, codes: packBits(codes, bits), scales, zeros: symmetric ? null : packBits(zeros, bits) };
+  return {
+    bits,
+    groupSize,
+    symmetric,
+    rows,
+    rowLength,
+    codes: packBits(codes, bits),
+    scales,
+    zeros: symmetric ? null : packBits(zeros, bits),
+  };
 }
 
 /** Reconstructs the values: (q − z)·Δ for every value, rows·rowLength row-major. */
@@ -107,8 +127,10 @@ export function dequantizeGroups(q: QuantizedGroups, out = new Float32Array(q.ro
   const zeros = groupZeros(q);
   for (let r = 0; r < rows; r++) {
     for (let g = 0; g < G; g++) {
-      const step = q.scales[r * G + g], zero = zeros[r * G + g];
-      const start = r * rowLength + g * groupSize, end = r * rowLength + Math.min(rowLength, (g + 1) * groupSize);
+      const step = q.scales[r * G + g],
+        zero = zeros[r * G + g];
+      const start = r * rowLength + g * groupSize,
+        end = r * rowLength + Math.min(rowLength, (g + 1) * groupSize);
       for (let i = start; i < end; i++) out[i] = (codes[i] - zero) * step;
     }
   }
@@ -122,11 +144,16 @@ export function groupZeros(q: QuantizedGroups): Uint8Array {
 }
 
 /** Quantizes and immediately dequantizes ("fake quantization"): the values the quantized model computes with. */
-export function fakeQuantize(values: ArrayLike<number>, opts: GroupQuantOptions, rowLength = values.length): Float32Array {
+export function fakeQuantize(
+  values: ArrayLike<number>,
+  opts: GroupQuantOptions,
+  rowLength = values.length,
+): Float32Array {
   return dequantizeGroups(quantizeGroups(values, opts, rowLength));
 }
 
 export function checkOptions(opts: GroupQuantOptions): void {
   checkBits(opts.bits, 2);
-  if (!Number.isInteger(opts.groupSize) || opts.groupSize < 1) throw new Error(`groupSize must be a positive integer, got ${opts.groupSize}`);
+  if (!Number.isInteger(opts.groupSize) || opts.groupSize < 1)
+    throw new Error(`groupSize must be a positive integer, got ${opts.groupSize}`);
 }

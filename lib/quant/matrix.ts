@@ -18,7 +18,12 @@ export function transpose(w: ArrayLike<number>, rows: number, cols: number): Flo
 }
 
 /** Quantizes W [inDim, outDim] with groups of `groupSize` consecutive input channels per output. */
-export function quantizeMatrix(weight: ArrayLike<number>, inDim: number, outDim: number, opts: GroupQuantOptions): QuantizedMatrix {
+export function quantizeMatrix(
+  weight: ArrayLike<number>,
+  inDim: number,
+  outDim: number,
+  opts: GroupQuantOptions,
+): QuantizedMatrix {
   const q = quantizeGroups(transpose(weight, inDim, outDim), opts, inDim);
   return { ...q, inDim, outDim };
 }
@@ -29,6 +34,11 @@ export function dequantizeMatrix(q: QuantizedMatrix): Float32Array {
 }
 
 /** Quantize then dequantize W [inDim, outDim]: the weights a quantized layer effectively uses. */
-export function fakeQuantizeMatrix(weight: ArrayLike<number>, inDim: number, outDim: number, opts: GroupQuantOptions): Float32Array {
+export function fakeQuantizeMatrix(
+  weight: ArrayLike<number>,
+  inDim: number,
+  outDim: number,
+  opts: GroupQuantOptions,
+): Float32Array {
   return dequantizeMatrix(quantizeMatrix(weight, inDim, outDim, opts));
 }

@@ -15,7 +15,8 @@ export function symmetricStep(w: ArrayLike<number>, bits: number): number {
 /** Round to the symmetric grid of step Δ, clamped to the code range. */
 export function roundTo(v: number, step: number, bits: number): number {
   if (step === 0) return 0;
-  const hi = (1 << (bits - 1)) - 1, lo = -(1 << (bits - 1));
+  const hi = (1 << (bits - 1)) - 1,
+    lo = -(1 << (bits - 1));
   return Math.min(hi, Math.max(lo, Math.round(v / step))) * step;
 }
 
@@ -42,7 +43,10 @@ export function scaleOneWeight(w: number[], salient: number, s: number, bits: nu
   const after = scaled.map((v, i) => roundTo(v, scaledStep, bits) / (i === salient ? s : 1));
   const ws = w[salient] * s;
   return {
-    step, scaledStep, before, after,
+    step,
+    scaledStep,
+    before,
+    after,
     roundErrBefore: step ? Math.abs(w[salient] - before[salient]) / step : 0,
     roundErrAfter: scaledStep ? Math.abs(ws - roundTo(ws, scaledStep, bits)) / scaledStep : 0,
     outputErrBefore: Math.abs(w[salient] - before[salient]) * x,
@@ -71,7 +75,15 @@ export interface MonteCarlo {
 /** `groups` random Gaussian groups; in each, one random weight is the salient one and is scaled by s. Seeded. */
 export function monteCarloScaling({ groups = 10000, groupSize = 128, bits = 4, s = 2, seed = 1 } = {}): MonteCarlo {
   const rng = mulberry32(seed);
-  let ratioSum = 0, changed = 0, rb = 0, ra = 0, raSame = 0, eb = 0, ea = 0, ob = 0, oa = 0;
+  let ratioSum = 0,
+    changed = 0,
+    rb = 0,
+    ra = 0,
+    raSame = 0,
+    eb = 0,
+    ea = 0,
+    ob = 0,
+    oa = 0;
   const w = new Array<number>(groupSize);
   for (let g = 0; g < groups; g++) {
     for (let i = 0; i < groupSize; i++) w[i] = randn(rng);
@@ -80,10 +92,26 @@ export function monteCarloScaling({ groups = 10000, groupSize = 128, bits = 4, s
     ratioSum += r.scaledStep / r.step;
     if (r.scaledStep !== r.step) changed++;
     else raSame += r.roundErrAfter;
-    rb += r.roundErrBefore; ra += r.roundErrAfter;
-    eb += r.outputErrBefore; ea += r.outputErrAfter;
-    for (let i = 0; i < groupSize; i++) if (i !== k) { ob += Math.abs(w[i] - r.before[i]); oa += Math.abs(w[i] - r.after[i]); }
+    rb += r.roundErrBefore;
+    ra += r.roundErrAfter;
+    eb += r.outputErrBefore;
+    ea += r.outputErrAfter;
+    for (let i = 0; i < groupSize; i++)
+      if (i !== k) {
+        ob += Math.abs(w[i] - r.before[i]);
+        oa += Math.abs(w[i] - r.after[i]);
+      }
   }
   const meanStepRatio = ratioSum / groups;
-  return { groups, meanStepRatio, changedShare: changed / groups, meanRoundErrBefore: rb / groups, meanRoundErrAfter: ra / groups, meanRoundErrAfterUnchanged: raSame / Math.max(1, groups - changed), errorRatio: ea / eb, predictedRatio: meanStepRatio / s, othersErrorRatio: oa / ob };
+  return {
+    groups,
+    meanStepRatio,
+    changedShare: changed / groups,
+    meanRoundErrBefore: rb / groups,
+    meanRoundErrAfter: ra / groups,
+    meanRoundErrAfterUnchanged: raSame / Math.max(1, groups - changed),
+    errorRatio: ea / eb,
+    predictedRatio: meanStepRatio / s,
+    othersErrorRatio: oa / ob,
+  };
 }

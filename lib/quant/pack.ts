@@ -11,7 +11,8 @@ export function packedBytes(n: number, bits: number): number {
 /** Packs codes (each in 0..2^bits-1) into ceil(n·bits/8) bytes. Throws on a code out of range. */
 export function packBits(codes: ArrayLike<number>, bits: number): Uint8Array {
   checkBits(bits, 1);
-  const n = codes.length, max = (1 << bits) - 1;
+  const n = codes.length,
+    max = (1 << bits) - 1;
   const out = new Uint8Array(packedBytes(n, bits));
   if (bits === 8) {
     for (let i = 0; i < n; i++) out[i] = checkCode(codes[i], max, i);
@@ -24,7 +25,8 @@ export function packBits(codes: ArrayLike<number>, bits: number): Uint8Array {
   // General case: a code starting at bit position p spans byte p>>3 and possibly the next one.
   for (let i = 0, p = 0; i < n; i++, p += bits) {
     const c = checkCode(codes[i], max, i);
-    const byte = p >> 3, shift = p & 7;
+    const byte = p >> 3,
+      shift = p & 7;
     out[byte] |= (c << shift) & 0xff;
     if (shift + bits > 8) out[byte + 1] |= c >> (8 - shift);
   }
@@ -35,15 +37,20 @@ export function packBits(codes: ArrayLike<number>, bits: number): Uint8Array {
 export function unpackBits(packed: Uint8Array, bits: number, n: number, out = new Uint8Array(n)): Uint8Array {
   checkBits(bits, 1);
   const need = packedBytes(n, bits);
-  if (packed.length < need) throw new Error(`unpackBits: ${n} codes of ${bits} bits need ${need} bytes, got ${packed.length}`);
+  if (packed.length < need)
+    throw new Error(`unpackBits: ${n} codes of ${bits} bits need ${need} bytes, got ${packed.length}`);
   const mask = (1 << bits) - 1;
-  if (bits === 8) { out.set(packed.subarray(0, n)); return out; }
+  if (bits === 8) {
+    out.set(packed.subarray(0, n));
+    return out;
+  }
   if (bits === 4) {
     for (let i = 0; i < n; i++) out[i] = (packed[i >> 1] >> ((i & 1) << 2)) & 15;
     return out;
   }
   for (let i = 0, p = 0; i < n; i++, p += bits) {
-    const byte = p >> 3, shift = p & 7;
+    const byte = p >> 3,
+      shift = p & 7;
     // Two bytes as one little-endian 16-bit word always hold the whole code (bits <= 8, shift <= 7).
     const word = packed[byte] | ((byte + 1 < packed.length ? packed[byte + 1] : 0) << 8);
     out[i] = (word >> shift) & mask;
@@ -52,10 +59,12 @@ export function unpackBits(packed: Uint8Array, bits: number, n: number, out = ne
 }
 
 export function checkBits(bits: number, min: number): void {
-  if (!Number.isInteger(bits) || bits < min || bits > 8) throw new Error(`bits must be an integer from ${min} to 8, got ${bits}`);
+  if (!Number.isInteger(bits) || bits < min || bits > 8)
+    throw new Error(`bits must be an integer from ${min} to 8, got ${bits}`);
 }
 
 function checkCode(c: number, max: number, i: number): number {
-  if (!Number.isInteger(c) || c < 0 || c > max) throw new Error(`packBits: code ${c} at index ${i} is outside 0..${max}`);
+  if (!Number.isInteger(c) || c < 0 || c > max)
+    throw new Error(`packBits: code ${c} at index ${i} is outside 0..${max}`);
   return c;
 }

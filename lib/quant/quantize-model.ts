@@ -59,23 +59,41 @@ export function scaleStats(stats: LinearStats, s: ArrayLike<number>): LinearStat
   return { inDim: d, tokens: stats.tokens, meanAbs: Float64Array.from(stats.meanAbs, (m, i) => m / s[i]), gram };
 }
 
-export function quantizeModel(cfg: GPTConfig, weights: Record<string, Float32Array>, stats: CalibrationStats, opts: GroupQuantOptions, method: QuantMethod): QuantizedModel {
+export function quantizeModel(
+  cfg: GPTConfig,
+  weights: Record<string, Float32Array>,
+  stats: CalibrationStats,
+  opts: GroupQuantOptions,
+  method: QuantMethod,
+): QuantizedModel {
   checkOptions(opts);
   const names = linearNames(cfg);
   for (const n of names) if (!stats[n]) throw new Error(`quantizeModel: no calibration statistics for ${n}`);
   const layers: Record<string, LayerReport> = {};
   const rtn = (n: string) => {
-    const [inDim, outDim] = dims(cfg, n), w = weights[`${n}.weight`];
+    const [inDim, outDim] = dims(cfg, n),
+      w = weights[`${n}.weight`];
     return layerError(stats[n], w, dequantizeMatrix(quantizeMatrix(w, inDim, outDim, opts)), outDim);
   };
 
   if (method.kind === 'keep') {
     const out = { ...weights };
     for (const n of names) {
-      const [inDim, outDim] = dims(cfg, n), w = weights[`${n}.weight`];
-      const channels = salientChannels(method.by, keepCount(method.fraction, inDim), { weight: w, inDim, outDim, meanAbs: stats[n].meanAbs, seed: (method.seed ?? 1) + names.indexOf(n) });
+      const [inDim, outDim] = dims(cfg, n),
+        w = weights[`${n}.weight`];
+      const channels = salientChannels(method.by, keepCount(method.fraction, inDim), {
+        weight: w,
+        inDim,
+        outDim,
+        meanAbs: stats[n].meanAbs,
+        seed: (method.seed ?? 1) + names.indexOf(n),
+      });
       out[`${n}.weight`] = quantizeKeeping(w, inDim, outDim, opts, channels);
-      layers[n] = { error: layerError(stats[n], w, out[`${n}.weight`], outDim), rtnError: rtn(n), channels: Array.from(channels) };
+      layers[n] = {
+        error: layerError(stats[n], w, out[`${n}.weight`], outDim),
+        rtnError: rtn(n),
+        channels: Array.from(channels),
+      };
     }
     return { options: opts, method, weights: out, matrices: null, layers, scales: {} };
   }
@@ -83,13 +101,19 @@ export function quantizeModel(cfg: GPTConfig, weights: Record<string, Float32Arr
   // rtn, scale and awq: choose per-channel scales (all 1 for rtn), fold them, then quantize every linear layer.
   const scales: Record<string, Float32Array> = {};
   for (const n of names) {
-    const [inDim, outDim] = dims(cfg, n), w = weights[`${n}.weight`];
+    const [inDim, outDim] = dims(cfg, n),
+      w = weights[`${n}.weight`];
     const rtnError = rtn(n);
     if (method.kind === 'rtn') {
       layers[n] = { error: rtnError, rtnError };
     } else if (method.kind === 'scale') {
       if (!(method.s > 0)) throw new Error(`quantizeModel: scale s must be positive, got ${method.s}`);
-      const channels = salientChannels('activation', keepCount(method.fraction, inDim), { weight: w, inDim, outDim, meanAbs: stats[n].meanAbs });
+      const channels = salientChannels('activation', keepCount(method.fraction, inDim), {
+        weight: w,
+        inDim,
+        outDim,
+        meanAbs: stats[n].meanAbs,
+      });
       const s = new Float32Array(inDim).fill(1);
       for (const c of channels) s[c] = method.s;
       scales[n] = s;
@@ -97,13 +121,19 @@ export function quantizeModel(cfg: GPTConfig, weights: Record<string, Float32Arr
     } else {
       const found = searchScales(w, inDim, outDim, stats[n], opts, method.grid ?? 20);
       scales[n] = found.scales;
-      layers[n] = { error: Math.min(...found.grid.map((g) => g.error)), rtnError, alpha: found.alpha, grid: found.grid };
+      layers[n] = {
+        error: Math.min(...found.grid.map((g) => g.error)),
+        rtnError,
+        alpha: found.alpha,
+        grid: found.grid,
+      };
     }
   }
   // Quantize diag(s)·W (clipped if asked); its error is measured against W with inputs back in original units.
   const matrices: Record<string, QuantizedMatrix> = {};
   for (const n of names) {
-    const [inDim, outDim] = dims(cfg, n), s = scales[n];
+    const [inDim, outDim] = dims(cfg, n),
+      s = scales[n];
     let w = s ? scaleRows(weights[`${n}.weight`], inDim, outDim, s) : weights[`${n}.weight`];
     // Clipping as llm-awq: not for the fused q/k/v projection (attention scores are too sensitive to clip precisely).
     if (method.kind === 'awq' && method.clip && !n.endsWith('attn.qkv')) {
@@ -123,7 +153,8 @@ export function quantizeModel(cfg: GPTConfig, weights: Record<string, Float32Arr
   const folded = foldScales(cfg, weights, scales);
   for (let l = 0; l < cfg.nLayer; l++) {
     const C = cfg.nEmbd;
-    const proj = scales[`h.${l}.attn.proj`], down = scales[`h.${l}.mlp.down`];
+    const proj = scales[`h.${l}.attn.proj`],
+      down = scales[`h.${l}.mlp.down`];
     if (proj) scaleStoredColumns(matrices[`h.${l}.attn.qkv`], 2 * C, proj);
     if (down) scaleStoredColumns(matrices[`h.${l}.mlp.up`], 0, down);
   }

@@ -21,7 +21,11 @@ export interface RaceResult {
 }
 
 /** Times both kernels on a random W [inDim, outDim]; each timed run repeats the product until ≥ minMs has passed. */
-export function raceInt4(inDim: number, outDim: number, { groupSize = 64, repeats = 5, minMs = 20, seed = 1, now = () => performance.now() } = {}): RaceResult {
+export function raceInt4(
+  inDim: number,
+  outDim: number,
+  { groupSize = 64, repeats = 5, minMs = 20, seed = 1, now = () => performance.now() } = {},
+): RaceResult {
   const rng = mulberry32(seed);
   const wT = Float32Array.from({ length: inDim * outDim }, () => randn(rng) * 0.05); // [outDim, inDim]
   const x = Float32Array.from({ length: inDim }, () => randn(rng));
@@ -31,13 +35,18 @@ export function raceInt4(inDim: number, outDim: number, { groupSize = 64, repeat
   const run = (f: () => void) => {
     let n = 0;
     const t = now();
-    do { f(); n++; } while (now() - t < minMs);
+    do {
+      f();
+      n++;
+    } while (now() - t < minMs);
     return (now() - t) / n;
   };
   const fp32 = () => matVecF32(wT, inDim, outDim, x, y);
   const int4 = () => matVecInt4(kernel, x, y);
-  fp32(); int4(); // warm-up (JIT)
-  let fp32Ms = Infinity, int4Ms = Infinity;
+  fp32();
+  int4(); // warm-up (JIT)
+  let fp32Ms = Infinity,
+    int4Ms = Infinity;
   for (let r = 0; r < repeats; r++) {
     fp32Ms = Math.min(fp32Ms, run(fp32));
     int4Ms = Math.min(int4Ms, run(int4));

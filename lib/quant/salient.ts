@@ -18,11 +18,16 @@ export function keepCount(fraction: number, inDim: number): number {
  * The `count` most salient input channels of W [inDim, outDim], largest first: by mean |activation| (meanAbs, from
  * calibration), by the L2 norm of the channel's weights (row i of W), or a seeded random choice.
  */
-export function salientChannels(rule: SalientRule, count: number, w: { weight: ArrayLike<number>; inDim: number; outDim: number; meanAbs?: ArrayLike<number>; seed?: number }): Int32Array {
+export function salientChannels(
+  rule: SalientRule,
+  count: number,
+  w: { weight: ArrayLike<number>; inDim: number; outDim: number; meanAbs?: ArrayLike<number>; seed?: number },
+): Int32Array {
   const { inDim, outDim } = w;
   let score: Float64Array;
   if (rule === 'activation') {
-    if (!w.meanAbs || w.meanAbs.length !== inDim) throw new Error(`salientChannels: choosing by activation needs meanAbs of length ${inDim}`);
+    if (!w.meanAbs || w.meanAbs.length !== inDim)
+      throw new Error(`salientChannels: choosing by activation needs meanAbs of length ${inDim}`);
     score = Float64Array.from(w.meanAbs);
   } else if (rule === 'weightNorm') {
     score = new Float64Array(inDim);
@@ -41,7 +46,13 @@ export function salientChannels(rule: SalientRule, count: number, w: { weight: A
  * W [inDim, outDim] quantized except the rows of `keep`, which stay exactly fp32. The kept weights are left out of
  * their groups' min-max (set to 0 while quantizing), as a mixed-precision format storing them separately would.
  */
-export function quantizeKeeping(weight: Float32Array, inDim: number, outDim: number, opts: GroupQuantOptions, keep: ArrayLike<number>): Float32Array {
+export function quantizeKeeping(
+  weight: Float32Array,
+  inDim: number,
+  outDim: number,
+  opts: GroupQuantOptions,
+  keep: ArrayLike<number>,
+): Float32Array {
   const w = weight.slice();
   for (const i of Array.from(keep)) w.fill(0, i * outDim, (i + 1) * outDim);
   const q = fakeQuantizeMatrix(w, inDim, outDim, opts);

@@ -40,13 +40,34 @@ export function byHotRank(perNeuron: Float32Array[], hotOrder: ArrayLike<number>
 }
 
 /** batchUnion for B = 1..`batch`, with every neuron's union share ranked by `hotOrder` (the profile's, hottest first). */
-export function measureBatch(model: LanguageModel, prompt: string, hotOrder: ArrayLike<number>[], v: BatchSettings): BatchRun {
+export function measureBatch(
+  model: LanguageModel,
+  prompt: string,
+  hotOrder: ArrayLike<number>[],
+  v: BatchSettings,
+): BatchRun {
   const { nLayer: L, nFfn: F } = model.config;
-  if (hotOrder.length !== L || hotOrder.some((o) => o.length !== F)) throw new Error(`measureBatch: hotOrder must be ${L} orders of ${F} neurons`);
+  if (hotOrder.length !== L || hotOrder.some((o) => o.length !== F))
+    throw new Error(`measureBatch: hotOrder must be ${L} orders of ${F} neurons`);
   const batchSizes = Array.from({ length: v.batch }, (_, k) => k + 1);
-  const r = batchUnion(model, prompt, { batchSizes, steps: v.steps, seed: v.seed, temperature: v.temperature, perNeuron: true });
+  const r = batchUnion(model, prompt, {
+    batchSizes,
+    steps: v.steps,
+    seed: v.seed,
+    temperature: v.temperature,
+    perNeuron: true,
+  });
   const byRank = r.perNeuron!.map((layers) => byHotRank(layers, hotOrder));
-  return { batchSizes, steps: r.steps, nLayer: L, nFfn: F, union: r.union, mean: r.mean, byRank, texts: r.texts.slice(0, 3) };
+  return {
+    batchSizes,
+    steps: r.steps,
+    nLayer: L,
+    nFfn: F,
+    union: r.union,
+    mean: r.mean,
+    byRank,
+    texts: r.texts.slice(0, 3),
+  };
 }
 
 export interface SplitRow {

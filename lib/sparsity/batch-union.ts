@@ -39,13 +39,19 @@ export interface BatchUnionResult {
   perNeuron?: Float32Array[][];
 }
 
-export function batchUnion(model: LanguageModel, prompt: string | number[], opts: BatchUnionOptions = {}): BatchUnionResult {
+export function batchUnion(
+  model: LanguageModel,
+  prompt: string | number[],
+  opts: BatchUnionOptions = {},
+): BatchUnionResult {
   const batchSizes = opts.batchSizes ?? [1, 2, 4, 8, 16];
   const steps = opts.steps ?? 16;
   const seed = opts.seed ?? 1;
   const { blockSize, nLayer: L, nFfn: F } = model.config;
-  if (!batchSizes.length || !batchSizes.every((b) => Number.isInteger(b) && b >= 1)) throw new Error(`batchUnion: batchSizes must be positive integers, got ${JSON.stringify(batchSizes)}`);
-  if (!(Number.isInteger(steps) && steps >= 1 && steps < blockSize)) throw new Error(`batchUnion: steps must be an integer in 1..${blockSize - 1}, got ${steps}`);
+  if (!batchSizes.length || !batchSizes.every((b) => Number.isInteger(b) && b >= 1))
+    throw new Error(`batchUnion: batchSizes must be positive integers, got ${JSON.stringify(batchSizes)}`);
+  if (!(Number.isInteger(steps) && steps >= 1 && steps < blockSize))
+    throw new Error(`batchUnion: steps must be an integer in 1..${blockSize - 1}, got ${steps}`);
   const all = typeof prompt === 'string' ? model.tokenizer.encode(prompt) : [...prompt];
   if (all.length === 0) throw new Error('batchUnion: the prompt is empty');
   const ids = all.slice(-(blockSize - steps));
@@ -53,23 +59,37 @@ export function batchUnion(model: LanguageModel, prompt: string | number[], opts
   const rngs = Array.from({ length: Bmax }, (_, b) => mulberry32(seed + 1000 * b));
   const sums = batchSizes.map(() => new Float64Array(L));
   const singleSum = new Float64Array(L);
-  const perNeuron = opts.perNeuron ? batchSizes.map(() => Array.from({ length: L }, () => new Float32Array(F))) : undefined;
+  const perNeuron = opts.perNeuron
+    ? batchSizes.map(() => Array.from({ length: L }, () => new Float32Array(F)))
+    : undefined;
   const generated: number[][] = Array.from({ length: Bmax }, () => []);
   const cache = model.newCache();
   try {
-    const prefill = model.forward(Array.from({ length: Bmax }, () => ids), { cache }).logits;
+    const prefill = model.forward(
+      Array.from({ length: Bmax }, () => ids),
+      { cache },
+    ).logits;
     let next = prefill.map((rows, b) => sampleFrom(samplingDistribution(rows[rows.length - 1], opts), rngs[b]));
     const seen = new Uint8Array(F);
     for (let s = 0; s < steps; s++) {
       next.forEach((id, b) => generated[b].push(id));
-      const out = model.forward(next.map((id) => [id]), { cache, record: { ffn: true } });
+      const out = model.forward(
+        next.map((id) => [id]),
+        { cache, record: { ffn: true } },
+      );
       for (let l = 0; l < L; l++) {
         const post = out.ffnPost![l]; // [Bmax*F]
         seen.fill(0);
-        let union = 0, b = 0;
+        let union = 0,
+          b = 0;
         const sorted = [...batchSizes.keys()].sort((x, y) => batchSizes[x] - batchSizes[y]);
         for (const k of sorted) {
-          for (; b < batchSizes[k]; b++) for (let i = 0; i < F; i++) if (post[b * F + i] > 0 && !seen[i]) { seen[i] = 1; union++; }
+          for (; b < batchSizes[k]; b++)
+            for (let i = 0; i < F; i++)
+              if (post[b * F + i] > 0 && !seen[i]) {
+                seen[i] = 1;
+                union++;
+              }
           sums[k][l] += union / F;
           if (perNeuron) for (let i = 0; i < F; i++) if (seen[i]) perNeuron[k][l][i] += 1 / steps;
         }
@@ -84,8 +104,12 @@ export function batchUnion(model: LanguageModel, prompt: string | number[], opts
   }
   const union = sums.map((u) => Array.from(u, (x) => x / steps));
   return {
-    batchSizes, steps, union, mean: union.map((u) => u.reduce((a, b) => a + b, 0) / L),
-    single: Array.from(singleSum, (x) => x / steps), texts: generated.map((g) => model.tokenizer.decode(g)),
+    batchSizes,
+    steps,
+    union,
+    mean: union.map((u) => u.reduce((a, b) => a + b, 0) / L),
+    single: Array.from(singleSum, (x) => x / steps),
+    texts: generated.map((g) => model.tokenizer.decode(g)),
     ...(perNeuron ? { perNeuron } : {}),
   };
 }

@@ -23,13 +23,24 @@ export interface CachePoint extends NeuronCacheResult {
 }
 
 /** Simulates the cache at each share in `memories` on `profile`'s trace and hot order. */
-export function cacheSweep(profile: ActivationProfile, nEmbd: number, v: CacheSettings, memories: number[]): CachePoint[] {
+export function cacheSweep(
+  profile: ActivationProfile,
+  nEmbd: number,
+  v: CacheSettings,
+  memories: number[],
+): CachePoint[] {
   const vb = vectorBytes(v.neuron, nEmbd);
   const total = profile.nLayer * profile.nFfn * 2 * vb;
   const frequency = profile.layers.map((l) => l.frequency);
   return memories.map((memory) => {
     const memoryBytes = memory * total;
-    const r = simulateNeuronCache(profile.trace, { budgetBytes: memoryBytes, frequency, vectorBytes: vb, hotRegionShare: v.hot, bundle: v.bundle });
+    const r = simulateNeuronCache(profile.trace, {
+      budgetBytes: memoryBytes,
+      frequency,
+      vectorBytes: vb,
+      hotRegionShare: v.hot,
+      bundle: v.bundle,
+    });
     return { ...r, memory, memoryBytes, ioTokensPerSecond: r.ioMsPerToken > 0 ? 1000 / r.ioMsPerToken : Infinity };
   });
 }

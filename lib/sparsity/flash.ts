@@ -21,9 +21,16 @@ export interface StorageModel {
 export const UFS_4_0: StorageModel = {
   name: 'UFS 4.0 (OnePlus 12)',
   blockBytes: 4096,
-  random: [[4096, 1e9], [512 * 1024, 3.5e9]],
-  sequential: [[4096, 450e6], [512 * 1024, 4e9]],
-  source: 'PowerInfer-2, arXiv 2406.06282, §2.3.2 (random 4 KB figure: within a 128 MB range); log-linear interpolation is ours',
+  random: [
+    [4096, 1e9],
+    [512 * 1024, 3.5e9],
+  ],
+  sequential: [
+    [4096, 450e6],
+    [512 * 1024, 4e9],
+  ],
+  source:
+    'PowerInfer-2, arXiv 2406.06282, §2.3.2 (random 4 KB figure: within a 128 MB range); log-linear interpolation is ours',
 };
 
 /** Bytes actually fetched for a request of `bytes`: rounded up to whole blocks. */
@@ -37,7 +44,8 @@ export function readBandwidth(bytes: number, pattern: ReadPattern = 'random', st
   const s = blockRound(bytes, storage);
   if (s <= pts[0][0]) return pts[0][1];
   for (let k = 1; k < pts.length; k++) {
-    const [s0, b0] = pts[k - 1], [s1, b1] = pts[k];
+    const [s0, b0] = pts[k - 1],
+      [s1, b1] = pts[k];
     if (s <= s1) return b0 + (b1 - b0) * (Math.log(s / s0) / Math.log(s1 / s0));
   }
   return pts[pts.length - 1][1];

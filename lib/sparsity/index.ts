@@ -1,21 +1,95 @@
 // Activation sparsity, PowerInfer and PowerInfer-2 on the project's tiny model: profile which FFN neurons fire,
 // predict them, compute only those, place them across a fast and a slow memory, cache them from flash, and schedule
 // the reads. Plain arrays in and out; tensors stay inside.
-export { profileActivations, hotSetOverlap, shareForActivations, activationShareOfTop, hottestFirst, cumulativeShareCurve, type ActivationProfile, type LayerProfile } from './profile.ts';
-export { activeNeurons, activeCount, isActive, emptyTrace, setActive, traceFromSets, type ActivationTrace } from './trace.ts';
+export {
+  profileActivations,
+  hotSetOverlap,
+  shareForActivations,
+  activationShareOfTop,
+  hottestFirst,
+  cumulativeShareCurve,
+  type ActivationProfile,
+  type LayerProfile,
+} from './profile.ts';
+export {
+  activeNeurons,
+  activeCount,
+  isActive,
+  emptyTrace,
+  setActive,
+  traceFromSets,
+  type ActivationTrace,
+} from './trace.ts';
 export { forEachWindow, type WindowRecord } from './windows.ts';
-export { ActivationPredictor, loadPredictor, encodePredictor, predictorShapes, initPredictorWeights, validatePredictorConfig, type PredictorConfig } from './predictor.ts';
-export { predictActive, evaluatePredictor, type ActivePrediction, type PredictorEvaluation, type PredictionStats, type PredictOptions } from './predict-active.ts';
+export {
+  ActivationPredictor,
+  loadPredictor,
+  encodePredictor,
+  predictorShapes,
+  initPredictorWeights,
+  validatePredictorConfig,
+  type PredictorConfig,
+} from './predictor.ts';
+export {
+  predictActive,
+  evaluatePredictor,
+  type ActivePrediction,
+  type PredictorEvaluation,
+  type PredictionStats,
+  type PredictOptions,
+} from './predict-active.ts';
 export { encodeTensors, decodeTensors, type TensorManifest, type TensorSpec } from '../tensor-file.ts';
 export { kernelWeights, denseFfn, sparseFfn, preActivations, type FfnKernelWeights } from './neuron-kernel.ts';
-export { raceSparseFfn, chooseActiveSet, sampleFfnInput, timePerCall, type RaceOptions, type RaceResult, type KernelName } from './race.ts';
-export { placeNeurons, comparePlacements, priceFast, minFastNeurons, PC_HIGH, NEURON_BYTES, type Hardware, type Placement, type PlacementMethod, type PlacementOptions, type LayerTime } from './placement.ts';
+export {
+  raceSparseFfn,
+  chooseActiveSet,
+  sampleFfnInput,
+  timePerCall,
+  type RaceOptions,
+  type RaceResult,
+  type KernelName,
+} from './race.ts';
+export {
+  placeNeurons,
+  comparePlacements,
+  priceFast,
+  minFastNeurons,
+  PC_HIGH,
+  NEURON_BYTES,
+  type Hardware,
+  type Placement,
+  type PlacementMethod,
+  type PlacementOptions,
+  type LayerTime,
+} from './placement.ts';
 export { batchUnion, type BatchUnionOptions, type BatchUnionResult } from './batch-union.ts';
 export { UFS_4_0, readBandwidth, readMs, blockRound, type StorageModel, type ReadPattern } from './flash.ts';
 export { simulateNeuronCache, type NeuronCacheOptions, type NeuronCacheResult } from './neuron-cache.ts';
-export { schedulePipeline, clusterWorkFromTrace, INT4_7B_COSTS, type ClusterWork, type PipelineTask, type PipelineSchedule, type PipelineOptions, type PipelineMode, type Lane, type StageCosts, type WorkFromTraceOptions } from './pipeline.ts';
+export {
+  schedulePipeline,
+  clusterWorkFromTrace,
+  INT4_7B_COSTS,
+  type ClusterWork,
+  type PipelineTask,
+  type PipelineSchedule,
+  type PipelineOptions,
+  type PipelineMode,
+  type Lane,
+  type StageCosts,
+  type WorkFromTraceOptions,
+} from './pipeline.ts';
 export { measureBatch, splitAt, byHotRank, type BatchRun, type BatchSettings, type SplitRow } from './batch-split.ts';
 export { cacheSweep, type CachePoint, type CacheSettings } from './cache-sweep.ts';
 export { matrixLevelSchedule } from './matrix-schedule.ts';
-export { pipelineForToken, fitToTrace, flashShare, saving, breakEvenMissShare, CLUSTER_SIZE, type PipelineRun, type ClusterActivity, type TokenPipelineSettings } from './token-pipeline.ts';
+export {
+  pipelineForToken,
+  fitToTrace,
+  flashShare,
+  saving,
+  breakEvenMissShare,
+  CLUSTER_SIZE,
+  type PipelineRun,
+  type ClusterActivity,
+  type TokenPipelineSettings,
+} from './token-pipeline.ts';
 export { REPLAY_MODEL, REPLAY_TOKENS, REPLAY_CHARS } from './replay-text.ts';

@@ -67,28 +67,34 @@ export interface NeuronCacheResult {
 /** Replays `trace` through the segmented cache; see NeuronCacheOptions. */
 export function simulateNeuronCache(trace: ActivationTrace, opts: NeuronCacheOptions): NeuronCacheResult {
   const { nLayer: L, nFfn: F } = trace;
-  if (opts.frequency.length !== L || opts.frequency.some((f) => f.length !== F)) throw new Error(`simulateNeuronCache: frequency must be ${L} arrays of ${F} (the trace's shape)`);
+  if (opts.frequency.length !== L || opts.frequency.some((f) => f.length !== F))
+    throw new Error(`simulateNeuronCache: frequency must be ${L} arrays of ${F} (the trace's shape)`);
   if (!(opts.vectorBytes > 0)) throw new Error(`simulateNeuronCache: vectorBytes must be > 0, got ${opts.vectorBytes}`);
-  if (!(opts.budgetBytes >= 0)) throw new Error(`simulateNeuronCache: budgetBytes must be ≥ 0, got ${opts.budgetBytes}`);
+  if (!(opts.budgetBytes >= 0))
+    throw new Error(`simulateNeuronCache: budgetBytes must be ≥ 0, got ${opts.budgetBytes}`);
   const storage = opts.storage ?? UFS_4_0;
   const bundle = opts.bundle ?? true;
   const clusterSize = opts.clusterSize ?? HOT_CLUSTER_SIZE;
-  if (!(Number.isInteger(clusterSize) && clusterSize >= 1)) throw new Error(`simulateNeuronCache: clusterSize must be a positive integer, got ${clusterSize}`);
+  if (!(Number.isInteger(clusterSize) && clusterSize >= 1))
+    throw new Error(`simulateNeuronCache: clusterSize must be a positive integer, got ${clusterSize}`);
   const warmup = opts.warmupTokens ?? 0;
   const neuronBytes = 2 * opts.vectorBytes;
   const hotShareOfBudget = opts.hotRegionShare ?? 0.5;
   // Hot neurons per layer, in whole clusters so every cluster is the same size.
   const share = opts.hotNeuronShare ?? 'fit';
-  const hotClusters = share === 'fit'
-    ? Math.floor((opts.budgetBytes * hotShareOfBudget) / (L * clusterSize * neuronBytes) + 1e-9)
-    : Math.round((share * F) / clusterSize);
+  const hotClusters =
+    share === 'fit'
+      ? Math.floor((opts.budgetBytes * hotShareOfBudget) / (L * clusterSize * neuronBytes) + 1e-9)
+      : Math.round((share * F) / clusterSize);
   const hotPerLayer = Math.min(Math.floor(F / clusterSize), hotClusters) * clusterSize;
 
   // Each layer's hot order; neuron i's rank in it. Hot clusters are rank / clusterSize for rank < hotPerLayer.
   const orders = opts.frequency.map((f) => Array.from({ length: F }, (_, i) => i).sort((a, b) => f[b] - f[a] || a - b));
   const rank = orders.map((order) => {
     const r = new Int32Array(F);
-    order.forEach((i, k) => { r[i] = k; });
+    order.forEach((i, k) => {
+      r[i] = k;
+    });
     return r;
   });
   const clustersPerLayer = Math.ceil(hotPerLayer / clusterSize);
@@ -100,7 +106,11 @@ export function simulateNeuronCache(trace: ActivationTrace, opts: NeuronCacheOpt
   const cold = new Map<number, true>(); // key l*F + i, in LRU order
   const insertHot = (key: number, bytes: number) => {
     if (bytes > hotRegion) return; // larger than the whole region: read through
-    while (hotUsed + bytes > hotRegion + 1e-9) { const [k, b] = hot.entries().next().value!; hot.delete(k); hotUsed -= b; }
+    while (hotUsed + bytes > hotRegion + 1e-9) {
+      const [k, b] = hot.entries().next().value!;
+      hot.delete(k);
+      hotUsed -= b;
+    }
     hot.set(key, bytes);
     hotUsed += bytes;
   };
@@ -114,20 +124,37 @@ export function simulateNeuronCache(trace: ActivationTrace, opts: NeuronCacheOpt
     // Hottest first until full, then inserted coldest-first so the hottest count as most recently used: a larger
     // budget then starts from a superset of a smaller one's contents (LRU's inclusion property survives preloading).
     const hotPick: [number, number][] = [];
-    for (let c = 0; c < clustersPerLayer; c++) for (let l = 0; l < L; l++) {
-      const bytes = clusterNeurons(c) * neuronBytes;
-      if (hotUsed + bytes <= hotRegion + 1e-9) { hotPick.push([l * clustersPerLayer + c, bytes]); hotUsed += bytes; }
-    }
+    for (let c = 0; c < clustersPerLayer; c++)
+      for (let l = 0; l < L; l++) {
+        const bytes = clusterNeurons(c) * neuronBytes;
+        if (hotUsed + bytes <= hotRegion + 1e-9) {
+          hotPick.push([l * clustersPerLayer + c, bytes]);
+          hotUsed += bytes;
+        }
+      }
     for (const [key, bytes] of hotPick.reverse()) hot.set(key, bytes);
     const coldPick: number[] = [];
-    for (let k = hotPerLayer; k < F && coldPick.length < coldCap; k++) for (let l = 0; l < L && coldPick.length < coldCap; l++) coldPick.push(l * F + orders[l][k]);
+    for (let k = hotPerLayer; k < F && coldPick.length < coldCap; k++)
+      for (let l = 0; l < L && coldPick.length < coldCap; l++) coldPick.push(l * F + orders[l][k]);
     for (const key of coldPick.reverse()) cold.set(key, true);
   }
 
-  let accesses = 0, hits = 0, hotAcc = 0, hotHits = 0, coldAcc = 0, coldHits = 0, reads = 0, payload = 0, fetched = 0, ioMs = 0;
+  let accesses = 0,
+    hits = 0,
+    hotAcc = 0,
+    hotHits = 0,
+    coldAcc = 0,
+    coldHits = 0,
+    reads = 0,
+    payload = 0,
+    fetched = 0,
+    ioMs = 0;
   const read = (bytes: number, count: boolean) => {
     if (!count) return;
-    reads++; payload += bytes; fetched += blockRound(bytes, storage); ioMs += readMs(bytes, 'random', storage);
+    reads++;
+    payload += bytes;
+    fetched += blockRound(bytes, storage);
+    ioMs += readMs(bytes, 'random', storage);
   };
   for (let t = 0; t < trace.tokens; t++) {
     const count = t >= warmup;
@@ -136,23 +163,57 @@ export function simulateNeuronCache(trace: ActivationTrace, opts: NeuronCacheOpt
       const coldNeeded: number[] = [];
       for (const i of activeNeurons(trace, t, l)) {
         const r = rank[l][i];
-        if (r < hotPerLayer) { const c = Math.floor(r / clusterSize); byCluster.set(c, (byCluster.get(c) ?? 0) + 1); } else coldNeeded.push(i);
+        if (r < hotPerLayer) {
+          const c = Math.floor(r / clusterSize);
+          byCluster.set(c, (byCluster.get(c) ?? 0) + 1);
+        } else coldNeeded.push(i);
       }
       for (const [c, n] of byCluster) {
         const key = l * clustersPerLayer + c;
         const hit = hot.has(key);
-        if (count) { accesses += n; hotAcc += n; if (hit) { hits += n; hotHits += n; } }
-        if (hit) { const b = hot.get(key)!; hot.delete(key); hot.set(key, b); continue; }
+        if (count) {
+          accesses += n;
+          hotAcc += n;
+          if (hit) {
+            hits += n;
+            hotHits += n;
+          }
+        }
+        if (hit) {
+          const b = hot.get(key)!;
+          hot.delete(key);
+          hot.set(key, b);
+          continue;
+        }
         const nb = clusterNeurons(c) * opts.vectorBytes;
-        if (bundle) read(2 * nb, count); else { read(nb, count); read(nb, count); } // up and down runs of the cluster
+        if (bundle) read(2 * nb, count);
+        else {
+          read(nb, count);
+          read(nb, count);
+        } // up and down runs of the cluster
         insertHot(key, 2 * nb);
       }
       for (const i of coldNeeded) {
         const key = l * F + i;
         const hit = cold.has(key);
-        if (count) { accesses++; coldAcc++; if (hit) { hits++; coldHits++; } }
-        if (hit) { cold.delete(key); cold.set(key, true); continue; }
-        if (bundle) read(neuronBytes, count); else { read(opts.vectorBytes, count); read(opts.vectorBytes, count); }
+        if (count) {
+          accesses++;
+          coldAcc++;
+          if (hit) {
+            hits++;
+            coldHits++;
+          }
+        }
+        if (hit) {
+          cold.delete(key);
+          cold.set(key, true);
+          continue;
+        }
+        if (bundle) read(neuronBytes, count);
+        else {
+          read(opts.vectorBytes, count);
+          read(opts.vectorBytes, count);
+        }
         insertCold(key);
       }
     }
@@ -160,9 +221,19 @@ export function simulateNeuronCache(trace: ActivationTrace, opts: NeuronCacheOpt
   const n = Math.max(0, trace.tokens - warmup);
   const per = (x: number) => (n ? x / n : 0);
   return {
-    tokens: n, hitRate: accesses ? hits / accesses : 1, hotHitRate: hotAcc ? hotHits / hotAcc : 1, coldHitRate: coldAcc ? coldHits / coldAcc : 1,
-    accessesPerToken: per(accesses), missesPerToken: per(accesses - hits), readsPerToken: per(reads),
-    payloadBytesPerToken: per(payload), bytesReadPerToken: per(fetched), ioMsPerToken: per(ioMs),
-    hotRegionBytes: hotRegion, hotNeuronsPerLayer: hotPerLayer, coldCapacityNeurons: coldCap, totalBytes: L * F * neuronBytes,
+    tokens: n,
+    hitRate: accesses ? hits / accesses : 1,
+    hotHitRate: hotAcc ? hotHits / hotAcc : 1,
+    coldHitRate: coldAcc ? coldHits / coldAcc : 1,
+    accessesPerToken: per(accesses),
+    missesPerToken: per(accesses - hits),
+    readsPerToken: per(reads),
+    payloadBytesPerToken: per(payload),
+    bytesReadPerToken: per(fetched),
+    ioMsPerToken: per(ioMs),
+    hotRegionBytes: hotRegion,
+    hotNeuronsPerLayer: hotPerLayer,
+    coldCapacityNeurons: coldCap,
+    totalBytes: L * F * neuronBytes,
   };
 }

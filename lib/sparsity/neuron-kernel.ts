@@ -23,24 +23,35 @@ export interface FfnKernelWeights {
 /** Copies one layer's FFN out of the model in both layouts. */
 export function kernelWeights(model: LanguageModel, layer: number): FfnKernelWeights {
   const { nEmbd: C, nFfn: F, nLayer } = model.config;
-  if (!(Number.isInteger(layer) && layer >= 0 && layer < nLayer)) throw new Error(`kernelWeights: layer ${layer} is outside 0..${nLayer - 1}`);
-  const up = model.getLinear(`h.${layer}.mlp.up`), down = model.getLinear(`h.${layer}.mlp.down`);
+  if (!(Number.isInteger(layer) && layer >= 0 && layer < nLayer))
+    throw new Error(`kernelWeights: layer ${layer} is outside 0..${nLayer - 1}`);
+  const up = model.getLinear(`h.${layer}.mlp.up`),
+    down = model.getLinear(`h.${layer}.mlp.down`);
   const upT = new Float32Array(F * C);
   for (let c = 0; c < C; c++) for (let i = 0; i < F; i++) upT[i * C + c] = up.weight[c * F + i];
   return { nEmbd: C, nFfn: F, up: up.weight, upT, upBias: up.bias, down: down.weight, downBias: down.bias };
 }
 
 /** Dense FFN for one token x [nEmbd]; writes and returns y [nEmbd]. `h` is scratch [nFfn]. */
-export function denseFfn(w: FfnKernelWeights, x: Float32Array, y = new Float32Array(w.nEmbd), h = new Float32Array(w.nFfn)): Float32Array {
+export function denseFfn(
+  w: FfnKernelWeights,
+  x: Float32Array,
+  y = new Float32Array(w.nEmbd),
+  h = new Float32Array(w.nFfn),
+): Float32Array {
   const { nEmbd: C, nFfn: F, up, upBias, down, downBias } = w;
   h.set(upBias);
-  for (let c = 0; c < C; c++) { // h += x_c · W_up[c, :]
-    const xc = x[c], o = c * F;
+  for (let c = 0; c < C; c++) {
+    // h += x_c · W_up[c, :]
+    const xc = x[c],
+      o = c * F;
     for (let i = 0; i < F; i++) h[i] += xc * up[o + i];
   }
   y.set(downBias);
-  for (let i = 0; i < F; i++) { // every row of W_down, zero or not
-    const hi = h[i] > 0 ? h[i] : 0, o = i * C;
+  for (let i = 0; i < F; i++) {
+    // every row of W_down, zero or not
+    const hi = Math.max(h[i], 0),
+      o = i * C;
     for (let c = 0; c < C; c++) y[c] += hi * down[o + c];
   }
   return y;
@@ -52,11 +63,18 @@ export function denseFfn(w: FfnKernelWeights, x: Float32Array, y = new Float32Ar
  * operators check the activation first; without it, every chosen neuron costs one W_up column and one W_down row,
  * so the work is exactly proportional to active.length (what timing against 1/(1 − sparsity) needs).
  */
-export function sparseFfn(w: FfnKernelWeights, x: Float32Array, active: ArrayLike<number>, y = new Float32Array(w.nEmbd), skipInactive = true): Float32Array {
+export function sparseFfn(
+  w: FfnKernelWeights,
+  x: Float32Array,
+  active: ArrayLike<number>,
+  y = new Float32Array(w.nEmbd),
+  skipInactive = true,
+): Float32Array {
   const { nEmbd: C, upT, upBias, down, downBias } = w;
   y.set(downBias);
   for (let k = 0; k < active.length; k++) {
-    const i = active[k], o = i * C;
+    const i = active[k],
+      o = i * C;
     let hi = upBias[i];
     for (let c = 0; c < C; c++) hi += upT[o + c] * x[c]; // neuron i's column of W_up, contiguous
     if (hi <= 0) {

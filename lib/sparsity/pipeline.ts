@@ -14,7 +14,12 @@ export type Lane = 'Pred' | 'GIO' | 'GC' | 'UDIO' | 'UDC';
 export type PipelineMode = 'matrix' | 'cluster';
 
 /** Milliseconds of each stage for one cluster; 0 means nothing to do (e.g. cached weights need no read). */
-export interface ClusterWork { gateIoMs: number; gateComputeMs: number; udIoMs: number; udComputeMs: number }
+export interface ClusterWork {
+  gateIoMs: number;
+  gateComputeMs: number;
+  udIoMs: number;
+  udComputeMs: number;
+}
 
 export interface PipelineTask {
   lane: Lane;
@@ -43,8 +48,18 @@ export interface PipelineOptions {
   predMs?: number;
 }
 
-interface Node { lane: Lane; cluster: number; dur: number; deps: number[]; io: boolean }
-interface Timed { start: number; end: number; thread?: 'io' | number }
+interface Node {
+  lane: Lane;
+  cluster: number;
+  dur: number;
+  deps: number[];
+  io: boolean;
+}
+interface Timed {
+  start: number;
+  end: number;
+  thread?: 'io' | number;
+}
 
 /** The task graph: Pred, then GIO → GC → UDIO → UDC per cluster; `barrier` makes every UDIO/UDC wait for all GCs. */
 function buildGraph(work: ClusterWork[], predMs: number, barrier: boolean): Node[] {
@@ -70,18 +85,30 @@ function listSchedule(nodes: Node[], threads: number): Timed[] {
   let ioFree = 0;
   const computeFree = new Array<number>(threads).fill(0);
   for (let left = nodes.length; left > 0; left--) {
-    let best = -1, bestStart = Infinity;
+    let best = -1,
+      bestStart = Infinity;
     nodes.forEach((n, k) => {
       if (times[k] || n.deps.some((d) => !times[d])) return;
       const ready = Math.max(0, ...n.deps.map((d) => times[d]!.end));
       const start = n.dur === 0 ? ready : Math.max(ready, n.io ? ioFree : Math.min(...computeFree));
       const b = best >= 0 ? nodes[best] : null;
-      if (start < bestStart - 1e-12 || (b && Math.abs(start - bestStart) <= 1e-12 && (n.cluster - b.cluster || STAGE_RANK[n.lane] - STAGE_RANK[b.lane]) < 0)) { best = k; bestStart = start; }
+      if (
+        start < bestStart - 1e-12 ||
+        (b &&
+          Math.abs(start - bestStart) <= 1e-12 &&
+          (n.cluster - b.cluster || STAGE_RANK[n.lane] - STAGE_RANK[b.lane]) < 0)
+      ) {
+        best = k;
+        bestStart = start;
+      }
     });
     const n = nodes[best];
     const t: Timed = { start: bestStart, end: bestStart + n.dur };
     if (n.dur > 0) {
-      if (n.io) { ioFree = t.end; t.thread = 'io'; } else {
+      if (n.io) {
+        ioFree = t.end;
+        t.thread = 'io';
+      } else {
         const th = computeFree.indexOf(Math.min(...computeFree));
         computeFree[th] = t.end;
         t.thread = th;
@@ -100,9 +127,12 @@ function listSchedule(nodes: Node[], threads: number): Timed[] {
 function replay(nodes: Node[], order: Timed[]): Timed[] {
   const times: Timed[] = new Array(nodes.length);
   const free = new Map<'io' | number, number>();
-  const sequence = [...nodes.keys()].sort((a, b) => order[a].start - order[b].start || order[a].end - order[b].end || a - b);
+  const sequence = [...nodes.keys()].sort(
+    (a, b) => order[a].start - order[b].start || order[a].end - order[b].end || a - b,
+  );
   for (const k of sequence) {
-    const n = nodes[k], thread = order[k].thread;
+    const n = nodes[k],
+      thread = order[k].thread;
     const ready = Math.max(0, ...n.deps.map((d) => times[d].end));
     const start = thread === undefined ? ready : Math.max(ready, free.get(thread) ?? 0);
     times[k] = { start, end: start + n.dur, thread };
@@ -118,9 +148,14 @@ function replay(nodes: Node[], order: Timed[]): Timed[] {
  */
 export function schedulePipeline(work: ClusterWork[], opts: PipelineOptions): PipelineSchedule {
   const threads = opts.computeThreads ?? 2;
-  if (!(Number.isInteger(threads) && threads >= 1)) throw new Error(`schedulePipeline: computeThreads must be a positive integer, got ${threads}`);
-  if (opts.mode !== 'matrix' && opts.mode !== 'cluster') throw new Error(`schedulePipeline: mode must be "matrix" or "cluster", got ${JSON.stringify(opts.mode)}`);
-  for (const [c, w] of work.entries()) for (const [k, v] of Object.entries(w)) if (!(v >= 0 && Number.isFinite(v))) throw new Error(`schedulePipeline: cluster ${c} ${k} must be a finite number ≥ 0, got ${v}`);
+  if (!(Number.isInteger(threads) && threads >= 1))
+    throw new Error(`schedulePipeline: computeThreads must be a positive integer, got ${threads}`);
+  if (opts.mode !== 'matrix' && opts.mode !== 'cluster')
+    throw new Error(`schedulePipeline: mode must be "matrix" or "cluster", got ${JSON.stringify(opts.mode)}`);
+  for (const [c, w] of work.entries())
+    for (const [k, v] of Object.entries(w))
+      if (!(v >= 0 && Number.isFinite(v)))
+        throw new Error(`schedulePipeline: cluster ${c} ${k} must be a finite number ≥ 0, got ${v}`);
   const predMs = opts.predMs ?? 0.005;
   const matrixNodes = buildGraph(work, predMs, true);
   const matrix = listSchedule(matrixNodes, threads);
@@ -132,7 +167,12 @@ export function schedulePipeline(work: ClusterWork[], opts: PipelineOptions): Pi
 }
 
 function summarise(mode: PipelineMode, nodes: Node[], times: Timed[]): PipelineSchedule {
-  const tasks: PipelineTask[] = nodes.flatMap((n, k) => (n.dur > 0 ? [{ lane: n.lane, cluster: n.cluster, start: times[k].start, end: times[k].end, thread: times[k].thread! }] : []))
+  const tasks: PipelineTask[] = nodes
+    .flatMap((n, k) =>
+      n.dur > 0
+        ? [{ lane: n.lane, cluster: n.cluster, start: times[k].start, end: times[k].end, thread: times[k].thread! }]
+        : [],
+    )
     .sort((a, b) => a.start - b.start || a.cluster - b.cluster);
   const ioTasks = tasks.filter((t) => t.thread === 'io');
   const ioBusyMs = ioTasks.reduce((s, t) => s + t.end - t.start, 0);
@@ -160,7 +200,7 @@ export interface StageCosts {
 export const INT4_7B_COSTS: StageCosts = {
   gateReadBytes: 4096,
   udReadBytes: 4096,
-  computeMsPerVector: ((0.05 * 2 * readMs(4096)) * (86.3 / 13.7)) / 3,
+  computeMsPerVector: (0.05 * 2 * readMs(4096) * (86.3 / 13.7)) / 3,
 };
 
 export interface WorkFromTraceOptions {
@@ -176,27 +216,44 @@ export interface WorkFromTraceOptions {
 }
 
 /** Per-cluster stage times for one token and layer of a real activation trace. */
-export function clusterWorkFromTrace(trace: ActivationTrace, token: number, layer: number, opts: WorkFromTraceOptions = {}): ClusterWork[] {
+export function clusterWorkFromTrace(
+  trace: ActivationTrace,
+  token: number,
+  layer: number,
+  opts: WorkFromTraceOptions = {},
+): ClusterWork[] {
   const F = trace.nFfn;
   const size = opts.clusterSize ?? 32;
   const f = opts.frequency;
   const order = Array.from({ length: F }, (_, i) => i);
   if (f) order.sort((a, b) => f[b] - f[a] || a - b);
   const clusterOf = new Int32Array(F);
-  order.forEach((i, k) => { clusterOf[i] = Math.floor(k / size); });
+  order.forEach((i, k) => {
+    clusterOf[i] = Math.floor(k / size);
+  });
   const nClusters = Math.ceil(F / size);
   const cached = opts.cachedClusters ?? Math.floor(nClusters / 2);
   const costs = opts.costs ?? INT4_7B_COSTS;
   const active = activeNeurons(trace, token, layer);
   const predicted = opts.predicted ? Array.from(opts.predicted) : active;
-  const pred = new Array<number>(nClusters).fill(0), act = new Array<number>(nClusters).fill(0);
+  const pred = new Array<number>(nClusters).fill(0),
+    act = new Array<number>(nClusters).fill(0);
   const chosen = new Uint8Array(F);
-  for (const i of predicted) { chosen[i] = 1; pred[clusterOf[i]]++; }
+  for (const i of predicted) {
+    chosen[i] = 1;
+    pred[clusterOf[i]]++;
+  }
   for (const i of active) if (chosen[i]) act[clusterOf[i]]++; // up/down only for chosen neurons whose gate fired
-  const gateRead = readMs(costs.gateReadBytes), udRead = readMs(costs.udReadBytes);
+  const gateRead = readMs(costs.gateReadBytes),
+    udRead = readMs(costs.udReadBytes);
   return pred.map((p, c) => {
     const a = act[c];
     const inMemory = c < cached;
-    return { gateIoMs: inMemory ? 0 : p * gateRead, gateComputeMs: p * costs.computeMsPerVector, udIoMs: inMemory ? 0 : a * udRead, udComputeMs: 2 * a * costs.computeMsPerVector };
+    return {
+      gateIoMs: inMemory ? 0 : p * gateRead,
+      gateComputeMs: p * costs.computeMsPerVector,
+      udIoMs: inMemory ? 0 : a * udRead,
+      udComputeMs: 2 * a * costs.computeMsPerVector,
+    };
   });
 }

@@ -67,7 +67,12 @@ export interface PlacementOptions {
   seed?: number;
 }
 
-export interface LayerTime { fastMs: number; slowMs: number; syncMs: number; totalMs: number }
+export interface LayerTime {
+  fastMs: number;
+  slowMs: number;
+  syncMs: number;
+  totalMs: number;
+}
 
 export interface Placement {
   method: PlacementMethod;
@@ -96,7 +101,12 @@ export function minFastNeurons(hw: Hardware, neuronBytes: number): number {
   return Math.max(1, Math.ceil(hw.syncMs / perNeuronSaving));
 }
 
-interface Group { layer: number; index: number; neurons: number[]; value: number }
+interface Group {
+  layer: number;
+  index: number;
+  neurons: number[];
+  value: number;
+}
 
 function makeGroups(freqs: ArrayLike<number>[], g: number): Group[][] {
   return freqs.map((f, layer) => {
@@ -131,34 +141,67 @@ export function placeNeurons(freqs: ArrayLike<number>[], method: PlacementMethod
     throw new Error(`placeNeurons: method must be random, hottest or optimal, got ${JSON.stringify(method)}`);
   }
   const fast = chosen.map((gs) => gs.flatMap((x) => x.neurons).sort((a, b) => a - b));
-  return { method, groupSize: g, minFast, fast, ...priceFast(freqs, fast, opts.neuronBytes, hw, opts.parallel ?? true) };
+  return {
+    method,
+    groupSize: g,
+    minFast,
+    fast,
+    ...priceFast(freqs, fast, opts.neuronBytes, hw, opts.parallel ?? true),
+  };
 }
 
 /** All three methods on the same frequencies and options. */
-export function comparePlacements(freqs: ArrayLike<number>[], opts: PlacementOptions): Record<PlacementMethod, Placement> {
-  return { random: placeNeurons(freqs, 'random', opts), hottest: placeNeurons(freqs, 'hottest', opts), optimal: placeNeurons(freqs, 'optimal', opts) };
+export function comparePlacements(
+  freqs: ArrayLike<number>[],
+  opts: PlacementOptions,
+): Record<PlacementMethod, Placement> {
+  return {
+    random: placeNeurons(freqs, 'random', opts),
+    hottest: placeNeurons(freqs, 'hottest', opts),
+    optimal: placeNeurons(freqs, 'optimal', opts),
+  };
 }
 
 /** Served share and modelled time of a given fast set (per layer neuron indices). */
-export function priceFast(freqs: ArrayLike<number>[], fast: number[][], neuronBytes: number, hw: Hardware = PC_HIGH, parallel = true) {
-  let total = 0, served = 0, ms = 0, allSlow = 0;
+export function priceFast(
+  freqs: ArrayLike<number>[],
+  fast: number[][],
+  neuronBytes: number,
+  hw: Hardware = PC_HIGH,
+  parallel = true,
+) {
+  let total = 0,
+    served = 0,
+    ms = 0,
+    allSlow = 0;
   const layers: LayerTime[] = freqs.map((f, l) => {
     const isFast = new Uint8Array(f.length);
     for (const i of fast[l]) isFast[i] = 1;
-    let fastAct = 0, slowAct = 0;
-    for (let i = 0; i < f.length; i++) if (isFast[i]) fastAct += f[i]; else slowAct += f[i];
+    let fastAct = 0,
+      slowAct = 0;
+    for (let i = 0; i < f.length; i++)
+      if (isFast[i]) fastAct += f[i];
+      else slowAct += f[i];
     total += fastAct + slowAct;
     served += fastAct;
-    const fastMs = (fastAct * neuronBytes / hw.fastBandwidth) * 1000;
-    const slowMs = (slowAct * neuronBytes / hw.slowBandwidth) * 1000;
+    const fastMs = ((fastAct * neuronBytes) / hw.fastBandwidth) * 1000;
+    const slowMs = ((slowAct * neuronBytes) / hw.slowBandwidth) * 1000;
     const syncMs = fast[l].length > 0 && fast[l].length < f.length ? hw.syncMs : 0;
     const totalMs = (parallel ? Math.max(fastMs, slowMs) : fastMs + slowMs) + syncMs;
     ms += totalMs;
-    allSlow += ((fastAct + slowAct) * neuronBytes / hw.slowBandwidth) * 1000;
+    allSlow += (((fastAct + slowAct) * neuronBytes) / hw.slowBandwidth) * 1000;
     return { fastMs, slowMs, syncMs, totalMs };
   });
   const fastCounts = fast.map((s) => s.length);
-  return { fastCounts, usedNeurons: fastCounts.reduce((a, b) => a + b, 0), servedShare: total > 0 ? served / total : 0, msPerToken: ms, allSlowMsPerToken: allSlow, speedup: ms > 0 ? allSlow / ms : 1, layers };
+  return {
+    fastCounts,
+    usedNeurons: fastCounts.reduce((a, b) => a + b, 0),
+    servedShare: total > 0 ? served / total : 0,
+    msPerToken: ms,
+    allSlowMsPerToken: allSlow,
+    speedup: ms > 0 ? allSlow / ms : 1,
+    layers,
+  };
 }
 
 /**
@@ -172,11 +215,20 @@ function optimalGroups(groups: Group[][], budget: number, minFast: number): Grou
     const last = gs.length > 0 && gs[gs.length - 1].neurons.length < gs[0].neurons.length ? gs[gs.length - 1] : null;
     const full = last ? gs.slice(0, -1) : gs;
     const opts: { take: Group[]; neurons: number; value: number }[] = [];
-    let neurons = 0, value = 0;
+    let neurons = 0,
+      value = 0;
     for (let j = 0; j <= full.length; j++) {
-      if (j > 0) { neurons += full[j - 1].neurons.length; value += full[j - 1].value; }
+      if (j > 0) {
+        neurons += full[j - 1].neurons.length;
+        value += full[j - 1].value;
+      }
       opts.push({ take: full.slice(0, j), neurons, value });
-      if (last) opts.push({ take: [...full.slice(0, j), last], neurons: neurons + last.neurons.length, value: value + last.value });
+      if (last)
+        opts.push({
+          take: [...full.slice(0, j), last],
+          neurons: neurons + last.neurons.length,
+          value: value + last.value,
+        });
     }
     return opts.filter((o) => o.neurons === 0 || o.neurons >= minFast);
   });
@@ -190,7 +242,10 @@ function optimalGroups(groups: Group[][], budget: number, minFast: number): Grou
       if (dp[n] === -Infinity) continue;
       opts.forEach((o, k) => {
         const m = n + o.neurons;
-        if (m <= budget && dp[n] + o.value > next[m]) { next[m] = dp[n] + o.value; ch[m] = k; }
+        if (m <= budget && dp[n] + o.value > next[m]) {
+          next[m] = dp[n] + o.value;
+          ch[m] = k;
+        }
       });
     }
     choice.push(ch);
@@ -218,12 +273,17 @@ function hottestGroups(groups: Group[][], budget: number, minFast: number): Grou
   const density = (x: Group) => x.value / x.neurons.length;
   const all = groups.flat().sort((a, b) => density(b) - density(a) || a.layer - b.layer || a.index - b.index);
   for (const x of all) {
-    const l = x.layer, gs = groups[l];
+    const l = x.layer,
+      gs = groups[l];
     if (taken[l][x.index]) continue;
     if (used[l] === 0) {
       const block = [x];
       let n = x.neurons.length;
-      for (let j = 0; j < gs.length && n < minFast; j++) if (j !== x.index) { block.push(gs[j]); n += gs[j].neurons.length; }
+      for (let j = 0; j < gs.length && n < minFast; j++)
+        if (j !== x.index) {
+          block.push(gs[j]);
+          n += gs[j].neurons.length;
+        }
       if (n < minFast || n > left) continue; // layer smaller than C_l, or the entry block does not fit
       for (const b of block) taken[l][b.index] = 1;
       used[l] = n;
@@ -241,9 +301,16 @@ function hottestGroups(groups: Group[][], budget: number, minFast: number): Grou
 function randomGroups(groups: Group[][], budget: number, minFast: number, seed: number): Group[][] {
   const rng = mulberry32(seed);
   const all = groups.flat();
-  for (let i = all.length - 1; i > 0; i--) { const j = Math.floor(rng() * (i + 1)); [all[i], all[j]] = [all[j], all[i]]; }
+  for (let i = all.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [all[i], all[j]] = [all[j], all[i]];
+  }
   const chosen: Group[][] = groups.map(() => []);
   let left = budget;
-  for (const x of all) if (x.neurons.length <= left) { chosen[x.layer].push(x); left -= x.neurons.length; }
+  for (const x of all)
+    if (x.neurons.length <= left) {
+      chosen[x.layer].push(x);
+      left -= x.neurons.length;
+    }
   return chosen.map((gs) => (gs.reduce((n, x) => n + x.neurons.length, 0) >= minFast ? gs : []));
 }

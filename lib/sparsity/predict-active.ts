@@ -44,43 +44,86 @@ export interface PredictOptions {
   sequential?: boolean;
 }
 
-interface Counts { tp: number; pred: number; act: number; all: number }
+interface Counts {
+  tp: number;
+  pred: number;
+  act: number;
+  all: number;
+}
 
 /** Predicts the active neurons of every layer for one window of at most blockSize token ids. */
-export function predictActive(model: LanguageModel, predictor: ActivationPredictor, ids: number[], opts: PredictOptions = {}): ActivePrediction {
+export function predictActive(
+  model: LanguageModel,
+  predictor: ActivationPredictor,
+  ids: number[],
+  opts: PredictOptions = {},
+): ActivePrediction {
   if (ids.length === 0) throw new Error('predictActive: need at least one token');
   const r = predictWindows(model, predictor, [ids], opts);
-  return { masks: r.masks, predicted: r.predicted, actual: r.actual, layers: r.counts.map(stats), all: stats(sum(r.counts)), denseLogits: r.denseLogits[0], sparseLogits: r.sparseLogits[0] };
+  return {
+    masks: r.masks,
+    predicted: r.predicted,
+    actual: r.actual,
+    layers: r.counts.map(stats),
+    all: stats(sum(r.counts)),
+    denseLogits: r.denseLogits[0],
+    sparseLogits: r.sparseLogits[0],
+  };
 }
 
 /** The work of predictActive for a batch of equal-length windows [B][T]; masks are [B*T*nFfn], traces [B*T] tokens. */
-function predictWindows(model: LanguageModel, predictor: ActivationPredictor, windows: number[][], opts: PredictOptions) {
+function predictWindows(
+  model: LanguageModel,
+  predictor: ActivationPredictor,
+  windows: number[][],
+  opts: PredictOptions,
+) {
   const { blockSize, nLayer: L, nFfn: F, nEmbd } = model.config;
   const pc = predictor.config;
-  if (pc.nLayer !== L || pc.nFfn !== F || pc.nEmbd !== nEmbd) throw new Error(`predictActive: predictor is for ${pc.nLayer} layers × ${pc.nFfn} neurons (nEmbd ${pc.nEmbd}); the model has ${L} × ${F} (nEmbd ${nEmbd})`);
+  if (pc.nLayer !== L || pc.nFfn !== F || pc.nEmbd !== nEmbd)
+    throw new Error(
+      `predictActive: predictor is for ${pc.nLayer} layers × ${pc.nFfn} neurons (nEmbd ${pc.nEmbd}); the model has ${L} × ${F} (nEmbd ${nEmbd})`,
+    );
   const T = windows[0].length;
-  if (T > blockSize) throw new Error(`predictActive: ${T} tokens exceed the context of ${blockSize}; use evaluatePredictor for longer texts`);
+  if (T > blockSize)
+    throw new Error(
+      `predictActive: ${T} tokens exceed the context of ${blockSize}; use evaluatePredictor for longer texts`,
+    );
   const threshold = opts.threshold ?? pc.threshold;
   const sequential = opts.sequential ?? true;
   const N = windows.length * T;
   const masks: (Float32Array | null)[] = Array(L).fill(null);
-  const predicted = emptyTrace(N, L, F), actual = emptyTrace(N, L, F);
+  const predicted = emptyTrace(N, L, F),
+    actual = emptyTrace(N, L, F);
   const counts: Counts[] = [];
   let denseLogits: Float32Array[][] = [];
   let dense: ReturnType<LanguageModel['forward']> | null = null;
   for (let l = 0; l < L; l++) {
     // Pass l: layers < l already masked; layer l is dense, so ffnPost[l] is its true activity.
-    const out = l === 0 || sequential ? model.forward(windows, { ffnMask: masks.slice(), record: { ffn: true } }) : dense!;
-    if (l === 0) { dense = out; denseLogits = out.logits; }
+    const out =
+      l === 0 || sequential ? model.forward(windows, { ffnMask: masks.slice(), record: { ffn: true } }) : dense!;
+    if (l === 0) {
+      dense = out;
+      denseLogits = out.logits;
+    }
     const m = predictor.mask(l, out.ffnIn![l], threshold); // [N*F]
     const post = out.ffnPost![l]; // [N*F]
     const c: Counts = { tp: 0, pred: 0, act: 0, all: N * F };
-    for (let t = 0; t < N; t++) for (let i = 0; i < F; i++) {
-      const k = t * F + i, p = m[k] > 0, a = post[k] > 0;
-      if (p) { c.pred++; setActive(predicted, t, l, i); }
-      if (a) { c.act++; setActive(actual, t, l, i); }
-      if (p && a) c.tp++;
-    }
+    for (let t = 0; t < N; t++)
+      for (let i = 0; i < F; i++) {
+        const k = t * F + i,
+          p = m[k] > 0,
+          a = post[k] > 0;
+        if (p) {
+          c.pred++;
+          setActive(predicted, t, l, i);
+        }
+        if (a) {
+          c.act++;
+          setActive(actual, t, l, i);
+        }
+        if (p && a) c.tp++;
+      }
     counts.push(c);
     masks[l] = m;
   }
@@ -104,22 +147,40 @@ export interface PredictorEvaluation {
  * Predicted sparsity over a whole text (cut to maxTokens, default 8192): windows of blockSize inputs predicting the
  * next token, as in evaluate(), with recall, precision, computed share and the loss change.
  */
-export function evaluatePredictor(model: LanguageModel, predictor: ActivationPredictor, text: string | number[], opts: PredictOptions & { maxTokens?: number } = {}): PredictorEvaluation {
+export function evaluatePredictor(
+  model: LanguageModel,
+  predictor: ActivationPredictor,
+  text: string | number[],
+  opts: PredictOptions & { maxTokens?: number } = {},
+): PredictorEvaluation {
   const ids = toIds(model, text, opts.maxTokens ?? 8192, 'evaluatePredictor', 2);
   const T = model.config.blockSize;
   const L = model.config.nLayer;
   const sums: Counts[] = Array.from({ length: L }, () => ({ tp: 0, pred: 0, act: 0, all: 0 }));
-  let denseNll = 0, sparseNll = 0, count = 0;
+  let denseNll = 0,
+    sparseNll = 0,
+    count = 0;
   // Windows of T inputs and T targets; full ones go 8 to a batch, a shorter last one alone.
   const windows = windowStarts(ids.length - 1, T).map((s) => ids.slice(s, Math.min(s + T + 1, ids.length)));
   const groups: number[][][] = [];
   for (const w of windows) {
     const g = groups[groups.length - 1];
-    if (g && g.length < 8 && g[0].length === w.length) g.push(w); else groups.push([w]);
+    if (g && g.length < 8 && g[0].length === w.length) g.push(w);
+    else groups.push([w]);
   }
   for (const g of groups) {
-    const r = predictWindows(model, predictor, g.map((w) => w.slice(0, -1)), opts);
-    r.counts.forEach((c, l) => { sums[l].tp += c.tp; sums[l].pred += c.pred; sums[l].act += c.act; sums[l].all += c.all; });
+    const r = predictWindows(
+      model,
+      predictor,
+      g.map((w) => w.slice(0, -1)),
+      opts,
+    );
+    r.counts.forEach((c, l) => {
+      sums[l].tp += c.tp;
+      sums[l].pred += c.pred;
+      sums[l].act += c.act;
+      sums[l].all += c.all;
+    });
     g.forEach((w, b) => {
       for (let t = 0; t + 1 < w.length; t++) {
         denseNll += nll(r.denseLogits[b][t], w[t + 1]);
@@ -129,18 +190,32 @@ export function evaluatePredictor(model: LanguageModel, predictor: ActivationPre
     });
   }
   return {
-    tokens: count, threshold: opts.threshold ?? predictor.config.threshold,
-    denseLoss: denseNll / count, sparseLoss: sparseNll / count, lossChange: (sparseNll - denseNll) / count,
-    layers: sums.map(stats), all: stats(sum(sums)),
+    tokens: count,
+    threshold: opts.threshold ?? predictor.config.threshold,
+    denseLoss: denseNll / count,
+    sparseLoss: sparseNll / count,
+    lossChange: (sparseNll - denseNll) / count,
+    layers: sums.map(stats),
+    all: stats(sum(sums)),
   };
 }
 
 function sum(cs: Counts[]): Counts {
-  return cs.reduce((s, c) => ({ tp: s.tp + c.tp, pred: s.pred + c.pred, act: s.act + c.act, all: s.all + c.all }), { tp: 0, pred: 0, act: 0, all: 0 });
+  return cs.reduce((s, c) => ({ tp: s.tp + c.tp, pred: s.pred + c.pred, act: s.act + c.act, all: s.all + c.all }), {
+    tp: 0,
+    pred: 0,
+    act: 0,
+    all: 0,
+  });
 }
 
 function stats(c: Counts): PredictionStats {
-  return { recall: c.act ? c.tp / c.act : 1, precision: c.pred ? c.tp / c.pred : 1, computedShare: c.pred / c.all, activeShare: c.act / c.all };
+  return {
+    recall: c.act ? c.tp / c.act : 1,
+    precision: c.pred ? c.tp / c.pred : 1,
+    computedShare: c.pred / c.all,
+    activeShare: c.act / c.all,
+  };
 }
 
 function nll(row: Float32Array, target: number): number {

@@ -21,7 +21,12 @@ export interface PredictorConfig {
   model?: string;
 }
 
-export interface PredictorTensors { w1: tf.Tensor2D; b1: tf.Tensor1D; w2: tf.Tensor2D; b2: tf.Tensor1D }
+export interface PredictorTensors {
+  w1: tf.Tensor2D;
+  b1: tf.Tensor1D;
+  w2: tf.Tensor2D;
+  b2: tf.Tensor1D;
+}
 
 /** Tensor names and shapes: layer.{l}.w1 [nEmbd, r], .b1 [r], .w2 [r, nFfn], .b2 [nFfn]. */
 export function predictorShapes(c: PredictorConfig): Map<string, number[]> {
@@ -39,11 +44,24 @@ export function predictorShapes(c: PredictorConfig): Map<string, number[]> {
 export function validatePredictorConfig(c: unknown, source = 'predictor config'): PredictorConfig {
   const r = c as Record<string, unknown>;
   if (typeof c !== 'object' || c === null) throw new Error(`${source}: expected a JSON object`);
-  for (const f of ['nLayer', 'nEmbd', 'nFfn']) if (!Number.isInteger(r[f]) || (r[f] as number) <= 0) throw new Error(`${source}: "${f}" must be a positive integer, got ${JSON.stringify(r[f])}`);
+  for (const f of ['nLayer', 'nEmbd', 'nFfn'])
+    if (!Number.isInteger(r[f]) || (r[f] as number) <= 0)
+      throw new Error(`${source}: "${f}" must be a positive integer, got ${JSON.stringify(r[f])}`);
   const ranks = r.ranks;
-  if (!Array.isArray(ranks) || ranks.length !== r.nLayer || !ranks.every((x) => Number.isInteger(x) && x > 0)) throw new Error(`${source}: "ranks" must list one positive integer per layer (${r.nLayer}), got ${JSON.stringify(ranks)}`);
-  if (typeof r.threshold !== 'number' || !(r.threshold > 0 && r.threshold < 1)) throw new Error(`${source}: "threshold" must be a number in (0, 1), got ${JSON.stringify(r.threshold)}`);
-  return { nLayer: r.nLayer as number, nEmbd: r.nEmbd as number, nFfn: r.nFfn as number, ranks: ranks as number[], threshold: r.threshold, ...(typeof r.model === 'string' ? { model: r.model } : {}) };
+  if (!Array.isArray(ranks) || ranks.length !== r.nLayer || !ranks.every((x) => Number.isInteger(x) && x > 0))
+    throw new Error(
+      `${source}: "ranks" must list one positive integer per layer (${r.nLayer}), got ${JSON.stringify(ranks)}`,
+    );
+  if (typeof r.threshold !== 'number' || !(r.threshold > 0 && r.threshold < 1))
+    throw new Error(`${source}: "threshold" must be a number in (0, 1), got ${JSON.stringify(r.threshold)}`);
+  return {
+    nLayer: r.nLayer as number,
+    nEmbd: r.nEmbd as number,
+    nFfn: r.nFfn as number,
+    ranks: ranks as number[],
+    threshold: r.threshold,
+    ...(typeof r.model === 'string' ? { model: r.model } : {}),
+  };
 }
 
 /** Logits [N, nFfn] for inputs x [N, nEmbd] (differentiable; call inside tf.tidy). */
@@ -76,7 +94,10 @@ export class ActivationPredictor {
     const shapes = predictorShapes(this.config);
     for (const [n, shape] of shapes) {
       const need = shape.reduce((a, b) => a * b, 1);
-      if (weights[n]?.length !== need) throw new Error(`ActivationPredictor: ${n} needs ${need} values (shape [${shape}]), got ${weights[n]?.length ?? 'none'}`);
+      if (weights[n]?.length !== need)
+        throw new Error(
+          `ActivationPredictor: ${n} needs ${need} values (shape [${shape}]), got ${weights[n]?.length ?? 'none'}`,
+        );
     }
     this.layers = Array.from({ length: this.config.nLayer }, (_, l) => ({
       w1: tf.tensor2d(weights[`layer.${l}.w1`], shapes.get(`layer.${l}.w1`) as [number, number]),
@@ -95,8 +116,10 @@ export class ActivationPredictor {
   /** Probabilities [N*nFfn] that each neuron fires, for N FFN inputs x [N*nEmbd] row-major at `layer`. */
   probabilities(layer: number, x: ArrayLike<number>): Float32Array {
     const { nEmbd: C, nLayer: L } = this.config;
-    if (!(Number.isInteger(layer) && layer >= 0 && layer < L)) throw new Error(`ActivationPredictor: layer ${layer} is outside 0..${L - 1}`);
-    if (x.length % C !== 0 || x.length === 0) throw new Error(`ActivationPredictor: input has ${x.length} values, not a positive multiple of nEmbd ${C}`);
+    if (!(Number.isInteger(layer) && layer >= 0 && layer < L))
+      throw new Error(`ActivationPredictor: layer ${layer} is outside 0..${L - 1}`);
+    if (x.length % C !== 0 || x.length === 0)
+      throw new Error(`ActivationPredictor: input has ${x.length} values, not a positive multiple of nEmbd ${C}`);
     const p = this.layers[layer];
     const out = tf.tidy(() => tf.sigmoid(predictorLogits(p, tf.tensor2d(Float32Array.from(x), [x.length / C, C]))));
     try {
@@ -129,13 +152,19 @@ export class ActivationPredictor {
 }
 
 /** The files of a predictor folder: config.json, weights.json and its shards. */
-export function encodePredictor(config: PredictorConfig, weights: Record<string, Float32Array>): { config: PredictorConfig; manifest: TensorManifest; shards: Map<string, Uint8Array> } {
+export function encodePredictor(
+  config: PredictorConfig,
+  weights: Record<string, Float32Array>,
+): { config: PredictorConfig; manifest: TensorManifest; shards: Map<string, Uint8Array> } {
   const c = validatePredictorConfig(config);
   return { config: c, ...encodeTensors(predictorShapes(c), weights, 'predictor') };
 }
 
 /** Loads the predictor in folder `baseUrl` (config.json, weights.json + shards). Node passes `fetchFile`. */
-export async function loadPredictor(baseUrl: string, opts: Pick<LoadOptions, 'fetchFile' | 'name'> = {}): Promise<ActivationPredictor> {
+export async function loadPredictor(
+  baseUrl: string,
+  opts: Pick<LoadOptions, 'fetchFile' | 'name'> = {},
+): Promise<ActivationPredictor> {
   const base = baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';
   const name = opts.name ?? base.split('/').filter(Boolean).pop() ?? 'predictor';
   const fetchFile = opts.fetchFile ?? fetchWithCache;
@@ -146,5 +175,8 @@ export async function loadPredictor(baseUrl: string, opts: Pick<LoadOptions, 'fe
   const paths: string[] = Array.isArray(manifest) ? manifest.flatMap((g: { paths?: string[] }) => g?.paths ?? []) : [];
   const shards = new Map<string, ArrayBuffer>();
   for (const path of paths) shards.set(path, await get(path));
-  return new ActivationPredictor(config, decodeTensors(predictorShapes(config), manifest, shards, `${name}/weights.json`));
+  return new ActivationPredictor(
+    config,
+    decodeTensors(predictorShapes(config), manifest, shards, `${name}/weights.json`),
+  );
 }

@@ -30,7 +30,13 @@ export interface ActivationProfile {
   nFfn: number;
   layers: LayerProfile[];
   /** The same measures over all layers' neurons together; frequency is [nLayer*nFfn], layer-major. */
-  all: { frequency: Float32Array; sortedFrequency: Float32Array; shareFor80: number; sparsity: number; deadShare: number };
+  all: {
+    frequency: Float32Array;
+    sortedFrequency: Float32Array;
+    shareFor80: number;
+    sparsity: number;
+    deadShare: number;
+  };
   /** Which neurons fired, per token and layer, for the cache simulator. */
   trace: ActivationTrace;
 }
@@ -39,7 +45,11 @@ export interface ActivationProfile {
  * Runs `model` over `text` (cut to `maxTokens`, default 4096) in windows of its context and profiles every FFN
  * neuron. Positions restart at 0 in each window, as in evaluate(). Throws on an empty text.
  */
-export function profileActivations(model: LanguageModel, text: string | number[], { maxTokens = 4096 }: { maxTokens?: number } = {}): ActivationProfile {
+export function profileActivations(
+  model: LanguageModel,
+  text: string | number[],
+  { maxTokens = 4096 }: { maxTokens?: number } = {},
+): ActivationProfile {
   const ids = toIds(model, text, maxTokens, 'profileActivations');
   const { nLayer: L, nFfn: F } = model.config;
   const N = ids.length;
@@ -70,8 +80,18 @@ export function profileActivations(model: LanguageModel, text: string | number[]
   layers.forEach((p, l) => allFreq.set(p.frequency, l * F));
   const allStats = frequencyStats(allFreq);
   return {
-    tokens: N, nLayer: L, nFfn: F, layers, trace,
-    all: { frequency: allFreq, sortedFrequency: allStats.sortedFrequency, shareFor80: allStats.shareFor80, deadShare: allStats.deadShare, sparsity: mean(layers.map((p) => p.sparsity)) },
+    tokens: N,
+    nLayer: L,
+    nFfn: F,
+    layers,
+    trace,
+    all: {
+      frequency: allFreq,
+      sortedFrequency: allStats.sortedFrequency,
+      shareFor80: allStats.shareFor80,
+      deadShare: allStats.deadShare,
+      sparsity: mean(layers.map((p) => p.sparsity)),
+    },
   };
 }
 
@@ -80,12 +100,20 @@ function frequencyStats(frequency: Float32Array) {
   const sortedFrequency = Float32Array.from(hotOrder, (i) => frequency[i]);
   let dead = 0;
   for (const f of frequency) if (f === 0) dead++;
-  return { frequency, sortedFrequency, hotOrder, shareFor80: shareForActivations(frequency, 0.8), deadShare: dead / frequency.length };
+  return {
+    frequency,
+    sortedFrequency,
+    hotOrder,
+    shareFor80: shareForActivations(frequency, 0.8),
+    deadShare: dead / frequency.length,
+  };
 }
 
 /** Neuron indices sorted by frequency, highest first; ties keep index order. */
 export function hottestFirst(frequency: ArrayLike<number>): Int32Array {
-  return Int32Array.from(Array.from({ length: frequency.length }, (_, i) => i).sort((a, b) => frequency[b] - frequency[a] || a - b));
+  return Int32Array.from(
+    Array.from({ length: frequency.length }, (_, i) => i).sort((a, b) => frequency[b] - frequency[a] || a - b),
+  );
 }
 
 /**
@@ -120,8 +148,10 @@ export function activationShareOfTop(frequency: ArrayLike<number>, fraction: num
  * set. Both frequency arrays must describe the same neurons (same length). PowerInfer's Fig. 5b reports > 90%.
  */
 export function hotSetOverlap(freqA: ArrayLike<number>, freqB: ArrayLike<number>, topFraction = 0.2): number {
-  if (freqA.length !== freqB.length) throw new Error(`hotSetOverlap: profiles have ${freqA.length} and ${freqB.length} neurons; they must match`);
-  if (!(topFraction > 0 && topFraction <= 1)) throw new Error(`hotSetOverlap: topFraction must be in (0, 1], got ${topFraction}`);
+  if (freqA.length !== freqB.length)
+    throw new Error(`hotSetOverlap: profiles have ${freqA.length} and ${freqB.length} neurons; they must match`);
+  if (!(topFraction > 0 && topFraction <= 1))
+    throw new Error(`hotSetOverlap: topFraction must be in (0, 1], got ${topFraction}`);
   const k = Math.max(1, Math.round(topFraction * freqA.length));
   const topB = new Set(hottestFirst(freqB).subarray(0, k));
   let shared = 0;
@@ -144,7 +174,8 @@ export function cumulativeShareCurve(frequency: ArrayLike<number>, points = 128)
   const total = sorted.reduce((a, b) => a + b, 0) || 1;
   const n = sorted.length;
   const out = [{ x: 0, y: 0 }];
-  let acc = 0, next = 1;
+  let acc = 0,
+    next = 1;
   for (let k = 0; k < n; k++) {
     acc += sorted[k];
     if (k + 1 >= (next * n) / points || k === n - 1) {

@@ -48,7 +48,8 @@ export interface RaceResult {
   maxAbsDiff: number;
 }
 
-const FIXED_TEXT = 'It was a clear steel-blue day. The firmaments of air and sea were hardly separable in that all-pervading azure.';
+const FIXED_TEXT =
+  'It was a clear steel-blue day. The firmaments of air and sea were hardly separable in that all-pervading azure.';
 
 /** The FFN input at `layer` for the last token of a fixed text (a realistic x for timing). */
 export function sampleFfnInput(model: LanguageModel, layer: number): Float32Array {
@@ -59,9 +60,15 @@ export function sampleFfnInput(model: LanguageModel, layer: number): Float32Arra
 }
 
 /** Chooses the neurons to compute for x: an explicit set, the top (1 − sparsity) by pre-activation, or the true active set. */
-export function chooseActiveSet(w: FfnKernelWeights, x: Float32Array, opts: { sparsity?: number; activeSet?: ArrayLike<number> } = {}): Int32Array {
+export function chooseActiveSet(
+  w: FfnKernelWeights,
+  x: Float32Array,
+  opts: { sparsity?: number; activeSet?: ArrayLike<number> } = {},
+): Int32Array {
   if (opts.activeSet) {
-    for (const i of Array.from(opts.activeSet)) if (!(Number.isInteger(i) && i >= 0 && i < w.nFfn)) throw new Error(`activeSet: neuron ${i} is outside 0..${w.nFfn - 1}`);
+    for (const i of Array.from(opts.activeSet))
+      if (!(Number.isInteger(i) && i >= 0 && i < w.nFfn))
+        throw new Error(`activeSet: neuron ${i} is outside 0..${w.nFfn - 1}`);
     return Int32Array.from(opts.activeSet).sort();
   }
   const pre = preActivations(w, x);
@@ -102,7 +109,8 @@ export function raceSparseFfn(model: LanguageModel, layer: number, opts: RaceOpt
   const repeats = opts.repeats ?? 7;
   let denseMs: number, sparseMs: number, dense: Float32Array, sparse: Float32Array;
   if (kernel === 'js') {
-    const y = new Float32Array(w.nEmbd), h = new Float32Array(w.nFfn);
+    const y = new Float32Array(w.nEmbd),
+      h = new Float32Array(w.nFfn);
     denseMs = timePerCall(() => denseFfn(w, x, y, h), repeats);
     const skip = opts.skipInactive ?? false;
     sparseMs = timePerCall(() => sparseFfn(w, x, active, y, skip), repeats);
@@ -111,20 +119,37 @@ export function raceSparseFfn(model: LanguageModel, layer: number, opts: RaceOpt
   } else {
     const { nEmbd: C, nFfn: F } = w;
     const t = {
-      x: tf.tensor2d(x, [1, C]), up: tf.tensor2d(w.up, [C, F]), upT: tf.tensor2d(w.upT, [F, C]), upBias: tf.tensor1d(w.upBias),
-      down: tf.tensor2d(w.down, [F, C]), downBias: tf.tensor1d(w.downBias),
+      x: tf.tensor2d(x, [1, C]),
+      up: tf.tensor2d(w.up, [C, F]),
+      upT: tf.tensor2d(w.upT, [F, C]),
+      upBias: tf.tensor1d(w.upBias),
+      down: tf.tensor2d(w.down, [F, C]),
+      downBias: tf.tensor1d(w.downBias),
     };
-    const read = (f: () => tf.Tensor) => { const y = tf.tidy(f); try { return y.dataSync() as Float32Array; } finally { y.dispose(); } };
-    const runDense = () => read(() => tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(t.x, t.up), t.upBias)), t.down), t.downBias)); // [1, C]
-    const runSparse = () => read(() => {
-      const idx = tf.tensor1d(active, 'int32'); // the active set changes every token, so it is uploaded every call
-      const upK = tf.gather(t.upT, idx); // [k, C]
-      const h = tf.relu(tf.add(tf.matMul(t.x, upK, false, true), tf.gather(t.upBias, idx))); // [1, k]
-      return tf.add(tf.matMul(h, tf.gather(t.down, idx)), t.downBias); // [1, C]
-    });
+    const read = (f: () => tf.Tensor) => {
+      const y = tf.tidy(f);
+      try {
+        return y.dataSync() as Float32Array;
+      } finally {
+        y.dispose();
+      }
+    };
+    const runDense = () =>
+      read(() => tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(t.x, t.up), t.upBias)), t.down), t.downBias)); // [1, C]
+    const runSparse = () =>
+      read(() => {
+        const idx = tf.tensor1d(active, 'int32'); // the active set changes every token, so it is uploaded every call
+        const upK = tf.gather(t.upT, idx); // [k, C]
+        const h = tf.relu(tf.add(tf.matMul(t.x, upK, false, true), tf.gather(t.upBias, idx))); // [1, k]
+        return tf.add(tf.matMul(h, tf.gather(t.down, idx)), t.downBias); // [1, C]
+      });
     try {
-      denseMs = timePerCall(() => { runDense(); }, repeats);
-      sparseMs = timePerCall(() => { runSparse(); }, repeats);
+      denseMs = timePerCall(() => {
+        runDense();
+      }, repeats);
+      sparseMs = timePerCall(() => {
+        runSparse();
+      }, repeats);
       dense = runDense();
       sparse = runSparse();
     } finally {
@@ -134,8 +159,16 @@ export function raceSparseFfn(model: LanguageModel, layer: number, opts: RaceOpt
   let maxAbsDiff = 0;
   for (let c = 0; c < dense.length; c++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(dense[c] - sparse[c]));
   return {
-    kernel, backend: kernel === 'js' ? 'plain JS' : tf.getBackend(), layer,
-    activeCount: active.length, sparsity: 1 - active.length / w.nFfn, trueActiveCount,
-    denseMs, sparseMs, speedup: denseMs / sparseMs, idealSpeedup: w.nFfn / Math.max(1, active.length), maxAbsDiff,
+    kernel,
+    backend: kernel === 'js' ? 'plain JS' : tf.getBackend(),
+    layer,
+    activeCount: active.length,
+    sparsity: 1 - active.length / w.nFfn,
+    trueActiveCount,
+    denseMs,
+    sparseMs,
+    speedup: denseMs / sparseMs,
+    idealSpeedup: w.nFfn / Math.max(1, active.length),
+    maxAbsDiff,
   };
 }

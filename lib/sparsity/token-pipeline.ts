@@ -4,7 +4,13 @@
 import type { LanguageModel } from '../model.ts';
 import { readMs } from './flash.ts';
 import { matrixLevelSchedule } from './matrix-schedule.ts';
-import { clusterWorkFromTrace, INT4_7B_COSTS, schedulePipeline, type ClusterWork, type PipelineSchedule } from './pipeline.ts';
+import {
+  clusterWorkFromTrace,
+  INT4_7B_COSTS,
+  schedulePipeline,
+  type ClusterWork,
+  type PipelineSchedule,
+} from './pipeline.ts';
 import type { ActivationProfile } from './profile.ts';
 import { activeNeurons } from './trace.ts';
 
@@ -49,7 +55,11 @@ export interface PipelineRun {
 }
 
 /** Clamp token and layer to what the trace has; returns the notes for anything moved. */
-export function fitToTrace<V extends Pick<TokenPipelineSettings, 'token' | 'layer'>>(v: V, tokens: number, nLayer: number): { values: V; notes: string[] } {
+export function fitToTrace<V extends Pick<TokenPipelineSettings, 'token' | 'layer'>>(
+  v: V,
+  tokens: number,
+  nLayer: number,
+): { values: V; notes: string[] } {
   const notes: string[] = [];
   const values = { ...v };
   if (values.token > tokens - 1) {
@@ -57,23 +67,36 @@ export function fitToTrace<V extends Pick<TokenPipelineSettings, 'token' | 'laye
     values.token = tokens - 1;
   }
   if (values.layer > nLayer - 1) {
-    notes.push(`Layer ${v.layer} does not exist (the model has ${nLayer}, from layer 0), so layer ${nLayer - 1} is shown.`);
+    notes.push(
+      `Layer ${v.layer} does not exist (the model has ${nLayer}, from layer 0), so layer ${nLayer - 1} is shown.`,
+    );
     values.layer = nLayer - 1;
   }
   return { values, notes };
 }
 
 /** Both schedules for one token and layer of `profile` (which must come from `text` on `model`). */
-export function pipelineForToken(model: LanguageModel, profile: ActivationProfile, text: string, v: TokenPipelineSettings): PipelineRun {
+export function pipelineForToken(
+  model: LanguageModel,
+  profile: ActivationProfile,
+  text: string,
+  v: TokenPipelineSettings,
+): PipelineRun {
   const { values } = fitToTrace(v, profile.tokens, profile.nLayer);
   const { token, layer } = values;
   const F = profile.nFfn;
   const nClusters = Math.ceil(F / CLUSTER_SIZE);
   const cachedClusters = Math.round(values.cached * nClusters);
   const frequency = profile.layers[layer].frequency;
-  const work = clusterWorkFromTrace(profile.trace, token, layer, { clusterSize: CLUSTER_SIZE, frequency, cachedClusters });
+  const work = clusterWorkFromTrace(profile.trace, token, layer, {
+    clusterSize: CLUSTER_SIZE,
+    frequency,
+    cachedClusters,
+  });
   const rank = new Int32Array(F);
-  profile.layers[layer].hotOrder.forEach((i, k) => { rank[i] = k; });
+  profile.layers[layer].hotOrder.forEach((i, k) => {
+    rank[i] = k;
+  });
   const clusters: ClusterActivity[] = Array.from({ length: nClusters }, (_, c) => ({
     active: 0,
     size: Math.min(CLUSTER_SIZE, F - c * CLUSTER_SIZE),
@@ -101,7 +124,9 @@ export function pipelineForToken(model: LanguageModel, profile: ActivationProfil
 /** Share of the needed neurons at which reading the missing ones takes as long as computing all of them (modelled). */
 export function breakEvenMissShare(): number {
   // A needed neuron costs three vector computations (gate, up, down); a missing one two reads (gate, then up+down).
-  return (3 * INT4_7B_COSTS.computeMsPerVector) / (readMs(INT4_7B_COSTS.gateReadBytes) + readMs(INT4_7B_COSTS.udReadBytes));
+  return (
+    (3 * INT4_7B_COSTS.computeMsPerVector) / (readMs(INT4_7B_COSTS.gateReadBytes) + readMs(INT4_7B_COSTS.udReadBytes))
+  );
 }
 
 /** Share of the needed neurons that come from flash in a run. */

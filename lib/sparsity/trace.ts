@@ -54,7 +54,7 @@ export function activeCount(tr: ActivationTrace, token: number, layer: number): 
     let x = tr.bits[o + w];
     x = x - ((x >>> 1) & 0x55555555);
     x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-    n += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+    n += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
   }
   return n;
 }
@@ -64,11 +64,15 @@ export function traceFromSets(sets: number[][][], nFfn: number): ActivationTrace
   const nLayer = sets[0]?.length ?? 0;
   const tr = emptyTrace(sets.length, nLayer, nFfn);
   sets.forEach((layers, t) => {
-    if (layers.length !== nLayer) throw new Error(`traceFromSets: token ${t} has ${layers.length} layers, token 0 has ${nLayer}`);
-    layers.forEach((set, l) => set.forEach((i) => {
-      if (!(Number.isInteger(i) && i >= 0 && i < nFfn)) throw new Error(`traceFromSets: neuron ${i} (token ${t}, layer ${l}) is outside 0..${nFfn - 1}`);
-      setActive(tr, t, l, i);
-    }));
+    if (layers.length !== nLayer)
+      throw new Error(`traceFromSets: token ${t} has ${layers.length} layers, token 0 has ${nLayer}`);
+    layers.forEach((set, l) =>
+      set.forEach((i) => {
+        if (!(Number.isInteger(i) && i >= 0 && i < nFfn))
+          throw new Error(`traceFromSets: neuron ${i} (token ${t}, layer ${l}) is outside 0..${nFfn - 1}`);
+        setActive(tr, t, l, i);
+      }),
+    );
   });
   return tr;
 }

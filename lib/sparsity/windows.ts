@@ -15,9 +15,16 @@ export interface WindowRecord {
 }
 
 /** Token ids from text or ids, capped at maxTokens; throws a clear error when there are too few to measure. */
-export function toIds(model: LanguageModel, text: string | number[], maxTokens: number, who: string, minTokens = 1): number[] {
+export function toIds(
+  model: LanguageModel,
+  text: string | number[],
+  maxTokens: number,
+  who: string,
+  minTokens = 1,
+): number[] {
   const ids = (typeof text === 'string' ? model.tokenizer.encode(text) : text).slice(0, maxTokens);
-  if (ids.length < minTokens) throw new Error(`${who}: need at least ${minTokens} token${minTokens > 1 ? 's' : ''} of text, got ${ids.length}`);
+  if (ids.length < minTokens)
+    throw new Error(`${who}: need at least ${minTokens} token${minTokens > 1 ? 's' : ''} of text, got ${ids.length}`);
   return ids;
 }
 
@@ -29,18 +36,29 @@ export function windowStarts(n: number, T: number): number[] {
 }
 
 /** Calls `fn` once per window of `ids`, in order of position; `batch` full windows share one forward call. */
-export function forEachWindow(model: LanguageModel, ids: number[], fn: (w: WindowRecord) => void, { batch = 4 } = {}): void {
+export function forEachWindow(
+  model: LanguageModel,
+  ids: number[],
+  fn: (w: WindowRecord) => void,
+  { batch = 4 } = {},
+): void {
   const { blockSize: T, nEmbd: C, nFfn: F } = model.config;
   const starts = windowStarts(ids.length, T);
   const full = starts.filter((s) => s + T <= ids.length);
   for (let i = 0; i < full.length; i += batch) {
     const group = full.slice(i, i + batch);
-    const out = model.forward(group.map((s) => ids.slice(s, s + T)), { record: { ffn: true } });
-    group.forEach((start, b) => fn({
-      start, length: T,
-      ffnIn: out.ffnIn!.map((a) => a.subarray(b * T * C, (b + 1) * T * C)), // [T*C]
-      ffnPost: out.ffnPost!.map((a) => a.subarray(b * T * F, (b + 1) * T * F)), // [T*F]
-    }));
+    const out = model.forward(
+      group.map((s) => ids.slice(s, s + T)),
+      { record: { ffn: true } },
+    );
+    group.forEach((start, b) =>
+      fn({
+        start,
+        length: T,
+        ffnIn: out.ffnIn!.map((a) => a.subarray(b * T * C, (b + 1) * T * C)), // [T*C]
+        ffnPost: out.ffnPost!.map((a) => a.subarray(b * T * F, (b + 1) * T * F)), // [T*F]
+      }),
+    );
   }
   const last = starts[starts.length - 1];
   if (last !== undefined && last + T > ids.length) {

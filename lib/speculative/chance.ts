@@ -20,7 +20,8 @@ export function seededChance(seed: number): Chance {
     categorical: (p) => sampleFrom(p, rng),
     permutation: (n) => {
       const order = Array.from({ length: n }, (_, i) => i);
-      for (let i = n - 1; i > 0; i--) { // Fisher–Yates
+      for (let i = n - 1; i > 0; i--) {
+        // Fisher–Yates
         const j = Math.floor(rng() * (i + 1));
         [order[i], order[j]] = [order[j], order[i]];
       }

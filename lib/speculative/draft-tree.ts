@@ -38,14 +38,20 @@ export interface DraftedTree {
  */
 export function draftTree(draft: TreeRunner, pending: number[], opts: DraftOptions): DraftedTree {
   if (pending.length === 0) throw new Error('draftTree: no root token');
-  if (opts.drawn === 'sampled' && !opts.chance) throw new Error('draftTree: sampled children need a source of randomness (chance)');
-  if (opts.drawn === 'sampled' && opts.shape.kind === 'budget') throw new Error('draftTree: a best-first budget picks the most likely nodes; it cannot be sampled (use an expansion shape such as 1,1,3,1)');
-  const dist = (logits: Float32Array) => (opts.drawn === 'sampled' ? samplingDistribution(logits, opts.sampling) : softmax(logits));
+  if (opts.drawn === 'sampled' && !opts.chance)
+    throw new Error('draftTree: sampled children need a source of randomness (chance)');
+  if (opts.drawn === 'sampled' && opts.shape.kind === 'budget')
+    throw new Error(
+      'draftTree: a best-first budget picks the most likely nodes; it cannot be sampled (use an expansion shape such as 1,1,3,1)',
+    );
+  const dist = (logits: Float32Array) =>
+    opts.drawn === 'sampled' ? samplingDistribution(logits, opts.sampling) : softmax(logits);
   const rows = draft.run(pending); // causal, positions continue the cache
   const tree = rootTree(pending[pending.length - 1], opts.drawn);
   const d: DraftedTree = { tree, dists: [dist(rows[rows.length - 1])], slots: [draft.length - 1] };
   const runLevel = (fresh: number[]) => runNodes(draft, d, fresh, dist);
-  if (opts.shape.kind === 'expansion') growExpansion(d, opts.shape.widths.slice(0, Math.max(0, opts.maxDepth)), opts, runLevel);
+  if (opts.shape.kind === 'expansion')
+    growExpansion(d, opts.shape.widths.slice(0, Math.max(0, opts.maxDepth)), opts, runLevel);
   else return depthFirst(growBestFirst(d, opts.shape.nodes, Math.min(opts.shape.maxDepth, opts.maxDepth), runLevel));
   return depthFirst(d);
 }
@@ -59,12 +65,23 @@ export function draftTree(draft: TreeRunner, pending: number[], opts: DraftOptio
 export function depthFirst(d: DraftedTree): DraftedTree {
   const order: number[] = [];
   const kids = d.tree.nodes.map(() => [] as number[]);
-  d.tree.nodes.forEach((n, i) => { if (n.parent >= 0) kids[n.parent].push(i); });
-  const visit = (u: number) => { order.push(u); for (const c of kids[u]) visit(c); };
+  d.tree.nodes.forEach((n, i) => {
+    if (n.parent >= 0) kids[n.parent].push(i);
+  });
+  const visit = (u: number) => {
+    order.push(u);
+    for (const c of kids[u]) visit(c);
+  };
   visit(0);
   const newIndex = new Map(order.map((old, i) => [old, i]));
   return {
-    tree: { drawn: d.tree.drawn, nodes: order.map((old) => { const n = d.tree.nodes[old]; return { ...n, parent: n.parent < 0 ? -1 : newIndex.get(n.parent)! }; }) },
+    tree: {
+      drawn: d.tree.drawn,
+      nodes: order.map((old) => {
+        const n = d.tree.nodes[old];
+        return { ...n, parent: n.parent < 0 ? -1 : newIndex.get(n.parent)! };
+      }),
+    },
     dists: order.map((old) => d.dists[old]),
     slots: order.map((old) => d.slots[old]),
   };
@@ -72,7 +89,8 @@ export function depthFirst(d: DraftedTree): DraftedTree {
 
 /** One draft forward over `fresh` nodes: each sees the prefix, the root, its ancestors and itself. */
 function runNodes(draft: TreeRunner, d: DraftedTree, fresh: number[], dist: (l: Float32Array) => Float64Array): void {
-  const base = draft.length, rootSlot = d.slots[0];
+  const base = draft.length,
+    rootSlot = d.slots[0];
   const mask = fresh.map((u, i) => {
     const row = new Array<number>(base + fresh.length).fill(0);
     for (let j = 0; j <= rootSlot; j++) row[j] = 1;
@@ -81,8 +99,14 @@ function runNodes(draft: TreeRunner, d: DraftedTree, fresh: number[], dist: (l: 
     return row;
   });
   const positions = fresh.map((u) => rootSlot + d.tree.nodes[u].depth);
-  const rows = draft.run(fresh.map((u) => d.tree.nodes[u].token), { mask, positions }); // [T][V]
-  fresh.forEach((u, i) => { d.slots[u] = base + i; d.dists[u] = dist(rows[i]); });
+  const rows = draft.run(
+    fresh.map((u) => d.tree.nodes[u].token),
+    { mask, positions },
+  ); // [T][V]
+  fresh.forEach((u, i) => {
+    d.slots[u] = base + i;
+    d.dists[u] = dist(rows[i]);
+  });
 }
 
 function addNode(d: DraftedTree, parent: number, token: number, q: number): number {
@@ -91,13 +115,19 @@ function addNode(d: DraftedTree, parent: number, token: number, q: number): numb
   return addChild(d.tree, parent, token, q);
 }
 
-function growExpansion(d: DraftedTree, widths: number[], opts: DraftOptions, runLevel: (fresh: number[]) => void): void {
+function growExpansion(
+  d: DraftedTree,
+  widths: number[],
+  opts: DraftOptions,
+  runLevel: (fresh: number[]) => void,
+): void {
   let frontier = [0];
   widths.forEach((k, level) => {
     const fresh: number[] = [];
     for (const u of frontier) {
       const q = d.dists[u]!;
-      const picks = opts.drawn === 'top' ? topIndices(q, k) : Array.from({ length: k }, () => opts.chance!.categorical(q));
+      const picks =
+        opts.drawn === 'top' ? topIndices(q, k) : Array.from({ length: k }, () => opts.chance!.categorical(q));
       for (const t of picks) fresh.push(addNode(d, u, t, q[t]));
     }
     if (level + 1 < widths.length) runLevel(fresh); // the last level's children are never needed
@@ -105,24 +135,41 @@ function growExpansion(d: DraftedTree, widths: number[], opts: DraftOptions, run
   });
 }
 
-function growBestFirst(d: DraftedTree, budget: number, maxDepth: number, runLevel: (fresh: number[]) => void): DraftedTree {
+function growBestFirst(
+  d: DraftedTree,
+  budget: number,
+  maxDepth: number,
+  runLevel: (fresh: number[]) => void,
+): DraftedTree {
   const byPathQ = (a: number, b: number) => d.tree.nodes[b].pathQ - d.tree.nodes[a].pathQ || a - b;
   let frontier = [0];
   for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
-    const added = d.tree.nodes.slice(1).map((_, i) => i + 1).sort(byPathQ);
+    const added = d.tree.nodes
+      .slice(1)
+      .map((_, i) => i + 1)
+      .sort(byPathQ);
     const cut = added.length >= budget ? d.tree.nodes[added[budget - 1]].pathQ : -1; // the N-th best so far
     const cands: { u: number; token: number; q: number; pathQ: number }[] = [];
     for (const u of frontier) {
       const q = d.dists[u]!;
-      for (const token of topIndices(q, budget)) cands.push({ u, token, q: q[token], pathQ: d.tree.nodes[u].pathQ * q[token] });
+      for (const token of topIndices(q, budget))
+        cands.push({ u, token, q: q[token], pathQ: d.tree.nodes[u].pathQ * q[token] });
     }
     cands.sort((a, b) => b.pathQ - a.pathQ);
-    const fresh = cands.filter((c) => c.pathQ > cut).slice(0, budget).map((c) => addNode(d, c.u, c.token, c.q));
+    const fresh = cands
+      .filter((c) => c.pathQ > cut)
+      .slice(0, budget)
+      .map((c) => addNode(d, c.u, c.token, c.q));
     if (fresh.length > 0 && depth < maxDepth) runLevel(fresh);
     frontier = fresh;
   }
   // Keep the `budget` best nodes. Sorted by path probability, then index, every parent comes before its children.
-  const chosen = d.tree.nodes.slice(1).map((_, i) => i + 1).sort(byPathQ).slice(0, budget).sort((a, b) => a - b);
+  const chosen = d.tree.nodes
+    .slice(1)
+    .map((_, i) => i + 1)
+    .sort(byPathQ)
+    .slice(0, budget)
+    .sort((a, b) => a - b);
   const keep = [0, ...chosen];
   const newIndex = new Map(keep.map((old, i) => [old, i]));
   const out: DraftedTree = { tree: { nodes: [], drawn: d.tree.drawn }, dists: [], slots: [] };

@@ -32,24 +32,40 @@ export class LeanRunner implements TreeRunner {
 
   run(tokens: number[], opts: RunOptions = {}): Float32Array[] {
     const { nEmbd: C, nHead: H, nLayer, vocabSize: V, nFfn: F, blockSize } = this.config;
-    const T = tokens.length, P = this.n, S = P + T, hs = C / H;
+    const T = tokens.length,
+      P = this.n,
+      S = P + T,
+      hs = C / H;
     if (T === 0) throw new Error('LeanRunner.run: no tokens');
     const positions = opts.positions ?? tokens.map((_, i) => P + i);
-    for (const p of positions) if (!(Number.isInteger(p) && p >= 0 && p < blockSize)) throw new Error(`LeanRunner.run: position ${p} is outside 0..${blockSize - 1}`);
-    for (const id of tokens) if (!(Number.isInteger(id) && id >= 0 && id < V)) throw new Error(`LeanRunner.run: token id ${id} is outside 0..${V - 1}`);
-    if (opts.mask && (opts.mask.length !== T || opts.mask.some((r) => r.length !== S))) throw new Error(`LeanRunner.run: mask must be [${T}][${S}]`);
+    for (const p of positions)
+      if (!(Number.isInteger(p) && p >= 0 && p < blockSize))
+        throw new Error(`LeanRunner.run: position ${p} is outside 0..${blockSize - 1}`);
+    for (const id of tokens)
+      if (!(Number.isInteger(id) && id >= 0 && id < V))
+        throw new Error(`LeanRunner.run: token id ${id} is outside 0..${V - 1}`);
+    if (opts.mask && (opts.mask.length !== T || opts.mask.some((r) => r.length !== S)))
+      throw new Error(`LeanRunner.run: mask must be [${T}][${S}]`);
     if (S > this.capacity) this.grow(2 * S);
     const w = this.w;
     const x = new Float32Array(T * C); // [T, C] residual stream
-    const wte = w['wte.weight'], wpe = w['wpe.weight'];
-    for (let t = 0; t < T; t++) for (let c = 0; c < C; c++) x[t * C + c] = wte[tokens[t] * C + c] + wpe[positions[t] * C + c];
+    const wte = w['wte.weight'],
+      wpe = w['wpe.weight'];
+    for (let t = 0; t < T; t++)
+      for (let c = 0; c < C; c++) x[t * C + c] = wte[tokens[t] * C + c] + wpe[positions[t] * C + c];
 
-    const a = new Float32Array(T * C), q = new Float32Array(T * C), heads = new Float32Array(T * C);
-    const qkv = new Float32Array(3 * C), hid = new Float32Array(F), out = new Float32Array(C), scores = new Float32Array(S);
+    const a = new Float32Array(T * C),
+      q = new Float32Array(T * C),
+      heads = new Float32Array(T * C);
+    const qkv = new Float32Array(3 * C),
+      hid = new Float32Array(F),
+      out = new Float32Array(C),
+      scores = new Float32Array(S);
     const scale = 1 / Math.sqrt(hs);
     for (let l = 0; l < nLayer; l++) {
       const p = `h.${l}`;
-      const K = this.k[l], Vc = this.v[l];
+      const K = this.k[l],
+        Vc = this.v[l];
       // q for the new tokens; their k, v appended to the cache
       for (let t = 0; t < T; t++) {
         layerNorm(x, t * C, C, w[`${p}.ln_1.weight`], w[`${p}.ln_1.bias`], a);
@@ -66,7 +82,10 @@ export class LeanRunner implements TreeRunner {
           let max = -Infinity;
           for (let j = 0; j < S; j++) {
             const visible = row ? row[j] > 0 : j <= P + t;
-            if (!visible) { scores[j] = -Infinity; continue; }
+            if (!visible) {
+              scores[j] = -Infinity;
+              continue;
+            }
             let s = 0;
             for (let e = 0; e < hs; e++) s += q[t * C + h * hs + e] * K[j * C + h * hs + e];
             scores[j] = s * scale;
@@ -97,7 +116,8 @@ export class LeanRunner implements TreeRunner {
     for (let t = 0; t < T; t++) {
       layerNorm(x, t * C, C, w['ln_f.weight'], w['ln_f.bias'], a);
       const row = new Float32Array(V);
-      for (let vi = 0; vi < V; vi++) { // tied output: logits = LN(x) · wte[v]
+      for (let vi = 0; vi < V; vi++) {
+        // tied output: logits = LN(x) · wte[v]
         let s = 0;
         for (let c = 0; c < C; c++) s += a[t * C + c] * wte[vi * C + c];
         row[vi] = s;
@@ -109,10 +129,13 @@ export class LeanRunner implements TreeRunner {
 
   keep(positions: number[]): void {
     const C = this.config.nEmbd;
-    for (const p of positions) if (!(Number.isInteger(p) && p >= 0 && p < this.n)) throw new Error(`LeanRunner.keep: position ${p} is outside 0..${this.n - 1}`);
+    for (const p of positions)
+      if (!(Number.isInteger(p) && p >= 0 && p < this.n))
+        throw new Error(`LeanRunner.keep: position ${p} is outside 0..${this.n - 1}`);
     for (let l = 0; l < this.config.nLayer; l++) {
       for (const cache of [this.k, this.v]) {
-        const old = cache[l], next = new Float32Array(this.capacity * C);
+        const old = cache[l],
+          next = new Float32Array(this.capacity * C);
         positions.forEach((p, i) => next.set(old.subarray(p * C, (p + 1) * C), i * C));
         cache[l] = next;
       }
@@ -129,10 +152,14 @@ export class LeanRunner implements TreeRunner {
   }
 
   cacheValues(): { k: Float32Array[]; v: Float32Array[] } {
-    const { nEmbd: C, nHead: H } = this.config, hs = C / H, S = this.n;
-    const headMajor = (a: Float32Array) => { // [S, C] -> [H, S, hs]
+    const { nEmbd: C, nHead: H } = this.config,
+      hs = C / H,
+      S = this.n;
+    const headMajor = (a: Float32Array) => {
+      // [S, C] -> [H, S, hs]
       const out = new Float32Array(S * C);
-      for (let h = 0; h < H; h++) for (let s = 0; s < S; s++) out.set(a.subarray(s * C + h * hs, s * C + (h + 1) * hs), (h * S + s) * hs);
+      for (let h = 0; h < H; h++)
+        for (let s = 0; s < S; s++) out.set(a.subarray(s * C + h * hs, s * C + (h + 1) * hs), (h * S + s) * hs);
       return out;
     };
     return S === 0 ? { k: [], v: [] } : { k: this.k.map(headMajor), v: this.v.map(headMajor) };
@@ -152,7 +179,15 @@ export class LeanRunner implements TreeRunner {
 }
 
 /** out = x[off .. off+n) W + b for W [n, m] row-major. */
-function matVec(x: Float32Array, off: number, W: Float32Array, b: Float32Array, n: number, m: number, out: Float32Array): void {
+function matVec(
+  x: Float32Array,
+  off: number,
+  W: Float32Array,
+  b: Float32Array,
+  n: number,
+  m: number,
+  out: Float32Array,
+): void {
   out.set(b.subarray(0, m));
   for (let i = 0; i < n; i++) {
     const xi = x[off + i];

@@ -31,16 +31,22 @@ export interface TopKHitRates {
  */
 export function topKHitRates(target: LanguageModel, draft: LanguageModel, ids: number[], maxK = 5): TopKHitRates {
   const T = Math.min(target.config.blockSize, draft.config.blockSize);
-  const greedy = new Array<number>(maxK).fill(0), sampled = new Array<number>(maxK).fill(0), mss = new Array<number>(maxK).fill(0);
+  const greedy = new Array<number>(maxK).fill(0),
+    sampled = new Array<number>(maxK).fill(0),
+    mss = new Array<number>(maxK).fill(0);
   let positions = 0;
   for (let start = 0; start + 1 < ids.length; start += T) {
     const window = ids.slice(start, Math.min(start + T, ids.length));
-    const tl = target.forward([window]).logits[0], dl = draft.forward([window]).logits[0];
+    const tl = target.forward([window]).logits[0],
+      dl = draft.forward([window]).logits[0];
     for (let t = 0; t < window.length; t++) {
-      const p = softmax(tl[t]), q = softmax(dl[t]);
+      const p = softmax(tl[t]),
+        q = softmax(dl[t]);
       const top = topEntries(q, maxK).map((e) => e.index);
       const want = argmax(tl[t]);
-      let mass = 0, allRejected = 1, r: Float64Array = p;
+      let mass = 0,
+        allRejected = 1,
+        r: Float64Array = p;
       for (let k = 1; k <= maxK; k++) {
         if (top.slice(0, k).includes(want)) greedy[k - 1]++;
         mass += p[top[k - 1]];
@@ -70,18 +76,42 @@ export interface PassesResult {
 }
 
 /** Tokens per target pass for one tree shape over several prompts (each decoded for `newTokens`). */
-export function tokensPerPass(target: LanguageModel, draft: LanguageModel | (() => TreeRunner), prompts: number[][], shapeText: string, { temperature = 0, newTokens = 64, verifier = 'mss' as 'mss' | 'naive', seed = 1 } = {}): PassesResult {
+export function tokensPerPass(
+  target: LanguageModel,
+  draft: LanguageModel | (() => TreeRunner),
+  prompts: number[][],
+  shapeText: string,
+  { temperature = 0, newTokens = 64, verifier = 'mss' as 'mss' | 'naive', seed = 1 } = {},
+): PassesResult {
   const shape = parseTreeShape(shapeText);
-  let tokens = 0, passes = 0;
+  let tokens = 0,
+    passes = 0;
   prompts.forEach((prompt, i) => {
     const d = typeof draft === 'function' ? draft() : draft;
-    const r = speculativeGenerate(target, d, prompt, { tree: shape, temperature, verifier, seed: seed + i, maxNewTokens: newTokens });
+    const r = speculativeGenerate(target, d, prompt, {
+      tree: shape,
+      temperature,
+      verifier,
+      seed: seed + i,
+      maxNewTokens: newTokens,
+    });
     // Every token a pass produced counts, including the last step's overshoot past newTokens.
     tokens += r.steps.reduce((a, s) => a + s.emitted.length, 0);
     passes += r.targetPasses;
   });
-  const nodes = shape.kind === 'budget' ? shape.nodes : shape.widths.reduce((acc, k, i, ws) => acc + ws.slice(0, i + 1).reduce((a, b) => a * b, 1), 0);
-  return { shape: formatTreeShape(shape), nodes, temperature, verifier: temperature <= 0 ? 'greedy' : verifier, tokens, passes, tokensPerPass: tokens / passes };
+  const nodes =
+    shape.kind === 'budget'
+      ? shape.nodes
+      : shape.widths.reduce((acc, _k, i, ws) => acc + ws.slice(0, i + 1).reduce((a, b) => a * b, 1), 0);
+  return {
+    shape: formatTreeShape(shape),
+    nodes,
+    temperature,
+    verifier: temperature <= 0 ? 'greedy' : verifier,
+    tokens,
+    passes,
+    tokensPerPass: tokens / passes,
+  };
 }
 
 export interface RaceResult {
@@ -111,38 +141,81 @@ const fastest = (xs: number[]) => Math.min(...xs);
  * Plain KV-cache greedy decoding vs speculative decoding of the same prompt, `repeats` times alternately, fastest.
  * Both include the prompt's prefill; the speculative time includes the draft.
  */
-export function raceDecoding(target: LanguageModel, draft: LanguageModel, prompt: number[], shapeText: string, { newTokens = 96, repeats = 3, lean = true, now = () => performance.now(), cpuNow = undefined as (() => number) | undefined } = {}): RaceResult {
+export function raceDecoding(
+  target: LanguageModel,
+  draft: LanguageModel,
+  prompt: number[],
+  shapeText: string,
+  {
+    newTokens = 96,
+    repeats = 3,
+    lean = true,
+    now = () => performance.now(),
+    cpuNow = undefined as (() => number) | undefined,
+  } = {},
+): RaceResult {
   const shape = parseTreeShape(shapeText);
   generate(target, prompt.slice(0, 8), { temperature: 0, maxNewTokens: 4 }); // warm-up
-  const plainMs: number[] = [], specMs: number[] = [], plainCpu: number[] = [], specCpu: number[] = [];
+  const plainMs: number[] = [],
+    specMs: number[] = [],
+    plainCpu: number[] = [],
+    specCpu: number[] = [];
   const cpu = cpuNow ?? (() => 0);
-  let plainIds: number[] = [], spec = null as ReturnType<typeof speculativeGenerate> | null;
+  let plainIds: number[] = [],
+    spec = null as ReturnType<typeof speculativeGenerate> | null;
   for (let r = 0; r < repeats; r++) {
-    let t = now(), c = cpu();
+    let t = now(),
+      c = cpu();
     plainIds = generate(target, prompt, { temperature: 0, maxNewTokens: newTokens }).ids;
     plainMs.push(now() - t);
     plainCpu.push(cpu() - c);
     t = now();
     c = cpu();
-    spec = speculativeGenerate(target, lean ? new LeanRunner(draft) : draft, prompt, { tree: shape, temperature: 0, maxNewTokens: newTokens, now: cpuNow ?? now });
+    spec = speculativeGenerate(target, lean ? new LeanRunner(draft) : draft, prompt, {
+      tree: shape,
+      temperature: 0,
+      maxNewTokens: newTokens,
+      now: cpuNow ?? now,
+    });
     specMs.push(now() - t);
     specCpu.push(cpu() - c);
   }
   const s = spec!;
   const emitted = s.steps.reduce((a, st) => a + st.emitted.length, 0);
   return {
-    shape: formatTreeShape(shape), draft: lean ? 'plain JS' : 'tfjs', tokens: newTokens,
-    plainMs: fastest(plainMs), speculativeMs: fastest(specMs), speedup: fastest(plainMs) / fastest(specMs),
-    tokensPerPass: emitted / s.targetPasses, targetMsPerPass: s.targetMs / s.targetPasses, draftMsPerPass: s.draftMs / s.targetPasses,
+    shape: formatTreeShape(shape),
+    draft: lean ? 'plain JS' : 'tfjs',
+    tokens: newTokens,
+    plainMs: fastest(plainMs),
+    speculativeMs: fastest(specMs),
+    speedup: fastest(plainMs) / fastest(specMs),
+    tokensPerPass: emitted / s.targetPasses,
+    targetMsPerPass: s.targetMs / s.targetPasses,
+    draftMsPerPass: s.draftMs / s.targetPasses,
     identical: s.ids.length === plainIds.length && s.ids.every((id, i) => id === plainIds[i]),
-    ...(cpuNow ? { plainCpuMs: fastest(plainCpu), speculativeCpuMs: fastest(specCpu), cpuSpeedup: fastest(plainCpu) / fastest(specCpu) } : {}),
+    ...(cpuNow
+      ? {
+          plainCpuMs: fastest(plainCpu),
+          speculativeCpuMs: fastest(specCpu),
+          cpuSpeedup: fastest(plainCpu) / fastest(specCpu),
+        }
+      : {}),
   };
 }
 
 /** The sampling distribution the lesson's sampling widget shows at one node (exported for the worker). */
-export function nodeDistributions(target: LanguageModel, draft: LanguageModel, ids: number[], temperature = 1): { p: Float64Array; q: Float64Array } {
-  const t = target.forward([ids.slice(-target.config.blockSize)]).logits[0], d = draft.forward([ids.slice(-draft.config.blockSize)]).logits[0];
-  return { p: samplingDistribution(t[t.length - 1], { temperature }), q: samplingDistribution(d[d.length - 1], { temperature }) };
+export function nodeDistributions(
+  target: LanguageModel,
+  draft: LanguageModel,
+  ids: number[],
+  temperature = 1,
+): { p: Float64Array; q: Float64Array } {
+  const t = target.forward([ids.slice(-target.config.blockSize)]).logits[0],
+    d = draft.forward([ids.slice(-draft.config.blockSize)]).logits[0];
+  return {
+    p: samplingDistribution(t[t.length - 1], { temperature }),
+    q: samplingDistribution(d[d.length - 1], { temperature }),
+  };
 }
 
 export interface PassCost {
@@ -156,14 +229,23 @@ export interface PassCost {
  * What one verification pass costs as the tree grows: the target (or draft) on T tokens at once, after a 64-token
  * cache. Each sample times `inner` passes back to back (so a coarse clock such as CPU time still resolves them).
  */
-export function passCost(runner: () => TreeRunner, context: number[], sizes: number[], { repeats = 7, inner = 10, now = () => performance.now() } = {}): PassCost[] {
+export function passCost(
+  runner: () => TreeRunner,
+  context: number[],
+  sizes: number[],
+  { repeats = 7, inner = 10, now = () => performance.now() } = {},
+): PassCost[] {
   return sizes.map((T) => {
     const P = context.length;
     const tokens = Array.from({ length: T }, (_, i) => context[i % P]);
     const mask = tokens.map((_, i) => Array.from({ length: P + T }, (_, j) => (j < P || j - P <= i ? 1 : 0)));
     const times: number[] = [];
     for (let rep = 0; rep < repeats + 1; rep++) {
-      const runs = Array.from({ length: inner }, () => { const r = runner(); r.run(context); return r; }); // prefilled, not timed
+      const runs = Array.from({ length: inner }, () => {
+        const r = runner();
+        r.run(context);
+        return r;
+      }); // prefilled, not timed
       const t = now();
       for (const r of runs) r.run(tokens, { mask, positions: tokens.map((_, i) => P + i) });
       if (rep >= 1) times.push((now() - t) / inner); // one warm-up round

@@ -17,10 +17,17 @@ export interface NodeSamplingResult {
 }
 
 /** `runs` times: draw k children from q, run MSS against p; also naive sampling with the same children. */
-export function sampleNode(p: ArrayLike<number>, q: ArrayLike<number>, k: number, runs: number, seed = 1): NodeSamplingResult {
+export function sampleNode(
+  p: ArrayLike<number>,
+  q: ArrayLike<number>,
+  k: number,
+  runs: number,
+  seed = 1,
+): NodeSamplingResult {
   const chance = seededChance(seed);
   const counts = new Array<number>(p.length).fill(0);
-  let mss = 0, naive = 0;
+  let mss = 0,
+    naive = 0;
   for (let r = 0; r < runs; r++) {
     const children = Array.from({ length: k }, (_, i) => ({ child: i + 1, token: chance.categorical(q) }));
     const trial = speculativeSampleNode(p, q, children, chance);
@@ -29,12 +36,20 @@ export function sampleNode(p: ArrayLike<number>, q: ArrayLike<number>, k: number
     const x = chance.categorical(p);
     if (children.some((c) => c.token === x)) naive++;
   }
-  return { runs, counts, mssAccept: mss / runs, naiveAccept: naive / runs, mssAcceptExact: mssAcceptProbability(p, q, k), naiveAcceptExact: naiveAcceptProbability(p, q, k) };
+  return {
+    runs,
+    counts,
+    mssAccept: mss / runs,
+    naiveAccept: naive / runs,
+    mssAcceptExact: mssAcceptProbability(p, q, k),
+    naiveAcceptExact: naiveAcceptProbability(p, q, k),
+  };
 }
 
 /** P(MSS accepts one of k i.i.d. children from q) = 1 − ∏_i (1 − Σ_x min(r_i(x), q(x))), r_1 = p, r_{i+1} = residual. */
 export function mssAcceptProbability(p: ArrayLike<number>, q: ArrayLike<number>, k: number): number {
-  let r: ArrayLike<number> = p, allRejected = 1;
+  let r: ArrayLike<number> = p,
+    allRejected = 1;
   for (let i = 0; i < k; i++) {
     let overlap = 0;
     for (let x = 0; x < r.length; x++) overlap += Math.min(r[x], q[x]);

@@ -39,7 +39,11 @@ export class TfjsRunner implements TreeRunner {
   }
 
   run(tokens: number[], opts: RunOptions = {}): Float32Array[] {
-    const rows = this.model.forward([tokens], { cache: this.cache, mask: opts.mask, positions: opts.positions ? [opts.positions] : undefined }).logits[0];
+    const rows = this.model.forward([tokens], {
+      cache: this.cache,
+      mask: opts.mask,
+      positions: opts.positions ? [opts.positions] : undefined,
+    }).logits[0];
     return rows.map((r) => r.slice());
   }
 
@@ -53,7 +57,10 @@ export class TfjsRunner implements TreeRunner {
 
   cacheValues(): { k: Float32Array[]; v: Float32Array[] } {
     const t = this.cache.tensors;
-    return { k: t?.k.map((x) => x.dataSync() as Float32Array) ?? [], v: t?.v.map((x) => x.dataSync() as Float32Array) ?? [] };
+    return {
+      k: t?.k.map((x) => x.dataSync() as Float32Array) ?? [],
+      v: t?.v.map((x) => x.dataSync() as Float32Array) ?? [],
+    };
   }
 
   dispose(): void {

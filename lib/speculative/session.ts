@@ -60,7 +60,9 @@ export class SpeculativeSession {
   constructor(target: TreeRunner, draft: TreeRunner, promptIds: number[], opts: SpeculativeOptions) {
     if (promptIds.length === 0) throw new Error('speculative decoding: the prompt is empty');
     if (opts.shape.kind === 'budget' && (opts.temperature ?? 1) > 0 && (opts.verifier ?? 'mss') === 'mss') {
-      throw new Error('speculative sampling (MSS) needs children drawn from the draft; a best-first budget tree is only for greedy decoding (temperature 0) or the naive verifier');
+      throw new Error(
+        'speculative sampling (MSS) needs children drawn from the draft; a best-first budget tree is only for greedy decoding (temperature 0) or the naive verifier',
+      );
     }
     this.target = target;
     this.draft = draft;
@@ -79,7 +81,7 @@ export class SpeculativeSession {
   step(): SpecStep {
     const { blockSize } = this.opts;
     const now = this.opts.now ?? (() => performance.now());
-    let j = this.ids.length - 1; // the root: verified, not yet in the target's cache
+    const j = this.ids.length - 1; // the root: verified, not yet in the target's cache
     let targetMs = 0;
     if (j - this.start >= blockSize) {
       // The window is full: keep the last half of the context (root included) and recompute, as Decoder does.
@@ -96,7 +98,11 @@ export class SpeculativeSession {
     let t = now();
     const shapeSampled = !this.greedy && (this.opts.verifier ?? 'mss') === 'mss';
     const d = draftTree(this.draft, this.ids.slice(this.start + this.draft.length, j + 1), {
-      shape: this.opts.shape, maxDepth, drawn: shapeSampled ? 'sampled' : 'top', sampling: this.opts, chance: this.chance,
+      shape: this.opts.shape,
+      maxDepth,
+      drawn: shapeSampled ? 'sampled' : 'top',
+      sampling: this.opts,
+      chance: this.chance,
     });
     const draftMs = now() - t;
 
@@ -104,7 +110,10 @@ export class SpeculativeSession {
     const tokens = d.tree.nodes.map((n) => n.token);
     // A chain's tree mask is the ordinary causal mask and its positions the default ones: skip building them.
     const chain = d.tree.nodes.every((n, i) => n.parent === i - 1);
-    const logits = this.target.run(tokens, chain ? {} : { mask: treeMask(d.tree, P), positions: treePositions(d.tree, P) }); // [T][V]
+    const logits = this.target.run(
+      tokens,
+      chain ? {} : { mask: treeMask(d.tree, P), positions: treePositions(d.tree, P) },
+    ); // [T][V]
     targetMs += now() - t;
 
     const trials: NodeTrial[] = [];
@@ -125,9 +134,16 @@ export class SpeculativeSession {
     const emitted = [...path.slice(1).map((i) => tokens[i]), verdict.next];
     this.ids.push(...emitted);
     return {
-      tree: d.tree, accepted: path, emitted, logits: path.map((i) => logits[i]),
+      tree: d.tree,
+      accepted: path,
+      emitted,
+      logits: path.map((i) => logits[i]),
       targetChoice: this.greedy ? logits.map((row) => argmax(row)) : [],
-      trials, draftDists: d.dists, windowStart: this.start, targetMs, draftMs,
+      trials,
+      draftDists: d.dists,
+      windowStart: this.start,
+      targetMs,
+      draftMs,
     };
   }
 
@@ -138,4 +154,3 @@ export class SpeculativeSession {
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-

@@ -44,20 +44,35 @@ export class SpeculativeDecoder {
   private buffer: GeneratedToken[] = [];
 
   /** `draft` is a model (run through tfjs) or any TreeRunner for it, e.g. the plain-JS LeanRunner. */
-  constructor(target: LanguageModel, draft: LanguageModel | TreeRunner, prompt: string | number[], opts: SpeculativeDecodeOptions) {
+  constructor(
+    target: LanguageModel,
+    draft: LanguageModel | TreeRunner,
+    prompt: string | number[],
+    opts: SpeculativeDecodeOptions,
+  ) {
     this.target = target;
     this.opts = opts;
     const shape = typeof opts.tree === 'string' ? parseTreeShape(opts.tree) : opts.tree;
     const draftCfg = isRunner(draft) ? (draft as { config?: LanguageModel['config'] }).config : draft.config;
     const draftBlock = draftCfg?.blockSize ?? target.config.blockSize;
-    if (draftCfg && draftCfg.vocabSize !== target.config.vocabSize) throw new Error(`speculative decoding: the draft has ${draftCfg.vocabSize} tokens, the target ${target.config.vocabSize}; they must share a tokenizer`);
+    if (draftCfg && draftCfg.vocabSize !== target.config.vocabSize)
+      throw new Error(
+        `speculative decoding: the draft has ${draftCfg.vocabSize} tokens, the target ${target.config.vocabSize}; they must share a tokenizer`,
+      );
     const blockSize = Math.min(target.config.blockSize, draftBlock);
     this.promptIds = typeof prompt === 'string' ? target.tokenizer.encode(prompt) : [...prompt];
     if (this.promptIds.length === 0) throw new Error('speculative decoding: the prompt is empty');
     this.promptTruncated = this.promptIds.length > blockSize;
-    if (this.promptTruncated && opts.longPrompt === 'error') throw new Error(`speculative decoding: the prompt is ${this.promptIds.length} tokens, longer than the context of ${blockSize}`);
+    if (this.promptTruncated && opts.longPrompt === 'error')
+      throw new Error(
+        `speculative decoding: the prompt is ${this.promptIds.length} tokens, longer than the context of ${blockSize}`,
+      );
     const draftRunner = isRunner(draft) ? draft : new TfjsRunner(draft);
-    this.session = new SpeculativeSession(new TfjsRunner(target), draftRunner, this.promptIds.slice(-blockSize), { ...opts, shape, blockSize });
+    this.session = new SpeculativeSession(new TfjsRunner(target), draftRunner, this.promptIds.slice(-blockSize), {
+      ...opts,
+      shape,
+      blockSize,
+    });
   }
 
   /** One speculative step; its tokens are also what the next calls of next() return. */
@@ -81,8 +96,14 @@ export class SpeculativeDecoder {
     const tok = this.target.tokenizer;
     const p1 = softmax(logits);
     return {
-      id, text: tok.tokenText(id), p: p1[id],
-      alternatives: topEntries(p1, this.opts.topAlternatives ?? 5).map((e) => ({ id: e.index, text: tok.tokenText(e.index), p: e.p })),
+      id,
+      text: tok.tokenText(id),
+      p: p1[id],
+      alternatives: topEntries(p1, this.opts.topAlternatives ?? 5).map((e) => ({
+        id: e.index,
+        text: tok.tokenText(e.index),
+        p: e.p,
+      })),
     };
   }
 }
@@ -90,7 +111,12 @@ export class SpeculativeDecoder {
 const isRunner = (d: LanguageModel | TreeRunner): d is TreeRunner => typeof (d as TreeRunner).run === 'function';
 
 /** Speculative decoding of up to maxNewTokens tokens (default 64), reporting every step. */
-export function speculativeGenerate(target: LanguageModel, draft: LanguageModel | TreeRunner, prompt: string | number[], opts: SpeculativeGenerateOptions): SpeculativeGenerateResult {
+export function speculativeGenerate(
+  target: LanguageModel,
+  draft: LanguageModel | TreeRunner,
+  prompt: string | number[],
+  opts: SpeculativeGenerateOptions,
+): SpeculativeGenerateResult {
   const decoder = new SpeculativeDecoder(target, draft, prompt, opts);
   const max = opts.maxNewTokens ?? 64;
   const tokens: GeneratedToken[] = [];
@@ -100,7 +126,10 @@ export function speculativeGenerate(target: LanguageModel, draft: LanguageModel 
       const step = decoder.step();
       const { tokens: stepTokens, ...report } = step;
       steps.push(report);
-      if (opts.onStep?.(report) === false) { tokens.push(...stepTokens.slice(0, max - tokens.length)); break; }
+      if (opts.onStep?.(report) === false) {
+        tokens.push(...stepTokens.slice(0, max - tokens.length));
+        break;
+      }
       for (const t of stepTokens) {
         if (tokens.length >= max) break run;
         tokens.push(t);
@@ -113,7 +142,15 @@ export function speculativeGenerate(target: LanguageModel, draft: LanguageModel 
   const ids = tokens.map((t) => t.id);
   const sum = (f: (s: SpecStep) => number) => steps.reduce((a, s) => a + f(s), 0);
   return {
-    promptIds: decoder.promptIds, ids, text: target.tokenizer.decode(ids), tokens, promptTruncated: decoder.promptTruncated,
-    steps, targetPasses: steps.length, tokensPerPass: ids.length / Math.max(1, steps.length), targetMs: sum((s) => s.targetMs), draftMs: sum((s) => s.draftMs),
+    promptIds: decoder.promptIds,
+    ids,
+    text: target.tokenizer.decode(ids),
+    tokens,
+    promptTruncated: decoder.promptTruncated,
+    steps,
+    targetPasses: steps.length,
+    tokensPerPass: ids.length / Math.max(1, steps.length),
+    targetMs: sum((s) => s.targetMs),
+    draftMs: sum((s) => s.draftMs),
   };
 }

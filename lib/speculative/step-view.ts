@@ -36,7 +36,11 @@ export function stepView(step: SpecStep, tokenizer: Tokenizer): StepView {
   const last = accepted[accepted.length - 1];
   return {
     nodes: tree.nodes.map((n, i) => ({
-      token: n.token, text: tokenizer.tokenText(n.token), parent: n.parent, depth: n.depth, q: n.q,
+      token: n.token,
+      text: tokenizer.tokenText(n.token),
+      parent: n.parent,
+      depth: n.depth,
+      q: n.q,
       targetChoice: step.targetChoice.length ? tokenizer.tokenText(step.targetChoice[i]) : null,
       accepted: onPath.has(i),
     })),

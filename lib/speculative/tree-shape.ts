@@ -3,9 +3,7 @@
 //                          Written "1,1,3,1", "<1,1,3,1>", "⟨1, 1, 3, 1⟩" or "chain 4".
 //   best-first budget N    the N guesses the draft finds most likely as whole paths. Written "budget 16".
 
-export type TreeShape =
-  | { kind: 'expansion'; widths: number[] }
-  | { kind: 'budget'; nodes: number; maxDepth: number };
+export type TreeShape = { kind: 'expansion'; widths: number[] } | { kind: 'budget'; nodes: number; maxDepth: number };
 
 /** Most guessed nodes (the root not counted) a tree may have: the target verifies them all in one pass. */
 export const MAX_TREE_NODES = 64;
@@ -14,7 +12,8 @@ export const MAX_TREE_DEPTH = 16;
 
 /** Guessed nodes of an expansion ⟨k1..km⟩: k1 + k1·k2 + … + k1·…·km. */
 export function expansionNodes(widths: number[]): number {
-  let total = 0, level = 1;
+  let total = 0,
+    level = 1;
   for (const k of widths) total += level *= k;
   return total;
 }
@@ -45,7 +44,7 @@ export function parseTreeShape(text: string, maxNodes = MAX_TREE_NODES): TreeSha
     if (n < 1) throw new Error(`tree shape "${text}": a budget needs at least 1 node`);
     shape = { kind: 'budget', nodes: n, maxDepth: MAX_TREE_DEPTH };
   } else {
-    const inner = s.replace(/^[<⟨(\[]\s*/, '').replace(/\s*[>⟩)\]]$/, '');
+    const inner = s.replace(/^[<⟨([]\s*/, '').replace(/\s*[>⟩)\]]$/, '');
     if (inner === '' || inner === 'plain') return { kind: 'expansion', widths: [] };
     const parts = inner.split(/\s*,\s*|\s+/);
     if (!parts.every((p) => /^\d+$/.test(p))) throw new Error(`tree shape "${text}" does not parse: ${help}`);
@@ -53,7 +52,8 @@ export function parseTreeShape(text: string, maxNodes = MAX_TREE_NODES): TreeSha
     if (widths.some((k) => k < 1)) throw new Error(`tree shape "${text}": every width must be at least 1`);
     shape = { kind: 'expansion', widths };
   }
-  if (shape.kind === 'expansion' && shape.widths.length > MAX_TREE_DEPTH) throw new Error(`tree shape "${text}" is ${shape.widths.length} levels deep; at most ${MAX_TREE_DEPTH}`);
+  if (shape.kind === 'expansion' && shape.widths.length > MAX_TREE_DEPTH)
+    throw new Error(`tree shape "${text}" is ${shape.widths.length} levels deep; at most ${MAX_TREE_DEPTH}`);
   const n = shapeNodes(shape);
   if (n > maxNodes) throw new Error(`tree shape "${text}" has ${n} guessed nodes, over the budget of ${maxNodes}`);
   return shape;

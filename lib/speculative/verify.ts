@@ -42,7 +42,12 @@ export function verifyGreedy(tree: TokenTree, targetLogits: ArrayLike<number>[])
 }
 
 /** MSS at one node: p is the target's distribution there, q the draft's (which the children were drawn from). */
-export function speculativeSampleNode(p: ArrayLike<number>, q: ArrayLike<number>, children: { child: number; token: number }[], chance: Chance): NodeTrial {
+export function speculativeSampleNode(
+  p: ArrayLike<number>,
+  q: ArrayLike<number>,
+  children: { child: number; token: number }[],
+  chance: Chance,
+): NodeTrial {
   let r = Float64Array.from(p);
   const tried: NodeTrial['tried'] = [];
   for (const i of chance.permutation(children.length)) {
@@ -70,15 +75,28 @@ export function residual(r: ArrayLike<number>, q: ArrayLike<number>): Float64Arr
  * MSS down the tree. targetDist(u) is the target's sampling distribution after node u's path; draftDists[u] the
  * draft's distribution that u's children were drawn from. `trials` (optional) receives each visited node's detail.
  */
-export function verifyStochastic(tree: TokenTree, targetDist: (u: number) => ArrayLike<number>, draftDists: (ArrayLike<number> | null)[], chance: Chance, trials?: NodeTrial[]): Verdict {
-  if (tree.drawn !== 'sampled' && tree.nodes.length > 1) throw new Error('verifyStochastic: speculative sampling needs children drawn from the draft (a sampled tree); use naive verification for a top-k tree');
+export function verifyStochastic(
+  tree: TokenTree,
+  targetDist: (u: number) => ArrayLike<number>,
+  draftDists: (ArrayLike<number> | null)[],
+  chance: Chance,
+  trials?: NodeTrial[],
+): Verdict {
+  if (tree.drawn !== 'sampled' && tree.nodes.length > 1)
+    throw new Error(
+      'verifyStochastic: speculative sampling needs children drawn from the draft (a sampled tree); use naive verification for a top-k tree',
+    );
   const path = [0];
   for (;;) {
     const u = path[path.length - 1];
     const children = childrenOf(tree, u).map((c) => ({ child: c, token: tree.nodes[c].token }));
     const q = draftDists[u];
-    if (children.length > 0 && !q) throw new Error(`verifyStochastic: node ${u} has children but no draft distribution`);
-    const trial = children.length > 0 ? speculativeSampleNode(targetDist(u), q!, children, chance) : { tried: [], accepted: -1, token: chance.categorical(targetDist(u)), residual: null };
+    if (children.length > 0 && !q)
+      throw new Error(`verifyStochastic: node ${u} has children but no draft distribution`);
+    const trial =
+      children.length > 0
+        ? speculativeSampleNode(targetDist(u), q!, children, chance)
+        : { tried: [], accepted: -1, token: chance.categorical(targetDist(u)), residual: null };
     trials?.push(trial);
     if (trial.accepted < 0) return { path, next: trial.token };
     path.push(trial.accepted);

@@ -17,7 +17,10 @@ export interface SyncAccessHandle {
 
 /** The part of FileSystemDirectoryHandle we use. */
 export interface OpfsDirectory {
-  getFileHandle(name: string, options?: { create?: boolean }): Promise<{ createSyncAccessHandle?: () => Promise<SyncAccessHandle> }>;
+  getFileHandle(
+    name: string,
+    options?: { create?: boolean },
+  ): Promise<{ createSyncAccessHandle?: () => Promise<SyncAccessHandle> }>;
   removeEntry?(name: string): Promise<void>;
 }
 
@@ -61,7 +64,10 @@ export class OpfsStorage extends ByteStorage {
       throw quotaOr(e, this.name, bytes.length);
     }
     // A short write means the quota ran out part-way (Chromium reports it this way rather than throwing).
-    if (n < bytes.length) throw new StorageQuotaError(`${this.name}: the browser's storage quota ran out after ${offset + n} bytes; using memory instead`);
+    if (n < bytes.length)
+      throw new StorageQuotaError(
+        `${this.name}: the browser's storage quota ran out after ${offset + n} bytes; using memory instead`,
+      );
   }
 
   protected rawTruncate(size: number): void {
@@ -82,34 +88,47 @@ export class OpfsStorage extends ByteStorage {
 }
 
 function quotaOr(e: unknown, name: string, bytes: number): Error {
-  if ((e as { name?: string })?.name === 'QuotaExceededError') return new StorageQuotaError(`${name}: the browser's storage quota is full (asked for ${bytes} more bytes); using memory instead`);
+  if ((e as { name?: string })?.name === 'QuotaExceededError')
+    return new StorageQuotaError(
+      `${name}: the browser's storage quota is full (asked for ${bytes} more bytes); using memory instead`,
+    );
   return e instanceof Error ? e : new Error(String(e));
 }
 
 /** The OPFS root of this origin, or null where there is none (old browser, some private modes, Node). */
 async function defaultDirectory(): Promise<OpfsDirectory | null> {
-  const storage = (globalThis as { navigator?: { storage?: { getDirectory?: () => Promise<OpfsDirectory> } } }).navigator?.storage;
+  const storage = (globalThis as { navigator?: { storage?: { getDirectory?: () => Promise<OpfsDirectory> } } })
+    .navigator?.storage;
   if (!storage?.getDirectory) return null;
   return storage.getDirectory();
 }
 
 /** Opens (creating if needed) an OPFS file with a sync access handle; throws a clear error when it cannot. */
-export async function openOpfsStorage(name: string, getDirectory: () => Promise<OpfsDirectory | null> = defaultDirectory): Promise<OpfsStorage> {
-  if (!/^[\w.-]{1,200}$/.test(name)) throw new Error(`OPFS file name must be 1-200 letters, digits, '.', '_' or '-', got ${JSON.stringify(name)}`);
+export async function openOpfsStorage(
+  name: string,
+  getDirectory: () => Promise<OpfsDirectory | null> = defaultDirectory,
+): Promise<OpfsStorage> {
+  if (!/^[\w.-]{1,200}$/.test(name))
+    throw new Error(`OPFS file name must be 1-200 letters, digits, '.', '_' or '-', got ${JSON.stringify(name)}`);
   let dir: OpfsDirectory | null;
   try {
     dir = await getDirectory();
   } catch (e) {
     throw new Error(`this browser refused the Origin Private File System (${(e as Error)?.message ?? e})`);
   }
-  if (!dir) throw new Error('this browser has no Origin Private File System (navigator.storage.getDirectory is missing)');
+  if (!dir)
+    throw new Error('this browser has no Origin Private File System (navigator.storage.getDirectory is missing)');
   const file = await dir.getFileHandle(name, { create: true });
-  if (typeof file.createSyncAccessHandle !== 'function') throw new Error('OPFS synchronous access is only available inside a worker, and this browser does not offer it there');
+  if (typeof file.createSyncAccessHandle !== 'function')
+    throw new Error(
+      'OPFS synchronous access is only available inside a worker, and this browser does not offer it there',
+    );
   try {
     return new OpfsStorage(name, await file.createSyncAccessHandle());
   } catch (e) {
     const n = (e as { name?: string })?.name;
-    if (n === 'NoModificationAllowedError' || n === 'InvalidStateError') throw new Error(`OPFS file ${name} is open in another tab or worker; close the other tab to use it`);
+    if (n === 'NoModificationAllowedError' || n === 'InvalidStateError')
+      throw new Error(`OPFS file ${name} is open in another tab or worker; close the other tab to use it`);
     throw quotaOr(e, name, 0);
   }
 }
@@ -130,7 +149,11 @@ export function fillOrFallBack(opened: BrowserStorage, fill: (storage: ByteStora
     return opened;
   } catch (e) {
     if (!(e instanceof StorageQuotaError)) throw e;
-    try { opened.storage.truncate(0); } catch { /* freeing space is best effort; the quota error stands */ }
+    try {
+      opened.storage.truncate(0);
+    } catch {
+      /* freeing space is best effort; the quota error stands */
+    }
     opened.storage.close();
     const storage = new MemoryStorage(`memory (instead of ${opened.storage.name})`);
     fill(storage);
@@ -139,10 +162,16 @@ export function fillOrFallBack(opened: BrowserStorage, fill: (storage: ByteStora
 }
 
 /** OPFS if it opens, else memory (same interface, same counts) with the reason. */
-export async function openBrowserStorage(name: string, getDirectory?: () => Promise<OpfsDirectory | null>): Promise<BrowserStorage> {
+export async function openBrowserStorage(
+  name: string,
+  getDirectory?: () => Promise<OpfsDirectory | null>,
+): Promise<BrowserStorage> {
   try {
     return { storage: await openOpfsStorage(name, getDirectory), fallback: null };
   } catch (e) {
-    return { storage: new MemoryStorage(`memory (instead of OPFS ${name})`), fallback: `${(e as Error).message}; the weights are kept in memory instead, with the same reads counted` };
+    return {
+      storage: new MemoryStorage(`memory (instead of OPFS ${name})`),
+      fallback: `${(e as Error).message}; the weights are kept in memory instead, with the same reads counted`,
+    };
   }
 }

@@ -40,8 +40,10 @@ export abstract class ByteStorage {
     this.checkOpen('read');
     checkRange(this.name, 'read', offset, length);
     const size = this.rawSize();
-    if (offset + length > size) throw new Error(`${this.name}: read of ${length} bytes at ${offset} runs past the end (${size} bytes)`);
-    if (into && into.length < length) throw new Error(`${this.name}: read of ${length} bytes into a buffer of ${into.length}`);
+    if (offset + length > size)
+      throw new Error(`${this.name}: read of ${length} bytes at ${offset} runs past the end (${size} bytes)`);
+    if (into && into.length < length)
+      throw new Error(`${this.name}: read of ${length} bytes into a buffer of ${into.length}`);
     const out = into ? into.subarray(0, length) : new Uint8Array(length);
     this.rawRead(offset, out);
     this.counts.reads++;
@@ -103,6 +105,8 @@ export abstract class ByteStorage {
 }
 
 function checkRange(name: string, op: string, offset: number, length: number): void {
-  if (!(Number.isSafeInteger(offset) && offset >= 0)) throw new Error(`${name}: ${op} offset must be a non-negative integer, got ${offset}`);
-  if (!(Number.isSafeInteger(length) && length >= 0)) throw new Error(`${name}: ${op} length must be a non-negative integer, got ${length}`);
+  if (!(Number.isSafeInteger(offset) && offset >= 0))
+    throw new Error(`${name}: ${op} offset must be a non-negative integer, got ${offset}`);
+  if (!(Number.isSafeInteger(length) && length >= 0))
+    throw new Error(`${name}: ${op} length must be a non-negative integer, got ${length}`);
 }

@@ -59,12 +59,15 @@ export function measureReadThroughput(storage: ByteStorage, opts: ThroughputOpti
   const perPoint = opts.bytesPerPoint ?? 8 << 20;
   const minReads = opts.minReads ?? 32;
   const repeats = opts.repeats ?? 3;
-  if (!(Number.isInteger(repeats) && repeats >= 1)) throw new Error(`measureReadThroughput: repeats must be a whole number ≥ 1, got ${repeats}`);
+  if (!(Number.isInteger(repeats) && repeats >= 1))
+    throw new Error(`measureReadThroughput: repeats must be a whole number ≥ 1, got ${repeats}`);
   const now = opts.now ?? (() => performance.now());
   const fileBytes = storage.size();
   for (const c of sizes) {
-    if (!(Number.isInteger(c) && c > 0)) throw new Error(`measureReadThroughput: chunk size must be a positive integer, got ${c}`);
-    if (c > fileBytes) throw new Error(`measureReadThroughput: chunk of ${c} bytes is larger than the ${fileBytes}-byte file`);
+    if (!(Number.isInteger(c) && c > 0))
+      throw new Error(`measureReadThroughput: chunk size must be a positive integer, got ${c}`);
+    if (c > fileBytes)
+      throw new Error(`measureReadThroughput: chunk of ${c} bytes is larger than the ${fileBytes}-byte file`);
   }
   const buf = new Uint8Array(Math.max(...sizes));
   const points: ThroughputPoint[] = [];
@@ -76,7 +79,8 @@ export function measureReadThroughput(storage: ByteStorage, opts: ThroughputOpti
       const rng = mulberry32((opts.seed ?? 1) + c);
       // Offsets chosen before the clock starts, so the generator is not timed.
       const offsets = new Float64Array(reads);
-      for (let i = 0; i < reads; i++) offsets[i] = (order === 'sequential' ? i % slots : randInt(rng, 0, slots - 1)) * c;
+      for (let i = 0; i < reads; i++)
+        offsets[i] = (order === 'sequential' ? i % slots : randInt(rng, 0, slots - 1)) * c;
       const times: number[] = [];
       for (let rep = 0; rep < repeats; rep++) {
         const t0 = now();
@@ -85,7 +89,15 @@ export function measureReadThroughput(storage: ByteStorage, opts: ThroughputOpti
       }
       times.sort((a, b) => a - b);
       const seconds = Math.max(times[(repeats - 1) >> 1] / 1000, 1e-9); // median (the lower one for an even count)
-      const p: ThroughputPoint = { order, chunkBytes: c, reads, bytes: reads * c, seconds, bytesPerSecond: (reads * c) / seconds, microsPerRead: (seconds / reads) * 1e6 };
+      const p: ThroughputPoint = {
+        order,
+        chunkBytes: c,
+        reads,
+        bytes: reads * c,
+        seconds,
+        bytesPerSecond: (reads * c) / seconds,
+        microsPerRead: (seconds / reads) * 1e6,
+      };
       points.push(p);
       opts.onProgress?.(points.length, total, p);
     }

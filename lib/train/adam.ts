@@ -8,7 +8,11 @@ export { adamStateBytes } from './adam-state.ts';
 
 export const ADAM_BETAS = [0.9, 0.95] as const;
 
-export function createAdam(learningRate: number, beta1: number = ADAM_BETAS[0], beta2: number = ADAM_BETAS[1]): tf.AdamOptimizer {
+export function createAdam(
+  learningRate: number,
+  beta1: number = ADAM_BETAS[0],
+  beta2: number = ADAM_BETAS[1],
+): tf.AdamOptimizer {
   return tf.train.adam(learningRate, beta1, beta2) as tf.AdamOptimizer;
 }
 
@@ -16,4 +20,3 @@ export function createAdam(learningRate: number, beta1: number = ADAM_BETAS[0], 
 export function setLearningRate(opt: tf.Optimizer, lr: number): void {
   (opt as unknown as { learningRate: number }).learningRate = lr;
 }
-

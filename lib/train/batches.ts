@@ -3,7 +3,12 @@
 import { mulberry32, randInt } from '../random.ts';
 
 /** Token ids x [B*T] and next-token targets y [B*T], row-major. */
-export interface Batch { x: Int32Array; y: Int32Array; B: number; T: number }
+export interface Batch {
+  x: Int32Array;
+  y: Int32Array;
+  B: number;
+  T: number;
+}
 
 /** Draws batches of B random windows of T tokens from `ids`, from a generator seeded with `seed`. */
 export class BatchSampler {
@@ -14,7 +19,8 @@ export class BatchSampler {
 
   constructor(ids: ArrayLike<number>, B: number, T: number, seed: number) {
     this.ids = Int32Array.from(ids);
-    if (this.ids.length < T + 2) throw new Error(`BatchSampler: the text has ${this.ids.length} tokens; a window needs at least ${T + 2}`);
+    if (this.ids.length < T + 2)
+      throw new Error(`BatchSampler: the text has ${this.ids.length} tokens; a window needs at least ${T + 2}`);
     this.B = B;
     this.T = T;
     this.rng = mulberry32(seed);
@@ -22,7 +28,8 @@ export class BatchSampler {
 
   next(): Batch {
     const { B, T, ids } = this;
-    const x = new Int32Array(B * T), y = new Int32Array(B * T);
+    const x = new Int32Array(B * T),
+      y = new Int32Array(B * T);
     for (let b = 0; b < B; b++) {
       const o = randInt(this.rng, 0, ids.length - T - 2);
       x.set(ids.subarray(o, o + T), b * T);
@@ -39,10 +46,14 @@ export function evenWindows(ids: ArrayLike<number>, windows: number, T: number, 
   const batches: Batch[] = [];
   for (let s = 0; s < windows; s += B) {
     const rows = Math.min(B, windows - s);
-    const x = new Int32Array(rows * T), y = new Int32Array(rows * T);
+    const x = new Int32Array(rows * T),
+      y = new Int32Array(rows * T);
     for (let b = 0; b < rows; b++) {
       const o = Math.floor(((s + b) * (n - T - 1)) / windows);
-      for (let t = 0; t < T; t++) { x[b * T + t] = ids[o + t]; y[b * T + t] = ids[o + t + 1]; }
+      for (let t = 0; t < T; t++) {
+        x[b * T + t] = ids[o + t];
+        y[b * T + t] = ids[o + t + 1];
+      }
     }
     batches.push({ x, y, B: rows, T });
   }

@@ -27,7 +27,11 @@ export interface TrainingLoopOptions {
   betas?: [number, number];
 }
 
-export interface StepResult { step: number; loss: number; learningRate: number }
+export interface StepResult {
+  step: number;
+  loss: number;
+  learningRate: number;
+}
 
 export class TrainingLoop {
   /** Steps taken so far. */
@@ -64,9 +68,14 @@ export class TrainingLoop {
 
   /** Mean loss (nats/token) over fixed batches, e.g. evenWindows of a held-out text. No gradient. */
   loss(batches: Batch[]): number {
-    let total = 0, rows = 0;
+    let total = 0,
+      rows = 0;
     for (const b of batches) {
-      total += tf.tidy(() => { const { x, y } = this.tensors(b); return this.batchLoss(x, y, false).dataSync()[0]; }) * b.B;
+      total +=
+        tf.tidy(() => {
+          const { x, y } = this.tensors(b);
+          return this.batchLoss(x, y, false).dataSync()[0];
+        }) * b.B;
       rows += b.B;
     }
     return total / rows;

@@ -25,7 +25,10 @@ export interface LossChartOptions extends ChartContext {
 }
 
 /** A Plot figure (legend + SVG): loss in nats/token against millions of tokens seen. */
-export function lossChart(points: LossPoint[], { width, document, models, baseline, label, description }: LossChartOptions) {
+export function lossChart(
+  points: LossPoint[],
+  { width, document, models, baseline, label, description }: LossChartOptions,
+) {
   const train = points.filter((p) => p.split === 'train');
   const validation = points.filter((p) => p.split === 'validation');
   return plotChart({
@@ -41,10 +44,18 @@ export function lossChart(points: LossPoint[], { width, document, models, baseli
     color: { domain: models, range: [...SERIES], legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),
-      baseline === undefined ? null : Plot.ruleY([baseline], { stroke: 'currentColor', strokeDasharray: '4 4', strokeOpacity: 0.7 }),
       baseline === undefined
         ? null
-        : Plot.text([baseline], { y: (d: number) => d, frameAnchor: 'right', text: () => 'bigram baseline', dy: -7, fill: 'currentColor' }),
+        : Plot.ruleY([baseline], { stroke: 'currentColor', strokeDasharray: '4 4', strokeOpacity: 0.7 }),
+      baseline === undefined
+        ? null
+        : Plot.text([baseline], {
+            y: (d: number) => d,
+            frameAnchor: 'right',
+            text: () => 'bigram baseline',
+            dy: -7,
+            fill: 'currentColor',
+          }),
       Plot.line(train, { x: 'tokens', y: 'loss', stroke: 'model', strokeWidth: 1.75 }),
       Plot.dot(validation, { x: 'tokens', y: 'loss', fill: 'model', r: 3 }),
     ],
@@ -52,7 +63,10 @@ export function lossChart(points: LossPoint[], { width, document, models, baseli
 }
 
 /** Training loss averaged over consecutive windows of `every` steps, at the window's last step: a readable line. */
-export function smoothTrain(log: { step: number; trainLoss: number }[], every: number): { step: number; loss: number }[] {
+export function smoothTrain(
+  log: { step: number; trainLoss: number }[],
+  every: number,
+): { step: number; loss: number }[] {
   const out: { step: number; loss: number }[] = [];
   for (let i = 0; i < log.length; i += every) {
     const w = log.slice(i, i + every);

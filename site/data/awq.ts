@@ -7,7 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mulberry32 } from '../../lib/random.ts';
 import { calibrate } from '../../lib/quant/calibration.ts';
-import { alphaCurve, evaluateFp32, quantizeAndEvaluate, type ExperimentResult, type Fp32Result, type MethodName } from '../../lib/quant/experiment.ts';
+import {
+  alphaCurve,
+  evaluateFp32,
+  quantizeAndEvaluate,
+  type ExperimentResult,
+  type Fp32Result,
+  type MethodName,
+} from '../../lib/quant/experiment.ts';
 import { monteCarloScaling, type MonteCarlo } from '../../lib/quant/microscope.ts';
 import { loadCorpus } from '../../scripts/corpus.ts';
 import { loadMeasuredModel } from './measured.ts';
@@ -29,12 +36,57 @@ function readJson<T>(name: string): T | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
 }
 
-export interface GridRow { method: 'rtn' | 'awq-scale' | 'awq'; bits: number; groupSize: number; loss: number; perplexity: number; meanAlpha: number | null; layerErrorRatio: number }
-export interface KeepRow { by: 'activation' | 'weightNorm' | 'random'; fraction: number; bits: number; groupSize: number; loss: number; perplexity: number; channelsKept: Record<string, number> }
-export interface Table2Row { s: number; groupsChanged: number; groupsChangedWithSalient: number; meanDeltaRatio: number; meanDeltaRatioWithSalient: number; errorFactor: number; measuredErrorRatio: number; loss: number; perplexity: number }
-export interface ActivationStats { meanAbs: number[]; maxOverMedian: number; top1Share: number; top1Channels: number[] }
-export interface SizeRow { bits: number; groupSize: number; codes: number; scales: number; zeros: number; fp32Rest: number; total: number; bitsPerLinearWeight: number }
-interface Header { machine: string; validation: { tokens: number; text: string }; calibration: { windows: number; blockSize: number; text: string }; fp32: { loss: number; perplexity: number } }
+export interface GridRow {
+  method: 'rtn' | 'awq-scale' | 'awq';
+  bits: number;
+  groupSize: number;
+  loss: number;
+  perplexity: number;
+  meanAlpha: number | null;
+  layerErrorRatio: number;
+}
+export interface KeepRow {
+  by: 'activation' | 'weightNorm' | 'random';
+  fraction: number;
+  bits: number;
+  groupSize: number;
+  loss: number;
+  perplexity: number;
+  channelsKept: Record<string, number>;
+}
+export interface Table2Row {
+  s: number;
+  groupsChanged: number;
+  groupsChangedWithSalient: number;
+  meanDeltaRatio: number;
+  meanDeltaRatioWithSalient: number;
+  errorFactor: number;
+  measuredErrorRatio: number;
+  loss: number;
+  perplexity: number;
+}
+export interface ActivationStats {
+  meanAbs: number[];
+  maxOverMedian: number;
+  top1Share: number;
+  top1Channels: number[];
+}
+export interface SizeRow {
+  bits: number;
+  groupSize: number;
+  codes: number;
+  scales: number;
+  zeros: number;
+  fp32Rest: number;
+  total: number;
+  bitsPerLinearWeight: number;
+}
+interface Header {
+  machine: string;
+  validation: { tokens: number; text: string };
+  calibration: { windows: number; blockSize: number; text: string };
+  fp32: { loss: number; perplexity: number };
+}
 
 export interface AwqResults {
   header?: Header;
@@ -48,9 +100,13 @@ export interface AwqResults {
 
 /** Everything scripts/quantize.ts committed (missing parts are empty: the lesson says so). */
 export function awqResults(): AwqResults {
-  const grids = [4, 3, 2].map((b) => readJson<Header & { rows: GridRow[] }>(`grid-int${b}`)).filter((g) => g !== undefined);
+  const grids = [4, 3, 2]
+    .map((b) => readJson<Header & { rows: GridRow[] }>(`grid-int${b}`))
+    .filter((g) => g !== undefined);
   const keep = readJson<Header & { keep: KeepRow[] }>('keep');
-  const t2 = readJson<Header & { table2: Table2Row[]; activations: Record<string, ActivationStats>; sizes: AwqResults['sizes'] }>('table2');
+  const t2 = readJson<
+    Header & { table2: Table2Row[]; activations: Record<string, ActivationStats>; sizes: AwqResults['sizes'] }
+  >('table2');
   return {
     header: grids[0] ?? keep ?? t2,
     grid: grids.flatMap((g) => g.rows),
@@ -88,7 +144,16 @@ export interface AwqWidgetDefaults {
 
 const store = diskCache('awq', () =>
   fingerprint({
-    files: ['public/models/target-v1', 'lib/quant', 'lib/model.ts', 'lib/gpt.ts', 'lib/evaluate.ts', 'lib/generate.ts', 'lib/tokenizer.ts', 'site/data/awq.ts'],
+    files: [
+      'public/models/target-v1',
+      'lib/quant',
+      'lib/model.ts',
+      'lib/gpt.ts',
+      'lib/evaluate.ts',
+      'lib/generate.ts',
+      'lib/tokenizer.ts',
+      'site/data/awq.ts',
+    ],
     texts: [JSON.stringify([QUANT_DEFAULTS, ALPHA_DEFAULTS, MICROSCOPE_DEFAULTS, EVAL_TOKENS, CALIBRATION_WINDOWS])],
   }),
 );
@@ -104,7 +169,8 @@ export function awqWidgetDefaults(): Promise<AwqWidgetDefaults | null> {
     const evalIds = model.tokenizer.encode(texts.evaluation);
     const stats = calibrate(model, windows);
     const result: AwqWidgetDefaults = {
-      texts, tokens: evalIds.length - 1,
+      texts,
+      tokens: evalIds.length - 1,
       fp32: evaluateFp32(model, evalIds),
       quantize: quantizeAndEvaluate(model, stats, evalIds, QUANT_DEFAULTS),
       alpha: alphaCurve(model, stats, ALPHA_DEFAULTS.layer, ALPHA_DEFAULTS),

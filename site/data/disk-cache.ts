@@ -33,8 +33,15 @@ export function fingerprint({ files = [], texts = [] }: { files?: string[]; text
 
 /** JSON that keeps typed arrays (as arrays) and ±Infinity. */
 const toJson = (v: unknown) =>
-  JSON.stringify(v, (_, x) => (ArrayBuffer.isView(x) ? Array.from(x as Float32Array) : typeof x === 'number' && !Number.isFinite(x) ? { $num: String(x) } : x));
-const fromJson = (s: string) => JSON.parse(s, (_, x) => (x && typeof x === 'object' && '$num' in x ? Number(x.$num) : x));
+  JSON.stringify(v, (_, x) =>
+    ArrayBuffer.isView(x)
+      ? Array.from(x as Float32Array)
+      : typeof x === 'number' && !Number.isFinite(x)
+        ? { $num: String(x) }
+        : x,
+  );
+const fromJson = (s: string) =>
+  JSON.parse(s, (_, x) => (x && typeof x === 'object' && '$num' in x ? Number(x.$num) : x));
 
 export interface DiskCache {
   /** The value under `key`: from memory, else from disk, else computed (null results are not kept on disk). */

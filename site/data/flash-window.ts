@@ -26,9 +26,12 @@ export function flashWindowTrace(): Promise<WindowTrace | null> {
     return {
       model: measuredModelName() ?? model.name,
       prompt: HEATMAP_PROMPT,
-      nLayer, nFfn,
+      nLayer,
+      nFfn,
       tokens: ids.map((id) => model.tokenizer.tokenText(id)),
-      active: Array.from({ length: nLayer }, (_, l) => Array.from({ length: ids.length }, (_, t) => activeNeurons(trace, t, l))),
+      active: Array.from({ length: nLayer }, (_, l) =>
+        Array.from({ length: ids.length }, (_, t) => activeNeurons(trace, t, l)),
+      ),
     };
   })());
 }

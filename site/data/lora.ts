@@ -46,7 +46,16 @@ export interface LoraAnalysis {
   targets: string[];
   singularValues: Record<string, Record<string, number[]>>;
   subspace: Record<string, Record<string, number[][]>>;
-  table7: Record<string, { target: string; projection: { deltaW: number; w: number; random: number }; normW: number; normDeltaW: number; amplification: number }[]>;
+  table7: Record<
+    string,
+    {
+      target: string;
+      projection: { deltaW: number; w: number; random: number };
+      normW: number;
+      normDeltaW: number;
+      amplification: number;
+    }[]
+  >;
 }
 
 function read<T>(file: string, check: (x: T) => boolean): T | undefined {
@@ -56,14 +65,20 @@ function read<T>(file: string, check: (x: T) => boolean): T | undefined {
   try {
     data = JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch (err) {
-    throw new Error(`public/models/lora-sotu-v1/${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(
+      `public/models/lora-sotu-v1/${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
-  if (!check(data)) throw new Error(`public/models/lora-sotu-v1/${file}: missing fields; rerun the script that writes it`);
+  if (!check(data))
+    throw new Error(`public/models/lora-sotu-v1/${file}: missing fields; rerun the script that writes it`);
   return data;
 }
 
 export function loraCard(): LoraCard | undefined {
-  return read<LoraCard>('card.json', (c) => Array.isArray(c.runs) && typeof c.baseline?.validationLoss?.sotu === 'number');
+  return read<LoraCard>(
+    'card.json',
+    (c) => Array.isArray(c.runs) && typeof c.baseline?.validationLoss?.sotu === 'number',
+  );
 }
 
 export function loraAnalysis(): LoraAnalysis | undefined {

@@ -10,7 +10,13 @@
 //   const info = await phoneInfo();                  // null until a model has been trained
 //   await measuredCache({ memory: 0.5, hot: 0.5, bundle: true, neuron: 'int4' })
 import type { LanguageModel } from '../../lib/model.ts';
-import { measureBatch, splitAt, type BatchRun, type BatchSettings, type SplitRow } from '../../lib/sparsity/batch-split.ts';
+import {
+  measureBatch,
+  splitAt,
+  type BatchRun,
+  type BatchSettings,
+  type SplitRow,
+} from '../../lib/sparsity/batch-split.ts';
 import { cacheSweep, type CachePoint, type CacheSettings } from '../../lib/sparsity/cache-sweep.ts';
 import { profileActivations, type ActivationProfile } from '../../lib/sparsity/profile.ts';
 import { REPLAY_TOKENS } from '../../lib/sparsity/replay-text.ts';
@@ -43,7 +49,9 @@ function phoneBase(): Promise<PhoneBase | null> {
     const text = profileText(model);
     const started = Date.now();
     const profile = profileActivations(model, text, { maxTokens: REPLAY_TOKENS });
-    console.log(`[measured-phone] ${name}: profiled ${profile.tokens} tokens in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[measured-phone] ${name}: profiled ${profile.tokens} tokens in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return { model, name, text, profile };
   })());
 }
@@ -87,8 +95,16 @@ export function phoneInfo(): Promise<PhoneInfo | null> {
     let count = 0;
     for (let t = 0; t < p.tokens; t++) for (let l = 0; l < p.nLayer; l++) count += activeCount(p.trace, t, l);
     return {
-      name: b.name, text: b.text, nLayer: p.nLayer, nFfn: p.nFfn, nEmbd: model.config.nEmbd, parameters: model.parameterCount, tokens: p.tokens,
-      active, activeMean: active.reduce((a, x) => a + x, 0) / active.length, activePerToken: count / p.tokens,
+      name: b.name,
+      text: b.text,
+      nLayer: p.nLayer,
+      nFfn: p.nFfn,
+      nEmbd: model.config.nEmbd,
+      parameters: model.parameterCount,
+      tokens: p.tokens,
+      active,
+      activeMean: active.reduce((a, x) => a + x, 0) / active.length,
+      activePerToken: count / p.tokens,
     };
   });
 }
@@ -97,7 +113,15 @@ export function phoneInfo(): Promise<PhoneInfo | null> {
 export function measuredBatch(prompt: string, v: BatchSettings): Promise<BatchRun | null> {
   return once(`batch ${JSON.stringify([prompt, v.batch, v.steps, v.temperature, v.seed])}`, async () => {
     const b = await phoneBase();
-    return b && measureBatch(b.model, prompt, b.profile.layers.map((l) => l.hotOrder), v);
+    return (
+      b &&
+      measureBatch(
+        b.model,
+        prompt,
+        b.profile.layers.map((l) => l.hotOrder),
+        v,
+      )
+    );
   });
 }
 

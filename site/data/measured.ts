@@ -32,7 +32,8 @@ export const MEASURE_TOKENS = 2048;
 /** Tokens of the heatmap's default prompt shown before any script runs (and the browser cap for a prompt). */
 export const HEATMAP_MAX_TOKENS = 128;
 /** The heatmap's default prompt: the book's first line and a little more (training text, so the model knows it). */
-export const HEATMAP_PROMPT = 'Call me Ishmael. Some years ago, never mind how long precisely, having little or no money in my purse, I thought I would sail about a little.';
+export const HEATMAP_PROMPT =
+  'Call me Ishmael. Some years ago, never mind how long precisely, having little or no money in my purse, I thought I would sail about a little.';
 
 export const MEASURE_MODELS = ['target-v1', 'draft-v1'] as const;
 export type MeasureModelName = (typeof MEASURE_MODELS)[number];
@@ -52,7 +53,9 @@ export const modelDir = (name: string) => join(MODELS_DIR, name);
 
 /** The model measured on this build: the first of MEASURE_MODELS with weights on disk, or undefined. */
 export function measuredModelName(): MeasureModelName | undefined {
-  return MEASURE_MODELS.find((n) => existsSync(join(MODELS_DIR, n, 'weights.json')) && existsSync(join(MODELS_DIR, n, 'card.json')));
+  return MEASURE_MODELS.find(
+    (n) => existsSync(join(MODELS_DIR, n, 'weights.json')) && existsSync(join(MODELS_DIR, n, 'card.json')),
+  );
 }
 
 let loaded: Promise<LanguageModel | null> | undefined;
@@ -69,13 +72,18 @@ export function loadMeasuredModel(): Promise<LanguageModel | null> {
 /** A text shipped in public/texts/ (not Moby Dick), for the hot-set overlap: the first .txt file by name. */
 export function otherText(): { file: string; title: string; text: string } | undefined {
   if (!existsSync(TEXTS_DIR)) return undefined;
-  const file = readdirSync(TEXTS_DIR).filter((f) => f.endsWith('.txt')).sort()[0];
+  const file = readdirSync(TEXTS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()[0];
   if (!file) return undefined;
   const text = readFileSync(join(TEXTS_DIR, file), 'utf8');
   const metaPath = join(TEXTS_DIR, file.replace(/\.txt$/, '.json'));
   // The title: a sidecar .json's "title", else the text's first line when it reads like a heading, else the file name.
   const first = text.split('\n', 1)[0].trim();
-  let title = first.length > 0 && first.length <= 80 && !/[.!?]$/.test(first) ? `“${first}”` : file.replace(/\.txt$/, '').replace(/[-_]/g, ' ');
+  let title =
+    first.length > 0 && first.length <= 80 && !/[.!?]$/.test(first)
+      ? `“${first}”`
+      : file.replace(/\.txt$/, '').replace(/[-_]/g, ' ');
   if (existsSync(metaPath)) {
     try {
       const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as { title?: string };
@@ -110,7 +118,15 @@ export interface ProfileMeasure {
 }
 
 export interface PowerInferMeasurements {
-  model: { name: MeasureModelName; nLayer: number; nFfn: number; nEmbd: number; vocabSize: number; blockSize: number; parameters: number };
+  model: {
+    name: MeasureModelName;
+    nLayer: number;
+    nFfn: number;
+    nEmbd: number;
+    vocabSize: number;
+    blockSize: number;
+    parameters: number;
+  };
   /** Moby Dick's validation chapters, the first MEASURE_TOKENS tokens. */
   moby: ProfileMeasure;
   /** The other shipped text, and per layer the overlap of its top-20% set with Moby Dick's (undefined until shipped). */
@@ -132,21 +148,35 @@ export interface PowerInferMeasurements {
 const round = (x: number, d = 1e5) => Math.round(x * d) / d;
 
 function summarise(p: ActivationProfile, title: string, chars: number): ProfileMeasure {
-  const layers = p.layers.map((l): LayerMeasure => ({
-    sparsity: l.sparsity,
-    shareFor80: l.shareFor80,
-    deadShare: l.deadShare,
-    top20Share: activationShareOfTop(l.frequency, 0.2),
-    frequency: Array.from(l.frequency, (f) => round(f)),
-  }));
+  const layers = p.layers.map(
+    (l): LayerMeasure => ({
+      sparsity: l.sparsity,
+      shareFor80: l.shareFor80,
+      deadShare: l.deadShare,
+      top20Share: activationShareOfTop(l.frequency, 0.2),
+      frequency: Array.from(l.frequency, (f) => round(f)),
+    }),
+  );
   return {
-    title, tokens: p.tokens, chars, layers,
-    all: { sparsity: p.all.sparsity, shareFor80: p.all.shareFor80, deadShare: p.all.deadShare, top20Share: activationShareOfTop(p.all.frequency, 0.2) },
+    title,
+    tokens: p.tokens,
+    chars,
+    layers,
+    all: {
+      sparsity: p.all.sparsity,
+      shareFor80: p.all.shareFor80,
+      deadShare: p.all.deadShare,
+      top20Share: activationShareOfTop(p.all.frequency, 0.2),
+    },
   };
 }
 
 /** Everything the lesson shows as "measured on our model", for one loaded model. */
-export function measure(model: LanguageModel, name: MeasureModelName, texts: { validation: string; other?: { file: string; title: string; text: string } }): PowerInferMeasurements {
+export function measure(
+  model: LanguageModel,
+  name: MeasureModelName,
+  texts: { validation: string; other?: { file: string; title: string; text: string } },
+): PowerInferMeasurements {
   const c = model.config;
   const mobyIds = model.tokenizer.encode(texts.validation).slice(0, MEASURE_TOKENS);
   const mobyChars = model.tokenizer.decode(mobyIds).length;
@@ -184,7 +214,15 @@ export function measure(model: LanguageModel, name: MeasureModelName, texts: { v
   });
 
   return {
-    model: { name, nLayer: c.nLayer, nFfn: c.nFfn, nEmbd: c.nEmbd, vocabSize: c.vocabSize, blockSize: c.blockSize, parameters: model.parameterCount },
+    model: {
+      name,
+      nLayer: c.nLayer,
+      nFfn: c.nFfn,
+      nEmbd: c.nEmbd,
+      vocabSize: c.vocabSize,
+      blockSize: c.blockSize,
+      parameters: model.parameterCount,
+    },
     moby,
     other,
     heatmap: {
@@ -214,19 +252,29 @@ export function powerInferMeasurements(): Promise<PowerInferMeasurements | null>
   return store.once('measurements', async () => {
     const name = measuredModelName();
     if (!name) {
-      console.warn('[measured] no trained model in public/models/ (target-v1 or draft-v1): the PowerInfer lesson shows no measurements');
+      console.warn(
+        '[measured] no trained model in public/models/ (target-v1 or draft-v1): the PowerInfer lesson shows no measurements',
+      );
       return null;
     }
     const model = (await loadMeasuredModel())!;
     const started = Date.now();
     const result = measure(model, name, { validation: loadCorpus().validation, other: otherText() });
-    console.log(`[measured] ${name}: profiled ${result.moby.tokens} tokens${result.other ? ` + ${result.other.tokens} of ${result.other.file}` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[measured] ${name}: profiled ${result.moby.tokens} tokens${result.other ? ` + ${result.other.tokens} of ${result.other.file}` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return result;
   });
 }
 
 /** One threshold of the predictor's validation sweep, as scripts/train-predictors.ts writes it. */
-export interface PredictorSweepPoint { threshold: number; recall: number; precision: number; computedShare: number; lossChange: number }
+export interface PredictorSweepPoint {
+  threshold: number;
+  recall: number;
+  precision: number;
+  computedShare: number;
+  lossChange: number;
+}
 
 /** The parts of public/models/predictor-v1/card.json the lesson shows (written by scripts/train-predictors.ts). */
 export interface PredictorCard {
@@ -243,8 +291,14 @@ export interface PredictorCard {
   /** Held-out training windows, each layer predicted from its dense input: [{threshold, recall, precision, computedShare}]. */
   calibration: { threshold: number; recall: number; precision: number; computedShare: number }[];
   validation: {
-    tokens: number; recall: number; precision: number; computedShare: number; activeShare: number;
-    denseLoss: number; sparseLoss: number; lossChange: number;
+    tokens: number;
+    recall: number;
+    precision: number;
+    computedShare: number;
+    activeShare: number;
+    denseLoss: number;
+    sparseLoss: number;
+    lossChange: number;
     sweep: PredictorSweepPoint[];
   };
 }
@@ -257,18 +311,32 @@ export function predictorCard(): PredictorCard | undefined {
   try {
     card = JSON.parse(readFileSync(path, 'utf8')) as PredictorCard;
   } catch (err) {
-    throw new Error(`public/models/predictor-v1/card.json: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(
+      `public/models/predictor-v1/card.json: not valid JSON (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
-  if (!(Array.isArray(card.calibration) && Array.isArray(card.validation?.sweep) && typeof card.threshold === 'number')) {
-    throw new Error('public/models/predictor-v1/card.json: missing calibration, validation.sweep or threshold; rerun scripts/train-predictors.ts');
+  if (
+    !(Array.isArray(card.calibration) && Array.isArray(card.validation?.sweep) && typeof card.threshold === 'number')
+  ) {
+    throw new Error(
+      'public/models/predictor-v1/card.json: missing calibration, validation.sweep or threshold; rerun scripts/train-predictors.ts',
+    );
   }
   if (card.model !== measuredModelName()) return undefined; // a predictor for another model says nothing about this one
   // The card's validation summary is the predictor at its own threshold; put that point into the sweep too, so that
   // PredictorQuality opens on exactly the numbers the lesson's prose quotes.
   const v = card.validation;
   if (!v.sweep.some((p) => p.threshold === card.threshold)) {
-    v.sweep = [...v.sweep, { threshold: card.threshold, recall: v.recall, precision: v.precision, computedShare: v.computedShare, lossChange: v.lossChange }]
-      .sort((a, b) => a.threshold - b.threshold);
+    v.sweep = [
+      ...v.sweep,
+      {
+        threshold: card.threshold,
+        recall: v.recall,
+        precision: v.precision,
+        computedShare: v.computedShare,
+        lossChange: v.lossChange,
+      },
+    ].sort((a, b) => a.threshold - b.threshold);
   }
   return card;
 }

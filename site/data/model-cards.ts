@@ -47,7 +47,9 @@ function readJson<T>(name: string, file: string): T | undefined {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch (err) {
-    throw new Error(`public/models/${name}/${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(
+      `public/models/${name}/${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
 }
 
@@ -55,7 +57,9 @@ function readJson<T>(name: string, file: string): T | undefined {
 export function readCard(name: string): ModelCard | undefined {
   const card = readJson<ModelCard>(name, 'card.json');
   if (card && !(card.parameters > 0 && card.config && card.greedySample)) {
-    throw new Error(`public/models/${name}/card.json: missing parameters, config or greedySample; rerun scripts/model-card.ts`);
+    throw new Error(
+      `public/models/${name}/card.json: missing parameters, config or greedySample; rerun scripts/model-card.ts`,
+    );
   }
   return card;
 }

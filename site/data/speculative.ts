@@ -7,7 +7,14 @@ import { chooseBackend } from '../../lib/backend.ts';
 import { loadModel } from '../../lib/load.ts';
 import type { LanguageModel } from '../../lib/model.ts';
 import { samplingDistribution } from '../../lib/sampling.ts';
-import { LeanRunner, SpeculativeDecoder, mssAcceptProbability, naiveAcceptProbability, stepView, type StepView } from '../../lib/speculative/index.ts';
+import {
+  LeanRunner,
+  SpeculativeDecoder,
+  mssAcceptProbability,
+  naiveAcceptProbability,
+  stepView,
+  type StepView,
+} from '../../lib/speculative/index.ts';
 import type { PassesResult, RaceResult } from '../../lib/speculative/measure.ts';
 
 // The rows are what lib/speculative/measure.ts returns (the race row also names the tfjs backend it ran on).
@@ -35,7 +42,13 @@ export interface SpecMeasurements {
   models: { target: string; draft: string; targetParameters: number; draftParameters: number };
   heldOut: { text: string; tokens: number };
   topK: { positions: number; greedy: number[]; sampled: number[]; mss: number[] };
-  cost: { sizes: number[]; clock?: string; targetTfjs: { tokens: number; ms: number }[]; draftTfjs: { tokens: number; ms: number }[]; draftPlainJs: { tokens: number; ms: number }[] };
+  cost: {
+    sizes: number[];
+    clock?: string;
+    targetTfjs: { tokens: number; ms: number }[];
+    draftTfjs: { tokens: number; ms: number }[];
+    draftPlainJs: { tokens: number; ms: number }[];
+  };
   passes: { prompts: number; promptTokens: number; newTokens: number; rows: SpecPassesRow[] };
   race: { prompts: number; promptTokens: number; rows: SpecRaceRow[] };
   browserRace?: { command: string; machine: string; date: string; rows: SpecBrowserRaceRow[] };
@@ -44,17 +57,25 @@ export interface SpecMeasurements {
 let cached: SpecMeasurements | undefined;
 /** The committed measurements. */
 export function specMeasurements(): SpecMeasurements {
-  return (cached ??= JSON.parse(readFileSync(join(process.cwd(), 'site', 'data', 'speculative.json'), 'utf8')) as SpecMeasurements);
+  return (cached ??= JSON.parse(
+    readFileSync(join(process.cwd(), 'site', 'data', 'speculative.json'), 'utf8'),
+  ) as SpecMeasurements);
 }
 
 /** Tokens per target pass for a shape ("chain 4", "⟨1,1,3,1,1,1,1,1⟩", "budget 16") and verifier. */
-export function passesFor(m: SpecMeasurements, shape: string, verifier: SpecPassesRow['verifier']): SpecPassesRow | undefined {
+export function passesFor(
+  m: SpecMeasurements,
+  shape: string,
+  verifier: SpecPassesRow['verifier'],
+): SpecPassesRow | undefined {
   return m.passes.rows.find((r) => r.shape === shape && r.verifier === verifier);
 }
 
 /** The best row (most tokens per pass) for a verifier. */
 export function bestPasses(m: SpecMeasurements, verifier: SpecPassesRow['verifier']): SpecPassesRow {
-  return m.passes.rows.filter((r) => r.verifier === verifier).reduce((a, b) => (b.tokensPerPass > a.tokensPerPass ? b : a));
+  return m.passes.rows
+    .filter((r) => r.verifier === verifier)
+    .reduce((a, b) => (b.tokensPerPass > a.tokensPerPass ? b : a));
 }
 
 // ---- Build-time first views for the live widgets (computed with lib/ on the shipped models) ----
@@ -64,13 +85,25 @@ let pair: Promise<{ target: LanguageModel; draft: LanguageModel }> | undefined;
 export function loadPair(): Promise<{ target: LanguageModel; draft: LanguageModel }> {
   return (pair ??= (async () => {
     await chooseBackend(['wasm', 'cpu']);
-    const fetchFile = async (path: string) => { const b = readFileSync(path); return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false }; };
+    const fetchFile = async (path: string) => {
+      const b = readFileSync(path);
+      return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
+    };
     const dir = join(process.cwd(), 'public', 'models');
-    return { target: await loadModel(join(dir, 'target-v1'), { fetchFile }), draft: await loadModel(join(dir, 'draft-v1'), { fetchFile }) };
+    return {
+      target: await loadModel(join(dir, 'target-v1'), { fetchFile }),
+      draft: await loadModel(join(dir, 'draft-v1'), { fetchFile }),
+    };
   })());
 }
 
-export interface NodeFirstView { p: number[]; q: number[]; texts: string[]; mssAccept: number; naiveAccept: number }
+export interface NodeFirstView {
+  p: number[];
+  q: number[];
+  texts: string[];
+  mssAccept: number;
+  naiveAccept: number;
+}
 
 /** The target's and draft's distributions after `prompt`, and the exact acceptance rates with k children. */
 export async function nodeAtBuild(prompt: string, temperature: number, k: number): Promise<NodeFirstView> {
@@ -80,7 +113,13 @@ export async function nodeAtBuild(prompt: string, temperature: number, k: number
   const p = samplingDistribution(last(target.forward([ids]).logits[0]), { temperature });
   const q = samplingDistribution(last(draft.forward([ids]).logits[0]), { temperature });
   const texts = Array.from({ length: target.config.vocabSize }, (_, i) => target.tokenizer.tokenText(i));
-  return { p: Array.from(p), q: Array.from(q), texts, mssAccept: mssAcceptProbability(p, q, k), naiveAccept: naiveAcceptProbability(p, q, k) };
+  return {
+    p: Array.from(p),
+    q: Array.from(q),
+    texts,
+    mssAccept: mssAcceptProbability(p, q, k),
+    naiveAccept: naiveAcceptProbability(p, q, k),
+  };
 }
 
 /** The first greedy speculative step after `prompt` with tree shape `tree`. */

@@ -23,7 +23,12 @@ const urlOf = (file) => (file === 'index.html' ? './' : file.replace(/(^|\/)inde
 export function precacheManifest(dir) {
   const files = filesUnder(dir).filter((file) => file !== SW_NAME);
   const hash = createHash('sha256');
-  for (const file of files) hash.update(file).update('\0').update(readFileSync(join(dir, file))).update('\0');
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(dir, file)))
+      .update('\0');
   return { version: hash.digest('hex').slice(0, 16), urls: files.map(urlOf) };
 }
 

@@ -1,7 +1,13 @@
 // Gathering the evidence for lib/backend-choice.ts inside the model worker: the WebGL renderer's name, and a short
 // timed probe of each candidate backend. The whole probe stays within a few hundred milliseconds.
 import * as tf from '@tensorflow/tfjs';
-import { decideBackend, isSoftwareRenderer, type BackendDecision, type BackendTiming, type RememberedBackend } from '../../lib/backend-choice.ts';
+import {
+  decideBackend,
+  isSoftwareRenderer,
+  type BackendDecision,
+  type BackendTiming,
+  type RememberedBackend,
+} from '../../lib/backend-choice.ts';
 import type { BackendName } from '../../lib/backend.ts';
 
 /** The WebGL renderer this worker would draw with, or undefined when there is no WebGL (or no OffscreenCanvas). */
@@ -61,15 +67,22 @@ export interface ProbedDecision extends BackendDecision {
 }
 
 /** Decide which backend to start: from `remembered` if it was made for this renderer, else by detection and probe. */
-export async function probeBackends(remembered: RememberedBackend | undefined, budgetMs = 150): Promise<ProbedDecision> {
+export async function probeBackends(
+  remembered: RememberedBackend | undefined,
+  budgetMs = 150,
+): Promise<ProbedDecision> {
   const renderer = webglRenderer();
   if (remembered && remembered.renderer === (renderer ?? null)) {
-    const order = [remembered.name, ...(['wasm', 'webgl', 'cpu'] as BackendName[]).filter((b) => b !== remembered.name)];
+    const order = [
+      remembered.name,
+      ...(['wasm', 'webgl', 'cpu'] as BackendName[]).filter((b) => b !== remembered.name),
+    ];
     return { order, reason: remembered.reason, renderer: renderer ?? null, timings: [], remembered: true };
   }
   const timings: BackendTiming[] = [];
   if (renderer !== undefined && !isSoftwareRenderer(renderer)) {
-    for (const name of ['wasm', 'webgl'] as BackendName[]) timings.push({ name, msPerStep: await timeBackend(name, budgetMs) });
+    for (const name of ['wasm', 'webgl'] as BackendName[])
+      timings.push({ name, msPerStep: await timeBackend(name, budgetMs) });
   }
   return { ...decideBackend(renderer, timings), renderer: renderer ?? null, timings, remembered: false };
 }

@@ -54,12 +54,17 @@ export function backendOrderFromUrl(search: string): { order: BackendName[]; not
   const raw = new URLSearchParams(search).get('backend');
   if (raw === null) return { order: [...BACKENDS] };
   const first = BACKENDS.find((b) => b === raw.trim().toLowerCase());
-  if (!first) return { order: [...BACKENDS], note: `Ignored backend=${JSON.stringify(raw.slice(0, 24))}: expected one of ${BACKENDS.join(', ')}.` };
+  if (!first)
+    return {
+      order: [...BACKENDS],
+      note: `Ignored backend=${JSON.stringify(raw.slice(0, 24))}: expected one of ${BACKENDS.join(', ')}.`,
+    };
   // The chosen backend first; the ones after it in the default order stay as fallbacks (cpu always works).
   return { order: [first, ...BACKENDS.slice(BACKENDS.indexOf(first) + 1)] };
 }
 
-const defaultWorker = () => new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module', name: 'model-worker' });
+const defaultWorker = () =>
+  new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module', name: 'model-worker' });
 
 export class ModelWorkerClient {
   readonly order: BackendName[];
@@ -94,7 +99,11 @@ export class ModelWorkerClient {
   }
 
   /** Ask the worker to run handler `type` on `payload`. */
-  request<T extends RequestType>(type: T, payload: PayloadOf<T>, { onProgress }: RequestOptions = {}): Promise<ResultOf<T>> {
+  request<T extends RequestType>(
+    type: T,
+    payload: PayloadOf<T>,
+    { onProgress }: RequestOptions = {},
+  ): Promise<ResultOf<T>> {
     return new Promise((resolve, reject) => {
       let worker: Worker;
       try {
@@ -134,7 +143,9 @@ export class ModelWorkerClient {
     try {
       worker = this.#create();
     } catch (err) {
-      const e = new WorkerCrashError(`Could not start the model worker: ${err instanceof Error ? err.message : String(err)}`);
+      const e = new WorkerCrashError(
+        `Could not start the model worker: ${err instanceof Error ? err.message : String(err)}`,
+      );
       this.#settleReady.reject(e);
       throw e;
     }
@@ -144,7 +155,9 @@ export class ModelWorkerClient {
       e.preventDefault(); // handled here: shown in the widgets, not as an uncaught page error
       this.#crash(`The model worker crashed${e.message ? `: ${e.message}` : ' (it may have failed to load)'}.`);
     });
-    worker.addEventListener('messageerror', () => this.#crash('The model worker sent a message that could not be read.'));
+    worker.addEventListener('messageerror', () =>
+      this.#crash('The model worker sent a message that could not be read.'),
+    );
     this.#status({ message: 'Starting the worker…', fraction: 0 });
     this.#send(worker, { kind: 'init', order: this.order, ...(this.auto ? { auto: this.auto } : {}) });
     return worker;

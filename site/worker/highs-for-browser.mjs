@@ -25,7 +25,10 @@ export default function highsForBrowser() {
     transform(code, id) {
       if (!GLUE.test(id)) return null;
       for (const [from, to] of EDITS) {
-        if (!code.includes(from)) throw new Error(`highs-for-browser: highs.mjs no longer contains ${from}; update site/worker/highs-for-browser.mjs`);
+        if (!code.includes(from))
+          throw new Error(
+            `highs-for-browser: highs.mjs no longer contains ${from}; update site/worker/highs-for-browser.mjs`,
+          );
         code = code.replace(from, to);
       }
       return { code, map: null };

@@ -15,7 +15,10 @@ const text = (err: unknown) => (err instanceof Error ? err.message : String(err)
 let started: Promise<{ backend: BackendInfo; handlers: Registry }> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
-async function start(order: BackendName[], auto: AutoChoice | undefined): Promise<{ backend: BackendInfo; handlers: Registry }> {
+async function start(
+  order: BackendName[],
+  auto: AutoChoice | undefined,
+): Promise<{ backend: BackendInfo; handlers: Registry }> {
   post({ kind: 'status', message: 'Loading TensorFlow.js…', fraction: 0 });
   const [{ chooseBackend }, { handlers }, { setWasmPaths }] = await Promise.all([
     import('../../lib/backend.ts'),
@@ -51,7 +54,8 @@ async function serve(id: number, type: string, payload: unknown): Promise<void> 
   try {
     const { backend, handlers } = await started!;
     const handler = Object.hasOwn(handlers, type) ? handlers[type] : undefined;
-    if (!handler) throw new Error(`Unknown request type "${type}"; this worker answers: ${Object.keys(handlers).join(', ')}.`);
+    if (!handler)
+      throw new Error(`Unknown request type "${type}"; this worker answers: ${Object.keys(handlers).join(', ')}.`);
     const ctx: HandlerContext = {
       backend,
       progress: (message, fraction) => post({ kind: 'progress', id, message, fraction }),

@@ -16,14 +16,18 @@ export function modelUrl(name: ModelName): string {
 
 /** The model `name`, loading it (with progress on `ctx`) the first time it is asked for. */
 export function getModel(name: ModelName, ctx: HandlerContext): Promise<LanguageModel> {
-  if (!MODEL_NAMES.includes(name)) return Promise.reject(new Error(`Unknown model "${name}"; this site ships ${MODEL_NAMES.join(', ')}.`));
+  if (!MODEL_NAMES.includes(name))
+    return Promise.reject(new Error(`Unknown model "${name}"; this site ships ${MODEL_NAMES.join(', ')}.`));
   let p = loaded.get(name);
   if (!p) {
     p = loadModel(modelUrl(name), {
       name,
       onProgress: (e) => {
         const kb = (n: number) => `${Math.round(n / 1024)} KB`;
-        ctx.progress(`Loading ${name}: ${e.file} ${e.totalBytes ? `${kb(e.loadedBytes)} of ${kb(e.totalBytes)}` : kb(e.loadedBytes)}${e.fromCache ? ' (from cache)' : ''}`, e.totalBytes ? e.loadedBytes / e.totalBytes : undefined);
+        ctx.progress(
+          `Loading ${name}: ${e.file} ${e.totalBytes ? `${kb(e.loadedBytes)} of ${kb(e.totalBytes)}` : kb(e.loadedBytes)}${e.fromCache ? ' (from cache)' : ''}`,
+          e.totalBytes ? e.loadedBytes / e.totalBytes : undefined,
+        );
       },
     });
     loaded.set(name, p);

@@ -5,7 +5,10 @@ export class Sessions<T> {
   private readonly open = new Map<number, T>();
   private nextId = 1;
 
-  constructor(private readonly max: number, private readonly free: (session: T) => void) {}
+  constructor(
+    private readonly max: number,
+    private readonly free: (session: T) => void,
+  ) {}
 
   /** Keeps `session` (freeing the oldest ones beyond the cap) and returns its number. */
   add(session: T): number {
@@ -36,6 +39,8 @@ export class Sessions<T> {
 export function lastChars(prompt: unknown, max: number, notes: string[]): string {
   const text = String(prompt ?? '');
   if (text.length <= max) return text;
-  notes.push(`The prompt had ${text.length.toLocaleString('en-US')} characters; only its last ${max.toLocaleString('en-US')} were used.`);
+  notes.push(
+    `The prompt had ${text.length.toLocaleString('en-US')} characters; only its last ${max.toLocaleString('en-US')} were used.`,
+  );
   return text.slice(-max);
 }

@@ -26,7 +26,10 @@ describe('isSoftwareRenderer', () => {
 describe('decideBackend', () => {
   test('never puts webgl first on a software renderer, whatever the timings say', () => {
     for (const r of SOFTWARE) {
-      const d = decideBackend(r, [{ name: 'webgl', msPerStep: 0.01 }, { name: 'wasm', msPerStep: 5 }]);
+      const d = decideBackend(r, [
+        { name: 'webgl', msPerStep: 0.01 },
+        { name: 'wasm', msPerStep: 5 },
+      ]);
       expect(d.order[0]).toBe('wasm');
       expect(d.reason).toContain('emulated');
     }
@@ -35,8 +38,12 @@ describe('decideBackend', () => {
   test('on a GPU, the faster probe goes first, for random timings', () => {
     const rand = mulberry32(7);
     for (let k = 0; k < 200; k++) {
-      const webgl = rand() * 10, wasm = rand() * 10;
-      const d = decideBackend(HARDWARE[k % HARDWARE.length], [{ name: 'wasm', msPerStep: wasm }, { name: 'webgl', msPerStep: webgl }]);
+      const webgl = rand() * 10,
+        wasm = rand() * 10;
+      const d = decideBackend(HARDWARE[k % HARDWARE.length], [
+        { name: 'wasm', msPerStep: wasm },
+        { name: 'webgl', msPerStep: webgl },
+      ]);
       expect(d.order[0]).toBe(webgl < wasm ? 'webgl' : 'wasm');
       expect(d.order.at(-1)).toBe('cpu');
       expect(new Set(d.order).size).toBe(d.order.length);
@@ -44,7 +51,12 @@ describe('decideBackend', () => {
   });
 
   test('a probe that failed loses; without WebGL, wasm', () => {
-    expect(decideBackend(HARDWARE[0], [{ name: 'webgl', msPerStep: Infinity }, { name: 'wasm', msPerStep: 3 }]).order[0]).toBe('wasm');
+    expect(
+      decideBackend(HARDWARE[0], [
+        { name: 'webgl', msPerStep: Infinity },
+        { name: 'wasm', msPerStep: 3 },
+      ]).order[0],
+    ).toBe('wasm');
     expect(decideBackend(undefined, []).order).toEqual(['wasm', 'cpu']);
   });
 });
@@ -53,7 +65,15 @@ describe('parseRemembered', () => {
   test('reads back what was stored and rejects anything else', () => {
     const good = { renderer: 'Apple M1 Max', name: 'webgl', reason: 'fastest' };
     expect(parseRemembered(JSON.stringify(good))).toEqual(good);
-    for (const bad of [null, '', '{', '[]', JSON.stringify({ ...good, name: 'gpu' }), JSON.stringify({ ...good, reason: 3 }), JSON.stringify({ name: 'wasm', reason: 'x' })]) {
+    for (const bad of [
+      null,
+      '',
+      '{',
+      '[]',
+      JSON.stringify({ ...good, name: 'gpu' }),
+      JSON.stringify({ ...good, reason: 3 }),
+      JSON.stringify({ name: 'wasm', reason: 'x' }),
+    ]) {
       expect(parseRemembered(bad)).toBeUndefined();
     }
   });

@@ -26,11 +26,15 @@ describe.each(['target-v1', 'draft-v1'] as const)('%s', (name) => {
       const model = await loadCommitted(name);
       const ids = model.tokenizer.encode(greedySample.prompt + greedySample.text).slice(0, model.config.blockSize);
       const logits = model.forward([ids]).logits[0].map((row) => row.slice());
-      const text = generate(model, greedySample.prompt, { temperature: 0, maxNewTokens: greedySample.maxNewTokens }).text;
+      const text = generate(model, greedySample.prompt, {
+        temperature: 0,
+        maxNewTokens: greedySample.maxNewTokens,
+      }).text;
       model.dispose();
       return { logits, text };
     };
-    const cpu = await run('cpu'), wasm = await run('wasm');
+    const cpu = await run('cpu'),
+      wasm = await run('wasm');
     expect(wasm.text).toBe(cpu.text);
     let worst = 0;
     cpu.logits.forEach((row, t) => row.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - wasm.logits[t][i])))));
@@ -40,7 +44,9 @@ describe.each(['target-v1', 'draft-v1'] as const)('%s', (name) => {
   it('KV-cache decoding gives the logits of a full forward at every step', async () => {
     await tf.setBackend('wasm');
     const model = await loadCommitted(name);
-    const ids = model.tokenizer.encode('Call me Ishmael. Some years ago, never mind how long precisely, having little or no money in my purse').slice(0, 40);
+    const ids = model.tokenizer
+      .encode('Call me Ishmael. Some years ago, never mind how long precisely, having little or no money in my purse')
+      .slice(0, 40);
     const full = model.forward([ids]).logits[0];
     const cache = model.newCache();
     model.forward([ids.slice(0, 3)], { cache });
@@ -57,7 +63,8 @@ describe.each(['target-v1', 'draft-v1'] as const)('%s', (name) => {
 
 describe('the committed models together', () => {
   it('meet the quality bar: validation loss target < draft < bigram baseline', () => {
-    const target = card('target-v1'), draft = card('draft-v1');
+    const target = card('target-v1'),
+      draft = card('draft-v1');
     expect(target.validationLoss).toBeLessThan(draft.validationLoss);
     expect(draft.validationLoss).toBeLessThan(draft.bigramValidationLoss);
     expect(target.bigramValidationLoss).toBe(draft.bigramValidationLoss);
@@ -66,7 +73,8 @@ describe('the committed models together', () => {
   it('the draft has at most 1/8 of the target parameters and all model files total at most 10 MB', () => {
     expect(card('draft-v1').parameters * 8).toBeLessThanOrEqual(card('target-v1').parameters);
     let bytes = 0;
-    for (const dir of readdirSync(MODELS_DIR)) for (const f of readdirSync(MODELS_DIR + dir)) bytes += statSync(`${MODELS_DIR}${dir}/${f}`).size;
+    for (const dir of readdirSync(MODELS_DIR))
+      for (const f of readdirSync(MODELS_DIR + dir)) bytes += statSync(`${MODELS_DIR}${dir}/${f}`).size;
     expect(bytes).toBeLessThanOrEqual(10 * 1024 * 1024);
   });
 });

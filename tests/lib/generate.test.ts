@@ -7,11 +7,18 @@ import type { LanguageModel } from '../../lib/model.ts';
 
 describe('generate and evaluate', () => {
   let model: LanguageModel;
-  beforeAll(async () => { await tf.setBackend('cpu'); model = randomModel({ blockSize: 24 }); });
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    model = randomModel({ blockSize: 24 });
+  });
   afterAll(() => model.dispose());
 
   it('decoding with the KV cache picks the same tokens as re-running the whole context', () => {
-    for (const opts of [{ temperature: 0 }, { temperature: 0.8, topK: 20, seed: 4 }, { temperature: 1.2, topP: 0.9, seed: 5 }]) {
+    for (const opts of [
+      { temperature: 0 },
+      { temperature: 0.8, topK: 20, seed: 4 },
+      { temperature: 1.2, topP: 0.9, seed: 5 },
+    ]) {
       const cached = generate(model, 'abc', { ...opts, maxNewTokens: 15 });
       const full = generate(model, 'abc', { ...opts, maxNewTokens: 15, noCache: true });
       expect(cached.ids).toEqual(full.ids);
@@ -54,7 +61,11 @@ describe('generate and evaluate', () => {
     const ids = [10, 20, 30, 40, 50];
     const logits = model.forward([ids.slice(0, -1)]).logits[0];
     let nll = 0;
-    logits.forEach((row, t) => { const m = Math.max(...row); const lse = m + Math.log(row.reduce((s, v) => s + Math.exp(v - m), 0)); nll += lse - row[ids[t + 1]]; });
+    logits.forEach((row, t) => {
+      const m = Math.max(...row);
+      const lse = m + Math.log(row.reduce((s, v) => s + Math.exp(v - m), 0));
+      nll += lse - row[ids[t + 1]];
+    });
     const e = evaluate(model, ids);
     expect(e.tokens).toBe(4);
     expect(e.loss).toBeCloseTo(nll / 4, 5);

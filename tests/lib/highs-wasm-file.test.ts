@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 describe('public/highs', () => {
   it('highs.wasm is byte-identical to node_modules/highs/build/highs.wasm', () => {
-    expect(readFileSync('public/highs/highs.wasm').equals(readFileSync('node_modules/highs/build/highs.wasm'))).toBe(true);
+    expect(readFileSync('public/highs/highs.wasm').equals(readFileSync('node_modules/highs/build/highs.wasm'))).toBe(
+      true,
+    );
   });
 });

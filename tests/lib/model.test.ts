@@ -74,12 +74,17 @@ describe.each(['cpu', 'wasm'])('LanguageModel on %s', (backend) => {
     const prefix = randomTokens(rng, 5, 256);
     const parents = [-1, 0, 0, 1, 1, 2, -1, 6];
     const tokens = randomTokens(rng, parents.length, 256);
-    const depth = parents.map(function d(p): number { return p < 0 ? 0 : 1 + d(parents[p]); });
+    const depth = parents.map(function d(p): number {
+      return p < 0 ? 0 : 1 + d(parents[p]);
+    });
     const ancestors = (i: number): number[] => (i < 0 ? [] : [...ancestors(parents[i]), i]);
     const cache = model.newCache();
     model.forward([prefix], { cache });
     const P = prefix.length;
-    const mask = tokens.map((_, i) => [...prefix.map(() => 1), ...tokens.map((_, j) => (ancestors(i).includes(j) ? 1 : 0))]);
+    const mask = tokens.map((_, i) => [
+      ...prefix.map(() => 1),
+      ...tokens.map((_, j) => (ancestors(i).includes(j) ? 1 : 0)),
+    ]);
     const tree = model.forward([tokens], { cache, mask, positions: [depth.map((d) => P + d)] }).logits[0];
     cache.dispose();
     tokens.forEach((_, i) => {
@@ -102,7 +107,9 @@ describe.each(['cpu', 'wasm'])('LanguageModel on %s', (backend) => {
     const { nLayer, nFfn } = model.config;
     const dense = model.forward([ids], { record: { ffn: true } });
     const all = Array.from({ length: nLayer }, () => Array.from({ length: nFfn }, (_, i) => i));
-    const active = dense.ffnPost!.map((post) => Array.from({ length: nFfn }, (_, i) => i).filter((i) => ids.some((_, t) => post[t * nFfn + i] > 0)));
+    const active = dense.ffnPost!.map((post) =>
+      Array.from({ length: nFfn }, (_, i) => i).filter((i) => ids.some((_, t) => post[t * nFfn + i] > 0)),
+    );
     expect(active.some((a) => a.length < nFfn)).toBe(true); // the test means something only if some neurons are silent
     for (const neurons of [all, active]) {
       const sparse = model.forward([ids], { ffnNeurons: neurons }).logits[0];
@@ -120,15 +127,28 @@ describe.each(['cpu', 'wasm'])('LanguageModel on %s', (backend) => {
     const ones = Array.from({ length: nLayer }, () => new Float32Array(ids.length * nFfn).fill(1));
     const masked = model.forward([ids], { ffnMask: ones }).logits[0];
     for (let t = 0; t < ids.length; t++) expect(maxAbsDiff(masked[t], dense.logits[0][t])).toBeLessThan(TOL);
-    dense.ffnPre!.forEach((pre, l) => expect(maxAbsDiff(dense.ffnPost![l], pre.map((v) => Math.max(0, v)))).toBe(0));
+    dense.ffnPre!.forEach((pre, l) =>
+      expect(
+        maxAbsDiff(
+          dense.ffnPost![l],
+          pre.map((v) => Math.max(0, v)),
+        ),
+      ).toBe(0),
+    );
     // Attention rows are probability distributions over visible keys only.
-    const T = ids.length, H = model.config.nHead;
+    const T = ids.length,
+      H = model.config.nHead;
     const att = dense.attention![0];
-    for (let h = 0; h < H; h++) for (let i = 0; i < T; i++) {
-      let sum = 0;
-      for (let j = 0; j < T; j++) { const p = att[(h * T + i) * T + j]; sum += p; if (j > i) expect(p).toBeLessThan(1e-6); }
-      expect(sum).toBeCloseTo(1, 5);
-    }
+    for (let h = 0; h < H; h++)
+      for (let i = 0; i < T; i++) {
+        let sum = 0;
+        for (let j = 0; j < T; j++) {
+          const p = att[(h * T + i) * T + j];
+          sum += p;
+          if (j > i) expect(p).toBeLessThan(1e-6);
+        }
+        expect(sum).toBeCloseTo(1, 5);
+      }
   });
 
   it('linear layers are addressable by name; replacing and restoring a weight round-trips', () => {

@@ -23,6 +23,7 @@ export function randomModel(overrides: Partial<GPTConfig> = {}, seed = 1): Langu
   const cfg: GPTConfig = { vocabSize: 256, blockSize: 32, nLayer: 2, nHead: 2, nEmbd: 16, nFfn: 64, ...overrides };
   const weights = initWeights(cfg, seed);
   // Larger weights than training's init, so attention and ReLU patterns are far from uniform.
-  for (const [name, w] of Object.entries(weights)) if (name.endsWith('.weight') && !name.includes('ln')) for (let i = 0; i < w.length; i++) w[i] *= 10;
+  for (const [name, w] of Object.entries(weights))
+    if (name.endsWith('.weight') && !name.includes('ln')) for (let i = 0; i < w.length; i++) w[i] *= 10;
   return new LanguageModel(cfg, new Tokenizer({ type: 'byte-bpe', merges: [] }), weights, 'random');
 }

@@ -29,14 +29,18 @@ describe('sampling', () => {
   });
 
   it('higher temperature flattens the distribution', () => {
-    const cold = softmax(logits, 0.5), hot = softmax(logits, 2);
+    const cold = softmax(logits, 0.5),
+      hot = softmax(logits, 2);
     expect(cold[4]).toBeGreaterThan(softmax(logits)[4]);
     expect(hot[4]).toBeLessThan(softmax(logits)[4]);
   });
 
   it('seeded sampling is reproducible and matches the distribution', () => {
     const p = samplingDistribution(logits, { temperature: 1 });
-    const draw = (seed: number) => { const rng = mulberry32(seed); return Array.from({ length: 20000 }, () => sampleFrom(p, rng)); };
+    const draw = (seed: number) => {
+      const rng = mulberry32(seed);
+      return Array.from({ length: 20000 }, () => sampleFrom(p, rng));
+    };
     expect(draw(5)).toEqual(draw(5));
     const counts = new Array(6).fill(0);
     for (const i of draw(6)) counts[i]++;

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 
 const dist = 'node_modules/@tensorflow/tfjs-backend-wasm/dist/';
 const ours = 'public/tfjs-wasm/';
-const wasmIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.wasm')).sort();
+const wasmIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.wasm'))
+    .sort();
 
 describe('public/tfjs-wasm', () => {
   it('holds the same .wasm files as the installed tfjs-backend-wasm', () => {

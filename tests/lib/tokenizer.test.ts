@@ -8,9 +8,18 @@ const shipped = new Tokenizer(JSON.parse(readFileSync(MODELS_DIR + 'target-v1/to
 
 // Random valid Unicode: ASCII, Latin-1, CJK, emoji (astral plane) and whitespace, never lone surrogates.
 function randomText(rng: () => number, n: number): string {
-  const ranges = [[0x20, 0x7e], [0xa0, 0xff], [0x4e00, 0x9fff], [0x1f300, 0x1f6ff], [0x09, 0x0a]];
+  const ranges = [
+    [0x20, 0x7e],
+    [0xa0, 0xff],
+    [0x4e00, 0x9fff],
+    [0x1f300, 0x1f6ff],
+    [0x09, 0x0a],
+  ];
   let s = '';
-  for (let i = 0; i < n; i++) { const [lo, hi] = ranges[randInt(rng, 0, ranges.length - 1)]; s += String.fromCodePoint(randInt(rng, lo, hi)); }
+  for (let i = 0; i < n; i++) {
+    const [lo, hi] = ranges[randInt(rng, 0, ranges.length - 1)];
+    s += String.fromCodePoint(randInt(rng, lo, hi));
+  }
   return s;
 }
 
@@ -21,7 +30,8 @@ describe('Tokenizer', () => {
       const s = randomText(rng, randInt(rng, 0, 60));
       expect(shipped.decode(shipped.encode(s))).toBe(s);
     }
-    for (const s of ['', '🐋 whale 鲸鱼', 'Call me Ishmael.', '\n\n  \t', 'naïve café — “quoted”']) expect(shipped.decode(shipped.encode(s))).toBe(s);
+    for (const s of ['', '🐋 whale 鲸鱼', 'Call me Ishmael.', '\n\n  \t', 'naïve café — “quoted”'])
+      expect(shipped.decode(shipped.encode(s))).toBe(s);
     expect(shipped.encode('')).toEqual([]);
   });
 
@@ -31,11 +41,14 @@ describe('Tokenizer', () => {
   });
 
   it('the target and draft models share one tokenizer', () => {
-    expect(readFileSync(MODELS_DIR + 'draft-v1/tokenizer.json', 'utf8')).toBe(readFileSync(MODELS_DIR + 'target-v1/tokenizer.json', 'utf8'));
+    expect(readFileSync(MODELS_DIR + 'draft-v1/tokenizer.json', 'utf8')).toBe(
+      readFileSync(MODELS_DIR + 'target-v1/tokenizer.json', 'utf8'),
+    );
   });
 
   it('learnBPE is deterministic and learns the most frequent pair first', () => {
-    const a = learnBPE('aaab aaab aaab xy', 260), b = learnBPE('aaab aaab aaab xy', 260);
+    const a = learnBPE('aaab aaab aaab xy', 260),
+      b = learnBPE('aaab aaab aaab xy', 260);
     expect(a.merges).toEqual(b.merges);
     expect(a.tokenText(256)).toBe('aa');
     expect(a.decode(a.encode('aaab xy'))).toBe('aaab xy');

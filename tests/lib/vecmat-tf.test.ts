@@ -77,7 +77,14 @@ for (const backend of ['cpu', 'wasm'] as const) {
     it('compareDenseVsGather agrees to 1e-3, reads only the non-zero rows, times both, and leaks nothing', async () => {
       const progress: number[] = [];
       const r = await noLeak(() =>
-        compareDenseVsGather({ n: 256, m: 128, zeroFraction: 0.9, seed: 4, repeats: 3, onProgress: (d) => progress.push(d) }),
+        compareDenseVsGather({
+          n: 256,
+          m: 128,
+          zeroFraction: 0.9,
+          seed: 4,
+          repeats: 3,
+          onProgress: (d) => progress.push(d),
+        }),
       );
       expect(r.backend).toBe(backend);
       expect(r.maxAbsDiff).toBeLessThan(1e-3);
@@ -92,7 +99,9 @@ for (const backend of ['cpu', 'wasm'] as const) {
       const all = await noLeak(() => compareDenseVsGather({ n: 16, m: 8, zeroFraction: 1, repeats: 1 }));
       expect(all.rowsRead).toBe(0);
       expect(all.maxAbsDiff).toBe(0);
-      await expect(compareDenseVsGather({ n: 0, m: 8, zeroFraction: 0.5 })).rejects.toThrow(/n must be a positive integer/);
+      await expect(compareDenseVsGather({ n: 0, m: 8, zeroFraction: 0.5 })).rejects.toThrow(
+        /n must be a positive integer/,
+      );
     });
   });
 }

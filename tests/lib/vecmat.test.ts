@@ -56,7 +56,11 @@ describe('the worked example x = (2, 0, 1)', () => {
     expect(r.products[1]).toEqual([0, 0, 0, 0, 0, 0]);
     expect(r.products[0]).toEqual([2, 0, 4, -2, 6, 2]);
     expect(r.steps).toHaveLength(18);
-    expect(r.steps.slice(0, 3).map((s) => [s.i, s.j])).toEqual([[0, 0], [1, 0], [2, 0]]);
+    expect(r.steps.slice(0, 3).map((s) => [s.i, s.j])).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+    ]);
     expect(r.steps.at(-1)!.partial).toEqual(r.y);
     expect(r.cost.actual).toEqual(r.cost.dense);
   });
@@ -128,7 +132,13 @@ describe('seeded data', () => {
     for (const v of randomMatrix(4, 4, 3, { decimals: 1 }).flat()) expect(Math.round(v * 10)).toBeCloseTo(v * 10, 9);
   });
   it('randomSparseVector has exactly round(fraction·n) zeros', () => {
-    for (const [n, f] of [[10, 0.9], [1024, 0.9], [7, 0], [7, 1], [100, 0.333]] as const) {
+    for (const [n, f] of [
+      [10, 0.9],
+      [1024, 0.9],
+      [7, 0],
+      [7, 1],
+      [100, 0.333],
+    ] as const) {
       const x = randomSparseVector(n, f, 5);
       const zeros = x.length - nonZeroIndices(x).length;
       expect(zeros).toBe(sparsityPlan(n, f).zeros);

@@ -37,7 +37,8 @@ function setup() {
   return { client, workers };
 }
 
-const lastRequest = (w: FakeWorker) => w.sent.filter((m) => m.kind === 'request').at(-1) as Extract<ToWorker, { kind: 'request' }>;
+const lastRequest = (w: FakeWorker) =>
+  w.sent.filter((m) => m.kind === 'request').at(-1) as Extract<ToWorker, { kind: 'request' }>;
 
 describe('ModelWorkerClient', () => {
   it('starts one worker lazily, sends init with the backend order, and resolves ready', async () => {
@@ -110,7 +111,9 @@ describe('ModelWorkerClient', () => {
         throw new Error('module workers unsupported');
       },
     });
-    await expect(client.request('ping', {})).rejects.toThrow('Could not start the model worker: module workers unsupported');
+    await expect(client.request('ping', {})).rejects.toThrow(
+      'Could not start the model worker: module workers unsupported',
+    );
   });
 });
 

@@ -18,7 +18,10 @@ async function axeViolations(page: Page): Promise<string[]> {
     // @ts-expect-error axe is the global the injected script defines
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations
-      .filter((v: { impact: string; tags: string[] }) => v.impact === 'serious' || v.impact === 'critical' || v.tags.some((t) => wcag.includes(t)))
+      .filter(
+        (v: { impact: string; tags: string[] }) =>
+          v.impact === 'serious' || v.impact === 'critical' || v.tags.some((t) => wcag.includes(t)),
+      )
       .map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
         id: v.id,
         impact: v.impact,
@@ -79,8 +82,16 @@ function cls(page: Page): Promise<{ value: number; worst: string[] }> {
               bestWindow = [...window];
             }
           }
-          const name = (n?: Node) => (n instanceof Element ? `${n.closest('[data-state]')?.localName ?? ''} ${n.localName}.${n.getAttribute('class') ?? ''}` : n?.nodeName ?? '?');
-          resolve({ value: best, worst: bestWindow.map((e) => `${e.value.toFixed(3)}: ${(e.sources ?? []).map((s) => name(s.node)).join(', ')}`) });
+          const name = (n?: Node) =>
+            n instanceof Element
+              ? `${n.closest('[data-state]')?.localName ?? ''} ${n.localName}.${n.getAttribute('class') ?? ''}`
+              : (n?.nodeName ?? '?');
+          resolve({
+            value: best,
+            worst: bestWindow.map(
+              (e) => `${e.value.toFixed(3)}: ${(e.sources ?? []).map((s) => name(s.node)).join(', ')}`,
+            ),
+          });
         }, 500);
       }),
   );
@@ -94,16 +105,20 @@ const SETUPS = [
 describe.each(builtPages(inject('distDir')))('page %s', (path) => {
   // An embed page holds one widget that its lesson page already shows in both setups; embeds live in small frames,
   // so they are checked as a phone in the dark theme only (this keeps the whole suite inside CI's time budget).
-  test.each(path.startsWith('/embed/') ? SETUPS.slice(1) : SETUPS)('$name: no serious axe finding after every widget has drawn; CLS under 0.1', { timeout: 300_000 }, async ({ colorScheme, viewport }) => {
-    // The wasm backend keeps model-backed widgets quick on a busy test machine (software WebGL can take minutes);
-    // the backend changes no layout. /bench/ times backends when a ?backend= asks it to, so it opens as it is.
-    const url = path.includes('bench') ? path : `${path}?backend=wasm`;
-    const { page, close } = await openPage(url, { colorScheme, viewport });
-    await page.waitForLoadState('load');
-    await startEveryWidget(page);
-    const shift = await cls(page);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(shift.value, `layout shifts: ${shift.worst.join(' | ')}`).toBeLessThan(0.1);
-    await close();
-  });
+  test.each(path.startsWith('/embed/') ? SETUPS.slice(1) : SETUPS)(
+    '$name: no serious axe finding after every widget has drawn; CLS under 0.1',
+    { timeout: 300_000 },
+    async ({ colorScheme, viewport }) => {
+      // The wasm backend keeps model-backed widgets quick on a busy test machine (software WebGL can take minutes);
+      // the backend changes no layout. /bench/ times backends when a ?backend= asks it to, so it opens as it is.
+      const url = path.includes('bench') ? path : `${path}?backend=wasm`;
+      const { page, close } = await openPage(url, { colorScheme, viewport });
+      await page.waitForLoadState('load');
+      await startEveryWidget(page);
+      const shift = await cls(page);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(shift.value, `layout shifts: ${shift.worst.join(' | ')}`).toBeLessThan(0.1);
+      await close();
+    },
+  );
 });

@@ -12,7 +12,13 @@ beforeAll(async () => {
   // SwiftShader on purpose: WebGL works here, but only as a CPU emulation, which is what the choice must detect.
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
   });
 });
 afterAll(async () => browser?.close());
@@ -27,7 +33,13 @@ async function open(path: string) {
   await page.locator(WIDGET).scrollIntoViewIfNeeded(); // the widget starts its worker near the viewport
   const backend = page.locator(`${WIDGET} [data-out="backend"]`);
   await expect.poll(() => backend.textContent(), { timeout: 120_000 }).toMatch(/^(wasm|webgl|cpu)$/);
-  return { context, page, errors, backend: (await backend.textContent())!, reason: (await page.locator(`${WIDGET} [data-out="backend-reason"]`).textContent())! };
+  return {
+    context,
+    page,
+    errors,
+    backend: (await backend.textContent())!,
+    reason: (await page.locator(`${WIDGET} [data-out="backend-reason"]`).textContent())!,
+  };
 }
 
 /** The WebGL renderer the page's own browser reports (undefined without WebGL). */
@@ -50,7 +62,9 @@ test('with software-emulated WebGL and wasm available, the models do not run on 
   // The next page of the same browser reuses the decision.
   await page.goto(new URL('model/', inject('baseURL')).href);
   await page.locator(WIDGET).scrollIntoViewIfNeeded();
-  await expect.poll(() => page.locator(`${WIDGET} [data-out="backend"]`).textContent(), { timeout: 120_000 }).toBe('wasm');
+  await expect
+    .poll(() => page.locator(`${WIDGET} [data-out="backend"]`).textContent(), { timeout: 120_000 })
+    .toBe('wasm');
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -91,9 +91,14 @@ describe('an embed page', () => {
 
 describe('?embed= on a lesson page', () => {
   test('?embed=1 shows the first widget alone; ?embed=vecscale the one with that key', async () => {
-    for (const [query, key] of [['embed=1', 'vecmat'], ['embed=vecscale', 'vecscale']]) {
+    for (const [query, key] of [
+      ['embed=1', 'vecmat'],
+      ['embed=vecscale', 'vecscale'],
+    ]) {
       const opened = await openPage(`${LESSON}?${query}`);
-      const facts = await opened.page.evaluate(() => [...document.querySelectorAll(':is(.widget, .kit)[data-key]')].map((w) => w.getAttribute('data-key')));
+      const facts = await opened.page.evaluate(() =>
+        [...document.querySelectorAll(':is(.widget, .kit)[data-key]')].map((w) => w.getAttribute('data-key')),
+      );
       expect(facts).toEqual([key]);
       expect(await opened.page.locator('.site-header').isHidden()).toBe(true);
       expectClean(opened);

@@ -119,7 +119,9 @@ describe('VecMatViews', () => {
   });
 
   test('a malformed URL shows a visible note and leaves a working widget', async () => {
-    const opened = await openPage(`${PATH}?vecmat.x=2,a,1&vecmat.view=diagonal&vecmat.seed=1e999&vecmat.w=<script>alert(1)</script>`);
+    const opened = await openPage(
+      `${PATH}?vecmat.x=2,a,1&vecmat.view=diagonal&vecmat.seed=1e999&vecmat.w=<script>alert(1)</script>`,
+    );
     const { page } = opened;
     await views(page);
     const notes = page.locator('vecmat-views [data-notes]');
@@ -230,7 +232,9 @@ describe('VecMatScale and the model worker', () => {
 
 describe('layout and theme', () => {
   test('no horizontal page scroll at 375px, with both widgets upgraded', async () => {
-    const opened = await openPage(`${PATH}?vecscale.n=64&vecscale.m=64&vecscale.repeats=1`, { viewport: { width: 375, height: 740 } });
+    const opened = await openPage(`${PATH}?vecscale.n=64&vecscale.m=64&vecscale.repeats=1`, {
+      viewport: { width: 375, height: 740 },
+    });
     const { page } = opened;
     await views(page);
     await scaleResult(page);

@@ -29,10 +29,14 @@ describe('lesson 6 page', () => {
     expect(result).toMatch(/^int4, group 128, Round to nearest \(RTN\): loss \d\.\d+ nats\/token/);
     expect((await page.locator('quantize-it [data-out="sample"]').textContent())?.length).toBeGreaterThan(5);
     expect(await settled(page, 'alpha-slider')).toBe('done');
-    await expect.poll(() => page.locator('alpha-slider [data-out="sentence"]').textContent()).toMatch(/^h\.1\.mlp\.down, α = 0\.5: output error/);
+    await expect
+      .poll(() => page.locator('alpha-slider [data-out="sentence"]').textContent())
+      .toMatch(/^h\.1\.mlp\.down, α = 0\.5: output error/);
     expect(await page.locator('alpha-slider [data-chart="error"] svg').count()).toBeGreaterThan(0);
     expect(await settled(page, 'error-microscope')).toBe('done');
-    await expect.poll(() => page.locator('error-microscope [data-out="mc"]').textContent()).toMatch(/^10,000 random groups of 128, one weight scaled by 1\.5/);
+    await expect
+      .poll(() => page.locator('error-microscope [data-out="mc"]').textContent())
+      .toMatch(/^10,000 random groups of 128, one weight scaled by 1\.5/);
     expect(await page.locator('error-microscope [data-chart="line"] svg').count()).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
     expectClean(opened);
@@ -44,21 +48,27 @@ describe('lesson 6 page', () => {
     const slider = page.getByRole('slider', { name: 'α (s = s_X^α)' });
     await slider.focus();
     await page.keyboard.press('Home');
-    await expect.poll(() => page.locator('alpha-slider [data-out="sentence"]').textContent()).toMatch(/α = 0: output error 100% of round-to-nearest/);
+    await expect
+      .poll(() => page.locator('alpha-slider [data-out="sentence"]').textContent())
+      .toMatch(/α = 0: output error 100% of round-to-nearest/);
     await expect.poll(() => page.evaluate(() => location.search)).toContain('alpha.a=0');
     const race = page.locator('int4-race');
     await race.scrollIntoViewIfNeeded();
     await page.locator('int4-race[data-state="ready"]').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Race in my browser' }).click();
     expect(await settled(page, 'int4-race')).toBe('done');
-    expect(await page.locator('int4-race [data-out="race"]').textContent()).toMatch(/^In your browser: 512 x 128: fp32 .* int4 .*(faster|slower)/);
+    expect(await page.locator('int4-race [data-out="race"]').textContent()).toMatch(
+      /^In your browser: 512 x 128: fp32 .* int4 .*(faster|slower)/,
+    );
     expectClean(opened);
   });
 });
 
 describe('lesson 6 with garbage in the URL', () => {
   test('bad bits, group size, method and s are explained in notes; the widgets still run with their defaults', async () => {
-    const opened = await openPage(`${PATH}?quant.bits=9&quant.group=48&quant.method=gptq&micro.s=banana&alpha.layer=h.9.mlp.up&int4.size=huge`);
+    const opened = await openPage(
+      `${PATH}?quant.bits=9&quant.group=48&quant.method=gptq&micro.s=banana&alpha.layer=h.9.mlp.up&int4.size=huge`,
+    );
     try {
       const { page } = opened;
       for (const tag of ['quantize-it', 'error-microscope', 'alpha-slider']) {
@@ -71,7 +81,9 @@ describe('lesson 6 with garbage in the URL', () => {
       expect(await settled(page, 'quantize-it')).toBe('done'); // the defaults' shipped result
       expect(await settled(page, 'error-microscope')).toBe('done');
       await page.locator('int4-race').scrollIntoViewIfNeeded();
-      await expect.poll(() => page.locator('int4-race [data-notes]').textContent(), { timeout: 60_000 }).toMatch(/size/);
+      await expect
+        .poll(() => page.locator('int4-race [data-notes]').textContent(), { timeout: 60_000 })
+        .toMatch(/size/);
       expectClean(opened);
     } finally {
       await opened.close();

@@ -24,7 +24,10 @@ async function run(page: Page): Promise<string | null> {
   await st.scrollIntoViewIfNeeded();
   await page.locator('flash-stepper:not([data-state="static"])').waitFor({ timeout: 120_000 });
   await page.locator('flash-stepper [data-action="run"]').click();
-  await page.locator('flash-stepper[data-state="running"]').waitFor({ timeout: 30_000 }).catch(() => {});
+  await page
+    .locator('flash-stepper[data-state="running"]')
+    .waitFor({ timeout: 30_000 })
+    .catch(() => {});
   return settled(page, 'flash-stepper');
 }
 
@@ -41,8 +44,12 @@ describe('lesson 4 page', () => {
     await page.locator('flash-storage:not([data-state="static"])').waitFor({ timeout: 120_000 });
     await page.getByRole('button', { name: 'Measure this device' }).click();
     expect(await settled(page, 'flash-storage')).toBe('done');
-    expect(await page.locator('flash-storage [data-out="storage"]').textContent()).toContain('Origin Private File System');
-    expect(await page.locator('flash-storage [data-out="roundtrip"]').textContent()).toBe('1 MiB written, 1 MiB read back in 1 read, identical');
+    expect(await page.locator('flash-storage [data-out="storage"]').textContent()).toContain(
+      'Origin Private File System',
+    );
+    expect(await page.locator('flash-storage [data-out="roundtrip"]').textContent()).toBe(
+      '1 MiB written, 1 MiB read back in 1 read, identical',
+    );
     const cells = await page.locator('flash-storage [data-out="scat"]').allTextContents();
     expect(cells).toHaveLength(10);
     for (const c of cells) expect(c).toMatch(/\/s$/);
@@ -55,13 +62,17 @@ describe('lesson 4 page', () => {
     const out = (k: string) => page.locator(`flash-stepper [data-out="${k}"]`).textContent();
     expect(await out('same')).toBe('Same 8 tokens as the model in memory.');
     expect(await out('text')).toBe(await out('memory'));
-    expect(await out('basis')).toContain("target-v1's FFN is read from the Origin Private File System (the store was written just now)");
+    expect(await out('basis')).toContain(
+      "target-v1's FFN is read from the Origin Private File System (the store was written just now)",
+    );
     expect(await out('curveMs')).toMatch(/s$/); // priced on the curve measured in the test above
     expect(await run(page)).toBe('done');
     expect(await out('basis')).toContain('(store reused)');
     await page.getByLabel('Model').selectOption('draft-v1');
     expect(await run(page)).toBe('done');
-    expect(await out('basis')).toContain("draft-v1's FFN is read from the Origin Private File System (the store was written just now)");
+    expect(await out('basis')).toContain(
+      "draft-v1's FFN is read from the Origin Private File System (the store was written just now)",
+    );
     expect(await out('same')).toBe('Same 8 tokens as the model in memory.');
     await expect.poll(() => page.evaluate(() => location.search)).toContain('stepper.model=draft-v1');
   });
@@ -75,7 +86,9 @@ describe('lesson 4 page', () => {
     expect(notes).toContain('open in another tab or worker');
     expect(notes).toContain('kept in memory instead');
     expect(await second.locator('flash-stepper [data-out="basis"]').textContent()).toContain('read from memory');
-    expect(await second.locator('flash-stepper [data-out="same"]').textContent()).toBe('Same 8 tokens as the model in memory.');
+    expect(await second.locator('flash-stepper [data-out="same"]').textContent()).toBe(
+      'Same 8 tokens as the model in memory.',
+    );
     await second.close();
   });
 
@@ -104,7 +117,13 @@ describe('lesson 4 page', () => {
     const violations = await page.evaluate(async () => {
       // @ts-expect-error axe is the global the injected script defines
       const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-      return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      return r.violations.map(
+        (v: { id: string; nodes: { target: string[] }[] }) =>
+          `${v.id} at ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
     });
     expect(violations).toEqual([]);
     expectClean(opened);
@@ -131,8 +150,12 @@ describe('storage that fails', () => {
       expect(await run(page)).toBe('done');
       const notes = page.locator('flash-stepper [data-notes]');
       expect(await notes.textContent()).toContain(reason);
-      expect(await page.locator('flash-stepper [data-out="basis"]').textContent()).toContain("target-v1's FFN is read from memory");
-      expect(await page.locator('flash-stepper [data-out="same"]').textContent()).toBe('Same 8 tokens as the model in memory.');
+      expect(await page.locator('flash-stepper [data-out="basis"]').textContent()).toContain(
+        "target-v1's FFN is read from memory",
+      );
+      expect(await page.locator('flash-stepper [data-out="same"]').textContent()).toBe(
+        'Same 8 tokens as the model in memory.',
+      );
 
       await page.locator('flash-storage').scrollIntoViewIfNeeded();
       await page.locator('flash-storage:not([data-state="static"])').waitFor({ timeout: 60_000 });
@@ -140,7 +163,9 @@ describe('storage that fails', () => {
       expect(await settled(page, 'flash-storage')).toBe('done');
       expect(await page.locator('flash-storage [data-out="storage"]').textContent()).toBe('memory');
       expect(await page.locator('flash-storage [data-notes]').textContent()).toContain(reason);
-      expect(await page.locator('flash-storage [data-out="roundtrip"]').textContent()).toBe('1 MiB written, 1 MiB read back in 1 read, identical');
+      expect(await page.locator('flash-storage [data-out="roundtrip"]').textContent()).toBe(
+        '1 MiB written, 1 MiB read back in 1 read, identical',
+      );
       expectClean(rest);
       await close();
     });
@@ -149,7 +174,9 @@ describe('storage that fails', () => {
 
 describe('URL state and bad input', () => {
   test('garbage values get notes, and the widgets still work', async () => {
-    const { page, close, ...rest } = await openPage(`${PATH}?stepper.window=999&stepper.neurons=zzz&stepper.budget=7&stepper.tokens=2&storage.file=abc&storage.chunk=3`);
+    const { page, close, ...rest } = await openPage(
+      `${PATH}?stepper.window=999&stepper.neurons=zzz&stepper.budget=7&stepper.tokens=2&storage.file=abc&storage.chunk=3`,
+    );
     await page.locator('flash-stepper').scrollIntoViewIfNeeded();
     await page.locator('flash-stepper:not([data-state="static"])').waitFor({ timeout: 120_000 });
     const notes = await page.locator('flash-stepper [data-notes]').textContent();
@@ -173,23 +200,31 @@ describe('URL state and bad input', () => {
   });
 
   test('a DRAM budget caps the FFN held between tokens; a budget too small for the hybrid half is explained', async () => {
-    const { page, close, ...rest } = await openPage(`${PATH}?stepper.neurons=exact&stepper.tokens=4&stepper.window=16&stepper.budget=0.1&stepper.storage=memory`);
+    const { page, close, ...rest } = await openPage(
+      `${PATH}?stepper.neurons=exact&stepper.tokens=4&stepper.window=16&stepper.budget=0.1&stepper.storage=memory`,
+    );
     expect(await run(page)).toBe('done');
     expect(await page.locator('flash-stepper [data-out="budget"]').textContent()).toBe('10%');
     const [value, unit] = (await page.locator('flash-stepper [data-out="dram"]').textContent())!.split(/\s+/);
     const held = Number(value) * { B: 1, KiB: 1024, MiB: 1024 ** 2 }[unit as 'B' | 'KiB' | 'MiB'];
     expect(held).toBeGreaterThan(0);
     expect(held).toBeLessThanOrEqual(0.1 * 4 * 512 * 1024); // target-v1: 4 layers × 512 neurons × 1 KiB
-    expect(await page.locator('flash-stepper [data-out="same"]').textContent()).toBe('Same 4 tokens as the model in memory.');
+    expect(await page.locator('flash-stepper [data-out="same"]').textContent()).toBe(
+      'Same 4 tokens as the model in memory.',
+    );
     await page.getByLabel('Hybrid: half of each FFN stays in DRAM').check();
     expect(await run(page)).toBe('error');
-    expect(await page.locator('flash-stepper [data-progress]').textContent()).toContain('a DRAM budget of 10% cannot hold the resident 50% of each FFN; raise the budget or turn hybrid off');
+    expect(await page.locator('flash-stepper [data-progress]').textContent()).toContain(
+      'a DRAM budget of 10% cannot hold the resident 50% of each FFN; raise the budget or turn hybrid off',
+    );
     expectClean(rest);
     await close();
   });
 
   test('a huge pasted prompt is cut with a note, not an error (weights kept in memory by choice)', async () => {
-    const { page, close, ...rest } = await openPage(`${PATH}?stepper.tokens=2&stepper.neurons=exact&stepper.storage=memory`);
+    const { page, close, ...rest } = await openPage(
+      `${PATH}?stepper.tokens=2&stepper.neurons=exact&stepper.storage=memory`,
+    );
     await page.locator('flash-stepper').scrollIntoViewIfNeeded();
     await page.locator('flash-stepper:not([data-state="static"])').waitFor({ timeout: 120_000 });
     await page.getByLabel('Prompt').fill('Call me Ishmael. '.repeat(150)); // 2,550 characters, ~1,000 tokens
@@ -197,8 +232,12 @@ describe('URL state and bad input', () => {
     const notes = await page.locator('flash-stepper [data-notes]').textContent();
     expect(notes).toMatch(/only its last \d+ (were|are) used/);
     expect(notes).toContain('You chose to keep the weights in memory');
-    expect(await page.locator('flash-stepper [data-out="basis"]').textContent()).toContain("target-v1's FFN is read from memory");
-    expect(await page.locator('flash-stepper [data-out="same"]').textContent()).toBe('Same 2 tokens as the model in memory.');
+    expect(await page.locator('flash-stepper [data-out="basis"]').textContent()).toContain(
+      "target-v1's FFN is read from memory",
+    );
+    expect(await page.locator('flash-stepper [data-out="same"]').textContent()).toBe(
+      'Same 2 tokens as the model in memory.',
+    );
     expectClean(rest);
     await close();
   });
@@ -206,7 +245,10 @@ describe('URL state and bad input', () => {
 
 describe('phone layout', () => {
   test('at 375 px in dark mode the page does not scroll sideways', async () => {
-    const { page, close, ...rest } = await openPage(PATH, { viewport: { width: 375, height: 740 }, colorScheme: 'dark' });
+    const { page, close, ...rest } = await openPage(PATH, {
+      viewport: { width: 375, height: 740 },
+      colorScheme: 'dark',
+    });
     await page.locator('flash-stepper').scrollIntoViewIfNeeded();
     const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(over).toBeLessThanOrEqual(0);

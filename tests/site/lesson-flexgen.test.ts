@@ -35,7 +35,9 @@ describe('lesson 5 page', () => {
     const opened = await openPage(PATH);
     for (const tag of TAGS) await done(opened.page, tag);
     const policy = opened.page.locator('offload-policy');
-    await expect.poll(async () => policy.locator('[data-out="policy"]').textContent()).toMatch(/\d+ × \d+ = [\d,]+ sequences/);
+    await expect
+      .poll(async () => policy.locator('[data-out="policy"]').textContent())
+      .toMatch(/\d+ × \d+ = [\d,]+ sequences/);
     await opened.page.waitForLoadState('networkidle');
     expectClean(opened);
     await opened.close();
@@ -81,7 +83,9 @@ describe('lesson 5 page', () => {
   });
 
   test('garbage URL parameters are explained in notes and the widgets still work', async () => {
-    const opened = await openPage(`${PATH}?sched.batches=abc&sched.order=diagonal&sched.gbs=9999&policy.gpu=0&policy.cpu=1e12&policy.model=opt-9000b&compress.weights=2`);
+    const opened = await openPage(
+      `${PATH}?sched.batches=abc&sched.order=diagonal&sched.gbs=9999&policy.gpu=0&policy.cpu=1e12&policy.model=opt-9000b&compress.weights=2`,
+    );
     const { page } = opened;
     const sched = await done(page, 'offload-schedule');
     const schedNotes = await sched.locator('[data-notes]').textContent();
@@ -93,7 +97,9 @@ describe('lesson 5 page', () => {
     expect(policyNotes).toMatch(/gpu/);
     expect(policyNotes).toMatch(/cpu/);
     expect(policyNotes).toMatch(/model/);
-    await expect.poll(async () => policy.locator('[data-out="policy"]').textContent(), { timeout: 60_000 }).toMatch(/sequences|infeasible/);
+    await expect
+      .poll(async () => policy.locator('[data-out="policy"]').textContent(), { timeout: 60_000 })
+      .toMatch(/sequences|infeasible/);
     const comp = await done(page, 'offload-compression');
     expect(await comp.locator('[data-notes]').textContent()).toMatch(/weights/);
     // The widgets still answer: the animator's controls move it.
@@ -107,7 +113,9 @@ describe('lesson 5 page', () => {
   test('375 px, dark theme: no horizontal scroll', async () => {
     const opened = await openPage(PATH, { colorScheme: 'dark', viewport: { width: 375, height: 800 } });
     for (const tag of TAGS) await done(opened.page, tag);
-    const overflow = await opened.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await opened.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await opened.close();
   });

@@ -32,7 +32,9 @@ describe('lesson 7 page', () => {
     const { page } = opened;
     await ready(page, 'lora-rank');
     await page.getByLabel('Adapted matrices').first().selectOption('q');
-    await expect.poll(() => page.locator('lora-rank tr[data-row="1"] [data-cell="trainable"]').textContent()).toBe('9,437,184');
+    await expect
+      .poll(() => page.locator('lora-rank tr[data-row="1"] [data-cell="trainable"]').textContent())
+      .toBe('9,437,184');
     const slider = page.locator('lora-rank input[type="range"]');
     await slider.focus();
     await page.keyboard.press('ArrowRight');
@@ -66,7 +68,9 @@ describe('lesson 7 page', () => {
   }, 400_000);
 
   test('garbage URL parameters give notes, and the widgets still work', async () => {
-    const opened = await openPage(`${PATH}?rank.r=999&rank.matrices=zz&train.r=-3&train.lr=abc&adapters.adapter=r99&spectrum.layer=9`);
+    const opened = await openPage(
+      `${PATH}?rank.r=999&rank.matrices=zz&train.r=-3&train.lr=abc&adapters.adapter=r99&spectrum.layer=9`,
+    );
     const { page } = opened;
     await ready(page, 'lora-rank');
     expect(await page.locator('lora-rank [data-notes]').textContent()).toMatch(/rank\.r/);
@@ -79,7 +83,9 @@ describe('lesson 7 page', () => {
     await page.locator('#train-corpus').selectOption('text');
     await page.locator('#train-text').fill('too short');
     await page.locator('lora-train [data-act="train"]').click();
-    await expect.poll(() => page.locator('lora-train [data-progress]').textContent(), { timeout: 60_000 }).toMatch(/Paste at least 2,000 characters/);
+    await expect
+      .poll(() => page.locator('lora-train [data-progress]').textContent(), { timeout: 60_000 })
+      .toMatch(/Paste at least 2,000 characters/);
     expect(await page.locator('lora-train [data-act="train"]').isDisabled()).toBe(false);
     expectClean(opened);
     await opened.close();

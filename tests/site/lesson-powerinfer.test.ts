@@ -30,7 +30,9 @@ describe('lesson 2 page', () => {
     const html = readFileSync(join(inject('distDir'), 'lessons/02-powerinfer-hot-cold-neurons/index.html'), 'utf8');
     expect(html).toContain('measured on our model');
     expect(html).toContain('from the paper');
-    expect(html).toMatch(/href="https:\/\/arxiv\.org\/abs\/2312\.12456"[^>]*>from the paper, 2312\.12456 §3\.1, Fig\. 4/);
+    expect(html).toMatch(
+      /href="https:\/\/arxiv\.org\/abs\/2312\.12456"[^>]*>from the paper, 2312\.12456 §3\.1, Fig\. 4/,
+    );
     // The heatmap's static view was drawn from a build-time run of the model: filled cells and a token sentence.
     expect(html).toMatch(/class="nh-on" d="M\d+ \d+h\d+/);
     expect(html).toMatch(/neurons fired \([\d.]+% zeros\)/);
@@ -41,7 +43,8 @@ describe('lesson 2 page', () => {
 
   test('loads clean: no console errors, no foreign requests, every widget upgrades', async () => {
     const opened = await openPage(PATH);
-    for (const tag of ['neuron-heatmap', 'hot-cold-curve', 'predictor-quality', 'ffn-race']) await ready(opened.page, tag);
+    for (const tag of ['neuron-heatmap', 'hot-cold-curve', 'predictor-quality', 'ffn-race'])
+      await ready(opened.page, tag);
     await opened.page.locator('ffn-race:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 90_000 });
     expect(await opened.page.locator('ffn-race').getAttribute('data-state')).toBe('done');
     // Computing exactly the neurons that fire gives the dense answer, up to float rounding.
@@ -78,8 +81,13 @@ describe('NeuronHeatmap', () => {
     const { page } = opened;
     await ready(page, 'neuron-heatmap');
     const long = 'It was the whale, the white whale, that drove the ship on. '.repeat(400).slice(0, 20_000);
-    await page.getByLabel(/Your prompt/).filter({ visible: true }).fill(long);
-    await expect.poll(() => page.locator('neuron-heatmap [data-notes]').textContent(), { timeout: 60_000 }).toMatch(/shows the first 128/);
+    await page
+      .getByLabel(/Your prompt/)
+      .filter({ visible: true })
+      .fill(long);
+    await expect
+      .poll(() => page.locator('neuron-heatmap [data-notes]').textContent(), { timeout: 60_000 })
+      .toMatch(/shows the first 128/);
     expect(await page.locator('neuron-heatmap').getAttribute('data-tokens')).toBe('128');
     // Another control still answers at once: the layer select redraws from the last answer.
     const started = Date.now();
@@ -110,7 +118,10 @@ describe('HotColdCurve', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => el.locator('[data-summary]').textContent()).toMatch(/^Budget 99%/);
     // The reader's own text is profiled in the worker and its hot set compared with Moby Dick's.
-    await page.getByLabel(/Your own text/).filter({ visible: true }).fill('The baker kneads the dough, shapes a round loaf and lets it rise in a warm kitchen. '.repeat(6));
+    await page
+      .getByLabel(/Your own text/)
+      .filter({ visible: true })
+      .fill('The baker kneads the dough, shapes a round loaf and lets it rise in a warm kitchen. '.repeat(6));
     await page.getByRole('button', { name: 'Profile my text' }).click();
     await page.locator('hot-cold-curve:is([data-profile="done"], [data-profile="error"])').waitFor({ timeout: 60_000 });
     expect(await el.getAttribute('data-profile')).toBe('done');
@@ -143,7 +154,9 @@ describe('phone width', () => {
     const { page } = opened;
     for (const tag of ['neuron-heatmap', 'hot-cold-curve', 'predictor-quality', 'ffn-race']) await ready(page, tag);
     await page.waitForTimeout(300);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     expectClean(opened);
     await opened.close();

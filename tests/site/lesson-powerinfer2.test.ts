@@ -33,7 +33,9 @@ describe('lesson 3 page, its three widgets on one page', () => {
     // B = 1, 2, 4 in the table; the union can only grow with B.
     const rows = page.locator('batch-union [data-table="union"] tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
-    const means = (await page.locator('batch-union [data-table="union"] tbody tr td:last-child').allTextContents()).map(parseFloat);
+    const means = (await page.locator('batch-union [data-table="union"] tbody tr td:last-child').allTextContents()).map(
+      parseFloat,
+    );
     expect(means[0]).toBeGreaterThan(0);
     expect(means[2]).toBeGreaterThanOrEqual(means[0]);
     expect(await page.locator('batch-union [data-chart="union"] svg').count()).toBeGreaterThan(0);
@@ -45,12 +47,19 @@ describe('lesson 3 page, its three widgets on one page', () => {
 
   test('with every chart drawn, the page still has no WCAG A/AA violations (axe)', async () => {
     const { page } = opened;
-    for (const tag of ['batch-union', 'neuron-cache-sim', 'pipeline-gantt']) expect(await settled(page, tag)).toBe('done');
+    for (const tag of ['batch-union', 'neuron-cache-sim', 'pipeline-gantt'])
+      expect(await settled(page, tag)).toBe('done');
     await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
     const violations = await page.evaluate(async () => {
       // @ts-expect-error axe is the global the injected script defines
       const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-      return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      return r.violations.map(
+        (v: { id: string; nodes: { target: string[] }[] }) =>
+          `${v.id} at ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
     });
     expect(violations).toEqual([]);
   });
@@ -90,7 +99,10 @@ describe('lesson 3 page, its three widgets on one page', () => {
   });
 
   test('the static first view (built HTML) already shows numbers measured on our model and cited paper figures', () => {
-    const html = readFileSync(join(inject('distDir'), 'lessons/03-powerinfer-2-sparsity-on-a-phone/index.html'), 'utf8');
+    const html = readFileSync(
+      join(inject('distDir'), 'lessons/03-powerinfer-2-sparsity-on-a-phone/index.html'),
+      'utf8',
+    );
     expect(html).toMatch(/data-out="hit">\d+(\.\d+)?%/);
     expect(html).toMatch(/data-out="total">[\d.]+ µs/);
     expect(html).not.toContain('not measured yet');
@@ -102,9 +114,13 @@ describe('lesson 3 page, its three widgets on one page', () => {
 
 describe('URL state', () => {
   test('bad values are clamped or ignored with a visible note, and the widgets still work', async () => {
-    const { page, close, ...rest } = await openPage(`${PATH}?batch.batch=99&batch.steps=2&cache.budget=lots&pipe.mode=diagonal&pipe.token=5000`);
+    const { page, close, ...rest } = await openPage(
+      `${PATH}?batch.batch=99&batch.steps=2&cache.budget=lots&pipe.mode=diagonal&pipe.token=5000`,
+    );
     expect(await settled(page, 'batch-union')).toBe('done');
-    await expect.poll(() => page.locator('batch-union [data-notes]').textContent()).toContain('batch.batch="99" is above the maximum');
+    await expect
+      .poll(() => page.locator('batch-union [data-notes]').textContent())
+      .toContain('batch.batch="99" is above the maximum');
     expect(await page.locator('batch-union [data-out="size"]').textContent()).toBe('16');
     expect(await settled(page, 'neuron-cache-sim')).toBe('done');
     expect(await page.locator('neuron-cache-sim [data-notes]').textContent()).toContain('Ignored cache.budget="lots"');
@@ -137,10 +153,15 @@ describe('old links', () => {
 
 describe('phone layout', () => {
   test('375 px in dark mode: no horizontal scroll, before and after the widgets draw', async () => {
-    const { page, close, ...rest } = await openPage(`${PATH}?${SMALL}`, { colorScheme: 'dark', viewport: { width: 375, height: 800 } });
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const { page, close, ...rest } = await openPage(`${PATH}?${SMALL}`, {
+      colorScheme: 'dark',
+      viewport: { width: 375, height: 800 },
+    });
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
-    for (const tag of ['batch-union', 'neuron-cache-sim', 'pipeline-gantt']) expect(await settled(page, tag)).toBe('done');
+    for (const tag of ['batch-union', 'neuron-cache-sim', 'pipeline-gantt'])
+      expect(await settled(page, tag)).toBe('done');
     expect(await overflow()).toBeLessThanOrEqual(0);
     expectClean(rest);
     await close();

@@ -17,7 +17,8 @@ async function ready(page: Page, tag: string) {
   return el;
 }
 
-const settled = (page: Page, tag: string, timeout = 180_000) => page.locator(`${tag}:is([data-state="done"], [data-state="error"])`).waitFor({ timeout });
+const settled = (page: Page, tag: string, timeout = 180_000) =>
+  page.locator(`${tag}:is([data-state="done"], [data-state="error"])`).waitFor({ timeout });
 
 describe('lesson 8 page', () => {
   test('the static first view shows measured tables, the first tree step with its mask, and cited figures', () => {
@@ -43,30 +44,40 @@ describe('lesson 8 page', () => {
     expect(await page.locator('spec-tree .spec-mask td[data-on="true"]').count()).toBeGreaterThan(1);
 
     await ready(page, 'spec-passes');
-    await expect.poll(() => page.locator('spec-passes [data-chart="chart"] svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('spec-passes [data-chart="chart"] svg').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await page.locator('spec-passes select').selectOption('greedy');
     await expect.poll(() => page.locator('spec-passes [data-summary]').textContent()).not.toMatch(/sampled:/);
 
     await ready(page, 'spec-sampling');
     await settled(page, 'spec-sampling');
     await page.locator('spec-sampling [data-action="run"]').click();
-    await expect.poll(() => page.locator('spec-sampling [data-progress]').textContent(), { timeout: 120_000 }).toMatch(/^10,000 runs/);
+    await expect
+      .poll(() => page.locator('spec-sampling [data-progress]').textContent(), { timeout: 120_000 })
+      .toMatch(/^10,000 runs/);
     expect(await page.locator('spec-sampling [data-chart="chart"] svg').count()).toBeGreaterThan(0);
     await page.locator('spec-sampling [data-action="draw"]').click();
-    await expect.poll(() => page.locator('spec-sampling [data-out="trial"] li').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    await expect
+      .poll(() => page.locator('spec-sampling [data-out="trial"] li').count(), { timeout: 30_000 })
+      .toBeGreaterThan(1);
 
     await ready(page, 'spec-race');
     await page.locator('spec-race [data-action="race"]').click();
     await settled(page, 'spec-race');
     expect(await page.locator('spec-race').getAttribute('data-state')).toBe('done');
     expect(await page.locator('spec-race [data-progress]').textContent()).toMatch(/texts are identical/);
-    expect(await page.locator('spec-race [data-out="spec-text"]').textContent()).toBe(await page.locator('spec-race [data-out="plain-text"]').textContent());
+    expect(await page.locator('spec-race [data-out="spec-text"]').textContent()).toBe(
+      await page.locator('spec-race [data-out="plain-text"]').textContent(),
+    );
     expectClean(opened);
     await opened.close();
   });
 
   test('garbage URL parameters give notes, and the widgets still work', async () => {
-    const opened = await openPage(`${PATH}?tree.shape=banana&tree.tokens=abc&passes.decoding=zz&mss.children=99&mss.temperature=hot&race.tokens=-5&race.tree=9,9,9`);
+    const opened = await openPage(
+      `${PATH}?tree.shape=banana&tree.tokens=abc&passes.decoding=zz&mss.children=99&mss.temperature=hot&race.tokens=-5&race.tree=9,9,9`,
+    );
     const { page } = opened;
     await ready(page, 'spec-tree');
     await settled(page, 'spec-tree');

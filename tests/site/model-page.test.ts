@@ -26,13 +26,25 @@ async function playgroundReady(page: Page) {
 }
 
 /** Press Generate and wait until the run is over; returns the generated chips' token ids. */
-async function generate(page: Page, start: () => Promise<void> = () => page.getByRole('button', { name: 'Generate' }).click({ timeout: 60_000 })) {
+async function generate(
+  page: Page,
+  start: () => Promise<void> = () => page.getByRole('button', { name: 'Generate' }).click({ timeout: 60_000 }),
+) {
   await start();
-  await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)?.dataset.state ?? ''), WIDGET, {
-    timeout: 110_000,
-  });
-  expect(await page.locator(WIDGET).getAttribute('data-state'), await page.locator(`${WIDGET} [data-status]`).textContent() ?? '').toBe('done');
-  return page.locator(`${WIDGET} .mp-tok[data-kind="gen"]`).evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.id)));
+  await page.waitForFunction(
+    (sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)?.dataset.state ?? ''),
+    WIDGET,
+    {
+      timeout: 110_000,
+    },
+  );
+  expect(
+    await page.locator(WIDGET).getAttribute('data-state'),
+    (await page.locator(`${WIDGET} [data-status]`).textContent()) ?? '',
+  ).toBe('done');
+  return page
+    .locator(`${WIDGET} .mp-tok[data-kind="gen"]`)
+    .evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.id)));
 }
 
 describe('/model/', () => {
@@ -46,9 +58,13 @@ describe('/model/', () => {
       await expect.poll(() => table.textContent()).toContain(c.parameters.toLocaleString('en-US'));
       expect(await table.textContent()).toContain(c.validationLoss.toFixed(3));
       expect(await table.textContent()).toContain(c.command);
-      expect(await page.locator('.sample blockquote p').allTextContents()).toContain(c.greedySample.prompt + c.greedySample.text);
+      expect(await page.locator('.sample blockquote p').allTextContents()).toContain(
+        c.greedySample.prompt + c.greedySample.text,
+      );
     }
-    expect(await page.locator('main').textContent()).toContain(`${(target.parameters / draft.parameters).toFixed(1)}× smaller`);
+    expect(await page.locator('main').textContent()).toContain(
+      `${(target.parameters / draft.parameters).toFixed(1)}× smaller`,
+    );
     // Before any script runs the playground shows the card's greedy sample as token chips.
     const chips = await page.locator(`${WIDGET} .mp-tok`).count();
     expect(chips).toBeGreaterThan(10);
@@ -71,18 +87,25 @@ describe('/model/', () => {
       const w = window as unknown as { chipCounts: number[] };
       w.chipCounts = [];
       const host = document.querySelector(`${sel} [data-tokens]`)!;
-      new MutationObserver(() => w.chipCounts.push(host.querySelectorAll('[data-kind="gen"]').length)).observe(host, { childList: true });
+      new MutationObserver(() => w.chipCounts.push(host.querySelectorAll('[data-kind="gen"]').length)).observe(host, {
+        childList: true,
+      });
     }, WIDGET);
     const ids = await generate(page);
     expect(ids.length).toBe(24);
     const counts = await page.evaluate(() => (window as unknown as { chipCounts: number[] }).chipCounts);
-    expect(new Set(counts.filter((n) => n > 0 && n < 24)).size, 'partial results shown while generating').toBeGreaterThan(2);
+    expect(
+      new Set(counts.filter((n) => n > 0 && n < 24)).size,
+      'partial results shown while generating',
+    ).toBeGreaterThan(2);
     expect(await page.locator(`${WIDGET} .mp-tok[data-kind="prompt"]`).count()).toBeGreaterThan(0);
 
     const summary = await page.locator(`${WIDGET} [data-summary]`).textContent();
     expect(summary).toMatch(/^Generated 24 tokens with target-v1; last token '.*' with probability \d/);
     await expect.poll(() => page.locator(`${WIDGET} [data-chart] svg`).count()).toBe(1);
-    expect(await page.locator(`${WIDGET} [data-step-summary]`).textContent()).toMatch(/^Token 24 is '.*five most likely/);
+    expect(await page.locator(`${WIDGET} [data-step-summary]`).textContent()).toMatch(
+      /^Token 24 is '.*five most likely/,
+    );
 
     // Keyboard: Home on the selected chip shows the first step.
     await page.locator(`${WIDGET} button.mp-tok[aria-pressed="true"]`).focus();
@@ -97,7 +120,9 @@ describe('/model/', () => {
   test("greedy decoding of draft-v1 reproduces its model card's sample", async () => {
     const c = card('draft-v1');
     const prompt = encodeURIComponent(c.greedySample.prompt);
-    const opened = await openPage(`/model/?model.model=draft-v1&model.temperature=0&model.tokens=${c.greedySample.maxNewTokens}&model.prompt=${prompt}`);
+    const opened = await openPage(
+      `/model/?model.model=draft-v1&model.temperature=0&model.tokens=${c.greedySample.maxNewTokens}&model.prompt=${prompt}`,
+    );
     const { page } = opened;
     await playgroundReady(page);
     const ids = await generate(page);
@@ -148,7 +173,9 @@ describe('/model/', () => {
     expect(ids.length).toBe(8);
     const notes = await page.locator(`${WIDGET} [data-notes]`).textContent();
     expect(notes).toContain('The prompt had 20,000 characters');
-    expect(notes).toContain('A link to this page keeps prompts of up to 500 characters, so this one is not saved in the address');
+    expect(notes).toContain(
+      'A link to this page keeps prompts of up to 500 characters, so this one is not saved in the address',
+    );
     expect(await page.locator(`${WIDGET} .mp-tok[data-kind="cut"]`).count()).toBe(1);
     expect(await page.locator(`${WIDGET} .mp-tok[data-kind="prompt"]`).count()).toBeLessThanOrEqual(128);
     // A link cannot carry the prompt the model used (its last 128 tokens of 20,000 characters), so none is written.
@@ -160,7 +187,9 @@ describe('/model/', () => {
 
   test('bad URL parameters are clamped or ignored, with a visible note, and the widget still works', async () => {
     const long = 'x'.repeat(800);
-    const opened = await openPage(`/model/?model.temperature=banana&model.topk=9999&model.model=gpt-4&model.colour=red&model.prompt=${long}&hide=model.seed,model.nope`);
+    const opened = await openPage(
+      `/model/?model.temperature=banana&model.topk=9999&model.model=gpt-4&model.colour=red&model.prompt=${long}&hide=model.seed,model.nope`,
+    );
     const { page } = opened;
     await playgroundReady(page);
     const notes = (await page.locator(`${WIDGET} [data-notes]`).textContent()) ?? '';
@@ -172,7 +201,9 @@ describe('/model/', () => {
     expect(notes).toContain('Cannot hide "model.nope"');
     expect(await page.getByLabel('Top-k (0 = all)').filter({ visible: true }).inputValue()).toBe('512');
     expect(await page.getByLabel('Temperature').filter({ visible: true }).inputValue()).toBe('0.8');
-    expect(await page.getByLabel('Prompt', { exact: true }).filter({ visible: true }).inputValue()).toBe('x'.repeat(500));
+    expect(await page.getByLabel('Prompt', { exact: true }).filter({ visible: true }).inputValue()).toBe(
+      'x'.repeat(500),
+    );
     expect(await page.locator(`${WIDGET} [data-control="seed"]`).isHidden()).toBe(true);
     expectClean(opened);
     await opened.close();

@@ -29,12 +29,17 @@ afterAll(async () => {
 /** The heatmap's drawn cells, as the path's d attribute. */
 const cells = (page: import('playwright-core').Page) => page.locator('neuron-heatmap [data-path]').getAttribute('d');
 
-test('after one visit, with the network cut, a lesson reloads and its model-backed widget computes', { timeout: 300_000 }, async () => {
+test('after one visit, with the network cut, a lesson reloads and its model-backed widget computes', {
+  timeout: 300_000,
+}, async () => {
   const context = await browser.newContext({ serviceWorkers: 'allow' });
   const errors: string[] = [];
   context.on('weberror', (e) => errors.push(`uncaught: ${e.error().message}`));
   // An older build's cache and the model loader's cache, made before this build's service worker installs.
-  await context.addInitScript(([old, models]) => self.caches && void Promise.all([caches.open(old), caches.open(models)]), [OLD_CACHE, MODEL_CACHE]);
+  await context.addInitScript(
+    ([old, models]) => self.caches && void Promise.all([caches.open(old), caches.open(models)]),
+    [OLD_CACHE, MODEL_CACHE],
+  );
   const page = await context.newPage();
   await page.goto(new URL(LESSON, siteUrl).href);
 
@@ -62,7 +67,10 @@ test('after one visit, with the network cut, a lesson reloads and its model-back
   await page.waitForFunction(
     (old) => {
       const el = document.querySelector<HTMLElement>('neuron-heatmap')!;
-      return el.dataset.state === 'error' || (el.dataset.state === 'done' && el.querySelector('[data-path]')?.getAttribute('d') !== old);
+      return (
+        el.dataset.state === 'error' ||
+        (el.dataset.state === 'done' && el.querySelector('[data-path]')?.getAttribute('d') !== old)
+      );
     },
     before,
     { timeout: 180_000 },

@@ -29,7 +29,8 @@ function pageScripts(page: string): string[] {
     if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
     const code = readFileSync(file, 'utf8');
-    for (const [, spec] of code.matchAll(/(?:from|import)\s*\(?\s*"(\.{0,2}\/[^"]+\.js)"/g)) queue.push(toFile(file, spec));
+    for (const [, spec] of code.matchAll(/(?:from|import)\s*\(?\s*"(\.{0,2}\/[^"]+\.js)"/g))
+      queue.push(toFile(file, spec));
   }
   return [...seen];
 }
@@ -57,7 +58,9 @@ describe('page bundles', () => {
   });
 
   it('highs.wasm ships once, at highs/highs.wasm where the worker fetches it', () => {
-    const copies = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((f) => /highs[^/]*\.wasm$/.test(f));
+    const copies = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /highs[^/]*\.wasm$/.test(f),
+    );
     expect(copies).toEqual(['highs/highs.wasm']);
   });
 });

@@ -12,7 +12,8 @@ test('a lesson prints with figures, equations and citations, without controls or
   await page.locator('vecmat-views').scrollIntoViewIfNeeded(); // widgets start near the viewport
   await page.locator('vecmat-views[data-ready="true"]').waitFor();
   await page.emulateMedia({ media: 'print' });
-  const shown = (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).length);
+  const shown = (selector: string) =>
+    page.locator(selector).evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).length);
   expect(await shown(':is(.widget, .kit)')).toBe(await page.locator(':is(.widget, .kit)').count());
   expect(await shown(':is(.widget, .kit) td[data-y]')).toBeGreaterThan(0); // the figure's numbers
   expect(await shown('.katex')).toBeGreaterThan(0);
@@ -21,7 +22,10 @@ test('a lesson prints with figures, equations and citations, without controls or
   expect(await shown(':is(.widget, .kit) :is(button, input, select, textarea)')).toBe(0);
   expect(await shown('.site-header nav, theme-toggle, nav.toc, .prev-next')).toBe(0);
   // Sources print with their addresses, so a paper copy can still be followed.
-  const after = await page.locator('.sources a').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  const after = await page
+    .locator('.sources a')
+    .first()
+    .evaluate((a) => getComputedStyle(a, '::after').content);
   expect(after).toContain('https://arxiv.org/abs/');
   // Printed, the page is light whatever the screen theme.
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('light');

@@ -19,7 +19,13 @@ const view = (page: Page) =>
   page.evaluate((tag) => {
     const el = document.querySelector(tag)!;
     const out = (name: string) => el.querySelector(`[data-out="${name}"]`)?.textContent ?? '';
-    return { threshold: out('threshold'), recall: out('recall'), computed: out('computed'), loss: out('loss'), step: el.querySelector<HTMLInputElement>('input[type="range"]')!.value };
+    return {
+      threshold: out('threshold'),
+      recall: out('recall'),
+      computed: out('computed'),
+      loss: out('loss'),
+      step: el.querySelector<HTMLInputElement>('input[type="range"]')!.value,
+    };
   }, TAG);
 
 /** Open the panel, tick `hide`, and read the link (and the embed code) it shows. */
@@ -28,8 +34,13 @@ async function shareLink(page: Page, hide: string[] = []) {
   if (!(await panel.evaluate((d: HTMLDetailsElement) => d.open))) await panel.locator('summary').click();
   for (const name of hide) await panel.locator(`input[data-hide-choice][value="${name}"]`).check();
   const want = hide.length ? hide.map((h) => `predictor.${h}`).join(',') : null;
-  await expect.poll(async () => new URL((await panel.locator('[data-share-link]').inputValue()) || 'x:').searchParams.get('hide')).toBe(want);
-  return { link: await panel.locator('[data-share-link]').inputValue(), embed: await panel.locator('[data-share-embed]').inputValue() };
+  await expect
+    .poll(async () => new URL((await panel.locator('[data-share-link]').inputValue()) || 'x:').searchParams.get('hide'))
+    .toBe(want);
+  return {
+    link: await panel.locator('[data-share-link]').inputValue(),
+    embed: await panel.locator('[data-share-embed]').inputValue(),
+  };
 }
 
 describe('the Share or embed panel', () => {
@@ -81,7 +92,9 @@ describe('the Share or embed panel', () => {
       // The panel on the shared page starts with the same boxes ticked.
       await shared.page.locator(`${TAG} [data-share-panel] summary`).click();
       await shared.page.locator(`${TAG} input[data-hide-choice]`).first().waitFor();
-      const ticked = await shared.page.locator(`${TAG} input[data-hide-choice]:checked`).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      const ticked = await shared.page
+        .locator(`${TAG} input[data-hide-choice]:checked`)
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
       expect(ticked.sort()).toEqual([...hide].sort());
       expectClean(shared);
       await shared.close();
@@ -92,7 +105,9 @@ describe('the Share or embed panel', () => {
       await ready(embedded.page);
       expect(await embedded.page.locator(':is(.widget, .kit)[data-key]').count()).toBe(1);
       for (const name of ['step', 'chart']) {
-        expect(await embedded.page.locator(`${TAG} [data-control="${name}"]`).first().isHidden()).toBe(hide.includes(name));
+        expect(await embedded.page.locator(`${TAG} [data-control="${name}"]`).first().isHidden()).toBe(
+          hide.includes(name),
+        );
       }
       expectClean(embedded);
       await embedded.close();

@@ -31,7 +31,13 @@ export function publishedLessons(root: string): LessonFile[] {
       const order = Number(/^order:\s*([-\d.]+)/m.exec(frontmatter)?.[1]);
       const draft = /^draft:\s*true/m.test(frontmatter);
       const sources = frontmatter.match(/^\s*-\s*arxiv:/gm)?.length ?? 0;
-      return { file: `lessons/${name}`, url: `/lessons/${name.replace(/\.mdx$/, '').toLowerCase()}/`, order, sources, draft };
+      return {
+        file: `lessons/${name}`,
+        url: `/lessons/${name.replace(/\.mdx$/, '').toLowerCase()}/`,
+        order,
+        sources,
+        draft,
+      };
     })
     .filter((lesson) => !lesson.draft)
     .sort((a, b) => a.order - b.order)

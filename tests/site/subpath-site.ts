@@ -28,8 +28,15 @@ const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
 const env = { ...inherited, NODE_ENV: 'production' };
 
 const run = (cmd: string, args: string[]) => {
-  const result = spawnSync(cmd, args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
-  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal}):\n${result.stdout}`);
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 << 20,
+  });
+  if (result.status !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal}):\n${result.stdout}`);
   return result.stdout;
 };
 

@@ -39,12 +39,25 @@ async function visit(path: string) {
     if (m.type() === 'error') errors.push(m.text());
   });
   context.on('weberror', (e) => errors.push(`uncaught: ${e.error().message}`));
-  await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin || route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
+  await context.route('**/*', (route) =>
+    new URL(route.request().url()).origin === origin || route.request().url().startsWith('data:')
+      ? route.continue()
+      : route.abort('blockedbyclient'),
+  );
   const page = await context.newPage();
   const response = await page.goto(new URL(path.replace(/^\//, ''), siteUrl).href);
   await scrollToEnd(page);
   // Widgets that run the model settle into done (or error, which the console check below catches).
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-state]')].every((el) => !['loading', 'running', 'busy'].includes((el as HTMLElement).dataset.state!)), null, { timeout: 90_000 }).catch(() => {});
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-state]')].every(
+          (el) => !['loading', 'running', 'busy'].includes((el as HTMLElement).dataset.state!),
+        ),
+      null,
+      { timeout: 90_000 },
+    )
+    .catch(() => {});
   await page.waitForLoadState('networkidle');
   const local = requested.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:'));
   return { page, status: response?.status(), requested: local, failed, errors, origin, close: () => context.close() };
@@ -65,11 +78,19 @@ describe.each(pages.filter((p) => !p.startsWith('/bench/')))('under %s', (path) 
     const v = await visit(path);
     expect(v.status).toBe(200);
     expect(v.failed, 'failed requests').toEqual([]);
-    expect(v.requested.filter((u) => !u.startsWith(v.origin + BASE)), 'requests outside the base or origin').toEqual([]);
+    expect(
+      v.requested.filter((u) => !u.startsWith(v.origin + BASE)),
+      'requests outside the base or origin',
+    ).toEqual([]);
     expect(v.errors, 'console errors').toEqual([]);
     // Every link the page builds to its own site points under the base.
-    const hrefs = await v.page.locator('a[href^="/"], link[href^="/"], script[src^="/"]').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src')));
-    expect(hrefs.filter((h) => !h!.startsWith(BASE)), 'root-relative links missing the base').toEqual([]);
+    const hrefs = await v.page
+      .locator('a[href^="/"], link[href^="/"], script[src^="/"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src')));
+    expect(
+      hrefs.filter((h) => !h!.startsWith(BASE)),
+      'root-relative links missing the base',
+    ).toEqual([]);
     for (const url of v.requested) everyRequest.add(new URL(url).pathname);
     await v.close();
   });
@@ -82,9 +103,18 @@ test('between them, the pages loaded the model worker, a tfjs wasm binary and mo
   for (const url of v.requested) everyRequest.add(new URL(url).pathname);
   await v.close();
   const paths = [...everyRequest];
-  expect(paths.some((p) => p.startsWith(`${BASE}_astro/`) && /model-worker/.test(p)), 'model worker').toBe(true);
-  expect(paths.some((p) => p.startsWith(`${BASE}tfjs-wasm/`) && p.endsWith('.wasm')), 'wasm binary').toBe(true);
-  expect(paths.some((p) => p.startsWith(`${BASE}models/`) && p.endsWith('.bin')), 'model weights').toBe(true);
+  expect(
+    paths.some((p) => p.startsWith(`${BASE}_astro/`) && /model-worker/.test(p)),
+    'model worker',
+  ).toBe(true);
+  expect(
+    paths.some((p) => p.startsWith(`${BASE}tfjs-wasm/`) && p.endsWith('.wasm')),
+    'wasm binary',
+  ).toBe(true);
+  expect(
+    paths.some((p) => p.startsWith(`${BASE}models/`) && p.endsWith('.bin')),
+    'model weights',
+  ).toBe(true);
 });
 
 test('an address outside the base is not the site (the host serves nothing there)', async () => {

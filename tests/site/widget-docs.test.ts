@@ -14,7 +14,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const widgetsDir = join(root, 'site/widgets');
 const dist = inject('distDir');
 const folders = readdirSync(widgetsDir).filter((f) => f !== '_kit' && existsSync(join(widgetsDir, f, 'params.ts')));
-const schemas = await Promise.all(folders.map(async (f) => ((await import(join(widgetsDir, f, 'params.ts'))) as { schema: WidgetSchema }).schema));
+const schemas = await Promise.all(
+  folders.map(async (f) => ((await import(join(widgetsDir, f, 'params.ts'))) as { schema: WidgetSchema }).schema),
+);
 const lessons = publishedLessons(root).map((l) => ({ ...l, mdx: readFileSync(join(root, l.file), 'utf8') }));
 
 const page = (path: string) => new JSDOM(readFileSync(join(dist, path, 'index.html'), 'utf8')).window.document;
@@ -31,7 +33,9 @@ describe.each(schemas.map((schema) => ({ name: schema.name, schema })))('$name',
       name: tr.getAttribute('data-prop'),
       default: text(tr.querySelector('[data-col="default"]')).replace(/^—$/, ''),
       urlKey: text(tr.querySelector('[data-col="url"]')).replace(/^—$/, ''),
-      hide: text(tr.querySelector('[data-col="hide"]')).replace(/^hide=/, '').replace(/^—$/, ''),
+      hide: text(tr.querySelector('[data-col="hide"]'))
+        .replace(/^hide=/, '')
+        .replace(/^—$/, ''),
     }));
     const want = propRows(schema).map((r) => ({ name: r.name, default: r.default, urlKey: r.urlKey, hide: r.hide }));
     expect(rows).toEqual([...want, { name: 'urlKey', default: schema.urlKey, urlKey: '', hide: '' }]);
@@ -54,5 +58,7 @@ describe.each(schemas.map((schema) => ({ name: schema.name, schema })))('$name',
 
 it('/widgets/ links every docs page', () => {
   const hrefs = [...page('widgets').querySelectorAll('ul.widgets a')].map((a) => a.getAttribute('href'));
-  expect(hrefs).toEqual([...schemas].sort((a, b) => a.name.localeCompare(b.name)).map((s) => `/widgets/${docsSlug(s.name)}/`));
+  expect(hrefs).toEqual(
+    [...schemas].sort((a, b) => a.name.localeCompare(b.name)).map((s) => `/widgets/${docsSlug(s.name)}/`),
+  );
 });

@@ -34,10 +34,25 @@ function checkChart(fig: Element, size: ChartSize, width: number) {
 
 const rand = mulberry32(42);
 const batchRun = (): BatchRun => {
-  const L = 2, F = 16, B = 4;
-  const byRank = Array.from({ length: B }, (_, b) => Array.from({ length: L }, () => Float32Array.from({ length: F }, (_, r) => Math.min(1, (0.9 - r / F) * 0.4 * (b + 1)))));
+  const L = 2,
+    F = 16,
+    B = 4;
+  const byRank = Array.from({ length: B }, (_, b) =>
+    Array.from({ length: L }, () =>
+      Float32Array.from({ length: F }, (_, r) => Math.min(1, (0.9 - r / F) * 0.4 * (b + 1))),
+    ),
+  );
   const union = byRank.map((layers) => layers.map((row) => row.reduce((a, x) => a + x, 0) / F));
-  return { batchSizes: [1, 2, 3, 4], steps: 8, nLayer: L, nFfn: F, union, mean: union.map((u) => (u[0] + u[1]) / 2), byRank, texts: [] };
+  return {
+    batchSizes: [1, 2, 3, 4],
+    steps: 8,
+    nLayer: L,
+    nFfn: F,
+    union,
+    mean: union.map((u) => (u[0] + u[1]) / 2),
+    byRank,
+    texts: [],
+  };
 };
 
 describe('chart helpers (seeded data, SVG snapshots)', () => {
@@ -54,7 +69,10 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
   });
 
   it('NeuronCacheSim: sweeps and the flash curve', () => {
-    const pts = Array.from({ length: 21 }, (_, k) => ({ memory: k / 20, hitRate: Math.sqrt(k / 20), ioMsPerToken: (1 - k / 20) * 3 }) as CachePoint);
+    const pts = Array.from(
+      { length: 21 },
+      (_, k) => ({ memory: k / 20, hitRate: Math.sqrt(k / 20), ioMsPerToken: (1 - k / 20) * 3 }) as CachePoint,
+    );
     for (const measure of ['hit', 'io'] as const) {
       const fig = sweepChart(pts, 0.5, measure, { width: 375, document });
       checkChart(fig, SWEEP_SIZE, 375);
@@ -66,11 +84,26 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
   });
 
   it('PipelineGantt: both schedules of one seeded FFN', () => {
-    const work = Array.from({ length: 16 }, (_, c) => ({ gateIoMs: c < 12 ? 0 : 0.004, gateComputeMs: 0.001, udIoMs: c < 12 ? 0 : 0.004 * rand(), udComputeMs: 0.002 }));
+    const work = Array.from({ length: 16 }, (_, c) => ({
+      gateIoMs: c < 12 ? 0 : 0.004,
+      gateComputeMs: 0.001,
+      udIoMs: c < 12 ? 0 : 0.004 * rand(),
+      udComputeMs: 0.002,
+    }));
     const m = matrixLevelSchedule(work, 1);
     const c = schedulePipeline(work, { mode: 'cluster', computeThreads: 1 });
-    for (const [name, s] of [['matrix', m], ['cluster', c]] as const) {
-      const fig = ganttChart(s.tasks, { width: 375, document, maxMs: Math.max(m.totalMs, c.totalMs), highlight: 3, label: `${name}-level schedule`, description: `${name}-level: ${s.totalMs} ms in all` });
+    for (const [name, s] of [
+      ['matrix', m],
+      ['cluster', c],
+    ] as const) {
+      const fig = ganttChart(s.tasks, {
+        width: 375,
+        document,
+        maxMs: Math.max(m.totalMs, c.totalMs),
+        highlight: 3,
+        label: `${name}-level schedule`,
+        description: `${name}-level: ${s.totalMs} ms in all`,
+      });
       checkChart(fig, GANTT_SIZE, 375);
       expectSnapshot(`gantt-${name}`, fig);
     }
@@ -78,7 +111,11 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
 
   it('HotColdCurve: cumulative curves with the budget and the paper point', () => {
     const freq = [0, 1].map(() => Array.from({ length: 64 }, () => rand() ** 3));
-    const fig = curveChart(freq, { layers: [0.3, 0.4], all: 0.35 }, { width: 375, document, budget: 0.2, paper: [{ x: 0.26, y: 0.8, label: 'OPT-30B (paper)' }] });
+    const fig = curveChart(
+      freq,
+      { layers: [0.3, 0.4], all: 0.35 },
+      { width: 375, document, budget: 0.2, paper: [{ x: 0.26, y: 0.8, label: 'OPT-30B (paper)' }] },
+    );
     checkChart(fig, CURVE_SIZE, 375);
     expectSnapshot('hot-cold-curve', fig);
   });
@@ -91,20 +128,29 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
     const fig = speedupChart(data, { width: 375, document });
     checkChart(fig, SPEEDUP_SIZE, 375);
     expect(fig.querySelector('[stroke-dasharray="4 3"] path')).not.toBeNull(); // the ideal curve, drawn dashed
-    const ticks = [...fig.querySelectorAll('g[aria-hidden] text, text')].map((t) => Number(t.textContent)).filter(Number.isFinite);
+    const ticks = [...fig.querySelectorAll('g[aria-hidden] text, text')]
+      .map((t) => Number(t.textContent))
+      .filter(Number.isFinite);
     expect(Math.max(...ticks)).toBeGreaterThanOrEqual(80); // a labelled tick at or above the highest point (80×)
     expectSnapshot('ffn-race-speedup', fig);
   });
 
   it('NeuronHeatmap: zeros per token', () => {
-    const fig = zeroChart(Float32Array.from({ length: 30 }, () => 0.7 + 0.3 * rand()), 1, 4, { width: 375, document });
+    const fig = zeroChart(
+      Float32Array.from({ length: 30 }, () => 0.7 + 0.3 * rand()),
+      1,
+      4,
+      { width: 375, document },
+    );
     checkChart(fig, ZERO_SIZE, 375);
     expectSnapshot('heatmap-zeros', fig);
   });
 
   it('VecMatScale: timings per method', () => {
     const methods = ['dense', 'gather', 'loopDense', 'loopSkip'] as const;
-    const data = [0, 0.5, 0.9, 0.99].flatMap((zeros) => methods.map((method, i) => ({ zeros, method, ms: (i + 1) * (1 - zeros * (i % 2)) * 2.5 })));
+    const data = [0, 0.5, 0.9, 0.99].flatMap((zeros) =>
+      methods.map((method, i) => ({ zeros, method, ms: (i + 1) * (1 - zeros * (i % 2)) * 2.5 })),
+    );
     const fig = timingChart(data, { width: 700, document });
     checkChart(fig, TIMING_SIZE, 700);
     expectSnapshot('vecmat-timing', fig);
@@ -112,16 +158,33 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
 
   it('ModelPlayground: the five most likely next tokens', () => {
     const bars = ['·the', '·a', '·whale', ',', '↵'].map((label, id) => ({ id, label, p: 0.4 / (id + 1) }));
-    const fig = nextTokenChart(bars, 2, { width: 375, document, label: 'The five most likely tokens at token 3', description: 'the 0.4, a 0.2, whale 0.13, comma 0.1, newline 0.08' });
+    const fig = nextTokenChart(bars, 2, {
+      width: 375,
+      document,
+      label: 'The five most likely tokens at token 3',
+      description: 'the 0.4, a 0.2, whale 0.13, comma 0.1, newline 0.08',
+    });
     checkChart(fig, NEXT_TOKEN_SIZE, 375);
     expectSnapshot('next-token', fig);
   });
 
   it('/model/: loss curves', () => {
     const points = ['target-v1', 'draft-v1'].flatMap((model, k) =>
-      Array.from({ length: 12 }, (_, i) => ({ model, tokens: (i + 1) * 1e5, loss: 6 - Math.log1p(i) * (1.1 - 0.1 * k), split: (i % 3 === 2 ? 'validation' : 'train') as 'train' | 'validation' })),
+      Array.from({ length: 12 }, (_, i) => ({
+        model,
+        tokens: (i + 1) * 1e5,
+        loss: 6 - Math.log1p(i) * (1.1 - 0.1 * k),
+        split: (i % 3 === 2 ? 'validation' : 'train') as 'train' | 'validation',
+      })),
     );
-    const fig = lossChart(points, { width: 375, document, models: ['target-v1', 'draft-v1'], baseline: 3.8, label: 'Training and validation loss', description: 'Both models fall from 6 nats toward 3.4.' });
+    const fig = lossChart(points, {
+      width: 375,
+      document,
+      models: ['target-v1', 'draft-v1'],
+      baseline: 3.8,
+      label: 'Training and validation loss',
+      description: 'Both models fall from 6 nats toward 3.4.',
+    });
     expect(fig.querySelector(':scope > svg')?.getAttribute('aria-label')).toBe('Training and validation loss');
     expect(fig.querySelectorAll('g[aria-label]').length).toBe(0);
     expectSnapshot('loss', fig);

@@ -9,7 +9,14 @@ import { validatePolicy } from '../../lib/flash/policy.ts';
 
 const curve: Curve = {
   who: 'build machine',
-  points: [1024, 4096, 524288].flatMap((c) => (['sequential', 'scattered'] as const).map((order) => ({ order, chunkBytes: c, microsPerRead: 5 + c / 2e4, bytesPerSecond: c / ((5 + c / 2e4) * 1e-6) }))),
+  points: [1024, 4096, 524288].flatMap((c) =>
+    (['sequential', 'scattered'] as const).map((order) => ({
+      order,
+      chunkBytes: c,
+      microsPerRead: 5 + c / 2e4,
+      bytesPerSecond: c / ((5 + c / 2e4) * 1e-6),
+    })),
+  ),
 };
 
 describe('FlashStorage', () => {
@@ -17,7 +24,9 @@ describe('FlashStorage', () => {
     expect(at(curve, 'scattered', 4096)?.chunkBytes).toBe(4096);
     expect(at(curve, 'scattered', 2048)).toBeUndefined();
     expect(curveSentence({ ...curve, who: 'this device' })).toMatch(/^On this device, scattered reads of 1 KiB/);
-    expect(curveSentence(curve)).toMatch(/^On the build machine, scattered reads of 1 KiB move .+\/s \(5\.05 µs per read\); reads of 512 KiB move .+\/s\.$/);
+    expect(curveSentence(curve)).toMatch(
+      /^On the build machine, scattered reads of 1 KiB move .+\/s \(5\.05 µs per read\); reads of 512 KiB move .+\/s\.$/,
+    );
   });
 
   it('draws a labelled, described chart with a line per series and the paper rules', () => {
@@ -31,19 +40,29 @@ describe('FlashStorage', () => {
   it('compares one read size across curves, says what the size is, and marks it on the chart', () => {
     const device: Curve = { ...curve, who: 'this device' };
     const s = chunkSentence([curve, device], 1024);
-    expect(s).toMatch(/^Reads of 1 KiB \(one bundle of our model: a neuron's up column and down row\): the build machine moves .+\/s sequential and .+\/s scattered, 5\.05 µs per scattered read; this device moves /);
+    expect(s).toMatch(
+      /^Reads of 1 KiB \(one bundle of our model: a neuron's up column and down row\): the build machine moves .+\/s sequential and .+\/s scattered, 5\.05 µs per scattered read; this device moves /,
+    );
     expect(chunkSentence([curve], 2048)).toBe('Reads of 2 KiB: the build machine did not measure this size.');
     const rules = (c?: number) => storageChart([curve], { width: 600 }, c).querySelectorAll('line').length; // one more line: the mark
     expect(rules(4096)).toBe(rules(undefined) + 1);
     const svg = storageChart([curve], { width: 600 }, 4096);
-    expect((svg.localName === 'svg' ? svg : svg.querySelector(':scope > svg')!).getAttribute('aria-description')).toContain('The vertical line marks reads of 4 KiB.');
+    expect(
+      (svg.localName === 'svg' ? svg : svg.querySelector(':scope > svg')!).getAttribute('aria-description'),
+    ).toContain('The vertical line marks reads of 4 KiB.');
   });
 });
 
 describe('FlashStepper', () => {
   it('turns the toggles into a valid policy and finds the matching rung of the ablation', () => {
     const v = { neurons: 'predictor' as const, hybrid: false, window: 5, budget: 1, bundling: true };
-    expect(validatePolicy(policyOf(v))).toEqual({ select: 'predictor', resident: 0, windowK: 5, layout: 'bundled', budget: 1 });
+    expect(validatePolicy(policyOf(v))).toEqual({
+      select: 'predictor',
+      resident: 0,
+      windowK: 5,
+      layout: 'bundled',
+      budget: 1,
+    });
     expect(ladderId(v, 5)).toBe('bundling');
     expect(ladderId({ ...v, bundling: false }, 5)).toBe('window');
     expect(ladderId({ ...v, bundling: false, window: 0 }, 5)).toBe('predictor');
@@ -58,7 +77,16 @@ describe('FlashStepper', () => {
   });
 
   it('averages steps and prints counters in kit units (curve only when every step has one)', () => {
-    const s = { bytes: 2048, reads: 2, neuronsLoaded: 2, neuronsChosen: 10, dramBytes: 10240, readMs: 0.01, paperMs: 0.001, curveMs: null };
+    const s = {
+      bytes: 2048,
+      reads: 2,
+      neuronsLoaded: 2,
+      neuronsChosen: 10,
+      dramBytes: 10240,
+      readMs: 0.01,
+      paperMs: 0.001,
+      curveMs: null,
+    };
     const m = meanCounts([s, { ...s, bytes: 4096, reads: 4, curveMs: 0.5 }]);
     expect(m.bytes).toBe(3072);
     expect(m.curveMs).toBeNull();
@@ -91,20 +119,35 @@ describe('FlashWindow', () => {
   });
   it('draws both charts with names and descriptions', () => {
     const grid = windowGrid(active, ['a', 'b', 'c', 'd'], 8, 3, 2, { width: 500 });
-    expect(grid.querySelector(':scope > svg')?.getAttribute('aria-description')).toContain('1 (12.5% of the layer) must be loaded');
-    const curve = windowCurve({ k: [0, 1, 2], sAgg: [0, 0.1, 0.17], deltaLoad: [0.1, 0.07, 0.05], tokens: 100 }, 1, { width: 500 });
-    expect(curve.querySelector(':scope > svg')?.getAttribute('aria-description')).toMatch(/with k = 1 a token loads 7(\.0)?% of the FFN/);
+    expect(grid.querySelector(':scope > svg')?.getAttribute('aria-description')).toContain(
+      '1 (12.5% of the layer) must be loaded',
+    );
+    const curve = windowCurve({ k: [0, 1, 2], sAgg: [0, 0.1, 0.17], deltaLoad: [0.1, 0.07, 0.05], tokens: 100 }, 1, {
+      width: 500,
+    });
+    expect(curve.querySelector(':scope > svg')?.getAttribute('aria-description')).toMatch(
+      /with k = 1 a token loads 7(\.0)?% of the FFN/,
+    );
   });
 });
 
 describe('FlashBundling', () => {
-  const f = { activePerToken: 200, friendReadsPerToken: 180, bytesRatio: 1.8, wastedFriendShare: 0.9, topFriendReadsPerToken: 30, layers: [] };
+  const f = {
+    activePerToken: 200,
+    friendReadsPerToken: 180,
+    bytesRatio: 1.8,
+    wastedFriendShare: 0.9,
+    topFriendReadsPerToken: 30,
+    layers: [],
+  };
   it('reads twice as often apart, the same bytes bundled, and twice the bytes per read with friends', () => {
     expect(layoutRows(f, 1024)).toEqual([
       { layout: 'up and down apart', reads: 400, bytes: 204800 },
       { layout: 'row-column bundles', reads: 200, bytes: 204800 },
       { layout: 'closest-friend bundles', reads: 180, bytes: 368640 },
     ]);
-    expect(bundlingChart(f, 1024, { width: 500 }).querySelector(':scope > svg')?.getAttribute('aria-label')).toBe('Read calls and KiB per token for three flash layouts');
+    expect(bundlingChart(f, 1024, { width: 500 }).querySelector(':scope > svg')?.getAttribute('aria-label')).toBe(
+      'Read calls and KiB per token for three flash layouts',
+    );
   });
 });

@@ -18,7 +18,9 @@ const rand = mulberry32(9);
 describe('NeuronHeatmap model', () => {
   it('draws exactly one unit square per neuron that fired, in either column order (random bitsets)', () => {
     for (let trial = 0; trial < 20; trial++) {
-      const nFfn = 64, tokens = 1 + Math.floor(rand() * 10), words = 2;
+      const nFfn = 64,
+        tokens = 1 + Math.floor(rand() * 10),
+        words = 2;
       const bits = Uint32Array.from({ length: tokens * words }, () => Math.floor(rand() * 2 ** 32));
       const freq = Float32Array.from({ length: nFfn }, () => rand());
       let fired = 0;
@@ -28,7 +30,9 @@ describe('NeuronHeatmap model', () => {
         const area = [...path.matchAll(/h(\d+)v1/g)].reduce((a, m) => a + Number(m[1]), 0);
         expect(area).toBe(fired);
       }
-      expect([...neuronColumns(nFfn, 'hot', freq)].sort((a, b) => a - b)).toEqual(Array.from({ length: nFfn }, (_, i) => i));
+      expect([...neuronColumns(nFfn, 'hot', freq)].sort((a, b) => a - b)).toEqual(
+        Array.from({ length: nFfn }, (_, i) => i),
+      );
     }
     const z = zeroStats([0.5, 0.7, 0.9]);
     expect([z.mean, z.min, z.max].map((v) => +v.toFixed(12))).toEqual([0.7, 0.5, 0.9]);
@@ -58,17 +62,43 @@ describe('BatchUnion model', () => {
     expect(s).toContain('10%');
     expect(s).toContain('20%');
     expect(s).toContain('2×');
-    const rows = [1, 4].map((batch) => ({ batch, union: 0.1 * batch, dense: 0.2, denseNeeded: 0.1, sparse: 0.05 * batch, denseShare: 0.5, denseUseful: 0.5 }));
+    const rows = [1, 4].map((batch) => ({
+      batch,
+      union: 0.1 * batch,
+      dense: 0.2,
+      denseNeeded: 0.1,
+      sparse: 0.05 * batch,
+      denseShare: 0.5,
+      denseUseful: 0.5,
+    }));
     expect(splitSentence(rows, 0.2)).toMatch(/^With the hottest 20% .* at B = 1, .*; at B = 4, /);
   });
 });
 
 describe('NeuronCacheSim model', () => {
   it('prints bytes in KiB, times from ms, and says what one miss reads', () => {
-    const pt = { memory: 0.5, hitRate: 0.9, hotHitRate: 0.99, coldHitRate: 0.5, missesPerToken: 12.34, readsPerToken: 12.34, bytesReadPerToken: 50 * 1024, ioMsPerToken: 0.05, ioTokensPerSecond: 20000 } as CachePoint;
-    expect(cacheFigures(pt)).toMatchObject({ hit: '90%', bytes: '50 KiB', io: '50 µs', misses: '12.3', ceiling: '20,000 tokens/s' });
+    const pt = {
+      memory: 0.5,
+      hitRate: 0.9,
+      hotHitRate: 0.99,
+      coldHitRate: 0.5,
+      missesPerToken: 12.34,
+      readsPerToken: 12.34,
+      bytesReadPerToken: 50 * 1024,
+      ioMsPerToken: 0.05,
+      ioTokensPerSecond: 20000,
+    } as CachePoint;
+    expect(cacheFigures(pt)).toMatchObject({
+      hit: '90%',
+      bytes: '50 KiB',
+      io: '50 µs',
+      misses: '12.3',
+      ceiling: '20,000 tokens/s',
+    });
     // 5 KiB asks for two 4 KiB blocks, at the random-read bandwidth the curve gives 5 KiB reads.
-    expect(missSentence(missRead(2560, true))).toBe(`One cold miss reads 5 KiB (up and down together), fetched as 8 KiB of whole 4 KiB blocks, at ${bandwidth(readBandwidth(5120))} on the random-read curve.`);
+    expect(missSentence(missRead(2560, true))).toBe(
+      `One cold miss reads 5 KiB (up and down together), fetched as 8 KiB of whole 4 KiB blocks, at ${bandwidth(readBandwidth(5120))} on the random-read curve.`,
+    );
     expect(missSentence(missRead(2560, false))).toContain('twice (up, then down)');
     expect(neuronLabel('int4', 128)).toBe('7B, INT4: 2.5 KiB per vector');
     expect(neuronLabel('ours', 128)).toBe('ours: 512 B per vector (128 × fp32)');
@@ -83,8 +113,18 @@ describe('VecMatScale and ModelPlayground models', () => {
     expect(planText(p).gather).toContain('408 KiB');
   });
   it('run and step summaries quote tokens and probabilities', () => {
-    const t = { id: 5, text: ' whale', p: 0.31, alternatives: [{ id: 9, text: ' sea', p: 0.4 }, { id: 5, text: ' whale', p: 0.31 }] };
-    expect(runSummary([t], { model: 'draft-v1' })).toBe("Generated 1 token with draft-v1; last token ' whale' with probability 0.31.");
+    const t = {
+      id: 5,
+      text: ' whale',
+      p: 0.31,
+      alternatives: [
+        { id: 9, text: ' sea', p: 0.4 },
+        { id: 5, text: ' whale', p: 0.31 },
+      ],
+    };
+    expect(runSummary([t], { model: 'draft-v1' })).toBe(
+      "Generated 1 token with draft-v1; last token ' whale' with probability 0.31.",
+    );
     expect(stepSummary(1, t)).toContain('number 2 of the top 5');
     expect(runSummary([], { stopped: true })).toBe('Stopped before the first token.');
   });

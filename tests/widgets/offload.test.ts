@@ -27,13 +27,17 @@ describe('ScheduleAnimator model', () => {
     expect(scheduleView({ ...base, step: 5 }).cells.filter((c) => c.done)).toHaveLength(5);
   });
   it('a bigger block raises modelled throughput and latency together', () => {
-    const small = modelled({ ...base, nb: 1 }), big = modelled({ ...base, nb: 6, batches: 6 });
+    const small = modelled({ ...base, nb: 1 }),
+      big = modelled({ ...base, nb: 6, batches: 6 });
     expect(big.throughput).toBeGreaterThan(small.throughput);
     expect(big.latencyMs).toBeGreaterThan(small.latencyMs);
     expect(blockOf({ ...base, nb: 9 })).toBe(6);
   });
   it('draws a named grid', () => {
-    const fig = scheduleChart(scheduleView({ ...base, step: 10 }).cells, summaryText({ ...base, step: 10 }), { width: 375, document });
+    const fig = scheduleChart(scheduleView({ ...base, step: 10 }).cells, summaryText({ ...base, step: 10 }), {
+      width: 375,
+      document,
+    });
     expect(svgOf(fig).getAttribute('aria-label')).toMatch(/grid/i);
     expectSnapshot('offload-schedule-375', fig);
   });
@@ -41,7 +45,16 @@ describe('ScheduleAnimator model', () => {
 
 describe('PolicySolver model', () => {
   it('its bars hold all of the weights, spread over the tiers, and one term is binding', async () => {
-    const v = { model: 'opt-175b' as const, gpu: 16, cpu: 208, disk: 1500, pcie: 12.89, diskRead: 0.473, compress: false, delegate: true };
+    const v = {
+      model: 'opt-175b' as const,
+      gpu: 16,
+      cpu: 208,
+      disk: 1500,
+      pcie: 12.89,
+      diskRead: 0.473,
+      compress: false,
+      delegate: true,
+    };
     const a = await solveRequest(await getHighs(), requestOf(v));
     expect(a.status).toBe('optimal');
     const b = bars(v, a);
@@ -49,11 +62,25 @@ describe('PolicySolver model', () => {
     expect(w).toBeCloseTo(weightBytes(OPT_SHAPES['opt-175b']), -3);
     expect(terms(a).filter((t) => t.binding)).toHaveLength(1);
     expect(policyText(v, a)).toMatch(/best policy GPU batch \d+ × \d+/);
-    const fig = tierChart(b, { GPU: 16 * 2 ** 30 * 0.8, CPU: 208 * 2 ** 30 * 0.8, disk: 1500 * 2 ** 30 * 0.8 }, 'test', { width: 375, document });
+    const fig = tierChart(
+      b,
+      { GPU: 16 * 2 ** 30 * 0.8, CPU: 208 * 2 ** 30 * 0.8, disk: 1500 * 2 ** 30 * 0.8 },
+      'test',
+      { width: 375, document },
+    );
     expect(svgOf(fig).getAttribute('aria-label')).toMatch(/tier/i);
   });
   it('says why a machine that cannot hold the model is infeasible', async () => {
-    const v = { model: 'opt-175b' as const, gpu: 1, cpu: 8, disk: 16, pcie: 12, diskRead: 2, compress: false, delegate: true };
+    const v = {
+      model: 'opt-175b' as const,
+      gpu: 1,
+      cpu: 8,
+      disk: 16,
+      pcie: 12,
+      diskRead: 2,
+      compress: false,
+      delegate: true,
+    };
     const a = await solveRequest(await getHighs(), requestOf(v));
     expect(policyText(v, a)).toMatch(/cannot run on this machine/);
     expect(bars(v, a)).toEqual([]);
@@ -71,7 +98,8 @@ describe('TradeoffCurve and CompressionLoss', () => {
   });
   it('picks the measured row for each pair of widths; 4-bit storage is smaller', () => {
     const d = results.compression as CompressionData;
-    for (const w of ['16', '4', '3']) for (const c of ['16', '4', '3']) expect(pick(d, w, c), `${w}/${c}`).toBeDefined();
+    for (const w of ['16', '4', '3'])
+      for (const c of ['16', '4', '3']) expect(pick(d, w, c), `${w}/${c}`).toBeDefined();
     expect(memory(d, '4', '4').weights).toBeLessThan(memory(d, '16', '16').weights);
     const fig = compressionChart(d.rows, pick(d, '4', '4'), 'test', { width: 375, document });
     expect(svgOf(fig).getAttribute('aria-label')).toMatch(/loss/i);

@@ -23,7 +23,9 @@ describe('SpecPasses', () => {
   it('groups points by family and decoding, leaves naive sampling out, and says what the chart shows', () => {
     expect(passPoints(rows, 'both')).toHaveLength(6);
     expect(passPoints(rows, 'greedy').map((p) => p.family)).toEqual(['chain', 'chain', 'tree', 'best-first']);
-    expect(summaryText(rows, 'greedy')).toBe('Tokens per target pass against guessed nodes, measured on held-out text. greedy: chains go from 1.60 tokens per target pass with 1 guess to 1.90 with 2; the best shape, ⟨2,2,1⟩ with 10 guesses, verifies 2.80.');
+    expect(summaryText(rows, 'greedy')).toBe(
+      'Tokens per target pass against guessed nodes, measured on held-out text. greedy: chains go from 1.60 tokens per target pass with 1 guess to 1.90 with 2; the best shape, ⟨2,2,1⟩ with 10 guesses, verifies 2.80.',
+    );
     expect(summaryText(rows, 'sampled')).toMatch(/sampled: chains go from 1.70/);
   });
   it('draws a named chart with a description at phone width', () => {
@@ -36,7 +38,11 @@ describe('SpecPasses', () => {
 });
 
 describe('SpecSampling', () => {
-  const d = { p: [0.5, 0.2, 0.1, 0.1, 0.05, 0.02, 0.01, 0.01, 0.005, 0.005], q: [0.1, 0.1, 0.6, 0.05, 0.05, 0.05, 0.02, 0.01, 0.01, 0.01], texts: ['a', ' b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', '\n'] };
+  const d = {
+    p: [0.5, 0.2, 0.1, 0.1, 0.05, 0.02, 0.01, 0.01, 0.005, 0.005],
+    q: [0.1, 0.1, 0.6, 0.05, 0.05, 0.05, 0.02, 0.01, 0.01, 0.01],
+    texts: ['a', ' b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', '\n'],
+  };
   it('shows the tokens likeliest under either model, most likely under the target first', () => {
     const ids = shownTokens(d);
     expect(ids).toHaveLength(SHOWN);
@@ -45,11 +51,22 @@ describe('SpecSampling', () => {
     expect(bars(d, [{ name: 'residual', values: d.p }])).toHaveLength(SHOWN * 3);
   });
   it('tells one draw in words and sums up a run', () => {
-    const lines = trialText({ tried: [{ child: 1, token: 2, pAccept: 1 / 6, accepted: false }], accepted: -1, token: 0, residual: null }, d.texts, d.q);
-    expect(lines[0]).toBe('Child 1: "c" (draft probability 60%), accepted with probability 16.7%: rejected, so the target distribution becomes the residual max(0, p − q), renormalised.');
+    const lines = trialText(
+      { tried: [{ child: 1, token: 2, pAccept: 1 / 6, accepted: false }], accepted: -1, token: 0, residual: null },
+      d.texts,
+      d.q,
+    );
+    expect(lines[0]).toBe(
+      'Child 1: "c" (draft probability 60%), accepted with probability 16.7%: rejected, so the target distribution becomes the residual max(0, p − q), renormalised.',
+    );
     expect(lines[1]).toBe('Every child was rejected: "a" is drawn from the last residual.');
     const counts = d.p.map((x) => x * 10_000);
-    expect(runSummary({ runs: 10_000, counts, mssAccept: 0.5, naiveAccept: 0.3, mssAcceptExact: 0.5, naiveAcceptExact: 0.3 }, d)).toMatch(/^10,000 runs: .* by 0% in total variation/);
+    expect(
+      runSummary(
+        { runs: 10_000, counts, mssAccept: 0.5, naiveAccept: 0.3, mssAcceptExact: 0.5, naiveAcceptExact: 0.3 },
+        d,
+      ),
+    ).toMatch(/^10,000 runs: .* by 0% in total variation/);
   });
   it('draws the bars as a named chart', () => {
     const fig = barsChart(bars(d), 'a description', { width: 375, document });
@@ -64,16 +81,51 @@ describe('SpecTree and SpecRace sentences', () => {
       { token: 2, text: ' sea', parent: 0, depth: 1, q: 0.4, targetChoice: '.', accepted: true },
       { token: 3, text: ' ship', parent: 0, depth: 1, q: 0.2, targetChoice: ',', accepted: false },
     ],
-    accepted: [0, 1], mask: [[1, 0, 0], [1, 1, 0], [1, 0, 1]], emitted: [{ id: 2, text: ' sea' }, { id: 4, text: '.' }], bonus: true, targetMs: 2, draftMs: 1,
+    accepted: [0, 1],
+    mask: [
+      [1, 0, 0],
+      [1, 1, 0],
+      [1, 0, 1],
+    ],
+    emitted: [
+      { id: 2, text: ' sea' },
+      { id: 4, text: '.' },
+    ],
+    bonus: true,
+    targetMs: 2,
+    draftMs: 1,
   };
   it('describes nodes, the step and the totals', () => {
     expect(nodeLine(v, 0)).toBe('root "·the" (verified); the target would write "·sea" next');
     expect(nodeLine(v, 1)).toBe('"·sea", draft 40%; the target would write "." next — accepted');
-    expect(stepSentence(v)).toBe('The draft guessed 2 tokens in a tree of depth 1; the target accepted 1 of them along one path and added "." (a bonus token: the path reached a leaf), so this pass produced 2 tokens.');
-    expect(totalsSentence({ passes: 4, tokens: 10 })).toBe('10 tokens in 4 target passes: 2.50 tokens per pass, 6 passes saved against plain decoding.');
+    expect(stepSentence(v)).toBe(
+      'The draft guessed 2 tokens in a tree of depth 1; the target accepted 1 of them along one path and added "." (a bonus token: the path reached a leaf), so this pass produced 2 tokens.',
+    );
+    expect(totalsSentence({ passes: 4, tokens: 10 })).toBe(
+      '10 tokens in 4 target passes: 2.50 tokens per pass, 6 passes saved against plain decoding.',
+    );
   });
   it('sums up a race', () => {
-    const s = raceSummary({ shape: 'chain 4', backend: 'wasm', plain: { text: 'x', ms: 400, tokensPerSecond: 240 }, speculative: { text: 'x', ms: 200, tokensPerSecond: 480, passes: 40, tokensPerPass: 2.4, targetMs: 150, draftMs: 40 }, identical: true }, 96);
-    expect(s).toMatch(/^Decoding 96 tokens greedily on wasm: plain 240 tokens\/s .* 2× faster\. The two texts are identical\.$/);
+    const s = raceSummary(
+      {
+        shape: 'chain 4',
+        backend: 'wasm',
+        plain: { text: 'x', ms: 400, tokensPerSecond: 240 },
+        speculative: {
+          text: 'x',
+          ms: 200,
+          tokensPerSecond: 480,
+          passes: 40,
+          tokensPerPass: 2.4,
+          targetMs: 150,
+          draftMs: 40,
+        },
+        identical: true,
+      },
+      96,
+    );
+    expect(s).toMatch(
+      /^Decoding 96 tokens greedily on wasm: plain 240 tokens\/s .* 2× faster\. The two texts are identical\.$/,
+    );
   });
 });

@@ -19,13 +19,17 @@ describe('site structure', () => {
   });
 
   it('the worker and build-time data import lib, never site/widgets', () => {
-    const offenders = [...files('site/worker'), ...files('site/data')].filter((f) => /from '[^']*\/widgets\//.test(read(f)));
+    const offenders = [...files('site/worker'), ...files('site/data')].filter((f) =>
+      /from '[^']*\/widgets\//.test(read(f)),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('each widget is one folder with a shell, params, an element (if it has one) and a README section; the barrel exports it', () => {
     const barrel = read('site/widgets/index.ts');
-    const folders = readdirSync(join(ROOT, 'site/widgets'), { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_'));
+    const folders = readdirSync(join(ROOT, 'site/widgets'), { withFileTypes: true }).filter(
+      (d) => d.isDirectory() && !d.name.startsWith('_'),
+    );
     expect(folders.length).toBeGreaterThanOrEqual(11);
     for (const { name } of folders) {
       const dir = join('site/widgets', name);
@@ -39,12 +43,17 @@ describe('site structure', () => {
       }
     }
     // Nothing flat is left beside the folders but the barrel and the guide.
-    const flat = readdirSync(join(ROOT, 'site/widgets'), { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name).sort();
+    const flat = readdirSync(join(ROOT, 'site/widgets'), { withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => d.name)
+      .sort();
     expect(flat).toEqual(['README.md', 'index.ts']);
   });
 
   it('page code never bundles the model loader (and with it TensorFlow.js): widgets import worker/models.ts for types only', () => {
-    const offenders = files('site/widgets').filter((f) => /^import (?!type)[^;]*from '[^']*worker\/models\.ts'/m.test(read(f)));
+    const offenders = files('site/widgets').filter((f) =>
+      /^import (?!type)[^;]*from '[^']*worker\/models\.ts'/m.test(read(f)),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -57,7 +66,9 @@ describe('site structure', () => {
 
   it('widgets print numbers through the kit formatters, not their own byte or percent helpers', () => {
     const widgetFiles = files('site/widgets').filter((f) => !f.includes('/_kit/'));
-    const own = widgetFiles.filter((f) => /function (formatBytes|fmtBytes|pct|formatMs|fmtTime)\b|const (grouped|percent|pct) =/.test(read(f)));
+    const own = widgetFiles.filter((f) =>
+      /function (formatBytes|fmtBytes|pct|formatMs|fmtTime)\b|const (grouped|percent|pct) =/.test(read(f)),
+    );
     expect(own.map((f) => relative(ROOT, join(ROOT, f)))).toEqual([]);
   });
 });

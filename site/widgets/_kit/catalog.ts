@@ -21,7 +21,10 @@ export function widgetCatalog(): CatalogEntry[] {
     const folder = path.split('/')[1];
     if (folder === '_kit' || !mod.schema) continue;
     const shell = shells[`../${folder}/${mod.schema.name}.astro`];
-    if (!shell) throw new Error(`site/widgets/${folder}: params.ts declares ${mod.schema.name} but there is no ${mod.schema.name}.astro beside it`);
+    if (!shell)
+      throw new Error(
+        `site/widgets/${folder}: params.ts declares ${mod.schema.name} but there is no ${mod.schema.name}.astro beside it`,
+      );
     out.push({ schema: mod.schema, folder, Component: shell.default });
   }
   return out.sort((a, b) => a.schema.name.localeCompare(b.schema.name));

@@ -74,12 +74,25 @@ export function stripMarkAria<T extends Element>(figure: T): T {
 }
 
 /** Draw a Plot chart the site's way (see the top of this file). Returns the element to place in the chart box. */
-export function plotChart({ width, size, label, description, style, ...options }: ChartSpec): HTMLElement | SVGSVGElement {
+export function plotChart({
+  width,
+  size,
+  label,
+  description,
+  style,
+  ...options
+}: ChartSpec): HTMLElement | SVGSVGElement {
   const figure = Plot.plot({
     width,
     height: chartHeight(width, size),
     ...options,
-    style: { background: 'transparent', color: 'currentColor', fontSize: '12px', overflow: 'visible', ...(typeof style === 'object' ? style : {}) },
+    style: {
+      background: 'transparent',
+      color: 'currentColor',
+      fontSize: '12px',
+      overflow: 'visible',
+      ...(typeof style === 'object' ? style : {}),
+    },
     ariaLabel: label,
     ariaDescription: description,
   });

@@ -41,12 +41,21 @@ export function propRows(schema: WidgetSchema): PropRow[] {
     hide: `${key}.${name}`,
     aliases: aliasNames(p),
   }));
-  const parts = (schema.controls ?? []).map((name) => ({ name, label: name.charAt(0).toUpperCase() + name.slice(1), allowed: 'a part of the figure (hide only)', default: '', urlKey: '', hide: `${key}.${name}`, aliases: [] }));
+  const parts = (schema.controls ?? []).map((name) => ({
+    name,
+    label: name.charAt(0).toUpperCase() + name.slice(1),
+    allowed: 'a part of the figure (hide only)',
+    default: '',
+    urlKey: '',
+    hide: `${key}.${name}`,
+    aliases: [],
+  }));
   return [...params, ...parts];
 }
 
 /** The smallest usage: the component with no props (every default), as an author writes it. */
-export const usageSnippet = (schema: WidgetSchema) => `import { ${schema.name} } from '../site/widgets/index.ts';\n\n<${schema.name} />`;
+export const usageSnippet = (schema: WidgetSchema) =>
+  `import { ${schema.name} } from '../site/widgets/index.ts';\n\n<${schema.name} />`;
 
 /** Where a lesson's MDX uses the widget: each use's urlKey (the prop, or the schema's default). */
 export function usesIn(mdx: string, schema: WidgetSchema): string[] {
@@ -60,7 +69,8 @@ export function usesIn(mdx: string, schema: WidgetSchema): string[] {
 /** The one-line descriptions in the barrel (site/widgets/index.ts), by component name. */
 export function barrelDescriptions(barrel: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of barrel.matchAll(/\/\*\*\s*([\s\S]*?)\s*\*\/\s*export \{ default as (\w+) \}/g)) out.set(m[2], m[1].replace(/\s+/g, ' '));
+  for (const m of barrel.matchAll(/\/\*\*\s*([\s\S]*?)\s*\*\/\s*export \{ default as (\w+) \}/g))
+    out.set(m[2], m[1].replace(/\s+/g, ' '));
   return out;
 }
 

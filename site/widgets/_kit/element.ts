@@ -118,7 +118,8 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     this.#writeUrl = urlWriter(this.schema, this.key, this.defaults);
     this.#notes = [...url.notes];
     this.#showNotes();
-    for (const name of this.hidden) for (const el of this.querySelectorAll<HTMLElement>(`[data-control="${name}"]`)) el.hidden = true;
+    for (const name of this.hidden)
+      for (const el of this.querySelectorAll<HTMLElement>(`[data-control="${name}"]`)) el.hidden = true;
     this.state = 'ready';
     try {
       await this.start();
@@ -197,7 +198,11 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
   }
 
   /** addEventListener that is removed when the element leaves the page. */
-  listen<K extends keyof HTMLElementEventMap>(target: EventTarget, type: K | string, fn: (e: HTMLElementEventMap[K]) => void): void {
+  listen<K extends keyof HTMLElementEventMap>(
+    target: EventTarget,
+    type: K | string,
+    fn: (e: HTMLElementEventMap[K]) => void,
+  ): void {
     target.addEventListener(type, fn as EventListener, { signal: this.signal });
   }
 
@@ -208,7 +213,8 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
 
   /** Enable every input, select, textarea and button (a shell renders them disabled until scripts run). */
   enableControls(): void {
-    for (const el of this.querySelectorAll<Control | HTMLButtonElement>('input, select, textarea, button')) el.disabled = false;
+    for (const el of this.querySelectorAll<Control | HTMLButtonElement>('input, select, textarea, button'))
+      el.disabled = false;
   }
 
   /** The widget's state, for styles and tests: static (build-time view), ready, running, done, error. */
@@ -290,7 +296,11 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
    * runs replaces any job still waiting, and `done(job, result)` is called only if no newer job is waiting and the
    * element is still on the page. State goes "running" → "done" (or "error" via `failed`, default fail()).
    */
-  jobs<J, R>(work: (job: J) => Promise<R>, done: (job: J, result: R) => void, failed: (err: unknown) => void = (e) => this.fail(e)): Jobs<J> {
+  jobs<J, R>(
+    work: (job: J) => Promise<R>,
+    done: (job: J, result: R) => void,
+    failed: (err: unknown) => void = (e) => this.fail(e),
+  ): Jobs<J> {
     let waiting: { job: J } | undefined;
     let running = false;
     const life = this.signal;
@@ -332,7 +342,10 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
    * its reserved height (Chart.astro) so the page does not shift. Skipped while hidden. Returns a redraw function
    * (also run by redraw(name)). An async draw that resolves after a newer one is dropped.
    */
-  chart(name: string, draw: (width: number) => Element | null | undefined | Promise<Element | null | undefined>): () => void {
+  chart(
+    name: string,
+    draw: (width: number) => Element | null | undefined | Promise<Element | null | undefined>,
+  ): () => void {
     const host = this.part(`[data-chart="${name}"]`);
     let generation = 0;
     let lastWidth = 0;

@@ -105,12 +105,16 @@ export interface WidgetSchema<P extends Params = Params> {
 
 /** Declare a widget (identity, with checks that catch a bad declaration at build time). */
 export function defineWidget<const P extends Params>(schema: WidgetSchema<P>): WidgetSchema<P> {
-  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(schema.tag)) throw new Error(`${schema.name}: tag "${schema.tag}" must be a custom element name like "foo-bar"`);
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(schema.tag))
+    throw new Error(`${schema.name}: tag "${schema.tag}" must be a custom element name like "foo-bar"`);
   checkUrlKey(schema.name, schema.urlKey);
   for (const [name, p] of Object.entries(schema.params)) {
     if (p.default !== undefined) {
       const r = parseParam(name, p, formatValue(p.default));
-      if (!r.ok || r.note) throw new Error(`${schema.name}: default of "${name}" must be ${describeParam(p)}; it is ${quote(formatValue(p.default))}`);
+      if (!r.ok || r.note)
+        throw new Error(
+          `${schema.name}: default of "${name}" must be ${describeParam(p)}; it is ${quote(formatValue(p.default))}`,
+        );
     }
   }
   return schema;
@@ -180,20 +184,23 @@ export function describeParam(p: Param): string {
 /** Parse one raw string against its parameter. `name` is the full name shown in notes (e.g. "hotcold.budget"). */
 export function parseParam(name: string, p: Param, raw: string): ParamResult<unknown> {
   if (p.kind === 'text') return parseText(name, p, raw);
-  if (raw.length > MAX_RAW_LENGTH) return { ok: false, note: `Ignored ${name}: the value is ${raw.length} characters long.` };
+  if (raw.length > MAX_RAW_LENGTH)
+    return { ok: false, note: `Ignored ${name}: the value is ${raw.length} characters long.` };
   switch (p.kind) {
     case 'int':
     case 'number': {
       const v = parseNumberToken(raw);
       const what = p.kind === 'int' ? 'a whole number' : 'a number';
-      if (v === undefined) return { ok: false, note: `Ignored ${name}=${quote(raw)}: expected ${what} from ${p.min} to ${p.max}.` };
+      if (v === undefined)
+        return { ok: false, note: `Ignored ${name}=${quote(raw)}: expected ${what} from ${p.min} to ${p.max}.` };
       const { value, why } = fit(v, p.min, p.max, p.kind === 'int');
       return { ok: true, value, note: why && `${name}=${quote(raw)} is ${why}.` };
     }
     case 'choice': {
       const t = raw.trim().toLowerCase();
       const hit = p.values.find((e) => e.toLowerCase() === t);
-      if (hit === undefined) return { ok: false, note: `Ignored ${name}=${quote(raw)}: expected one of ${p.values.join(', ')}.` };
+      if (hit === undefined)
+        return { ok: false, note: `Ignored ${name}=${quote(raw)}: expected one of ${p.values.join(', ')}.` };
       return { ok: true, value: hit };
     }
     case 'bool': {
@@ -209,9 +216,14 @@ export function parseParam(name: string, p: Param, raw: string): ParamResult<unk
 
 function parseText(name: string, p: TextParam, raw: string): ParamResult<string> {
   const min = p.minLength ?? 1;
-  if (raw.trim().length < min) return { ok: false, note: `Ignored ${name}: expected at least ${min} non-blank character${min === 1 ? '' : 's'}.` };
+  if (raw.trim().length < min)
+    return { ok: false, note: `Ignored ${name}: expected at least ${min} non-blank character${min === 1 ? '' : 's'}.` };
   if (raw.length > p.maxLength) {
-    return { ok: true, value: raw.slice(0, p.maxLength), note: `${name} has ${raw.length.toLocaleString('en-US')} characters; a link keeps at most ${p.maxLength}, so only the first ${p.maxLength} are used.` };
+    return {
+      ok: true,
+      value: raw.slice(0, p.maxLength),
+      note: `${name} has ${raw.length.toLocaleString('en-US')} characters; a link keeps at most ${p.maxLength}, so only the first ${p.maxLength} are used.`,
+    };
   }
   return { ok: true, value: raw };
 }
@@ -222,7 +234,8 @@ function parseList(name: string, p: ListParam, raw: string): ParamResult<number[
   const tokens = raw.split(',');
   const kept = tokens.filter((t) => t.trim() !== '');
   const notes: string[] = [];
-  if (kept.length !== tokens.length && !(tokens.length === 1 && p.length === undefined)) notes.push('empty entries were dropped');
+  if (kept.length !== tokens.length && !(tokens.length === 1 && p.length === undefined))
+    notes.push('empty entries were dropped');
   let values: number[] = [];
   for (const t of kept) {
     const v = parseNumberToken(t);
@@ -243,7 +256,8 @@ function parseList(name: string, p: ListParam, raw: string): ParamResult<number[
     if (f.why) changed = true;
     return f.value;
   });
-  if (changed) notes.push(`entries were ${p.integer ? 'rounded or clamped' : 'clamped'} to the range ${p.min} to ${p.max}`);
+  if (changed)
+    notes.push(`entries were ${p.integer ? 'rounded or clamped' : 'clamped'} to the range ${p.min} to ${p.max}`);
   if (p.unique) {
     const u = [...new Set(values)].sort((a, b) => a - b);
     if (u.length !== values.length) notes.push('repeats were dropped');
@@ -269,7 +283,9 @@ export function defaultsOf<P extends Params>(schema: WidgetSchema<P>): Values<P>
 /** Throws unless `key` is a usable URL prefix: lowercase letters, digits and "-", starting with a letter. */
 export function checkUrlKey(widget: string, key: unknown): string {
   if (typeof key !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/.test(key)) {
-    throw new Error(`${widget}: prop "urlKey" must be lowercase letters, digits and "-", starting with a letter; received ${JSON.stringify(key)}`);
+    throw new Error(
+      `${widget}: prop "urlKey" must be lowercase letters, digits and "-", starting with a letter; received ${JSON.stringify(key)}`,
+    );
   }
   return key;
 }
@@ -368,7 +384,11 @@ export function readUrl<P extends Params>(
     const given = k.slice(lead.length);
     const name = byName.get(given);
     if (name === undefined) {
-      notes.push(`Ignored unknown setting ${quote(k)}; known: ${Object.keys(schema.params).map((n) => lead + n).join(', ')}.`);
+      notes.push(
+        `Ignored unknown setting ${quote(k)}; known: ${Object.keys(schema.params)
+          .map((n) => lead + n)
+          .join(', ')}.`,
+      );
       continue;
     }
     const all = params.getAll(k);
@@ -398,7 +418,10 @@ export function readUrl<P extends Params>(
       if (!t.startsWith(lead)) continue; // another widget's control, or junk for nobody
       const name = byName.get(t.slice(lead.length)) ?? t.slice(lead.length);
       if (hideable.has(name)) hidden.add(name);
-      else notes.push(`Cannot hide ${quote(t)}: no such control; hideable: ${[...hideable].map((k) => lead + k).join(', ')}.`);
+      else
+        notes.push(
+          `Cannot hide ${quote(t)}: no such control; hideable: ${[...hideable].map((k) => lead + k).join(', ')}.`,
+        );
     }
   }
   return { values: values as Values<P>, fromUrl, hidden, notes };

@@ -5,7 +5,13 @@
 import { writeUrl, type Params, type Values, type WidgetSchema } from './params.ts';
 
 /** The query for one widget: its changed values, then `hide=` (commas kept readable). "" when nothing is set. */
-export function shareQuery<P extends Params>(schema: WidgetSchema<P>, key: string, values: Values<P>, defaults: Values<P>, hide: readonly string[]): string {
+export function shareQuery<P extends Params>(
+  schema: WidgetSchema<P>,
+  key: string,
+  values: Values<P>,
+  defaults: Values<P>,
+  hide: readonly string[],
+): string {
   const state = writeUrl(schema, key, values, defaults, '');
   const hidden = hide.length ? `hide=${hide.map((name) => `${key}.${name}`).join(',')}` : '';
   if (!hidden) return state;

@@ -29,7 +29,11 @@ export function attachShare(w: WidgetElement): void {
     if (boxes.length) return;
     const group = q('[data-hide-choices]');
     for (const row of propRows(w.schema)) {
-      const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: row.name, checked: w.hidden.has(row.name) });
+      const box = Object.assign(document.createElement('input'), {
+        type: 'checkbox',
+        value: row.name,
+        checked: w.hidden.has(row.name),
+      });
       box.dataset.hideChoice = '';
       // Named by URL key (the control's label as tooltip), so no box shares an accessible name with its control.
       const label = Object.assign(document.createElement('label'), { title: row.label });
@@ -49,7 +53,11 @@ export function attachShare(w: WidgetElement): void {
     const query = shareQuery(w.schema, w.key, w.values, w.defaults, hide);
     const page = lesson ? `${BASE}lessons/${lesson}/` : location.pathname;
     link.value = `${location.origin}${page}${query}${lesson ? anchorBefore(w) : ''}`;
-    if (lesson) embed.value = iframeSnippet(`${location.origin}${BASE}embed/${lesson}/${w.key}/${query}`, `${w.schema.name}, from ${document.title}`);
+    if (lesson)
+      embed.value = iframeSnippet(
+        `${location.origin}${BASE}embed/${lesson}/${w.key}/${query}`,
+        `${w.schema.name}, from ${document.title}`,
+      );
   };
   const copy = async (text: string, field: HTMLInputElement | HTMLTextAreaElement, what: string) => {
     try {

@@ -9,9 +9,12 @@ export const ERROR_SIZE: ChartSize = { ratio: 0.45, min: 180, max: 260 };
 export const STEPS_SIZE: ChartSize = { ratio: 0.45, min: 180, max: 260, legend: true };
 
 export function errorChart(c: Curve, alpha: number, { width, document }: ChartContext) {
-  const sel = c.points[pointAt(c, alpha)], best = c.points[c.best];
+  const sel = c.points[pointAt(c, alpha)],
+    best = c.points[c.best];
   return plotChart({
-    width, size: ERROR_SIZE, document,
+    width,
+    size: ERROR_SIZE,
+    document,
     label: `Output error of ${c.layer} against α, relative to round-to-nearest`,
     description: c.points.map((p) => `α ${sig(p.alpha, 2)}: ${percent(p.relError)}`).join('; '),
     marginLeft: 48,
@@ -35,9 +38,16 @@ export function stepsChart(c: Curve, alpha: number, { width, document }: ChartCo
     { alpha: p.alpha, v: p.salientFactor, what: 'most activated channel' },
   ]);
   return plotChart({
-    width, size: STEPS_SIZE, document,
+    width,
+    size: STEPS_SIZE,
+    document,
     label: `Effective quantization step of ${c.layer}'s weights against α`,
-    description: c.points.map((p) => `α ${sig(p.alpha, 2)}: effective step ratio ${sig(p.stepRatio, 3)} for the median weight (coarser for ${percent(p.grewShare)}), ${sig(p.salientFactor, 3)} for the most activated channel`).join('; '),
+    description: c.points
+      .map(
+        (p) =>
+          `α ${sig(p.alpha, 2)}: effective step ratio ${sig(p.stepRatio, 3)} for the median weight (coarser for ${percent(p.grewShare)}), ${sig(p.salientFactor, 3)} for the most activated channel`,
+      )
+      .join('; '),
     marginLeft: 48,
     x: { domain: [0, 0.95], label: 'α', ticks: 5 },
     y: { label: "effective step (Δ'/s)/Δ", ticks: 5, type: 'log' },
@@ -45,8 +55,14 @@ export function stepsChart(c: Curve, alpha: number, { width, document }: ChartCo
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1, ticks: 5 }),
       Plot.ruleY([1], { stroke: GRID }),
-      Plot.line(rows.filter((r) => r.what.startsWith('all')), { x: 'alpha', y: 'v', stroke: 'what', strokeDasharray: DASHES[0], strokeWidth: 2 }),
-      Plot.line(rows.filter((r) => !r.what.startsWith('all')), { x: 'alpha', y: 'v', stroke: 'what', strokeDasharray: DASHES[1], strokeWidth: 2 }),
+      Plot.line(
+        rows.filter((r) => r.what.startsWith('all')),
+        { x: 'alpha', y: 'v', stroke: 'what', strokeDasharray: DASHES[0], strokeWidth: 2 },
+      ),
+      Plot.line(
+        rows.filter((r) => !r.what.startsWith('all')),
+        { x: 'alpha', y: 'v', stroke: 'what', strokeDasharray: DASHES[1], strokeWidth: 2 },
+      ),
       Plot.ruleX([c.points[pointAt(c, alpha)].alpha], { stroke: FG, strokeDasharray: '2 3' }),
     ],
   });

@@ -6,7 +6,11 @@ import { errorChart, stepsChart } from './chart.ts';
 import { alphaSentence, pointAt, type Curve } from './model.ts';
 import { schema } from './params.ts';
 
-interface Data { curve: Curve | null; settings: { layer: string; bits: string; group: string }; texts: { calibration: string[]; evaluation: string } }
+interface Data {
+  curve: Curve | null;
+  settings: { layer: string; bits: string; group: string };
+  texts: { calibration: string[]; evaluation: string };
+}
 
 class AlphaSlider extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -18,12 +22,32 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
     let worker: ReturnType<typeof this.worker> | undefined; // started only when a curve must be computed
     const key = () => ({ layer: this.values.layer, bits: this.values.bits, group: this.values.group });
     const runs = this.jobs(
-      (k: { layer: string; bits: string; group: string }) => (worker ??= this.worker()).request('quant.alpha', { ...data.texts, layer: k.layer, bits: Number(k.bits), groupSize: Number(k.group) }, { onProgress: (p) => this.progress(p.message) }),
-      (_k, c: Curve) => { this.#curve = c; this.progress(''); this.state = 'done'; this.update(); },
+      (k: { layer: string; bits: string; group: string }) =>
+        (worker ??= this.worker()).request(
+          'quant.alpha',
+          { ...data.texts, layer: k.layer, bits: Number(k.bits), groupSize: Number(k.group) },
+          { onProgress: (p) => this.progress(p.message) },
+        ),
+      (_k, c: Curve) => {
+        this.#curve = c;
+        this.progress('');
+        this.state = 'done';
+        this.update();
+      },
     );
     const fetch = () => {
       const k = key();
-      if (data.curve && k.layer === data.settings.layer && k.bits === data.settings.bits && k.group === data.settings.group) { this.#curve = data.curve; this.state = 'done'; this.update(); return; }
+      if (
+        data.curve &&
+        k.layer === data.settings.layer &&
+        k.bits === data.settings.bits &&
+        k.group === data.settings.group
+      ) {
+        this.#curve = data.curve;
+        this.state = 'done';
+        this.update();
+        return;
+      }
       this.state = 'running';
       runs.submit(k);
     };
@@ -31,8 +55,12 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
     this.bind('layer', fetch);
     this.bind('bits', fetch);
     this.bind('group', fetch);
-    this.chart('error', (w) => (this.#curve ? errorChart(this.#curve, this.values.a, { width: w }) : document.createElement('div')));
-    this.chart('steps', (w) => (this.#curve ? stepsChart(this.#curve, this.values.a, { width: w }) : document.createElement('div')));
+    this.chart('error', (w) =>
+      this.#curve ? errorChart(this.#curve, this.values.a, { width: w }) : document.createElement('div'),
+    );
+    this.chart('steps', (w) =>
+      this.#curve ? stepsChart(this.#curve, this.values.a, { width: w }) : document.createElement('div'),
+    );
     fetch();
   }
 
@@ -42,7 +70,8 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
     const c = this.#curve;
     if (!c || c.layer !== this.values.layer) return;
     const i = pointAt(c, a);
-    if (Math.abs(c.points[i].alpha - a) > 1e-9) this.part('[data-out="a"]').textContent = `${sig(a, 2)} (grid: ${sig(c.points[i].alpha, 2)})`;
+    if (Math.abs(c.points[i].alpha - a) > 1e-9)
+      this.part('[data-out="a"]').textContent = `${sig(a, 2)} (grid: ${sig(c.points[i].alpha, 2)})`;
     this.part('[data-out="sentence"]').textContent = alphaSentence(c, a);
     this.summary(alphaSentence(c, a));
     this.redraw();

@@ -1,17 +1,38 @@
 // AlphaSlider's parameters: which layer, the quantizer (bits, group size), and the selected α of AWQ's grid.
 import { defineWidget } from '../_kit/params.ts';
 
-export const LAYERS = [0, 1, 2, 3].flatMap((l) => ['attn.qkv', 'attn.proj', 'mlp.up', 'mlp.down'].map((n) => `h.${l}.${n}`));
+export const LAYERS = [0, 1, 2, 3].flatMap((l) =>
+  ['attn.qkv', 'attn.proj', 'mlp.up', 'mlp.down'].map((n) => `h.${l}.${n}`),
+);
 
 export const schema = defineWidget({
   name: 'AlphaSlider',
   tag: 'alpha-slider',
   urlKey: 'alpha',
   params: {
-    layer: { kind: 'choice', values: LAYERS, default: 'h.3.mlp.down', label: 'Layer', doc: 'a linear layer of target-v1, "h.<layer from 0>.<attn.qkv|attn.proj|mlp.up|mlp.down>"' },
+    layer: {
+      kind: 'choice',
+      values: LAYERS,
+      default: 'h.3.mlp.down',
+      label: 'Layer',
+      doc: 'a linear layer of target-v1, "h.<layer from 0>.<attn.qkv|attn.proj|mlp.up|mlp.down>"',
+    },
     bits: { kind: 'choice', values: ['2', '3', '4'], default: '3', label: 'Bits', doc: '2, 3 or 4' },
-    group: { kind: 'choice', values: ['32', '64', '128'], default: '128', label: 'Group size', doc: 'input channels per scale: 32, 64 or 128' },
-    a: { kind: 'number', min: 0, max: 0.95, default: 0.5, label: 'α (s = s_X^α)', doc: 'exponent on the mean |activation| per channel, 0 to 0.95 in steps of 0.05 (AWQ\'s grid)' },
+    group: {
+      kind: 'choice',
+      values: ['32', '64', '128'],
+      default: '128',
+      label: 'Group size',
+      doc: 'input channels per scale: 32, 64 or 128',
+    },
+    a: {
+      kind: 'number',
+      min: 0,
+      max: 0.95,
+      default: 0.5,
+      label: 'α (s = s_X^α)',
+      doc: "exponent on the mean |activation| per channel, 0 to 0.95 in steps of 0.05 (AWQ's grid)",
+    },
   },
   controls: ['error', 'steps'],
 });

@@ -25,13 +25,31 @@ export function unionChart(run: BatchRun, { width, document }: ChartContext) {
     label: 'Share of FFN neurons needed per decode step against batch size, per layer and mean',
     description: unionSentence(run),
     marginLeft: 44,
-    x: { label: 'batch size B', domain: [1, Math.max(2, maxB)], ticks: Math.min(maxB, width < 420 ? 4 : 8), tickFormat: 'd' },
+    x: {
+      label: 'batch size B',
+      domain: [1, Math.max(2, maxB)],
+      ticks: Math.min(maxB, width < 420 ? 4 : 8),
+      tickFormat: 'd',
+    },
     y: { label: 'neurons active for ≥ 1 sequence', domain: [0, 1], tickFormat: '.0%' },
-    color: { domain: [...layers, 'mean'], range: [...layers.map((_, i) => SERIES[i % SERIES.length]), 'currentColor'], legend: true },
+    color: {
+      domain: [...layers, 'mean'],
+      range: [...layers.map((_, i) => SERIES[i % SERIES.length]), 'currentColor'],
+      legend: true,
+    },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),
-      Plot.line(data, { x: 'batch', y: 'union', z: 'series', stroke: 'series', strokeWidth: (d: { series: string }) => (d.series === 'mean' ? 3 : 1.5) }),
-      Plot.dot(data.filter((d) => d.series === 'mean'), { x: 'batch', y: 'union', fill: 'currentColor', r: 3 }),
+      Plot.line(data, {
+        x: 'batch',
+        y: 'union',
+        z: 'series',
+        stroke: 'series',
+        strokeWidth: (d: { series: string }) => (d.series === 'mean' ? 3 : 1.5),
+      }),
+      Plot.dot(
+        data.filter((d) => d.series === 'mean'),
+        { x: 'batch', y: 'union', fill: 'currentColor', r: 3 },
+      ),
     ],
   });
 }
@@ -52,12 +70,24 @@ export function splitChart(rows: SplitRow[], hot: number, { width, document }: C
     label: 'Rows computed per step by the dense and the sparse unit, per batch size',
     description: splitSentence(rows, hot),
     marginLeft: 44,
-    x: { label: 'batch size B', domain: batches, tickFormat: (b: number) => (width >= 420 || batches.length <= 8 || b === 1 || b % 4 === 0 ? String(b) : '') },
+    x: {
+      label: 'batch size B',
+      domain: batches,
+      tickFormat: (b: number) => (width >= 420 || batches.length <= 8 || b === 1 || b % 4 === 0 ? String(b) : ''),
+    },
     y: { label: 'rows computed per step', tickFormat: '.0%' },
     color: { domain: SPLIT_PARTS, range: [SERIES[0], GRID, SERIES[1]], legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),
-      Plot.barY(data, { x: 'batch', y: 'rows', fill: 'part', order: [...SPLIT_PARTS], stroke: 'currentColor', strokeWidth: 0.5, strokeOpacity: 0.5 }),
+      Plot.barY(data, {
+        x: 'batch',
+        y: 'rows',
+        fill: 'part',
+        order: [...SPLIT_PARTS],
+        stroke: 'currentColor',
+        strokeWidth: 0.5,
+        strokeOpacity: 0.5,
+      }),
       Plot.ruleY([0]),
     ],
   });

@@ -21,7 +21,11 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
     const worker = this.worker();
     this.#runs = this.jobs(
       (v: BatchValues) =>
-        worker.request('batch.measure', { model: d.model as ModelName, text: d.text ?? '', prompt: v.prompt, ...settingsOf(v) }, { onProgress: (p) => this.progress(p.message) }),
+        worker.request(
+          'batch.measure',
+          { model: d.model as ModelName, text: d.text ?? '', prompt: v.prompt, ...settingsOf(v) },
+          { onProgress: (p) => this.progress(p.message) },
+        ),
       (v, run) => this.#show(v, run),
       (err) => this.fail(err, 'Could not compute', 'Press "Run again" to retry.'),
     );
@@ -35,7 +39,10 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
     this.onStop(() => clearTimeout(this.#debounce));
     this.enableControls();
     this.chart('union', (width) => this.#run && unionChart(this.#run, { width }));
-    this.chart('split', (width) => this.#run && splitChart(splitAt(this.#run, this.values.hot), this.values.hot, { width }));
+    this.chart(
+      'split',
+      (width) => this.#run && splitChart(splitAt(this.#run, this.values.hot), this.values.hot, { width }),
+    );
     this.#submit();
   }
 
@@ -72,7 +79,9 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
       if (scope) el.setAttribute('scope', scope);
       return el;
     };
-    this.part('[data-table="union"] thead tr').replaceChildren(...['B', ...run.union[0].map((_, l) => `layer ${l}`), 'mean'].map((t) => cell('th', t, 'col')));
+    this.part('[data-table="union"] thead tr').replaceChildren(
+      ...['B', ...run.union[0].map((_, l) => `layer ${l}`), 'mean'].map((t) => cell('th', t, 'col')),
+    );
     this.part('[data-table="union"] tbody').replaceChildren(
       ...tableBatches(run.batchSizes).map((b) => {
         const tr = document.createElement('tr');

@@ -13,7 +13,8 @@ export function tableBatches(batchSizes: number[]): number[] {
 export function unionSentence(run: Pick<BatchRun, 'batchSizes' | 'mean' | 'steps'>): string {
   const last = run.batchSizes.length - 1;
   const B = run.batchSizes[last];
-  if (B === 1) return `Over ${run.steps} decode steps, ${percent(run.mean[0])} of a layer's neurons fire per token on average (batch of 1).`;
+  if (B === 1)
+    return `Over ${run.steps} decode steps, ${percent(run.mean[0])} of a layer's neurons fire per token on average (batch of 1).`;
   return (
     `Over ${run.steps} decode steps: one sequence fires ${percent(run.mean[0])} of a layer's neurons per step on average; ` +
     `a batch of ${B} needs ${percent(run.mean[last])} (${times(run.mean[last] / Math.max(run.mean[0], 1e-9), 2)} as many).`

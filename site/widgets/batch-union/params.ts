@@ -7,19 +7,53 @@ export const schema = defineWidget({
   tag: 'batch-union',
   urlKey: 'batch',
   params: {
-    prompt: { kind: 'text', maxLength: 500, default: 'Call me Ishmael.', label: 'Prompt', doc: 'the prompt every sequence continues' },
-    size: { kind: 'int', min: 1, max: 16, default: 16, label: 'Largest batch B', doc: 'the run decodes this many continuations; every smaller B is its first B', aliases: ['batch'] },
+    prompt: {
+      kind: 'text',
+      maxLength: 500,
+      default: 'Call me Ishmael.',
+      label: 'Prompt',
+      doc: 'the prompt every sequence continues',
+    },
+    size: {
+      kind: 'int',
+      min: 1,
+      max: 16,
+      default: 16,
+      label: 'Largest batch B',
+      doc: 'the run decodes this many continuations; every smaller B is its first B',
+      aliases: ['batch'],
+    },
     steps: { kind: 'int', min: 2, max: 48, default: 16, label: 'Decode steps' },
-    temperature: { kind: 'number', min: 0, max: 2, default: 1, label: 'Temperature', doc: 'sampling temperature; 0 is greedy (every sequence the same)', aliases: ['temp'] },
+    temperature: {
+      kind: 'number',
+      min: 0,
+      max: 2,
+      default: 1,
+      label: 'Temperature',
+      doc: 'sampling temperature; 0 is greedy (every sequence the same)',
+      aliases: ['temp'],
+    },
     seed: { kind: 'int', min: 0, max: 99999, default: 1, label: 'Seed' },
-    hot: { kind: 'number', min: 0, max: 1, default: 0.2, label: 'Hottest share on the dense unit (NPU)', doc: "share of each layer's neurons, hottest first" },
+    hot: {
+      kind: 'number',
+      min: 0,
+      max: 1,
+      default: 0.2,
+      label: 'Hottest share on the dense unit (NPU)',
+      doc: "share of each layer's neurons, hottest first",
+    },
   },
   controls: ['split', 'run'],
 });
 export type BatchValues = Values<typeof schema.params>;
 
 /** What lib's measureBatch needs from the values. */
-export const settingsOf = (v: BatchValues): BatchSettings => ({ batch: v.size, steps: v.steps, temperature: v.temperature, seed: v.seed });
+export const settingsOf = (v: BatchValues): BatchSettings => ({
+  batch: v.size,
+  steps: v.steps,
+  temperature: v.temperature,
+  seed: v.seed,
+});
 
 /** The defaults as lib settings plus the hot share (the lesson's prose measures these). */
 export const BATCH_DEFAULTS = { ...settingsOf(defaultsOf(schema)), hot: defaultsOf(schema).hot };

@@ -8,9 +8,15 @@ import { groupSentence, type groupScaling } from './model.ts';
 export const LINE_SIZE: ChartSize = { ratio: 0.42, min: 180, max: 240 };
 const ROWS = ['before: step Δ', "after: others, Δ'", "after: salient, Δ'/s"];
 
-export function lineChart(g: ReturnType<typeof groupScaling>, s: number, bits: number, { width, document }: ChartContext) {
+export function lineChart(
+  g: ReturnType<typeof groupScaling>,
+  s: number,
+  bits: number,
+  { width, document }: ChartContext,
+) {
   const max = Math.max(...g.w.map(Math.abs), Math.abs(g.w[g.salient] * s) / s) * 1.08;
-  const hi = (1 << (bits - 1)) - 1, lo = -(1 << (bits - 1));
+  const hi = (1 << (bits - 1)) - 1,
+    lo = -(1 << (bits - 1));
   const grid = (step: number, row: string) => {
     const out: { x: number; row: string }[] = [];
     if (step > 0) for (let k = lo; k <= hi; k++) if (Math.abs(k * step) <= max) out.push({ x: k * step, row });
@@ -22,11 +28,21 @@ export function lineChart(g: ReturnType<typeof groupScaling>, s: number, bits: n
     return [
       { x: w, row: ROWS[0], kind: 'weight', sal },
       { x: g.before[i], row: ROWS[0], kind: 'rounded', sal },
-      ...(sal ? [{ x: w, row: ROWS[2], kind: 'weight', sal }, { x: g.after[i], row: ROWS[2], kind: 'rounded', sal }] : [{ x: w, row: ROWS[1], kind: 'weight', sal }, { x: g.after[i], row: ROWS[1], kind: 'rounded', sal }]),
+      ...(sal
+        ? [
+            { x: w, row: ROWS[2], kind: 'weight', sal },
+            { x: g.after[i], row: ROWS[2], kind: 'rounded', sal },
+          ]
+        : [
+            { x: w, row: ROWS[1], kind: 'weight', sal },
+            { x: g.after[i], row: ROWS[1], kind: 'rounded', sal },
+          ]),
     ];
   });
   return plotChart({
-    width, size: LINE_SIZE, document,
+    width,
+    size: LINE_SIZE,
+    document,
     label: 'One quantization group on a number line, before and after scaling one weight',
     description: groupSentence(g, s),
     marginLeft: width < 420 ? 10 : 130,
@@ -35,9 +51,26 @@ export function lineChart(g: ReturnType<typeof groupScaling>, s: number, bits: n
     marks: [
       Plot.tickX(ticks, { x: 'x', y: 'row', stroke: GRID, strokeWidth: 1 }),
       Plot.ruleX([0], { stroke: MUTED, strokeDasharray: '2 3' }),
-      Plot.dot(points.filter((p) => p.kind === 'weight'), { x: 'x', y: 'row', stroke: (p: { sal: boolean }) => (p.sal ? SERIES[1] : SERIES[0]), r: 5, strokeWidth: 1.5 }),
-      Plot.dot(points.filter((p) => p.kind === 'rounded'), { x: 'x', y: 'row', fill: (p: { sal: boolean }) => (p.sal ? SERIES[1] : SERIES[0]), r: 2.5 }),
-      ...(width < 420 ? [Plot.text(ROWS, { x: -max, y: (r: string) => r, text: (r: string) => r, textAnchor: 'start', dy: -12, fill: FG })] : []),
+      Plot.dot(
+        points.filter((p) => p.kind === 'weight'),
+        { x: 'x', y: 'row', stroke: (p: { sal: boolean }) => (p.sal ? SERIES[1] : SERIES[0]), r: 5, strokeWidth: 1.5 },
+      ),
+      Plot.dot(
+        points.filter((p) => p.kind === 'rounded'),
+        { x: 'x', y: 'row', fill: (p: { sal: boolean }) => (p.sal ? SERIES[1] : SERIES[0]), r: 2.5 },
+      ),
+      ...(width < 420
+        ? [
+            Plot.text(ROWS, {
+              x: -max,
+              y: (r: string) => r,
+              text: (r: string) => r,
+              textAnchor: 'start',
+              dy: -12,
+              fill: FG,
+            }),
+          ]
+        : []),
     ],
   });
 }

@@ -21,11 +21,19 @@ class ErrorMicroscope extends WidgetElement<typeof schema.params> {
         this.state = 'done';
       },
     );
-    const run = () => { this.state = 'running'; this.progress('Running 10,000 random groups in the worker…'); this.#runs!.submit({ s: this.values.s, bits: this.values.bits, seed: this.values.seed }); };
+    const run = () => {
+      this.state = 'running';
+      this.progress('Running 10,000 random groups in the worker…');
+      this.#runs!.submit({ s: this.values.s, bits: this.values.bits, seed: this.values.seed });
+    };
     this.bind('s', run);
     this.bind('bits', run);
     this.bind('seed', run);
-    this.chart('line', (width) => lineChart(groupScaling(this.values.seed, this.values.s, this.values.bits), this.values.s, this.values.bits, { width }));
+    this.chart('line', (width) =>
+      lineChart(groupScaling(this.values.seed, this.values.s, this.values.bits), this.values.s, this.values.bits, {
+        width,
+      }),
+    );
     run();
   }
 

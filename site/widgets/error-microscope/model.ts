@@ -21,14 +21,20 @@ export function groupScaling(seed: number, s: number, bits: number): GroupScalin
 
 export function groupSentence(g: ReturnType<typeof groupScaling>, s: number): string {
   const changed = g.scaledStep !== g.step;
-  return `Weight ${sig(g.w[g.salient], 3)} times s = ${sig(s, 3)}: ` +
-    (changed ? `it becomes the group's largest, so the step grows from ${sig(g.step, 3)} to ${sig(g.scaledStep, 3)} (${times(g.scaledStep / g.step)}) for all 8 weights. ` : `the step stays ${sig(g.step, 3)}. `) +
-    `Its error after dividing by s: ${sig(g.outputErrAfter, 2)} against ${sig(g.outputErrBefore, 2)} unscaled.`;
+  return (
+    `Weight ${sig(g.w[g.salient], 3)} times s = ${sig(s, 3)}: ` +
+    (changed
+      ? `it becomes the group's largest, so the step grows from ${sig(g.step, 3)} to ${sig(g.scaledStep, 3)} (${times(g.scaledStep / g.step)}) for all 8 weights. `
+      : `the step stays ${sig(g.step, 3)}. `) +
+    `Its error after dividing by s: ${sig(g.outputErrAfter, 2)} against ${sig(g.outputErrBefore, 2)} unscaled.`
+  );
 }
 
 export function monteCarloSentence(m: MonteCarlo, s: number): string {
-  return `${count(m.groups)} random groups of 128, one weight scaled by ${sig(s, 3)}: the step changed in ${percent(m.changedShare)} of groups ` +
+  return (
+    `${count(m.groups)} random groups of 128, one weight scaled by ${sig(s, 3)}: the step changed in ${percent(m.changedShare)} of groups ` +
     `(mean Δ'/Δ ${sig(m.meanStepRatio, 4)}); the salient weight's error fell to ${percent(m.errorRatio)} of unscaled ` +
     `against the paper's estimate (Δ'/Δ)/s = ${percent(m.predictedRatio)}; its rounding error averaged ${sig(m.meanRoundErrBefore, 3)} steps before ` +
-    `and ${sig(m.meanRoundErrAfterUnchanged, 3)} after in groups whose step did not change; other weights' error ×${sig(m.othersErrorRatio, 3)}.`;
+    `and ${sig(m.meanRoundErrAfterUnchanged, 3)} after in groups whose step did not change; other weights' error ×${sig(m.othersErrorRatio, 3)}.`
+  );
 }

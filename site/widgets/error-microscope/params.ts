@@ -6,9 +6,30 @@ export const schema = defineWidget({
   tag: 'error-microscope',
   urlKey: 'micro',
   params: {
-    s: { kind: 'number', min: 1, max: 4, default: 2, label: 'Scale s of the salient weight', doc: 'multiplier in [1, 4] applied to one weight before rounding (its input is divided by s)' },
-    bits: { kind: 'int', min: 2, max: 8, default: 4, label: 'Bits', doc: 'bit width of the symmetric quantizer, 2 to 8' },
-    seed: { kind: 'int', min: 1, max: 9999, default: 1, label: 'Example group', doc: 'seed of the 8-weight example group (and of the Monte Carlo)' },
+    s: {
+      kind: 'number',
+      min: 1,
+      max: 4,
+      default: 2,
+      label: 'Scale s of the salient weight',
+      doc: 'multiplier in [1, 4] applied to one weight before rounding (its input is divided by s)',
+    },
+    bits: {
+      kind: 'int',
+      min: 2,
+      max: 8,
+      default: 4,
+      label: 'Bits',
+      doc: 'bit width of the symmetric quantizer, 2 to 8',
+    },
+    seed: {
+      kind: 'int',
+      min: 1,
+      max: 9999,
+      default: 1,
+      label: 'Example group',
+      doc: 'seed of the 8-weight example group (and of the Monte Carlo)',
+    },
   },
   controls: ['line', 'montecarlo'],
 });

@@ -19,9 +19,15 @@ export const ideal = (s: number) => 1 / (1 - s);
 
 export function speedupChart(data: SpeedupPoint[], { width, document }: ChartContext) {
   const kernels = [...new Set(data.map((d) => d.kernel))];
-  const rows = [...data].sort((a, b) => a.sparsity - b.sparsity).map((d) => ({ ...d, speedup: Math.max(0.05, d.speedup) }));
+  const rows = [...data]
+    .sort((a, b) => a.sparsity - b.sparsity)
+    .map((d) => ({ ...d, speedup: Math.max(0.05, d.speedup) }));
   const maxS = Math.max(0.5, ...rows.map((d) => d.sparsity));
-  const curve = Array.from({ length: 41 }, (_, k) => (k / 40) * maxS).map((s) => ({ sparsity: s, speedup: ideal(s), kernel: 'ideal 1 / (1 − s)' }));
+  const curve = Array.from({ length: 41 }, (_, k) => (k / 40) * maxS).map((s) => ({
+    sparsity: s,
+    speedup: ideal(s),
+    kernel: 'ideal 1 / (1 − s)',
+  }));
   const all = [...rows, ...curve].map((d) => d.speedup);
   const lo = 10 ** Math.floor(Math.log10(Math.min(1, ...all)));
   const hi = 10 ** Math.ceil(Math.log10(Math.max(...all) * 1.05));
@@ -31,12 +37,24 @@ export function speedupChart(data: SpeedupPoint[], { width, document }: ChartCon
     size: SPEEDUP_SIZE,
     document,
     label: 'Speed-up of the sparse FFN over dense against the share of neurons skipped',
-    description: bySparsity.map((s) => `${percent(s)} skipped: ${rows.filter((d) => d.sparsity === s).map((d) => `${d.kernel} ${times(d.speedup)}`).join(', ')}, ideal ${times(ideal(s))}`).join('; '),
+    description: bySparsity
+      .map(
+        (s) =>
+          `${percent(s)} skipped: ${rows
+            .filter((d) => d.sparsity === s)
+            .map((d) => `${d.kernel} ${times(d.speedup)}`)
+            .join(', ')}, ideal ${times(ideal(s))}`,
+      )
+      .join('; '),
     marginLeft: 44,
     marginRight: 12,
     x: { domain: [0, 1], label: 'share of neurons skipped', tickFormat: '.0%', ticks: width < 420 ? 4 : 6 },
     y: { type: 'log', domain: [lo, hi], label: 'speed-up over dense (log)', tickFormat: '~g' },
-    color: { domain: [...kernels, 'ideal 1 / (1 − s)'], range: [...kernels.map((_, i) => SERIES[i % SERIES.length]), MUTED], legend: true },
+    color: {
+      domain: [...kernels, 'ideal 1 / (1 − s)'],
+      range: [...kernels.map((_, i) => SERIES[i % SERIES.length]), MUTED],
+      legend: true,
+    },
     symbol: { domain: kernels, range: ['circle', 'diamond', 'square', 'triangle'] },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),

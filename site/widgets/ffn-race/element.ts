@@ -28,7 +28,9 @@ class FfnRace extends WidgetElement<typeof schema.params> {
     const data = (this.#data = this.json());
     if (!data || !this.dataset.model) return;
     if (this.values.layer > data.nLayer - 1) {
-      this.note(`${this.key}.layer=${this.values.layer}: the model has layers 0 to ${data.nLayer - 1}; racing layer ${data.nLayer - 1}.`);
+      this.note(
+        `${this.key}.layer=${this.values.layer}: the model has layers 0 to ${data.nLayer - 1}; racing layer ${data.nLayer - 1}.`,
+      );
       this.values = { ...this.values, layer: data.nLayer - 1 };
     }
     const rerun = () => {
@@ -45,7 +47,14 @@ class FfnRace extends WidgetElement<typeof schema.params> {
     this.listen(this.part('[data-action="run"]'), 'click', () => this.#submit([this.#race()]));
     this.listen(this.part('[data-action="sweep"]'), 'click', () =>
       // The sweep ends on the controls' own setting, so what they say is what the table shows.
-      this.#submit([...RACE_SWEEP.filter((s) => this.values.exact || s !== this.values.sparsity).map((s) => ({ layer: this.values.layer, sparsity: s, repeats: this.values.repeats })), this.#race()]),
+      this.#submit([
+        ...RACE_SWEEP.filter((s) => this.values.exact || s !== this.values.sparsity).map((s) => ({
+          layer: this.values.layer,
+          sparsity: s,
+          repeats: this.values.repeats,
+        })),
+        this.#race(),
+      ]),
     );
     this.enableControls();
     const worker = this.worker();
@@ -56,8 +65,14 @@ class FfnRace extends WidgetElement<typeof schema.params> {
         this.part('[data-out="backend"]').textContent = backend.name;
         for (const race of races) {
           if (mine !== this.#generation || !this.alive) break;
-          this.progress(`Racing layer ${race.layer}${race.sparsity === undefined ? ' on the neurons that fire' : ` at ${percent(race.sparsity)} skipped`}…`);
-          const r = await worker.request('sparsity.race', { model: this.dataset.model as ModelName, ...race }, { onProgress: (p) => this.progress(p.message) });
+          this.progress(
+            `Racing layer ${race.layer}${race.sparsity === undefined ? ' on the neurons that fire' : ` at ${percent(race.sparsity)} skipped`}…`,
+          );
+          const r = await worker.request(
+            'sparsity.race',
+            { model: this.dataset.model as ModelName, ...race },
+            { onProgress: (p) => this.progress(p.message) },
+          );
           if (mine === this.#generation && this.alive) this.#show(race, r);
         }
       },
@@ -76,7 +91,11 @@ class FfnRace extends WidgetElement<typeof schema.params> {
   }
 
   #race(): Race {
-    return { layer: this.values.layer, sparsity: this.values.exact ? undefined : this.values.sparsity, repeats: this.values.repeats };
+    return {
+      layer: this.values.layer,
+      sparsity: this.values.exact ? undefined : this.values.sparsity,
+      repeats: this.values.repeats,
+    };
   }
 
   #submit(races: Race[]) {
@@ -97,7 +116,8 @@ class FfnRace extends WidgetElement<typeof schema.params> {
     const nFfn = this.#data!.nFfn;
     const row = (kernel: string, side: Result['js']) => {
       const tr = this.part(`tr[data-kernel="${kernel}"]`);
-      const cell = (name: string, text: string) => ((tr.querySelector(`[data-cell="${name}"]`) as HTMLElement).textContent = text);
+      const cell = (name: string, text: string) =>
+        ((tr.querySelector(`[data-cell="${name}"]`) as HTMLElement).textContent = text);
       cell('dense', duration(side.denseMs));
       cell('sparse', duration(side.sparseMs));
       cell('speedup', speedup(side.speedup));
@@ -113,13 +133,19 @@ class FfnRace extends WidgetElement<typeof schema.params> {
     this.dataset.backend = r.tfjs.backend;
     this.dataset.maxAbsDiff = String(Math.max(r.js.maxAbsDiff, r.tfjs.maxAbsDiff));
     const missed = race.sparsity !== undefined && Math.max(r.js.maxAbsDiff, r.tfjs.maxAbsDiff) > 1e-4;
-    this.progress(`Done on ${r.tfjs.backend}.${missed ? ` Skipping ${percent(r.js.sparsity)} drops some of the ${count(r.js.trueActiveCount)} neurons that really fire, so the answer moves away from dense (max |diff| above).` : ' The sparse answer matches dense up to rounding.'}`);
+    this.progress(
+      `Done on ${r.tfjs.backend}.${missed ? ` Skipping ${percent(r.js.sparsity)} drops some of the ${count(r.js.trueActiveCount)} neurons that really fire, so the answer moves away from dense (max |diff| above).` : ' The sparse answer matches dense up to rounding.'}`,
+    );
     this.summary(raceSummary(r.js, r.tfjs, nFfn));
     if (race.layer !== this.#pointsLayer) {
       this.#points.clear();
       this.#pointsLayer = race.layer;
     }
-    this.#points.set(r.js.sparsity, { js: r.js.speedup, tfjs: r.tfjs.speedup, tfName: `TensorFlow.js (${r.tfjs.backend})` });
+    this.#points.set(r.js.sparsity, {
+      js: r.js.speedup,
+      tfjs: r.tfjs.speedup,
+      tfName: `TensorFlow.js (${r.tfjs.backend})`,
+    });
     this.redraw('chart');
   }
 }

@@ -12,7 +12,9 @@ export function bundlingChart(f: FriendsData, neuronBytes: number, { width, docu
   ]);
   const layouts = rows.filter((r) => r.measure === 'read calls').map((r) => r.layout);
   return plotChart({
-    width, size: BUNDLING_SIZE, document,
+    width,
+    size: BUNDLING_SIZE,
+    document,
     label: 'Read calls and KiB per token for three flash layouts',
     description: summaryText(f, neuronBytes),
     marginLeft: 44,

@@ -9,10 +9,20 @@ export interface FriendsData {
   bytesRatio: number;
   wastedFriendShare: number;
   topFriendReadsPerToken: number;
-  layers: { share95: number; topFriendInDegree: number; topFriendFrequency: number; distinctFriends: number; friendIsHot: number }[];
+  layers: {
+    share95: number;
+    topFriendInDegree: number;
+    topFriendFrequency: number;
+    distinctFriends: number;
+    friendIsHot: number;
+  }[];
 }
 
-export interface LayoutRow { layout: string; reads: number; bytes: number }
+export interface LayoutRow {
+  layout: string;
+  reads: number;
+  bytes: number;
+}
 
 export function layoutRows(f: FriendsData, neuronBytes: number): LayoutRow[] {
   const a = f.activePerToken;

@@ -5,7 +5,11 @@ import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { budgetText, countsText, meanCounts, policyOf, summaryText, type StepCounts } from './model.ts';
 import { schema } from './params.ts';
 
-interface Step extends StepCounts { text: string; memoryText: string; same: boolean }
+interface Step extends StepCounts {
+  text: string;
+  memoryText: string;
+  same: boolean;
+}
 
 class FlashStepper extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -22,7 +26,8 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       if (this.#session !== null) void worker.request('flash.stop', { session: this.#session }).catch(() => {});
       this.#session = null;
     };
-    for (const name of ['model', 'prompt', 'neurons', 'hybrid', 'window', 'budget', 'bundling', 'storage'] as const) this.bind(name, () => endSession());
+    for (const name of ['model', 'prompt', 'neurons', 'hybrid', 'window', 'budget', 'bundling', 'storage'] as const)
+      this.bind(name, () => endSession());
     this.bind('tokens');
     this.onStop(endSession);
 
@@ -32,12 +37,17 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       this.clearNotes((n) => n.includes(`${this.key}.`)); // keep the notes about the URL
       this.progress('Opening the FFN store…');
       const v = this.values;
-      const r = await worker.request('flash.start', { model: v.model, prompt: v.prompt, policy: policyOf(v), storage: v.storage }, { onProgress: (p) => this.progress(p.message) });
+      const r = await worker.request(
+        'flash.start',
+        { model: v.model, prompt: v.prompt, policy: policyOf(v), storage: v.storage },
+        { onProgress: (p) => this.progress(p.message) },
+      );
       this.#session = r.session;
       this.#remaining = r.remaining;
       for (const n of r.notes) this.note(n);
       if (r.fallback) this.note(r.fallback);
-      this.part('[data-out="basis"]').textContent = `Measured here: ${v.model}'s FFN is read from ${r.storage === 'opfs' ? 'the Origin Private File System' : 'memory'}${r.rebuilt ? ' (the store was written just now)' : ' (store reused)'}${r.setup.reads ? `; the resident half took ${r.setup.reads} reads once` : ''}. Counters are per token; means in the summary.`;
+      this.part('[data-out="basis"]').textContent =
+        `Measured here: ${v.model}'s FFN is read from ${r.storage === 'opfs' ? 'the Origin Private File System' : 'memory'}${r.rebuilt ? ' (the store was written just now)' : ' (store reused)'}${r.setup.reads ? `; the resident half took ${r.setup.reads} reads once` : ''}. Counters are per token; means in the summary.`;
     };
     const step = async () => {
       if (this.#session === null) await begin();
@@ -81,11 +91,14 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
     if (steps.length === 0) return;
     const last = steps[steps.length - 1];
     const t = countsText(last);
-    for (const k of ['bytes', 'reads', 'neurons', 'dram', 'readMs', 'paperMs', 'curveMs'] as const) this.part(`[data-out="${k}"]`).textContent = t[k];
+    for (const k of ['bytes', 'reads', 'neurons', 'dram', 'readMs', 'paperMs', 'curveMs'] as const)
+      this.part(`[data-out="${k}"]`).textContent = t[k];
     this.part('[data-out="text"]').textContent = steps.map((s) => s.text).join('');
     this.part('[data-out="memory"]').textContent = steps.map((s) => s.memoryText).join('');
     const same = steps.every((s) => s.same);
-    this.part('[data-out="same"]').textContent = same ? `Same ${steps.length} tokens as the model in memory.` : `Differs from the model in memory from token ${steps.findIndex((s) => !s.same)} (the predictor missed neurons that mattered).`;
+    this.part('[data-out="same"]').textContent = same
+      ? `Same ${steps.length} tokens as the model in memory.`
+      : `Differs from the model in memory from token ${steps.findIndex((s) => !s.same)} (the predictor missed neurons that mattered).`;
     this.summary(summaryText(steps.length, same, meanCounts(steps)));
   }
 }

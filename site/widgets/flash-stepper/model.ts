@@ -12,7 +12,13 @@ export interface StepperValues {
 }
 
 export function policyOf(v: StepperValues): FlashPolicy {
-  return { select: v.neurons, resident: v.hybrid ? 0.5 : 0, windowK: v.window, layout: v.bundling ? 'bundled' : 'separate', budget: v.budget };
+  return {
+    select: v.neurons,
+    resident: v.hybrid ? 0.5 : 0,
+    windowK: v.window,
+    layout: v.bundling ? 'bundled' : 'separate',
+    budget: v.budget,
+  };
 }
 
 /** What one token (or the mean of several) cost: the counters of the worker's flash.next reply. */
@@ -23,8 +29,13 @@ export function meanCounts(steps: StepCounts[]): StepCounts {
   const sum = (f: (s: StepCounts) => number) => steps.reduce((a, s) => a + f(s), 0) / n;
   const curves = steps.filter((s) => s.curveMs !== null);
   return {
-    bytes: sum((s) => s.bytes), reads: sum((s) => s.reads), neuronsLoaded: sum((s) => s.neuronsLoaded), neuronsChosen: sum((s) => s.neuronsChosen),
-    dramBytes: sum((s) => s.dramBytes), readMs: sum((s) => s.readMs), paperMs: sum((s) => s.paperMs),
+    bytes: sum((s) => s.bytes),
+    reads: sum((s) => s.reads),
+    neuronsLoaded: sum((s) => s.neuronsLoaded),
+    neuronsChosen: sum((s) => s.neuronsChosen),
+    dramBytes: sum((s) => s.dramBytes),
+    readMs: sum((s) => s.readMs),
+    paperMs: sum((s) => s.paperMs),
     curveMs: curves.length === steps.length && steps.length > 0 ? sum((s) => s.curveMs ?? 0) : null,
   };
 }
@@ -42,7 +53,8 @@ export function countsText(c: StepCounts) {
 }
 
 export function summaryText(tokens: number, same: boolean | null, mean: StepCounts): string {
-  if (tokens === 0) return `Per token with these settings (build-time mean over held-out text): ${bytes(mean.bytes)} read in ${count(Math.round(mean.reads))} reads, ${bytes(mean.dramBytes)} of FFN weights held in DRAM.`;
+  if (tokens === 0)
+    return `Per token with these settings (build-time mean over held-out text): ${bytes(mean.bytes)} read in ${count(Math.round(mean.reads))} reads, ${bytes(mean.dramBytes)} of FFN weights held in DRAM.`;
   return `${tokens} tokens generated with the FFN read from storage; ${same ? 'the text is the same as the model in memory writes' : 'the text differs from the model in memory'}. Per token: ${bytes(mean.bytes)} read in ${count(Math.round(mean.reads))} reads, ${bytes(mean.dramBytes)} held in DRAM, ${duration(mean.readMs)} inside the reads.`;
 }
 
@@ -52,7 +64,10 @@ export function budgetText(budget: number): string {
 }
 
 /** Which rung of the build-time ablation (site/data/flash.json) these settings are, if any. */
-export function ladderId(v: StepperValues, windowK: number): 'naive' | 'hybrid' | 'predictor' | 'window' | 'bundling' | null {
+export function ladderId(
+  v: StepperValues,
+  windowK: number,
+): 'naive' | 'hybrid' | 'predictor' | 'window' | 'bundling' | null {
   if (v.budget < 1) return null;
   if (v.neurons === 'all') return !v.bundling && v.window === 0 ? (v.hybrid ? 'hybrid' : 'naive') : null;
   if (v.hybrid) return null;

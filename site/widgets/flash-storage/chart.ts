@@ -9,24 +9,65 @@ export const STORAGE_SIZE: ChartSize = { ratio: 0.6, min: 240, max: 360, legend:
 
 /** `chunkBytes` marks one read size with a vertical rule (the widget's `chunk`). */
 export function storageChart(curves: Curve[], { width, document }: ChartContext, chunkBytes?: number) {
-  const rows = curves.flatMap((c) => c.points.map((p) => ({ ...p, kib: p.chunkBytes / 1024, gbs: p.bytesPerSecond / 1e9, series: `${c.who}, ${p.order}` })));
+  const rows = curves.flatMap((c) =>
+    c.points.map((p) => ({
+      ...p,
+      kib: p.chunkBytes / 1024,
+      gbs: p.bytesPerSecond / 1e9,
+      series: `${c.who}, ${p.order}`,
+    })),
+  );
   const series = [...new Set(rows.map((r) => r.series))];
   const ys = [...rows.map((r) => r.gbs), ...PAPER_LINES.map((l) => l.bytesPerSecond / 1e9)];
   return plotChart({
-    width, size: STORAGE_SIZE, document,
+    width,
+    size: STORAGE_SIZE,
+    document,
     label: 'Read throughput against read size',
     description: `${summaryText(curves)}${chunkBytes ? ` The vertical line marks reads of ${bytes(chunkBytes)}.` : ''}`,
     marginLeft: 48,
     marginRight: width < 420 ? 10 : 110,
-    x: { type: 'log', base: 2, label: 'read size (KiB)', ticks: width < 420 ? 5 : 10, tickFormat: (d: number) => String(d) },
-    y: { type: 'log', label: 'GB/s', domain: [Math.min(...ys) / 1.5, Math.max(...ys) * 1.5], ticks: 5, tickFormat: '~g' },
+    x: {
+      type: 'log',
+      base: 2,
+      label: 'read size (KiB)',
+      ticks: width < 420 ? 5 : 10,
+      tickFormat: (d: number) => String(d),
+    },
+    y: {
+      type: 'log',
+      label: 'GB/s',
+      domain: [Math.min(...ys) / 1.5, Math.max(...ys) * 1.5],
+      ticks: 5,
+      tickFormat: '~g',
+    },
     color: { domain: series, range: series.map((_, i) => SERIES[i % SERIES.length]), legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1, ticks: 5 }),
       ...(chunkBytes ? [Plot.ruleX([chunkBytes / 1024], { stroke: MUTED, strokeWidth: 1.5 })] : []),
-      Plot.ruleY(PAPER_LINES, { y: (l: { bytesPerSecond: number }) => l.bytesPerSecond / 1e9, stroke: MUTED, strokeDasharray: '2 3' }),
-      ...(width < 420 ? [] : [Plot.text(PAPER_LINES, { y: (l: { bytesPerSecond: number }) => l.bytesPerSecond / 1e9, x: 512, text: 'label', textAnchor: 'start', dx: 6, fill: MUTED })]),
-      ...series.map((s, i) => Plot.line(rows.filter((r) => r.series === s), { x: 'kib', y: 'gbs', stroke: 'series', strokeDasharray: DASHES[i % DASHES.length], strokeWidth: 1.5 })),
+      Plot.ruleY(PAPER_LINES, {
+        y: (l: { bytesPerSecond: number }) => l.bytesPerSecond / 1e9,
+        stroke: MUTED,
+        strokeDasharray: '2 3',
+      }),
+      ...(width < 420
+        ? []
+        : [
+            Plot.text(PAPER_LINES, {
+              y: (l: { bytesPerSecond: number }) => l.bytesPerSecond / 1e9,
+              x: 512,
+              text: 'label',
+              textAnchor: 'start',
+              dx: 6,
+              fill: MUTED,
+            }),
+          ]),
+      ...series.map((s, i) =>
+        Plot.line(
+          rows.filter((r) => r.series === s),
+          { x: 'kib', y: 'gbs', stroke: 'series', strokeDasharray: DASHES[i % DASHES.length], strokeWidth: 1.5 },
+        ),
+      ),
       Plot.dot(rows, { x: 'kib', y: 'gbs', fill: 'series', r: 2.5 }),
     ],
   });

@@ -23,27 +23,47 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
         this.progress('Writing and reading back 1 MiB…');
         const rt = await worker.request('flash.roundtrip', { bytes: 1 << 20 });
         this.#showStorage(rt.storage, rt.fallback);
-        this.part('[data-out="roundtrip"]').textContent = `${bytes(rt.bytesWritten)} written, ${bytes(rt.bytesRead)} read back in ${rt.reads} read, ${rt.equal ? 'identical' : 'DIFFERENT'}`;
+        this.part('[data-out="roundtrip"]').textContent =
+          `${bytes(rt.bytesWritten)} written, ${bytes(rt.bytesRead)} read back in ${rt.reads} read, ${rt.equal ? 'identical' : 'DIFFERENT'}`;
         if (!rt.equal) throw new Error('the bytes read back differ from the bytes written');
-        const m = await worker.request('flash.measure', { fileMiB: file }, { onProgress: (p) => this.progress(p.message) });
+        const m = await worker.request(
+          'flash.measure',
+          { fileMiB: file },
+          { onProgress: (p) => this.progress(p.message) },
+        );
         this.#showStorage(m.storage, m.fallback);
         return m;
       },
       (_file, m) => {
-        this.#curves = [...this.#curves.filter((c) => c.who !== 'this device'), { who: 'this device', points: m.points }];
+        this.#curves = [
+          ...this.#curves.filter((c) => c.who !== 'this device'),
+          { who: 'this device', points: m.points },
+        ];
         const mine = this.#curves[this.#curves.length - 1];
         for (const row of this.querySelectorAll<HTMLElement>('tr[data-chunk]')) {
           const c = Number(row.dataset.chunk);
-          row.querySelector('[data-out="seq"]')!.textContent = bandwidth(at(mine, 'sequential', c)?.bytesPerSecond ?? NaN);
-          row.querySelector('[data-out="scat"]')!.textContent = bandwidth(at(mine, 'scattered', c)?.bytesPerSecond ?? NaN);
+          row.querySelector('[data-out="seq"]')!.textContent = bandwidth(
+            at(mine, 'sequential', c)?.bytesPerSecond ?? NaN,
+          );
+          row.querySelector('[data-out="scat"]')!.textContent = bandwidth(
+            at(mine, 'scattered', c)?.bytesPerSecond ?? NaN,
+          );
         }
-        this.progress(`Measured on this device (${m.storage === 'opfs' ? 'Origin Private File System' : 'memory'}), in the worker. Upper bounds: the browser reads through the OS cache.`);
+        this.progress(
+          `Measured on this device (${m.storage === 'opfs' ? 'Origin Private File System' : 'memory'}), in the worker. Upper bounds: the browser reads through the OS cache.`,
+        );
         button.disabled = false;
         this.update();
       },
-      (err) => { button.disabled = false; this.fail(err, 'Could not measure'); },
+      (err) => {
+        button.disabled = false;
+        this.fail(err, 'Could not measure');
+      },
     );
-    this.listen(button, 'click', () => { button.disabled = true; runs.submit(this.values.file); });
+    this.listen(button, 'click', () => {
+      button.disabled = true;
+      runs.submit(this.values.file);
+    });
     button.disabled = false;
     this.state = 'ready';
   }
@@ -53,8 +73,12 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
   }
 
   #showStorage(kind: string, fallback: string | null) {
-    this.part('[data-out="storage"]').textContent = kind === 'opfs' ? 'Origin Private File System (OPFS), sync access handle in the worker' : 'memory';
-    if (fallback) { this.clearNotes((n) => n.includes(`${this.key}.`)); this.note(fallback); }
+    this.part('[data-out="storage"]').textContent =
+      kind === 'opfs' ? 'Origin Private File System (OPFS), sync access handle in the worker' : 'memory';
+    if (fallback) {
+      this.clearNotes((n) => n.includes(`${this.key}.`));
+      this.note(fallback);
+    }
   }
 
   update() {

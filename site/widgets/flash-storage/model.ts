@@ -32,7 +32,8 @@ export function at(c: Curve, order: CurvePoint['order'], chunkBytes: number): Cu
 export function curveSentence(c: Curve): string {
   const s = c.points.filter((p) => p.order === 'scattered').sort((a, b) => a.chunkBytes - b.chunkBytes);
   if (s.length === 0) return '';
-  const lo = s[0], hi = s[s.length - 1];
+  const lo = s[0],
+    hi = s[s.length - 1];
   return `On ${whose(c)}, scattered reads of ${bytes(lo.chunkBytes)} move ${bandwidth(lo.bytesPerSecond)} (${duration(lo.microsPerRead / 1000)} per read); reads of ${bytes(hi.chunkBytes)} move ${bandwidth(hi.bytesPerSecond)}.`;
 }
 
@@ -42,15 +43,16 @@ export function summaryText(curves: Curve[]): string {
 
 /** What a read of this size is, in the lesson's terms. */
 const SIZE_MEANING: Record<number, string> = {
-  1024: 'one bundle of our model: a neuron\'s up column and down row',
-  32768: 'one bundle of OPT 6.7B in fp32, the paper\'s App. C.1',
+  1024: "one bundle of our model: a neuron's up column and down row",
+  32768: "one bundle of OPT 6.7B in fp32, the paper's App. C.1",
 };
 
 /** The sentence under the chart: throughput of reads of one size, on each curve, sequential and scattered. */
 export function chunkSentence(curves: Curve[], chunkBytes: number): string {
   const meaning = SIZE_MEANING[chunkBytes] ? ` (${SIZE_MEANING[chunkBytes]})` : '';
   const parts = curves.map((c) => {
-    const seq = at(c, 'sequential', chunkBytes), scat = at(c, 'scattered', chunkBytes);
+    const seq = at(c, 'sequential', chunkBytes),
+      scat = at(c, 'scattered', chunkBytes);
     if (!seq || !scat) return `${whose(c)} did not measure this size`;
     return `${whose(c)} moves ${bandwidth(seq.bytesPerSecond)} sequential and ${bandwidth(scat.bytesPerSecond)} scattered, ${duration(scat.microsPerRead / 1000)} per scattered read`;
   });

@@ -9,8 +9,21 @@ export const schema = defineWidget({
   tag: 'flash-storage',
   urlKey: 'storage',
   params: {
-    chunk: { kind: 'choice', values: CHUNK_KIB, default: '32', label: 'Read size to compare (KiB)', doc: 'the read size the sentence under the chart compares, and the chart marks: 1 KiB is one bundle of our model, 32 KiB one of OPT 6.7B in fp32' },
-    file: { kind: 'int', min: 4, max: 64, default: 16, label: 'Test file (MiB)', doc: 'MiB written to OPFS and read back in chunks of 1 KiB to 512 KiB' },
+    chunk: {
+      kind: 'choice',
+      values: CHUNK_KIB,
+      default: '32',
+      label: 'Read size to compare (KiB)',
+      doc: 'the read size the sentence under the chart compares, and the chart marks: 1 KiB is one bundle of our model, 32 KiB one of OPT 6.7B in fp32',
+    },
+    file: {
+      kind: 'int',
+      min: 4,
+      max: 64,
+      default: 16,
+      label: 'Test file (MiB)',
+      doc: 'MiB written to OPFS and read back in chunks of 1 KiB to 512 KiB',
+    },
   },
   controls: ['chart', 'table'],
 });

@@ -14,7 +14,8 @@ class FlashWindow extends WidgetElement<typeof schema.params> {
     this.#d = this.json<{ trace: WindowTrace; curve: WindowCurveData }>();
     const d = this.#d;
     if (!d) return;
-    const lastToken = d.trace.tokens.length - 1, lastLayer = d.trace.nLayer - 1;
+    const lastToken = d.trace.tokens.length - 1,
+      lastLayer = d.trace.nLayer - 1;
     if (this.values.token > lastToken) {
       this.note(`window.token=${this.values.token} is past the prompt's last token, so ${lastToken} is used.`);
       this.values = { ...this.values, token: lastToken };
@@ -24,7 +25,11 @@ class FlashWindow extends WidgetElement<typeof schema.params> {
       this.values = { ...this.values, layer: lastLayer };
     }
     for (const name of ['k', 'token', 'layer'] as const) this.bind(name);
-    this.chart('grid', (width) => windowGrid(d.trace.active[this.values.layer], d.trace.tokens, d.trace.nFfn, this.values.token, this.values.k, { width }));
+    this.chart('grid', (width) =>
+      windowGrid(d.trace.active[this.values.layer], d.trace.tokens, d.trace.nFfn, this.values.token, this.values.k, {
+        width,
+      }),
+    );
     this.chart('curve', (width) => windowCurve(d.curve, this.values.k, { width }));
     this.state = 'done';
   }
@@ -34,7 +39,16 @@ class FlashWindow extends WidgetElement<typeof schema.params> {
     if (!d) return;
     const { k, token: t, layer } = this.values;
     const v = windowAt(d.trace.active[layer], t, k);
-    for (const [name, value] of [['k', k], ['token', t], ['layer', layer], ['needed', v.needed.length], ['kept', v.kept.length], ['reused', v.reused.length], ['load', v.load.length]] as const) this.part(`[data-out="${name}"]`).textContent = String(value);
+    for (const [name, value] of [
+      ['k', k],
+      ['token', t],
+      ['layer', layer],
+      ['needed', v.needed.length],
+      ['kept', v.kept.length],
+      ['reused', v.reused.length],
+      ['load', v.load.length],
+    ] as const)
+      this.part(`[data-out="${name}"]`).textContent = String(value);
     const s = `Layer ${layer}, token ${t} (${JSON.stringify(d.trace.tokens[t])}): ${sentence(v, t, k, d.trace.nFfn)}`;
     this.part('[data-out="sentence"]').textContent = s;
     this.summary(`${s} ${curveSentence(d.curve, k)}`);

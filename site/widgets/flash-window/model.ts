@@ -39,7 +39,9 @@ export function gridCells(active: number[][], tokens: string[], t: number, k: nu
   const cols = [...new Set(rows.flatMap((j) => active[j]))].sort((a, b) => a - b);
   const rowName = (j: number) => `${j}: ${JSON.stringify(tokens[j]).slice(1, -1)}`;
   const cells: { row: string; neuron: number; kind: CellKind }[] = [];
-  for (const j of rows) for (const i of active[j]) cells.push({ row: rowName(j), neuron: i, kind: j === t ? (v.load.includes(i) ? 'load' : 'reused') : 'active' });
+  for (const j of rows)
+    for (const i of active[j])
+      cells.push({ row: rowName(j), neuron: i, kind: j === t ? (v.load.includes(i) ? 'load' : 'reused') : 'active' });
   for (const i of v.kept) cells.push({ row: 'kept in DRAM', neuron: i, kind: 'kept' });
   return { cells, rows: [...rows.map(rowName), 'kept in DRAM'], cols, view: v };
 }

@@ -4,7 +4,17 @@
 // activations) beside our curves. Layers differ by colour and dash pattern, so they read without colour too.
 import * as Plot from '@observablehq/plot';
 import { cumulativeShareCurve } from '../../../lib/sparsity/profile.ts';
-import { DASHES, FG, GRID, MUTED, SERIES, SURFACE, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
+import {
+  DASHES,
+  FG,
+  GRID,
+  MUTED,
+  SERIES,
+  SURFACE,
+  plotChart,
+  type ChartContext,
+  type ChartSize,
+} from '../_kit/chart.ts';
 import { percent } from '../_kit/format.ts';
 
 export const CURVE_SIZE: ChartSize = { ratio: 0.6, min: 230, max: 340, legend: true };
@@ -22,7 +32,11 @@ export interface CurveOptions extends ChartContext {
 }
 
 /** `frequency`: per layer, per neuron activation frequency (from layer 0). */
-export function curveChart(frequency: number[][], shareFor80: { layers: number[]; all: number }, { width, document, budget, paper }: CurveOptions) {
+export function curveChart(
+  frequency: number[][],
+  shareFor80: { layers: number[]; all: number },
+  { width, document, budget, paper }: CurveOptions,
+) {
   const series = [...frequency.map((_, l) => `layer ${l}`), 'all layers'];
   const points = [
     ...frequency.flatMap((f, l) => cumulativeShareCurve(f).map((p) => ({ series: `layer ${l}`, ...p }))),
@@ -45,7 +59,16 @@ export function curveChart(frequency: number[][], shareFor80: { layers: number[]
       Plot.ruleY([0.8], { stroke: MUTED, strokeDasharray: '2 3' }),
       Plot.ruleX([budget], { stroke: FG, strokeWidth: 1.5 }),
       ...series.map((s, i) =>
-        Plot.line(points.filter((d) => d.series === s), { x: 'x', y: 'y', stroke: () => s, strokeWidth: s.startsWith('all') ? 2.5 : 1.75, strokeDasharray: DASHES[i % DASHES.length] }),
+        Plot.line(
+          points.filter((d) => d.series === s),
+          {
+            x: 'x',
+            y: 'y',
+            stroke: () => s,
+            strokeWidth: s.startsWith('all') ? 2.5 : 1.75,
+            strokeDasharray: DASHES[i % DASHES.length],
+          },
+        ),
       ),
       Plot.dot(paper, { x: 'x', y: 'y', symbol: 'diamond', r: 5, stroke: FG, fill: SURFACE, strokeWidth: 1.5 }),
       Plot.text(paper, { x: 'x', y: 'y', text: 'label', dx: 8, dy: 10, textAnchor: 'start', fill: FG }),

@@ -29,13 +29,21 @@ class HotColdCurve extends WidgetElement<typeof schema.params> {
     this.bind('budget');
     this.bind('size');
     this.enableControls();
-    this.listen(this.part('[data-action="profile"]'), 'click', () => void this.#profile(this.control<HTMLTextAreaElement>('text').value));
+    this.listen(
+      this.part('[data-action="profile"]'),
+      'click',
+      () => void this.#profile(this.control<HTMLTextAreaElement>('text').value),
+    );
     this.chart('chart', (width) =>
-      curveChart(data.moby.frequency, { layers: data.moby.shareFor80, all: data.moby.all80 }, {
-        width,
-        budget: this.values.budget,
-        paper: [{ x: 0.26, y: 0.8, label: 'OPT-30B (paper)' }],
-      }),
+      curveChart(
+        data.moby.frequency,
+        { layers: data.moby.shareFor80, all: data.moby.all80 },
+        {
+          width,
+          budget: this.values.budget,
+          paper: [{ x: 0.26, y: 0.8, label: 'OPT-30B (paper)' }],
+        },
+      ),
     );
     this.state = 'done';
   }
@@ -47,7 +55,8 @@ class HotColdCurve extends WidgetElement<typeof schema.params> {
     this.part('[data-out="budget"]').textContent = `${percent(this.values.budget)} (${count(t.budgetNeurons)} neurons)`;
     for (const r of t.rows) {
       const row = this.part(`tr[data-method="${r.method}"]`);
-      const cell = (name: string, text: string) => ((row.querySelector(`[data-cell="${name}"]`) as HTMLElement).textContent = text);
+      const cell = (name: string, text: string) =>
+        ((row.querySelector(`[data-cell="${name}"]`) as HTMLElement).textContent = text);
       cell('served', percent(r.servedShare));
       cell('counts', r.fastCounts.join(' · '));
       cell('ms', duration(r.msPerToken));
@@ -79,11 +88,20 @@ class HotColdCurve extends WidgetElement<typeof schema.params> {
       if (!this.alive) return;
       const overlaps = r.frequency.map((f, l) => hotSetOverlap(data.moby.frequency[l], f, 0.2));
       overlaps.forEach((o, l) => (this.part(`[data-yours="${l}"]`).textContent = percent(o)));
-      const all = hotSetOverlap(data.moby.frequency.flat(), r.frequency.flatMap((f) => Array.from(f)), 0.2);
+      const all = hotSetOverlap(
+        data.moby.frequency.flat(),
+        r.frequency.flatMap((f) => Array.from(f)),
+        0.2,
+      );
       this.part('[data-yours="all"]').textContent = percent(all);
-      const cut = r.totalTokens > r.tokens ? ` (the first ${count(r.tokens)} of its ${count(r.totalTokens)} tokens)` : '';
-      this.progress(`Profiled ${count(r.tokens)} tokens of your text${cut}; overlap with Moby Dick's hot set over all layers: ${percent(all)}.`);
-      this.summary(`Your text's top-20% hot set overlaps Moby Dick's by ${overlaps.map((o, l) => `${percent(o)} in layer ${l}`).join(', ')}, ${percent(all)} over all layers.`);
+      const cut =
+        r.totalTokens > r.tokens ? ` (the first ${count(r.tokens)} of its ${count(r.totalTokens)} tokens)` : '';
+      this.progress(
+        `Profiled ${count(r.tokens)} tokens of your text${cut}; overlap with Moby Dick's hot set over all layers: ${percent(all)}.`,
+      );
+      this.summary(
+        `Your text's top-20% hot set overlaps Moby Dick's by ${overlaps.map((o, l) => `${percent(o)} in layer ${l}`).join(', ')}, ${percent(all)} over all layers.`,
+      );
       this.dataset.profile = 'done';
     } catch (err) {
       this.dataset.profile = 'error';

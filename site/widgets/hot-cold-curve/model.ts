@@ -49,19 +49,43 @@ export interface PlacementTable {
 }
 
 /** All three placements of `freqs` (per layer, per neuron activation frequency) at a budget share of all neurons. */
-export function placementTable(freqs: ArrayLike<number>[], budget: number, size: HotColdValues['size'], nEmbd: number): PlacementTable {
+export function placementTable(
+  freqs: ArrayLike<number>[],
+  budget: number,
+  size: HotColdValues['size'],
+  nEmbd: number,
+): PlacementTable {
   const total = freqs.reduce((n, f) => n + f.length, 0);
   const bytes = neuronBytes(size, nEmbd);
   const budgetNeurons = Math.round(Math.min(1, Math.max(0, budget)) * total);
-  const all = comparePlacements(freqs, { budgetNeurons, neuronBytes: bytes, groupSize: GROUP_SIZE, hardware: PC_HIGH, seed: 1 });
+  const all = comparePlacements(freqs, {
+    budgetNeurons,
+    neuronBytes: bytes,
+    groupSize: GROUP_SIZE,
+    hardware: PC_HIGH,
+    seed: 1,
+  });
   const rows = METHODS.map((method): PlacementRow => {
     const p = all[method];
     return {
-      method, label: METHOD_LABELS[method], servedShare: p.servedShare, fastCounts: p.fastCounts,
-      msPerToken: p.msPerToken, tokensPerSecond: p.msPerToken > 0 ? 1000 / p.msPerToken : Infinity, speedup: p.speedup,
+      method,
+      label: METHOD_LABELS[method],
+      servedShare: p.servedShare,
+      fastCounts: p.fastCounts,
+      msPerToken: p.msPerToken,
+      tokensPerSecond: p.msPerToken > 0 ? 1000 / p.msPerToken : Infinity,
+      speedup: p.speedup,
     };
   });
-  return { budget, budgetNeurons, totalNeurons: total, neuronBytes: bytes, minFast: minFastNeurons(PC_HIGH, bytes), allSlowMs: all.optimal.allSlowMsPerToken, rows };
+  return {
+    budget,
+    budgetNeurons,
+    totalNeurons: total,
+    neuronBytes: bytes,
+    minFast: minFastNeurons(PC_HIGH, bytes),
+    allSlowMs: all.optimal.allSlowMsPerToken,
+    rows,
+  };
 }
 
 /** Tokens per second as the table prints it (∞ when nothing is timed). */

@@ -6,8 +6,21 @@ export const schema = defineWidget({
   tag: 'hot-cold-curve',
   urlKey: 'hotcold',
   params: {
-    budget: { kind: 'number', min: 0, max: 1, default: 0.2, label: 'GPU memory budget: share of all FFN neurons', doc: 'share of all FFN neurons in GPU memory, in [0, 1]' },
-    size: { kind: 'choice', values: ['7b', 'ours'], default: '7b', label: 'Price each neuron as', doc: '7b (16 KiB, fp16) or ours (1 KiB, fp32)' },
+    budget: {
+      kind: 'number',
+      min: 0,
+      max: 1,
+      default: 0.2,
+      label: 'GPU memory budget: share of all FFN neurons',
+      doc: 'share of all FFN neurons in GPU memory, in [0, 1]',
+    },
+    size: {
+      kind: 'choice',
+      values: ['7b', 'ours'],
+      default: '7b',
+      label: 'Price each neuron as',
+      doc: '7b (16 KiB, fp16) or ours (1 KiB, fp32)',
+    },
   },
   controls: ['chart', 'overlap', 'text'],
 });

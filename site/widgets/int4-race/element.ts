@@ -11,7 +11,8 @@ class Int4Race extends WidgetElement<typeof schema.params> {
   start() {
     const worker = this.worker();
     const runs = this.jobs(
-      (size: 'small' | 'large') => worker.request('quant.race', { size }, { onProgress: (p) => this.progress(p.message) }),
+      (size: 'small' | 'large') =>
+        worker.request('quant.race', { size }, { onProgress: (p) => this.progress(p.message) }),
       (_size, r: RaceResult) => {
         this.part('[data-out="race"]').textContent = `In your browser: ${raceSentence(r)}`;
         this.summary(`In your browser: ${raceSentence(r)}`);
@@ -22,7 +23,10 @@ class Int4Race extends WidgetElement<typeof schema.params> {
     this.bind('size');
     const button = this.part<HTMLButtonElement>('[data-run]');
     button.disabled = false;
-    this.listen(button, 'click', () => { this.state = 'running'; runs.submit(this.values.size); });
+    this.listen(button, 'click', () => {
+      this.state = 'running';
+      runs.submit(this.values.size);
+    });
     this.state = 'ready';
   }
 }

@@ -6,7 +6,13 @@ export const schema = defineWidget({
   tag: 'int4-race',
   urlKey: 'int4',
   params: {
-    size: { kind: 'choice', values: ['small', 'large'], default: 'small', label: 'Matrix', doc: 'small: 512 x 128 (our mlp.down, fits in cache); large: 4096 x 4096 (64 MiB in fp32)' },
+    size: {
+      kind: 'choice',
+      values: ['small', 'large'],
+      default: 'small',
+      label: 'Matrix',
+      doc: 'small: 512 x 128 (our mlp.down, fits in cache); large: 4096 x 4096 (64 MiB in fp32)',
+    },
   },
   controls: ['table'],
 });

@@ -13,7 +13,8 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
     this.#data = this.json<AdaptersData>();
     if (!this.#data) return;
     for (const name of ['adapter', 'merged', 'prompt', 'tokens'] as const) this.bind(name);
-    const gen = this.part<HTMLButtonElement>('[data-act="generate"]'), cmp = this.part<HTMLButtonElement>('[data-act="compare"]');
+    const gen = this.part<HTMLButtonElement>('[data-act="generate"]'),
+      cmp = this.part<HTMLButtonElement>('[data-act="compare"]');
     gen.disabled = cmp.disabled = false;
     this.listen(gen, 'click', () => void this.#generate());
     this.listen(cmp, 'click', () => void this.#compare());
@@ -22,25 +23,34 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
   update() {
     if (!this.#data) return; // no adapters in this build: the static view says so
     const { adapter, merged } = this.values;
-    for (const row of this.querySelectorAll<HTMLElement>('tr[data-name]')) row.dataset.selected = String(row.dataset.name === adapter);
+    for (const row of this.querySelectorAll<HTMLElement>('tr[data-name]'))
+      row.dataset.selected = String(row.dataset.name === adapter);
     this.part<HTMLButtonElement>('[data-act="compare"]').disabled = adapter === 'base';
     this.summary(adaptersSummary(adapter, merged));
   }
 
   #request(adapter: string, merged: boolean) {
     const v = this.values;
-    return this.worker().request('lora.generate', { adapter: adapter === 'base' ? null : adapter, merged, prompt: v.prompt, maxNewTokens: v.tokens }, { onProgress: (p) => this.progress(p.message) });
+    return this.worker().request(
+      'lora.generate',
+      { adapter: adapter === 'base' ? null : adapter, merged, prompt: v.prompt, maxNewTokens: v.tokens },
+      { onProgress: (p) => this.progress(p.message) },
+    );
   }
 
   async #generate() {
     const { adapter, merged, prompt } = this.values;
     this.state = 'running';
-    this.progress(`Generating with ${adapter === 'base' ? 'the base model' : `adapter ${adapter}${merged ? ', merged' : ''}`}…`);
+    this.progress(
+      `Generating with ${adapter === 'base' ? 'the base model' : `adapter ${adapter}${merged ? ', merged' : ''}`}…`,
+    );
     try {
       const r = await this.#request(adapter, merged);
       if (r.note) this.note(r.note);
       this.part('[data-out="text"]').textContent = prompt + r.text;
-      this.progress(`${adapter === 'base' ? 'Base model' : `Adapter ${adapter}, ${merged ? 'merged' : 'unmerged'}`}: ${perSecond(r.tokensPerSecond)} (greedy, after the prompt).`);
+      this.progress(
+        `${adapter === 'base' ? 'Base model' : `Adapter ${adapter}, ${merged ? 'merged' : 'unmerged'}`}: ${perSecond(r.tokensPerSecond)} (greedy, after the prompt).`,
+      );
       this.state = 'done';
     } catch (err) {
       this.fail(err, 'Could not generate');

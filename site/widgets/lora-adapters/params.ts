@@ -8,8 +8,19 @@ export const schema = defineWidget({
   tag: 'lora-adapters',
   urlKey: 'adapters',
   params: {
-    adapter: { kind: 'choice', values: ADAPTERS, default: 'r4', label: 'Adapter', doc: 'base = no adapter; r1–r8 = the shipped State of the Union adapters; yours = the one you trained with LoraTrain' },
-    merged: { kind: 'bool', default: false, label: 'Merge into the weights', doc: 'W = W0 + (α/r)·AB instead of computing the adapter beside W0' },
+    adapter: {
+      kind: 'choice',
+      values: ADAPTERS,
+      default: 'r4',
+      label: 'Adapter',
+      doc: 'base = no adapter; r1–r8 = the shipped State of the Union adapters; yours = the one you trained with LoraTrain',
+    },
+    merged: {
+      kind: 'bool',
+      default: false,
+      label: 'Merge into the weights',
+      doc: 'W = W0 + (α/r)·AB instead of computing the adapter beside W0',
+    },
     prompt: { kind: 'text', maxLength: 300, default: 'My fellow Americans,', label: 'Prompt' },
     tokens: { kind: 'int', min: 8, max: 64, default: 32, label: 'New tokens', doc: 'greedy, 8 to 64' },
   },

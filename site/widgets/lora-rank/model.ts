@@ -9,14 +9,35 @@ import type { MATRIX_CHOICES } from './params.ts';
 export type MatrixChoice = (typeof MATRIX_CHOICES)[number];
 
 export const KINDS_OF: Record<MatrixChoice, Kind[]> = {
-  qv: ['q', 'v'], q: ['q'], k: ['k'], v: ['v'], o: ['o'], qk: ['q', 'k'], qkvo: ['q', 'k', 'v', 'o'], all: ['q', 'k', 'v', 'o', 'up', 'down'],
+  qv: ['q', 'v'],
+  q: ['q'],
+  k: ['k'],
+  v: ['v'],
+  o: ['o'],
+  qk: ['q', 'k'],
+  qkvo: ['q', 'k', 'v', 'o'],
+  all: ['q', 'k', 'v', 'o', 'up', 'down'],
 };
 export const MATRIX_LABEL: Record<MatrixChoice, string> = {
-  qv: 'W_q and W_v', q: 'W_q only', k: 'W_k only', v: 'W_v only', o: 'W_o only', qk: 'W_q and W_k', qkvo: 'W_q, W_k, W_v, W_o', all: 'attention and MLP (6 matrices)',
+  qv: 'W_q and W_v',
+  q: 'W_q only',
+  k: 'W_k only',
+  v: 'W_v only',
+  o: 'W_o only',
+  qk: 'W_q and W_k',
+  qkvo: 'W_q, W_k, W_v, W_o',
+  all: 'attention and MLP (6 matrices)',
 };
 
 /** GPT-3 175B's shape: 96 layers, d_model 12,288, d_ff = 4 d_model (Brown et al., arXiv 2005.14165 v4, Table 2.1). */
-export const GPT3: GPTConfig = { vocabSize: 50257, blockSize: 2048, nLayer: 96, nHead: 96, nEmbd: 12288, nFfn: 4 * 12288 };
+export const GPT3: GPTConfig = {
+  vocabSize: 50257,
+  blockSize: 2048,
+  nLayer: 96,
+  nHead: 96,
+  nEmbd: 12288,
+  nFfn: 4 * 12288,
+};
 /** Full fine-tuning's trainable parameters for GPT-3 175B (arXiv 2106.09685 v2, Table 4). */
 export const GPT3_PARAMETERS = 175_255.8e6;
 
@@ -38,7 +59,15 @@ export function rankRows(r: number, matrices: MatrixChoice): RankRow[] {
   const oursAll = parameterCount(ours);
   const row = (model: string, cfg: GPTConfig, full: number, bytesPerNumber: number): RankRow => {
     const trainable = loraParameterCount(cfg, targetsFor(cfg, kinds), r);
-    return { model, trainable, share: trainable / full, checkpointBytes: trainable * bytesPerNumber, bytesPerNumber, adamBytes: adamStateBytes(trainable), fullAdamBytes: adamStateBytes(full) };
+    return {
+      model,
+      trainable,
+      share: trainable / full,
+      checkpointBytes: trainable * bytesPerNumber,
+      bytesPerNumber,
+      adamBytes: adamStateBytes(trainable),
+      fullAdamBytes: adamStateBytes(full),
+    };
   };
   return [row('our model (target-v1)', ours, oursAll, 4), row('GPT-3 175B', GPT3, GPT3_PARAMETERS, 2)];
 }

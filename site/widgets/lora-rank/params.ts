@@ -10,8 +10,11 @@ export const schema = defineWidget({
   params: {
     r: { kind: 'int', min: 1, max: 64, default: 4, label: 'Rank r', doc: 'the adapter rank, 1 to 64' },
     matrices: {
-      kind: 'choice', values: MATRIX_CHOICES, default: 'qv', label: 'Adapted matrices',
-      doc: 'qv = W_q and W_v (the paper\'s main setting); q, k, v, o alone; qk; qkvo = all four attention matrices; all = attention and MLP',
+      kind: 'choice',
+      values: MATRIX_CHOICES,
+      default: 'qv',
+      label: 'Adapted matrices',
+      doc: "qv = W_q and W_v (the paper's main setting); q, k, v, o alone; qk; qkvo = all four attention matrices; all = attention and MLP",
     },
   },
 });

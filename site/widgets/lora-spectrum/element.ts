@@ -13,7 +13,8 @@ class LoraSpectrum extends WidgetElement<typeof schema.params> {
   start() {
     const w = this.worker();
     const runs = this.jobs(
-      (v: { a: string; b: string; target: string }) => w.request('lora.analyze', v, { onProgress: (p) => this.progress(p.message) }),
+      (v: { a: string; b: string; target: string }) =>
+        w.request('lora.analyze', v, { onProgress: (p) => this.progress(p.message) }),
       (v, r) => {
         this.#data = r;
         this.#names = [v.a, v.b];
@@ -23,7 +24,8 @@ class LoraSpectrum extends WidgetElement<typeof schema.params> {
       },
       (err) => this.fail(err, 'Could not analyse'),
     );
-    const submit = () => runs.submit({ a: this.values.a, b: this.values.b, target: targetName(this.values.layer, this.values.matrix) });
+    const submit = () =>
+      runs.submit({ a: this.values.a, b: this.values.b, target: targetName(this.values.layer, this.values.matrix) });
     for (const name of ['a', 'b', 'layer', 'matrix'] as const) this.bind(name, submit);
     this.chart('chart', (width) => (this.#data ? singularChart(this.#data, this.#names, { width }) : null));
     this.chart('heatmap', (width) => (this.#data ? heatmapChart(this.#data, this.#names, { width }) : null));

@@ -1,8 +1,17 @@
 // LoraSpectrum as plain data: the heatmap cells of Eq. 4 (Hu et al., arXiv 2106.09685 v2, §7.2) and the sentences.
 import { count } from '../_kit/format.ts';
 
-export interface SpectrumData { singular: { a: number[]; b: number[] }; similarity: number[][]; ranks: [number, number]; target: string }
-export interface Cell { i: number; j: number; phi: number }
+export interface SpectrumData {
+  singular: { a: number[]; b: number[] };
+  similarity: number[][];
+  ranks: [number, number];
+  target: string;
+}
+export interface Cell {
+  i: number;
+  j: number;
+  phi: number;
+}
 
 export const targetName = (layer: number, matrix: string) => `h.${layer}.attn.${matrix}`;
 
@@ -13,6 +22,8 @@ export function cells(similarity: number[][]): Cell[] {
 export function spectrumSummary(d: SpectrumData, a: string, b: string): string {
   const top = d.similarity[0] ?? [];
   const fmt = (xs: number[]) => xs.map((x) => x.toFixed(3)).join(', ');
-  return `${d.target}: singular values of ΔW for ${a} ${fmt(d.singular.a)}; for ${b} ${fmt(d.singular.b)}. ` +
-    `Overlap of ${a}'s top direction with ${b}'s top 1 to ${count(top.length)} directions: ${top.map((x) => x.toFixed(2)).join(', ')} (1 = contained, 0 = orthogonal).`;
+  return (
+    `${d.target}: singular values of ΔW for ${a} ${fmt(d.singular.a)}; for ${b} ${fmt(d.singular.b)}. ` +
+    `Overlap of ${a}'s top direction with ${b}'s top 1 to ${count(top.length)} directions: ${top.map((x) => x.toFixed(2)).join(', ')} (1 = contained, 0 = orthogonal).`
+  );
 }

@@ -8,8 +8,20 @@ export const schema = defineWidget({
   tag: 'lora-spectrum',
   urlKey: 'spectrum',
   params: {
-    a: { kind: 'choice', values: SPECTRUM_ADAPTERS, default: 'r2', label: 'Adapter A', doc: 'the smaller-rank adapter (rows of the heatmap)' },
-    b: { kind: 'choice', values: SPECTRUM_ADAPTERS, default: 'r8', label: 'Adapter B', doc: 'the larger-rank adapter (columns)' },
+    a: {
+      kind: 'choice',
+      values: SPECTRUM_ADAPTERS,
+      default: 'r2',
+      label: 'Adapter A',
+      doc: 'the smaller-rank adapter (rows of the heatmap)',
+    },
+    b: {
+      kind: 'choice',
+      values: SPECTRUM_ADAPTERS,
+      default: 'r8',
+      label: 'Adapter B',
+      doc: 'the larger-rank adapter (columns)',
+    },
     layer: { kind: 'int', min: 0, max: 3, default: 0, label: 'Layer', doc: 'from 0' },
     matrix: { kind: 'choice', values: ['q', 'v'], default: 'q', label: 'Matrix', doc: 'W_q or W_v' },
   },

@@ -10,12 +10,17 @@ export function lossChart(points: LossPoint[], steps: number, { width, document 
   const train = points.filter((p) => p.set === 'train');
   const held = points.filter((p) => p.set === 'held-out');
   const ys = points.map((p) => p.loss);
-  const lo = ys.length ? Math.min(...ys) : 3, hi = ys.length ? Math.max(...ys) : 4;
+  const lo = ys.length ? Math.min(...ys) : 3,
+    hi = ys.length ? Math.max(...ys) : 4;
   const last = (xs: LossPoint[]) => xs[xs.length - 1];
   return plotChart({
-    width, size: LOSS_SIZE, document,
+    width,
+    size: LOSS_SIZE,
+    document,
     label: 'Loss during LoRA training',
-    description: held.length ? `Held-out loss from ${held[0].loss.toFixed(3)} to ${last(held).loss.toFixed(3)} nats per token over ${last(points).step} steps; training loss last ${train.length ? last(train).loss.toFixed(3) : 'not yet measured'}.` : 'No steps yet.',
+    description: held.length
+      ? `Held-out loss from ${held[0].loss.toFixed(3)} to ${last(held).loss.toFixed(3)} nats per token over ${last(points).step} steps; training loss last ${train.length ? last(train).loss.toFixed(3) : 'not yet measured'}.`
+      : 'No steps yet.',
     marginLeft: 44,
     x: { domain: [0, steps], label: 'step' },
     y: { domain: [lo - 0.05, hi + 0.05], label: 'loss (nats/token)', ticks: 5 },

@@ -26,7 +26,12 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
 
   start() {
     const w = this.worker();
-    w.ready.then((b) => { this.#backend = b.name; }, () => undefined);
+    w.ready.then(
+      (b) => {
+        this.#backend = b.name;
+      },
+      () => undefined,
+    );
     for (const name of ['r', 'alpha', 'matrices', 'steps', 'lr', 'seed', 'corpus', 'prompt'] as const) this.bind(name);
     this.control<HTMLTextAreaElement>('text').disabled = false;
     const button = (act: string) => this.part<HTMLButtonElement>(`[data-act="${act}"]`);
@@ -35,14 +40,17 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     this.listen(button('pause'), 'click', () => this.#togglePause());
     this.listen(button('stop'), 'click', () => void this.#stop('stopped'));
     this.chart('chart', (width) => (this.#points.length ? lossChart(this.#points, this.#steps, { width }) : null));
-    this.onStop(() => { this.#paused = true; });
+    this.onStop(() => {
+      this.#paused = true;
+    });
   }
 
   update() {
     const v = this.values;
     this.part('[data-out="r"]').textContent = String(v.r);
     this.part('[data-part="text"]').hidden = v.corpus !== 'text';
-    if (this.#session === undefined) this.part('[data-out="params"]').textContent = count(rankRows(v.r, v.matrices)[0].trainable);
+    if (this.#session === undefined)
+      this.part('[data-out="params"]').textContent = count(rankRows(v.r, v.matrices)[0].trainable);
     this.summary(trainSummary(this.#parameters, this.#step, this.#steps || v.steps, this.#start, this.#held));
   }
 
@@ -61,7 +69,20 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     this.state = 'running';
     try {
       const text = v.corpus === 'text' ? this.control<HTMLTextAreaElement>('text').value : undefined;
-      const r = await w.request('lora.trainStart', { rank: v.r, alpha: v.alpha, kinds: KINDS_OF[v.matrices], steps: v.steps, lr: v.lr, seed: v.seed, corpus: v.corpus, text }, { onProgress: (p) => this.progress(p.message) });
+      const r = await w.request(
+        'lora.trainStart',
+        {
+          rank: v.r,
+          alpha: v.alpha,
+          kinds: KINDS_OF[v.matrices],
+          steps: v.steps,
+          lr: v.lr,
+          seed: v.seed,
+          corpus: v.corpus,
+          text,
+        },
+        { onProgress: (p) => this.progress(p.message) },
+      );
       for (const n of r.notes) this.note(n);
       this.#session = r.session;
       this.#steps = v.steps;
@@ -101,7 +122,9 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     this.progress(statusText({ step: this.#step, steps: this.#steps, ...this.#rate, backend: this.#backend, state }));
     this.part<HTMLProgressElement>('[data-bar]').value = this.#steps ? this.#step / this.#steps : 0;
     this.part('[data-out="loss"]').textContent = lossText(this.#start, this.#held);
-    this.part('[data-out="speed"]').textContent = this.#rate.stepsPerSecond ? `${this.#rate.stepsPerSecond.toFixed(2)} steps/s, ${count(Math.round(this.#rate.tokensPerSecond))} tokens/s on ${this.#backend}` : '—';
+    this.part('[data-out="speed"]').textContent = this.#rate.stepsPerSecond
+      ? `${this.#rate.stepsPerSecond.toFixed(2)} steps/s, ${count(Math.round(this.#rate.tokensPerSecond))} tokens/s on ${this.#backend}`
+      : '—';
     this.update();
   }
 
@@ -109,7 +132,8 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     if (this.#looping) return;
     this.#looping = true;
     const w = this.worker();
-    let lastHeld = performance.now(), lastSample = performance.now();
+    let lastHeld = performance.now(),
+      lastSample = performance.now();
     try {
       while (this.#session !== undefined && !this.#paused && this.alive) {
         const session = this.#session;
@@ -119,11 +143,21 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
         this.#step = r.step;
         this.#rate = { stepsPerSecond: r.stepsPerSecond, tokensPerSecond: r.tokensPerSecond };
         for (const l of r.losses) this.#points.push({ step: l.step, loss: l.loss, set: 'train' });
-        if (r.heldOutLoss !== undefined) { this.#held = r.heldOutLoss; this.#points.push({ step: r.step, loss: r.heldOutLoss, set: 'held-out' }); lastHeld = performance.now(); }
+        if (r.heldOutLoss !== undefined) {
+          this.#held = r.heldOutLoss;
+          this.#points.push({ step: r.step, loss: r.heldOutLoss, set: 'held-out' });
+          lastHeld = performance.now();
+        }
         this.#show('training');
         this.redraw('chart');
-        if (r.done) { await this.#stop('done'); break; }
-        if (performance.now() - lastSample > SAMPLE_EVERY_MS) { lastSample = performance.now(); await this.#sample(); }
+        if (r.done) {
+          await this.#stop('done');
+          break;
+        }
+        if (performance.now() - lastSample > SAMPLE_EVERY_MS) {
+          lastSample = performance.now();
+          await this.#sample();
+        }
       }
     } catch (err) {
       this.fail(err, 'Training stopped');
@@ -136,7 +170,11 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
   async #sample() {
     if (this.#session === undefined) return;
     try {
-      const s = await this.worker().request('lora.trainSample', { session: this.#session, prompt: this.values.prompt, maxNewTokens: 32 });
+      const s = await this.worker().request('lora.trainSample', {
+        session: this.#session,
+        prompt: this.values.prompt,
+        maxNewTokens: 32,
+      });
       this.part('[data-out="base"]').textContent = this.values.prompt + s.base;
       this.part('[data-out="adapted"]').textContent = this.values.prompt + s.adapted;
     } catch (err) {
@@ -154,8 +192,12 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
       this.#session = undefined;
       this.#held = r.heldOutLoss;
       this.#points.push({ step: r.step, loss: r.heldOutLoss, set: 'held-out' });
-      this.part('[data-out="check"]').textContent = r.baseUnchanged ? 'unchanged, bit for bit (fingerprint of every weight)' : 'CHANGED: this is a bug, please report it';
-      this.note(`Your adapter (${count(r.kept.parameters)} numbers, ${r.step} steps) is kept as "yours" for the other LoRA widgets on this page until you reload.`);
+      this.part('[data-out="check"]').textContent = r.baseUnchanged
+        ? 'unchanged, bit for bit (fingerprint of every weight)'
+        : 'CHANGED: this is a bug, please report it';
+      this.note(
+        `Your adapter (${count(r.kept.parameters)} numbers, ${r.step} steps) is kept as "yours" for the other LoRA widgets on this page until you reload.`,
+      );
       this.#show(how);
       this.redraw('chart');
       this.state = 'done';

@@ -16,7 +16,11 @@ export interface NextTokenBar {
 /** Five bars of 28 px plus the axis: a fixed height. */
 export const NEXT_TOKEN_SIZE: ChartSize = { ratio: 0, min: 28 * 5 + 36, max: 28 * 5 + 36 };
 
-export function nextTokenChart(bars: NextTokenBar[], chosen: number, { width, document, label, description }: ChartContext & { label: string; description: string }) {
+export function nextTokenChart(
+  bars: NextTokenBar[],
+  chosen: number,
+  { width, document, label, description }: ChartContext & { label: string; description: string },
+) {
   const rows = bars.map((b, rank) => ({ ...b, rank, picked: b.id === chosen ? 'chosen' : 'other' }));
   const labels = rows.map((r) => r.label);
   return plotChart({
@@ -34,7 +38,14 @@ export function nextTokenChart(bars: NextTokenBar[], chosen: number, { width, do
     marks: [
       Plot.gridX({ stroke: GRID, strokeOpacity: 1 }),
       Plot.barX(rows, { x: 'p', y: 'rank', fill: 'picked' }),
-      Plot.text(rows, { x: 'p', y: 'rank', text: (r: (typeof rows)[number]) => probability(r.p), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.text(rows, {
+        x: 'p',
+        y: 'rank',
+        text: (r: (typeof rows)[number]) => probability(r.p),
+        dx: 4,
+        textAnchor: 'start',
+        fill: 'currentColor',
+      }),
       Plot.ruleX([0], { stroke: 'currentColor' }),
     ],
   });

@@ -88,7 +88,11 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
       const text = stepSummary(i + 1, t);
       this.part('[data-step-summary]').textContent = text;
       const bars = t.alternatives.map((a) => ({ id: a.id, label: tokenChip(a.text), p: a.p }));
-      return nextTokenChart(bars, t.id, { width, label: `The five most likely tokens at token ${i + 1}`, description: text });
+      return nextTokenChart(bars, t.id, {
+        width,
+        label: `The five most likely tokens at token ${i + 1}`,
+        description: text,
+      });
     });
 
     const worker = this.worker();
@@ -111,7 +115,8 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
   #clearStaticSample() {
     this.part('[data-tokens]').replaceChildren();
     this.#out('count', '–');
-    this.part('[data-caption]').textContent = `The link sets the prompt above for ${this.values.name}. Press Generate to see the model continue it.`;
+    this.part('[data-caption]').textContent =
+      `The link sets the prompt above for ${this.values.name}. Press Generate to see the model continue it.`;
     this.part('[data-fulltext]').textContent = `Prompt: ${this.values.prompt}`;
   }
 
@@ -132,13 +137,17 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     delete bar.dataset.idle;
     bar.value = 0;
     p = this.worker()
-      .request('model.info', { model: name }, {
-        onProgress: (pr) => {
-          if (/from cache/.test(pr.message)) fromCache = true;
-          if (pr.fraction !== undefined) bar.value = pr.fraction;
-          this.progress(pr.message);
+      .request(
+        'model.info',
+        { model: name },
+        {
+          onProgress: (pr) => {
+            if (/from cache/.test(pr.message)) fromCache = true;
+            if (pr.fraction !== undefined) bar.value = pr.fraction;
+            this.progress(pr.message);
+          },
         },
-      })
+      )
       .then(
         (info) => {
           bar.dataset.idle = '';
@@ -192,10 +201,15 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     this.#steps = [];
     this.#selected = null;
     const max = schema.params.prompt.maxLength;
-    this.#setGenNote(v.prompt.length > max ? `A link to this page keeps prompts of up to ${max} characters, so this one is not saved in the address.` : '');
+    this.#setGenNote(
+      v.prompt.length > max
+        ? `A link to this page keeps prompts of up to ${max} characters, so this one is not saved in the address.`
+        : '',
+    );
     this.state = 'running';
     this.part<HTMLButtonElement>('[data-action="stop"]').disabled = false;
-    this.part('[data-caption]').textContent = `${v.name}, temperature ${temperatureText(v.temperature)}, top-k ${v.topk || 'all'}, seed ${v.seed}. Prompt tokens are dashed; "·" is a space; pick a new token to see its probabilities.`;
+    this.part('[data-caption]').textContent =
+      `${v.name}, temperature ${temperatureText(v.temperature)}, top-k ${v.topk || 'all'}, seed ${v.seed}. Prompt tokens are dashed; "·" is a space; pick a new token to see its probabilities.`;
     this.part('[data-tokens]').replaceChildren();
     this.part('[data-chart="probs"]').replaceChildren();
     this.part('[data-step-summary]').textContent = 'The first token is on its way.';
@@ -204,7 +218,13 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
       await this.#load(v.name);
       if (run !== this.#run) return;
       this.progress('Reading the prompt…');
-      const start = await worker.request('generate.start', { model: v.name, prompt: v.prompt, temperature: v.temperature, topK: v.topk, seed: v.seed });
+      const start = await worker.request('generate.start', {
+        model: v.name,
+        prompt: v.prompt,
+        temperature: v.temperature,
+        topK: v.topk,
+        seed: v.seed,
+      });
       run.session = start.session;
       if (run !== this.#run) return;
       if (start.note) this.note(start.note);
@@ -223,7 +243,8 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
         this.summary(this.part('[data-progress]').textContent ?? '');
       }
     } finally {
-      if (run.session !== undefined) void worker.request('generate.stop', { session: run.session }).catch(() => undefined);
+      if (run.session !== undefined)
+        void worker.request('generate.stop', { session: run.session }).catch(() => undefined);
       if (run === this.#run) this.part<HTMLButtonElement>('[data-action="stop"]').disabled = true;
     }
   }
@@ -235,7 +256,9 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     const summary = runSummary(this.#steps, { stopped, model: run.model });
     this.progress(summary);
     this.summary(summary);
-    const text = [...this.part('[data-tokens]').querySelectorAll<HTMLElement>('[data-text]')].map((c) => c.dataset.text).join('');
+    const text = [...this.part('[data-tokens]').querySelectorAll<HTMLElement>('[data-text]')]
+      .map((c) => c.dataset.text)
+      .join('');
     this.part('[data-fulltext]').textContent = `Text: ${text}`;
   }
 

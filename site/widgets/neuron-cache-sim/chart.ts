@@ -14,8 +14,15 @@ export const FLASH_SIZE: ChartSize = { ratio: 0.38, min: 180, max: 230, legend: 
 
 export type SweepMeasure = 'hit' | 'io';
 
-export function sweepChart(points: CachePoint[], current: number, measure: SweepMeasure, { width, document }: ChartContext) {
-  const rows = [...points].sort((a, b) => a.memory - b.memory).map((p) => ({ memory: p.memory, value: measure === 'hit' ? p.hitRate : p.ioMsPerToken }));
+export function sweepChart(
+  points: CachePoint[],
+  current: number,
+  measure: SweepMeasure,
+  { width, document }: ChartContext,
+) {
+  const rows = [...points]
+    .sort((a, b) => a.memory - b.memory)
+    .map((p) => ({ memory: p.memory, value: measure === 'hit' ? p.hitRate : p.ioMsPerToken }));
   const color = measure === 'hit' ? SERIES[0] : SERIES[1];
   const narrow = width < 420;
   return plotChart({
@@ -23,39 +30,77 @@ export function sweepChart(points: CachePoint[], current: number, measure: Sweep
     size: SWEEP_SIZE,
     document,
     label: measure === 'hit' ? 'Hit rate against memory size' : 'Simulated flash time per token against memory size',
-    description: rows.map((r) => `${percent(r.memory, 0)}: ${measure === 'hit' ? percent(r.value) : duration(r.value)}`).join(', '),
+    description: rows
+      .map((r) => `${percent(r.memory, 0)}: ${measure === 'hit' ? percent(r.value) : duration(r.value)}`)
+      .join(', '),
     marginLeft: 48,
     marginBottom: 36,
-    x: { label: narrow ? 'memory (share of FFN)' : 'memory (share of all FFN weights)', domain: [0, 1], ticks: narrow ? 3 : 10, tickFormat: '.0%' },
-    y: { label: measure === 'hit' ? 'hit rate (measured)' : 'flash ms per token (simulated)', tickFormat: measure === 'hit' ? '.0%' : '~g', nice: true, zero: true },
+    x: {
+      label: narrow ? 'memory (share of FFN)' : 'memory (share of all FFN weights)',
+      domain: [0, 1],
+      ticks: narrow ? 3 : 10,
+      tickFormat: '.0%',
+    },
+    y: {
+      label: measure === 'hit' ? 'hit rate (measured)' : 'flash ms per token (simulated)',
+      tickFormat: measure === 'hit' ? '.0%' : '~g',
+      nice: true,
+      zero: true,
+    },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),
       Plot.ruleX([current], { stroke: 'var(--accent)', strokeWidth: 2, strokeDasharray: '4 3' }),
       Plot.line(rows, { x: 'memory', y: 'value', stroke: color, strokeWidth: 2 }),
       Plot.dot(rows, { x: 'memory', y: 'value', fill: color, r: 2.5 }),
-      Plot.dot(rows.filter((r) => Math.abs(r.memory - current) < 1e-9), { x: 'memory', y: 'value', r: 5, stroke: 'var(--accent)', fill: SURFACE, strokeWidth: 2 }),
+      Plot.dot(
+        rows.filter((r) => Math.abs(r.memory - current) < 1e-9),
+        { x: 'memory', y: 'value', r: 5, stroke: 'var(--accent)', fill: SURFACE, strokeWidth: 2 },
+      ),
     ],
   });
 }
 
-export function flashChart(curve: FlashCurvePoint[], mark: { bytes: number; bandwidth: number }, { width, document }: ChartContext) {
+export function flashChart(
+  curve: FlashCurvePoint[],
+  mark: { bytes: number; bandwidth: number },
+  { width, document }: ChartContext,
+) {
   const maxBw = Math.max(...curve.map((p) => p.bandwidth), mark.bandwidth) / 1e9;
   return plotChart({
     width,
     size: FLASH_SIZE,
     document,
     label: 'UFS 4.0 read bandwidth against read size, random and sequential',
-    description: `${curve.filter((p) => p.cited).map((p) => `${p.pattern} reads of ${bytes(p.bytes)}: ${bandwidth(p.bandwidth)}`).join('; ')} (PowerInfer-2, §2.3.2).`,
+    description: `${curve
+      .filter((p) => p.cited)
+      .map((p) => `${p.pattern} reads of ${bytes(p.bytes)}: ${bandwidth(p.bandwidth)}`)
+      .join('; ')} (PowerInfer-2, §2.3.2).`,
     marginLeft: 44,
     marginRight: 28,
-    x: { type: 'log', base: 2, label: 'size of one read', tickFormat: (b: number) => bytes(b), ticks: width < 420 ? 4 : 8 },
+    x: {
+      type: 'log',
+      base: 2,
+      label: 'size of one read',
+      tickFormat: (b: number) => bytes(b),
+      ticks: width < 420 ? 4 : 8,
+    },
     y: { label: 'bandwidth (GB/s)', transform: (b: number) => b / 1e9, domain: [0, Math.ceil(maxBw * 1.05 * 2) / 2] },
     color: { domain: ['random', 'sequential'], range: [SERIES[0], SERIES[1]], legend: true },
     symbol: { domain: ['random', 'sequential'], range: ['circle', 'square'] },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),
-      Plot.line(curve, { x: 'bytes', y: 'bandwidth', z: 'pattern', stroke: 'pattern', strokeWidth: 1.5, strokeDasharray: '5 3' }),
-      Plot.dot(curve.filter((d) => d.cited), { x: 'bytes', y: 'bandwidth', fill: 'pattern', symbol: 'pattern', r: 5 }),
+      Plot.line(curve, {
+        x: 'bytes',
+        y: 'bandwidth',
+        z: 'pattern',
+        stroke: 'pattern',
+        strokeWidth: 1.5,
+        strokeDasharray: '5 3',
+      }),
+      Plot.dot(
+        curve.filter((d) => d.cited),
+        { x: 'bytes', y: 'bandwidth', fill: 'pattern', symbol: 'pattern', r: 5 },
+      ),
       Plot.dot([mark], { x: 'bytes', y: 'bandwidth', r: 8, stroke: 'var(--accent)', strokeWidth: 2.5 }),
     ],
   });

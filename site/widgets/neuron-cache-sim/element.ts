@@ -31,19 +31,29 @@ class NeuronCacheSim extends WidgetElement<typeof schema.params> {
     for (const k of ['memory', 'hot', 'bundle', 'neuron'] as const) this.bind(k);
     const worker = this.worker();
     this.#runs = this.jobs(
-      (job: Job) => worker.request('cache.simulate', { model: d.model as ModelName, text: d.text ?? '', ...job }, { onProgress: (p) => this.progress(p.message) }).then((r) => r.points),
+      (job: Job) =>
+        worker
+          .request(
+            'cache.simulate',
+            { model: d.model as ModelName, text: d.text ?? '', ...job },
+            { onProgress: (p) => this.progress(p.message) },
+          )
+          .then((r) => r.points),
       (job, pts) => {
         const m = this.#points.get(settingsKey(job)) ?? new Map<number, CachePoint>();
         for (const pt of pts) m.set(pt.memory, pt);
         this.#points.set(settingsKey(job), m);
-        this.progress(`Replayed in your browser through ${d.model}. Move the sliders; every memory size on the grid is ready.`);
+        this.progress(
+          `Replayed in your browser through ${d.model}. Move the sliders; every memory size on the grid is ready.`,
+        );
         this.update();
       },
     );
-    for (const name of ['hit', 'io'] as const) this.chart(name, (width) => {
-      const have = this.#points.get(settingsKey(this.values));
-      return have && sweepChart([...have.values()], this.values.memory, name, { width });
-    });
+    for (const name of ['hit', 'io'] as const)
+      this.chart(name, (width) => {
+        const have = this.#points.get(settingsKey(this.values));
+        return have && sweepChart([...have.values()], this.values.memory, name, { width });
+      });
   }
 
   #read() {

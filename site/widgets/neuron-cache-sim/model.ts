@@ -12,7 +12,9 @@ export function neuronLabel(neuron: VectorSize, nEmbd: number): string {
 }
 
 /** The numbers shown for one memory size, formatted (static view and live view share them). */
-export function cacheFigures(pt: CachePoint): Record<'hit' | 'hotHit' | 'coldHit' | 'misses' | 'reads' | 'bytes' | 'io' | 'ceiling', string> {
+export function cacheFigures(
+  pt: CachePoint,
+): Record<'hit' | 'hotHit' | 'coldHit' | 'misses' | 'reads' | 'bytes' | 'io' | 'ceiling', string> {
   return {
     hit: percent(pt.hitRate),
     hotHit: percent(pt.hotHitRate),

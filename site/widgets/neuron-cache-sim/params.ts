@@ -8,12 +8,28 @@ export const schema = defineWidget({
   urlKey: 'cache',
   params: {
     memory: {
-      kind: 'number', min: 0, max: 1, default: 0.5, label: 'Memory for FFN neurons (share of all FFN weights)',
-      doc: 'share of all FFN weight bytes the cache holds, in [0, 1]', aliases: [{ name: 'budget', scale: 0.01 }],
+      kind: 'number',
+      min: 0,
+      max: 1,
+      default: 0.5,
+      label: 'Memory for FFN neurons (share of all FFN weights)',
+      doc: 'share of all FFN weight bytes the cache holds, in [0, 1]',
+      aliases: [{ name: 'budget', scale: 0.01 }],
     },
     hot: { kind: 'number', min: 0, max: 1, default: 0.5, label: 'Share of that memory for hot clusters' },
-    bundle: { kind: 'bool', default: true, label: 'bundle up + down of a neuron', doc: "read a neuron's up column and down row together" },
-    neuron: { kind: 'choice', values: VECTOR_SIZES, default: 'int4', label: "Size of a neuron's vectors", doc: 'ours (nEmbd × fp32), int4 (2.5 KiB) or fp16 (8 KiB): a 7B model, PowerInfer-2 §4.4' },
+    bundle: {
+      kind: 'bool',
+      default: true,
+      label: 'bundle up + down of a neuron',
+      doc: "read a neuron's up column and down row together",
+    },
+    neuron: {
+      kind: 'choice',
+      values: VECTOR_SIZES,
+      default: 'int4',
+      label: "Size of a neuron's vectors",
+      doc: 'ours (nEmbd × fp32), int4 (2.5 KiB) or fp16 (8 KiB): a 7B model, PowerInfer-2 §4.4',
+    },
   },
   controls: ['chart', 'ufs'],
 });

@@ -6,7 +6,12 @@ import { layerText, zeroStats } from './model.ts';
 
 export const ZERO_SIZE: ChartSize = { ratio: 0.35, min: 150, max: 220 };
 
-export function zeroChart(zeroFraction: ArrayLike<number>, layer: number, selected: number, { width, document }: ChartContext) {
+export function zeroChart(
+  zeroFraction: ArrayLike<number>,
+  layer: number,
+  selected: number,
+  { width, document }: ChartContext,
+) {
   const data = Array.from(zeroFraction, (zeros, token) => ({ token, zeros }));
   const lo = Math.min(...data.map((d) => d.zeros));
   const sel = data.filter((d) => d.token === selected);
@@ -18,8 +23,18 @@ export function zeroChart(zeroFraction: ArrayLike<number>, layer: number, select
     description: layerText(layer, data.length, zeroStats(zeroFraction)),
     marginLeft: 44,
     marginRight: 12,
-    x: { label: 'token', domain: [0, Math.max(1, data.length - 1)], ticks: Math.min(data.length, width < 420 ? 4 : 8), tickFormat: 'd' },
-    y: { label: 'zeros in this layer', domain: [Math.max(0, Math.floor(lo * 10) / 10 - 0.05), 1], tickFormat: '.0%', ticks: 4 },
+    x: {
+      label: 'token',
+      domain: [0, Math.max(1, data.length - 1)],
+      ticks: Math.min(data.length, width < 420 ? 4 : 8),
+      tickFormat: 'd',
+    },
+    y: {
+      label: 'zeros in this layer',
+      domain: [Math.max(0, Math.floor(lo * 10) / 10 - 0.05), 1],
+      tickFormat: '.0%',
+      ticks: 4,
+    },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1, ticks: 4 }),
       Plot.line(data, { x: 'token', y: 'zeros', stroke: SERIES[0], strokeWidth: 1.5 }),

@@ -41,12 +41,19 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
     if (!data || !this.dataset.model) return;
     this.#shown = data.heatmap;
     if (this.values.layer > data.nLayer - 1) {
-      this.note(`${this.key}.layer=${this.values.layer}: the model has layers 0 to ${data.nLayer - 1}; showing layer ${data.nLayer - 1}.`);
+      this.note(
+        `${this.key}.layer=${this.values.layer}: the model has layers 0 to ${data.nLayer - 1}; showing layer ${data.nLayer - 1}.`,
+      );
       this.values = { ...this.values, layer: data.nLayer - 1 };
     }
     const worker = this.worker();
     this.#runs = this.jobs(
-      (prompt: string) => worker.request('sparsity.tracePrompt', { model: this.dataset.model as ModelName, text: prompt.slice(0, MAX_SEND_CHARS), maxTokens: HEATMAP_TOKENS }, { onProgress: (p) => this.progress(p.message) }),
+      (prompt: string) =>
+        worker.request(
+          'sparsity.tracePrompt',
+          { model: this.dataset.model as ModelName, text: prompt.slice(0, MAX_SEND_CHARS), maxTokens: HEATMAP_TOKENS },
+          { onProgress: (p) => this.progress(p.message) },
+        ),
       (prompt, r) => void this.#answer(prompt, r),
       (err) => this.fail(err, 'Could not run the prompt'),
     );
@@ -66,7 +73,8 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
     this.listen(map, 'click', (e: MouseEvent) => {
       const T = this.#shown?.tokens.length ?? 0;
       const r = map.getBoundingClientRect();
-      if (T && r.height > 0) this.set({ token: Math.min(T - 1, Math.max(0, Math.floor(((e.clientY - r.top) / r.height) * T))) });
+      if (T && r.height > 0)
+        this.set({ token: Math.min(T - 1, Math.max(0, Math.floor(((e.clientY - r.top) / r.height) * T))) });
     });
     this.chart('chart', (width) => {
       const s = this.#shown;
@@ -92,7 +100,9 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
     this.dataset.tokens = String(r.tokens.length);
     this.#setRunNote(this.#truncationNote(r, prompt.length));
     const backend = await this.worker().ready;
-    this.progress(`Measured in your browser on ${this.dataset.model} (${backend.name} backend): ${r.tokens.length} token${r.tokens.length === 1 ? '' : 's'}.`);
+    this.progress(
+      `Measured in your browser on ${this.dataset.model} (${backend.name} backend): ${r.tokens.length} token${r.tokens.length === 1 ? '' : 's'}.`,
+    );
     this.update();
   }
 
@@ -106,10 +116,18 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
   #truncationNote(r: ResultOf<'sparsity.tracePrompt'>, typedChars: number): string {
     const max = schema.params.prompt.maxLength;
     const notes: string[] = [];
-    if (typedChars > max) notes.push(`A link to this page keeps prompts of up to ${max} characters, so this one is not saved in the address.`);
-    if (typedChars > MAX_SEND_CHARS) notes.push(`Your text has ${count(typedChars)} characters; only the first ${count(MAX_SEND_CHARS)} were tokenized.`);
+    if (typedChars > max)
+      notes.push(
+        `A link to this page keeps prompts of up to ${max} characters, so this one is not saved in the address.`,
+      );
+    if (typedChars > MAX_SEND_CHARS)
+      notes.push(
+        `Your text has ${count(typedChars)} characters; only the first ${count(MAX_SEND_CHARS)} were tokenized.`,
+      );
     if (r.totalTokens > r.tokens.length) {
-      notes.push(`The prompt is ${count(r.totalTokens)} tokens long; the heatmap shows the first ${r.tokens.length} (about ${count(r.charsShown)} characters), the model's context.`);
+      notes.push(
+        `The prompt is ${count(r.totalTokens)} tokens long; the heatmap shows the first ${r.tokens.length} (about ${count(r.charsShown)} characters), the model's context.`,
+      );
     }
     return notes.join(' ');
   }
@@ -126,7 +144,10 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
     map.setAttribute('viewBox', `0 0 ${F} ${T}`);
     map.style.height = `${T * rowHeight(T)}px`;
     this.part('[data-map] .nh-bg').setAttribute('height', String(T));
-    this.part('[data-path]').setAttribute('d', heatPath(s.bits[l], s.words, T, F, neuronColumns(F, this.values.order, data.frequency[l])));
+    this.part('[data-path]').setAttribute(
+      'd',
+      heatPath(s.bits[l], s.words, T, F, neuronColumns(F, this.values.order, data.frequency[l])),
+    );
     this.part('[data-sel]').setAttribute('y', String(t));
     const z = zeroStats(s.zeroFraction[l]);
     map.setAttribute('aria-label', layerText(l, T, z));
@@ -139,14 +160,16 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
     const chips = this.part('[data-tokens]');
     const stamp = `${this.#gen}/${l}`;
     if (chips.dataset.stamp !== stamp) {
-      chips.replaceChildren(...s.tokens.map((tok, i) => {
-        const c = document.createElement('span');
-        c.className = 'kit-chip nh-tok';
-        c.dataset.i = String(i);
-        c.title = `token ${i}: ${percent(s.zeroFraction[l][i])} zeros`;
-        c.textContent = tokenChip(tok.text);
-        return c;
-      }));
+      chips.replaceChildren(
+        ...s.tokens.map((tok, i) => {
+          const c = document.createElement('span');
+          c.className = 'kit-chip nh-tok';
+          c.dataset.i = String(i);
+          c.title = `token ${i}: ${percent(s.zeroFraction[l][i])} zeros`;
+          c.textContent = tokenChip(tok.text);
+          return c;
+        }),
+      );
       chips.dataset.stamp = stamp;
     }
     for (const c of chips.children) (c as HTMLElement).dataset.selected = c === chips.children[t] ? 'true' : 'false';

@@ -7,7 +7,8 @@ import { count, percent, tokenQuote } from '../_kit/format.ts';
 /** Column of each neuron in the picture: by index, or hottest first by a profile's frequencies. */
 export function neuronColumns(nFfn: number, order: 'index' | 'hot', frequency?: ArrayLike<number>): Int32Array {
   const col = new Int32Array(nFfn);
-  if (order === 'hot' && frequency && frequency.length === nFfn) hottestFirst(frequency).forEach((neuron, c) => (col[neuron] = c));
+  if (order === 'hot' && frequency && frequency.length === nFfn)
+    hottestFirst(frequency).forEach((neuron, c) => (col[neuron] = c));
   else for (let i = 0; i < nFfn; i++) col[i] = i;
   return col;
 }
@@ -16,14 +17,23 @@ export function neuronColumns(nFfn: number, order: 'index' | 'hot', frequency?: 
  * An SVG path (viewBox 0 0 nFfn tokens) with one unit square per neuron that fired: x = its column, y = the token.
  * Neighbouring cells in a row merge into one rectangle, which keeps the path short.
  */
-export function heatPath(bits: ArrayLike<number>, words: number, tokens: number, nFfn: number, columns: Int32Array): string {
+export function heatPath(
+  bits: ArrayLike<number>,
+  words: number,
+  tokens: number,
+  nFfn: number,
+  columns: Int32Array,
+): string {
   const parts: string[] = [];
   const row = new Uint8Array(nFfn);
   for (let t = 0; t < tokens; t++) {
     row.fill(0);
     for (let i = 0; i < nFfn; i++) if ((bits[t * words + (i >>> 5)] >>> (i & 31)) & 1) row[columns[i]] = 1;
     for (let c = 0; c < nFfn; ) {
-      if (!row[c]) { c++; continue; }
+      if (!row[c]) {
+        c++;
+        continue;
+      }
       let e = c;
       while (e < nFfn && row[e]) e++;
       parts.push(`M${c} ${t}h${e - c}v1h${c - e}z`);
@@ -41,7 +51,13 @@ export function firedCount(bits: ArrayLike<number>, words: number, t: number, nF
 }
 
 /** What the selected token did in the selected layer, and the link back to lesson 1's rows view. */
-export function tokenText(tok: { text: string }, t: number, layer: number, fired: number, nFfn: number): { fired: string; skipped: string } {
+export function tokenText(
+  tok: { text: string },
+  t: number,
+  layer: number,
+  fired: number,
+  nFfn: number,
+): { fired: string; skipped: string } {
   return {
     fired: `Token ${t} ${tokenQuote(tok.text)}, layer ${layer}: ${count(fired)} of ${count(nFfn)} neurons fired (${percent(1 - fired / nFfn)} zeros).`,
     skipped: `Rows of W_down skipped for this token: ${count(nFfn - fired)} of ${count(nFfn)}.`,
@@ -50,7 +66,9 @@ export function tokenText(tok: { text: string }, t: number, layer: number, fired
 
 /** Mean, min and max share of zeros over the tokens of one layer. */
 export function zeroStats(zeroFraction: ArrayLike<number>): { mean: number; min: number; max: number } {
-  let s = 0, min = 1, max = 0;
+  let s = 0,
+    min = 1,
+    max = 0;
   for (let i = 0; i < zeroFraction.length; i++) {
     const z = zeroFraction[i];
     s += z;

@@ -10,10 +10,28 @@ export const schema = defineWidget({
   urlKey: 'heat',
   params: {
     // No default here: the shell's default is the prompt measured at build time (site/data/measured.ts).
-    prompt: { kind: 'text', maxLength: 500, label: `Your prompt (the first ${HEATMAP_TOKENS} tokens are shown)`, doc: 'a link keeps up to 500 characters' },
+    prompt: {
+      kind: 'text',
+      maxLength: 500,
+      label: `Your prompt (the first ${HEATMAP_TOKENS} tokens are shown)`,
+      doc: 'a link keeps up to 500 characters',
+    },
     layer: { kind: 'int', min: 0, max: 7, default: 0, label: 'Layer', doc: 'from 0 (must exist in the model)' },
-    token: { kind: 'int', min: 0, max: HEATMAP_TOKENS - 1, default: 0, label: 'Selected token', doc: 'from 0, clamped to the prompt' },
-    order: { kind: 'choice', values: ['hot', 'index'], default: 'hot', label: 'Neuron columns', doc: 'hot: most often active on Moby Dick first; index: neuron 0 first' },
+    token: {
+      kind: 'int',
+      min: 0,
+      max: HEATMAP_TOKENS - 1,
+      default: 0,
+      label: 'Selected token',
+      doc: 'from 0, clamped to the prompt',
+    },
+    order: {
+      kind: 'choice',
+      values: ['hot', 'index'],
+      default: 'hot',
+      label: 'Neuron columns',
+      doc: 'hot: most often active on Moby Dick first; index: neuron 0 first',
+    },
   },
   controls: ['chart'],
 });

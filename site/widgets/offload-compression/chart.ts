@@ -5,17 +5,33 @@ import { label, type CompressionRow } from './model.ts';
 
 export const LOSS_SIZE: ChartSize = { ratio: 0.45, min: 200, max: 280 };
 
-export function compressionChart(rows: CompressionRow[], chosen: CompressionRow | undefined, description: string, { width, document }: ChartContext) {
-  const data = rows.map((r) => ({ ...r, pair: `W${label(r.weightBits)} · KV${label(r.cacheBits)}`, chosen: r === chosen }));
+export function compressionChart(
+  rows: CompressionRow[],
+  chosen: CompressionRow | undefined,
+  description: string,
+  { width, document }: ChartContext,
+) {
+  const data = rows.map((r) => ({
+    ...r,
+    pair: `W${label(r.weightBits)} · KV${label(r.cacheBits)}`,
+    chosen: r === chosen,
+  }));
   return plotChart({
-    width, size: LOSS_SIZE, document,
+    width,
+    size: LOSS_SIZE,
+    document,
     label: 'Change in loss with compressed weights and cache',
     description,
     marginLeft: 96,
     x: { label: 'change in loss (nats/token)', ticks: width < 420 ? 3 : 5 },
     y: { domain: data.map((d) => d.pair), label: null },
     marks: [
-      Plot.barX(data, { x: 'delta', y: 'pair', fill: (d: { chosen: boolean }) => (d.chosen ? SERIES[0] : MUTED), fillOpacity: (d: { chosen: boolean }) => (d.chosen ? 1 : 0.45) }),
+      Plot.barX(data, {
+        x: 'delta',
+        y: 'pair',
+        fill: (d: { chosen: boolean }) => (d.chosen ? SERIES[0] : MUTED),
+        fillOpacity: (d: { chosen: boolean }) => (d.chosen ? 1 : 0.45),
+      }),
       Plot.ruleX([0]),
     ],
   });

@@ -16,7 +16,12 @@ class CompressionLoss extends WidgetElement<typeof schema.params> {
     this.chart('chart', (width) => {
       const d = this.#data;
       if (!d) return null;
-      return compressionChart(d.rows, pick(d, this.values.weights, this.values.cache), summaryText(d, this.values.weights, this.values.cache), { width });
+      return compressionChart(
+        d.rows,
+        pick(d, this.values.weights, this.values.cache),
+        summaryText(d, this.values.weights, this.values.cache),
+        { width },
+      );
     });
     this.state = 'done';
   }
@@ -27,7 +32,9 @@ class CompressionLoss extends WidgetElement<typeof schema.params> {
     const { weights, cache } = this.values;
     const r = pick(d, weights, cache);
     const m = memory(d, weights, cache);
-    this.part('[data-out="delta"]').textContent = r ? `${r.delta >= 0 ? '+' : ''}${r.delta.toFixed(4)} nats/token` : '–';
+    this.part('[data-out="delta"]').textContent = r
+      ? `${r.delta >= 0 ? '+' : ''}${r.delta.toFixed(4)} nats/token`
+      : '–';
     this.part('[data-out="ppl"]').textContent = r ? String(r.perplexity) : '–';
     this.part('[data-out="weights"]').textContent = bytes(m.weights);
     this.part('[data-out="kv"]').textContent = bytes(m.kvPerToken);

@@ -3,9 +3,25 @@
 // each width takes. "16" means no compression: the loss is float32's, the bytes fp16's.
 import { bytes, signedPercent } from '../_kit/format.ts';
 
-export interface CompressionRow { weightBits: number | null; cacheBits: number | null; loss: number; delta: number; perplexity: number; tokens: number }
-export interface Sizes { weights16: number; weightsB: number; kvPerToken16: number; kvPerTokenB: number }
-export interface CompressionData { model: string; rows: CompressionRow[]; sizes: Record<'3' | '4', Sizes> }
+export interface CompressionRow {
+  weightBits: number | null;
+  cacheBits: number | null;
+  loss: number;
+  delta: number;
+  perplexity: number;
+  tokens: number;
+}
+export interface Sizes {
+  weights16: number;
+  weightsB: number;
+  kvPerToken16: number;
+  kvPerTokenB: number;
+}
+export interface CompressionData {
+  model: string;
+  rows: CompressionRow[];
+  sizes: Record<'3' | '4', Sizes>;
+}
 
 const bitsOf = (s: string) => (s === '16' ? null : Number(s));
 export const label = (b: number | null) => (b === null ? '16' : String(b));

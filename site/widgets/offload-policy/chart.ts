@@ -9,11 +9,21 @@ import { KINDS, TIERS, type Bar } from './model.ts';
 export const BAR_SIZE: ChartSize = { ratio: 0.35, min: 170, max: 220, legend: true };
 export const TERM_SIZE: ChartSize = { ratio: 0.3, min: 150, max: 200 };
 
-export function tierChart(data: Bar[], capacity: Record<string, number>, description: string, { width, document }: ChartContext) {
+export function tierChart(
+  data: Bar[],
+  capacity: Record<string, number>,
+  description: string,
+  { width, document }: ChartContext,
+) {
   const caps = TIERS.map((tier) => ({ tier, bytes: capacity[tier] }));
-  const max = Math.max(...caps.map((c) => c.bytes), ...TIERS.map((t) => data.filter((d) => d.tier === t).reduce((a, d) => a + d.bytes, 0)));
+  const max = Math.max(
+    ...caps.map((c) => c.bytes),
+    ...TIERS.map((t) => data.filter((d) => d.tier === t).reduce((a, d) => a + d.bytes, 0)),
+  );
   return plotChart({
-    width, size: BAR_SIZE, document,
+    width,
+    size: BAR_SIZE,
+    document,
     label: 'Bytes placed on each tier',
     description,
     marginLeft: 44,
@@ -27,16 +37,27 @@ export function tierChart(data: Bar[], capacity: Record<string, number>, descrip
   });
 }
 
-export function termChart(data: { name: string; ms: number; binding: boolean }[], description: string, { width, document }: ChartContext) {
+export function termChart(
+  data: { name: string; ms: number; binding: boolean }[],
+  description: string,
+  { width, document }: ChartContext,
+) {
   return plotChart({
-    width, size: TERM_SIZE, document,
+    width,
+    size: TERM_SIZE,
+    document,
     label: 'Per-layer time of each part of a decode step',
     description,
     marginLeft: 84,
     x: { label: 'time per layer', tickFormat: (ms: number) => duration(ms), ticks: width < 420 ? 3 : 5 },
     y: { domain: data.map((d) => d.name), label: null },
     marks: [
-      Plot.barX(data, { x: 'ms', y: 'name', fill: (d: { binding: boolean }) => (d.binding ? SERIES[3] : MUTED), fillOpacity: (d: { binding: boolean }) => (d.binding ? 1 : 0.4) }),
+      Plot.barX(data, {
+        x: 'ms',
+        y: 'name',
+        fill: (d: { binding: boolean }) => (d.binding ? SERIES[3] : MUTED),
+        fillOpacity: (d: { binding: boolean }) => (d.binding ? 1 : 0.4),
+      }),
       Plot.ruleX([0]),
     ],
   });

@@ -17,27 +17,49 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
     this.#answer = this.json<SolveAnswer>();
     const worker = this.worker();
     const runs = this.jobs(
-      (v: typeof this.values) => worker.request('offload.solve', requestOf(v), { onProgress: (p) => this.progress(p.message) }),
-      (_v, answer) => { this.#answer = answer; this.progress(''); this.state = 'done'; this.#show(); },
+      (v: typeof this.values) =>
+        worker.request('offload.solve', requestOf(v), { onProgress: (p) => this.progress(p.message) }),
+      (_v, answer) => {
+        this.#answer = answer;
+        this.progress('');
+        this.state = 'done';
+        this.#show();
+      },
     );
-    const rerun = () => { this.state = 'running'; runs.submit({ ...this.values }); };
-    for (const name of ['model', 'gpu', 'cpu', 'disk', 'pcie', 'diskRead', 'compress', 'delegate'] as const) this.bind(name, rerun);
+    const rerun = () => {
+      this.state = 'running';
+      runs.submit({ ...this.values });
+    };
+    for (const name of ['model', 'gpu', 'cpu', 'disk', 'pcie', 'diskRead', 'compress', 'delegate'] as const)
+      this.bind(name, rerun);
     this.chart('bars', (width) => {
       const a = this.#answer;
       if (!a || a.status !== 'optimal') return null;
       const c = a.policy.capacityGB;
-      return tierChart(bars(this.values, a), { GPU: c.gpuDecode * GiB, CPU: c.cpuDecode * GiB, disk: c.disk * GiB }, summaryText(this.values, a), { width });
+      return tierChart(
+        bars(this.values, a),
+        { GPU: c.gpuDecode * GiB, CPU: c.cpuDecode * GiB, disk: c.disk * GiB },
+        summaryText(this.values, a),
+        { width },
+      );
     });
     this.chart('terms', (width) => {
       const a = this.#answer;
       if (!a || a.status !== 'optimal') return null;
-      return termChart(terms(a), terms(a).map((t) => `${t.name} ${duration(t.ms)}${t.binding ? ' (binding)' : ''}`).join('; '), { width });
+      return termChart(
+        terms(a),
+        terms(a)
+          .map((t) => `${t.name} ${duration(t.ms)}${t.binding ? ' (binding)' : ''}`)
+          .join('; '),
+        { width },
+      );
     });
     rerun();
   }
 
   update() {
-    for (const name of ['gpu', 'cpu', 'disk', 'pcie', 'diskRead'] as const) this.part(`[data-out="${name}"]`).textContent = String(this.values[name]);
+    for (const name of ['gpu', 'cpu', 'disk', 'pcie', 'diskRead'] as const)
+      this.part(`[data-out="${name}"]`).textContent = String(this.values[name]);
     const d = this.control<HTMLInputElement>('delegate');
     d.disabled = this.values.compress; // FlexGen turns delegation off with compression
   }

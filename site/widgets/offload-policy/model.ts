@@ -20,12 +20,28 @@ export interface PolicyValues {
 }
 
 export function requestOf(v: PolicyValues): SolveRequest {
-  return { model: v.model, preset: 't4Fitted', gpuGB: v.gpu, cpuGB: v.cpu, diskGB: v.disk, pcieGBs: v.pcie, diskGBs: v.diskRead, compress: v.compress, cpuDelegation: v.compress ? false : v.delegate, s: 512, n: 32 };
+  return {
+    model: v.model,
+    preset: 't4Fitted',
+    gpuGB: v.gpu,
+    cpuGB: v.cpu,
+    diskGB: v.disk,
+    pcieGBs: v.pcie,
+    diskGBs: v.diskRead,
+    compress: v.compress,
+    cpuDelegation: v.compress ? false : v.delegate,
+    s: 512,
+    n: 32,
+  };
 }
 
 export const TIERS = ['GPU', 'CPU', 'disk'] as const;
 export const KINDS = ['weights', 'KV cache', 'activations'] as const;
-export interface Bar { tier: (typeof TIERS)[number]; kind: (typeof KINDS)[number]; bytes: number }
+export interface Bar {
+  tier: (typeof TIERS)[number];
+  kind: (typeof KINDS)[number];
+  bytes: number;
+}
 
 /** Bytes of weights, peak KV cache and prefill activations on each tier under the answer's placement. */
 export function bars(v: PolicyValues, a: SolveAnswer): Bar[] {
@@ -33,18 +49,39 @@ export function bars(v: PolicyValues, a: SolveAnswer): Bar[] {
   const m = OPT_SHAPES[v.model];
   const p = a.policy.placement;
   const f = v.compress ? COMPRESSED_RATIO : 1;
-  const totals = { weights: weightBytes(m) * f, 'KV cache': kvCacheBytes(m, a.policy.bls, 512, 32) * f, activations: 2 * 512 * m.h1 * a.policy.bls };
+  const totals = {
+    weights: weightBytes(m) * f,
+    'KV cache': kvCacheBytes(m, a.policy.bls, 512, 32) * f,
+    activations: 2 * 512 * m.h1 * a.policy.bls,
+  };
   const share = { weights: [p.wg, p.wc, p.wd], 'KV cache': [p.cg, p.cc, p.cd], activations: [p.hg, p.hc, p.hd] };
   return TIERS.flatMap((tier, i) => KINDS.map((kind) => ({ tier, kind, bytes: totals[kind] * share[kind][i] })));
 }
 
-export const ROW_NAMES: Record<MemoryRow, string> = { gpuPrefill: 'GPU (prefill)', gpuDecode: 'GPU (decode)', cpuPrefill: 'CPU (prefill)', cpuDecode: 'CPU (decode)', disk: 'disk' };
+export const ROW_NAMES: Record<MemoryRow, string> = {
+  gpuPrefill: 'GPU (prefill)',
+  gpuDecode: 'GPU (decode)',
+  cpuPrefill: 'CPU (prefill)',
+  cpuDecode: 'CPU (decode)',
+  disk: 'disk',
+};
 
-export const TERM_NAMES: Record<Term, string> = { ctog: 'CPU → GPU', gtoc: 'GPU → CPU', dtoc: 'disk → CPU', ctod: 'CPU → disk', comp: 'compute' };
+export const TERM_NAMES: Record<Term, string> = {
+  ctog: 'CPU → GPU',
+  gtoc: 'GPU → CPU',
+  dtoc: 'disk → CPU',
+  ctod: 'CPU → disk',
+  comp: 'compute',
+};
 
 export function terms(a: SolveAnswer): { term: Term; name: string; ms: number; binding: boolean }[] {
   if (a.status !== 'optimal') return [];
-  return TERMS.map((t) => ({ term: t, name: TERM_NAMES[t], ms: a.policy.decode[t] * 1000, binding: a.policy.decode.binding === t }));
+  return TERMS.map((t) => ({
+    term: t,
+    name: TERM_NAMES[t],
+    ms: a.policy.decode[t] * 1000,
+    binding: a.policy.decode.binding === t,
+  }));
 }
 
 export function summaryText(v: PolicyValues, a: SolveAnswer): string {

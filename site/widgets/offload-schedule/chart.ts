@@ -9,16 +9,37 @@ export const GRID_SIZE: ChartSize = { ratio: 0.5, min: 180, max: 300 };
 export function scheduleChart(cells: Cell[], description: string, { width, document }: ChartContext) {
   const rows = Math.max(...cells.map((c) => c.batch)) + 1;
   return plotChart({
-    width, size: GRID_SIZE, document,
+    width,
+    size: GRID_SIZE,
+    document,
     label: 'Computation grid: GPU batches by token and layer',
     description,
-    marginLeft: 56, marginBottom: 36,
-    x: { domain: Array.from({ length: TOKENS * LAYERS }, (_, i) => i), label: 'token · layer', tickFormat: (i: number) => (i % LAYERS === 0 ? `t${i / LAYERS}` : ''), padding: 0.08 },
-    y: { domain: Array.from({ length: rows }, (_, i) => i), label: 'GPU batch', tickFormat: (i: number) => `b${i}`, padding: 0.08 },
+    marginLeft: 56,
+    marginBottom: 36,
+    x: {
+      domain: Array.from({ length: TOKENS * LAYERS }, (_, i) => i),
+      label: 'token · layer',
+      tickFormat: (i: number) => (i % LAYERS === 0 ? `t${i / LAYERS}` : ''),
+      padding: 0.08,
+    },
+    y: {
+      domain: Array.from({ length: rows }, (_, i) => i),
+      label: 'GPU batch',
+      tickFormat: (i: number) => `b${i}`,
+      padding: 0.08,
+    },
     color: { domain: Array.from({ length: LAYERS }, (_, i) => `layer ${i}`), range: [...SERIES] },
     marks: [
-      Plot.cell(cells, { x: 'col', y: 'batch', fill: (c: Cell) => `layer ${c.layer}`, fillOpacity: (c: Cell) => (c.done ? 1 : 0.18) }),
-      Plot.cell(cells.filter((c) => c.current), { x: 'col', y: 'batch', fill: 'none', stroke: FG, strokeWidth: 3 }),
+      Plot.cell(cells, {
+        x: 'col',
+        y: 'batch',
+        fill: (c: Cell) => `layer ${c.layer}`,
+        fillOpacity: (c: Cell) => (c.done ? 1 : 0.18),
+      }),
+      Plot.cell(
+        cells.filter((c) => c.current),
+        { x: 'col', y: 'batch', fill: 'none', stroke: FG, strokeWidth: 3 },
+      ),
     ],
   });
 }

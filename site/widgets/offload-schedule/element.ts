@@ -13,12 +13,16 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
 
   start() {
     if (this.values.nb > this.values.batches) {
-      this.note(`sched.nb=${this.values.nb} is more than the ${this.values.batches} batches, so ${this.values.batches} is used.`);
+      this.note(
+        `sched.nb=${this.values.nb} is more than the ${this.values.batches} batches, so ${this.values.batches} is used.`,
+      );
       this.values = { ...this.values, nb: this.values.batches };
     }
     this.bind('order');
     this.bind('batches', (b) => this.set({ nb: Math.min(this.values.nb, b), step: 0 }));
-    this.bind('nb', (nb) => { if (nb > this.values.batches) this.set({ nb: this.values.batches }); });
+    this.bind('nb', (nb) => {
+      if (nb > this.values.batches) this.set({ nb: this.values.batches });
+    });
     this.bind('gbs');
     this.bind('step');
     const play = this.part<HTMLButtonElement>('[data-play]');
@@ -32,7 +36,11 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
       this.state = 'running';
       try {
         const worker = this.worker();
-        const r = await worker.request('offload.run', { gbs: RUN_GBS, nb: blockOf(v), sequences: v.batches * RUN_GBS, newTokens: RUN_TOKENS }, { onProgress: (p) => this.progress(p.message) });
+        const r = await worker.request(
+          'offload.run',
+          { gbs: RUN_GBS, nb: blockOf(v), sequences: v.batches * RUN_GBS, newTokens: RUN_TOKENS },
+          { onProgress: (p) => this.progress(p.message) },
+        );
         if (!this.alive) return;
         const backend = (await worker.request('ping', {})).name;
         this.progress('');
@@ -89,7 +97,9 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
     this.part('[data-out="bls"]').textContent = `${count(m.bls)} sequences`;
     this.part('[data-out="throughput"]').textContent = tokensPerSecond(m.throughput);
     this.part('[data-out="latency"]').textContent = duration(m.latencyMs);
-    this.part('[data-out="fits"]').textContent = m.fits ? '' : " (needs more than the 80% of memory the cost model plans for)";
+    this.part('[data-out="fits"]').textContent = m.fits
+      ? ''
+      : ' (needs more than the 80% of memory the cost model plans for)';
     this.summary(summaryText(v));
     this.redraw('grid');
   }

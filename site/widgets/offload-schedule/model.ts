@@ -5,7 +5,14 @@ import { tokensPerSecond } from './rate.ts';
 import { costModel, evaluatePlacement } from '../../../lib/offload/cost-model.ts';
 import { T4_FITTED } from '../../../lib/offload/hardware.ts';
 import { PAPER_RUNS } from '../../../lib/offload/paper.ts';
-import { scheduleOrder, simulate, zigzagWeightLoads, type Grid, type ScheduleKind, type Square } from '../../../lib/offload/schedule.ts';
+import {
+  scheduleOrder,
+  simulate,
+  zigzagWeightLoads,
+  type Grid,
+  type ScheduleKind,
+  type Square,
+} from '../../../lib/offload/schedule.ts';
 import { OPT_SHAPES } from '../../../lib/offload/shapes.ts';
 import { bytes, count, duration } from '../_kit/format.ts';
 
@@ -45,19 +52,41 @@ export function scheduleView(v: ScheduleValues) {
   const cur = order[step - 1];
   const blockStart = cur ? Math.floor(cur.batch / block) * block : 0;
   const cells: Cell[] = [];
-  for (let batch = 0; batch < g.batches; batch++) for (let token = 0; token < TOKENS; token++) for (let layer = 0; layer < LAYERS; layer++) {
-    cells.push({ batch, token, layer, col: token * LAYERS + layer, done: done.has(`${batch},${token},${layer}`), current: !!cur && cur.batch === batch && cur.token === token && cur.layer === layer, inBlock: batch >= blockStart && batch < blockStart + block });
-  }
+  for (let batch = 0; batch < g.batches; batch++)
+    for (let token = 0; token < TOKENS; token++)
+      for (let layer = 0; layer < LAYERS; layer++) {
+        cells.push({
+          batch,
+          token,
+          layer,
+          col: token * LAYERS + layer,
+          done: done.has(`${batch},${token},${layer}`),
+          current: !!cur && cur.batch === batch && cur.token === token && cur.layer === layer,
+          inBlock: batch >= blockStart && batch < blockStart + block,
+        });
+      }
   const counts = simulate(order, g, 0, step);
   const all = simulate(order, g, 0);
-  return { cells, step, total, block, counts, totalLoads: all.weightLoads, rowLoads: zigzagWeightLoads(g, 1), columnLoads: zigzagWeightLoads(g, g.batches) };
+  return {
+    cells,
+    step,
+    total,
+    block,
+    counts,
+    totalLoads: all.weightLoads,
+    rowLoads: zigzagWeightLoads(g, 1),
+    columnLoads: zigzagWeightLoads(g, g.batches),
+  };
 }
 
 /** OPT-175B on the T4 (fitted constants, the paper's 175B placement) with a block of gbs × block sequences. */
 export function modelled(v: ScheduleValues) {
   const run = PAPER_RUNS.find((r) => r.model === 'opt-175b' && r.system === 'FlexGen')!;
   const bls = v.gbs * blockOf(v);
-  const e = evaluatePlacement(costModel(OPT_SHAPES['opt-175b'], T4_FITTED, { s: 512, n: 32, gbs: v.gbs, nb: blockOf(v) }, run.options), run.placement);
+  const e = evaluatePlacement(
+    costModel(OPT_SHAPES['opt-175b'], T4_FITTED, { s: 512, n: 32, gbs: v.gbs, nb: blockOf(v) }, run.options),
+    run.placement,
+  );
   return { bls, throughput: e.throughput, latencyMs: e.blockSeconds * 1000, fits: e.fits };
 }
 
@@ -70,6 +99,10 @@ export function summaryText(v: ScheduleValues): string {
 }
 
 /** What the run on our model reported, in a sentence (measured in the reader's browser). */
-export function runText(v: ScheduleValues, r: { weightLoads: number; expectedWeightLoads: number; weightBytesPerToken: number; tokensPerSecond: number }, backend: string): string {
+export function runText(
+  v: ScheduleValues,
+  r: { weightLoads: number; expectedWeightLoads: number; weightBytesPerToken: number; tokensPerSecond: number },
+  backend: string,
+): string {
   return `target-v1, ${v.batches} GPU batches of ${RUN_GBS} sequences, ${blockOf(v)} per block, ${RUN_TOKENS} tokens each: ${count(r.weightLoads)} layer-weight loads (the schedule's arithmetic says ${count(r.expectedWeightLoads)}), ${bytes(r.weightBytesPerToken)} of weights read per generated token, ${tokensPerSecond(r.tokensPerSecond)} on ${backend} in this browser.`;
 }

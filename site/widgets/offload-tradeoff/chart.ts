@@ -7,18 +7,36 @@ import { SERIES_NAMES, type CurvePoint } from './model.ts';
 
 export const CURVE_SIZE: ChartSize = { ratio: 0.6, min: 240, max: 360, legend: true };
 
-export function tradeoffChart(lines: CurvePoint[], paper: CurvePoint[], description: string, { width, document }: ChartContext) {
+export function tradeoffChart(
+  lines: CurvePoint[],
+  paper: CurvePoint[],
+  description: string,
+  { width, document }: ChartContext,
+) {
   return plotChart({
-    width, size: CURVE_SIZE, document,
+    width,
+    size: CURVE_SIZE,
+    document,
     label: 'Throughput against latency',
     description,
     marginLeft: 48,
-    x: { type: 'log', label: 'latency per block (s)', tickFormat: (s: number) => duration(s * 1000), ticks: width < 420 ? 3 : 5 },
+    x: {
+      type: 'log',
+      label: 'latency per block (s)',
+      tickFormat: (s: number) => duration(s * 1000),
+      ticks: width < 420 ? 3 : 5,
+    },
     y: { type: 'log', label: 'tokens/s', ticks: 5 },
     color: { domain: [...SERIES_NAMES], range: [SERIES[0], SERIES[1], SERIES[0], SERIES[1]], legend: true },
     symbol: { domain: [...SERIES_NAMES], range: ['circle', 'circle', 'diamond', 'star'] },
     marks: [
-      Plot.line(lines, { x: 'latency', y: 'throughput', stroke: 'series', strokeDasharray: (p: CurvePoint) => (p.series === SERIES_NAMES[1] ? DASHES[1] : DASHES[0]), strokeWidth: 1.5 }),
+      Plot.line(lines, {
+        x: 'latency',
+        y: 'throughput',
+        stroke: 'series',
+        strokeDasharray: (p: CurvePoint) => (p.series === SERIES_NAMES[1] ? DASHES[1] : DASHES[0]),
+        strokeWidth: 1.5,
+      }),
       Plot.dot(lines, { x: 'latency', y: 'throughput', fill: 'series', r: 2 }),
       Plot.dot(paper, { x: 'latency', y: 'throughput', fill: 'series', symbol: 'series', r: 7 }),
     ],

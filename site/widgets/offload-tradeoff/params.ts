@@ -5,7 +5,13 @@ export const schema = defineWidget({
   tag: 'offload-tradeoff',
   urlKey: 'tradeoff',
   params: {
-    model: { kind: 'choice', values: ['opt-30b', 'opt-175b'], default: 'opt-175b', label: 'Model', doc: 'OPT-30B or OPT-175B' },
+    model: {
+      kind: 'choice',
+      values: ['opt-30b', 'opt-175b'],
+      default: 'opt-175b',
+      label: 'Model',
+      doc: 'OPT-30B or OPT-175B',
+    },
   },
   controls: ['chart'],
 });

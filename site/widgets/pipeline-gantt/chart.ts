@@ -8,7 +8,12 @@ import { duration } from '../_kit/format.ts';
 import { LANES } from './model.ts';
 
 /** Five lanes of 36 px plus axes: a fixed height at any width. */
-export const GANTT_SIZE: ChartSize = { ratio: 0, min: 36 * LANES.length + 60, max: 36 * LANES.length + 60, legend: true };
+export const GANTT_SIZE: ChartSize = {
+  ratio: 0,
+  min: 36 * LANES.length + 60,
+  max: 36 * LANES.length + 60,
+  legend: true,
+};
 
 export interface GanttOptions extends ChartContext {
   /** X domain end, so two schedules drawn one after the other share a scale. */
@@ -19,7 +24,10 @@ export interface GanttOptions extends ChartContext {
   description: string;
 }
 
-export function ganttChart(tasks: PipelineTask[], { width, document, maxMs, highlight, label, description }: GanttOptions) {
+export function ganttChart(
+  tasks: PipelineTask[],
+  { width, document, maxMs, highlight, label, description }: GanttOptions,
+) {
   const rows = tasks.map((t, i) => ({ ...t, kind: t.thread === 'io' ? 'flash I/O' : 'compute', i }));
   const hi = highlight !== undefined && rows[highlight] ? [rows[highlight]] : [];
   return plotChart({
@@ -37,8 +45,20 @@ export function ganttChart(tasks: PipelineTask[], { width, document, maxMs, high
       Plot.gridX({ stroke: GRID, strokeOpacity: 1, ticks: width < 420 ? 3 : 6 }),
       Plot.barX(rows, { x1: 'start', x2: 'end', y: 'lane', fill: 'kind', inset: 0.5, insetTop: 4, insetBottom: 4 }),
       // Compute tasks are short next to 4 KiB reads: a tick at each start keeps them visible at any width.
-      Plot.tickX(rows.filter((r) => r.kind === 'compute'), { x: 'start', y: 'lane', stroke: SERIES[0], strokeWidth: 1.5, insetTop: 4, insetBottom: 4 }),
-      Plot.barX(hi, { x1: 'start', x2: 'end', y: 'lane', stroke: FG, strokeWidth: 3, fill: 'none', insetTop: 1, insetBottom: 1 }),
+      Plot.tickX(
+        rows.filter((r) => r.kind === 'compute'),
+        { x: 'start', y: 'lane', stroke: SERIES[0], strokeWidth: 1.5, insetTop: 4, insetBottom: 4 },
+      ),
+      Plot.barX(hi, {
+        x1: 'start',
+        x2: 'end',
+        y: 'lane',
+        stroke: FG,
+        strokeWidth: 3,
+        fill: 'none',
+        insetTop: 1,
+        insetBottom: 1,
+      }),
       Plot.ruleX([0]),
     ],
   });

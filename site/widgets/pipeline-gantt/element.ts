@@ -58,11 +58,18 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
 
     const worker = this.worker();
     this.#runs = this.jobs(
-      (v: GanttValues) => worker.request('pipeline.schedule', { model: d.model as ModelName, text: d.text ?? '', ...v }, { onProgress: (p) => this.progress(p.message) }),
+      (v: GanttValues) =>
+        worker.request(
+          'pipeline.schedule',
+          { model: d.model as ModelName, text: d.text ?? '', ...v },
+          { onProgress: (p) => this.progress(p.message) },
+        ),
       (_, run) => {
         this.#run = run;
         this.#step = -1;
-        this.progress(`Computed in your browser from ${d.model}'s activations at token ${run.token}, layer ${run.layer}.`);
+        this.progress(
+          `Computed in your browser from ${d.model}'s activations at token ${run.token}, layer ${run.layer}.`,
+        );
         this.update();
       },
     );
@@ -99,7 +106,8 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
 
   update() {
     const run = this.#run;
-    this.part('[data-out="token"]').textContent = run && run.token === this.values.token ? `${run.token} ${token(run.tokenText)}` : String(this.values.token);
+    this.part('[data-out="token"]').textContent =
+      run && run.token === this.values.token ? `${run.token} ${token(run.tokenText)}` : String(this.values.token);
     if (!run) return;
     const mode = this.values.mode;
     const out = (k: string, text: string) => (this.part(`[data-out="${k}"]`).textContent = text);

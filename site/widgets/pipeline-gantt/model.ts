@@ -40,12 +40,18 @@ export function pipelineSentence(run: PipelineRun, mode: Mode): string {
   return (
     `Showing the ${mode}-level pipeline. Matrix-level: ${m.total} in all, the I/O thread idle ${m.idle} between reads; ` +
     `cluster-level: ${c.total}, idle ${c.idle} (simulated times). ` +
-    (Math.abs(s) < 0.0005 ? 'Here the two take the same time.' : `Dropping the matrix boundaries ${s > 0 ? 'saves' : 'costs'} ${percent(Math.abs(s))}.`)
+    (Math.abs(s) < 0.0005
+      ? 'Here the two take the same time.'
+      : `Dropping the matrix boundaries ${s > 0 ? 'saves' : 'costs'} ${percent(Math.abs(s))}.`)
   );
 }
 
 /** One task, in words, for keyboard step-through. */
-export function taskSentence(t: { lane: Lane; cluster: number; start: number; end: number; thread: 'io' | number }, index: number, count: number): string {
+export function taskSentence(
+  t: { lane: Lane; cluster: number; start: number; end: number; thread: 'io' | number },
+  index: number,
+  count: number,
+): string {
   const who = t.cluster < 0 ? 'all clusters' : `cluster ${t.cluster}`;
   const thread = t.thread === 'io' ? 'the I/O thread' : `compute thread ${Number(t.thread)}`;
   return `Task ${index + 1} of ${count}: ${t.lane} (${LANE_NAMES[t.lane]}) for ${who}, from ${duration(t.start)} to ${duration(t.end)} on ${thread}.`;

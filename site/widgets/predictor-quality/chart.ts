@@ -9,7 +9,9 @@ import type { PredictorData } from './model.ts';
 export const RECALL_SIZE: ChartSize = { ratio: 0.55, min: 220, max: 320, legend: true };
 
 export function recallChart(d: PredictorData, selected: number, { width, document }: ChartContext) {
-  const cal = [...d.calibration].sort((a, b) => a.computedShare - b.computedShare).map((p) => ({ ...p, set: 'calibration' }));
+  const cal = [...d.calibration]
+    .sort((a, b) => a.computedShare - b.computedShare)
+    .map((p) => ({ ...p, set: 'calibration' }));
   const val = d.sweep.map((p) => ({ ...p, set: 'validation' }));
   const sel = val.filter((p) => p.threshold === selected);
   const all = [...cal, ...val];
@@ -20,7 +22,9 @@ export function recallChart(d: PredictorData, selected: number, { width, documen
     size: RECALL_SIZE,
     document,
     label: 'Predictor recall against the share of neurons computed',
-    description: d.sweep.map((s) => `threshold ${s.threshold}: recall ${percent(s.recall, 0)}, computed ${percent(s.computedShare, 0)}`).join('; '),
+    description: d.sweep
+      .map((s) => `threshold ${s.threshold}: recall ${percent(s.recall, 0)}, computed ${percent(s.computedShare, 0)}`)
+      .join('; '),
     marginLeft: 44,
     x: { domain: [0, maxX], label: 'share of neurons computed', tickFormat: '.0%', ticks: width < 420 ? 4 : 6 },
     y: { domain: [minY, 1], label: 'recall (firing neurons found)', tickFormat: '.0%', ticks: 5 },
@@ -32,7 +36,13 @@ export function recallChart(d: PredictorData, selected: number, { width, documen
       Plot.line(cal, { x: 'computedShare', y: 'recall', stroke: 'set', strokeWidth: 1.5 }),
       Plot.dot(cal, { x: 'computedShare', y: 'recall', fill: 'set', symbol: 'set', r: 2.5 }),
       Plot.dot(val, { x: 'computedShare', y: 'recall', fill: 'set', symbol: 'set', r: 5 }),
-      Plot.text(val, { x: 'computedShare', y: 'recall', text: (p: { threshold: number }) => `t=${p.threshold}`, dy: -10, fill: FG }),
+      Plot.text(val, {
+        x: 'computedShare',
+        y: 'recall',
+        text: (p: { threshold: number }) => `t=${p.threshold}`,
+        dy: -10,
+        fill: FG,
+      }),
       Plot.dot(sel, { x: 'computedShare', y: 'recall', stroke: FG, strokeWidth: 2, r: 9 }),
     ],
   });

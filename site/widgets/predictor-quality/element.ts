@@ -33,7 +33,8 @@ class PredictorQuality extends WidgetElement<typeof schema.params> {
     this.part('[data-out="recall"]').textContent = t.recall;
     this.part('[data-out="computed"]').textContent = t.computed;
     this.part('[data-out="loss"]').textContent = t.loss;
-    for (const row of this.querySelectorAll<HTMLElement>('tr[data-i]')) row.dataset.selected = String(row.dataset.i === String(step));
+    for (const row of this.querySelectorAll<HTMLElement>('tr[data-i]'))
+      row.dataset.selected = String(row.dataset.i === String(step));
     this.summary(summaryText(p, d.nFfn));
     this.redraw('chart');
   }

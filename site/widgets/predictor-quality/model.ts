@@ -2,7 +2,13 @@
 // (predictor-v1's card.json, written by scripts/train-predictors.ts), used by the shell and the element alike.
 import { count, percent, signedPercent } from '../_kit/format.ts';
 
-export interface SweepPoint { threshold: number; recall: number; precision: number; computedShare: number; lossChange: number }
+export interface SweepPoint {
+  threshold: number;
+  recall: number;
+  precision: number;
+  computedShare: number;
+  lossChange: number;
+}
 
 /** What the shell ships to the element. */
 export interface PredictorData {
@@ -15,7 +21,10 @@ export interface PredictorData {
 /** Perplexity change of a loss change (nats/token): exp(Δ) − 1. */
 export const perplexityChange = (lossChange: number) => Math.expm1(lossChange);
 
-export function pointText(p: SweepPoint, nFfn: number): { head: string; recall: string; computed: string; loss: string } {
+export function pointText(
+  p: SweepPoint,
+  nFfn: number,
+): { head: string; recall: string; computed: string; loss: string } {
   return {
     head: `Threshold ${p.threshold}`,
     recall: `${percent(p.recall)} of the neurons that fire are predicted (precision ${percent(p.precision)}).`,

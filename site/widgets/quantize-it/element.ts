@@ -5,7 +5,12 @@ import type { ExperimentResult, Fp32Result, MethodName } from '../../../lib/quan
 import { resultSentence, row } from './model.ts';
 import { schema } from './params.ts';
 
-interface Data { texts: { calibration: string[]; evaluation: string }; fp32: Fp32Result; first: ExperimentResult; tokens: number }
+interface Data {
+  texts: { calibration: string[]; evaluation: string };
+  fp32: Fp32Result;
+  first: ExperimentResult;
+  tokens: number;
+}
 type Settings = { bits: string; group: string; method: MethodName };
 
 class QuantizeIt extends WidgetElement<typeof schema.params> {
@@ -24,17 +29,36 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
       if (!seen.has(k)) {
         seen.add(k);
         const tr = document.createElement('tr');
-        for (const [i, cell] of row(r, fp32).entries()) tr.append(Object.assign(document.createElement(i === 0 ? 'th' : 'td'), { textContent: cell, ...(i === 0 ? { scope: 'row' } : {}) }));
+        for (const [i, cell] of row(r, fp32).entries())
+          tr.append(
+            Object.assign(document.createElement(i === 0 ? 'th' : 'td'), {
+              textContent: cell,
+              ...(i === 0 ? { scope: 'row' } : {}),
+            }),
+          );
         this.part('[data-runs]').append(tr);
       }
     };
     const runs = this.jobs(
-      (s: Settings) => (worker ??= this.worker()).request('quant.evaluate', { ...data.texts, bits: Number(s.bits), groupSize: Number(s.group), method: s.method }, { onProgress: (p) => this.progress(p.message) }),
-      (_s, r: { fp32: Fp32Result; result: ExperimentResult; tokens: number }) => { show(r.result, r.fp32, r.tokens); this.progress(`Done on the worker's backend.`); this.state = 'done'; },
+      (s: Settings) =>
+        (worker ??= this.worker()).request(
+          'quant.evaluate',
+          { ...data.texts, bits: Number(s.bits), groupSize: Number(s.group), method: s.method },
+          { onProgress: (p) => this.progress(p.message) },
+        ),
+      (_s, r: { fp32: Fp32Result; result: ExperimentResult; tokens: number }) => {
+        show(r.result, r.fp32, r.tokens);
+        this.progress(`Done on the worker's backend.`);
+        this.state = 'done';
+      },
     );
     const run = () => {
       const { bits, group, method } = this.values;
-      if (`${bits}/${group}/${method}` === `${data.first.bits}/${data.first.groupSize}/${data.first.method}`) { show(data.first, data.fp32, data.tokens); this.state = 'done'; return; }
+      if (`${bits}/${group}/${method}` === `${data.first.bits}/${data.first.groupSize}/${data.first.method}`) {
+        show(data.first, data.fp32, data.tokens);
+        this.state = 'done';
+        return;
+      }
       this.state = 'running';
       this.part('[data-out="result"]').textContent = 'Quantizing…';
       runs.submit({ bits, group, method });

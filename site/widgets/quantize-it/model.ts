@@ -8,11 +8,20 @@ export function runLabel(r: Pick<ExperimentResult, 'bits' | 'groupSize' | 'metho
 }
 
 export function resultSentence(r: ExperimentResult, fp32: Fp32Result, tokens: number): string {
-  return `${runLabel(r)}: loss ${sig(r.loss, 5)} nats/token against ${sig(fp32.loss, 5)} in fp32 ` +
+  return (
+    `${runLabel(r)}: loss ${sig(r.loss, 5)} nats/token against ${sig(fp32.loss, 5)} in fp32 ` +
     `(${r.loss >= fp32.loss ? '+' : '−'}${sig(Math.abs(r.loss - fp32.loss), 3)}; perplexity ${signedPercent(r.perplexity / fp32.perplexity - 1)}) ` +
-    `on ${count(tokens)} held-out tokens; file ${bytes(r.bytes)} against ${bytes(fp32.bytes)}.`;
+    `on ${count(tokens)} held-out tokens; file ${bytes(r.bytes)} against ${bytes(fp32.bytes)}.`
+  );
 }
 
 export function row(r: ExperimentResult, fp32: Fp32Result): string[] {
-  return [`int${r.bits}`, String(r.groupSize), METHOD_LABELS[r.method], sig(r.loss, 5).toString(), `${r.loss >= fp32.loss ? '+' : '−'}${sig(Math.abs(r.loss - fp32.loss), 3)}`, bytes(r.bytes)];
+  return [
+    `int${r.bits}`,
+    String(r.groupSize),
+    METHOD_LABELS[r.method],
+    sig(r.loss, 5).toString(),
+    `${r.loss >= fp32.loss ? '+' : '−'}${sig(Math.abs(r.loss - fp32.loss), 3)}`,
+    bytes(r.bytes),
+  ];
 }

@@ -16,7 +16,13 @@ export const schema = defineWidget({
   urlKey: 'quant',
   params: {
     bits: { kind: 'choice', values: ['2', '3', '4', '8'], default: '3', label: 'Bits per weight', doc: '2, 3, 4 or 8' },
-    group: { kind: 'choice', values: ['32', '64', '128'], default: '128', label: 'Group size', doc: 'input channels sharing one scale and zero point: 32, 64 or 128' },
+    group: {
+      kind: 'choice',
+      values: ['32', '64', '128'],
+      default: '128',
+      label: 'Group size',
+      doc: 'input channels sharing one scale and zero point: 32, 64 or 128',
+    },
     method: { kind: 'choice', values: METHODS, default: 'awq', label: 'Method', doc: METHODS.join(', ') },
   },
   controls: ['samples', 'runs'],

@@ -12,7 +12,9 @@ export function passesChart(rows: PassRow[], decoding: Decoding, { width, docume
   const colour = (d: string) => (d === 'greedy' ? SERIES[0] : SERIES[1]);
   const chains = pts.filter((p) => p.family === 'chain');
   return plotChart({
-    width, size: SIZE, document,
+    width,
+    size: SIZE,
+    document,
     label: 'Tokens per target pass against guessed nodes per tree',
     description: summaryText(rows, decoding),
     color: { legend: true, domain: [...domain], range: domain.map(colour) },
@@ -21,8 +23,23 @@ export function passesChart(rows: PassRow[], decoding: Decoding, { width, docume
     y: { label: 'tokens per target pass', zero: true, grid: true },
     marks: [
       Plot.ruleY([1]),
-      Plot.line(chains, { x: 'nodes', y: 'tokensPerPass', z: 'decoding', stroke: 'decoding', strokeDasharray: (d: { decoding: string }) => (d.decoding === 'greedy' ? DASHES[0] : DASHES[1]) }),
-      Plot.dot(pts, { x: 'nodes', y: 'tokensPerPass', stroke: 'decoding', fill: (d: { family: string; decoding: string }) => (d.family === 'chain' ? 'none' : d.decoding), symbol: 'family', r: 4, title: (d: { shape: string; tokensPerPass: number; decoding: string }) => `${d.shape}, ${d.decoding}: ${d.tokensPerPass.toFixed(2)}` }),
+      Plot.line(chains, {
+        x: 'nodes',
+        y: 'tokensPerPass',
+        z: 'decoding',
+        stroke: 'decoding',
+        strokeDasharray: (d: { decoding: string }) => (d.decoding === 'greedy' ? DASHES[0] : DASHES[1]),
+      }),
+      Plot.dot(pts, {
+        x: 'nodes',
+        y: 'tokensPerPass',
+        stroke: 'decoding',
+        fill: (d: { family: string; decoding: string }) => (d.family === 'chain' ? 'none' : d.decoding),
+        symbol: 'family',
+        r: 4,
+        title: (d: { shape: string; tokensPerPass: number; decoding: string }) =>
+          `${d.shape}, ${d.decoding}: ${d.tokensPerPass.toFixed(2)}`,
+      }),
     ],
   });
 }

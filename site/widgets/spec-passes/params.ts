@@ -6,7 +6,13 @@ export const schema = defineWidget({
   tag: 'spec-passes',
   urlKey: 'passes',
   params: {
-    decoding: { kind: 'choice', values: ['greedy', 'sampled', 'both'], default: 'both', label: 'Decoding', doc: 'greedy, sampled (temperature 1, speculative sampling) or both' },
+    decoding: {
+      kind: 'choice',
+      values: ['greedy', 'sampled', 'both'],
+      default: 'both',
+      label: 'Decoding',
+      doc: 'greedy, sampled (temperature 1, speculative sampling) or both',
+    },
   },
   controls: ['chart', 'table'],
 });

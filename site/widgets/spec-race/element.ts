@@ -11,7 +11,8 @@ class SpecRace extends WidgetElement<typeof schema.params> {
     const worker = this.worker();
     for (const name of ['prompt', 'tree', 'tokens', 'runs'] as const) this.bind(name);
     const race = this.jobs(
-      (v: { prompt: string; tree: string; tokens: number; runs: number }) => worker.request('spec.race', v, { onProgress: (p) => this.progress(p.message) }),
+      (v: { prompt: string; tree: string; tokens: number; runs: number }) =>
+        worker.request('spec.race', v, { onProgress: (p) => this.progress(p.message) }),
       (v, r) => {
         if (r.note) this.note(r.note);
         this.dataset.result = JSON.stringify({ ...r, tokens: v.tokens }); // for npm run bench (scripts/bench-speculative.ts)
@@ -28,7 +29,14 @@ class SpecRace extends WidgetElement<typeof schema.params> {
     );
     const button = this.part<HTMLButtonElement>('[data-action="race"]');
     button.disabled = false;
-    this.listen(button, 'click', () => race.submit({ prompt: this.values.prompt, tree: cleanShape(this.values.tree), tokens: this.values.tokens, runs: this.values.runs }));
+    this.listen(button, 'click', () =>
+      race.submit({
+        prompt: this.values.prompt,
+        tree: cleanShape(this.values.tree),
+        tokens: this.values.tokens,
+        runs: this.values.runs,
+      }),
+    );
   }
 }
 

@@ -5,7 +5,15 @@ export interface RaceView {
   shape: string;
   backend: string;
   plain: { text: string; ms: number; tokensPerSecond: number };
-  speculative: { text: string; ms: number; tokensPerSecond: number; passes: number; tokensPerPass: number; targetMs: number; draftMs: number };
+  speculative: {
+    text: string;
+    ms: number;
+    tokensPerSecond: number;
+    passes: number;
+    tokensPerPass: number;
+    targetMs: number;
+    draftMs: number;
+  };
   identical: boolean;
 }
 

@@ -10,7 +10,9 @@ export function barsChart(data: Bar[], description: string, { width, document }:
   const domain = [...new Set(data.map((d) => d.series))];
   const tokens = [...new Set(data.map((d) => d.token))];
   return plotChart({
-    width, size: SIZE, document,
+    width,
+    size: SIZE,
+    document,
     label: 'Probability of the likeliest tokens at this node, target against draft',
     description,
     color: { legend: true, domain, range: domain.map((_, i) => SERIES[i % SERIES.length]) },
@@ -18,6 +20,15 @@ export function barsChart(data: Bar[], description: string, { width, document }:
     x: { axis: null, domain },
     y: { label: 'probability', tickFormat: '.0%', grid: true },
     marginBottom: width < 500 ? 60 : 40,
-    marks: [Plot.barY(data, { fx: 'token', x: 'series', y: 'p', fill: 'series', title: (d: Bar) => `${d.token} ${d.series}: ${(d.p * 100).toFixed(1)}%` }), Plot.ruleY([0])],
+    marks: [
+      Plot.barY(data, {
+        fx: 'token',
+        x: 'series',
+        y: 'p',
+        fill: 'series',
+        title: (d: Bar) => `${d.token} ${d.series}: ${(d.p * 100).toFixed(1)}%`,
+      }),
+      Plot.ruleY([0]),
+    ],
   });
 }

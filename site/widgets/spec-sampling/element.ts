@@ -20,7 +20,8 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
     const worker = this.worker();
     for (const name of ['prompt', 'temperature', 'children', 'seed'] as const) this.bind(name);
     const load = this.jobs(
-      (v: { prompt: string; temperature: number }) => worker.request('spec.node', v, { onProgress: (p) => this.progress(p.message) }),
+      (v: { prompt: string; temperature: number }) =>
+        worker.request('spec.node', v, { onProgress: (p) => this.progress(p.message) }),
       (_, d) => {
         this.#dists = d;
         if (d.note) this.note(d.note);
@@ -32,19 +33,26 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
       },
     );
     const run = this.jobs(
-      (v: { prompt: string; temperature: number; children: number; seed: number }) => worker.request('spec.sample', { ...v, runs: 10_000 }, { onProgress: (p) => this.progress(p.message) }),
+      (v: { prompt: string; temperature: number; children: number; seed: number }) =>
+        worker.request('spec.sample', { ...v, runs: 10_000 }, { onProgress: (p) => this.progress(p.message) }),
       (_, r) => {
         const d = this.#dists;
         if (!d) return;
         this.#show(bars(d, [{ name: 'emitted (10,000 runs)', values: r.counts.map((c) => c / r.runs) }]));
         this.part('[data-out="mss"]').textContent = `${percent(r.mssAccept)} (exactly ${percent(r.mssAcceptExact)})`;
-        this.part('[data-out="naive"]').textContent = `${percent(r.naiveAccept)} (exactly ${percent(r.naiveAcceptExact)})`;
+        this.part('[data-out="naive"]').textContent =
+          `${percent(r.naiveAccept)} (exactly ${percent(r.naiveAcceptExact)})`;
         const text = runSummary(r, d);
         this.progress(text);
         this.summary(text);
       },
     );
-    const current = () => ({ prompt: this.values.prompt, temperature: this.values.temperature, children: this.values.children, seed: this.values.seed });
+    const current = () => ({
+      prompt: this.values.prompt,
+      temperature: this.values.temperature,
+      children: this.values.children,
+      seed: this.values.seed,
+    });
     this.listen(this.part('[data-action="load"]'), 'click', () => load.submit(current()));
     this.listen(this.part('[data-action="run"]'), 'click', () => this.#dists && run.submit(current()));
     this.listen(this.part('[data-action="draw"]'), 'click', () => void this.#drawOnce());
@@ -56,7 +64,8 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
     const d = this.#dists;
     if (!d) return;
     const k = this.values.children;
-    const mss = mssAcceptProbability(d.p, d.q, k), naive = naiveAcceptProbability(d.p, d.q, k);
+    const mss = mssAcceptProbability(d.p, d.q, k),
+      naive = naiveAcceptProbability(d.p, d.q, k);
     this.part('[data-out="mss"]').textContent = percent(mss);
     this.part('[data-out="naive"]').textContent = percent(naive);
     this.summary(nodeSummary(d, k, mss, naive));
@@ -65,7 +74,12 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
   #show(b: Bar[]) {
     const d = this.#dists!;
     this.#bars = b;
-    this.#description = nodeSummary(d, this.values.children, mssAcceptProbability(d.p, d.q, this.values.children), naiveAcceptProbability(d.p, d.q, this.values.children));
+    this.#description = nodeSummary(
+      d,
+      this.values.children,
+      mssAcceptProbability(d.p, d.q, this.values.children),
+      naiveAcceptProbability(d.p, d.q, this.values.children),
+    );
     this.redraw('chart');
   }
 
@@ -73,7 +87,10 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
     const d = this.#dists;
     if (!d) return;
     const chance = seededChance(this.values.seed * 7919 + ++this.#draws);
-    const children = Array.from({ length: this.values.children }, (_, i) => ({ child: i + 1, token: chance.categorical(d.q) }));
+    const children = Array.from({ length: this.values.children }, (_, i) => ({
+      child: i + 1,
+      token: chance.categorical(d.q),
+    }));
     const trial = speculativeSampleNode(d.p, d.q, children, chance);
     const list = this.part('[data-out="trial"]');
     list.replaceChildren();

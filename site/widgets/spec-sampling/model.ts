@@ -4,13 +4,26 @@ import type { NodeTrial } from '../../../lib/speculative/verify.ts';
 
 export const SHOWN = 8;
 
-export interface NodeDists { p: number[]; q: number[]; texts: string[] }
-export interface Bar { token: string; series: string; p: number }
+export interface NodeDists {
+  p: number[];
+  q: number[];
+  texts: string[];
+}
+export interface Bar {
+  token: string;
+  series: string;
+  p: number;
+}
 
 /** The SHOWN tokens with the most probability under p or q, most likely under p first. */
 export function shownTokens(d: NodeDists): number[] {
   const score = d.p.map((pi, i) => Math.max(pi, d.q[i]));
-  return score.map((s, i) => [s, i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, SHOWN).map(([, i]) => i).sort((a, b) => d.p[b] - d.p[a] || a - b);
+  return score
+    .map((s, i) => [s, i])
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .slice(0, SHOWN)
+    .map(([, i]) => i)
+    .sort((a, b) => d.p[b] - d.p[a] || a - b);
 }
 
 export function bars(d: NodeDists, extra: { name: string; values: ArrayLike<number> }[] = []): Bar[] {
@@ -21,13 +34,26 @@ export function bars(d: NodeDists, extra: { name: string; values: ArrayLike<numb
 
 /** One speculative-sampling attempt at the node, in words. */
 export function trialText(t: NodeTrial, texts: string[], q: ArrayLike<number>): string[] {
-  const lines = t.tried.map((c, i) => `Child ${i + 1}: ${token(texts[c.token])} (draft probability ${percent(q[c.token])}), accepted with probability ${percent(c.pAccept)}: ${c.accepted ? 'accepted' : 'rejected, so the target distribution becomes the residual max(0, p − q), renormalised'}.`);
+  const lines = t.tried.map(
+    (c, i) =>
+      `Child ${i + 1}: ${token(texts[c.token])} (draft probability ${percent(q[c.token])}), accepted with probability ${percent(c.pAccept)}: ${c.accepted ? 'accepted' : 'rejected, so the target distribution becomes the residual max(0, p − q), renormalised'}.`,
+  );
   if (t.accepted < 0) lines.push(`Every child was rejected: ${token(texts[t.token])} is drawn from the last residual.`);
   else lines.push(`Emitted ${token(texts[t.token])}.`);
   return lines;
 }
 
-export function runSummary(r: { runs: number; counts: number[]; mssAccept: number; naiveAccept: number; mssAcceptExact: number; naiveAcceptExact: number }, d: NodeDists): string {
+export function runSummary(
+  r: {
+    runs: number;
+    counts: number[];
+    mssAccept: number;
+    naiveAccept: number;
+    mssAcceptExact: number;
+    naiveAcceptExact: number;
+  },
+  d: NodeDists,
+): string {
   let tv = 0;
   d.p.forEach((pi, i) => (tv += Math.abs(r.counts[i] / r.runs - pi)));
   return `${r.runs.toLocaleString('en-US')} runs: the emitted tokens' frequencies differ from the target's probabilities by ${percent(tv / 2, 2)} in total variation. Some child was accepted in ${percent(r.mssAccept)} of runs (exactly ${percent(r.mssAcceptExact)}); naive sampling with the same children would accept ${percent(r.naiveAccept)} (exactly ${percent(r.naiveAcceptExact)}).`;

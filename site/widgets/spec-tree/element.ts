@@ -36,13 +36,17 @@ class SpecTree extends WidgetElement<typeof schema.params> {
         if (s.note) this.note(s.note);
         this.#totals = { passes: 0, tokens: 0 };
         const text = this.part('[data-out="text"]');
-        text.replaceChildren(Object.assign(document.createElement('span'), { className: 'spec-prompt-text', textContent: v.prompt }));
+        text.replaceChildren(
+          Object.assign(document.createElement('span'), { className: 'spec-prompt-text', textContent: v.prompt }),
+        );
         this.#show(first);
         for (const b of this.querySelectorAll<HTMLButtonElement>('button')) b.disabled = false;
       },
     );
     const go = () => restart.submit({ prompt: this.values.prompt, tree: checkedShape() });
-    this.onStop(() => { if (this.#session) void worker.request('spec.stop', { session: this.#session }).catch(() => {}); });
+    this.onStop(() => {
+      if (this.#session) void worker.request('spec.stop', { session: this.#session }).catch(() => {});
+    });
     this.listen(this.part('[data-action="restart"]'), 'click', go);
     this.listen(this.part('[data-action="step"]'), 'click', () => void this.#steps(1));
     this.listen(this.part('[data-action="run"]'), 'click', () => void this.#steps(Infinity));
@@ -81,12 +85,14 @@ class SpecTree extends WidgetElement<typeof schema.params> {
       mark.dataset.kind = i < v.emitted.length - 1 ? 'guess' : 'own';
       text.append(mark);
     });
-    this.part('[data-out="nodes"]').replaceChildren(...v.nodes.map((n, i) => {
-      const li = Object.assign(document.createElement('li'), { textContent: nodeLine(v, i) });
-      li.style.setProperty('--depth', String(n.depth));
-      li.dataset.accepted = String(n.accepted);
-      return li;
-    }));
+    this.part('[data-out="nodes"]').replaceChildren(
+      ...v.nodes.map((n, i) => {
+        const li = Object.assign(document.createElement('li'), { textContent: nodeLine(v, i) });
+        li.style.setProperty('--depth', String(n.depth));
+        li.dataset.accepted = String(n.accepted);
+        return li;
+      }),
+    );
     this.#mask(v);
     const sentence = stepSentence(v);
     this.progress(sentence);
@@ -97,7 +103,11 @@ class SpecTree extends WidgetElement<typeof schema.params> {
     const table = this.part('[data-out="mask"]');
     const head = document.createElement('tr');
     head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: 'node' }));
-    v.nodes.forEach((_, j) => head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: String(j), title: nodeLabel(v, j) })));
+    v.nodes.forEach((_, j) =>
+      head.append(
+        Object.assign(document.createElement('th'), { scope: 'col', textContent: String(j), title: nodeLabel(v, j) }),
+      ),
+    );
     const rows = v.mask.map((row, i) => {
       const tr = document.createElement('tr');
       tr.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: nodeLabel(v, i) }));

@@ -2,9 +2,13 @@
 import { percent, token } from '../_kit/format.ts';
 import type { StepView } from '../../../lib/speculative/step-view.ts';
 
-export interface Totals { passes: number; tokens: number }
+export interface Totals {
+  passes: number;
+  tokens: number;
+}
 
-export const nodeLabel = (v: StepView, i: number) => (i === 0 ? `root ${token(v.nodes[0].text)}` : `${i}: ${token(v.nodes[i].text)}`);
+export const nodeLabel = (v: StepView, i: number) =>
+  i === 0 ? `root ${token(v.nodes[0].text)}` : `${i}: ${token(v.nodes[i].text)}`;
 
 /** One line per node: its token, the draft's probability, the target's choice after it, accepted or not. */
 export function nodeLine(v: StepView, i: number): string {

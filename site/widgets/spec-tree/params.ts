@@ -6,9 +6,28 @@ export const schema = defineWidget({
   tag: 'spec-tree',
   urlKey: 'tree',
   params: {
-    prompt: { kind: 'text', maxLength: 400, default: 'Call me Ishmael. Some years ago', label: 'Prompt', doc: 'text the models continue (greedy)' },
-    shape: { kind: 'text', maxLength: 40, default: '1,1,3,1', label: 'Tree shape', doc: 'widths such as "1,1,3,1" or "<2,2,1>", "chain 4", or "budget 16" (at most 64 guesses)' },
-    tokens: { kind: 'int', min: 8, max: 256, default: 48, label: 'Tokens for "Run to the end"', doc: 'new tokens decoded by Run to the end' },
+    prompt: {
+      kind: 'text',
+      maxLength: 400,
+      default: 'Call me Ishmael. Some years ago',
+      label: 'Prompt',
+      doc: 'text the models continue (greedy)',
+    },
+    shape: {
+      kind: 'text',
+      maxLength: 40,
+      default: '1,1,3,1',
+      label: 'Tree shape',
+      doc: 'widths such as "1,1,3,1" or "<2,2,1>", "chain 4", or "budget 16" (at most 64 guesses)',
+    },
+    tokens: {
+      kind: 'int',
+      min: 8,
+      max: 256,
+      default: 48,
+      label: 'Tokens for "Run to the end"',
+      doc: 'new tokens decoded by Run to the end',
+    },
   },
   controls: ['mask'],
 });

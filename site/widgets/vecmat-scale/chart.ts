@@ -37,7 +37,15 @@ export function timingChart(data: TimingPoint[], { width, document }: ChartConte
     size: TIMING_SIZE,
     document,
     label: 'Median time of y = xW by method against the share of zeros in x',
-    description: byZeros.map((z) => `${percent(z)} zeros: ${rows.filter((d) => d.zeros === z).map((d) => `${label(d.method)} ${duration(d.ms)}`).join(', ')}`).join('; '),
+    description: byZeros
+      .map(
+        (z) =>
+          `${percent(z)} zeros: ${rows
+            .filter((d) => d.zeros === z)
+            .map((d) => `${label(d.method)} ${duration(d.ms)}`)
+            .join(', ')}`,
+      )
+      .join('; '),
     marginLeft: 48,
     marginRight: 12,
     x: { domain: [0, 1], label: 'share of zeros in x', tickFormat: '.0%', ticks: width < 420 ? 4 : 6 },

@@ -37,7 +37,12 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
     this.onStop(() => clearTimeout(this.#debounce));
     this.listen(this.part('[data-action="run"]'), 'click', () => this.#submit([{ ...this.values }]));
     this.listen(this.part('[data-action="sweep"]'), 'click', () =>
-      this.#submit([...SWEEP.filter((z) => z !== this.values.zeros), this.values.zeros].map((zeros) => ({ ...this.values, zeros }))),
+      this.#submit(
+        [...SWEEP.filter((z) => z !== this.values.zeros), this.values.zeros].map((zeros) => ({
+          ...this.values,
+          zeros,
+        })),
+      ),
     );
     this.enableControls();
     const worker = this.worker();
@@ -62,7 +67,9 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
     );
     this.chart('chart', (width) => {
       if (!this.#points.size) return undefined;
-      const data = [...this.#points].flatMap(([zeros, t]) => (Object.keys(t) as Method[]).map((method) => ({ zeros, method, ms: t[method] })));
+      const data = [...this.#points].flatMap(([zeros, t]) =>
+        (Object.keys(t) as Method[]).map((method) => ({ zeros, method, ms: t[method] })),
+      );
       return timingChart(data, { width });
     });
     this.#submit([{ ...this.values }]);
@@ -90,7 +97,12 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
       this.#shape = shape;
       this.#points.clear();
     }
-    this.#points.set(job.zeros, { dense: r.denseMs, gather: r.gatherMs, loopDense: r.loopDenseMs, loopSkip: r.loopSkipMs });
+    this.#points.set(job.zeros, {
+      dense: r.denseMs,
+      gather: r.gatherMs,
+      loopDense: r.loopDenseMs,
+      loopSkip: r.loopSkipMs,
+    });
     this.dataset.points = String(this.#points.size * 4); // one marker per method and share of zeros in the chart
     const out = (name: string, text: string) => (this.part(`[data-out="${name}"]`).textContent = text);
     out('backend', r.backend);

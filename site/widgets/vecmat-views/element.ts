@@ -3,7 +3,19 @@
 // seeded matrix for the current seed unless the reader (or the URL) edited it; only an edited W goes into the URL.
 import type { ViewName } from '../../../lib/vecmat.ts';
 import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
-import { KATEX_OPTIONS, LIMIT, M, N, baseMatrix, fmt, frame, sub, toRows, totalSteps, type VecMatState } from './model.ts';
+import {
+  KATEX_OPTIONS,
+  LIMIT,
+  M,
+  N,
+  baseMatrix,
+  fmt,
+  frame,
+  sub,
+  toRows,
+  totalSteps,
+  type VecMatState,
+} from './model.ts';
 import { schema } from './params.ts';
 
 type Katex = typeof import('katex').default;
@@ -37,7 +49,9 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
     }
     this.enableControls();
     this.#wire();
-    for (const name of ['x', 'w'] as const) if (this.hidden.has(name)) for (const input of this.querySelectorAll<HTMLInputElement>(`input[data-${name}]`)) input.readOnly = true;
+    for (const name of ['x', 'w'] as const)
+      if (this.hidden.has(name))
+        for (const input of this.querySelectorAll<HTMLInputElement>(`input[data-${name}]`)) input.readOnly = true;
     this.onStop(() => {
       this.#pause();
       clearTimeout(this.#summaryTimer);
@@ -52,7 +66,9 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
     }
     for (const input of this.querySelectorAll<HTMLInputElement>('input[data-w]')) {
       const [i, j] = input.dataset.w!.split(',').map(Number);
-      this.listen(input, 'input', () => this.#numberInput(input, `W row ${i + 1}, column ${j + 1}`, (v) => (this.#state.W[i][j] = v)));
+      this.listen(input, 'input', () =>
+        this.#numberInput(input, `W row ${i + 1}, column ${j + 1}`, (v) => (this.#state.W[i][j] = v)),
+      );
       this.listen(input, 'change', () => this.#settle(input));
     }
     for (const radio of this.querySelectorAll<HTMLInputElement>(`input[name="${this.key}-view"]`)) {
@@ -170,7 +186,12 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
     const s = this.#state;
     const w = s.W.flat();
     this.#render(); // at once: the figure answers in the same frame as the key press (set() redraws again next frame)
-    this.set({ x: [...s.x], w: same(w, this.#base(this.values.seed).flat()) ? undefined : w, view: s.view, skip: s.skip.map((j) => j + 1) });
+    this.set({
+      x: [...s.x],
+      w: same(w, this.#base(this.values.seed).flat()) ? undefined : w,
+      view: s.view,
+      skip: s.skip.map((j) => j + 1),
+    });
   }
 
   update() {
@@ -184,7 +205,8 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
     const active = document.activeElement;
 
     this.part('.vm-grid-wrap').dataset.view = s.view;
-    for (const radio of this.querySelectorAll<HTMLInputElement>(`input[name="${this.key}-view"]`)) radio.checked = radio.value === s.view;
+    for (const radio of this.querySelectorAll<HTMLInputElement>(`input[name="${this.key}-view"]`))
+      radio.checked = radio.value === s.view;
     const seedInput = this.control('seed');
     if (seedInput !== active) seedInput.value = String(this.values.seed);
 

@@ -1,13 +1,6 @@
 // What the VecMatViews widget shows for a given state, as plain data: no DOM. The .astro shell renders the first
 // frame from it at build time and the custom element re-renders from it in the browser, so both always agree.
-import {
-  columnsView,
-  elementsView,
-  randomMatrix,
-  rowsView,
-  type Matrix,
-  type ViewName,
-} from '../../../lib/vecmat.ts';
+import { columnsView, elementsView, randomMatrix, rowsView, type Matrix, type ViewName } from '../../../lib/vecmat.ts';
 import { M, N } from './params.ts';
 
 export { LIMIT, M, N } from './params.ts';
@@ -126,7 +119,9 @@ export function frame(s: VecMatState): Frame {
     costText = `Multiply-adds: ${N * M} of ${N * M}. Weights read: ${N * M} of ${N * M} (${bytesText(N * M, N * M)}). This view does every product, even those multiplied by zero.`;
   } else if (s.view === 'rows') {
     const r = rowsView(s.x, s.W, { bytesPerWeight: BYTES_PER_WEIGHT });
-    rows = r.steps.map((st, i) => (st.skipped ? 'skipped' : done || i < pos - 1 ? 'done' : i === pos - 1 ? 'active' : 'idle'));
+    rows = r.steps.map((st, i) =>
+      st.skipped ? 'skipped' : done || i < pos - 1 ? 'done' : i === pos - 1 ? 'active' : 'idle',
+    );
     cells = s.W.map((row, i) => row.map(() => rows[i]));
     if (pos > 0) y = r.steps[pos - 1].partial.slice();
     const termsUpTo = (k: number) =>
@@ -154,7 +149,9 @@ export function frame(s: VecMatState): Frame {
     costText = `Rows skipped: ${k} of ${N}${k ? ` (${and(rowNames(r.skippedRows))})` : ''}. Multiply-adds: ${r.cost.actual.multiplyAdds} of ${N * M}. Weights read: ${r.cost.actual.weightsRead} of ${N * M} (${bytesText(r.cost.actual.weightsRead, N * M)}).`;
   } else {
     const c = columnsView(s.x, s.W, { bytesPerWeight: BYTES_PER_WEIGHT, skipColumns: s.skip });
-    cols = c.steps.map((st, j) => (st.skipped ? 'skipped' : done || j < pos - 1 ? 'done' : j === pos - 1 ? 'active' : 'idle'));
+    cols = c.steps.map((st, j) =>
+      st.skipped ? 'skipped' : done || j < pos - 1 ? 'done' : j === pos - 1 ? 'active' : 'idle',
+    );
     cells = s.W.map((row) => row.map((_, j) => cols[j]));
     y = c.y.map((v, j) => (done || j < pos ? v : null));
     const dot = (j: number) => s.W.map((row, i) => `${xs[i]}\\cdot${texFactor(row[j])}`).join('+');
@@ -163,7 +160,8 @@ export function frame(s: VecMatState): Frame {
       stepText = 'Press Step or Play: each step computes one output as the dot product of x with one column of W.';
     } else if (done) {
       texSrc = `y=\\big(${c.y.map((v, j) => (c.steps[j].skipped ? '\\htmlClass{vm-skip}{0}' : tex(v))).join(',\\ ')}\\big)`;
-      if (!s.skip.length) texSrc = `\\begin{aligned}y_j&=\\langle x,\\,W_{:,j}\\rangle\\\\y&=${texVec(c.y)}\\end{aligned}`;
+      if (!s.skip.length)
+        texSrc = `\\begin{aligned}y_j&=\\langle x,\\,W_{:,j}\\rangle\\\\y&=${texVec(c.y)}\\end{aligned}`;
       stepText = c.skippedColumns.length
         ? `Done: ${M - c.skippedColumns.length} dot products computed; ${and(outNames(c.skippedColumns))} ${isAre(c.skippedColumns)} marked known zero, so ${c.skippedColumns.length === 1 ? 'its column is' : 'their columns are'} never read.`
         : `Done: ${M} dot products, one per output. Mark an output "known zero" to skip its column.`;

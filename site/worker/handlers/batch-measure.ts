@@ -14,5 +14,10 @@ export const batchMeasure = defineHandler(async (p: BatchMeasurePayload, ctx): P
   const prompt = String(p.prompt ?? '').slice(-2000);
   if (prompt.trim() === '') throw new Error('The prompt is empty.');
   ctx.progress(`Decoding ${p.batch} continuation${p.batch > 1 ? 's' : ''} together for ${p.steps} steps…`);
-  return measureBatch(model, prompt, profile.layers.map((l) => l.hotOrder), p);
+  return measureBatch(
+    model,
+    prompt,
+    profile.layers.map((l) => l.hotOrder),
+    p,
+  );
 });

@@ -20,8 +20,10 @@ export interface BenchWidgetsResult {
 }
 
 // The text the timings read: the opening of Moby Dick (public domain), repeated to the length the profile reads.
-const TEXT = ('Call me Ishmael. Some years ago—never mind how long precisely—having little or no money in my purse, and nothing ' +
-  'particular to interest me on shore, I thought I would sail about a little and see the watery part of the world. ').repeat(40);
+const TEXT = (
+  'Call me Ishmael. Some years ago—never mind how long precisely—having little or no money in my purse, and nothing ' +
+  'particular to interest me on shore, I thought I would sail about a little and see the watery part of the world. '
+).repeat(40);
 
 export const benchWidgets = defineHandler(async (p: { batch: BatchSettings }, ctx): Promise<BenchWidgetsResult> => {
   const timings: WidgetTiming[] = [];
@@ -36,7 +38,9 @@ export const benchWidgets = defineHandler(async (p: { batch: BatchSettings }, ct
     for (let i = 0; i < 4; i++) await genNext({ session: s.session, count: 15 }, ctx); // 60 tokens, as the page asks in steps
     await genStop({ session: s.session }, ctx);
   });
-  await time('NeuronHeatmap: 64 tokens (target-v1)', () => sparsityTracePrompt({ model: 'target-v1', text: TEXT, maxTokens: 64 }, ctx));
+  await time('NeuronHeatmap: 64 tokens (target-v1)', () =>
+    sparsityTracePrompt({ model: 'target-v1', text: TEXT, maxTokens: 64 }, ctx),
+  );
   await time(`BatchUnion: profile, then B = ${p.batch.batch} for ${p.batch.steps} steps (target-v1)`, () =>
     batchMeasure({ text: TEXT, prompt: 'Call me Ishmael.', ...p.batch }, ctx),
   );

@@ -17,7 +17,10 @@ export interface BenchDecodeResult {
 }
 
 export const benchDecodeHandler = defineHandler(async (p: { model: ModelName }, ctx): Promise<BenchDecodeResult> => {
-  if (!MODEL_NAMES.includes(p?.model)) throw new Error(`bench.decode: unknown model ${JSON.stringify(p?.model)}; this site ships ${MODEL_NAMES.join(', ')}.`);
+  if (!MODEL_NAMES.includes(p?.model))
+    throw new Error(
+      `bench.decode: unknown model ${JSON.stringify(p?.model)}; this site ships ${MODEL_NAMES.join(', ')}.`,
+    );
   ctx.progress(`Loading ${p.model}…`, 0);
   let fromCache = true;
   const t = performance.now();

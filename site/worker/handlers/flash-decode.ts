@@ -2,7 +2,15 @@
 // policy's runner and an in-memory decoder beside it; each `flash.next` makes one token both ways and returns the
 // flash run's counted reads, bytes and DRAM, with the I/O time priced on the paper's figures and on the reader's
 // measured curve (after `flash.measure`); `flash.stop` frees the session.
-import { FlashDecoder, FlashFfn, paperIoMs, curveIoMs, validatePolicy, type FlashPolicy, type TokenRecord } from '../../../lib/flash/index.ts';
+import {
+  FlashDecoder,
+  FlashFfn,
+  paperIoMs,
+  curveIoMs,
+  validatePolicy,
+  type FlashPolicy,
+  type TokenRecord,
+} from '../../../lib/flash/index.ts';
 import { Decoder } from '../../../lib/generate.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel, MODEL_NAMES, type ModelName } from '../models.ts';
@@ -12,8 +20,17 @@ import { Sessions, lastChars } from '../sessions.ts';
 
 /** Prompts longer than this many characters are refused with a message (the page keeps working). */
 export const MAX_FLASH_PROMPT_CHARS = 2000;
-interface Session { flash: FlashDecoder; memory: Decoder; policy: FlashPolicy; neuronBytes: number; model: ModelName }
-const sessions = new Sessions<Session>(2, (s) => { s.flash.dispose(); s.memory.dispose(); });
+interface Session {
+  flash: FlashDecoder;
+  memory: Decoder;
+  policy: FlashPolicy;
+  neuronBytes: number;
+  model: ModelName;
+}
+const sessions = new Sessions<Session>(2, (s) => {
+  s.flash.dispose();
+  s.memory.dispose();
+});
 
 export interface FlashStartPayload {
   model?: ModelName;
@@ -58,23 +75,45 @@ export const flashStart = defineHandler(async (p: FlashStartPayload, ctx): Promi
   const policy = validatePolicy(p?.policy);
   const notes: string[] = [];
   const prompt = lastChars(p?.prompt, MAX_FLASH_PROMPT_CHARS, notes);
-  if (prompt.trim().length === 0) throw new Error('Type a prompt first: the model needs at least one token to continue.');
+  if (prompt.trim().length === 0)
+    throw new Error('Type a prompt first: the model needs at least one token to continue.');
   const name = p?.model ?? 'target-v1';
-  if (!MODEL_NAMES.includes(name)) throw new Error(`Unknown model "${name}"; this site ships ${MODEL_NAMES.join(', ')}.`);
-  if (policy.select === 'predictor' && name !== 'target-v1') throw new Error(`predictor-v1 is trained for target-v1 only; with ${name}, read all neurons or the exact active set.`);
+  if (!MODEL_NAMES.includes(name))
+    throw new Error(`Unknown model "${name}"; this site ships ${MODEL_NAMES.join(', ')}.`);
+  if (policy.select === 'predictor' && name !== 'target-v1')
+    throw new Error(
+      `predictor-v1 is trained for target-v1 only; with ${name}, read all neurons or the exact active set.`,
+    );
   const model = await getModel(name, ctx);
   let ids = model.tokenizer.encode(prompt);
   const room = 16; // leave this many tokens to generate
   if (ids.length > model.config.blockSize - room) {
-    notes.push(`The prompt is ${ids.length} tokens; the model's context is ${model.config.blockSize}, so only its last ${model.config.blockSize - room} are used.`);
+    notes.push(
+      `The prompt is ${ids.length} tokens; the model's context is ${model.config.blockSize}, so only its last ${model.config.blockSize - room} are used.`,
+    );
     ids = ids.slice(-(model.config.blockSize - room));
   }
   const predictor = policy.select === 'predictor' ? await flashPredictor() : undefined;
   const { store, weights, fallback, rebuilt } = await flashStore(model, policy.layout, ctx, p?.storage ?? 'auto');
   const runner = new FlashFfn(store, weights, policy, { predictor });
   const flash = new FlashDecoder(model, runner, ids);
-  const session = sessions.add({ flash, memory: new Decoder(model, ids, { temperature: 0 }), policy, neuronBytes: store.layout.neuronBytes, model: name });
-  return { session, promptTokens: ids.map((id) => model.tokenizer.tokenText(id)), remaining: flash.remaining, storage: store.storage.kind, fallback, rebuilt, setup: { reads: runner.setup.reads, bytes: runner.setup.bytes }, notes };
+  const session = sessions.add({
+    flash,
+    memory: new Decoder(model, ids, { temperature: 0 }),
+    policy,
+    neuronBytes: store.layout.neuronBytes,
+    model: name,
+  });
+  return {
+    session,
+    promptTokens: ids.map((id) => model.tokenizer.tokenText(id)),
+    remaining: flash.remaining,
+    storage: store.storage.kind,
+    fallback,
+    rebuilt,
+    setup: { reads: runner.setup.reads, bytes: runner.setup.bytes },
+    notes,
+  };
 });
 
 export const flashNext = defineHandler(async (p: { session: number }, ctx): Promise<FlashStep> => {
@@ -90,10 +129,18 @@ export const flashNext = defineHandler(async (p: { session: number }, ctx): Prom
 function stepOf(text: string, id: number, memoryText: string, same: boolean, r: TokenRecord, s: Session): FlashStep {
   const curve = measuredCurve();
   return {
-    id, text, memoryText, same,
-    reads: r.reads, bytes: r.bytes, neuronsLoaded: r.loaded, neuronsChosen: r.selected,
-    dramBytes: r.heldAfter * s.neuronBytes, readMs: r.readMs,
-    paperMs: paperIoMs(r, s.policy.layout), curveMs: curve ? curveIoMs(r, curve) : null,
+    id,
+    text,
+    memoryText,
+    same,
+    reads: r.reads,
+    bytes: r.bytes,
+    neuronsLoaded: r.loaded,
+    neuronsChosen: r.selected,
+    dramBytes: r.heldAfter * s.neuronBytes,
+    readMs: r.readMs,
+    paperMs: paperIoMs(r, s.policy.layout),
+    curveMs: curve ? curveIoMs(r, curve) : null,
   };
 }
 

@@ -2,7 +2,15 @@
 // file (lib/storage's sync access handle), sequential and scattered. The browser reads through the OS page cache,
 // so these are upper bounds for a cold device. The curve is kept for pricing `flash.next` tokens.
 // `flash.roundtrip`: writes seeded bytes to an OPFS file and reads them back (the lesson's self-check).
-import { CHUNK_SIZES, fillOrFallBack, measureReadThroughput, openBrowserStorage, writeTestFile, type ByteStorage, type ThroughputPoint } from '../../../lib/storage/index.ts';
+import {
+  CHUNK_SIZES,
+  fillOrFallBack,
+  measureReadThroughput,
+  openBrowserStorage,
+  writeTestFile,
+  type ByteStorage,
+  type ThroughputPoint,
+} from '../../../lib/storage/index.ts';
 import { mulberry32 } from '../../../lib/random.ts';
 import { defineHandler } from '../protocol.ts';
 
@@ -35,24 +43,36 @@ export interface MeasureResult {
 export function checkChunkSizes(sizes: unknown): number[] {
   if (sizes === undefined) return CHUNK_SIZES;
   if (!Array.isArray(sizes) || sizes.length === 0) throw new Error('Read sizes must be a non-empty list.');
-  for (const c of sizes) if (!CHUNK_SIZES.includes(c)) throw new Error(`Read size ${JSON.stringify(c)} is not one of 1 KiB, 2 KiB, … 512 KiB (powers of two).`);
+  for (const c of sizes)
+    if (!CHUNK_SIZES.includes(c))
+      throw new Error(`Read size ${JSON.stringify(c)} is not one of 1 KiB, 2 KiB, … 512 KiB (powers of two).`);
   return sizes as number[];
 }
 
 export const flashMeasure = defineHandler(async (p: MeasurePayload, ctx): Promise<MeasureResult> => {
   const sizes = checkChunkSizes(p?.chunkSizes);
   const mib = p?.fileMiB ?? 32;
-  if (!(Number.isInteger(mib) && mib >= MIN_FILE_MIB && mib <= MAX_FILE_MIB)) throw new Error(`The test file must be ${MIN_FILE_MIB} to ${MAX_FILE_MIB} MiB, got ${JSON.stringify(mib)}.`);
+  if (!(Number.isInteger(mib) && mib >= MIN_FILE_MIB && mib <= MAX_FILE_MIB))
+    throw new Error(`The test file must be ${MIN_FILE_MIB} to ${MAX_FILE_MIB} MiB, got ${JSON.stringify(mib)}.`);
   const perPoint = Math.min(Math.max(p?.bytesPerPoint ?? 4 << 20, 1 << 20), 32 << 20);
   const opened = await openBrowserStorage(FILE);
   ctx.progress(`Writing a ${mib} MiB test file${opened.storage.kind === 'opfs' ? ' to OPFS' : ' in memory'}…`, 0);
   const { storage, fallback } = fillOrFallBack(opened, (s) => writeTestFile(s, mib << 20));
   try {
-    const points = measureReadThroughput(storage, { chunkSizes: sizes, bytesPerPoint: perPoint, onProgress: (d, n, pt) => ctx.progress(`Measured ${d} of ${n}: ${pt.order} reads of ${pt.chunkBytes / 1024} KiB`, d / n) });
+    const points = measureReadThroughput(storage, {
+      chunkSizes: sizes,
+      bytesPerPoint: perPoint,
+      onProgress: (d, n, pt) =>
+        ctx.progress(`Measured ${d} of ${n}: ${pt.order} reads of ${pt.chunkBytes / 1024} KiB`, d / n),
+    });
     lastCurve = points;
     return { points, storage: storage.kind, fallback };
   } finally {
-    try { storage.truncate(0); } catch { /* freeing space is best effort */ }
+    try {
+      storage.truncate(0);
+    } catch {
+      /* freeing space is best effort */
+    }
     storage.close();
   }
 });
@@ -69,7 +89,8 @@ export interface RoundTripResult {
 
 export const flashRoundtrip = defineHandler(async (p: { bytes?: number; seed?: number }): Promise<RoundTripResult> => {
   const n = p?.bytes ?? 1 << 20;
-  if (!(Number.isInteger(n) && n > 0 && n <= 16 << 20)) throw new Error(`A round trip writes 1 byte to 16 MiB, got ${JSON.stringify(n)}.`);
+  if (!(Number.isInteger(n) && n > 0 && n <= 16 << 20))
+    throw new Error(`A round trip writes 1 byte to 16 MiB, got ${JSON.stringify(n)}.`);
   const rng = mulberry32(p?.seed ?? 7);
   const data = Uint8Array.from({ length: n }, () => Math.floor(rng() * 256));
   const { storage, fallback } = fillOrFallBack(await openBrowserStorage('llmp-flash-roundtrip.bin'), (s) => {
@@ -80,7 +101,14 @@ export const flashRoundtrip = defineHandler(async (p: { bytes?: number; seed?: n
   try {
     const back = storage.read(0, n);
     const equal = back.every((b, i) => b === data[i]);
-    return { storage: storage.kind, fallback, bytesWritten: storage.counts.bytesWritten, bytesRead: storage.counts.bytesRead, reads: storage.counts.reads, equal };
+    return {
+      storage: storage.kind,
+      fallback,
+      bytesWritten: storage.counts.bytesWritten,
+      bytesRead: storage.counts.bytesRead,
+      reads: storage.counts.reads,
+      equal,
+    };
   } finally {
     storage.truncate(0);
     storage.close();

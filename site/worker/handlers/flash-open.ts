@@ -15,12 +15,24 @@ export interface FlashOpenResult {
   bytes: number;
 }
 
-export const flashOpen = defineHandler(async (p: { model?: ModelName; layout?: FfnLayoutName; storage?: StorageChoice }, ctx): Promise<FlashOpenResult> => {
-  const name = p?.model ?? 'target-v1';
-  if (!MODEL_NAMES.includes(name)) throw new Error(`Unknown model "${name}"; this site ships ${MODEL_NAMES.join(', ')}.`);
-  const layout = p?.layout ?? 'bundled';
-  if (!LAYOUTS.includes(layout)) throw new Error(`Layout must be one of ${LAYOUTS.join(', ')}, got ${JSON.stringify(layout)}.`);
-  const model = await getModel(name, ctx);
-  const { store, fallback, rebuilt } = await flashStore(model, layout, ctx, p?.storage ?? 'auto');
-  return { model: name, layout, storage: store.storage.kind, fallback, rebuilt, fingerprint: store.fingerprint, bytes: store.storage.size() };
-});
+export const flashOpen = defineHandler(
+  async (p: { model?: ModelName; layout?: FfnLayoutName; storage?: StorageChoice }, ctx): Promise<FlashOpenResult> => {
+    const name = p?.model ?? 'target-v1';
+    if (!MODEL_NAMES.includes(name))
+      throw new Error(`Unknown model "${name}"; this site ships ${MODEL_NAMES.join(', ')}.`);
+    const layout = p?.layout ?? 'bundled';
+    if (!LAYOUTS.includes(layout))
+      throw new Error(`Layout must be one of ${LAYOUTS.join(', ')}, got ${JSON.stringify(layout)}.`);
+    const model = await getModel(name, ctx);
+    const { store, fallback, rebuilt } = await flashStore(model, layout, ctx, p?.storage ?? 'auto');
+    return {
+      model: name,
+      layout,
+      storage: store.storage.kind,
+      fallback,
+      rebuilt,
+      fingerprint: store.fingerprint,
+      bytes: store.storage.size(),
+    };
+  },
+);

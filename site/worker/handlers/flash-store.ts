@@ -1,7 +1,14 @@
 // The worker's flash stores (lib/flash) for the LLM in a Flash lesson: one OPFS file per layout, holding the FFN of
 // whichever model asked last. A store written for another model (another fingerprint) or another format is rebuilt.
 // Where OPFS is missing, refuses, is full or is held by another tab, the store lives in memory and `fallback` says why.
-import { FlashFfnStore, ffnWeightsOf, fingerprint, openStoreOrFallBack, type FfnLayoutName, type FfnWeights } from '../../../lib/flash/index.ts';
+import {
+  type FlashFfnStore,
+  ffnWeightsOf,
+  fingerprint,
+  openStoreOrFallBack,
+  type FfnLayoutName,
+  type FfnWeights,
+} from '../../../lib/flash/index.ts';
 import { loadPredictor, type ActivationPredictor } from '../../../lib/sparsity/index.ts';
 import { MemoryStorage, openBrowserStorage } from '../../../lib/storage/index.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
@@ -25,18 +32,28 @@ export function storeFileName(layout: FfnLayoutName): string {
 }
 
 /** The store for `model` in `layout` on OPFS (or memory), (re)written only when needed. */
-export async function flashStore(model: LanguageModel, layout: FfnLayoutName, ctx: HandlerContext, storage: StorageChoice = 'auto'): Promise<OpenedFlashStore> {
+export async function flashStore(
+  model: LanguageModel,
+  layout: FfnLayoutName,
+  ctx: HandlerContext,
+  storage: StorageChoice = 'auto',
+): Promise<OpenedFlashStore> {
   const weights = ffnWeightsOf(model);
   const fp = fingerprint(weights);
   const key = `${layout}:${storage}`;
   const have = open.get(key);
-  if (have && have.fp === fp) return { store: have.store, weights: have.weights, fallback: have.fallback, rebuilt: false };
+  if (have && have.fp === fp)
+    return { store: have.store, weights: have.weights, fallback: have.fallback, rebuilt: false };
   have?.store.storage.close(); // releases the OPFS lock before reopening the same file
   open.delete(key);
   ctx.progress(`Opening the ${layout} FFN store…`);
-  const { storage: bytes, fallback: openNote } = storage === 'memory'
-    ? { storage: new MemoryStorage(`memory (${layout})`), fallback: 'You chose to keep the weights in memory; the reads are counted the same way.' }
-    : await openBrowserStorage(storeFileName(layout));
+  const { storage: bytes, fallback: openNote } =
+    storage === 'memory'
+      ? {
+          storage: new MemoryStorage(`memory (${layout})`),
+          fallback: 'You chose to keep the weights in memory; the reads are counted the same way.',
+        }
+      : await openBrowserStorage(storeFileName(layout));
   const { store, fallback: writeNote } = openStoreOrFallBack(bytes, weights, layout);
   const fallback = writeNote ?? openNote;
   open.set(key, { store, fallback, fp, weights });
@@ -49,6 +66,8 @@ let predictor: Promise<ActivationPredictor> | undefined;
 export function flashPredictor(): Promise<ActivationPredictor> {
   const url = `${self.location.origin}${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/predictor-v1/`;
   predictor ??= loadPredictor(url, { name: 'predictor-v1' });
-  predictor.catch(() => { predictor = undefined; });
+  predictor.catch(() => {
+    predictor = undefined;
+  });
   return predictor;
 }

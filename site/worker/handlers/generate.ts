@@ -31,11 +31,24 @@ export const genStart = defineHandler(async (p: GenStartPayload, ctx): Promise<G
   const notes: string[] = [];
   const prompt = lastChars(p.prompt, MAX_PROMPT_CHARS, notes);
   if (prompt.length === 0) throw new Error('Type a prompt first: the model needs at least one token to continue.');
-  const decoder = new Decoder(model, prompt, { temperature: p.temperature, topK: p.topK, topP: p.topP ?? 1, seed: p.seed, topAlternatives: 5 });
-  if (decoder.promptTruncated) notes.push(`The prompt is longer than the model's context of ${model.config.blockSize} tokens; it sees only the last ${model.config.blockSize}.`);
+  const decoder = new Decoder(model, prompt, {
+    temperature: p.temperature,
+    topK: p.topK,
+    topP: p.topP ?? 1,
+    seed: p.seed,
+    topAlternatives: 5,
+  });
+  if (decoder.promptTruncated)
+    notes.push(
+      `The prompt is longer than the model's context of ${model.config.blockSize} tokens; it sees only the last ${model.config.blockSize}.`,
+    );
   const session = sessions.add(decoder);
   const seen = decoder.promptIds.slice(-model.config.blockSize);
-  return { session, promptTokens: seen.map((id) => ({ id, text: model.tokenizer.tokenText(id) })), note: notes.join(' ') || undefined };
+  return {
+    session,
+    promptTokens: seen.map((id) => ({ id, text: model.tokenizer.tokenText(id) })),
+    note: notes.join(' ') || undefined,
+  };
 });
 
 export const genNext = defineHandler((p: { session: number; count?: number }): GeneratedToken[] => {

@@ -32,7 +32,11 @@ const siteUrl = (path: string) => `${self.location.origin}${import.meta.env.BASE
 let state: Promise<LoraState> | null = null;
 let corpus: Promise<{ train: string; validation: string }> | null = null;
 
-export function infoOf(name: string, header: Pick<AdapterHeader, 'rank' | 'alpha' | 'targets' | 'card'>, parameters: number): AdapterInfo {
+export function infoOf(
+  name: string,
+  header: Pick<AdapterHeader, 'rank' | 'alpha' | 'targets' | 'card'>,
+  parameters: number,
+): AdapterInfo {
   return { name, rank: header.rank, alpha: header.alpha, targets: header.targets, parameters, card: header.card };
 }
 
@@ -51,7 +55,9 @@ export function loraState(ctx: HandlerContext): Promise<LoraState> {
       }
       return { model, set, infos };
     })();
-    state.catch(() => { state = null; });
+    state.catch(() => {
+      state = null;
+    });
   }
   return state;
 }
@@ -60,10 +66,13 @@ export function sotuCorpus(): Promise<{ train: string; validation: string }> {
   if (!corpus) {
     corpus = fetchWithCache(siteUrl(CORPUS), () => undefined).then(({ data }) => {
       const json = JSON.parse(new TextDecoder().decode(data));
-      if (typeof json?.train !== 'string' || typeof json?.validation !== 'string') throw new Error(`${CORPUS}: expected {train, validation} texts`);
+      if (typeof json?.train !== 'string' || typeof json?.validation !== 'string')
+        throw new Error(`${CORPUS}: expected {train, validation} texts`);
       return { train: json.train, validation: json.validation };
     });
-    corpus.catch(() => { corpus = null; });
+    corpus.catch(() => {
+      corpus = null;
+    });
   }
   return corpus;
 }

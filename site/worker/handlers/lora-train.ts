@@ -3,7 +3,16 @@
 // about half a second, `lora.trainSample` decodes greedily with the adapter so far, and `lora.trainStop` keeps the
 // adapter (as "yours") and checks that every base weight is still bit for bit what it was.
 import { generate } from '../../../lib/generate.ts';
-import { LoraAdapter, LoraTrainer, heldOutBatches, targetsFor, weightsFingerprint, validateSpec, KINDS, type Kind } from '../../../lib/lora/index.ts';
+import {
+  LoraAdapter,
+  LoraTrainer,
+  heldOutBatches,
+  targetsFor,
+  weightsFingerprint,
+  validateSpec,
+  KINDS,
+  type Kind,
+} from '../../../lib/lora/index.ts';
 import type { Batch } from '../../../lib/train/index.ts';
 import { defineHandler } from '../protocol.ts';
 import { loraState, sotuCorpus, infoOf, type AdapterInfo } from './lora-state.ts';
@@ -15,11 +24,43 @@ export const MAX_STEPS = 1000;
 const BATCH = 4;
 const WINDOW = 64;
 
-export interface TrainStartPayload { rank: number; alpha: number; kinds: Kind[]; steps: number; lr: number; seed: number; corpus: 'sotu' | 'text'; text?: string }
-export interface TrainStartResult { session: number; parameters: number; heldOutLoss: number; trainTokens: number; heldOutTokens: number; notes: string[] }
-export interface TrainStepsResult { step: number; steps: number; losses: { step: number; loss: number }[]; heldOutLoss?: number; stepsPerSecond: number; tokensPerSecond: number; done: boolean }
+export interface TrainStartPayload {
+  rank: number;
+  alpha: number;
+  kinds: Kind[];
+  steps: number;
+  lr: number;
+  seed: number;
+  corpus: 'sotu' | 'text';
+  text?: string;
+}
+export interface TrainStartResult {
+  session: number;
+  parameters: number;
+  heldOutLoss: number;
+  trainTokens: number;
+  heldOutTokens: number;
+  notes: string[];
+}
+export interface TrainStepsResult {
+  step: number;
+  steps: number;
+  losses: { step: number; loss: number }[];
+  heldOutLoss?: number;
+  stepsPerSecond: number;
+  tokensPerSecond: number;
+  done: boolean;
+}
 
-interface Session { id: number; adapter: LoraAdapter; trainer: LoraTrainer; held: Batch[]; fingerprint: string; seconds: number; stepsTimed: number }
+interface Session {
+  id: number;
+  adapter: LoraAdapter;
+  trainer: LoraTrainer;
+  held: Batch[];
+  fingerprint: string;
+  seconds: number;
+  stepsTimed: number;
+}
 let session: Session | null = null;
 let nextId = 1;
 
@@ -38,15 +79,24 @@ export const loraTrainStart = defineHandler(async (p: TrainStartPayload, ctx): P
   const spec = { rank: Number(p.rank), alpha: Number(p.alpha), targets: targetsFor(s.model.config, kinds) };
   validateSpec(s.model.config, spec); // rank and alpha ranges, with messages naming the value
   const steps = Math.floor(Number(p.steps));
-  if (!(steps >= 1 && steps <= MAX_STEPS)) throw new Error(`Steps must be a whole number from 1 to ${MAX_STEPS}, got ${p.steps}.`);
+  if (!(steps >= 1 && steps <= MAX_STEPS))
+    throw new Error(`Steps must be a whole number from 1 to ${MAX_STEPS}, got ${p.steps}.`);
   const lr = Number(p.lr);
   if (!(lr > 0 && lr <= 0.1)) throw new Error(`The learning rate must be in (0, 0.1], got ${p.lr}.`);
 
   let text: { train: string; validation: string };
   if (p.corpus === 'text') {
     let t = String(p.text ?? '').trim();
-    if (t.length < MIN_TEXT_CHARS) throw new Error(`Paste at least ${MIN_TEXT_CHARS.toLocaleString('en-US')} characters of text (you pasted ${t.length.toLocaleString('en-US')}); a tenth is kept aside to measure held-out loss.`);
-    if (t.length > MAX_TEXT_CHARS) { notes.push(`Your text has ${t.length.toLocaleString('en-US')} characters; the first ${MAX_TEXT_CHARS.toLocaleString('en-US')} are used.`); t = t.slice(0, MAX_TEXT_CHARS); }
+    if (t.length < MIN_TEXT_CHARS)
+      throw new Error(
+        `Paste at least ${MIN_TEXT_CHARS.toLocaleString('en-US')} characters of text (you pasted ${t.length.toLocaleString('en-US')}); a tenth is kept aside to measure held-out loss.`,
+      );
+    if (t.length > MAX_TEXT_CHARS) {
+      notes.push(
+        `Your text has ${t.length.toLocaleString('en-US')} characters; the first ${MAX_TEXT_CHARS.toLocaleString('en-US')} are used.`,
+      );
+      t = t.slice(0, MAX_TEXT_CHARS);
+    }
     const cut = Math.floor(t.length * 0.9);
     text = { train: t.slice(0, cut), validation: t.slice(cut) };
   } else {
@@ -57,65 +107,109 @@ export const loraTrainStart = defineHandler(async (p: TrainStartPayload, ctx): P
   s.set.use(null);
   endSession();
   const tok = s.model.tokenizer;
-  const trainIds = tok.encode(text.train), heldIds = tok.encode(text.validation.slice(0, 40_000));
-  if (heldIds.length < WINDOW + 1) throw new Error(`The held-out tenth of your text is only ${heldIds.length} tokens; paste more text (it needs at least ${WINDOW + 1}).`);
+  const trainIds = tok.encode(text.train),
+    heldIds = tok.encode(text.validation.slice(0, 40_000));
+  if (heldIds.length < WINDOW + 1)
+    throw new Error(
+      `The held-out tenth of your text is only ${heldIds.length} tokens; paste more text (it needs at least ${WINDOW + 1}).`,
+    );
   const adapter = new LoraAdapter(s.set.base, spec, { seed: Math.floor(Number(p.seed) || 1) });
-  const trainer = new LoraTrainer(s.model, adapter, trainIds, { steps, batchSize: BATCH, blockSize: WINDOW, peakLr: lr, seed: Math.floor(Number(p.seed) || 1), warmup: Math.min(10, Math.floor(steps / 10)) });
+  const trainer = new LoraTrainer(s.model, adapter, trainIds, {
+    steps,
+    batchSize: BATCH,
+    blockSize: WINDOW,
+    peakLr: lr,
+    seed: Math.floor(Number(p.seed) || 1),
+    warmup: Math.min(10, Math.floor(steps / 10)),
+  });
   const held = heldOutBatches(s.model, heldIds, 8, WINDOW);
   session = { id: nextId++, adapter, trainer, held, fingerprint: s.set.base.fingerprint, seconds: 0, stepsTimed: 0 };
-  return { session: session.id, parameters: adapter.parameterCount, heldOutLoss: trainer.loss(held), trainTokens: trainIds.length, heldOutTokens: heldIds.length, notes };
-});
-
-function current(id: number): Session {
-  if (!session || session.id !== id) throw new Error('This training run was stopped or replaced by a newer one; press Train to start again.');
-  return session;
-}
-
-export const loraTrainSteps = defineHandler((p: { session: number; budgetMs?: number; heldOut?: boolean }): TrainStepsResult => {
-  const s = current(p.session);
-  const budget = Math.min(2000, Math.max(50, Number(p.budgetMs) || 500));
-  const losses: { step: number; loss: number }[] = [];
-  const t0 = performance.now();
-  while (!s.trainer.done && performance.now() - t0 < budget) {
-    const r = s.trainer.step();
-    losses.push({ step: r.step, loss: r.loss });
-  }
-  const spent = (performance.now() - t0) / 1000;
-  s.seconds += spent;
-  s.stepsTimed += losses.length;
-  const sps = s.seconds > 0 ? s.stepsTimed / s.seconds : 0;
   return {
-    step: s.trainer.loop.step, steps: s.trainer.opts.steps, losses, done: s.trainer.done,
-    heldOutLoss: p.heldOut || s.trainer.done ? s.trainer.loss(s.held) : undefined,
-    stepsPerSecond: sps, tokensPerSecond: sps * BATCH * WINDOW,
+    session: session.id,
+    parameters: adapter.parameterCount,
+    heldOutLoss: trainer.loss(held),
+    trainTokens: trainIds.length,
+    heldOutTokens: heldIds.length,
+    notes,
   };
 });
 
-export const loraTrainSample = defineHandler(async (p: { session: number; prompt: string; maxNewTokens?: number }, ctx): Promise<{ base: string; adapted: string }> => {
-  const st = await loraState(ctx);
-  const s = current(p.session);
-  const prompt = String(p.prompt ?? '').slice(-500) || 'My fellow Americans,';
-  const n = Math.min(48, Math.max(1, Math.floor(Number(p.maxNewTokens) || 32)));
-  const base = generate(st.model, prompt, { temperature: 0, maxNewTokens: n }).text;
-  st.model.linearAdd = s.adapter.linearAdd();
-  try {
-    return { base, adapted: generate(st.model, prompt, { temperature: 0, maxNewTokens: n }).text };
-  } finally {
-    st.model.linearAdd = null;
-  }
-});
+function current(id: number): Session {
+  if (!session || session.id !== id)
+    throw new Error('This training run was stopped or replaced by a newer one; press Train to start again.');
+  return session;
+}
 
-export const loraTrainStop = defineHandler(async (p: { session: number; keepAs?: string }, ctx): Promise<{ kept: AdapterInfo; baseUnchanged: boolean; step: number; heldOutLoss: number }> => {
-  const st = await loraState(ctx);
-  const s = current(p.session);
-  const heldOutLoss = s.trainer.loss(s.held);
-  const step = s.trainer.loop.step;
-  s.trainer.dispose();
-  const name = /^[a-z0-9-]{1,20}$/.test(p.keepAs ?? '') ? p.keepAs! : 'yours';
-  st.set.add(name, s.adapter); // the set owns it now; a later run with the same name replaces it
-  const info = infoOf(name, { rank: s.adapter.rank, alpha: s.adapter.spec.alpha, targets: s.adapter.spec.targets, card: { steps: step, heldOutLoss } }, s.adapter.parameterCount);
-  st.infos.set(name, info);
-  session = null;
-  const baseUnchanged = weightsFingerprint(st.model.config, st.model.exportWeights()) === s.fingerprint;
-  return { kept: info, baseUnchanged, step, heldOutLoss };
-});
+export const loraTrainSteps = defineHandler(
+  (p: { session: number; budgetMs?: number; heldOut?: boolean }): TrainStepsResult => {
+    const s = current(p.session);
+    const budget = Math.min(2000, Math.max(50, Number(p.budgetMs) || 500));
+    const losses: { step: number; loss: number }[] = [];
+    const t0 = performance.now();
+    while (!s.trainer.done && performance.now() - t0 < budget) {
+      const r = s.trainer.step();
+      losses.push({ step: r.step, loss: r.loss });
+    }
+    const spent = (performance.now() - t0) / 1000;
+    s.seconds += spent;
+    s.stepsTimed += losses.length;
+    const sps = s.seconds > 0 ? s.stepsTimed / s.seconds : 0;
+    return {
+      step: s.trainer.loop.step,
+      steps: s.trainer.opts.steps,
+      losses,
+      done: s.trainer.done,
+      heldOutLoss: p.heldOut || s.trainer.done ? s.trainer.loss(s.held) : undefined,
+      stepsPerSecond: sps,
+      tokensPerSecond: sps * BATCH * WINDOW,
+    };
+  },
+);
+
+export const loraTrainSample = defineHandler(
+  async (
+    p: { session: number; prompt: string; maxNewTokens?: number },
+    ctx,
+  ): Promise<{ base: string; adapted: string }> => {
+    const st = await loraState(ctx);
+    const s = current(p.session);
+    const prompt = String(p.prompt ?? '').slice(-500) || 'My fellow Americans,';
+    const n = Math.min(48, Math.max(1, Math.floor(Number(p.maxNewTokens) || 32)));
+    const base = generate(st.model, prompt, { temperature: 0, maxNewTokens: n }).text;
+    st.model.linearAdd = s.adapter.linearAdd();
+    try {
+      return { base, adapted: generate(st.model, prompt, { temperature: 0, maxNewTokens: n }).text };
+    } finally {
+      st.model.linearAdd = null;
+    }
+  },
+);
+
+export const loraTrainStop = defineHandler(
+  async (
+    p: { session: number; keepAs?: string },
+    ctx,
+  ): Promise<{ kept: AdapterInfo; baseUnchanged: boolean; step: number; heldOutLoss: number }> => {
+    const st = await loraState(ctx);
+    const s = current(p.session);
+    const heldOutLoss = s.trainer.loss(s.held);
+    const step = s.trainer.loop.step;
+    s.trainer.dispose();
+    const name = /^[a-z0-9-]{1,20}$/.test(p.keepAs ?? '') ? p.keepAs! : 'yours';
+    st.set.add(name, s.adapter); // the set owns it now; a later run with the same name replaces it
+    const info = infoOf(
+      name,
+      {
+        rank: s.adapter.rank,
+        alpha: s.adapter.spec.alpha,
+        targets: s.adapter.spec.targets,
+        card: { steps: step, heldOutLoss },
+      },
+      s.adapter.parameterCount,
+    );
+    st.infos.set(name, info);
+    session = null;
+    const baseUnchanged = weightsFingerprint(st.model.config, st.model.exportWeights()) === s.fingerprint;
+    return { kept: info, baseUnchanged, step, heldOutLoss };
+  },
+);

@@ -6,7 +6,9 @@ import { defineHandler } from '../protocol.ts';
 
 export const offloadSolve = defineHandler(async (p: SolveRequest, ctx): Promise<SolveAnswer> => {
   ctx.progress('Loading the LP solver…');
-  const highs = await getHighs(`${self.location.origin}${import.meta.env.BASE_URL.replace(/\/?$/, '/')}highs/highs.wasm`);
+  const highs = await getHighs(
+    `${self.location.origin}${import.meta.env.BASE_URL.replace(/\/?$/, '/')}highs/highs.wasm`,
+  );
   ctx.progress(p.gbs !== undefined ? 'Solving the placement LP…' : 'Searching GPU batch sizes and block sizes…');
   return solveRequest(highs, p);
 });

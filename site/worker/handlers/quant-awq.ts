@@ -6,7 +6,14 @@
 //   quant.race        int4 vs fp32 matrix-vector product, small (our layer) or large (4096 x 4096)
 // Calibration statistics are computed once per worker for the calibration texts the page sends.
 import { calibrate, type CalibrationStats } from '../../../lib/quant/calibration.ts';
-import { alphaCurve, checkSettings, evaluateFp32, quantizeAndEvaluate, type Fp32Result, type MethodName } from '../../../lib/quant/experiment.ts';
+import {
+  alphaCurve,
+  checkSettings,
+  evaluateFp32,
+  quantizeAndEvaluate,
+  type Fp32Result,
+  type MethodName,
+} from '../../../lib/quant/experiment.ts';
 import { monteCarloScaling } from '../../../lib/quant/microscope.ts';
 import { raceInt4 } from '../../../lib/quant/race.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
@@ -23,14 +30,21 @@ export interface QuantTexts {
 const MAX_TEXT = 20_000;
 let cached: { key: string; stats: CalibrationStats; evalIds: number[]; fp32: Fp32Result } | undefined;
 
-async function prepare(texts: QuantTexts, ctx: HandlerContext): Promise<{ model: LanguageModel; stats: CalibrationStats; evalIds: number[]; fp32: Fp32Result }> {
-  if (!Array.isArray(texts?.calibration) || texts.calibration.length === 0 || typeof texts.evaluation !== 'string') throw new Error('The page sent no calibration or evaluation text.');
-  if (texts.evaluation.length > MAX_TEXT || texts.calibration.some((t) => typeof t !== 'string' || t.length > MAX_TEXT)) throw new Error(`Texts longer than ${MAX_TEXT} characters are not accepted.`);
+async function prepare(
+  texts: QuantTexts,
+  ctx: HandlerContext,
+): Promise<{ model: LanguageModel; stats: CalibrationStats; evalIds: number[]; fp32: Fp32Result }> {
+  if (!Array.isArray(texts?.calibration) || texts.calibration.length === 0 || typeof texts.evaluation !== 'string')
+    throw new Error('The page sent no calibration or evaluation text.');
+  if (texts.evaluation.length > MAX_TEXT || texts.calibration.some((t) => typeof t !== 'string' || t.length > MAX_TEXT))
+    throw new Error(`Texts longer than ${MAX_TEXT} characters are not accepted.`);
   const model = await getModel('target-v1', ctx);
   const key = JSON.stringify(texts);
   if (cached?.key !== key) {
     ctx.progress('Calibrating: recording every linear layer’s inputs…', 0.05);
-    const windows = texts.calibration.map((t) => model.tokenizer.encode(t).slice(0, model.config.blockSize)).filter((w) => w.length > 1);
+    const windows = texts.calibration
+      .map((t) => model.tokenizer.encode(t).slice(0, model.config.blockSize))
+      .filter((w) => w.length > 1);
     const evalIds = model.tokenizer.encode(texts.evaluation);
     if (evalIds.length < 2) throw new Error('The evaluation text is too short to measure a loss.');
     const stats = calibrate(model, windows);
@@ -40,30 +54,38 @@ async function prepare(texts: QuantTexts, ctx: HandlerContext): Promise<{ model:
   return { model, ...cached };
 }
 
-export const quantEvaluate = defineHandler(async (p: QuantTexts & { bits: number; groupSize: number; method: MethodName }, ctx) => {
-  checkSettings(p);
-  const { model, stats, evalIds, fp32 } = await prepare(p, ctx);
-  ctx.progress(p.method === 'awq' ? 'Searching α for 16 layers, then clipping (the slow one)…' : 'Quantizing…', 0.3);
-  const result = quantizeAndEvaluate(model, stats, evalIds, p);
-  return { fp32, result, tokens: evalIds.length - 1 };
-});
+export const quantEvaluate = defineHandler(
+  async (p: QuantTexts & { bits: number; groupSize: number; method: MethodName }, ctx) => {
+    checkSettings(p);
+    const { model, stats, evalIds, fp32 } = await prepare(p, ctx);
+    ctx.progress(p.method === 'awq' ? 'Searching α for 16 layers, then clipping (the slow one)…' : 'Quantizing…', 0.3);
+    const result = quantizeAndEvaluate(model, stats, evalIds, p);
+    return { fp32, result, tokens: evalIds.length - 1 };
+  },
+);
 
-export const quantAlpha = defineHandler(async (p: QuantTexts & { layer: string; bits: number; groupSize: number }, ctx) => {
-  checkSettings({ ...p, method: 'rtn' });
-  const { model, stats } = await prepare(p, ctx);
-  ctx.progress(`Re-quantizing ${p.layer} at 20 values of α…`, 0.5);
-  return alphaCurve(model, stats, p.layer, { bits: p.bits, groupSize: p.groupSize });
-});
+export const quantAlpha = defineHandler(
+  async (p: QuantTexts & { layer: string; bits: number; groupSize: number }, ctx) => {
+    checkSettings({ ...p, method: 'rtn' });
+    const { model, stats } = await prepare(p, ctx);
+    ctx.progress(`Re-quantizing ${p.layer} at 20 values of α…`, 0.5);
+    return alphaCurve(model, stats, p.layer, { bits: p.bits, groupSize: p.groupSize });
+  },
+);
 
 export const quantMonteCarlo = defineHandler((p: { s: number; bits: number; groupSize: number; seed: number }) => {
   if (!(p.s >= 1 && p.s <= 8)) throw new Error(`s must be between 1 and 8; got ${p.s}.`);
-  if (!(Number.isInteger(p.bits) && p.bits >= 2 && p.bits <= 8)) throw new Error(`bits must be a whole number from 2 to 8; got ${p.bits}.`);
+  if (!(Number.isInteger(p.bits) && p.bits >= 2 && p.bits <= 8))
+    throw new Error(`bits must be a whole number from 2 to 8; got ${p.bits}.`);
   return monteCarloScaling({ groups: 10000, groupSize: p.groupSize, bits: p.bits, s: p.s, seed: p.seed });
 });
 
 export const quantRace = defineHandler((p: { size: 'small' | 'large' }, ctx) => {
   const [inDim, outDim] = p.size === 'large' ? [4096, 4096] : p.size === 'small' ? [512, 128] : [0, 0];
   if (!inDim) throw new Error(`size must be "small" or "large"; got ${JSON.stringify(p.size)}.`);
-  ctx.progress(p.size === 'large' ? 'Making a random 4096 x 4096 matrix and timing both kernels…' : 'Timing both kernels…', 0.2);
+  ctx.progress(
+    p.size === 'large' ? 'Making a random 4096 x 4096 matrix and timing both kernels…' : 'Timing both kernels…',
+    0.2,
+  );
   return raceInt4(inDim, outDim, { repeats: p.size === 'large' ? 3 : 15 });
 });

@@ -16,7 +16,10 @@ export interface ReplayPayload {
 const profiles = new Map<string, ActivationProfile>();
 
 /** The model and its activation profile over `p.text` (first REPLAY_TOKENS tokens). */
-export async function replayProfile(p: ReplayPayload, ctx: HandlerContext): Promise<{ model: LanguageModel; profile: ActivationProfile; text: string }> {
+export async function replayProfile(
+  p: ReplayPayload,
+  ctx: HandlerContext,
+): Promise<{ model: LanguageModel; profile: ActivationProfile; text: string }> {
   const name = p.model ?? REPLAY_MODEL;
   const text = String(p.text ?? '').slice(0, REPLAY_CHARS);
   if (text.trim() === '') throw new Error('No text to profile: the page passed an empty text.');
@@ -24,7 +27,9 @@ export async function replayProfile(p: ReplayPayload, ctx: HandlerContext): Prom
   const key = `${name}\u0000${text}`;
   let profile = profiles.get(key);
   if (!profile) {
-    ctx.progress(`Running ${name} over ${REPLAY_TOKENS.toLocaleString('en-US')} tokens of text to see which neurons fire…`);
+    ctx.progress(
+      `Running ${name} over ${REPLAY_TOKENS.toLocaleString('en-US')} tokens of text to see which neurons fire…`,
+    );
     profile = profileActivations(model, text, { maxTokens: REPLAY_TOKENS });
     if (profiles.size >= 2) profiles.delete(profiles.keys().next().value!);
     profiles.set(key, profile);

@@ -27,7 +27,8 @@ export const sparsityProfile = defineHandler(async (p: ProfilePayload, ctx): Pro
   const model = await getModel(p.model, ctx);
   const max = Math.max(1, Math.min(PROFILE_MAX_TOKENS, Math.floor(p.maxTokens ?? PROFILE_MAX_TOKENS)));
   const ids = model.tokenizer.encode(String(p.text ?? '').slice(0, max * 64));
-  if (ids.length < 16) throw new Error(`That text is ${ids.length} tokens long; paste at least a few sentences (16 tokens or more).`);
+  if (ids.length < 16)
+    throw new Error(`That text is ${ids.length} tokens long; paste at least a few sentences (16 tokens or more).`);
   const keep = ids.slice(0, max);
   ctx.progress(`Profiling ${keep.length.toLocaleString('en-US')} tokens…`);
   const prof = profileActivations(model, keep, { maxTokens: max });

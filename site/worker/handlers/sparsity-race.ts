@@ -21,7 +21,8 @@ export interface RaceBoth {
 export const sparsityRace = defineHandler(async (p: RacePayload, ctx): Promise<RaceBoth> => {
   const model = await getModel(p.model, ctx);
   const L = model.config.nLayer;
-  if (!(Number.isInteger(p.layer) && p.layer >= 0 && p.layer < L)) throw new Error(`Layer ${p.layer} does not exist; ${model.name} has layers 0 to ${L - 1}.`);
+  if (!(Number.isInteger(p.layer) && p.layer >= 0 && p.layer < L))
+    throw new Error(`Layer ${p.layer} does not exist; ${model.name} has layers 0 to ${L - 1}.`);
   const sparsity = p.sparsity === undefined ? undefined : Math.min(0.99, Math.max(0, p.sparsity));
   const repeats = Math.max(1, Math.min(25, Math.floor(p.repeats ?? 7)));
   ctx.progress('Timing the plain-JS kernel…', 0);

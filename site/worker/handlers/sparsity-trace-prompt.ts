@@ -45,11 +45,13 @@ export const sparsityTracePrompt = defineHandler(async (p: HeatmapPayload, ctx):
   const tr = prof.trace;
   const bits = Array.from({ length: L }, (_, l) => {
     const out = new Uint32Array(tr.tokens * tr.words);
-    for (let t = 0; t < tr.tokens; t++) out.set(tr.bits.subarray((t * L + l) * tr.words, (t * L + l + 1) * tr.words), t * tr.words);
+    for (let t = 0; t < tr.tokens; t++)
+      out.set(tr.bits.subarray((t * L + l) * tr.words, (t * L + l + 1) * tr.words), t * tr.words);
     return out;
   });
   return {
-    nLayer: L, nFfn: F,
+    nLayer: L,
+    nFfn: F,
     tokens: keep.map((id) => ({ id, text: model.tokenizer.tokenText(id) })),
     totalTokens: ids.length,
     charsShown: model.tokenizer.decode(keep).length,

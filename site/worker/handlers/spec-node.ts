@@ -24,14 +24,18 @@ async function distributions(payload: SpecNodePayload, ctx: HandlerContext) {
   const target = await getModel('target-v1', ctx);
   const draft = await getModel('draft-v1', ctx);
   const prompt = String(payload.prompt ?? '');
-  if (prompt.trim().length === 0) throw new Error('Type a prompt first: the models need at least one token to continue.');
+  if (prompt.trim().length === 0)
+    throw new Error('Type a prompt first: the models need at least one token to continue.');
   const temperature = Math.min(2, Math.max(0.05, Number(payload.temperature) || 1));
   const all = target.tokenizer.encode(prompt.slice(-4000));
   const ids = all.slice(-target.config.blockSize);
   const last = (rows: Float32Array[]) => rows[rows.length - 1];
   const p = samplingDistribution(last(target.forward([ids]).logits[0]), { temperature });
   const q = samplingDistribution(last(draft.forward([ids]).logits[0]), { temperature });
-  const note = all.length > ids.length ? `The prompt is longer than the models' context of ${target.config.blockSize} tokens; they see only the last ${target.config.blockSize}.` : undefined;
+  const note =
+    all.length > ids.length
+      ? `The prompt is longer than the models' context of ${target.config.blockSize} tokens; they see only the last ${target.config.blockSize}.`
+      : undefined;
   return { p, q, target, note };
 }
 
@@ -41,10 +45,15 @@ export const specNode = defineHandler(async (payload: SpecNodePayload, ctx): Pro
   return { p: Array.from(p), q: Array.from(q), texts, note };
 });
 
-export const specSample = defineHandler(async (payload: SpecNodePayload & { children: number; runs: number; seed: number }, ctx): Promise<NodeSamplingResult> => {
-  const { p, q } = await distributions(payload, ctx);
-  const k = Math.min(8, Math.max(1, Math.floor(payload.children) || 1));
-  const runs = Math.min(100_000, Math.max(1, Math.floor(payload.runs) || 10_000));
-  ctx.progress(`Running speculative sampling ${runs.toLocaleString('en-US')} times…`);
-  return sampleNode(p, q, k, runs, Math.floor(payload.seed) || 1);
-});
+export const specSample = defineHandler(
+  async (
+    payload: SpecNodePayload & { children: number; runs: number; seed: number },
+    ctx,
+  ): Promise<NodeSamplingResult> => {
+    const { p, q } = await distributions(payload, ctx);
+    const k = Math.min(8, Math.max(1, Math.floor(payload.children) || 1));
+    const runs = Math.min(100_000, Math.max(1, Math.floor(payload.runs) || 10_000));
+    ctx.progress(`Running speculative sampling ${runs.toLocaleString('en-US')} times…`);
+    return sampleNode(p, q, k, runs, Math.floor(payload.seed) || 1);
+  },
+);

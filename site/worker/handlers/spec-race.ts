@@ -18,7 +18,15 @@ export interface SpecRaceResult {
   shape: string;
   backend: string;
   plain: { text: string; ms: number; tokensPerSecond: number };
-  speculative: { text: string; ms: number; tokensPerSecond: number; passes: number; tokensPerPass: number; targetMs: number; draftMs: number };
+  speculative: {
+    text: string;
+    ms: number;
+    tokensPerSecond: number;
+    passes: number;
+    tokensPerPass: number;
+    targetMs: number;
+    draftMs: number;
+  };
   identical: boolean;
   note?: string;
 }
@@ -27,7 +35,8 @@ export const specRace = defineHandler(async (p: SpecRacePayload, ctx): Promise<S
   const target = await getModel('target-v1', ctx);
   const draft = await getModel('draft-v1', ctx);
   const prompt = String(p.prompt ?? '').slice(-4000);
-  if (prompt.trim().length === 0) throw new Error('Type a prompt first: the models need at least one token to continue.');
+  if (prompt.trim().length === 0)
+    throw new Error('Type a prompt first: the models need at least one token to continue.');
   const shape = parseTreeShape(p.tree);
   const n = Math.min(256, Math.max(8, Math.floor(p.tokens) || 96));
   const now = () => performance.now();
@@ -45,16 +54,33 @@ export const specRace = defineHandler(async (p: SpecRacePayload, ctx): Promise<S
     if (!plain || ms < plain.ms) plain = { r, ms };
     ctx.progress(`Speculative decoding, run ${i + 1} of ${runs}…`, (2 * i + 1) / (2 * runs));
     t = now();
-    const s = speculativeGenerate(target, new LeanRunner(draft), prompt, { tree: shape, temperature: 0, maxNewTokens: n });
+    const s = speculativeGenerate(target, new LeanRunner(draft), prompt, {
+      tree: shape,
+      temperature: 0,
+      maxNewTokens: n,
+    });
     const sms = now() - t;
     if (!spec || sms < spec.ms) spec = { r: s, ms: sms };
   }
-  const a = plain!, s = spec!.r, specMs = spec!.ms;
+  const a = plain!,
+    s = spec!.r,
+    specMs = spec!.ms;
   return {
-    shape: formatTreeShape(shape), backend: ctx.backend.name,
+    shape: formatTreeShape(shape),
+    backend: ctx.backend.name,
     plain: { text: a.r.text, ms: a.ms, tokensPerSecond: (n / a.ms) * 1000 },
-    speculative: { text: s.text, ms: specMs, tokensPerSecond: (n / specMs) * 1000, passes: s.targetPasses, tokensPerPass: s.tokensPerPass, targetMs: s.targetMs, draftMs: s.draftMs },
+    speculative: {
+      text: s.text,
+      ms: specMs,
+      tokensPerSecond: (n / specMs) * 1000,
+      passes: s.targetPasses,
+      tokensPerPass: s.tokensPerPass,
+      targetMs: s.targetMs,
+      draftMs: s.draftMs,
+    },
     identical: s.text === a.r.text,
-    note: a.r.promptTruncated ? `The prompt is longer than the models' context of ${target.config.blockSize} tokens; they see only the last ${target.config.blockSize}.` : undefined,
+    note: a.r.promptTruncated
+      ? `The prompt is longer than the models' context of ${target.config.blockSize} tokens; they see only the last ${target.config.blockSize}.`
+      : undefined,
   };
 });

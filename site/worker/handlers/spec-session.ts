@@ -1,7 +1,14 @@
 // Speculative decoding, one step at a time, for the tree widget: `spec.start` tokenizes a prompt and keeps a
 // SpeculativeDecoder (target-v1 verifying, draft-v1 guessing in plain JS) in the worker; each `spec.step` runs one
 // step and returns it as plain data (tree, mask, accepted path, tokens, times); `spec.stop` frees it.
-import { LeanRunner, SpeculativeDecoder, parseTreeShape, formatTreeShape, stepView, type StepView } from '../../../lib/speculative/index.ts';
+import {
+  LeanRunner,
+  SpeculativeDecoder,
+  parseTreeShape,
+  formatTreeShape,
+  stepView,
+  type StepView,
+} from '../../../lib/speculative/index.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel } from '../models.ts';
 import { Sessions, lastChars } from '../sessions.ts';
@@ -30,13 +37,26 @@ export const specStart = defineHandler(async (p: SpecStartPayload, ctx): Promise
   const draft = await getModel('draft-v1', ctx);
   const notes: string[] = [];
   const prompt = lastChars(p.prompt, MAX_SPEC_PROMPT_CHARS, notes);
-  if (prompt.trim().length === 0) throw new Error('Type a prompt first: the models need at least one token to continue.');
+  if (prompt.trim().length === 0)
+    throw new Error('Type a prompt first: the models need at least one token to continue.');
   const shape = parseTreeShape(p.tree); // throws a readable message for a bad shape
-  const decoder = new SpeculativeDecoder(target, new LeanRunner(draft), prompt, { tree: shape, temperature: p.temperature ?? 0, seed: p.seed ?? 1 });
-  if (decoder.promptTruncated) notes.push(`The prompt is longer than the models' context of ${target.config.blockSize} tokens; they see only the last ${target.config.blockSize}.`);
+  const decoder = new SpeculativeDecoder(target, new LeanRunner(draft), prompt, {
+    tree: shape,
+    temperature: p.temperature ?? 0,
+    seed: p.seed ?? 1,
+  });
+  if (decoder.promptTruncated)
+    notes.push(
+      `The prompt is longer than the models' context of ${target.config.blockSize} tokens; they see only the last ${target.config.blockSize}.`,
+    );
   const session = sessions.add(decoder);
   const seen = decoder.promptIds.slice(-target.config.blockSize);
-  return { session, shape: formatTreeShape(shape), promptTokens: seen.map((id) => ({ id, text: target.tokenizer.tokenText(id) })), note: notes.join(' ') || undefined };
+  return {
+    session,
+    shape: formatTreeShape(shape),
+    promptTokens: seen.map((id) => ({ id, text: target.tokenizer.tokenText(id) })),
+    note: notes.join(' ') || undefined,
+  };
 });
 
 export const specStep = defineHandler(async (p: { session: number }, ctx): Promise<StepView> => {

@@ -2,7 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCommitted, MODELS_DIR, readFromDisk } from '../node-model.ts';
 import { generate } from '../../../lib/generate.ts';
-import { FlashFfn, FlashFfnStore, ffnWeightsOf, flashGenerate, flashLoss, policyLadder } from '../../../lib/flash/index.ts';
+import {
+  FlashFfn,
+  FlashFfnStore,
+  ffnWeightsOf,
+  flashGenerate,
+  flashLoss,
+  policyLadder,
+} from '../../../lib/flash/index.ts';
 import { loadPredictor, type ActivationPredictor } from '../../../lib/sparsity/index.ts';
 import { MemoryStorage } from '../../../lib/storage/index.ts';
 import { NodeFileStorage } from '../../../lib/storage/node-file.ts';
@@ -20,11 +27,17 @@ describe('flash decoding of target-v1', () => {
     model = await loadCommitted('target-v1');
     predictor = await loadPredictor(MODELS_DIR + 'predictor-v1', { fetchFile: readFromDisk });
   });
-  afterAll(() => { model.dispose(); rmSync(tmp, { recursive: true, force: true }); });
+  afterAll(() => {
+    model.dispose();
+    rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('every exact policy, from a file on disk, writes the same tokens as the in-memory model', () => {
     const w = ffnWeightsOf(model);
-    const stores = { separate: FlashFfnStore.open(new NodeFileStorage(join(tmp, 's.bin'), { truncate: true }), w, 'separate'), bundled: FlashFfnStore.open(new NodeFileStorage(join(tmp, 'b.bin'), { truncate: true }), w, 'bundled') };
+    const stores = {
+      separate: FlashFfnStore.open(new NodeFileStorage(join(tmp, 's.bin'), { truncate: true }), w, 'separate'),
+      bundled: FlashFfnStore.open(new NodeFileStorage(join(tmp, 'b.bin'), { truncate: true }), w, 'bundled'),
+    };
     for (const prompt of ['Call me Ishmael.', 'The whale']) {
       const ref = generate(model, prompt, { temperature: 0, maxNewTokens: 20 });
       for (const { id, policy } of policyLadder('exact', 4)) {
@@ -38,14 +51,20 @@ describe('flash decoding of target-v1', () => {
 
   it("the predictor changes the loss a little, and bytes and reads shrink rung by rung as in the paper's Table 2", () => {
     const w = ffnWeightsOf(model);
-    const stores = { separate: FlashFfnStore.open(new MemoryStorage(), w, 'separate'), bundled: FlashFfnStore.open(new MemoryStorage(), w, 'bundled') };
+    const stores = {
+      separate: FlashFfnStore.open(new MemoryStorage(), w, 'separate'),
+      bundled: FlashFfnStore.open(new MemoryStorage(), w, 'bundled'),
+    };
     const ids = model.tokenizer.encode(loadCorpus().validation).slice(0, 384); // three windows of held-out text
-    const res = Object.fromEntries(policyLadder('predictor', 5).map(({ id, policy }) => {
-      const f = new FlashFfn(stores[policy.layout], w, policy, { predictor });
-      const loss = flashLoss(model, f, ids);
-      const bytes = f.tokens.reduce((a, r) => a + r.bytes, 0), reads = f.tokens.reduce((a, r) => a + r.reads, 0);
-      return [id, { loss, bytes, reads }];
-    }));
+    const res = Object.fromEntries(
+      policyLadder('predictor', 5).map(({ id, policy }) => {
+        const f = new FlashFfn(stores[policy.layout], w, policy, { predictor });
+        const loss = flashLoss(model, f, ids);
+        const bytes = f.tokens.reduce((a, r) => a + r.bytes, 0),
+          reads = f.tokens.reduce((a, r) => a + r.reads, 0);
+        return [id, { loss, bytes, reads }];
+      }),
+    );
     expect(res.naive.loss.flash).toBeCloseTo(res.naive.loss.dense, 4);
     // The predictor misses some neurons: the loss moves, but by little (predictor-v1's card: +0.0019 nats/token).
     expect(Math.abs(res.predictor.loss.flash - res.predictor.loss.dense)).toBeGreaterThan(1e-5);
@@ -59,8 +78,15 @@ describe('flash decoding of target-v1', () => {
 
   it('rejects prompts that leave no room and empty prompts', () => {
     const w = ffnWeightsOf(model);
-    const f = new FlashFfn(FlashFfnStore.open(new MemoryStorage(), w, 'bundled'), w, { select: 'exact', resident: 0, windowK: 2, layout: 'bundled' });
-    expect(() => flashGenerate(model, f, Array(128).fill(5))).toThrow(/prompt has 128 tokens; this model's context is 128/);
+    const f = new FlashFfn(FlashFfnStore.open(new MemoryStorage(), w, 'bundled'), w, {
+      select: 'exact',
+      resident: 0,
+      windowK: 2,
+      layout: 'bundled',
+    });
+    expect(() => flashGenerate(model, f, Array(128).fill(5))).toThrow(
+      /prompt has 128 tokens; this model's context is 128/,
+    );
     expect(() => flashGenerate(model, f, '')).toThrow(/the prompt is empty/);
   });
 });

@@ -1,22 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { ffnLayout, neuronReads, rangeReads, FlashFfnStore, openStoreOrFallBack, HEADER_BYTES, type FfnWeights } from '../../../lib/flash/index.ts';
+import {
+  ffnLayout,
+  neuronReads,
+  rangeReads,
+  FlashFfnStore,
+  openStoreOrFallBack,
+  HEADER_BYTES,
+  type FfnWeights,
+} from '../../../lib/flash/index.ts';
 import { MemoryStorage, OpfsStorage, type SyncAccessHandle } from '../../../lib/storage/index.ts';
 import { mulberry32, randn } from '../../../lib/random.ts';
 
 function randomWeights(L: number, C: number, F: number, seed = 1): FfnWeights {
-  const rng = mulberry32(seed), r = (n: number) => Float32Array.from({ length: n }, () => randn(rng));
-  return { nLayer: L, nEmbd: C, nFfn: F, up: Array.from({ length: L }, () => r(C * F)), upBias: Array.from({ length: L }, () => r(F)), down: Array.from({ length: L }, () => r(F * C)), downBias: Array.from({ length: L }, () => r(C)) };
+  const rng = mulberry32(seed),
+    r = (n: number) => Float32Array.from({ length: n }, () => randn(rng));
+  return {
+    nLayer: L,
+    nEmbd: C,
+    nFfn: F,
+    up: Array.from({ length: L }, () => r(C * F)),
+    upBias: Array.from({ length: L }, () => r(F)),
+    down: Array.from({ length: L }, () => r(F * C)),
+    downBias: Array.from({ length: L }, () => r(C)),
+  };
 }
 
 describe('FFN layouts', () => {
   const cfg = { nLayer: 4, nEmbd: 128, nFfn: 512 };
 
   it('a neuron is two reads of nEmbd × 4 bytes apart, or one bundle of 2 × nEmbd × 4 bytes', () => {
-    const sep = ffnLayout('separate', cfg, 64), bun = ffnLayout('bundled', cfg, 64);
+    const sep = ffnLayout('separate', cfg, 64),
+      bun = ffnLayout('bundled', cfg, 64);
     expect(bun.neuronBytes).toBe(2 * 128 * 4);
     expect(sep.layerBytes).toBe(512 * 1024);
     expect(sep.totalBytes).toBe(64 + 4 * 512 * 1024);
-    const s = neuronReads(sep, 2, [3, 9]), b = neuronReads(bun, 2, [3, 9]);
+    const s = neuronReads(sep, 2, [3, 9]),
+      b = neuronReads(bun, 2, [3, 9]);
     expect(s.map((r) => r.length)).toEqual([512, 512, 512, 512]);
     expect(b.map((r) => r.length)).toEqual([1024, 1024]);
     expect(s[0].offset).toBe(64 + 2 * 512 * 1024 + 3 * 512); // up column 3
@@ -27,7 +46,9 @@ describe('FFN layouts', () => {
   });
 
   it('rejects unknown layouts, bad shapes and out-of-range neurons', () => {
-    expect(() => ffnLayout('diagonal' as never, cfg, 0)).toThrow(/layout must be one of separate, bundled, got "diagonal"/);
+    expect(() => ffnLayout('diagonal' as never, cfg, 0)).toThrow(
+      /layout must be one of separate, bundled, got "diagonal"/,
+    );
     expect(() => ffnLayout('separate', { ...cfg, nEmbd: 0 }, 0)).toThrow(/nEmbd must be a positive integer, got 0/);
     expect(() => neuronReads(ffnLayout('separate', cfg, 0), 0, [512])).toThrow(/neuron 512 is outside 0..511/);
     expect(() => neuronReads(ffnLayout('separate', cfg, 0), 4, [0])).toThrow(/layer 4 is outside 0..3/);
@@ -39,19 +60,22 @@ describe('FlashFfnStore', () => {
     const w = randomWeights(2, 5, 7);
     for (const name of ['separate', 'bundled'] as const) {
       const store = FlashFfnStore.open(new MemoryStorage(), w, name);
-      for (let l = 0; l < 2; l++) for (let i = 0; i < 7; i++) {
-        const got: number[] = [];
-        store.readEach(neuronReads(store.layout, l, [i]), (f) => got.push(...f));
-        const up = Array.from({ length: 5 }, (_, c) => w.up[l][c * 7 + i]), down = Array.from(w.down[l].subarray(i * 5, (i + 1) * 5));
-        expect(got).toEqual([...up, ...down]);
-      }
+      for (let l = 0; l < 2; l++)
+        for (let i = 0; i < 7; i++) {
+          const got: number[] = [];
+          store.readEach(neuronReads(store.layout, l, [i]), (f) => got.push(...f));
+          const up = Array.from({ length: 5 }, (_, c) => w.up[l][c * 7 + i]),
+            down = Array.from(w.down[l].subarray(i * 5, (i + 1) * 5));
+          expect(got).toEqual([...up, ...down]);
+        }
       expect(store.storage.counts.reads).toBe(name === 'bundled' ? 14 : 28);
       expect(store.storage.counts.bytesRead).toBe(14 * 2 * 5 * 4);
     }
   });
 
   it('reuses a matching store, and rebuilds it for other weights, another layout or a half-written file', () => {
-    const s = new MemoryStorage(), w = randomWeights(1, 4, 8);
+    const s = new MemoryStorage(),
+      w = randomWeights(1, 4, 8);
     expect(FlashFfnStore.open(s, w, 'separate').rebuilt).toBe(true);
     expect(FlashFfnStore.open(s, w, 'separate').rebuilt).toBe(false);
     expect(FlashFfnStore.open(s, w, 'bundled').rebuilt).toBe(true);
@@ -67,9 +91,29 @@ describe('FlashFfnStore', () => {
     let bytes = new Uint8Array(0);
     const quota = 500;
     const handle: SyncAccessHandle = {
-      read(b, o) { const at = o?.at ?? 0; const n = Math.max(0, Math.min(b.length, bytes.length - at)); b.set(bytes.subarray(at, at + n)); return n; },
-      write(b, o) { const at = o?.at ?? 0; const n = Math.max(0, Math.min(b.length, quota - at)); if (at + n > bytes.length) { const g = new Uint8Array(at + n); g.set(bytes); bytes = g; } bytes.set(b.subarray(0, n), at); return n; },
-      getSize: () => bytes.length, truncate(n) { bytes = bytes.slice(0, n); }, flush() {}, close() {},
+      read(b, o) {
+        const at = o?.at ?? 0;
+        const n = Math.max(0, Math.min(b.length, bytes.length - at));
+        b.set(bytes.subarray(at, at + n));
+        return n;
+      },
+      write(b, o) {
+        const at = o?.at ?? 0;
+        const n = Math.max(0, Math.min(b.length, quota - at));
+        if (at + n > bytes.length) {
+          const g = new Uint8Array(at + n);
+          g.set(bytes);
+          bytes = g;
+        }
+        bytes.set(b.subarray(0, n), at);
+        return n;
+      },
+      getSize: () => bytes.length,
+      truncate(n) {
+        bytes = bytes.slice(0, n);
+      },
+      flush() {},
+      close() {},
     };
     const w = randomWeights(2, 8, 16);
     const { store, fallback } = openStoreOrFallBack(new OpfsStorage('ffn.bin', handle), w, 'bundled');

@@ -3,7 +3,15 @@ import { NeuronBuffer } from '../../../lib/flash/index.ts';
 import { mulberry32, randInt, randn } from '../../../lib/random.ts';
 
 /** out = Σ_{i in set} ReLU(b_i + x·up_i) down_i, straight from the dense weights (up [C,F], down [F,C]). */
-function denseFfnOver(set: Iterable<number>, x: Float32Array, up: Float32Array, b: Float32Array, down: Float32Array, C: number, F: number): Float64Array {
+function denseFfnOver(
+  set: Iterable<number>,
+  x: Float32Array,
+  up: Float32Array,
+  b: Float32Array,
+  down: Float32Array,
+  C: number,
+  F: number,
+): Float64Array {
   const out = new Float64Array(C);
   for (const i of set) {
     let h = b[i];
@@ -14,10 +22,11 @@ function denseFfnOver(set: Iterable<number>, x: Float32Array, up: Float32Array, 
 }
 
 describe('NeuronBuffer', () => {
-  it("its FFN equals the dense FFN over the neurons it holds, after any sequence of appends and deletes", () => {
+  it('its FFN equals the dense FFN over the neurons it holds, after any sequence of appends and deletes', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const rng = mulberry32(seed);
-      const C = randInt(rng, 1, 12), F = randInt(rng, 1, 40);
+      const C = randInt(rng, 1, 12),
+        F = randInt(rng, 1, 40);
       const up = Float32Array.from({ length: C * F }, () => randn(rng));
       const down = Float32Array.from({ length: F * C }, () => randn(rng));
       const b = Float32Array.from({ length: F }, () => randn(rng));
@@ -25,8 +34,10 @@ describe('NeuronBuffer', () => {
       const held = new Set<number>();
       for (let step = 0; step < 200; step++) {
         const i = randInt(rng, 0, F - 1);
-        if (held.has(i)) { buf.delete(i); held.delete(i); }
-        else {
+        if (held.has(i)) {
+          buf.delete(i);
+          held.delete(i);
+        } else {
           const r = buf.append(i, b[i]);
           buf.upOf(r).set(Float32Array.from({ length: C }, (_, c) => up[c * F + i]));
           buf.downOf(r).set(down.subarray(i * C, (i + 1) * C));
@@ -43,11 +54,24 @@ describe('NeuronBuffer', () => {
         }
       }
       // Holding every neuron, it is the whole dense FFN.
-      for (let i = 0; i < F; i++) if (!held.has(i)) { const r = buf.append(i, b[i]); buf.upOf(r).set(Float32Array.from({ length: C }, (_, c) => up[c * F + i])); buf.downOf(r).set(down.subarray(i * C, (i + 1) * C)); }
+      for (let i = 0; i < F; i++)
+        if (!held.has(i)) {
+          const r = buf.append(i, b[i]);
+          buf.upOf(r).set(Float32Array.from({ length: C }, (_, c) => up[c * F + i]));
+          buf.downOf(r).set(down.subarray(i * C, (i + 1) * C));
+        }
       const x = Float32Array.from({ length: C }, () => randn(rng));
       const got = new Float32Array(C);
       buf.addFfn(x, got);
-      const want = denseFfnOver(Array.from({ length: F }, (_, i) => i), x, up, b, down, C, F);
+      const want = denseFfnOver(
+        Array.from({ length: F }, (_, i) => i),
+        x,
+        up,
+        b,
+        down,
+        C,
+        F,
+      );
       for (let c = 0; c < C; c++) expect(got[c]).toBeCloseTo(want[c], 4);
     }
   });

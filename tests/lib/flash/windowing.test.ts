@@ -23,7 +23,9 @@ describe('windowCurve', () => {
   it('on random traces s_agg grows, Δ_load shrinks, and mean Δ_load(k) ≈ s_agg(k+1) − s_agg(k)', () => {
     const rng = mulberry32(3);
     const F = 64;
-    const sets = Array.from({ length: 400 }, () => [Array.from({ length: F }, (_, i) => i).filter((i) => rng() < 0.5 / (1 + i / 8))]);
+    const sets = Array.from({ length: 400 }, () => [
+      Array.from({ length: F }, (_, i) => i).filter((i) => rng() < 0.5 / (1 + i / 8)),
+    ]);
     const c = windowCurve(traceFromSets(sets, F), 8);
     for (let k = 1; k < 8; k++) {
       expect(c.sAgg[k + 1]).toBeGreaterThanOrEqual(c.sAgg[k]);

@@ -8,14 +8,27 @@ describe('curvesCross', () => {
     const x = curvesCross()!;
     expect(x).toBeGreaterThan(UFS_4_0.blockBytes);
     expect(x % UFS_4_0.blockBytes).toBe(0);
-    for (let b = UFS_4_0.blockBytes; b < x; b += UFS_4_0.blockBytes) expect(readBandwidth(b, 'sequential')).toBeLessThan(readBandwidth(b, 'random'));
+    for (let b = UFS_4_0.blockBytes; b < x; b += UFS_4_0.blockBytes)
+      expect(readBandwidth(b, 'sequential')).toBeLessThan(readBandwidth(b, 'random'));
     expect(readBandwidth(x, 'sequential')).toBeGreaterThanOrEqual(readBandwidth(x, 'random'));
   });
 
   it('is the first block when sequential starts ahead, and undefined when it never catches up', () => {
-    const ahead: StorageModel = { ...UFS_4_0, sequential: [[4096, 2e9], [524288, 5e9]] };
+    const ahead: StorageModel = {
+      ...UFS_4_0,
+      sequential: [
+        [4096, 2e9],
+        [524288, 5e9],
+      ],
+    };
     expect(curvesCross(ahead)).toBe(4096);
-    const behind: StorageModel = { ...UFS_4_0, sequential: [[4096, 1e8], [524288, 2e9]] };
+    const behind: StorageModel = {
+      ...UFS_4_0,
+      sequential: [
+        [4096, 1e8],
+        [524288, 2e9],
+      ],
+    };
     expect(curvesCross(behind)).toBeUndefined();
   });
 });

@@ -1,6 +1,14 @@
 // Cited device figures in one place: vector sizes, the flash read curve and what one cache miss reads.
 import { describe, expect, it } from 'vitest';
-import { flashCurve, missRead, NEURON_BYTES, neuronBytes, readBandwidth, UFS_4_0, vectorBytes } from '../../../lib/hardware/index.ts';
+import {
+  flashCurve,
+  missRead,
+  NEURON_BYTES,
+  neuronBytes,
+  readBandwidth,
+  UFS_4_0,
+  vectorBytes,
+} from '../../../lib/hardware/index.ts';
 
 describe('lib/hardware', () => {
   it('vector and neuron sizes: ours from nEmbd, 7B from the paper, one source for placement too', () => {
@@ -15,7 +23,8 @@ describe('lib/hardware', () => {
     for (const pattern of ['random', 'sequential'] as const) {
       const p = pts.filter((x) => x.pattern === pattern);
       expect(p[0].bytes).toBe(UFS_4_0.blockBytes);
-      for (const [bytes, bw] of UFS_4_0[pattern]) expect(p.find((x) => x.bytes === bytes)).toMatchObject({ bandwidth: bw, cited: true });
+      for (const [bytes, bw] of UFS_4_0[pattern])
+        expect(p.find((x) => x.bytes === bytes)).toMatchObject({ bandwidth: bw, cited: true });
       for (let k = 1; k < p.length; k++) expect(p[k].bandwidth).toBeGreaterThan(p[k - 1].bandwidth);
       expect(p.filter((x) => x.cited).length).toBe(UFS_4_0[pattern].length);
     }

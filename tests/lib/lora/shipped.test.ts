@@ -20,20 +20,26 @@ describe('lora-sotu-v1', () => {
     model = await loadCommitted('target-v1');
     set = new AdapterSet(model);
   });
-  afterAll(() => { set.dispose(); model.dispose(); });
+  afterAll(() => {
+    set.dispose();
+    model.dispose();
+  });
 
   it('was trained on these exact base weights', () => {
     expect(set.base.fingerprint).toBe(card.baseFingerprint);
   });
 
-  it.each(card.runs.filter((r: { kind: string }) => r.kind === 'lora').map((r: { name: string }) => [r.name]))('%s loads, matches its card, and decodes the card\'s greedy sample', (name: string) => {
-    const run = card.runs.find((r: { name: string }) => r.name === name);
-    const header = set.load(name, readFileSync(DIR + run.file));
-    expect(header.rank).toBe(run.rank);
-    expect(set.get(name).parameterCount).toBe(run.trainableParameters);
-    set.use(name);
-    const s = run.samples[0];
-    expect(generate(model, s.prompt, { temperature: 0, maxNewTokens: card.sampleTokens }).text).toBe(s.text);
-    set.use(null);
-  });
+  it.each(card.runs.filter((r: { kind: string }) => r.kind === 'lora').map((r: { name: string }) => [r.name]))(
+    "%s loads, matches its card, and decodes the card's greedy sample",
+    (name: string) => {
+      const run = card.runs.find((r: { name: string }) => r.name === name);
+      const header = set.load(name, readFileSync(DIR + run.file));
+      expect(header.rank).toBe(run.rank);
+      expect(set.get(name).parameterCount).toBe(run.trainableParameters);
+      set.use(name);
+      const s = run.samples[0];
+      expect(generate(model, s.prompt, { temperature: 0, maxNewTokens: card.sampleTokens }).text).toBe(s.text);
+      set.use(null);
+    },
+  );
 });

@@ -4,7 +4,12 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCommitted } from '../node-model.ts';
-import { compressedSizes, fakeQuantizeWeight, kvRoundTrip, lossWithCompression } from '../../../lib/offload/compression.ts';
+import {
+  compressedSizes,
+  fakeQuantizeWeight,
+  kvRoundTrip,
+  lossWithCompression,
+} from '../../../lib/offload/compression.ts';
 import { evaluate } from '../../../lib/evaluate.ts';
 import { plainBatchedDecode, runZigzag } from '../../../lib/offload/zigzag-executor.ts';
 import { loadCorpus } from '../../../scripts/corpus.ts';
@@ -37,12 +42,13 @@ describe('lossWithCompression', () => {
   });
   it('3-bit round trips of our model vectors (in the cache layout) are further from the originals than 4-bit ones', () => {
     const w = model.exportWeights();
-    const err = (bits: number) => tf.tidy(() => {
-      const x = tf.tensor2d([ids.slice(0, 64)], [1, 64], 'int32');
-      const emb = tf.gather(tf.tensor2d(w['wte.weight'], [model.config.vocabSize, model.config.nEmbd]), x); // [1, 64, C]
-      const k = emb.reshape([1, 64, 4, 32]).transpose([0, 2, 1, 3]) as tf.Tensor4D; // [1, H, T, hs]: our token embeddings laid out like a key cache
-      return tf.mean(tf.abs(tf.sub(kvRoundTrip(bits)(k), k))).dataSync()[0];
-    });
+    const err = (bits: number) =>
+      tf.tidy(() => {
+        const x = tf.tensor2d([ids.slice(0, 64)], [1, 64], 'int32');
+        const emb = tf.gather(tf.tensor2d(w['wte.weight'], [model.config.vocabSize, model.config.nEmbd]), x); // [1, 64, C]
+        const k = emb.reshape([1, 64, 4, 32]).transpose([0, 2, 1, 3]) as tf.Tensor4D; // [1, H, T, hs]: our token embeddings laid out like a key cache
+        return tf.mean(tf.abs(tf.sub(kvRoundTrip(bits)(k), k))).dataSync()[0];
+      });
     expect(err(3)).toBeGreaterThan(err(4));
     expect(err(4)).toBeGreaterThan(0);
   });
@@ -56,11 +62,13 @@ describe('round trips', () => {
     const rng = mulberry32(5);
     const w = Float32Array.from({ length: 8 * 128 }, () => randn(rng));
     const q = fakeQuantizeWeight(w, 128, 4);
-    for (let r = 0; r < 8; r++) for (let g = 0; g < 2; g++) {
-      const grp = Array.from(w.subarray(r * 128 + g * 64, r * 128 + g * 64 + 64));
-      const step = (Math.max(0, ...grp) - Math.min(0, ...grp)) / 15;
-      for (let i = 0; i < 64; i++) expect(Math.abs(q[r * 128 + g * 64 + i] - grp[i])).toBeLessThanOrEqual(step / 2 + 1e-6);
-    }
+    for (let r = 0; r < 8; r++)
+      for (let g = 0; g < 2; g++) {
+        const grp = Array.from(w.subarray(r * 128 + g * 64, r * 128 + g * 64 + 64));
+        const step = (Math.max(0, ...grp) - Math.min(0, ...grp)) / 15;
+        for (let i = 0; i < 64; i++)
+          expect(Math.abs(q[r * 128 + g * 64 + i] - grp[i])).toBeLessThanOrEqual(step / 2 + 1e-6);
+      }
   });
   it('a KV round trip keeps the shape and leaks no tensors; the executor with a 4-bit cache still runs', () => {
     const before = tf.memory().numTensors;

@@ -1,6 +1,12 @@
 // The cost model's memory formulas against the paper's worked figures, and its evaluator's basic guarantees.
 import { describe, expect, it } from 'vitest';
-import { costModel, evaluatePlacement, checkPlacement, COMPRESSED_RATIO, type Placement } from '../../../lib/offload/cost-model.ts';
+import {
+  costModel,
+  evaluatePlacement,
+  checkPlacement,
+  COMPRESSED_RATIO,
+  type Placement,
+} from '../../../lib/offload/cost-model.ts';
 import { OPT_SHAPES, kvCacheBytes, weightBytes, layerWeightBytes } from '../../../lib/offload/shapes.ts';
 import { GiB, T4_FITTED, validateHardware } from '../../../lib/offload/hardware.ts';
 
@@ -29,11 +35,16 @@ describe('costModel', () => {
     const onDisk = evaluatePlacement(cm, { ...allCpu, wc: 0, wd: 1 });
     // Moving the weights from CPU to disk moves l·wi bytes off the CPU's home (the one-layer staging buffer stays).
     expect(onDisk.memory.disk - onCpu.memory.disk).toBeCloseTo(weightBytes(OPT_SHAPES['opt-30b']), -3);
-    expect(onCpu.memory.cpuDecode - onDisk.memory.cpuDecode).toBeCloseTo(weightBytes(OPT_SHAPES['opt-30b']) - layerWeightBytes(OPT_SHAPES['opt-30b']), -3);
+    expect(onCpu.memory.cpuDecode - onDisk.memory.cpuDecode).toBeCloseTo(
+      weightBytes(OPT_SHAPES['opt-30b']) - layerWeightBytes(OPT_SHAPES['opt-30b']),
+      -3,
+    );
   });
   it('block time is l·T_pre + (n−1)·l·T_gen with each term the max of five', () => {
     const e = evaluatePlacement(cm, allCpu);
-    expect(e.prefill.max).toBe(Math.max(e.prefill.ctog, e.prefill.gtoc, e.prefill.dtoc, e.prefill.ctod, e.prefill.comp));
+    expect(e.prefill.max).toBe(
+      Math.max(e.prefill.ctog, e.prefill.gtoc, e.prefill.dtoc, e.prefill.ctod, e.prefill.comp),
+    );
     expect(e.blockSeconds).toBeCloseTo(48 * e.prefill.max + 31 * 48 * e.decode.max, 9);
     expect(e.throughput).toBeCloseTo((144 * 32) / e.blockSeconds, 9);
   });
@@ -42,14 +53,27 @@ describe('costModel', () => {
     expect(e.decode.ctog).toBeGreaterThanOrEqual(layerWeightBytes(OPT_SHAPES['opt-30b']) / T4_FITTED.cpuToGpu);
   });
   it('4-bit compression shrinks the weight traffic by the compressed ratio (4.5 of 16 bits)', () => {
-    const c = costModel(OPT_SHAPES['opt-30b'], T4_FITTED, { s: 512, n: 32, gbs: 48, nb: 3 }, { compressWeights: true, cpuDelegation: true });
+    const c = costModel(
+      OPT_SHAPES['opt-30b'],
+      T4_FITTED,
+      { s: 512, n: 32, gbs: 48, nb: 3 },
+      { compressWeights: true, cpuDelegation: true },
+    );
     const w = { ...allCpu, hc: 0, hg: 1, cc: 0, cg: 1 };
     expect(evaluatePlacement(c, w).decode.ctog / evaluatePlacement(cm, w).decode.ctog).toBeCloseTo(COMPRESSED_RATIO, 6);
   });
   it('without CPU delegation the CPU-held cache crosses PCIe every decode step', () => {
-    const off = costModel(OPT_SHAPES['opt-30b'], T4_FITTED, { s: 512, n: 32, gbs: 48, nb: 3 }, { cpuDelegation: false });
+    const off = costModel(
+      OPT_SHAPES['opt-30b'],
+      T4_FITTED,
+      { s: 512, n: 32, gbs: 48, nb: 3 },
+      { cpuDelegation: false },
+    );
     const kvPerLayer = 4 * 144 * (512 + 16) * 7168;
-    expect(evaluatePlacement(off, allCpu).decode.ctog - evaluatePlacement(cm, allCpu).decode.ctog).toBeCloseTo(kvPerLayer / T4_FITTED.cpuToGpu, 9);
+    expect(evaluatePlacement(off, allCpu).decode.ctog - evaluatePlacement(cm, allCpu).decode.ctog).toBeCloseTo(
+      kvPerLayer / T4_FITTED.cpuToGpu,
+      9,
+    );
   });
 });
 
@@ -61,9 +85,13 @@ describe('bad input', () => {
     expect(() => validateHardware({ ...T4_FITTED, cpuToGpu: NaN })).toThrow(/cpuToGpu/);
   });
   it('rejects batch sizes out of range', () => {
-    expect(() => costModel(OPT_SHAPES['opt-30b'], T4_FITTED, { s: 512, n: 32, gbs: 0, nb: 3 })).toThrow(/gbs must be a whole number/);
+    expect(() => costModel(OPT_SHAPES['opt-30b'], T4_FITTED, { s: 512, n: 32, gbs: 0, nb: 3 })).toThrow(
+      /gbs must be a whole number/,
+    );
     expect(() => costModel(OPT_SHAPES['opt-30b'], T4_FITTED, { s: 512, n: 32, gbs: 2.5, nb: 3 })).toThrow(/gbs/);
-    expect(() => costModel(OPT_SHAPES['opt-30b'], T4_FITTED, { s: 512, n: 32, gbs: 1e6, nb: 3 })).toThrow(/out of range/);
+    expect(() => costModel(OPT_SHAPES['opt-30b'], T4_FITTED, { s: 512, n: 32, gbs: 1e6, nb: 3 })).toThrow(
+      /out of range/,
+    );
   });
   it('rejects placements that do not sum to 1', () => {
     expect(() => checkPlacement({ ...allCpu, wc: 0.5 })).toThrow(/wg\+wc\+wd must sum to 1/);

@@ -1,6 +1,6 @@
 // The placement LP (HiGHS) against a brute-force grid over the fractions, and the search's reports.
 import { describe, expect, it } from 'vitest';
-import { costModel, evaluatePlacement, type CostModel, type Placement } from '../../../lib/offload/cost-model.ts';
+import { costModel, evaluatePlacement, type CostModel } from '../../../lib/offload/cost-model.ts';
 import { getHighs, searchPolicy, solvePlacement } from '../../../lib/offload/policy-search.ts';
 import { OPT_SHAPES } from '../../../lib/offload/shapes.ts';
 import { GiB, T4_FITTED, T4_NOMINAL } from '../../../lib/offload/hardware.ts';
@@ -11,10 +11,12 @@ function gridBest(cm: CostModel): number {
   const triples: [number, number, number][] = [];
   for (let a = 0; a <= 10; a++) for (let b = 0; a + b <= 10; b++) triples.push([a / 10, b / 10, (10 - a - b) / 10]);
   let best = Infinity;
-  for (const [wg, wc, wd] of triples) for (const [cg, cc, cd] of triples) for (const [hg, hc, hd] of triples) {
-    const e = evaluatePlacement(cm, { wg, wc, wd, cg, cc, cd, hg, hc, hd });
-    if (e.fits && e.blockSeconds < best) best = e.blockSeconds;
-  }
+  for (const [wg, wc, wd] of triples)
+    for (const [cg, cc, cd] of triples)
+      for (const [hg, hc, hd] of triples) {
+        const e = evaluatePlacement(cm, { wg, wc, wd, cg, cc, cd, hg, hc, hd });
+        if (e.fits && e.blockSeconds < best) best = e.blockSeconds;
+      }
   return best;
 }
 
@@ -26,8 +28,13 @@ describe('solvePlacement', () => {
     let solved = 0;
     for (let trial = 0; trial < 6; trial++) {
       const m = models[trial % 3];
-      const hw = { ...(trial % 2 ? T4_NOMINAL : T4_FITTED), gpuMem: (4 + Math.floor(rng() * 28)) * GiB, cpuMem: (32 + Math.floor(rng() * 300)) * GiB };
-      const gbs = [4, 8, 16, 32, 48][Math.floor(rng() * 5)], nb = 1 + Math.floor(rng() * 8);
+      const hw = {
+        ...(trial % 2 ? T4_NOMINAL : T4_FITTED),
+        gpuMem: (4 + Math.floor(rng() * 28)) * GiB,
+        cpuMem: (32 + Math.floor(rng() * 300)) * GiB,
+      };
+      const gbs = [4, 8, 16, 32, 48][Math.floor(rng() * 5)],
+        nb = 1 + Math.floor(rng() * 8);
       const cm = costModel(m, hw, { s: 512, n: 32, gbs, nb }, { cpuDelegation: rng() < 0.7 });
       const lp = solvePlacement(highs, cm);
       const grid = gridBest(cm);
@@ -56,14 +63,19 @@ describe('searchPolicy', () => {
     const r = await searchPolicy(OPT_SHAPES['opt-30b'], T4_FITTED, { s: 512, n: 32 });
     expect(r.best).not.toBeNull();
     const feasible = r.candidates.filter((c) => c.result.status === 'optimal');
-    for (const c of feasible) if (c.result.status === 'optimal') {
-      expect(c.result.evaluation.fits).toBe(true);
-      expect(c.result.evaluation.throughput).toBeLessThanOrEqual(r.best!.result.evaluation.throughput);
-    }
+    for (const c of feasible)
+      if (c.result.status === 'optimal') {
+        expect(c.result.evaluation.fits).toBe(true);
+        expect(c.result.evaluation.throughput).toBeLessThanOrEqual(r.best!.result.evaluation.throughput);
+      }
     expect(r.candidates.some((c) => c.result.status === 'infeasible')).toBe(true);
   });
   it('finds nothing when the disk is too small to hold OPT-175B, and says so', async () => {
-    const r = await searchPolicy(OPT_SHAPES['opt-175b'], { ...T4_FITTED, cpuMem: 16 * GiB, diskMem: 100 * GiB }, { s: 512, n: 32, gbsList: [1, 8], nbList: [1, 2] });
+    const r = await searchPolicy(
+      OPT_SHAPES['opt-175b'],
+      { ...T4_FITTED, cpuMem: 16 * GiB, diskMem: 100 * GiB },
+      { s: 512, n: 32, gbsList: [1, 8], nbList: [1, 2] },
+    );
     expect(r.best).toBeNull();
     expect(r.candidates.every((c) => c.result.status === 'infeasible')).toBe(true);
   });

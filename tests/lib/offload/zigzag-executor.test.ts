@@ -16,14 +16,29 @@ let prompts: number[][];
 beforeAll(async () => {
   await tf.setBackend('wasm');
   model = await loadCommitted('target-v1');
-  const texts = ['The ship sailed ', 'Call me Ishmael', 'It was the best ', 'Four score and ', 'In the beginning', 'The whale rose o', 'Upon the deck we', 'The sea was calm'];
+  const texts = [
+    'The ship sailed ',
+    'Call me Ishmael',
+    'It was the best ',
+    'Four score and ',
+    'In the beginning',
+    'The whale rose o',
+    'Upon the deck we',
+    'The sea was calm',
+  ];
   prompts = texts.map((t) => model.tokenizer.encode(t).slice(0, 5));
 });
 
 describe('runZigzag', () => {
   it('emits exactly the tokens of plain batched decoding, for row-by-row and zig-zag blocks', () => {
     const reference = plainBatchedDecode(model, prompts, 12);
-    for (const [gbs, nb] of [[2, 1], [2, 2], [2, 4], [4, 2], [1, 3]]) {
+    for (const [gbs, nb] of [
+      [2, 1],
+      [2, 2],
+      [2, 4],
+      [4, 2],
+      [1, 3],
+    ]) {
       const r = runZigzag(model, prompts, { gbs, nb, newTokens: 12 });
       expect(r.tokens, `gbs ${gbs}, nb ${nb}`).toEqual(reference);
     }
@@ -34,7 +49,17 @@ describe('runZigzag', () => {
     expect(r.weightLoads).toBe(2 * 6 * 4);
     expect(r.weightLoads).toBe(r.expectedWeightLoads);
     const c = model.config;
-    const perLayer = 4 * (c.nEmbd * 3 * c.nEmbd + 3 * c.nEmbd + c.nEmbd * c.nEmbd + c.nEmbd + c.nEmbd * c.nFfn + c.nFfn + c.nFfn * c.nEmbd + c.nEmbd + 4 * c.nEmbd);
+    const perLayer =
+      4 *
+      (c.nEmbd * 3 * c.nEmbd +
+        3 * c.nEmbd +
+        c.nEmbd * c.nEmbd +
+        c.nEmbd +
+        c.nEmbd * c.nFfn +
+        c.nFfn +
+        c.nFfn * c.nEmbd +
+        c.nEmbd +
+        4 * c.nEmbd);
     expect(r.weightBytesRead).toBe(r.weightLoads * perLayer);
     // fp32 matrices are twice the paper's fp16 count for the same shape.
     expect(perLayer).toBeGreaterThan(2 * layerWeightBytes(shapeOf(c)));
@@ -62,12 +87,19 @@ describe('runZigzag', () => {
   });
   it('matches plain decoding on a random model whose attention is far from uniform', () => {
     const m = randomModel({ blockSize: 32 }, 7);
-    const ps = [[1, 2, 3], [9, 8, 7], [100, 50, 25], [5, 5, 5]];
+    const ps = [
+      [1, 2, 3],
+      [9, 8, 7],
+      [100, 50, 25],
+      [5, 5, 5],
+    ];
     expect(runZigzag(m, ps, { gbs: 1, nb: 2, newTokens: 10 }).tokens).toEqual(plainBatchedDecode(m, ps, 10));
     m.dispose();
   });
   it('rejects bad settings with clear messages', () => {
-    expect(() => runZigzag(model, prompts, { gbs: 3, nb: 1, newTokens: 2 })).toThrow(/do not split into GPU batches of 3/);
+    expect(() => runZigzag(model, prompts, { gbs: 3, nb: 1, newTokens: 2 })).toThrow(
+      /do not split into GPU batches of 3/,
+    );
     expect(() => runZigzag(model, prompts, { gbs: 0, nb: 1, newTokens: 2 })).toThrow(/gbs/);
     expect(() => runZigzag(model, prompts, { gbs: 2, nb: 1, newTokens: 500 })).toThrow(/exceed the context/);
     expect(() => runZigzag(model, [[1, 2], [3]], { gbs: 1, nb: 1, newTokens: 2 })).toThrow(/same/);

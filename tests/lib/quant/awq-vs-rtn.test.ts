@@ -21,7 +21,13 @@ beforeAll(async () => {
   const { train, validation: v } = loadCorpus();
   const ids = model.tokenizer.encode(train.slice(0, 400_000));
   const rng = mulberry32(3);
-  stats = calibrate(model, Array.from({ length: 8 }, () => { const s = Math.floor(rng() * (ids.length - 128)); return ids.slice(s, s + 128); }));
+  stats = calibrate(
+    model,
+    Array.from({ length: 8 }, () => {
+      const s = Math.floor(rng() * (ids.length - 128));
+      return ids.slice(s, s + 128);
+    }),
+  );
   validation = model.tokenizer.encode(v).slice(0, 4097);
 }, 300_000);
 

@@ -13,15 +13,18 @@ import { fakeQuantizeMatrix } from '../../../lib/quant/matrix.ts';
 import { quantizeModel } from '../../../lib/quant/quantize-model.ts';
 import { keepCount, quantizeKeeping, salientChannels } from '../../../lib/quant/salient.ts';
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 /** Statistics straight from raw inputs X [n, d]. */
 function statsOf(x: Float32Array, n: number, d: number): LinearStats {
   const s: LinearStats = { inDim: d, meanAbs: new Float64Array(d), gram: new Float64Array(d * d), tokens: n };
-  for (let t = 0; t < n; t++) for (let i = 0; i < d; i++) {
-    s.meanAbs[i] += Math.abs(x[t * d + i]) / n;
-    for (let k = 0; k < d; k++) s.gram[i * d + k] += x[t * d + i] * x[t * d + k];
-  }
+  for (let t = 0; t < n; t++)
+    for (let i = 0; i < d; i++) {
+      s.meanAbs[i] += Math.abs(x[t * d + i]) / n;
+      for (let k = 0; k < d; k++) s.gram[i * d + k] += x[t * d + i] * x[t * d + k];
+    }
   return s;
 }
 
@@ -35,11 +38,12 @@ function outlierLayer(seed: number, n = 200, d = 64, m = 48) {
 
 function directError(x: Float32Array, n: number, d: number, m: number, w: Float32Array, approx: Float32Array): number {
   let sum = 0;
-  for (let t = 0; t < n; t++) for (let j = 0; j < m; j++) {
-    let e = 0;
-    for (let i = 0; i < d; i++) e += x[t * d + i] * (w[i * m + j] - approx[i * m + j]);
-    sum += e * e;
-  }
+  for (let t = 0; t < n; t++)
+    for (let j = 0; j < m; j++) {
+      let e = 0;
+      for (let i = 0; i < d; i++) e += x[t * d + i] * (w[i * m + j] - approx[i * m + j]);
+      sum += e * e;
+    }
   return sum / (n * m);
 }
 
@@ -68,7 +72,11 @@ describe('scale search', () => {
     const opts = { bits: 3, groupSize: 32 };
     const r = searchScales(w, d, m, stats, opts);
     expect(r.grid.map((g) => g.alpha)).toEqual(Array.from({ length: 20 }, (_, k) => k / 20));
-    const rtn = outputError(stats, w.map((v, i) => v - fakeQuantizeMatrix(w, d, m, opts)[i]), m);
+    const rtn = outputError(
+      stats,
+      w.map((v, i) => v - fakeQuantizeMatrix(w, d, m, opts)[i]),
+      m,
+    );
     expect(r.grid[0].error).toBeCloseTo(rtn, 10);
     expect(Math.min(...r.grid.map((g) => g.error))).toBeLessThanOrEqual(rtn);
   });
@@ -85,7 +93,7 @@ describe('scale search', () => {
     }
   });
 
-  it('clipping never raises a group\'s error above no clipping (r = 1 is on its grid)', () => {
+  it("clipping never raises a group's error above no clipping (r = 1 is on its grid)", () => {
     const { x, w, n, d, m, stats } = outlierLayer(8);
     const opts = { bits: 3, groupSize: 32 };
     const clipped = searchClip(w, d, m, stats, opts);
@@ -97,7 +105,7 @@ describe('scale search', () => {
 });
 
 describe('folding scales into the previous operator', () => {
-  it('leaves target-v1\'s fp32 logits unchanged (max |Δ| < 2e-4 on logits of size ~10) for random scales 1/4..4 on every linear layer', async () => {
+  it("leaves target-v1's fp32 logits unchanged (max |Δ| < 2e-4 on logits of size ~10) for random scales 1/4..4 on every linear layer", async () => {
     const model = await loadCommitted('target-v1');
     const rng = mulberry32(9);
     const scales: Record<string, Float32Array> = {};
@@ -105,12 +113,23 @@ describe('folding scales into the previous operator', () => {
       const inDim = n.endsWith('mlp.down') ? model.config.nFfn : model.config.nEmbd;
       scales[n] = Float32Array.from({ length: inDim }, () => Math.pow(4, 2 * rng() - 1));
     }
-    const folded = new LanguageModel(model.config, model.tokenizer, foldScales(model.config, model.exportWeights(), scales));
-    const tokens = [model.tokenizer.encode('Call me Ishmael. Some years ago, never mind how long precisely, having little money').slice(0, 24)];
-    const a = model.forward(tokens).logits[0], b = folded.forward(tokens).logits[0];
-    let worst = 0, weightsMoved = 0;
+    const folded = new LanguageModel(
+      model.config,
+      model.tokenizer,
+      foldScales(model.config, model.exportWeights(), scales),
+    );
+    const tokens = [
+      model.tokenizer
+        .encode('Call me Ishmael. Some years ago, never mind how long precisely, having little money')
+        .slice(0, 24),
+    ];
+    const a = model.forward(tokens).logits[0],
+      b = folded.forward(tokens).logits[0];
+    let worst = 0,
+      weightsMoved = 0;
     a.forEach((row, t) => row.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - b[t][i])))));
-    const w0 = model.getLinear('h.2.mlp.down').weight, w1 = folded.getLinear('h.2.mlp.down').weight;
+    const w0 = model.getLinear('h.2.mlp.down').weight,
+      w1 = folded.getLinear('h.2.mlp.down').weight;
     w0.forEach((v, i) => (weightsMoved = Math.max(weightsMoved, Math.abs(v - w1[i]))));
     expect(weightsMoved).toBeGreaterThan(0.01);
     expect(worst).toBeLessThan(2e-4);
@@ -121,9 +140,15 @@ describe('folding scales into the previous operator', () => {
   it('refuses scales that are not positive or of the wrong length', () => {
     const model = randomModel();
     const w = model.exportWeights();
-    expect(() => foldScales(model.config, w, { 'h.0.mlp.up': new Float32Array(16).fill(0) })).toThrow(/must be positive/);
-    expect(() => foldScales(model.config, w, { 'h.0.mlp.down': new Float32Array(16).fill(1) })).toThrow(/needs 64 scales, got 16/);
-    expect(() => foldScales(model.config, w, { 'h.7.mlp.up': new Float32Array(16).fill(1) })).toThrow(/not a linear layer/);
+    expect(() => foldScales(model.config, w, { 'h.0.mlp.up': new Float32Array(16).fill(0) })).toThrow(
+      /must be positive/,
+    );
+    expect(() => foldScales(model.config, w, { 'h.0.mlp.down': new Float32Array(16).fill(1) })).toThrow(
+      /needs 64 scales, got 16/,
+    );
+    expect(() => foldScales(model.config, w, { 'h.7.mlp.up': new Float32Array(16).fill(1) })).toThrow(
+      /not a linear layer/,
+    );
   });
 });
 
@@ -141,9 +166,18 @@ describe('quantizeModel', () => {
       overrides[`${n}.weight`] = quantizeScaled(weight, shape[0], shape[1], q.scales[n], opts);
     }
     const quantized = new LanguageModel(model.config, model.tokenizer, q.weights);
-    const a = quantized.forward(windows).logits, b = model.forward(windows, { overrides }).logits;
-    let worst = 0, scale = 0;
-    a.forEach((seq, s) => seq.forEach((row, t) => row.forEach((v, i) => { worst = Math.max(worst, Math.abs(v - b[s][t][i])); scale = Math.max(scale, Math.abs(v)); })));
+    const a = quantized.forward(windows).logits,
+      b = model.forward(windows, { overrides }).logits;
+    let worst = 0,
+      scale = 0;
+    a.forEach((seq, s) =>
+      seq.forEach((row, t) =>
+        row.forEach((v, i) => {
+          worst = Math.max(worst, Math.abs(v - b[s][t][i]));
+          scale = Math.max(scale, Math.abs(v));
+        }),
+      ),
+    );
     expect(worst).toBeLessThan(1e-4 * scale);
     expect(Object.values(q.layers).every((l) => l.error <= l.rtnError * (1 + 1e-9))).toBe(true);
     quantized.dispose();
@@ -153,13 +187,19 @@ describe('quantizeModel', () => {
     const { w, d, m, stats } = outlierLayer(11);
     expect(keepCount(0.01, 128)).toBe(1);
     expect(keepCount(0.03, 512)).toBe(15);
-    expect(Array.from(salientChannels('activation', 1, { weight: w, inDim: d, outDim: m, meanAbs: stats.meanAbs }))).toEqual([5]);
+    expect(
+      Array.from(salientChannels('activation', 1, { weight: w, inDim: d, outDim: m, meanAbs: stats.meanAbs })),
+    ).toEqual([5]);
     const big = w.slice();
     big.fill(3, 9 * m, 10 * m);
     expect(salientChannels('weightNorm', 1, { weight: big, inDim: d, outDim: m })[0]).toBe(9);
     const r1 = salientChannels('random', 4, { weight: w, inDim: d, outDim: m, seed: 3 });
-    expect(Array.from(r1)).toEqual(Array.from(salientChannels('random', 4, { weight: w, inDim: d, outDim: m, seed: 3 })));
-    expect(Array.from(r1)).not.toEqual(Array.from(salientChannels('random', 4, { weight: w, inDim: d, outDim: m, seed: 4 })));
+    expect(Array.from(r1)).toEqual(
+      Array.from(salientChannels('random', 4, { weight: w, inDim: d, outDim: m, seed: 3 })),
+    );
+    expect(Array.from(r1)).not.toEqual(
+      Array.from(salientChannels('random', 4, { weight: w, inDim: d, outDim: m, seed: 4 })),
+    );
     const q = quantizeKeeping(w, d, m, { bits: 2, groupSize: 32 }, [5, 9]);
     for (const i of [5, 9]) for (let j = 0; j < m; j++) expect(q[i * m + j]).toBe(w[i * m + j]);
     expect(() => salientChannels('activation', 1, { weight: w, inDim: d, outDim: m })).toThrow(/needs meanAbs/);

@@ -15,7 +15,10 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
   model = randomModel({ nLayer: 2, nEmbd: 32, nHead: 2, nFfn: 128, blockSize: 32 });
   const rng = mulberry32(2);
-  stats = calibrate(model, Array.from({ length: 2 }, () => Array.from({ length: 32 }, () => Math.floor(rng() * 256))));
+  stats = calibrate(
+    model,
+    Array.from({ length: 2 }, () => Array.from({ length: 32 }, () => Math.floor(rng() * 256))),
+  );
   evalIds = Array.from({ length: 65 }, () => Math.floor(rng() * 256));
 });
 
@@ -42,10 +45,16 @@ describe('quantizeAndEvaluate', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('refuses settings outside the lesson\'s choices', () => {
-    expect(() => checkSettings({ bits: 5, groupSize: 64, method: 'rtn' })).toThrow(/bits must be one of 2, 3, 4, 8; got 5/);
-    expect(() => checkSettings({ bits: 4, groupSize: 48, method: 'rtn' })).toThrow(/group size must be one of 32, 64, 128; got 48/);
-    expect(() => checkSettings({ bits: 4, groupSize: 64, method: 'gptq' })).toThrow(/method must be one of .*got "gptq"/);
+  it("refuses settings outside the lesson's choices", () => {
+    expect(() => checkSettings({ bits: 5, groupSize: 64, method: 'rtn' })).toThrow(
+      /bits must be one of 2, 3, 4, 8; got 5/,
+    );
+    expect(() => checkSettings({ bits: 4, groupSize: 48, method: 'rtn' })).toThrow(
+      /group size must be one of 32, 64, 128; got 48/,
+    );
+    expect(() => checkSettings({ bits: 4, groupSize: 64, method: 'gptq' })).toThrow(
+      /method must be one of .*got "gptq"/,
+    );
   });
 });
 
@@ -58,6 +67,8 @@ describe('alphaCurve', () => {
     expect(c.points[0].salientFactor).toBeCloseTo(1, 6);
     expect(c.points[0].grewShare).toBe(0);
     expect(c.points[c.best].relError).toBe(Math.min(...c.points.map((p) => p.relError)));
-    expect(() => alphaCurve(model, stats, 'h.9.mlp.down', { bits: 3, groupSize: 32 })).toThrow(/No linear layer "h.9.mlp.down"/);
+    expect(() => alphaCurve(model, stats, 'h.9.mlp.down', { bits: 3, groupSize: 32 })).toThrow(
+      /No linear layer "h.9.mlp.down"/,
+    );
   });
 });

@@ -24,15 +24,21 @@ const tokens = [[72, 101, 108, 108, 111, 44, 32, 73, 115, 104, 109, 97, 101, 108
 beforeAll(async () => {
   await tf.setBackend('cpu');
   base = await loadCommitted('target-v1');
-  const ids = base.tokenizer.encode('Call me Ishmael. Some years ago, never mind how long precisely, having little or no money in my purse, and nothing particular to interest me on shore, I thought I would sail about a little and see the watery part of the world.');
+  const ids = base.tokenizer.encode(
+    'Call me Ishmael. Some years ago, never mind how long precisely, having little or no money in my purse, and nothing particular to interest me on shore, I thought I would sail about a little and see the watery part of the world.',
+  );
   const stats = calibrate(base, [ids.slice(0, 40), ids.slice(10, 50)]);
   const weights = base.exportWeights();
   fingerprint = weightsFingerprint(cfg, weights);
   q = quantizeModel(cfg, weights, stats, { bits: 3, groupSize: 64 }, { kind: 'awq', clip: true });
-  encoded = encodeQuantized(cfg, q.weights, q.matrices!, { base: { name: 'target-v1', fingerprint }, quantization: { ...q.options, method: q.method } });
+  encoded = encodeQuantized(cfg, q.weights, q.matrices!, {
+    base: { name: 'target-v1', fingerprint },
+    quantization: { ...q.options, method: q.method },
+  });
 }, 120_000);
 
-const buffers = (shards: Map<string, Uint8Array>) => new Map([...shards].map(([p, b]) => [p, b.slice().buffer as ArrayBuffer]));
+const buffers = (shards: Map<string, Uint8Array>) =>
+  new Map([...shards].map(([p, b]) => [p, b.slice().buffer as ArrayBuffer]));
 
 describe('quantized model file', () => {
   it('saved, loaded with loadModel and run, equals the in-memory quantized model', async () => {
@@ -42,7 +48,8 @@ describe('quantized model file', () => {
     for (const [p, b] of encoded.shards) await writeFile(join(dir, p), b);
     const loaded = await loadModel(dir, { fetchFile: readFromDisk, expectBase: { name: 'target-v1', fingerprint } });
     const inMemory = new LanguageModel(cfg, base.tokenizer, q.weights);
-    const a = loaded.forward(tokens).logits[0], b = inMemory.forward(tokens).logits[0];
+    const a = loaded.forward(tokens).logits[0],
+      b = inMemory.forward(tokens).logits[0];
     a.forEach((row, t) => expect(Array.from(row)).toEqual(Array.from(b[t])));
     // …and differs from fp32, so the comparison means something.
     const f = base.forward(tokens).logits[0];
@@ -65,20 +72,33 @@ describe('quantized model file', () => {
   });
 
   it('refuses a corrupt, truncated, mismatched or future file with a message naming the problem', async () => {
-    const m = encoded.manifest, path = m.paths[0];
+    const m = encoded.manifest,
+      path = m.paths[0];
     const flipped = encoded.shards.get(path)!.slice();
     flipped[1000] ^= 0x10;
-    expect(() => decodeQuantized(cfg, m, buffers(new Map([[path, flipped]])))).toThrow(/corrupt: checksum [0-9a-f]{8} does not match/);
+    expect(() => decodeQuantized(cfg, m, buffers(new Map([[path, flipped]])))).toThrow(
+      /corrupt: checksum [0-9a-f]{8} does not match/,
+    );
     const short = encoded.shards.get(path)!.slice(0, 5000);
     expect(() => decodeQuantized(cfg, m, buffers(new Map([[path, short]])))).toThrow(/truncated: 5000 bytes/);
     expect(() => decodeQuantized(cfg, m, new Map())).toThrow(/shard listed in weights.json is missing/);
-    expect(() => decodeQuantized(cfg, m, buffers(encoded.shards), 'weights.json', { name: 'draft-v1' })).toThrow(/quantized from target-v1 .*not from draft-v1/);
-    expect(() => decodeQuantized(cfg, m, buffers(encoded.shards), 'weights.json', { name: 'target-v1', fingerprint: '12345678' })).toThrow(/not from target-v1 \(fingerprint 12345678\)/);
-    expect(() => decodeQuantized(PRESETS.draft, m, buffers(encoded.shards))).toThrow(/tensor wte.weight has shape \[512,128\], but the config needs \[512,64\]/);
-    expect(() => decodeQuantized(cfg, { ...m, version: 2 }, buffers(encoded.shards))).toThrow(/version 2 is not supported/);
+    expect(() => decodeQuantized(cfg, m, buffers(encoded.shards), 'weights.json', { name: 'draft-v1' })).toThrow(
+      /quantized from target-v1 .*not from draft-v1/,
+    );
+    expect(() =>
+      decodeQuantized(cfg, m, buffers(encoded.shards), 'weights.json', { name: 'target-v1', fingerprint: '12345678' }),
+    ).toThrow(/not from target-v1 \(fingerprint 12345678\)/);
+    expect(() => decodeQuantized(PRESETS.draft, m, buffers(encoded.shards))).toThrow(
+      /tensor wte.weight has shape \[512,128\], but the config needs \[512,64\]/,
+    );
+    expect(() => decodeQuantized(cfg, { ...m, version: 2 }, buffers(encoded.shards))).toThrow(
+      /version 2 is not supported/,
+    );
     expect(() => decodeQuantized(cfg, [], buffers(encoded.shards))).toThrow(/not a quantized-weights manifest/);
     const badBits = { ...m, tensors: m.tensors.map((t) => (t.dtype === 'quantized' ? { ...t, bits: 9 } : t)) };
-    expect(() => decodeQuantized(cfg, badBits, buffers(encoded.shards))).toThrow(/bits must be an integer from 2 to 8, got 9/);
+    expect(() => decodeQuantized(cfg, badBits, buffers(encoded.shards))).toThrow(
+      /bits must be an integer from 2 to 8, got 9/,
+    );
     // Through the loader: the error names the folder and file.
     const dir = await mkdtemp(join(tmpdir(), 'quant-bad-'));
     for (const f of ['config.json', 'tokenizer.json']) await copyFile(join(MODELS_DIR, 'target-v1', f), join(dir, f));

@@ -2,7 +2,14 @@
 // sizes, both modes, awkward distributions), sizes match the arithmetic, and bad input is refused clearly.
 import { describe, expect, it } from 'vitest';
 import { mulberry32, randn } from '../../../lib/random.ts';
-import { dequantizeGroups, fakeQuantize, groupsPerRow, groupZeros, quantizeGroups, quantizedBytes } from '../../../lib/quant/group.ts';
+import {
+  dequantizeGroups,
+  fakeQuantize,
+  groupsPerRow,
+  groupZeros,
+  quantizeGroups,
+  quantizedBytes,
+} from '../../../lib/quant/group.ts';
 import { dequantizeMatrix, quantizeMatrix, transpose } from '../../../lib/quant/matrix.ts';
 
 // Random test data of different characters: Gaussian, Gaussian with rare 20x outliers, all positive, tiny values.
@@ -32,12 +39,16 @@ describe('quantizeGroups / dequantizeGroups', () => {
             const G = groupsPerRow(rowLength, groupSize);
             const zeros = groupZeros(q);
             for (let i = 0; i < values.length; i++) {
-              const r = Math.floor(i / rowLength), g = Math.floor((i % rowLength) / groupSize);
+              const r = Math.floor(i / rowLength),
+                g = Math.floor((i % rowLength) / groupSize);
               const step = q.scales[r * G + g];
               expect(step).toBeGreaterThan(0);
               // Half a step, plus float32 rounding of the reconstruction itself.
               const tol = step / 2 + 4e-7 * Math.max(Math.abs(values[i]), step * (1 << bits));
-              if (!(Math.abs(back[i] - values[i]) <= tol)) throw new Error(`bits ${bits} group ${groupSize} sym ${symmetric}: value ${values[i]} -> ${back[i]}, step ${step}`);
+              if (!(Math.abs(back[i] - values[i]) <= tol))
+                throw new Error(
+                  `bits ${bits} group ${groupSize} sym ${symmetric}: value ${values[i]} -> ${back[i]}, step ${step}`,
+                );
               checked++;
             }
             if (!symmetric) for (const z of zeros) expect(z).toBeLessThan(1 << bits);
@@ -76,12 +87,23 @@ describe('quantizeGroups / dequantizeGroups', () => {
 
   it('an all-zero group reconstructs to zeros', () => {
     expect(Array.from(fakeQuantize(new Float32Array(8), { bits: 4, groupSize: 4 }))).toEqual(new Array(8).fill(0));
-    expect(Array.from(fakeQuantize(new Float32Array(8), { bits: 4, groupSize: 4, symmetric: true }))).toEqual(new Array(8).fill(0));
+    expect(Array.from(fakeQuantize(new Float32Array(8), { bits: 4, groupSize: 4, symmetric: true }))).toEqual(
+      new Array(8).fill(0),
+    );
   });
 
   it('stores exactly the bytes the arithmetic says: packed codes + 4-byte scales + packed zero points', () => {
-    for (const [rows, len, bits, groupSize, symmetric] of [[512, 128, 4, 64, false], [128, 512, 3, 128, false], [7, 100, 3, 32, true], [1, 10, 8, 32, false]] as const) {
-      const q = quantizeGroups(new Float32Array(rows * len).map((_, i) => Math.sin(i)), { bits, groupSize, symmetric }, len);
+    for (const [rows, len, bits, groupSize, symmetric] of [
+      [512, 128, 4, 64, false],
+      [128, 512, 3, 128, false],
+      [7, 100, 3, 32, true],
+      [1, 10, 8, 32, false],
+    ] as const) {
+      const q = quantizeGroups(
+        new Float32Array(rows * len).map((_, i) => Math.sin(i)),
+        { bits, groupSize, symmetric },
+        len,
+      );
       const groups = rows * Math.ceil(len / groupSize);
       const size = quantizedBytes(rows, len, { bits, groupSize, symmetric });
       expect(q.codes.length).toBe(Math.ceil((rows * len * bits) / 8));
@@ -94,18 +116,25 @@ describe('quantizeGroups / dequantizeGroups', () => {
   });
 
   it('refuses bad input with a clear message', () => {
-    expect(() => quantizeGroups([1, NaN], { bits: 4, groupSize: 2 })).toThrow(/value NaN at index 1 is not a finite number/);
-    expect(() => quantizeGroups([1, 2], { bits: 1, groupSize: 2 })).toThrow(/bits must be an integer from 2 to 8, got 1/);
+    expect(() => quantizeGroups([1, NaN], { bits: 4, groupSize: 2 })).toThrow(
+      /value NaN at index 1 is not a finite number/,
+    );
+    expect(() => quantizeGroups([1, 2], { bits: 1, groupSize: 2 })).toThrow(
+      /bits must be an integer from 2 to 8, got 1/,
+    );
     expect(() => quantizeGroups([1, 2], { bits: 9, groupSize: 2 })).toThrow(/from 2 to 8, got 9/);
     expect(() => quantizeGroups([1, 2], { bits: 4, groupSize: 0 })).toThrow(/groupSize must be a positive integer/);
-    expect(() => quantizeGroups([1, 2, 3], { bits: 4, groupSize: 2 }, 2)).toThrow(/3 values do not split into rows of 2/);
+    expect(() => quantizeGroups([1, 2, 3], { bits: 4, groupSize: 2 }, 2)).toThrow(
+      /3 values do not split into rows of 2/,
+    );
   });
 });
 
 describe('quantizeMatrix', () => {
   it('groups along the input dimension of W [in, out]: each output column is quantized on its own', () => {
     const rng = mulberry32(3);
-    const inDim = 128, outDim = 24;
+    const inDim = 128,
+      outDim = 24;
     const w = randomValues(rng, inDim * outDim, 1);
     const opts = { bits: 3, groupSize: 32 };
     const back = dequantizeMatrix(quantizeMatrix(w, inDim, outDim, opts));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { monteCarloScaling, scaleOneWeight, symmetricStep } from '../../../lib/quant/microscope.ts';
 
 describe('scaleOneWeight', () => {
-  it('halves a salient weight\'s output error at s = 2 when Δ is unchanged; widens every step when w·s becomes the max', () => {
+  it("halves a salient weight's output error at s = 2 when Δ is unchanged; widens every step when w·s becomes the max", () => {
     const w = [0.9, -0.5, 0.3, 0.1];
     expect(symmetricStep(w, 4)).toBeCloseTo(0.9 / 7, 12);
     const r2 = scaleOneWeight(w, 2, 2, 4, 10);
@@ -17,7 +17,7 @@ describe('scaleOneWeight', () => {
 });
 
 describe('monteCarloScaling (10,000 random groups)', () => {
-  it('RoundErr averages ≈ 0.25 steps where Δ is unchanged, and the error ratio is at most (Δ\'/Δ)/s (close to it for small s)', () => {
+  it("RoundErr averages ≈ 0.25 steps where Δ is unchanged, and the error ratio is at most (Δ'/Δ)/s (close to it for small s)", () => {
     for (const s of [1.25, 2, 4]) {
       const m = monteCarloScaling({ groups: 10000, groupSize: 128, bits: 4, s, seed: 3 });
       expect(m.meanRoundErrBefore).toBeGreaterThan(0.24);
@@ -29,7 +29,8 @@ describe('monteCarloScaling (10,000 random groups)', () => {
     }
     const m = monteCarloScaling({ s: 1.25, seed: 3 });
     expect(m.errorRatio / m.predictedRatio).toBeGreaterThan(0.95);
-    const small = monteCarloScaling({ s: 1.25, seed: 4 }), big = monteCarloScaling({ s: 4, seed: 4 });
+    const small = monteCarloScaling({ s: 1.25, seed: 4 }),
+      big = monteCarloScaling({ s: 4, seed: 4 });
     expect(small.changedShare).toBeLessThan(big.changedShare);
     expect(big.meanStepRatio).toBeGreaterThan(small.meanStepRatio);
     expect(big.othersErrorRatio).toBeGreaterThan(1); // a coarser step costs the other weights

@@ -14,7 +14,9 @@ const SHIPPED = ['target-v1-awq-int4-g64', 'target-v1-awq-int3-g128'];
 describe.each(SHIPPED)('%s', (name) => {
   const dir = `${MODELS_DIR}${name}`;
   it('is a quantization of target-v1 whose file and greedy sample match its card', async () => {
-    expect(existsSync(`${dir}/card.json`), `${dir} is missing: run npm exec -- node scripts/quantize.ts ship`).toBe(true);
+    expect(existsSync(`${dir}/card.json`), `${dir} is missing: run npm exec -- node scripts/quantize.ts ship`).toBe(
+      true,
+    );
     await tf.setBackend('cpu');
     const card = JSON.parse(readFileSync(`${dir}/card.json`, 'utf8'));
     const base = await loadCommitted('target-v1');
@@ -24,7 +26,10 @@ describe.each(SHIPPED)('%s', (name) => {
     expect(statSync(`${dir}/quant-shard1of1.bin`).size).toBe(card.fileBytes);
     expect(card.fileBytes).toBeLessThan(card.fp32FileBytes / 4);
     const model = await loadModel(dir, { fetchFile: readFromDisk, expectBase: { name: 'target-v1', fingerprint } });
-    const r = generate(model, card.greedySample.prompt, { temperature: 0, maxNewTokens: card.greedySample.maxNewTokens });
+    const r = generate(model, card.greedySample.prompt, {
+      temperature: 0,
+      maxNewTokens: card.greedySample.maxNewTokens,
+    });
     expect(r.text).toBe(card.greedySample.text);
     expect(readFileSync(`${dir}/MODEL.md`, 'utf8')).toContain(card.greedySample.prompt + card.greedySample.text);
     model.dispose();

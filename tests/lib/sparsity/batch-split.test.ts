@@ -12,16 +12,21 @@ const PROMPT = 'The bus leaves the depot at six';
 
 describe('per-neuron batch union', () => {
   let model: LanguageModel;
-  beforeAll(async () => { await tf.setBackend('cpu'); model = randomModel({ nFfn: 64 }); });
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    model = randomModel({ nFfn: 64 });
+  });
   afterAll(() => model.dispose());
 
   it('per-neuron shares sum to the union share of every batch size and layer, and never shrink with B', () => {
     const r = batchUnion(model, PROMPT, { batchSizes: [1, 2, 4], steps: 5, seed: 2, perNeuron: true });
     const F = model.config.nFfn;
-    r.perNeuron!.forEach((layers, k) => layers.forEach((row, l) => {
-      expect(row.reduce((a, x) => a + x, 0) / F).toBeCloseTo(r.union[k][l], 5);
-      if (k > 0) row.forEach((x, i) => expect(x).toBeGreaterThanOrEqual(r.perNeuron![k - 1][l][i] - 1e-6));
-    }));
+    r.perNeuron!.forEach((layers, k) =>
+      layers.forEach((row, l) => {
+        expect(row.reduce((a, x) => a + x, 0) / F).toBeCloseTo(r.union[k][l], 5);
+        if (k > 0) row.forEach((x, i) => expect(x).toBeGreaterThanOrEqual(r.perNeuron![k - 1][l][i] - 1e-6));
+      }),
+    );
     expect(batchUnion(model, PROMPT, { batchSizes: [1], steps: 3 }).perNeuron).toBeUndefined();
   });
 
@@ -30,12 +35,17 @@ describe('per-neuron batch union', () => {
     const F = model.config.nFfn;
     const hotOrder = Array.from({ length: model.config.nLayer }, () => {
       const o = Array.from({ length: F }, (_, i) => i);
-      for (let i = F - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [o[i], o[j]] = [o[j], o[i]]; }
+      for (let i = F - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [o[i], o[j]] = [o[j], o[i]];
+      }
       return o;
     });
     const run = measureBatch(model, PROMPT, hotOrder, { batch: 3, steps: 4, temperature: 1, seed: 4 });
     expect(run.batchSizes).toEqual([1, 2, 3]);
-    run.byRank.forEach((layers, k) => layers.forEach((row, l) => expect(row.reduce((a, x) => a + x, 0) / F).toBeCloseTo(run.union[k][l], 5)));
+    run.byRank.forEach((layers, k) =>
+      layers.forEach((row, l) => expect(row.reduce((a, x) => a + x, 0) / F).toBeCloseTo(run.union[k][l], 5)),
+    );
     for (const hot of [0, 0.25, 0.5, 1]) {
       for (const row of splitAt(run, hot)) {
         // needed rows = hot rows needed + cold rows needed = the union
@@ -44,10 +54,14 @@ describe('per-neuron batch union', () => {
         expect(row.denseUseful).toBeLessThanOrEqual(1 + 1e-9);
       }
     }
-    expect(() => measureBatch(model, PROMPT, hotOrder.slice(1), { batch: 2, steps: 2, temperature: 1, seed: 1 })).toThrow(/hotOrder/);
+    expect(() =>
+      measureBatch(model, PROMPT, hotOrder.slice(1), { batch: 2, steps: 2, temperature: 1, seed: 1 }),
+    ).toThrow(/hotOrder/);
   });
 
   it('byHotRank reorders rows', () => {
-    expect(Array.from(byHotRank([Float32Array.from([0.1, 0.2, 0.3])], [[2, 0, 1]])[0])).toEqual([0.3, 0.1, 0.2].map(Math.fround));
+    expect(Array.from(byHotRank([Float32Array.from([0.1, 0.2, 0.3])], [[2, 0, 1]])[0])).toEqual(
+      [0.3, 0.1, 0.2].map(Math.fround),
+    );
   });
 });

@@ -9,7 +9,10 @@ const PROMPT = 'The bus leaves the depot at six';
 
 describe('batchUnion', () => {
   let model: LanguageModel;
-  beforeAll(async () => { await tf.setBackend('cpu'); model = randomModel({ nFfn: 128 }); });
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    model = randomModel({ nFfn: 128 });
+  });
   afterAll(() => model.dispose());
 
   it('is non-decreasing in batch size, per layer and on average; leaves no tensors', () => {

@@ -12,7 +12,9 @@ describe('cacheSweep', () => {
     await tf.setBackend('cpu');
     const model = randomModel({ nFfn: 64 });
     try {
-      const profile = profileActivations(model, 'The whale swam on, and the ship followed it into the fog.', { maxTokens: 24 });
+      const profile = profileActivations(model, 'The whale swam on, and the ship followed it into the fog.', {
+        maxTokens: 24,
+      });
       const memories = [0, 0.25, 0.5, 0.75, 1];
       for (const neuron of ['ours', 'int4'] as const) {
         const pts = cacheSweep(profile, model.config.nEmbd, { hot: 0.5, bundle: true, neuron }, memories);

@@ -18,7 +18,7 @@ describe('UFS 4.0 read model', () => {
     expect(readBandwidth(100, 'random')).toBe(1e9); // a partial block costs a block
     expect(readBandwidth(8 << 20, 'sequential')).toBe(4e9); // clamped above the last cited size
     expect(blockRound(1)).toBe(4096);
-    expect(readMs(4096)).toBeCloseTo(4096 / 1e9 * 1000, 12);
+    expect(readMs(4096)).toBeCloseTo((4096 / 1e9) * 1000, 12);
     expect(UFS_4_0.source).toMatch(/2406\.06282/);
   });
 });
@@ -77,7 +77,12 @@ describe('simulateNeuronCache', () => {
     const total = 2 * 128 * 2 * 64; // layers × neurons × (up + down) × 64 B vectors
     let last = -1;
     for (const share of [0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1]) {
-      const r = simulateNeuronCache(p.trace, { budgetBytes: share * total, frequency, vectorBytes: 64, clusterSize: 8 });
+      const r = simulateNeuronCache(p.trace, {
+        budgetBytes: share * total,
+        frequency,
+        vectorBytes: 64,
+        clusterSize: 8,
+      });
       expect(r.totalBytes).toBe(total);
       expect(r.hitRate).toBeGreaterThanOrEqual(last - 1e-12);
       expect(r.hotHitRate).toBe(1); // default 'fit': the hot set is sized to the hot region and preloaded

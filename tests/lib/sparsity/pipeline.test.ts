@@ -2,7 +2,13 @@
 // for what it depends on, and dropping the matrix barrier (cluster level) is never slower on random instances.
 import * as tf from '@tensorflow/tfjs';
 import { describe, it, expect } from 'vitest';
-import { schedulePipeline, clusterWorkFromTrace, INT4_7B_COSTS, type ClusterWork, type PipelineSchedule } from '../../../lib/sparsity/pipeline.ts';
+import {
+  schedulePipeline,
+  clusterWorkFromTrace,
+  INT4_7B_COSTS,
+  type ClusterWork,
+  type PipelineSchedule,
+} from '../../../lib/sparsity/pipeline.ts';
 import { traceFromSets } from '../../../lib/sparsity/trace.ts';
 import { readMs } from '../../../lib/sparsity/flash.ts';
 import { mulberry32 } from '../../../lib/random.ts';
@@ -36,12 +42,18 @@ function checkSchedule(s: PipelineSchedule, work: ClusterWork[], threads: number
     expect(t.start).toBeGreaterThanOrEqual(pred - eps);
     const c = t.cluster;
     if (t.lane === 'GC') expect(t.start).toBeGreaterThanOrEqual((endOf('GIO', c) ?? pred) - eps);
-    if (t.lane === 'UDIO' || t.lane === 'UDC') expect(t.start).toBeGreaterThanOrEqual((s.mode === 'matrix' ? lastGc : gcEnds[c]) - eps);
+    if (t.lane === 'UDIO' || t.lane === 'UDC')
+      expect(t.start).toBeGreaterThanOrEqual((s.mode === 'matrix' ? lastGc : gcEnds[c]) - eps);
     if (t.lane === 'UDC') expect(t.start).toBeGreaterThanOrEqual((endOf('UDIO', c) ?? 0) - eps);
   }
   // Every non-zero stage is scheduled exactly once, for its full duration.
   work.forEach((w, c) => {
-    for (const [lane, ms] of [['GIO', w.gateIoMs], ['GC', w.gateComputeMs], ['UDIO', w.udIoMs], ['UDC', w.udComputeMs]] as const) {
+    for (const [lane, ms] of [
+      ['GIO', w.gateIoMs],
+      ['GC', w.gateComputeMs],
+      ['UDIO', w.udIoMs],
+      ['UDC', w.udComputeMs],
+    ] as const) {
       const ts = s.tasks.filter((t) => t.lane === lane && t.cluster === c);
       expect(ts.length).toBe(ms > 0 ? 1 : 0);
       if (ms > 0) expect(ts[0].end - ts[0].start).toBeCloseTo(ms, 12);
@@ -80,16 +92,19 @@ describe('schedulePipeline', () => {
 
   it('rejects bad input clearly', () => {
     expect(() => schedulePipeline([], { mode: 'stage' as never })).toThrow(/mode must be "matrix" or "cluster"/);
-    expect(() => schedulePipeline([{ gateIoMs: -1, gateComputeMs: 0, udIoMs: 0, udComputeMs: 0 }], { mode: 'cluster' })).toThrow(/cluster 0 gateIoMs/);
+    expect(() =>
+      schedulePipeline([{ gateIoMs: -1, gateComputeMs: 0, udIoMs: 0, udComputeMs: 0 }], { mode: 'cluster' }),
+    ).toThrow(/cluster 0 gateIoMs/);
     expect(schedulePipeline([], { mode: 'cluster' }).totalMs).toBeCloseTo(0.005, 12); // just the predictor
   });
 });
 
 describe('clusterWorkFromTrace', () => {
-  it('turns a token\'s active neurons into per-cluster reads and compute, skipping cached clusters', () => {
+  it("turns a token's active neurons into per-cluster reads and compute, skipping cached clusters", () => {
     const tr = traceFromSets([[[0, 1, 5, 6, 7]]], 8);
     const w = clusterWorkFromTrace(tr, 0, 0, { clusterSize: 4, cachedClusters: 1 });
-    const r = readMs(4096), v = INT4_7B_COSTS.computeMsPerVector;
+    const r = readMs(4096),
+      v = INT4_7B_COSTS.computeMsPerVector;
     expect(w[0]).toEqual({ gateIoMs: 0, gateComputeMs: 2 * v, udIoMs: 0, udComputeMs: 4 * v }); // neurons 0, 1 cached
     expect(w[1].gateIoMs).toBeCloseTo(3 * r, 12);
     expect(w[1].udIoMs).toBeCloseTo(3 * r, 12);
@@ -106,7 +121,8 @@ describe('clusterWorkFromTrace', () => {
     model.dispose();
     const work = clusterWorkFromTrace(prof.trace, 10, 1, { frequency: prof.layers[1].frequency, clusterSize: 16 });
     expect(work.length).toBe(8);
-    const m = schedulePipeline(work, { mode: 'matrix' }), c = schedulePipeline(work, { mode: 'cluster' });
+    const m = schedulePipeline(work, { mode: 'matrix' }),
+      c = schedulePipeline(work, { mode: 'cluster' });
     checkSchedule(c, work, 2);
     expect(c.totalMs).toBeLessThanOrEqual(m.totalMs);
   });

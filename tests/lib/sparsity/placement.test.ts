@@ -1,7 +1,15 @@
 // Neuron placement under a fast-memory budget with PowerInfer's "0 or at least C_l per layer" rule: the exact
 // optimum matches brute force on tiny instances and is never beaten; hottest-first beats random on power-law data.
 import { describe, it, expect } from 'vitest';
-import { placeNeurons, comparePlacements, minFastNeurons, priceFast, PC_HIGH, NEURON_BYTES, type Hardware } from '../../../lib/sparsity/placement.ts';
+import {
+  placeNeurons,
+  comparePlacements,
+  minFastNeurons,
+  priceFast,
+  PC_HIGH,
+  NEURON_BYTES,
+  type Hardware,
+} from '../../../lib/sparsity/placement.ts';
 import { mulberry32 } from '../../../lib/random.ts';
 
 /** Power-law-ish frequencies: a few hot neurons, many cold ones, shuffled within each layer. */
@@ -12,7 +20,8 @@ function randomFreqs(rng: () => number, layers: number, n: number): Float32Array
   });
 }
 
-const ruleHolds = (counts: number[], sizes: number[], minFast: number) => counts.every((c, l) => c === 0 || c >= Math.min(minFast, Infinity) && c <= sizes[l]);
+const ruleHolds = (counts: number[], sizes: number[], minFast: number) =>
+  counts.every((c, l) => c === 0 || (c >= Math.min(minFast, Infinity) && c <= sizes[l]));
 
 describe('placeNeurons', () => {
   it('optimum ≥ hottest-first and ≥ random in served share, all within budget and the C_l rule (random instances)', () => {
@@ -22,15 +31,30 @@ describe('placeNeurons', () => {
     let greedyWins = 0;
     const trials = 300;
     for (let trial = 0; trial < trials; trial++) {
-      const layers = 2 + Math.floor(rng() * 4), n = 16 + Math.floor(rng() * 48);
+      const layers = 2 + Math.floor(rng() * 4),
+        n = 16 + Math.floor(rng() * 48);
       const freqs = randomFreqs(rng, layers, n);
       const g = [1, 2, 4, 8][Math.floor(rng() * 4)];
-      const opts = { budgetNeurons: Math.floor(rng() * layers * n), neuronBytes: 16384, groupSize: g, minFast: Math.floor(rng() * n * 0.6), seed: trial };
+      const opts = {
+        budgetNeurons: Math.floor(rng() * layers * n),
+        neuronBytes: 16384,
+        groupSize: g,
+        minFast: Math.floor(rng() * n * 0.6),
+        seed: trial,
+      };
       const { random, hottest, optimal } = comparePlacements(freqs, opts);
       for (const p of [random, hottest, optimal]) {
         expect(p.usedNeurons).toBeLessThanOrEqual(opts.budgetNeurons);
-        expect(ruleHolds(p.fastCounts, freqs.map((f) => f.length), opts.minFast)).toBe(true);
-        p.fast.forEach((s, l) => expect(s.length).toBe(new Set(s).size) && expect(Math.max(-1, ...s)).toBeLessThan(freqs[l].length));
+        expect(
+          ruleHolds(
+            p.fastCounts,
+            freqs.map((f) => f.length),
+            opts.minFast,
+          ),
+        ).toBe(true);
+        p.fast.forEach(
+          (s, l) => expect(s.length).toBe(new Set(s).size) && expect(Math.max(-1, ...s)).toBeLessThan(freqs[l].length),
+        );
       }
       expect(optimal.servedShare).toBeGreaterThanOrEqual(hottest.servedShare - 1e-9);
       expect(optimal.servedShare).toBeGreaterThanOrEqual(random.servedShare - 1e-9);
@@ -44,23 +68,36 @@ describe('placeNeurons', () => {
     for (let trial = 0; trial < 50; trial++) {
       const freqs = randomFreqs(rng, 3, 40);
       const opts = { budgetNeurons: Math.floor(rng() * 120), neuronBytes: 1024, groupSize: 1, minFast: 1 };
-      expect(placeNeurons(freqs, 'hottest', opts).servedShare).toBeCloseTo(placeNeurons(freqs, 'optimal', opts).servedShare, 9);
+      expect(placeNeurons(freqs, 'hottest', opts).servedShare).toBeCloseTo(
+        placeNeurons(freqs, 'optimal', opts).servedShare,
+        9,
+      );
     }
   });
 
   it('the optimum equals brute force over every subset on tiny instances (group size 1)', () => {
     const rng = mulberry32(12);
     for (let trial = 0; trial < 40; trial++) {
-      const layers = 2 + Math.floor(rng() * 2), n = 3 + Math.floor(rng() * 2); // up to 3 × 4 = 12 neurons: 4096 subsets
-      const freqs = Array.from({ length: layers }, () => Float32Array.from({ length: n }, () => Math.round(rng() * 100) / 100));
-      const budget = Math.floor(rng() * layers * n), minFast = Math.floor(rng() * (n + 1));
+      const layers = 2 + Math.floor(rng() * 2),
+        n = 3 + Math.floor(rng() * 2); // up to 3 × 4 = 12 neurons: 4096 subsets
+      const freqs = Array.from({ length: layers }, () =>
+        Float32Array.from({ length: n }, () => Math.round(rng() * 100) / 100),
+      );
+      const budget = Math.floor(rng() * layers * n),
+        minFast = Math.floor(rng() * (n + 1));
       const total = freqs.reduce((s, f) => s + f.reduce((a, b) => a + b, 0), 0);
       let best = 0;
       for (let mask = 0; mask < 1 << (layers * n); mask++) {
-        let used = 0, served = 0, ok = true;
+        let used = 0,
+          served = 0,
+          ok = true;
         for (let l = 0; l < layers; l++) {
           let c = 0;
-          for (let i = 0; i < n; i++) if (mask & (1 << (l * n + i))) { c++; served += freqs[l][i]; }
+          for (let i = 0; i < n; i++)
+            if (mask & (1 << (l * n + i))) {
+              c++;
+              served += freqs[l][i];
+            }
           if (c > 0 && c < minFast) ok = false;
           used += c;
         }
@@ -81,7 +118,7 @@ describe('placeNeurons', () => {
     expect(NEURON_BYTES.ours({ nEmbd: 128 })).toBe(1024);
   });
 
-  it('time model: bytes of active neurons over each side\'s bandwidth, sides in parallel, one sync per split layer', () => {
+  it("time model: bytes of active neurons over each side's bandwidth, sides in parallel, one sync per split layer", () => {
     const hw: Hardware = { ...PC_HIGH, fastBandwidth: 1000, slowBandwidth: 100, syncMs: 5 }; // bytes/s, so ms are large and exact
     const freqs = [Float32Array.of(1, 0.5, 0.5, 0), Float32Array.of(0.2, 0.2, 0.2, 0.2)];
     const r = priceFast(freqs, [[0], []], 10, hw, true);
@@ -100,6 +137,8 @@ describe('placeNeurons', () => {
       expect(p.fastCounts).toEqual([32, 32, 32]);
       expect(p.servedShare).toBeCloseTo(1, 9);
     }
-    expect(() => placeNeurons(freqs, 'best' as never, { budgetNeurons: 1, neuronBytes: 1 })).toThrow(/method must be random, hottest or optimal/);
+    expect(() => placeNeurons(freqs, 'best' as never, { budgetNeurons: 1, neuronBytes: 1 })).toThrow(
+      /method must be random, hottest or optimal/,
+    );
   });
 });

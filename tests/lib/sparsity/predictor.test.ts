@@ -3,7 +3,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomModel } from '../node-model.ts';
-import { ActivationPredictor, encodePredictor, initPredictorWeights, loadPredictor, type PredictorConfig } from '../../../lib/sparsity/predictor.ts';
+import {
+  ActivationPredictor,
+  encodePredictor,
+  initPredictorWeights,
+  loadPredictor,
+  type PredictorConfig,
+} from '../../../lib/sparsity/predictor.ts';
 import { predictActive, evaluatePredictor } from '../../../lib/sparsity/predict-active.ts';
 import { activeNeurons } from '../../../lib/sparsity/trace.ts';
 import { evaluate } from '../../../lib/evaluate.ts';
@@ -26,7 +32,10 @@ function folder(edit: (files: Map<string, Uint8Array>) => void = () => {}) {
 
 describe('ActivationPredictor', () => {
   let model: LanguageModel;
-  beforeAll(async () => { await tf.setBackend('cpu'); model = randomModel(); });
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    model = randomModel();
+  });
   afterAll(() => model.dispose());
 
   it('loads from a folder with the weights it was saved with', async () => {
@@ -39,10 +48,18 @@ describe('ActivationPredictor', () => {
   });
 
   it('names the file and the problem when a folder is broken', async () => {
-    await expect(folder((f) => f.delete('predictor-shard1of1.bin'))).rejects.toThrow(/predictor-shard1of1.bin: HTTP 404/);
-    await expect(folder((f) => f.set('predictor-shard1of1.bin', f.get('predictor-shard1of1.bin')!.slice(0, 100)))).rejects.toThrow(/truncated or corrupt/);
-    await expect(folder((f) => f.set('config.json', new TextEncoder().encode(JSON.stringify({ ...cfg, ranks: [8] }))))).rejects.toThrow(/"ranks" must list one positive integer per layer/);
-    await expect(folder((f) => f.set('config.json', new TextEncoder().encode('{oops')))).rejects.toThrow(/pred\/config.json: not valid JSON/);
+    await expect(folder((f) => f.delete('predictor-shard1of1.bin'))).rejects.toThrow(
+      /predictor-shard1of1.bin: HTTP 404/,
+    );
+    await expect(
+      folder((f) => f.set('predictor-shard1of1.bin', f.get('predictor-shard1of1.bin')!.slice(0, 100))),
+    ).rejects.toThrow(/truncated or corrupt/);
+    await expect(
+      folder((f) => f.set('config.json', new TextEncoder().encode(JSON.stringify({ ...cfg, ranks: [8] })))),
+    ).rejects.toThrow(/"ranks" must list one positive integer per layer/);
+    await expect(folder((f) => f.set('config.json', new TextEncoder().encode('{oops')))).rejects.toThrow(
+      /pred\/config.json: not valid JSON/,
+    );
   });
 
   it('gives probabilities in (0, 1) and a 0/1 mask; leaves no tensors behind', () => {
@@ -51,7 +68,10 @@ describe('ActivationPredictor', () => {
     const x = Float32Array.from({ length: 3 * 16 }, (_, i) => Math.sin(i));
     const probs = p.probabilities(1, x);
     expect(probs.length).toBe(3 * 64);
-    for (const v of probs) { expect(v).toBeGreaterThan(0); expect(v).toBeLessThan(1); }
+    for (const v of probs) {
+      expect(v).toBeGreaterThan(0);
+      expect(v).toBeLessThan(1);
+    }
     const m = p.mask(1, x, 0.5);
     m.forEach((v, i) => expect(v).toBe(probs[i] > 0.5 ? 1 : 0));
     expect(() => p.probabilities(2, x)).toThrow(/layer 2 is outside 0..1/);
@@ -72,10 +92,15 @@ describe('ActivationPredictor', () => {
     const half = predictActive(model, p, ids, { threshold: 0.5 });
     expect(tf.memory().numTensors).toBe(before);
     for (let l = 0; l < 2; l++) {
-      let tp = 0, pred = 0, act = 0;
+      let tp = 0,
+        pred = 0,
+        act = 0;
       for (let t = 0; t < ids.length; t++) {
-        const P = new Set(activeNeurons(half.predicted, t, l)), A = activeNeurons(half.actual, t, l);
-        pred += P.size; act += A.length; tp += A.filter((i) => P.has(i)).length;
+        const P = new Set(activeNeurons(half.predicted, t, l)),
+          A = activeNeurons(half.actual, t, l);
+        pred += P.size;
+        act += A.length;
+        tp += A.filter((i) => P.has(i)).length;
         for (let i = 0; i < 64; i++) expect(half.masks[l][t * 64 + i]).toBe(P.has(i) ? 1 : 0);
       }
       expect(half.layers[l].recall).toBeCloseTo(tp / act, 10);

@@ -3,7 +3,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomModel } from '../node-model.ts';
-import { profileActivations, shareForActivations, hotSetOverlap, activationShareOfTop, hottestFirst } from '../../../lib/sparsity/profile.ts';
+import {
+  profileActivations,
+  shareForActivations,
+  hotSetOverlap,
+  activationShareOfTop,
+  hottestFirst,
+} from '../../../lib/sparsity/profile.ts';
 import { activeCount, activeNeurons, traceFromSets, isActive } from '../../../lib/sparsity/trace.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 
@@ -11,7 +17,10 @@ const TEXT = 'Knead the dough for ten minutes, then let it rest in a warm place 
 
 describe('profileActivations on a random model', () => {
   let model: LanguageModel;
-  beforeAll(async () => { await tf.setBackend('cpu'); model = randomModel(); });
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    model = randomModel();
+  });
   afterAll(() => model.dispose());
 
   it('counts zero outputs, frequencies and the trace consistently, over several windows', () => {
@@ -31,7 +40,11 @@ describe('profileActivations on a random model', () => {
         sumActive += n;
       }
       let sumFreq = 0;
-      for (const f of lp.frequency) { expect(f).toBeGreaterThanOrEqual(0); expect(f).toBeLessThanOrEqual(1); sumFreq += f; }
+      for (const f of lp.frequency) {
+        expect(f).toBeGreaterThanOrEqual(0);
+        expect(f).toBeLessThanOrEqual(1);
+        sumFreq += f;
+      }
       expect(sumFreq * p.tokens).toBeCloseTo(sumActive, 3); // each activation counted once
       expect(lp.sparsity).toBeCloseTo(1 - sumActive / (p.tokens * F), 6);
       for (let i = 1; i < F; i++) expect(lp.sortedFrequency[i]).toBeLessThanOrEqual(lp.sortedFrequency[i - 1]);
@@ -46,9 +59,11 @@ describe('profileActivations on a random model', () => {
   it('the activity at a position equals a direct forward of its window', () => {
     const ids = model.tokenizer.encode(TEXT);
     const p = profileActivations(model, ids);
-    const T = model.config.blockSize, F = model.config.nFfn;
+    const T = model.config.blockSize,
+      F = model.config.nFfn;
     const post = model.forward([ids.slice(T, 2 * T)], { record: { ffn: true } }).ffnPost!; // second window
-    for (let t = 0; t < T; t++) for (let i = 0; i < F; i++) expect(isActive(p.trace, T + t, 1, i)).toBe(post[1][t * F + i] > 0);
+    for (let t = 0; t < T; t++)
+      for (let i = 0; i < F; i++) expect(isActive(p.trace, T + t, 1, i)).toBe(post[1][t * F + i] > 0);
   });
 
   it('caps at maxTokens, handles one token, and rejects an empty text with a clear error', () => {
@@ -83,12 +98,17 @@ describe('activation measures', () => {
   });
 
   it('traceFromSets round-trips sets through bitsets, including neuron indices past 32', () => {
-    const sets = [[[0, 31, 32, 99], []], [[5], [1, 2, 3, 64, 65]]];
+    const sets = [
+      [[0, 31, 32, 99], []],
+      [[5], [1, 2, 3, 64, 65]],
+    ];
     const tr = traceFromSets(sets, 100);
-    sets.forEach((layers, t) => layers.forEach((s, l) => {
-      expect(activeNeurons(tr, t, l)).toEqual(s);
-      expect(activeCount(tr, t, l)).toBe(s.length);
-    }));
+    sets.forEach((layers, t) =>
+      layers.forEach((s, l) => {
+        expect(activeNeurons(tr, t, l)).toEqual(s);
+        expect(activeCount(tr, t, l)).toBe(s.length);
+      }),
+    );
     expect(() => traceFromSets([[[100]]], 100)).toThrow(/neuron 100/);
   });
 });

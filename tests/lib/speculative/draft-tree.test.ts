@@ -32,11 +32,20 @@ describe('draftTree', () => {
     const draft = new SyntheticRunner(logitsOf);
     const d = draftTree(draft, [0], { shape: parseTreeShape('1,1,1,1,1'), maxDepth: 2, drawn: 'top' });
     expect(d.tree.nodes.map((n) => n.depth)).toEqual([0, 1, 2]);
-    expect(draftTree(new SyntheticRunner(logitsOf), [0], { shape: parseTreeShape('3'), maxDepth: 0, drawn: 'top' }).tree.nodes).toHaveLength(1);
+    expect(
+      draftTree(new SyntheticRunner(logitsOf), [0], { shape: parseTreeShape('3'), maxDepth: 0, drawn: 'top' }).tree
+        .nodes,
+    ).toHaveLength(1);
   });
 
   it('sampled children are independent draws (repeats allowed) with their draft probability', () => {
-    const d = draftTree(new SyntheticRunner(logitsOf), [0], { shape: parseTreeShape('8'), maxDepth: 4, drawn: 'sampled', sampling: { temperature: 1 }, chance: seededChance(3) });
+    const d = draftTree(new SyntheticRunner(logitsOf), [0], {
+      shape: parseTreeShape('8'),
+      maxDepth: 4,
+      drawn: 'sampled',
+      sampling: { temperature: 1 },
+      chance: seededChance(3),
+    });
     const tokens = d.tree.nodes.slice(1).map((n) => n.token);
     expect(new Set(tokens).size).toBeLessThan(8);
     const q = softmax(logitsOf([0]));
@@ -45,17 +54,27 @@ describe('draftTree', () => {
 
   it('a best-first budget of N keeps exactly the N most probable paths (brute force over the depth-3 tree)', () => {
     for (const N of [1, 3, 7, 12]) {
-      const d = draftTree(new SyntheticRunner(logitsOf), [0], { shape: { kind: 'budget', nodes: N, maxDepth: 3 }, maxDepth: 3, drawn: 'top' });
+      const d = draftTree(new SyntheticRunner(logitsOf), [0], {
+        shape: { kind: 'budget', nodes: N, maxDepth: 3 },
+        maxDepth: 3,
+        drawn: 'top',
+      });
       expect(d.tree.nodes).toHaveLength(N + 1);
       // every path of depth 1..3 with its probability under the draft
       const all: number[] = [];
       const walk = (seq: number[], pq: number, depth: number) => {
         if (depth === 3) return;
-        softmax(logitsOf(seq)).forEach((p, t) => { all.push(pq * p); walk([...seq, t], pq * p, depth + 1); });
+        softmax(logitsOf(seq)).forEach((p, t) => {
+          all.push(pq * p);
+          walk([...seq, t], pq * p, depth + 1);
+        });
       };
       walk([0], 1, 0);
       all.sort((a, b) => b - a);
-      const got = d.tree.nodes.slice(1).map((n) => n.pathQ).sort((a, b) => b - a);
+      const got = d.tree.nodes
+        .slice(1)
+        .map((n) => n.pathQ)
+        .sort((a, b) => b - a);
       got.forEach((p, i) => expect(p).toBeCloseTo(all[i], 12));
       d.tree.nodes.forEach((n, i) => expect(n.parent).toBeLessThan(i));
     }
@@ -65,7 +84,8 @@ describe('draftTree', () => {
 describe('verifyGreedy', () => {
   it('follows the children that match the argmax, then adds the target token; a bonus token at a leaf', () => {
     const tree = rootTree(9);
-    const a = addChild(tree, 0, 1, 1), b = addChild(tree, 0, 2, 1);
+    const a = addChild(tree, 0, 1, 1),
+      b = addChild(tree, 0, 2, 1);
     const c = addChild(tree, b, 3, 1);
     const one = (k: number) => Float32Array.from({ length: 5 }, (_, i) => (i === k ? 1 : 0));
     const logits = [one(2), one(0), one(3), one(4)];

@@ -23,10 +23,18 @@ describe('greedy speculative decoding on wasm', () => {
     const text = loadCorpus().validation;
     const ids = target.tokenizer.encode(text.slice(0, 20000));
     prompts.push('T', 'Call me Ishmael.');
-    for (const [at, n] of [[500, 20], [2000, 100], [4000, 200]]) prompts.push(target.tokenizer.decode(ids.slice(at, at + n)));
+    for (const [at, n] of [
+      [500, 20],
+      [2000, 100],
+      [4000, 200],
+    ])
+      prompts.push(target.tokenizer.decode(ids.slice(at, at + n)));
     for (const p of prompts) plain.set(p, generate(target, p, { temperature: 0, maxNewTokens: 140 }).ids);
   }, 300_000); // plain decoding of every prompt first: slow on a busy machine
-  afterAll(() => { target.dispose(); draft.dispose(); });
+  afterAll(() => {
+    target.dispose();
+    draft.dispose();
+  });
 
   it.each(SHAPES)('tree %s, tfjs draft: the same tokens as plain greedy decoding for every prompt', (tree) => {
     for (const p of prompts) {
@@ -36,17 +44,24 @@ describe('greedy speculative decoding on wasm', () => {
     }
   });
 
-  it.each(['chain 4', '1,1,3,1,1,1,1,1', 'budget 12'])('tree %s, plain-JS draft (LeanRunner): the same tokens too', (tree) => {
-    for (const p of prompts) {
-      const r = speculativeGenerate(target, new LeanRunner(draft), p, { tree, temperature: 0, maxNewTokens: 140 });
-      expect(r.ids).toEqual(plain.get(p));
-    }
-  });
+  it.each(['chain 4', '1,1,3,1,1,1,1,1', 'budget 12'])(
+    'tree %s, plain-JS draft (LeanRunner): the same tokens too',
+    (tree) => {
+      for (const p of prompts) {
+        const r = speculativeGenerate(target, new LeanRunner(draft), p, { tree, temperature: 0, maxNewTokens: 140 });
+        expect(r.ids).toEqual(plain.get(p));
+      }
+    },
+  );
 
   it('a long generation slides the window several times and still matches, with fewer target passes than tokens', () => {
     const p = prompts[2];
     const ref = generate(target, p, { temperature: 0, maxNewTokens: 400 }).ids;
-    const r = speculativeGenerate(target, new LeanRunner(draft), p, { tree: '1,1,3,1,1,1,1,1', temperature: 0, maxNewTokens: 400 });
+    const r = speculativeGenerate(target, new LeanRunner(draft), p, {
+      tree: '1,1,3,1,1,1,1,1',
+      temperature: 0,
+      maxNewTokens: 400,
+    });
     expect(r.ids).toEqual(ref);
     expect(new Set(r.steps.map((s) => s.windowStart)).size).toBeGreaterThan(3);
     expect(r.targetPasses).toBeLessThan(400 / 1.5);

@@ -18,8 +18,12 @@ export class SyntheticRunner implements TreeRunner {
   private cache: number[] = [];
   readonly calls: number[][] = [];
   private readonly logitsOf: (seq: number[]) => Float32Array;
-  constructor(logitsOf: (seq: number[]) => Float32Array) { this.logitsOf = logitsOf; }
-  get length() { return this.cache.length; }
+  constructor(logitsOf: (seq: number[]) => Float32Array) {
+    this.logitsOf = logitsOf;
+  }
+  get length() {
+    return this.cache.length;
+  }
   run(tokens: number[], opts: RunOptions = {}): Float32Array[] {
     const P = this.cache.length;
     const all = [...this.cache, ...tokens];
@@ -32,17 +36,29 @@ export class SyntheticRunner implements TreeRunner {
     this.cache = all;
     return rows;
   }
-  keep(positions: number[]) { this.cache = positions.map((p) => this.cache[p]); }
-  reset() { this.cache = []; }
-  dispose() { this.cache = []; }
-  cacheValues() { return { k: [], v: [] }; }
+  keep(positions: number[]) {
+    this.cache = positions.map((p) => this.cache[p]);
+  }
+  reset() {
+    this.cache = [];
+  }
+  dispose() {
+    this.cache = [];
+  }
+  cacheValues() {
+    return { k: [], v: [] };
+  }
   /** The tokens the cache holds (to compare with the decoded sequence). */
-  get tokens(): number[] { return [...this.cache]; }
+  get tokens(): number[] {
+    return [...this.cache];
+  }
 }
 
 function permutations(n: number): number[][] {
   if (n <= 1) return [Array.from({ length: n }, (_, i) => i)];
-  return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, k) => [...p.slice(0, k), n - 1, ...p.slice(k)]));
+  return permutations(n - 1).flatMap((p) =>
+    Array.from({ length: n }, (_, k) => [...p.slice(0, k), n - 1, ...p.slice(k)]),
+  );
 }
 
 /**
@@ -66,7 +82,10 @@ export function enumerateOutcomes<T>(f: (chance: Chance) => T): { value: T; p: n
     const chance: Chance = {
       bernoulli: (q) => pick([q, 1 - q]) === 0,
       categorical: (dist) => pick(dist),
-      permutation: (n) => { const all = permutations(n); return all[pick(all.map(() => 1 / all.length))]; },
+      permutation: (n) => {
+        const all = permutations(n);
+        return all[pick(all.map(() => 1 / all.length))];
+      },
     };
     results.push({ value: f(chance), p });
     // Odometer: advance the last choice that has options left, drop the ones after it.

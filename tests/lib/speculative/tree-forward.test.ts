@@ -10,13 +10,24 @@ import { LeanRunner } from '../../../lib/speculative/lean-gpt.ts';
 import { TfjsRunner, type TreeRunner } from '../../../lib/speculative/runner.ts';
 import { SpeculativeSession } from '../../../lib/speculative/session.ts';
 import { parseTreeShape } from '../../../lib/speculative/tree-shape.ts';
-import { addChild, pathTokens, rootTree, treeMask, treePositions, type TokenTree } from '../../../lib/speculative/token-tree.ts';
+import {
+  addChild,
+  pathTokens,
+  rootTree,
+  treeMask,
+  treePositions,
+  type TokenTree,
+} from '../../../lib/speculative/token-tree.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 
 // Logits of the committed models are O(10); float32 reductions in a different order differ by ~1e-5.
 const TOL: Record<string, number> = { cpu: 1e-4, wasm: 1e-4 };
 
-const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => { let m = 0; for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i])); return m; };
+const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+};
 
 function randomTree(rng: () => number, n: number, V: number): TokenTree {
   const tree = rootTree(randInt(rng, 0, V - 1));
@@ -32,11 +43,15 @@ function committedPair(backend: string): { target: LanguageModel; draft: Languag
     pair.target = await loadCommitted('target-v1');
     pair.draft = await loadCommitted('draft-v1');
   }, 120_000);
-  afterAll(() => { pair.target.dispose(); pair.draft.dispose(); });
+  afterAll(() => {
+    pair.target.dispose();
+    pair.draft.dispose();
+  });
   return pair;
 }
 
-const PROMPT = 'Call me Ishmael. Some years ago, never mind how long precisely, having little or no money in my purse, and nothing particular to interest me on shore, I thought I would sail about.';
+const PROMPT =
+  'Call me Ishmael. Some years ago, never mind how long precisely, having little or no money in my purse, and nothing particular to interest me on shore, I thought I would sail about.';
 
 describe.each(['cpu', 'wasm'])('tree forward on %s', (backend) => {
   const models = committedPair(backend);
@@ -50,7 +65,10 @@ describe.each(['cpu', 'wasm'])('tree forward on %s', (backend) => {
       const tree = randomTree(rng, n, target.config.vocabSize);
       const runner = new TfjsRunner(target);
       runner.run(prefix);
-      const rows = runner.run(tree.nodes.map((x) => x.token), { mask: treeMask(tree, prefix.length), positions: treePositions(tree, prefix.length) });
+      const rows = runner.run(
+        tree.nodes.map((x) => x.token),
+        { mask: treeMask(tree, prefix.length), positions: treePositions(tree, prefix.length) },
+      );
       runner.dispose();
       tree.nodes.forEach((_, u) => {
         const seq = [...prefix, ...pathTokens(tree, u)];
@@ -65,22 +83,34 @@ describe.each(['cpu', 'wasm'])('tree forward on %s', (backend) => {
     const { target, draft } = models;
     const rng = mulberry32(4);
     for (const model of [draft, target]) {
-      const lean = new LeanRunner(model), ref = new TfjsRunner(model);
+      const lean = new LeanRunner(model),
+        ref = new TfjsRunner(model);
       const prefix = model.tokenizer.encode(PROMPT).slice(0, 25);
-      let worst = maxAbsDiff(lean.run(prefix).flatMap((r) => [...r]), ref.run(prefix).flatMap((r) => [...r]));
+      let worst = maxAbsDiff(
+        lean.run(prefix).flatMap((r) => [...r]),
+        ref.run(prefix).flatMap((r) => [...r]),
+      );
       const tree = randomTree(rng, 12, model.config.vocabSize);
       const opts = { mask: treeMask(tree, 25), positions: treePositions(tree, 25) };
-      const a = lean.run(tree.nodes.map((x) => x.token), opts), b = ref.run(tree.nodes.map((x) => x.token), opts);
+      const a = lean.run(
+          tree.nodes.map((x) => x.token),
+          opts,
+        ),
+        b = ref.run(
+          tree.nodes.map((x) => x.token),
+          opts,
+        );
       a.forEach((row, i) => (worst = Math.max(worst, maxAbsDiff(row, b[i]))));
       const keep = [...Array(25).keys(), 25, 25 + 3, 25 + 7];
-      lean.keep(keep); ref.keep(keep);
-      const c = lean.run([7, 8]), d = ref.run([7, 8]);
+      lean.keep(keep);
+      ref.keep(keep);
+      const c = lean.run([7, 8]),
+        d = ref.run([7, 8]);
       c.forEach((row, i) => (worst = Math.max(worst, maxAbsDiff(row, d[i]))));
       ref.dispose();
       expect(worst).toBeLessThan(TOL[backend]);
     }
   });
-
 });
 
 // Whole sessions, on the backend the site uses (on the cpu backend they would take minutes).
@@ -88,22 +118,36 @@ describe('speculative sessions on wasm', () => {
   const backend = 'wasm';
   const models = committedPair(backend);
 
-  it.each([['tfjs', '1,1,3,1,1,1,1,1', 0], ['lean', '2,2,1', 0], ['tfjs', '2,1,2', 1], ['lean', 'budget 10', 0]] as const)(
+  it.each([
+    ['tfjs', '1,1,3,1,1,1,1,1', 0],
+    ['lean', '2,2,1', 0],
+    ['tfjs', '2,1,2', 1],
+    ['lean', 'budget 10', 0],
+  ] as const)(
     'after every step both caches equal plain decoding of the accepted tokens (%s draft, tree %s, temperature %s)',
     (kind, tree, temperature) => {
       const { target, draft } = models;
       const tRunner = new TfjsRunner(target);
       const dRunner: TreeRunner = kind === 'lean' ? new LeanRunner(draft) : new TfjsRunner(draft);
       const prompt = target.tokenizer.encode(PROMPT).slice(0, 100);
-      const s = new SpeculativeSession(tRunner, dRunner, prompt, { shape: parseTreeShape(tree), blockSize: 128, temperature, seed: 9 });
+      const s = new SpeculativeSession(tRunner, dRunner, prompt, {
+        shape: parseTreeShape(tree),
+        blockSize: 128,
+        temperature,
+        seed: 9,
+      });
       const checkCache = (model: LanguageModel, runner: TreeRunner, ids: number[]) => {
         const plain = new TfjsRunner(model);
         plain.run(ids);
-        const a = runner.cacheValues(), b = plain.cacheValues();
+        const a = runner.cacheValues(),
+          b = plain.cacheValues();
         plain.dispose();
         expect(a.k.length).toBe(model.config.nLayer);
         let worst = 0;
-        for (let l = 0; l < a.k.length; l++) { worst = Math.max(worst, maxAbsDiff(a.k[l], b.k[l]), maxAbsDiff(a.v[l], b.v[l])); expect(a.k[l].length).toBe(b.k[l].length); }
+        for (let l = 0; l < a.k.length; l++) {
+          worst = Math.max(worst, maxAbsDiff(a.k[l], b.k[l]), maxAbsDiff(a.v[l], b.v[l]));
+          expect(a.k[l].length).toBe(b.k[l].length);
+        }
         return worst;
       };
       let worst = 0;
@@ -112,7 +156,11 @@ describe('speculative sessions on wasm', () => {
         const j = s.ids.length - 1;
         expect(tRunner.length).toBe(j - step.windowStart); // everything before the new root
         worst = Math.max(worst, checkCache(target, tRunner, s.ids.slice(step.windowStart, j)));
-        if (dRunner.length > 0) worst = Math.max(worst, checkCache(draft, dRunner, s.ids.slice(step.windowStart, step.windowStart + dRunner.length)));
+        if (dRunner.length > 0)
+          worst = Math.max(
+            worst,
+            checkCache(draft, dRunner, s.ids.slice(step.windowStart, step.windowStart + dRunner.length)),
+          );
       }
       s.dispose();
       expect(worst).toBeLessThan(TOL[backend]);
@@ -123,7 +171,12 @@ describe('speculative sessions on wasm', () => {
     const { target, draft } = models;
     for (const temperature of [0, 1]) {
       const before = tf.memory().numTensors;
-      const s = new SpeculativeSession(new TfjsRunner(target), new TfjsRunner(draft), target.tokenizer.encode('Call me'), { shape: parseTreeShape('1,2,1'), blockSize: 128, temperature, seed: 2 });
+      const s = new SpeculativeSession(
+        new TfjsRunner(target),
+        new TfjsRunner(draft),
+        target.tokenizer.encode('Call me'),
+        { shape: parseTreeShape('1,2,1'), blockSize: 128, temperature, seed: 2 },
+      );
       s.step();
       const during = tf.memory().numTensors;
       for (let i = 0; i < 100; i++) s.step();

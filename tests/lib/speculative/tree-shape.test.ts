@@ -1,8 +1,21 @@
 // Tree shapes from text, token tree bookkeeping, the topology-aware mask, and bad input with clear messages.
 import * as tf from '@tensorflow/tfjs';
 import { describe, it, expect } from 'vitest';
-import { parseTreeShape, formatTreeShape, expansionNodes, MAX_TREE_NODES } from '../../../lib/speculative/tree-shape.ts';
-import { addChild, ancestorMatrix, childrenOf, pathTo, rootTree, treeMask, treePositions } from '../../../lib/speculative/token-tree.ts';
+import {
+  parseTreeShape,
+  formatTreeShape,
+  expansionNodes,
+  MAX_TREE_NODES,
+} from '../../../lib/speculative/tree-shape.ts';
+import {
+  addChild,
+  ancestorMatrix,
+  childrenOf,
+  pathTo,
+  rootTree,
+  treeMask,
+  treePositions,
+} from '../../../lib/speculative/token-tree.ts';
 import { SpeculativeSession } from '../../../lib/speculative/session.ts';
 import { SpeculativeDecoder } from '../../../lib/speculative/speculative-decoder.ts';
 import { mulberry32, randInt } from '../../../lib/random.ts';
@@ -11,7 +24,8 @@ import { SyntheticRunner, syntheticLogits } from './synthetic.ts';
 
 describe('parseTreeShape', () => {
   it('reads widths in every accepted notation, chains and budgets', () => {
-    for (const text of ['1,1,3,1,1,1,1,1', '<1,1,3,1,1,1,1,1>', '⟨1, 1, 3, 1, 1, 1, 1, 1⟩', ' 1 1 3 1 1 1 1 1 ']) expect(parseTreeShape(text)).toEqual({ kind: 'expansion', widths: [1, 1, 3, 1, 1, 1, 1, 1] });
+    for (const text of ['1,1,3,1,1,1,1,1', '<1,1,3,1,1,1,1,1>', '⟨1, 1, 3, 1, 1, 1, 1, 1⟩', ' 1 1 3 1 1 1 1 1 '])
+      expect(parseTreeShape(text)).toEqual({ kind: 'expansion', widths: [1, 1, 3, 1, 1, 1, 1, 1] });
     expect(parseTreeShape('chain 4')).toEqual({ kind: 'expansion', widths: [1, 1, 1, 1] });
     expect(parseTreeShape('budget 16')).toMatchObject({ kind: 'budget', nodes: 16 });
     expect(parseTreeShape('')).toEqual({ kind: 'expansion', widths: [] });
@@ -42,7 +56,8 @@ describe('token tree', () => {
       const tree = rootTree(0);
       for (let i = 1; i < 15; i++) addChild(tree, randInt(rng, 0, i - 1), i, 0.5);
       const past = randInt(rng, 0, 5);
-      const mask = treeMask(tree, past), pos = treePositions(tree, past);
+      const mask = treeMask(tree, past),
+        pos = treePositions(tree, past);
       const anc = ancestorMatrix(tree);
       tree.nodes.forEach((n, i) => {
         const path = pathTo(tree, i);
@@ -63,20 +78,35 @@ describe('bad input', () => {
   const V = 5;
   const runner = () => new SyntheticRunner((seq) => syntheticLogits(seq, V, 1));
   it('an empty prompt, or MSS with a best-first budget tree, throws a clear error', () => {
-    expect(() => new SpeculativeSession(runner(), runner(), [], { shape: parseTreeShape('2'), blockSize: 16 })).toThrow(/prompt is empty/);
-    expect(() => new SpeculativeSession(runner(), runner(), [1], { shape: parseTreeShape('budget 4'), blockSize: 16, temperature: 1 })).toThrow(/best-first budget tree is only for greedy/);
+    expect(() => new SpeculativeSession(runner(), runner(), [], { shape: parseTreeShape('2'), blockSize: 16 })).toThrow(
+      /prompt is empty/,
+    );
+    expect(
+      () =>
+        new SpeculativeSession(runner(), runner(), [1], {
+          shape: parseTreeShape('budget 4'),
+          blockSize: 16,
+          temperature: 1,
+        }),
+    ).toThrow(/best-first budget tree is only for greedy/);
   });
 
   it('a prompt longer than the context: kept from its end and flagged, or an error if asked', async () => {
     await tf.setBackend('cpu');
-    const target = randomModel({ blockSize: 16 }), draft = randomModel({ blockSize: 16 }, 2);
+    const target = randomModel({ blockSize: 16 }),
+      draft = randomModel({ blockSize: 16 }, 2);
     const long = 'x'.repeat(40);
-    expect(() => new SpeculativeDecoder(target, draft, long, { tree: '2', temperature: 0, longPrompt: 'error' })).toThrow(/prompt is 40 tokens, longer than the context of 16/);
+    expect(
+      () => new SpeculativeDecoder(target, draft, long, { tree: '2', temperature: 0, longPrompt: 'error' }),
+    ).toThrow(/prompt is 40 tokens, longer than the context of 16/);
     const d = new SpeculativeDecoder(target, draft, long, { tree: '2', temperature: 0 });
     expect(d.promptTruncated).toBe(true);
     expect(d.next().id).toBeGreaterThanOrEqual(0);
     d.dispose();
-    expect(() => new SpeculativeDecoder(target, draft, 'ab', { tree: '9,9', temperature: 0 })).toThrow(/over the budget/);
-    target.dispose(); draft.dispose();
+    expect(() => new SpeculativeDecoder(target, draft, 'ab', { tree: '9,9', temperature: 0 })).toThrow(
+      /over the budget/,
+    );
+    target.dispose();
+    draft.dispose();
   });
 });

@@ -2,29 +2,74 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryStorage, OpfsStorage, fillOrFallBack, openBrowserStorage, openOpfsStorage, StorageQuotaError, measureReadThroughput, writeTestFile, type ByteStorage, type SyncAccessHandle, type OpfsDirectory } from '../../../lib/storage/index.ts';
+import {
+  MemoryStorage,
+  OpfsStorage,
+  fillOrFallBack,
+  openBrowserStorage,
+  openOpfsStorage,
+  StorageQuotaError,
+  measureReadThroughput,
+  writeTestFile,
+  type ByteStorage,
+  type SyncAccessHandle,
+  type OpfsDirectory,
+} from '../../../lib/storage/index.ts';
 import { NodeFileStorage } from '../../../lib/storage/node-file.ts';
 import { mulberry32, randInt } from '../../../lib/random.ts';
 
 /** A FileSystemSyncAccessHandle stand-in over memory, with an optional quota in bytes. */
 function fakeHandle(quota = Infinity): SyncAccessHandle & { closed: boolean } {
   let bytes = new Uint8Array(0);
-  const grow = (n: number) => { if (n > bytes.length) { const b = new Uint8Array(n); b.set(bytes); bytes = b; } };
+  const grow = (n: number) => {
+    if (n > bytes.length) {
+      const b = new Uint8Array(n);
+      b.set(bytes);
+      bytes = b;
+    }
+  };
   return {
     closed: false,
-    read(buf, o) { const at = o?.at ?? 0; const n = Math.max(0, Math.min(buf.length, bytes.length - at)); buf.set(bytes.subarray(at, at + n)); return n; },
-    write(buf, o) { const at = o?.at ?? 0; const n = Math.max(0, Math.min(buf.length, quota - at)); grow(at + n); bytes.set(buf.subarray(0, n), at); return n; },
-    getSize() { return bytes.length; },
-    truncate(size) { if (size > quota) { const e = new Error('quota'); e.name = 'QuotaExceededError'; throw e; } const b = new Uint8Array(size); b.set(bytes.subarray(0, size)); bytes = b; },
+    read(buf, o) {
+      const at = o?.at ?? 0;
+      const n = Math.max(0, Math.min(buf.length, bytes.length - at));
+      buf.set(bytes.subarray(at, at + n));
+      return n;
+    },
+    write(buf, o) {
+      const at = o?.at ?? 0;
+      const n = Math.max(0, Math.min(buf.length, quota - at));
+      grow(at + n);
+      bytes.set(buf.subarray(0, n), at);
+      return n;
+    },
+    getSize() {
+      return bytes.length;
+    },
+    truncate(size) {
+      if (size > quota) {
+        const e = new Error('quota');
+        e.name = 'QuotaExceededError';
+        throw e;
+      }
+      const b = new Uint8Array(size);
+      b.set(bytes.subarray(0, size));
+      bytes = b;
+    },
     flush() {},
-    close() { this.closed = true; },
+    close() {
+      this.closed = true;
+    },
   };
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'storage-test-'));
 const adapters: [string, () => ByteStorage][] = [
   ['memory', () => new MemoryStorage()],
-  ['node file', () => new NodeFileStorage(join(tmp, `f${Math.floor(performance.now() * 1000)}.bin`), { truncate: true })],
+  [
+    'node file',
+    () => new NodeFileStorage(join(tmp, `f${Math.floor(performance.now() * 1000)}.bin`), { truncate: true }),
+  ],
   ['opfs (fake handle)', () => new OpfsStorage('fake.bin', fakeHandle())],
 ];
 
@@ -36,12 +81,19 @@ describe.each(adapters)('%s storage', (_, make) => {
     for (let step = 0; step < 200; step++) {
       if (rng() < 0.1) {
         const size = randInt(rng, 0, 5000);
-        const r = new Uint8Array(size); r.set(ref.subarray(0, size)); ref = r;
+        const r = new Uint8Array(size);
+        r.set(ref.subarray(0, size));
+        ref = r;
         s.truncate(size);
       } else {
-        const off = randInt(rng, 0, 4000), n = randInt(rng, 0, 1500);
+        const off = randInt(rng, 0, 4000),
+          n = randInt(rng, 0, 1500);
         const data = Uint8Array.from({ length: n }, () => randInt(rng, 0, 255));
-        if (off + n > ref.length) { const r = new Uint8Array(off + n); r.set(ref); ref = r; }
+        if (off + n > ref.length) {
+          const r = new Uint8Array(off + n);
+          r.set(ref);
+          ref = r;
+        }
         ref.set(data, off);
         s.write(off, data);
       }
@@ -49,7 +101,8 @@ describe.each(adapters)('%s storage', (_, make) => {
     }
     expect(Array.from(s.read(0, ref.length))).toEqual(Array.from(ref));
     for (let i = 0; i < 50; i++) {
-      const off = randInt(rng, 0, ref.length), n = randInt(rng, 0, ref.length - off);
+      const off = randInt(rng, 0, ref.length),
+        n = randInt(rng, 0, ref.length - off);
       expect(Array.from(s.read(off, n))).toEqual(Array.from(ref.subarray(off, off + n)));
     }
     s.close();
@@ -59,7 +112,9 @@ describe.each(adapters)('%s storage', (_, make) => {
     const s = make();
     s.write(0, new Uint8Array(1000));
     s.write(1000, new Uint8Array(24));
-    s.read(0, 512); s.read(512, 512, new Uint8Array(600)); s.read(10, 0);
+    s.read(0, 512);
+    s.read(512, 512, new Uint8Array(600));
+    s.read(10, 0);
     expect(s.takeCounts()).toEqual({ reads: 3, bytesRead: 1024, writes: 2, bytesWritten: 1024 });
     expect(s.counts).toEqual({ reads: 0, bytesRead: 0, writes: 0, bytesWritten: 0 });
     s.close();
@@ -81,13 +136,17 @@ describe.each(adapters)('%s storage', (_, make) => {
 });
 
 describe('OPFS opening and fallback', () => {
-  const dirWith = (handle: () => Promise<SyncAccessHandle>): OpfsDirectory => ({ getFileHandle: async () => ({ createSyncAccessHandle: handle }) });
+  const dirWith = (handle: () => Promise<SyncAccessHandle>): OpfsDirectory => ({
+    getFileHandle: async () => ({ createSyncAccessHandle: handle }),
+  });
 
   it('a short write (quota ran out) throws StorageQuotaError naming the file', () => {
     const s = new OpfsStorage('w.bin', fakeHandle(1000));
     s.write(0, new Uint8Array(800));
     expect(() => s.write(800, new Uint8Array(400))).toThrow(StorageQuotaError);
-    expect(() => s.write(800, new Uint8Array(400))).toThrow(/w\.bin: the browser's storage quota ran out after 1000 bytes/);
+    expect(() => s.write(800, new Uint8Array(400))).toThrow(
+      /w\.bin: the browser's storage quota ran out after 1000 bytes/,
+    );
     expect(() => s.truncate(5000)).toThrow(/storage quota is full/);
   });
 
@@ -99,10 +158,18 @@ describe('OPFS opening and fallback', () => {
     const noSync = await openBrowserStorage('a.bin', async () => ({ getFileHandle: async () => ({}) }));
     expect(noSync.fallback).toMatch(/only available inside a worker/);
 
-    const locked = await openBrowserStorage('a.bin', async () => dirWith(async () => { const e = new Error('locked'); e.name = 'NoModificationAllowedError'; throw e; }));
+    const locked = await openBrowserStorage('a.bin', async () =>
+      dirWith(async () => {
+        const e = new Error('locked');
+        e.name = 'NoModificationAllowedError';
+        throw e;
+      }),
+    );
     expect(locked.fallback).toMatch(/open in another tab or worker/);
 
-    const refused = await openBrowserStorage('a.bin', async () => { throw new Error('SecurityError: denied'); });
+    const refused = await openBrowserStorage('a.bin', async () => {
+      throw new Error('SecurityError: denied');
+    });
     expect(refused.fallback).toMatch(/refused the Origin Private File System \(SecurityError: denied\)/);
 
     // The fallback works like any storage.
@@ -117,25 +184,39 @@ describe('OPFS opening and fallback', () => {
     expect(ok.storage.kind).toBe('opfs');
     ok.storage.close();
     expect(h.closed).toBe(true);
-    await expect(openOpfsStorage('../etc', async () => dirWith(async () => fakeHandle()))).rejects.toThrow(/OPFS file name must be/);
+    await expect(openOpfsStorage('../etc', async () => dirWith(async () => fakeHandle()))).rejects.toThrow(
+      /OPFS file name must be/,
+    );
   });
 
   it('fillOrFallBack: a quota that runs out part-way empties and closes the file, and the same writes land in memory', async () => {
     const h = fakeHandle(3000);
     const data = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7) % 251);
-    const fill = (s: ByteStorage) => { s.write(0, data.subarray(0, 2500)); s.write(2500, data.subarray(2500)); };
+    const fill = (s: ByteStorage) => {
+      s.write(0, data.subarray(0, 2500));
+      s.write(2500, data.subarray(2500));
+    };
     const r = fillOrFallBack(await openBrowserStorage('q.bin', async () => dirWith(async () => h)), fill);
     expect(r.storage.kind).toBe('memory');
-    expect(r.fallback).toMatch(/^q\.bin: the browser's storage quota ran out after 3000 bytes; using memory instead, with the same reads counted$/);
+    expect(r.fallback).toMatch(
+      /^q\.bin: the browser's storage quota ran out after 3000 bytes; using memory instead, with the same reads counted$/,
+    );
     expect(h.closed).toBe(true);
     expect(h.getSize()).toBe(0); // nothing half-written is left behind
     expect(Array.from(r.storage.read(0, 5000))).toEqual(Array.from(data));
 
-    const roomy = fillOrFallBack(await openBrowserStorage('r.bin', async () => dirWith(async () => fakeHandle())), fill);
+    const roomy = fillOrFallBack(
+      await openBrowserStorage('r.bin', async () => dirWith(async () => fakeHandle())),
+      fill,
+    );
     expect(roomy.storage.kind).toBe('opfs');
     expect(roomy.fallback).toBeNull();
     // Any other failure is not hidden behind a fallback.
-    expect(() => fillOrFallBack({ storage: new MemoryStorage(), fallback: null }, () => { throw new Error('disk on fire'); })).toThrow('disk on fire');
+    expect(() =>
+      fillOrFallBack({ storage: new MemoryStorage(), fallback: null }, () => {
+        throw new Error('disk on fire');
+      }),
+    ).toThrow('disk on fire');
   });
 });
 
@@ -147,11 +228,26 @@ describe('measureReadThroughput', () => {
     let t = 0;
     const now = () => (t += 1); // every clock call advances 1 ms
     const seen: number[] = [];
-    const pts = measureReadThroughput(s, { chunkSizes: [1024, 8192], bytesPerPoint: 32 * 1024, minReads: 8, repeats: 1, now, onProgress: (d) => seen.push(d) });
-    expect(pts.map((p) => [p.order, p.chunkBytes, p.reads])).toEqual([['sequential', 1024, 32], ['sequential', 8192, 8], ['scattered', 1024, 32], ['scattered', 8192, 8]]);
+    const pts = measureReadThroughput(s, {
+      chunkSizes: [1024, 8192],
+      bytesPerPoint: 32 * 1024,
+      minReads: 8,
+      repeats: 1,
+      now,
+      onProgress: (d) => seen.push(d),
+    });
+    expect(pts.map((p) => [p.order, p.chunkBytes, p.reads])).toEqual([
+      ['sequential', 1024, 32],
+      ['sequential', 8192, 8],
+      ['scattered', 1024, 32],
+      ['scattered', 8192, 8],
+    ]);
     expect(s.counts.reads).toBe(80);
     expect(s.counts.bytesRead).toBe(2 * (32 * 1024 + 8 * 8192));
-    for (const p of pts) { expect(p.seconds).toBeCloseTo(0.001); expect(p.bytesPerSecond).toBeCloseTo(p.bytes / 0.001); }
+    for (const p of pts) {
+      expect(p.seconds).toBeCloseTo(0.001);
+      expect(p.bytesPerSecond).toBeCloseTo(p.bytes / 0.001);
+    }
     expect(seen).toEqual([1, 2, 3, 4]);
     expect(() => measureReadThroughput(s, { chunkSizes: [1 << 20] })).toThrow(/larger than the 65536-byte file/);
     expect(() => measureReadThroughput(s, { chunkSizes: [0] })).toThrow(/positive integer, got 0/);
@@ -164,7 +260,14 @@ describe('measureReadThroughput', () => {
     s.takeCounts();
     const ticks = [0, 5, 10, 11, 20, 23]; // (start, end) of three repeats: 5, 1 and 3 ms
     const clock = () => ticks.shift()!;
-    const [p] = measureReadThroughput(s, { chunkSizes: [4096], orders: ['sequential'], bytesPerPoint: 4096 * 4, minReads: 1, repeats: 3, now: clock });
+    const [p] = measureReadThroughput(s, {
+      chunkSizes: [4096],
+      orders: ['sequential'],
+      bytesPerPoint: 4096 * 4,
+      minReads: 1,
+      repeats: 3,
+      now: clock,
+    });
     expect(ticks).toEqual([]);
     expect(s.counts.reads).toBe(12);
     expect(p.seconds).toBeCloseTo(0.003);

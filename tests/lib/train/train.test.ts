@@ -28,7 +28,9 @@ describe('learningRate', () => {
 describe('BatchSampler and evenWindows', () => {
   it('the same seed gives the same batches; targets are the inputs shifted by one', () => {
     const ids = patternIds(500, 1);
-    const a = new BatchSampler(ids, 4, 16, 9), b = new BatchSampler(ids, 4, 16, 9), c = new BatchSampler(ids, 4, 16, 10);
+    const a = new BatchSampler(ids, 4, 16, 9),
+      b = new BatchSampler(ids, 4, 16, 9),
+      c = new BatchSampler(ids, 4, 16, 10);
     const [ba, bb, bc] = [a.next(), b.next(), c.next()];
     expect(Array.from(ba.x)).toEqual(Array.from(bb.x));
     expect(Array.from(ba.x)).not.toEqual(Array.from(bc.x));
@@ -46,7 +48,9 @@ describe('BatchSampler and evenWindows', () => {
 });
 
 describe.each(['cpu', 'wasm'])('TrainingLoop on %s', (backend) => {
-  beforeAll(async () => { await tf.setBackend(backend); });
+  beforeAll(async () => {
+    await tf.setBackend(backend);
+  });
 
   it('lowers the held-out loss, moves only the trainable tensors, and leaks no tensors', () => {
     const init = initWeights(cfg, 3);
@@ -55,7 +59,8 @@ describe.each(['cpu', 'wasm'])('TrainingLoop on %s', (backend) => {
     for (const [n, d] of Object.entries(init)) params[n] = tf.tensor(d, shapes.get(n));
     // Train everything but the embeddings (which then stay as they were).
     const trainable: Record<string, tf.Variable> = {};
-    for (const n of Object.keys(params)) if (!n.startsWith('wte') && !n.startsWith('wpe')) trainable[n] = tf.variable(params[n], true);
+    for (const n of Object.keys(params))
+      if (!n.startsWith('wte') && !n.startsWith('wpe')) trainable[n] = tf.variable(params[n], true);
     const loop = new TrainingLoop({ cfg, params, trainable, schedule: { peak: 1e-2, steps: 40 } });
     const sampler = new BatchSampler(patternIds(2000, 4), 4, 16, 5);
     const held = evenWindows(patternIds(600, 6), 8, 16);

@@ -11,7 +11,9 @@ describe('arxivUrl', () => {
     expect(() => arxivUrl('arXiv:2312.11514', undefined, '<Cite>')).toThrow(
       '<Cite>: invalid arXiv id "arXiv:2312.11514"; expected digits like "2312.11514"',
     );
-    expect(() => arxivUrl('2312.11514', '3', '<Cite>')).toThrow('<Cite>: invalid version "3"; expected "v" and a number');
+    expect(() => arxivUrl('2312.11514', '3', '<Cite>')).toThrow(
+      '<Cite>: invalid version "3"; expected "v" and a number',
+    );
     expect(() => arxivUrl(undefined)).toThrow('invalid arXiv id undefined');
   });
 });

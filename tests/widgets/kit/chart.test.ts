@@ -3,7 +3,14 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../lib/random.ts';
-import { chartHeight, plotChart, reservedHeight, reserveStyle, SERIES, LEGEND_HEIGHT } from '../../../site/widgets/_kit/chart.ts';
+import {
+  chartHeight,
+  plotChart,
+  reservedHeight,
+  reserveStyle,
+  SERIES,
+  LEGEND_HEIGHT,
+} from '../../../site/widgets/_kit/chart.ts';
 import { expectSnapshot } from '../snapshot.ts';
 
 const size = { ratio: 0.5, min: 150, max: 300 };
@@ -25,13 +32,13 @@ function demo(width: number, legend = false) {
 describe('plotChart', () => {
   it('names and describes the SVG, gives it role img, and leaves no ARIA on marks', () => {
     for (const fig of [demo(400), demo(400, true)]) {
-    const svg = fig.localName === 'svg' ? fig : fig.querySelector(':scope > svg')!;
-    expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.getAttribute('aria-label')).toBe('Demo values');
-    expect(svg.getAttribute('aria-description')).toBe('Twenty seeded values between 0 and 1.');
-    expect(fig.querySelectorAll('g[aria-label], g[aria-description]').length).toBe(0);
-    expect(svg.getAttribute('fill')).toBe('currentColor');
-    expect(Number(fig.matches('[role="img"]')) + fig.querySelectorAll('[role="img"]').length).toBe(1);
+      const svg = fig.localName === 'svg' ? fig : fig.querySelector(':scope > svg')!;
+      expect(svg.getAttribute('role')).toBe('img');
+      expect(svg.getAttribute('aria-label')).toBe('Demo values');
+      expect(svg.getAttribute('aria-description')).toBe('Twenty seeded values between 0 and 1.');
+      expect(fig.querySelectorAll('g[aria-label], g[aria-description]').length).toBe(0);
+      expect(svg.getAttribute('fill')).toBe('currentColor');
+      expect(Number(fig.matches('[role="img"]')) + fig.querySelectorAll('[role="img"]').length).toBe(1);
     }
   });
   it('is as tall as chartHeight for its width, clamped', () => {
@@ -43,7 +50,9 @@ describe('plotChart', () => {
     expect(chartHeight(100, size)).toBe(150);
     expect(chartHeight(1000, size)).toBe(300);
     expect(reservedHeight(400, { ...size, legend: true })).toBe(200 + LEGEND_HEIGHT);
-    expect(reserveStyle({ ...size, legend: true })).toBe(`--kit-ratio:0.5;--kit-min:150px;--kit-max:300px;--kit-legend:${LEGEND_HEIGHT}px`);
+    expect(reserveStyle({ ...size, legend: true })).toBe(
+      `--kit-ratio:0.5;--kit-min:150px;--kit-max:300px;--kit-legend:${LEGEND_HEIGHT}px`,
+    );
   });
   it('draws the same SVG for the same seeded data (snapshot)', () => {
     expectSnapshot('kit-demo', demo(400));

@@ -1,6 +1,19 @@
 // One unit convention for every number a widget prints.
 import { describe, expect, it } from 'vitest';
-import { bandwidth, bytes, count, duration, percent, perSecond, probability, signedPercent, times, token, tokenChip, tokenQuote } from '../../../site/widgets/_kit/format.ts';
+import {
+  bandwidth,
+  bytes,
+  count,
+  duration,
+  percent,
+  perSecond,
+  probability,
+  signedPercent,
+  times,
+  token,
+  tokenChip,
+  tokenQuote,
+} from '../../../site/widgets/_kit/format.ts';
 
 describe('format', () => {
   it('bytes in binary units', () => {

@@ -25,7 +25,9 @@ describe('shareQuery', () => {
     expect(shareQuery(schema, 'demo', defaults, defaults, [])).toBe('');
     expect(shareQuery(schema, 'demo', { ...defaults, size: 8 }, defaults, [])).toBe('?demo.size=8');
     expect(shareQuery(schema, 'demo', defaults, defaults, ['mode', 'chart'])).toBe('?hide=demo.mode,demo.chart');
-    expect(shareQuery(schema, 'k2', { ...defaults, mode: 'columns' }, defaults, ['share'])).toBe('?k2.mode=columns&hide=k2.share');
+    expect(shareQuery(schema, 'k2', { ...defaults, mode: 'columns' }, defaults, ['share'])).toBe(
+      '?k2.mode=columns&hide=k2.share',
+    );
   });
 
   it('round-trips through readUrl on random values and random hidden sets', () => {
@@ -60,7 +62,10 @@ describe('lessonOf', () => {
 describe('strayState', () => {
   const onPage = new Set(['vecmat', 'heat']);
   it('reports settings and hide entries for keys not on the page, in their own words', () => {
-    expect(strayState('?vecmat.x=1&nope.size=2&hide=heat.chart,gone.seed', onPage)).toEqual(['nope.size', 'hide=gone.seed']);
+    expect(strayState('?vecmat.x=1&nope.size=2&hide=heat.chart,gone.seed', onPage)).toEqual([
+      'nope.size',
+      'hide=gone.seed',
+    ]);
   });
   it('leaves page-level parameters, junk without a key, and a clean address alone', () => {
     expect(strayState('?embed=1&theme=dark&backend=wasm&hide=vecmat.seed&foo=<b>', onPage)).toEqual([]);

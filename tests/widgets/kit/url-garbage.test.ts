@@ -23,7 +23,11 @@ const parse = (q: string) => readUrl(schema, 'vecmat', defaults, q);
 
 describe('readUrl on garbage: clamps or ignores, always with a note, never throws', () => {
   const cases: [string, Partial<V>, RegExp][] = [
-    ['?vecmat.x=%3Cscript%3Ealert(1)%3C/script%3E', { x: [2, 0, 1] }, /Ignored vecmat.x=.*expected 3 comma-separated numbers/],
+    [
+      '?vecmat.x=%3Cscript%3Ealert(1)%3C/script%3E',
+      { x: [2, 0, 1] },
+      /Ignored vecmat.x=.*expected 3 comma-separated numbers/,
+    ],
     ['?vecmat.x=<script>', { x: [2, 0, 1] }, /Ignored vecmat.x/],
     ['?vecmat.seed=%%%', { seed: 1 }, /Ignored vecmat.seed=.*expected a whole number from 0 to 9999/],
     ['?vecmat.seed=NaN', { seed: 1 }, /Ignored vecmat.seed="NaN"/],
@@ -76,10 +80,13 @@ describe('readUrl on garbage: clamps or ignores, always with a note, never throw
   });
   it('never throws on random byte soup (seeded fuzz)', () => {
     let s = 12345;
-    const next = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const next = () => (s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32;
     const alphabet = 'vecmat.xseedviewhide=&,%;?<>"\'#-+e.0123456789 \u00e9\ud83d\ude00';
     for (let t = 0; t < 500; t++) {
-      const q = Array.from({ length: Math.floor(next() * 80) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const q = Array.from(
+        { length: Math.floor(next() * 80) },
+        () => alphabet[Math.floor(next() * alphabet.length)],
+      ).join('');
       const r = parse(q);
       expect(Array.isArray(r.values.x) && r.values.x.length === 3).toBe(true);
       for (const v of r.values.x) expect(v >= -9 && v <= 9).toBe(true);

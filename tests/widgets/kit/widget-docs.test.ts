@@ -12,7 +12,10 @@ import { formatValue, type WidgetSchema } from '../../../site/widgets/_kit/param
 const widgetsDir = fileURLToPath(new URL('../../../site/widgets/', import.meta.url));
 const folders = readdirSync(widgetsDir).filter((f) => f !== '_kit' && existsSync(join(widgetsDir, f, 'params.ts')));
 const schemas = await Promise.all(
-  folders.map(async (folder) => ({ folder, schema: ((await import(join(widgetsDir, folder, 'params.ts'))) as { schema: WidgetSchema }).schema })),
+  folders.map(async (folder) => ({
+    folder,
+    schema: ((await import(join(widgetsDir, folder, 'params.ts'))) as { schema: WidgetSchema }).schema,
+  })),
 );
 
 /**
@@ -27,7 +30,11 @@ function readmeProps(readme: string): { names: string[]; urlKeys: string[]; defa
     .map((line) => line.split('|').map((c) => c.trim()))
     .map((cells) => {
       const first = ticks(cells[1]);
-      return { names: first.filter((t) => !t.includes('.')), urlKeys: first.filter((t) => t.includes('.')), defaults: ticks(cells[3] ?? '') };
+      return {
+        names: first.filter((t) => !t.includes('.')),
+        urlKeys: first.filter((t) => t.includes('.')),
+        defaults: ticks(cells[3] ?? ''),
+      };
     });
 }
 
@@ -50,16 +57,25 @@ describe.each(schemas)('$folder', ({ folder, schema }) => {
 
   it('is described in the barrel, which the docs page quotes', () => {
     const barrel = readFileSync(join(widgetsDir, 'index.ts'), 'utf8');
-    expect(barrelDescriptions(barrel).get(schema.name), `a /** … */ line above ${schema.name} in site/widgets/index.ts`).toBeTruthy();
+    expect(
+      barrelDescriptions(barrel).get(schema.name),
+      `a /** … */ line above ${schema.name} in site/widgets/index.ts`,
+    ).toBeTruthy();
   });
 
   it("its README's props table names the declared props, with the declared defaults", () => {
     const readme = readFileSync(join(widgetsDir, folder, 'README.md'), 'utf8');
     const rows = readmeProps(readme);
     const documented = rows.flatMap((r) => r.names).filter((n) => n !== 'urlKey'); // a urlKey row is optional
-    expect(new Set(documented), `props in site/widgets/${folder}/README.md`).toEqual(new Set(Object.keys(schema.params)));
+    expect(new Set(documented), `props in site/widgets/${folder}/README.md`).toEqual(
+      new Set(Object.keys(schema.params)),
+    );
     for (const { names, urlKeys } of rows) {
-      for (const url of urlKeys) expect(names.map((n) => `${schema.urlKey}.${n}`), `URL key ${url} in site/widgets/${folder}/README.md`).toContain(url);
+      for (const url of urlKeys)
+        expect(
+          names.map((n) => `${schema.urlKey}.${n}`),
+          `URL key ${url} in site/widgets/${folder}/README.md`,
+        ).toContain(url);
     }
     for (const { names, defaults } of rows) {
       if (defaults.length !== names.length) continue; // a default described in words ("nearest the predictor's threshold")

@@ -11,7 +11,16 @@ import { mulberry32 } from '../../../lib/random.ts';
 
 describe('LoraTrain model and chart', () => {
   it('says the step, rate, backend and the loss change', () => {
-    expect(statusText({ step: 30, steps: 150, stepsPerSecond: 2.5, tokensPerSecond: 640, backend: 'wasm', state: 'training' })).toMatch(/^Training: step 30 of 150, 2\.50 steps\/s .* on wasm\.$/);
+    expect(
+      statusText({
+        step: 30,
+        steps: 150,
+        stepsPerSecond: 2.5,
+        tokensPerSecond: 640,
+        backend: 'wasm',
+        state: 'training',
+      }),
+    ).toMatch(/^Training: step 30 of 150, 2\.50 steps\/s .* on wasm\.$/);
     expect(lossText(3.8, 3.7)).toBe('3.800 → 3.700 nats/token (−0.100)');
     expect(lossText(undefined, 3)).toBe('—');
     expect(trainSummary(undefined, 0, 150)).toMatch(/Not trained yet/);
@@ -39,8 +48,21 @@ describe('LoraAdapters model', () => {
     const card = {
       sampleTokens: 4,
       baseline: { validationLoss: { sotu: 3.8, mobyDick: 3.4 }, samples: [{ prompt: 'P', text: ' a' }] },
-      runs: [{ kind: 'lora', rank: 1, trainableParameters: 2048, validationLoss: { sotu: 3.7, mobyDick: 3.5 }, samples: [{ prompt: 'P', text: ' b' }] },
-        { kind: 'full fine-tune', trainableParameters: 875264, validationLoss: { sotu: 3.6, mobyDick: 3.6 }, samples: [{ prompt: 'P', text: ' c' }] }],
+      runs: [
+        {
+          kind: 'lora',
+          rank: 1,
+          trainableParameters: 2048,
+          validationLoss: { sotu: 3.7, mobyDick: 3.5 },
+          samples: [{ prompt: 'P', text: ' b' }],
+        },
+        {
+          kind: 'full fine-tune',
+          trainableParameters: 875264,
+          validationLoss: { sotu: 3.6, mobyDick: 3.6 },
+          samples: [{ prompt: 'P', text: ' c' }],
+        },
+      ],
     };
     const d = adapterRows(card);
     expect(d.rows.map((r) => r.name)).toEqual(['base', 'r1', 'full']);
@@ -49,7 +71,15 @@ describe('LoraAdapters model', () => {
 });
 
 describe('LoraSpectrum model and charts', () => {
-  const d: SpectrumData = { target: targetName(2, 'v'), singular: { a: [0.5, 0.1], b: [0.6, 0.2, 0.1, 0.05] }, similarity: [[0.9, 0.92, 0.95, 0.97], [0.45, 0.6, 0.7, 0.8]], ranks: [2, 4] };
+  const d: SpectrumData = {
+    target: targetName(2, 'v'),
+    singular: { a: [0.5, 0.1], b: [0.6, 0.2, 0.1, 0.05] },
+    similarity: [
+      [0.9, 0.92, 0.95, 0.97],
+      [0.45, 0.6, 0.7, 0.8],
+    ],
+    ranks: [2, 4],
+  };
   it('lays out one cell per (i, j) and summarises the top row', () => {
     expect(cells(d.similarity)).toHaveLength(8);
     expect(cells(d.similarity)[5]).toEqual({ i: 2, j: 2, phi: 0.6 });

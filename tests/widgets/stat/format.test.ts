@@ -11,7 +11,7 @@ describe('statText (what <Stat> and plainStat print)', () => {
   test('a word unit follows a no-break space; paper values keep their digits unless told', () => {
     expect(statText({ value: 2.25, unit: 'GB/s', source: 'paper' })).toBe('2.25\u00a0GB/s');
     expect(statText({ value: 1.23456, unit: 'ms', source: 'modelled', digits: 2 })).toBe('1.2\u00a0ms');
-    expect(statText({ value: 3.14159, unit: '×', source: 'measured' })).toBe('3.14×');
+    expect(statText({ value: Math.PI, unit: '×', source: 'measured' })).toBe('3.14×');
   });
 
   test('large numbers get thousands separators; strings pass through; "—" drops its unit', () => {
