@@ -11,7 +11,8 @@ export {
 export { Tokenizer, learnBPE, type TokenizerJSON } from './tokenizer.ts';
 export { LanguageModel, type ForwardOptions, type ForwardResult, type LinearWeights } from './model.ts';
 export { KVCache } from './kv-cache.ts';
-export { loadModel, fetchWithCache, MODEL_CACHE_NAME, type LoadOptions, type LoadProgress } from './load.ts';
+export { loadModel } from './load.ts';
+export { fetchWithCache, parseJsonFile, MODEL_CACHE_NAME, type LoadOptions, type LoadProgress } from './fetch-file.ts';
 export {
   generate,
   Decoder,
@@ -20,7 +21,7 @@ export {
   type GenerateResult,
   type GeneratedToken,
 } from './generate.ts';
-export { evaluate, type Evaluation } from './evaluate.ts';
+export { evaluate, type LossEvaluation } from './evaluate.ts';
 export { argmax, softmax, samplingDistribution, sampleFrom, topEntries, type SamplingOptions } from './sampling.ts';
 export { chooseBackend, type BackendName, type BackendChoice } from './backend.ts';
 export { mulberry32, randn } from './random.ts';

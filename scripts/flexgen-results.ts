@@ -11,7 +11,7 @@ import { cpus } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { costModel, evaluatePlacement } from '../lib/offload/cost-model.ts';
-import { HARDWARE_PRESETS } from '../lib/offload/hardware.ts';
+import { HARDWARE_PRESETS } from '../lib/hardware/offload-machine.ts';
 import { getHighs, searchPolicy } from '../lib/offload/policy-search.ts';
 import { OPT_SHAPES } from '../lib/offload/shapes.ts';
 import { PAPER_RUNS } from '../lib/offload/paper.ts';

@@ -28,6 +28,7 @@ import { loadPredictor, profileActivations } from '../lib/sparsity/index.ts';
 import { generate } from '../lib/generate.ts';
 import { measureReadThroughput, writeTestFile } from '../lib/storage/index.ts';
 import { NodeFileStorage } from '../lib/storage/node-file.ts';
+import { measuredCurve } from '../lib/hardware/storage-curve.ts';
 import { readFromDisk } from '../tests/lib/node-model.ts';
 import { loadCorpus } from './corpus.ts';
 
@@ -57,6 +58,7 @@ export async function measureFlash({ fileMiB = 64, bytesPerPoint = 16 << 20, log
   });
   file.close();
   rmSync(join(SCRATCH, 'throughput.bin'));
+  const readCurve = measuredCurve(points, 'this machine (Node file)');
 
   const model = await loadModel(join(MODELS, 'target-v1'), { fetchFile: readFromDisk, name: 'target-v1' });
   const predictor = await loadPredictor(join(MODELS, 'predictor-v1'), { fetchFile: readFromDisk });
@@ -71,13 +73,13 @@ export async function measureFlash({ fileMiB = 64, bytesPerPoint = 16 << 20, log
   const ids = model.tokenizer.encode(validation).slice(0, ABLATION_TOKENS);
 
   log('ablation: exact active sets …');
-  const exact = runAblation(model, w, stores, ids, { select: 'exact', windowK: WINDOW_K, curve: points });
+  const exact = runAblation(model, w, stores, ids, { select: 'exact', windowK: WINDOW_K, curve: readCurve });
   log('ablation: predictor-v1 …');
   const predicted = runAblation(model, w, stores, ids, {
     select: 'predictor',
     windowK: WINDOW_K,
     predictor,
-    curve: points,
+    curve: readCurve,
   });
 
   log('generation: exact policies vs in-memory …');

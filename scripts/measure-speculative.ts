@@ -22,7 +22,7 @@ import {
   tokensPerPass,
   topKHitRates,
   type PassesResult,
-  type RaceResult,
+  type SpecRaceResult,
 } from '../lib/speculative/measure.ts';
 import { loadCorpus } from './corpus.ts';
 
@@ -103,7 +103,7 @@ async function main() {
   };
   log('cost', JSON.stringify(cost));
 
-  const race: (RaceResult & { backend: string })[] = [];
+  const race: (SpecRaceResult & { backend: string })[] = [];
   const racePrompts = heldOutPrompts(ids, quick ? 1 : 3, 32);
   for (const shape of ['chain 2', 'chain 4', 'chain 6', '1,1,3,1,1,1,1,1', '2,2,1,1']) {
     for (const leanDraft of [true, false]) {
@@ -116,8 +116,8 @@ async function main() {
           cpuNow,
         }),
       );
-      const sum = (f: (r: RaceResult) => number) => runs.reduce((a, r) => a + f(r), 0);
-      const r: RaceResult & { backend: string } = {
+      const sum = (f: (r: SpecRaceResult) => number) => runs.reduce((a, r) => a + f(r), 0);
+      const r: SpecRaceResult & { backend: string } = {
         ...runs[0],
         backend: 'node wasm',
         tokens: sum((x) => x.tokens),

@@ -6,12 +6,12 @@
 // (cpu→gpu, gpu→cpu, disk→cpu, cpu→disk reads/writes and compute) [§4.3; App. A.3]. The per-term formulas
 // and the peak-memory formulas follow FlexGen's experimental/cost_model.py, with two changes: T_pre and T_gen are
 // the paper's plain max of five (the script sums some links), and the script's 0.95 fudge on disk reads is dropped.
-import { cpuAttnFlops, validateHardware, type Hardware } from './hardware.ts';
+import { cpuAttnFlops, validateHardware, type OffloadMachine } from '../hardware/offload-machine.ts';
 import { layerWeightBytes, type ModelShape } from './shapes.ts';
 
 export const FRACTIONS = ['wg', 'wc', 'wd', 'cg', 'cc', 'cd', 'hg', 'hc', 'hd'] as const;
 export type Fraction = (typeof FRACTIONS)[number];
-export type Placement = Record<Fraction, number>;
+export type OffloadPlacement = Record<Fraction, number>;
 
 /** c + Σ coef[x]·x over the placement fractions. */
 export interface Linear {
@@ -89,7 +89,7 @@ export function validateWorkload(m: ModelShape, w: Workload): Workload {
 }
 
 /** Builds the linear cost model for one model, machine, workload and set of options. */
-export function costModel(m: ModelShape, hwIn: Hardware, w: Workload, opts: CostOptions = {}): CostModel {
+export function costModel(m: ModelShape, hwIn: OffloadMachine, w: Workload, opts: CostOptions = {}): CostModel {
   const hw = validateHardware(hwIn);
   validateWorkload(m, w);
   const { l, h1, h2, nh } = m;
@@ -197,13 +197,13 @@ export function costModel(m: ModelShape, hwIn: Hardware, w: Workload, opts: Cost
   return { prefill, decode, memory, capacity, prefillLayers: l, decodeLayers: (n - 1) * l, bls, tokens: bls * n };
 }
 
-export function evalLinear(e: Linear, p: Placement): number {
+export function evalLinear(e: Linear, p: OffloadPlacement): number {
   let v = e.c;
   for (const [f, k] of Object.entries(e.x)) v += k! * p[f as Fraction];
   return v;
 }
 
-export interface Evaluation {
+export interface PlacementCost {
   /** Per-layer seconds of each term, and their max. */
   prefill: Record<Term, number> & { max: number; binding: Term };
   decode: Record<Term, number> & { max: number; binding: Term };
@@ -218,14 +218,14 @@ export interface Evaluation {
   fullTiers: MemoryRow[];
 }
 
-function termValues(terms: Record<Term, Linear>, p: Placement) {
+function termValues(terms: Record<Term, Linear>, p: OffloadPlacement) {
   const v = Object.fromEntries(TERMS.map((t) => [t, evalLinear(terms[t], p)])) as Record<Term, number>;
   const binding = TERMS.reduce((a, b) => (v[b] > v[a] ? b : a));
   return { ...v, max: v[binding], binding };
 }
 
 /** Evaluates a placement under the cost model (no search). */
-export function evaluatePlacement(cm: CostModel, p: Placement): Evaluation {
+export function evaluatePlacement(cm: CostModel, p: OffloadPlacement): PlacementCost {
   checkPlacement(p);
   const prefill = termValues(cm.prefill, p);
   const decode = termValues(cm.decode, p);
@@ -241,7 +241,7 @@ export function evaluatePlacement(cm: CostModel, p: Placement): Evaluation {
 }
 
 /** Throws unless every fraction is in [0, 1] and each triple sums to 1. */
-export function checkPlacement(p: Placement): void {
+export function checkPlacement(p: OffloadPlacement): void {
   for (const f of FRACTIONS)
     if (!(p[f] >= -1e-9 && p[f] <= 1 + 1e-9)) throw new Error(`placement ${f} must be in [0, 1], got ${p[f]}`);
   for (const [a, b, c] of [

@@ -34,4 +34,4 @@ export {
   type QuantManifest,
 } from './file.ts';
 export { int4Kernel, matVecInt4, matVecF32, type Int4Kernel } from './matvec.ts';
-export { raceInt4, type RaceResult } from './race.ts';
+export { raceInt4, type Int4RaceResult } from './race.ts';

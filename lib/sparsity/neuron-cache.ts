@@ -9,7 +9,7 @@
 // when its token starts, otherwise a miss that costs a flash read (flash.ts, UFS 4.0 figures; simulated time).
 import type { ActivationTrace } from './trace.ts';
 import { activeNeurons } from './trace.ts';
-import { blockRound, readMs, UFS_4_0, type StorageModel } from './flash.ts';
+import { blockRound, readMs, UFS_4_0, type StorageCurve } from '../hardware/storage-curve.ts';
 
 /** Neurons per hot-region cluster unless the caller says otherwise (PowerInfer-2 sizes clusters per use, §3.1). */
 export const HOT_CLUSTER_SIZE = 16;
@@ -37,7 +37,7 @@ export interface NeuronCacheOptions {
   preload?: boolean;
   /** Tokens replayed before counting starts (default 0). */
   warmupTokens?: number;
-  storage?: StorageModel;
+  storage?: StorageCurve;
 }
 
 export interface NeuronCacheResult {

@@ -5,7 +5,7 @@
 // References: Deja Vu, Liu et al., arXiv 2310.17157, §3 (low-rank MLP "sparsity predictors");
 // PowerInfer, arXiv 2312.12456 v2, §5.1 and Table 6; LLM in a Flash, arXiv 2312.11514 v3, §3.1.
 import * as tf from '@tensorflow/tfjs';
-import { fetchWithCache, parseJsonFile, type LoadOptions } from '../load.ts';
+import { fetchWithCache, parseJsonFile, type LoadOptions } from '../fetch-file.ts';
 import { mulberry32, randn } from '../random.ts';
 import { decodeTensors, encodeTensors, type TensorManifest } from '../tensor-file.ts';
 

@@ -114,7 +114,7 @@ export function tokensPerPass(
   };
 }
 
-export interface RaceResult {
+export interface SpecRaceResult {
   shape: string;
   draft: 'tfjs' | 'plain JS';
   tokens: number;
@@ -153,7 +153,7 @@ export function raceDecoding(
     now = () => performance.now(),
     cpuNow = undefined as (() => number) | undefined,
   } = {},
-): RaceResult {
+): SpecRaceResult {
   const shape = parseTreeShape(shapeText);
   generate(target, prompt.slice(0, 8), { temperature: 0, maxNewTokens: 4 }); // warm-up
   const plainMs: number[] = [],

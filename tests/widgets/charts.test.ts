@@ -2,7 +2,7 @@
 // Every widget's chart helper on seeded data: drawn through the kit (named, described, no per-mark ARIA, as tall as
 // its reserved box), with every plotted point inside the axis domain, and compared with its SVG snapshot.
 import { describe, expect, it } from 'vitest';
-import { flashCurve } from '../../lib/hardware/flash-curve.ts';
+import { storageCurvePoints } from '../../lib/hardware/storage-curve.ts';
 import { mulberry32 } from '../../lib/random.ts';
 import type { BatchRun } from '../../lib/sparsity/batch-split.ts';
 import { splitAt } from '../../lib/sparsity/batch-split.ts';
@@ -78,7 +78,7 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
       checkChart(fig, SWEEP_SIZE, 375);
       expectSnapshot(`cache-sweep-${measure}`, fig);
     }
-    const flash = flashChart(flashCurve(), { bytes: 8192, bandwidth: 1.2e9 }, { width: 375, document });
+    const flash = flashChart(storageCurvePoints(), { bytes: 8192, bandwidth: 1.2e9 }, { width: 375, document });
     checkChart(flash, FLASH_SIZE, 375);
     expectSnapshot('flash-curve', flash);
   });

@@ -1,10 +1,10 @@
 // NeuronCacheSim's charts. sweepChart: one measure of the segmented neuron cache (hit rate, or simulated flash time
 // per token) against the memory size, the chosen size ringed. flashChart: UFS 4.0 read bandwidth against read size
-// (log scale), random and sequential, as lib/sparsity/flash.ts prices reads; filled marks are PowerInfer-2's figures
+// (log scale), random and sequential, as lib/hardware/storage-curve.ts prices reads; filled marks are PowerInfer-2's figures
 // [arXiv 2406.06282 v3, §2.3.2], the dashed line between them is a log-linear interpolation of ours, and a ring marks
 // this widget's cold read.
 import * as Plot from '@observablehq/plot';
-import type { FlashCurvePoint } from '../../../lib/hardware/flash-curve.ts';
+import type { StorageCurvePoint } from '../../../lib/hardware/storage-curve.ts';
 import type { CachePoint } from '../../../lib/sparsity/cache-sweep.ts';
 import { GRID, SERIES, SURFACE, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
 import { bandwidth, bytes, duration, percent } from '../_kit/format.ts';
@@ -61,7 +61,7 @@ export function sweepChart(
 }
 
 export function flashChart(
-  curve: FlashCurvePoint[],
+  curve: StorageCurvePoint[],
   mark: { bytes: number; bandwidth: number },
   { width, document }: ChartContext,
 ) {

@@ -1,12 +1,12 @@
-// Cited device figures in one place: vector sizes, the flash read curve and what one cache miss reads.
+// Cited device figures in one place: vector sizes, the UFS read curve and what one cache miss reads.
 import { describe, expect, it } from 'vitest';
 import {
-  flashCurve,
+  FP16_7B_VECTOR_BYTES,
   missRead,
-  NEURON_BYTES,
   neuronBytes,
   readBandwidth,
   UFS_4_0,
+  storageCurvePoints,
   vectorBytes,
 } from '../../../lib/hardware/index.ts';
 
@@ -15,11 +15,12 @@ describe('lib/hardware', () => {
     expect(vectorBytes('ours', 128)).toBe(512);
     expect(vectorBytes('int4', 128)).toBe(2560);
     expect(vectorBytes('fp16', 128)).toBe(8192);
-    expect(neuronBytes('ours', 128)).toBe(NEURON_BYTES.ours({ nEmbd: 128 }));
-    expect(neuronBytes('fp16', 4096)).toBe(NEURON_BYTES.mistral7bFp16);
+    expect(neuronBytes('ours', 128)).toBe(1024);
+    expect(neuronBytes('ours', 128, 2)).toBe(512);
+    expect(neuronBytes('fp16', 4096)).toBe(2 * FP16_7B_VECTOR_BYTES);
   });
-  it('the flash curve hits the cited points exactly and rises between them', () => {
-    const pts = flashCurve();
+  it('the UFS read curve hits the cited points exactly and rises between them', () => {
+    const pts = storageCurvePoints();
     for (const pattern of ['random', 'sequential'] as const) {
       const p = pts.filter((x) => x.pattern === pattern);
       expect(p[0].bytes).toBe(UFS_4_0.blockBytes);

@@ -5,13 +5,13 @@ import {
   evaluatePlacement,
   checkPlacement,
   COMPRESSED_RATIO,
-  type Placement,
+  type OffloadPlacement,
 } from '../../../lib/offload/cost-model.ts';
 import { OPT_SHAPES, kvCacheBytes, weightBytes, layerWeightBytes } from '../../../lib/offload/shapes.ts';
-import { GiB, T4_FITTED, validateHardware } from '../../../lib/offload/hardware.ts';
+import { GiB, T4_FITTED, validateHardware } from '../../../lib/hardware/offload-machine.ts';
 
 const TiB = 2 ** 40;
-const allCpu: Placement = { wg: 0, wc: 1, wd: 0, cg: 0, cc: 1, cd: 0, hg: 0, hc: 1, hd: 0 };
+const allCpu: OffloadPlacement = { wg: 0, wc: 1, wd: 0, cg: 0, cc: 1, cd: 0, hg: 0, hc: 1, hd: 0 };
 
 describe('paper §3 worked figures', () => {
   it('OPT-175B weights l(8h1²+4h1h2) = 347,892,350,976 bytes, the paper\'s "325 GB" (324.0 GiB)', () => {
