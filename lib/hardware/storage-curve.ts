@@ -5,9 +5,13 @@
 // UFS 4.0 (OnePlus 12), from PowerInfer-2 [arXiv 2406.06282, §2.3.2]:
 //   sequential reads: 450 MB/s at 4 KB blocks up to 4 GB/s at 512 KB;
 //   random reads: about 1 GB/s at 4 KB (within a 128 MB range; below 850 MB/s across 512 MB), 3.5 GB/s at 512 KB.
-// Between two known sizes we interpolate bandwidth linearly in log(read size) (our assumption, not the paper's curve),
-// clamp bandwidth outside them, and a read smaller than the smallest known size costs as much as one of that size
-// (on UFS that is one 4 KB block). These are simulated timings for a device we are not running on.
+// Between two known sizes a curve interpolates linearly in log(read size) (our assumption, not a source's curve):
+// bandwidth for a cited curve, whose source gives bandwidths (on UFS 4.0 the time per read then still grows with the
+// size); time per read for a measured one, whose reads took about the same time over a range of sizes, where
+// interpolating bandwidth would make some larger reads cheaper than smaller ones. Outside the known sizes, bandwidth is
+// clamped (a larger read moves at the largest read's rate), and a read smaller than the smallest known size costs as
+// much as one of that size (on UFS that is one 4 KB block). UFS timings are simulated for a device we are not
+// running on.
 import type { ThroughputPoint } from '../storage/throughput.ts';
 
 /** Reads one after another ('sequential') or at scattered offsets ('random'). */
@@ -20,6 +24,8 @@ export interface StorageCurve {
   /** [read bytes, bytes per second] points, ascending in size. */
   random: [number, number][];
   sequential: [number, number][];
+  /** What varies linearly in log(read size) between two points: bandwidth, or the time one read takes. */
+  interpolate: 'bandwidth' | 'timePerRead';
   source: string;
 }
 
@@ -34,6 +40,7 @@ export const UFS_4_0: StorageCurve = {
     [4096, 450e6],
     [512 * 1024, 4e9],
   ],
+  interpolate: 'bandwidth',
   source:
     'PowerInfer-2, arXiv 2406.06282, §2.3.2 (random 4 KB figure: within a 128 MB range); log-linear interpolation is ours',
 };
@@ -49,7 +56,14 @@ export function measuredCurve(
       .filter((p) => p.order === order)
       .sort((a, b) => a.chunkBytes - b.chunkBytes)
       .map((p) => [p.chunkBytes, p.bytesPerSecond]);
-  return { name, blockBytes: 1, random: of('scattered'), sequential: of('sequential'), source };
+  return {
+    name,
+    blockBytes: 1,
+    random: of('scattered'),
+    sequential: of('sequential'),
+    interpolate: 'timePerRead',
+    source,
+  };
 }
 
 /** Bytes actually fetched for a request of `bytes`: rounded up to whole blocks. */
@@ -63,7 +77,7 @@ function pointsOf(pattern: ReadPattern, storage: StorageCurve): [number, number]
   return pts;
 }
 
-/** Bandwidth (bytes/s) for reads of `bytes` each (after block rounding), log-linear between the known points. */
+/** Bandwidth (bytes/s) for reads of `bytes` each (after block rounding), interpolated between the known points. */
 export function readBandwidth(bytes: number, pattern: ReadPattern = 'random', storage: StorageCurve = UFS_4_0): number {
   const pts = pointsOf(pattern, storage);
   const s = blockRound(bytes, storage);
@@ -71,7 +85,12 @@ export function readBandwidth(bytes: number, pattern: ReadPattern = 'random', st
   for (let k = 1; k < pts.length; k++) {
     const [s0, b0] = pts[k - 1],
       [s1, b1] = pts[k];
-    if (s <= s1) return b0 + (b1 - b0) * (Math.log(s / s0) / Math.log(s1 / s0));
+    if (s > s1) continue;
+    const f = Math.log(s / s0) / Math.log(s1 / s0);
+    if (storage.interpolate === 'bandwidth') return b0 + (b1 - b0) * f;
+    const t0 = s0 / b0,
+      t1 = s1 / b1;
+    return s / (t0 + (t1 - t0) * f);
   }
   return pts[pts.length - 1][1];
 }
