@@ -25,7 +25,6 @@ export interface AdapterHeader {
 }
 
 // The file's checksum and its base model's fingerprint (shared with the quantized model file).
-export { fnv1a, weightsFingerprint };
 
 export function encodeAdapter(adapter: LoraAdapter, card?: Record<string, unknown>): Uint8Array {
   const weights = adapter.weights();

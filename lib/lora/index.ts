@@ -16,7 +16,6 @@ export {
   decodeAdapterFile,
   loadAdapter,
   checkBase,
-  weightsFingerprint,
   LORA_FILE_VERSION,
   type AdapterHeader,
 } from './file.ts';

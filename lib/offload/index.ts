@@ -50,3 +50,19 @@ export {
 } from './schedule.ts';
 export { runZigzag, plainBatchedDecode, type ZigzagOptions, type ZigzagResult } from './zigzag-executor.ts';
 export { CountingTier } from './tiers.ts';
+export {
+  FLEXGEN_GROUP,
+  fakeQuantizeWeight,
+  kvRoundTrip,
+  lossWithCompression,
+  compressedSizes,
+  type CompressionLoss,
+} from './compression.ts';
+export { PAPER_RUNS, type PaperRun } from './paper.ts';
+export {
+  solveRequest,
+  hardwareFor,
+  type SolveRequest,
+  type PolicySummary,
+  type SolveAnswer,
+} from './solve-request.ts';

@@ -38,7 +38,6 @@ export {
   type PredictionStats,
   type PredictOptions,
 } from './predict-active.ts';
-export { encodeTensors, decodeTensors, type TensorManifest, type TensorSpec } from '../tensor-file.ts';
 export { kernelWeights, denseFfn, sparseFfn, preActivations, type FfnKernelWeights } from './neuron-kernel.ts';
 export {
   raceSparseFfn,

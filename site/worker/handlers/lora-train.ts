@@ -8,12 +8,12 @@ import {
   LoraTrainer,
   heldOutBatches,
   targetsFor,
-  weightsFingerprint,
   validateSpec,
   KINDS,
   type Kind,
 } from '../../../lib/lora/index.ts';
 import type { Batch } from '../../../lib/train/index.ts';
+import { weightsFingerprint } from '../../../lib/fingerprint.ts';
 import { defineHandler } from '../protocol.ts';
 import { loraState, sotuCorpus, infoOf, type AdapterInfo } from './lora-state.ts';
 

@@ -3,8 +3,9 @@
 // module is a folder of lib/, such as lib/sparsity; the files directly in lib/ are the core, but for the entry
 // index.ts and load.ts, which may import any module and are imported by none).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findCycle, importsOf } from './graph.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const LIB = join(ROOT, 'lib');
@@ -15,38 +16,6 @@ function tsFiles(dir: string): string[] {
     if (statSync(p).isDirectory()) return tsFiles(p);
     return p.endsWith('.ts') ? [p] : [];
   });
-}
-
-/** Relative imports and re-exports of a file, resolved to absolute paths (`import x from`, `export … from`, `import()`). */
-export function importsOf(file: string, source: string): string[] {
-  const specs = [...source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]);
-  return specs.map((s) => resolve(dirname(file), s));
-}
-
-/** The first cycle found in a graph (as a list of nodes, first = last), or null. */
-export function findCycle(graph: Map<string, string[]>): string[] | null {
-  const state = new Map<string, 'open' | 'done'>();
-  const stack: string[] = [];
-  const visit = (n: string): string[] | null => {
-    state.set(n, 'open');
-    stack.push(n);
-    for (const m of graph.get(n) ?? []) {
-      if (state.get(m) === 'open') return [...stack.slice(stack.indexOf(m)), m];
-      if (!state.has(m)) {
-        const c = visit(m);
-        if (c) return c;
-      }
-    }
-    stack.pop();
-    state.set(n, 'done');
-    return null;
-  };
-  for (const n of graph.keys()) {
-    if (state.has(n)) continue;
-    const c = visit(n);
-    if (c) return c;
-  }
-  return null;
 }
 
 describe('import cycles', () => {
