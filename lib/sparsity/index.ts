@@ -77,7 +77,7 @@ export { matrixLevelSchedule } from './matrix-schedule.ts';
 export {
   pipelineForToken,
   fitToTrace,
-  flashShare,
+  storageReadShare,
   saving,
   breakEvenMissShare,
   CLUSTER_SIZE,

@@ -124,8 +124,8 @@ export function breakEvenMissShare(): number {
   );
 }
 
-/** Share of the needed neurons that come from flash in a run. */
-export function flashShare(run: Pick<PipelineRun, 'clusters'>): number {
+/** Share of the needed neurons read from storage (not held in the neuron cache) in a run. */
+export function storageReadShare(run: Pick<PipelineRun, 'clusters'>): number {
   const all = run.clusters.reduce((a, c) => a + c.active, 0);
   return all ? run.clusters.reduce((a, c) => a + (c.inMemory ? 0 : c.active), 0) / all : 0;
 }

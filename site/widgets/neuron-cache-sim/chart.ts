@@ -1,5 +1,5 @@
 // NeuronCacheSim's charts. sweepChart: one measure of the segmented neuron cache (hit rate, or simulated flash time
-// per token) against the memory size, the chosen size ringed. flashChart: UFS 4.0 read bandwidth against read size
+// per token) against the memory size, the chosen size ringed. ufsChart: UFS 4.0 read bandwidth against read size
 // (log scale), random and sequential, as lib/hardware/storage-curve.ts prices reads; filled marks are PowerInfer-2's figures
 // [arXiv 2406.06282 v3, §2.3.2], the dashed line between them is a log-linear interpolation of ours, and a ring marks
 // this widget's cold read.
@@ -10,7 +10,7 @@ import { GRID, SERIES, SURFACE, plotChart, type ChartContext, type ChartSize } f
 import { bandwidth, bytes, duration, percent } from '../_kit/format.ts';
 
 export const SWEEP_SIZE: ChartSize = { ratio: 0.36, min: 170, max: 220 };
-export const FLASH_SIZE: ChartSize = { ratio: 0.38, min: 180, max: 230, legend: true };
+export const UFS_SIZE: ChartSize = { ratio: 0.38, min: 180, max: 230, legend: true };
 
 export type SweepMeasure = 'hit' | 'io';
 
@@ -60,7 +60,7 @@ export function sweepChart(
   });
 }
 
-export function flashChart(
+export function ufsChart(
   curve: StorageCurvePoint[],
   mark: { bytes: number; bandwidth: number },
   { width, document }: ChartContext,
@@ -68,7 +68,7 @@ export function flashChart(
   const maxBw = Math.max(...curve.map((p) => p.bandwidth), mark.bandwidth) / 1e9;
   return plotChart({
     width,
-    size: FLASH_SIZE,
+    size: UFS_SIZE,
     document,
     label: 'UFS 4.0 read bandwidth against read size, random and sequential',
     description: `${curve

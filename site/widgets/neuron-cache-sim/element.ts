@@ -8,7 +8,7 @@ import type { CachePoint, CacheSettings } from '../../../lib/sparsity/cache-swee
 import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
 import { percent } from '../_kit/format.ts';
 import type { ModelName } from '../../worker/models.ts';
-import { flashChart, sweepChart } from './chart.ts';
+import { ufsChart, sweepChart } from './chart.ts';
 import { cacheFigures, cacheSentence, missSentence } from './model.ts';
 import { MEMORY_GRID, schema } from './params.ts';
 
@@ -24,7 +24,7 @@ class NeuronCacheSim extends WidgetElement<typeof schema.params> {
   start() {
     this.chart('ufs', (width) => {
       const read = this.#read();
-      return flashChart(
+      return ufsChart(
         storageCurvePoints(),
         { bytes: Math.max(4096, read.fetched), bandwidth: read.bandwidth },
         { width },
