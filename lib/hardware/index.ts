@@ -23,7 +23,7 @@ export {
   T4_NOMINAL,
   GiB,
   TFLOP,
-  validateHardware,
+  validateOffloadMachine,
   cpuAttnFlops,
   type OffloadMachine,
 } from './offload-machine.ts';

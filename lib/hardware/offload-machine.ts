@@ -80,7 +80,7 @@ export function cpuAttnFlops(hw: OffloadMachine, gbs: number, h1: number): numbe
 }
 
 /** Throws a clear message if a hardware description cannot be used (zero, negative, absurd or missing numbers). */
-export function validateHardware(hw: OffloadMachine): OffloadMachine {
+export function validateOffloadMachine(hw: OffloadMachine): OffloadMachine {
   const bytesFields = ['gpuMem', 'cpuMem', 'diskMem'] as const;
   const rateFields = [
     'cpuToGpu',

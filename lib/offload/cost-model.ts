@@ -6,7 +6,7 @@
 // (cpu→gpu, gpu→cpu, disk→cpu, cpu→disk reads/writes and compute) [§4.3; App. A.3]. The per-term formulas
 // and the peak-memory formulas follow FlexGen's experimental/cost_model.py, with two changes: T_pre and T_gen are
 // the paper's plain max of five (the script sums some links), and the script's 0.95 fudge on disk reads is dropped.
-import { cpuAttnFlops, validateHardware, type OffloadMachine } from '../hardware/offload-machine.ts';
+import { cpuAttnFlops, validateOffloadMachine, type OffloadMachine } from '../hardware/offload-machine.ts';
 import { layerWeightBytes, type ModelShape } from './shapes.ts';
 
 export const FRACTIONS = ['wg', 'wc', 'wd', 'cg', 'cc', 'cd', 'hg', 'hc', 'hd'] as const;
@@ -90,7 +90,7 @@ export function validateWorkload(m: ModelShape, w: Workload): Workload {
 
 /** Builds the linear cost model for one model, machine, workload and set of options. */
 export function costModel(m: ModelShape, hwIn: OffloadMachine, w: Workload, opts: CostOptions = {}): CostModel {
-  const hw = validateHardware(hwIn);
+  const hw = validateOffloadMachine(hwIn);
   validateWorkload(m, w);
   const { l, h1, h2, nh } = m;
   const { s, n, gbs } = w;
@@ -226,7 +226,7 @@ function termValues(terms: Record<Term, Linear>, p: OffloadPlacement) {
 
 /** Evaluates a placement under the cost model (no search). */
 export function evaluatePlacement(cm: CostModel, p: OffloadPlacement): PlacementCost {
-  checkPlacement(p);
+  validateOffloadPlacement(p);
   const prefill = termValues(cm.prefill, p);
   const decode = termValues(cm.decode, p);
   const blockSeconds = cm.prefillLayers * prefill.max + cm.decodeLayers * decode.max;
@@ -240,8 +240,8 @@ export function evaluatePlacement(cm: CostModel, p: OffloadPlacement): Placement
   return { prefill, decode, blockSeconds, throughput: cm.tokens / blockSeconds, memory, fits, fullTiers };
 }
 
-/** Throws unless every fraction is in [0, 1] and each triple sums to 1. */
-export function checkPlacement(p: OffloadPlacement): void {
+/** Throws unless every fraction is in [0, 1] and each triple sums to 1; returns the placement. */
+export function validateOffloadPlacement(p: OffloadPlacement): OffloadPlacement {
   for (const f of FRACTIONS)
     if (!(p[f] >= -1e-9 && p[f] <= 1 + 1e-9)) throw new Error(`placement ${f} must be in [0, 1], got ${p[f]}`);
   for (const [a, b, c] of [
@@ -252,4 +252,5 @@ export function checkPlacement(p: OffloadPlacement): void {
     const sum = p[a] + p[b] + p[c];
     if (Math.abs(sum - 1) > 1e-6) throw new Error(`placement ${a}+${b}+${c} must sum to 1, got ${sum}`);
   }
+  return p;
 }

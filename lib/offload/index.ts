@@ -13,7 +13,7 @@ export {
 export {
   costModel,
   evaluatePlacement,
-  checkPlacement,
+  validateOffloadPlacement,
   evalLinear,
   FRACTIONS,
   TERMS,

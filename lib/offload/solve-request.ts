@@ -8,7 +8,7 @@ import {
   type MemoryRow,
   type OffloadPlacement,
 } from './cost-model.ts';
-import { GiB, HARDWARE_PRESETS, validateHardware, type OffloadMachine } from '../hardware/offload-machine.ts';
+import { GiB, HARDWARE_PRESETS, validateOffloadMachine, type OffloadMachine } from '../hardware/offload-machine.ts';
 import { searchPolicy, solvePlacement, type getHighs } from './policy-search.ts';
 import { OPT_SHAPES, type OptName } from './shapes.ts';
 
@@ -61,7 +61,7 @@ export function hardwareFor(r: SolveRequest): OffloadMachine {
     hw.diskToCpu = r.diskGBs * GiB;
     hw.cpuToDiskCache = hw.cpuToDiskHidden = (r.diskGBs / 2) * GiB;
   }
-  return validateHardware(hw);
+  return validateOffloadMachine(hw);
 }
 
 /** Answers a policy question: the LP for a fixed (gbs, nb), or the search over all of them. */

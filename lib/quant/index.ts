@@ -33,7 +33,7 @@ export {
 } from './file.ts';
 export { int4Kernel, matVecInt4, matVecF32, type Int4Kernel } from './matvec.ts';
 export { raceInt4, type Int4RaceResult } from './race.ts';
-export { METHODS, BITS, GROUP_SIZES, checkSettings, type MethodName } from './settings.ts';
+export { METHODS, BITS, GROUP_SIZES, validateQuantSettings, type MethodName } from './settings.ts';
 export {
   methodFor,
   evaluateFp32,

@@ -23,8 +23,9 @@ export {
 export { forEachWindow, type WindowRecord } from './windows.ts';
 export {
   ActivationPredictor,
-  loadPredictor,
   encodePredictor,
+  decodePredictor,
+  loadPredictor,
   predictorShapes,
   initPredictorWeights,
   validatePredictorConfig,
