@@ -34,7 +34,7 @@ export async function speculativeRows({
     for (const shape of shapes) {
       for (const lean of [true, false]) {
         // Processor time of this process: on a shared machine other programs inflate the wall clock, not this.
-        const r = raceDecoding(target, draft, prompt, shape, { newTokens, repeats: 3, lean, cpuNow });
+        const r = raceDecoding(target, draft, prompt, shape, { maxNewTokens: newTokens, repeats: 3, lean, cpuNow });
         rows.push({
           where: `node ${backend} (cpu time)`,
           tree: r.shape,

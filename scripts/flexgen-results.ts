@@ -132,11 +132,11 @@ export async function executorRows({
   const reference = plainBatchedDecode(model, prompts, newTokens);
   const rows = [];
   for (const nb of blocks) {
-    runZigzag(model, prompts.slice(0, gbs), { gbs, nb: 1, newTokens: 2 }); // warm-up
+    runZigzag(model, prompts.slice(0, gbs), { gbs, nb: 1, maxNewTokens: 2 }); // warm-up
     // Median of `repeats` runs: the machine is shared, single runs are noisy.
-    const runs = Array.from({ length: repeats }, () => runZigzag(model, prompts, { gbs, nb, newTokens })).sort(
-      (a, b) => a.seconds - b.seconds,
-    );
+    const runs = Array.from({ length: repeats }, () =>
+      runZigzag(model, prompts, { gbs, nb, maxNewTokens: newTokens }),
+    ).sort((a, b) => a.seconds - b.seconds);
     const r = runs[runs.length >> 1];
     const generated = sequences * newTokens;
     rows.push({

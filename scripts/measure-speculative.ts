@@ -69,9 +69,9 @@ async function main() {
   const lean = () => new LeanRunner(draft);
   const passes: PassesResult[] = previous?.passes.rows ?? [];
   for (const shape of previous ? [] : [...CHAINS, ...PAPER_TREES, ...OTHER_TREES, ...BUDGETS]) {
-    passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 0, newTokens }));
+    passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 0, maxNewTokens: newTokens }));
     if (!shape.startsWith('budget'))
-      passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 1, newTokens }));
+      passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 1, maxNewTokens: newTokens }));
     log(
       shape,
       passes
@@ -82,7 +82,9 @@ async function main() {
   }
   // Naive sampling (sample from the target, accept if the tree has it) on the paper's widest tree, top-k children.
   for (const shape of previous ? [] : ['1,1,5,1,1,1,1,1', 'chain 4']) {
-    passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 1, newTokens, verifier: 'naive' }));
+    passes.push(
+      tokensPerPass(target, lean, prompts, shape, { temperature: 1, maxNewTokens: newTokens, verifier: 'naive' }),
+    );
     log(shape, 'naive', passes[passes.length - 1].tokensPerPass.toFixed(2));
   }
 
@@ -110,7 +112,7 @@ async function main() {
       if (!leanDraft && shape !== 'chain 4' && shape !== '1,1,3,1,1,1,1,1') continue;
       const runs = racePrompts.map((p) =>
         raceDecoding(target, draft, p, shape, {
-          newTokens: quick ? 48 : 96,
+          maxNewTokens: quick ? 48 : 96,
           repeats: quick ? 1 : 5,
           lean: leanDraft,
           cpuNow,
