@@ -22,7 +22,7 @@ import {
 import { measureReadThroughput, writeTestFile } from '../lib/storage/index.ts';
 import { measuredCurve } from '../lib/hardware/storage-curve.ts';
 import { NodeFileStorage } from '../lib/storage/node-file.ts';
-import { readFromDisk } from '../tests/lib/node-model.ts';
+import { readFromDisk } from '../node/model-files.ts';
 
 const MODEL_DIR = fileURLToPath(new URL('../public/models/target-v1', import.meta.url));
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { loadModel } from '../lib/load.ts';
 import { profileActivations } from '../lib/sparsity/profile.ts';
 import { raceSparseFfn, sampleFfnInput, type KernelName, type FfnRaceResult } from '../lib/sparsity/race.ts';
-import { loadCorpus } from './corpus.ts';
+import { loadCorpus } from '../node/corpus.ts';
 
 const MODEL_DIR = fileURLToPath(new URL('../public/models/target-v1', import.meta.url));
 

@@ -29,8 +29,8 @@ import { generate } from '../lib/generate.ts';
 import { measureReadThroughput, writeTestFile } from '../lib/storage/index.ts';
 import { NodeFileStorage } from '../lib/storage/node-file.ts';
 import { measuredCurve } from '../lib/hardware/storage-curve.ts';
-import { readFromDisk } from '../tests/lib/node-model.ts';
-import { loadCorpus } from './corpus.ts';
+import { readFromDisk } from '../node/model-files.ts';
+import { loadCorpus } from '../node/corpus.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MODELS = join(ROOT, 'public', 'models');
@@ -109,7 +109,7 @@ export async function measureFlash({ fileMiB = 64, bytesPerPoint = 16 << 20, log
     machine: `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs} (cpu backend)`,
     model: 'target-v1',
     predictor: 'predictor-v1',
-    text: `Moby Dick's held-out chapters (scripts/corpus.ts), first ${ids.length} tokens for the ablation, ${trace.tokens} for the trace`,
+    text: `Moby Dick's held-out chapters (node/corpus.ts), first ${ids.length} tokens for the ablation, ${trace.tokens} for the trace`,
     layout: {
       nLayer: stores.bundled.layout.nLayer,
       nEmbd: stores.bundled.layout.nEmbd,

@@ -13,7 +13,6 @@ import '@tensorflow/tfjs-backend-wasm';
 import { cpus } from 'node:os';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { loadModel } from '../lib/load.ts';
 import { LeanRunner } from '../lib/speculative/lean-gpt.ts';
 import { TfjsRunner } from '../lib/speculative/runner.ts';
 import {
@@ -24,32 +23,15 @@ import {
   type PassesResult,
   type SpecRaceResult,
 } from '../lib/speculative/measure.ts';
-import { loadCorpus } from './corpus.ts';
+import { heldOutPrompts, loadCorpus } from '../node/corpus.ts';
+import { loadPair } from '../node/model-files.ts';
 
-const MODELS = fileURLToPath(new URL('../public/models/', import.meta.url));
 const OUT = fileURLToPath(new URL('../site/data/speculative.json', import.meta.url));
 
 export const CHAINS = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `chain ${n}`);
 export const PAPER_TREES = [2, 3, 4, 5].map((w) => `1,1,${w},1,1,1,1,1`); // width 1 is chain 8
 export const OTHER_TREES = ['2,1,1,1', '3,1,1,1', '2,2,1,1', '4,2,1', '2,2,2,1'];
 export const BUDGETS = ['budget 4', 'budget 8', 'budget 16', 'budget 32'];
-
-async function fetchFile(path: string) {
-  const b = await readFile(path);
-  return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
-}
-
-export async function loadPair() {
-  const target = await loadModel(MODELS + 'target-v1', { fetchFile });
-  const draft = await loadModel(MODELS + 'draft-v1', { fetchFile });
-  return { target, draft };
-}
-
-/** `count` prompts of `length` tokens, evenly spaced through the validation text. */
-export function heldOutPrompts(ids: number[], count: number, length: number): number[][] {
-  const step = Math.floor((ids.length - length) / count);
-  return Array.from({ length: count }, (_, i) => ids.slice(i * step, i * step + length));
-}
 
 async function main() {
   const quick = process.argv.includes('--quick');

@@ -28,7 +28,7 @@ import { quantizeGroups, quantizedBytes, groupsPerRow, type GroupQuantOptions } 
 import { encodeQuantized } from '../lib/quant/file.ts';
 import { weightsFingerprint } from '../lib/fingerprint.ts';
 import { transpose, fakeQuantizeMatrix } from '../lib/quant/matrix.ts';
-import { loadCorpus } from './corpus.ts';
+import { loadCorpus } from '../node/corpus.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const MODELS = join(ROOT, 'public/models');

@@ -16,7 +16,7 @@ import {
 } from '../../lib/quant/experiment.ts';
 import type { MethodName } from '../../lib/quant/settings.ts';
 import { monteCarloScaling, type MonteCarlo } from '../../lib/quant/microscope.ts';
-import { loadCorpus } from '../../scripts/corpus.ts';
+import { loadCorpus } from '../../node/corpus.ts';
 import { loadMeasuredModel } from './measured.ts';
 import { diskCache, fingerprint } from './disk-cache.ts';
 

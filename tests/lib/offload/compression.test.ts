@@ -12,7 +12,7 @@ import {
 } from '../../../lib/offload/compression.ts';
 import { evaluate } from '../../../lib/evaluate.ts';
 import { plainBatchedDecode, runZigzag } from '../../../lib/offload/zigzag-executor.ts';
-import { loadCorpus } from '../../../scripts/corpus.ts';
+import { loadCorpus } from '../../../node/corpus.ts';
 import { mulberry32, randn } from '../../../lib/random.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 
