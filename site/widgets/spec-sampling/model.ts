@@ -1,7 +1,6 @@
 // Plain data for SpecSampling: the tokens to show (most likely under either model), the bars, the sentences.
 import { percent, token } from '../_kit/format.ts';
 import type { NodeTrial } from '../../../lib/speculative/verify.ts';
-import type { NodeSamplingResult } from '../../../lib/speculative/node-sampling.ts';
 
 export const SHOWN = 8;
 
@@ -44,7 +43,17 @@ export function trialText(t: NodeTrial, texts: string[], q: ArrayLike<number>): 
   return lines;
 }
 
-export function runSummary(r: NodeSamplingResult, d: NodeDists): string {
+export function runSummary(
+  r: {
+    runs: number;
+    counts: number[];
+    mssAccept: number;
+    naiveAccept: number;
+    mssAcceptExact: number;
+    naiveAcceptExact: number;
+  },
+  d: NodeDists,
+): string {
   let tv = 0;
   d.p.forEach((pi, i) => (tv += Math.abs(r.counts[i] / r.runs - pi)));
   return `${r.runs.toLocaleString('en-US')} runs: the emitted tokens' frequencies differ from the target's probabilities by ${percent(tv / 2, 2)} in total variation. Some child was accepted in ${percent(r.mssAccept)} of runs (exactly ${percent(r.mssAcceptExact)}); naive sampling with the same children would accept ${percent(r.naiveAccept)} (exactly ${percent(r.naiveAcceptExact)}).`;
