@@ -20,8 +20,8 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
 
   start() {
     const worker = this.worker();
-    const run = this.part<HTMLButtonElement>('[data-action="run"]');
-    const one = this.part<HTMLButtonElement>('[data-action="step"]');
+    const run = this.find<HTMLButtonElement>('[data-action="run"]');
+    const one = this.find<HTMLButtonElement>('[data-action="step"]');
     const endSession = () => {
       if (this.#session !== null) void worker.request('flash.stop', { session: this.#session }).catch(() => {});
       this.#session = null;
@@ -46,7 +46,7 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       this.#remaining = r.remaining;
       for (const n of r.notes) this.note(n);
       if (r.fallback) this.note(r.fallback);
-      this.part('[data-out="basis"]').textContent =
+      this.find('[data-out="basis"]').textContent =
         `Measured here: ${v.model}'s FFN is read from ${r.storage === 'opfs' ? 'the Origin Private File System' : 'memory'}${r.rebuilt ? ' (the store was written just now)' : ' (store reused)'}${r.setup.reads ? `; the resident half took ${r.setup.reads} reads once` : ''}. Counters are per token; means in the summary.`;
     };
     const step = async () => {
@@ -84,19 +84,19 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
   }
 
   update() {
-    this.part('[data-out="window"]').textContent = String(this.values.window);
-    this.part('[data-out="budget"]').textContent = budgetText(this.values.budget);
-    this.part('[data-out="tokens"]').textContent = String(this.values.tokens);
+    this.find('[data-out="window"]').textContent = String(this.values.window);
+    this.find('[data-out="budget"]').textContent = budgetText(this.values.budget);
+    this.find('[data-out="tokens"]').textContent = String(this.values.tokens);
     const steps = this.#steps;
     if (steps.length === 0) return;
     const last = steps[steps.length - 1];
     const t = countsText(last);
     for (const k of ['bytes', 'reads', 'neurons', 'dram', 'readMs', 'paperMs', 'curveMs'] as const)
-      this.part(`[data-out="${k}"]`).textContent = t[k];
-    this.part('[data-out="text"]').textContent = steps.map((s) => s.text).join('');
-    this.part('[data-out="memory"]').textContent = steps.map((s) => s.memoryText).join('');
+      this.find(`[data-out="${k}"]`).textContent = t[k];
+    this.find('[data-out="text"]').textContent = steps.map((s) => s.text).join('');
+    this.find('[data-out="memory"]').textContent = steps.map((s) => s.memoryText).join('');
     const same = steps.every((s) => s.same);
-    this.part('[data-out="same"]').textContent = same
+    this.find('[data-out="same"]').textContent = same
       ? `Same ${steps.length} tokens as the model in memory.`
       : `Differs from the model in memory from token ${steps.findIndex((s) => !s.same)} (the predictor missed neurons that mattered).`;
     this.summary(summaryText(steps.length, same, meanCounts(steps)));

@@ -26,7 +26,7 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
         this.#dists = d;
         if (d.note) this.note(d.note);
         this.#draws = 0;
-        this.part('[data-out="trial"]').replaceChildren();
+        this.find('[data-out="trial"]').replaceChildren();
         this.#show(bars(d));
         this.progress('Ready: draw once, or run 10,000 times.');
         for (const b of this.querySelectorAll('button')) (b as HTMLButtonElement).disabled = false;
@@ -39,8 +39,8 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
         const d = this.#dists;
         if (!d) return;
         this.#show(bars(d, [{ name: 'emitted (10,000 runs)', values: r.counts.map((c) => c / r.runs) }]));
-        this.part('[data-out="mss"]').textContent = `${percent(r.mssAccept)} (exactly ${percent(r.mssAcceptExact)})`;
-        this.part('[data-out="naive"]').textContent =
+        this.find('[data-out="mss"]').textContent = `${percent(r.mssAccept)} (exactly ${percent(r.mssAcceptExact)})`;
+        this.find('[data-out="naive"]').textContent =
           `${percent(r.naiveAccept)} (exactly ${percent(r.naiveAcceptExact)})`;
         const text = runSummary(r, d);
         this.progress(text);
@@ -53,9 +53,9 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
       children: this.values.children,
       seed: this.values.seed,
     });
-    this.listen(this.part('[data-action="load"]'), 'click', () => load.submit(current()));
-    this.listen(this.part('[data-action="run"]'), 'click', () => this.#dists && run.submit(current()));
-    this.listen(this.part('[data-action="draw"]'), 'click', () => void this.#drawOnce());
+    this.listen(this.find('[data-action="load"]'), 'click', () => load.submit(current()));
+    this.listen(this.find('[data-action="run"]'), 'click', () => this.#dists && run.submit(current()));
+    this.listen(this.find('[data-action="draw"]'), 'click', () => void this.#drawOnce());
     this.chart('chart', (width) => (this.#bars.length ? barsChart(this.#bars, this.#description, { width }) : null));
     load.submit(current());
   }
@@ -66,8 +66,8 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
     const k = this.values.children;
     const mss = mssAcceptProbability(d.p, d.q, k),
       naive = naiveAcceptProbability(d.p, d.q, k);
-    this.part('[data-out="mss"]').textContent = percent(mss);
-    this.part('[data-out="naive"]').textContent = percent(naive);
+    this.find('[data-out="mss"]').textContent = percent(mss);
+    this.find('[data-out="naive"]').textContent = percent(naive);
     this.summary(nodeSummary(d, k, mss, naive));
   }
 
@@ -92,7 +92,7 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
       token: chance.categorical(d.q),
     }));
     const trial = speculativeSampleNode(d.p, d.q, children, chance);
-    const list = this.part('[data-out="trial"]');
+    const list = this.find('[data-out="trial"]');
     list.replaceChildren();
     const lines = trialText(trial, d.texts, d.q);
     let r: ArrayLike<number> = d.p;
