@@ -1,6 +1,7 @@
 // <spec-race>: the browser half of SpecRace.astro. One spec.race request in the model worker per press of Race.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { perSecond } from '../_kit/format.ts';
+import { decimal, perSecond } from '../_kit/format.ts';
+import { parseTreeShape } from '../../../lib/speculative/tree-shape.ts';
 import { cleanShape, raceSummary } from './model.ts';
 import { schema } from './params.ts';
 
@@ -18,7 +19,7 @@ class SpecRace extends WidgetElement<typeof schema.params> {
         this.dataset.result = JSON.stringify({ ...r, tokens: v.tokens }); // for npm run bench (scripts/bench-speculative.ts)
         this.part('[data-out="plain-speed"]').textContent = perSecond(r.plain.tokensPerSecond);
         this.part('[data-out="spec-speed"]').textContent = perSecond(r.speculative.tokensPerSecond);
-        this.part('[data-out="spec-tpp"]').textContent = r.speculative.tokensPerPass.toFixed(2);
+        this.part('[data-out="spec-tpp"]').textContent = decimal(r.speculative.tokensPerPass);
         this.part('[data-out="plain-text"]').textContent = r.plain.text;
         this.part('[data-out="spec-text"]').textContent = r.speculative.text;
         this.part('section[aria-label="Speculative decoding"] h3').textContent = `Speculative, ${r.shape}`;
@@ -29,14 +30,16 @@ class SpecRace extends WidgetElement<typeof schema.params> {
     );
     const button = this.part<HTMLButtonElement>('[data-action="race"]');
     button.disabled = false;
-    this.listen(button, 'click', () =>
-      race.submit({
-        prompt: this.values.prompt,
-        tree: cleanShape(this.values.tree),
-        tokens: this.values.tokens,
-        runs: this.values.runs,
-      }),
-    );
+    this.listen(button, 'click', () => {
+      const tree = cleanShape(this.values.tree);
+      try {
+        parseTreeShape(tree); // bounded before anything is built: a bad shape never reaches the worker
+      } catch (err) {
+        this.fail(err, 'Cannot race this shape', 'Fix the tree shape and press Race again.');
+        return;
+      }
+      race.submit({ prompt: this.values.prompt, tree, tokens: this.values.tokens, runs: this.values.runs });
+    });
   }
 }
 
