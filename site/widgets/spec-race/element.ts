@@ -1,6 +1,7 @@
 // <spec-race>: the browser half of SpecRace.astro. One spec.race request in the model worker per press of Race.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { decimal, perSecond } from '../_kit/format.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 import { parseTreeShape } from '../../../lib/speculative/tree-shape.ts';
 import { cleanShape, raceSummary } from './model.ts';
 import { schema } from './params.ts';
@@ -10,11 +11,17 @@ class SpecRace extends WidgetElement<typeof schema.params> {
 
   start() {
     const worker = this.worker();
-    for (const name of ['prompt', 'tree', 'tokens', 'runs'] as const) this.bind(name);
+    // The figures are from the last race (or the build's, for the shell's settings): a changed input makes them stale.
+    const stale = () => markStale(this, 'The figures are for other settings: press Race to measure these.');
+    for (const name of ['prompt', 'tree', 'tokens', 'runs'] as const) this.bind(name, stale);
+    if (['prompt', 'tree', 'tokens'].some((name) => this.fromUrl.has(name))) stale();
     const race = this.jobs(
       (v: { prompt: string; tree: string; tokens: number; runs: number }) =>
         worker.request('spec.race', v, { onProgress: (p) => this.progress(p.message) }),
       (v, r) => {
+        const now = this.values;
+        if (v.prompt === now.prompt && v.tokens === now.tokens && v.runs === now.runs && v.tree === cleanShape(now.tree))
+          clearStale(this);
         if (r.note) this.note(r.note);
         this.dataset.result = JSON.stringify({ ...r, tokens: v.tokens }); // for npm run bench (scripts/bench-speculative.ts)
         this.part('[data-out="plain-speed"]').textContent = perSecond(r.plain.tokensPerSecond);
