@@ -2,11 +2,20 @@
 // The build would fail on a bare "%" in <Stat>; this finds it in plainStat calls and lesson helpers too, and catches
 // a share written as a percent (a literal above 1 under unit "share").
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
-const DIR = join(import.meta.dirname, '../../../lessons');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.mdx') || f.endsWith('.md'));
+const ROOT = join(import.meta.dirname, '../../..');
+const DIR = ROOT;
+/** Lessons and every .astro file under site/ (widgets place <Stat> too). */
+const files = [
+  ...readdirSync(join(ROOT, 'lessons'))
+    .filter((f) => f.endsWith('.mdx') || f.endsWith('.md'))
+    .map((f) => `lessons/${f}`),
+  ...(readdirSync(join(ROOT, 'site'), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.astro') && !f.endsWith('Stat.astro'))
+    .map((f) => relative(ROOT, join(ROOT, 'site', f))),
+];
 
 describe('percentages in lessons', () => {
   test('no Stat, plainStat or helper call passes a bare "%" unit', () => {
