@@ -181,3 +181,22 @@ describe('service worker', () => {
     await context.close();
   });
 });
+
+test('a button that disables itself hands keyboard focus on inside its widget, not to <body>', async () => {
+  const opened = await openPage('/lessons/04-llm-in-a-flash/?stepper.neurons=exact&stepper.tokens=8');
+  const { page } = opened;
+  await page.locator('flash-stepper').scrollIntoViewIfNeeded();
+  await page.locator('flash-stepper:not([data-state="static"])').waitFor({ timeout: 120_000 });
+  const run = page.locator('flash-stepper [data-action="run"]');
+  await run.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('flash-stepper:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 180_000 });
+  // While it ran the button was disabled; focus went to another control of the widget and stays in it.
+  const where = await page.evaluate(() => ({
+    body: document.activeElement === document.body,
+    inWidget: !!document.activeElement?.closest('flash-stepper'),
+  }));
+  expect(where).toEqual({ body: false, inWidget: true });
+  expectClean(opened);
+  await opened.close();
+});
