@@ -200,3 +200,45 @@ test('a button that disables itself hands keyboard focus on inside its widget, n
   expectClean(opened);
   await opened.close();
 });
+
+test('/model/ lists what the site stores (Cache Storage, OPFS, localStorage) and clears it', async () => {
+  const opened = await openPage('/model/');
+  const { page } = opened;
+  await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const file = await root.getFileHandle('llmp-flash-measure.bin', { create: true });
+    const w = await file.createWritable();
+    await w.write(new Uint8Array(3 * 1024));
+    await w.close();
+    await (await caches.open('llm-preliminaries-models-v1')).put('/models/x.json', new Response('{}'));
+    localStorage.setItem('llmp-backend', 'wasm');
+  });
+  await page.reload();
+  const section = page.locator('[data-site-storage]');
+  await section.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => section.locator('[data-storage-list] li').allTextContents())
+    .toEqual(
+      expect.arrayContaining([
+        'Cache Storage “llm-preliminaries-models-v1”, downloaded models and data: 1 file',
+        'File “llmp-flash-measure.bin” in the Origin Private File System: 3 KiB',
+        'localStorage: 1 remembered setting',
+      ]),
+    );
+  expect(await section.locator('[data-storage-line]').textContent()).toMatch(
+    /^This browser keeps [\d.]+ \w+ for this site/,
+  );
+  await section.getByRole('button', { name: 'Clear everything this site stored' }).click();
+  await expect.poll(() => section.locator('[data-storage-note]').textContent()).toMatch(/^Cleared\./);
+  // What was stored is gone (the playground above may start its model again meanwhile, so only ours is checked).
+  const left = await page.evaluate(async () => {
+    const names: string[] = [];
+    for await (const [name] of (await navigator.storage.getDirectory()) as unknown as AsyncIterable<[string]>)
+      names.push(name);
+    const hit = await (await caches.open('llm-preliminaries-models-v1')).match('/models/x.json');
+    return { opfs: names, cached: hit !== undefined, local: localStorage.getItem('llmp-backend') };
+  });
+  expect(left).toEqual({ opfs: [], cached: false, local: null });
+  expectClean(opened);
+  await opened.close();
+});
