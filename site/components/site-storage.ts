@@ -63,3 +63,16 @@ export async function clearSiteStorage(): Promise<string[]> {
   localStorage.clear();
   return problems;
 }
+
+/**
+ * Scratch files of lesson 4's widgets (flash-measure.ts's throughput file, up to 64 MiB, and the round-trip file):
+ * each is written afresh before use and emptied after, but a reader who leaves mid-measurement leaves it full.
+ */
+export const SCRATCH_FILES = ['llmp-flash-throughput.bin', 'llmp-flash-roundtrip.bin'];
+
+/** Removes leftover scratch files; one that a worker in another tab holds open is locked and stays. */
+export async function removeScratchFiles(): Promise<void> {
+  const root = await opfsRoot();
+  if (!root) return;
+  for (const name of SCRATCH_FILES) await root.removeEntry(name).catch(() => undefined); // absent or in use
+}

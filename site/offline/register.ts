@@ -3,6 +3,7 @@
 // When a new deploy's worker has installed and waits, a small banner says a new version is ready; its button lets
 // that worker take over and reloads. Until then this page keeps running on the build it was opened from.
 import { BASE } from '../base-url.ts';
+import { removeScratchFiles } from '../components/site-storage.ts';
 
 const BANNER_ID = 'new-version-banner';
 
@@ -59,7 +60,12 @@ async function register() {
   });
 }
 
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  if (document.readyState === 'complete') void register();
-  else addEventListener('load', () => void register(), { once: true });
+function afterLoad() {
+  if ('serviceWorker' in navigator) void register();
+  void removeScratchFiles(); // a measurement the reader left half-way leaves its test file behind
+}
+
+if (import.meta.env.PROD) {
+  if (document.readyState === 'complete') afterLoad();
+  else addEventListener('load', afterLoad, { once: true });
 }

@@ -242,3 +242,29 @@ test('/model/ lists what the site stores (Cache Storage, OPFS, localStorage) and
   expectClean(opened);
   await opened.close();
 });
+
+test('a measurement left half-way leaves no 64 MiB test file: the next page load removes it', async () => {
+  const opened = await openPage('/');
+  const { page } = opened;
+  const names = () =>
+    page.evaluate(async () => {
+      const out: string[] = [];
+      for await (const [name] of (await navigator.storage.getDirectory()) as unknown as AsyncIterable<[string]>)
+        out.push(name);
+      return out.sort();
+    });
+  await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    for (const name of ['llmp-flash-throughput.bin', 'llmp-flash-ffn-bundled.bin']) {
+      const w = await (await root.getFileHandle(name, { create: true })).createWritable();
+      await w.write(new Uint8Array(1 << 20));
+      await w.close();
+    }
+  });
+  expect(await names()).toEqual(['llmp-flash-ffn-bundled.bin', 'llmp-flash-throughput.bin']);
+  await page.reload();
+  // The scratch file goes; a weight store, which the lesson reuses on the next visit, stays (and /model/ lists it).
+  await expect.poll(names).toEqual(['llmp-flash-ffn-bundled.bin']);
+  expectClean(opened);
+  await opened.close();
+});
