@@ -268,3 +268,37 @@ test('a measurement left half-way leaves no 64 MiB test file: the next page load
   expectClean(opened);
   await opened.close();
 });
+
+test('one damaged adapter file costs only that adapter: r4 still generates, r1 says what failed', {
+  timeout: 300_000,
+}, async () => {
+  const opened = await openPage('/lessons/07-lora/?adapters.adapter=r4');
+  const { page } = opened;
+  // r1.lora arrives as a captive portal's page, for the worker's fetch (routed like the page's own requests).
+  await page
+    .context()
+    .route(/\/models\/lora-sotu-v1\/r1\.lora$/, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Sign in</title>' }),
+    );
+  const widget = page.locator('lora-adapters');
+  await widget.scrollIntoViewIfNeeded();
+  await page.locator('lora-adapters[data-ready="true"]').waitFor({ timeout: 120_000 });
+  const settle = async () => {
+    await page
+      .locator('lora-adapters[data-state="running"]')
+      .waitFor({ timeout: 10_000 })
+      .catch(() => {});
+    await page.locator('lora-adapters:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 180_000 });
+    return widget.getAttribute('data-state');
+  };
+  await widget.locator('[data-act="compare"]').click();
+  expect(await settle()).toBe('done');
+  expect(await widget.locator('[data-out="compare"]').textContent()).toMatch(/^Identical text/);
+
+  await page.getByLabel('Adapter', { exact: true }).selectOption('r1');
+  await widget.locator('[data-act="generate"]').click();
+  expect(await settle()).toBe('error');
+  expect(await widget.textContent()).toMatch(/Adapter r1 could not be loaded \(r1(\.lora)?: not a LoRA adapter file/);
+  expect(await widget.textContent()).toContain('the other adapters still work');
+  await opened.close();
+});
