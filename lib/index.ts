@@ -11,7 +11,15 @@ export {
 export { Tokenizer, learnBPE, type TokenizerJSON } from './tokenizer.ts';
 export { LanguageModel, type ForwardOptions, type ForwardResult, type LinearWeights } from './model.ts';
 export { KVCache } from './kv-cache.ts';
-export { loadModel, fetchWithCache, MODEL_CACHE_NAME, type LoadOptions, type LoadProgress } from './load.ts';
+export {
+  loadModel,
+  fetchWithCache,
+  loadThroughCache,
+  MODEL_CACHE_NAME,
+  type FetchFile,
+  type LoadOptions,
+  type LoadProgress,
+} from './load.ts';
 export {
   generate,
   Decoder,

@@ -27,8 +27,26 @@ let highsPromise: Promise<Highs> | null = null;
  * in Node it is found in node_modules.
  */
 export function getHighs(wasmUrl?: string): Promise<Highs> {
-  highsPromise ??= loadHighs(wasmUrl ? { locateFile: () => wasmUrl } : {});
+  if (!highsPromise) {
+    highsPromise = loadHighs(wasmUrl ? { locateFile: () => wasmUrl } : {}).catch((e: unknown) => {
+      highsPromise = null; // a later attempt (after a reload of the file) starts afresh
+      throw new Error(highsLoadMessage(e));
+    });
+  }
   return highsPromise;
+}
+
+/**
+ * Emscripten reports a damaged or truncated highs.wasm as "Aborted(CompileError: …). Build with -sASSERTIONS for more
+ * info."; say instead what failed, for a reader, keeping the browser's own reason at the end.
+ */
+export function highsLoadMessage(e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  const reason = raw
+    .replace(/^Aborted\((.*)\)\.?\s*Build with -sASSERTIONS for more info\.?$/s, '$1')
+    .replace(/\s*Build with -sASSERTIONS for more info\.?/g, '')
+    .trim();
+  return `The LP solver (highs.wasm) could not be loaded: the file that arrived is damaged or incomplete. Reload the page to download it again. (${reason})`;
 }
 
 export type PlacementResult =
