@@ -26,7 +26,7 @@ export interface BaseModelId {
 export const MAX_RANK = 64;
 
 /** Throws a message naming the field if the spec cannot describe an adapter for `cfg`. */
-export function validateSpec(cfg: GPTConfig, spec: LoraSpec): Target[] {
+export function validateLoraSpec(cfg: GPTConfig, spec: LoraSpec): Target[] {
   if (!Number.isInteger(spec.rank) || spec.rank < 1 || spec.rank > MAX_RANK)
     throw new Error(`LoRA rank must be an integer from 1 to ${MAX_RANK}, got ${spec.rank}`);
   if (!Number.isFinite(spec.alpha) || spec.alpha <= 0 || spec.alpha > 1024)
@@ -61,7 +61,7 @@ export class LoraAdapter {
   constructor(base: BaseModelId, spec: LoraSpec, init: { seed: number } | { weights: Record<string, Float32Array> }) {
     this.base = base;
     this.spec = { rank: spec.rank, alpha: spec.alpha, targets: [...spec.targets] };
-    this.targets = validateSpec(base.config, spec);
+    this.targets = validateLoraSpec(base.config, spec);
     this.a = {};
     this.b = {};
     const rng = 'seed' in init ? mulberry32(init.seed) : null;

@@ -10,13 +10,13 @@ import {
   MEMORY_ROWS,
   type CostModel,
   type CostOptions,
-  type Evaluation,
+  type PlacementCost,
   type Fraction,
   type Linear,
   type MemoryRow,
-  type Placement,
+  type OffloadPlacement,
 } from './cost-model.ts';
-import { GiB, type Hardware } from './hardware.ts';
+import { GiB, type OffloadMachine } from '../hardware/offload-machine.ts';
 import type { ModelShape } from './shapes.ts';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
@@ -50,7 +50,7 @@ export function highsLoadMessage(e: unknown): string {
 }
 
 export type PlacementResult =
-  | { status: 'optimal'; placement: Placement; evaluation: Evaluation }
+  | { status: 'optimal'; placement: OffloadPlacement; evaluation: PlacementCost }
   | { status: 'infeasible'; reason: string };
 
 const num = (v: number) => (Number.isFinite(v) ? v.toPrecision(12) : String(v));
@@ -106,7 +106,7 @@ export function solvePlacement(highs: Highs, cm: CostModel): PlacementResult {
   if (res.Status !== 'Optimal') throw new Error(`placement LP ended with status ${res.Status}`);
   const raw = Object.fromEntries(
     FRACTIONS.map((f) => [f, Math.min(1, Math.max(0, res.Columns[f]?.Primal ?? 0))]),
-  ) as Placement;
+  ) as OffloadPlacement;
   // Renormalise each triple so rounding in the solver cannot leave a sum of 0.9999999.
   for (const g of [
     ['wg', 'wc', 'wd'],
@@ -151,7 +151,7 @@ export const DEFAULT_MAX_BLOCK = 4096;
 /** Enumerates (gbs, nb), solves each placement LP, and returns the fastest feasible policy and every candidate. */
 export async function searchPolicy(
   m: ModelShape,
-  hw: Hardware,
+  hw: OffloadMachine,
   set: SearchSettings,
   opts: CostOptions = {},
   highsIn?: Highs,

@@ -1,7 +1,8 @@
 // The LoRA widgets' shared state in the worker: their own copy of target-v1 (so merging an adapter never changes
 // the model other widgets use), an AdapterSet holding the shipped adapters (r = 1, 2, 4, 8) and any the reader
 // trains, and the State of the Union corpus. Everything loads once, from our own origin, through the Cache API.
-import { fetchWithCache, loadModel, parseJsonFile } from '../../../lib/load.ts';
+import { loadModel } from '../../../lib/load.ts';
+import { fetchWithCache, parseJsonFile } from '../../../lib/fetch-file.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 import { AdapterSet, type AdapterHeader } from '../../../lib/lora/index.ts';
 import type { HandlerContext } from '../protocol.ts';
