@@ -20,8 +20,10 @@ export { initWeights } from './init.ts';
 export { loadModel } from './load.ts';
 export {
   fetchWithCache,
+  loadThroughCache,
   parseJsonFile,
   MODEL_CACHE_NAME,
+  type FetchFile,
   type LoadOptions,
   type LoadProgress,
 } from './fetch-file.ts';

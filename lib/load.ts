@@ -7,13 +7,17 @@ import { LanguageModel } from './model.ts';
 import { Tokenizer, type TokenizerJSON } from './tokenizer.ts';
 import { decodeWeights } from './weights.ts';
 import { decodeQuantized, isQuantManifest } from './quant/file.ts';
-import { fetchWithCache, parseJsonFile, type LoadOptions } from './fetch-file.ts';
+import { loadThroughCache, parseJsonFile, type FetchFile, type LoadOptions } from './fetch-file.ts';
 
 /** Loads the model in folder `baseUrl` (ending in '/' or not). */
 export async function loadModel(baseUrl: string, opts: LoadOptions = {}): Promise<LanguageModel> {
+  if (opts.fetchFile) return loadModelWith(opts.fetchFile, baseUrl, opts);
+  return loadThroughCache((fetchFile) => loadModelWith(fetchFile, baseUrl, opts));
+}
+
+async function loadModelWith(fetchFile: FetchFile, baseUrl: string, opts: LoadOptions): Promise<LanguageModel> {
   const base = baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';
   const name = opts.name ?? base.split('/').filter(Boolean).pop() ?? 'model';
-  const fetchFile = opts.fetchFile ?? fetchWithCache;
   const get = async (file: string) => {
     const { data, fromCache } = await fetchFile(base + file, (loadedBytes, totalBytes) =>
       opts.onProgress?.({ file, loadedBytes, totalBytes, fromCache: false }),

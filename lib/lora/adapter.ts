@@ -41,6 +41,14 @@ export function validateLoraSpec(cfg: GPTConfig, spec: LoraSpec): Target[] {
   return targets;
 }
 
+/** A trainable variable holding `values`. tf.variable keeps its initial tensor alive beside it, so that is freed here. */
+function variableOf(values: Float32Array, shape: [number, number]): tf.Variable {
+  const initial = tf.tensor2d(values, shape);
+  const v = tf.variable(initial, true);
+  initial.dispose();
+  return v;
+}
+
 export class LoraAdapter {
   readonly spec: LoraSpec;
   readonly base: BaseModelId;
@@ -74,8 +82,8 @@ export class LoraAdapter {
         if (!b || b.length !== r * t.outDim)
           throw new Error(`adapter matrix ${t.name}.B: expected ${r * t.outDim} values, got ${b?.length ?? 'none'}`);
       }
-      this.a[t.name] = tf.variable(tf.tensor2d(a, [t.inDim, r]), true);
-      this.b[t.name] = tf.variable(tf.tensor2d(b, [r, t.outDim]), true);
+      this.a[t.name] = variableOf(a, [t.inDim, r]);
+      this.b[t.name] = variableOf(b, [r, t.outDim]);
     }
   }
 

@@ -5,7 +5,7 @@
 // References: Deja Vu, Liu et al., arXiv 2310.17157, §3 (low-rank MLP "sparsity predictors");
 // PowerInfer, arXiv 2312.12456 v2, §5.1 and Table 6; LLM in a Flash, arXiv 2312.11514 v3, §3.1.
 import * as tf from '@tensorflow/tfjs';
-import { fetchWithCache, parseJsonFile, type LoadOptions } from '../fetch-file.ts';
+import { loadThroughCache, parseJsonFile, type FetchFile, type LoadOptions } from '../fetch-file.ts';
 import { mulberry32, randn } from '../random.ts';
 import { decodeTensors, encodeTensors, type TensorManifest } from '../tensor-file.ts';
 
@@ -179,9 +179,17 @@ export async function loadPredictor(
   baseUrl: string,
   opts: Pick<LoadOptions, 'fetchFile' | 'name'> = {},
 ): Promise<ActivationPredictor> {
+  if (opts.fetchFile) return loadPredictorWith(opts.fetchFile, baseUrl, opts);
+  return loadThroughCache((fetchFile) => loadPredictorWith(fetchFile, baseUrl, opts));
+}
+
+async function loadPredictorWith(
+  fetchFile: FetchFile,
+  baseUrl: string,
+  opts: Pick<LoadOptions, 'name'>,
+): Promise<ActivationPredictor> {
   const base = baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';
   const name = opts.name ?? base.split('/').filter(Boolean).pop() ?? 'predictor';
-  const fetchFile = opts.fetchFile ?? fetchWithCache;
   const get = async (file: string) => (await fetchFile(base + file, () => undefined)).data;
   const json = async (file: string) => parseJsonFile(await get(file), `${name}/${file}`);
   const config = await json('config.json');

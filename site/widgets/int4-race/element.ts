@@ -14,14 +14,14 @@ class Int4Race extends WidgetElement<typeof schema.params> {
       (size: 'small' | 'large') =>
         worker.request('quant.race', { size }, { onProgress: (p) => this.progress(p.message) }),
       (_size, r: Int4RaceResult) => {
-        this.part('[data-out="race"]').textContent = `In your browser: ${raceSentence(r)}`;
+        this.find('[data-out="race"]').textContent = `In your browser: ${raceSentence(r)}`;
         this.summary(`In your browser: ${raceSentence(r)}`);
         this.progress('');
         this.state = 'done';
       },
     );
     this.bind('size');
-    const button = this.part<HTMLButtonElement>('[data-run]');
+    const button = this.find<HTMLButtonElement>('[data-run]');
     button.disabled = false;
     this.listen(button, 'click', () => {
       this.state = 'running';

@@ -67,9 +67,9 @@ class NeuronCacheSim extends WidgetElement<typeof schema.params> {
   /** Show the current point if computed, otherwise ask the worker for this setting's whole grid. */
   update() {
     const v = this.values;
-    this.part('[data-out="memory"]').textContent = percent(v.memory, 0);
-    this.part('[data-out="hot"]').textContent = percent(v.hot, 0);
-    this.part('[data-read]').textContent = missSentence(this.#read());
+    this.find('[data-out="memory"]').textContent = percent(v.memory, 0);
+    this.find('[data-out="hot"]').textContent = percent(v.hot, 0);
+    this.find('[data-read]').textContent = missSentence(this.#read());
     this.redraw('ufs');
     if (!this.#runs) return;
     const pt = this.#points.get(settingsKey(v))?.get(v.memory);
@@ -86,7 +86,7 @@ class NeuronCacheSim extends WidgetElement<typeof schema.params> {
     this.dataset.hitRate = String(pt.hitRate);
     this.dataset.ioMs = String(pt.ioMsPerToken);
     const sentence = cacheSentence(pt, v);
-    this.part('[data-caption]').textContent = sentence;
+    this.find('[data-caption]').textContent = sentence;
     this.summary(sentence);
     this.redraw('hit');
     this.redraw('io');

@@ -23,8 +23,8 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
     let worker: ReturnType<typeof this.worker> | undefined; // started only when a setting must be computed
     const seen = new Set<string>([`${data.first.bits}/${data.first.groupSize}/${data.first.method}`]);
     const show = (r: ExperimentResult, fp32: Fp32Result, tokens: number) => {
-      this.part('[data-out="result"]').textContent = resultSentence(r, fp32, tokens);
-      this.part('[data-out="sample"]').textContent = r.sample;
+      this.find('[data-out="result"]').textContent = resultSentence(r, fp32, tokens);
+      this.find('[data-out="sample"]').textContent = r.sample;
       this.summary(resultSentence(r, fp32, tokens));
       const k = `${r.bits}/${r.groupSize}/${r.method}`;
       if (!seen.has(k)) {
@@ -37,7 +37,7 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
               ...(i === 0 ? { scope: 'row' } : {}),
             }),
           );
-        this.part('[data-runs]').append(tr);
+        this.find('[data-runs]').append(tr);
       }
     };
     const runs = this.jobs(
@@ -61,7 +61,7 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
         return;
       }
       this.state = 'running';
-      this.part('[data-out="result"]').textContent = 'Quantizing…';
+      this.find('[data-out="result"]').textContent = 'Quantizing…';
       runs.submit({ bits, group, method });
     };
     this.bind('bits', run);
