@@ -11,7 +11,7 @@ import rehypeScrollBoxes from './site/markdown/rehype-scroll-boxes.mjs';
 import embedPages from './site/embed/embed-pages.mjs';
 import offline from './site/offline/offline-integration.mjs';
 import highsForBrowser from './site/worker/highs-for-browser.mjs';
-import deployHeaders from './scripts/deploy-headers.ts';
+import deployHeaders from './node/deploy-headers.ts';
 
 export default defineConfig({
   output: 'static',

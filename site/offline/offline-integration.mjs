@@ -21,7 +21,7 @@ function filesUnder(dir) {
 const urlOf = (file) => (file === 'index.html' ? './' : file.replace(/(^|\/)index\.html$/, '$1'));
 
 export function precacheManifest(dir) {
-  // _headers (scripts/deploy-headers.ts) is read by the host, never served.
+  // _headers (node/deploy-headers.ts) is read by the host, never served.
   const files = filesUnder(dir).filter((file) => file !== SW_NAME && file !== '_headers');
   const hash = createHash('sha256');
   for (const file of files)

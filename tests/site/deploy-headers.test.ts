@@ -1,11 +1,11 @@
-// The deploy's headers (issue 23), served as `npm start` serves them (scripts/serve.ts reading dist/_headers):
+// The deploy's headers (issue 23), served as `npm start` serves them (node/serve-site.ts reading dist/_headers):
 // every page loads under the Content-Security-Policy with no violation reported, and a model widget computes
 // under it (wasm compiled under 'wasm-unsafe-eval', its worker a same-origin script); the other headers are what
 // the README promises: nosniff and a type for .lora, a referrer and a permissions policy, no-cache for pages and
 // sw.js, immutable for hashed assets, and only /embed/ pages may be framed by another site.
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { serveSite } from '../../scripts/serve.ts';
+import { serveSite } from '../../node/serve-site.ts';
 import { expectClean, openPage } from './harness.ts';
 import { heatmapComputes } from './heatmap.ts';
 import { builtPages } from './site-pages.ts';

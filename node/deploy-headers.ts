@@ -89,7 +89,7 @@ export function deployHeaderRules(dist: string): HeaderRule[] {
 
 /** The rules as a Netlify `_headers` file (also read by Cloudflare Pages). */
 export function formatHeadersFile(rules: HeaderRule[]): string {
-  const head = '# Written by scripts/deploy-headers.ts at build time; see the README, "Deploying".\n';
+  const head = '# Written by node/deploy-headers.ts at build time; see the README, "Deploying".\n';
   return head + rules.map((r) => `${r.path}\n${r.headers.map(([n, v]) => `  ${n}: ${v}\n`).join('')}`).join('');
 }
 
