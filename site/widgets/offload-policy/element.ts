@@ -3,7 +3,7 @@
 import { tokensPerSecond } from '../offload-schedule/rate.ts';
 import type { SolveAnswer } from '../../../lib/offload/solve-request.ts';
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { count, duration } from '../_kit/format.ts';
+import { duration, plural } from '../_kit/format.ts';
 import { GiB } from '../../../lib/offload/hardware.ts';
 import { termChart, tierChart } from './chart.ts';
 import { TERM_NAMES, bars, requestOf, summaryText, terms } from './model.ts';
@@ -70,7 +70,9 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
     const p = a.status === 'optimal' ? a.policy : null;
     this.clearNotes((n) => !n.startsWith('No policy fits')); // keep the notes about the URL
     if (!p && a.status === 'infeasible') this.note(`No policy fits: ${a.reason}.`);
-    this.part('[data-out="policy"]').textContent = p ? `${p.gbs} × ${p.nb} = ${count(p.bls)} sequences` : 'infeasible';
+    this.part('[data-out="policy"]').textContent = p
+      ? `${p.gbs} × ${p.nb} = ${plural(p.bls, 'sequence', 'sequences')}`
+      : 'infeasible';
     this.part('[data-out="throughput"]').textContent = p ? tokensPerSecond(p.throughput) : '–';
     this.part('[data-out="latency"]').textContent = p ? duration(p.blockSeconds * 1000) : '–';
     this.part('[data-out="binding"]').textContent = p ? TERM_NAMES[p.decode.binding] : '–';
