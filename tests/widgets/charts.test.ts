@@ -192,13 +192,13 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
       [1, 2, 4, 8, 16].map((b) => ({
         series: TRADEOFF_SERIES[k],
         latency: 10 * b,
-        throughput: b * (k + 1) * 0.5,
+        throughput: b * (k + 1) * 0.05, // 0.05 to 1.6 tokens/s: d3 would write "50m" on a log axis
         bls: b * 32,
       })),
     );
     const paper = [
-      { series: TRADEOFF_SERIES[2], latency: 40, throughput: 1.2, bls: 144 },
-      { series: TRADEOFF_SERIES[3], latency: 60, throughput: 3.1, bls: 256 },
+      { series: TRADEOFF_SERIES[2], latency: 40, throughput: 0.12, bls: 144 },
+      { series: TRADEOFF_SERIES[3], latency: 60, throughput: 0.31, bls: 256 },
     ];
     const fig = tradeoffChart(lines, paper, 'Two frontiers and two paper points.', { width: 700, document });
     checkChart(fig, TRADEOFF_SIZE, 700);
@@ -225,6 +225,10 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
       description: 'Both models fall from 6 nats toward 3.4.',
     });
     expect(fig.querySelector(':scope > svg')?.getAttribute('aria-label')).toBe('Training and validation loss');
+    const yTicks = [...fig.querySelectorAll('g[text-anchor="end"][font-variant="tabular-nums"] text')].map((t) =>
+      Number(t.textContent),
+    );
+    expect(Math.min(...yTicks)).toBeLessThanOrEqual(Math.min(...points.map((p) => p.loss))); // the lowest line is inside
     expect(fig.querySelectorAll('g[aria-label]').length).toBe(0);
     expectSnapshot('loss', fig);
   });

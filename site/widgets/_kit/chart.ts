@@ -11,6 +11,7 @@
 //
 // Tests draw the same charts in Node by passing a jsdom `document`.
 import * as Plot from '@observablehq/plot';
+import { tick } from './format.ts';
 
 /** How tall a chart is for a width: ratio × width, clamped to [min, max] CSS pixels (ratio 0: always `min`). */
 export interface ChartSize {
@@ -73,6 +74,14 @@ export function stripMarkAria<T extends Element>(figure: T): T {
   return figure;
 }
 
+/**
+ * A log axis without its own tickFormat gets the kit's plain `tick` (d3's default for log scales is SI, so 0.1
+ * tokens/s would read "100m", as if 100 million). Other axes pass through unchanged.
+ */
+function plainLogTicks(axis: Plot.ScaleOptions | undefined): Plot.ScaleOptions | undefined {
+  return axis?.type === 'log' && axis.tickFormat === undefined ? { ...axis, tickFormat: tick } : axis;
+}
+
 /** Draw a Plot chart the site's way (see the top of this file). Returns the element to place in the chart box. */
 export function plotChart({
   width,
@@ -86,6 +95,8 @@ export function plotChart({
     width,
     height: chartHeight(width, size),
     ...options,
+    x: plainLogTicks(options.x),
+    y: plainLogTicks(options.y),
     style: {
       background: 'transparent',
       color: 'currentColor',

@@ -1,0 +1,34 @@
+// No chart labels a tick with an SI suffix: d3's "100m" on a tokens/s or ratio axis reads as 100 million, and "2µ"
+// is no unit a reader knows. Checked on every committed chart snapshot (tests/widgets/snapshots), so a chart added
+// with a snapshot is checked too; the kit's `tick` formatter (site/widgets/_kit/format.ts) is the fix.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tick } from '../../site/widgets/_kit/format.ts';
+
+const DIR = join(import.meta.dirname, 'snapshots');
+const SI = /^[−-]?\d+(?:\.\d+)?[mµμnkMG]$/;
+
+describe('chart tick labels', () => {
+  const files = readdirSync(DIR).filter((f) => f.endsWith('.html') && !f.endsWith('-changed.html'));
+  it('there are snapshots to check', () => expect(files.length).toBeGreaterThan(15));
+  for (const file of files)
+    it(`${file}: no SI-suffixed number`, () => {
+      const texts = [...readFileSync(join(DIR, file), 'utf8').matchAll(/<(?:text|tspan)[^>]*>\s*([^<]+?)\s*</g)].map(
+        (m) => m[1],
+      );
+      expect(texts.filter((t) => SI.test(t))).toEqual([]);
+    });
+
+  it('the kit formatter writes plain decimals', () => {
+    expect([0.1, 0.05, 0.001, 1, 2500, 1e6, 0.000123].map(tick)).toEqual([
+      '0.1',
+      '0.05',
+      '0.001',
+      '1',
+      '2,500',
+      '1,000,000',
+      '0.000123',
+    ]);
+  });
+});
