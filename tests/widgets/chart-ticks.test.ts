@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tick } from '../../site/widgets/_kit/format.ts';
+import { logTicks } from '../../site/widgets/_kit/chart.ts';
+import { mulberry32 } from '../../lib/random.ts';
 
 const DIR = join(import.meta.dirname, 'snapshots');
 const SI = /^[−-]?\d+(?:\.\d+)?[mµμnkMG]$/;
@@ -30,5 +32,21 @@ describe('chart tick labels', () => {
       '1,000,000',
       '0.000123',
     ]);
+  });
+
+  it('a log axis gets at least 3 labelled ticks, all inside the domain, at most max (random domains)', () => {
+    const rng = mulberry32(7);
+    for (let i = 0; i < 500; i++) {
+      const lo = 10 ** (rng() * 8 - 4),
+        hi = lo * (1.5 + rng() * 1e6);
+      const t = logTicks(lo, hi);
+      expect(t.length, `[${lo}, ${hi}]`).toBeGreaterThanOrEqual(hi / lo >= 3 ? 3 : 2);
+      expect(t.length).toBeLessThanOrEqual(12);
+      for (const v of t) {
+        expect(v).toBeGreaterThanOrEqual(lo * (1 - 1e-9));
+        expect(v).toBeLessThanOrEqual(hi * (1 + 1e-9));
+      }
+    }
+    expect(logTicks(0.05, 1.6)).toEqual([0.05, 0.1, 0.2, 0.5, 1]);
   });
 });
