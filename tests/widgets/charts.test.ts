@@ -10,6 +10,7 @@ import type { CachePoint } from '../../lib/sparsity/cache-sweep.ts';
 import { matrixLevelSchedule } from '../../lib/sparsity/matrix-schedule.ts';
 import { schedulePipeline } from '../../lib/sparsity/pipeline.ts';
 import { lossChart } from '../../site/charts/loss-chart.ts';
+import { BENCH_SIZE, benchChart, labelWidth, rowLabel } from '../../site/charts/bench-chart.ts';
 import { reservedHeight, type ChartSize } from '../../site/widgets/_kit/chart.ts';
 import { SPLIT_SIZE, UNION_SIZE, splitChart, unionChart } from '../../site/widgets/batch-union/chart.ts';
 import { SPEEDUP_SIZE, speedupChart } from '../../site/widgets/ffn-race/chart.ts';
@@ -205,6 +206,37 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
     expect(fig.querySelectorAll(`g[stroke-dasharray="${DASHES[1]}"] path`).length).toBe(1);
     expect(fig.querySelectorAll('g[stroke-linejoin="round"]:not([stroke-dasharray]) path').length).toBe(1);
     expectSnapshot('offload-tradeoff', fig);
+  });
+
+  it('/bench/: row labels fit their margin (or end in …), the axis title sits below the tick labels', () => {
+    const points = ['node cpu', 'node wasm', 'webgl', 'wasm', 'you, webgl'].flatMap((w, i) =>
+      ['target-v1', 'draft-v1'].map((model, k) => ({
+        who: i < 2 ? `recorded ${w}` : w,
+        model,
+        tokensPerSec: (i + 1) * (k + 1) * 40,
+      })),
+    );
+    for (const width of [375, 800]) {
+      const fig = benchChart(points, { width, document });
+      checkChart(fig, BENCH_SIZE, width);
+      const svg = fig.querySelector(':scope > svg')!;
+      // y of an element's translate(), and of a text inside its group: where it is drawn.
+      const ty = (el: Element) =>
+        Number(/translate\([-\d.]+,([-\d.]+)\)/.exec(el.getAttribute('transform') ?? '')?.[1] ?? 0);
+      const absY = (t: Element) => ty(t) + ty(t.parentElement!);
+      const yAxis = svg.querySelector('g[text-anchor="end"]')!;
+      const yLabels = [...yAxis.querySelectorAll('text')].map((t) => t.textContent!);
+      expect(yLabels).toHaveLength(points.length);
+      const margin = Math.min(Math.floor(width * 0.45), 12 + Math.max(...points.map((p) => labelWidth(rowLabel(p)))));
+      for (const l of yLabels) expect(labelWidth(l)).toBeLessThanOrEqual(margin - 12);
+      if (width === 800)
+        expect(new Set(yLabels)).toEqual(new Set(points.map(rowLabel))); // room for every label whole
+      else expect(yLabels.some((l) => l.endsWith('…'))).toBe(true);
+      const ticks = [...svg.querySelectorAll('g[font-variant="tabular-nums"] text')];
+      const title = [...svg.querySelectorAll('text')].find((t) => t.textContent?.startsWith('tokens per second'))!;
+      expect(absY(title)).toBeGreaterThan(Math.max(...ticks.map(absY)) + 20); // a line below the tick labels
+      expectSnapshot(`bench-${width}`, fig);
+    }
   });
 
   it('/model/: loss curves', () => {
