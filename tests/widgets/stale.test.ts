@@ -23,6 +23,13 @@ import { schema as stepperSchema } from '../../site/widgets/flash-stepper/params
 import { schema as scheduleSchema } from '../../site/widgets/offload-schedule/params.ts';
 import { buildMean, policyOf, type Ablation } from '../../site/widgets/flash-stepper/model.ts';
 import { scheduleView, summaryText as scheduleSummary } from '../../site/widgets/offload-schedule/model.ts';
+import { schema as compressionSchema } from '../../site/widgets/offload-compression/params.ts';
+import { pick, type CompressionData } from '../../site/widgets/offload-compression/model.ts';
+import { schema as policySchema } from '../../site/widgets/offload-policy/params.ts';
+import { requestOf } from '../../site/widgets/offload-policy/model.ts';
+import { tokensPerSecond } from '../../site/widgets/offload-schedule/rate.ts';
+import { decimal } from '../../site/widgets/_kit/format.ts';
+import results from '../../site/data/flexgen-results.json';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
 type Req = { type: string; payload: Record<string, unknown> };
@@ -43,7 +50,13 @@ vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, b
 const WIDGETS = join(import.meta.dirname, '../../site/widgets');
 
 function markup(schema: WidgetSchema<Params>, folder: string, shell: string, data?: unknown): string {
-  const src = readFileSync(join(WIDGETS, folder, shell), 'utf8');
+  // A data-out named by an expression (data-out={name} in a loop over params) stands for every param's name.
+  const raw = readFileSync(join(WIDGETS, folder, shell), 'utf8');
+  const src = raw.replace(/<(\w+)([^>]*)\sdata-out=\{name\}/g, (_, tag: string, attrs: string) =>
+    Object.keys(schema.params)
+      .map((n) => `<${tag}${attrs} data-out="${n}"`)
+      .join('>'),
+  );
   const c = checkProps(schema, {});
   const controls = Object.entries(schema.params).map(([name, p]) => {
     const id = `${c.key}-${name}`;
@@ -58,7 +71,7 @@ function markup(schema: WidgetSchema<Params>, folder: string, shell: string, dat
     ([name, tag]) =>
       tag === 'table'
         ? `<table data-out="${name}"><thead></thead><tbody></tbody></table>`
-        : `<${tag} data-out="${name}"></${tag}>`,
+        : `<${tag} data-out="${name}">–</${tag}>`,
   );
   const actions = [...new Set([...src.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]))].map(
     (a) => `<button type="button" data-action="${a}" disabled>${a}</button>`,
@@ -276,7 +289,53 @@ const rows: Row[] = [
       );
     },
   },
+  {
+    name: 'CompressionLoss',
+    schema: compressionSchema,
+    folder: 'offload-compression',
+    shell: 'CompressionLoss.astro',
+    data: results.compression,
+    load: () => import('../../site/widgets/offload-compression/element.ts'),
+    answer: () => ({}),
+    texts: {},
+    consistent: (el, v) => {
+      const r = pick(results.compression as CompressionData, String(v.weights), String(v.cache))!;
+      return out(el, 'delta') === `${r.delta >= 0 ? '+' : ''}${decimal(r.delta, 4)} nats/token`;
+    },
+  },
+  {
+    name: 'PolicySolver',
+    schema: policySchema,
+    folder: 'offload-policy',
+    shell: 'PolicySolver.astro',
+    load: () => import('../../site/widgets/offload-policy/element.ts'),
+    answer: (_, p) => ({
+      status: 'optimal',
+      frontier: [],
+      policy: {
+        gbs: 8,
+        nb: 2,
+        bls: 16,
+        throughput: fakeThroughput(p),
+        blockSeconds: 10,
+        placement: { wg: 1, wc: 0, wd: 0, cg: 1, cc: 0, cd: 0, hg: 1, hc: 0, hd: 0 },
+        decode: { ctog: 0, gtoc: 0, dtoc: 0, ctod: 0, comp: 0.001, binding: 'comp', max: 0.001 },
+        prefill: { ctog: 0, gtoc: 0, dtoc: 0, ctod: 0, comp: 0.001, binding: 'comp', max: 0.001 },
+        memoryGB: {},
+        capacityGB: { gpuDecode: 1, cpuDecode: 1, disk: 1 },
+        fullTiers: [],
+      },
+    }),
+    texts: {},
+    consistent: (el, v) =>
+      isStale(el) || out(el, 'throughput') === tokensPerSecond(fakeThroughput(requestOf(v as never) as never)),
+  },
 ];
+
+/** A throughput that changes with every field of a solve request, so an answer for other settings shows. */
+function fakeThroughput(p: Record<string, unknown>): number {
+  return Object.values(p).reduce<number>((a, x, i) => a + (i + 1) * (typeof x === 'number' ? x : x ? 7 : 3), 0) / 100;
+}
 
 /** Another valid value for a param: the other end of a range, the next choice, the flipped box. */
 function otherValue(p: Params[string], now: unknown, texts: Record<string, string>, name: string): string | boolean {
