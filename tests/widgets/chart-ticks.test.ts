@@ -1,4 +1,5 @@
-// No chart labels a tick with an SI suffix: d3's "100m" on a tokens/s or ratio axis reads as 100 million, and "2µ"
+// Chart snapshots, read as a reader would: no tick label with an SI suffix, no colour squares for marks drawn as
+// diamonds or stars. No chart labels a tick with an SI suffix: d3's "100m" on a tokens/s or ratio axis reads as 100 million, and "2µ"
 // is no unit a reader knows. Checked on every committed chart snapshot (tests/widgets/snapshots), so a chart added
 // with a snapshot is checked too; the kit's `tick` formatter (site/widgets/_kit/format.ts) is the fix.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,6 +21,25 @@ describe('chart tick labels', () => {
         (m) => m[1],
       );
       expect(texts.filter((t) => SI.test(t))).toEqual([]);
+    });
+
+  // Diamonds and stars as Plot draws them (symbol paths around 0,0).
+  const DIAMOND = /d="M0,-[\d.]+L[\d.]+,0L0,[\d.]+L-[\d.]+,0Z"/;
+  const STAR = /d="M0,-[\d.]+(?:L-?[\d.]+,-?[\d.]+){9}Z"/;
+  for (const file of files)
+    it(`${file}: a legend beside diamonds or stars draws symbols, not colour squares`, () => {
+      const html = readFileSync(join(DIR, file), 'utf8');
+      const at = html.indexOf('<svg class="plot-');
+      const legend = at > 0 ? html.slice(0, at) : '';
+      const chart = html.slice(Math.max(0, at));
+      // Colours that a diamond or star takes from the colour scale (its own fill), and the legend's square swatches.
+      const symbolFills = [...chart.matchAll(/<path[^>]*>/g)]
+        .map((m) => m[0])
+        .filter((tag) => DIAMOND.test(tag) || STAR.test(tag))
+        .map((tag) => /\sfill="([^"]+)"/.exec(tag)?.[1])
+        .filter((f) => f && f !== 'none');
+      const squares = [...legend.matchAll(/<svg[^>]*fill="([^"]+)"[^>]*>\s*<rect/g)].map((m) => m[1]);
+      expect(squares.filter((f) => symbolFills.includes(f))).toEqual([]);
     });
 
   it('the kit formatter writes plain decimals', () => {

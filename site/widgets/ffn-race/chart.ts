@@ -53,13 +53,23 @@ export function speedupChart(data: SpeedupPoint[], { width, document }: ChartCon
     color: {
       domain: [...kernels, 'ideal 1 / (1 − s)'],
       range: [...kernels.map((_, i) => SERIES[i % SERIES.length]), MUTED],
-      legend: true,
     },
-    symbol: { domain: kernels, range: ['circle', 'diamond', 'square', 'triangle'] },
+    // The legend draws each kernel's own symbol in its colour (a colour legend would draw squares); the dashed ideal
+    // curve is labelled where it ends.
+    symbol: { domain: kernels, range: ['circle', 'diamond', 'square', 'triangle'], legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),
       Plot.ruleY([1], { stroke: MUTED }),
       Plot.line(curve, { x: 'sparsity', y: 'speedup', stroke: 'kernel', strokeDasharray: '4 3', strokeWidth: 1.5 }),
+      Plot.text(curve.slice(-1), {
+        x: 'sparsity',
+        y: 'speedup',
+        text: () => 'ideal 1 / (1 − s)',
+        textAnchor: 'end',
+        dx: -6,
+        dy: -8,
+        fill: MUTED,
+      }),
       Plot.line(rows, { x: 'sparsity', y: 'speedup', z: 'kernel', stroke: 'kernel', strokeWidth: 2 }),
       Plot.dot(rows, { x: 'sparsity', y: 'speedup', fill: 'kernel', symbol: 'kernel', r: 4 }),
     ],
