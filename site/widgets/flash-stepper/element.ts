@@ -39,8 +39,8 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
 
   start() {
     const worker = this.worker();
-    const run = this.part<HTMLButtonElement>('[data-action="run"]');
-    const one = this.part<HTMLButtonElement>('[data-action="step"]');
+    const run = this.find<HTMLButtonElement>('[data-action="run"]');
+    const one = this.find<HTMLButtonElement>('[data-action="step"]');
     const endSession = () => {
       if (this.#session !== null) void worker.request('flash.stop', { session: this.#session }).catch(() => {});
       this.#session = null;
@@ -119,9 +119,9 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
 
   update() {
     const v = this.values;
-    this.part('[data-out="window"]').textContent = windowText(v);
-    this.part('[data-out="budget"]').textContent = budgetText(v.budget);
-    this.part('[data-out="tokens"]').textContent = String(v.tokens);
+    this.find('[data-out="window"]').textContent = windowText(v);
+    this.find('[data-out="budget"]').textContent = budgetText(v.budget);
+    this.find('[data-out="tokens"]').textContent = String(v.tokens);
     const data = this.json<{ ablation: Ablation; generation: { prompt: string; inMemoryText: string } }>();
     const steps = this.#steps;
     const stats = ['bytes', 'reads', 'neurons', 'dram', 'readMs', 'paperMs', 'curveMs'] as const;
@@ -129,12 +129,12 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       // No run for these settings: the build-time mean if they are a rung, else nothing to show yet.
       const mean = data && buildMean(v, data.ablation);
       const t = mean && countsText(mean);
-      for (const k of stats) this.part(`[data-out="${k}"]`).textContent = t ? t[k] : '–';
-      if (data) this.part('[data-out="basis"]').textContent = basisText(mean, data.ablation);
+      for (const k of stats) this.find(`[data-out="${k}"]`).textContent = t ? t[k] : '–';
+      if (data) this.find('[data-out="basis"]').textContent = basisText(mean, data.ablation);
       const known = data && v.prompt === data.generation.prompt;
-      this.part('[data-out="text"]').textContent = '';
-      this.part('[data-out="memory"]').textContent = known ? data.generation.inMemoryText : '';
-      this.part('[data-out="same"]').textContent = known
+      this.find('[data-out="text"]').textContent = '';
+      this.find('[data-out="memory"]').textContent = known ? data.generation.inMemoryText : '';
+      this.find('[data-out="same"]').textContent = known
         ? 'Greedy decoding; with an exact policy the two texts are the same.'
         : '';
       this.summary(mean ? summaryText(0, null, mean) : 'Press Run to generate.');
@@ -142,13 +142,13 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
     }
     const mean = meanCounts(steps);
     const t = countsText(mean);
-    for (const k of stats) this.part(`[data-out="${k}"]`).textContent = t[k];
-    this.part('[data-out="basis"]').textContent =
+    for (const k of stats) this.find(`[data-out="${k}"]`).textContent = t[k];
+    this.find('[data-out="basis"]').textContent =
       `${this.#runBasis} Means per token over the ${plural(steps.length, 'token', 'tokens')} of this run. ${lastTokenText(steps[steps.length - 1])}`;
-    this.part('[data-out="text"]').textContent = steps.map((s) => s.text).join('');
-    this.part('[data-out="memory"]').textContent = steps.map((s) => s.memoryText).join('');
+    this.find('[data-out="text"]').textContent = steps.map((s) => s.text).join('');
+    this.find('[data-out="memory"]').textContent = steps.map((s) => s.memoryText).join('');
     const same = steps.every((s) => s.same);
-    this.part('[data-out="same"]').textContent = same
+    this.find('[data-out="same"]').textContent = same
       ? `Same ${plural(steps.length, 'token', 'tokens')} as the model in memory.`
       : `Differs from the model in memory from token ${steps.findIndex((s) => !s.same)} (the predictor missed neurons that mattered).`;
     this.summary(summaryText(steps.length, same, mean));

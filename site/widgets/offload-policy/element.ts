@@ -5,7 +5,7 @@ import type { SolveAnswer } from '../../../lib/offload/solve-request.ts';
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { duration, plural } from '../_kit/format.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
-import { GiB } from '../../../lib/offload/hardware.ts';
+import { GiB } from '../../../lib/hardware/offload-machine.ts';
 import { termChart, tierChart } from './chart.ts';
 import { TERM_NAMES, bars, requestOf, summaryText, terms } from './model.ts';
 import { schema } from './params.ts';
@@ -64,7 +64,7 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
 
   update() {
     for (const name of ['gpu', 'cpu', 'disk', 'pcie', 'diskRead'] as const)
-      this.part(`[data-out="${name}"]`).textContent = String(this.values[name]);
+      this.find(`[data-out="${name}"]`).textContent = String(this.values[name]);
     const d = this.control<HTMLInputElement>('delegate');
     d.disabled = this.values.compress; // FlexGen turns delegation off with compression
   }
@@ -75,14 +75,14 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
     const p = a.status === 'optimal' ? a.policy : null;
     this.clearNotes((n) => !n.startsWith('No policy fits')); // keep the notes about the URL
     if (!p && a.status === 'infeasible') this.note(`No policy fits: ${a.reason}.`);
-    this.part('[data-out="policy"]').textContent = p
+    this.find('[data-out="policy"]').textContent = p
       ? `${p.gbs} × ${p.nb} = ${plural(p.bls, 'sequence', 'sequences')}`
       : 'infeasible';
-    this.part('[data-out="throughput"]').textContent = p ? tokensPerSecond(p.throughput) : '–';
-    this.part('[data-out="latency"]').textContent = p ? duration(p.blockSeconds * 1000) : '–';
-    this.part('[data-out="binding"]').textContent = p ? TERM_NAMES[p.decode.binding] : '–';
+    this.find('[data-out="throughput"]').textContent = p ? tokensPerSecond(p.throughput) : '–';
+    this.find('[data-out="latency"]').textContent = p ? duration(p.blockSeconds * 1000) : '–';
+    this.find('[data-out="binding"]').textContent = p ? TERM_NAMES[p.decode.binding] : '–';
     const text = summaryText(this.values, a);
-    this.part('[data-out="summary"]').firstChild!.textContent = `${text} `;
+    this.find('[data-out="summary"]').firstChild!.textContent = `${text} `;
     this.summary(text);
     this.redraw();
   }

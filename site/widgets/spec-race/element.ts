@@ -29,18 +29,18 @@ class SpecRace extends WidgetElement<typeof schema.params> {
           clearStale(this);
         if (r.note) this.note(r.note);
         this.dataset.result = JSON.stringify({ ...r, tokens: v.tokens }); // for npm run bench (scripts/bench-speculative.ts)
-        this.part('[data-out="plain-speed"]').textContent = perSecond(r.plain.tokensPerSecond);
-        this.part('[data-out="spec-speed"]').textContent = perSecond(r.speculative.tokensPerSecond);
-        this.part('[data-out="spec-tpp"]').textContent = decimal(r.speculative.tokensPerPass);
-        this.part('[data-out="plain-text"]').textContent = r.plain.text;
-        this.part('[data-out="spec-text"]').textContent = r.speculative.text;
-        this.part('section[aria-label="Speculative decoding"] h3').textContent = `Speculative, ${r.shape}`;
+        this.find('[data-out="plain-speed"]').textContent = perSecond(r.plain.tokensPerSecond);
+        this.find('[data-out="spec-speed"]').textContent = perSecond(r.speculative.tokensPerSecond);
+        this.find('[data-out="spec-tpp"]').textContent = decimal(r.speculative.tokensPerPass);
+        this.find('[data-out="plain-text"]').textContent = r.plain.text;
+        this.find('[data-out="spec-text"]').textContent = r.speculative.text;
+        this.find('section[aria-label="Speculative decoding"] h3').textContent = `Speculative, ${r.shape}`;
         const text = raceSummary(r, v.tokens);
         this.progress(text);
         this.summary(text);
       },
     );
-    const button = this.part<HTMLButtonElement>('[data-action="race"]');
+    const button = this.find<HTMLButtonElement>('[data-action="race"]');
     button.disabled = false;
     this.listen(button, 'click', () => {
       const tree = cleanShape(this.values.tree);

@@ -83,11 +83,11 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
     this.bind('temperature', reload);
     this.bind('children');
     this.bind('seed');
-    this.listen(this.part('[data-action="run"]'), 'click', () => {
+    this.listen(this.find('[data-action="run"]'), 'click', () => {
       if (!this.#node || !this.#current()) return;
       run.submit({ ...this.#node, children: this.values.children, seed: this.values.seed });
     });
-    this.listen(this.part('[data-action="draw"]'), 'click', () => void this.#drawOnce());
+    this.listen(this.find('[data-action="draw"]'), 'click', () => void this.#drawOnce());
     this.chart('chart', (width) => (this.#bars.length ? barsChart(this.#bars, this.#description, { width }) : null));
     // The build-time view is for the shell's props: a URL that changes them makes it stale until the node arrives.
     if (['prompt', 'temperature', 'children'].some((name) => this.fromUrl.has(name))) reload();
@@ -111,7 +111,7 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
     clearStale(this);
     const { children, seed } = this.values;
     if (this.#drawn && (this.#drawn.children !== children || this.#drawn.seed !== seed)) {
-      this.part('[data-out="trial"]').replaceChildren();
+      this.find('[data-out="trial"]').replaceChildren();
       this.#drawn = undefined;
     }
     const mss = mssAcceptProbability(d.p, d.q, children),
@@ -120,17 +120,17 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
     const r = this.#run?.children === children && this.#run.seed === seed ? this.#run.result : undefined;
     if (!r) {
       this.#run = undefined;
-      this.part('[data-out="mss"]').textContent = percent(mss);
-      this.part('[data-out="naive"]').textContent = percent(naive);
-      this.part('[data-out="noise"]').textContent = '–';
+      this.find('[data-out="mss"]').textContent = percent(mss);
+      this.find('[data-out="naive"]').textContent = percent(naive);
+      this.find('[data-out="noise"]').textContent = '–';
       if (!this.#drawn) this.#showBars(bars(d));
       this.summary(this.#description);
       return;
     }
     const text = runSummary(r, d);
-    this.part('[data-out="mss"]').textContent = `${percent(r.mssAccept)} (exactly ${percent(r.mssAcceptExact)})`;
-    this.part('[data-out="naive"]').textContent = `${percent(r.naiveAccept)} (exactly ${percent(r.naiveAcceptExact)})`;
-    this.part('[data-out="noise"]').textContent = runNoise(r, d);
+    this.find('[data-out="mss"]').textContent = `${percent(r.mssAccept)} (exactly ${percent(r.mssAcceptExact)})`;
+    this.find('[data-out="naive"]').textContent = `${percent(r.naiveAccept)} (exactly ${percent(r.naiveAcceptExact)})`;
+    this.find('[data-out="noise"]').textContent = runNoise(r, d);
     this.#showBars(bars(d, [{ name: `emitted (${count(RUNS)} runs)`, values: r.counts.map((c) => c / r.runs) }]));
     this.progress(text);
     this.summary(text);
@@ -149,7 +149,7 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
     const chance = seededChance(seed * 7919 + ++this.#draws);
     const children = Array.from({ length: k }, (_, i) => ({ child: i + 1, token: chance.categorical(d.q) }));
     const trial = speculativeSampleNode(d.p, d.q, children, chance);
-    const list = this.part('[data-out="trial"]');
+    const list = this.find('[data-out="trial"]');
     list.replaceChildren();
     const lines = trialText(trial, d.texts, d.q);
     let r: ArrayLike<number> = d.p;

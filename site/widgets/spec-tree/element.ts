@@ -32,7 +32,7 @@ class SpecTree extends WidgetElement<typeof schema.params> {
       (v, { s, first }) => {
         if (s.note) this.note(s.note);
         this.#totals = { passes: 0, tokens: 0 };
-        const text = this.part('[data-out="text"]');
+        const text = this.find('[data-out="text"]');
         text.replaceChildren(
           Object.assign(document.createElement('span'), { className: 'spec-prompt-text', textContent: v.prompt }),
         );
@@ -63,9 +63,9 @@ class SpecTree extends WidgetElement<typeof schema.params> {
     this.onStop(() => {
       if (this.#session) void worker.request('spec.stop', { session: this.#session }).catch(() => {});
     });
-    this.listen(this.part('[data-action="restart"]'), 'click', () => go());
-    this.listen(this.part('[data-action="step"]'), 'click', () => void this.#steps(1));
-    this.listen(this.part('[data-action="run"]'), 'click', () => void this.#steps(Infinity));
+    this.listen(this.find('[data-action="restart"]'), 'click', () => go());
+    this.listen(this.find('[data-action="step"]'), 'click', () => void this.#steps(1));
+    this.listen(this.find('[data-action="run"]'), 'click', () => void this.#steps(Infinity));
     go(true);
   }
 
@@ -115,17 +115,17 @@ class SpecTree extends WidgetElement<typeof schema.params> {
   #show(v: StepView) {
     this.#totals = { passes: this.#totals.passes + 1, tokens: this.#totals.tokens + v.emitted.length };
     const t = this.#totals;
-    this.part('[data-out="passes"]').textContent = String(t.passes);
-    this.part('[data-out="tokens"]').textContent = String(t.tokens);
-    this.part('[data-out="tpp"]').textContent = decimal(t.tokens / t.passes);
-    this.part('[data-out="saved"]').textContent = String(t.tokens - t.passes);
-    const text = this.part('[data-out="text"]');
+    this.find('[data-out="passes"]').textContent = String(t.passes);
+    this.find('[data-out="tokens"]').textContent = String(t.tokens);
+    this.find('[data-out="tpp"]').textContent = decimal(t.tokens / t.passes);
+    this.find('[data-out="saved"]').textContent = String(t.tokens - t.passes);
+    const text = this.find('[data-out="text"]');
     v.emitted.forEach((e, i) => {
       const mark = Object.assign(document.createElement('mark'), { textContent: e.text });
       mark.dataset.kind = i < v.emitted.length - 1 ? 'guess' : 'own';
       text.append(mark);
     });
-    this.part('[data-out="nodes"]').replaceChildren(
+    this.find('[data-out="nodes"]').replaceChildren(
       ...v.nodes.map((n, i) => {
         const li = Object.assign(document.createElement('li'), { textContent: nodeLine(v, i) });
         li.style.setProperty('--depth', String(n.depth));
@@ -140,7 +140,7 @@ class SpecTree extends WidgetElement<typeof schema.params> {
   }
 
   #mask(v: StepView) {
-    const table = this.part('[data-out="mask"]');
+    const table = this.find('[data-out="mask"]');
     const head = document.createElement('tr');
     head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: 'node' }));
     v.nodes.forEach((_, j) =>
