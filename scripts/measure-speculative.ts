@@ -26,6 +26,7 @@ import {
   type PassesResult,
   type RaceResult,
 } from '../lib/speculative/measure.ts';
+import { formatTreeShape, parseTreeShape } from '../lib/speculative/tree-shape.ts';
 import { loadCorpus } from './corpus.ts';
 
 const MODELS = fileURLToPath(new URL('../public/models/', import.meta.url));
@@ -92,8 +93,11 @@ async function main() {
   // One step from the book's text: at each of many evenly spaced positions of the held-out chapters, the draft guesses
   // a tree after the book's own prefix and the target verifies it once; tokens per pass = accepted + 1 per step.
   const freshPrompts = heldOutPrompts(ids, quick ? 32 : 160, 48);
-  const fresh: PassesResult[] = [];
-  for (const shape of [...CHAINS, ...PAPER_TREES]) {
+  // With --fresh-only, rows already in the file are kept and only missing shapes are measured.
+  const fresh: PassesResult[] = [...(previous?.fresh?.prompts === freshPrompts.length ? previous.fresh.rows : [])];
+  const measured = new Set(fresh.map((p) => p.shape));
+  for (const shape of [...CHAINS, ...PAPER_TREES, ...OTHER_TREES]) {
+    if (measured.has(formatTreeShape(parseTreeShape(shape)))) continue;
     for (const temperature of [0, 1])
       fresh.push(tokensPerPass(target, lean, freshPrompts, shape, { temperature, newTokens: 1 }));
     log(
