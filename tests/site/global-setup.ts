@@ -17,7 +17,8 @@ declare module 'vitest' {
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const outDir = 'test-results/site-dist';
+// SITE_DIST names another build folder (a second build to test while the first is in use).
+const outDir = process.env.SITE_DIST ?? 'test-results/site-dist';
 const distDir = fileURLToPath(new URL(`../../${outDir}`, import.meta.url));
 
 function build() {

@@ -18,6 +18,8 @@ export interface OpenPageOptions {
   /** JavaScript run in the model worker before its own code (prepended to the served script): how a test makes
    *  this Chromium behave like a browser without OPFS, or with a full storage quota. */
   workerPrelude?: string;
+  /** JavaScript run in the page before its own scripts (e.g. an observer that must see the page from the start). */
+  initScript?: string;
 }
 
 export interface OpenedPage {
@@ -98,6 +100,7 @@ export async function openPage(path: string, opts: OpenPageOptions = {}): Promis
   });
   context.on('weberror', (error) => consoleErrors.push(`uncaught: ${error.error().message}`));
 
+  if (opts.initScript) await context.addInitScript(opts.initScript);
   const page = await context.newPage();
   await page.goto(new URL(path.replace(/^\//, ''), base).href);
   return { page, consoleErrors, consoleWarnings, foreignRequests, close: () => context.close() };
@@ -109,12 +112,16 @@ export function expectClean({ consoleErrors, foreignRequests }: Pick<OpenedPage,
   expect(foreignRequests, 'requests to other origins').toEqual([]);
 }
 
-/** Scrolls through the page half a screen at a time: widgets start work near the viewport, so this wakes them all. */
+/**
+ * Scrolls through the page half a screen at a time: widgets start work near the viewport, so this wakes them all.
+ * After each step it waits two frames, by when the browser has delivered the IntersectionObserver callbacks.
+ */
 export async function scrollToEnd(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
       scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 50));
+      await frames();
     }
   });
 }
