@@ -3,7 +3,7 @@
 // them in any engine through plain script evaluation.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serveStatic } from '../site/static-server.ts';
+import { serveStatic } from '../../node/static-server.ts';
 
 const RECORDER = `<script>(() => {
   const errors = (window.__pageErrors = []);

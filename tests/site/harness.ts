@@ -18,7 +18,9 @@ export interface OpenPageOptions {
   /** JavaScript run in the model worker before its own code (prepended to the served script): how a test makes
    *  this Chromium behave like a browser without OPFS, or with a full storage quota. */
   workerPrelude?: string;
-  /** JavaScript run in the page before its own scripts (e.g. an observer that must see the page from the start). */
+  /** Where the site is served, when not the shared server (a test's own, with other headers). */
+  baseURL?: string;
+  /** JavaScript run in the page before its own scripts (listeners for events the page may fire while loading). */
   initScript?: string;
 }
 
@@ -65,7 +67,7 @@ export const baseURL = () => inject('baseURL');
 /** Open `path` (relative to the site root, e.g. "/lessons/x/") and wait for the load event. */
 export async function openPage(path: string, opts: OpenPageOptions = {}): Promise<OpenedPage> {
   browser ??= launch();
-  const base = new URL(baseURL());
+  const base = new URL(opts.baseURL ?? baseURL());
   const context = await (await browser).newContext({
     colorScheme: opts.colorScheme ?? 'light',
     viewport: opts.viewport ?? { width: 1280, height: 800 },
