@@ -3,6 +3,7 @@
 // A Decoder yields one token per call (for streaming); generate() runs one to the end.
 import type { LanguageModel } from './model.ts';
 import type { KVCache } from './kv-cache.ts';
+import { type LeanEngine, leanEngine } from './engine/index.ts';
 import { mulberry32 } from './random.ts';
 import { argmax, sampleFrom, samplingDistribution, softmax, topEntries, type SamplingOptions } from './sampling.ts';
 
@@ -12,6 +13,9 @@ export interface DecodeOptions extends SamplingOptions {
   noCache?: boolean;
   /** How many alternatives to report per step (their probabilities at temperature 1). */
   topAlternatives?: number;
+  /** 'lean' decodes on the lean engine (lib/engine, WebAssembly SIMD), 'tfjs' (default) on the model's tfjs forward;
+   *  the tokens are the same (tests/lib/engine/generate-engine.test.ts). */
+  engine?: 'tfjs' | 'lean';
 }
 
 export interface GenerateOptions extends DecodeOptions {
@@ -44,6 +48,7 @@ export class Decoder {
   readonly promptTruncated: boolean;
   private readonly context: number[];
   private readonly cache: KVCache | null;
+  private readonly lean: LeanEngine | null;
   private readonly rng: () => number;
   private logits: Float32Array | null = null;
   /** The last chosen token, not yet run through the model. */
@@ -59,7 +64,10 @@ export class Decoder {
     if (this.promptIds.length === 0) throw new Error('generate: the prompt is empty');
     this.context = this.promptIds.slice(-model.config.blockSize);
     this.promptTruncated = this.context.length < this.promptIds.length;
-    this.cache = opts.noCache ? null : model.newCache();
+    if (opts.engine !== undefined && opts.engine !== 'tfjs' && opts.engine !== 'lean')
+      throw new Error(`generate: engine must be 'tfjs' or 'lean', got ${JSON.stringify(opts.engine)}`);
+    this.lean = opts.engine === 'lean' ? leanEngine(model) : null;
+    this.cache = opts.noCache || this.lean ? null : model.newCache();
     this.rng = mulberry32(opts.seed ?? 1);
   }
 
@@ -92,14 +100,21 @@ export class Decoder {
 
   private nextLogits(): Float32Array {
     const block = this.model.config.blockSize;
-    if (this.pending !== null && this.cache && this.cache.length < block) {
-      this.logits = this.model.forward([[this.pending]], { cache: this.cache }).logits[0][0].slice();
+    const useCache = !this.opts.noCache;
+    const cached = this.lean ? this.lean.length : (this.cache?.length ?? 0);
+    if (this.pending !== null && useCache && cached < block) {
+      this.logits = this.lean
+        ? this.lean.run([this.pending])[0]
+        : this.model.forward([[this.pending]], { cache: this.cache! }).logits[0][0].slice();
     } else {
       // First call, no cache, or a full cache: run the (possibly slid) context from scratch.
-      if (this.pending !== null && this.cache) this.context.splice(0, this.context.length - Math.floor(block / 2));
+      if (this.pending !== null && useCache) this.context.splice(0, this.context.length - Math.floor(block / 2));
       if (this.context.length > block) this.context.splice(0, this.context.length - block);
       this.cache?.dispose();
-      const rows = this.model.forward([this.context], this.cache ? { cache: this.cache } : {}).logits[0];
+      this.lean?.reset();
+      const rows = this.lean
+        ? this.lean.run(this.context)
+        : this.model.forward([this.context], this.cache ? { cache: this.cache } : {}).logits[0];
       this.logits = rows[rows.length - 1].slice();
     }
     this.pending = null;

@@ -36,9 +36,9 @@ async function nodeRows() {
 console.log(
   `Machine: ${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs}. Decode: context ${CONTEXT / 2} -> ${CONTEXT}, greedy.`,
 );
-// BENCH_SKIP_NODE=1 times only the browser (the Node rows take minutes on a busy machine).
 const { engineRows } = await import('./bench-engine.ts');
 await engineRows();
+// BENCH_SKIP_NODE=1 times only the browser (the Node rows take minutes on a busy machine).
 const rows = process.env.BENCH_SKIP_NODE === '1' ? [] : await nodeRows();
 const { browserRows } = await import('./bench-browser.ts');
 rows.push(...(await browserRows()));
