@@ -55,6 +55,8 @@ type Linear = {
 );
 
 const LINEARS = ['attn.qkv', 'attn.proj', 'mlp.up', 'mlp.down'] as const;
+/** The run options the engine honours; any other (a caller passing tfjs's `record` or `ffnMask`) is refused. */
+const RUN_OPTIONS = ['mask', 'positions', 'ffnNeurons', 'ffnFn'];
 
 export class LeanEngine implements TreeRunner {
   readonly config: GPTConfig;
@@ -183,6 +185,11 @@ export class LeanEngine implements TreeRunner {
       P = this.n,
       S = P + T;
     if (T === 0) throw new Error('LeanEngine.run: no tokens');
+    for (const key of Object.keys(opts))
+      if (!RUN_OPTIONS.includes(key))
+        throw new Error(
+          `LeanEngine.run: option ${key} is not supported (it takes ${RUN_OPTIONS.join(', ')}); use the tfjs forward for it`,
+        );
     const positions = opts.positions ?? tokens.map((_, i) => P + i);
     if (positions.length !== T) throw new Error(`LeanEngine.run: ${positions.length} positions for ${T} tokens`);
     for (const p of positions)

@@ -178,6 +178,7 @@ describe('every engine × every seam gives the tfjs logits', () => {
       }
       const { engine } = await loadLeanEngine(MODELS_DIR + folder, { fetchFile: readFromDisk });
       expect(() => engine.run([1], { ffnNeurons: [[1], null, null, null] })).toThrow(/quantized/);
+      expect(() => engine.run([1], { record: { ffn: true } } as never)).toThrow(/option record is not supported/);
     } finally {
       model.dispose();
     }
