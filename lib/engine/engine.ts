@@ -180,7 +180,7 @@ export class LeanEngine implements TreeRunner {
   }
 
   run(tokens: number[], opts: EngineRunOptions = {}): Float32Array[] {
-    const { nEmbd: C, nHead: H, nLayer, vocabSize: V, nFfn: F, blockSize } = this.config;
+    const { nEmbd: C, nHead: H, nLayer, vocabSize: V, blockSize } = this.config;
     const T = tokens.length,
       P = this.n,
       S = P + T;
@@ -263,7 +263,6 @@ export class LeanEngine implements TreeRunner {
     f = this.k.heap.f32;
     const logits: Float32Array[] = [];
     for (let t = 0; t < T; t++) logits.push(f.slice((s.logits >> 2) + t * V, (s.logits >> 2) + (t + 1) * V));
-    void F;
     return logits;
   }
 
