@@ -8,16 +8,15 @@ import {
   evaluatePlacement,
   FRACTIONS,
   MEMORY_ROWS,
-  TERMS,
   type CostModel,
   type CostOptions,
-  type Evaluation,
+  type PlacementCost,
   type Fraction,
   type Linear,
   type MemoryRow,
-  type Placement,
+  type OffloadPlacement,
 } from './cost-model.ts';
-import { GiB, type Hardware } from './hardware.ts';
+import { GiB, type OffloadMachine } from '../hardware/offload-machine.ts';
 import type { ModelShape } from './shapes.ts';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
@@ -28,12 +27,30 @@ let highsPromise: Promise<Highs> | null = null;
  * in Node it is found in node_modules.
  */
 export function getHighs(wasmUrl?: string): Promise<Highs> {
-  highsPromise ??= loadHighs(wasmUrl ? { locateFile: () => wasmUrl } : {});
+  if (!highsPromise) {
+    highsPromise = loadHighs(wasmUrl ? { locateFile: () => wasmUrl } : {}).catch((e: unknown) => {
+      highsPromise = null; // a later attempt (after a reload of the file) starts afresh
+      throw new Error(highsLoadMessage(e));
+    });
+  }
   return highsPromise;
 }
 
+/**
+ * Emscripten reports a damaged or truncated highs.wasm as "Aborted(CompileError: …). Build with -sASSERTIONS for more
+ * info."; say instead what failed, for a reader, keeping the browser's own reason at the end.
+ */
+export function highsLoadMessage(e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  const reason = raw
+    .replace(/^Aborted\((.*)\)\.?\s*Build with -sASSERTIONS for more info\.?$/s, '$1')
+    .replace(/\s*Build with -sASSERTIONS for more info\.?/g, '')
+    .trim();
+  return `The LP solver (highs.wasm) could not be loaded: the file that arrived is damaged or incomplete. Reload the page to download it again. (${reason})`;
+}
+
 export type PlacementResult =
-  | { status: 'optimal'; placement: Placement; evaluation: Evaluation }
+  | { status: 'optimal'; placement: OffloadPlacement; evaluation: PlacementCost }
   | { status: 'infeasible'; reason: string };
 
 const num = (v: number) => (Number.isFinite(v) ? v.toPrecision(12) : String(v));
@@ -47,10 +64,12 @@ function terms(e: Linear, k = 1): string {
 /** The linear program for one cost model in CPLEX LP text (times in seconds, memory in GiB). */
 export function placementLP(cm: CostModel): string {
   const rows: string[] = ['wsum: wg + wc + wd = 1', 'csum: cg + cc + cd = 1', 'hsum: hg + hc + hd = 1'];
-  for (const t of TERMS) {
-    rows.push(`p_${t}: tp ${terms(cm.prefill[t], -1)} >= ${num(cm.prefill[t].c)}`);
-    rows.push(`g_${t}: tg ${terms(cm.decode[t], -1)} >= ${num(cm.decode[t].c)}`);
-  }
+  // The step time is at least each of the cost model's bounds (names such as "ctog+dtoc" become p_ctog_dtoc).
+  const row = (name: string) => name.replace(/\W/g, '_');
+  for (const [name, b] of Object.entries(cm.prefillBounds))
+    rows.push(`p_${row(name)}: tp ${terms(b, -1)} >= ${num(b.c)}`);
+  for (const [name, b] of Object.entries(cm.decodeBounds))
+    rows.push(`g_${row(name)}: tg ${terms(b, -1)} >= ${num(b.c)}`);
   for (const r of MEMORY_ROWS)
     rows.push(`m_${r}: ${terms(cm.memory[r], 1 / GiB)} <= ${num((cm.capacity[r] - cm.memory[r].c) / GiB)}`);
   const bounds = [...FRACTIONS.map((f) => `0 <= ${f} <= 1`), 'tp >= 0', 'tg >= 0'];
@@ -87,7 +106,7 @@ export function solvePlacement(highs: Highs, cm: CostModel): PlacementResult {
   if (res.Status !== 'Optimal') throw new Error(`placement LP ended with status ${res.Status}`);
   const raw = Object.fromEntries(
     FRACTIONS.map((f) => [f, Math.min(1, Math.max(0, res.Columns[f]?.Primal ?? 0))]),
-  ) as Placement;
+  ) as OffloadPlacement;
   // Renormalise each triple so rounding in the solver cannot leave a sum of 0.9999999.
   for (const g of [
     ['wg', 'wc', 'wd'],
@@ -126,17 +145,19 @@ export interface SearchResult {
 
 export const DEFAULT_GBS = [1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512];
 export const DEFAULT_NB = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64];
+/** The largest block (gbs × nb) the search tries unless told. */
+export const DEFAULT_MAX_BLOCK = 4096;
 
 /** Enumerates (gbs, nb), solves each placement LP, and returns the fastest feasible policy and every candidate. */
 export async function searchPolicy(
   m: ModelShape,
-  hw: Hardware,
+  hw: OffloadMachine,
   set: SearchSettings,
   opts: CostOptions = {},
   highsIn?: Highs,
 ): Promise<SearchResult> {
   const highs = highsIn ?? (await getHighs());
-  const maxBlock = set.maxBlock ?? 4096;
+  const maxBlock = set.maxBlock ?? DEFAULT_MAX_BLOCK;
   const candidates: Candidate[] = [];
   let best: SearchResult['best'] = null;
   for (const gbs of set.gbsList ?? DEFAULT_GBS) {

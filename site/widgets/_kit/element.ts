@@ -18,6 +18,7 @@ import { readUrl, type Params, type Values, type WidgetSchema } from './params.t
 import { urlWriter } from './url.ts';
 import { attachShare } from './share.ts';
 import { backendUrlNote, modelWorker, type ModelWorkerClient } from '../../worker/client.ts';
+import { keepFocus } from './keep-focus.ts';
 
 export type WidgetState = 'static' | 'ready' | 'running' | 'done' | 'error';
 
@@ -63,8 +64,8 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
   defaults!: Values<P>;
   /** The URL prefix (`urlKey`). */
   key = '';
-  /** Parameters and controls hidden by ?hide=. */
-  hidden = new Set<string>();
+  /** Parameters and controls hidden by ?hide= (not `hidden`: that is HTMLElement's own attribute). */
+  hiddenParams = new Set<string>();
   /** Parameters the URL set (valid, possibly clamped). */
   fromUrl = new Set<string>();
 
@@ -113,14 +114,15 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     this.defaults = JSON.parse(this.dataset.values || '{}');
     const url = readUrl(this.schema, this.key, this.defaults, location.search);
     this.values = url.values;
-    this.hidden = url.hidden;
+    this.hiddenParams = url.hidden;
     this.fromUrl = url.fromUrl;
     this.#writeUrl = urlWriter(this.schema, this.key, this.defaults);
     this.#notes = [...url.notes];
     this.#showNotes();
-    for (const name of this.hidden)
+    for (const name of this.hiddenParams)
       for (const el of this.querySelectorAll<HTMLElement>(`[data-control="${name}"]`)) el.hidden = true;
     this.state = 'ready';
+    this.onStop(keepFocus(this)); // a button that disables itself hands focus on, not to <body>
     try {
       await this.start();
       if (!this.alive) return;
@@ -148,8 +150,11 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     return text ? (JSON.parse(text) as T) : undefined;
   }
 
-  /** The element matching `sel` inside the widget; throws naming the widget if the markup lacks it. */
-  part<T extends Element = HTMLElement>(sel: string): T {
+  /**
+   * The element matching `sel` inside the widget; throws naming the widget if the markup lacks it. (Not `part`: that
+   * is Element's own `part` attribute, which a method of that name would shadow.)
+   */
+  find<T extends Element = HTMLElement>(sel: string): T {
     const el = this.querySelector<T>(sel);
     if (!el) throw new Error(`${this.localName}: missing ${sel}`);
     return el;
@@ -157,7 +162,7 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
 
   /** The control for `name`: the element with id `${key}-${name}`. */
   control<T extends Element = HTMLInputElement>(name: string): T {
-    return this.part<T>(`[id="${this.key}-${name}"]`);
+    return this.find<T>(`[id="${this.key}-${name}"]`);
   }
 
   /**
@@ -346,7 +351,7 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     name: string,
     draw: (width: number) => Element | null | undefined | Promise<Element | null | undefined>,
   ): () => void {
-    const host = this.part(`[data-chart="${name}"]`);
+    const host = this.find(`[data-chart="${name}"]`);
     let generation = 0;
     let lastWidth = 0;
     const redraw = () => {

@@ -4,6 +4,7 @@
 import { BASE } from '../../base-url.ts';
 import { iframeSnippet, propRows } from './docs.ts';
 import type { WidgetElement } from './element.ts';
+import type { Params } from './params.ts';
 import { lessonOf, shareQuery, strayState } from './share-link.ts';
 
 /** The id of the last heading before `el`, so a shared link scrolls to the figure's section. */
@@ -15,7 +16,7 @@ function anchorBefore(el: Element): string {
   return found ? `#${found}` : '';
 }
 
-export function attachShare(w: WidgetElement): void {
+export function attachShare<P extends Params>(w: WidgetElement<P>): void {
   noteStrayState();
   const root = w.querySelector(':scope > [data-share]');
   if (!root) return;
@@ -32,7 +33,7 @@ export function attachShare(w: WidgetElement): void {
       const box = Object.assign(document.createElement('input'), {
         type: 'checkbox',
         value: row.name,
-        checked: w.hidden.has(row.name),
+        checked: w.hiddenParams.has(row.name),
       });
       box.dataset.hideChoice = '';
       // Named by URL key (the control's label as tooltip), so no box shares an accessible name with its control.

@@ -66,13 +66,13 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
 
   update() {
     const a = this.values.a;
-    this.part('[data-out="a"]').textContent = String(sig(a, 2));
+    this.find('[data-out="a"]').textContent = String(sig(a, 2));
     const c = this.#curve;
     if (!c || c.layer !== this.values.layer) return;
     const i = pointAt(c, a);
     if (Math.abs(c.points[i].alpha - a) > 1e-9)
-      this.part('[data-out="a"]').textContent = `${sig(a, 2)} (grid: ${sig(c.points[i].alpha, 2)})`;
-    this.part('[data-out="sentence"]').textContent = alphaSentence(c, a);
+      this.find('[data-out="a"]').textContent = `${sig(a, 2)} (grid: ${sig(c.points[i].alpha, 2)})`;
+    this.find('[data-out="sentence"]').textContent = alphaSentence(c, a);
     this.summary(alphaSentence(c, a));
     this.redraw();
   }

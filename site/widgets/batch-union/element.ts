@@ -35,7 +35,7 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
     };
     for (const k of ['size', 'steps', 'temperature', 'seed'] as const) this.bind(k, rerun);
     this.bind('hot');
-    this.listen(this.part('[data-action="run"]'), 'click', () => this.#submit());
+    this.listen(this.find('[data-action="run"]'), 'click', () => this.#submit());
     this.onStop(() => clearTimeout(this.#debounce));
     this.enableControls();
     this.chart('union', (width) => this.#run && unionChart(this.#run, { width }));
@@ -48,15 +48,15 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
 
   update() {
     const v = this.values;
-    this.part('[data-out="prompt"]').textContent = v.prompt;
-    this.part('[data-out="size"]').textContent = String(v.size);
-    this.part('[data-out="temperature"]').textContent = temperatureText(v.temperature);
-    this.part('[data-out="hot"]').textContent = percent(v.hot, 0);
+    this.find('[data-out="prompt"]').textContent = v.prompt;
+    this.find('[data-out="size"]').textContent = String(v.size);
+    this.find('[data-out="temperature"]').textContent = temperatureText(v.temperature);
+    this.find('[data-out="hot"]').textContent = percent(v.hot, 0);
     const run = this.#run;
     if (!run) return;
     const rows = splitAt(run, v.hot);
     const sentence = splitSentence(rows, v.hot);
-    this.part('[data-caption="split"]').textContent = sentence;
+    this.find('[data-caption="split"]').textContent = sentence;
     this.summary(`${unionSentence(run)} ${sentence}`);
     this.dataset.denseShare = rows.map((r) => r.denseShare.toFixed(4)).join(',');
     this.redraw('split');
@@ -72,17 +72,17 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
     this.#run = run;
     this.dataset.meanMax = String(run.mean[run.mean.length - 1]);
     this.progress(`Measured in your browser on ${this.dataset.model}: B = 1…${v.size}, ${v.steps} decode steps.`);
-    this.part('[data-caption="union"]').textContent = unionSentence(run);
+    this.find('[data-caption="union"]').textContent = unionSentence(run);
     const cell = (tag: 'th' | 'td', text: string, scope?: string) => {
       const el = document.createElement(tag);
       el.textContent = text;
       if (scope) el.setAttribute('scope', scope);
       return el;
     };
-    this.part('[data-table="union"] thead tr').replaceChildren(
+    this.find('[data-table="union"] thead tr').replaceChildren(
       ...['B', ...run.union[0].map((_, l) => `layer ${l}`), 'mean'].map((t) => cell('th', t, 'col')),
     );
-    this.part('[data-table="union"] tbody').replaceChildren(
+    this.find('[data-table="union"] tbody').replaceChildren(
       ...tableBatches(run.batchSizes).map((b) => {
         const tr = document.createElement('tr');
         const mean = cell('td', '');

@@ -16,7 +16,7 @@ class ErrorMicroscope extends WidgetElement<typeof schema.params> {
     this.#runs = this.jobs(
       (v: { s: number; bits: number; seed: number }) => worker.request('quant.monteCarlo', { ...v, groupSize: 128 }),
       (v, m: MonteCarlo) => {
-        this.part('[data-out="mc"]').textContent = monteCarloSentence(m, v.s);
+        this.find('[data-out="mc"]').textContent = monteCarloSentence(m, v.s);
         this.progress('');
         this.state = 'done';
       },
@@ -40,8 +40,8 @@ class ErrorMicroscope extends WidgetElement<typeof schema.params> {
   update() {
     const { s, bits, seed } = this.values;
     const g = groupScaling(seed, s, bits);
-    this.part('[data-out="s"]').textContent = sig(s, 3).toString();
-    this.part('[data-out="group"]').textContent = groupSentence(g, s);
+    this.find('[data-out="s"]').textContent = sig(s, 3).toString();
+    this.find('[data-out="group"]').textContent = groupSentence(g, s);
     this.summary(groupSentence(g, s));
     this.redraw('line');
   }

@@ -44,8 +44,8 @@ class FfnRace extends WidgetElement<typeof schema.params> {
       rerun();
     });
     this.onStop(() => clearTimeout(this.#debounce));
-    this.listen(this.part('[data-action="run"]'), 'click', () => this.#submit([this.#race()]));
-    this.listen(this.part('[data-action="sweep"]'), 'click', () =>
+    this.listen(this.find('[data-action="run"]'), 'click', () => this.#submit([this.#race()]));
+    this.listen(this.find('[data-action="sweep"]'), 'click', () =>
       // The sweep ends on the controls' own setting, so what they say is what the table shows.
       this.#submit([
         ...RACE_SWEEP.filter((s) => this.values.exact || s !== this.values.sparsity).map((s) => ({
@@ -62,7 +62,7 @@ class FfnRace extends WidgetElement<typeof schema.params> {
       async (races: Race[]) => {
         const mine = this.#generation;
         const backend = await worker.ready;
-        this.part('[data-out="backend"]').textContent = backend.name;
+        this.find('[data-out="backend"]').textContent = backend.name;
         for (const race of races) {
           if (mine !== this.#generation || !this.alive) break;
           this.progress(
@@ -106,16 +106,16 @@ class FfnRace extends WidgetElement<typeof schema.params> {
 
   update() {
     const v = this.values;
-    this.part('[data-out="sparsity"]').textContent = v.exact ? 'exact set' : percent(v.sparsity, 0);
+    this.find('[data-out="sparsity"]').textContent = v.exact ? 'exact set' : percent(v.sparsity, 0);
     if (this.#runs) this.control<HTMLInputElement>('exact').checked = v.exact;
     const a = this.#data?.active[v.layer];
-    if (a !== undefined && this.#data) this.part('[data-plan]').textContent = planText(v.layer, a, this.#data.nFfn);
+    if (a !== undefined && this.#data) this.find('[data-plan]').textContent = planText(v.layer, a, this.#data.nFfn);
   }
 
   #show(race: Race, r: Result) {
     const nFfn = this.#data!.nFfn;
     const row = (kernel: string, side: Result['js']) => {
-      const tr = this.part(`tr[data-kernel="${kernel}"]`);
+      const tr = this.find(`tr[data-kernel="${kernel}"]`);
       const cell = (name: string, text: string) =>
         ((tr.querySelector(`[data-cell="${name}"]`) as HTMLElement).textContent = text);
       cell('dense', duration(side.denseMs));
@@ -125,7 +125,7 @@ class FfnRace extends WidgetElement<typeof schema.params> {
     };
     row('js', r.js);
     row('tfjs', r.tfjs);
-    const out = (name: string, text: string) => (this.part(`[data-out="${name}"]`).textContent = text);
+    const out = (name: string, text: string) => (this.find(`[data-out="${name}"]`).textContent = text);
     out('tfname', `TensorFlow.js (${r.tfjs.backend}), gather`);
     out('backend', r.tfjs.backend);
     out('computed', `${count(r.js.activeCount)} of ${count(nFfn)} (${percent(r.js.sparsity)} skipped)`);

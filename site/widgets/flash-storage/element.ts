@@ -16,14 +16,14 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
     this.bind('file');
     this.bind('chunk');
     this.chart('chart', (width) => storageChart(this.#curves, { width }, this.#chunkBytes()));
-    const button = this.part<HTMLButtonElement>('[data-action="measure"]');
+    const button = this.find<HTMLButtonElement>('[data-action="measure"]');
     const worker = this.worker();
     const runs = this.jobs(
       async (file: number) => {
         this.progress('Writing and reading back 1 MiB…');
         const rt = await worker.request('flash.roundtrip', { bytes: 1 << 20 });
         this.#showStorage(rt.storage, rt.fallback);
-        this.part('[data-out="roundtrip"]').textContent =
+        this.find('[data-out="roundtrip"]').textContent =
           `${bytes(rt.bytesWritten)} written, ${bytes(rt.bytesRead)} read back in ${rt.reads} read, ${rt.equal ? 'identical' : 'DIFFERENT'}`;
         if (!rt.equal) throw new Error('the bytes read back differ from the bytes written');
         const m = await worker.request(
@@ -73,7 +73,7 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
   }
 
   #showStorage(kind: string, fallback: string | null) {
-    this.part('[data-out="storage"]').textContent =
+    this.find('[data-out="storage"]').textContent =
       kind === 'opfs' ? 'Origin Private File System (OPFS), sync access handle in the worker' : 'memory';
     if (fallback) {
       this.clearNotes((n) => n.includes(`${this.key}.`));
@@ -82,8 +82,8 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
   }
 
   update() {
-    this.part('[data-out="file"]').textContent = `${this.values.file} MiB`;
-    this.part('[data-out="chunk"]').textContent = chunkSentence(this.#curves, this.#chunkBytes());
+    this.find('[data-out="file"]').textContent = `${this.values.file} MiB`;
+    this.find('[data-out="chunk"]').textContent = chunkSentence(this.#curves, this.#chunkBytes());
     this.summary(summaryText(this.#curves));
     this.redraw('chart');
   }

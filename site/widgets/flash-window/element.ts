@@ -48,9 +48,9 @@ class FlashWindow extends WidgetElement<typeof schema.params> {
       ['reused', v.reused.length],
       ['load', v.load.length],
     ] as const)
-      this.part(`[data-out="${name}"]`).textContent = String(value);
+      this.find(`[data-out="${name}"]`).textContent = String(value);
     const s = `Layer ${layer}, token ${t} (${JSON.stringify(d.trace.tokens[t])}): ${sentence(v, t, k, d.trace.nFfn)}`;
-    this.part('[data-out="sentence"]').textContent = s;
+    this.find('[data-out="sentence"]').textContent = s;
     this.summary(`${s} ${curveSentence(d.curve, k)}`);
     this.redraw();
   }

@@ -30,7 +30,7 @@ class HotColdCurve extends WidgetElement<typeof schema.params> {
     this.bind('size');
     this.enableControls();
     this.listen(
-      this.part('[data-action="profile"]'),
+      this.find('[data-action="profile"]'),
       'click',
       () => void this.#profile(this.control<HTMLTextAreaElement>('text').value),
     );
@@ -52,9 +52,9 @@ class HotColdCurve extends WidgetElement<typeof schema.params> {
     const data = this.#data;
     if (!data) return;
     const t = placementTable(data.moby.frequency, this.values.budget, this.values.size, data.nEmbd);
-    this.part('[data-out="budget"]').textContent = `${percent(this.values.budget)} (${count(t.budgetNeurons)} neurons)`;
+    this.find('[data-out="budget"]').textContent = `${percent(this.values.budget)} (${count(t.budgetNeurons)} neurons)`;
     for (const r of t.rows) {
-      const row = this.part(`tr[data-method="${r.method}"]`);
+      const row = this.find(`tr[data-method="${r.method}"]`);
       const cell = (name: string, text: string) =>
         ((row.querySelector(`[data-cell="${name}"]`) as HTMLElement).textContent = text);
       cell('served', percent(r.servedShare));
@@ -63,7 +63,7 @@ class HotColdCurve extends WidgetElement<typeof schema.params> {
       cell('rate', rate(r.tokensPerSecond));
       cell('speedup', times(r.speedup));
     }
-    this.part('[data-out="rule"]').textContent = ruleText(t, data.moby.frequency[0].length);
+    this.find('[data-out="rule"]').textContent = ruleText(t, data.moby.frequency[0].length);
     this.dataset.served = String(t.rows[2].servedShare);
     this.summary(tableSummary(t));
     this.redraw('chart');
@@ -72,7 +72,7 @@ class HotColdCurve extends WidgetElement<typeof schema.params> {
   async #profile(text: string) {
     const data = this.#data;
     if (!data) return;
-    const button = this.part<HTMLButtonElement>('[data-action="profile"]');
+    const button = this.find<HTMLButtonElement>('[data-action="profile"]');
     if (text.trim().length === 0) {
       this.progress('Paste or type some text first.');
       return;
@@ -87,13 +87,13 @@ class HotColdCurve extends WidgetElement<typeof schema.params> {
       );
       if (!this.alive) return;
       const overlaps = r.frequency.map((f, l) => hotSetOverlap(data.moby.frequency[l], f, 0.2));
-      overlaps.forEach((o, l) => (this.part(`[data-yours="${l}"]`).textContent = percent(o)));
+      overlaps.forEach((o, l) => (this.find(`[data-yours="${l}"]`).textContent = percent(o)));
       const all = hotSetOverlap(
         data.moby.frequency.flat(),
         r.frequency.flatMap((f) => Array.from(f)),
         0.2,
       );
-      this.part('[data-yours="all"]').textContent = percent(all);
+      this.find('[data-yours="all"]').textContent = percent(all);
       const cut =
         r.totalTokens > r.tokens ? ` (the first ${count(r.tokens)} of its ${count(r.totalTokens)} tokens)` : '';
       this.progress(

@@ -13,8 +13,8 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
     this.#data = this.json<AdaptersData>();
     if (!this.#data) return;
     for (const name of ['adapter', 'merged', 'prompt', 'tokens'] as const) this.bind(name);
-    const gen = this.part<HTMLButtonElement>('[data-act="generate"]'),
-      cmp = this.part<HTMLButtonElement>('[data-act="compare"]');
+    const gen = this.find<HTMLButtonElement>('[data-act="generate"]'),
+      cmp = this.find<HTMLButtonElement>('[data-act="compare"]');
     gen.disabled = cmp.disabled = false;
     this.listen(gen, 'click', () => void this.#generate());
     this.listen(cmp, 'click', () => void this.#compare());
@@ -25,7 +25,7 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
     const { adapter, merged } = this.values;
     for (const row of this.querySelectorAll<HTMLElement>('tr[data-name]'))
       row.dataset.selected = String(row.dataset.name === adapter);
-    this.part<HTMLButtonElement>('[data-act="compare"]').disabled = adapter === 'base';
+    this.find<HTMLButtonElement>('[data-act="compare"]').disabled = adapter === 'base';
     this.summary(adaptersSummary(adapter, merged));
   }
 
@@ -47,7 +47,7 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
     try {
       const r = await this.#request(adapter, merged);
       if (r.note) this.note(r.note);
-      this.part('[data-out="text"]').textContent = prompt + r.text;
+      this.find('[data-out="text"]').textContent = prompt + r.text;
       this.progress(
         `${adapter === 'base' ? 'Base model' : `Adapter ${adapter}, ${merged ? 'merged' : 'unmerged'}`}: ${perSecond(r.tokensPerSecond)} (greedy, after the prompt).`,
       );
@@ -68,8 +68,8 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
       const merged = await this.#request(adapter, true);
       this.progress('Generating with the bare base…');
       const base = await this.#request('base', false);
-      this.part('[data-out="text"]').textContent = prompt + merged.text;
-      this.part('[data-out="compare"]').textContent = compareText(unmerged, merged, base);
+      this.find('[data-out="text"]').textContent = prompt + merged.text;
+      this.find('[data-out="compare"]').textContent = compareText(unmerged, merged, base);
       this.progress(`Adapter ${adapter}: merged and unmerged compared.`);
       this.summary(compareText(unmerged, merged, base));
       this.state = 'done';

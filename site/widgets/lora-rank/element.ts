@@ -14,10 +14,10 @@ class LoraRank extends WidgetElement<typeof schema.params> {
 
   update() {
     const { r, matrices } = this.values;
-    this.part('[data-out="r"]').textContent = String(r);
+    this.find('[data-out="r"]').textContent = String(r);
     rankRows(r, matrices).forEach((x, i) => {
       const c = rowCells(x);
-      for (const [k, v] of Object.entries(c)) this.part(`tr[data-row="${i}"] [data-cell="${k}"]`).textContent = v;
+      for (const [k, v] of Object.entries(c)) this.find(`tr[data-row="${i}"] [data-cell="${k}"]`).textContent = v;
     });
     this.summary(rankSummary(r, matrices));
   }

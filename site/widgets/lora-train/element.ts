@@ -34,7 +34,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     );
     for (const name of ['r', 'alpha', 'matrices', 'steps', 'lr', 'seed', 'corpus', 'prompt'] as const) this.bind(name);
     this.control<HTMLTextAreaElement>('text').disabled = false;
-    const button = (act: string) => this.part<HTMLButtonElement>(`[data-act="${act}"]`);
+    const button = (act: string) => this.find<HTMLButtonElement>(`[data-act="${act}"]`);
     button('train').disabled = false;
     this.listen(button('train'), 'click', () => void this.#train());
     this.listen(button('pause'), 'click', () => this.#togglePause());
@@ -47,17 +47,17 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
 
   update() {
     const v = this.values;
-    this.part('[data-out="r"]').textContent = String(v.r);
-    this.part('[data-part="text"]').hidden = v.corpus !== 'text';
+    this.find('[data-out="r"]').textContent = String(v.r);
+    this.find('[data-part="text"]').hidden = v.corpus !== 'text';
     if (this.#session === undefined)
-      this.part('[data-out="params"]').textContent = count(rankRows(v.r, v.matrices)[0].trainable);
+      this.find('[data-out="params"]').textContent = count(rankRows(v.r, v.matrices)[0].trainable);
     this.summary(trainSummary(this.#parameters, this.#step, this.#steps || v.steps, this.#start, this.#held));
   }
 
   #buttons(active: boolean) {
-    this.part<HTMLButtonElement>('[data-act="train"]').disabled = active;
-    this.part<HTMLButtonElement>('[data-act="pause"]').disabled = !active;
-    this.part<HTMLButtonElement>('[data-act="stop"]').disabled = !active;
+    this.find<HTMLButtonElement>('[data-act="train"]').disabled = active;
+    this.find<HTMLButtonElement>('[data-act="pause"]').disabled = !active;
+    this.find<HTMLButtonElement>('[data-act="stop"]').disabled = !active;
   }
 
   async #train() {
@@ -65,7 +65,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     const w = this.worker();
     this.clearNotes();
     this.#buttons(true);
-    this.part<HTMLButtonElement>('[data-act="pause"]').disabled = true;
+    this.find<HTMLButtonElement>('[data-act="pause"]').disabled = true;
     this.state = 'running';
     try {
       const text = v.corpus === 'text' ? this.control<HTMLTextAreaElement>('text').value : undefined;
@@ -90,8 +90,8 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
       this.#parameters = r.parameters;
       this.#start = this.#held = r.heldOutLoss;
       this.#points = [{ step: 0, loss: r.heldOutLoss, set: 'held-out' }];
-      this.part('[data-out="params"]').textContent = count(r.parameters);
-      this.part('[data-out="check"]').textContent = 'checked when you stop';
+      this.find('[data-out="params"]').textContent = count(r.parameters);
+      this.find('[data-out="check"]').textContent = 'checked when you stop';
       this.#paused = false;
       this.#setPaused(false);
       void this.#sample();
@@ -104,7 +104,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
 
   #setPaused(p: boolean) {
     this.#paused = p;
-    const b = this.part<HTMLButtonElement>('[data-act="pause"]');
+    const b = this.find<HTMLButtonElement>('[data-act="pause"]');
     b.disabled = this.#session === undefined;
     b.setAttribute('aria-pressed', String(p));
     b.textContent = p ? 'Resume' : 'Pause';
@@ -120,9 +120,9 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
 
   #show(state: 'training' | 'paused' | 'stopped' | 'done') {
     this.progress(statusText({ step: this.#step, steps: this.#steps, ...this.#rate, backend: this.#backend, state }));
-    this.part<HTMLProgressElement>('[data-bar]').value = this.#steps ? this.#step / this.#steps : 0;
-    this.part('[data-out="loss"]').textContent = lossText(this.#start, this.#held);
-    this.part('[data-out="speed"]').textContent = this.#rate.stepsPerSecond
+    this.find<HTMLProgressElement>('[data-bar]').value = this.#steps ? this.#step / this.#steps : 0;
+    this.find('[data-out="loss"]').textContent = lossText(this.#start, this.#held);
+    this.find('[data-out="speed"]').textContent = this.#rate.stepsPerSecond
       ? `${this.#rate.stepsPerSecond.toFixed(2)} steps/s, ${count(Math.round(this.#rate.tokensPerSecond))} tokens/s on ${this.#backend}`
       : '—';
     this.update();
@@ -148,7 +148,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
           this.#points.push({ step: r.step, loss: r.heldOutLoss, set: 'held-out' });
           lastHeld = performance.now();
         }
-        this.#show('training');
+        this.#show(this.#paused ? 'paused' : 'training'); // paused while this request ran: say so, not "Training"
         this.redraw('chart');
         if (r.done) {
           await this.#stop('done');
@@ -175,8 +175,8 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
         prompt: this.values.prompt,
         maxNewTokens: 32,
       });
-      this.part('[data-out="base"]').textContent = this.values.prompt + s.base;
-      this.part('[data-out="adapted"]').textContent = this.values.prompt + s.adapted;
+      this.find('[data-out="base"]').textContent = this.values.prompt + s.base;
+      this.find('[data-out="adapted"]').textContent = this.values.prompt + s.adapted;
     } catch (err) {
       this.note(`Could not draw a sample: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -192,7 +192,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
       this.#session = undefined;
       this.#held = r.heldOutLoss;
       this.#points.push({ step: r.step, loss: r.heldOutLoss, set: 'held-out' });
-      this.part('[data-out="check"]').textContent = r.baseUnchanged
+      this.find('[data-out="check"]').textContent = r.baseUnchanged
         ? 'unchanged, bit for bit (fingerprint of every weight)'
         : 'CHANGED: this is a bug, please report it';
       this.note(
@@ -206,7 +206,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     } finally {
       this.#buttons(false);
       this.#setPaused(false);
-      this.part<HTMLButtonElement>('[data-act="pause"]').disabled = true;
+      this.find<HTMLButtonElement>('[data-act="pause"]').disabled = true;
     }
   }
 }

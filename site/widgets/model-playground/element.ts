@@ -59,9 +59,9 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
         this.#stop();
       }
     });
-    this.listen(this.part('[data-action="generate"]'), 'click', () => void this.#generate());
-    this.listen(this.part('[data-action="stop"]'), 'click', () => this.#stop());
-    const chips = this.part('[data-tokens]');
+    this.listen(this.find('[data-action="generate"]'), 'click', () => void this.#generate());
+    this.listen(this.find('[data-action="stop"]'), 'click', () => this.#stop());
+    const chips = this.find('[data-tokens]');
     this.listen(chips, 'click', (e: MouseEvent) => {
       const chip = (e.target as Element).closest<HTMLElement>('button[data-step]');
       if (chip) this.#select(Number(chip.dataset.step), false);
@@ -77,7 +77,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
       this.#select(Math.max(0, Math.min(last, to)), true);
     });
     this.enableControls();
-    this.part<HTMLButtonElement>('[data-action="stop"]').disabled = true;
+    this.find<HTMLButtonElement>('[data-action="stop"]').disabled = true;
     this.onStop(() => {
       if (this.#run) this.#run.stopped = true;
     });
@@ -86,7 +86,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
       const t = this.#steps[i];
       if (!t) return undefined;
       const text = stepSummary(i + 1, t);
-      this.part('[data-step-summary]').textContent = text;
+      this.find('[data-step-summary]').textContent = text;
       const bars = t.alternatives.map((a) => ({ id: a.id, label: tokenChip(a.text), p: a.p }));
       return nextTokenChart(bars, t.id, {
         width,
@@ -102,7 +102,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
         this.#out('backend-reason', b.reason ?? 'the first backend that started');
         this.dataset.backend = b.name;
         const skipped = b.skipped.map((s) => `${s.name}: ${s.reason}`).join('; ');
-        this.part('[data-out="backend"]').title = skipped ? `Passed over ${skipped}` : '';
+        this.find('[data-out="backend"]').title = skipped ? `Passed over ${skipped}` : '';
       },
       () => undefined, // reported by the request that needed it
     );
@@ -113,11 +113,11 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
 
   /** The build-time sample belongs to the default prompt and model; a link that sets others must not show it. */
   #clearStaticSample() {
-    this.part('[data-tokens]').replaceChildren();
+    this.find('[data-tokens]').replaceChildren();
     this.#out('count', '–');
-    this.part('[data-caption]').textContent =
+    this.find('[data-caption]').textContent =
       `The link sets the prompt above for ${this.values.name}. Press Generate to see the model continue it.`;
-    this.part('[data-fulltext]').textContent = `Prompt: ${this.values.prompt}`;
+    this.find('[data-fulltext]').textContent = `Prompt: ${this.values.prompt}`;
   }
 
   update() {
@@ -128,7 +128,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
   #load(name: ModelName): Promise<Info> {
     let p = this.#loaded.get(name);
     if (p) return p;
-    const bar = this.part<HTMLProgressElement>('[data-load]');
+    const bar = this.find<HTMLProgressElement>('[data-load]');
     let fromCache = false;
     const busy = () => this.#run && !this.#run.stopped;
     if (!busy()) this.dataset.state = 'loading';
@@ -207,12 +207,12 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
         : '',
     );
     this.state = 'running';
-    this.part<HTMLButtonElement>('[data-action="stop"]').disabled = false;
-    this.part('[data-caption]').textContent =
+    this.find<HTMLButtonElement>('[data-action="stop"]').disabled = false;
+    this.find('[data-caption]').textContent =
       `${v.name}, temperature ${temperatureText(v.temperature)}, top-k ${v.topk || 'all'}, seed ${v.seed}. Prompt tokens are dashed; "·" is a space; pick a new token to see its probabilities.`;
-    this.part('[data-tokens]').replaceChildren();
-    this.part('[data-chart="probs"]').replaceChildren();
-    this.part('[data-step-summary]').textContent = 'The first token is on its way.';
+    this.find('[data-tokens]').replaceChildren();
+    this.find('[data-chart="probs"]').replaceChildren();
+    this.find('[data-step-summary]').textContent = 'The first token is on its way.';
     const worker = this.worker();
     try {
       await this.#load(v.name);
@@ -240,12 +240,12 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     } catch (err) {
       if (run === this.#run) {
         this.fail(err, 'Could not generate', 'Press Generate to try again.');
-        this.summary(this.part('[data-progress]').textContent ?? '');
+        this.summary(this.find('[data-progress]').textContent ?? '');
       }
     } finally {
       if (run.session !== undefined)
         void worker.request('generate.stop', { session: run.session }).catch(() => undefined);
-      if (run === this.#run) this.part<HTMLButtonElement>('[data-action="stop"]').disabled = true;
+      if (run === this.#run) this.find<HTMLButtonElement>('[data-action="stop"]').disabled = true;
     }
   }
 
@@ -256,10 +256,10 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     const summary = runSummary(this.#steps, { stopped, model: run.model });
     this.progress(summary);
     this.summary(summary);
-    const text = [...this.part('[data-tokens]').querySelectorAll<HTMLElement>('[data-text]')]
+    const text = [...this.find('[data-tokens]').querySelectorAll<HTMLElement>('[data-text]')]
       .map((c) => c.dataset.text)
       .join('');
-    this.part('[data-fulltext]').textContent = `Text: ${text}`;
+    this.find('[data-fulltext]').textContent = `Text: ${text}`;
   }
 
   #showPrompt(tokens: { id: number; text: string }[], cut: boolean) {
@@ -282,7 +282,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
       chip.textContent = tokenChip(t.text);
       chips.push(chip);
     }
-    this.part('[data-tokens]').replaceChildren(...chips);
+    this.find('[data-tokens]').replaceChildren(...chips);
     this.#promptCount = tokens.length;
     this.#out('count', `${this.#promptCount} prompt + 0 new`);
   }
@@ -302,7 +302,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     chip.setAttribute('aria-label', `Token ${i + 1}: ${tokenQuote(t.text)}, probability ${probability(t.p)}`);
     chip.setAttribute('aria-pressed', 'false');
     chip.tabIndex = -1;
-    this.part('[data-tokens]').append(chip);
+    this.find('[data-tokens]').append(chip);
     this.#out('count', `${this.#promptCount} prompt + ${this.#steps.length} new`);
     this.#markSelected();
   }
@@ -325,7 +325,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
   }
 
   #out(name: string, text: string) {
-    this.part(`[data-out="${name}"]`).textContent = text;
+    this.find(`[data-out="${name}"]`).textContent = text;
   }
 }
 

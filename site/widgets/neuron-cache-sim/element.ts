@@ -2,13 +2,13 @@
 // the held-out text's trace through the segmented cache at every memory size of the slider's grid (cache.simulate),
 // for the current hot share, bundling and neuron size. Moving the memory slider then only looks the answer up, so the
 // numbers follow the keyboard at once; changing anything else replays again (latest only).
-import { flashCurve, missRead } from '../../../lib/hardware/flash-curve.ts';
+import { missRead, storageCurvePoints } from '../../../lib/hardware/storage-curve.ts';
 import { vectorBytes } from '../../../lib/hardware/neuron-bytes.ts';
 import type { CachePoint, CacheSettings } from '../../../lib/sparsity/cache-sweep.ts';
 import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
 import { percent } from '../_kit/format.ts';
 import type { ModelName } from '../../worker/models.ts';
-import { flashChart, sweepChart } from './chart.ts';
+import { ufsChart, sweepChart } from './chart.ts';
 import { cacheFigures, cacheSentence, missSentence } from './model.ts';
 import { MEMORY_GRID, schema } from './params.ts';
 
@@ -24,7 +24,11 @@ class NeuronCacheSim extends WidgetElement<typeof schema.params> {
   start() {
     this.chart('ufs', (width) => {
       const read = this.#read();
-      return flashChart(flashCurve(), { bytes: Math.max(4096, read.fetched), bandwidth: read.bandwidth }, { width });
+      return ufsChart(
+        storageCurvePoints(),
+        { bytes: Math.max(4096, read.fetched), bandwidth: read.bandwidth },
+        { width },
+      );
     });
     const d = this.dataset;
     if (!d.model) return;
@@ -63,9 +67,9 @@ class NeuronCacheSim extends WidgetElement<typeof schema.params> {
   /** Show the current point if computed, otherwise ask the worker for this setting's whole grid. */
   update() {
     const v = this.values;
-    this.part('[data-out="memory"]').textContent = percent(v.memory, 0);
-    this.part('[data-out="hot"]').textContent = percent(v.hot, 0);
-    this.part('[data-read]').textContent = missSentence(this.#read());
+    this.find('[data-out="memory"]').textContent = percent(v.memory, 0);
+    this.find('[data-out="hot"]').textContent = percent(v.hot, 0);
+    this.find('[data-read]').textContent = missSentence(this.#read());
     this.redraw('ufs');
     if (!this.#runs) return;
     const pt = this.#points.get(settingsKey(v))?.get(v.memory);
@@ -82,7 +86,7 @@ class NeuronCacheSim extends WidgetElement<typeof schema.params> {
     this.dataset.hitRate = String(pt.hitRate);
     this.dataset.ioMs = String(pt.ioMsPerToken);
     const sentence = cacheSentence(pt, v);
-    this.part('[data-caption]').textContent = sentence;
+    this.find('[data-caption]').textContent = sentence;
     this.summary(sentence);
     this.redraw('hit');
     this.redraw('io');

@@ -65,11 +65,11 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
     this.bind('layer');
     this.bind('order');
     this.bind('token');
-    this.listen(this.part('[data-tokens]'), 'click', (e: MouseEvent) => {
+    this.listen(this.find('[data-tokens]'), 'click', (e: MouseEvent) => {
       const chip = (e.target as HTMLElement).closest<HTMLElement>('[data-i]');
       if (chip) this.set({ token: Number(chip.dataset.i) });
     });
-    const map = this.part<SVGSVGElement>('[data-map]');
+    const map = this.find<SVGSVGElement>('[data-map]');
     this.listen(map, 'click', (e: MouseEvent) => {
       const T = this.#shown?.tokens.length ?? 0;
       const r = map.getBoundingClientRect();
@@ -140,24 +140,24 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
     const F = data.nFfn;
     const l = Math.min(this.values.layer, data.nLayer - 1);
     const t = Math.min(this.values.token, T - 1);
-    const map = this.part<SVGSVGElement>('[data-map]');
+    const map = this.find<SVGSVGElement>('[data-map]');
     map.setAttribute('viewBox', `0 0 ${F} ${T}`);
     map.style.height = `${T * rowHeight(T)}px`;
-    this.part('[data-map] .nh-bg').setAttribute('height', String(T));
-    this.part('[data-path]').setAttribute(
+    this.find('[data-map] .nh-bg').setAttribute('height', String(T));
+    this.find('[data-path]').setAttribute(
       'd',
       heatPath(s.bits[l], s.words, T, F, neuronColumns(F, this.values.order, data.frequency[l])),
     );
-    this.part('[data-sel]').setAttribute('y', String(t));
+    this.find('[data-sel]').setAttribute('y', String(t));
     const z = zeroStats(s.zeroFraction[l]);
     map.setAttribute('aria-label', layerText(l, T, z));
-    this.part('.nh-axis span').textContent = `neuron ${this.values.order === 'hot' ? '(hottest first)' : '0'}`;
+    this.find('.nh-axis span').textContent = `neuron ${this.values.order === 'hot' ? '(hottest first)' : '0'}`;
 
     const token = this.control('token');
     token.max = String(T - 1);
     token.value = String(t);
-    this.part('[data-out="token"]').textContent = `${t} of 0–${T - 1}`;
-    const chips = this.part('[data-tokens]');
+    this.find('[data-out="token"]').textContent = `${t} of 0–${T - 1}`;
+    const chips = this.find('[data-tokens]');
     const stamp = `${this.#gen}/${l}`;
     if (chips.dataset.stamp !== stamp) {
       chips.replaceChildren(
@@ -176,9 +176,9 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
 
     const fired = firedCount(s.bits[l], s.words, t, F);
     const text = tokenText(s.tokens[t], t, l, fired, F);
-    this.part('[data-out="fired"]').textContent = text.fired;
-    this.part('[data-out="skipped"]').textContent = text.skipped;
-    this.part('[data-out="layer"]').textContent = layerText(l, T, z);
+    this.find('[data-out="fired"]').textContent = text.fired;
+    this.find('[data-out="skipped"]').textContent = text.skipped;
+    this.find('[data-out="layer"]').textContent = layerText(l, T, z);
     this.dataset.fired = String(fired);
     this.summary(`${layerText(l, T, z)} ${text.fired} ${text.skipped}`);
     this.redraw('chart');

@@ -32,12 +32,12 @@ class CompressionLoss extends WidgetElement<typeof schema.params> {
     const { weights, cache } = this.values;
     const r = pick(d, weights, cache);
     const m = memory(d, weights, cache);
-    this.part('[data-out="delta"]').textContent = r
+    this.find('[data-out="delta"]').textContent = r
       ? `${r.delta >= 0 ? '+' : ''}${r.delta.toFixed(4)} nats/token`
       : '–';
-    this.part('[data-out="ppl"]').textContent = r ? String(r.perplexity) : '–';
-    this.part('[data-out="weights"]').textContent = bytes(m.weights);
-    this.part('[data-out="kv"]').textContent = bytes(m.kvPerToken);
+    this.find('[data-out="ppl"]').textContent = r ? String(r.perplexity) : '–';
+    this.find('[data-out="weights"]').textContent = bytes(m.weights);
+    this.find('[data-out="kv"]').textContent = bytes(m.kvPerToken);
     this.summary(summaryText(d, weights, cache));
     this.redraw('chart');
   }

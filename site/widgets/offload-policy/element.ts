@@ -4,7 +4,7 @@ import { tokensPerSecond } from '../offload-schedule/rate.ts';
 import type { SolveAnswer } from '../../../lib/offload/solve-request.ts';
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { count, duration } from '../_kit/format.ts';
-import { GiB } from '../../../lib/offload/hardware.ts';
+import { GiB } from '../../../lib/hardware/offload-machine.ts';
 import { termChart, tierChart } from './chart.ts';
 import { TERM_NAMES, bars, requestOf, summaryText, terms } from './model.ts';
 import { schema } from './params.ts';
@@ -59,7 +59,7 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
 
   update() {
     for (const name of ['gpu', 'cpu', 'disk', 'pcie', 'diskRead'] as const)
-      this.part(`[data-out="${name}"]`).textContent = String(this.values[name]);
+      this.find(`[data-out="${name}"]`).textContent = String(this.values[name]);
     const d = this.control<HTMLInputElement>('delegate');
     d.disabled = this.values.compress; // FlexGen turns delegation off with compression
   }
@@ -70,12 +70,12 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
     const p = a.status === 'optimal' ? a.policy : null;
     this.clearNotes((n) => !n.startsWith('No policy fits')); // keep the notes about the URL
     if (!p && a.status === 'infeasible') this.note(`No policy fits: ${a.reason}.`);
-    this.part('[data-out="policy"]').textContent = p ? `${p.gbs} × ${p.nb} = ${count(p.bls)} sequences` : 'infeasible';
-    this.part('[data-out="throughput"]').textContent = p ? tokensPerSecond(p.throughput) : '–';
-    this.part('[data-out="latency"]').textContent = p ? duration(p.blockSeconds * 1000) : '–';
-    this.part('[data-out="binding"]').textContent = p ? TERM_NAMES[p.decode.binding] : '–';
+    this.find('[data-out="policy"]').textContent = p ? `${p.gbs} × ${p.nb} = ${count(p.bls)} sequences` : 'infeasible';
+    this.find('[data-out="throughput"]').textContent = p ? tokensPerSecond(p.throughput) : '–';
+    this.find('[data-out="latency"]').textContent = p ? duration(p.blockSeconds * 1000) : '–';
+    this.find('[data-out="binding"]').textContent = p ? TERM_NAMES[p.decode.binding] : '–';
     const text = summaryText(this.values, a);
-    this.part('[data-out="summary"]').firstChild!.textContent = `${text} `;
+    this.find('[data-out="summary"]').firstChild!.textContent = `${text} `;
     this.summary(text);
     this.redraw();
   }

@@ -2,7 +2,7 @@
 // every 200 ms (reduced motion: jumps to the end).
 import { tokensPerSecond } from './rate.ts';
 import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
-import { count, duration } from '../_kit/format.ts';
+import { count, duration, plural } from '../_kit/format.ts';
 import { scheduleChart } from './chart.ts';
 import { RUN_GBS, RUN_TOKENS, blockOf, modelled, runText, scheduleView, summaryText } from './model.ts';
 import { schema } from './params.ts';
@@ -25,10 +25,11 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
     });
     this.bind('gbs');
     this.bind('step');
-    const play = this.part<HTMLButtonElement>('[data-play]');
+    const play = this.find<HTMLButtonElement>('[data-play]');
+    play.disabled = false; // the shell renders it disabled until this script runs
     this.listen(play, 'click', () => (this.#timer ? this.#stop() : this.#play()));
     this.onStop(() => this.#stop());
-    const run = this.part<HTMLButtonElement>('[data-run]');
+    const run = this.find<HTMLButtonElement>('[data-run]');
     run.disabled = false;
     this.listen(run, 'click', async () => {
       const v = { ...this.values };
@@ -38,13 +39,13 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
         const worker = this.worker();
         const r = await worker.request(
           'offload.run',
-          { gbs: RUN_GBS, nb: blockOf(v), sequences: v.batches * RUN_GBS, newTokens: RUN_TOKENS },
+          { gbs: RUN_GBS, nb: blockOf(v), sequences: v.batches * RUN_GBS, maxNewTokens: RUN_TOKENS },
           { onProgress: (p) => this.progress(p.message) },
         );
         if (!this.alive) return;
         const backend = (await worker.request('ping', {})).name;
         this.progress('');
-        this.part('[data-out="run"]').textContent = runText(v, r, backend);
+        this.find('[data-out="run"]').textContent = runText(v, r, backend);
         this.dataset.runLoads = String(r.weightLoads);
         this.dataset.runExpected = String(r.expectedWeightLoads);
         this.dataset.runTps = String(r.tokensPerSecond);
@@ -63,8 +64,8 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
     const total = scheduleView(this.values).total;
     if (this.values.step >= total) this.set({ step: 0 });
     if (prefersReducedMotion()) return this.set({ step: total });
-    this.part('[data-play]').setAttribute('aria-pressed', 'true');
-    this.part('[data-play]').textContent = 'Pause';
+    this.find('[data-play]').setAttribute('aria-pressed', 'true');
+    this.find('[data-play]').textContent = 'Pause';
     this.#timer = setInterval(() => {
       const next = this.values.step + 1;
       if (next > scheduleView(this.values).total) return this.#stop();
@@ -76,8 +77,8 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     if (!this.alive) return;
-    this.part('[data-play]').setAttribute('aria-pressed', 'false');
-    this.part('[data-play]').textContent = 'Play';
+    this.find('[data-play]').setAttribute('aria-pressed', 'false');
+    this.find('[data-play]').textContent = 'Play';
   }
 
   update() {
@@ -87,17 +88,17 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
     const stepInput = this.control<HTMLInputElement>('step');
     stepInput.max = String(s.total);
     this.control<HTMLInputElement>('nb').max = String(v.batches);
-    this.part('[data-out="batches"]').textContent = String(v.batches);
-    this.part('[data-out="nb"]').textContent = String(Math.min(v.nb, v.batches));
-    this.part('[data-out="gbs"]').textContent = String(v.gbs);
-    this.part('[data-out="step"]').textContent = `${s.step} of ${s.total}`;
-    this.part('[data-out="loads"]').textContent = `${count(s.counts.weightLoads)} of ${count(s.totalLoads)}`;
-    this.part('[data-out="rowLoads"]').textContent = count(s.rowLoads);
-    this.part('[data-out="live"]').textContent = `${s.counts.peakLiveRows} of ${v.batches} batches`;
-    this.part('[data-out="bls"]').textContent = `${count(m.bls)} sequences`;
-    this.part('[data-out="throughput"]').textContent = tokensPerSecond(m.throughput);
-    this.part('[data-out="latency"]').textContent = duration(m.latencyMs);
-    this.part('[data-out="fits"]').textContent = m.fits
+    this.find('[data-out="batches"]').textContent = String(v.batches);
+    this.find('[data-out="nb"]').textContent = String(Math.min(v.nb, v.batches));
+    this.find('[data-out="gbs"]').textContent = String(v.gbs);
+    this.find('[data-out="step"]').textContent = `${s.step} of ${s.total}`;
+    this.find('[data-out="loads"]').textContent = `${count(s.counts.weightLoads)} of ${count(s.totalLoads)}`;
+    this.find('[data-out="rowLoads"]').textContent = count(s.rowLoads);
+    this.find('[data-out="live"]').textContent = `${s.counts.peakLiveRows} of ${plural(v.batches, 'batch', 'batches')}`;
+    this.find('[data-out="bls"]').textContent = plural(m.bls, 'sequence', 'sequences');
+    this.find('[data-out="throughput"]').textContent = tokensPerSecond(m.throughput);
+    this.find('[data-out="latency"]').textContent = duration(m.latencyMs);
+    this.find('[data-out="fits"]').textContent = m.fits
       ? ''
       : ' (needs more than the 80% of memory the cost model plans for)';
     this.summary(summaryText(v));

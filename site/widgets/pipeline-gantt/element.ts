@@ -25,7 +25,7 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
     for (const n of fit.notes) this.note(n);
     this.values = fit.values;
 
-    const modeInput = (mode: string) => this.part<HTMLInputElement>(`[id="${this.key}-mode-${mode}"]`);
+    const modeInput = (mode: string) => this.find<HTMLInputElement>(`[id="${this.key}-mode-${mode}"]`);
     modeInput(this.values.mode).checked = true;
     for (const mode of ['matrix', 'cluster'] as const) {
       this.listen(modeInput(mode), 'change', () => {
@@ -42,9 +42,9 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
     this.bind('cached', ask(120));
     this.bind('threads', ask(0));
     this.onStop(() => clearTimeout(this.#debounce));
-    this.listen(this.part('[data-action="prev"]'), 'click', () => this.#move(-1));
-    this.listen(this.part('[data-action="next"]'), 'click', () => this.#move(1));
-    const host = this.part('[data-chart="gantt"]');
+    this.listen(this.find('[data-action="prev"]'), 'click', () => this.#move(-1));
+    this.listen(this.find('[data-action="next"]'), 'click', () => this.#move(1));
+    const host = this.find('[data-chart="gantt"]');
     host.tabIndex = 0;
     host.setAttribute('role', 'group');
     host.setAttribute('aria-label', 'Pipeline schedule; left and right arrow keys step through the tasks');
@@ -99,18 +99,18 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
     const tasks = run[this.values.mode].tasks;
     this.#step = Math.max(0, Math.min(tasks.length - 1, this.#step + by));
     const text = taskSentence(tasks[this.#step], this.#step, tasks.length);
-    this.part('[data-out="step"]').textContent = text;
+    this.find('[data-out="step"]').textContent = text;
     this.summary(text);
     this.redraw('gantt');
   }
 
   update() {
     const run = this.#run;
-    this.part('[data-out="token"]').textContent =
+    this.find('[data-out="token"]').textContent =
       run && run.token === this.values.token ? `${run.token} ${token(run.tokenText)}` : String(this.values.token);
     if (!run) return;
     const mode = this.values.mode;
-    const out = (k: string, text: string) => (this.part(`[data-out="${k}"]`).textContent = text);
+    const out = (k: string, text: string) => (this.find(`[data-out="${k}"]`).textContent = text);
     out('total', scheduleFigures(run[mode]).total);
     out('idle', scheduleFigures(run[mode]).idle);
     out('matrixTotal', scheduleFigures(run.matrix).total);
@@ -119,7 +119,7 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
     out('cached', `${run.cachedClusters} of ${run.clusters.length}`);
     if (this.#step < 0) out('step', 'Step through the tasks in the order they start.');
     this.dataset.totalMs = String(run[mode].totalMs);
-    const strip = this.part('[data-strip]');
+    const strip = this.find('[data-strip]');
     strip.setAttribute('aria-label', activitySentence(run));
     strip.replaceChildren(
       ...run.clusters.map((cl, i) => {
@@ -132,8 +132,8 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
         return s;
       }),
     );
-    this.part('[data-caption]').textContent = pipelineSentence(run, mode);
-    this.part('[data-activity]').textContent =
+    this.find('[data-caption]').textContent = pipelineSentence(run, mode);
+    this.find('[data-activity]').textContent =
       `${activitySentence(run)} Each box is a cluster of ${run.clusterSize} neurons, hottest first, with the count that fired; solid boxes are in memory, dashed ones on flash.`;
     this.summary(`${activitySentence(run)} ${pipelineSentence(run, mode)}`);
     this.redraw('gantt');

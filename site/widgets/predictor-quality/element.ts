@@ -29,10 +29,10 @@ class PredictorQuality extends WidgetElement<typeof schema.params> {
     const step = this.values.step ?? 0;
     const p = d.sweep[step];
     const t = pointText(p, d.nFfn);
-    this.part('[data-out="threshold"]').textContent = String(p.threshold);
-    this.part('[data-out="recall"]').textContent = t.recall;
-    this.part('[data-out="computed"]').textContent = t.computed;
-    this.part('[data-out="loss"]').textContent = t.loss;
+    this.find('[data-out="threshold"]').textContent = String(p.threshold);
+    this.find('[data-out="recall"]').textContent = t.recall;
+    this.find('[data-out="computed"]').textContent = t.computed;
+    this.find('[data-out="loss"]').textContent = t.loss;
     for (const row of this.querySelectorAll<HTMLElement>('tr[data-i]'))
       row.dataset.selected = String(row.dataset.i === String(step));
     this.summary(summaryText(p, d.nFfn));

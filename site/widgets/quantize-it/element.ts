@@ -1,7 +1,8 @@
 // <quantize-it>: each change of bits, group size or method quantizes target-v1 in the model worker (quant.evaluate),
 // latest settings only, and adds a row to the runs table. The defaults' result ships with the page.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import type { ExperimentResult, Fp32Result, MethodName } from '../../../lib/quant/experiment.ts';
+import type { ExperimentResult, Fp32Result } from '../../../lib/quant/experiment.ts';
+import type { MethodName } from '../../../lib/quant/settings.ts';
 import { resultSentence, row } from './model.ts';
 import { schema } from './params.ts';
 
@@ -22,8 +23,8 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
     let worker: ReturnType<typeof this.worker> | undefined; // started only when a setting must be computed
     const seen = new Set<string>([`${data.first.bits}/${data.first.groupSize}/${data.first.method}`]);
     const show = (r: ExperimentResult, fp32: Fp32Result, tokens: number) => {
-      this.part('[data-out="result"]').textContent = resultSentence(r, fp32, tokens);
-      this.part('[data-out="sample"]').textContent = r.sample;
+      this.find('[data-out="result"]').textContent = resultSentence(r, fp32, tokens);
+      this.find('[data-out="sample"]').textContent = r.sample;
       this.summary(resultSentence(r, fp32, tokens));
       const k = `${r.bits}/${r.groupSize}/${r.method}`;
       if (!seen.has(k)) {
@@ -36,7 +37,7 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
               ...(i === 0 ? { scope: 'row' } : {}),
             }),
           );
-        this.part('[data-runs]').append(tr);
+        this.find('[data-runs]').append(tr);
       }
     };
     const runs = this.jobs(
@@ -60,7 +61,7 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
         return;
       }
       this.state = 'running';
-      this.part('[data-out="result"]').textContent = 'Quantizing…';
+      this.find('[data-out="result"]').textContent = 'Quantizing…';
       runs.submit({ bits, group, method });
     };
     this.bind('bits', run);

@@ -35,8 +35,8 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
       });
     }
     this.onStop(() => clearTimeout(this.#debounce));
-    this.listen(this.part('[data-action="run"]'), 'click', () => this.#submit([{ ...this.values }]));
-    this.listen(this.part('[data-action="sweep"]'), 'click', () =>
+    this.listen(this.find('[data-action="run"]'), 'click', () => this.#submit([{ ...this.values }]));
+    this.listen(this.find('[data-action="sweep"]'), 'click', () =>
       this.#submit(
         [...SWEEP.filter((z) => z !== this.values.zeros), this.values.zeros].map((zeros) => ({
           ...this.values,
@@ -50,7 +50,7 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
       async (jobs: VecscaleValues[]) => {
         const mine = this.#generation;
         const backend = await worker.ready;
-        this.part('[data-out="backend"]').textContent = backend.name;
+        this.find('[data-out="backend"]').textContent = backend.name;
         for (const job of jobs) {
           if (mine !== this.#generation || !this.alive) break;
           this.progress(`Computing ${count(job.n)} × ${count(job.m)} at ${percent(job.zeros)} zeros…`);
@@ -84,11 +84,11 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
   update() {
     const v = this.values;
     const plan = planText(scalePlan(v.n, v.m, v.zeros));
-    this.part('[data-plan-setup]').textContent = plan.setup;
-    this.part('[data-plan-dense]').textContent = plan.dense;
-    this.part('[data-plan-gather]').textContent = plan.gather;
-    this.part('[data-out="zeros"]').textContent = percent(v.zeros, 0);
-    this.part('[data-action="run"]').title = `W holds ${bytes(v.n * v.m * 4)} of fp32 weights`;
+    this.find('[data-plan-setup]').textContent = plan.setup;
+    this.find('[data-plan-dense]').textContent = plan.dense;
+    this.find('[data-plan-gather]').textContent = plan.gather;
+    this.find('[data-out="zeros"]').textContent = percent(v.zeros, 0);
+    this.find('[data-action="run"]').title = `W holds ${bytes(v.n * v.m * 4)} of fp32 weights`;
   }
 
   #show(job: VecscaleValues, r: Result) {
@@ -104,7 +104,7 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
       loopSkip: r.loopSkipMs,
     });
     this.dataset.points = String(this.#points.size * 4); // one marker per method and share of zeros in the chart
-    const out = (name: string, text: string) => (this.part(`[data-out="${name}"]`).textContent = text);
+    const out = (name: string, text: string) => (this.find(`[data-out="${name}"]`).textContent = text);
     out('backend', r.backend);
     out('dense', duration(r.denseMs));
     out('gather', duration(r.gatherMs));

@@ -50,7 +50,7 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
     this.enableControls();
     this.#wire();
     for (const name of ['x', 'w'] as const)
-      if (this.hidden.has(name))
+      if (this.hiddenParams.has(name))
         for (const input of this.querySelectorAll<HTMLInputElement>(`input[data-${name}]`)) input.readOnly = true;
     this.onStop(() => {
       this.#pause();
@@ -99,15 +99,15 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
       if (ok) this.#setSeed(v);
     });
     this.listen(seedInput, 'change', () => this.#settle(seedInput));
-    this.listen(this.part('[data-action="randomize"]'), 'click', () => this.#setSeed((this.values.seed + 1) % 100000));
-    this.listen(this.part('[data-action="step"]'), 'click', () => {
+    this.listen(this.find('[data-action="randomize"]'), 'click', () => this.#setSeed((this.values.seed + 1) % 100000));
+    this.listen(this.find('[data-action="step"]'), 'click', () => {
       this.#pause();
       const total = totalSteps(this.#state.view);
       this.#state.pos = this.#state.pos >= total ? 1 : this.#state.pos + 1;
       this.update();
     });
-    this.listen(this.part('[data-action="play"]'), 'click', () => (this.#timer ? this.#pause() : this.#play()));
-    this.listen(this.part('[data-action="reset"]'), 'click', () => {
+    this.listen(this.find('[data-action="play"]'), 'click', () => (this.#timer ? this.#pause() : this.#play()));
+    this.listen(this.find('[data-action="reset"]'), 'click', () => {
       this.#pause();
       this.#state.pos = 0;
       this.update();
@@ -159,7 +159,7 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
       return;
     }
     if (this.#state.pos >= total) this.#state.pos = 0;
-    const play = this.part('[data-action="play"]');
+    const play = this.find('[data-action="play"]');
     play.textContent = 'Pause';
     play.setAttribute('aria-pressed', 'true');
     const tick = () => {
@@ -204,18 +204,18 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
     const f = frame(s);
     const active = document.activeElement;
 
-    this.part('.vm-grid-wrap').dataset.view = s.view;
+    this.find('.vm-grid-wrap').dataset.view = s.view;
     for (const radio of this.querySelectorAll<HTMLInputElement>(`input[name="${this.key}-view"]`))
       radio.checked = radio.value === s.view;
     const seedInput = this.control('seed');
     if (seedInput !== active) seedInput.value = String(this.values.seed);
 
     for (let i = 0; i < N; i++) {
-      const xi = this.part<HTMLInputElement>(`input[data-x="${i}"]`);
+      const xi = this.find<HTMLInputElement>(`input[data-x="${i}"]`);
       if (xi !== active) xi.value = fmt(s.x[i]);
-      this.part(`tr[data-row="${i}"]`).dataset.state = f.rows[i];
+      this.find(`tr[data-row="${i}"]`).dataset.state = f.rows[i];
       for (let j = 0; j < M; j++) {
-        const td = this.part(`td[data-cell="${i},${j}"]`);
+        const td = this.find(`td[data-cell="${i},${j}"]`);
         td.dataset.state = f.cells[i][j];
         const w = td.querySelector('input')!;
         if (w !== active) w.value = fmt(s.W[i][j]);
@@ -224,19 +224,19 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
       }
     }
     for (let j = 0; j < M; j++) {
-      const td = this.part(`td[data-y="${j}"]`);
+      const td = this.find(`td[data-y="${j}"]`);
       td.dataset.state = f.cols[j];
       td.querySelector('output')!.textContent = f.y[j] === null ? '·' : fmt(f.y[j]!);
-      this.part<HTMLInputElement>(`input[data-skip="${j}"]`).checked = s.skip.includes(j);
+      this.find<HTMLInputElement>(`input[data-skip="${j}"]`).checked = s.skip.includes(j);
     }
-    this.part('tr.vm-known').hidden = s.view !== 'columns' || this.hidden.has('skip');
+    this.find('tr.vm-known').hidden = s.view !== 'columns' || this.hiddenParams.has('skip');
 
-    const eq = this.part('[data-eq]');
+    const eq = this.find('[data-eq]');
     if (this.#katex) this.#katex.render(f.tex, eq, KATEX_OPTIONS);
     else eq.textContent = f.tex;
-    this.part('[data-step-text]').textContent = extraStepText ?? f.stepText;
-    this.part('[data-cost]').textContent = f.costText;
-    const warn = this.part('[data-warn]');
+    this.find('[data-step-text]').textContent = extraStepText ?? f.stepText;
+    this.find('[data-cost]').textContent = f.costText;
+    const warn = this.find('[data-warn]');
     warn.textContent = f.warnings.join(' ');
     warn.hidden = f.warnings.length === 0;
 

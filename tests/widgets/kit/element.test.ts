@@ -89,6 +89,30 @@ describe('WidgetElement', () => {
     expect(location.search).toBe('?hide=demo.chart&demo.seed=42&demo.temperature=1.5');
   });
 
+  it("leaves HTMLElement's own hidden and part alone: both reflect, and the widget keeps working", async () => {
+    const el = mount();
+    await frame();
+    expect(el.hiddenParams).toEqual(new Set(['chart']));
+    el.hidden = true;
+    expect(el.getAttribute('hidden')).toBe('');
+    expect(el.hidden).toBe(true);
+    // Neither name is redefined on the widget (jsdom has no Element.part to reflect, so check the chain instead).
+    expect(Object.hasOwn(el, 'hidden') || Object.hasOwn(WidgetElement.prototype, 'hidden')).toBe(false);
+    expect(Object.hasOwn(el, 'part') || Object.hasOwn(WidgetElement.prototype, 'part')).toBe(false);
+    const seed = el.querySelector<HTMLInputElement>('#demo-seed')!;
+    seed.value = '77';
+    seed.dispatchEvent(new Event('input'));
+    await frame();
+    expect(el.values.seed).toBe(77);
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^seed 77,/);
+    expect(el.find('#demo-seed')).toBe(seed);
+    el.hidden = false;
+    expect(el.hasAttribute('hidden')).toBe(false);
+    el.setAttribute('hidden', '');
+    expect(el.hidden).toBe(true);
+    expect(el.hiddenParams).toEqual(new Set(['chart'])); // what ?hide= hid is its own set, untouched
+  });
+
   it('runs only the latest job, and drops results once the element has left the page', async () => {
     const el = mount();
     await frame();
