@@ -8,7 +8,13 @@ import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { benchDecode, CONTEXT } from '../lib/bench.ts';
 import { loadLeanEngine } from '../lib/engine/index.ts';
-import { decodeFlops, leanDecodeRate, linearShapes, measureRoofline, raceInt4 } from '../lib/engine/roofline.ts';
+import {
+  decodeFlops,
+  leanDecodeRate,
+  linearShapes,
+  measureRoofline,
+  raceInt4Fp32Simd,
+} from '../lib/engine/roofline.ts';
 import { loadModel } from '../lib/load.ts';
 
 const MODELS = new URL('../public/models/', import.meta.url).pathname;
@@ -57,7 +63,7 @@ export async function engineRows(): Promise<void> {
   console.log(
     `Memory roof: SIMD matvec streams a ${Math.round(roof.memoryBytes / 2 ** 20)} MB fp32 matrix at ${roof.memoryGBs.toFixed(1)} GB/s.`,
   );
-  const r = raceInt4(4096);
+  const r = raceInt4Fp32Simd(4096);
   console.log(
     `int4 (g64, packed, unpacked in registers) vs fp32 SIMD matvec on 4096 × 4096: ${r.int4Ms.toFixed(2)} ms vs ${r.fp32Ms.toFixed(2)} ms = ${(r.fp32Ms / r.int4Ms).toFixed(2)}× (${(r.int4Bytes / 2 ** 20).toFixed(1)} MB vs ${(r.fp32Bytes / 2 ** 20).toFixed(0)} MB read per product).`,
   );

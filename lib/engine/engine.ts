@@ -11,7 +11,6 @@
 import type { GPTConfig } from '../config.ts';
 import { groupZeros } from '../quant/group.ts';
 import type { QuantizedMatrix } from '../quant/matrix.ts';
-import type { RunOptions, TreeRunner } from '../speculative/runner.ts';
 import { createKernels, type KernelFunctions, type KernelKind, type Kernels } from './kernels.ts';
 
 /** An added low-rank term on a linear's output: y[:, column .. column+outDim) += scale · (x A) B (unmerged LoRA). */
@@ -35,7 +34,13 @@ export interface EngineOptions {
   lowRank?: Record<string, LowRankTerm[]>;
 }
 
-export interface EngineRunOptions extends RunOptions {
+/** What one pass runs with. The tree-verification fields are lib/speculative's RunOptions, so the engine is a
+ *  TreeRunner there (structurally: the engine does not import speculative). */
+export interface EngineRunOptions {
+  /** [T][length + T], 1 = may attend. Default: causal. */
+  mask?: number[][];
+  /** Absolute position of each new token. Default: length + 0..T-1. */
+  positions?: number[];
   /** Per layer, the FFN neurons to compute (the rest count as zero): the sparse FFN; null computes all. */
   ffnNeurons?: (ArrayLike<number> | null)[];
   /** Per layer, the FFN computed by the caller: FFN input [T*C] row-major in, FFN output [T*C] out (down bias
@@ -58,7 +63,7 @@ const LINEARS = ['attn.qkv', 'attn.proj', 'mlp.up', 'mlp.down'] as const;
 /** The run options the engine honours; any other (a caller passing tfjs's `record` or `ffnMask`) is refused. */
 const RUN_OPTIONS = ['mask', 'positions', 'ffnNeurons', 'ffnFn'];
 
-export class LeanEngine implements TreeRunner {
+export class LeanEngine {
   readonly config: GPTConfig;
   readonly kernels: KernelKind;
   private readonly k: Kernels;

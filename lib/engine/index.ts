@@ -2,7 +2,7 @@
 // plain-JS twins, with its own KV cache. Made from a loaded LanguageModel, or straight from a model folder (which
 // keeps an int4/int3 file's weights packed).
 import { validateConfig } from '../config.ts';
-import { fetchWithCache, type LoadOptions, parseJsonFile } from '../load.ts';
+import { type FetchFile, type LoadOptions, loadThroughCache, parseJsonFile } from '../fetch-file.ts';
 import type { LoraAdapter } from '../lora/adapter.ts';
 import type { LanguageModel } from '../model.ts';
 import { decodeQuantized, isQuantManifest } from '../quant/file.ts';
@@ -12,6 +12,14 @@ import { type EngineOptions, LeanEngine, type LowRankTerm } from './engine.ts';
 
 export { LeanEngine, type EngineOptions, type EngineRunOptions, type LowRankTerm } from './engine.ts';
 export { createKernels, simdSupported, type KernelKind } from './kernels.ts';
+export {
+  measureRoofline,
+  raceInt4Fp32Simd,
+  leanDecodeRate,
+  linearShapes,
+  decodeFlops,
+  type Roofline,
+} from './roofline.ts';
 
 /**
  * A lean engine with `model`'s current weights. A model with an unmerged adapter attached (AdapterSet.use(name))
@@ -60,9 +68,17 @@ export async function loadLeanEngine(
   baseUrl: string,
   opts: Pick<LoadOptions, 'fetchFile' | 'name'> & EngineOptions = {},
 ): Promise<{ engine: LeanEngine; tokenizer: Tokenizer }> {
+  if (opts.fetchFile) return loadLeanEngineWith(opts.fetchFile, baseUrl, opts);
+  return loadThroughCache((fetchFile) => loadLeanEngineWith(fetchFile, baseUrl, opts));
+}
+
+async function loadLeanEngineWith(
+  fetchFile: FetchFile,
+  baseUrl: string,
+  opts: Pick<LoadOptions, 'name'> & EngineOptions,
+): Promise<{ engine: LeanEngine; tokenizer: Tokenizer }> {
   const base = baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';
   const name = opts.name ?? base.split('/').filter(Boolean).pop() ?? 'model';
-  const fetchFile = opts.fetchFile ?? fetchWithCache;
   const get = async (file: string) => (await fetchFile(base + file, () => undefined)).data;
   const json = async (file: string) => parseJsonFile(await get(file), `${name}/${file}`);
   const config = validateConfig(await json('config.json'), `${name}/config.json`);
@@ -74,13 +90,14 @@ export async function loadLeanEngine(
     : (manifest as { paths?: string[] }[]).flatMap((g) => g?.paths ?? []);
   const shards = new Map<string, ArrayBuffer>();
   for (const path of paths) shards.set(path, await get(path));
+  const engineOpts: EngineOptions = { kernels: opts.kernels, quantized: opts.quantized, lowRank: opts.lowRank };
   if (!quantized) {
     const weights = decodeWeights(config, manifest, shards, `${name}/weights.json`);
-    return { engine: new LeanEngine(config, weights, opts), tokenizer };
+    return { engine: new LeanEngine(config, weights, engineOpts), tokenizer };
   }
   const { weights, matrices } = decodeQuantized(config, manifest, shards, `${name}/weights.json`);
   return {
-    engine: new LeanEngine(config, weights, { ...opts, quantized: { ...matrices, ...opts.quantized } }),
+    engine: new LeanEngine(config, weights, { ...engineOpts, quantized: { ...matrices, ...opts.quantized } }),
     tokenizer,
   };
 }

@@ -2,7 +2,7 @@
 // same arithmetic in the same order where it matters: the fallback where WebAssembly SIMD is missing, and the
 // reference the SIMD kernels are tested against (tests/lib/engine/kernels.test.ts).
 import type { Heap } from './heap.ts';
-import type { KernelFunctions } from './kernels.ts';
+import type { KernelFunctions } from './kernel-functions.ts';
 
 export function jsKernels(heap: Heap): KernelFunctions {
   return {

@@ -2,34 +2,10 @@
 // engine validates it, else the plain-JS twins (lib/engine/js-kernels.ts). Both take byte pointers into one Heap.
 import { Heap, PlainMemory } from './heap.ts';
 import { jsKernels } from './js-kernels.ts';
+import type { KernelFunctions } from './kernel-functions.ts';
+
+export type { KernelFunctions } from './kernel-functions.ts';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm.generated.ts';
-
-type Ptr = number;
-
-/** The kernels, by the signatures of lib/engine/assembly/kernels.ts (documented there). */
-export interface KernelFunctions {
-  matvec(x: Ptr, w: Ptr, b: Ptr, y: Ptr, n: number, m: number): void;
-  matmul(x: Ptr, w: Ptr, b: Ptr, y: Ptr, T: number, n: number, m: number): void;
-  quantPrepare(x: Ptr, xp: Ptr, xsum: Ptr, n: number, groupSize: number): void;
-  matvecQ(
-    xp: Ptr,
-    xsum: Ptr,
-    codes: Ptr,
-    scales: Ptr,
-    zeros: Ptr,
-    b: Ptr,
-    y: Ptr,
-    n: number,
-    m: number,
-    groupSize: number,
-    bits: number,
-  ): void;
-  layerNorm(x: Ptr, g: Ptr, b: Ptr, y: Ptr, C: number): void;
-  relu(x: Ptr, n: number): void;
-  addTo(y: Ptr, x: Ptr, n: number): void;
-  attention(q: Ptr, k: Ptr, v: Ptr, out: Ptr, scores: Ptr, mask: Ptr, T: number, P: number, C: number, H: number): void;
-  sparseFfn(x: Ptr, upT: Ptr, upB: Ptr, down: Ptr, downB: Ptr, idx: Ptr, k: number, y: Ptr, C: number): void;
-}
 
 export type KernelKind = 'simd' | 'js';
 

@@ -98,7 +98,7 @@ export function measureRoofline(
 }
 
 /** int4 (groups of 64) against fp32 matvec on the same n × n matrix: milliseconds per product for each. */
-export function raceInt4(
+export function raceInt4Fp32Simd(
   n: number,
   opts: { ms?: number; kernels?: KernelKind | 'auto'; now?: () => number } = {},
 ): { fp32Ms: number; int4Ms: number; fp32Bytes: number; int4Bytes: number } {

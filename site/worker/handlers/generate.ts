@@ -2,6 +2,7 @@
 // each `generate.next` returns the next few tokens; `generate.stop` frees it. The page loops, so it can stop at any time.
 import { Decoder, type GeneratedToken } from '../../../lib/generate.ts';
 import { type DecodeEngine, defineHandler } from '../protocol.ts';
+import { leanEngine } from '../../../lib/engine/index.ts';
 import { getModel, type ModelName } from '../models.ts';
 import { Sessions, lastChars } from '../sessions.ts';
 
@@ -37,7 +38,7 @@ export const genStart = defineHandler(async (p: GenStartPayload, ctx): Promise<G
   // engine would refuse: see lib/engine/index.ts).
   const engine: DecodeEngine = ctx.engine === 'lean' && !model.linearAdd ? 'lean' : 'tfjs';
   const decoder = new Decoder(model, prompt, {
-    engine,
+    runner: engine === 'lean' ? leanEngine(model) : undefined,
     temperature: p.temperature,
     topK: p.topK,
     topP: p.topP ?? 1,

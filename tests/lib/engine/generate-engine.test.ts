@@ -1,12 +1,13 @@
 // generate() on the lean engine gives the tokens the tfjs forward gives: greedy past the context (the window
-// slides), and sampled with a seed; an unknown engine name is refused.
+// slides), and sampled with a seed.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { leanEngine } from '../../../lib/engine/index.ts';
 import { generate } from '../../../lib/generate.ts';
 import { loadCommitted } from '../node-model.ts';
 
-describe('generate({ engine })', () => {
+describe('generate({ runner: leanEngine(model) })', () => {
   beforeAll(() => tf.setBackend('wasm'));
 
   it.each([
@@ -18,10 +19,9 @@ describe('generate({ engine })', () => {
     try {
       const opts = { temperature, topK: 0, seed: 3, maxNewTokens };
       const tfjs = generate(model, 'It was the best of times, it was', opts);
-      const lean = generate(model, 'It was the best of times, it was', { ...opts, engine: 'lean' });
+      const lean = generate(model, 'It was the best of times, it was', { ...opts, runner: leanEngine(model) });
       expect(lean.ids).toEqual(tfjs.ids);
       expect(tfjs.ids.length).toBe(maxNewTokens);
-      expect(() => generate(model, 'x', { engine: 'gpu' as 'lean' })).toThrow(/engine must be 'tfjs' or 'lean'/);
     } finally {
       model.dispose();
     }
