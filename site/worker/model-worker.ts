@@ -3,7 +3,7 @@
 // (webgl needs OffscreenCanvas in a worker; wasm loads its binaries from our own origin, /tfjs-wasm/), then answers
 // requests one at a time so timings never overlap.
 // Messages are described in protocol.ts; handlers are registered in handlers/index.ts.
-import type { BackendInfo, BackendName, FromWorker, HandlerContext, ToWorker } from './protocol.ts';
+import type { BackendInfo, BackendName, DecodeEngine, FromWorker, HandlerContext, ToWorker } from './protocol.ts';
 
 type AutoChoice = Extract<ToWorker, { kind: 'init' }>['auto'];
 
@@ -14,6 +14,7 @@ const text = (err: unknown) => (err instanceof Error ? err.message : String(err)
 
 let started: Promise<{ backend: BackendInfo; handlers: Registry }> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+let engine: DecodeEngine = 'lean'; // what generation decodes with; `?engine=tfjs` in the page's address switches
 
 // WebGL can lose its context at any time (a GPU reset, the browser reclaiming memory); tfjs's tensors on it are gone
 // then. The request running at that moment fails with this message, and the worker carries on with wasm (or cpu):
@@ -114,6 +115,7 @@ async function serve(id: number, type: string, payload: unknown): Promise<void> 
       throw new Error(`Unknown request type "${type}"; this worker answers: ${Object.keys(handlers).join(', ')}.`);
     const ctx: HandlerContext = {
       backend,
+      engine,
       progress: (message, fraction) => post({ kind: 'progress', id, message, fraction }),
     };
     const continues = sessionKey(type, payload);
@@ -146,8 +148,10 @@ function ensureStarted(order: BackendName[], auto?: AutoChoice): void {
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
-  if (msg?.kind === 'init') ensureStarted(msg.order, msg.auto);
-  else if (msg?.kind === 'request') {
+  if (msg?.kind === 'init') {
+    if (msg.engine) engine = msg.engine;
+    ensureStarted(msg.order, msg.auto);
+  } else if (msg?.kind === 'request') {
     ensureStarted(['wasm', 'webgl', 'cpu'], {}); // a request without init: choose by evidence
     queue = queue.then(() => serve(msg.id, msg.type, msg.payload)); // one at a time, in arrival order
   }
