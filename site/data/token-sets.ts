@@ -52,7 +52,7 @@ export const TOKEN_SETS: Record<TokenSetId, TokenSet> = {
     id: 'mobyValidationAll',
     name: 'all held-out chapters',
     description:
-      "Moby Dick's held-out chapters (every tenth chapter, scripts/corpus.ts), all of them: the training script's validation loss.",
+      "Moby Dick's held-out chapters (every tenth chapter, node/corpus.ts), all of them: the training script's validation loss.",
     tokens: target?.validationTokens,
     fp32Loss: target?.validationLoss,
     source: 'public/models/target-v1/card.json (npm run train)',
