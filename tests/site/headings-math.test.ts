@@ -2,10 +2,13 @@
 // and no template source (`flash.layout.nEmbd`, `c((k) => …)`) was printed inside math or a heading.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, inject, test } from 'vitest';
 import { templateSourceInTex, templateSourceInText } from '../../site/markdown/rehype-no-template-source.mjs';
 import { builtPages } from './site-pages.ts';
+
+// jsdom ships no types; the specifier is a variable so TypeScript does not look for them, and the shape is stated.
+const jsdom = 'jsdom';
+const { JSDOM } = (await import(jsdom)) as { JSDOM: new (html: string) => { window: Window } };
 
 const distDir = inject('distDir');
 const pages = builtPages(distDir).map((rel) => {
