@@ -12,9 +12,16 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Run axe in the page (injected from node_modules, not fetched): serious or critical findings, and any WCAG A/AA one. */
+interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async (wcag) => {
+  const violations = await page.evaluate(async (wcag): Promise<Violation[]> => {
     // @ts-expect-error axe is the global the injected script defines
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations

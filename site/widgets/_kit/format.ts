@@ -35,6 +35,11 @@ export function count(n: number): string {
   return ok(n) ? n.toLocaleString('en-US', { maximumFractionDigits: 2 }) : DASH;
 }
 
+/** A count with its noun, singular for one: plural(1, 'batch', 'batches') → "1 batch", plural(3, …) → "3 batches". */
+export function plural(n: number, one: string, many: string): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
 /** Bytes in binary units (KiB = 1024 B): 24 → "24 B", 417792 → "408 KiB", 4194304 → "4 MiB". */
 export function bytes(b: number): string {
   if (!ok(b)) return DASH;
@@ -72,6 +77,20 @@ export function duration(ms: number): string {
   if (a < 1) return `${sig(ms * 1000)} µs`;
   if (a < 1000) return `${sig(ms)} ms`;
   return `${sig(ms / 1000)} s`;
+}
+
+/** A plain decimal with a fixed number of digits after the point: decimal(1.5) → "1.50", decimal(2.345, 1) → "2.3". */
+export function decimal(v: number, digits = 2): string {
+  return ok(v) ? (Math.round(v * 10 ** digits) / 10 ** digits + 0).toFixed(digits) : DASH;
+}
+
+/**
+ * An axis tick as a plain number, never with an SI suffix (d3's "100m" reads as 100 million): 0.1 → "0.1",
+ * 0.001 → "0.001", 2500 → "2,500", 1e6 → "1,000,000". Pass it as Plot's tickFormat for ratio and rate axes.
+ */
+export function tick(v: number): string {
+  if (!ok(v)) return DASH;
+  return sig(v, 3).toLocaleString('en-US', { maximumFractionDigits: 12 });
 }
 
 /** A ratio: 3.2412 → "3.24×". */

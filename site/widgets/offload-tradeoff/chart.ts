@@ -30,13 +30,13 @@ export function tradeoffChart(
     color: { domain: [...SERIES_NAMES], range: [SERIES[0], SERIES[1], SERIES[0], SERIES[1]], legend: true },
     symbol: { domain: [...SERIES_NAMES], range: ['circle', 'circle', 'diamond', 'star'] },
     marks: [
-      Plot.line(lines, {
-        x: 'latency',
-        y: 'throughput',
-        stroke: 'series',
-        strokeDasharray: (p: CurvePoint) => (p.series === SERIES_NAMES[1] ? DASHES[1] : DASHES[0]),
-        strokeWidth: 1.5,
-      }),
+      // strokeDasharray is a constant option in Plot (a function is ignored): one line mark per frontier.
+      ...SERIES_NAMES.slice(0, 2).map((name, i) =>
+        Plot.line(
+          lines.filter((p) => p.series === name),
+          { x: 'latency', y: 'throughput', stroke: 'series', strokeDasharray: DASHES[i], strokeWidth: 1.5 },
+        ),
+      ),
       Plot.dot(lines, { x: 'latency', y: 'throughput', fill: 'series', r: 2 }),
       Plot.dot(paper, { x: 'latency', y: 'throughput', fill: 'series', symbol: 'series', r: 7 }),
     ],

@@ -23,13 +23,13 @@ export function passesChart(rows: PassRow[], decoding: Decoding, { width, docume
     y: { label: 'tokens per target pass', zero: true, grid: true },
     marks: [
       Plot.ruleY([1]),
-      Plot.line(chains, {
-        x: 'nodes',
-        y: 'tokensPerPass',
-        z: 'decoding',
-        stroke: 'decoding',
-        strokeDasharray: (d: { decoding: string }) => (d.decoding === 'greedy' ? DASHES[0] : DASHES[1]),
-      }),
+      // strokeDasharray is a constant option in Plot (a function is ignored): one line mark per decoding.
+      ...domain.map((decoding, i) =>
+        Plot.line(
+          chains.filter((p) => p.decoding === decoding),
+          { x: 'nodes', y: 'tokensPerPass', stroke: 'decoding', strokeDasharray: DASHES[i] },
+        ),
+      ),
       Plot.dot(pts, {
         x: 'nodes',
         y: 'tokensPerPass',

@@ -52,9 +52,11 @@ describe('placeNeurons', () => {
             opts.minFast,
           ),
         ).toBe(true);
-        p.fast.forEach(
-          (s, l) => expect(s.length).toBe(new Set(s).size) && expect(Math.max(-1, ...s)).toBeLessThan(freqs[l].length),
-        );
+        // Each layer's fast set: no neuron twice, every index inside the layer.
+        p.fast.forEach((s, l) => {
+          expect(s.length).toBe(new Set(s).size);
+          expect(Math.max(-1, ...s)).toBeLessThan(freqs[l].length);
+        });
       }
       expect(optimal.servedShare).toBeGreaterThanOrEqual(hottest.servedShare - 1e-9);
       expect(optimal.servedShare).toBeGreaterThanOrEqual(random.servedShare - 1e-9);
