@@ -64,6 +64,23 @@ describe('site structure', () => {
     for (const t of types) expect(t, t).toMatch(/^[a-z]+\.[a-z][a-zA-Z]*$/);
   });
 
+  it('no widget formats a number itself: no toFixed, toLocaleString, toPrecision, Intl.NumberFormat or fmt helper', () => {
+    // Outside the kit (and <Stat>'s own format.ts), every number goes through site/widgets/_kit/format.ts, so one
+    // quantity reads the same in a shell's first view, its element's live view and its chart.
+    const own =
+      /\.(toFixed|toLocaleString|toPrecision)\(|Intl\.NumberFormat|(const|let|function) (fmt|format)[A-Za-z]*\b/;
+    const offenders = files('site/widgets')
+      .filter((f) => !f.includes('/_kit/') && f !== join('site/widgets', 'stat', 'format.ts'))
+      .flatMap((f) =>
+        read(f)
+          .split('\n')
+          .map((line, i) => ({ line, at: `${f}:${i + 1}` }))
+          .filter(({ line }) => own.test(line))
+          .map(({ at, line }) => `${at}: ${line.trim().slice(0, 80)}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it('widgets print numbers through the kit formatters, not their own byte or percent helpers', () => {
     const widgetFiles = files('site/widgets').filter((f) => !f.includes('/_kit/'));
     const own = widgetFiles.filter((f) =>

@@ -1,5 +1,5 @@
 // LoraAdapters as plain data: the shipped runs' table rows (from lora-sotu-v1/card.json) and the comparison text.
-import { count, perSecond } from '../_kit/format.ts';
+import { count, duration, perSecond } from '../_kit/format.ts';
 
 export interface AdapterRow {
   name: string;
@@ -55,7 +55,7 @@ export function compareText(unmerged: GenerateOutcome, merged: GenerateOutcome, 
   const same = unmerged.ids.length === merged.ids.length && unmerged.ids.every((id, i) => id === merged.ids[i]);
   const tokens = `${count(merged.ids.length)} tokens`;
   const speed = `unmerged ${perSecond(unmerged.tokensPerSecond)}, merged ${perSecond(merged.tokensPerSecond)}${base ? `, bare base ${perSecond(base.tokensPerSecond)}` : ''}`;
-  return `${same ? 'Identical' : 'Different'} text (${tokens}, compared token by token); ${speed}. Merging took ${merged.switchMs.toFixed(0)} ms.`;
+  return `${same ? 'Identical' : 'Different'} text (${tokens}, compared token by token); ${speed}. Merging took ${duration(merged.switchMs)}.`;
 }
 
 export function adaptersSummary(adapter: string, merged: boolean): string {

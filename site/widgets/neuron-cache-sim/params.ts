@@ -38,4 +38,4 @@ export const CACHE_DEFAULTS: CacheValues = defaultsOf(schema);
 
 /** Memory shares the sweep (and the slider's steps) visit: 0, 5%, …, 100%. */
 export const MEMORY_STEP = 0.05;
-export const MEMORY_GRID = Array.from({ length: 21 }, (_, k) => +(k * MEMORY_STEP).toFixed(2));
+export const MEMORY_GRID = Array.from({ length: 21 }, (_, k) => Math.round(k * MEMORY_STEP * 100) / 100);
