@@ -5,6 +5,8 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import rehypeHeadingMath from './site/markdown/rehype-heading-math.mjs';
+import rehypeNoTemplateSource from './site/markdown/rehype-no-template-source.mjs';
 import rehypeScrollBoxes from './site/markdown/rehype-scroll-boxes.mjs';
 import embedPages from './site/embed/embed-pages.mjs';
 import offline from './site/offline/offline-integration.mjs';
@@ -23,7 +25,9 @@ export default defineConfig({
     // Astro 7's default processor runs no remark/rehype plugins; `unified` does, and MDX inherits it.
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [rehypeKatex, rehypeScrollBoxes],
+      // After KaTeX: fail on template source printed inside math or a heading (checked while headings still carry
+      // the TeX source), then give headings one copy of their math, then let wide things scroll in their own box.
+      rehypePlugins: [rehypeKatex, rehypeNoTemplateSource, rehypeHeadingMath, rehypeScrollBoxes],
     }),
     // Two Shiki themes emitted as CSS variables; site/styles/content.css picks one per colour scheme.
     shikiConfig: {

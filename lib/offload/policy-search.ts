@@ -8,7 +8,6 @@ import {
   evaluatePlacement,
   FRACTIONS,
   MEMORY_ROWS,
-  TERMS,
   type CostModel,
   type CostOptions,
   type Evaluation,
@@ -47,10 +46,12 @@ function terms(e: Linear, k = 1): string {
 /** The linear program for one cost model in CPLEX LP text (times in seconds, memory in GiB). */
 export function placementLP(cm: CostModel): string {
   const rows: string[] = ['wsum: wg + wc + wd = 1', 'csum: cg + cc + cd = 1', 'hsum: hg + hc + hd = 1'];
-  for (const t of TERMS) {
-    rows.push(`p_${t}: tp ${terms(cm.prefill[t], -1)} >= ${num(cm.prefill[t].c)}`);
-    rows.push(`g_${t}: tg ${terms(cm.decode[t], -1)} >= ${num(cm.decode[t].c)}`);
-  }
+  // The step time is at least each of the cost model's bounds (names such as "ctog+dtoc" become p_ctog_dtoc).
+  const row = (name: string) => name.replace(/\W/g, '_');
+  for (const [name, b] of Object.entries(cm.prefillBounds))
+    rows.push(`p_${row(name)}: tp ${terms(b, -1)} >= ${num(b.c)}`);
+  for (const [name, b] of Object.entries(cm.decodeBounds))
+    rows.push(`g_${row(name)}: tg ${terms(b, -1)} >= ${num(b.c)}`);
   for (const r of MEMORY_ROWS)
     rows.push(`m_${r}: ${terms(cm.memory[r], 1 / GiB)} <= ${num((cm.capacity[r] - cm.memory[r].c) / GiB)}`);
   const bounds = [...FRACTIONS.map((f) => `0 <= ${f} <= 1`), 'tp >= 0', 'tg >= 0'];
@@ -126,6 +127,8 @@ export interface SearchResult {
 
 export const DEFAULT_GBS = [1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512];
 export const DEFAULT_NB = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64];
+/** The largest block (gbs × nb) the search tries unless told. */
+export const DEFAULT_MAX_BLOCK = 4096;
 
 /** Enumerates (gbs, nb), solves each placement LP, and returns the fastest feasible policy and every candidate. */
 export async function searchPolicy(
@@ -136,7 +139,7 @@ export async function searchPolicy(
   highsIn?: Highs,
 ): Promise<SearchResult> {
   const highs = highsIn ?? (await getHighs());
-  const maxBlock = set.maxBlock ?? 4096;
+  const maxBlock = set.maxBlock ?? DEFAULT_MAX_BLOCK;
   const candidates: Candidate[] = [];
   let best: SearchResult['best'] = null;
   for (const gbs of set.gbsList ?? DEFAULT_GBS) {

@@ -30,31 +30,46 @@ export function formatTreeShape(shape: TreeShape): string {
   return `⟨${shape.widths.join(',')}⟩`;
 }
 
-/** Parses a tree shape; throws a message that says what was wrong and what is accepted. */
+/** Longest shape text read: "⟨8,8,…⟩" at the depth limit fits easily; anything longer is refused unread. */
+export const MAX_SHAPE_TEXT = 200;
+
+/**
+ * Parses a tree shape; throws a message that says what was wrong and what is accepted. Every limit (text length,
+ * depth, nodes) is checked on the numbers as written, before any array is built: "chain 999999999" costs nothing.
+ */
 export function parseTreeShape(text: string, maxNodes = MAX_TREE_NODES): TreeShape {
-  const s = String(text).trim().toLowerCase();
+  const raw = String(text);
   const help = 'write widths such as "1,1,3,1" or "<2,2,1>", "chain 4", or "budget 16"';
-  let shape: TreeShape;
+  if (raw.length > MAX_SHAPE_TEXT)
+    throw new Error(`tree shape is ${raw.length} characters long; at most ${MAX_SHAPE_TEXT}: ${help}`);
+  const s = raw.trim().toLowerCase();
+  const shown = s.length > 40 ? `${s.slice(0, 40)}…` : s;
+  const tooDeep = (depth: number) =>
+    new Error(`tree shape "${shown}" is ${depth} levels deep; at most ${MAX_TREE_DEPTH}`);
+  const tooMany = (n: number) =>
+    new Error(`tree shape "${shown}" has ${n} guessed nodes, over the budget of ${maxNodes}`);
   const chain = /^chain\s*(\d+)$/.exec(s);
   const budget = /^(?:budget|best-first|best)\s*(\d+)$/.exec(s);
   if (chain) {
-    shape = { kind: 'expansion', widths: new Array<number>(Number(chain[1])).fill(1) };
-  } else if (budget) {
-    const n = Number(budget[1]);
-    if (n < 1) throw new Error(`tree shape "${text}": a budget needs at least 1 node`);
-    shape = { kind: 'budget', nodes: n, maxDepth: MAX_TREE_DEPTH };
-  } else {
-    const inner = s.replace(/^[<⟨([]\s*/, '').replace(/\s*[>⟩)\]]$/, '');
-    if (inner === '' || inner === 'plain') return { kind: 'expansion', widths: [] };
-    const parts = inner.split(/\s*,\s*|\s+/);
-    if (!parts.every((p) => /^\d+$/.test(p))) throw new Error(`tree shape "${text}" does not parse: ${help}`);
-    const widths = parts.map(Number);
-    if (widths.some((k) => k < 1)) throw new Error(`tree shape "${text}": every width must be at least 1`);
-    shape = { kind: 'expansion', widths };
+    const depth = Number(chain[1]);
+    if (depth > MAX_TREE_DEPTH) throw tooDeep(depth);
+    if (depth > maxNodes) throw tooMany(depth);
+    return { kind: 'expansion', widths: new Array<number>(depth).fill(1) };
   }
-  if (shape.kind === 'expansion' && shape.widths.length > MAX_TREE_DEPTH)
-    throw new Error(`tree shape "${text}" is ${shape.widths.length} levels deep; at most ${MAX_TREE_DEPTH}`);
-  const n = shapeNodes(shape);
-  if (n > maxNodes) throw new Error(`tree shape "${text}" has ${n} guessed nodes, over the budget of ${maxNodes}`);
-  return shape;
+  if (budget) {
+    const n = Number(budget[1]);
+    if (n < 1) throw new Error(`tree shape "${shown}": a budget needs at least 1 node`);
+    if (n > maxNodes) throw tooMany(n);
+    return { kind: 'budget', nodes: n, maxDepth: MAX_TREE_DEPTH };
+  }
+  const inner = s.replace(/^[<⟨([]\s*/, '').replace(/\s*[>⟩)\]]$/, '');
+  if (inner === '' || inner === 'plain') return { kind: 'expansion', widths: [] };
+  const parts = inner.split(/\s*,\s*|\s+/);
+  if (!parts.every((p) => /^\d+$/.test(p))) throw new Error(`tree shape "${shown}" does not parse: ${help}`);
+  if (parts.length > MAX_TREE_DEPTH) throw tooDeep(parts.length);
+  const widths = parts.map(Number);
+  if (widths.some((k) => k < 1)) throw new Error(`tree shape "${shown}": every width must be at least 1`);
+  const n = expansionNodes(widths); // at most 16 factors: a huge width gives a huge (or infinite) count, no array
+  if (n > maxNodes) throw tooMany(n);
+  return { kind: 'expansion', widths };
 }

@@ -19,6 +19,11 @@ import { FLASH_SIZE, SWEEP_SIZE, flashChart, sweepChart } from '../../site/widge
 import { ZERO_SIZE, zeroChart } from '../../site/widgets/neuron-heatmap/chart.ts';
 import { GANTT_SIZE, ganttChart } from '../../site/widgets/pipeline-gantt/chart.ts';
 import { TIMING_SIZE, timingChart } from '../../site/widgets/vecmat-scale/chart.ts';
+import { SIZE as PASSES_SIZE, passesChart } from '../../site/widgets/spec-passes/chart.ts';
+import type { PassRow } from '../../site/widgets/spec-passes/model.ts';
+import { CURVE_SIZE as TRADEOFF_SIZE, tradeoffChart } from '../../site/widgets/offload-tradeoff/chart.ts';
+import { SERIES_NAMES as TRADEOFF_SERIES } from '../../site/widgets/offload-tradeoff/model.ts';
+import { DASHES } from '../../site/widgets/_kit/chart.ts';
 import { expectSnapshot } from './snapshot.ts';
 
 /** The kit's promises, checked on any chart: one named SVG, no mark ARIA, exactly the reserved height. */
@@ -166,6 +171,40 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
     });
     checkChart(fig, NEXT_TOKEN_SIZE, 375);
     expectSnapshot('next-token', fig);
+  });
+
+  it('SpecPasses: greedy chains solid, sampled chains dashed', () => {
+    const rows: PassRow[] = [1, 2, 4, 8].flatMap((nodes): PassRow[] => [
+      { shape: `chain ${nodes}`, nodes, verifier: 'greedy', tokensPerPass: 1 + Math.log2(nodes + 1) * 0.5 },
+      { shape: `chain ${nodes}`, nodes, verifier: 'mss', tokensPerPass: 1 + Math.log2(nodes + 1) * 0.4 },
+    ]);
+    rows.push({ shape: '⟨2,2⟩', nodes: 6, verifier: 'greedy', tokensPerPass: 2.4 });
+    const fig = passesChart(rows, 'both', { width: 700, document });
+    checkChart(fig, PASSES_SIZE, 700);
+    // One dashed and one solid line: Plot ignores a function given as strokeDasharray.
+    expect(fig.querySelectorAll(`g[stroke-dasharray="${DASHES[1]}"] path`).length).toBe(1);
+    expect(fig.querySelectorAll('g[stroke-linejoin="round"]:not([stroke-dasharray]) path').length).toBe(1);
+    expectSnapshot('spec-passes', fig);
+  });
+
+  it('OffloadTradeoff: the fp16 frontier solid, the 4-bit frontier dashed, paper points as symbols', () => {
+    const lines = [0, 1].flatMap((k) =>
+      [1, 2, 4, 8, 16].map((b) => ({
+        series: TRADEOFF_SERIES[k],
+        latency: 10 * b,
+        throughput: b * (k + 1) * 0.5,
+        bls: b * 32,
+      })),
+    );
+    const paper = [
+      { series: TRADEOFF_SERIES[2], latency: 40, throughput: 1.2, bls: 144 },
+      { series: TRADEOFF_SERIES[3], latency: 60, throughput: 3.1, bls: 256 },
+    ];
+    const fig = tradeoffChart(lines, paper, 'Two frontiers and two paper points.', { width: 700, document });
+    checkChart(fig, TRADEOFF_SIZE, 700);
+    expect(fig.querySelectorAll(`g[stroke-dasharray="${DASHES[1]}"] path`).length).toBe(1);
+    expect(fig.querySelectorAll('g[stroke-linejoin="round"]:not([stroke-dasharray]) path').length).toBe(1);
+    expectSnapshot('offload-tradeoff', fig);
   });
 
   it('/model/: loss curves', () => {

@@ -1,8 +1,23 @@
 // <flash-stepper>: the browser half of FlashStepper.astro. Run starts a session in the model worker (flash.start)
 // and asks for tokens one at a time (flash.next), updating the counters after each; One token adds a single token.
-// Changing a setting ends the session; the next Run starts afresh with the new policy.
+// Changing a setting ends the session and drops its figures: the counters then show the build-time mean for the new
+// settings if they are a rung of the ablation (site/data/flash.json, shipped with the page), else "–" until Run.
+// After a run the counters are the means over its tokens; the last token's own figures are in the caption.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { budgetText, countsText, meanCounts, policyOf, summaryText, type StepCounts } from './model.ts';
+import { plural } from '../_kit/format.ts';
+import {
+  basisText,
+  budgetText,
+  buildMean,
+  countsText,
+  lastTokenText,
+  meanCounts,
+  policyOf,
+  summaryText,
+  windowText,
+  type Ablation,
+  type StepCounts,
+} from './model.ts';
 import { schema } from './params.ts';
 
 interface Step extends StepCounts {
@@ -17,6 +32,8 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
   #steps: Step[] = [];
   #remaining = 0;
   #busy = false;
+  /** What the run's caption said about where the store lives ("Measured here: …"). */
+  #runBasis = '';
 
   start() {
     const worker = this.worker();
@@ -26,8 +43,12 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       if (this.#session !== null) void worker.request('flash.stop', { session: this.#session }).catch(() => {});
       this.#session = null;
     };
+    // A new setting: the run's figures were for the old one, so they go (update() shows what is known for the new).
     for (const name of ['model', 'prompt', 'neurons', 'hybrid', 'window', 'budget', 'bundling', 'storage'] as const)
-      this.bind(name, () => endSession());
+      this.bind(name, () => {
+        endSession();
+        this.#steps = [];
+      });
     this.bind('tokens');
     this.onStop(endSession);
 
@@ -46,8 +67,7 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       this.#remaining = r.remaining;
       for (const n of r.notes) this.note(n);
       if (r.fallback) this.note(r.fallback);
-      this.find('[data-out="basis"]').textContent =
-        `Measured here: ${v.model}'s FFN is read from ${r.storage === 'opfs' ? 'the Origin Private File System' : 'memory'}${r.rebuilt ? ' (the store was written just now)' : ' (store reused)'}${r.setup.reads ? `; the resident half took ${r.setup.reads} reads once` : ''}. Counters are per token; means in the summary.`;
+      this.#runBasis = `Measured here: ${v.model}'s FFN is read from ${r.storage === 'opfs' ? 'the Origin Private File System' : 'memory'}${r.rebuilt ? ' (the store was written just now)' : ' (store reused)'}${r.setup.reads ? `; the resident half took ${r.setup.reads} reads once` : ''}.`;
     };
     const step = async () => {
       if (this.#session === null) await begin();
@@ -68,7 +88,7 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
           this.progress(`Token ${i + 1} of ${n}…`);
           await step();
         }
-        this.progress(`${this.#steps.length} tokens.`);
+        this.progress(`${plural(this.#steps.length, 'token', 'tokens')}.`);
         this.state = 'done';
       } catch (err) {
         this.fail(err, 'Could not generate');
@@ -84,22 +104,40 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
   }
 
   update() {
-    this.find('[data-out="window"]').textContent = String(this.values.window);
-    this.find('[data-out="budget"]').textContent = budgetText(this.values.budget);
-    this.find('[data-out="tokens"]').textContent = String(this.values.tokens);
+    const v = this.values;
+    this.find('[data-out="window"]').textContent = windowText(v);
+    this.find('[data-out="budget"]').textContent = budgetText(v.budget);
+    this.find('[data-out="tokens"]').textContent = String(v.tokens);
+    const data = this.json<{ ablation: Ablation; generation: { prompt: string; inMemoryText: string } }>();
     const steps = this.#steps;
-    if (steps.length === 0) return;
-    const last = steps[steps.length - 1];
-    const t = countsText(last);
-    for (const k of ['bytes', 'reads', 'neurons', 'dram', 'readMs', 'paperMs', 'curveMs'] as const)
-      this.find(`[data-out="${k}"]`).textContent = t[k];
+    const stats = ['bytes', 'reads', 'neurons', 'dram', 'readMs', 'paperMs', 'curveMs'] as const;
+    if (steps.length === 0) {
+      // No run for these settings: the build-time mean if they are a rung, else nothing to show yet.
+      const mean = data && buildMean(v, data.ablation);
+      const t = mean && countsText(mean);
+      for (const k of stats) this.find(`[data-out="${k}"]`).textContent = t ? t[k] : '–';
+      if (data) this.find('[data-out="basis"]').textContent = basisText(mean, data.ablation);
+      const known = data && v.prompt === data.generation.prompt;
+      this.find('[data-out="text"]').textContent = '';
+      this.find('[data-out="memory"]').textContent = known ? data.generation.inMemoryText : '';
+      this.find('[data-out="same"]').textContent = known
+        ? 'Greedy decoding; with an exact policy the two texts are the same.'
+        : '';
+      this.summary(mean ? summaryText(0, null, mean) : 'Press Run to generate.');
+      return;
+    }
+    const mean = meanCounts(steps);
+    const t = countsText(mean);
+    for (const k of stats) this.find(`[data-out="${k}"]`).textContent = t[k];
+    this.find('[data-out="basis"]').textContent =
+      `${this.#runBasis} Means per token over the ${plural(steps.length, 'token', 'tokens')} of this run. ${lastTokenText(steps[steps.length - 1])}`;
     this.find('[data-out="text"]').textContent = steps.map((s) => s.text).join('');
     this.find('[data-out="memory"]').textContent = steps.map((s) => s.memoryText).join('');
     const same = steps.every((s) => s.same);
     this.find('[data-out="same"]').textContent = same
-      ? `Same ${steps.length} tokens as the model in memory.`
+      ? `Same ${plural(steps.length, 'token', 'tokens')} as the model in memory.`
       : `Differs from the model in memory from token ${steps.findIndex((s) => !s.same)} (the predictor missed neurons that mattered).`;
-    this.summary(summaryText(steps.length, same, meanCounts(steps)));
+    this.summary(summaryText(steps.length, same, mean));
   }
 }
 

@@ -1,7 +1,7 @@
 // FlashStepper's data: the policy its toggles make, and the sentences and counters it shows. No DOM.
 import type { FlashPolicy } from '../../../lib/flash/policy.ts';
 import type { FlashStep } from '../../worker/handlers/flash-decode.ts';
-import { bytes, count, duration, percent } from '../_kit/format.ts';
+import { bytes, count, duration, percent, plural } from '../_kit/format.ts';
 
 export interface StepperValues {
   neurons: 'all' | 'predictor' | 'exact';
@@ -11,11 +11,15 @@ export interface StepperValues {
   bundling: boolean;
 }
 
+/**
+ * The policy the toggles make. "all" is the naive rung: it reads every neuron every token, so the window does not
+ * apply (a window over "all" would keep the whole FFN in DRAM after one token and read 0 B from then on).
+ */
 export function policyOf(v: StepperValues): FlashPolicy {
   return {
     select: v.neurons,
     resident: v.hybrid ? 0.5 : 0,
-    windowK: v.window,
+    windowK: v.neurons === 'all' ? 0 : v.window,
     layout: v.bundling ? 'bundled' : 'separate',
     budget: v.budget,
   };
@@ -55,7 +59,12 @@ export function countsText(c: StepCounts) {
 export function summaryText(tokens: number, same: boolean | null, mean: StepCounts): string {
   if (tokens === 0)
     return `Per token with these settings (build-time mean over held-out text): ${bytes(mean.bytes)} read in ${count(Math.round(mean.reads))} reads, ${bytes(mean.dramBytes)} of FFN weights held in DRAM.`;
-  return `${tokens} tokens generated with the FFN read from storage; ${same ? 'the text is the same as the model in memory writes' : 'the text differs from the model in memory'}. Per token: ${bytes(mean.bytes)} read in ${count(Math.round(mean.reads))} reads, ${bytes(mean.dramBytes)} held in DRAM, ${duration(mean.readMs)} inside the reads.`;
+  return `${plural(tokens, 'token', 'tokens')} generated with the FFN read from storage; ${same ? 'the text is the same as the model in memory writes' : 'the text differs from the model in memory'}. Per token: ${bytes(mean.bytes)} read in ${count(Math.round(mean.reads))} reads, ${bytes(mean.dramBytes)} held in DRAM, ${duration(mean.readMs)} inside the reads.`;
+}
+
+/** The window as the slider's output shows it: "all" reads every neuron, so no window applies. */
+export function windowText(v: StepperValues): string {
+  return v.neurons === 'all' ? `${v.window} (not used: all neurons are read)` : String(v.window);
 }
 
 /** The budget as the slider's output shows it. */
@@ -69,9 +78,41 @@ export function ladderId(
   windowK: number,
 ): 'naive' | 'hybrid' | 'predictor' | 'window' | 'bundling' | null {
   if (v.budget < 1) return null;
-  if (v.neurons === 'all') return !v.bundling && v.window === 0 ? (v.hybrid ? 'hybrid' : 'naive') : null;
+  if (v.neurons === 'all') return v.bundling ? null : v.hybrid ? 'hybrid' : 'naive'; // the window never applies
   if (v.hybrid) return null;
   if (v.window === 0 && !v.bundling) return 'predictor';
   if (v.window === windowK) return v.bundling ? 'bundling' : 'window';
   return null;
+}
+
+/** The build-time ablation (site/data/flash.json), as the shell ships it to the element. */
+export interface Ablation {
+  model: string;
+  windowK: number;
+  tokens: number;
+  exact: (Omit<StepCounts, 'curveMs'> & { id: string })[];
+  predictor: (Omit<StepCounts, 'curveMs'> & { id: string })[];
+}
+
+/** The build-time mean per token for these settings, if they are a rung of the ablation; else undefined. */
+export function buildMean(v: StepperValues & { model: string }, a: Ablation): StepCounts | undefined {
+  const rung = v.model === a.model ? ladderId(v, a.windowK) : null;
+  if (!rung) return undefined;
+  const row = (v.neurons === 'predictor' ? a.predictor : a.exact).find((r) => r.id === rung);
+  if (!row) return undefined;
+  const { bytes, reads, neuronsLoaded, neuronsChosen, dramBytes, readMs, paperMs } = row;
+  return { bytes, reads, neuronsLoaded, neuronsChosen, dramBytes, readMs, paperMs, curveMs: null };
+}
+
+/** The caption under the counters: where the figures come from. */
+export function basisText(mean: StepCounts | undefined, a: Ablation): string {
+  return mean
+    ? `Means per token on the build machine over ${count(a.tokens)} tokens of held-out text (measured on our model); press Run to measure here.`
+    : 'No build-time measurement for these settings: press Run to measure them here.';
+}
+
+/** The last token's own figures, for the caption after a run (the counters show the means). */
+export function lastTokenText(c: StepCounts): string {
+  const t = countsText(c);
+  return `The last token alone: ${t.bytes} read in ${t.reads} reads, ${t.dram} in DRAM, ${t.readMs} inside the reads.`;
 }

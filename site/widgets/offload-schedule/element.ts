@@ -2,7 +2,7 @@
 // every 200 ms (reduced motion: jumps to the end).
 import { tokensPerSecond } from './rate.ts';
 import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
-import { count, duration } from '../_kit/format.ts';
+import { count, duration, plural } from '../_kit/format.ts';
 import { scheduleChart } from './chart.ts';
 import { RUN_GBS, RUN_TOKENS, blockOf, modelled, runText, scheduleView, summaryText } from './model.ts';
 import { schema } from './params.ts';
@@ -26,6 +26,7 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
     this.bind('gbs');
     this.bind('step');
     const play = this.find<HTMLButtonElement>('[data-play]');
+    play.disabled = false; // the shell renders it disabled until this script runs
     this.listen(play, 'click', () => (this.#timer ? this.#stop() : this.#play()));
     this.onStop(() => this.#stop());
     const run = this.find<HTMLButtonElement>('[data-run]');
@@ -93,8 +94,8 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
     this.find('[data-out="step"]').textContent = `${s.step} of ${s.total}`;
     this.find('[data-out="loads"]').textContent = `${count(s.counts.weightLoads)} of ${count(s.totalLoads)}`;
     this.find('[data-out="rowLoads"]').textContent = count(s.rowLoads);
-    this.find('[data-out="live"]').textContent = `${s.counts.peakLiveRows} of ${v.batches} batches`;
-    this.find('[data-out="bls"]').textContent = `${count(m.bls)} sequences`;
+    this.find('[data-out="live"]').textContent = `${s.counts.peakLiveRows} of ${plural(v.batches, 'batch', 'batches')}`;
+    this.find('[data-out="bls"]').textContent = plural(m.bls, 'sequence', 'sequences');
     this.find('[data-out="throughput"]').textContent = tokensPerSecond(m.throughput);
     this.find('[data-out="latency"]').textContent = duration(m.latencyMs);
     this.find('[data-out="fits"]').textContent = m.fits

@@ -14,7 +14,7 @@ import {
   type Square,
 } from '../../../lib/offload/schedule.ts';
 import { OPT_SHAPES } from '../../../lib/offload/shapes.ts';
-import { bytes, count, duration } from '../_kit/format.ts';
+import { bytes, count, duration, plural } from '../_kit/format.ts';
 
 export const TOKENS = 3;
 /** The run on our model: sequences per GPU batch and tokens generated. */
@@ -95,7 +95,7 @@ const NAMES: Record<ScheduleKind, string> = { row: 'Row-by-row', zigzag: 'Zig-za
 export function summaryText(v: ScheduleValues): string {
   const s = scheduleView(v);
   const m = modelled(v);
-  return `${NAMES[v.order]} over ${v.batches} GPU batches, ${s.block} at a time: after ${count(s.step)} of ${count(s.total)} squares, ${count(s.counts.weightLoads)} weight loads (${count(s.totalLoads)} for the whole grid; row-by-row needs ${count(s.rowLoads)}, column-by-column ${count(s.columnLoads)}); at most ${s.counts.peakLiveRows} batches' KV caches alive at once. Modelled OPT-175B on a T4 with blocks of ${count(m.bls)} sequences: ${tokensPerSecond(m.throughput)}, each block taking ${duration(m.latencyMs)}${m.fits ? '' : ' (needs more than the 80% of memory the cost model plans for)'}.`;
+  return `${NAMES[v.order]} over ${plural(v.batches, 'GPU batch', 'GPU batches')}, ${s.block} at a time: after ${count(s.step)} of ${count(s.total)} squares, ${count(s.counts.weightLoads)} weight loads (${count(s.totalLoads)} for the whole grid; row-by-row needs ${count(s.rowLoads)}, column-by-column ${count(s.columnLoads)}); at most ${plural(s.counts.peakLiveRows, "batch's KV cache", "batches' KV caches")} alive at once. Modelled OPT-175B on a T4 with blocks of ${plural(m.bls, 'sequence', 'sequences')}: ${tokensPerSecond(m.throughput)}, each block taking ${duration(m.latencyMs)}${m.fits ? '' : ' (needs more than the 80% of memory the cost model plans for)'}.`;
 }
 
 /** What the run on our model reported, in a sentence (measured in the reader's browser). */
@@ -104,5 +104,5 @@ export function runText(
   r: { weightLoads: number; expectedWeightLoads: number; weightBytesPerToken: number; tokensPerSecond: number },
   backend: string,
 ): string {
-  return `target-v1, ${v.batches} GPU batches of ${RUN_GBS} sequences, ${blockOf(v)} per block, ${RUN_TOKENS} tokens each: ${count(r.weightLoads)} layer-weight loads (the schedule's arithmetic says ${count(r.expectedWeightLoads)}), ${bytes(r.weightBytesPerToken)} of weights read per generated token, ${tokensPerSecond(r.tokensPerSecond)} on ${backend} in this browser.`;
+  return `target-v1, ${plural(v.batches, 'GPU batch', 'GPU batches')} of ${plural(RUN_GBS, 'sequence', 'sequences')}, ${blockOf(v)} per block, ${RUN_TOKENS} tokens each: ${count(r.weightLoads)} layer-weight loads (the schedule's arithmetic says ${count(r.expectedWeightLoads)}), ${bytes(r.weightBytesPerToken)} of weights read per generated token, ${tokensPerSecond(r.tokensPerSecond)} on ${backend} in this browser.`;
 }

@@ -1,6 +1,8 @@
 // <spec-race>: the browser half of SpecRace.astro. One spec.race request in the model worker per press of Race.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { perSecond } from '../_kit/format.ts';
+import { decimal, perSecond } from '../_kit/format.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
+import { parseTreeShape } from '../../../lib/speculative/tree-shape.ts';
 import { cleanShape, raceSummary } from './model.ts';
 import { schema } from './params.ts';
 
@@ -9,16 +11,22 @@ class SpecRace extends WidgetElement<typeof schema.params> {
 
   start() {
     const worker = this.worker();
-    for (const name of ['prompt', 'tree', 'tokens', 'runs'] as const) this.bind(name);
+    // The figures are from the last race (or the build's, for the shell's settings): a changed input makes them stale.
+    const stale = () => markStale(this, 'The figures are for other settings: press Race to measure these.');
+    for (const name of ['prompt', 'tree', 'tokens', 'runs'] as const) this.bind(name, stale);
+    if (['prompt', 'tree', 'tokens'].some((name) => this.fromUrl.has(name))) stale();
     const race = this.jobs(
       (v: { prompt: string; tree: string; tokens: number; runs: number }) =>
         worker.request('spec.race', v, { onProgress: (p) => this.progress(p.message) }),
       (v, r) => {
+        const now = this.values;
+        if (v.prompt === now.prompt && v.tokens === now.tokens && v.runs === now.runs && v.tree === cleanShape(now.tree))
+          clearStale(this);
         if (r.note) this.note(r.note);
         this.dataset.result = JSON.stringify({ ...r, tokens: v.tokens }); // for npm run bench (scripts/bench-speculative.ts)
         this.find('[data-out="plain-speed"]').textContent = perSecond(r.plain.tokensPerSecond);
         this.find('[data-out="spec-speed"]').textContent = perSecond(r.speculative.tokensPerSecond);
-        this.find('[data-out="spec-tpp"]').textContent = r.speculative.tokensPerPass.toFixed(2);
+        this.find('[data-out="spec-tpp"]').textContent = decimal(r.speculative.tokensPerPass);
         this.find('[data-out="plain-text"]').textContent = r.plain.text;
         this.find('[data-out="spec-text"]').textContent = r.speculative.text;
         this.find('section[aria-label="Speculative decoding"] h3').textContent = `Speculative, ${r.shape}`;
@@ -29,14 +37,16 @@ class SpecRace extends WidgetElement<typeof schema.params> {
     );
     const button = this.find<HTMLButtonElement>('[data-action="race"]');
     button.disabled = false;
-    this.listen(button, 'click', () =>
-      race.submit({
-        prompt: this.values.prompt,
-        tree: cleanShape(this.values.tree),
-        tokens: this.values.tokens,
-        runs: this.values.runs,
-      }),
-    );
+    this.listen(button, 'click', () => {
+      const tree = cleanShape(this.values.tree);
+      try {
+        parseTreeShape(tree); // bounded before anything is built: a bad shape never reaches the worker
+      } catch (err) {
+        this.fail(err, 'Cannot race this shape', 'Fix the tree shape and press Race again.');
+        return;
+      }
+      race.submit({ prompt: this.values.prompt, tree, tokens: this.values.tokens, runs: this.values.runs });
+    });
   }
 }
 

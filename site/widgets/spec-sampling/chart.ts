@@ -2,6 +2,7 @@
 // rejection or the empirical frequencies of many runs as a third bar.
 import * as Plot from '@observablehq/plot';
 import { plotChart, SERIES, type ChartContext, type ChartSize } from '../_kit/chart.ts';
+import { percent } from '../_kit/format.ts';
 import type { Bar } from './model.ts';
 
 export const SIZE: ChartSize = { ratio: 0.5, min: 220, max: 320, legend: true };
@@ -26,7 +27,7 @@ export function barsChart(data: Bar[], description: string, { width, document }:
         x: 'series',
         y: 'p',
         fill: 'series',
-        title: (d: Bar) => `${d.token} ${d.series}: ${(d.p * 100).toFixed(1)}%`,
+        title: (d: Bar) => `${d.token} ${d.series}: ${percent(d.p)}`,
       }),
       Plot.ruleY([0]),
     ],

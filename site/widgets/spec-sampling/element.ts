@@ -1,113 +1,182 @@
 // <spec-sampling>: the browser half of SpecSampling.astro. Distributions and the 10,000 runs come from the model
 // worker (spec.node, spec.sample); one draw is lib's speculativeSampleNode run here, seeded, step by step.
+// Every figure is for the inputs of the last computation: a new prompt or temperature fetches the node again (the
+// figures are marked stale meanwhile, and Draw and Run wait for it); a run's figures stay only while the children
+// and seed it ran with are the ones in the boxes.
 import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
-import { percent } from '../_kit/format.ts';
+import { count, percent } from '../_kit/format.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 import { seededChance } from '../../../lib/speculative/chance.ts';
 import { residual, speculativeSampleNode } from '../../../lib/speculative/verify.ts';
 import { mssAcceptProbability, naiveAcceptProbability } from '../../../lib/speculative/node-sampling.ts';
 import { barsChart } from './chart.ts';
-import { bars, nodeSummary, runSummary, trialText, type Bar, type NodeDists } from './model.ts';
+import {
+  RUNS,
+  bars,
+  nodeSummary,
+  runSummary,
+  samplingNoiseTV,
+  totalVariation,
+  trialText,
+  type Bar,
+  type NodeDists,
+} from './model.ts';
 import { schema } from './params.ts';
+
+interface Node {
+  prompt: string;
+  temperature: number;
+}
+interface RunResult {
+  runs: number;
+  counts: number[];
+  mssAccept: number;
+  naiveAccept: number;
+  mssAcceptExact: number;
+  naiveAcceptExact: number;
+}
 
 class SpecSampling extends WidgetElement<typeof schema.params> {
   schema = schema;
   #dists?: NodeDists;
+  /** The inputs #dists was computed for. */
+  #node?: Node;
+  /** The last run, with the children and seed it ran with. */
+  #run?: { children: number; seed: number; result: RunResult };
+  /** The children and seed of the draw listed step by step. */
+  #drawn?: { children: number; seed: number };
   #bars: Bar[] = [];
   #description = '';
   #draws = 0;
 
   start() {
     const worker = this.worker();
-    for (const name of ['prompt', 'temperature', 'children', 'seed'] as const) this.bind(name);
+    const actions = () => this.querySelectorAll<HTMLButtonElement>('[data-action="draw"], [data-action="run"]');
     const load = this.jobs(
-      (v: { prompt: string; temperature: number }) =>
-        worker.request('spec.node', v, { onProgress: (p) => this.progress(p.message) }),
-      (_, d) => {
+      (v: Node) => worker.request('spec.node', v, { onProgress: (p) => this.progress(p.message) }),
+      (v, d) => {
         this.#dists = d;
-        if (d.note) this.note(d.note);
+        this.#node = v;
+        this.#run = undefined;
         this.#draws = 0;
-        this.find('[data-out="trial"]').replaceChildren();
-        this.#show(bars(d));
-        this.progress('Ready: draw once, or run 10,000 times.');
-        for (const b of this.querySelectorAll('button')) (b as HTMLButtonElement).disabled = false;
+        if (d.note) this.note(d.note);
+        this.progress(`Ready: draw once, or run ${count(RUNS)} times.`);
+        for (const b of actions()) b.disabled = false;
+        this.#view();
       },
     );
     const run = this.jobs(
-      (v: { prompt: string; temperature: number; children: number; seed: number }) =>
-        worker.request('spec.sample', { ...v, runs: 10_000 }, { onProgress: (p) => this.progress(p.message) }),
-      (_, r) => {
-        const d = this.#dists;
-        if (!d) return;
-        this.#show(bars(d, [{ name: 'emitted (10,000 runs)', values: r.counts.map((c) => c / r.runs) }]));
-        this.find('[data-out="mss"]').textContent = `${percent(r.mssAccept)} (exactly ${percent(r.mssAcceptExact)})`;
-        this.find('[data-out="naive"]').textContent =
-          `${percent(r.naiveAccept)} (exactly ${percent(r.naiveAcceptExact)})`;
-        const text = runSummary(r, d);
-        this.progress(text);
-        this.summary(text);
+      (v: Node & { children: number; seed: number }) =>
+        worker.request('spec.sample', { ...v, runs: RUNS }, { onProgress: (p) => this.progress(p.message) }),
+      (v, r) => {
+        this.#run = { children: v.children, seed: v.seed, result: r };
+        this.#view();
       },
     );
-    const current = () => ({
-      prompt: this.values.prompt,
-      temperature: this.values.temperature,
-      children: this.values.children,
-      seed: this.values.seed,
+    // A new prompt or temperature: the node is computed again; until it arrives nothing shown is for it.
+    const reload = () => {
+      for (const b of actions()) b.disabled = true;
+      markStale(this, 'Computing the distributions for this prompt and temperature…');
+      load.submit({ prompt: this.values.prompt, temperature: this.values.temperature });
+    };
+    this.bind('prompt', reload);
+    this.bind('temperature', reload);
+    this.bind('children');
+    this.bind('seed');
+    this.listen(this.find('[data-action="run"]'), 'click', () => {
+      if (!this.#node || !this.#current()) return;
+      run.submit({ ...this.#node, children: this.values.children, seed: this.values.seed });
     });
-    this.listen(this.find('[data-action="load"]'), 'click', () => load.submit(current()));
-    this.listen(this.find('[data-action="run"]'), 'click', () => this.#dists && run.submit(current()));
     this.listen(this.find('[data-action="draw"]'), 'click', () => void this.#drawOnce());
     this.chart('chart', (width) => (this.#bars.length ? barsChart(this.#bars, this.#description, { width }) : null));
-    load.submit(current());
+    // The build-time view is for the shell's props: a URL that changes them makes it stale until the node arrives.
+    if (['prompt', 'temperature', 'children'].some((name) => this.fromUrl.has(name))) reload();
+    else load.submit({ prompt: this.values.prompt, temperature: this.values.temperature });
+  }
+
+  /** True when the node shown is for the prompt and temperature in the boxes. */
+  #current(): boolean {
+    const n = this.#node;
+    return !!n && n.prompt === this.values.prompt && n.temperature === this.values.temperature;
   }
 
   update() {
-    const d = this.#dists;
-    if (!d) return;
-    const k = this.values.children;
-    const mss = mssAcceptProbability(d.p, d.q, k),
-      naive = naiveAcceptProbability(d.p, d.q, k);
-    this.find('[data-out="mss"]').textContent = percent(mss);
-    this.find('[data-out="naive"]').textContent = percent(naive);
-    this.summary(nodeSummary(d, k, mss, naive));
+    this.#view();
   }
 
-  #show(b: Bar[]) {
-    const d = this.#dists!;
+  /** Show the node (and the run, if it ran with the current children and seed) for the current inputs. */
+  #view() {
+    const d = this.#dists;
+    if (!d || !this.#current()) return; // stale: marked by reload(), brought up to date when the node arrives
+    clearStale(this);
+    const { children, seed } = this.values;
+    if (this.#drawn && (this.#drawn.children !== children || this.#drawn.seed !== seed)) {
+      this.find('[data-out="trial"]').replaceChildren();
+      this.#drawn = undefined;
+    }
+    const mss = mssAcceptProbability(d.p, d.q, children),
+      naive = naiveAcceptProbability(d.p, d.q, children);
+    this.#description = nodeSummary(d, children, mss, naive);
+    const r = this.#run?.children === children && this.#run.seed === seed ? this.#run.result : undefined;
+    if (!r) {
+      this.#run = undefined;
+      this.find('[data-out="mss"]').textContent = percent(mss);
+      this.find('[data-out="naive"]').textContent = percent(naive);
+      this.find('[data-out="noise"]').textContent = '–';
+      if (!this.#drawn) this.#showBars(bars(d));
+      this.summary(this.#description);
+      return;
+    }
+    const text = runSummary(r, d);
+    this.find('[data-out="mss"]').textContent = `${percent(r.mssAccept)} (exactly ${percent(r.mssAcceptExact)})`;
+    this.find('[data-out="naive"]').textContent = `${percent(r.naiveAccept)} (exactly ${percent(r.naiveAcceptExact)})`;
+    this.find('[data-out="noise"]').textContent = runNoise(r, d);
+    this.#showBars(bars(d, [{ name: `emitted (${count(RUNS)} runs)`, values: r.counts.map((c) => c / r.runs) }]));
+    this.progress(text);
+    this.summary(text);
+  }
+
+  #showBars(b: Bar[]) {
     this.#bars = b;
-    this.#description = nodeSummary(
-      d,
-      this.values.children,
-      mssAcceptProbability(d.p, d.q, this.values.children),
-      naiveAcceptProbability(d.p, d.q, this.values.children),
-    );
     this.redraw('chart');
   }
 
   async #drawOnce() {
     const d = this.#dists;
-    if (!d) return;
-    const chance = seededChance(this.values.seed * 7919 + ++this.#draws);
-    const children = Array.from({ length: this.values.children }, (_, i) => ({
-      child: i + 1,
-      token: chance.categorical(d.q),
-    }));
+    if (!d || !this.#current()) return;
+    const { children: k, seed } = this.values;
+    this.#drawn = { children: k, seed };
+    const chance = seededChance(seed * 7919 + ++this.#draws);
+    const children = Array.from({ length: k }, (_, i) => ({ child: i + 1, token: chance.categorical(d.q) }));
     const trial = speculativeSampleNode(d.p, d.q, children, chance);
     const list = this.find('[data-out="trial"]');
     list.replaceChildren();
     const lines = trialText(trial, d.texts, d.q);
     let r: ArrayLike<number> = d.p;
+    this.#showBars(bars(d));
     for (let i = 0; i < lines.length; i++) {
       list.append(Object.assign(document.createElement('li'), { textContent: lines[i] }));
       const c = trial.tried[i];
       if (c && !c.accepted) {
         r = residual(r, d.q);
-        this.#show(bars(d, [{ name: 'residual', values: r }]));
+        this.#showBars(bars(d, [{ name: 'residual', values: r }]));
       }
       if (!prefersReducedMotion()) await new Promise((done) => setTimeout(done, 500));
-      if (!this.alive) return;
+      if (!this.alive || this.#drawn?.children !== k || this.#drawn.seed !== seed) return;
     }
     this.summary(lines.join(' '));
   }
+}
+
+/** "1.21% (noise alone: 1.05%)": the run's total variation beside what exact sampling gives at this many draws. */
+function runNoise(r: RunResult, d: NodeDists): string {
+  return `${percent(
+    totalVariation(
+      r.counts.map((c) => c / r.runs),
+      d.p,
+    ),
+    2,
+  )} (noise alone: ${percent(samplingNoiseTV(d.p, r.runs), 2)})`;
 }
 
 defineElement(schema, SpecSampling);

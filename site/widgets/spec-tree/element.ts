@@ -1,10 +1,14 @@
 // <spec-tree>: the browser half of SpecTree.astro. A session in the model worker (spec.start) decodes step by step
 // (spec.step); each step's tree, mask and accepted path replace the previous one, and the text and counters grow.
 import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
-import { parseTreeShape } from '../../../lib/speculative/tree-shape.ts';
+import { decimal } from '../_kit/format.ts';
+import { formatTreeShape, parseTreeShape } from '../../../lib/speculative/tree-shape.ts';
 import type { StepView } from '../../../lib/speculative/step-view.ts';
 import { nodeLabel, nodeLine, stepSentence, totalsSentence, type Totals } from './model.ts';
 import { schema } from './params.ts';
+
+/** How a note about typed-but-unapplied settings begins (so the next review replaces it). */
+const PENDING = 'Not applied yet:';
 
 class SpecTree extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -12,18 +16,11 @@ class SpecTree extends WidgetElement<typeof schema.params> {
   #totals: Totals = { passes: 0, tokens: 0 };
   #busy = false;
 
+  /** What the running session was started with: Step and Run go on with these until the next (re)start. */
+  #applied = { prompt: '', tree: '' };
+
   start() {
     const worker = this.worker();
-    for (const name of ['prompt', 'shape', 'tokens'] as const) this.bind(name);
-    const checkedShape = () => {
-      try {
-        parseTreeShape(this.values.shape);
-        return this.values.shape;
-      } catch (err) {
-        this.note(`${(err as Error).message}; using ${schema.params.shape.default} instead.`);
-        return schema.params.shape.default;
-      }
-    };
     const restart = this.jobs(
       async (v: { prompt: string; tree: string }) => {
         if (this.#session) void worker.request('spec.stop', { session: this.#session }).catch(() => {});
@@ -43,14 +40,57 @@ class SpecTree extends WidgetElement<typeof schema.params> {
         for (const b of this.querySelectorAll<HTMLButtonElement>('button')) b.disabled = false;
       },
     );
-    const go = () => restart.submit({ prompt: this.values.prompt, tree: checkedShape() });
+    // (Re)start with the prompt and shape in the boxes; a bad shape is refused with its reason (a first view from
+    // a bad URL falls back to the default shape, so the widget still shows a tree).
+    const go = (first = false) => {
+      let tree: string;
+      try {
+        tree = formatTreeShape(parseTreeShape(this.values.shape));
+      } catch (err) {
+        if (!first) return this.#review();
+        this.note(`${(err as Error).message}; using ${schema.params.shape.default} instead.`);
+        tree = formatTreeShape(parseTreeShape(schema.params.shape.default));
+      }
+      this.#applied = { prompt: this.values.prompt, tree };
+      this.#review();
+      restart.submit({ ...this.#applied });
+    };
+    for (const name of ['prompt', 'shape', 'tokens'] as const) this.bind(name, () => this.#review());
+    for (const name of ['prompt', 'shape'] as const)
+      this.listen(this.control(name), 'keydown', (e) => {
+        if ((e as KeyboardEvent).key === 'Enter') go();
+      });
     this.onStop(() => {
       if (this.#session) void worker.request('spec.stop', { session: this.#session }).catch(() => {});
     });
-    this.listen(this.find('[data-action="restart"]'), 'click', go);
+    this.listen(this.find('[data-action="restart"]'), 'click', () => go());
     this.listen(this.find('[data-action="step"]'), 'click', () => void this.#steps(1));
     this.listen(this.find('[data-action="run"]'), 'click', () => void this.#steps(Infinity));
-    go();
+    go(true);
+  }
+
+  /**
+   * Say whether the boxes match the running session: a bad shape gets its reason, a good new shape or prompt a
+   * "pending" note naming what Step and Run still use; notes about earlier shapes go.
+   */
+  #review() {
+    this.clearNotes((n) => !n.startsWith('tree shape') && !n.startsWith(PENDING));
+    const { prompt, tree } = this.#applied;
+    let typed: string;
+    try {
+      typed = formatTreeShape(parseTreeShape(this.values.shape));
+    } catch (err) {
+      this.note(`${(err as Error).message}. Step and Run go on with ${tree}.`);
+      return;
+    }
+    const changes = [
+      typed !== tree ? `the shape ${typed}` : '',
+      this.values.prompt !== prompt ? 'the new prompt' : '',
+    ].filter(Boolean);
+    if (changes.length)
+      this.note(
+        `${PENDING} ${changes.join(' and ')}: press Enter or Restart to start over with ${changes.length > 1 ? 'them' : 'it'}. Step and Run go on with ${tree}.`,
+      );
   }
 
   async #steps(max: number) {
@@ -77,7 +117,7 @@ class SpecTree extends WidgetElement<typeof schema.params> {
     const t = this.#totals;
     this.find('[data-out="passes"]').textContent = String(t.passes);
     this.find('[data-out="tokens"]').textContent = String(t.tokens);
-    this.find('[data-out="tpp"]').textContent = (t.tokens / t.passes).toFixed(2);
+    this.find('[data-out="tpp"]').textContent = decimal(t.tokens / t.passes);
     this.find('[data-out="saved"]').textContent = String(t.tokens - t.passes);
     const text = this.find('[data-out="text"]');
     v.emitted.forEach((e, i) => {

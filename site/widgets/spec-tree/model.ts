@@ -1,5 +1,5 @@
 // Plain data for SpecTree: labels for nodes, the counters, sentences. Shared by the shell (build time) and element.
-import { percent, token } from '../_kit/format.ts';
+import { decimal, percent, token } from '../_kit/format.ts';
 import type { StepView } from '../../../lib/speculative/step-view.ts';
 
 export interface Totals {
@@ -27,5 +27,5 @@ export function stepSentence(v: StepView): string {
 
 export function totalsSentence(t: Totals): string {
   if (t.passes === 0) return 'No steps yet.';
-  return `${t.tokens} tokens in ${t.passes} target passes: ${(t.tokens / t.passes).toFixed(2)} tokens per pass, ${t.tokens - t.passes} passes saved against plain decoding.`;
+  return `${t.tokens} tokens in ${t.passes} target passes: ${decimal(t.tokens / t.passes)} tokens per pass, ${t.tokens - t.passes} passes saved against plain decoding.`;
 }

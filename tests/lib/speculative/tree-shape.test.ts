@@ -6,6 +6,9 @@ import {
   formatTreeShape,
   expansionNodes,
   MAX_TREE_NODES,
+  MAX_TREE_DEPTH,
+  MAX_SHAPE_TEXT,
+  shapeNodes,
 } from '../../../lib/speculative/tree-shape.ts';
 import {
   addChild,
@@ -46,6 +49,45 @@ describe('parseTreeShape', () => {
     expect(() => parseTreeShape('budget 65')).toThrow(/over the budget/);
     expect(() => parseTreeShape('chain 17')).toThrow(/levels deep/);
     expect(() => parseTreeShape('budget 0')).toThrow(/at least 1 node/);
+  });
+
+  it('bounds huge shapes before building anything: each throws at once with a message (issue 23, item 2)', () => {
+    const huge = [
+      ['chain 999999999', /999999999 levels deep; at most 16/],
+      ['chain 99999999999999999999999', /levels deep; at most 16/],
+      ['budget 99999999999999999999', /over the budget of 64/],
+      ['999999999,999999999', /over the budget of 64/],
+      ['1e9', /does not parse/],
+      [Array(100).fill('1').join(','), /100 levels deep; at most 16/],
+      [Array(5000).fill('1').join(','), /characters long; at most 200/],
+      [`chain ${'9'.repeat(300)}`, /characters long/],
+      ['8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8', /over the budget/],
+    ] as const;
+    for (const [text, message] of huge) {
+      const t0 = performance.now();
+      expect(() => parseTreeShape(text)).toThrow(message);
+      expect(performance.now() - t0).toBeLessThan(50);
+    }
+  });
+
+  it('random garbage either parses to a shape within every limit or throws an Error naming the tree shape', () => {
+    const rng = mulberry32(23);
+    const alphabet = ['1', '2', '9', '0', ',', ' ', '<', '>', '⟨', 'chain ', 'budget ', 'x', '-', '.', 'e', '999999'];
+    for (let trial = 0; trial < 2000; trial++) {
+      const len = randInt(rng, 0, 12);
+      const text = Array.from({ length: len }, () => alphabet[randInt(rng, 0, alphabet.length - 1)]).join('');
+      let shape: ReturnType<typeof parseTreeShape>;
+      try {
+        shape = parseTreeShape(text);
+      } catch (err) {
+        expect(err).toBeInstanceOf(Error);
+        expect((err as Error).message).toMatch(/^tree shape/);
+        continue;
+      }
+      expect(shapeNodes(shape)).toBeLessThanOrEqual(MAX_TREE_NODES);
+      if (shape.kind === 'expansion') expect(shape.widths.length).toBeLessThanOrEqual(MAX_TREE_DEPTH);
+    }
+    expect(MAX_SHAPE_TEXT).toBeGreaterThan(MAX_TREE_DEPTH * 4); // the longest legal shape fits the text limit
   });
 });
 

@@ -2,10 +2,32 @@ import { describe, expect, test } from 'vitest';
 import { statText } from '../../../site/widgets/stat/format.ts';
 
 describe('statText (what <Stat> and plainStat print)', () => {
-  test('a share in [0, 1] with "%" is shown ×100, to 3 significant digits for our own numbers', () => {
-    expect(statText({ value: 0.61734, unit: '%', source: 'measured' })).toBe('61.7%');
-    expect(statText({ value: 0.26, unit: '%', source: 'paper' })).toBe('26%');
-    expect(statText({ value: 42.5, unit: '%', source: 'measured' })).toBe('42.5%');
+  test('"share" is a share of 1, shown ×100; "percent" is shown as given, whatever the size of the value', () => {
+    expect(statText({ value: 0.61734, unit: 'share', source: 'measured' })).toBe('61.7%');
+    expect(statText({ value: 0.26, unit: 'share', source: 'paper' })).toBe('26%');
+    expect(statText({ value: 0.006, unit: 'share', source: 'measured' })).toBe('0.6%');
+    expect(statText({ value: 1.46, unit: 'share', source: 'measured' })).toBe('146%');
+    // The lesson-5 case: a rise of 0.6 percent is 0.6%, not 60%.
+    expect(statText({ value: 0.6, unit: 'percent', source: 'measured' })).toBe('0.6%');
+    expect(statText({ value: 42.5, unit: 'percent', source: 'measured' })).toBe('42.5%');
+    expect(statText({ value: 'more than 90', unit: 'percent', source: 'paper' })).toBe('more than 90%');
+  });
+
+  test('share and percent agree on random values: share v prints as percent 100·v', () => {
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 0.5;
+    for (let i = 0; i < 200; i++) {
+      const v = next();
+      expect(statText({ value: v, unit: 'share', source: 'measured' })).toBe(
+        statText({ value: v * 100, unit: 'percent', source: 'measured' }),
+      );
+    }
+  });
+
+  test('a bare "%" is refused, and a share cannot be a preformatted string', () => {
+    expect(() => statText({ value: 0.6, unit: '%', source: 'measured' })).toThrow(/"share".*"percent"/);
+    expect(() => statText({ value: '62–70', unit: 'share', source: 'paper' })).toThrow(/needs a number/);
+    expect(statText({ value: '—', unit: 'share', source: 'measured' })).toBe('—');
   });
 
   test('a word unit follows a no-break space; paper values keep their digits unless told', () => {
@@ -16,7 +38,6 @@ describe('statText (what <Stat> and plainStat print)', () => {
 
   test('large numbers get thousands separators; strings pass through; "—" drops its unit', () => {
     expect(statText({ value: 123456.7, unit: 'tokens', source: 'measured' })).toBe('123,000\u00a0tokens');
-    expect(statText({ value: 'more than 90', unit: '%', source: 'paper' })).toBe('more than 90%');
     expect(statText({ value: '—', unit: 'GB/s', source: 'measured' })).toBe('—');
   });
 });

@@ -1,0 +1,83 @@
+// Lesson 5 (FlexGen): every number the lesson places, as numbers, computed from lib/offload and the committed
+// measurements in site/data/flexgen-results.json. The MDX formats them when it shows them.
+import { costModel, evaluatePlacement, type Evaluation } from '../../../lib/offload/cost-model.ts';
+import { GiB, T4_FITTED } from '../../../lib/offload/hardware.ts';
+import { PAPER_RUNS } from '../../../lib/offload/paper.ts';
+import { DEFAULT_GBS, DEFAULT_MAX_BLOCK, DEFAULT_NB } from '../../../lib/offload/policy-search.ts';
+import { kvCacheBytes, OPT_SHAPES, weightBytes } from '../../../lib/offload/shapes.ts';
+import results from '../flexgen-results.json' with { type: 'json' };
+
+export { GiB };
+export const machine = results.machine;
+
+/** OPT-175B in fp16: weights, and the KV cache's peak at b = 512, s = 512, n = 32 (bytes) [§3]. */
+export const opt175Bytes = {
+  weights: weightBytes(OPT_SHAPES['opt-175b']),
+  kvPeak: kvCacheBytes(OPT_SHAPES['opt-175b'], 512, 512, 32),
+};
+
+/** The zig-zag executor on our model: the row-by-row row and the biggest block. */
+export const executor = results.executor;
+export const rowByRow = executor.rows[0];
+export const biggestBlock = executor.rows[executor.rows.length - 1];
+
+const run30 = PAPER_RUNS.find((r) => r.model === 'opt-30b' && r.system === 'FlexGen');
+if (!run30) throw new Error('lib/offload/paper.ts has no FlexGen OPT-30B run');
+const cm30 = (cpuDelegation: boolean) =>
+  costModel(OPT_SHAPES['opt-30b'], T4_FITTED, { s: 512, n: 32, gbs: run30.gbs, nb: run30.nb }, { cpuDelegation });
+
+/** OPT-30B at the paper's policy (block 48 × 3, cache and activations on the CPU), with and without CPU delegation. */
+export const delegation: { on: Evaluation; off: Evaluation } = {
+  on: evaluatePlacement(cm30(true), run30.placement),
+  off: evaluatePlacement(cm30(false), run30.placement),
+};
+
+/**
+ * OPT-30B at the paper's policy under the paper's plain maximum of five terms per step, with the same fitted
+ * constants: what the lesson sets beside the script's form, which lib/offload uses (tokens/s).
+ */
+export const opt30PlainMaxThroughput = (() => {
+  const e = delegation.on;
+  const max5 = (t: Evaluation['decode']) => Math.max(t.ctog, t.gtoc, t.dtoc, t.ctod, t.comp);
+  const l = OPT_SHAPES['opt-30b'].l;
+  return (e.throughput * e.blockSeconds) / (l * max5(e.prefill) + 31 * l * max5(e.decode));
+})();
+
+/**
+ * The compute term of OPT-30B's decode step with delegation, split: the GPU's matmuls (the term's constant part)
+ * and the CPU's attention over the cache (the rest, since the whole cache is on the CPU). Seconds per layer.
+ */
+export const opt30Compute = (() => {
+  const total = delegation.on.decode.comp;
+  const gpuMatmul = cm30(true).decode.comp.c;
+  return { total, gpuMatmul, cpuAttention: total - gpuMatmul, cpuAttentionShare: (total - gpuMatmul) / total };
+})();
+
+/** Cost-model rows beside Table 2, by paper model and system. */
+export const costModelRows = results.costModel;
+const row = (model: string) => {
+  const r = results.costModel.find((x) => x.model === model && x.system === 'FlexGen');
+  if (!r) throw new Error(`flexgen-results.json has no FlexGen row for ${model}`);
+  return r;
+};
+export const opt30Row = row('OPT-30B');
+export const opt175Row = row('OPT-175B');
+
+/** How many (gbs, nb) pairs the search may try: its default grid up to its largest block (it stops a gbs early when a block no longer fits). */
+export const searchPairsAtMost = DEFAULT_GBS.flatMap((gbs) =>
+  DEFAULT_NB.filter((nb) => gbs * nb <= DEFAULT_MAX_BLOCK),
+).length;
+
+export const compression = results.compression;
+/** Our model's 4-bit rows: float32 first, then by weight and cache bits. */
+export const compressionRow = (weightBits: number | null, cacheBits: number | null) => {
+  const r = compression.rows.find((x) => x.weightBits === weightBits && x.cacheBits === cacheBits);
+  if (!r) throw new Error(`flexgen-results.json has no compression row for ${weightBits}/${cacheBits}`);
+  return r;
+};
+/** Perplexity change with 4-bit weights and cache, as a share of float32's (ours, and the paper's Table 5). */
+export const perplexityRise = {
+  ours: compressionRow(4, 4).perplexity / compressionRow(null, null).perplexity - 1,
+  opt175: 10.94 / 10.82 - 1,
+  opt30: 12.9 / 12.72 - 1,
+};
