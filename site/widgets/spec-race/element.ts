@@ -20,7 +20,12 @@ class SpecRace extends WidgetElement<typeof schema.params> {
         worker.request('spec.race', v, { onProgress: (p) => this.progress(p.message) }),
       (v, r) => {
         const now = this.values;
-        if (v.prompt === now.prompt && v.tokens === now.tokens && v.runs === now.runs && v.tree === cleanShape(now.tree))
+        if (
+          v.prompt === now.prompt &&
+          v.tokens === now.tokens &&
+          v.runs === now.runs &&
+          v.tree === cleanShape(now.tree)
+        )
           clearStale(this);
         if (r.note) this.note(r.note);
         this.dataset.result = JSON.stringify({ ...r, tokens: v.tokens }); // for npm run bench (scripts/bench-speculative.ts)
