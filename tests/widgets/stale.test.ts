@@ -54,11 +54,15 @@ function markup(schema: WidgetSchema<Params>, folder: string, shell: string, dat
       return `<input id="${id}" type="number" min="${p.min}" max="${p.max}" disabled>`;
     return `<input id="${id}" type="text" disabled>`;
   });
-  const outs = [...new Map([...src.matchAll(/<(\w+)[^>]*\sdata-out="([\w-]+)"/g)].map((m) => [m[2], m[1]]))].map(
-    ([name, tag]) =>
-      tag === 'table'
-        ? `<table data-out="${name}"><thead></thead><tbody></tbody></table>`
-        : `<${tag} data-out="${name}"></${tag}>`,
+  // A <Field> (the kit's control) renders <output data-out="<name>"> for a slider, or a box given `out`.
+  const fieldOuts = [...src.matchAll(/<Field\b([^>]*)>/g)]
+    .filter((m) => !/type="number"/.test(m[1]) || /\bout=|slot="out"/.test(m[0]))
+    .map((m): [string, string] => [m[1].match(/\bname="(\w+)"/)![1], 'output']);
+  const declared = [...src.matchAll(/<(\w+)[^>]*\sdata-out="([\w-]+)"/g)].map((m): [string, string] => [m[2], m[1]]);
+  const outs = [...new Map([...fieldOuts, ...declared])].map(([name, tag]) =>
+    tag === 'table'
+      ? `<table data-out="${name}"><thead></thead><tbody></tbody></table>`
+      : `<${tag} data-out="${name}"></${tag}>`,
   );
   const actions = [...new Set([...src.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]))].map(
     (a) => `<button type="button" data-action="${a}" disabled>${a}</button>`,

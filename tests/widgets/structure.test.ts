@@ -81,6 +81,13 @@ describe('site structure', () => {
     expect(offenders).toEqual([]);
   });
 
+  it("a worker result's type comes from ResultOf<'area.verb'>, never re-declared beside the widget", () => {
+    const offenders = files('site/widgets').filter(
+      (f) => !f.includes('/_kit/') && /^(export )?interface \w*(Result|Outcome)\b/m.test(read(f)),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('widgets print numbers through the kit formatters, not their own byte or percent helpers', () => {
     // <Stat>'s own format.ts is the one other formatter (statText), as the kit's README says.
     const widgetFiles = files('site/widgets').filter(
