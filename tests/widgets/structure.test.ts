@@ -58,10 +58,55 @@ describe('site structure', () => {
   });
 
   it('worker request types are <area>.<verb> in lowerCamel after the dot', () => {
-    const registry = read('site/worker/handlers/index.ts');
-    const types = [...registry.matchAll(/^\s+'([^']+)':/gm)].map((m) => m[1]);
+    const registrations = files('site/worker/handlers').map(
+      (f) => read(f).match(/^export const handlers = \{[^}]*\}/m)?.[0] ?? '',
+    );
+    const types = registrations.flatMap((r) => [...r.matchAll(/'([^']+)':/g)].map((m) => m[1]));
     expect(types.length).toBeGreaterThan(5);
     for (const t of types) expect(t, t).toMatch(/^[a-z]+\.[a-z][a-zA-Z]*$/);
+  });
+
+  it('worker handlers are found by a glob: each handler file registers its own requests, index.ts lists none', () => {
+    const index = read('site/worker/handlers/index.ts');
+    expect(index).toMatch(/import\.meta\.glob/);
+    expect(index).not.toMatch(/from '\.\/(?!index)[\w-]+\.ts'/);
+    for (const f of files('site/worker/handlers').filter((f) => !f.endsWith('index.ts'))) {
+      const src = read(f);
+      const defined = [...src.matchAll(/^export const (\w+) = defineHandler\b/gm)].map((m) => m[1]);
+      const registered = src.match(/^export const handlers = \{([^}]*)\}/m)?.[1] ?? '';
+      for (const name of defined) expect(registered, `${f} registers ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
+    }
+  });
+
+  it("a shell's <style> repeats no rule of the kit's frame.css, and no two shells share one (it belongs in the kit)", () => {
+    // A rule is its set of declarations; one- declaration rules (a font weight) are too small to call shared.
+    const rules = (css: string) =>
+      [...css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)]
+        .map((m) => ({
+          selector: m[1].trim(),
+          key: m[2]
+            .split(';')
+            .map((d) => d.trim().replace(/\s+/g, ' ').replace(/'/g, '"'))
+            .filter(Boolean)
+            .sort()
+            .join('; '),
+        }))
+        .filter((r) => r.key.includes(';'));
+    const kit = new Map(rules(read('site/widgets/_kit/frame.css')).map((r) => [r.key, r.selector]));
+    const seen = new Map<string, string>();
+    const repeated: string[] = [];
+    // <Stat> is prose, not a framed widget: frame.css is not on every page it is, so its badge keeps its own rules.
+    const shells = files('site/widgets').filter((f) => f.endsWith('.astro') && !/\/(_kit|stat)\//.test(f));
+    for (const f of shells) {
+      const style = read(f).match(/<style[^>]*>([\s\S]*?)<\/style>/)?.[1] ?? '';
+      for (const r of rules(style)) {
+        if (kit.has(r.key)) repeated.push(`${f}: ${r.selector} repeats frame.css ${kit.get(r.key)}`);
+        const other = seen.get(r.key);
+        if (other && other.split(':')[0] !== f) repeated.push(`${f}: ${r.selector} repeats ${other}`);
+        seen.set(r.key, `${f}: ${r.selector}`);
+      }
+    }
+    expect(repeated).toEqual([]);
   });
 
   it('no widget formats a number itself: no toFixed, toLocaleString, toPrecision, Intl.NumberFormat, fmt helpers or a bare Math.round in a template', () => {
