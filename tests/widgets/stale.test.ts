@@ -20,9 +20,9 @@ import { schema as samplingSchema } from '../../site/widgets/spec-sampling/param
 import { schema as treeSchema } from '../../site/widgets/spec-tree/params.ts';
 import { schema as raceSchema } from '../../site/widgets/spec-race/params.ts';
 import { schema as stepperSchema } from '../../site/widgets/flash-stepper/params.ts';
-import { schema as scheduleSchema } from '../../site/widgets/offload-schedule/params.ts';
+import { schema as scheduleSchema } from '../../site/widgets/schedule-animator/params.ts';
 import { buildMean, policyOf, type Ablation } from '../../site/widgets/flash-stepper/model.ts';
-import { scheduleView, summaryText as scheduleSummary } from '../../site/widgets/offload-schedule/model.ts';
+import { scheduleView, summaryText as scheduleSummary } from '../../site/widgets/schedule-animator/model.ts';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
 type Req = { type: string; payload: Record<string, unknown> };
@@ -267,9 +267,9 @@ const rows: Row[] = [
   {
     name: 'ScheduleAnimator',
     schema: scheduleSchema,
-    folder: 'offload-schedule',
+    folder: 'schedule-animator',
     shell: 'ScheduleAnimator.astro',
-    load: () => import('../../site/widgets/offload-schedule/element.ts'),
+    load: () => import('../../site/widgets/schedule-animator/element.ts'),
     answer: () => ({ weightLoads: 1, expectedWeightLoads: 1, weightBytesPerToken: 1, tokensPerSecond: 1 }),
     texts: {},
     consistent: (el, v) => {

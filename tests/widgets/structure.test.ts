@@ -35,6 +35,8 @@ describe('site structure', () => {
       const dir = join('site/widgets', name);
       const shell = readdirSync(join(ROOT, dir)).find((f) => f.endsWith('.astro'));
       expect(shell, `${dir} has a .astro shell`).toBeDefined();
+      // The folder is named after the component (VecMatViews in vecmat-views, PolicySolver in policy-solver).
+      expect(name.replace(/-/g, ''), `${dir} is named after ${shell}`).toBe(shell!.replace('.astro', '').toLowerCase());
       expect(existsSync(join(ROOT, dir, 'README.md')), `${dir}/README.md`).toBe(true);
       expect(barrel, `index.ts exports ${dir}/${shell}`).toContain(`'./${name}/${shell}'`);
       if (existsSync(join(ROOT, dir, 'element.ts'))) {
