@@ -11,13 +11,15 @@ import rehypeScrollBoxes from './site/markdown/rehype-scroll-boxes.mjs';
 import embedPages from './site/embed/embed-pages.mjs';
 import offline from './site/offline/offline-integration.mjs';
 import highsForBrowser from './site/worker/highs-for-browser.mjs';
+import deployHeaders from './scripts/deploy-headers.ts';
 
 export default defineConfig({
   output: 'static',
   srcDir: './site',
   publicDir: './public',
-  // After the build: embed pages first, then the service worker, whose precache list must include them.
-  integrations: [mdx(), embedPages(), offline()],
+  // After the build: embed pages first, then the service worker, whose precache list must include them, then the
+  // deploy's headers file (_headers, with hashes of the pages' inline scripts), which is not precached.
+  integrations: [mdx(), embedPages(), offline(), deployHeaders()],
   // The dev toolbar is Astro's authoring overlay; readers never see it, and its pre-bundled deps can 504 after a
   // dependency change ("Outdated Optimize Dep"), so it stays off.
   devToolbar: { enabled: false },

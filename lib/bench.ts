@@ -2,6 +2,7 @@
 // prefill of a full context, then greedy decoding from half the context to all of it, with the KV cache and
 // by re-running the whole context for every token. Medians of a few runs; `now` is the clock to use.
 import { argmax } from './sampling.ts';
+import { median } from './stats.ts';
 import type { LanguageModel } from './model.ts';
 
 export const CONTEXT = 128;
@@ -14,8 +15,6 @@ export interface DecodeBench {
   uncachedTokensPerSec: number;
   speedup: number;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Prefill of a full context; then decoding from context 64 to 128, with the KV cache and by full re-forward. */
 export function benchDecode(model: LanguageModel, now: () => number = () => performance.now()): DecodeBench {

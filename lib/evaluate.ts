@@ -2,7 +2,7 @@
 // (comparable across tokenizers). The text is cut into non-overlapping windows of the model's context.
 import type { LanguageModel, ForwardOptions } from './model.ts';
 
-export interface Evaluation {
+export interface LossEvaluation {
   /** Mean negative log-likelihood, nats per predicted token. */
   loss: number;
   perplexity: number;
@@ -14,7 +14,7 @@ export function evaluate(
   model: LanguageModel,
   text: string | number[],
   { maxTokens = 8192, forward = {} as Omit<ForwardOptions, 'cache'> } = {},
-): Evaluation {
+): LossEvaluation {
   const ids = (typeof text === 'string' ? model.tokenizer.encode(text) : text).slice(0, maxTokens);
   if (ids.length < 2) throw new Error('evaluate: need at least two tokens of text');
   const T = model.config.blockSize;

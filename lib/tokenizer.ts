@@ -66,6 +66,21 @@ export class Tokenizer {
     return out;
   }
 
+  /**
+   * How each token of a sequence displays beside the others: a character whose bytes span tokens shows on the token
+   * that completes it, and a token holding only the first bytes of a character shows them in hex ("‹e6 97›"), so a
+   * non-ASCII text never shows as "����". Without the hex parts, the pieces join to decode(ids).
+   */
+  pieces(ids: number[]): { text: string; partial: boolean }[] {
+    const stream = new TextDecoder();
+    return ids.map((id) => {
+      const bytes = this.bytes([id]);
+      const text = stream.decode(bytes, { stream: true });
+      if (text !== '') return { text, partial: false };
+      return { text: `‹${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ')}›`, partial: true };
+    });
+  }
+
   /** How a token displays on its own (bytes that are not whole characters show as U+FFFD). */
   tokenText(id: number): string {
     return decoder.decode(this.bytesOf[id]);

@@ -2,6 +2,7 @@
 // input x_i is non-zero (the rows view of lib/vecmat.ts, at scale). Callers pass and get plain arrays; tensors
 // never escape, and every public function leaves tf.memory().numTensors as it found it.
 // Reference: LLM in a Flash, arXiv 2312.11514 v3 §3.2; PowerInfer, arXiv 2312.12456 v2 §5.
+import { median } from './stats.ts';
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32, randn } from './random.ts';
 import { nonZeroIndices, randomSparseVector, rowLoopProduct, type Matrix } from './vecmat.ts';
@@ -109,13 +110,6 @@ export interface CompareResult {
   rowsRead: number;
   /** tf.getBackend() at the time of the run. */
   backend: string;
-}
-
-export function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
 /** A seeded n×m Float32Array of standard-normal weights scaled by 1/√n, row-major. */

@@ -101,7 +101,7 @@ export interface ColumnsResult {
 }
 
 /** Throws unless x is [n] and W is a rectangular [n][m] with n, m ≥ 1 and finite entries. Returns [n, m]. */
-export function checkShapes(x: ArrayLike<number>, W: Matrix): [number, number] {
+export function validateMatVecShapes(x: ArrayLike<number>, W: Matrix): [number, number] {
   const n = x.length;
   if (n < 1) throw new Error('vecmat: x must have at least one entry');
   if (W.length !== n) throw new Error(`vecmat: x has ${n} entries but W has ${W.length} rows; they must match`);
@@ -133,7 +133,7 @@ const clean = (v: number) => v + 0;
 
 /** View 1: every product x_i·W_ij, summed down each column of the grid. Nothing is skipped. */
 export function elementsView(x: ArrayLike<number>, W: Matrix, opts: ViewOptions = {}): ElementsResult {
-  const [n, m] = checkShapes(x, W);
+  const [n, m] = validateMatVecShapes(x, W);
   const products = W.map((row, i) => row.map((w) => clean(x[i] * w)));
   const y = new Array<number>(m).fill(0);
   const steps: ElementStep[] = [];
@@ -148,7 +148,7 @@ export function elementsView(x: ArrayLike<number>, W: Matrix, opts: ViewOptions 
 
 /** View 2: y as a weighted sum of W's rows; rows whose input is exactly zero are skipped (never read). */
 export function rowsView(x: ArrayLike<number>, W: Matrix, opts: ViewOptions = {}): RowsResult {
-  const [n, m] = checkShapes(x, W);
+  const [n, m] = validateMatVecShapes(x, W);
   const y = new Array<number>(m).fill(0);
   const steps: RowStep[] = [];
   const skippedRows: number[] = [];
@@ -164,7 +164,7 @@ export function rowsView(x: ArrayLike<number>, W: Matrix, opts: ViewOptions = {}
 
 /** View 3: one dot product per output column; columns listed in `skipColumns` are not read and give 0. */
 export function columnsView(x: ArrayLike<number>, W: Matrix, opts: ColumnsOptions = {}): ColumnsResult {
-  const [n, m] = checkShapes(x, W);
+  const [n, m] = validateMatVecShapes(x, W);
   const skip = new Set<number>();
   for (const j of opts.skipColumns ?? []) {
     if (!Number.isInteger(j) || j < 0 || j >= m) throw new Error(`vecmat: skipColumns has ${j}, outside 0..${m - 1}`);
@@ -195,7 +195,7 @@ export const VIEW_NAMES: readonly ViewName[] = ['elements', 'rows', 'columns'];
 
 /** y = xW by the textbook loop (the reference the views are checked against). */
 export function matVec(x: ArrayLike<number>, W: Matrix): Vector {
-  const [n, m] = checkShapes(x, W);
+  const [n, m] = validateMatVecShapes(x, W);
   const y = new Array<number>(m).fill(0);
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) y[j] += x[i] * W[i][j];
   return y.map(clean);

@@ -20,8 +20,9 @@ import {
   type FfnLayoutName,
 } from '../lib/flash/index.ts';
 import { measureReadThroughput, writeTestFile } from '../lib/storage/index.ts';
+import { measuredCurve } from '../lib/hardware/storage-curve.ts';
 import { NodeFileStorage } from '../lib/storage/node-file.ts';
-import { readFromDisk } from '../tests/lib/node-model.ts';
+import { readFromDisk } from '../node/model-files.ts';
 
 const MODEL_DIR = fileURLToPath(new URL('../public/models/target-v1', import.meta.url));
 
@@ -65,7 +66,7 @@ export async function flashRows(): Promise<{
         'reads/token': +m.reads.toFixed(1),
         'read ms/token': +m.readMs.toFixed(3),
         'I/O ms at M1 Max': +paperIoMs(m, policy.layout).toFixed(3),
-        'I/O ms on this curve': +curveIoMs(m, points).toFixed(3),
+        'I/O ms on this curve': +curveIoMs(m, measuredCurve(points)).toFixed(3),
         'DRAM KiB': +((m.heldAfter * stores.bundled.layout.neuronBytes) / 1024).toFixed(0),
         'tokens/s': +((g.ids.length / ms) * 1000).toFixed(1),
       };

@@ -3,7 +3,7 @@
 // Reports steps/s and tokens/s as the widget measured them, the steps reached in 60 s, whether the greedy sample
 // already differs from the base's, and decode tokens/s unmerged, merged and bare. Needs a built site.
 import { existsSync } from 'node:fs';
-import { CHROMIUM, DIST, eachBackendPage } from './bench-chromium.ts';
+import { CHROMIUM, DIST, eachBackendPage } from '../node/chromium.ts';
 
 const TRAIN_SECONDS = 60;
 

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { loadModel } from '../lib/load.ts';
 import { benchDecode } from '../lib/bench.ts';
 import { AdapterSet, LoraAdapter, LoraTrainer, targetsFor } from '../lib/lora/index.ts';
-import { loadSotuCorpus } from './sotu-corpus.ts';
+import { loadSotuCorpus } from '../node/sotu-corpus.ts';
 
 const MODELS = new URL('../public/models/', import.meta.url).pathname;
 const TRAIN = { batchSize: 4, blockSize: 128, steps: 6 };

@@ -10,8 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadModel } from '../lib/load.ts';
 import { profileActivations } from '../lib/sparsity/profile.ts';
-import { raceSparseFfn, sampleFfnInput, type KernelName, type RaceResult } from '../lib/sparsity/race.ts';
-import { loadCorpus } from './corpus.ts';
+import { raceSparseFfn, sampleFfnInput, type KernelName, type FfnRaceResult } from '../lib/sparsity/race.ts';
+import { loadCorpus } from '../node/corpus.ts';
 
 const MODEL_DIR = fileURLToPath(new URL('../public/models/target-v1', import.meta.url));
 
@@ -61,7 +61,7 @@ function row(
   kernel: KernelName,
   backend: string,
   layer: number,
-  r: RaceResult,
+  r: FfnRaceResult,
   measured: boolean,
 ): Record<string, string | number> {
   return {

@@ -9,9 +9,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { raceDecoding } from '../lib/speculative/measure.ts';
-import { CHROMIUM, DIST } from './bench-chromium.ts';
-import { loadCorpus } from './corpus.ts';
-import { heldOutPrompts, loadPair } from './measure-speculative.ts';
+import { CHROMIUM, DIST } from '../node/chromium.ts';
+import { heldOutPrompts, loadCorpus } from '../node/corpus.ts';
+import { loadPair } from '../node/model-files.ts';
 
 const cpuNow = () => {
   const u = process.cpuUsage();
@@ -34,7 +34,7 @@ export async function speculativeRows({
     for (const shape of shapes) {
       for (const lean of [true, false]) {
         // Processor time of this process: on a shared machine other programs inflate the wall clock, not this.
-        const r = raceDecoding(target, draft, prompt, shape, { newTokens, repeats: 3, lean, cpuNow });
+        const r = raceDecoding(target, draft, prompt, shape, { maxNewTokens: newTokens, repeats: 3, lean, cpuNow });
         rows.push({
           where: `node ${backend} (cpu time)`,
           tree: r.shape,
@@ -73,7 +73,7 @@ export async function browserSpeculativeRows({
     return [];
   }
   const { chromium } = await import('playwright-core');
-  const { serveStatic } = await import('../tests/site/static-server.ts');
+  const { serveStatic } = await import('../node/static-server.ts');
   const { server, baseURL } = await serveStatic(DIST);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -9,7 +9,7 @@ import { cpus } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { loadModel } from '../lib/load.ts';
 import { benchDecode, CONTEXT } from '../lib/bench.ts';
-import { row } from './bench-table.ts';
+import { row } from '../node/bench-table.ts';
 
 const MODELS = new URL('../public/models/', import.meta.url).pathname;
 
@@ -38,13 +38,13 @@ console.log(
 );
 // BENCH_SKIP_NODE=1 times only the browser (the Node rows take minutes on a busy machine).
 const rows = process.env.BENCH_SKIP_NODE === '1' ? [] : await nodeRows();
-const { browserRows } = await import('./bench-browser.ts');
+const { browserRows } = await import('../node/bench-browser.ts');
 rows.push(...(await browserRows()));
 console.log('\nDecoding (tokens per second; KV speedup = decode with the cache / decode by re-forward):');
 console.table(rows);
 
 // The model-backed widgets' own requests on each browser backend (the same numbers /bench/ shows a reader).
-const { widgetTimings } = await import('./bench-browser.ts');
+const { widgetTimings } = await import('../node/bench-browser.ts');
 if (widgetTimings.length) {
   console.log("\nWidgets (seconds for one request with the widget's defaults):");
   console.table(widgetTimings.map((w) => ({ where: w.where, widget: w.widget, seconds: +(w.ms / 1000).toFixed(2) })));
@@ -63,7 +63,7 @@ if (process.argv.includes('--save')) {
   rows.splice(0, rows.length, ...keptRows, ...rows);
   widgetTimings.splice(0, widgetTimings.length, ...keptWidgets, ...widgetTimings);
   // LLM in a Flash on OPFS, per rung (the lesson quotes them); kept from the old file when this run has none.
-  const { browserFlashRows: flashNow } = await import('./bench-browser.ts');
+  const { browserFlashRows: flashNow } = await import('../node/bench-browser.ts');
   const flash = flashNow.length ? flashNow : (old.flash ?? []);
   const reference = {
     machine,
@@ -82,7 +82,7 @@ if (process.argv.includes('--save')) {
   for (const w of widgetTimings) console.log(`| ${w.where} | ${w.widget} | ${(w.ms / 1000).toFixed(2)} |`);
 }
 
-const { browserQuantRows, browserFlashRows } = await import('./bench-browser.ts');
+const { browserQuantRows, browserFlashRows } = await import('../node/bench-browser.ts');
 // BENCH_SKIP_NODE=1: the browser figures were all that was asked for; the tables below add Node rows to them.
 if (process.env.BENCH_SKIP_NODE === '1') {
   console.log(
@@ -123,7 +123,7 @@ console.log(
   '\nZig-zag block executor (lib/offload), target-v1 on Node wasm, 32 sequences × 32 new tokens, GPU batch 4 (row-by-row = block of 1 batch):',
 );
 console.table((await executorRows()).rows);
-const { browserOffloadRows } = await import('./bench-browser.ts');
+const { browserOffloadRows } = await import('../node/bench-browser.ts');
 if (browserOffloadRows.length) console.table(browserOffloadRows);
 
 const { speculativeRows, browserSpeculativeRows } = await import('./bench-speculative.ts');

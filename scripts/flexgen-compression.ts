@@ -6,21 +6,16 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { loadModel } from '../lib/load.ts';
+import { loadCommitted } from '../node/model-files.ts';
 import { compressedSizes, lossWithCompression } from '../lib/offload/compression.ts';
-import { loadCorpus } from './corpus.ts';
+import { loadCorpus } from '../node/corpus.ts';
 
 const OUT = fileURLToPath(new URL('../site/data/flexgen-results.json', import.meta.url));
-const MODEL_DIR = fileURLToPath(new URL('../public/models/target-v1', import.meta.url));
 
 export async function compressionRows(maxTokens = 2048) {
   await tf.setBackend('wasm');
   await tf.ready();
-  const fetchFile = async (path: string) => {
-    const b = await readFile(path);
-    return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
-  };
-  const model = await loadModel(MODEL_DIR, { fetchFile });
+  const model = await loadCommitted('target-v1');
   const ids = model.tokenizer.encode(loadCorpus().validation);
   const settings: [number | null, number | null][] = [
     [null, null],
@@ -50,7 +45,7 @@ export async function compressionRows(maxTokens = 2048) {
   });
   const sizes = { 4: compressedSizes(model, 4), 3: compressedSizes(model, 3) };
   model.dispose();
-  return { model: 'target-v1', text: 'validation chapters (scripts/corpus.ts)', rows, sizes };
+  return { model: 'target-v1', text: 'validation chapters (node/corpus.ts)', rows, sizes };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -11,16 +11,15 @@ import { cpus } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { costModel, evaluatePlacement } from '../lib/offload/cost-model.ts';
-import { HARDWARE_PRESETS } from '../lib/offload/hardware.ts';
+import { HARDWARE_PRESETS } from '../lib/hardware/offload-machine.ts';
 import { getHighs, searchPolicy } from '../lib/offload/policy-search.ts';
 import { OPT_SHAPES } from '../lib/offload/shapes.ts';
 import { PAPER_RUNS } from '../lib/offload/paper.ts';
 import { plainBatchedDecode, runZigzag } from '../lib/offload/zigzag-executor.ts';
-import { loadModel } from '../lib/load.ts';
-import { loadCorpus } from './corpus.ts';
+import { loadCommitted } from '../node/model-files.ts';
+import { loadCorpus } from '../node/corpus.ts';
 
 const OUT = fileURLToPath(new URL('../site/data/flexgen-results.json', import.meta.url));
-const MODEL_DIR = fileURLToPath(new URL('../public/models/target-v1', import.meta.url));
 const round = (x: number, d = 4) => Number(x.toPrecision(d));
 
 export async function costModelRows() {
@@ -122,21 +121,17 @@ export async function executorRows({
 } = {}) {
   await tf.setBackend('wasm');
   await tf.ready();
-  const fetchFile = async (path: string) => {
-    const b = await readFile(path);
-    return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
-  };
-  const model = await loadModel(MODEL_DIR, { fetchFile });
+  const model = await loadCommitted('target-v1');
   const ids = model.tokenizer.encode(loadCorpus().validation.slice(0, 20000));
   const prompts = Array.from({ length: sequences }, (_, i) => ids.slice(i * 97, i * 97 + promptLen));
   const reference = plainBatchedDecode(model, prompts, newTokens);
   const rows = [];
   for (const nb of blocks) {
-    runZigzag(model, prompts.slice(0, gbs), { gbs, nb: 1, newTokens: 2 }); // warm-up
+    runZigzag(model, prompts.slice(0, gbs), { gbs, nb: 1, maxNewTokens: 2 }); // warm-up
     // Median of `repeats` runs: the machine is shared, single runs are noisy.
-    const runs = Array.from({ length: repeats }, () => runZigzag(model, prompts, { gbs, nb, newTokens })).sort(
-      (a, b) => a.seconds - b.seconds,
-    );
+    const runs = Array.from({ length: repeats }, () =>
+      runZigzag(model, prompts, { gbs, nb, maxNewTokens: newTokens }),
+    ).sort((a, b) => a.seconds - b.seconds);
     const r = runs[runs.length >> 1];
     const generated = sequences * newTokens;
     rows.push({

@@ -28,8 +28,9 @@ import { loadPredictor, profileActivations } from '../lib/sparsity/index.ts';
 import { generate } from '../lib/generate.ts';
 import { measureReadThroughput, writeTestFile } from '../lib/storage/index.ts';
 import { NodeFileStorage } from '../lib/storage/node-file.ts';
-import { readFromDisk } from '../tests/lib/node-model.ts';
-import { loadCorpus } from './corpus.ts';
+import { measuredCurve } from '../lib/hardware/storage-curve.ts';
+import { readFromDisk } from '../node/model-files.ts';
+import { loadCorpus } from '../node/corpus.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MODELS = join(ROOT, 'public', 'models');
@@ -57,6 +58,7 @@ export async function measureFlash({ fileMiB = 64, bytesPerPoint = 16 << 20, log
   });
   file.close();
   rmSync(join(SCRATCH, 'throughput.bin'));
+  const readCurve = measuredCurve(points, 'this machine (Node file)');
 
   const model = await loadModel(join(MODELS, 'target-v1'), { fetchFile: readFromDisk, name: 'target-v1' });
   const predictor = await loadPredictor(join(MODELS, 'predictor-v1'), { fetchFile: readFromDisk });
@@ -71,13 +73,13 @@ export async function measureFlash({ fileMiB = 64, bytesPerPoint = 16 << 20, log
   const ids = model.tokenizer.encode(validation).slice(0, ABLATION_TOKENS);
 
   log('ablation: exact active sets …');
-  const exact = runAblation(model, w, stores, ids, { select: 'exact', windowK: WINDOW_K, curve: points });
+  const exact = runAblation(model, w, stores, ids, { select: 'exact', windowK: WINDOW_K, curve: readCurve });
   log('ablation: predictor-v1 …');
   const predicted = runAblation(model, w, stores, ids, {
     select: 'predictor',
     windowK: WINDOW_K,
     predictor,
-    curve: points,
+    curve: readCurve,
   });
 
   log('generation: exact policies vs in-memory …');
@@ -107,7 +109,7 @@ export async function measureFlash({ fileMiB = 64, bytesPerPoint = 16 << 20, log
     machine: `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs} (cpu backend)`,
     model: 'target-v1',
     predictor: 'predictor-v1',
-    text: `Moby Dick's held-out chapters (scripts/corpus.ts), first ${ids.length} tokens for the ablation, ${trace.tokens} for the trace`,
+    text: `Moby Dick's held-out chapters (node/corpus.ts), first ${ids.length} tokens for the ablation, ${trace.tokens} for the trace`,
     layout: {
       nLayer: stores.bundled.layout.nLayer,
       nEmbd: stores.bundled.layout.nEmbd,

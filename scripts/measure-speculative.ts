@@ -13,7 +13,6 @@ import '@tensorflow/tfjs-backend-wasm';
 import { cpus } from 'node:os';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { loadModel } from '../lib/load.ts';
 import { LeanRunner } from '../lib/speculative/lean-gpt.ts';
 import { TfjsRunner } from '../lib/speculative/runner.ts';
 import {
@@ -22,34 +21,17 @@ import {
   tokensPerPass,
   topKHitRates,
   type PassesResult,
-  type RaceResult,
+  type SpecRaceResult,
 } from '../lib/speculative/measure.ts';
-import { loadCorpus } from './corpus.ts';
+import { heldOutPrompts, loadCorpus } from '../node/corpus.ts';
+import { loadPair } from '../node/model-files.ts';
 
-const MODELS = fileURLToPath(new URL('../public/models/', import.meta.url));
 const OUT = fileURLToPath(new URL('../site/data/speculative.json', import.meta.url));
 
 export const CHAINS = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `chain ${n}`);
 export const PAPER_TREES = [2, 3, 4, 5].map((w) => `1,1,${w},1,1,1,1,1`); // width 1 is chain 8
 export const OTHER_TREES = ['2,1,1,1', '3,1,1,1', '2,2,1,1', '4,2,1', '2,2,2,1'];
 export const BUDGETS = ['budget 4', 'budget 8', 'budget 16', 'budget 32'];
-
-async function fetchFile(path: string) {
-  const b = await readFile(path);
-  return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
-}
-
-export async function loadPair() {
-  const target = await loadModel(MODELS + 'target-v1', { fetchFile });
-  const draft = await loadModel(MODELS + 'draft-v1', { fetchFile });
-  return { target, draft };
-}
-
-/** `count` prompts of `length` tokens, evenly spaced through the validation text. */
-export function heldOutPrompts(ids: number[], count: number, length: number): number[][] {
-  const step = Math.floor((ids.length - length) / count);
-  return Array.from({ length: count }, (_, i) => ids.slice(i * step, i * step + length));
-}
 
 async function main() {
   const quick = process.argv.includes('--quick');
@@ -69,9 +51,9 @@ async function main() {
   const lean = () => new LeanRunner(draft);
   const passes: PassesResult[] = previous?.passes.rows ?? [];
   for (const shape of previous ? [] : [...CHAINS, ...PAPER_TREES, ...OTHER_TREES, ...BUDGETS]) {
-    passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 0, newTokens }));
+    passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 0, maxNewTokens: newTokens }));
     if (!shape.startsWith('budget'))
-      passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 1, newTokens }));
+      passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 1, maxNewTokens: newTokens }));
     log(
       shape,
       passes
@@ -82,7 +64,9 @@ async function main() {
   }
   // Naive sampling (sample from the target, accept if the tree has it) on the paper's widest tree, top-k children.
   for (const shape of previous ? [] : ['1,1,5,1,1,1,1,1', 'chain 4']) {
-    passes.push(tokensPerPass(target, lean, prompts, shape, { temperature: 1, newTokens, verifier: 'naive' }));
+    passes.push(
+      tokensPerPass(target, lean, prompts, shape, { temperature: 1, maxNewTokens: newTokens, verifier: 'naive' }),
+    );
     log(shape, 'naive', passes[passes.length - 1].tokensPerPass.toFixed(2));
   }
 
@@ -103,21 +87,21 @@ async function main() {
   };
   log('cost', JSON.stringify(cost));
 
-  const race: (RaceResult & { backend: string })[] = [];
+  const race: (SpecRaceResult & { backend: string })[] = [];
   const racePrompts = heldOutPrompts(ids, quick ? 1 : 3, 32);
   for (const shape of ['chain 2', 'chain 4', 'chain 6', '1,1,3,1,1,1,1,1', '2,2,1,1']) {
     for (const leanDraft of [true, false]) {
       if (!leanDraft && shape !== 'chain 4' && shape !== '1,1,3,1,1,1,1,1') continue;
       const runs = racePrompts.map((p) =>
         raceDecoding(target, draft, p, shape, {
-          newTokens: quick ? 48 : 96,
+          maxNewTokens: quick ? 48 : 96,
           repeats: quick ? 1 : 5,
           lean: leanDraft,
           cpuNow,
         }),
       );
-      const sum = (f: (r: RaceResult) => number) => runs.reduce((a, r) => a + f(r), 0);
-      const r: RaceResult & { backend: string } = {
+      const sum = (f: (r: SpecRaceResult) => number) => runs.reduce((a, r) => a + f(r), 0);
+      const r: SpecRaceResult & { backend: string } = {
         ...runs[0],
         backend: 'node wasm',
         tokens: sum((x) => x.tokens),

@@ -8,7 +8,7 @@ import { join, basename } from 'node:path';
 import { loadModel } from '../lib/load.ts';
 import { generate } from '../lib/generate.ts';
 import { evaluate } from '../lib/evaluate.ts';
-import { loadCorpus } from './corpus.ts';
+import { loadCorpus } from '../node/corpus.ts';
 
 export const SAMPLE_PROMPT = 'Call me Ishmael.';
 export const SAMPLE_TOKENS = 48;

@@ -25,9 +25,10 @@ import { calibrate, type CalibrationStats } from '../lib/quant/calibration.ts';
 import { quantizeModel, type QuantMethod, type QuantizedModel } from '../lib/quant/quantize-model.ts';
 import { keepCount, salientChannels } from '../lib/quant/salient.ts';
 import { quantizeGroups, quantizedBytes, groupsPerRow, type GroupQuantOptions } from '../lib/quant/group.ts';
-import { encodeQuantized, weightsFingerprint } from '../lib/quant/file.ts';
+import { encodeQuantized } from '../lib/quant/file.ts';
+import { weightsFingerprint } from '../lib/fingerprint.ts';
 import { transpose, fakeQuantizeMatrix } from '../lib/quant/matrix.ts';
-import { loadCorpus } from './corpus.ts';
+import { loadCorpus } from '../node/corpus.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const MODELS = join(ROOT, 'public/models');

@@ -1,6 +1,6 @@
 // Trains LoRA adapters on target-v1 for r = 1, 2, 4, 8 (W_q and W_v of every layer, as the paper's main setting)
 // and, for comparison, a full fine-tune of the same steps on the same batches, all on the State of the Union corpus
-// (scripts/sotu-corpus.ts). Writes public/models/lora-sotu-v1/: r<r>.lora adapter files, card.json, MODEL.md, and
+// (node/sotu-corpus.ts). Writes public/models/lora-sotu-v1/: r<r>.lora adapter files, card.json, MODEL.md, and
 // public/data/sotu-2009-2021.json (the corpus the browser trains on).
 //   nice -n 10 npm exec -- node scripts/train-lora.ts          (options: --steps N --batch B --ranks 1,2,4,8
 //                                                              --alpha A --lr X --full-lr X --seed S --no-full)
@@ -21,8 +21,8 @@ import { baseModelId } from '../lib/lora/adapter-set.ts';
 import { LoraTrainer } from '../lib/lora/train.ts';
 import { encodeAdapter } from '../lib/lora/file.ts';
 import { targetsFor } from '../lib/lora/targets.ts';
-import { loadCorpus } from './corpus.ts';
-import { loadSotuCorpus, SOTU_YEARS } from './sotu-corpus.ts';
+import { loadCorpus } from '../node/corpus.ts';
+import { loadSotuCorpus, SOTU_YEARS } from '../node/sotu-corpus.ts';
 
 const { values } = parseArgs({
   options: {
@@ -254,7 +254,7 @@ const card = {
   runs,
 };
 writeFileSync(join(outDir, 'card.json'), JSON.stringify(card, null, 1) + '\n');
-const { writeLoraCard } = await import('./lora-card.ts');
+const { writeLoraCard } = await import('../node/lora-card.ts');
 writeFileSync(join(outDir, 'MODEL.md'), writeLoraCard(card));
 model.dispose();
 console.log(`wrote ${outDir}`);

@@ -27,7 +27,7 @@ import {
 } from '../lib/sparsity/predictor.ts';
 import { evaluatePredictor } from '../lib/sparsity/predict-active.ts';
 import { profileActivations } from '../lib/sparsity/profile.ts';
-import { loadCorpus } from './corpus.ts';
+import { loadCorpus } from '../node/corpus.ts';
 
 const { values } = parseArgs({
   options: {

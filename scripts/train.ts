@@ -13,8 +13,8 @@ import { learnBPE } from '../lib/tokenizer.ts';
 import { initWeights } from '../lib/init.ts';
 import { BatchSampler, evenWindows, TrainingLoop } from '../lib/train/index.ts';
 import { encodeWeights, decodeWeights } from '../lib/weights.ts';
-import { loadCorpus } from './corpus.ts';
-import { bigramBaseline } from './bigram.ts';
+import { loadCorpus } from '../node/corpus.ts';
+import { bigramBaseline } from '../node/bigram.ts';
 
 // Chosen so both models train in under an hour on a 2-core machine; the smaller draft takes a higher learning rate.
 const DEFAULT_STEPS: Record<PresetName, number> = { target: 600, draft: 1200 };

@@ -1,10 +1,10 @@
 // The paper's Table 2 on our model: each rung of the policy ladder run over the same text with the FFN read from
 // the given stores, reporting per-token bytes, reads, DRAM held and I/O time (measured inside the reads, priced on
-// the paper's figures, and priced on a measured curve), and the loss change. Used by scripts/measure-flash.ts,
+// the paper's figures, and priced on a storage curve), and the loss change. Used by scripts/measure-flash.ts,
 // `npm run bench` and the model worker, so every place reports the same quantities the same way.
 import type { LanguageModel } from '../model.ts';
 import type { ActivationPredictor } from '../sparsity/predictor.ts';
-import type { ThroughputPoint } from '../storage/throughput.ts';
+import type { StorageCurve } from '../hardware/storage-curve.ts';
 import { curveIoMs, meanRecord, paperIoMs } from './cost.ts';
 import { flashLoss } from './decode.ts';
 import { FlashFfn } from './flash-ffn.ts';
@@ -44,7 +44,7 @@ export function runAblation(
   weights: FfnWeights,
   stores: Record<FfnLayoutName, FlashFfnStore>,
   ids: number[],
-  opts: { select: 'exact' | 'predictor'; windowK: number; predictor?: ActivationPredictor; curve?: ThroughputPoint[] },
+  opts: { select: 'exact' | 'predictor'; windowK: number; predictor?: ActivationPredictor; curve?: StorageCurve },
 ): AblationRow[] {
   return policyLadder(opts.select, opts.windowK).map(({ id, label, policy }) => {
     const store = stores[policy.layout];

@@ -35,5 +35,5 @@ export { FlashFfn, type TokenRecord } from './flash-ffn.ts';
 export { FlashDecoder, flashGenerate, flashLoss, type FlashGeneration, type FlashLoss } from './decode.ts';
 export { windowCurve, type WindowCurve } from './windowing.ts';
 export { friendBundling, type FriendBundling, type FriendLayer } from './coactivation.ts';
-export { PAPER_M1_MAX, PAPER_TABLE_2, paperIoMs, curveIoMs, microsPerRead, meanRecord } from './cost.ts';
+export { PAPER_TABLE_2, paperIoMs, curveIoMs, meanRecord } from './cost.ts';
 export { runAblation, type AblationRow } from './ablation.ts';

@@ -2,6 +2,7 @@
 // behind a small header that names the layout, the shape and a fingerprint of the weights. Opening checks the header:
 // a store written for other weights or another layout, or left half-written, is rebuilt. Every read goes through
 // the storage, so its calls and bytes are counted there.
+import { bytesOf, FNV_OFFSET, fnv1aUpdate } from '../bits.ts';
 import { type ByteStorage, fillOrFallBack } from '../storage/index.ts';
 import { encodeLayer, ffnLayout, type FfnLayout, type FfnLayoutName, type ReadRange } from './layout.ts';
 import type { LanguageModel } from '../model.ts';
@@ -38,13 +39,9 @@ export const HEADER_BYTES = 64;
 
 /** FNV-1a over the FFN weights' bytes: a store built from other weights has another fingerprint. */
 export function fingerprint(w: FfnWeights): number {
-  let h = 0x811c9dc5;
-  for (const arrays of [w.up, w.upBias, w.down, w.downBias])
-    for (const a of arrays) {
-      const b = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-      for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193);
-    }
-  return h >>> 0;
+  let h = FNV_OFFSET;
+  for (const arrays of [w.up, w.upBias, w.down, w.downBias]) for (const a of arrays) h = fnv1aUpdate(h, bytesOf(a));
+  return h;
 }
 
 function header(L: FfnLayout, fp: number, complete: boolean): Uint8Array {

@@ -2,6 +2,7 @@
 //   s_agg(k)   = the share of a layer's neurons used by at least one of k consecutive tokens (grows ever more slowly);
 //   Δ_load(k)  = the share that token t uses and tokens t-k..t-1 did not: what must be read from flash for token t
 //                when the last k tokens' neurons are kept in DRAM. (Its mean is s_agg(k+1) − s_agg(k).)
+import { popcount } from '../bits.ts';
 import type { ActivationTrace } from '../sparsity/trace.ts';
 
 export interface WindowCurve {
@@ -13,12 +14,6 @@ export interface WindowCurve {
   deltaLoad: number[];
   /** Tokens averaged over (those with kMax tokens before them). */
   tokens: number;
-}
-
-function popcount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** s_agg(k) and Δ_load(k) for k = 0..kMax, averaged over layers and over tokens kMax..end. */

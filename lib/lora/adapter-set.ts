@@ -6,7 +6,8 @@
 import type { LanguageModel } from '../model.ts';
 import type { BaseModelId } from './adapter.ts';
 import type { LoraAdapter } from './adapter.ts';
-import { loadAdapter, weightsFingerprint, type AdapterHeader } from './file.ts';
+import { weightsFingerprint } from '../fingerprint.ts';
+import { loadAdapter, type AdapterHeader } from './file.ts';
 import { mergeAdapter } from './merge.ts';
 
 /** The identity of a model as it is now (call it on the unmodified base). */

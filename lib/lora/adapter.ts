@@ -26,7 +26,7 @@ export interface BaseModelId {
 export const MAX_RANK = 64;
 
 /** Throws a message naming the field if the spec cannot describe an adapter for `cfg`. */
-export function validateSpec(cfg: GPTConfig, spec: LoraSpec): Target[] {
+export function validateLoraSpec(cfg: GPTConfig, spec: LoraSpec): Target[] {
   if (!Number.isInteger(spec.rank) || spec.rank < 1 || spec.rank > MAX_RANK)
     throw new Error(`LoRA rank must be an integer from 1 to ${MAX_RANK}, got ${spec.rank}`);
   if (!Number.isFinite(spec.alpha) || spec.alpha <= 0 || spec.alpha > 1024)
@@ -41,6 +41,14 @@ export function validateSpec(cfg: GPTConfig, spec: LoraSpec): Target[] {
   return targets;
 }
 
+/** A trainable variable holding `values`. tf.variable keeps its initial tensor alive beside it, so that is freed here. */
+function variableOf(values: Float32Array, shape: [number, number]): tf.Variable {
+  const initial = tf.tensor2d(values, shape);
+  const v = tf.variable(initial, true);
+  initial.dispose();
+  return v;
+}
+
 export class LoraAdapter {
   readonly spec: LoraSpec;
   readonly base: BaseModelId;
@@ -53,7 +61,7 @@ export class LoraAdapter {
   constructor(base: BaseModelId, spec: LoraSpec, init: { seed: number } | { weights: Record<string, Float32Array> }) {
     this.base = base;
     this.spec = { rank: spec.rank, alpha: spec.alpha, targets: [...spec.targets] };
-    this.targets = validateSpec(base.config, spec);
+    this.targets = validateLoraSpec(base.config, spec);
     this.a = {};
     this.b = {};
     const rng = 'seed' in init ? mulberry32(init.seed) : null;
@@ -74,8 +82,8 @@ export class LoraAdapter {
         if (!b || b.length !== r * t.outDim)
           throw new Error(`adapter matrix ${t.name}.B: expected ${r * t.outDim} values, got ${b?.length ?? 'none'}`);
       }
-      this.a[t.name] = tf.variable(tf.tensor2d(a, [t.inDim, r]), true);
-      this.b[t.name] = tf.variable(tf.tensor2d(b, [r, t.outDim]), true);
+      this.a[t.name] = variableOf(a, [t.inDim, r]);
+      this.b[t.name] = variableOf(b, [r, t.outDim]);
     }
   }
 

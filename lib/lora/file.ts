@@ -25,7 +25,6 @@ export interface AdapterHeader {
 }
 
 // The file's checksum and its base model's fingerprint (shared with the quantized model file).
-export { fnv1a, weightsFingerprint };
 
 export function encodeAdapter(adapter: LoraAdapter, card?: Record<string, unknown>): Uint8Array {
   const weights = adapter.weights();
@@ -63,8 +62,8 @@ export function encodeAdapter(adapter: LoraAdapter, card?: Record<string, unknow
   return out;
 }
 
-/** Reads the header and the matrices, checking the file's integrity (not yet its base model: see checkBase). */
-export function decodeAdapterFile(
+/** Reads the header and the matrices, checking the file's integrity (not yet its base model: see validateAdapterBase). */
+export function decodeAdapter(
   buffer: ArrayBuffer | Uint8Array,
   source = 'adapter file',
 ): { header: AdapterHeader; weights: Record<string, Float32Array> } {
@@ -122,7 +121,7 @@ export function decodeAdapterFile(
 }
 
 /** Throws a clear message unless the adapter was made for exactly this base model. */
-export function checkBase(header: AdapterHeader, base: BaseModelId, source = 'adapter file'): void {
+export function validateAdapterBase(header: AdapterHeader, base: BaseModelId, source = 'adapter file'): AdapterHeader {
   const want = header.base;
   const shape = (c: GPTConfig) => `${c.nLayer} layers, nEmbd ${c.nEmbd}, nFfn ${c.nFfn}, vocab ${c.vocabSize}`;
   const sameShape = ['vocabSize', 'blockSize', 'nLayer', 'nHead', 'nEmbd', 'nFfn'].every(
@@ -136,6 +135,7 @@ export function checkBase(header: AdapterHeader, base: BaseModelId, source = 'ad
     throw new Error(
       `${source}: made for ${want.name} with weights ${want.fingerprint}, but the loaded model ${base.name} has weights ${base.fingerprint}; an adapter only fits the exact weights it was trained on`,
     );
+  return header;
 }
 
 /** Decodes, checks the base and builds the adapter (its tensors live until dispose()). */
@@ -144,8 +144,8 @@ export function loadAdapter(
   base: BaseModelId,
   source = 'adapter file',
 ): { adapter: LoraAdapter; header: AdapterHeader } {
-  const { header, weights } = decodeAdapterFile(buffer, source);
-  checkBase(header, base, source);
+  const { header, weights } = decodeAdapter(buffer, source);
+  validateAdapterBase(header, base, source);
   try {
     return {
       adapter: new LoraAdapter(base, { rank: header.rank, alpha: header.alpha, targets: header.targets }, { weights }),

@@ -1,5 +1,5 @@
 // LoRA (Hu et al., arXiv 2106.09685): adapters on a frozen model, their file format, merging, training, analysis.
-export { LoraAdapter, validateSpec, MAX_RANK, type LoraSpec, type BaseModelId } from './adapter.ts';
+export { LoraAdapter, validateLoraSpec, MAX_RANK, type LoraSpec, type BaseModelId } from './adapter.ts';
 export {
   resolveTarget,
   targetsFor,
@@ -13,10 +13,9 @@ export { AdapterSet, baseModelId } from './adapter-set.ts';
 export { mergeAdapter, unmergeAdapter } from './merge.ts';
 export {
   encodeAdapter,
-  decodeAdapterFile,
+  decodeAdapter,
   loadAdapter,
-  checkBase,
-  weightsFingerprint,
+  validateAdapterBase,
   LORA_FILE_VERSION,
   type AdapterHeader,
 } from './file.ts';

@@ -9,12 +9,12 @@
 // paper writes a plain max of the five; with constants fitted to the script's form, that would run too fast (OPT-30B
 // at the paper's policy: 8.54 tokens/s against the script's 7.14 and the measured 7.32). As in the script, disk reads
 // of weights in decode run at 0.95 of the disk's speed and decode's CPU→disk writes at the hidden-state write speed.
-import { cpuAttnFlops, validateHardware, type Hardware } from './hardware.ts';
+import { cpuAttnFlops, validateOffloadMachine, type OffloadMachine } from '../hardware/offload-machine.ts';
 import { layerWeightBytes, type ModelShape } from './shapes.ts';
 
 export const FRACTIONS = ['wg', 'wc', 'wd', 'cg', 'cc', 'cd', 'hg', 'hc', 'hd'] as const;
 export type Fraction = (typeof FRACTIONS)[number];
-export type Placement = Record<Fraction, number>;
+export type OffloadPlacement = Record<Fraction, number>;
 
 /** c + Σ coef[x]·x over the placement fractions. */
 export interface Linear {
@@ -98,8 +98,8 @@ export function validateWorkload(m: ModelShape, w: Workload): Workload {
 }
 
 /** Builds the linear cost model for one model, machine, workload and set of options. */
-export function costModel(m: ModelShape, hwIn: Hardware, w: Workload, opts: CostOptions = {}): CostModel {
-  const hw = validateHardware(hwIn);
+export function costModel(m: ModelShape, hwIn: OffloadMachine, w: Workload, opts: CostOptions = {}): CostModel {
+  const hw = validateOffloadMachine(hwIn);
   validateWorkload(m, w);
   const { l, h1, h2, nh } = m;
   const { s, n, gbs } = w;
@@ -239,13 +239,13 @@ export function stepBounds(t: Record<Term, Linear>, phase: 'prefill' | 'decode')
       };
 }
 
-export function evalLinear(e: Linear, p: Placement): number {
+export function evalLinear(e: Linear, p: OffloadPlacement): number {
   let v = e.c;
   for (const [f, k] of Object.entries(e.x)) v += k! * p[f as Fraction];
   return v;
 }
 
-export interface Evaluation {
+export interface PlacementCost {
   /** Per-layer seconds of each term; `max` is the step time (the largest of the step bounds), `binding` the slowest term. */
   prefill: Record<Term, number> & { max: number; binding: Term };
   decode: Record<Term, number> & { max: number; binding: Term };
@@ -260,7 +260,7 @@ export interface Evaluation {
   fullTiers: MemoryRow[];
 }
 
-function termValues(terms: Record<Term, Linear>, bounds: Record<string, Linear>, p: Placement) {
+function termValues(terms: Record<Term, Linear>, bounds: Record<string, Linear>, p: OffloadPlacement) {
   const v = Object.fromEntries(TERMS.map((t) => [t, evalLinear(terms[t], p)])) as Record<Term, number>;
   const binding = TERMS.reduce((a, b) => (v[b] > v[a] ? b : a));
   const max = Math.max(...Object.values(bounds).map((b) => evalLinear(b, p)));
@@ -268,8 +268,8 @@ function termValues(terms: Record<Term, Linear>, bounds: Record<string, Linear>,
 }
 
 /** Evaluates a placement under the cost model (no search). */
-export function evaluatePlacement(cm: CostModel, p: Placement): Evaluation {
-  checkPlacement(p);
+export function evaluatePlacement(cm: CostModel, p: OffloadPlacement): PlacementCost {
+  validateOffloadPlacement(p);
   const prefill = termValues(cm.prefill, cm.prefillBounds, p);
   const decode = termValues(cm.decode, cm.decodeBounds, p);
   const blockSeconds = cm.prefillLayers * prefill.max + cm.decodeLayers * decode.max;
@@ -283,8 +283,8 @@ export function evaluatePlacement(cm: CostModel, p: Placement): Evaluation {
   return { prefill, decode, blockSeconds, throughput: cm.tokens / blockSeconds, memory, fits, fullTiers };
 }
 
-/** Throws unless every fraction is in [0, 1] and each triple sums to 1. */
-export function checkPlacement(p: Placement): void {
+/** Throws unless every fraction is in [0, 1] and each triple sums to 1; returns the placement. */
+export function validateOffloadPlacement(p: OffloadPlacement): OffloadPlacement {
   for (const f of FRACTIONS)
     if (!(p[f] >= -1e-9 && p[f] <= 1 + 1e-9)) throw new Error(`placement ${f} must be in [0, 1], got ${p[f]}`);
   for (const [a, b, c] of [
@@ -295,4 +295,5 @@ export function checkPlacement(p: Placement): void {
     const sum = p[a] + p[b] + p[c];
     if (Math.abs(sum - 1) > 1e-6) throw new Error(`placement ${a}+${b}+${c} must sum to 1, got ${sum}`);
   }
+  return p;
 }

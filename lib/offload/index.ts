@@ -1,5 +1,6 @@
 // Offloading for throughput (FlexGen, arXiv 2303.06865): the cost model, the placement LP and its search, schedules
 // over the (batch × token × layer) grid, and an executor that runs a real model under the zig-zag block schedule.
+// The machine it prices (T4_FITTED, T4_NOMINAL, OffloadMachine) lives with the other cited devices in lib/hardware.
 export {
   OPT_SHAPES,
   shapeOf,
@@ -10,18 +11,9 @@ export {
   type OptName,
 } from './shapes.ts';
 export {
-  HARDWARE_PRESETS,
-  T4_FITTED,
-  T4_NOMINAL,
-  GiB,
-  validateHardware,
-  cpuAttnFlops,
-  type Hardware,
-} from './hardware.ts';
-export {
   costModel,
   evaluatePlacement,
-  checkPlacement,
+  validateOffloadPlacement,
   evalLinear,
   FRACTIONS,
   TERMS,
@@ -29,9 +21,9 @@ export {
   COMPRESSED_RATIO,
   type CostModel,
   type CostOptions,
-  type Placement,
+  type OffloadPlacement,
   type Workload,
-  type Evaluation,
+  type PlacementCost,
   type Term,
   type MemoryRow,
 } from './cost-model.ts';
@@ -58,3 +50,19 @@ export {
 } from './schedule.ts';
 export { runZigzag, plainBatchedDecode, type ZigzagOptions, type ZigzagResult } from './zigzag-executor.ts';
 export { CountingTier } from './tiers.ts';
+export {
+  FLEXGEN_GROUP,
+  fakeQuantizeWeight,
+  kvRoundTrip,
+  lossWithCompression,
+  compressedSizes,
+  type CompressionLoss,
+} from './compression.ts';
+export { PAPER_RUNS, type PaperRun } from './paper.ts';
+export {
+  solveRequest,
+  hardwareFor,
+  type SolveRequest,
+  type PolicySummary,
+  type SolveAnswer,
+} from './solve-request.ts';

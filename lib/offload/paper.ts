@@ -2,7 +2,7 @@
 // Throughput and effective batch size: Table 2 (and the repository's benchmark/batch_size_table.md, which repeats it).
 // The policies that produced them: benchmark/flexgen/bench_suite.py in FMInference/FlexGen (the cases with prompt 512):
 // gbs, nb and the percentages wg wc / cg cc / hg hc, the rest on disk.
-import type { CostOptions, Placement } from './cost-model.ts';
+import type { CostOptions, OffloadPlacement } from './cost-model.ts';
 import type { OptName } from './shapes.ts';
 
 export interface PaperRun {
@@ -15,11 +15,11 @@ export interface PaperRun {
   lowestTier: 'GPU' | 'CPU' | 'disk';
   gbs: number;
   nb: number;
-  placement: Placement;
+  placement: OffloadPlacement;
   options: CostOptions;
 }
 
-const pct = (wg: number, wc: number, cg: number, cc: number, hg: number, hc: number): Placement => ({
+const pct = (wg: number, wc: number, cg: number, cc: number, hg: number, hc: number): OffloadPlacement => ({
   wg: wg / 100,
   wc: wc / 100,
   wd: (100 - wg - wc) / 100,

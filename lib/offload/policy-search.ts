@@ -10,13 +10,13 @@ import {
   MEMORY_ROWS,
   type CostModel,
   type CostOptions,
-  type Evaluation,
+  type PlacementCost,
   type Fraction,
   type Linear,
   type MemoryRow,
-  type Placement,
+  type OffloadPlacement,
 } from './cost-model.ts';
-import { GiB, type Hardware } from './hardware.ts';
+import { GiB, type OffloadMachine } from '../hardware/offload-machine.ts';
 import type { ModelShape } from './shapes.ts';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
@@ -27,12 +27,30 @@ let highsPromise: Promise<Highs> | null = null;
  * in Node it is found in node_modules.
  */
 export function getHighs(wasmUrl?: string): Promise<Highs> {
-  highsPromise ??= loadHighs(wasmUrl ? { locateFile: () => wasmUrl } : {});
+  if (!highsPromise) {
+    highsPromise = loadHighs(wasmUrl ? { locateFile: () => wasmUrl } : {}).catch((e: unknown) => {
+      highsPromise = null; // a later attempt (after a reload of the file) starts afresh
+      throw new Error(highsLoadMessage(e));
+    });
+  }
   return highsPromise;
 }
 
+/**
+ * Emscripten reports a damaged or truncated highs.wasm as "Aborted(CompileError: …). Build with -sASSERTIONS for more
+ * info."; say instead what failed, for a reader, keeping the browser's own reason at the end.
+ */
+export function highsLoadMessage(e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  const reason = raw
+    .replace(/^Aborted\((.*)\)\.?\s*Build with -sASSERTIONS for more info\.?$/s, '$1')
+    .replace(/\s*Build with -sASSERTIONS for more info\.?/g, '')
+    .trim();
+  return `The LP solver (highs.wasm) could not be loaded: the file that arrived is damaged or incomplete. Reload the page to download it again. (${reason})`;
+}
+
 export type PlacementResult =
-  | { status: 'optimal'; placement: Placement; evaluation: Evaluation }
+  | { status: 'optimal'; placement: OffloadPlacement; evaluation: PlacementCost }
   | { status: 'infeasible'; reason: string };
 
 const num = (v: number) => (Number.isFinite(v) ? v.toPrecision(12) : String(v));
@@ -88,7 +106,7 @@ export function solvePlacement(highs: Highs, cm: CostModel): PlacementResult {
   if (res.Status !== 'Optimal') throw new Error(`placement LP ended with status ${res.Status}`);
   const raw = Object.fromEntries(
     FRACTIONS.map((f) => [f, Math.min(1, Math.max(0, res.Columns[f]?.Primal ?? 0))]),
-  ) as Placement;
+  ) as OffloadPlacement;
   // Renormalise each triple so rounding in the solver cannot leave a sum of 0.9999999.
   for (const g of [
     ['wg', 'wc', 'wd'],
@@ -133,7 +151,7 @@ export const DEFAULT_MAX_BLOCK = 4096;
 /** Enumerates (gbs, nb), solves each placement LP, and returns the fastest feasible policy and every candidate. */
 export async function searchPolicy(
   m: ModelShape,
-  hw: Hardware,
+  hw: OffloadMachine,
   set: SearchSettings,
   opts: CostOptions = {},
   highsIn?: Highs,

@@ -1,8 +1,14 @@
 // One policy question in plain data (what a widget sends to the worker), checked, and its answer in plain data:
 // which OPT model, the machine (the T4 preset with any capacities and bandwidths changed), prompt and output
 // lengths, compression, and optionally a fixed (gbs, nb). Used by the `offload.solve` worker handler and in Node.
-import { costModel, type CostOptions, type Evaluation, type MemoryRow, type Placement } from './cost-model.ts';
-import { GiB, HARDWARE_PRESETS, validateHardware, type Hardware } from './hardware.ts';
+import {
+  costModel,
+  type CostOptions,
+  type PlacementCost,
+  type MemoryRow,
+  type OffloadPlacement,
+} from './cost-model.ts';
+import { GiB, HARDWARE_PRESETS, validateOffloadMachine, type OffloadMachine } from '../hardware/offload-machine.ts';
 import { searchPolicy, solvePlacement, type getHighs } from './policy-search.ts';
 import { OPT_SHAPES, type OptName } from './shapes.ts';
 
@@ -30,9 +36,9 @@ export interface PolicySummary {
   bls: number;
   throughput: number;
   blockSeconds: number;
-  placement: Placement;
-  decode: Evaluation['decode'];
-  prefill: Evaluation['prefill'];
+  placement: OffloadPlacement;
+  decode: PlacementCost['decode'];
+  prefill: PlacementCost['prefill'];
   memoryGB: Record<MemoryRow, number>;
   capacityGB: Record<MemoryRow, number>;
   fullTiers: MemoryRow[];
@@ -43,10 +49,10 @@ export type SolveAnswer =
   | { status: 'infeasible'; reason: string };
 
 /** The machine for a request: the preset with the request's capacities and link speeds. Throws on bad numbers. */
-export function hardwareFor(r: SolveRequest): Hardware {
+export function hardwareFor(r: SolveRequest): OffloadMachine {
   const base = HARDWARE_PRESETS[r.preset ?? 't4Fitted'];
   if (!base) throw new Error(`unknown hardware preset "${r.preset}"`);
-  const hw: Hardware = { ...base };
+  const hw: OffloadMachine = { ...base };
   if (r.gpuGB !== undefined) hw.gpuMem = r.gpuGB * GiB;
   if (r.cpuGB !== undefined) hw.cpuMem = r.cpuGB * GiB;
   if (r.diskGB !== undefined) hw.diskMem = r.diskGB * GiB;
@@ -55,7 +61,7 @@ export function hardwareFor(r: SolveRequest): Hardware {
     hw.diskToCpu = r.diskGBs * GiB;
     hw.cpuToDiskCache = hw.cpuToDiskHidden = (r.diskGBs / 2) * GiB;
   }
-  return validateHardware(hw);
+  return validateOffloadMachine(hw);
 }
 
 /** Answers a policy question: the LP for a fixed (gbs, nb), or the search over all of them. */

@@ -16,7 +16,7 @@ export interface ZigzagOptions {
   /** GPU batches per block (1 = row-by-row). */
   nb: number;
   /** Tokens to generate per sequence. */
-  newTokens: number;
+  maxNewTokens: number;
   /** Where the layer weights live (lib/storage: memory by default, a file in Node, OPFS in a browser worker). */
   storage?: ByteStorage;
   /** Round-trip the keys/values each step appends ([B, H, T, hs]) through a compressed form before caching them. */
@@ -37,21 +37,21 @@ export interface ZigzagResult {
   seconds: number;
 }
 
-/** Generates `newTokens` greedily for every prompt (all of one length) under the zig-zag block schedule. */
+/** Generates `maxNewTokens` greedily for every prompt (all of one length) under the zig-zag block schedule. */
 export function runZigzag(model: LanguageModel, prompts: number[][], opts: ZigzagOptions): ZigzagResult {
   const cfg = model.config;
-  const { gbs, nb, newTokens } = opts;
+  const { gbs, nb, maxNewTokens } = opts;
   if (!Number.isInteger(gbs) || gbs < 1) throw new Error(`gbs must be a whole number ≥ 1, got ${gbs}`);
   if (!Number.isInteger(nb) || nb < 1) throw new Error(`nb must be a whole number ≥ 1, got ${nb}`);
-  if (!Number.isInteger(newTokens) || newTokens < 1)
-    throw new Error(`newTokens must be a whole number ≥ 1, got ${newTokens}`);
+  if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1)
+    throw new Error(`maxNewTokens must be a whole number ≥ 1, got ${maxNewTokens}`);
   if (prompts.length === 0 || prompts.length % gbs !== 0)
     throw new Error(`${prompts.length} prompts do not split into GPU batches of ${gbs}`);
   const s = prompts[0].length;
   if (s === 0 || prompts.some((p) => p.length !== s))
     throw new Error('all prompts must have the same, non-zero length');
-  if (s + newTokens - 1 > cfg.blockSize)
-    throw new Error(`prompt ${s} + ${newTokens} new tokens exceed the context of ${cfg.blockSize}`);
+  if (s + maxNewTokens - 1 > cfg.blockSize)
+    throw new Error(`prompt ${s} + ${maxNewTokens} new tokens exceed the context of ${cfg.blockSize}`);
 
   // The slow tier holds every layer's weights; embeddings and the final LayerNorm stay resident (as in FlexGen).
   const all = model.exportWeights();
@@ -77,7 +77,7 @@ export function runZigzag(model: LanguageModel, prompts: number[][], opts: Zigza
     for (let start = 0; start < batches; start += nb) {
       const block = Array.from({ length: Math.min(nb, batches - start) }, (_, i) => start + i);
       const next: number[][] = block.map((b) => prompts.slice(b * gbs, (b + 1) * gbs).flat()); // tokens entering the column, flat [gbs*T]
-      for (let token = 0; token < newTokens; token++) {
+      for (let token = 0; token < maxNewTokens; token++) {
         const T = token === 0 ? s : 1;
         const past = token === 0 ? 0 : s + token - 1;
         // Activations of each batch of the block, parked between layers: [gbs, T, C] each.
@@ -129,7 +129,7 @@ export function runZigzag(model: LanguageModel, prompts: number[][], opts: Zigza
   return {
     tokens: out,
     weightLoads,
-    expectedWeightLoads: zigzagWeightLoads({ batches, tokens: newTokens, layers: cfg.nLayer }, nb),
+    expectedWeightLoads: zigzagWeightLoads({ batches, tokens: maxNewTokens, layers: cfg.nLayer }, nb),
     weightBytesRead: disk.bytesRead - readBefore,
     peakKvBytes,
     peakActivationBytes,
@@ -138,12 +138,12 @@ export function runZigzag(model: LanguageModel, prompts: number[][], opts: Zigza
 }
 
 /** Plain batched greedy decoding of all prompts at once with the model's own KV cache: the reference output. */
-export function plainBatchedDecode(model: LanguageModel, prompts: number[][], newTokens: number): number[][] {
+export function plainBatchedDecode(model: LanguageModel, prompts: number[][], maxNewTokens: number): number[][] {
   const cache = model.newCache();
   const out: number[][] = prompts.map(() => []);
   try {
     let input = prompts;
-    for (let t = 0; t < newTokens; t++) {
+    for (let t = 0; t < maxNewTokens; t++) {
       const logits = model.forward(input, { cache }).logits;
       input = logits.map((rows, b) => {
         const last = rows[rows.length - 1];

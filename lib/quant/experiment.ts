@@ -12,10 +12,7 @@ import { groupsPerRow, quantizeGroups, quantizedBytes, type GroupQuantOptions } 
 import { transpose } from './matrix.ts';
 import { keepCount, salientChannels } from './salient.ts';
 import { quantizeModel, type QuantMethod } from './quantize-model.ts';
-import { checkSettings, METHODS, type MethodName } from './settings.ts';
-
-// The choices and their check live in settings.ts (tfjs-free, for the page); re-exported for the worker and tests.
-export { BITS, checkSettings, GROUP_SIZES, METHODS, type MethodName } from './settings.ts';
+import { validateQuantSettings, METHODS, type MethodName } from './settings.ts';
 
 export function methodFor(name: MethodName): QuantMethod {
   switch (name) {
@@ -71,7 +68,7 @@ export function quantizeAndEvaluate(
   evalIds: number[],
   s: { bits: number; groupSize: number; method: MethodName },
 ): ExperimentResult {
-  checkSettings(s);
+  validateQuantSettings(s);
   const cfg = model.config;
   const q = quantizeModel(
     cfg,

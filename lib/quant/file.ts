@@ -46,7 +46,6 @@ export interface QuantManifest {
 }
 
 // The file's checksum and its base model's fingerprint (shared with the LoRA adapter file).
-export { fnv1a, weightsFingerprint };
 
 export function isQuantManifest(m: unknown): m is QuantManifest {
   return (

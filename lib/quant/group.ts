@@ -13,7 +13,7 @@
 // Either way every value is within Δ/2 of its reconstruction. Codes and zero points are bit-packed (pack.ts);
 // scales are float32. References: AWQ, arXiv 2306.00978 §3.2 Eq. 1; mit-han-lab/llm-awq awq/quantize/quantizer.py;
 // FlexGen, arXiv 2303.06865 §5 (group-wise min-max quantization of weights and KV cache).
-import { checkBits, packBits, packedBytes, unpackBits } from './pack.ts';
+import { validateBits, packBits, packedBytes, unpackBits } from './pack.ts';
 
 export interface GroupQuantOptions {
   /** Bits per value, 2..8. */
@@ -50,7 +50,7 @@ export function quantizedBytes(
   rowLength: number,
   opts: GroupQuantOptions,
 ): { codes: number; scales: number; zeros: number; total: number } {
-  checkOptions(opts);
+  validateGroupOptions(opts);
   const groups = rows * groupsPerRow(rowLength, opts.groupSize);
   const codes = packedBytes(rows * rowLength, opts.bits);
   const scales = 4 * groups;
@@ -67,7 +67,7 @@ export function quantizeGroups(
   opts: GroupQuantOptions,
   rowLength = values.length,
 ): QuantizedGroups {
-  checkOptions(opts);
+  validateGroupOptions(opts);
   const { bits, groupSize } = opts;
   const symmetric = !!opts.symmetric;
   if (!Number.isInteger(rowLength) || rowLength <= 0 || values.length % rowLength !== 0)
@@ -152,8 +152,10 @@ export function fakeQuantize(
   return dequantizeGroups(quantizeGroups(values, opts, rowLength));
 }
 
-export function checkOptions(opts: GroupQuantOptions): void {
-  checkBits(opts.bits, 2);
+/** Throws unless bits is 2..8 and groupSize a positive integer; returns the options. */
+export function validateGroupOptions(opts: GroupQuantOptions): GroupQuantOptions {
+  validateBits(opts.bits, 2);
   if (!Number.isInteger(opts.groupSize) || opts.groupSize < 1)
     throw new Error(`groupSize must be a positive integer, got ${opts.groupSize}`);
+  return opts;
 }

@@ -27,11 +27,28 @@ export {
   encodeQuantized,
   decodeQuantized,
   isQuantManifest,
-  weightsFingerprint,
-  fnv1a,
   QUANT_FORMAT,
   QUANT_VERSION,
   type QuantManifest,
 } from './file.ts';
 export { int4Kernel, matVecInt4, matVecF32, type Int4Kernel } from './matvec.ts';
-export { raceInt4, type RaceResult } from './race.ts';
+export { raceInt4, type Int4RaceResult } from './race.ts';
+export { METHODS, BITS, GROUP_SIZES, validateQuantSettings, type MethodName } from './settings.ts';
+export {
+  methodFor,
+  evaluateFp32,
+  quantizeAndEvaluate,
+  alphaCurve,
+  SAMPLE,
+  type ExperimentResult,
+  type Fp32Result,
+  type AlphaPoint,
+} from './experiment.ts';
+export {
+  symmetricStep,
+  roundTo,
+  scaleOneWeight,
+  monteCarloScaling,
+  type GroupScaling,
+  type MonteCarlo,
+} from './microscope.ts';

@@ -4,13 +4,13 @@
 
 /** Bytes that n codes of `bits` bits occupy when packed. */
 export function packedBytes(n: number, bits: number): number {
-  checkBits(bits, 1);
+  validateBits(bits, 1);
   return Math.ceil((n * bits) / 8);
 }
 
 /** Packs codes (each in 0..2^bits-1) into ceil(n·bits/8) bytes. Throws on a code out of range. */
 export function packBits(codes: ArrayLike<number>, bits: number): Uint8Array {
-  checkBits(bits, 1);
+  validateBits(bits, 1);
   const n = codes.length,
     max = (1 << bits) - 1;
   const out = new Uint8Array(packedBytes(n, bits));
@@ -35,7 +35,7 @@ export function packBits(codes: ArrayLike<number>, bits: number): Uint8Array {
 
 /** Unpacks n codes of `bits` bits from `packed` (the inverse of packBits). Throws if `packed` is too short. */
 export function unpackBits(packed: Uint8Array, bits: number, n: number, out = new Uint8Array(n)): Uint8Array {
-  checkBits(bits, 1);
+  validateBits(bits, 1);
   const need = packedBytes(n, bits);
   if (packed.length < need)
     throw new Error(`unpackBits: ${n} codes of ${bits} bits need ${need} bytes, got ${packed.length}`);
@@ -58,9 +58,11 @@ export function unpackBits(packed: Uint8Array, bits: number, n: number, out = ne
   return out;
 }
 
-export function checkBits(bits: number, min: number): void {
+/** Throws unless bits is a whole number from `min` to 8; returns it. */
+export function validateBits(bits: number, min: number): number {
   if (!Number.isInteger(bits) || bits < min || bits > 8)
     throw new Error(`bits must be an integer from ${min} to 8, got ${bits}`);
+  return bits;
 }
 
 function checkCode(c: number, max: number, i: number): number {

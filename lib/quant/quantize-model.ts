@@ -8,7 +8,7 @@ import { linearNames, parameterShapes, type GPTConfig } from '../config.ts';
 import { layerError, scaleRows, searchClip, searchScales } from './awq.ts';
 import type { CalibrationStats, LinearStats } from './calibration.ts';
 import { foldScales } from './fold.ts';
-import { checkOptions, groupsPerRow, type GroupQuantOptions } from './group.ts';
+import { validateGroupOptions, groupsPerRow, type GroupQuantOptions } from './group.ts';
 import { dequantizeMatrix, quantizeMatrix, type QuantizedMatrix } from './matrix.ts';
 import { keepCount, quantizeKeeping, salientChannels, type SalientRule } from './salient.ts';
 
@@ -66,7 +66,7 @@ export function quantizeModel(
   opts: GroupQuantOptions,
   method: QuantMethod,
 ): QuantizedModel {
-  checkOptions(opts);
+  validateGroupOptions(opts);
   const names = linearNames(cfg);
   for (const n of names) if (!stats[n]) throw new Error(`quantizeModel: no calibration statistics for ${n}`);
   const layers: Record<string, LayerReport> = {};

@@ -7,7 +7,7 @@ import { quantizeGroups } from './group.ts';
 import type { QuantizedMatrix } from './matrix.ts';
 import { int4Kernel, matVecF32, matVecInt4 } from './matvec.ts';
 
-export interface RaceResult {
+export interface Int4RaceResult {
   inDim: number;
   outDim: number;
   /** Fastest milliseconds per product over the runs. */
@@ -25,7 +25,7 @@ export function raceInt4(
   inDim: number,
   outDim: number,
   { groupSize = 64, repeats = 5, minMs = 20, seed = 1, now = () => performance.now() } = {},
-): RaceResult {
+): Int4RaceResult {
   const rng = mulberry32(seed);
   const wT = Float32Array.from({ length: inDim * outDim }, () => randn(rng) * 0.05); // [outDim, inDim]
   const x = Float32Array.from({ length: inDim }, () => randn(rng));

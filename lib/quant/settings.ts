@@ -9,11 +9,12 @@ export const BITS = [2, 3, 4, 8] as const;
 export const GROUP_SIZES = [32, 64, 128] as const;
 
 /** Throws a reader-facing message unless bits, group size and method are among the lesson's choices. */
-export function checkSettings(s: { bits: number; groupSize: number; method: string }): void {
+export function validateQuantSettings<S extends { bits: number; groupSize: number; method: string }>(s: S): S {
   if (!(BITS as readonly number[]).includes(s.bits))
     throw new Error(`bits must be one of ${BITS.join(', ')}; got ${s.bits}.`);
   if (!(GROUP_SIZES as readonly number[]).includes(s.groupSize))
     throw new Error(`group size must be one of ${GROUP_SIZES.join(', ')}; got ${s.groupSize}.`);
   if (!(METHODS as readonly string[]).includes(s.method))
     throw new Error(`method must be one of ${METHODS.join(', ')}; got "${s.method}".`);
+  return s;
 }

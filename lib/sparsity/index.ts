@@ -1,6 +1,6 @@
 // Activation sparsity, PowerInfer and PowerInfer-2 on the project's tiny model: profile which FFN neurons fire,
-// predict them, compute only those, place them across a fast and a slow memory, cache them from flash, and schedule
-// the reads. Plain arrays in and out; tensors stay inside.
+// predict them, compute only those, place them across a fast and a slow memory, cache them from a phone's UFS storage,
+// and schedule the reads. The machines and storage curves they are priced on live in lib/hardware. Plain arrays in and out; tensors stay inside.
 export {
   profileActivations,
   hotSetOverlap,
@@ -23,8 +23,9 @@ export {
 export { forEachWindow, type WindowRecord } from './windows.ts';
 export {
   ActivationPredictor,
-  loadPredictor,
   encodePredictor,
+  decodePredictor,
+  loadPredictor,
   predictorShapes,
   initPredictorWeights,
   validatePredictorConfig,
@@ -38,7 +39,6 @@ export {
   type PredictionStats,
   type PredictOptions,
 } from './predict-active.ts';
-export { encodeTensors, decodeTensors, type TensorManifest, type TensorSpec } from '../tensor-file.ts';
 export { kernelWeights, denseFfn, sparseFfn, preActivations, type FfnKernelWeights } from './neuron-kernel.ts';
 export {
   raceSparseFfn,
@@ -46,7 +46,7 @@ export {
   sampleFfnInput,
   timePerCall,
   type RaceOptions,
-  type RaceResult,
+  type FfnRaceResult,
   type KernelName,
 } from './race.ts';
 export {
@@ -54,28 +54,22 @@ export {
   comparePlacements,
   priceFast,
   minFastNeurons,
-  PC_HIGH,
-  NEURON_BYTES,
-  type Hardware,
-  type Placement,
+  type NeuronPlacement,
   type PlacementMethod,
   type PlacementOptions,
   type LayerTime,
 } from './placement.ts';
 export { batchUnion, type BatchUnionOptions, type BatchUnionResult } from './batch-union.ts';
-export { UFS_4_0, readBandwidth, readMs, blockRound, type StorageModel, type ReadPattern } from './flash.ts';
 export { simulateNeuronCache, type NeuronCacheOptions, type NeuronCacheResult } from './neuron-cache.ts';
 export {
   schedulePipeline,
   clusterWorkFromTrace,
-  INT4_7B_COSTS,
   type ClusterWork,
   type PipelineTask,
   type PipelineSchedule,
   type PipelineOptions,
   type PipelineMode,
   type Lane,
-  type StageCosts,
   type WorkFromTraceOptions,
 } from './pipeline.ts';
 export { measureBatch, splitAt, byHotRank, type BatchRun, type BatchSettings, type SplitRow } from './batch-split.ts';
@@ -84,7 +78,7 @@ export { matrixLevelSchedule } from './matrix-schedule.ts';
 export {
   pipelineForToken,
   fitToTrace,
-  flashShare,
+  storageReadShare,
   saving,
   breakEvenMissShare,
   CLUSTER_SIZE,

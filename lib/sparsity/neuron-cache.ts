@@ -6,10 +6,10 @@
 // (A fixed region for attention weights and the KV cache is outside this budget.) With `bundle`, a neuron's W_up
 // column and W_down row are stored side by side and read together; without it they are two reads (PowerInfer-2
 // bundles Gate/Up/Down; a ReLU FFN has no gate). Every needed neuron is a cache access: a hit if it is in memory
-// when its token starts, otherwise a miss that costs a flash read (flash.ts, UFS 4.0 figures; simulated time).
+// when its token starts, otherwise a miss that costs a storage read (lib/hardware/storage-curve.ts, UFS 4.0 figures; simulated time).
 import type { ActivationTrace } from './trace.ts';
 import { activeNeurons } from './trace.ts';
-import { blockRound, readMs, UFS_4_0, type StorageModel } from './flash.ts';
+import { blockRound, readMs, UFS_4_0, type StorageCurve } from '../hardware/storage-curve.ts';
 
 /** Neurons per hot-region cluster unless the caller says otherwise (PowerInfer-2 sizes clusters per use, §3.1). */
 export const HOT_CLUSTER_SIZE = 16;
@@ -37,7 +37,7 @@ export interface NeuronCacheOptions {
   preload?: boolean;
   /** Tokens replayed before counting starts (default 0). */
   warmupTokens?: number;
-  storage?: StorageModel;
+  storage?: StorageCurve;
 }
 
 export interface NeuronCacheResult {

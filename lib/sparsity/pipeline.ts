@@ -8,7 +8,8 @@
 // our ReLU model has no gate, so its W_up plays the gate's role. Stage times are simulated from the papers' figures;
 // which neurons each cluster needs comes from our model's real activation trace.
 import { activeNeurons, type ActivationTrace } from './trace.ts';
-import { readMs } from './flash.ts';
+import { readMs } from '../hardware/storage-curve.ts';
+import { INT4_7B_COSTS, type StageCosts } from '../hardware/devices.ts';
 
 export type Lane = 'Pred' | 'GIO' | 'GC' | 'UDIO' | 'UDC';
 export type PipelineMode = 'matrix' | 'cluster';
@@ -179,29 +180,6 @@ function summarise(mode: PipelineMode, nodes: Node[], times: Timed[]): PipelineS
   const lastIo = ioTasks.reduce((m, t) => Math.max(m, t.end), 0);
   return { mode, tasks, totalMs: Math.max(0, ...times.map((t) => t.end)), ioBusyMs, ioIdleMs: lastIo - ioBusyMs };
 }
-
-export interface StageCosts {
-  /** Bytes read per needed neuron for the gate (PowerInfer-2 INT4 bundle: one 4 KB read, §4.4). */
-  gateReadBytes: number;
-  /** Bytes read per neuron whose gate fired, for up and down (the bundle's second 4 KB read, §4.4). */
-  udReadBytes: number;
-  /** Compute time per weight vector, ms. */
-  computeMsPerVector: number;
-}
-
-/**
- * Default costs for a 7B-scale INT4 neuron (simulated). Reads: PowerInfer-2's 4 KB gate read and 4 KB up/down read
- * [§4.4], priced with the UFS 4.0 random-read curve (flash.ts: 4.1 µs each). Compute per vector (derived, rough):
- * chosen so that at PowerInfer-2's 95% neuron-cache hit rate [§7.5, Fig. 14] compute is 86.3% of the critical path
- * and I/O 13.7%, as measured for Bamboo-7B [Table 4]: I/O per neuron = 5% × 2 reads × 4.1 µs ≈ 0.41 µs, so compute
- * ≈ 0.41 × 86.3 / 13.7 ≈ 2.6 µs per neuron, ≈ 0.86 µs per vector (gate, up, down). (Streaming a 2.5 KB INT4 vector at
- * the CPU's 43.9 GB/s [§2.3.1] alone would take 0.06 µs; real kernels are far from that bound.)
- */
-export const INT4_7B_COSTS: StageCosts = {
-  gateReadBytes: 4096,
-  udReadBytes: 4096,
-  computeMsPerVector: (0.05 * 2 * readMs(4096) * (86.3 / 13.7)) / 3,
-};
 
 export interface WorkFromTraceOptions {
   /** Neurons per cluster (default 32). */

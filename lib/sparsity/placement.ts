@@ -10,55 +10,21 @@
 //
 // Modelled time, not measured: per layer, expected bytes of active neurons on each side (Σ frequency × neuronBytes)
 // over that side's bandwidth; the two sides run in parallel (or in sequence with parallel: false); plus the sync.
-// `neuronBytes` says what a neuron weighs: NEURON_BYTES.ours(config) for our tiny model's fp32 up column + down
-// row, or NEURON_BYTES.mistral7bFp16 for a 7B-scale neuron, so the same frequencies can be priced at either size.
+// `neuronBytes` says what a neuron weighs (lib/hardware's neuronBytes: 'ours' for our tiny model's fp32 up column +
+// down row, 'fp16' for a 7B-scale neuron), so the same frequencies can be priced at either size.
 import { mulberry32 } from '../random.ts';
-import type { GPTConfig } from '../config.ts';
-import { FP16_7B_VECTOR_BYTES } from '../hardware/neuron-bytes.ts';
-
-export interface Hardware {
-  name: string;
-  /** Bytes per second the fast device reads its memory at. */
-  fastBandwidth: number;
-  /** Bytes per second the slow device reads its memory at. */
-  slowBandwidth: number;
-  /** Cost of one CPU↔GPU sync (merge) per layer, milliseconds. */
-  syncMs: number;
-  /** Where each figure comes from. */
-  sources: { fastBandwidth: string; slowBandwidth: string; syncMs: string };
-}
-
-/** PowerInfer's PC-High machine: RTX 4090 and 192 GB DDR5 on an i9-13900K. */
-export const PC_HIGH: Hardware = {
-  name: 'PC-High (RTX 4090 + i9-13900K DRAM)',
-  fastBandwidth: 1e12,
-  slowBandwidth: 67.2e9,
-  syncMs: 0.02,
-  sources: {
-    fastBandwidth: 'RTX 4090 ~1 TB/s [AWQ, arXiv 2306.00978, §4.1, Fig. 3]',
-    slowBandwidth: 'DRAM 67.2 GB/s [PowerInfer, arXiv 2312.12456 v2, §8.1]',
-    syncMs: 'assumed 20 µs (about one PCIe round trip plus a kernel launch); not a figure from the papers',
-  },
-};
-
-/** What one FFN neuron (its W_up column and W_down row; no gate in a ReLU FFN) weighs in bytes. */
-export const NEURON_BYTES = {
-  /** Our model: 2 vectors of nEmbd float32 values (1 KB for nEmbd 128). */
-  ours: (c: Pick<GPTConfig, 'nEmbd'>, bytesPerWeight = 4) => 2 * c.nEmbd * bytesPerWeight,
-  /** Mistral-7B in FP16: 8 KB per vector [PowerInfer-2, arXiv 2406.06282, §4.4]; up + down = 16 KB. */
-  mistral7bFp16: 2 * FP16_7B_VECTOR_BYTES,
-};
+import { PC_HIGH, type GpuCpuMachine } from '../hardware/devices.ts';
 
 export type PlacementMethod = 'random' | 'hottest' | 'optimal';
 
 export interface PlacementOptions {
   /** How many neurons fit in fast memory. */
   budgetNeurons: number;
-  /** Bytes per neuron, for the time model and C_l (see NEURON_BYTES). */
+  /** Bytes per neuron, for the time model and C_l (see lib/hardware's neuronBytes). */
   neuronBytes: number;
   /** Neurons per group, formed by frequency within each layer (default 8; PowerInfer uses 64). */
   groupSize?: number;
-  hardware?: Hardware;
+  hardware?: GpuCpuMachine;
   /** Override C_l (neurons); default minFastNeurons(hardware, neuronBytes). */
   minFast?: number;
   /** Fast and slow sides compute at the same time (default true, PowerInfer's hybrid engine). */
@@ -74,7 +40,7 @@ export interface LayerTime {
   totalMs: number;
 }
 
-export interface Placement {
+export interface NeuronPlacement {
   method: PlacementMethod;
   groupSize: number;
   /** C_l: a layer holds 0 or at least this many fast neurons. */
@@ -95,7 +61,7 @@ export interface Placement {
 }
 
 /** C_l: the smallest neuron count for which fast compute plus one sync beats slow compute (Infinity if never). */
-export function minFastNeurons(hw: Hardware, neuronBytes: number): number {
+export function minFastNeurons(hw: GpuCpuMachine, neuronBytes: number): number {
   const perNeuronSaving = (neuronBytes / hw.slowBandwidth - neuronBytes / hw.fastBandwidth) * 1000; // ms
   if (perNeuronSaving <= 0) return Infinity;
   return Math.max(1, Math.ceil(hw.syncMs / perNeuronSaving));
@@ -121,7 +87,11 @@ function makeGroups(freqs: ArrayLike<number>[], g: number): Group[][] {
 }
 
 /** Places the neurons of every layer (freqs[l][i] = activation frequency of neuron i in layer l) by `method`. */
-export function placeNeurons(freqs: ArrayLike<number>[], method: PlacementMethod, opts: PlacementOptions): Placement {
+export function placeNeurons(
+  freqs: ArrayLike<number>[],
+  method: PlacementMethod,
+  opts: PlacementOptions,
+): NeuronPlacement {
   const g = opts.groupSize ?? 8;
   const hw = opts.hardware ?? PC_HIGH;
   if (!(Number.isInteger(g) && g >= 1)) throw new Error(`placeNeurons: groupSize must be a positive integer, got ${g}`);
@@ -154,7 +124,7 @@ export function placeNeurons(freqs: ArrayLike<number>[], method: PlacementMethod
 export function comparePlacements(
   freqs: ArrayLike<number>[],
   opts: PlacementOptions,
-): Record<PlacementMethod, Placement> {
+): Record<PlacementMethod, NeuronPlacement> {
   return {
     random: placeNeurons(freqs, 'random', opts),
     hottest: placeNeurons(freqs, 'hottest', opts),
@@ -167,7 +137,7 @@ export function priceFast(
   freqs: ArrayLike<number>[],
   fast: number[][],
   neuronBytes: number,
-  hw: Hardware = PC_HIGH,
+  hw: GpuCpuMachine = PC_HIGH,
   parallel = true,
 ) {
   let total = 0,

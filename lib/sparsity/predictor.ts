@@ -5,7 +5,7 @@
 // References: Deja Vu, Liu et al., arXiv 2310.17157, §3 (low-rank MLP "sparsity predictors");
 // PowerInfer, arXiv 2312.12456 v2, §5.1 and Table 6; LLM in a Flash, arXiv 2312.11514 v3, §3.1.
 import * as tf from '@tensorflow/tfjs';
-import { fetchWithCache, parseJsonFile, type LoadOptions } from '../load.ts';
+import { loadThroughCache, parseJsonFile, type FetchFile, type LoadOptions } from '../fetch-file.ts';
 import { mulberry32, randn } from '../random.ts';
 import { decodeTensors, encodeTensors, type TensorManifest } from '../tensor-file.ts';
 
@@ -160,23 +160,42 @@ export function encodePredictor(
   return { config: c, ...encodeTensors(predictorShapes(c), weights, 'predictor') };
 }
 
-/** Loads the predictor in folder `baseUrl` (config.json, weights.json + shards). Node passes `fetchFile`. */
+/** The predictor in the files encodePredictor wrote (config, weights manifest, shards); `source` names them in errors. */
+export function decodePredictor(
+  config: unknown,
+  manifest: unknown,
+  shards: Map<string, ArrayBuffer>,
+  source = 'predictor',
+): ActivationPredictor {
+  const c = validatePredictorConfig(config, `${source}/config.json`);
+  return new ActivationPredictor(
+    c,
+    decodeTensors(predictorShapes(c), manifest as TensorManifest, shards, `${source}/weights.json`),
+  );
+}
+
+/** Fetches and decodes the predictor in folder `baseUrl` (config.json, weights.json + shards). Node passes `fetchFile`. */
 export async function loadPredictor(
   baseUrl: string,
   opts: Pick<LoadOptions, 'fetchFile' | 'name'> = {},
 ): Promise<ActivationPredictor> {
+  if (opts.fetchFile) return loadPredictorWith(opts.fetchFile, baseUrl, opts);
+  return loadThroughCache((fetchFile) => loadPredictorWith(fetchFile, baseUrl, opts));
+}
+
+async function loadPredictorWith(
+  fetchFile: FetchFile,
+  baseUrl: string,
+  opts: Pick<LoadOptions, 'name'>,
+): Promise<ActivationPredictor> {
   const base = baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';
   const name = opts.name ?? base.split('/').filter(Boolean).pop() ?? 'predictor';
-  const fetchFile = opts.fetchFile ?? fetchWithCache;
   const get = async (file: string) => (await fetchFile(base + file, () => undefined)).data;
   const json = async (file: string) => parseJsonFile(await get(file), `${name}/${file}`);
-  const config = validatePredictorConfig(await json('config.json'), `${name}/config.json`);
+  const config = await json('config.json');
   const manifest = await json('weights.json');
   const paths: string[] = Array.isArray(manifest) ? manifest.flatMap((g: { paths?: string[] }) => g?.paths ?? []) : [];
   const shards = new Map<string, ArrayBuffer>();
   for (const path of paths) shards.set(path, await get(path));
-  return new ActivationPredictor(
-    config,
-    decodeTensors(predictorShapes(config), manifest, shards, `${name}/weights.json`),
-  );
+  return decodePredictor(config, manifest, shards, name);
 }

@@ -28,7 +28,7 @@ export interface RaceOptions {
   skipInactive?: boolean;
 }
 
-export interface RaceResult {
+export interface FfnRaceResult {
   kernel: KernelName;
   /** The tfjs backend in use ('js' kernel: 'plain JS'). */
   backend: string;
@@ -99,7 +99,7 @@ export function timePerCall(fn: () => void, repeats = 7): number {
 }
 
 /** Times dense vs sparse FFN for one token at `layer`; see RaceOptions. Leaves tf.memory().numTensors unchanged. */
-export function raceSparseFfn(model: LanguageModel, layer: number, opts: RaceOptions = {}): RaceResult {
+export function raceSparseFfn(model: LanguageModel, layer: number, opts: RaceOptions = {}): FfnRaceResult {
   const w = kernelWeights(model, layer);
   const x = opts.x ?? sampleFfnInput(model, layer);
   if (x.length !== w.nEmbd) throw new Error(`raceSparseFfn: x has ${x.length} values, nEmbd is ${w.nEmbd}`);

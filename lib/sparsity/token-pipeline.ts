@@ -2,15 +2,10 @@
 // model's activation trace), what each cluster's five stages would cost (simulated from PowerInfer-2's figures,
 // pipeline.ts), and two schedules: matrix-level (matrix-schedule.ts) and cluster-level (schedulePipeline).
 import type { LanguageModel } from '../model.ts';
-import { readMs } from './flash.ts';
+import { INT4_7B_COSTS } from '../hardware/devices.ts';
+import { readMs } from '../hardware/storage-curve.ts';
 import { matrixLevelSchedule } from './matrix-schedule.ts';
-import {
-  clusterWorkFromTrace,
-  INT4_7B_COSTS,
-  schedulePipeline,
-  type ClusterWork,
-  type PipelineSchedule,
-} from './pipeline.ts';
+import { clusterWorkFromTrace, schedulePipeline, type ClusterWork, type PipelineSchedule } from './pipeline.ts';
 import type { ActivationProfile } from './profile.ts';
 import { activeNeurons } from './trace.ts';
 
@@ -129,8 +124,8 @@ export function breakEvenMissShare(): number {
   );
 }
 
-/** Share of the needed neurons that come from flash in a run. */
-export function flashShare(run: Pick<PipelineRun, 'clusters'>): number {
+/** Share of the needed neurons read from storage (not held in the neuron cache) in a run. */
+export function storageReadShare(run: Pick<PipelineRun, 'clusters'>): number {
   const all = run.clusters.reduce((a, c) => a + c.active, 0);
   return all ? run.clusters.reduce((a, c) => a + (c.inMemory ? 0 : c.active), 0) / all : 0;
 }

@@ -1,6 +1,7 @@
 // An activation trace: for every token and every layer, which FFN neurons fired (ReLU output > 0), stored as
 // bitsets (one bit per neuron, 32 neurons per Uint32 word) so a few thousand tokens of a 4×512-neuron model fit in
 // ~1 MB. The neuron-cache simulator and the pipeline schedule replay it.
+import { popcount } from '../bits.ts';
 
 export interface ActivationTrace {
   tokens: number;
@@ -50,12 +51,7 @@ export function activeNeurons(tr: ActivationTrace, token: number, layer: number)
 export function activeCount(tr: ActivationTrace, token: number, layer: number): number {
   const o = rowOffset(tr, token, layer);
   let n = 0;
-  for (let w = 0; w < tr.words; w++) {
-    let x = tr.bits[o + w];
-    x = x - ((x >>> 1) & 0x55555555);
-    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-    n += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-  }
+  for (let w = 0; w < tr.words; w++) n += popcount(tr.bits[o + w]);
   return n;
 }
 

@@ -45,3 +45,14 @@ export {
   type SpeculativeGenerateOptions,
   type SpeculativeGenerateResult,
 } from './speculative-decoder.ts';
+export {
+  topKHitRates,
+  tokensPerPass,
+  raceDecoding,
+  nodeDistributions,
+  passCost,
+  type TopKHitRates,
+  type PassesResult,
+  type SpecRaceResult,
+  type PassCost,
+} from './measure.ts';

@@ -75,13 +75,13 @@ export interface PassesResult {
   tokensPerPass: number;
 }
 
-/** Tokens per target pass for one tree shape over several prompts (each decoded for `newTokens`). */
+/** Tokens per target pass for one tree shape over several prompts (each decoded for `maxNewTokens`). */
 export function tokensPerPass(
   target: LanguageModel,
   draft: LanguageModel | (() => TreeRunner),
   prompts: number[][],
   shapeText: string,
-  { temperature = 0, newTokens = 64, verifier = 'mss' as 'mss' | 'naive', seed = 1 } = {},
+  { temperature = 0, maxNewTokens = 64, verifier = 'mss' as 'mss' | 'naive', seed = 1 } = {},
 ): PassesResult {
   const shape = parseTreeShape(shapeText);
   let tokens = 0,
@@ -93,9 +93,9 @@ export function tokensPerPass(
       temperature,
       verifier,
       seed: seed + i,
-      maxNewTokens: newTokens,
+      maxNewTokens,
     });
-    // Every token a pass produced counts, including the last step's overshoot past newTokens.
+    // Every token a pass produced counts, including the last step's overshoot past maxNewTokens.
     tokens += r.steps.reduce((a, s) => a + s.emitted.length, 0);
     passes += r.targetPasses;
   });
@@ -114,7 +114,7 @@ export function tokensPerPass(
   };
 }
 
-export interface RaceResult {
+export interface SpecRaceResult {
   shape: string;
   draft: 'tfjs' | 'plain JS';
   tokens: number;
@@ -147,13 +147,13 @@ export function raceDecoding(
   prompt: number[],
   shapeText: string,
   {
-    newTokens = 96,
+    maxNewTokens = 96,
     repeats = 3,
     lean = true,
     now = () => performance.now(),
     cpuNow = undefined as (() => number) | undefined,
   } = {},
-): RaceResult {
+): SpecRaceResult {
   const shape = parseTreeShape(shapeText);
   generate(target, prompt.slice(0, 8), { temperature: 0, maxNewTokens: 4 }); // warm-up
   const plainMs: number[] = [],
@@ -166,7 +166,7 @@ export function raceDecoding(
   for (let r = 0; r < repeats; r++) {
     let t = now(),
       c = cpu();
-    plainIds = generate(target, prompt, { temperature: 0, maxNewTokens: newTokens }).ids;
+    plainIds = generate(target, prompt, { temperature: 0, maxNewTokens }).ids;
     plainMs.push(now() - t);
     plainCpu.push(cpu() - c);
     t = now();
@@ -174,7 +174,7 @@ export function raceDecoding(
     spec = speculativeGenerate(target, lean ? new LeanRunner(draft) : draft, prompt, {
       tree: shape,
       temperature: 0,
-      maxNewTokens: newTokens,
+      maxNewTokens,
       now: cpuNow ?? now,
     });
     specMs.push(now() - t);
@@ -185,7 +185,7 @@ export function raceDecoding(
   return {
     shape: formatTreeShape(shape),
     draft: lean ? 'plain JS' : 'tfjs',
-    tokens: newTokens,
+    tokens: maxNewTokens,
     plainMs: fastest(plainMs),
     speculativeMs: fastest(specMs),
     speedup: fastest(plainMs) / fastest(specMs),

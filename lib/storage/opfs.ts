@@ -63,11 +63,12 @@ export class OpfsStorage extends ByteStorage {
     } catch (e) {
       throw quotaOr(e, this.name, bytes.length);
     }
-    // A short write means the quota ran out part-way (Chromium reports it this way rather than throwing).
-    if (n < bytes.length)
-      throw new StorageQuotaError(
-        `${this.name}: the browser's storage quota ran out after ${offset + n} bytes; using memory instead`,
-      );
+    // Any other count than asked for means the quota ran out: a short write, or Chromium's −8 (out of space)
+    // returned as the unsigned 4294967288. Neither is thrown, so both must be caught here.
+    if (n !== bytes.length) {
+      const written = n >= 0 && n < bytes.length ? ` after ${offset + n} bytes` : '';
+      throw new StorageQuotaError(`${this.name}: the browser's storage quota ran out${written}; using memory instead`);
+    }
   }
 
   protected rawTruncate(size: number): void {

@@ -3,6 +3,7 @@
 // arXiv 2312.11514 v3, §2.2] is that each read pays a fixed latency before its first byte, so small reads waste the
 // device's bandwidth: throughput(c) ≈ c / (t_first + c / B). Browsers and Node cannot bypass the OS page cache, so on
 // a file read recently these numbers measure the cache more than the device: an upper bound for a cold device.
+import { median } from '../stats.ts';
 import { mulberry32, randInt } from '../random.ts';
 import type { ByteStorage } from './storage.ts';
 
@@ -87,8 +88,7 @@ export function measureReadThroughput(storage: ByteStorage, opts: ThroughputOpti
         for (let i = 0; i < reads; i++) storage.read(offsets[i], c, buf);
         times.push(now() - t0);
       }
-      times.sort((a, b) => a - b);
-      const seconds = Math.max(times[(repeats - 1) >> 1] / 1000, 1e-9); // median (the lower one for an even count)
+      const seconds = Math.max(median(times) / 1000, 1e-9);
       const p: ThroughputPoint = {
         order,
         chunkBytes: c,

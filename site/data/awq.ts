@@ -13,10 +13,10 @@ import {
   quantizeAndEvaluate,
   type ExperimentResult,
   type Fp32Result,
-  type MethodName,
 } from '../../lib/quant/experiment.ts';
+import type { MethodName } from '../../lib/quant/settings.ts';
 import { monteCarloScaling, type MonteCarlo } from '../../lib/quant/microscope.ts';
-import { loadCorpus } from '../../scripts/corpus.ts';
+import { loadCorpus } from '../../node/corpus.ts';
 import { loadMeasuredModel } from './measured.ts';
 import { diskCache, fingerprint } from './disk-cache.ts';
 

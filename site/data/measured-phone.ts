@@ -22,7 +22,7 @@ import { profileActivations, type ActivationProfile } from '../../lib/sparsity/p
 import { REPLAY_TOKENS } from '../../lib/sparsity/replay-text.ts';
 import { pipelineForToken, type PipelineRun, type TokenPipelineSettings } from '../../lib/sparsity/token-pipeline.ts';
 import { activeCount } from '../../lib/sparsity/trace.ts';
-import { loadCorpus } from '../../scripts/corpus.ts';
+import { loadCorpus } from '../../node/corpus.ts';
 import { diskCache, fingerprint } from './disk-cache.ts';
 import { loadMeasuredModel, measuredModelName, modelDir } from './measured.ts';
 

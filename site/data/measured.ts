@@ -1,6 +1,6 @@
 // Build time only (Node): what the PowerInfer lesson measures on our own model. Loads the shipped model from
 // public/models/ with lib/load.ts (reading files from disk), runs lib/sparsity on a fixed slice of the validation
-// text (Moby Dick's held-out chapters, scripts/corpus.ts) on the tfjs cpu backend, and keeps the answer for the
+// text (Moby Dick's held-out chapters, node/corpus.ts) on the tfjs cpu backend, and keeps the answer for the
 // whole build (and on disk, keyed by a hash of the model, the texts and the measuring code), so every widget and every <Stat> on the page shows the same numbers. Nothing here is typed by hand:
 // a retrained model changes every number on the next build.
 //
@@ -24,7 +24,7 @@ import {
   sampleFfnInput,
   type ActivationProfile,
 } from '../../lib/sparsity/index.ts';
-import { loadCorpus } from '../../scripts/corpus.ts';
+import { loadCorpus } from '../../node/corpus.ts';
 import { diskCache, fingerprint } from './disk-cache.ts';
 
 /** Tokens of the validation text profiled at build time (16 windows of the 128-token context). */

@@ -15,11 +15,11 @@ import {
   stepView,
   type StepView,
 } from '../../lib/speculative/index.ts';
-import type { PassesResult, RaceResult } from '../../lib/speculative/measure.ts';
+import type { PassesResult, SpecRaceResult } from '../../lib/speculative/measure.ts';
 
 // The rows are what lib/speculative/measure.ts returns (the race row also names the tfjs backend it ran on).
 export type SpecPassesRow = PassesResult;
-export type SpecRaceRow = RaceResult & { backend: string };
+export type SpecRaceRow = SpecRaceResult & { backend: string };
 
 /** The same race in headless Chromium (the SpecRace widget, wall clock), saved by scripts/bench-speculative.ts --save. */
 export interface SpecBrowserRaceRow {

@@ -1,6 +1,6 @@
 // An Astro integration that, once the site is built, writes sw.js (from site/offline/sw.js) into the output with
 // the list of every built file and a version that changes whenever any file does. A deploy therefore installs a
-// new service worker, which precaches the new files and deletes the old build's cache.
+// new service worker, which precaches the new files and waits (see sw.js).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,8 @@ function filesUnder(dir) {
 const urlOf = (file) => (file === 'index.html' ? './' : file.replace(/(^|\/)index\.html$/, '$1'));
 
 export function precacheManifest(dir) {
-  const files = filesUnder(dir).filter((file) => file !== SW_NAME);
+  // _headers (scripts/deploy-headers.ts) is read by the host, never served.
+  const files = filesUnder(dir).filter((file) => file !== SW_NAME && file !== '_headers');
   const hash = createHash('sha256');
   for (const file of files)
     hash

@@ -20,12 +20,16 @@ async function start(
   auto: AutoChoice | undefined,
 ): Promise<{ backend: BackendInfo; handlers: Registry }> {
   post({ kind: 'status', message: 'Loading TensorFlow.js…', fraction: 0 });
-  const [{ chooseBackend }, { handlers }, { setWasmPaths }] = await Promise.all([
+  const [{ chooseBackend }, { handlers }, { setWasmPaths }, tf] = await Promise.all([
     import('../../lib/backend.ts'),
     import('./handlers/index.ts'),
     import('@tensorflow/tfjs-backend-wasm'),
+    import('@tensorflow/tfjs'),
   ]);
   setWasmPaths(`${self.location.origin}${import.meta.env.BASE_URL.replace(/\/?$/, '/')}tfjs-wasm/`); // before any wasm start
+  // One thread, always: on a cross-origin-isolated page tfjs would otherwise pick its threaded binary, whose helper
+  // threads start from a blob: script that fails under COEP ("e is not defined"). The SIMD binary is single-threaded.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   let reason: string | undefined;
   let renderer: string | null | undefined;
   if (auto) {

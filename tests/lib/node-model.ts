@@ -1,22 +1,11 @@
 // Test helpers: load the committed models from public/models in Node, or build a small random one.
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { loadModel } from '../../lib/load.ts';
 import { LanguageModel } from '../../lib/model.ts';
 import { Tokenizer } from '../../lib/tokenizer.ts';
 import { initWeights } from '../../lib/init.ts';
 import type { GPTConfig } from '../../lib/config.ts';
 
-export const MODELS_DIR = fileURLToPath(new URL('../../public/models/', import.meta.url));
-
-export async function readFromDisk(path: string): Promise<{ data: ArrayBuffer; fromCache: boolean }> {
-  const b = await readFile(path);
-  return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, fromCache: false };
-}
-
-export function loadCommitted(name: 'target-v1' | 'draft-v1'): Promise<LanguageModel> {
-  return loadModel(MODELS_DIR + name, { fetchFile: readFromDisk });
-}
+// Reading the committed models is shared with the scripts (node/model-files.ts).
+export { MODELS_DIR, readFromDisk, loadCommitted } from '../../node/model-files.ts';
 
 /** A tiny random model over a byte-only vocabulary, for equivalence tests that need no training. */
 export function randomModel(overrides: Partial<GPTConfig> = {}, seed = 1): LanguageModel {

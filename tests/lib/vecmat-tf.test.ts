@@ -5,7 +5,8 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../lib/random.ts';
 import { columnsView, elementsView, randomMatrix, randomSparseVector, rowsView } from '../../lib/vecmat.ts';
-import { compareDenseVsGather, denseProduct, median, randomWeights, rowGatherProduct } from '../../lib/vecmat-tf.ts';
+import { compareDenseVsGather, denseProduct, randomWeights, rowGatherProduct } from '../../lib/vecmat-tf.ts';
+import { median } from '../../lib/stats.ts';
 
 /** Runs `fn` and checks that it leaves the number of live tensors unchanged. */
 async function noLeak<T>(fn: () => T | Promise<T>): Promise<T> {

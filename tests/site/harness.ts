@@ -18,6 +18,10 @@ export interface OpenPageOptions {
   /** JavaScript run in the model worker before its own code (prepended to the served script): how a test makes
    *  this Chromium behave like a browser without OPFS, or with a full storage quota. */
   workerPrelude?: string;
+  /** Where the site is served, when not the shared server (a test's own, with other headers). */
+  baseURL?: string;
+  /** JavaScript run in the page before its own scripts (listeners for events the page may fire while loading). */
+  initScript?: string;
 }
 
 export interface OpenedPage {
@@ -63,7 +67,7 @@ export const baseURL = () => inject('baseURL');
 /** Open `path` (relative to the site root, e.g. "/lessons/x/") and wait for the load event. */
 export async function openPage(path: string, opts: OpenPageOptions = {}): Promise<OpenedPage> {
   browser ??= launch();
-  const base = new URL(baseURL());
+  const base = new URL(opts.baseURL ?? baseURL());
   const context = await (await browser).newContext({
     colorScheme: opts.colorScheme ?? 'light',
     viewport: opts.viewport ?? { width: 1280, height: 800 },
@@ -98,6 +102,7 @@ export async function openPage(path: string, opts: OpenPageOptions = {}): Promis
   });
   context.on('weberror', (error) => consoleErrors.push(`uncaught: ${error.error().message}`));
 
+  if (opts.initScript) await context.addInitScript(opts.initScript);
   const page = await context.newPage();
   await page.goto(new URL(path.replace(/^\//, ''), base).href);
   return { page, consoleErrors, consoleWarnings, foreignRequests, close: () => context.close() };

@@ -12,7 +12,7 @@ import type { Server } from 'node:http';
 
 const LESSON = 'lessons/02-powerinfer-hot-cold-neurons/';
 const OLD_CACHE = 'llm-preliminaries-offline-0000000000000000';
-const MODEL_CACHE = 'llm-preliminaries-models-v1'; // lib/load.ts's MODEL_CACHE_NAME
+const MODEL_CACHE = 'llm-preliminaries-models-v1'; // lib/fetch-file.ts's MODEL_CACHE_NAME
 
 let server: Server | undefined;
 let siteUrl: string;

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:f
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../../node/static-server.ts';
 
 export const BASE = '/courses/llm/';
 /** The slug of the temporary lesson; its file is lessons/NN-fork-check-tmp.mdx while the build runs. */

@@ -2,7 +2,7 @@
 // Every widget's chart helper on seeded data: drawn through the kit (named, described, no per-mark ARIA, as tall as
 // its reserved box), with every plotted point inside the axis domain, and compared with its SVG snapshot.
 import { describe, expect, it } from 'vitest';
-import { flashCurve } from '../../lib/hardware/flash-curve.ts';
+import { storageCurvePoints } from '../../lib/hardware/storage-curve.ts';
 import { mulberry32 } from '../../lib/random.ts';
 import type { BatchRun } from '../../lib/sparsity/batch-split.ts';
 import { splitAt } from '../../lib/sparsity/batch-split.ts';
@@ -15,7 +15,7 @@ import { SPLIT_SIZE, UNION_SIZE, splitChart, unionChart } from '../../site/widge
 import { SPEEDUP_SIZE, speedupChart } from '../../site/widgets/ffn-race/chart.ts';
 import { CURVE_SIZE, curveChart } from '../../site/widgets/hot-cold-curve/chart.ts';
 import { NEXT_TOKEN_SIZE, nextTokenChart } from '../../site/widgets/model-playground/chart.ts';
-import { FLASH_SIZE, SWEEP_SIZE, flashChart, sweepChart } from '../../site/widgets/neuron-cache-sim/chart.ts';
+import { UFS_SIZE, SWEEP_SIZE, ufsChart, sweepChart } from '../../site/widgets/neuron-cache-sim/chart.ts';
 import { ZERO_SIZE, zeroChart } from '../../site/widgets/neuron-heatmap/chart.ts';
 import { GANTT_SIZE, ganttChart } from '../../site/widgets/pipeline-gantt/chart.ts';
 import { TIMING_SIZE, timingChart } from '../../site/widgets/vecmat-scale/chart.ts';
@@ -83,9 +83,9 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
       checkChart(fig, SWEEP_SIZE, 375);
       expectSnapshot(`cache-sweep-${measure}`, fig);
     }
-    const flash = flashChart(flashCurve(), { bytes: 8192, bandwidth: 1.2e9 }, { width: 375, document });
-    checkChart(flash, FLASH_SIZE, 375);
-    expectSnapshot('flash-curve', flash);
+    const ufs = ufsChart(storageCurvePoints(), { bytes: 8192, bandwidth: 1.2e9 }, { width: 375, document });
+    checkChart(ufs, UFS_SIZE, 375);
+    expectSnapshot('ufs-curve', ufs);
   });
 
   it('PipelineGantt: both schedules of one seeded FFN', () => {

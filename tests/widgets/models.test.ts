@@ -1,9 +1,8 @@
 // The widgets' view models (plain data → sentences and drawings), on seeded inputs: what they say agrees with what
 // they were given, in the kit's units.
 import { describe, expect, it } from 'vitest';
-import { missRead } from '../../lib/hardware/flash-curve.ts';
+import { missRead, readBandwidth } from '../../lib/hardware/storage-curve.ts';
 import { mulberry32 } from '../../lib/random.ts';
-import { readBandwidth } from '../../lib/sparsity/flash.ts';
 import { bandwidth } from '../../site/widgets/_kit/format.ts';
 import { splitSentence, tableBatches, unionSentence } from '../../site/widgets/batch-union/model.ts';
 import { placementTable, ruleText, tableSummary } from '../../site/widgets/hot-cold-curve/model.ts';

@@ -18,6 +18,7 @@ import { readUrl, type Params, type Values, type WidgetSchema } from './params.t
 import { urlWriter } from './url.ts';
 import { attachShare } from './share.ts';
 import { backendUrlNote, modelWorker, type ModelWorkerClient } from '../../worker/client.ts';
+import { keepFocus } from './keep-focus.ts';
 
 export type WidgetState = 'static' | 'ready' | 'running' | 'done' | 'error';
 
@@ -121,6 +122,7 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     for (const name of this.hiddenParams)
       for (const el of this.querySelectorAll<HTMLElement>(`[data-control="${name}"]`)) el.hidden = true;
     this.state = 'ready';
+    this.onStop(keepFocus(this)); // a button that disables itself hands focus on, not to <body>
     try {
       await this.start();
       if (!this.alive) return;

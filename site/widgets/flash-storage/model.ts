@@ -1,6 +1,6 @@
 // FlashStorage's data: read throughput per chunk size (the build machine's, and the reader's once measured), and
 // the paper's M1 Max throughputs for three kinds of reads [arXiv 2312.11514 v3, Table 2]. No DOM.
-import { PAPER_M1_MAX } from '../../../lib/flash/cost.ts';
+import { PAPER_M1_MAX } from '../../../lib/hardware/devices.ts';
 import { bandwidth, bytes, duration } from '../_kit/format.ts';
 
 export interface CurvePoint {

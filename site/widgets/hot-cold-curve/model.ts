@@ -3,7 +3,8 @@
 // PC-High figures, and the sentences. Used at build time for the static first view and in the browser as the budget
 // slider moves.
 import { neuronBytes as bytesOf } from '../../../lib/hardware/neuron-bytes.ts';
-import { PC_HIGH, comparePlacements, minFastNeurons, type PlacementMethod } from '../../../lib/sparsity/placement.ts';
+import { PC_HIGH } from '../../../lib/hardware/devices.ts';
+import { comparePlacements, minFastNeurons, type PlacementMethod } from '../../../lib/sparsity/placement.ts';
 import { count, duration, numberValue, percent } from '../_kit/format.ts';
 import type { HotColdValues } from './params.ts';
 

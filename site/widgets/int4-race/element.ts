@@ -1,7 +1,7 @@
 // <int4-race>: the reader's browser times y = x·W with fp32 weights and with packed int4 weights (quant.race in the
 // model worker), on the chosen matrix; the button runs it again.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import type { RaceResult } from '../../../lib/quant/race.ts';
+import type { Int4RaceResult } from '../../../lib/quant/race.ts';
 import { raceSentence } from './model.ts';
 import { schema } from './params.ts';
 
@@ -13,7 +13,7 @@ class Int4Race extends WidgetElement<typeof schema.params> {
     const runs = this.jobs(
       (size: 'small' | 'large') =>
         worker.request('quant.race', { size }, { onProgress: (p) => this.progress(p.message) }),
-      (_size, r: RaceResult) => {
+      (_size, r: Int4RaceResult) => {
         this.find('[data-out="race"]').textContent = `In your browser: ${raceSentence(r)}`;
         this.summary(`In your browser: ${raceSentence(r)}`);
         this.progress('');

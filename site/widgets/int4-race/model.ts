@@ -1,8 +1,8 @@
 // Int4Race as plain data: one race's result as a sentence.
-import type { RaceResult } from '../../../lib/quant/race.ts';
+import type { Int4RaceResult } from '../../../lib/quant/race.ts';
 import { bytes, duration, times } from '../_kit/format.ts';
 
-export function raceSentence(r: RaceResult): string {
+export function raceSentence(r: Int4RaceResult): string {
   const faster = r.speedup >= 1;
   return (
     `${r.inDim} x ${r.outDim}: fp32 ${duration(r.fp32Ms)} reading ${bytes(r.fp32Bytes)}, int4 ${duration(r.int4Ms)} reading ${bytes(r.int4Bytes)}: ` +

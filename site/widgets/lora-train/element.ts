@@ -148,7 +148,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
           this.#points.push({ step: r.step, loss: r.heldOutLoss, set: 'held-out' });
           lastHeld = performance.now();
         }
-        this.#show('training');
+        this.#show(this.#paused ? 'paused' : 'training'); // paused while this request ran: say so, not "Training"
         this.redraw('chart');
         if (r.done) {
           await this.#stop('done');

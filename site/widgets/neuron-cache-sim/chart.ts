@@ -1,16 +1,16 @@
 // NeuronCacheSim's charts. sweepChart: one measure of the segmented neuron cache (hit rate, or simulated flash time
-// per token) against the memory size, the chosen size ringed. flashChart: UFS 4.0 read bandwidth against read size
-// (log scale), random and sequential, as lib/sparsity/flash.ts prices reads; filled marks are PowerInfer-2's figures
+// per token) against the memory size, the chosen size ringed. ufsChart: UFS 4.0 read bandwidth against read size
+// (log scale), random and sequential, as lib/hardware/storage-curve.ts prices reads; filled marks are PowerInfer-2's figures
 // [arXiv 2406.06282 v3, §2.3.2], the dashed line between them is a log-linear interpolation of ours, and a ring marks
 // this widget's cold read.
 import * as Plot from '@observablehq/plot';
-import type { FlashCurvePoint } from '../../../lib/hardware/flash-curve.ts';
+import type { StorageCurvePoint } from '../../../lib/hardware/storage-curve.ts';
 import type { CachePoint } from '../../../lib/sparsity/cache-sweep.ts';
 import { GRID, SERIES, SURFACE, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
 import { bandwidth, bytes, duration, percent } from '../_kit/format.ts';
 
 export const SWEEP_SIZE: ChartSize = { ratio: 0.36, min: 170, max: 220 };
-export const FLASH_SIZE: ChartSize = { ratio: 0.38, min: 180, max: 230, legend: true };
+export const UFS_SIZE: ChartSize = { ratio: 0.38, min: 180, max: 230, legend: true };
 
 export type SweepMeasure = 'hit' | 'io';
 
@@ -60,15 +60,15 @@ export function sweepChart(
   });
 }
 
-export function flashChart(
-  curve: FlashCurvePoint[],
+export function ufsChart(
+  curve: StorageCurvePoint[],
   mark: { bytes: number; bandwidth: number },
   { width, document }: ChartContext,
 ) {
   const maxBw = Math.max(...curve.map((p) => p.bandwidth), mark.bandwidth) / 1e9;
   return plotChart({
     width,
-    size: FLASH_SIZE,
+    size: UFS_SIZE,
     document,
     label: 'UFS 4.0 read bandwidth against read size, random and sequential',
     description: `${curve

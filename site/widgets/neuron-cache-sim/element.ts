@@ -2,13 +2,13 @@
 // the held-out text's trace through the segmented cache at every memory size of the slider's grid (cache.simulate),
 // for the current hot share, bundling and neuron size. Moving the memory slider then only looks the answer up, so the
 // numbers follow the keyboard at once; changing anything else replays again (latest only).
-import { flashCurve, missRead } from '../../../lib/hardware/flash-curve.ts';
+import { missRead, storageCurvePoints } from '../../../lib/hardware/storage-curve.ts';
 import { vectorBytes } from '../../../lib/hardware/neuron-bytes.ts';
 import type { CachePoint, CacheSettings } from '../../../lib/sparsity/cache-sweep.ts';
 import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
 import { percent } from '../_kit/format.ts';
 import type { ModelName } from '../../worker/models.ts';
-import { flashChart, sweepChart } from './chart.ts';
+import { ufsChart, sweepChart } from './chart.ts';
 import { cacheFigures, cacheSentence, missSentence } from './model.ts';
 import { MEMORY_GRID, schema } from './params.ts';
 
@@ -24,7 +24,11 @@ class NeuronCacheSim extends WidgetElement<typeof schema.params> {
   start() {
     this.chart('ufs', (width) => {
       const read = this.#read();
-      return flashChart(flashCurve(), { bytes: Math.max(4096, read.fetched), bandwidth: read.bandwidth }, { width });
+      return ufsChart(
+        storageCurvePoints(),
+        { bytes: Math.max(4096, read.fetched), bandwidth: read.bandwidth },
+        { width },
+      );
     });
     const d = this.dataset;
     if (!d.model) return;

@@ -1,7 +1,7 @@
 // NeuronCacheSim as plain data (no DOM): labels, the figures for one memory size and the sentences. The cache itself
 // is lib/sparsity/cache-sweep.ts (replaying our model's trace); sizes and flash times come from lib/hardware.
 import { vectorBytes, type VectorSize } from '../../../lib/hardware/neuron-bytes.ts';
-import type { MissRead } from '../../../lib/hardware/flash-curve.ts';
+import type { MissRead } from '../../../lib/hardware/storage-curve.ts';
 import type { CachePoint } from '../../../lib/sparsity/cache-sweep.ts';
 import { bandwidth, bytes, decimal, duration, percent, perSecond } from '../_kit/format.ts';
 import type { CacheValues } from './params.ts';

@@ -4,7 +4,7 @@ import { tokensPerSecond } from '../schedule-animator/rate.ts';
 import type { SolveAnswer } from '../../../lib/offload/solve-request.ts';
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { count, duration } from '../_kit/format.ts';
-import { GiB } from '../../../lib/offload/hardware.ts';
+import { GiB } from '../../../lib/hardware/offload-machine.ts';
 import { termChart, tierChart } from './chart.ts';
 import { TERM_NAMES, bars, requestOf, summaryText, terms } from './model.ts';
 import { schema } from './params.ts';

@@ -3,7 +3,7 @@
 // costs with the slowest marked, and sentences. Everything is modelled (FlexGen's cost model and LP).
 import { tokensPerSecond } from '../schedule-animator/rate.ts';
 import { COMPRESSED_RATIO, TERMS, type MemoryRow, type Term } from '../../../lib/offload/cost-model.ts';
-import { GiB } from '../../../lib/offload/hardware.ts';
+import { GiB } from '../../../lib/hardware/offload-machine.ts';
 import type { SolveAnswer, SolveRequest } from '../../../lib/offload/solve-request.ts';
 import { kvCacheBytes, OPT_SHAPES, weightBytes, type OptName } from '../../../lib/offload/shapes.ts';
 import { bytes, count, duration, percent } from '../_kit/format.ts';

@@ -1,7 +1,8 @@
 // <quantize-it>: each change of bits, group size or method quantizes target-v1 in the model worker (quant.evaluate),
 // latest settings only, and adds a row to the runs table. The defaults' result ships with the page.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import type { ExperimentResult, Fp32Result, MethodName } from '../../../lib/quant/experiment.ts';
+import type { ExperimentResult, Fp32Result } from '../../../lib/quant/experiment.ts';
+import type { MethodName } from '../../../lib/quant/settings.ts';
 import { resultSentence, row } from './model.ts';
 import { schema } from './params.ts';
 

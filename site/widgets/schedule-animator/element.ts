@@ -39,7 +39,7 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
         const worker = this.worker();
         const r = await worker.request(
           'offload.run',
-          { gbs: RUN_GBS, nb: blockOf(v), sequences: v.batches * RUN_GBS, newTokens: RUN_TOKENS },
+          { gbs: RUN_GBS, nb: blockOf(v), sequences: v.batches * RUN_GBS, maxNewTokens: RUN_TOKENS },
           { onProgress: (p) => this.progress(p.message) },
         );
         if (!this.alive) return;

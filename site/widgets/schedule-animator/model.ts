@@ -3,7 +3,7 @@
 // latency for OPT-175B on the T4 at this block size (modelled, with the paper's 175B placement).
 import { tokensPerSecond } from './rate.ts';
 import { costModel, evaluatePlacement } from '../../../lib/offload/cost-model.ts';
-import { T4_FITTED } from '../../../lib/offload/hardware.ts';
+import { T4_FITTED } from '../../../lib/hardware/offload-machine.ts';
 import { PAPER_RUNS } from '../../../lib/offload/paper.ts';
 import {
   scheduleOrder,

@@ -22,9 +22,9 @@ export function statText({ value, unit = '', source, digits }: StatNumber): stri
   if (unit === '%') throw new Error(`statText: ${PERCENT_UNIT_HELP}; received value ${JSON.stringify(value)}`);
   if (unit === 'share' && typeof value === 'string' && value !== '—')
     throw new Error(`statText: unit "share" needs a number; a preformatted string takes "percent" (got ${value})`);
-  const percent = unit === 'share' || unit === 'percent';
+  const isPercent = unit === 'share' || unit === 'percent';
   // "—" stands for a number not available in this build (e.g. a model not trained yet): shown without its unit.
-  const u = value === '—' ? '' : percent ? '%' : unit;
+  const u = value === '—' ? '' : isPercent ? '%' : unit;
   let shown: string;
   if (typeof value === 'number') {
     const v = unit === 'share' ? value * 100 : value;

@@ -15,7 +15,7 @@ import { Decoder } from '../../../lib/generate.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel, MODEL_NAMES, type ModelName } from '../models.ts';
 import { flashPredictor, flashStore, type StorageChoice } from './flash-store.ts';
-import { measuredCurve } from './flash-measure.ts';
+import { lastMeasuredCurve } from './flash-measure.ts';
 import { Sessions, lastChars } from '../sessions.ts';
 import type { Registered } from './index.ts';
 
@@ -128,7 +128,7 @@ export const flashNext = defineHandler(async (p: { session: number }, ctx): Prom
 });
 
 function stepOf(text: string, id: number, memoryText: string, same: boolean, r: TokenRecord, s: Session): FlashStep {
-  const curve = measuredCurve();
+  const curve = lastMeasuredCurve();
   return {
     id,
     text,

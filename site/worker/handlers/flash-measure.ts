@@ -12,6 +12,7 @@ import {
   type ThroughputPoint,
 } from '../../../lib/storage/index.ts';
 import { mulberry32 } from '../../../lib/random.ts';
+import { measuredCurve, type StorageCurve } from '../../../lib/hardware/storage-curve.ts';
 import { defineHandler } from '../protocol.ts';
 import type { Registered } from './index.ts';
 
@@ -19,10 +20,10 @@ const FILE = 'llmp-flash-throughput.bin';
 export const MIN_FILE_MIB = 4;
 export const MAX_FILE_MIB = 64;
 
-let lastCurve: ThroughputPoint[] | null = null;
+let lastCurve: StorageCurve | null = null;
 
 /** The curve measured last in this worker, or null. */
-export function measuredCurve(): ThroughputPoint[] | null {
+export function lastMeasuredCurve(): StorageCurve | null {
   return lastCurve;
 }
 
@@ -66,7 +67,7 @@ export const flashMeasure = defineHandler(async (p: MeasurePayload, ctx): Promis
       onProgress: (d, n, pt) =>
         ctx.progress(`Measured ${d} of ${n}: ${pt.order} reads of ${pt.chunkBytes / 1024} KiB`, d / n),
     });
-    lastCurve = points;
+    lastCurve = measuredCurve(points, 'this device (OPFS)');
     return { points, storage: storage.kind, fallback };
   } finally {
     try {

@@ -47,7 +47,8 @@ export const genStart = defineHandler(async (p: GenStartPayload, ctx): Promise<G
   const seen = decoder.promptIds.slice(-model.config.blockSize);
   return {
     session,
-    promptTokens: seen.map((id) => ({ id, text: model.tokenizer.tokenText(id) })),
+    // Characters split over tokens show whole on the token completing them, never as U+FFFD per byte.
+    promptTokens: model.tokenizer.pieces(seen).map((piece, i) => ({ id: seen[i], text: piece.text })),
     note: notes.join(' ') || undefined,
   };
 });

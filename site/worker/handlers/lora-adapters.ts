@@ -4,7 +4,7 @@
 import { generate } from '../../../lib/generate.ts';
 import { deltaSingularValues, subspaceSimilarity } from '../../../lib/lora/index.ts';
 import { defineHandler } from '../protocol.ts';
-import { loraState, type AdapterInfo } from './lora-state.ts';
+import { loraState, requireAdapter, type AdapterInfo } from './lora-state.ts';
 import type { Registered } from './index.ts';
 
 export const MAX_NEW_TOKENS = 64;
@@ -39,12 +39,7 @@ export interface LoraGenerateResult {
 export const loraGenerate = defineHandler(async (p: LoraGeneratePayload, ctx): Promise<LoraGenerateResult> => {
   const s = await loraState(ctx);
   const name = p.adapter ?? null;
-  if (name !== null && !s.infos.has(name))
-    throw new Error(
-      name === 'yours'
-        ? 'You have not trained an adapter yet: train one with the training widget on this page, then stop it to keep it.'
-        : `No adapter named "${name}"; loaded: ${[...s.infos.keys()].join(', ')}.`,
-    );
+  if (name !== null) await requireAdapter(s, name);
   let prompt = String(p.prompt ?? '');
   let note: string | undefined;
   if (prompt.trim() === '') throw new Error('Type a prompt first: the model needs at least one token to continue.');
@@ -91,13 +86,7 @@ export interface LoraAnalyzeResult {
 
 export const loraAnalyze = defineHandler(async (p: LoraAnalyzePayload, ctx): Promise<LoraAnalyzeResult> => {
   const s = await loraState(ctx);
-  for (const n of [p.a, p.b])
-    if (!s.infos.has(String(n)))
-      throw new Error(
-        n === 'yours'
-          ? 'You have not trained an adapter yet: train one with the training widget on this page, then stop it to keep it.'
-          : `No adapter named "${n}".`,
-      );
+  for (const n of [p.a, p.b]) await requireAdapter(s, String(n));
   const a = s.set.get(String(p.a)),
     b = s.set.get(String(p.b));
   if (!a.spec.targets.includes(p.target) || !b.spec.targets.includes(p.target))

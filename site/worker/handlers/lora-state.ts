@@ -1,7 +1,8 @@
 // The LoRA widgets' shared state in the worker: their own copy of target-v1 (so merging an adapter never changes
 // the model other widgets use), an AdapterSet holding the shipped adapters (r = 1, 2, 4, 8) and any the reader
 // trains, and the State of the Union corpus. Everything loads once, from our own origin, through the Cache API.
-import { loadModel, fetchWithCache } from '../../../lib/load.ts';
+import { loadModel } from '../../../lib/load.ts';
+import { fetchWithCache, parseJsonFile } from '../../../lib/fetch-file.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 import { AdapterSet, type AdapterHeader } from '../../../lib/lora/index.ts';
 import type { HandlerContext } from '../protocol.ts';
@@ -26,6 +27,8 @@ export interface LoraState {
   model: LanguageModel;
   set: AdapterSet;
   infos: Map<string, AdapterInfo>;
+  /** Shipped adapters whose file failed to download or decode, with why: each costs only itself. */
+  unavailable: Map<string, string>;
 }
 
 const siteUrl = (path: string) => `${self.location.origin}${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${path}`;
@@ -45,15 +48,12 @@ export function loraState(ctx: HandlerContext): Promise<LoraState> {
     state = (async () => {
       ctx.progress(`Loading ${BASE_MODEL}…`, 0);
       const model = await loadModel(modelUrl(BASE_MODEL), { name: BASE_MODEL });
-      const set = new AdapterSet(model);
-      const infos = new Map<string, AdapterInfo>();
+      const s: LoraState = { model, set: new AdapterSet(model), infos: new Map(), unavailable: new Map() };
       for (const [i, name] of SHIPPED.entries()) {
         ctx.progress(`Loading adapter ${name}.lora`, (i + 1) / (SHIPPED.length + 1));
-        const { data } = await fetchWithCache(siteUrl(`${ADAPTER_DIR}${name}.lora`), () => undefined);
-        const header = set.load(name, new Uint8Array(data));
-        infos.set(name, infoOf(name, header, set.get(name).parameterCount));
+        await loadShipped(s, name);
       }
-      return { model, set, infos };
+      return s;
     })();
     state.catch(() => {
       state = null;
@@ -62,14 +62,54 @@ export function loraState(ctx: HandlerContext): Promise<LoraState> {
   return state;
 }
 
+/** Loads shipped adapter `name` into `s`; a bad file is recorded in `s.unavailable` instead of failing the rest. */
+async function loadShipped(s: LoraState, name: string): Promise<void> {
+  try {
+    // Stored in the Cache API only once it decodes for this base, so a bad download is fetched again next time.
+    await fetchWithCache(
+      siteUrl(`${ADAPTER_DIR}${name}.lora`),
+      () => undefined,
+      (data) => {
+        const header = s.set.load(name, new Uint8Array(data));
+        s.infos.set(name, infoOf(name, header, s.set.get(name).parameterCount));
+      },
+    );
+    s.unavailable.delete(name);
+  } catch (e) {
+    s.unavailable.set(name, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * Throws a clear error unless adapter `name` is loaded; a shipped adapter that failed before is tried once more
+ * (the reader may have reconnected).
+ */
+export async function requireAdapter(s: LoraState, name: string): Promise<void> {
+  if (s.unavailable.has(name)) await loadShipped(s, name);
+  const why = s.unavailable.get(name);
+  if (why) throw new Error(`Adapter ${name} could not be loaded (${why}); the other adapters still work.`);
+  if (!s.infos.has(name))
+    throw new Error(
+      name === 'yours'
+        ? 'You have not trained an adapter yet: train one with the training widget on this page, then stop it to keep it.'
+        : `No adapter named "${name}"; loaded: ${[...s.infos.keys()].join(', ')}.`,
+    );
+}
+
 export function sotuCorpus(): Promise<{ train: string; validation: string }> {
   if (!corpus) {
-    corpus = fetchWithCache(siteUrl(CORPUS), () => undefined).then(({ data }) => {
-      const json = JSON.parse(new TextDecoder().decode(data));
-      if (typeof json?.train !== 'string' || typeof json?.validation !== 'string')
-        throw new Error(`${CORPUS}: expected {train, validation} texts`);
-      return { train: json.train, validation: json.validation };
-    });
+    let texts: { train: string; validation: string } | undefined;
+    // Stored in the Cache API only once it parses, so a captive portal's page is not kept.
+    corpus = fetchWithCache(
+      siteUrl(CORPUS),
+      () => undefined,
+      (data) => {
+        const json = parseJsonFile(data, CORPUS);
+        if (typeof json?.train !== 'string' || typeof json?.validation !== 'string')
+          throw new Error(`${CORPUS}: expected {train, validation} texts`);
+        texts = { train: json.train, validation: json.validation };
+      },
+    ).then(() => texts!);
     corpus.catch(() => {
       corpus = null;
     });

@@ -8,12 +8,12 @@ import {
   LoraTrainer,
   heldOutBatches,
   targetsFor,
-  weightsFingerprint,
-  validateSpec,
+  validateLoraSpec,
   KINDS,
   type Kind,
 } from '../../../lib/lora/index.ts';
 import type { Batch } from '../../../lib/train/index.ts';
+import { weightsFingerprint } from '../../../lib/fingerprint.ts';
 import { defineHandler } from '../protocol.ts';
 import { loraState, sotuCorpus, infoOf, type AdapterInfo } from './lora-state.ts';
 import type { Registered } from './index.ts';
@@ -78,7 +78,7 @@ export const loraTrainStart = defineHandler(async (p: TrainStartPayload, ctx): P
   const kinds = Array.isArray(p.kinds) ? p.kinds.filter((k) => (KINDS as readonly string[]).includes(k)) : [];
   if (kinds.length === 0) throw new Error(`Choose at least one matrix to adapt (${KINDS.join(', ')}).`);
   const spec = { rank: Number(p.rank), alpha: Number(p.alpha), targets: targetsFor(s.model.config, kinds) };
-  validateSpec(s.model.config, spec); // rank and alpha ranges, with messages naming the value
+  validateLoraSpec(s.model.config, spec); // rank and alpha ranges, with messages naming the value
   const steps = Math.floor(Number(p.steps));
   if (!(steps >= 1 && steps <= MAX_STEPS))
     throw new Error(`Steps must be a whole number from 1 to ${MAX_STEPS}, got ${p.steps}.`);

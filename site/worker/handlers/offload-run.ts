@@ -9,7 +9,7 @@ export interface OffloadRunPayload {
   gbs: number;
   nb: number;
   sequences: number;
-  newTokens: number;
+  maxNewTokens: number;
   promptLen?: number;
 }
 
@@ -24,8 +24,8 @@ export interface OffloadRunResult {
 
 export const offloadRun = defineHandler(async (p: OffloadRunPayload, ctx): Promise<OffloadRunResult> => {
   const model = await getModel('target-v1', ctx);
-  if (!(p.sequences >= 1 && p.sequences <= 256 && p.newTokens >= 1 && p.newTokens <= 64))
-    throw new Error('sequences must be 1..256 and newTokens 1..64');
+  if (!(p.sequences >= 1 && p.sequences <= 256 && p.maxNewTokens >= 1 && p.maxNewTokens <= 64))
+    throw new Error('sequences must be 1..256 and maxNewTokens 1..64');
   const ids = model.tokenizer.encode(
     'Call me Ishmael. Some years ago, never mind how long precisely, having little or no money in my purse, and nothing particular to interest me on shore, I thought I would sail about a little and see the watery part of the world.',
   );
@@ -33,14 +33,14 @@ export const offloadRun = defineHandler(async (p: OffloadRunPayload, ctx): Promi
   const prompts = Array.from({ length: p.sequences }, (_, i) =>
     ids.slice(i % (ids.length - len), (i % (ids.length - len)) + len),
   );
-  ctx.progress(`Generating ${p.newTokens} tokens for ${p.sequences} sequences…`);
-  const r = runZigzag(model, prompts, { gbs: p.gbs, nb: p.nb, newTokens: p.newTokens });
+  ctx.progress(`Generating ${p.maxNewTokens} tokens for ${p.sequences} sequences…`);
+  const r = runZigzag(model, prompts, { gbs: p.gbs, nb: p.nb, maxNewTokens: p.maxNewTokens });
   return {
     weightLoads: r.weightLoads,
     expectedWeightLoads: r.expectedWeightLoads,
-    weightBytesPerToken: r.weightBytesRead / (p.sequences * p.newTokens),
+    weightBytesPerToken: r.weightBytesRead / (p.sequences * p.maxNewTokens),
     peakKvBytes: r.peakKvBytes,
-    tokensPerSecond: (p.sequences * p.newTokens) / r.seconds,
+    tokensPerSecond: (p.sequences * p.maxNewTokens) / r.seconds,
     sample: model.tokenizer.decode(r.tokens[0]),
   };
 });

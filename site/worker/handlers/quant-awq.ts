@@ -6,14 +6,8 @@
 //   quant.race        int4 vs fp32 matrix-vector product, small (our layer) or large (4096 x 4096)
 // Calibration statistics are computed once per worker for the calibration texts the page sends.
 import { calibrate, type CalibrationStats } from '../../../lib/quant/calibration.ts';
-import {
-  alphaCurve,
-  checkSettings,
-  evaluateFp32,
-  quantizeAndEvaluate,
-  type Fp32Result,
-  type MethodName,
-} from '../../../lib/quant/experiment.ts';
+import { alphaCurve, evaluateFp32, quantizeAndEvaluate, type Fp32Result } from '../../../lib/quant/experiment.ts';
+import { validateQuantSettings, type MethodName } from '../../../lib/quant/settings.ts';
 import { monteCarloScaling } from '../../../lib/quant/microscope.ts';
 import { raceInt4 } from '../../../lib/quant/race.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
@@ -57,7 +51,7 @@ async function prepare(
 
 export const quantEvaluate = defineHandler(
   async (p: QuantTexts & { bits: number; groupSize: number; method: MethodName }, ctx) => {
-    checkSettings(p);
+    validateQuantSettings(p);
     const { model, stats, evalIds, fp32 } = await prepare(p, ctx);
     ctx.progress(p.method === 'awq' ? 'Searching α for 16 layers, then clipping (the slow one)…' : 'Quantizing…', 0.3);
     const result = quantizeAndEvaluate(model, stats, evalIds, p);
@@ -67,7 +61,7 @@ export const quantEvaluate = defineHandler(
 
 export const quantAlpha = defineHandler(
   async (p: QuantTexts & { layer: string; bits: number; groupSize: number }, ctx) => {
-    checkSettings({ ...p, method: 'rtn' });
+    validateQuantSettings({ ...p, method: 'rtn' });
     const { model, stats } = await prepare(p, ctx);
     ctx.progress(`Re-quantizing ${p.layer} at 20 values of α…`, 0.5);
     return alphaCurve(model, stats, p.layer, { bits: p.bits, groupSize: p.groupSize });

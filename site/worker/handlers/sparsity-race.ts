@@ -1,7 +1,7 @@
 // `sparsity.race`: dense FFN vs sparse FFN for one token of one layer of a shipped model, timed in the worker with
 // both kernels of lib/sparsity/race.ts: TensorFlow.js (matMul vs gather of the active neurons, on the worker's
 // backend) and the plain-JS neuron-aware loop. Used by the FfnRace widget.
-import { raceSparseFfn, type RaceResult } from '../../../lib/sparsity/index.ts';
+import { raceSparseFfn, type FfnRaceResult } from '../../../lib/sparsity/index.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel, type ModelName } from '../models.ts';
 import type { Registered } from './index.ts';
@@ -15,8 +15,8 @@ export interface RacePayload {
 }
 
 export interface RaceBoth {
-  js: RaceResult;
-  tfjs: RaceResult;
+  js: FfnRaceResult;
+  tfjs: FfnRaceResult;
 }
 
 export const sparsityRace = defineHandler(async (p: RacePayload, ctx): Promise<RaceBoth> => {

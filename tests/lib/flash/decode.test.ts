@@ -14,7 +14,7 @@ import { loadPredictor, type ActivationPredictor } from '../../../lib/sparsity/i
 import { MemoryStorage } from '../../../lib/storage/index.ts';
 import { NodeFileStorage } from '../../../lib/storage/node-file.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
-import { loadCorpus } from '../../../scripts/corpus.ts';
+import { loadCorpus } from '../../../node/corpus.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

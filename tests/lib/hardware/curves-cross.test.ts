@@ -1,7 +1,7 @@
 // curvesCross: below it sequential reads draw slower than random, from it on at least as fast (UFS 4.0 and any model).
 import { describe, expect, it } from 'vitest';
 import { curvesCross, readBandwidth, UFS_4_0 } from '../../../lib/hardware/index.ts';
-import type { StorageModel } from '../../../lib/sparsity/flash.ts';
+import type { StorageCurve } from '../../../lib/hardware/index.ts';
 
 describe('curvesCross', () => {
   it("on UFS 4.0, sequential is slower below the crossing (as the paper's 4 KB figures say) and not slower from it", () => {
@@ -14,7 +14,7 @@ describe('curvesCross', () => {
   });
 
   it('is the first block when sequential starts ahead, and undefined when it never catches up', () => {
-    const ahead: StorageModel = {
+    const ahead: StorageCurve = {
       ...UFS_4_0,
       sequential: [
         [4096, 2e9],
@@ -22,7 +22,7 @@ describe('curvesCross', () => {
       ],
     };
     expect(curvesCross(ahead)).toBe(4096);
-    const behind: StorageModel = {
+    const behind: StorageCurve = {
       ...UFS_4_0,
       sequential: [
         [4096, 1e8],

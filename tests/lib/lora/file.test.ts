@@ -8,7 +8,7 @@ import {
   AdapterSet,
   baseModelId,
   encodeAdapter,
-  decodeAdapterFile,
+  decodeAdapter,
   loadAdapter,
   targetsFor,
   LORA_FILE_VERSION,
@@ -41,7 +41,7 @@ describe('adapter file', () => {
   it('round-trips every value, the spec, the base and the card; the loaded adapter gives the same logits', () => {
     const { model, a } = trainedLooking(1);
     const bytes = encodeAdapter(a, { note: 'test' });
-    const { header, weights } = decodeAdapterFile(bytes);
+    const { header, weights } = decodeAdapter(bytes);
     expect(header).toMatchObject({ rank: 3, alpha: 6, targets: a.spec.targets, base: a.base, card: { note: 'test' } });
     for (const [n, w] of Object.entries(a.weights())) expect(Array.from(weights[n])).toEqual(Array.from(w));
     const { adapter: b } = loadAdapter(bytes, baseModelId(model));
@@ -53,7 +53,7 @@ describe('adapter file', () => {
       padded.subarray(3, 3 + bytes.length),
       Buffer.from(padded).subarray(3, 3 + bytes.length),
     ]) {
-      const w = decodeAdapterFile(view).weights;
+      const w = decodeAdapter(view).weights;
       for (const [n, x] of Object.entries(a.weights())) expect(Array.from(w[n])).toEqual(Array.from(x));
     }
     const ids = [[1, 2, 3, 4, 5, 6, 7, 8]];

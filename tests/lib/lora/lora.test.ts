@@ -17,7 +17,7 @@ import {
   squareLoraParameterCount,
   KINDS,
   resolveTarget,
-  validateSpec,
+  validateLoraSpec,
   type Kind,
 } from '../../../lib/lora/index.ts';
 
@@ -74,14 +74,14 @@ describe('parameter count', () => {
     const cfg = PRESETS.target;
     expect(() => resolveTarget(cfg, 'h.9.attn.q')).toThrow(/not a linear layer.*h\.<0\.\.3>/);
     expect(() => resolveTarget(cfg, 'wte')).toThrow(/not a linear layer/);
-    expect(() => validateSpec(cfg, { rank: 0, alpha: 8, targets: ['h.0.attn.q'] })).toThrow(
+    expect(() => validateLoraSpec(cfg, { rank: 0, alpha: 8, targets: ['h.0.attn.q'] })).toThrow(
       /rank must be an integer from 1 to 64, got 0/,
     );
-    expect(() => validateSpec(cfg, { rank: 2.5, alpha: 8, targets: ['h.0.attn.q'] })).toThrow(/got 2.5/);
-    expect(() => validateSpec(cfg, { rank: 4, alpha: NaN, targets: ['h.0.attn.q'] })).toThrow(/alpha/);
-    expect(() => validateSpec(cfg, { rank: 4, alpha: 8, targets: [] })).toThrow(/at least one target/);
+    expect(() => validateLoraSpec(cfg, { rank: 2.5, alpha: 8, targets: ['h.0.attn.q'] })).toThrow(/got 2.5/);
+    expect(() => validateLoraSpec(cfg, { rank: 4, alpha: NaN, targets: ['h.0.attn.q'] })).toThrow(/alpha/);
+    expect(() => validateLoraSpec(cfg, { rank: 4, alpha: 8, targets: [] })).toThrow(/at least one target/);
     expect(() =>
-      validateSpec({ ...cfg, nEmbd: 32, nHead: 4 }, { rank: 40, alpha: 8, targets: ['h.0.attn.q'] }),
+      validateLoraSpec({ ...cfg, nEmbd: 32, nHead: 4 }, { rank: 40, alpha: 8, targets: ['h.0.attn.q'] }),
     ).toThrow(/exceeds the full rank 32/);
   });
 });

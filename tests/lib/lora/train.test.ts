@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { loadCommitted, randomModel } from '../node-model.ts';
 import { LoraAdapter, LoraTrainer, baseModelId, heldOutBatches, targetsFor } from '../../../lib/lora/index.ts';
-import { loadSotuCorpus } from '../../../scripts/sotu-corpus.ts';
+import { loadSotuCorpus } from '../../../node/sotu-corpus.ts';
 import { mulberry32, randInt } from '../../../lib/random.ts';
 
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import {
 } from '../../../lib/offload/compression.ts';
 import { evaluate } from '../../../lib/evaluate.ts';
 import { plainBatchedDecode, runZigzag } from '../../../lib/offload/zigzag-executor.ts';
-import { loadCorpus } from '../../../scripts/corpus.ts';
+import { loadCorpus } from '../../../node/corpus.ts';
 import { mulberry32, randn } from '../../../lib/random.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 
@@ -78,7 +78,7 @@ describe('round trips', () => {
     tf.dispose([t, q]);
     expect(tf.memory().numTensors).toBe(before);
     const prompts = [ids.slice(0, 6), ids.slice(10, 16)];
-    const r = runZigzag(model, prompts, { gbs: 1, nb: 2, newTokens: 6, compressKV: kvRoundTrip(4) });
+    const r = runZigzag(model, prompts, { gbs: 1, nb: 2, maxNewTokens: 6, compressKV: kvRoundTrip(4) });
     expect(r.tokens.map((x) => x.length)).toEqual([6, 6]);
     expect(plainBatchedDecode(model, prompts, 6)[0].length).toBe(6);
   });

@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 import {
   costModel,
   evaluatePlacement,
-  checkPlacement,
+  validateOffloadPlacement,
   COMPRESSED_RATIO,
-  type Placement,
+  type OffloadPlacement,
 } from '../../../lib/offload/cost-model.ts';
 import { OPT_SHAPES, kvCacheBytes, weightBytes, layerWeightBytes } from '../../../lib/offload/shapes.ts';
-import { GiB, T4_FITTED, validateHardware } from '../../../lib/offload/hardware.ts';
+import { GiB, T4_FITTED, validateOffloadMachine } from '../../../lib/hardware/offload-machine.ts';
 
 const TiB = 2 ** 40;
-const allCpu: Placement = { wg: 0, wc: 1, wd: 0, cg: 0, cc: 1, cd: 0, hg: 0, hc: 1, hd: 0 };
+const allCpu: OffloadPlacement = { wg: 0, wc: 1, wd: 0, cg: 0, cc: 1, cd: 0, hg: 0, hc: 1, hd: 0 };
 
 describe('paper §3 worked figures', () => {
   it('OPT-175B weights l(8h1²+4h1h2) = 347,892,350,976 bytes, the paper\'s "325 GB" (324.0 GiB)', () => {
@@ -103,10 +103,10 @@ describe('costModel', () => {
 
 describe('bad input', () => {
   it('rejects zero, negative and absurd capacities', () => {
-    expect(() => validateHardware({ ...T4_FITTED, gpuMem: 0 })).toThrow(/gpuMem must be a positive/);
-    expect(() => validateHardware({ ...T4_FITTED, cpuMem: -5 })).toThrow(/cpuMem/);
-    expect(() => validateHardware({ ...T4_FITTED, diskMem: 1e30 })).toThrow(/absurd/);
-    expect(() => validateHardware({ ...T4_FITTED, cpuToGpu: NaN })).toThrow(/cpuToGpu/);
+    expect(() => validateOffloadMachine({ ...T4_FITTED, gpuMem: 0 })).toThrow(/gpuMem must be a positive/);
+    expect(() => validateOffloadMachine({ ...T4_FITTED, cpuMem: -5 })).toThrow(/cpuMem/);
+    expect(() => validateOffloadMachine({ ...T4_FITTED, diskMem: 1e30 })).toThrow(/absurd/);
+    expect(() => validateOffloadMachine({ ...T4_FITTED, cpuToGpu: NaN })).toThrow(/cpuToGpu/);
   });
   it('rejects batch sizes out of range', () => {
     expect(() => costModel(OPT_SHAPES['opt-30b'], T4_FITTED, { s: 512, n: 32, gbs: 0, nb: 3 })).toThrow(
@@ -118,7 +118,7 @@ describe('bad input', () => {
     );
   });
   it('rejects placements that do not sum to 1', () => {
-    expect(() => checkPlacement({ ...allCpu, wc: 0.5 })).toThrow(/wg\+wc\+wd must sum to 1/);
-    expect(() => checkPlacement({ ...allCpu, hc: 1.5, hg: -0.5 })).toThrow(/in \[0, 1\]/);
+    expect(() => validateOffloadPlacement({ ...allCpu, wc: 0.5 })).toThrow(/wg\+wc\+wd must sum to 1/);
+    expect(() => validateOffloadPlacement({ ...allCpu, hc: 1.5, hg: -0.5 })).toThrow(/in \[0, 1\]/);
   });
 });

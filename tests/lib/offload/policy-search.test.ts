@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { costModel, evaluatePlacement, type CostModel } from '../../../lib/offload/cost-model.ts';
 import { getHighs, searchPolicy, solvePlacement } from '../../../lib/offload/policy-search.ts';
 import { OPT_SHAPES } from '../../../lib/offload/shapes.ts';
-import { GiB, T4_FITTED, T4_NOMINAL } from '../../../lib/offload/hardware.ts';
+import { GiB, T4_FITTED, T4_NOMINAL } from '../../../lib/hardware/offload-machine.ts';
 import { mulberry32 } from '../../../lib/random.ts';
 
 /** Best feasible block time over every placement with fractions on a 0.1 grid. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { getHighs } from '../../../lib/offload/policy-search.ts';
 import { hardwareFor, solveRequest } from '../../../lib/offload/solve-request.ts';
-import { GiB } from '../../../lib/offload/hardware.ts';
+import { GiB } from '../../../lib/hardware/offload-machine.ts';
 
 describe('solveRequest', () => {
   it('searches and returns a frontier whose throughput rises with latency, ending at the best policy', async () => {

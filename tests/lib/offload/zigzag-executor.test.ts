@@ -39,13 +39,13 @@ describe('runZigzag', () => {
       [4, 2],
       [1, 3],
     ]) {
-      const r = runZigzag(model, prompts, { gbs, nb, newTokens: 12 });
+      const r = runZigzag(model, prompts, { gbs, nb, maxNewTokens: 12 });
       expect(r.tokens, `gbs ${gbs}, nb ${nb}`).toEqual(reference);
     }
   });
   it('loads each layer once per block per token: ceil(batches/nb)·n·l loads of l(…)-sized weights', () => {
     const before = tf.memory().numTensors;
-    const r = runZigzag(model, prompts, { gbs: 2, nb: 2, newTokens: 6 });
+    const r = runZigzag(model, prompts, { gbs: 2, nb: 2, maxNewTokens: 6 });
     expect(r.weightLoads).toBe(2 * 6 * 4);
     expect(r.weightLoads).toBe(r.expectedWeightLoads);
     const c = model.config;
@@ -66,8 +66,8 @@ describe('runZigzag', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
   it('row-by-row moves nb times the weight bytes of a block of nb', () => {
-    const row = runZigzag(model, prompts, { gbs: 2, nb: 1, newTokens: 4 });
-    const zz = runZigzag(model, prompts, { gbs: 2, nb: 4, newTokens: 4 });
+    const row = runZigzag(model, prompts, { gbs: 2, nb: 1, maxNewTokens: 4 });
+    const zz = runZigzag(model, prompts, { gbs: 2, nb: 4, maxNewTokens: 4 });
     expect(row.weightBytesRead).toBe(4 * zz.weightBytesRead);
     expect(zz.peakKvBytes).toBe(4 * row.peakKvBytes);
   });
@@ -75,8 +75,8 @@ describe('runZigzag', () => {
     const dir = mkdtempSync(join(tmpdir(), 'offload-'));
     const file = new NodeFileStorage(join(dir, 'weights.bin'), { truncate: true });
     try {
-      const fromFile = runZigzag(model, prompts, { gbs: 4, nb: 2, newTokens: 5, storage: file });
-      const inMemory = runZigzag(model, prompts, { gbs: 4, nb: 2, newTokens: 5 });
+      const fromFile = runZigzag(model, prompts, { gbs: 4, nb: 2, maxNewTokens: 5, storage: file });
+      const inMemory = runZigzag(model, prompts, { gbs: 4, nb: 2, maxNewTokens: 5 });
       expect(fromFile.tokens).toEqual(inMemory.tokens);
       expect(fromFile.weightBytesRead).toBe(inMemory.weightBytesRead);
       expect(file.counts.reads).toBe(fromFile.weightLoads * 12); // 12 tensors per layer, one counted read each
@@ -93,15 +93,15 @@ describe('runZigzag', () => {
       [100, 50, 25],
       [5, 5, 5],
     ];
-    expect(runZigzag(m, ps, { gbs: 1, nb: 2, newTokens: 10 }).tokens).toEqual(plainBatchedDecode(m, ps, 10));
+    expect(runZigzag(m, ps, { gbs: 1, nb: 2, maxNewTokens: 10 }).tokens).toEqual(plainBatchedDecode(m, ps, 10));
     m.dispose();
   });
   it('rejects bad settings with clear messages', () => {
-    expect(() => runZigzag(model, prompts, { gbs: 3, nb: 1, newTokens: 2 })).toThrow(
+    expect(() => runZigzag(model, prompts, { gbs: 3, nb: 1, maxNewTokens: 2 })).toThrow(
       /do not split into GPU batches of 3/,
     );
-    expect(() => runZigzag(model, prompts, { gbs: 0, nb: 1, newTokens: 2 })).toThrow(/gbs/);
-    expect(() => runZigzag(model, prompts, { gbs: 2, nb: 1, newTokens: 500 })).toThrow(/exceed the context/);
-    expect(() => runZigzag(model, [[1, 2], [3]], { gbs: 1, nb: 1, newTokens: 2 })).toThrow(/same/);
+    expect(() => runZigzag(model, prompts, { gbs: 0, nb: 1, maxNewTokens: 2 })).toThrow(/gbs/);
+    expect(() => runZigzag(model, prompts, { gbs: 2, nb: 1, maxNewTokens: 500 })).toThrow(/exceed the context/);
+    expect(() => runZigzag(model, [[1, 2], [3]], { gbs: 1, nb: 1, maxNewTokens: 2 })).toThrow(/same/);
   });
 });

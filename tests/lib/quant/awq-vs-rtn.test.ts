@@ -9,7 +9,7 @@ import { evaluate } from '../../../lib/evaluate.ts';
 import { mulberry32 } from '../../../lib/random.ts';
 import { calibrate, type CalibrationStats } from '../../../lib/quant/calibration.ts';
 import { quantizeModel } from '../../../lib/quant/quantize-model.ts';
-import { loadCorpus } from '../../../scripts/corpus.ts';
+import { loadCorpus } from '../../../node/corpus.ts';
 
 let model: LanguageModel;
 let stats: CalibrationStats;

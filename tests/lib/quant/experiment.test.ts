@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { randomModel } from '../node-model.ts';
 import { mulberry32 } from '../../../lib/random.ts';
 import { calibrate, type CalibrationStats } from '../../../lib/quant/calibration.ts';
-import { alphaCurve, checkSettings, evaluateFp32, quantizeAndEvaluate } from '../../../lib/quant/experiment.ts';
+import { alphaCurve, evaluateFp32, quantizeAndEvaluate } from '../../../lib/quant/experiment.ts';
+import { validateQuantSettings } from '../../../lib/quant/settings.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 
 let model: LanguageModel;
@@ -46,13 +47,13 @@ describe('quantizeAndEvaluate', () => {
   });
 
   it("refuses settings outside the lesson's choices", () => {
-    expect(() => checkSettings({ bits: 5, groupSize: 64, method: 'rtn' })).toThrow(
+    expect(() => validateQuantSettings({ bits: 5, groupSize: 64, method: 'rtn' })).toThrow(
       /bits must be one of 2, 3, 4, 8; got 5/,
     );
-    expect(() => checkSettings({ bits: 4, groupSize: 48, method: 'rtn' })).toThrow(
+    expect(() => validateQuantSettings({ bits: 4, groupSize: 48, method: 'rtn' })).toThrow(
       /group size must be one of 32, 64, 128; got 48/,
     );
-    expect(() => checkSettings({ bits: 4, groupSize: 64, method: 'gptq' })).toThrow(
+    expect(() => validateQuantSettings({ bits: 4, groupSize: 64, method: 'gptq' })).toThrow(
       /method must be one of .*got "gptq"/,
     );
   });

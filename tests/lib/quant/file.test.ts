@@ -11,7 +11,8 @@ import { LanguageModel } from '../../../lib/model.ts';
 import { linearNames, parameterShapes, PRESETS } from '../../../lib/config.ts';
 import { calibrate } from '../../../lib/quant/calibration.ts';
 import { quantizeModel, type QuantizedModel } from '../../../lib/quant/quantize-model.ts';
-import { decodeQuantized, encodeQuantized, weightsFingerprint, type QuantManifest } from '../../../lib/quant/file.ts';
+import { decodeQuantized, encodeQuantized, type QuantManifest } from '../../../lib/quant/file.ts';
+import { weightsFingerprint } from '../../../lib/fingerprint.ts';
 import { quantizedBytes } from '../../../lib/quant/group.ts';
 
 let base: LanguageModel;

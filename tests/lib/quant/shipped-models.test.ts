@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCommitted, MODELS_DIR, readFromDisk } from '../node-model.ts';
 import { loadModel } from '../../../lib/load.ts';
 import { generate } from '../../../lib/generate.ts';
-import { weightsFingerprint } from '../../../lib/quant/file.ts';
+import { weightsFingerprint } from '../../../lib/fingerprint.ts';
 
 const SHIPPED = ['target-v1-awq-int4-g64', 'target-v1-awq-int3-g128'];
 

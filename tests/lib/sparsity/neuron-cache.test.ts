@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, it, expect } from 'vitest';
 import { randomModel } from '../node-model.ts';
 import { simulateNeuronCache } from '../../../lib/sparsity/neuron-cache.ts';
-import { readBandwidth, readMs, blockRound, UFS_4_0 } from '../../../lib/sparsity/flash.ts';
+import { readBandwidth, readMs, blockRound, UFS_4_0 } from '../../../lib/hardware/storage-curve.ts';
 import { traceFromSets } from '../../../lib/sparsity/trace.ts';
 import { profileActivations } from '../../../lib/sparsity/profile.ts';
 

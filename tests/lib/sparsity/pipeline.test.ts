@@ -5,12 +5,11 @@ import { describe, it, expect } from 'vitest';
 import {
   schedulePipeline,
   clusterWorkFromTrace,
-  INT4_7B_COSTS,
   type ClusterWork,
   type PipelineSchedule,
 } from '../../../lib/sparsity/pipeline.ts';
 import { traceFromSets } from '../../../lib/sparsity/trace.ts';
-import { readMs } from '../../../lib/sparsity/flash.ts';
+import { INT4_7B_COSTS, readMs } from '../../../lib/hardware/index.ts';
 import { mulberry32 } from '../../../lib/random.ts';
 import { randomModel } from '../node-model.ts';
 import { profileActivations } from '../../../lib/sparsity/profile.ts';

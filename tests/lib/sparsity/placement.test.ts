@@ -1,15 +1,8 @@
 // Neuron placement under a fast-memory budget with PowerInfer's "0 or at least C_l per layer" rule: the exact
 // optimum matches brute force on tiny instances and is never beaten; hottest-first beats random on power-law data.
 import { describe, it, expect } from 'vitest';
-import {
-  placeNeurons,
-  comparePlacements,
-  minFastNeurons,
-  priceFast,
-  PC_HIGH,
-  NEURON_BYTES,
-  type Hardware,
-} from '../../../lib/sparsity/placement.ts';
+import { placeNeurons, comparePlacements, minFastNeurons, priceFast } from '../../../lib/sparsity/placement.ts';
+import { neuronBytes, PC_HIGH, type GpuCpuMachine } from '../../../lib/hardware/index.ts';
 import { mulberry32 } from '../../../lib/random.ts';
 
 /** Power-law-ish frequencies: a few hot neurons, many cold ones, shuffled within each layer. */
@@ -111,17 +104,17 @@ describe('placeNeurons', () => {
   });
 
   it('C_l is the break-even neuron count of the cited bandwidths and sync cost', () => {
-    const M = NEURON_BYTES.mistral7bFp16; // 16 KB
+    const M = neuronBytes('fp16', 4096); // 16 KB
     const perNeuron = (M / 67.2e9 - M / 1e12) * 1000; // ms saved per neuron moved to the GPU
     const c = minFastNeurons(PC_HIGH, M);
     expect(c * perNeuron).toBeGreaterThanOrEqual(PC_HIGH.syncMs);
     expect((c - 1) * perNeuron).toBeLessThan(PC_HIGH.syncMs);
     expect(minFastNeurons({ ...PC_HIGH, fastBandwidth: PC_HIGH.slowBandwidth }, M)).toBe(Infinity);
-    expect(NEURON_BYTES.ours({ nEmbd: 128 })).toBe(1024);
+    expect(neuronBytes('ours', 128)).toBe(1024);
   });
 
   it("time model: bytes of active neurons over each side's bandwidth, sides in parallel, one sync per split layer", () => {
-    const hw: Hardware = { ...PC_HIGH, fastBandwidth: 1000, slowBandwidth: 100, syncMs: 5 }; // bytes/s, so ms are large and exact
+    const hw: GpuCpuMachine = { ...PC_HIGH, fastBandwidth: 1000, slowBandwidth: 100, syncMs: 5 }; // bytes/s, so ms are large and exact
     const freqs = [Float32Array.of(1, 0.5, 0.5, 0), Float32Array.of(0.2, 0.2, 0.2, 0.2)];
     const r = priceFast(freqs, [[0], []], 10, hw, true);
     // layer 0: fast 1·10 B / 1000 B/s = 10 ms; slow 1·10 B / 100 B/s = 100 ms; parallel → 100 + 5 sync

@@ -6,6 +6,7 @@ import { randomModel } from '../node-model.ts';
 import {
   ActivationPredictor,
   encodePredictor,
+  decodePredictor,
   initPredictorWeights,
   loadPredictor,
   type PredictorConfig,
@@ -29,6 +30,19 @@ function folder(edit: (files: Map<string, Uint8Array>) => void = () => {}) {
   };
   return loadPredictor('mem/pred/', { fetchFile });
 }
+
+describe('predictor file', () => {
+  it('decodePredictor inverts encodePredictor: the same config and every weight bit for bit', () => {
+    const weights = initPredictorWeights(cfg, 9);
+    const { config, manifest, shards } = encodePredictor(cfg, weights);
+    const buffers = new Map([...shards].map(([k, v]) => [k, v.slice().buffer as ArrayBuffer]));
+    const p = decodePredictor(JSON.parse(JSON.stringify(config)), JSON.parse(JSON.stringify(manifest)), buffers);
+    const back = p.exportWeights();
+    expect(Object.keys(back).sort()).toEqual(Object.keys(weights).sort());
+    for (const k of Object.keys(weights)) expect(back[k]).toEqual(weights[k]);
+    p.dispose();
+  });
+});
 
 describe('ActivationPredictor', () => {
   let model: LanguageModel;

@@ -146,7 +146,7 @@ describe('predicted sparsity on the committed target model', () => {
     await tf.setBackend('wasm');
     const model = await loadCommitted('target-v1');
     const predictor = await loadPredictor(MODELS_DIR + 'predictor-v1', { fetchFile: readFromDisk });
-    const { loadCorpus } = await import('../../../scripts/corpus.ts');
+    const { loadCorpus } = await import('../../../node/corpus.ts');
     const e = evaluatePredictor(model, predictor, loadCorpus().validation, { maxTokens: 1024 });
     expect(Number.isFinite(e.lossChange)).toBe(true);
     expect(e.all.recall).toBeGreaterThanOrEqual(RECALL_FLOOR);

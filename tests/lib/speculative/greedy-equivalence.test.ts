@@ -7,7 +7,7 @@ import { loadCommitted } from '../node-model.ts';
 import { generate } from '../../../lib/generate.ts';
 import { speculativeGenerate, SpeculativeDecoder } from '../../../lib/speculative/speculative-decoder.ts';
 import { LeanRunner } from '../../../lib/speculative/lean-gpt.ts';
-import { loadCorpus } from '../../../scripts/corpus.ts';
+import { loadCorpus } from '../../../node/corpus.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 
 const SHAPES = ['chain 1', 'chain 4', '1,1,3,1,1,1,1,1', '2,2,1', '4', 'budget 12'];

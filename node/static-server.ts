@@ -3,7 +3,7 @@
 // unknown paths get dist/404.html with status 404.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -31,10 +31,22 @@ async function isFile(path: string) {
   return (await stat(path).catch(() => null))?.isFile() ?? false;
 }
 
+export interface StaticServerOptions {
+  /** Headers added to every response (a host's cross-origin isolation, a CDN's `Vary: Origin`). */
+  headers?: Record<string, string>;
+  /** Answers a request itself when it returns true (a test's "new deploy"); the file is served otherwise. */
+  intercept?: (pathname: string, res: ServerResponse) => boolean;
+}
+
 /** Serve `root` on 127.0.0.1 at a free port; resolves to the server and its base URL (ending in '/'). */
-export async function serveStatic(root: string): Promise<{ server: Server; baseURL: string }> {
+export async function serveStatic(
+  root: string,
+  { headers = {}, intercept }: StaticServerOptions = {},
+): Promise<{ server: Server; baseURL: string }> {
   const server = createServer(async (req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', 'http://x');
+    if (intercept?.(url.pathname, res)) return;
     let pathname: string;
     try {
       pathname = decodeURIComponent(url.pathname);

@@ -1,4 +1,4 @@
-// Hardware for the offloading cost model: capacities of the three tiers, link bandwidths and compute speeds.
+// The machine of the offloading cost model: capacities of the three tiers, link bandwidths and compute speeds.
 // Capacities are the paper's machine (an NVIDIA T4 16 GB, 208 GB of DRAM, a 1.5 TB NVMe SSD; FlexGen §6 and
 // benchmark/batch_size_table.md). The speeds of the `t4Fitted` preset are the constants FlexGen's authors fitted to
 // real runs on that machine (FMInference/FlexGen experimental/cost_model.py, CostModelConfig); `t4Nominal` uses the
@@ -8,7 +8,7 @@
 export const GiB = 2 ** 30;
 export const TFLOP = 1e12;
 
-export interface Hardware {
+export interface OffloadMachine {
   name: string;
   /** Tier capacities in bytes. */
   gpuMem: number;
@@ -33,7 +33,7 @@ export interface Hardware {
 }
 
 /** The paper's T4 machine with FlexGen's fitted constants. */
-export const T4_FITTED: Hardware = {
+export const T4_FITTED: OffloadMachine = {
   name: 'T4 (fitted constants)',
   gpuMem: 16 * GiB,
   cpuMem: 208 * GiB,
@@ -53,7 +53,7 @@ export const T4_FITTED: Hardware = {
 };
 
 /** The same machine with the paper's round link speeds: 12 GB/s each way over PCIe, 2 GB/s disk read, 1 GB/s write. */
-export const T4_NOMINAL: Hardware = {
+export const T4_NOMINAL: OffloadMachine = {
   ...T4_FITTED,
   name: 'T4 (nominal links)',
   cpuToGpu: 12 * GiB,
@@ -64,13 +64,13 @@ export const T4_NOMINAL: Hardware = {
   cpuToDiskHidden: 1 * GiB,
 };
 
-export const HARDWARE_PRESETS = { t4Fitted: T4_FITTED, t4Nominal: T4_NOMINAL } satisfies Record<string, Hardware>;
+export const HARDWARE_PRESETS = { t4Fitted: T4_FITTED, t4Nominal: T4_NOMINAL } satisfies Record<string, OffloadMachine>;
 
 /**
  * CPU attention speed for GPU batch size gbs and hidden size h1: FlexGen's fitted correction, slower for small
  * batches and narrow models (cost_model.py, c1..c3), never below 10% of the nominal speed.
  */
-export function cpuAttnFlops(hw: Hardware, gbs: number, h1: number): number {
+export function cpuAttnFlops(hw: OffloadMachine, gbs: number, h1: number): number {
   const c1 = 0.0168,
     c2 = 0.0328,
     c3 = 0.0621;
@@ -80,7 +80,7 @@ export function cpuAttnFlops(hw: Hardware, gbs: number, h1: number): number {
 }
 
 /** Throws a clear message if a hardware description cannot be used (zero, negative, absurd or missing numbers). */
-export function validateHardware(hw: Hardware): Hardware {
+export function validateOffloadMachine(hw: OffloadMachine): OffloadMachine {
   const bytesFields = ['gpuMem', 'cpuMem', 'diskMem'] as const;
   const rateFields = [
     'cpuToGpu',

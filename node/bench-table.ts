@@ -1,4 +1,4 @@
-// One row of the `npm run bench` table, the same for Node (scripts/bench.ts) and the browser (scripts/bench-browser.ts).
+// One row of the `npm run bench` table, the same for Node (scripts/bench.ts) and the browser (node/bench-browser.ts).
 import type { DecodeBench } from '../lib/bench.ts';
 
 export type BenchRow = Record<string, string | number>;

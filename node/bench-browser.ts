@@ -5,7 +5,7 @@
 // cannot start webgl it falls back, and the backend is reported as unavailable instead of mislabelled.
 import { existsSync } from 'node:fs';
 import type { DecodeBench } from '../lib/bench.ts';
-import { CHROMIUM, DIST, eachBackendPage } from './bench-chromium.ts';
+import { CHROMIUM, DIST, eachBackendPage } from './chromium.ts';
 import { row, type BenchRow } from './bench-table.ts';
 
 // BENCH_BROWSER_BACKENDS=webgl (comma-separated) re-times only those backends, e.g. to add one to the reference.

@@ -18,7 +18,7 @@ export async function eachBackendPage(
   run: (page: Page, backend: string, baseURL: string) => Promise<void>,
 ): Promise<void> {
   const { chromium } = await import('playwright-core');
-  const { serveStatic } = await import('../tests/site/static-server.ts');
+  const { serveStatic } = await import('./static-server.ts');
   const { server, baseURL } = await serveStatic(DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args });
   try {

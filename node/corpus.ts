@@ -25,3 +25,9 @@ export function loadCorpus(): Corpus {
   train += read('epilogue');
   return { train, validation };
 }
+
+/** `count` prompts of `length` tokens, evenly spaced through `ids` (a held-out text). */
+export function heldOutPrompts(ids: number[], count: number, length: number): number[][] {
+  const step = Math.floor((ids.length - length) / count);
+  return Array.from({ length: count }, (_, i) => ids.slice(i * step, i * step + length));
+}

@@ -1,0 +1,38 @@
+// A damaged highs.wasm (truncated download, an HTML page in its place) gives a message in the reader's words, not
+// Emscripten's "Build with -sASSERTIONS", and a later attempt with a good file works (issue 23).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { getHighs, highsLoadMessage } from '../../../lib/offload/policy-search.ts';
+
+const good = fileURLToPath(new URL('../../../public/highs/highs.wasm', import.meta.url));
+
+describe('loading highs.wasm', () => {
+  it('a truncated file: a reader-worded error; then the real file loads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'highs-'));
+    const bad = join(dir, 'highs.wasm');
+    writeFileSync(bad, readFileSync(good).subarray(0, 4096));
+    const err = await getHighs(bad).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(err?.message).toMatch(
+      /^The LP solver \(highs\.wasm\) could not be loaded: the file that arrived is damaged/,
+    );
+    expect(err?.message).not.toContain('ASSERTIONS');
+    const highs = await getHighs(good);
+    expect(typeof highs.solve).toBe('function');
+  });
+
+  it('the message keeps the browser reason, without Emscripten advice', () => {
+    const m = highsLoadMessage(
+      new Error(
+        'Aborted(CompileError: WebAssembly.instantiate(): expected magic word 00 61 73 6d, found 3c 21 64 6f @+0). Build with -sASSERTIONS for more info.',
+      ),
+    );
+    expect(m).toContain('(CompileError: WebAssembly.instantiate(): expected magic word');
+    expect(m).not.toContain('ASSERTIONS');
+  });
+});
