@@ -1,7 +1,7 @@
 // Lesson 5 (FlexGen): every number the lesson places, as numbers, computed from lib/offload and the committed
 // measurements in site/data/flexgen-results.json. The MDX formats them when it shows them.
-import { costModel, evaluatePlacement, type Evaluation } from '../../../lib/offload/cost-model.ts';
-import { GiB, T4_FITTED } from '../../../lib/offload/hardware.ts';
+import { costModel, evaluatePlacement, type PlacementCost } from '../../../lib/offload/cost-model.ts';
+import { GiB, T4_FITTED } from '../../../lib/hardware/offload-machine.ts';
 import { PAPER_RUNS } from '../../../lib/offload/paper.ts';
 import { DEFAULT_GBS, DEFAULT_MAX_BLOCK, DEFAULT_NB } from '../../../lib/offload/policy-search.ts';
 import { kvCacheBytes, OPT_SHAPES, weightBytes } from '../../../lib/offload/shapes.ts';
@@ -27,7 +27,7 @@ const cm30 = (cpuDelegation: boolean) =>
   costModel(OPT_SHAPES['opt-30b'], T4_FITTED, { s: 512, n: 32, gbs: run30.gbs, nb: run30.nb }, { cpuDelegation });
 
 /** OPT-30B at the paper's policy (block 48 × 3, cache and activations on the CPU), with and without CPU delegation. */
-export const delegation: { on: Evaluation; off: Evaluation } = {
+export const delegation: { on: PlacementCost; off: PlacementCost } = {
   on: evaluatePlacement(cm30(true), run30.placement),
   off: evaluatePlacement(cm30(false), run30.placement),
 };
@@ -38,7 +38,7 @@ export const delegation: { on: Evaluation; off: Evaluation } = {
  */
 export const opt30PlainMaxThroughput = (() => {
   const e = delegation.on;
-  const max5 = (t: Evaluation['decode']) => Math.max(t.ctog, t.gtoc, t.dtoc, t.ctod, t.comp);
+  const max5 = (t: PlacementCost['decode']) => Math.max(t.ctog, t.gtoc, t.dtoc, t.ctod, t.comp);
   const l = OPT_SHAPES['opt-30b'].l;
   return (e.throughput * e.blockSeconds) / (l * max5(e.prefill) + 31 * l * max5(e.decode));
 })();

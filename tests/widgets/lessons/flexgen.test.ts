@@ -1,6 +1,6 @@
 // Lesson 5's facts: numbers as numbers, each re-derived here from its definition rather than read back.
 import { describe, expect, test } from 'vitest';
-import { T4_FITTED } from '../../../lib/offload/hardware.ts';
+import { T4_FITTED } from '../../../lib/hardware/offload-machine.ts';
 import { OPT_SHAPES } from '../../../lib/offload/shapes.ts';
 import * as f from '../../../site/data/lessons/flexgen.ts';
 
