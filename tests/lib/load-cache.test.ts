@@ -4,8 +4,9 @@
 // CacheStorage; a small in-memory one stands in for the browser's, and fetch reads the committed files.
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fetchWithCache, loadModel, MODEL_CACHE_NAME } from '../../lib/load.ts';
-import { decodeAdapterFile } from '../../lib/lora/file.ts';
+import { fetchWithCache, MODEL_CACHE_NAME } from '../../lib/fetch-file.ts';
+import { loadModel } from '../../lib/load.ts';
+import { decodeAdapter } from '../../lib/lora/file.ts';
 import { loadPredictor } from '../../lib/sparsity/predictor.ts';
 import { MODELS_DIR } from './node-model.ts';
 
@@ -114,7 +115,7 @@ describe('the model cache stores only what validated', () => {
 
     const ADAPTER = `${ORIGIN}models/lora-sotu-v1/r1.lora`;
     vi.stubGlobal('fetch', siteFetch([ADAPTER]).fn);
-    const isLora = (data: ArrayBuffer) => void decodeAdapterFile(new Uint8Array(data), 'r1.lora');
+    const isLora = (data: ArrayBuffer) => void decodeAdapter(new Uint8Array(data), 'r1.lora');
     await expect(fetchWithCache(ADAPTER, () => undefined, isLora)).rejects.toThrow(/r1\.lora/);
     expect(stored()).not.toContain(ADAPTER);
     const { data, fromCache } = await fetchWithCache(ADAPTER, () => undefined, isLora);

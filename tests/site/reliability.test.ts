@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { CHROMIUM, expectClean, openPage } from './harness.ts';
 import { closeServer } from './subpath-site.ts';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../../node/static-server.ts';
 import { heatmapComputes } from './heatmap.ts';
 
 const LESSON = 'lessons/02-powerinfer-hot-cold-neurons/';
