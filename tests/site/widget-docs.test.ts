@@ -4,13 +4,13 @@
 // URL keys and hide entries, lists the lessons whose MDX uses it, and is linked from /widgets/.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { docsSlug, propRows, usesIn } from '../../site/widgets/_kit/docs.ts';
 import type { WidgetSchema } from '../../site/widgets/_kit/params.ts';
 import { publishedLessons } from './site-pages.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+// import.meta.dirname, not new URL(import.meta.url): under jsdom, URL is jsdom's.
+const root = join(import.meta.dirname, '../..');
 const widgetsDir = join(root, 'site/widgets');
 const dist = inject('distDir');
 const folders = readdirSync(widgetsDir).filter((f) => f !== '_kit' && existsSync(join(widgetsDir, f, 'params.ts')));
