@@ -1,7 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: `lib` runs the inference library in Node; `widgets` tests the widget kit, view models and charts in
-// Node; `site` builds the site once and drives it in Chromium.
+// The few lib files that take most of the lib project's time (found with vitest's per-file durations): CI runs them
+// in a project of their own, so `npm run test:fast` (lib-fast + widgets) stays a quick Node-only loop.
+const SLOW_LIB = [
+  'tests/lib/speculative/greedy-equivalence.test.ts',
+  'tests/lib/quant/awq-vs-rtn.test.ts',
+  'tests/lib/offload/policy-search.test.ts',
+];
+
+// Five projects: `lib` and `lib-slow` run the inference library in Node; `widgets` tests the widget kit, view models
+// and charts in Node; `site` builds the site once and drives it in Chromium; `browsers` drives the same build in
+// Chromium, Firefox and WebKit on a smoke set.
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +18,16 @@ export default defineConfig({
         test: {
           name: 'lib',
           include: ['tests/lib/**/*.test.ts'],
+          exclude: SLOW_LIB,
           testTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'lib-slow',
+          include: SLOW_LIB,
+          testTimeout: 300_000,
           pool: 'forks',
         },
       },
@@ -28,6 +46,16 @@ export default defineConfig({
           globalSetup: ['tests/site/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'browsers',
+          include: ['tests/browsers/**/*.test.ts'],
+          globalSetup: ['tests/site/global-setup.ts'], // the same build as `site` (built once per run)
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

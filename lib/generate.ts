@@ -12,6 +12,16 @@ export interface DecodeOptions extends SamplingOptions {
   noCache?: boolean;
   /** How many alternatives to report per step (their probabilities at temperature 1). */
   topAlternatives?: number;
+  /** What runs the model: default its tfjs forward; or a runner with its own cache, such as the lean engine
+   *  (`leanEngine(model)` from lib/engine), which gives the same tokens (tests/lib/engine/generate-engine.test.ts). */
+  runner?: DecodeRunner;
+}
+
+/** A model with its own KV cache that runs new tokens after the cached ones (lib/engine's LeanEngine is one). */
+export interface DecodeRunner {
+  readonly length: number;
+  run(tokens: number[]): Float32Array[];
+  reset(): void;
 }
 
 export interface GenerateOptions extends DecodeOptions {
@@ -44,6 +54,7 @@ export class Decoder {
   readonly promptTruncated: boolean;
   private readonly context: number[];
   private readonly cache: KVCache | null;
+  private readonly runner: DecodeRunner | null;
   private readonly rng: () => number;
   private logits: Float32Array | null = null;
   /** The last chosen token, not yet run through the model. */
@@ -59,7 +70,9 @@ export class Decoder {
     if (this.promptIds.length === 0) throw new Error('generate: the prompt is empty');
     this.context = this.promptIds.slice(-model.config.blockSize);
     this.promptTruncated = this.context.length < this.promptIds.length;
-    this.cache = opts.noCache ? null : model.newCache();
+    this.runner = opts.runner ?? null;
+    this.runner?.reset();
+    this.cache = opts.noCache || this.runner ? null : model.newCache();
     this.rng = mulberry32(opts.seed ?? 1);
   }
 
@@ -92,14 +105,21 @@ export class Decoder {
 
   private nextLogits(): Float32Array {
     const block = this.model.config.blockSize;
-    if (this.pending !== null && this.cache && this.cache.length < block) {
-      this.logits = this.model.forward([[this.pending]], { cache: this.cache }).logits[0][0].slice();
+    const useCache = !this.opts.noCache;
+    const cached = this.runner ? this.runner.length : (this.cache?.length ?? 0);
+    if (this.pending !== null && useCache && cached < block) {
+      this.logits = this.runner
+        ? this.runner.run([this.pending])[0]
+        : this.model.forward([[this.pending]], { cache: this.cache! }).logits[0][0].slice();
     } else {
       // First call, no cache, or a full cache: run the (possibly slid) context from scratch.
-      if (this.pending !== null && this.cache) this.context.splice(0, this.context.length - Math.floor(block / 2));
+      if (this.pending !== null && useCache) this.context.splice(0, this.context.length - Math.floor(block / 2));
       if (this.context.length > block) this.context.splice(0, this.context.length - block);
       this.cache?.dispose();
-      const rows = this.model.forward([this.context], this.cache ? { cache: this.cache } : {}).logits[0];
+      this.runner?.reset();
+      const rows = this.runner
+        ? this.runner.run(this.context)
+        : this.model.forward([this.context], this.cache ? { cache: this.cache } : {}).logits[0];
       this.logits = rows[rows.length - 1].slice();
     }
     this.pending = null;

@@ -64,8 +64,7 @@ export function forwardTensors(
   const [B, T] = tokens.shape;
   const P = opts.past?.k[0]?.shape[2] ?? 0;
   const S = P + T;
-  const { nEmbd: C, nHead: H } = cfg;
-  const hs = C / H;
+  const C = cfg.nEmbd;
   if (S > cfg.blockSize && !opts.positions)
     throw new Error(`context of ${S} tokens exceeds the model's blockSize ${cfg.blockSize}`);
   const w = (name: string) => {
@@ -112,44 +111,35 @@ export function forwardTensors(
   if (opts.record?.linear) record.linearIn = linearIn;
   for (let l = 0; l < cfg.nLayer; l++) {
     const p = `h.${l}`;
-    // --- attention ---
-    const a = layerNorm(x, w(`${p}.ln_1.weight`), w(`${p}.ln_1.bias`));
-    const qkv = lin(`${p}.attn.qkv`, a); // [B, T, 3C]
-    const [q, kNew, vNew] = tf
-      .split(qkv, 3, 2)
-      .map((t) => t.reshape([B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D); // [B, H, T, hs]
-    const k = opts.past ? tf.concat([opts.past.k[l], kNew], 2) : kNew; // [B, H, S, hs]
-    const v = opts.past ? tf.concat([opts.past.v[l], vNew], 2) : vNew; // [B, H, S, hs]
-    present.k.push(k as tf.Tensor4D);
-    present.v.push(v as tf.Tensor4D);
-    const scores = tf.add(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(hs)), bias); // [B, H, T, S]
-    const probs = tf.softmax(scores) as tf.Tensor4D; // [B, H, T, S]
-    if (opts.record?.attention) record.attention.push(probs);
-    const heads = tf.matMul(probs, v).transpose([0, 2, 1, 3]).reshape([B, T, C]); // [B, T, C]
-    x = tf.add(x, lin(`${p}.attn.proj`, heads)) as tf.Tensor3D;
-
-    // --- FFN: out = ReLU(x W_up + b_up) W_down + b_down ---
-    const m = layerNorm(x, w(`${p}.ln_2.weight`), w(`${p}.ln_2.bias`)) as tf.Tensor3D; // [B, T, C]
-    if (opts.record?.ffn) record.ffnIn.push(m);
     const neurons = opts.ffnNeurons?.[l];
-    let ffnOut: tf.Tensor;
-    if (opts.ffnFn) {
-      // The FFN runs elsewhere on plain arrays (synchronous, so it can read storage in the middle of the pass).
-      const y = opts.ffnFn(l, m.dataSync() as Float32Array); // [B*T*C]
-      if (y.length !== B * T * C)
-        throw new Error(`ffnFn(layer ${l}) returned ${y.length} values, expected ${B * T * C}`);
-      ffnOut = tf.tensor3d(y, [B, T, C]);
-    } else if (neurons) {
-      if (opts.linearAdd?.[`${p}.mlp.up`] || opts.linearAdd?.[`${p}.mlp.down`])
-        throw new Error(`${p}: a sparse FFN cannot take linearAdd on its layers; merge the adapter first`);
-      // Sparse FFN: only the chosen columns of W_up and rows of W_down are read.
-      const idx = tf.tensor1d(Array.from(neurons), 'int32');
-      const up = tf.gather(w(`${p}.mlp.up.weight`), idx, 1); // [C, k]
-      const upB = tf.gather(w(`${p}.mlp.up.bias`), idx); // [k]
-      const down = tf.gather(w(`${p}.mlp.down.weight`), idx, 0); // [k, C]
-      const h = tf.relu(linear(m, up, upB)); // [B, T, k]
-      ffnOut = linear(h, down, w(`${p}.mlp.down.bias`));
-    } else {
+    if (opts.ffnFn || neurons) {
+      // A replaced FFN has no place for an adapter or a replacement weight on its layers: refuse, never ignore.
+      const hook = opts.ffnFn ? 'ffnFn' : 'ffnNeurons';
+      for (const part of ['mlp.up', 'mlp.down'])
+        if (opts.linearAdd?.[`${p}.${part}`] || (opts.ffnFn && opts.overrides?.[`${p}.${part}.weight`]))
+          throw new Error(
+            `${p}.${part}: ${hook} replaces the FFN, so it cannot also take ${opts.linearAdd?.[`${p}.${part}`] ? 'an unmerged adapter (merge it first)' : 'an override of its weights'}`,
+          );
+    }
+    // The FFN of this layer on m [B, T, C]: the caller's (ffnFn), over chosen neurons (sparse), or dense.
+    const mlp = (m: tf.Tensor3D): tf.Tensor => {
+      if (opts.record?.ffn) record.ffnIn.push(m);
+      if (opts.ffnFn) {
+        // The FFN runs elsewhere on plain arrays (synchronous, so it can read storage in the middle of the pass).
+        const y = opts.ffnFn(l, m.dataSync() as Float32Array); // [B*T*C]
+        if (y.length !== B * T * C)
+          throw new Error(`ffnFn(layer ${l}) returned ${y.length} values, expected ${B * T * C}`);
+        return tf.tensor3d(y, [B, T, C]);
+      }
+      if (neurons) {
+        // Sparse FFN: only the chosen columns of W_up and rows of W_down are read.
+        const idx = tf.tensor1d(Array.from(neurons), 'int32');
+        const up = tf.gather(w(`${p}.mlp.up.weight`), idx, 1); // [C, k]
+        const upB = tf.gather(w(`${p}.mlp.up.bias`), idx); // [k]
+        const down = tf.gather(w(`${p}.mlp.down.weight`), idx, 0); // [k, C]
+        const h = tf.relu(linear(m, up, upB)); // [B, T, k]
+        return linear(h, down, w(`${p}.mlp.down.bias`));
+      }
       const pre = lin(`${p}.mlp.up`, m) as tf.Tensor3D; // [B, T, F]
       let post = tf.relu(pre) as tf.Tensor3D; // [B, T, F]
       const mask = opts.ffnMask?.[l];
@@ -158,15 +148,70 @@ export function forwardTensors(
         record.ffnPre.push(pre);
         record.ffnPost.push(post);
       }
-      ffnOut = lin(`${p}.mlp.down`, post);
-    }
-    x = tf.add(x, ffnOut) as tf.Tensor3D;
+      return lin(`${p}.mlp.down`, post);
+    };
+    const out = block(cfg, x, {
+      w: (name) => w(`${p}.${name}`),
+      lin: (name, input) => lin(`${p}.${name}`, input),
+      mlp,
+      bias,
+      past: opts.past ? { k: opts.past.k[l], v: opts.past.v[l] } : undefined,
+    });
+    x = out.x;
+    present.k.push(out.k);
+    present.v.push(out.v);
+    if (opts.record?.attention) record.attention.push(out.probs);
   }
   const xf = layerNorm(x, w('ln_f.weight'), w('ln_f.bias')); // [B, T, C]
   const logits = tf
     .matMul(xf.reshape([B * T, C]), w('wte.weight'), false, true)
     .reshape([B, T, cfg.vocabSize]) as tf.Tensor3D;
   return { logits, present, record };
+}
+
+/** What one block reads: its parameters by short name ("ln_1.weight"), its linears, its FFN, the attention bias
+ *  ([T, S] or [B, 1, T, S], 0 = visible), the layer's cached keys/values, and how attention reads them. */
+export interface BlockParts {
+  w: (name: string) => tf.Tensor;
+  /** y = x W + b for the linear `name` ("attn.qkv"), with whatever the caller adds to it. */
+  lin: (name: string, input: tf.Tensor) => tf.Tensor;
+  /** The FFN on ln2(x) [B, T, C]; default: ReLU(x W_up + b_up) W_down + b_down. */
+  mlp?: (m: tf.Tensor3D) => tf.Tensor;
+  bias: tf.Tensor;
+  past?: { k: tf.Tensor4D; v: tf.Tensor4D };
+  /** Changes the keys and values attention reads (e.g. a 4-bit round trip); the returned k, v are unchanged. */
+  readKV?: (t: tf.Tensor4D) => tf.Tensor4D;
+}
+
+/** The transformer block, once: x = x + attn(ln1(x)); x = x + mlp(ln2(x)). x [B, T, C]; k, v [B, H, S, hs]. */
+export function block(
+  cfg: GPTConfig,
+  x: tf.Tensor3D,
+  parts: BlockParts,
+): { x: tf.Tensor3D; k: tf.Tensor4D; v: tf.Tensor4D; probs: tf.Tensor4D } {
+  const [B, T] = x.shape;
+  const { nEmbd: C, nHead: H } = cfg;
+  const hs = C / H;
+  const { w, lin, past, readKV } = parts;
+  // --- attention ---
+  const a = layerNorm(x, w('ln_1.weight'), w('ln_1.bias'));
+  const qkv = lin('attn.qkv', a); // [B, T, 3C]
+  const [q, kNew, vNew] = tf
+    .split(qkv, 3, 2)
+    .map((t) => t.reshape([B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D); // [B, H, T, hs]
+  const k = (past ? tf.concat([past.k, kNew], 2) : kNew) as tf.Tensor4D; // [B, H, S, hs]
+  const v = (past ? tf.concat([past.v, vNew], 2) : vNew) as tf.Tensor4D; // [B, H, S, hs]
+  const kRead = readKV ? readKV(k) : k,
+    vRead = readKV ? readKV(v) : v;
+  const scores = tf.add(tf.mul(tf.matMul(q, kRead, false, true), 1 / Math.sqrt(hs)), parts.bias); // [B, H, T, S]
+  const probs = tf.softmax(scores) as tf.Tensor4D; // [B, H, T, S]
+  const heads = tf.matMul(probs, vRead).transpose([0, 2, 1, 3]).reshape([B, T, C]); // [B, T, C]
+  let y = tf.add(x, lin('attn.proj', heads)) as tf.Tensor3D;
+  // --- FFN: out = ReLU(x W_up + b_up) W_down + b_down ---
+  const m = layerNorm(y, w('ln_2.weight'), w('ln_2.bias')) as tf.Tensor3D; // [B, T, C]
+  const ffn = parts.mlp ? parts.mlp(m) : lin('mlp.down', tf.relu(lin('mlp.up', m)));
+  y = tf.add(y, ffn) as tf.Tensor3D;
+  return { x: y, k, v, probs };
 }
 
 /** y = x W + b for x [..., in], W [in, out]. */

@@ -67,3 +67,4 @@ export * as quant from './quant/index.ts';
 export * as lora from './lora/index.ts';
 export * as offload from './offload/index.ts';
 export * as speculative from './speculative/index.ts';
+export * as engine from './engine/index.ts';

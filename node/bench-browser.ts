@@ -5,6 +5,7 @@
 // cannot start webgl it falls back, and the backend is reported as unavailable instead of mislabelled.
 import { existsSync } from 'node:fs';
 import type { DecodeBench } from '../lib/bench.ts';
+import type { Int4RaceResult } from '../lib/quant/race.ts';
 import { CHROMIUM, DIST, eachBackendPage } from './chromium.ts';
 import { row, type BenchRow } from './bench-table.ts';
 
@@ -24,16 +25,7 @@ interface PageResult {
   results?: { model: string; loadMs: number; fromCache: boolean; bench: DecodeBench }[];
   offload?: { nb: number; weightLoads: number; weightBytesPerToken: number; tokensPerSecond: number }[];
   widgets?: { widget: string; ms: number }[];
-  quant?: {
-    size: string;
-    inDim: number;
-    outDim: number;
-    fp32Ms: number;
-    int4Ms: number;
-    speedup: number;
-    fp32Bytes: number;
-    int4Bytes: number;
-  }[];
+  quant?: (Int4RaceResult & { size: string })[];
   flashPolicies?: {
     policy: string;
     storage: string;

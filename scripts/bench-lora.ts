@@ -1,5 +1,6 @@
 // LoRA rows for `npm run bench`: adapter training speed (steps/s, tokens/s) per Node backend, and greedy decode
 // speed of target-v1 bare, with an r = 4 adapter unmerged (two thin extra products per adapted layer), and merged.
+import { median } from '../lib/stats.ts';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { readFile } from 'node:fs/promises';
@@ -53,7 +54,7 @@ export async function loraRows(backends = ['cpu', 'wasm']): Promise<Record<strin
     }
     trainer.dispose();
     fresh.dispose();
-    const stepMs = [...times].sort((x, y) => x - y)[Math.floor(times.length / 2)];
+    const stepMs = median(times);
 
     const bare = benchDecode(model);
     set.use('r4');

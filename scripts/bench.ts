@@ -36,6 +36,8 @@ async function nodeRows() {
 console.log(
   `Machine: ${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs}. Decode: context ${CONTEXT / 2} -> ${CONTEXT}, greedy.`,
 );
+const { engineRows } = await import('./bench-engine.ts');
+await engineRows();
 // BENCH_SKIP_NODE=1 times only the browser (the Node rows take minutes on a busy machine).
 const rows = process.env.BENCH_SKIP_NODE === '1' ? [] : await nodeRows();
 const { browserRows } = await import('../node/bench-browser.ts');

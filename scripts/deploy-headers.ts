@@ -64,10 +64,7 @@ export function deployHeaderRules(dist: string): HeaderRule[] {
         ['Content-Security-Policy', contentSecurityPolicy(hashes)],
         ['X-Content-Type-Options', 'nosniff'],
         ['Referrer-Policy', 'strict-origin-when-cross-origin'],
-        [
-          'Permissions-Policy',
-          'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()',
-        ],
+        ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()'],
       ],
     },
   ];

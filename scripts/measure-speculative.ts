@@ -5,9 +5,11 @@
 //     trees and best-first budgets; greedy and sampled (temperature 1, MSS; naive sampling for comparison)
 //   - wall-clock: plain KV-cache decoding vs speculative decoding of the same greedy tokens, Node wasm
 // Prompts are windows of the validation chapters (never trained on). Takes a few minutes on 2 cores.
-//   npm exec -- node scripts/measure-speculative.ts [--quick] [--timing-only]
+//   - tokens per target pass on fresh text: one speculative step from each of many positions of the book's held-out
+//     text (the prefix is the book's, not the target's own continuation, which tends to loop and flatters the draft)
+//   npm exec -- node scripts/measure-speculative.ts [--quick] [--timing-only] [--fresh-only]
 // --timing-only re-measures only the clock-dependent parts (pass cost and the race) and keeps the rest of the JSON,
-// for a quieter moment on a shared machine.
+// for a quieter moment on a shared machine. --fresh-only measures only the fresh-text steps and keeps the rest.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { cpus } from 'node:os';
@@ -23,6 +25,7 @@ import {
   type PassesResult,
   type SpecRaceResult,
 } from '../lib/speculative/measure.ts';
+import { formatTreeShape, parseTreeShape } from '../lib/speculative/tree-shape.ts';
 import { heldOutPrompts, loadCorpus } from '../node/corpus.ts';
 import { loadPair } from '../node/model-files.ts';
 
@@ -36,7 +39,8 @@ export const BUDGETS = ['budget 4', 'budget 8', 'budget 16', 'budget 32'];
 async function main() {
   const quick = process.argv.includes('--quick');
   const timingOnly = process.argv.includes('--timing-only');
-  const previous = timingOnly ? JSON.parse(await readFile(OUT, 'utf8')) : null;
+  const freshOnly = process.argv.includes('--fresh-only');
+  const previous = timingOnly || freshOnly ? JSON.parse(await readFile(OUT, 'utf8')) : null;
   await tf.setBackend('wasm');
   await tf.ready();
   const { target, draft } = await loadPair();
@@ -70,6 +74,26 @@ async function main() {
     log(shape, 'naive', passes[passes.length - 1].tokensPerPass.toFixed(2));
   }
 
+  // One step from the book's text: at each of many evenly spaced positions of the held-out chapters, the draft guesses
+  // a tree after the book's own prefix and the target verifies it once; tokens per pass = accepted + 1 per step.
+  const freshPrompts = heldOutPrompts(ids, quick ? 32 : 160, 48);
+  // With --fresh-only, rows already in the file are kept and only missing shapes are measured.
+  const fresh: PassesResult[] = [...(previous?.fresh?.prompts === freshPrompts.length ? previous.fresh.rows : [])];
+  const measured = new Set(fresh.map((p) => p.shape));
+  for (const shape of [...CHAINS, ...PAPER_TREES, ...OTHER_TREES]) {
+    if (measured.has(formatTreeShape(parseTreeShape(shape)))) continue;
+    for (const temperature of [0, 1])
+      fresh.push(tokensPerPass(target, lean, freshPrompts, shape, { temperature, maxNewTokens: 1 }));
+    log(
+      'fresh',
+      shape,
+      fresh
+        .slice(-2)
+        .map((p) => `${p.verifier} ${p.tokensPerPass.toFixed(2)}`)
+        .join(', '),
+    );
+  }
+
   // How a pass's cost grows with the tokens in it (the tree's size), target and draft, tfjs wasm and plain JS.
   const sizes = [1, 2, 4, 8, 16, 32];
   // Processor time of this process: other processes on a shared machine cannot inflate it (wall time is kept too).
@@ -78,18 +102,20 @@ async function main() {
     return (u.user + u.system) / 1000;
   };
   const context = ids.slice(0, 64);
-  const cost = {
-    sizes,
-    clock: 'processor time of this process (fastest of 7 samples of 10 passes)',
-    targetTfjs: passCost(() => new TfjsRunner(target), context, sizes, { now: cpuNow }),
-    draftTfjs: passCost(() => new TfjsRunner(draft), context, sizes, { now: cpuNow }),
-    draftPlainJs: passCost(() => new LeanRunner(draft), context, sizes, { now: cpuNow }),
-  };
+  const cost = freshOnly
+    ? previous.cost
+    : {
+        sizes,
+        clock: 'processor time of this process (fastest of 7 samples of 10 passes)',
+        targetTfjs: passCost(() => new TfjsRunner(target), context, sizes, { now: cpuNow }),
+        draftTfjs: passCost(() => new TfjsRunner(draft), context, sizes, { now: cpuNow }),
+        draftPlainJs: passCost(() => new LeanRunner(draft), context, sizes, { now: cpuNow }),
+      };
   log('cost', JSON.stringify(cost));
 
   const race: (SpecRaceResult & { backend: string })[] = [];
   const racePrompts = heldOutPrompts(ids, quick ? 1 : 3, 32);
-  for (const shape of ['chain 2', 'chain 4', 'chain 6', '1,1,3,1,1,1,1,1', '2,2,1,1']) {
+  for (const shape of freshOnly ? [] : ['chain 2', 'chain 4', 'chain 6', '1,1,3,1,1,1,1,1', '2,2,1,1']) {
     for (const leanDraft of [true, false]) {
       if (!leanDraft && shape !== 'chain 4' && shape !== '1,1,3,1,1,1,1,1') continue;
       const runs = racePrompts.map((p) =>
@@ -130,9 +156,11 @@ async function main() {
   const out = {
     about:
       'Measured by scripts/measure-speculative.ts on the shipped models; read by lessons/08-specinfer.mdx at build time.',
-    command: `npm exec -- node scripts/measure-speculative.ts${quick ? ' --quick' : ''}${timingOnly ? ` (timing re-measured with --timing-only; the rest on ${previous.date})` : ''}`,
-    machine: `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs} ${tf.getBackend()}`,
-    date: new Date().toISOString().slice(0, 10),
+    command: `npm exec -- node scripts/measure-speculative.ts${quick ? ' --quick' : ''}${timingOnly ? ` (timing re-measured with --timing-only; the rest on ${previous.date})` : ''}${freshOnly ? ` (fresh-text steps added with --fresh-only; the rest on ${previous.date})` : ''}`,
+    machine: freshOnly
+      ? previous.machine
+      : `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs} ${tf.getBackend()}`,
+    date: freshOnly ? previous.date : new Date().toISOString().slice(0, 10),
     models: {
       target: 'target-v1',
       draft: 'draft-v1',
@@ -143,7 +171,14 @@ async function main() {
     topK,
     cost,
     passes: previous?.passes ?? { prompts: prompts.length, promptTokens: 48, newTokens, rows: passes },
-    race: { prompts: racePrompts.length, promptTokens: 32, rows: race },
+    race: freshOnly ? previous.race : { prompts: racePrompts.length, promptTokens: 32, rows: race },
+    fresh: {
+      about:
+        "One speculative step from each position: the prefix is the book's held-out text, so nothing is the target's own continuation.",
+      prompts: freshPrompts.length,
+      promptTokens: 48,
+      rows: fresh,
+    },
   };
   await mkdir(fileURLToPath(new URL('../site/data/', import.meta.url)), { recursive: true });
   await writeFile(

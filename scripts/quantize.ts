@@ -10,6 +10,7 @@
 //   npm exec -- node scripts/quantize.ts ship      writes the shipped quantized models to public/models/ with cards
 //
 // Results go to site/data/awq/<part>.json; each part runs in about 10 minutes on 2 busy shared cores.
+import { median } from '../lib/stats.ts';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { cpus } from 'node:os';
@@ -315,7 +316,7 @@ function activationStatistics() {
     const total = m.reduce((a, b) => a + b, 0);
     out[n] = {
       meanAbs: m.map((v) => round(v, 5)),
-      maxOverMedian: round(sorted[0] / sorted[Math.floor(m.length / 2)], 3),
+      maxOverMedian: round(sorted[0] / median(m), 3),
       top1Share: round(sorted.slice(0, k).reduce((a, b) => a + b, 0) / total),
       top1Channels: Array.from(
         salientChannels('activation', k, { weight: new Float32Array(0), inDim: m.length, outDim: 0, meanAbs: m }),

@@ -1,9 +1,9 @@
 // The GPT forward pass of lib/gpt.ts split at layer boundaries, so an offloading executor can load one layer's
-// weights, run it for several GPU batches, and move on. Same operations in the same order as forwardTensors
-// (inference path: gather embedding, causal bias, no hooks), so the results match it.
+// weights, run it for several GPU batches, and move on. Each layer is lib/gpt.ts's one `block` (the same one
+// forwardTensors runs), with a gather embedding, a causal bias and no hooks, so the results match it.
 import * as tf from '@tensorflow/tfjs';
 import type { GPTConfig } from '../config.ts';
-import { causalBias, layerNorm, linear } from '../gpt.ts';
+import { block, causalBias, layerNorm, linear } from '../gpt.ts';
 
 /** One layer's parameters by their short names ("ln_1.weight", "attn.qkv.weight", …). */
 export type LayerParams = Record<string, tf.Tensor>;
@@ -31,8 +31,9 @@ export function embed(cfg: GPTConfig, wte: tf.Tensor, wpe: tf.Tensor, tokens: tf
   return tf.add(tokEmb, posEmb) as tf.Tensor3D;
 }
 
-/** One transformer block on x [B, T, C] with the layer's cached keys/values (each [B, H, P, hs]) or none. */
-/** `readKV`, if given, changes the keys and values attention reads (e.g. a 4-bit round trip); the returned cache is unchanged. */
+/** One transformer block on x [B, T, C] with the layer's cached keys/values (each [B, H, P, hs]) or none: lib/gpt.ts's
+ *  block with this layer's weights and a causal bias. `readKV`, if given, changes the keys and values attention
+ *  reads (e.g. a 4-bit round trip); the returned cache is unchanged. */
 export function blockForward(
   cfg: GPTConfig,
   w: LayerParams,
@@ -40,27 +41,19 @@ export function blockForward(
   past?: { k: tf.Tensor4D; v: tf.Tensor4D },
   readKV?: (t: tf.Tensor4D) => tf.Tensor4D,
 ): { x: tf.Tensor3D; k: tf.Tensor4D; v: tf.Tensor4D } {
-  const [B, T] = x.shape;
+  const T = x.shape[1];
   const P = past?.k.shape[2] ?? 0;
-  const { nEmbd: C, nHead: H } = cfg;
-  const hs = C / H;
-  const bias = causalBias(T, P); // [T, P+T]
-  const a = layerNorm(x, w['ln_1.weight'], w['ln_1.bias']);
-  const qkv = linear(a, w['attn.qkv.weight'], w['attn.qkv.bias']); // [B, T, 3C]
-  const [q, kNew, vNew] = tf
-    .split(qkv, 3, 2)
-    .map((t) => t.reshape([B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D); // [B, H, T, hs]
-  const k = (past ? tf.concat([past.k, kNew], 2) : kNew) as tf.Tensor4D; // [B, H, S, hs]
-  const v = (past ? tf.concat([past.v, vNew], 2) : vNew) as tf.Tensor4D; // [B, H, S, hs]
-  const kRead = readKV ? readKV(k) : k,
-    vRead = readKV ? readKV(v) : v;
-  const scores = tf.add(tf.mul(tf.matMul(q, kRead, false, true), 1 / Math.sqrt(hs)), bias); // [B, H, T, S]
-  const probs = tf.softmax(scores); // [B, H, T, S]
-  const heads = tf.matMul(probs, vRead).transpose([0, 2, 1, 3]).reshape([B, T, C]); // [B, T, C]
-  let y = tf.add(x, linear(heads, w['attn.proj.weight'], w['attn.proj.bias'])) as tf.Tensor3D;
-  const m = layerNorm(y, w['ln_2.weight'], w['ln_2.bias']); // [B, T, C]
-  const post = tf.relu(linear(m, w['mlp.up.weight'], w['mlp.up.bias'])); // [B, T, F]
-  y = tf.add(y, linear(post, w['mlp.down.weight'], w['mlp.down.bias'])) as tf.Tensor3D;
+  const {
+    x: y,
+    k,
+    v,
+  } = block(cfg, x, {
+    w: (name) => w[name],
+    lin: (name, input) => linear(input, w[`${name}.weight`], w[`${name}.bias`]),
+    bias: causalBias(T, P), // [T, P+T]
+    past,
+    readKV,
+  });
   return { x: y, k, v };
 }
 

@@ -2,6 +2,7 @@
 // build (the widgets' first view), so both compute the same thing the same way:
 //   quantizeAndEvaluate  quantize a model one way, then its loss on a passage, a greedy sample and its file size
 //   alphaCurve           one layer re-quantized at every α of the grid: output error, Δ'/Δ, groups whose Δ grew
+import { median } from '../stats.ts';
 import { LanguageModel } from '../model.ts';
 import { evaluate } from '../evaluate.ts';
 import { generate } from '../generate.ts';
@@ -169,11 +170,10 @@ export function alphaCurve(
         if (r > 1.0001) grew++;
         if (i === top) sal += r;
       }
-    ratios.sort();
     points.push({
       alpha,
       relError: error / (rtnError || 1),
-      stepRatio: ratios[ratios.length >> 1],
+      stepRatio: median(ratios),
       grewShare: grew / (inDim * outDim),
       salientFactor: sal / outDim,
     });

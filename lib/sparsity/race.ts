@@ -5,6 +5,7 @@
 // The ideal speedup of computing a share (1 − s) of the neurons is 1 / (1 − s); fixed per-call costs (op dispatch,
 // bias, the output vector) keep the measured speedup below it. PowerInfer's neuron-granular CPU kernel beats dense
 // even below 10% sparsity, where generic sparse kernels only win above ~87% [arXiv 2312.12456 v2, §8.3.3, Fig. 16].
+import { median } from '../stats.ts';
 import * as tf from '@tensorflow/tfjs';
 import type { LanguageModel } from '../model.ts';
 import { denseFfn, kernelWeights, preActivations, sparseFfn, type FfnKernelWeights } from './neuron-kernel.ts';
@@ -95,7 +96,7 @@ export function timePerCall(fn: () => void, repeats = 7): number {
     for (let i = 0; i < inner; i++) fn();
     runs.push((performance.now() - t) / inner);
   }
-  return runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  return median(runs);
 }
 
 /** Times dense vs sparse FFN for one token at `layer`; see RaceOptions. Leaves tf.memory().numTensors unchanged. */

@@ -40,7 +40,9 @@ export function lossChart(
     marginLeft: 44,
     marginRight: 12,
     x: { label: 'tokens seen (millions)', transform: (t: number) => t / 1e6, ticks: width < 420 ? 4 : 6 },
-    y: { label: 'loss (nats/token)' },
+    // Nice ends on the labelled ticks' step (same count for both): the axis runs to a label at or below the lowest
+    // loss, so no line falls under the last label.
+    y: { label: 'loss (nats/token)', nice: 5, ticks: 5 },
     color: { domain: models, range: [...SERIES], legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),

@@ -50,6 +50,8 @@ export interface SpecMeasurements {
     draftPlainJs: { tokens: number; ms: number }[];
   };
   passes: { prompts: number; promptTokens: number; newTokens: number; rows: SpecPassesRow[] };
+  /** One speculative step from each of `prompts` positions of the held-out text (absent in older files). */
+  fresh?: { about: string; prompts: number; promptTokens: number; rows: SpecPassesRow[] };
   race: { prompts: number; promptTokens: number; rows: SpecRaceRow[] };
   browserRace?: { command: string; machine: string; date: string; rows: SpecBrowserRaceRow[] };
 }
@@ -69,6 +71,15 @@ export function passesFor(
   verifier: SpecPassesRow['verifier'],
 ): SpecPassesRow | undefined {
   return m.passes.rows.find((r) => r.shape === shape && r.verifier === verifier);
+}
+
+/** Tokens per target pass for one step from the book's held-out text (the `fresh` rows), if measured. */
+export function freshFor(
+  m: SpecMeasurements,
+  shape: string,
+  verifier: SpecPassesRow['verifier'],
+): SpecPassesRow | undefined {
+  return m.fresh?.rows.find((r) => r.shape === shape && r.verifier === verifier);
 }
 
 /** The best row (most tokens per pass) for a verifier. */

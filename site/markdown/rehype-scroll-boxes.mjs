@@ -23,7 +23,10 @@ function visit(parent) {
       };
     }
     if (classes(node).includes('katex-display')) {
+      // Focusable so a keyboard can scroll a long formula; a group named "Equation" so focus lands on something named.
       node.properties.tabIndex = 0;
+      node.properties.role = 'group';
+      node.properties.ariaLabel = 'Equation';
       return node;
     }
     visit(node);

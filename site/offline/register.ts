@@ -33,6 +33,7 @@ function showNewVersion(waiting: ServiceWorker) {
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'Reload to use it';
+  Object.assign(button.style, { color: 'CanvasText', background: 'Canvas', border: '1px solid CanvasText' });
   button.addEventListener('click', () => {
     button.disabled = true;
     button.textContent = 'Reloading…';

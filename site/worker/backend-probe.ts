@@ -1,5 +1,6 @@
 // Gathering the evidence for lib/backend-choice.ts inside the model worker: the WebGL renderer's name, and a short
 // timed probe of each candidate backend. The whole probe stays within a few hundred milliseconds.
+import { median } from '../../lib/stats.ts';
 import * as tf from '@tensorflow/tfjs';
 import {
   decideBackend,
@@ -52,8 +53,7 @@ async function timeBackend(name: BackendName, budgetMs: number): Promise<number>
       times.push(performance.now() - t0);
     }
     tf.dispose([x, w1, w2]);
-    times.sort((a, b) => a - b);
-    return times.length ? times[times.length >> 1] : Infinity;
+    return times.length ? median(times) : Infinity;
   } catch {
     return Infinity;
   }

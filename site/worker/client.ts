@@ -12,7 +12,7 @@
 // the worker picks the fastest backend for this device by evidence, and the page remembers the pick in localStorage
 // (per WebGL renderer) so the short probe runs once per browser.
 import type { PayloadOf, RequestType, ResultOf } from './handlers/index.ts';
-import type { BackendInfo, BackendName, FromWorker, Progress, ToWorker } from './protocol.ts';
+import type { BackendInfo, BackendName, DecodeEngine, FromWorker, Progress, ToWorker } from './protocol.ts';
 import { parseRemembered, type RememberedBackend } from '../../lib/backend-choice.ts';
 
 export type { BackendInfo, Progress, RequestType, PayloadOf, ResultOf };
@@ -40,10 +40,18 @@ interface Pending {
 export interface ClientOptions {
   /** Backends to try, in order. */
   order?: BackendName[];
+  /** What decodes generated text in the worker (default there: the lean engine). */
+  engine?: DecodeEngine;
   /** How to make the worker (tests may pass a fake). */
   createWorker?: () => Worker;
   /** Let the worker choose the backend by evidence, starting from what this browser remembered (if anything). */
   auto?: { remembered?: RememberedBackend };
+}
+
+/** Read `?engine=tfjs|lean` from a query string (undefined when absent or not one of those). */
+export function engineFromUrl(search: string): DecodeEngine | undefined {
+  const raw = new URLSearchParams(search).get('engine')?.trim().toLowerCase();
+  return raw === 'tfjs' || raw === 'lean' ? raw : undefined;
 }
 
 /** localStorage key for the backend this browser chose last time. */
@@ -69,6 +77,7 @@ const defaultWorker = () =>
 export class ModelWorkerClient {
   readonly order: BackendName[];
   readonly auto: ClientOptions['auto'];
+  readonly engine: DecodeEngine | undefined;
   #create: () => Worker;
   #worker: Worker | null = null;
   #nextId = 1;
@@ -78,9 +87,10 @@ export class ModelWorkerClient {
   #statusListeners = new Set<(s: Progress) => void>();
   #lastStatus: Progress = { message: 'Worker not started', fraction: 0 };
 
-  constructor({ order = [...BACKENDS], createWorker = defaultWorker, auto }: ClientOptions = {}) {
+  constructor({ order = [...BACKENDS], createWorker = defaultWorker, auto, engine }: ClientOptions = {}) {
     this.order = order;
     this.auto = auto;
+    this.engine = engine;
     this.#create = createWorker;
     this.#resetReady();
   }
@@ -159,7 +169,12 @@ export class ModelWorkerClient {
       this.#crash('The model worker sent a message that could not be read.'),
     );
     this.#status({ message: 'Starting the worker…', fraction: 0 });
-    this.#send(worker, { kind: 'init', order: this.order, ...(this.auto ? { auto: this.auto } : {}) });
+    this.#send(worker, {
+      kind: 'init',
+      order: this.order,
+      ...(this.auto ? { auto: this.auto } : {}),
+      ...(this.engine ? { engine: this.engine } : {}),
+    });
     return worker;
   }
 
@@ -232,7 +247,11 @@ export function modelWorker(): ModelWorkerClient {
     const { order, note } = backendOrderFromUrl(location.search);
     sharedNote = note;
     const explicit = new URLSearchParams(location.search).has('backend') && !note;
-    shared = new ModelWorkerClient({ order, auto: explicit ? undefined : { remembered: recalledBackend() } });
+    shared = new ModelWorkerClient({
+      order,
+      auto: explicit ? undefined : { remembered: recalledBackend() },
+      engine: engineFromUrl(location.search),
+    });
   }
   return shared;
 }

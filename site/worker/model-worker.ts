@@ -3,7 +3,7 @@
 // (webgl needs OffscreenCanvas in a worker; wasm loads its binaries from our own origin, /tfjs-wasm/), then answers
 // requests one at a time so timings never overlap.
 // Messages are described in protocol.ts; handlers are registered in handlers/index.ts.
-import type { BackendInfo, BackendName, FromWorker, HandlerContext, ToWorker } from './protocol.ts';
+import type { BackendInfo, BackendName, DecodeEngine, FromWorker, HandlerContext, ToWorker } from './protocol.ts';
 
 type AutoChoice = Extract<ToWorker, { kind: 'init' }>['auto'];
 
@@ -14,6 +14,55 @@ const text = (err: unknown) => (err instanceof Error ? err.message : String(err)
 
 let started: Promise<{ backend: BackendInfo; handlers: Registry }> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+let engine: DecodeEngine = 'lean'; // what generation decodes with; `?engine=tfjs` in the page's address switches
+
+// WebGL can lose its context at any time (a GPU reset, the browser reclaiming memory); tfjs's tensors on it are gone
+// then. The request running at that moment fails with this message, and the worker carries on with wasm (or cpu):
+// models load again there, so the reader's next press computes the same text as wasm always does.
+const WEBGL_LOST = 'WebGL stopped working in this browser (its graphics context was lost)';
+const DROPPED = `${WEBGL_LOST} during this run, so its result was dropped; the models now run on wasm.`;
+let webgl: WebGLRenderingContext | undefined;
+let failInFlight: ((err: Error) => void) | undefined;
+// Sessions (a decoder and its KV cache, kept between requests) made before a loss lived on the lost context: a
+// request that continues one fails with the message above. Key "generate:3" (handler family and session number).
+let backendEpoch = 0;
+const sessionEpoch = new Map<string, number>();
+const sessionKey = (type: string, data: unknown) => {
+  const session = (data as { session?: unknown } | null)?.session;
+  return typeof session === 'number' ? `${type.split('.')[0]}:${session}` : undefined;
+};
+
+function watchWebgl(gl: WebGLRenderingContext | undefined): void {
+  webgl = gl;
+  // Also fires between requests; inside one, serve() sees isContextLost() as soon as the handler returns.
+  (gl?.canvas as EventTarget | undefined)?.addEventListener('webglcontextlost', () => replaceLostWebgl(), {
+    once: true,
+  });
+}
+
+function replaceLostWebgl(): void {
+  if (!webgl || !started) return;
+  webgl = undefined;
+  backendEpoch++;
+  failInFlight?.(new Error(DROPPED));
+  started = started.then(async ({ backend, handlers }) => {
+    post({ kind: 'status', message: `${WEBGL_LOST}; starting wasm…` });
+    const [{ chooseBackend }, { forgetModels }] = await Promise.all([
+      import('../../lib/backend.ts'),
+      import('./models.ts'),
+    ]);
+    forgetModels(); // their weights were on the lost context
+    const choice = await chooseBackend(['wasm', 'cpu']);
+    const next: BackendInfo = {
+      name: choice.name,
+      skipped: [{ name: 'webgl', reason: 'its context was lost' }, ...choice.skipped],
+      reason: `${WEBGL_LOST}, so ${choice.name} runs the models now.`,
+      renderer: backend.renderer,
+    };
+    post({ kind: 'ready', backend: next });
+    return { backend: next, handlers };
+  });
+}
 
 async function start(
   order: BackendName[],
@@ -50,6 +99,10 @@ async function start(
   if (choice.name !== order[0]) reason = `${order[0]} could not start here, so ${choice.name} runs the models.`;
   else if (!auto) reason = `${choice.name} was asked for with ?backend= in the address.`;
   const backend: BackendInfo = { name: choice.name, skipped: [...skipped, ...choice.skipped], reason, renderer };
+  if (choice.name === 'webgl') {
+    const tf = await import('@tensorflow/tfjs');
+    watchWebgl((tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl);
+  }
   post({ kind: 'ready', backend });
   return { backend, handlers: handlers as unknown as Registry };
 }
@@ -62,9 +115,26 @@ async function serve(id: number, type: string, payload: unknown): Promise<void> 
       throw new Error(`Unknown request type "${type}"; this worker answers: ${Object.keys(handlers).join(', ')}.`);
     const ctx: HandlerContext = {
       backend,
+      engine,
       progress: (message, fraction) => post({ kind: 'progress', id, message, fraction }),
     };
-    post({ kind: 'result', id, result: await handler(payload, ctx) });
+    const continues = sessionKey(type, payload);
+    if (continues && (sessionEpoch.get(continues) ?? backendEpoch) < backendEpoch) throw new Error(DROPPED);
+    const epoch = backendEpoch;
+    const lost = new Promise<never>((_, reject) => (failInFlight = reject));
+    const gl = webgl;
+    let result: unknown;
+    try {
+      result = await Promise.race([handler(payload, ctx), lost]);
+    } finally {
+      failInFlight = undefined;
+      if (gl?.isContextLost()) replaceLostWebgl();
+    }
+    // A handler that returned while the context went away computed on garbage: never show that.
+    if (gl?.isContextLost() || epoch !== backendEpoch) throw new Error(DROPPED);
+    const opened = sessionKey(type, result);
+    if (opened) sessionEpoch.set(opened, epoch);
+    post({ kind: 'result', id, result });
   } catch (err) {
     post({ kind: 'error', id, message: text(err) });
   }
@@ -78,8 +148,10 @@ function ensureStarted(order: BackendName[], auto?: AutoChoice): void {
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
-  if (msg?.kind === 'init') ensureStarted(msg.order, msg.auto);
-  else if (msg?.kind === 'request') {
+  if (msg?.kind === 'init') {
+    if (msg.engine) engine = msg.engine;
+    ensureStarted(msg.order, msg.auto);
+  } else if (msg?.kind === 'request') {
     ensureStarted(['wasm', 'webgl', 'cpu'], {}); // a request without init: choose by evidence
     queue = queue.then(() => serve(msg.id, msg.type, msg.payload)); // one at a time, in arrival order
   }

@@ -35,3 +35,8 @@ export function getModel(name: ModelName, ctx: HandlerContext): Promise<Language
   }
   return p;
 }
+
+/** Forget every loaded model (after the backend they live on was lost); the next request loads them again. */
+export function forgetModels(): void {
+  loaded.clear();
+}

@@ -34,7 +34,7 @@ export interface BackendInfo {
 }
 
 export type ToWorker =
-  | { kind: 'init'; order: BackendName[]; auto?: { remembered?: RememberedBackend } }
+  | { kind: 'init'; order: BackendName[]; auto?: { remembered?: RememberedBackend }; engine?: DecodeEngine }
   | { kind: 'request'; id: number; type: string; payload: unknown };
 
 export type FromWorker =
@@ -46,8 +46,13 @@ export type FromWorker =
   | { kind: 'error'; id: number; message: string };
 
 /** What a handler receives besides its payload. */
+/** What decodes generated text: the lean engine (lib/engine, the default) or the tfjs forward (`?engine=tfjs`). */
+export type DecodeEngine = 'tfjs' | 'lean';
+
 export interface HandlerContext {
   backend: BackendInfo;
+  /** The engine generation decodes with (`?engine=` in the page's address, else 'lean'). */
+  engine: DecodeEngine;
   /** Report progress on this request to the page. */
   progress(message: string, fraction?: number): void;
 }

@@ -4,8 +4,8 @@
 // CacheStorage; a small in-memory one stands in for the browser's, and fetch reads the committed files.
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fetchWithCache, MODEL_CACHE_NAME } from '../../lib/fetch-file.ts';
 import { loadModel } from '../../lib/load.ts';
+import { fetchWithCache, MODEL_CACHE_NAME } from '../../lib/fetch-file.ts';
 import { decodeAdapter } from '../../lib/lora/file.ts';
 import { loadPredictor } from '../../lib/sparsity/predictor.ts';
 import { MODELS_DIR } from './node-model.ts';

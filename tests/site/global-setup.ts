@@ -1,4 +1,4 @@
-// Global setup for the `site` project: build the site once, serve it over HTTP, tell the tests where.
+// Global setup for the `site` and `browsers` projects: build the site once, serve it over HTTP, tell the tests where.
 // The tests build into their own folder (git-ignored test-results/), so an `npm run build` running at the
 // same time cannot swap dist/ out from under them. SKIP_BUILD=1 reuses that build (iterating on tests only).
 import { spawnSync } from 'node:child_process';
@@ -17,7 +17,8 @@ declare module 'vitest' {
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const outDir = 'test-results/site-dist';
+// SITE_DIST names another build folder (a second build to test while the first is in use).
+const outDir = process.env.SITE_DIST ?? 'test-results/site-dist';
 const distDir = fileURLToPath(new URL(`../../${outDir}`, import.meta.url));
 
 function build() {
@@ -33,7 +34,12 @@ function build() {
 
 export default async function setup(project: TestProject) {
   if (process.env.SKIP_BUILD === '1' && existsSync(distDir)) console.log(`[site tests] SKIP_BUILD=1: using ${outDir}`);
-  else build();
+  else if (process.env.SITE_BUILT_IN_THIS_RUN === '1') console.log(`[site tests] reusing this run's ${outDir}`);
+  else {
+    build();
+    // `site` and `browsers` both use this setup; whichever starts second in the same run reuses the build.
+    process.env.SITE_BUILT_IN_THIS_RUN = '1';
+  }
 
   const { server, baseURL } = await serveStatic(distDir);
   project.provide('baseURL', baseURL);

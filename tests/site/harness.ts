@@ -114,12 +114,16 @@ export function expectClean({ consoleErrors, foreignRequests }: Pick<OpenedPage,
   expect(foreignRequests, 'requests to other origins').toEqual([]);
 }
 
-/** Scrolls through the page half a screen at a time: widgets start work near the viewport, so this wakes them all. */
+/**
+ * Scrolls through the page half a screen at a time: widgets start work near the viewport, so this wakes them all.
+ * After each step it waits two frames, by when the browser has delivered the IntersectionObserver callbacks.
+ */
 export async function scrollToEnd(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
       scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 50));
+      await frames();
     }
   });
 }

@@ -179,7 +179,10 @@ describe('/model/', () => {
     expect(await page.locator(`${WIDGET} .mp-tok[data-kind="cut"]`).count()).toBe(1);
     expect(await page.locator(`${WIDGET} .mp-tok[data-kind="prompt"]`).count()).toBeLessThanOrEqual(128);
     // A link cannot carry the prompt the model used (its last 128 tokens of 20,000 characters), so none is written.
-    await page.waitForTimeout(400);
+    // The address is written (throttled) with all values at once: change another one and wait for it to appear, so
+    // the write that would have carried the prompt has happened.
+    await page.getByLabel('New tokens', { exact: true }).filter({ visible: true }).fill('9');
+    await expect.poll(() => new URL(page.url()).searchParams.get('model.tokens')).toBe('9');
     expect(new URL(page.url()).searchParams.get('model.prompt')).toBeNull();
     expectClean(opened);
     await opened.close();

@@ -302,3 +302,46 @@ test('one damaged adapter file costs only that adapter: r4 still generates, r1 s
   expect(await widget.textContent()).toContain('the other adapters still work');
   await opened.close();
 });
+
+test('LoRA training paused while a batch of steps runs: the status line says Paused and stays so', {
+  timeout: 300_000,
+}, async () => {
+  const opened = await openPage('/lessons/07-lora/?backend=wasm&train.steps=400');
+  const { page } = opened;
+  const train = page.locator('lora-train');
+  await train.scrollIntoViewIfNeeded();
+  await page.locator('lora-train[data-ready="true"]').waitFor({ timeout: 120_000 });
+  await train.locator('[data-act="train"]').click();
+  const status = train.locator('[data-progress]');
+  await expect.poll(() => status.textContent(), { timeout: 180_000 }).toMatch(/^Training: step [1-9]/);
+  // Steps run in batches of about 0.4 s, back to back, so the click lands while one is in flight.
+  await train.locator('[data-act="pause"]').click();
+  for (let i = 0; i < 6; i++) {
+    await page.waitForTimeout(500);
+    expect(await status.textContent()).toMatch(/^Paused/);
+  }
+  await train.locator('[data-act="stop"]').click();
+  await opened.close();
+});
+
+test('/model/: a non-ASCII prompt shows its characters on the token chips, never "�"', {
+  timeout: 200_000,
+}, async () => {
+  const prompt = 'Café au lait, 日本語 ⚓';
+  const opened = await openPage(`/model/?model.tokens=4&model.prompt=${encodeURIComponent(prompt)}`);
+  const { page } = opened;
+  const widget = page.locator('model-playground');
+  await widget.scrollIntoViewIfNeeded();
+  await page.locator('model-playground[data-ready="true"]').waitFor({ timeout: 120_000 });
+  await widget.getByRole('button', { name: 'Generate' }).click();
+  await page.locator('model-playground:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 150_000 });
+  expect(await widget.getAttribute('data-state')).toBe('done');
+  const chips = await widget
+    .locator('.mp-tok[data-kind="prompt"]')
+    .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.text ?? ''));
+  expect(chips.join('')).not.toContain('\uFFFD');
+  // The whole characters, in order, are the prompt; the other chips are the hex bytes of a character's first part.
+  expect(chips.filter((c) => !/^‹[0-9a-f ]+›$/.test(c)).join('')).toBe(prompt);
+  expectClean(opened);
+  await opened.close();
+});

@@ -1,47 +1,12 @@
-// The site's chrome, on every built page: loads clean from its own origin, lists and links lessons in
-// order, themes, and fits a phone. Widgets are tested by their lessons' own test files.
+// The site's chrome: the home page lists the lessons in order, the theme follows the system and the toggle, unknown
+// paths get the 404 page. What every page must do (load clean, fit a phone, lesson links) is in pages.test.ts.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, test } from 'vitest';
-import { sourceUrl } from '../../site/site-config.ts';
-import { expectClean, openPage, scrollToEnd } from './harness.ts';
-import { builtPages, publishedLessons } from './site-pages.ts';
+import { expectClean, openPage } from './harness.ts';
+import { publishedLessons } from './site-pages.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const pages = builtPages(inject('distDir'));
 const lessons = publishedLessons(root);
-
-test('the build has the home page and one page per published lesson', () => {
-  expect(pages).toContain('/');
-  expect(lessons.length).toBeGreaterThan(0);
-  for (const lesson of lessons) expect(pages).toContain(lesson.url);
-});
-
-describe.each(pages)('page %s', (path) => {
-  test('loads with no console error and no request to another origin, even scrolled to the end', async () => {
-    const opened = await openPage(path);
-    await scrollToEnd(opened.page);
-    await opened.page.waitForLoadState('networkidle');
-    expectClean(opened);
-    await opened.close();
-  });
-
-  test('has no horizontal page scroll at 375px wide', async () => {
-    const opened = await openPage(path, { viewport: { width: 375, height: 740 } });
-    const { scrollWidth, clientWidth } = await opened.page.evaluate(() => {
-      const { scrollWidth, clientWidth } = document.documentElement;
-      return { scrollWidth, clientWidth };
-    });
-    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-    await opened.close();
-  });
-
-  test('ignores garbage URL parameters', async () => {
-    const opened = await openPage(`${path}?foo=<script>alert(1)</script>&hide=%%%&lesson=../../etc#%zz`);
-    await opened.page.waitForLoadState('networkidle');
-    expectClean(opened);
-    await opened.close();
-  });
-});
 
 test('the home page lists every published lesson in `order`', async () => {
   const opened = await openPage('/');
@@ -49,45 +14,6 @@ test('the home page lists every published lesson in `order`', async () => {
   expect(hrefs).toEqual(lessons.map((l) => l.url));
   await opened.close();
 });
-
-describe.each(lessons.map((lesson, i) => ({ ...lesson, prev: lessons[i - 1], next: lessons[i + 1] })))(
-  'lesson $url',
-  ({ file, url, sources, prev, next }) => {
-    test('has a table of contents whose links all land on headings', async () => {
-      const { page, close } = await openPage(url);
-      const targets = await page.locator('nav.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      expect(targets.length).toBeGreaterThan(0);
-      for (const target of targets) {
-        expect(target).toMatch(/^#/);
-        expect(await page.locator(`[id="${decodeURIComponent(target!.slice(1))}"]`).count(), target!).toBe(1);
-      }
-      await close();
-    });
-
-    test('lists each frontmatter source as an arXiv abstract link', async () => {
-      const { page, close } = await openPage(url);
-      const links = await page.locator('.sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      expect(links).toHaveLength(sources);
-      for (const href of links) expect(href).toMatch(/^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{4,5}(v\d+)?$/);
-      await close();
-    });
-
-    test('links to the previous and next lessons in order', async () => {
-      const { page, close } = await openPage(url);
-      const href = (rel: string) =>
-        page.locator(`.prev-next a[rel="${rel}"]`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      expect(await href('prev')).toEqual(prev ? [prev.url] : []);
-      expect(await href('next')).toEqual(next ? [next.url] : []);
-      await close();
-    });
-
-    test("links to its own source file under 'Fork this lesson'", async () => {
-      const { page, close } = await openPage(url);
-      expect(await page.locator('footer a.fork').getAttribute('href')).toBe(sourceUrl(file));
-      await close();
-    });
-  },
-);
 
 describe('theme', () => {
   const bodyLightness = (page: import('playwright-core').Page) =>

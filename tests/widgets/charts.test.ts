@@ -10,6 +10,7 @@ import type { CachePoint } from '../../lib/sparsity/cache-sweep.ts';
 import { matrixLevelSchedule } from '../../lib/sparsity/matrix-schedule.ts';
 import { schedulePipeline } from '../../lib/sparsity/pipeline.ts';
 import { lossChart } from '../../site/charts/loss-chart.ts';
+import { BENCH_SIZE, benchChart, labelWidth, rowLabel } from '../../site/charts/bench-chart.ts';
 import { reservedHeight, type ChartSize } from '../../site/widgets/_kit/chart.ts';
 import { SPLIT_SIZE, UNION_SIZE, splitChart, unionChart } from '../../site/widgets/batch-union/chart.ts';
 import { SPEEDUP_SIZE, speedupChart } from '../../site/widgets/ffn-race/chart.ts';
@@ -192,19 +193,50 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
       [1, 2, 4, 8, 16].map((b) => ({
         series: TRADEOFF_SERIES[k],
         latency: 10 * b,
-        throughput: b * (k + 1) * 0.5,
+        throughput: b * (k + 1) * 0.05, // 0.05 to 1.6 tokens/s: d3 would write "50m" on a log axis
         bls: b * 32,
       })),
     );
     const paper = [
-      { series: TRADEOFF_SERIES[2], latency: 40, throughput: 1.2, bls: 144 },
-      { series: TRADEOFF_SERIES[3], latency: 60, throughput: 3.1, bls: 256 },
+      { series: TRADEOFF_SERIES[2], latency: 40, throughput: 0.12, bls: 144 },
+      { series: TRADEOFF_SERIES[3], latency: 60, throughput: 0.31, bls: 256 },
     ];
     const fig = tradeoffChart(lines, paper, 'Two frontiers and two paper points.', { width: 700, document });
     checkChart(fig, TRADEOFF_SIZE, 700);
     expect(fig.querySelectorAll(`g[stroke-dasharray="${DASHES[1]}"] path`).length).toBe(1);
     expect(fig.querySelectorAll('g[stroke-linejoin="round"]:not([stroke-dasharray]) path').length).toBe(1);
     expectSnapshot('offload-tradeoff', fig);
+  });
+
+  it('/bench/: row labels fit their margin (or end in …), the axis title sits below the tick labels', () => {
+    const points = ['node cpu', 'node wasm', 'webgl', 'wasm', 'you, webgl'].flatMap((w, i) =>
+      ['target-v1', 'draft-v1'].map((model, k) => ({
+        who: i < 2 ? `recorded ${w}` : w,
+        model,
+        tokensPerSec: (i + 1) * (k + 1) * 40,
+      })),
+    );
+    for (const width of [375, 800]) {
+      const fig = benchChart(points, { width, document });
+      checkChart(fig, BENCH_SIZE, width);
+      const svg = fig.querySelector(':scope > svg')!;
+      // y of an element's translate(), and of a text inside its group: where it is drawn.
+      const ty = (el: Element) =>
+        Number(/translate\([-\d.]+,([-\d.]+)\)/.exec(el.getAttribute('transform') ?? '')?.[1] ?? 0);
+      const absY = (t: Element) => ty(t) + ty(t.parentElement!);
+      const yAxis = svg.querySelector('g[text-anchor="end"]')!;
+      const yLabels = [...yAxis.querySelectorAll('text')].map((t) => t.textContent!);
+      expect(yLabels).toHaveLength(points.length);
+      const margin = Math.min(Math.floor(width * 0.45), 12 + Math.max(...points.map((p) => labelWidth(rowLabel(p)))));
+      for (const l of yLabels) expect(labelWidth(l)).toBeLessThanOrEqual(margin - 12);
+      if (width === 800)
+        expect(new Set(yLabels)).toEqual(new Set(points.map(rowLabel))); // room for every label whole
+      else expect(yLabels.some((l) => l.endsWith('…'))).toBe(true);
+      const ticks = [...svg.querySelectorAll('g[font-variant="tabular-nums"] text')];
+      const title = [...svg.querySelectorAll('text')].find((t) => t.textContent?.startsWith('tokens per second'))!;
+      expect(absY(title)).toBeGreaterThan(Math.max(...ticks.map(absY)) + 20); // a line below the tick labels
+      expectSnapshot(`bench-${width}`, fig);
+    }
   });
 
   it('/model/: loss curves', () => {
@@ -225,6 +257,10 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
       description: 'Both models fall from 6 nats toward 3.4.',
     });
     expect(fig.querySelector(':scope > svg')?.getAttribute('aria-label')).toBe('Training and validation loss');
+    const yTicks = [...fig.querySelectorAll('g[text-anchor="end"][font-variant="tabular-nums"] text')].map((t) =>
+      Number(t.textContent),
+    );
+    expect(Math.min(...yTicks)).toBeLessThanOrEqual(Math.min(...points.map((p) => p.loss))); // the lowest line is inside
     expect(fig.querySelectorAll('g[aria-label]').length).toBe(0);
     expectSnapshot('loss', fig);
   });

@@ -8,7 +8,14 @@ import { bars, requestOf, terms, summaryText as policyText } from '../../site/wi
 import { tierChart } from '../../site/widgets/policy-solver/chart.ts';
 import { curve } from '../../site/widgets/tradeoff-curve/model.ts';
 import { tradeoffChart } from '../../site/widgets/tradeoff-curve/chart.ts';
-import { memory, pick, type CompressionData } from '../../site/widgets/compression-loss/model.ts';
+import {
+  memory,
+  optionName,
+  pick,
+  summaryText as compressionText,
+  type CompressionData,
+} from '../../site/widgets/compression-loss/model.ts';
+import { schema as policySchema } from '../../site/widgets/policy-solver/params.ts';
 import { compressionChart } from '../../site/widgets/compression-loss/chart.ts';
 import { getHighs } from '../../lib/offload/policy-search.ts';
 import { solveRequest } from '../../lib/offload/solve-request.ts';
@@ -103,5 +110,19 @@ describe('TradeoffCurve and CompressionLoss', () => {
     expect(memory(d, '4', '4').weights).toBeLessThan(memory(d, '16', '16').weights);
     const fig = compressionChart(d.rows, pick(d, '4', '4'), 'test', { width: 375, document });
     expect(svgOf(fig).getAttribute('aria-label')).toMatch(/loss/i);
+  });
+  it('calls the uncompressed run float32, never "16-bit"', () => {
+    const d = results.compression as CompressionData;
+    expect(optionName('16')).toBe('none (float32)');
+    expect(optionName('4')).toBe('4-bit');
+    const t = compressionText(d, '16', '4');
+    expect(t).toMatch(/uncompressed weights and 4-bit KV cache/);
+    expect(t).not.toMatch(/16-bit/);
+  });
+  it('one batch, one sequence: singular nouns; memory sliders in the unit the chart shows (GiB)', () => {
+    const one = { ...base, batches: 1, nb: 1, gbs: 1, step: 0 };
+    expect(summaryText(one)).toMatch(/over 1 GPU batch, /);
+    expect(summaryText(one)).toMatch(/blocks of 1 sequence:/);
+    for (const name of ['gpu', 'cpu', 'disk'] as const) expect(policySchema.params[name].label).toMatch(/\(GiB\)$/);
   });
 });

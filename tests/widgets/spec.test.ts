@@ -3,7 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { passPoints, summaryText, type PassRow } from '../../site/widgets/spec-passes/model.ts';
 import { passesChart } from '../../site/widgets/spec-passes/chart.ts';
-import { bars, shownTokens, trialText, runSummary, SHOWN } from '../../site/widgets/spec-sampling/model.ts';
+import {
+  bars,
+  binomialMeanAbsDeviation,
+  samplingNoiseTV,
+  shownTokens,
+  totalVariation,
+  trialText,
+  runSummary,
+  SHOWN,
+} from '../../site/widgets/spec-sampling/model.ts';
+import { mulberry32 } from '../../lib/random.ts';
 import { barsChart } from '../../site/widgets/spec-sampling/chart.ts';
 import { nodeLine, stepSentence, totalsSentence } from '../../site/widgets/spec-tree/model.ts';
 import { raceSummary } from '../../site/widgets/spec-race/model.ts';
@@ -66,7 +76,47 @@ describe('SpecSampling', () => {
         { runs: 10_000, counts, mssAccept: 0.5, naiveAccept: 0.3, mssAcceptExact: 0.5, naiveAcceptExact: 0.3 },
         d,
       ),
-    ).toMatch(/^10,000 runs: .* by 0% in total variation/);
+    ).toMatch(
+      /^10,000 runs: .* by 0% in total variation; sampling noise alone gives [\d.]+% on average at 10,000 exact draws/,
+    );
+  });
+  it('E|X − np| of a binomial matches the sum over every outcome (de Moivre closed form)', () => {
+    const rng = mulberry32(19);
+    for (let trial = 0; trial < 40; trial++) {
+      const n = 1 + Math.floor(rng() * 60),
+        p = rng() ** 2;
+      let brute = 0,
+        pmf = (1 - p) ** n; // P(X = 0), then P(X = k) by the ratio (n − k + 1)/k · p/(1 − p)
+      for (let k = 0; k <= n; k++) {
+        if (k > 0) pmf *= ((n - k + 1) / k) * (p / (1 - p));
+        brute += pmf * Math.abs(k - n * p);
+      }
+      expect(binomialMeanAbsDeviation(n, p)).toBeCloseTo(brute, 10);
+    }
+  });
+  it('the noise-alone total variation is what seeded exact sampling gives on average', () => {
+    const rng = mulberry32(8);
+    const draws = 2000,
+      repeats = 200;
+    const cdf = d.p.map((_, i) => d.p.slice(0, i + 1).reduce((a, b) => a + b, 0));
+    let mean = 0;
+    for (let r = 0; r < repeats; r++) {
+      const counts = d.p.map(() => 0);
+      for (let i = 0; i < draws; i++) {
+        const u = rng();
+        const k = cdf.findIndex((c) => u < c);
+        counts[k < 0 ? d.p.length - 1 : k]++;
+      }
+      mean += totalVariation(
+        counts.map((c) => c / draws),
+        d.p,
+      );
+    }
+    mean /= repeats;
+    expect(Math.abs(mean - samplingNoiseTV(d.p, draws)) / samplingNoiseTV(d.p, draws)).toBeLessThan(0.05);
+    const shrink = samplingNoiseTV(d.p, 100) / samplingNoiseTV(d.p, 10_000); // about 1/sqrt(N): 100 times the draws
+    expect(shrink).toBeGreaterThan(9);
+    expect(shrink).toBeLessThan(11);
   });
   it('draws the bars as a named chart', () => {
     const fig = barsChart(bars(d), 'a description', { width: 375, document });

@@ -23,6 +23,13 @@ import { schema as stepperSchema } from '../../site/widgets/flash-stepper/params
 import { schema as scheduleSchema } from '../../site/widgets/schedule-animator/params.ts';
 import { buildMean, policyOf, type Ablation } from '../../site/widgets/flash-stepper/model.ts';
 import { scheduleView, summaryText as scheduleSummary } from '../../site/widgets/schedule-animator/model.ts';
+import { schema as compressionSchema } from '../../site/widgets/compression-loss/params.ts';
+import { pick, type CompressionData } from '../../site/widgets/compression-loss/model.ts';
+import { schema as policySchema } from '../../site/widgets/policy-solver/params.ts';
+import { requestOf } from '../../site/widgets/policy-solver/model.ts';
+import { tokensPerSecond } from '../../site/widgets/schedule-animator/rate.ts';
+import { decimal } from '../../site/widgets/_kit/format.ts';
+import results from '../../site/data/flexgen-results.json';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
 type Req = { type: string; payload: Record<string, unknown> };
@@ -43,7 +50,13 @@ vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, b
 const WIDGETS = join(import.meta.dirname, '../../site/widgets');
 
 function markup(schema: WidgetSchema<Params>, folder: string, shell: string, data?: unknown): string {
-  const src = readFileSync(join(WIDGETS, folder, shell), 'utf8');
+  // A data-out named by an expression (data-out={name} in a loop over params) stands for every param's name.
+  const raw = readFileSync(join(WIDGETS, folder, shell), 'utf8');
+  const src = raw.replace(/<(\w+)([^>]*)\sdata-out=\{name\}/g, (_, tag: string, attrs: string) =>
+    Object.keys(schema.params)
+      .map((n) => `<${tag}${attrs} data-out="${n}"`)
+      .join('>'),
+  );
   const c = checkProps(schema, {});
   const controls = Object.entries(schema.params).map(([name, p]) => {
     const id = `${c.key}-${name}`;
@@ -57,12 +70,21 @@ function markup(schema: WidgetSchema<Params>, folder: string, shell: string, dat
   // A <Field> (the kit's control) renders <output data-out="<name>"> for a slider, or a box given `out`.
   const fieldOuts = [...src.matchAll(/<Field\b([^>]*)>/g)]
     .filter((m) => !/type="number"/.test(m[1]) || /\bout=|slot="out"/.test(m[0]))
-    .map((m): [string, string] => [m[1].match(/\bname="(\w+)"/)![1], 'output']);
+    // name={name} inside a map: one output per number parameter.
+    .flatMap((m): [string, string][] => {
+      const name = m[1].match(/\bname="(\w+)"/)?.[1];
+      const names = name
+        ? [name]
+        : Object.entries(schema.params)
+            .filter(([, p]) => p.kind === 'int' || p.kind === 'number')
+            .map(([n]) => n);
+      return names.map((n) => [n, 'output']);
+    });
   const declared = [...src.matchAll(/<(\w+)[^>]*\sdata-out="([\w-]+)"/g)].map((m): [string, string] => [m[2], m[1]]);
   const outs = [...new Map([...fieldOuts, ...declared])].map(([name, tag]) =>
     tag === 'table'
       ? `<table data-out="${name}"><thead></thead><tbody></tbody></table>`
-      : `<${tag} data-out="${name}"></${tag}>`,
+      : `<${tag} data-out="${name}">–</${tag}>`,
   );
   const actions = [...new Set([...src.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]))].map(
     (a) => `<button type="button" data-action="${a}" disabled>${a}</button>`,
@@ -280,7 +302,53 @@ const rows: Row[] = [
       );
     },
   },
+  {
+    name: 'CompressionLoss',
+    schema: compressionSchema,
+    folder: 'compression-loss',
+    shell: 'CompressionLoss.astro',
+    data: results.compression,
+    load: () => import('../../site/widgets/compression-loss/element.ts'),
+    answer: () => ({}),
+    texts: {},
+    consistent: (el, v) => {
+      const r = pick(results.compression as CompressionData, String(v.weights), String(v.cache))!;
+      return out(el, 'delta') === `${r.delta >= 0 ? '+' : ''}${decimal(r.delta, 4)} nats/token`;
+    },
+  },
+  {
+    name: 'PolicySolver',
+    schema: policySchema,
+    folder: 'policy-solver',
+    shell: 'PolicySolver.astro',
+    load: () => import('../../site/widgets/policy-solver/element.ts'),
+    answer: (_, p) => ({
+      status: 'optimal',
+      frontier: [],
+      policy: {
+        gbs: 8,
+        nb: 2,
+        bls: 16,
+        throughput: fakeThroughput(p),
+        blockSeconds: 10,
+        placement: { wg: 1, wc: 0, wd: 0, cg: 1, cc: 0, cd: 0, hg: 1, hc: 0, hd: 0 },
+        decode: { ctog: 0, gtoc: 0, dtoc: 0, ctod: 0, comp: 0.001, binding: 'comp', max: 0.001 },
+        prefill: { ctog: 0, gtoc: 0, dtoc: 0, ctod: 0, comp: 0.001, binding: 'comp', max: 0.001 },
+        memoryGB: {},
+        capacityGB: { gpuDecode: 1, cpuDecode: 1, disk: 1 },
+        fullTiers: [],
+      },
+    }),
+    texts: {},
+    consistent: (el, v) =>
+      isStale(el) || out(el, 'throughput') === tokensPerSecond(fakeThroughput(requestOf(v as never) as never)),
+  },
 ];
+
+/** A throughput that changes with every field of a solve request, so an answer for other settings shows. */
+function fakeThroughput(p: Record<string, unknown>): number {
+  return Object.values(p).reduce<number>((a, x, i) => a + (i + 1) * (typeof x === 'number' ? x : x ? 7 : 3), 0) / 100;
+}
 
 /** Another valid value for a param: the other end of a range, the next choice, the flipped box. */
 function otherValue(p: Params[string], now: unknown, texts: Record<string, string>, name: string): string | boolean {
@@ -342,4 +410,126 @@ describe('every figure follows its inputs or is marked stale (issue 19)', () => 
       }
     });
   }
+});
+
+/** Mount one row's widget (after an optional URL query) and let it settle. */
+async function mount(name: string, query = '') {
+  const row = rows.find((r) => r.name === name)!;
+  answer = row.answer;
+  await row.load();
+  history.replaceState(null, '', `/${query}`);
+  document.body.innerHTML = markup(row.schema, row.folder, row.shell, row.data);
+  const el = document.querySelector<HTMLElement & { values: Record<string, unknown> }>(row.schema.tag)!;
+  await settle();
+  return el;
+}
+
+describe('the items of issue 19 and 23, one by one', () => {
+  it('SpecSampling: a shared link with a new prompt and temperature opens consistent, stale until its node arrives', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const plain = rows[0].answer;
+    answer = async (type, p) => {
+      if (type === 'spec.node') await gate;
+      return plain(type, p);
+    };
+    const row = rows[0];
+    await row.load();
+    history.replaceState(null, '', '/?mss.prompt=The%20whale&mss.temperature=2');
+    document.body.innerHTML = markup(row.schema, row.folder, row.shell);
+    const el = document.querySelector<HTMLElement & { values: Record<string, unknown> }>(row.schema.tag)!;
+    await settle();
+    expect(isStale(el)).toBe(true); // the build-time figures are for the default prompt
+    expect(el.querySelector<HTMLButtonElement>('[data-action="run"]')!.disabled).toBe(true);
+    release();
+    await settle();
+    expect(isStale(el)).toBe(false);
+    expect(last('spec.node')).toEqual({ prompt: 'The whale', temperature: 2 });
+    expect(row.consistent(el, el.values)).toBe(true);
+    el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
+    await settle();
+    expect(last('spec.sample')).toMatchObject({ prompt: 'The whale', temperature: 2, runs: 10_000 });
+    // The fake emits p rounded to whole counts: far below what sampling noise alone gives, and shown beside it.
+    const [, tv, noise] = /^([\d.]+)% \(noise alone: ([\d.]+)%\)$/.exec(out(el, 'noise'))!.map(Number);
+    expect(tv).toBeLessThan(noise);
+  });
+
+  it('SpecTree: a typed shape is pending with a note, Enter applies it, and notes about bad shapes go', async () => {
+    const el = await mount('SpecTree');
+    const shape = el.querySelector<HTMLInputElement>('#tree-shape')!;
+    await setInput(el, 'tree', 'shape', 'banana');
+    expect(notes(el)).toMatch(/tree shape "banana" does not parse.*Step and Run go on with ⟨1,1,3,1⟩/);
+    await setInput(el, 'tree', 'shape', '3,2,1');
+    expect(notes(el)).not.toMatch(/banana/);
+    expect(notes(el)).toMatch(/Not applied yet: the shape ⟨3,2,1⟩: press Enter or Restart/);
+    shape.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await settle();
+    expect(last('spec.start')).toMatchObject({ tree: '⟨3,2,1⟩' });
+    expect(notes(el)).toBe('');
+  });
+
+  it('SpecTree: ?tree.shape=chain 999999999 opens at once with a message and the default tree (issue 23)', async () => {
+    const t0 = performance.now();
+    const el = await mount('SpecTree', '?tree.shape=chain%20999999999');
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(notes(el)).toMatch(/999999999 levels deep; at most 16/);
+    expect(last('spec.start')).toMatchObject({ tree: '⟨1,1,3,1⟩' });
+  });
+
+  it('SpecRace: a huge shape never reaches the worker; the reason is shown', async () => {
+    const el = await mount('SpecRace');
+    await setInput(el, 'race', 'tree', 'chain 999999999');
+    el.querySelector<HTMLButtonElement>('[data-action="race"]')!.click();
+    await settle();
+    expect(requests.some((r) => r.type === 'spec.race')).toBe(false);
+    expect(el.querySelector('[data-progress]')!.textContent).toMatch(/Cannot race this shape: .*levels deep/);
+  });
+
+  it('FlashStepper: after Run the counters are the means over the run, the last token labelled as such', async () => {
+    let k = 0;
+    const plain = rows[3].answer;
+    const el = await mount('FlashStepper', '?stepper.tokens=4');
+    answer = (type, p) => {
+      const r = plain(type, p) as Record<string, unknown>;
+      return type === 'flash.next' ? { ...r, bytes: 1024 * ++k } : r; // 1, 2, 3, 4 KiB: mean 2.5 KiB
+    };
+    el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
+    await settle();
+    await settle();
+    expect(k).toBe(4);
+    expect(out(el, 'bytes')).toBe('2.5 KiB');
+    expect(out(el, 'basis')).toMatch(
+      /Means per token over the 4 tokens of this run\. The last token alone: 4 KiB read/,
+    );
+  });
+
+  it('FlashStepper: "all (naive)" reads the naive row whatever the window, and the first view follows the URL', async () => {
+    const el = await mount('FlashStepper', '?stepper.neurons=all&stepper.bundling=false');
+    const naive = flash.ablation.exact.find((r) => r.id === 'naive')!;
+    expect(el.values.window).toBe(5); // the default window
+    expect(out(el, 'bytes')).toBe(bytes(naive.bytes)); // 2 MiB, not 0 B
+    expect(out(el, 'window')).toMatch(/not used/);
+    el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
+    await settle();
+    expect(last('flash.start')).toMatchObject({ policy: { select: 'all', windowK: 0 } });
+    document.body.innerHTML = '';
+    const exact = await mount('FlashStepper', '?stepper.neurons=exact');
+    const rung = flash.ablation.exact.find((r) => r.id === 'bundling')!;
+    expect(out(exact, 'bytes')).toBe(bytes(rung.bytes));
+  });
+
+  it('ScheduleAnimator: Play is enabled, reachable by keyboard, and advances the step; pressed again it pauses', async () => {
+    const el = await mount('ScheduleAnimator');
+    const play = el.querySelector<HTMLButtonElement>('[data-play]')!;
+    expect(play.disabled).toBe(false);
+    play.focus();
+    expect(document.activeElement).toBe(play);
+    const before = el.values.step as number;
+    play.click();
+    expect(play.getAttribute('aria-pressed')).toBe('true');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(el.values.step as number).toBeGreaterThan(before);
+    play.click();
+    expect(play.getAttribute('aria-pressed')).toBe('false');
+  });
 });

@@ -11,6 +11,7 @@
 //
 // Tests draw the same charts in Node by passing a jsdom `document`.
 import * as Plot from '@observablehq/plot';
+import { tick } from './format.ts';
 
 /** How tall a chart is for a width: ratio × width, clamped to [min, max] CSS pixels (ratio 0: always `min`). */
 export interface ChartSize {
@@ -73,6 +74,35 @@ export function stripMarkAria<T extends Element>(figure: T): T {
   return figure;
 }
 
+/**
+ * Tick values for a log axis over [lo, hi], every one labelled: 1-2-5 per decade when at most `max` fit, else 1-3,
+ * else powers of ten; a domain narrower than a decade gets 1, 1.5, 2, 3, 5, 7 steps. Pass as `ticks` with
+ * `tickFormat: tick` (a string format makes d3 hide labels on log axes, leaving one or two).
+ */
+export function logTicks(lo: number, hi: number, max = 8): number[] {
+  const within = (mults: number[]) => {
+    const t: number[] = [];
+    for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++)
+      for (const m of mults) {
+        const v = +(m * 10 ** e).toPrecision(12);
+        if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) t.push(v);
+      }
+    return t;
+  };
+  const fine = within([1, 2, 5]);
+  if (fine.length < 3) return within([1, 1.5, 2, 3, 5, 7]);
+  for (const t of [fine, within([1, 3])]) if (t.length <= max) return t;
+  return within([1]);
+}
+
+/**
+ * A log axis without its own tickFormat gets the kit's plain `tick` (d3's default for log scales is SI, so 0.1
+ * tokens/s would read "100m", as if 100 million). Other axes pass through unchanged.
+ */
+function plainLogTicks(axis: Plot.ScaleOptions | undefined): Plot.ScaleOptions | undefined {
+  return axis?.type === 'log' && axis.tickFormat === undefined ? { ...axis, tickFormat: tick } : axis;
+}
+
 /** Draw a Plot chart the site's way (see the top of this file). Returns the element to place in the chart box. */
 export function plotChart({
   width,
@@ -86,6 +116,8 @@ export function plotChart({
     width,
     height: chartHeight(width, size),
     ...options,
+    x: plainLogTicks(options.x),
+    y: plainLogTicks(options.y),
     style: {
       background: 'transparent',
       color: 'currentColor',

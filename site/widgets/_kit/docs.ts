@@ -75,5 +75,17 @@ export function barrelDescriptions(barrel: string): Map<string, string> {
 }
 
 /** An iframe snippet for slides or a course platform. */
-export const iframeSnippet = (src: string, title: string) =>
-  `<iframe src="${src}" width="600" height="400" title="${title.replace(/"/g, '&quot;')}" style="border:0" loading="lazy"></iframe>`;
+/** An iframe embedding a widget, sized to it (the share panel measures the widget; pages without one say 600 × 400). */
+export const iframeSnippet = (src: string, title: string, size = { width: 600, height: 400 }) =>
+  `<iframe src="${src}" width="${size.width}" height="${size.height}" title="${title.replace(/"/g, '&quot;')}" style="border:0" loading="lazy"></iframe>`;
+
+/**
+ * The iframe size that shows a widget whole: its measured box without the share panel, plus the embed page's margin,
+ * in whole pixels (a widget 1,420 px tall gets an iframe 1,420 px tall, not 400).
+ */
+export function embedSize(widget: { width: number; height: number }, sharePanel = 0, margin = 32) {
+  return {
+    width: Math.max(320, Math.ceil(widget.width) + margin),
+    height: Math.max(200, Math.ceil(widget.height - sharePanel) + margin),
+  };
+}

@@ -122,7 +122,8 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     for (const name of this.hiddenParams)
       for (const el of this.querySelectorAll<HTMLElement>(`[data-control="${name}"]`)) el.hidden = true;
     this.state = 'ready';
-    this.onStop(keepFocus(this)); // a button that disables itself hands focus on, not to <body>
+    // A button that disables itself hands focus on, not to <body>. (The cast: `part` and `hidden` shadow HTMLElement.)
+    this.onStop(keepFocus(this as unknown as HTMLElement));
     try {
       await this.start();
       if (!this.alive) return;

@@ -2,7 +2,7 @@
 // hides the ticked controls in them), copies them, and, once per page, says when the address carries settings for
 // a figure that is not on this page (they are ignored). Called by WidgetElement once the widget has started.
 import { BASE } from '../../base-url.ts';
-import { iframeSnippet, propRows } from './docs.ts';
+import { embedSize, iframeSnippet, propRows } from './docs.ts';
 import type { WidgetElement } from './element.ts';
 import type { Params } from './params.ts';
 import { lessonOf, shareQuery, strayState } from './share-link.ts';
@@ -58,6 +58,7 @@ export function attachShare<P extends Params>(w: WidgetElement<P>): void {
       embed.value = iframeSnippet(
         `${location.origin}${BASE}embed/${lesson}/${w.key}/${query}`,
         `${w.schema.name}, from ${document.title}`,
+        embedSize(w.getBoundingClientRect(), root.getBoundingClientRect().height),
       );
   };
   const copy = async (text: string, field: HTMLInputElement | HTMLTextAreaElement, what: string) => {

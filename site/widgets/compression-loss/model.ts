@@ -39,10 +39,14 @@ export function memory(d: CompressionData, weights: string, cache: string) {
   return { weights: w, weights16: d.sizes['4'].weights16, kvPerToken: kv, kvPerToken16: d.sizes['4'].kvPerToken16 };
 }
 
+/** A width as the menus and sentences name it: "16" is no compression, run in float32 (bytes counted at fp16). */
+export const optionName = (b: string) => (b === '16' ? 'none (float32)' : `${b}-bit`);
+
 export function summaryText(d: CompressionData, weights: string, cache: string): string {
   const r = pick(d, weights, cache);
   const base = pick(d, '16', '16');
   const m = memory(d, weights, cache);
   if (!r || !base) return 'No measurement for this pair.';
-  return `${d.model} with ${weights}-bit weights and a ${cache}-bit KV cache: loss ${nats(r.loss)} (${signedDecimal(r.delta, 4)} against float32), perplexity ${r.perplexity} (${signedPercent(r.perplexity / base.perplexity - 1)}). Linear weights ${bytes(m.weights)} instead of ${bytes(m.weights16)} in fp16; KV cache ${bytes(m.kvPerToken)} per token instead of ${bytes(m.kvPerToken16)}.`;
+  const part = (b: string, what: string) => (b === '16' ? `uncompressed ${what}` : `${b}-bit ${what}`);
+  return `${d.model} with ${part(weights, 'weights')} and ${part(cache, 'KV cache')} (uncompressed means float32 in the run): loss ${nats(r.loss)} (${signedDecimal(r.delta, 4)} against float32), perplexity ${r.perplexity} (${signedPercent(r.perplexity / base.perplexity - 1)}). Linear weights ${bytes(m.weights)} instead of ${bytes(m.weights16)} in fp16; KV cache ${bytes(m.kvPerToken)} per token instead of ${bytes(m.kvPerToken16)}.`;
 }

@@ -2,8 +2,8 @@
 // and marker per kernel, the ideal 1 / (1 − s) as a dashed curve over the whole range, and 1× (no gain) as a rule.
 // Log-scaled speed-up; the domain is widened to round powers of ten so every point sits inside a labelled tick.
 import * as Plot from '@observablehq/plot';
-import { GRID, MUTED, SERIES, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
-import { percent, times } from '../_kit/format.ts';
+import { GRID, MUTED, SERIES, logTicks, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
+import { percent, tick, times } from '../_kit/format.ts';
 
 export const SPEEDUP_SIZE: ChartSize = { ratio: 0.55, min: 210, max: 320, legend: true };
 
@@ -49,17 +49,27 @@ export function speedupChart(data: SpeedupPoint[], { width, document }: ChartCon
     marginLeft: 44,
     marginRight: 12,
     x: { domain: [0, 1], label: 'share of neurons skipped', tickFormat: '.0%', ticks: width < 420 ? 4 : 6 },
-    y: { type: 'log', domain: [lo, hi], label: 'speed-up over dense (log)', tickFormat: '~g' },
+    y: { type: 'log', domain: [lo, hi], label: 'speed-up over dense (log)', ticks: logTicks(lo, hi), tickFormat: tick },
     color: {
       domain: [...kernels, 'ideal 1 / (1 − s)'],
       range: [...kernels.map((_, i) => SERIES[i % SERIES.length]), MUTED],
-      legend: true,
     },
-    symbol: { domain: kernels, range: ['circle', 'diamond', 'square', 'triangle'] },
+    // The legend draws each kernel's own symbol in its colour (a colour legend would draw squares); the dashed ideal
+    // curve is labelled where it ends.
+    symbol: { domain: kernels, range: ['circle', 'diamond', 'square', 'triangle'], legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),
       Plot.ruleY([1], { stroke: MUTED }),
       Plot.line(curve, { x: 'sparsity', y: 'speedup', stroke: 'kernel', strokeDasharray: '4 3', strokeWidth: 1.5 }),
+      Plot.text(curve.slice(-1), {
+        x: 'sparsity',
+        y: 'speedup',
+        text: () => 'ideal 1 / (1 − s)',
+        textAnchor: 'end',
+        dx: -6,
+        dy: -8,
+        fill: MUTED,
+      }),
       Plot.line(rows, { x: 'sparsity', y: 'speedup', z: 'kernel', stroke: 'kernel', strokeWidth: 2 }),
       Plot.dot(rows, { x: 'sparsity', y: 'speedup', fill: 'kernel', symbol: 'kernel', r: 4 }),
     ],

@@ -34,6 +34,8 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
   #busy = false;
   /** What the run's caption said about where the store lives ("Measured here: …"). */
   #runBasis = '';
+  /** Bumped by every setting change: answers for an older generation (a run still in flight) are dropped. */
+  #generation = 0;
 
   start() {
     const worker = this.worker();
@@ -47,12 +49,13 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
     for (const name of ['model', 'prompt', 'neurons', 'hybrid', 'window', 'budget', 'bundling', 'storage'] as const)
       this.bind(name, () => {
         endSession();
+        this.#generation++;
         this.#steps = [];
       });
     this.bind('tokens');
     this.onStop(endSession);
 
-    const begin = async () => {
+    const begin = async (gen: number) => {
       endSession();
       this.#steps = [];
       this.clearNotes((n) => n.includes(`${this.key}.`)); // keep the notes about the URL
@@ -63,16 +66,22 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
         { model: v.model, prompt: v.prompt, policy: policyOf(v), storage: v.storage },
         { onProgress: (p) => this.progress(p.message) },
       );
+      if (gen !== this.#generation) {
+        void worker.request('flash.stop', { session: r.session }).catch(() => {}); // settings changed meanwhile
+        return;
+      }
       this.#session = r.session;
       this.#remaining = r.remaining;
       for (const n of r.notes) this.note(n);
       if (r.fallback) this.note(r.fallback);
       this.#runBasis = `Measured here: ${v.model}'s FFN is read from ${r.storage === 'opfs' ? 'the Origin Private File System' : 'memory'}${r.rebuilt ? ' (the store was written just now)' : ' (store reused)'}${r.setup.reads ? `; the resident half took ${r.setup.reads} reads once` : ''}.`;
     };
-    const step = async () => {
-      if (this.#session === null) await begin();
+    const step = async (gen: number) => {
+      if (this.#session === null) await begin(gen);
+      if (gen !== this.#generation || this.#session === null) return;
       if (this.#remaining <= 0) throw new Error('the context is full; change a setting or press Run to start again');
-      const s = await worker.request('flash.next', { session: this.#session! });
+      const s = await worker.request('flash.next', { session: this.#session });
+      if (gen !== this.#generation) return; // a token of the old settings: not theirs to show
       this.#remaining--;
       this.#steps.push({ ...s, text: s.text, memoryText: s.memoryText });
       this.update();
@@ -82,13 +91,18 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       this.#busy = true;
       run.disabled = one.disabled = true;
       this.state = 'running';
+      const gen = this.#generation;
       try {
-        if (fresh || this.#session === null) await begin();
-        for (let i = 0; i < n && this.#remaining > 0 && this.alive; i++) {
+        if (fresh || this.#session === null) await begin(gen);
+        for (let i = 0; i < n && this.#remaining > 0 && this.alive && gen === this.#generation; i++) {
           this.progress(`Token ${i + 1} of ${n}…`);
-          await step();
+          await step(gen);
         }
-        this.progress(`${plural(this.#steps.length, 'token', 'tokens')}.`);
+        this.progress(
+          gen === this.#generation
+            ? `${plural(this.#steps.length, 'token', 'tokens')}.`
+            : 'A setting changed during the run, so it stopped: press Run to measure the new settings.',
+        );
         this.state = 'done';
       } catch (err) {
         this.fail(err, 'Could not generate');

@@ -1,8 +1,8 @@
 // storageChart: read throughput against read size (log-log), one line per (machine, order), with the paper's three
 // throughputs as labelled horizontal rules, and optionally one read size marked by a vertical rule.
 import * as Plot from '@observablehq/plot';
-import { DASHES, GRID, MUTED, SERIES, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
-import { bytes } from '../_kit/format.ts';
+import { DASHES, GRID, MUTED, SERIES, logTicks, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
+import { bytes, tick } from '../_kit/format.ts';
 import { PAPER_LINES, summaryText, type Curve } from './model.ts';
 
 export const STORAGE_SIZE: ChartSize = { ratio: 0.6, min: 240, max: 360, legend: true };
@@ -38,8 +38,8 @@ export function storageChart(curves: Curve[], { width, document }: ChartContext,
       type: 'log',
       label: 'GB/s',
       domain: [Math.min(...ys) / 1.5, Math.max(...ys) * 1.5],
-      ticks: 5,
-      tickFormat: '~g',
+      ticks: logTicks(Math.min(...ys) / 1.5, Math.max(...ys) * 1.5, 6),
+      tickFormat: tick,
     },
     color: { domain: series, range: series.map((_, i) => SERIES[i % SERIES.length]), legend: true },
     marks: [

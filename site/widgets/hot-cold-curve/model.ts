@@ -2,7 +2,7 @@
 // PowerInfer's "zero or at least C_l neurons per layer" rule) priced by lib/sparsity/placement.ts on PowerInfer's
 // PC-High figures, and the sentences. Used at build time for the static first view and in the browser as the budget
 // slider moves.
-import { neuronBytes as bytesOf } from '../../../lib/hardware/neuron-bytes.ts';
+import { neuronBytes, type VectorSize } from '../../../lib/hardware/neuron-bytes.ts';
 import { PC_HIGH } from '../../../lib/hardware/devices.ts';
 import { comparePlacements, minFastNeurons, type PlacementMethod } from '../../../lib/sparsity/placement.ts';
 import { count, duration, numberValue, percent } from '../_kit/format.ts';
@@ -17,10 +17,8 @@ export const METHOD_LABELS: Record<PlacementMethod, string> = {
   optimal: 'exact optimum (C_l rule)',
 };
 
-/** Bytes of one neuron (its W_up column and W_down row) at each size the widget can price. */
-export function neuronBytes(size: HotColdValues['size'], nEmbd: number): number {
-  return size === 'ours' ? bytesOf('ours', nEmbd) : bytesOf('fp16', nEmbd);
-}
+/** The weight-vector size lib/hardware prices for each size the widget offers. */
+const VECTOR_SIZE: Record<HotColdValues['size'], VectorSize> = { ours: 'ours', '7b': 'fp16' };
 
 export const SIZE_LABELS: Record<HotColdValues['size'], string> = {
   '7b': '7B-scale: 16 KiB, fp16',
@@ -57,7 +55,7 @@ export function placementTable(
   nEmbd: number,
 ): PlacementTable {
   const total = freqs.reduce((n, f) => n + f.length, 0);
-  const bytes = neuronBytes(size, nEmbd);
+  const bytes = neuronBytes(VECTOR_SIZE[size], nEmbd);
   const budgetNeurons = Math.round(Math.min(1, Math.max(0, budget)) * total);
   const all = comparePlacements(freqs, {
     budgetNeurons,

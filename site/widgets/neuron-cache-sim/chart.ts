@@ -85,8 +85,9 @@ export function ufsChart(
       ticks: width < 420 ? 4 : 8,
     },
     y: { label: 'bandwidth (GB/s)', transform: (b: number) => b / 1e9, domain: [0, Math.ceil(maxBw * 1.05 * 2) / 2] },
-    color: { domain: ['random', 'sequential'], range: [SERIES[0], SERIES[1]], legend: true },
-    symbol: { domain: ['random', 'sequential'], range: ['circle', 'square'] },
+    color: { domain: ['random', 'sequential'], range: [SERIES[0], SERIES[1]] },
+    // The legend draws each pattern's own symbol in its colour (a colour legend would draw squares for both).
+    symbol: { domain: ['random', 'sequential'], range: ['circle', 'square'], legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),
       Plot.line(curve, {

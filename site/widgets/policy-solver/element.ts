@@ -3,7 +3,8 @@
 import { tokensPerSecond } from '../schedule-animator/rate.ts';
 import type { SolveAnswer } from '../../../lib/offload/solve-request.ts';
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { count, duration } from '../_kit/format.ts';
+import { duration, plural } from '../_kit/format.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 import { GiB } from '../../../lib/hardware/offload-machine.ts';
 import { termChart, tierChart } from './chart.ts';
 import { TERM_NAMES, bars, requestOf, summaryText, terms } from './model.ts';
@@ -21,17 +22,21 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
         worker.request('offload.solve', requestOf(v), { onProgress: (p) => this.progress(p.message) }),
       (_v, answer) => {
         this.#answer = answer;
+        clearStale(this); // done() runs only for the latest settings (jobs() drops older answers)
         this.progress('');
         this.state = 'done';
         this.#show();
       },
     );
-    const rerun = () => {
+    // Until the answer arrives, the figures shown are for the previous settings (or, on a URL's first view, the
+    // shell's build-time settings): marked stale meanwhile.
+    const rerun = (changed = true) => {
       this.state = 'running';
+      if (changed) markStale(this, 'Solving for these settings…');
       runs.submit({ ...this.values });
     };
     for (const name of ['model', 'gpu', 'cpu', 'disk', 'pcie', 'diskRead', 'compress', 'delegate'] as const)
-      this.bind(name, rerun);
+      this.bind(name, () => rerun());
     this.chart('bars', (width) => {
       const a = this.#answer;
       if (!a || a.status !== 'optimal') return null;
@@ -54,7 +59,7 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
         { width },
       );
     });
-    rerun();
+    rerun(this.fromUrl.size > 0);
   }
 
   update() {
@@ -70,7 +75,9 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
     const p = a.status === 'optimal' ? a.policy : null;
     this.clearNotes((n) => !n.startsWith('No policy fits')); // keep the notes about the URL
     if (!p && a.status === 'infeasible') this.note(`No policy fits: ${a.reason}.`);
-    this.find('[data-out="policy"]').textContent = p ? `${p.gbs} × ${p.nb} = ${count(p.bls)} sequences` : 'infeasible';
+    this.find('[data-out="policy"]').textContent = p
+      ? `${p.gbs} × ${p.nb} = ${plural(p.bls, 'sequence', 'sequences')}`
+      : 'infeasible';
     this.find('[data-out="throughput"]').textContent = p ? tokensPerSecond(p.throughput) : '–';
     this.find('[data-out="latency"]').textContent = p ? duration(p.blockSeconds * 1000) : '–';
     this.find('[data-out="binding"]').textContent = p ? TERM_NAMES[p.decode.binding] : '–';

@@ -6,7 +6,7 @@ import { COMPRESSED_RATIO, TERMS, type MemoryRow, type Term } from '../../../lib
 import { GiB } from '../../../lib/hardware/offload-machine.ts';
 import type { SolveAnswer, SolveRequest } from '../../../lib/offload/solve-request.ts';
 import { kvCacheBytes, OPT_SHAPES, weightBytes, type OptName } from '../../../lib/offload/shapes.ts';
-import { bytes, count, duration, percent } from '../_kit/format.ts';
+import { bytes, duration, percent, plural } from '../_kit/format.ts';
 
 export interface PolicyValues {
   model: OptName;
@@ -90,8 +90,11 @@ export function summaryText(v: PolicyValues, a: SolveAnswer): string {
   const p = a.policy;
   const w = `weights ${percent(p.placement.wg, 0)} GPU, ${percent(p.placement.wc, 0)} CPU, ${percent(p.placement.wd, 0)} disk`;
   const c = `cache ${percent(p.placement.cg, 0)} GPU, ${percent(p.placement.cc, 0)} CPU, ${percent(p.placement.cd, 0)} disk`;
-  const full = p.fullTiers.length ? ` Full: ${p.fullTiers.map((t) => ROW_NAMES[t]).join(', ')}.` : '';
-  return `${name}: best policy GPU batch ${p.gbs} × ${p.nb} batches = ${count(p.bls)} sequences per block; ${w}; ${c}. ${tokensPerSecond(p.throughput)}, ${duration(p.blockSeconds * 1000)} per block. Slowest part of a decode step: ${TERM_NAMES[p.decode.binding]} (${duration(p.decode.max * 1000)} per layer).${full}`;
+  // Rows the placement fills to capacity (≥ 99.9%): the limits that bind, so more of that memory would help.
+  const full = p.fullTiers.length
+    ? ` Memory filled to capacity, so the limit that binds: ${p.fullTiers.map((t) => ROW_NAMES[t]).join(', ')}.`
+    : '';
+  return `${name}: best policy GPU batch ${p.gbs} × ${plural(p.nb, 'batch', 'batches')} = ${plural(p.bls, 'sequence', 'sequences')} per block; ${w}; ${c}. ${tokensPerSecond(p.throughput)}, ${duration(p.blockSeconds * 1000)} per block. Slowest part of a decode step: ${TERM_NAMES[p.decode.binding]} (${duration(p.decode.max * 1000)} per layer).${full}`;
 }
 
 export const gb = (b: number) => bytes(b);

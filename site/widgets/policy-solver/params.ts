@@ -18,8 +18,8 @@ export const schema = defineWidget({
       max: 80,
       step: 1,
       default: 16,
-      label: 'GPU memory (GB)',
-      doc: 'GPU capacity in GB (2^30 bytes)',
+      label: 'GPU memory (GiB)',
+      doc: 'GPU capacity in GiB (2^30 bytes; FlexGen writes GB)',
     },
     cpu: {
       kind: 'number',
@@ -27,8 +27,8 @@ export const schema = defineWidget({
       max: 1024,
       step: 8,
       default: 208,
-      label: 'CPU memory (GB)',
-      doc: 'CPU DRAM capacity in GB',
+      label: 'CPU memory (GiB)',
+      doc: 'CPU DRAM capacity in GiB',
     },
     disk: {
       kind: 'number',
@@ -36,8 +36,8 @@ export const schema = defineWidget({
       max: 4000,
       step: 16,
       default: 1500,
-      label: 'Disk (GB)',
-      doc: 'SSD capacity in GB',
+      label: 'Disk (GiB)',
+      doc: 'SSD capacity in GiB',
     },
     pcie: {
       kind: 'number',

@@ -28,8 +28,9 @@ export function recallChart(d: PredictorData, selected: number, { width, documen
     marginLeft: 44,
     x: { domain: [0, maxX], label: 'share of neurons computed', tickFormat: '.0%', ticks: width < 420 ? 4 : 6 },
     y: { domain: [minY, 1], label: 'recall (firing neurons found)', tickFormat: '.0%', ticks: 5 },
-    color: { domain: ['calibration', 'validation'], range: [SERIES[0], SERIES[1]], legend: true },
-    symbol: { domain: ['calibration', 'validation'], range: ['circle', 'diamond'] },
+    color: { domain: ['calibration', 'validation'], range: [SERIES[0], SERIES[1]] },
+    // The legend draws each set's own symbol in its colour (a colour legend would draw squares).
+    symbol: { domain: ['calibration', 'validation'], range: ['circle', 'diamond'], legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1, ticks: 5 }),
       Plot.ruleX([d.activeShare], { stroke: MUTED, strokeDasharray: '2 3' }),

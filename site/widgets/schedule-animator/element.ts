@@ -14,7 +14,7 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
   start() {
     if (this.values.nb > this.values.batches) {
       this.note(
-        `sched.nb=${this.values.nb} is more than the ${this.values.batches} batches, so ${this.values.batches} is used.`,
+        `sched.nb=${this.values.nb} is more than the ${plural(this.values.batches, 'batch', 'batches')}, so ${this.values.batches} is used.`,
       );
       this.values = { ...this.values, nb: this.values.batches };
     }

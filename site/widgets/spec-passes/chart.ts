@@ -1,6 +1,7 @@
 // Tokens per target pass against the number of guessed nodes: chains as lines, trees and best-first budgets as dots.
 import * as Plot from '@observablehq/plot';
 import { plotChart, SERIES, DASHES, type ChartContext, type ChartSize } from '../_kit/chart.ts';
+import { tick } from '../_kit/format.ts';
 import { passPoints, summaryText, type Decoding, type PassRow } from './model.ts';
 import { decimal } from '../_kit/format.ts';
 
@@ -18,9 +19,12 @@ export function passesChart(rows: PassRow[], decoding: Decoding, { width, docume
     document,
     label: 'Tokens per target pass against guessed nodes per tree',
     description: summaryText(rows, decoding),
-    color: { legend: true, domain: [...domain], range: domain.map(colour) },
-    symbol: { domain: ['chain', 'tree', 'best-first'], range: ['circle', 'square', 'diamond'] },
-    x: { label: 'guessed nodes in the tree', type: 'log', ticks: [1, 2, 4, 8, 16, 32] },
+    color: { domain: [...domain], range: domain.map(colour) },
+    // The legend draws the families' own symbols (a colour legend would draw squares); the decodings' colours are
+    // named at the end of their chain lines.
+    symbol: { domain: ['chain', 'tree', 'best-first'], range: ['circle', 'square', 'diamond'], legend: true },
+    marginRight: 64, // room for the decodings' names at the ends of the chain lines
+    x: { label: 'guessed nodes in the tree', type: 'log', ticks: [1, 2, 4, 8, 16, 32], tickFormat: tick },
     y: { label: 'tokens per target pass', zero: true, grid: true },
     marks: [
       Plot.ruleY([1]),
@@ -30,6 +34,10 @@ export function passesChart(rows: PassRow[], decoding: Decoding, { width, docume
           chains.filter((p) => p.decoding === decoding),
           { x: 'nodes', y: 'tokensPerPass', stroke: 'decoding', strokeDasharray: DASHES[i] },
         ),
+      ),
+      Plot.text(
+        domain.map((d) => chains.filter((p) => p.decoding === d).at(-1)).filter((p) => p !== undefined),
+        { x: 'nodes', y: 'tokensPerPass', text: 'decoding', fill: 'decoding', textAnchor: 'start', dx: 8 },
       ),
       Plot.dot(pts, {
         x: 'nodes',

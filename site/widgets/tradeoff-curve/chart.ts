@@ -2,7 +2,7 @@
 // large symbols = the paper's measured points.
 import * as Plot from '@observablehq/plot';
 import { DASHES, SERIES, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
-import { duration } from '../_kit/format.ts';
+import { duration, tick } from '../_kit/format.ts';
 import { SERIES_NAMES, type CurvePoint } from './model.ts';
 
 export const CURVE_SIZE: ChartSize = { ratio: 0.6, min: 240, max: 360, legend: true };
@@ -26,9 +26,10 @@ export function tradeoffChart(
       tickFormat: (s: number) => duration(s * 1000),
       ticks: width < 420 ? 3 : 5,
     },
-    y: { type: 'log', label: 'tokens/s', ticks: 5 },
-    color: { domain: [...SERIES_NAMES], range: [SERIES[0], SERIES[1], SERIES[0], SERIES[1]], legend: true },
-    symbol: { domain: [...SERIES_NAMES], range: ['circle', 'circle', 'diamond', 'star'] },
+    y: { type: 'log', label: 'tokens/s', ticks: 5, tickFormat: tick },
+    color: { domain: [...SERIES_NAMES], range: [SERIES[0], SERIES[1], SERIES[0], SERIES[1]] },
+    // The legend draws each series' own symbol in its colour (a colour legend would draw squares).
+    symbol: { domain: [...SERIES_NAMES], range: ['circle', 'circle', 'diamond', 'star'], legend: true },
     marks: [
       // strokeDasharray is a constant option in Plot (a function is ignored): one line mark per frontier.
       ...SERIES_NAMES.slice(0, 2).map((name, i) =>

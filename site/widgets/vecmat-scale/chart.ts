@@ -2,8 +2,8 @@
 // gather; plain-JS loop over all rows and over non-zero rows only), one marker per measurement, log-scaled time.
 // The time axis is widened to round powers of ten, so every point sits under a labelled tick.
 import * as Plot from '@observablehq/plot';
-import { GRID, SERIES, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
-import { duration, percent } from '../_kit/format.ts';
+import { GRID, SERIES, logTicks, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
+import { duration, percent, tick } from '../_kit/format.ts';
 
 export type Method = 'dense' | 'gather' | 'loopDense' | 'loopSkip';
 
@@ -49,7 +49,13 @@ export function timingChart(data: TimingPoint[], { width, document }: ChartConte
     marginLeft: 48,
     marginRight: 12,
     x: { domain: [0, 1], label: 'share of zeros in x', tickFormat: '.0%', ticks: width < 420 ? 4 : 6 },
-    y: { type: 'log', domain: [lo, hi], label: 'time (ms, median, log scale)', tickFormat: '~g' },
+    y: {
+      type: 'log',
+      domain: [lo, hi],
+      label: 'time (ms, median, log scale)',
+      ticks: logTicks(lo, hi),
+      tickFormat: tick,
+    },
     color: { domain: METHODS, range: [...SERIES], tickFormat: label },
     // Shape as well as colour tells the methods apart; the legend shows coloured symbols.
     symbol: { domain: METHODS, range: ['circle', 'diamond', 'square', 'triangle'], tickFormat: label, legend: true },

@@ -1,7 +1,8 @@
 // Streaming generation: `generate.start` prefills a prompt and keeps a Decoder (with its KV cache) in the worker;
 // each `generate.next` returns the next few tokens; `generate.stop` frees it. The page loops, so it can stop at any time.
 import { Decoder, type GeneratedToken } from '../../../lib/generate.ts';
-import { defineHandler } from '../protocol.ts';
+import { type DecodeEngine, defineHandler } from '../protocol.ts';
+import { leanEngine } from '../../../lib/engine/index.ts';
 import { getModel, type ModelName } from '../models.ts';
 import { Sessions, lastChars } from '../sessions.ts';
 import type { Registered } from './index.ts';
@@ -25,6 +26,8 @@ export interface GenStartResult {
   promptTokens: { id: number; text: string }[];
   /** A note when the prompt was cut to fit. */
   note?: string;
+  /** What decodes this generation: the lean engine, or tfjs (`?engine=tfjs`, or a model with an unmerged adapter). */
+  engine: DecodeEngine;
 }
 
 export const genStart = defineHandler(async (p: GenStartPayload, ctx): Promise<GenStartResult> => {
@@ -32,7 +35,11 @@ export const genStart = defineHandler(async (p: GenStartPayload, ctx): Promise<G
   const notes: string[] = [];
   const prompt = lastChars(p.prompt, MAX_PROMPT_CHARS, notes);
   if (prompt.length === 0) throw new Error('Type a prompt first: the model needs at least one token to continue.');
+  // The lean engine decodes unless the page asked for tfjs or the model carries an unmerged adapter (which the lean
+  // engine would refuse: see lib/engine/index.ts).
+  const engine: DecodeEngine = ctx.engine === 'lean' && !model.linearAdd ? 'lean' : 'tfjs';
   const decoder = new Decoder(model, prompt, {
+    runner: engine === 'lean' ? leanEngine(model) : undefined,
     temperature: p.temperature,
     topK: p.topK,
     topP: p.topP ?? 1,
@@ -50,6 +57,7 @@ export const genStart = defineHandler(async (p: GenStartPayload, ctx): Promise<G
     // Characters split over tokens show whole on the token completing them, never as U+FFFD per byte.
     promptTokens: model.tokenizer.pieces(seen).map((piece, i) => ({ id: seen[i], text: piece.text })),
     note: notes.join(' ') || undefined,
+    engine,
   };
 });
 

@@ -1,0 +1,130 @@
+// Lesson 6 (AWQ): the lesson's facts, typed, from the committed measurements (site/data/awq/, via awqResults) and
+// lib/quant. Numbers stay numbers; the few text helpers at the end format them with the kit's formatters. The
+// lesson imports these names instead of defining them in the MDX.
+import { monteCarloScaling } from '../../../lib/quant/microscope.ts';
+import { bytes, percent, sig, signedPercent } from '../../widgets/_kit/format.ts';
+import { awqResults, type GridRow, type KeepRow, type Table2Row } from '../awq.ts';
+
+export const R = awqResults();
+export const has = <T>(x: T | undefined | null): x is T => x !== undefined && x !== null;
+export type Method = GridRow['method'];
+export type KeepBy = KeepRow['by'];
+
+export const grid = (method: Method, bits: number, groupSize: number): GridRow | undefined =>
+  R.grid.find((r) => r.method === method && r.bits === bits && r.groupSize === groupSize);
+export const keep = (by: KeepBy, fraction: number, bits = 3, groupSize = 128): KeepRow | undefined =>
+  R.keep.find((r) => r.by === by && r.fraction === fraction && r.bits === bits && r.groupSize === groupSize);
+export const fp32 = R.header?.fp32;
+export const size = (bits: number, groupSize: number) =>
+  R.sizes?.quantized.find((r) => r.bits === bits && r.groupSize === groupSize);
+
+/** Activation statistics of every linear layer whose name ends with `k` ("attn.qkv", "mlp.down"). */
+export const acts = Object.entries(R.activations);
+export const kind = (k: string) => acts.filter(([n]) => n.endsWith(k)).map(([, a]) => a);
+export const t2 = (s: number): Table2Row | undefined => R.table2.find((r) => r.s === s);
+
+/** The int4 kernel race (scripts/bench-quant.ts), rows keyed by the file's column titles. */
+export const bench = R.bench?.rows ?? [];
+export type BenchRow = (typeof bench)[number];
+/**
+ * The fastest and slowest int4 speed-up of a row's three races. The file stores them as one display string
+ * ("1.09–1.10"); it is read here once, into numbers, and a malformed value is NaN, never a guess.
+ */
+export function speedupRange(r: BenchRow | undefined): { lo: number; hi: number } {
+  const m = /^\s*([\d.]+)\s*[–-]\s*([\d.]+)\s*$/.exec(String(r?.['speedup range (3 races)'] ?? ''));
+  return m ? { lo: Number(m[1]), hi: Number(m[2]) } : { lo: Number.NaN, hi: Number.NaN };
+}
+export const lo = (r: BenchRow | undefined) => speedupRange(r).lo;
+export const hi = (r: BenchRow | undefined) => speedupRange(r).hi;
+export const tfRow = (m: string) => bench.find((r) => r.kernel === 'tfjs wasm matMul' && r.matrix === m);
+export const jsRow = (m: string) => bench.find((r) => String(r.kernel).startsWith('plain JS') && r.matrix === m);
+export const jsInt4Ms = jsRow('4096 x 4096')?.['int4 g64 ms'] as number | undefined;
+
+export const GS = [128, 64, 32];
+export const BY: KeepBy[] = ['activation', 'weightNorm', 'random'];
+export const NAME: Record<KeepBy, string> = {
+  activation: 'choosing by activation',
+  weightNorm: 'choosing by weight norm',
+  random: 'choosing at random',
+};
+export const SETTINGS = [4, 3, 2].flatMap((b) => GS.map((g) => [b, g] as const));
+
+/** Perplexity ratio minus one between the worst and best of the three ways to choose the kept share `f`. */
+export function keepSpread(f: number): number | undefined {
+  const ls = BY.map((b) => keep(b, f)?.loss).filter(has);
+  return ls.length === 3 ? Math.exp(Math.max(...ls) - Math.min(...ls)) - 1 : undefined;
+}
+/** The largest activation outlier (max over median) among the layers fed by a layer norm. */
+export const lnMax = [...kind('attn.qkv'), ...kind('mlp.up')].reduce((m, a) => Math.max(m, a.maxOverMedian), 0);
+/** Random groups at 4 bits, group 128, one weight scaled by s = 4: how often the step changes. */
+export const mc4 = monteCarloScaling({ groups: 10000, groupSize: 128, bits: 4, s: 4, seed: 1 });
+export const best2 = R.table2.length ? R.table2.reduce((b, r) => (r.loss < b.loss ? r : b)) : undefined;
+/** OPT-6.7B's share of groups whose step changed at s = 2 (AWQ Table 2). */
+export const PAPER_GROUPS_CHANGED_AT_2 = 0.082;
+export const moreChanged = t2(2) ? t2(2)!.groupsChanged > PAPER_GROUPS_CHANGED_AT_2 : undefined;
+
+/** Share of RTN's loss increase over fp32 that a method wins back at a bit width and group size. */
+export function gain(m: Method, b: number, g: number): number | undefined {
+  const r = grid('rtn', b, g);
+  const q = grid(m, b, g);
+  return r && q && fp32 ? (r.loss - q.loss) / (r.loss - fp32.loss) : undefined;
+}
+export const clipDominates = GS.every((g) => {
+  const full = gain('awq', 3, g);
+  const scale = gain('awq-scale', 3, g);
+  return has(full) && has(scale) && full - scale > scale;
+});
+
+/** For each bit width and group size with all three keep-1% runs: the runs. */
+export const keepRuns = SETTINGS.map(([b, g]) => ({ b, g, rows: BY.map((by) => keep(by, 0.01, b, g)) }))
+  .filter((k) => k.rows.every(has))
+  .map((k) => ({ ...k, rows: k.rows as KeepRow[] }));
+export const keepWins = (by: KeepBy) =>
+  keepRuns.filter((k) => k.rows.reduce((m, r) => (r.loss < m.loss ? r : m)).by === by).length;
+export const keepBeatsAll = (b: number) =>
+  keepRuns
+    .filter((k) => k.b === b)
+    .every((k) => {
+      const awq = grid('awq', k.b, k.g);
+      return has(awq) && k.rows.every((r) => awq.loss < r.loss);
+    });
+export function keepGap(b: number, g: number): number | undefined {
+  const k = keepRuns.find((x) => x.b === b && x.g === g);
+  return k ? Math.max(...k.rows.map((r) => r.loss)) - Math.min(...k.rows.map((r) => r.loss)) : undefined;
+}
+/** The setting where the choice of kept channels matters most, with the best and worst choice there. */
+export const widest = keepRuns
+  .map((k) => {
+    const sorted = [...k.rows].sort((x, y) => x.loss - y.loss);
+    return { b: k.b, g: k.g, gap: keepGap(k.b, k.g) ?? 0, best: sorted[0].by, worst: sorted[2].by };
+  })
+  .reduce<{ b: number; g: number; gap: number; best: KeepBy; worst: KeepBy } | undefined>(
+    (w, k) => (!w || k.gap > w.gap ? k : w),
+    undefined,
+  );
+
+// ---- Text for the lesson's tables and sentences, through the kit's formatters ----
+
+/** A loss in nats per token, five significant digits ("3.5133"). */
+export const loss = (r: { loss: number } | undefined) => (r ? String(sig(r.loss, 5)) : '—');
+/** A loss's change from fp32, signed ("+0.0304", "−0.001"). */
+export const delta = (r: { loss: number } | undefined) =>
+  r && fp32 ? `${r.loss >= fp32.loss ? '+' : '−'}${sig(Math.abs(r.loss - fp32.loss), 3)}` : '—';
+/** Bytes in binary units. */
+export const kib = (b: number | undefined) => (has(b) ? bytes(b) : '—');
+/** The range of f over xs, three significant digits ("0.92–1.7"). */
+export const range = <T>(xs: T[], f: (x: T) => number) =>
+  xs.length ? `${sig(Math.min(...xs.map(f)))}–${sig(Math.max(...xs.map(f)))}` : '—';
+/** Perplexity's rise over fp32 as a signed percent ("+3.1%"). */
+export const pplUp = (r: { loss: number } | undefined) =>
+  r && fp32 ? signedPercent(Math.exp(r.loss - fp32.loss) - 1, 1) : '—';
+/** gain() as a whole percent ("37%"). */
+export const recovered = (m: Method, b: number, g: number) => {
+  const v = gain(m, b, g);
+  return has(v) ? percent(v, 0) : '—';
+};
+/** How much the scale search alone cuts the layer output error at int3, group 128, as a percent. */
+export const layerGain = (() => {
+  const r = grid('awq-scale', 3, 128);
+  return r ? percent(1 - r.layerErrorRatio, 1) : '—';
+})();

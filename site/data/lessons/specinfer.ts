@@ -1,0 +1,39 @@
+// Lesson 8 (SpecInfer): the lesson's facts, typed, from site/data/speculative.json (scripts/measure-speculative.ts).
+// Numbers stay numbers (undefined when a row was not measured); the lesson formats them when it shows them.
+import { sig } from '../../widgets/_kit/format.ts';
+import { bestPasses, freshFor, passesFor, specMeasurements, type SpecPassesRow } from '../speculative.ts';
+
+export const m = specMeasurements();
+type Verifier = SpecPassesRow['verifier'];
+
+/** Tokens per target pass on the target's own continuations, for a shape ("chain 4", "⟨1,1,3,1,1,1,1,1⟩"). */
+export const tpp = (shape: string, verifier: Verifier) => passesFor(m, shape, verifier)?.tokensPerPass;
+/** The same, one step from each position of the book's held-out text. */
+export const fresh = (shape: string, verifier: Verifier) => freshFor(m, shape, verifier);
+/** How many guessed tokens (tree nodes) a shape verifies per pass. */
+export const guesses = (shape: string) => passesFor(m, shape, 'greedy')?.nodes;
+export const bestGreedy = bestPasses(m, 'greedy');
+
+type CostList = SpecMeasurements['cost']['targetTfjs'];
+type SpecMeasurements = ReturnType<typeof specMeasurements>;
+/** Milliseconds of one pass over T tokens, from one of the cost lists. */
+export const costOf = (list: CostList, T: number) => list.find((c) => c.tokens === T)?.ms;
+const one = costOf(m.cost.targetTfjs, 1);
+if (one === undefined) throw new Error('speculative.json has no one-token target pass cost');
+/** The target's one-token pass, ms. */
+export const cost1: number = one;
+
+/** Chain of 8 against the paper's width-5 tree, greedy and sampled, and naive sampling on the width-5 tree. */
+export const w1 = tpp('chain 8', 'greedy');
+export const w5 = tpp('⟨1,1,5,1,1,1,1,1⟩', 'greedy');
+export const w1s = tpp('chain 8', 'mss');
+export const w5s = tpp('⟨1,1,5,1,1,1,1,1⟩', 'mss');
+export const naive5 = tpp('⟨1,1,5,1,1,1,1,1⟩', 'naive');
+/** The race row for a chain of two guesses with the plain-JavaScript draft. */
+export const c2 = m.race.rows.find((r) => r.shape === 'chain 2' && r.draft === 'plain JS');
+
+// ---- Text through the kit's formatters ----
+/** A share as a percent with one decimal ("52.3%"). */
+export { percent as pct } from '../../widgets/_kit/format.ts';
+/** A number to `d` decimals-worth of significant digits, or a dash when not measured. */
+export const num = (x: number | undefined, digits = 3) => (x === undefined ? '—' : String(sig(x, digits)));

@@ -1,0 +1,204 @@
+// One pass over a built page in one setup (theme and width) that records everything the per-page checks need, so a
+// page is opened once per setup instead of once per check: console errors and warnings, uncaught exceptions,
+// requests to other origins, horizontal overflow, axe (all rules), cumulative layout shift, and the chrome a
+// lesson page carries (table of contents, sources, previous/next, fork link). It waits on the page's state
+// (widgets report data-ready and leave their busy states), never on fixed sleeps.
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { type OpenPageOptions, openPage, scrollToEnd } from './harness.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export interface Setup {
+  name: string;
+  colorScheme: 'light' | 'dark';
+  viewport: { width: number; height: number };
+  /** Appended to the page's address. */
+  query: string;
+  serviceWorkers: 'allow' | 'block';
+}
+
+export const SETUPS = {
+  // As a reader gets it: the backend the worker picks by evidence, and the service worker installing.
+  desktop: {
+    name: 'desktop 1280 px, light',
+    colorScheme: 'light',
+    viewport: { width: 1280, height: 800 },
+    query: '',
+    serviceWorkers: 'allow',
+  },
+  // A phone in the dark theme, with garbage in the address the page must ignore. The wasm backend asked for by
+  // name (the evidence picks it on this machine anyway; software WebGL would take minutes).
+  phone: {
+    name: '375 px phone, dark',
+    colorScheme: 'dark',
+    viewport: { width: 375, height: 740 },
+    query: '?backend=wasm&foo=<script>alert(1)</script>&hide=%%%&lesson=../../etc#%zz',
+    serviceWorkers: 'block',
+  },
+} as const satisfies Record<string, Setup>;
+
+export interface PassResult {
+  consoleErrors: string[];
+  consoleWarnings: string[];
+  foreignRequests: string[];
+  /** documentElement.scrollWidth − clientWidth after every widget has drawn; > 0 means the page scrolls sideways. */
+  overflowPx: number;
+  /** Serious or critical axe findings, and any WCAG A/AA one. */
+  axe: string[];
+  /** The page's CLS (largest session window) and the shifts in it. */
+  cls: { value: number; worst: string[] };
+  /** href of every table-of-contents link, with how many elements carry its target id. */
+  toc: { href: string; targets: number }[];
+  sources: string[];
+  prev: string[];
+  next: string[];
+  fork: string | null;
+  /** What EXTRA_CHECKS found, each line prefixed with the check's name. */
+  extra: string[];
+}
+
+/**
+ * Further per-page checks, each given the settled page and returning what it found wrong (empty: fine). This is the
+ * hook for tests/site/overflow.ts ("wide content fits or visibly scrolls"), to be added here when it lands.
+ */
+export const EXTRA_CHECKS: { name: string; check: (page: Page) => Promise<string[]> }[] = [];
+
+// Collects layout shifts from navigation on, read back with takeRecords(), so no wait for buffered entries.
+const OBSERVE_SHIFTS = `
+  window.__shifts = [];
+  try {
+    window.__shiftObserver = new PerformanceObserver((l) => window.__shifts.push(...l.getEntries()));
+    window.__shiftObserver.observe({ type: 'layout-shift', buffered: true });
+  } catch {}
+`;
+
+/** Every widget (a custom element with data-state) has started (data-ready) and left its busy states. */
+export async function widgetsSettled(page: Page, timeout = 240_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('[data-state]')]
+        .filter((e) => e.localName.includes('-'))
+        .every((e) => e.dataset.ready === 'true' && !['static', 'running', 'loading'].includes(e.dataset.state ?? '')),
+    null,
+    { timeout, polling: 250 },
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async (wcag): Promise<Violation[]> => {
+    // @ts-expect-error axe is the global the injected script defines
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter(
+        (v: { impact: string; tags: string[] }) =>
+          v.impact === 'serious' || v.impact === 'critical' || v.tags.some((t) => wcag.includes(t)),
+      )
+      .map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(' ')),
+      }));
+  }, WCAG);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.slice(0, 5).join(', ')}`);
+}
+
+/** CLS as browsers define it: the largest session window of shifts (gaps under 1 s, windows at most 5 s long). */
+function layoutShift(page: Page): Promise<{ value: number; worst: string[] }> {
+  return page.evaluate(() => {
+    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] };
+    const w = window as unknown as { __shifts: Shift[]; __shiftObserver?: PerformanceObserver };
+    const entries = [...w.__shifts, ...((w.__shiftObserver?.takeRecords() ?? []) as Shift[])];
+    w.__shiftObserver?.disconnect();
+    const shifts = entries.filter((e) => !e.hadRecentInput).sort((a, b) => a.startTime - b.startTime);
+    let best = 0;
+    let bestWindow: Shift[] = [];
+    let session: Shift[] = [];
+    let sum = 0;
+    for (const e of shifts) {
+      const first = session[0];
+      const last = session[session.length - 1];
+      if (!first || e.startTime - last.startTime > 1000 || e.startTime - first.startTime > 5000) {
+        session = [];
+        sum = 0;
+      }
+      session.push(e);
+      sum += e.value;
+      if (sum > best) {
+        best = sum;
+        bestWindow = [...session];
+      }
+    }
+    const name = (n?: Node) =>
+      n instanceof Element
+        ? `${n.closest('[data-state]')?.localName ?? ''} ${n.localName}.${n.getAttribute('class') ?? ''}`
+        : (n?.nodeName ?? '?');
+    return {
+      value: best,
+      worst: bestWindow.map((e) => `${e.value.toFixed(3)}: ${(e.sources ?? []).map((s) => name(s.node)).join(', ')}`),
+    };
+  });
+}
+
+/** Open `path` in `setup`, wake every widget, wait until all have settled, and record what the checks assert. */
+export async function passPage(path: string, setup: Setup): Promise<PassResult> {
+  const options: OpenPageOptions = {
+    colorScheme: setup.colorScheme,
+    viewport: setup.viewport,
+    serviceWorkers: setup.serviceWorkers,
+    initScript: OBSERVE_SHIFTS,
+  };
+  const opened = await openPage(`${path}${setup.query}`, options);
+  const { page } = opened;
+  try {
+    await page.waitForLoadState('load');
+    await scrollToEnd(page);
+    await widgetsSettled(page);
+    const overflowPx = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    const cls = await layoutShift(page);
+    const chrome = await page.evaluate(() => {
+      const hrefs = (selector: string) =>
+        [...document.querySelectorAll(selector)].map((a) => a.getAttribute('href') ?? '');
+      return {
+        toc: hrefs('nav.toc a').map((href) => ({
+          href,
+          targets: href.startsWith('#')
+            ? document.querySelectorAll(`[id="${CSS.escape(decodeURIComponent(href.slice(1)))}"]`).length
+            : 0,
+        })),
+        sources: hrefs('.sources a'),
+        prev: hrefs('.prev-next a[rel="prev"]'),
+        next: hrefs('.prev-next a[rel="next"]'),
+        fork: document.querySelector('footer a.fork')?.getAttribute('href') ?? null,
+      };
+    });
+    const extra: string[] = [];
+    for (const { name, check } of EXTRA_CHECKS) extra.push(...(await check(page)).map((p) => `${name}: ${p}`));
+    const axe = await axeViolations(page);
+    return {
+      consoleErrors: opened.consoleErrors,
+      consoleWarnings: opened.consoleWarnings,
+      foreignRequests: opened.foreignRequests,
+      overflowPx,
+      axe,
+      cls,
+      ...chrome,
+      extra,
+    };
+  } finally {
+    await opened.close();
+  }
+}

@@ -1,0 +1,31 @@
+// Lesson 8's facts module: lookups over site/data/speculative.json, as numbers.
+import { describe, expect, test } from 'vitest';
+import * as f from '../../../site/data/lessons/specinfer.ts';
+
+describe('lesson 8 facts (site/data/lessons/specinfer.ts)', () => {
+  test('tokens per pass are numbers of at least one (each pass emits its bonus token)', () => {
+    for (const shape of ['chain 1', 'chain 8', '⟨1,1,5,1,1,1,1,1⟩']) {
+      expect(f.tpp(shape, 'greedy')).toBeGreaterThanOrEqual(1);
+      expect(f.tpp(shape, 'mss')).toBeGreaterThanOrEqual(1);
+    }
+    expect(f.tpp('no such tree', 'greedy')).toBeUndefined();
+  });
+
+  test('one step from the book: tokens per pass lies between 1 and 1 + depth of the tree', () => {
+    const rows = f.m.fresh?.rows ?? [];
+    for (const r of rows) {
+      const depth = r.shape.startsWith('chain') ? Number(r.shape.split(' ')[1]) : 8;
+      expect(r.tokensPerPass).toBeGreaterThanOrEqual(1);
+      expect(r.tokensPerPass).toBeLessThanOrEqual(1 + depth);
+      expect(r.passes).toBe(f.m.fresh!.prompts); // one pass per position
+    }
+  });
+
+  test('costs: the one-token target pass and lookups by size', () => {
+    expect(f.cost1).toBe(f.costOf(f.m.cost.targetTfjs, 1));
+    expect(f.costOf(f.m.cost.targetTfjs, 3)).toBeUndefined();
+    expect(f.num(undefined)).toBe('—');
+    expect(f.num(2.34567)).toBe('2.35');
+    expect(f.pct(0.523)).toBe('52.3%');
+  });
+});
