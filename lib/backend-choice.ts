@@ -33,9 +33,8 @@ export interface BackendDecision {
 
 /** Fallbacks after the chosen backend: the other candidates in their usual order, and cpu last (it always works). */
 function withFallbacks(first: BackendName, others: BackendName[]): BackendName[] {
-  return [first, ...others.filter((b) => b !== first && b !== 'cpu'), 'cpu'].filter(
-    (b, i, all) => all.indexOf(b) === i,
-  );
+  const order: BackendName[] = [first, ...others.filter((b) => b !== first && b !== 'cpu'), 'cpu'];
+  return order.filter((b, i, all) => all.indexOf(b) === i);
 }
 
 const fmt = (ms: number) => (ms < 1 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(1)} ms`);

@@ -165,7 +165,7 @@ export async function measureFlash({ fileMiB = 64, bytesPerPoint = 16 << 20, log
   };
 }
 
-function roundRow<T extends Record<string, unknown>>(row: T, r: (x: number, d?: number) => number): T {
+function roundRow<T extends object>(row: T, r: (x: number, d?: number) => number): T {
   return Object.fromEntries(
     Object.entries(row).map(([k, v]) => [
       k,

@@ -80,7 +80,11 @@ export function searchScales(
   if (stats.inDim !== inDim)
     throw new Error(`searchScales: statistics are for ${stats.inDim} input channels, the weight has ${inDim}`);
   const grid: ScaleSearch['grid'] = [];
-  let best = { alpha: 0, error: Infinity, scales: new Float32Array(inDim).fill(1) };
+  let best: { alpha: number; error: number; scales: Float32Array } = {
+    alpha: 0,
+    error: Infinity,
+    scales: new Float32Array(inDim).fill(1),
+  };
   for (let k = 0; k < n; k++) {
     const alpha = k / n;
     const s = awqScales(stats.meanAbs, alpha);

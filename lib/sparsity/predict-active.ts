@@ -100,7 +100,7 @@ function predictWindows(
   let dense: ReturnType<LanguageModel['forward']> | null = null;
   for (let l = 0; l < L; l++) {
     // Pass l: layers < l already masked; layer l is dense, so ffnPost[l] is its true activity.
-    const out =
+    const out: ReturnType<LanguageModel['forward']> =
       l === 0 || sequential ? model.forward(windows, { ffnMask: masks.slice(), record: { ffn: true } }) : dense!;
     if (l === 0) {
       dense = out;

@@ -48,7 +48,7 @@ export function speculativeSampleNode(
   children: { child: number; token: number }[],
   chance: Chance,
 ): NodeTrial {
-  let r = Float64Array.from(p);
+  let r: Float64Array = Float64Array.from(p);
   const tried: NodeTrial['tried'] = [];
   for (const i of chance.permutation(children.length)) {
     const { child, token } = children[i];

@@ -41,13 +41,13 @@ export { default as LoraAdapters } from './lora-adapters/LoraAdapters.astro';
 /** What a LoRA update looks like: singular values of ΔW and the paper's Eq. 4 subspace-similarity heatmap between two adapters. */
 export { default as LoraSpectrum } from './lora-spectrum/LoraSpectrum.astro';
 /** FlexGen's grid walked row-by-row, zig-zag or column-by-column: weight loads, live KV caches, modelled OPT-175B speed. */
-export { default as ScheduleAnimator } from './offload-schedule/ScheduleAnimator.astro';
+export { default as ScheduleAnimator } from './schedule-animator/ScheduleAnimator.astro';
 /** FlexGen's policy search (HiGHS LP in the worker) on a T4-like machine with capacity and bandwidth sliders. */
-export { default as PolicySolver } from './offload-policy/PolicySolver.astro';
+export { default as PolicySolver } from './policy-solver/PolicySolver.astro';
 /** Throughput against latency for OPT-30B/175B: the cost model's frontier and the paper's Table 2 points. */
-export { default as TradeoffCurve } from './offload-tradeoff/TradeoffCurve.astro';
+export { default as TradeoffCurve } from './tradeoff-curve/TradeoffCurve.astro';
 /** Our model's loss with 4/3-bit group-wise weights and KV cache, and the bytes saved (measured). */
-export { default as CompressionLoss } from './offload-compression/CompressionLoss.astro';
+export { default as CompressionLoss } from './compression-loss/CompressionLoss.astro';
 /** Token trees on our pair: draft top-k hit rates (Table 1 in miniature) and tokens per target pass by tree shape, measured. */
 export { default as SpecPasses } from './spec-passes/SpecPasses.astro';
 /** Speculative sampling at one node: target vs draft bars, one draw with its residual, 10,000 runs against the target's distribution. */

@@ -5,10 +5,13 @@ export class Sessions<T> {
   private readonly open = new Map<number, T>();
   private nextId = 1;
 
-  constructor(
-    private readonly max: number,
-    private readonly free: (session: T) => void,
-  ) {}
+  private readonly max: number;
+  private readonly free: (session: T) => void;
+
+  constructor(max: number, free: (session: T) => void) {
+    this.max = max;
+    this.free = free;
+  }
 
   /** Keeps `session` (freeing the oldest ones beyond the cap) and returns its number. */
   add(session: T): number {

@@ -1,16 +1,16 @@
+// @vitest-environment jsdom
 // The built docs pages against the declarations: every kit widget (found by its folder's params.ts) has a page at
 // /widgets/<slug>/ whose props table holds exactly its declared parameters and hideable parts, with their defaults,
 // URL keys and hide entries, lists the lessons whose MDX uses it, and is linked from /widgets/.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { JSDOM } from 'jsdom';
 import { describe, expect, inject, it } from 'vitest';
 import { docsSlug, propRows, usesIn } from '../../site/widgets/_kit/docs.ts';
 import type { WidgetSchema } from '../../site/widgets/_kit/params.ts';
 import { publishedLessons } from './site-pages.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+// import.meta.dirname, not new URL(import.meta.url): under jsdom, URL is jsdom's.
+const root = join(import.meta.dirname, '../..');
 const widgetsDir = join(root, 'site/widgets');
 const dist = inject('distDir');
 const folders = readdirSync(widgetsDir).filter((f) => f !== '_kit' && existsSync(join(widgetsDir, f, 'params.ts')));
@@ -19,7 +19,8 @@ const schemas = await Promise.all(
 );
 const lessons = publishedLessons(root).map((l) => ({ ...l, mdx: readFileSync(join(root, l.file), 'utf8') }));
 
-const page = (path: string) => new JSDOM(readFileSync(join(dist, path, 'index.html'), 'utf8')).window.document;
+const page = (path: string) =>
+  new DOMParser().parseFromString(readFileSync(join(dist, path, 'index.html'), 'utf8'), 'text/html');
 const text = (el: Element | null) => (el?.textContent ?? '').trim();
 
 describe.each(schemas.map((schema) => ({ name: schema.name, schema })))('$name', ({ schema }) => {

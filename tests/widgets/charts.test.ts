@@ -22,8 +22,8 @@ import { GANTT_SIZE, ganttChart } from '../../site/widgets/pipeline-gantt/chart.
 import { TIMING_SIZE, timingChart } from '../../site/widgets/vecmat-scale/chart.ts';
 import { SIZE as PASSES_SIZE, passesChart } from '../../site/widgets/spec-passes/chart.ts';
 import type { PassRow } from '../../site/widgets/spec-passes/model.ts';
-import { CURVE_SIZE as TRADEOFF_SIZE, tradeoffChart } from '../../site/widgets/offload-tradeoff/chart.ts';
-import { SERIES_NAMES as TRADEOFF_SERIES } from '../../site/widgets/offload-tradeoff/model.ts';
+import { CURVE_SIZE as TRADEOFF_SIZE, tradeoffChart } from '../../site/widgets/tradeoff-curve/chart.ts';
+import { SERIES_NAMES as TRADEOFF_SERIES } from '../../site/widgets/tradeoff-curve/model.ts';
 import { DASHES } from '../../site/widgets/_kit/chart.ts';
 import { expectSnapshot } from './snapshot.ts';
 

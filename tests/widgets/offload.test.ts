@@ -2,21 +2,21 @@
 // The FlexGen widgets' view models and charts: the animator's counts follow lib's schedule arithmetic, the policy
 // solver's bars add up to the model's bytes, the trade-off curve uses the paper's latency definition.
 import { describe, expect, it } from 'vitest';
-import { blockOf, modelled, scheduleView, summaryText } from '../../site/widgets/offload-schedule/model.ts';
-import { scheduleChart } from '../../site/widgets/offload-schedule/chart.ts';
-import { bars, requestOf, terms, summaryText as policyText } from '../../site/widgets/offload-policy/model.ts';
-import { tierChart } from '../../site/widgets/offload-policy/chart.ts';
-import { curve } from '../../site/widgets/offload-tradeoff/model.ts';
-import { tradeoffChart } from '../../site/widgets/offload-tradeoff/chart.ts';
+import { blockOf, modelled, scheduleView, summaryText } from '../../site/widgets/schedule-animator/model.ts';
+import { scheduleChart } from '../../site/widgets/schedule-animator/chart.ts';
+import { bars, requestOf, terms, summaryText as policyText } from '../../site/widgets/policy-solver/model.ts';
+import { tierChart } from '../../site/widgets/policy-solver/chart.ts';
+import { curve } from '../../site/widgets/tradeoff-curve/model.ts';
+import { tradeoffChart } from '../../site/widgets/tradeoff-curve/chart.ts';
 import {
   memory,
   optionName,
   pick,
   summaryText as compressionText,
   type CompressionData,
-} from '../../site/widgets/offload-compression/model.ts';
-import { schema as policySchema } from '../../site/widgets/offload-policy/params.ts';
-import { compressionChart } from '../../site/widgets/offload-compression/chart.ts';
+} from '../../site/widgets/compression-loss/model.ts';
+import { schema as policySchema } from '../../site/widgets/policy-solver/params.ts';
+import { compressionChart } from '../../site/widgets/compression-loss/chart.ts';
 import { getHighs } from '../../lib/offload/policy-search.ts';
 import { solveRequest } from '../../lib/offload/solve-request.ts';
 import { OPT_SHAPES, weightBytes } from '../../lib/offload/shapes.ts';

@@ -20,14 +20,14 @@ import { schema as samplingSchema } from '../../site/widgets/spec-sampling/param
 import { schema as treeSchema } from '../../site/widgets/spec-tree/params.ts';
 import { schema as raceSchema } from '../../site/widgets/spec-race/params.ts';
 import { schema as stepperSchema } from '../../site/widgets/flash-stepper/params.ts';
-import { schema as scheduleSchema } from '../../site/widgets/offload-schedule/params.ts';
+import { schema as scheduleSchema } from '../../site/widgets/schedule-animator/params.ts';
 import { buildMean, policyOf, type Ablation } from '../../site/widgets/flash-stepper/model.ts';
-import { scheduleView, summaryText as scheduleSummary } from '../../site/widgets/offload-schedule/model.ts';
-import { schema as compressionSchema } from '../../site/widgets/offload-compression/params.ts';
-import { pick, type CompressionData } from '../../site/widgets/offload-compression/model.ts';
-import { schema as policySchema } from '../../site/widgets/offload-policy/params.ts';
-import { requestOf } from '../../site/widgets/offload-policy/model.ts';
-import { tokensPerSecond } from '../../site/widgets/offload-schedule/rate.ts';
+import { scheduleView, summaryText as scheduleSummary } from '../../site/widgets/schedule-animator/model.ts';
+import { schema as compressionSchema } from '../../site/widgets/compression-loss/params.ts';
+import { pick, type CompressionData } from '../../site/widgets/compression-loss/model.ts';
+import { schema as policySchema } from '../../site/widgets/policy-solver/params.ts';
+import { requestOf } from '../../site/widgets/policy-solver/model.ts';
+import { tokensPerSecond } from '../../site/widgets/schedule-animator/rate.ts';
 import { decimal } from '../../site/widgets/_kit/format.ts';
 import results from '../../site/data/flexgen-results.json';
 
@@ -67,11 +67,24 @@ function markup(schema: WidgetSchema<Params>, folder: string, shell: string, dat
       return `<input id="${id}" type="number" min="${p.min}" max="${p.max}" disabled>`;
     return `<input id="${id}" type="text" disabled>`;
   });
-  const outs = [...new Map([...src.matchAll(/<(\w+)[^>]*\sdata-out="([\w-]+)"/g)].map((m) => [m[2], m[1]]))].map(
-    ([name, tag]) =>
-      tag === 'table'
-        ? `<table data-out="${name}"><thead></thead><tbody></tbody></table>`
-        : `<${tag} data-out="${name}">–</${tag}>`,
+  // A <Field> (the kit's control) renders <output data-out="<name>"> for a slider, or a box given `out`.
+  const fieldOuts = [...src.matchAll(/<Field\b([^>]*)>/g)]
+    .filter((m) => !/type="number"/.test(m[1]) || /\bout=|slot="out"/.test(m[0]))
+    // name={name} inside a map: one output per number parameter.
+    .flatMap((m): [string, string][] => {
+      const name = m[1].match(/\bname="(\w+)"/)?.[1];
+      const names = name
+        ? [name]
+        : Object.entries(schema.params)
+            .filter(([, p]) => p.kind === 'int' || p.kind === 'number')
+            .map(([n]) => n);
+      return names.map((n) => [n, 'output']);
+    });
+  const declared = [...src.matchAll(/<(\w+)[^>]*\sdata-out="([\w-]+)"/g)].map((m): [string, string] => [m[2], m[1]]);
+  const outs = [...new Map([...fieldOuts, ...declared])].map(([name, tag]) =>
+    tag === 'table'
+      ? `<table data-out="${name}"><thead></thead><tbody></tbody></table>`
+      : `<${tag} data-out="${name}">–</${tag}>`,
   );
   const actions = [...new Set([...src.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]))].map(
     (a) => `<button type="button" data-action="${a}" disabled>${a}</button>`,
@@ -276,9 +289,9 @@ const rows: Row[] = [
   {
     name: 'ScheduleAnimator',
     schema: scheduleSchema,
-    folder: 'offload-schedule',
+    folder: 'schedule-animator',
     shell: 'ScheduleAnimator.astro',
-    load: () => import('../../site/widgets/offload-schedule/element.ts'),
+    load: () => import('../../site/widgets/schedule-animator/element.ts'),
     answer: () => ({ weightLoads: 1, expectedWeightLoads: 1, weightBytesPerToken: 1, tokensPerSecond: 1 }),
     texts: {},
     consistent: (el, v) => {
@@ -292,10 +305,10 @@ const rows: Row[] = [
   {
     name: 'CompressionLoss',
     schema: compressionSchema,
-    folder: 'offload-compression',
+    folder: 'compression-loss',
     shell: 'CompressionLoss.astro',
     data: results.compression,
-    load: () => import('../../site/widgets/offload-compression/element.ts'),
+    load: () => import('../../site/widgets/compression-loss/element.ts'),
     answer: () => ({}),
     texts: {},
     consistent: (el, v) => {
@@ -306,9 +319,9 @@ const rows: Row[] = [
   {
     name: 'PolicySolver',
     schema: policySchema,
-    folder: 'offload-policy',
+    folder: 'policy-solver',
     shell: 'PolicySolver.astro',
-    load: () => import('../../site/widgets/offload-policy/element.ts'),
+    load: () => import('../../site/widgets/policy-solver/element.ts'),
     answer: (_, p) => ({
       status: 'optimal',
       frontier: [],

@@ -125,3 +125,29 @@ export function probability(p: number): string {
   if (p >= 0.01) return p.toFixed(2);
   return String(+p.toPrecision(1));
 }
+
+/** A change with its sign, fixed digits: signedDecimal(0.01234, 4) → "+0.0123", -0.5 → "−0.50" (a real minus). */
+export function signedDecimal(v: number, digits = 2): string {
+  if (!ok(v)) return DASH;
+  return `${v < 0 ? '−' : '+'}${decimal(Math.abs(v), digits)}`;
+}
+
+/** A loss in nats per token, as every widget prints one: 3.41723 → "3.4172 nats/token". */
+export function nats(loss: number, digits = 4): string {
+  return ok(loss) ? `${decimal(loss, digits)} nats/token` : DASH;
+}
+
+/** A number in text with at most `digits` decimals, trailing zeros dropped: 1.5 → "1.5", 0.125 → "0.13", -2 → "−2". */
+export function short(v: number, digits = 2): string {
+  return ok(v) ? numberValue(v, digits).replace('-', '−') : DASH;
+}
+
+/**
+ * A number as a value for machines: an <input type="number">'s value, TeX source, a data- attribute. At most
+ * `digits` decimals, trailing zeros dropped, ASCII minus: 1.5 → "1.5", -2.25 → "-2.25" ("" if not finite).
+ */
+export function numberValue(v: number, digits = 2): string {
+  if (!ok(v)) return '';
+  const f = 10 ** digits;
+  return String(Math.round(v * f) / f + 0);
+}

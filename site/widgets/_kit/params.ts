@@ -33,17 +33,19 @@ interface Described<V> {
   /** The value used when neither prop nor URL sets one. Without it the parameter is optional (undefined). */
   default?: V;
 }
-/** A whole number in [min, max]. */
+/** A whole number in [min, max]. `step`: the control's step (default 1). */
 export interface IntParam extends Described<number> {
   kind: 'int';
   min: number;
   max: number;
+  step?: number;
 }
-/** A number in [min, max]. */
+/** A number in [min, max]. `step`: the control's step (default a hundredth of the range, see field.ts). */
 export interface NumberParam extends Described<number> {
   kind: 'number';
   min: number;
   max: number;
+  step?: number;
 }
 /** true / false (also 1 / 0, yes / no, on / off). */
 export interface BoolParam extends Described<boolean> {

@@ -29,6 +29,7 @@ export const schema = defineWidget({
       kind: 'number',
       min: 0,
       max: 0.95,
+      step: 0.05,
       default: 0.5,
       label: 'α (s = s_X^α)',
       doc: "exponent on the mean |activation| per channel, 0 to 0.95 in steps of 0.05 (AWQ's grid)",

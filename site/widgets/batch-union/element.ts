@@ -3,7 +3,7 @@
 // arithmetic on the run (no new request); the other controls rerun it, latest settings only.
 import { splitAt, type BatchRun } from '../../../lib/sparsity/batch-split.ts';
 import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
-import { percent } from '../_kit/format.ts';
+import { numberValue, percent } from '../_kit/format.ts';
 import type { ModelName } from '../../worker/models.ts';
 import { splitChart, unionChart } from './chart.ts';
 import { splitSentence, tableBatches, temperatureText, unionSentence } from './model.ts';
@@ -58,7 +58,7 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
     const sentence = splitSentence(rows, v.hot);
     this.find('[data-caption="split"]').textContent = sentence;
     this.summary(`${unionSentence(run)} ${sentence}`);
-    this.dataset.denseShare = rows.map((r) => r.denseShare.toFixed(4)).join(',');
+    this.dataset.denseShare = rows.map((r) => numberValue(r.denseShare, 4)).join(',');
     this.redraw('split');
   }
 

@@ -9,7 +9,7 @@ export const GROUP = 8;
 /** A seeded group of 8 Gaussian weights; the salient one is the 4th largest in magnitude (not the group's max). */
 export function exampleGroup(seed: number): { w: number[]; salient: number } {
   const rng = mulberry32(seed);
-  const w = Array.from({ length: GROUP }, () => +randn(rng).toFixed(3));
+  const w = Array.from({ length: GROUP }, () => Math.round(randn(rng) * 1000) / 1000); // 3 decimals, so the example reads cleanly
   const order = w.map((v, i) => [Math.abs(v), i]).sort((a, b) => b[0] - a[0]);
   return { w, salient: order[3][1] };
 }

@@ -10,6 +10,7 @@ export const schema = defineWidget({
       kind: 'number',
       min: 1,
       max: 4,
+      step: 0.05,
       default: 2,
       label: 'Scale s of the salient weight',
       doc: 'multiplier in [1, 4] applied to one weight before rounding (its input is divided by s)',

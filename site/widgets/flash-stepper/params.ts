@@ -47,6 +47,7 @@ export const schema = defineWidget({
       kind: 'number',
       min: 0.05,
       max: 1,
+      step: 0.05,
       default: 1,
       label: 'DRAM budget (share of each FFN kept between tokens)',
       doc: "most of each layer's neurons kept in DRAM after a token, resident ones included; over it the window drops the least recently used; 1 = no cap",

@@ -20,6 +20,7 @@ export const schema = defineWidget({
       kind: 'int',
       min: 4,
       max: 64,
+      step: 4,
       default: 16,
       label: 'Test file (MiB)',
       doc: 'MiB written to OPFS and read back in chunks of 1 KiB to 512 KiB',

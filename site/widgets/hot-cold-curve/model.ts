@@ -5,7 +5,7 @@
 import { neuronBytes, type VectorSize } from '../../../lib/hardware/neuron-bytes.ts';
 import { PC_HIGH } from '../../../lib/hardware/devices.ts';
 import { comparePlacements, minFastNeurons, type PlacementMethod } from '../../../lib/sparsity/placement.ts';
-import { count, duration, percent } from '../_kit/format.ts';
+import { count, duration, numberValue, percent } from '../_kit/format.ts';
 import type { HotColdValues } from './params.ts';
 
 /** Neurons per placement group (PowerInfer groups 64 of its much wider layers; 8 keeps ours fine-grained). */
@@ -105,5 +105,5 @@ export function ruleText(t: PlacementTable, nFfn: number): string {
 
 /** SVG polyline points for a cumulative curve in a plot box (x0, y0 top-left; w × h), for the static first view. */
 export function curvePoints(curve: { x: number; y: number }[], x0: number, y0: number, w: number, h: number): string {
-  return curve.map((p) => `${+(x0 + p.x * w).toFixed(1)},${+(y0 + (1 - p.y) * h).toFixed(1)}`).join(' ');
+  return curve.map((p) => `${numberValue(x0 + p.x * w, 1)},${numberValue(y0 + (1 - p.y) * h, 1)}`).join(' ');
 }

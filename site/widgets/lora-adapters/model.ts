@@ -1,5 +1,6 @@
 // LoraAdapters as plain data: the shipped runs' table rows (from lora-sotu-v1/card.json) and the comparison text.
-import { count, perSecond } from '../_kit/format.ts';
+import { count, duration, perSecond } from '../_kit/format.ts';
+import type { ResultOf } from '../../worker/client.ts';
 
 export interface AdapterRow {
   name: string;
@@ -44,18 +45,14 @@ export function adapterRows(card: any): AdaptersData {
   return { rows, prompt: card.baseline.samples[0].prompt, sampleTokens: card.sampleTokens };
 }
 
-export interface GenerateOutcome {
-  text: string;
-  ids: number[];
-  tokensPerSecond: number;
-  switchMs: number;
-}
+/** What the comparison reads of one generation, as the worker's lora.generate handler returns it. */
+export type GenerateOutcome = Pick<ResultOf<'lora.generate'>, 'ids' | 'tokensPerSecond' | 'switchMs'>;
 
 export function compareText(unmerged: GenerateOutcome, merged: GenerateOutcome, base?: GenerateOutcome): string {
   const same = unmerged.ids.length === merged.ids.length && unmerged.ids.every((id, i) => id === merged.ids[i]);
   const tokens = `${count(merged.ids.length)} tokens`;
   const speed = `unmerged ${perSecond(unmerged.tokensPerSecond)}, merged ${perSecond(merged.tokensPerSecond)}${base ? `, bare base ${perSecond(base.tokensPerSecond)}` : ''}`;
-  return `${same ? 'Identical' : 'Different'} text (${tokens}, compared token by token); ${speed}. Merging took ${merged.switchMs.toFixed(0)} ms.`;
+  return `${same ? 'Identical' : 'Different'} text (${tokens}, compared token by token); ${speed}. Merging took ${duration(merged.switchMs)}.`;
 }
 
 export function adaptersSummary(adapter: string, merged: boolean): string {

@@ -3,6 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { FG, GRID, SERIES, SURFACE, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
 import { cells, type SpectrumData } from './model.ts';
+import { decimal } from '../_kit/format.ts';
 
 export const SPECTRUM_SIZE: ChartSize = { ratio: 0.5, min: 200, max: 280, legend: true };
 export const HEATMAP_SIZE: ChartSize = { ratio: 0.45, min: 120, max: 240 };
@@ -17,7 +18,7 @@ export function singularChart(d: SpectrumData, names: [string, string], { width,
     size: SPECTRUM_SIZE,
     document,
     label: `Singular values of ΔW, ${d.target}`,
-    description: `${names[0]}: ${d.singular.a.map((s) => s.toFixed(3)).join(', ')}; ${names[1]}: ${d.singular.b.map((s) => s.toFixed(3)).join(', ')}.`,
+    description: `${names[0]}: ${d.singular.a.map((s) => decimal(s, 3)).join(', ')}; ${names[1]}: ${d.singular.b.map((s) => decimal(s, 3)).join(', ')}.`,
     marginLeft: 48,
     x: { label: 'singular value index', ticks: Math.max(d.ranks[0], d.ranks[1]), tickFormat: 'd' },
     y: { label: 'σ', grid: false, zero: true },
@@ -37,7 +38,7 @@ export function heatmapChart(d: SpectrumData, names: [string, string], { width, 
     size: HEATMAP_SIZE,
     document,
     label: `Subspace similarity φ(i, j) between ${names[0]} and ${names[1]}, ${d.target}`,
-    description: d.similarity.map((row, i) => `i=${i + 1}: ${row.map((x) => x.toFixed(2)).join(' ')}`).join('; '),
+    description: d.similarity.map((row, i) => `i=${i + 1}: ${row.map((x) => decimal(x, 2)).join(' ')}`).join('; '),
     marginLeft: 40,
     marginBottom: 36,
     x: { label: `j (top directions of ${names[1]})`, tickFormat: 'd', type: 'band' },
@@ -55,7 +56,7 @@ export function heatmapChart(d: SpectrumData, names: [string, string], { width, 
       Plot.text(cs, {
         x: 'j',
         y: 'i',
-        text: (c: { phi: number }) => c.phi.toFixed(2),
+        text: (c: { phi: number }) => decimal(c.phi, 2),
         fill: FG,
         stroke: SURFACE,
         strokeWidth: 3,

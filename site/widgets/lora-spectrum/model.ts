@@ -1,5 +1,5 @@
 // LoraSpectrum as plain data: the heatmap cells of Eq. 4 (Hu et al., arXiv 2106.09685 v2, §7.2) and the sentences.
-import { count } from '../_kit/format.ts';
+import { count, decimal } from '../_kit/format.ts';
 
 export interface SpectrumData {
   singular: { a: number[]; b: number[] };
@@ -21,9 +21,9 @@ export function cells(similarity: number[][]): Cell[] {
 
 export function spectrumSummary(d: SpectrumData, a: string, b: string): string {
   const top = d.similarity[0] ?? [];
-  const fmt = (xs: number[]) => xs.map((x) => x.toFixed(3)).join(', ');
+  const list = (xs: number[], digits: number) => xs.map((x) => decimal(x, digits)).join(', ');
   return (
-    `${d.target}: singular values of ΔW for ${a} ${fmt(d.singular.a)}; for ${b} ${fmt(d.singular.b)}. ` +
-    `Overlap of ${a}'s top direction with ${b}'s top 1 to ${count(top.length)} directions: ${top.map((x) => x.toFixed(2)).join(', ')} (1 = contained, 0 = orthogonal).`
+    `${d.target}: singular values of ΔW for ${a} ${list(d.singular.a, 3)}; for ${b} ${list(d.singular.b, 3)}. ` +
+    `Overlap of ${a}'s top direction with ${b}'s top 1 to ${count(top.length)} directions: ${list(top, 2)} (1 = contained, 0 = orthogonal).`
   );
 }

@@ -3,6 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { GRID, SERIES, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
 import type { LossPoint } from './model.ts';
+import { decimal } from '../_kit/format.ts';
 
 export const LOSS_SIZE: ChartSize = { ratio: 0.5, min: 200, max: 300, legend: true };
 
@@ -19,7 +20,7 @@ export function lossChart(points: LossPoint[], steps: number, { width, document 
     document,
     label: 'Loss during LoRA training',
     description: held.length
-      ? `Held-out loss from ${held[0].loss.toFixed(3)} to ${last(held).loss.toFixed(3)} nats per token over ${last(points).step} steps; training loss last ${train.length ? last(train).loss.toFixed(3) : 'not yet measured'}.`
+      ? `Held-out loss from ${decimal(held[0].loss, 3)} to ${decimal(last(held).loss, 3)} nats per token over ${last(points).step} steps; training loss last ${train.length ? decimal(last(train).loss, 3) : 'not yet measured'}.`
       : 'No steps yet.',
     marginLeft: 44,
     x: { domain: [0, steps], label: 'step' },

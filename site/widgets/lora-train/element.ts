@@ -1,7 +1,7 @@
 // <lora-train>: drives a LoRA run in the model worker a fraction of a second at a time (lora.trainSteps), so Pause,
 // Resume and Stop act at once. Stop keeps the adapter (the worker adds it as "yours") and reports the base check.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { count } from '../_kit/format.ts';
+import { count, decimal, perSecond } from '../_kit/format.ts';
 import { KINDS_OF, rankRows } from '../lora-rank/model.ts';
 import { lossChart } from './chart.ts';
 import { lossText, statusText, trainSummary, type LossPoint } from './model.ts';
@@ -123,7 +123,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     this.find<HTMLProgressElement>('[data-bar]').value = this.#steps ? this.#step / this.#steps : 0;
     this.find('[data-out="loss"]').textContent = lossText(this.#start, this.#held);
     this.find('[data-out="speed"]').textContent = this.#rate.stepsPerSecond
-      ? `${this.#rate.stepsPerSecond.toFixed(2)} steps/s, ${count(Math.round(this.#rate.tokensPerSecond))} tokens/s on ${this.#backend}`
+      ? `${decimal(this.#rate.stepsPerSecond, 2)} steps/s, ${perSecond(this.#rate.tokensPerSecond)} on ${this.#backend}`
       : '—';
     this.update();
   }

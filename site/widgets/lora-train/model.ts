@@ -1,5 +1,5 @@
 // LoraTrain as plain data: the sentences the widget shows while a run trains (no DOM, no worker).
-import { count, perSecond } from '../_kit/format.ts';
+import { count, decimal, nats, perSecond, signedDecimal } from '../_kit/format.ts';
 
 export interface LossPoint {
   step: number;
@@ -17,7 +17,7 @@ export function statusText(s: {
 }): string {
   const rate =
     s.stepsPerSecond > 0
-      ? `, ${s.stepsPerSecond.toFixed(2)} steps/s (${perSecond(s.tokensPerSecond)}) on ${s.backend}`
+      ? `, ${decimal(s.stepsPerSecond, 2)} steps/s (${perSecond(s.tokensPerSecond)}) on ${s.backend}`
       : '';
   const what = { training: 'Training', paused: 'Paused', stopped: 'Stopped', done: 'Done' }[s.state];
   return `${what}: step ${count(s.step)} of ${count(s.steps)}${rate}.`;
@@ -25,9 +25,9 @@ export function statusText(s: {
 
 export function lossText(start: number | undefined, now: number | undefined): string {
   if (start === undefined) return '—';
-  if (now === undefined || now === start) return `${start.toFixed(3)} nats/token`;
+  if (now === undefined || now === start) return nats(start, 3);
   const d = now - start;
-  return `${start.toFixed(3)} → ${now.toFixed(3)} nats/token (${d < 0 ? '−' : '+'}${Math.abs(d).toFixed(3)})`;
+  return `${decimal(start, 3)} → ${nats(now, 3)} (${signedDecimal(d, 3)})`;
 }
 
 export function trainSummary(

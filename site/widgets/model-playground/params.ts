@@ -26,6 +26,7 @@ export const schema = defineWidget({
       kind: 'number',
       min: 0,
       max: 2,
+      step: 0.05,
       default: 0.8,
       label: 'Temperature',
       doc: '0 is greedy (always the most likely token)',

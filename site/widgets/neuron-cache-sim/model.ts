@@ -3,7 +3,7 @@
 import { vectorBytes, type VectorSize } from '../../../lib/hardware/neuron-bytes.ts';
 import type { MissRead } from '../../../lib/hardware/storage-curve.ts';
 import type { CachePoint } from '../../../lib/sparsity/cache-sweep.ts';
-import { bandwidth, bytes, duration, percent, perSecond } from '../_kit/format.ts';
+import { bandwidth, bytes, decimal, duration, percent, perSecond } from '../_kit/format.ts';
 import type { CacheValues } from './params.ts';
 
 export function neuronLabel(neuron: VectorSize, nEmbd: number): string {
@@ -19,8 +19,8 @@ export function cacheFigures(
     hit: percent(pt.hitRate),
     hotHit: percent(pt.hotHitRate),
     coldHit: percent(pt.coldHitRate),
-    misses: pt.missesPerToken.toFixed(1),
-    reads: pt.readsPerToken.toFixed(1),
+    misses: decimal(pt.missesPerToken, 1),
+    reads: decimal(pt.readsPerToken, 1),
     bytes: bytes(pt.bytesReadPerToken),
     io: duration(pt.ioMsPerToken),
     ceiling: Number.isFinite(pt.ioTokensPerSecond) ? perSecond(pt.ioTokensPerSecond) : 'no reads',

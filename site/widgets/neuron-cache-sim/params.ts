@@ -11,12 +11,13 @@ export const schema = defineWidget({
       kind: 'number',
       min: 0,
       max: 1,
+      step: 0.05,
       default: 0.5,
       label: 'Memory for FFN neurons (share of all FFN weights)',
       doc: 'share of all FFN weight bytes the cache holds, in [0, 1]',
       aliases: [{ name: 'budget', scale: 0.01 }],
     },
-    hot: { kind: 'number', min: 0, max: 1, default: 0.5, label: 'Share of that memory for hot clusters' },
+    hot: { kind: 'number', min: 0, max: 1, step: 0.05, default: 0.5, label: 'Share of that memory for hot clusters' },
     bundle: {
       kind: 'bool',
       default: true,
@@ -38,4 +39,4 @@ export const CACHE_DEFAULTS: CacheValues = defaultsOf(schema);
 
 /** Memory shares the sweep (and the slider's steps) visit: 0, 5%, …, 100%. */
 export const MEMORY_STEP = 0.05;
-export const MEMORY_GRID = Array.from({ length: 21 }, (_, k) => +(k * MEMORY_STEP).toFixed(2));
+export const MEMORY_GRID = Array.from({ length: 21 }, (_, k) => Math.round(k * MEMORY_STEP * 100) / 100);

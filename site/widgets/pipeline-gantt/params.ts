@@ -24,6 +24,7 @@ export const schema = defineWidget({
       kind: 'number',
       min: 0,
       max: 1,
+      step: 0.0625,
       default: 0.9375,
       label: 'Hottest clusters already in memory',
       doc: 'share of clusters, hottest first (0.9375 = 15 of 16)',

@@ -1,6 +1,6 @@
 // PredictorQuality as plain data (no DOM): the sentences for one threshold of the predictor's validation sweep
 // (predictor-v1's card.json, written by scripts/train-predictors.ts), used by the shell and the element alike.
-import { count, percent, signedPercent } from '../_kit/format.ts';
+import { count, percent, signedDecimal, signedPercent } from '../_kit/format.ts';
 
 export interface SweepPoint {
   threshold: number;
@@ -29,7 +29,7 @@ export function pointText(
     head: `Threshold ${p.threshold}`,
     recall: `${percent(p.recall)} of the neurons that fire are predicted (precision ${percent(p.precision)}).`,
     computed: `${percent(p.computedShare)} of neurons computed, about ${count(Math.round(p.computedShare * nFfn))} of ${count(nFfn)} per layer and token.`,
-    loss: `Loss ${p.lossChange >= 0 ? '+' : '−'}${Math.abs(p.lossChange).toFixed(4)} nats/token vs dense: perplexity ${signedPercent(perplexityChange(p.lossChange))}.`,
+    loss: `Loss ${signedDecimal(p.lossChange, 4)} nats/token vs dense: perplexity ${signedPercent(perplexityChange(p.lossChange))}.`,
   };
 }
 

@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { plotChart, SERIES, DASHES, type ChartContext, type ChartSize } from '../_kit/chart.ts';
 import { tick } from '../_kit/format.ts';
 import { passPoints, summaryText, type Decoding, type PassRow } from './model.ts';
+import { decimal } from '../_kit/format.ts';
 
 export const SIZE: ChartSize = { ratio: 0.55, min: 240, max: 360, legend: true };
 
@@ -46,7 +47,7 @@ export function passesChart(rows: PassRow[], decoding: Decoding, { width, docume
         symbol: 'family',
         r: 4,
         title: (d: { shape: string; tokensPerPass: number; decoding: string }) =>
-          `${d.shape}, ${d.decoding}: ${d.tokensPerPass.toFixed(2)}`,
+          `${d.shape}, ${d.decoding}: ${decimal(d.tokensPerPass)}`,
       }),
     ],
   });

@@ -1,6 +1,6 @@
 // Plain data for SpecPasses from the build-time measurements (site/data/speculative.json): one point per tree shape
 // and decoding, grouped into chains, expansion trees and best-first budgets.
-import { percent } from '../_kit/format.ts';
+import { count, decimal, percent } from '../_kit/format.ts';
 
 export interface PassRow {
   shape: string;
@@ -41,8 +41,6 @@ export function passPoints(rows: PassRow[], decoding: Decoding): PassPoint[] {
     .filter((p) => decoding === 'both' || p.decoding === decoding);
 }
 
-const fmt = (x: number) => x.toFixed(2);
-
 export function summaryText(rows: PassRow[], decoding: Decoding): string {
   const pts = passPoints(rows, decoding);
   if (pts.length === 0) return 'No measurements in this build.';
@@ -52,11 +50,11 @@ export function summaryText(rows: PassRow[], decoding: Decoding): string {
       const mine = pts.filter((p) => p.decoding === d);
       const chain = mine.filter((p) => p.family === 'chain').sort((a, b) => a.nodes - b.nodes);
       const best = mine.reduce((a, b) => (b.tokensPerPass > a.tokensPerPass ? b : a));
-      return `${d}: chains go from ${fmt(chain[0].tokensPerPass)} tokens per target pass with 1 guess to ${fmt(chain[chain.length - 1].tokensPerPass)} with ${chain[chain.length - 1].nodes}; the best shape, ${best.shape} with ${best.nodes} guesses, verifies ${fmt(best.tokensPerPass)}`;
+      return `${d}: chains go from ${decimal(chain[0].tokensPerPass)} tokens per target pass with 1 guess to ${decimal(chain[chain.length - 1].tokensPerPass)} with ${chain[chain.length - 1].nodes}; the best shape, ${best.shape} with ${best.nodes} guesses, verifies ${decimal(best.tokensPerPass)}`;
     });
   return `Tokens per target pass against guessed nodes, measured on held-out text. ${parts.join('. ')}.`;
 }
 
 export function topKCaption(t: PassesData['topK']): string {
-  return `Over ${t.positions.toLocaleString('en-US')} positions, the target's first choice is among the draft's top 1 at ${percent(t.greedy[0])} and top 5 at ${percent(t.greedy[4])}.`;
+  return `Over ${count(t.positions)} positions, the target's first choice is among the draft's top 1 at ${percent(t.greedy[0])} and top 5 at ${percent(t.greedy[4])}.`;
 }

@@ -20,7 +20,15 @@ export const schema = defineWidget({
       label: 'Tree shape',
       doc: 'widths such as "1,1,3,1", "chain 4" or "budget 16" (at most 64 guesses)',
     },
-    tokens: { kind: 'int', min: 8, max: 256, default: 96, label: 'Tokens to decode', doc: 'new tokens per decoder' },
+    tokens: {
+      kind: 'int',
+      min: 8,
+      max: 256,
+      step: 8,
+      default: 96,
+      label: 'Tokens to decode',
+      doc: 'new tokens per decoder',
+    },
     runs: {
       kind: 'int',
       min: 1,

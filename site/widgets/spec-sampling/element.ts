@@ -22,19 +22,13 @@ import {
   type NodeDists,
 } from './model.ts';
 import { schema } from './params.ts';
+import type { ResultOf } from '../../worker/client.ts';
 
 interface Node {
   prompt: string;
   temperature: number;
 }
-interface RunResult {
-  runs: number;
-  counts: number[];
-  mssAccept: number;
-  naiveAccept: number;
-  mssAcceptExact: number;
-  naiveAcceptExact: number;
-}
+type RunResult = ResultOf<'spec.sample'>;
 
 class SpecSampling extends WidgetElement<typeof schema.params> {
   schema = schema;

@@ -13,7 +13,15 @@ export const schema = defineWidget({
       label: 'Prompt (the node)',
       doc: 'the text before the node; the models see its last 128 tokens',
     },
-    temperature: { kind: 'number', min: 0.1, max: 2, default: 1, label: 'Temperature', doc: 'applied to both models' },
+    temperature: {
+      kind: 'number',
+      min: 0.1,
+      max: 2,
+      step: 0.1,
+      default: 1,
+      label: 'Temperature',
+      doc: 'applied to both models',
+    },
     children: {
       kind: 'int',
       min: 1,

@@ -24,6 +24,7 @@ export const schema = defineWidget({
       kind: 'int',
       min: 8,
       max: 256,
+      step: 8,
       default: 48,
       label: 'Tokens for "Run to the end"',
       doc: 'new tokens decoded by Run to the end',

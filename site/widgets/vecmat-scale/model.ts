@@ -2,7 +2,7 @@
 // length-n x with an n×m W read, before anything is timed. Used at build time for the static first view and in
 // the browser as the reader changes n, m and the fraction of zeros.
 import { sparsityPlan } from '../../../lib/vecmat.ts';
-import { bytes, count, percent } from '../_kit/format.ts';
+import { bytes, count, percent, times } from '../_kit/format.ts';
 
 export const BYTES_PER_WEIGHT = 4;
 /** Zero fractions visited by the "Sweep" button. */
@@ -48,5 +48,5 @@ export function ratio(before: number, after: number): string {
   if (!(before > 0 && after > 0)) return 'too fast to time at this size';
   const r = before / after;
   if (Math.abs(r - 1) < 0.05) return 'no faster';
-  return r > 1 ? `${r.toFixed(1)}× faster` : `${(1 / r).toFixed(1)}× slower`;
+  return r > 1 ? `${times(r, 2)} faster` : `${times(1 / r, 2)} slower`;
 }

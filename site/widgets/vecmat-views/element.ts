@@ -3,20 +3,9 @@
 // seeded matrix for the current seed unless the reader (or the URL) edited it; only an edited W goes into the URL.
 import type { ViewName } from '../../../lib/vecmat.ts';
 import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
-import {
-  KATEX_OPTIONS,
-  LIMIT,
-  M,
-  N,
-  baseMatrix,
-  fmt,
-  frame,
-  sub,
-  toRows,
-  totalSteps,
-  type VecMatState,
-} from './model.ts';
+import { KATEX_OPTIONS, LIMIT, M, N, baseMatrix, frame, sub, toRows, totalSteps, type VecMatState } from './model.ts';
 import { schema } from './params.ts';
+import { numberValue } from '../_kit/format.ts';
 
 type Katex = typeof import('katex').default;
 
@@ -212,21 +201,21 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
 
     for (let i = 0; i < N; i++) {
       const xi = this.find<HTMLInputElement>(`input[data-x="${i}"]`);
-      if (xi !== active) xi.value = fmt(s.x[i]);
+      if (xi !== active) xi.value = numberValue(s.x[i]);
       this.find(`tr[data-row="${i}"]`).dataset.state = f.rows[i];
       for (let j = 0; j < M; j++) {
         const td = this.find(`td[data-cell="${i},${j}"]`);
         td.dataset.state = f.cells[i][j];
         const w = td.querySelector('input')!;
-        if (w !== active) w.value = fmt(s.W[i][j]);
+        if (w !== active) w.value = numberValue(s.W[i][j]);
         const shown = s.view === 'elements' && (f.cells[i][j] === 'done' || f.cells[i][j] === 'active');
-        td.querySelector('.vm-prod')!.textContent = shown ? fmt(f.products[i][j]) : '';
+        td.querySelector('.vm-prod')!.textContent = shown ? numberValue(f.products[i][j]) : '';
       }
     }
     for (let j = 0; j < M; j++) {
       const td = this.find(`td[data-y="${j}"]`);
       td.dataset.state = f.cols[j];
-      td.querySelector('output')!.textContent = f.y[j] === null ? '·' : fmt(f.y[j]!);
+      td.querySelector('output')!.textContent = f.y[j] === null ? '·' : numberValue(f.y[j]!);
       this.find<HTMLInputElement>(`input[data-skip="${j}"]`).checked = s.skip.includes(j);
     }
     this.find('tr.vm-known').hidden = s.view !== 'columns' || this.hiddenParams.has('skip');

@@ -2,6 +2,7 @@
 // frame from it at build time and the custom element re-renders from it in the browser, so both always agree.
 import { columnsView, elementsView, randomMatrix, rowsView, type Matrix, type ViewName } from '../../../lib/vecmat.ts';
 import { M, N } from './params.ts';
+import { numberValue, short } from '../_kit/format.ts';
 
 export { LIMIT, M, N } from './params.ts';
 export const BYTES_PER_WEIGHT = 4;
@@ -38,16 +39,10 @@ export interface Frame {
   warnings: string[];
 }
 
-export const fmt = (v: number): string => {
-  const r = Math.round(v * 100) / 100 + 0;
-  return String(r);
-};
-/** For text: a real minus sign. */
-export const fmtText = (v: number): string => fmt(v).replace('-', '−');
-const tex = (v: number) => fmt(v);
-const texFactor = (v: number) => (v < 0 ? `(${fmt(v)})` : fmt(v));
+const tex = (v: number) => numberValue(v);
+const texFactor = (v: number) => (v < 0 ? `(${numberValue(v)})` : numberValue(v));
 const texVec = (vs: (number | null)[]) => `(${vs.map((v) => (v === null ? '\\cdot' : tex(v))).join(',\\ ')})`;
-const textVec = (vs: (number | null)[]) => `(${vs.map((v) => (v === null ? '?' : fmtText(v))).join(', ')})`;
+const textVec = (vs: (number | null)[]) => `(${vs.map((v) => (v === null ? '?' : short(v))).join(', ')})`;
 const hl = (s: string) => `\\htmlClass{vm-hl}{${s}}`;
 /** Two aligned lines, so long equations fit a phone: "lhs = a" over "= b". */
 const lines = (lhs: string, a: string, b: string) => `\\begin{aligned}${lhs}&=${a}\\\\&=${b}\\end{aligned}`;
@@ -114,7 +109,7 @@ export function frame(s: VecMatState): Frame {
         return r === i ? hl(t) : t;
       });
       texSrc = `y_{${j + 1}}=${terms.join('+')}${i < N - 1 ? '+\\cdots' : ''}=${tex(el.steps[pos - 1].partial[j])}${i < N - 1 ? '\\text{ so far}' : ''}`;
-      stepText = `Step ${pos} of ${total}: x${sub(i)}·W${sub(i)}${sub(j)} = ${fmtText(s.x[i])}·${fmtText(s.W[i][j])} = ${fmtText(products[i][j])}, added to y${sub(j)}.`;
+      stepText = `Step ${pos} of ${total}: x${sub(i)}·W${sub(i)}${sub(j)} = ${short(s.x[i])}·${short(s.W[i][j])} = ${short(products[i][j])}, added to y${sub(j)}.`;
     }
     costText = `Multiply-adds: ${N * M} of ${N * M}. Weights read: ${N * M} of ${N * M} (${bytesText(N * M, N * M)}). This view does every product, even those multiplied by zero.`;
   } else if (s.view === 'rows') {
@@ -143,7 +138,7 @@ export function frame(s: VecMatState): Frame {
       texSrc = lines('y', `${termsUpTo(pos - 1)}${pos < N ? '+\\cdots' : ''}`, texVec(st.partial));
       stepText = st.skipped
         ? `Step ${pos} of ${total}: x${sub(st.i)} = 0, so row ${st.i + 1} is skipped: its ${M} weights are never read.`
-        : `Step ${pos} of ${total}: add ${fmtText(s.x[st.i])} × row ${st.i + 1} = ${textVec(st.scaledRow)}.`;
+        : `Step ${pos} of ${total}: add ${short(s.x[st.i])} × row ${st.i + 1} = ${textVec(st.scaledRow)}.`;
     }
     const k = r.skippedRows.length;
     costText = `Rows skipped: ${k} of ${N}${k ? ` (${and(rowNames(r.skippedRows))})` : ''}. Multiply-adds: ${r.cost.actual.multiplyAdds} of ${N * M}. Weights read: ${r.cost.actual.weightsRead} of ${N * M} (${bytesText(r.cost.actual.weightsRead, N * M)}).`;
@@ -173,11 +168,11 @@ export function frame(s: VecMatState): Frame {
         : lines(`y_{${j + 1}}`, `\\langle x,\\,W_{:,${j + 1}}\\rangle`, `${hl(dot(j))}=${tex(st.value)}`);
       stepText = st.skipped
         ? `Step ${pos} of ${total}: y${sub(j)} is marked known zero, so column ${j + 1} is skipped.`
-        : `Step ${pos} of ${total}: y${sub(j)} = x · column ${j + 1} = ${fmtText(st.value)}.`;
+        : `Step ${pos} of ${total}: y${sub(j)} = x · column ${j + 1} = ${short(st.value)}.`;
     }
     for (const j of c.wrongSkips) {
       warnings.push(
-        `y${sub(j)} is marked known zero, but x · column ${j + 1} = ${fmtText(c.exact[j])} is positive, so a ReLU would keep it: a wrong guess, and the reported 0 is an error.`,
+        `y${sub(j)} is marked known zero, but x · column ${j + 1} = ${short(c.exact[j])} is positive, so a ReLU would keep it: a wrong guess, and the reported 0 is an error.`,
       );
     }
     const k = c.skippedColumns.length;

@@ -4,6 +4,7 @@
 import { measureBatch, type BatchRun, type BatchSettings } from '../../../lib/sparsity/batch-split.ts';
 import { defineHandler } from '../protocol.ts';
 import { replayProfile, type ReplayPayload } from './replay-profile.ts';
+import type { Registered } from './index.ts';
 
 export interface BatchMeasurePayload extends ReplayPayload, BatchSettings {
   prompt: string;
@@ -21,3 +22,11 @@ export const batchMeasure = defineHandler(async (p: BatchMeasurePayload, ctx): P
     p,
   );
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'batch.measure': batchMeasure };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

@@ -5,6 +5,7 @@ import { benchDecode, type DecodeBench } from '../../../lib/bench.ts';
 import { loadModel } from '../../../lib/load.ts';
 import { defineHandler, type BackendInfo } from '../protocol.ts';
 import { MODEL_NAMES, modelUrl, type ModelName } from '../models.ts';
+import type { Registered } from './index.ts';
 
 export interface BenchDecodeResult {
   model: ModelName;
@@ -33,3 +34,11 @@ export const benchDecodeHandler = defineHandler(async (p: { model: ModelName }, 
     model.dispose();
   }
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'bench.decode': benchDecodeHandler };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

@@ -3,6 +3,7 @@
 import { cacheSweep, type CachePoint, type CacheSettings } from '../../../lib/sparsity/cache-sweep.ts';
 import { defineHandler } from '../protocol.ts';
 import { replayProfile, type ReplayPayload } from './replay-profile.ts';
+import type { Registered } from './index.ts';
 
 export interface CacheSimulatePayload extends ReplayPayload, CacheSettings {
   /** Shares of all FFN weight bytes, each in [0, 1]. */
@@ -26,3 +27,11 @@ export const cacheSimulate = defineHandler(async (p: CacheSimulatePayload, ctx):
   const points = cacheSweep(profile, model.config.nEmbd, p, memories);
   return { points, tokens: profile.tokens, nLayer: profile.nLayer, nFfn: profile.nFfn, nEmbd: model.config.nEmbd };
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'cache.simulate': cacheSimulate };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

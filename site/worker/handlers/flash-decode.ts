@@ -17,6 +17,7 @@ import { getModel, MODEL_NAMES, type ModelName } from '../models.ts';
 import { flashPredictor, flashStore, type StorageChoice } from './flash-store.ts';
 import { lastMeasuredCurve } from './flash-measure.ts';
 import { Sessions, lastChars } from '../sessions.ts';
+import type { Registered } from './index.ts';
 
 /** Prompts longer than this many characters are refused with a message (the page keeps working). */
 export const MAX_FLASH_PROMPT_CHARS = 2000;
@@ -147,3 +148,11 @@ function stepOf(text: string, id: number, memoryText: string, same: boolean, r: 
 export const flashStop = defineHandler((p: { session: number }): { stopped: boolean } => {
   return { stopped: sessions.stop(p?.session) };
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'flash.start': flashStart, 'flash.next': flashNext, 'flash.stop': flashStop };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

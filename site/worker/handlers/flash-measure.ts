@@ -14,6 +14,7 @@ import {
 import { mulberry32 } from '../../../lib/random.ts';
 import { measuredCurve, type StorageCurve } from '../../../lib/hardware/storage-curve.ts';
 import { defineHandler } from '../protocol.ts';
+import type { Registered } from './index.ts';
 
 const FILE = 'llmp-flash-throughput.bin';
 export const MIN_FILE_MIB = 4;
@@ -115,3 +116,11 @@ export const flashRoundtrip = defineHandler(async (p: { bytes?: number; seed?: n
     storage.close();
   }
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'flash.measure': flashMeasure, 'flash.roundtrip': flashRoundtrip };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

@@ -4,6 +4,7 @@ import { LAYOUTS, type FfnLayoutName } from '../../../lib/flash/index.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel, MODEL_NAMES, type ModelName } from '../models.ts';
 import { flashStore, type StorageChoice } from './flash-store.ts';
+import type { Registered } from './index.ts';
 
 export interface FlashOpenResult {
   model: ModelName;
@@ -36,3 +37,11 @@ export const flashOpen = defineHandler(
     };
   },
 );
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'flash.open': flashOpen };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

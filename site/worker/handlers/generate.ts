@@ -5,6 +5,7 @@ import { type DecodeEngine, defineHandler } from '../protocol.ts';
 import { leanEngine } from '../../../lib/engine/index.ts';
 import { getModel, type ModelName } from '../models.ts';
 import { Sessions, lastChars } from '../sessions.ts';
+import type { Registered } from './index.ts';
 
 /** Prompts longer than this many characters are cut (from the start) before tokenizing. */
 export const MAX_PROMPT_CHARS = 4000;
@@ -70,3 +71,11 @@ export const genNext = defineHandler((p: { session: number; count?: number }): G
 export const genStop = defineHandler((p: { session: number }): { stopped: boolean } => {
   return { stopped: sessions.stop(p.session) };
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'generate.start': genStart, 'generate.next': genNext, 'generate.stop': genStop };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

@@ -1,74 +1,34 @@
 // Every request the model worker answers, by type, named `<area>.<verb>` (lowerCamel after the dot). To add one:
 // write site/worker/handlers/<area>-<thing>.ts exporting a handler made with defineHandler((payload: P, ctx) =>
-// result), and add it below. The page-side client derives
-// its types from this object, so `modelWorker().request('<type>', payload)` is checked end to end.
-import { ping } from './ping.ts';
-import { vecmatCompare } from './vecmat-compare.ts';
-import { modelInfo } from './model-info.ts';
-import { genStart, genNext, genStop } from './generate.ts';
-import { sparsityTracePrompt } from './sparsity-trace-prompt.ts';
-import { sparsityProfile } from './sparsity-profile.ts';
-import { sparsityRace } from './sparsity-race.ts';
-import { batchMeasure } from './batch-measure.ts';
-import { cacheSimulate } from './cache-simulate.ts';
-import { pipelineSchedule } from './pipeline-schedule.ts';
-import { benchDecodeHandler } from './bench.ts';
-import { benchWidgets } from './bench-widgets.ts';
-import { loraAdapters, loraGenerate, loraAnalyze } from './lora-adapters.ts';
-import { loraTrainStart, loraTrainSteps, loraTrainSample, loraTrainStop } from './lora-train.ts';
-import { flashMeasure, flashRoundtrip } from './flash-measure.ts';
-import { flashStart, flashNext, flashStop } from './flash-decode.ts';
-import { flashOpen } from './flash-open.ts';
-import { specStart, specStep, specStop } from './spec-session.ts';
-import { specNode, specSample } from './spec-node.ts';
-import { specRace } from './spec-race.ts';
-import { offloadSolve } from './offload-solve.ts';
-import { offloadRun } from './offload-run.ts';
-import { quantEvaluate, quantAlpha, quantMonteCarlo, quantRace } from './quant-awq.ts';
+// result), and at its end `export const handlers = { '<area>.<verb>': yourHandler }` with the `declare module` block
+// the other files have. This file finds every such file by a glob (as the widget catalog finds widget folders), and
+// the page-side client derives its types from the merged Handlers interface, so
+// `modelWorker().request('<type>', payload)` is checked end to end without a list to edit.
+import type { Handler } from '../protocol.ts';
 
-export const handlers = {
-  ping,
-  'vecmat.compare': vecmatCompare,
-  'model.info': modelInfo,
-  'generate.start': genStart,
-  'generate.next': genNext,
-  'generate.stop': genStop,
-  'sparsity.tracePrompt': sparsityTracePrompt,
-  'sparsity.profile': sparsityProfile,
-  'sparsity.race': sparsityRace,
-  'batch.measure': batchMeasure,
-  'cache.simulate': cacheSimulate,
-  'pipeline.schedule': pipelineSchedule,
-  'bench.decode': benchDecodeHandler,
-  'bench.widgets': benchWidgets,
-  'lora.adapters': loraAdapters,
-  'lora.generate': loraGenerate,
-  'lora.analyze': loraAnalyze,
-  'lora.trainStart': loraTrainStart,
-  'lora.trainSteps': loraTrainSteps,
-  'lora.trainSample': loraTrainSample,
-  'lora.trainStop': loraTrainStop,
-  'flash.measure': flashMeasure,
-  'flash.roundtrip': flashRoundtrip,
-  'flash.open': flashOpen,
-  'flash.start': flashStart,
-  'flash.next': flashNext,
-  'flash.stop': flashStop,
-  'spec.start': specStart,
-  'spec.step': specStep,
-  'spec.stop': specStop,
-  'spec.node': specNode,
-  'spec.sample': specSample,
-  'spec.race': specRace,
-  'offload.solve': offloadSolve,
-  'offload.run': offloadRun,
-  'quant.evaluate': quantEvaluate,
-  'quant.alpha': quantAlpha,
-  'quant.monteCarlo': quantMonteCarlo,
-  'quant.race': quantRace,
-};
+/** Request type → handler. Empty here: each handler file adds its own requests (`declare module './index.ts'`). */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the handler files' module augmentations
+export interface Handlers {}
+/** For a handler file's augmentation: `interface Handlers extends Registered<typeof handlers> {}`. */
+export type Registered<T> = T;
 
-export type Handlers = typeof handlers;
+const modules = import.meta.glob<{ handlers?: Record<string, Handler<never, unknown>> }>(['./*.ts', '!./index.ts'], {
+  eager: true,
+});
+
+/** Every handler file's requests in one object; a request type claimed by two files is an error. */
+function collect(): Handlers {
+  const all: Record<string, Handler<never, unknown>> = {};
+  for (const [file, mod] of Object.entries(modules))
+    for (const [type, handler] of Object.entries(mod.handlers ?? {})) {
+      if (type in all) throw new Error(`${file}: request type "${type}" is already handled by another file`);
+      all[type] = handler;
+    }
+  return all as unknown as Handlers;
+}
+
+export const handlers: Handlers = collect();
+
 export type RequestType = keyof Handlers;
 export type PayloadOf<T extends RequestType> = Parameters<Handlers[T]>[0];
 export type ResultOf<T extends RequestType> = Awaited<ReturnType<Handlers[T]>>;

@@ -5,6 +5,7 @@ import { generate } from '../../../lib/generate.ts';
 import { deltaSingularValues, subspaceSimilarity } from '../../../lib/lora/index.ts';
 import { defineHandler } from '../protocol.ts';
 import { loraState, requireAdapter, type AdapterInfo } from './lora-state.ts';
+import type { Registered } from './index.ts';
 
 export const MAX_NEW_TOKENS = 64;
 export const MAX_PROMPT_CHARS = 2000;
@@ -99,3 +100,11 @@ export const loraAnalyze = defineHandler(async (p: LoraAnalyzePayload, ctx): Pro
     ranks: [a.rank, b.rank],
   };
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'lora.adapters': loraAdapters, 'lora.generate': loraGenerate, 'lora.analyze': loraAnalyze };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

@@ -16,6 +16,7 @@ import type { Batch } from '../../../lib/train/index.ts';
 import { weightsFingerprint } from '../../../lib/fingerprint.ts';
 import { defineHandler } from '../protocol.ts';
 import { loraState, sotuCorpus, infoOf, type AdapterInfo } from './lora-state.ts';
+import type { Registered } from './index.ts';
 
 /** Pasted text: at least this many characters, at most this many used. */
 export const MIN_TEXT_CHARS = 2000;
@@ -213,3 +214,16 @@ export const loraTrainStop = defineHandler(
     return { kept: info, baseUnchanged, step, heldOutLoss };
   },
 );
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = {
+  'lora.trainStart': loraTrainStart,
+  'lora.trainSteps': loraTrainSteps,
+  'lora.trainSample': loraTrainSample,
+  'lora.trainStop': loraTrainStop,
+};
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

@@ -3,6 +3,7 @@
 import { runZigzag } from '../../../lib/offload/zigzag-executor.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel } from '../models.ts';
+import type { Registered } from './index.ts';
 
 export interface OffloadRunPayload {
   gbs: number;
@@ -43,3 +44,11 @@ export const offloadRun = defineHandler(async (p: OffloadRunPayload, ctx): Promi
     sample: model.tokenizer.decode(r.tokens[0]),
   };
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'offload.run': offloadRun };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

@@ -3,6 +3,7 @@
 import { getHighs } from '../../../lib/offload/policy-search.ts';
 import { solveRequest, type SolveAnswer, type SolveRequest } from '../../../lib/offload/solve-request.ts';
 import { defineHandler } from '../protocol.ts';
+import type { Registered } from './index.ts';
 
 export const offloadSolve = defineHandler(async (p: SolveRequest, ctx): Promise<SolveAnswer> => {
   ctx.progress('Loading the LP solver…');
@@ -12,3 +13,11 @@ export const offloadSolve = defineHandler(async (p: SolveRequest, ctx): Promise<
   ctx.progress(p.gbs !== undefined ? 'Solving the placement LP…' : 'Searching GPU batch sizes and block sizes…');
   return solveRequest(highs, p);
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'offload.solve': offloadSolve };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

@@ -8,6 +8,7 @@ import {
 } from '../../../lib/sparsity/token-pipeline.ts';
 import { defineHandler } from '../protocol.ts';
 import { replayProfile, type ReplayPayload } from './replay-profile.ts';
+import type { Registered } from './index.ts';
 
 export type PipelineSchedulePayload = ReplayPayload & TokenPipelineSettings;
 
@@ -15,3 +16,11 @@ export const pipelineSchedule = defineHandler(async (p: PipelineSchedulePayload,
   const { model, profile, text } = await replayProfile(p, ctx);
   return pipelineForToken(model, profile, text, p);
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'pipeline.schedule': pipelineSchedule };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

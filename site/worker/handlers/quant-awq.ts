@@ -13,6 +13,7 @@ import { raceInt4 } from '../../../lib/quant/race.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 import { defineHandler, type HandlerContext } from '../protocol.ts';
 import { getModel } from '../models.ts';
+import type { Registered } from './index.ts';
 
 export interface QuantTexts {
   /** Calibration windows (training text); each is cut to the model's context. */
@@ -83,3 +84,16 @@ export const quantRace = defineHandler((p: { size: 'small' | 'large' }, ctx) => 
   );
   return raceInt4(inDim, outDim, { repeats: p.size === 'large' ? 3 : 15 });
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = {
+  'quant.evaluate': quantEvaluate,
+  'quant.alpha': quantAlpha,
+  'quant.monteCarlo': quantMonteCarlo,
+  'quant.race': quantRace,
+};
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

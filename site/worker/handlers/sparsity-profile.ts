@@ -3,6 +3,7 @@
 import { profileActivations } from '../../../lib/sparsity/index.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel, type ModelName } from '../models.ts';
+import type { Registered } from './index.ts';
 
 /** Tokens profiled at most (16 windows of a 128-token context): enough for a stable top-20% set, quick on wasm. */
 export const PROFILE_MAX_TOKENS = 2048;
@@ -40,3 +41,11 @@ export const sparsityProfile = defineHandler(async (p: ProfilePayload, ctx): Pro
     shareFor80: prof.layers.map((l) => l.shareFor80),
   };
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'sparsity.profile': sparsityProfile };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

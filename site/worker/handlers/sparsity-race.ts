@@ -4,6 +4,7 @@
 import { raceSparseFfn, type FfnRaceResult } from '../../../lib/sparsity/index.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel, type ModelName } from '../models.ts';
+import type { Registered } from './index.ts';
 
 export interface RacePayload {
   model: ModelName;
@@ -31,3 +32,11 @@ export const sparsityRace = defineHandler(async (p: RacePayload, ctx): Promise<R
   const tfjs = raceSparseFfn(model, p.layer, { kernel: 'tfjs', sparsity, repeats });
   return { js, tfjs };
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'sparsity.race': sparsityRace };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

@@ -4,6 +4,7 @@
 import { profileActivations } from '../../../lib/sparsity/index.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel, type ModelName } from '../models.ts';
+import type { Registered } from './index.ts';
 
 /** Characters tokenized at most; anything past this is dropped before the tokenizer sees it. */
 export const HEATMAP_MAX_CHARS = 50_000;
@@ -61,3 +62,11 @@ export const sparsityTracePrompt = defineHandler(async (p: HeatmapPayload, ctx):
     zeroFraction: prof.layers.map((l) => l.zeroFraction),
   };
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'sparsity.tracePrompt': sparsityTracePrompt };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

@@ -5,6 +5,7 @@ import { samplingDistribution } from '../../../lib/sampling.ts';
 import { sampleNode, type NodeSamplingResult } from '../../../lib/speculative/index.ts';
 import { defineHandler, type HandlerContext } from '../protocol.ts';
 import { getModel } from '../models.ts';
+import type { Registered } from './index.ts';
 
 export interface SpecNodePayload {
   prompt: string;
@@ -57,3 +58,11 @@ export const specSample = defineHandler(
     return sampleNode(p, q, k, runs, Math.floor(payload.seed) || 1);
   },
 );
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'spec.node': specNode, 'spec.sample': specSample };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

@@ -5,6 +5,7 @@ import { generate } from '../../../lib/generate.ts';
 import { LeanRunner, speculativeGenerate, parseTreeShape, formatTreeShape } from '../../../lib/speculative/index.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel } from '../models.ts';
+import type { Registered } from './index.ts';
 
 export interface SpecRacePayload {
   prompt: string;
@@ -84,3 +85,11 @@ export const specRace = defineHandler(async (p: SpecRacePayload, ctx): Promise<S
       : undefined,
   };
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'spec.race': specRace };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

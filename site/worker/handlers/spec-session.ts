@@ -12,6 +12,7 @@ import {
 import { defineHandler } from '../protocol.ts';
 import { getModel } from '../models.ts';
 import { Sessions, lastChars } from '../sessions.ts';
+import type { Registered } from './index.ts';
 
 /** Prompts longer than this many characters are cut (from the start) before tokenizing. */
 export const MAX_SPEC_PROMPT_CHARS = 4000;
@@ -69,3 +70,11 @@ export const specStep = defineHandler(async (p: { session: number }, ctx): Promi
 export const specStop = defineHandler((p: { session: number }): { stopped: boolean } => {
   return { stopped: sessions.stop(p.session) };
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'spec.start': specStart, 'spec.step': specStep, 'spec.stop': specStop };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

@@ -2,6 +2,7 @@
 // worker's backend (lib/vecmat-tf.ts compareDenseVsGather). Used by the VecMatScale widget.
 import { compareDenseVsGather, type CompareResult } from '../../../lib/vecmat-tf.ts';
 import { defineHandler } from '../protocol.ts';
+import type { Registered } from './index.ts';
 
 export interface VecmatComparePayload {
   n: number;
@@ -24,3 +25,11 @@ export const vecmatCompare = defineHandler(async (p: VecmatComparePayload, ctx):
     onProgress: (done, total) => ctx.progress(`Timed run ${done} of ${total}`, done / total),
   });
 });
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = { 'vecmat.compare': vecmatCompare };
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}

@@ -1,6 +1,6 @@
 // <offload-policy>: the browser half of PolicySolver.astro. Every change sends the settings to the model worker
 // (`offload.solve`, latest only) and redraws the bars and the decode costs from the answer.
-import { tokensPerSecond } from '../offload-schedule/rate.ts';
+import { tokensPerSecond } from '../schedule-animator/rate.ts';
 import type { SolveAnswer } from '../../../lib/offload/solve-request.ts';
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { duration, plural } from '../_kit/format.ts';

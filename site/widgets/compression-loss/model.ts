@@ -1,7 +1,7 @@
 // The compression widget's data: our model's measured loss with FlexGen-style group-wise compression of weights and
 // KV cache (scripts/flexgen-compression.ts → site/data/flexgen-results.json), for each pair of widths, and the bytes
 // each width takes. "16" means no compression: the loss is float32's, the bytes fp16's.
-import { bytes, decimal, signedPercent } from '../_kit/format.ts';
+import { bytes, nats, signedDecimal, signedPercent } from '../_kit/format.ts';
 
 export interface CompressionRow {
   weightBits: number | null;
@@ -24,6 +24,9 @@ export interface CompressionData {
 }
 
 const bitsOf = (s: string) => (s === '16' ? null : Number(s));
+/** The change in loss against float32, as the stat box and the summary print it: "+0.0123 nats/token". */
+export const lossChange = (delta: number) => `${signedDecimal(delta, 4)} nats/token`;
+
 export const label = (b: number | null) => (b === null ? '16' : String(b));
 
 export function pick(d: CompressionData, weights: string, cache: string): CompressionRow | undefined {
@@ -45,5 +48,5 @@ export function summaryText(d: CompressionData, weights: string, cache: string):
   const m = memory(d, weights, cache);
   if (!r || !base) return 'No measurement for this pair.';
   const part = (b: string, what: string) => (b === '16' ? `uncompressed ${what}` : `${b}-bit ${what}`);
-  return `${d.model} with ${part(weights, 'weights')} and ${part(cache, 'KV cache')} (uncompressed means float32 in the run): loss ${decimal(r.loss, 4)} nats/token (${r.delta >= 0 ? '+' : ''}${decimal(r.delta, 4)} against float32), perplexity ${r.perplexity} (${signedPercent(r.perplexity / base.perplexity - 1)}). Linear weights ${bytes(m.weights)} instead of ${bytes(m.weights16)} in fp16; KV cache ${bytes(m.kvPerToken)} per token instead of ${bytes(m.kvPerToken16)}.`;
+  return `${d.model} with ${part(weights, 'weights')} and ${part(cache, 'KV cache')} (uncompressed means float32 in the run): loss ${nats(r.loss)} (${signedDecimal(r.delta, 4)} against float32), perplexity ${r.perplexity} (${signedPercent(r.perplexity / base.perplexity - 1)}). Linear weights ${bytes(m.weights)} instead of ${bytes(m.weights16)} in fp16; KV cache ${bytes(m.kvPerToken)} per token instead of ${bytes(m.kvPerToken16)}.`;
 }

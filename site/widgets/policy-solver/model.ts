@@ -1,7 +1,7 @@
 // The policy solver's view model: turns the widget's values into an `offload.solve` request (lib/offload), and the
 // answer into bytes per tier (weights, KV cache, activations) for the stacked bars, the five per-layer decode
 // costs with the slowest marked, and sentences. Everything is modelled (FlexGen's cost model and LP).
-import { tokensPerSecond } from '../offload-schedule/rate.ts';
+import { tokensPerSecond } from '../schedule-animator/rate.ts';
 import { COMPRESSED_RATIO, TERMS, type MemoryRow, type Term } from '../../../lib/offload/cost-model.ts';
 import { GiB } from '../../../lib/hardware/offload-machine.ts';
 import type { SolveAnswer, SolveRequest } from '../../../lib/offload/solve-request.ts';

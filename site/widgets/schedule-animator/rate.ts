@@ -1,4 +1,4 @@
-// Rates for the FlexGen widgets (shared by offload-policy and offload-tradeoff): offloaded throughput is often below one token per second, and the kit's
+// Rates for the FlexGen widgets (shared by PolicySolver and TradeoffCurve): offloaded throughput is often below one token per second, and the kit's
 // perSecond rounds to whole tokens, so small rates keep three significant digits here ("0.171 tokens/s").
 import { perSecond, sig } from '../_kit/format.ts';
 

@@ -1,8 +1,8 @@
 // <offload-compression>: picks the measured row for the chosen widths and redraws.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { bytes, decimal } from '../_kit/format.ts';
+import { bytes } from '../_kit/format.ts';
 import { compressionChart } from './chart.ts';
-import { memory, pick, summaryText, type CompressionData } from './model.ts';
+import { lossChange, memory, pick, summaryText, type CompressionData } from './model.ts';
 import { schema } from './params.ts';
 
 class CompressionLoss extends WidgetElement<typeof schema.params> {
@@ -32,9 +32,7 @@ class CompressionLoss extends WidgetElement<typeof schema.params> {
     const { weights, cache } = this.values;
     const r = pick(d, weights, cache);
     const m = memory(d, weights, cache);
-    this.find('[data-out="delta"]').textContent = r
-      ? `${r.delta >= 0 ? '+' : ''}${decimal(r.delta, 4)} nats/token`
-      : '–';
+    this.find('[data-out="delta"]').textContent = r ? lossChange(r.delta) : '–';
     this.find('[data-out="ppl"]').textContent = r ? String(r.perplexity) : '–';
     this.find('[data-out="weights"]').textContent = bytes(m.weights);
     this.find('[data-out="kv"]').textContent = bytes(m.kvPerToken);

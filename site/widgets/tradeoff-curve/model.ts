@@ -2,7 +2,7 @@
 // scripts/flexgen-results.ts: every feasible (gbs, nb) of the search, keeping those that beat all faster ones),
 // in fp16 and with 4-bit weights and cache, and the paper's Table 2 points, whose latency is b·n / throughput
 // (the paper's definition of throughput, §3) with n = 32.
-import { tokensPerSecond } from '../offload-schedule/rate.ts';
+import { tokensPerSecond } from '../schedule-animator/rate.ts';
 import { PAPER_RUNS } from '../../../lib/offload/paper.ts';
 import { count, duration } from '../_kit/format.ts';
 
