@@ -1,11 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
-// The few lib files that take most of the lib project's time (found with vitest's per-file durations): CI runs them
-// in a project of their own, so `npm run test:fast` (lib-fast + widgets) stays a quick Node-only loop.
+// The lib files that take most of the lib project's time (vitest's per-file durations, on a loaded 2-core machine:
+// each over 30 s there, the rest under 30 s): CI runs them in a project of their own, `lib-slow`, so that
+// `npm run test:fast` (lib + widgets) stays a quick Node-only loop.
 const SLOW_LIB = [
   'tests/lib/speculative/greedy-equivalence.test.ts',
   'tests/lib/quant/awq-vs-rtn.test.ts',
   'tests/lib/offload/policy-search.test.ts',
+  'tests/lib/sparsity/sparse-ffn.test.ts',
+  'tests/lib/quant/file.test.ts',
+  'tests/lib/speculative/tree-forward.test.ts',
+  'tests/lib/flash/decode.test.ts',
+  'tests/lib/lora/train.test.ts',
+  'tests/lib/offload/zigzag-executor.test.ts',
+  'tests/lib/offload/compression.test.ts',
 ];
 
 // Five projects: `lib` and `lib-slow` run the inference library in Node; `widgets` tests the widget kit, view models
