@@ -1,8 +1,8 @@
 // Lesson 6's facts module: typed lookups over the committed AWQ measurements, checked against their definitions.
 import { describe, expect, test } from 'vitest';
-import * as f from '../../../site/data/lessons/awq.ts';
+import * as f from '../../../lessons/facts/awq.ts';
 
-describe('lesson 6 facts (site/data/lessons/awq.ts)', () => {
+describe('lesson 6 facts (lessons/facts/awq.ts)', () => {
   test('the measurements are there, and lookups return numbers', () => {
     expect(f.fp32?.loss).toBeTypeOf('number');
     const rtn = f.grid('rtn', 3, 128);

@@ -2,9 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import { T4_FITTED } from '../../../lib/hardware/offload-machine.ts';
 import { OPT_SHAPES } from '../../../lib/offload/shapes.ts';
-import * as f from '../../../site/data/lessons/flexgen.ts';
+import * as f from '../../../lessons/facts/flexgen.ts';
 
-describe('lesson 5 facts (site/data/lessons/flexgen.ts)', () => {
+describe('lesson 5 facts (lessons/facts/flexgen.ts)', () => {
   test("OPT-30B's decode compute splits into the GPU's matmuls and the CPU's attention (about 81% of it)", () => {
     const { h1, h2 } = OPT_SHAPES['opt-30b'];
     const bls = 48 * 3;

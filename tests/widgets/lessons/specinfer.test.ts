@@ -1,8 +1,8 @@
 // Lesson 8's facts module: lookups over site/data/speculative.json, as numbers.
 import { describe, expect, test } from 'vitest';
-import * as f from '../../../site/data/lessons/specinfer.ts';
+import * as f from '../../../lessons/facts/specinfer.ts';
 
-describe('lesson 8 facts (site/data/lessons/specinfer.ts)', () => {
+describe('lesson 8 facts (lessons/facts/specinfer.ts)', () => {
   test('tokens per pass are numbers of at least one (each pass emits its bonus token)', () => {
     for (const shape of ['chain 1', 'chain 8', '⟨1,1,5,1,1,1,1,1⟩']) {
       expect(f.tpp(shape, 'greedy')).toBeGreaterThanOrEqual(1);

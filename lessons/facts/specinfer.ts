@@ -1,7 +1,7 @@
 // Lesson 8 (SpecInfer): the lesson's facts, typed, from site/data/speculative.json (scripts/measure-speculative.ts).
 // Numbers stay numbers (undefined when a row was not measured); the lesson formats them when it shows them.
-import { sig } from '../../widgets/_kit/format.ts';
-import { bestPasses, freshFor, passesFor, specMeasurements, type SpecPassesRow } from '../speculative.ts';
+import { sig } from '../../site/widgets/_kit/format.ts';
+import { bestPasses, freshFor, passesFor, specMeasurements, type SpecPassesRow } from '../../site/data/speculative.ts';
 
 export const m = specMeasurements();
 type Verifier = SpecPassesRow['verifier'];
@@ -34,6 +34,6 @@ export const c2 = m.race.rows.find((r) => r.shape === 'chain 2' && r.draft === '
 
 // ---- Text through the kit's formatters ----
 /** A share as a percent with one decimal ("52.3%"). */
-export { percent as pct } from '../../widgets/_kit/format.ts';
+export { percent as pct } from '../../site/widgets/_kit/format.ts';
 /** A number to `d` decimals-worth of significant digits, or a dash when not measured. */
 export const num = (x: number | undefined, digits = 3) => (x === undefined ? '—' : String(sig(x, digits)));

@@ -1,11 +1,11 @@
 // Lesson 5 (FlexGen): every number the lesson places, as numbers, computed from lib/offload and the committed
 // measurements in site/data/flexgen-results.json. The MDX formats them when it shows them.
-import { costModel, evaluatePlacement, type PlacementCost } from '../../../lib/offload/cost-model.ts';
-import { GiB, T4_FITTED } from '../../../lib/hardware/offload-machine.ts';
-import { PAPER_RUNS } from '../../../lib/offload/paper.ts';
-import { DEFAULT_GBS, DEFAULT_MAX_BLOCK, DEFAULT_NB } from '../../../lib/offload/policy-search.ts';
-import { kvCacheBytes, OPT_SHAPES, weightBytes } from '../../../lib/offload/shapes.ts';
-import results from '../flexgen-results.json' with { type: 'json' };
+import { costModel, evaluatePlacement, type PlacementCost } from '../../lib/offload/cost-model.ts';
+import { GiB, T4_FITTED } from '../../lib/hardware/offload-machine.ts';
+import { PAPER_RUNS } from '../../lib/offload/paper.ts';
+import { DEFAULT_GBS, DEFAULT_MAX_BLOCK, DEFAULT_NB } from '../../lib/offload/policy-search.ts';
+import { kvCacheBytes, OPT_SHAPES, weightBytes } from '../../lib/offload/shapes.ts';
+import results from '../../site/data/flexgen-results.json' with { type: 'json' };
 
 export { GiB };
 export const machine = results.machine;

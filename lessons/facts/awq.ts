@@ -1,9 +1,9 @@
 // Lesson 6 (AWQ): the lesson's facts, typed, from the committed measurements (site/data/awq/, via awqResults) and
 // lib/quant. Numbers stay numbers; the few text helpers at the end format them with the kit's formatters. The
 // lesson imports these names instead of defining them in the MDX.
-import { monteCarloScaling } from '../../../lib/quant/microscope.ts';
-import { bytes, percent, sig, signedPercent } from '../../widgets/_kit/format.ts';
-import { awqResults, type GridRow, type KeepRow, type Table2Row } from '../awq.ts';
+import { monteCarloScaling } from '../../lib/quant/microscope.ts';
+import { bytes, percent, sig, signedPercent } from '../../site/widgets/_kit/format.ts';
+import { awqResults, type GridRow, type KeepRow, type Table2Row } from '../../site/data/awq.ts';
 
 export const R = awqResults();
 export const has = <T>(x: T | undefined | null): x is T => x !== undefined && x !== null;
