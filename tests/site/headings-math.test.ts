@@ -1,15 +1,15 @@
+// @vitest-environment jsdom
 // Over every built page (no browser needed): headings and the table of contents carry one clean copy of any math,
 // and no template source (`flash.layout.nEmbd`, `c((k) => …)`) was printed inside math or a heading.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, inject, test } from 'vitest';
 import { templateSourceInTex, templateSourceInText } from '../../site/markdown/rehype-no-template-source.mjs';
 import { builtPages } from './site-pages.ts';
 
 const distDir = inject('distDir');
 const pages = builtPages(distDir).map((rel) => {
-  const doc = new JSDOM(readFileSync(join(distDir, rel, 'index.html'), 'utf8')).window.document;
+  const doc = new DOMParser().parseFromString(readFileSync(join(distDir, rel, 'index.html'), 'utf8'), 'text/html');
   return { rel, doc };
 });
 
