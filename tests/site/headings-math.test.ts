@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // Over every built page (no browser needed): headings and the table of contents carry one clean copy of any math,
 // and no template source (`flash.layout.nEmbd`, `c((k) => …)`) was printed inside math or a heading.
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ const { JSDOM } = (await import(jsdom)) as { JSDOM: new (html: string) => { wind
 
 const distDir = inject('distDir');
 const pages = builtPages(distDir).map((rel) => {
-  const doc = new JSDOM(readFileSync(join(distDir, rel, 'index.html'), 'utf8')).window.document;
+  const doc = new DOMParser().parseFromString(readFileSync(join(distDir, rel, 'index.html'), 'utf8'), 'text/html');
   return { rel, doc };
 });
 
