@@ -8,7 +8,6 @@ const SLOW_LIB = [
   'tests/lib/quant/awq-vs-rtn.test.ts',
   'tests/lib/offload/policy-search.test.ts',
   'tests/lib/sparsity/sparse-ffn.test.ts',
-  'tests/lib/sparsity/sparse-ffn.test.ts',
   'tests/lib/quant/file.test.ts',
   'tests/lib/speculative/tree-forward.test.ts',
   'tests/lib/flash/decode.test.ts',
