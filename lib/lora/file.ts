@@ -8,7 +8,7 @@
 // Loading checks each of these and says which one failed: a truncated or corrupt file, another version, an adapter
 // made for another base model (its fingerprint is a hash of every base weight, so retrained weights are caught too).
 import type { GPTConfig } from '../config.ts';
-import { fnv1a, weightsFingerprint } from '../fingerprint.ts';
+import { fnv1a } from '../fingerprint.ts';
 import { LoraAdapter, type BaseModelId } from './adapter.ts';
 
 export const LORA_FILE_VERSION = 1;

@@ -7,7 +7,7 @@ import { linearNames, parameterShapes, type GPTConfig } from '../config.ts';
 import { groupsPerRow, quantizedBytes, type GroupQuantOptions } from './group.ts';
 import { dequantizeMatrix, type QuantizedMatrix } from './matrix.ts';
 import { packedBytes } from './pack.ts';
-import { fnv1a, weightsFingerprint } from '../fingerprint.ts';
+import { fnv1a } from '../fingerprint.ts';
 
 export const QUANT_FORMAT = 'llm-preliminaries/quantized-weights';
 export const QUANT_VERSION = 1;

@@ -7,10 +7,6 @@ import { describe, expect, inject, test } from 'vitest';
 import { templateSourceInTex, templateSourceInText } from '../../site/markdown/rehype-no-template-source.mjs';
 import { builtPages } from './site-pages.ts';
 
-// jsdom ships no types; the specifier is a variable so TypeScript does not look for them, and the shape is stated.
-const jsdom = 'jsdom';
-const { JSDOM } = (await import(jsdom)) as { JSDOM: new (html: string) => { window: Window } };
-
 const distDir = inject('distDir');
 const pages = builtPages(distDir).map((rel) => {
   const doc = new DOMParser().parseFromString(readFileSync(join(distDir, rel, 'index.html'), 'utf8'), 'text/html');
