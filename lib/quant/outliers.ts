@@ -80,8 +80,8 @@ export function plantOutliers(
   { ratio = OUTLIER_RATIO, sites = 'all' as OutlierSites, fraction = OUTLIER_FRACTION } = {},
 ): OutlierModel {
   if (!(ratio > 0 && Number.isFinite(ratio))) throw new Error(`plantOutliers: ratio must be positive, got ${ratio}`);
-  const channels: Record<string, number> = {};
-  const scales: Record<string, number> = {};
+  const channels: Record<string, number[]> = {};
+  const scales: Record<string, number[]> = {};
   const fold: Record<string, Float32Array> = {};
   for (const n of outlierLayers(cfg, sites)) {
     const st = stats[n];

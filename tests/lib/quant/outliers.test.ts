@@ -13,9 +13,9 @@ beforeAll(async () => {
 });
 
 const median = (xs: ArrayLike<number>) => Array.from(xs).sort((a, b) => a - b)[xs.length >> 1];
-const maxAbsDiff = (a: number[][][], b: number[][][]) => {
+const maxAbsDiff = (a: ArrayLike<number>[][], b: ArrayLike<number>[][]) => {
   let m = 0;
-  a[0].forEach((row, t) => row.forEach((v, j) => (m = Math.max(m, Math.abs(v - b[0][t][j])))));
+  a[0].forEach((row, t) => Array.from(row).forEach((v, j) => (m = Math.max(m, Math.abs(v - b[0][t][j])))));
   return m;
 };
 
@@ -31,7 +31,7 @@ describe('plantOutliers on target-v1', () => {
     const a = model.forward([heldOut]).logits,
       b = planted.forward([heldOut]).logits;
     expect(maxAbsDiff(a, b)).toBeLessThan(2e-4);
-    expect(Math.max(...a[0][5].map(Math.abs))).toBeGreaterThan(1); // the tolerance is small against the logits
+    expect(Math.max(...Array.from(a[0][5], Math.abs))).toBeGreaterThan(1); // the tolerance is small against the logits
 
     // Activations on text the planting never saw: every planted channel stands out by about the planted ratio.
     const seen = calibrate(planted, calibrationWindows(heldOut, model.config.blockSize));
