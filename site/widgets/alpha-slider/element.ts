@@ -3,7 +3,7 @@
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { sig } from '../_kit/format.ts';
 import { errorChart, stepsChart } from './chart.ts';
-import { alphaSentence, pointAt, type Curve } from './model.ts';
+import { alphaSentence, bestAlpha, pointAt, type Curve } from './model.ts';
 import { schema } from './params.ts';
 
 interface Data {
@@ -20,6 +20,15 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
     const data = this.json<Data>();
     if (!data) return;
     let worker: ReturnType<typeof this.worker> | undefined; // started only when a curve must be computed
+    // Until the reader moves α (or the URL sets it), α sits at the best point of whatever curve is shown.
+    let followBest = !this.fromUrl.has('a');
+    const show = (c: Curve) => {
+      this.#curve = c;
+      if (followBest && this.values.a !== bestAlpha(c)) {
+        this.control('a').value = String(bestAlpha(c));
+        this.set({ a: bestAlpha(c) });
+      }
+    };
     const key = () => ({ layer: this.values.layer, bits: this.values.bits, group: this.values.group });
     const runs = this.jobs(
       (k: { layer: string; bits: string; group: string }) =>
@@ -29,7 +38,7 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
           { onProgress: (p) => this.progress(p.message) },
         ),
       (_k, c: Curve) => {
-        this.#curve = c;
+        show(c);
         this.progress('');
         this.state = 'done';
         this.update();
@@ -43,7 +52,7 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
         k.bits === data.settings.bits &&
         k.group === data.settings.group
       ) {
-        this.#curve = data.curve;
+        show(data.curve);
         this.state = 'done';
         this.update();
         return;
@@ -51,7 +60,7 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
       this.state = 'running';
       runs.submit(k);
     };
-    this.bind('a');
+    this.bind('a', () => (followBest = false));
     this.bind('layer', fetch);
     this.bind('bits', fetch);
     this.bind('group', fetch);

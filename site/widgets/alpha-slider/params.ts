@@ -31,7 +31,7 @@ export const schema = defineWidget({
       max: 0.95,
       default: 0.5,
       label: 'α (s = s_X^α)',
-      doc: "exponent on the mean |activation| per channel, 0 to 0.95 in steps of 0.05 (AWQ's grid)",
+      doc: "exponent on the mean |activation| per channel, 0 to 0.95 in steps of 0.05 (AWQ's grid); unless set, the widget opens at the best α of the layer's curve",
     },
   },
   controls: ['error', 'steps'],
