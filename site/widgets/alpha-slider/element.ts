@@ -8,7 +8,7 @@ import { schema } from './params.ts';
 
 interface Data {
   curve: Curve | null;
-  settings: { layer: string; bits: string; group: string };
+  settings: { model: string; layer: string; bits: string; group: string };
   texts: { calibration: string[]; evaluation: string };
 }
 
@@ -29,12 +29,17 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
         this.set({ a: bestAlpha(c) });
       }
     };
-    const key = () => ({ layer: this.values.layer, bits: this.values.bits, group: this.values.group });
+    const key = () => ({
+      model: this.values.model,
+      layer: this.values.layer,
+      bits: this.values.bits,
+      group: this.values.group,
+    });
     const runs = this.jobs(
-      (k: { layer: string; bits: string; group: string }) =>
+      (k: ReturnType<typeof key>) =>
         (worker ??= this.worker()).request(
           'quant.alpha',
-          { ...data.texts, layer: k.layer, bits: Number(k.bits), groupSize: Number(k.group) },
+          { ...data.texts, model: k.model, layer: k.layer, bits: Number(k.bits), groupSize: Number(k.group) },
           { onProgress: (p) => this.progress(p.message) },
         ),
       (_k, c: Curve) => {
@@ -48,6 +53,7 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
       const k = key();
       if (
         data.curve &&
+        k.model === data.settings.model &&
         k.layer === data.settings.layer &&
         k.bits === data.settings.bits &&
         k.group === data.settings.group
@@ -58,9 +64,13 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
         return;
       }
       this.state = 'running';
+      this.#curve = null; // nothing from other settings stays on screen while the worker computes
+      this.part('[data-out="sentence"]').textContent = 'Computing the curve for these settings…';
+      this.redraw();
       runs.submit(k);
     };
     this.bind('a', () => (followBest = false));
+    this.bind('model', fetch);
     this.bind('layer', fetch);
     this.bind('bits', fetch);
     this.bind('group', fetch);
