@@ -12,6 +12,7 @@ import {
 } from '../../site/widgets/error-microscope/model.ts';
 import { schema as microscopeSchema } from '../../site/widgets/error-microscope/params.ts';
 import { mulberry32 } from '../../lib/random.ts';
+import type { ExperimentResult } from '../../lib/quant/experiment.ts';
 import { sig } from '../../site/widgets/_kit/format.ts';
 import { errorChart, stepsChart } from '../../site/widgets/alpha-slider/chart.ts';
 import { alphaSentence, bestAlpha, logTicks, pointAt, type Curve } from '../../site/widgets/alpha-slider/model.ts';
@@ -132,7 +133,7 @@ describe('QuantizeIt and Int4Race sentences', () => {
       tokenLosses: r.tokenLosses.map((x, i) => x + 0.001 * (1 + (i >> 8)) * ((i >> 7) % 2 ? -1 : 1)),
     };
     const far = { ...r, method: 'rtn' as const, tokenLosses: r.tokenLosses.map((x) => x + 0.05) };
-    const run = (result: typeof r) => ({ model: 'target-v1' as const, result, fp32 });
+    const run = (result: ExperimentResult) => ({ model: 'target-v1' as const, result, fp32 });
     expect(comparisonSentence(run(near), run(r))).toMatch(/contains 0: on these tokens the two cannot be told apart/);
     expect(comparisonSentence(run(far), run(r))).toMatch(/above 0: this run is worse/);
     expect(comparisonSentence(run(r), run(far))).toMatch(/below 0: this run is better/);
