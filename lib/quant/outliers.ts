@@ -90,7 +90,8 @@ export function plantOutliers(
       w = weights[`${n}.weight`];
     const mid = median(st.meanAbs);
     channels[n] = heaviestChannels(w, inDim, w.length / inDim, st.gram, keepCount(fraction, inDim));
-    scales[n] = channels[n].map((c) => (ratio * mid) / st.meanAbs[c]);
+    // Never below 1: a channel that is already an outlier (some ReLU outputs are) is left as it is, not shrunk.
+    scales[n] = channels[n].map((c) => Math.max(1, (ratio * mid) / st.meanAbs[c]));
     fold[n] = new Float32Array(inDim).fill(1);
     // foldScales multiplies the row by 1/s and the operator before it by s
     channels[n].forEach((c, k) => (fold[n][c] = 1 / scales[n][k]));
