@@ -8,6 +8,12 @@
 //                                                  int3 g128, and 1% at every bit width and group size (resumable)
 //   npm exec -- node scripts/quantize.ts table2    the paper's Table 2 on our weights, activation statistics, sizes
 //   npm exec -- node scripts/quantize.ts ship      writes the shipped quantized models to public/models/ with cards
+//   npm exec -- node scripts/quantize.ts compare 3 128   every method at one setting, with each token's loss kept so
+//                                                  every difference gets a paired bootstrap interval (lib/quant/paired.ts)
+//
+// AWQ_MODEL=outlier runs any part (but ship) on the constructed outlier model (lib/quant/outliers.ts: target-v1 with
+// one planted outlier input channel per 128, five per 512, in every linear layer; the same fp32 function), writing to
+// site/data/awq/outlier/. AWQ_TOKENS=n measures on the first n held-out tokens instead of 16,384 (labelled in the file).
 //
 // Results go to site/data/awq/<part>.json; each part runs in about 10 minutes on 2 busy shared cores.
 import { median } from '../lib/stats.ts';
@@ -29,13 +35,18 @@ import { quantizeGroups, quantizedBytes, groupsPerRow, type GroupQuantOptions } 
 import { encodeQuantized } from '../lib/quant/file.ts';
 import { weightsFingerprint } from '../lib/fingerprint.ts';
 import { transpose, fakeQuantizeMatrix } from '../lib/quant/matrix.ts';
+import { plantOutliers, OUTLIER_FRACTION, OUTLIER_RATIO } from '../lib/quant/outliers.ts';
+import { pairedBootstrap } from '../lib/quant/paired.ts';
 import { loadCorpus } from '../node/corpus.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const MODELS = join(ROOT, 'public/models');
 const SHIP_TO = process.env.AWQ_QUICK === '1' ? '/tmp/awq-quick' : MODELS;
-const OUT = process.env.AWQ_QUICK === '1' ? '/tmp/awq-quick' : join(ROOT, 'site/data/awq');
+const OUTLIER = process.env.AWQ_MODEL === 'outlier';
+const OUT = process.env.AWQ_QUICK === '1' ? '/tmp/awq-quick' : join(ROOT, 'site/data/awq', OUTLIER ? 'outlier' : '');
 const BASE = 'target-v1';
+/** The model measured: target-v1 as trained, or the constructed outlier model built from it. */
+const MODEL_NAME = OUTLIER ? 'target-v1-outliers' : BASE;
 export const CALIBRATION = {
   windows: process.env.AWQ_QUICK === '1' ? 2 : 32,
   blockSize: 128,
@@ -49,7 +60,7 @@ const part = process.argv[2] ?? 'grid';
 const gridBits = Number(process.argv[3] ?? 4);
 // AWQ_QUICK=1: a smoke run of any part on tiny slices, written to /tmp instead of the repository.
 const quick = process.env.AWQ_QUICK === '1';
-export const VALIDATION_TOKENS = quick ? 256 : 16384;
+export const VALIDATION_TOKENS = quick ? 256 : Number(process.env.AWQ_TOKENS ?? 16384);
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 const machine = `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs}`;
 const fetchFile = async (path: string) => {
@@ -58,11 +69,10 @@ const fetchFile = async (path: string) => {
 };
 
 await tf.setBackend('wasm');
-const model = await loadModel(join(MODELS, BASE), { fetchFile, name: BASE });
-const cfg = model.config;
+const trained = await loadModel(join(MODELS, BASE), { fetchFile, name: BASE });
+const cfg = trained.config;
 const corpus = loadCorpus();
-const validation = model.tokenizer.encode(corpus.validation).slice(0, VALIDATION_TOKENS + 1);
-const fp32Weights = model.exportWeights();
+const validation = trained.tokenizer.encode(corpus.validation).slice(0, VALIDATION_TOKENS + 1);
 
 /** Seeded calibration windows from the training split. */
 export function calibrationWindows(trainIds: number[]): number[][] {
@@ -74,7 +84,12 @@ export function calibrationWindows(trainIds: number[]): number[][] {
 }
 
 const t0 = performance.now();
-const stats: CalibrationStats = calibrate(model, calibrationWindows(model.tokenizer.encode(corpus.train)));
+const windows = calibrationWindows(trained.tokenizer.encode(corpus.train));
+// The outlier model is planted from target-v1's own calibration statistics, then calibrated again like any model.
+const planted = OUTLIER ? plantOutliers(cfg, trained.exportWeights(), calibrate(trained, windows)) : undefined;
+const model = planted ? new LanguageModel(cfg, trained.tokenizer, planted.weights, MODEL_NAME) : trained;
+const fp32Weights = model.exportWeights();
+const stats: CalibrationStats = calibrate(model, windows);
 console.log(
   `calibrated on ${CALIBRATION.windows * CALIBRATION.blockSize} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );
@@ -86,20 +101,25 @@ function fp32Loss(): { loss: number; perplexity: number } {
     const d = JSON.parse(readFileSync(file, 'utf8'));
     if (d.validation?.tokens === validation.length - 1 && d.calibration?.windows === CALIBRATION.windows) return d.fp32;
   }
-  return measure(fp32Weights);
+  return lossOnly(measure(fp32Weights));
 }
 
-function measure(weights: Record<string, Float32Array>): { loss: number; perplexity: number } {
+/** Loss on the validation tokens, and each token's loss (not written to the JSON files; for paired intervals). */
+function measure(weights: Record<string, Float32Array>): {
+  loss: number;
+  perplexity: number;
+  tokenLosses: Float64Array;
+} {
   const m = new LanguageModel(cfg, model.tokenizer, weights, 'quantized');
-  const e = evaluate(m, validation, { maxTokens: Infinity });
+  const e = evaluate(m, validation, { maxTokens: Infinity, perToken: true });
   m.dispose();
-  return { loss: round(e.loss), perplexity: round(e.perplexity, 3) };
+  return { loss: round(e.loss), perplexity: round(e.perplexity, 3), tokenLosses: e.tokenLosses! };
 }
 
 function run(
   opts: GroupQuantOptions,
   method: QuantMethod,
-): { q: QuantizedModel; loss: number; perplexity: number; seconds: number } {
+): { q: QuantizedModel; loss: number; perplexity: number; seconds: number; tokenLosses: Float64Array } {
   const t = performance.now();
   const q = quantizeModel(cfg, fp32Weights, stats, opts, method);
   const seconds = (performance.now() - t) / 1000;
@@ -111,15 +131,37 @@ function run(
 }
 
 const header = () => ({
-  model: BASE,
+  model: MODEL_NAME,
+  ...(planted && {
+    outliers: {
+      constructed: `target-v1 with planted outlier input channels (lib/quant/outliers.ts plantOutliers): in every linear layer, its ${OUTLIER_FRACTION * 100}% heaviest input channels scaled to ${OUTLIER_RATIO}x the median channel's mean |x| on the calibration text, their weight rows divided by the same s; fp32 function unchanged`,
+      ratio: planted.ratio,
+      sites: planted.sites,
+      channels: planted.channels,
+      scales: Object.fromEntries(Object.entries(planted.scales).map(([n, s]) => [n, s.map((x) => round(x, 3))])),
+    },
+  }),
   machine,
   backend: 'wasm',
   validation: {
     tokens: validation.length - 1,
-    text: 'the first 16,384 tokens of chapters 10, 20, …, 130 (held out from training)',
+    text: `the first ${(validation.length - 1).toLocaleString('en-US')} tokens of chapters 10, 20, …, 130 (held out from training)`,
   },
   calibration: CALIBRATION,
 });
+/** The fp32 loss and paired intervals carry no per-token arrays into the files. */
+const lossOnly = ({ loss, perplexity }: { loss: number; perplexity: number }) => ({ loss, perplexity });
+const interval = (a: Float64Array, b: Float64Array) => {
+  const ci = pairedBootstrap(a, b, { block: cfg.blockSize });
+  return {
+    mean: round(ci.mean, 5),
+    lo: round(ci.lo, 5),
+    hi: round(ci.hi, 5),
+    level: ci.level,
+    resamples: ci.resamples,
+    block: ci.block,
+  };
+};
 const write = (name: string, data: unknown) => {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, `${name}.json`), JSON.stringify(data, null, 1) + '\n');
@@ -127,7 +169,7 @@ const write = (name: string, data: unknown) => {
 };
 
 if (part === 'grid') {
-  const fp32 = gridBits === 3 ? measure(fp32Weights) : fp32Loss();
+  const fp32 = gridBits === 3 ? lossOnly(measure(fp32Weights)) : fp32Loss();
   const rows = [];
   for (const bits of [gridBits])
     for (const groupSize of [128, 64, 32]) {
@@ -215,7 +257,35 @@ if (part === 'table2') {
   write('table2', { ...header(), fp32, table2, activations: activationStatistics(), sizes: sizes() });
 }
 
+if (part === 'compare') {
+  // Every method at one setting, each difference with a paired bootstrap interval over the same tokens.
+  const bits = Number(process.argv[3] ?? 3),
+    groupSize = Number(process.argv[4] ?? 128);
+  const base = measure(fp32Weights);
+  const methods: [string, QuantMethod][] = [
+    ['rtn', { kind: 'rtn' }],
+    ['keep-activation', { kind: 'keep', by: 'activation', fraction: 0.01, seed: 1 }],
+    ['keep-weight', { kind: 'keep', by: 'weightNorm', fraction: 0.01, seed: 1 }],
+    ['keep-random', { kind: 'keep', by: 'random', fraction: 0.01, seed: 1 }],
+    ['awq-scale', { kind: 'awq' }],
+    ['awq', { kind: 'awq', clip: true }],
+  ];
+  const runs = methods.map(([name, method]) => ({ name, ...run({ bits, groupSize }, method) }));
+  const rtn = runs[0];
+  const rows = runs.map((r) => ({
+    method: r.name,
+    bits,
+    groupSize,
+    loss: r.loss,
+    perplexity: r.perplexity,
+    vsFp32: interval(r.tokenLosses, base.tokenLosses),
+    vsRtn: r === rtn ? null : interval(r.tokenLosses, rtn.tokenLosses),
+  }));
+  write(`compare-int${bits}-g${groupSize}`, { ...header(), fp32: lossOnly(base), rows });
+}
+
 if (part === 'ship') {
+  if (OUTLIER) throw new Error('ship: only target-v1 is shipped; the outlier model is rebuilt from it where needed');
   const fp32 = fp32Loss();
   const fingerprint = weightsFingerprint(cfg, fp32Weights);
   for (const [bits, groupSize] of [

@@ -44,6 +44,8 @@ export interface ExperimentResult {
   bytes: number;
   /** Mean α chosen per layer (awq only). */
   meanAlpha: number | null;
+  /** Each evaluated token's loss, nats, rounded to 1e-4: the widget's paired intervals between runs. */
+  tokenLosses: number[];
 }
 
 export interface Fp32Result {
@@ -51,15 +53,25 @@ export interface Fp32Result {
   perplexity: number;
   sample: string;
   bytes: number;
+  tokenLosses: number[];
 }
+
+/** Per-token losses as shipped to a page: 4 decimals are far below any difference a paired interval resolves. */
+const compact = (xs: Float64Array) => Array.from(xs, (x) => Math.round(x * 1e4) / 1e4);
 
 export const SAMPLE = { prompt: 'Call me Ishmael.', maxNewTokens: 32 };
 
 /** Loss on `evalIds` and a greedy sample, for the fp32 model as it is. */
 export function evaluateFp32(model: LanguageModel, evalIds: number[]): Fp32Result {
-  const e = evaluate(model, evalIds, { maxTokens: Infinity });
+  const e = evaluate(model, evalIds, { maxTokens: Infinity, perToken: true });
   const sample = generate(model, SAMPLE.prompt, { temperature: 0, maxNewTokens: SAMPLE.maxNewTokens }).text;
-  return { loss: e.loss, perplexity: e.perplexity, sample, bytes: 4 * model.parameterCount };
+  return {
+    loss: e.loss,
+    perplexity: e.perplexity,
+    sample,
+    bytes: 4 * model.parameterCount,
+    tokenLosses: compact(e.tokenLosses!),
+  };
 }
 
 /** Quantizes every linear layer of `model` (which is not changed), then measures the quantized copy. */
@@ -80,7 +92,7 @@ export function quantizeAndEvaluate(
   );
   const copy = new LanguageModel(cfg, model.tokenizer, q.weights, `${model.name}-int${s.bits}`);
   try {
-    const e = evaluate(copy, evalIds, { maxTokens: Infinity });
+    const e = evaluate(copy, evalIds, { maxTokens: Infinity, perToken: true });
     const sample = generate(copy, SAMPLE.prompt, { temperature: 0, maxNewTokens: SAMPLE.maxNewTokens }).text;
     const alphas = Object.values(q.layers)
       .map((l) => l.alpha)
@@ -92,6 +104,7 @@ export function quantizeAndEvaluate(
       sample,
       bytes: fileBytes(cfg, s, q.layers),
       meanAlpha: alphas.length ? alphas.reduce((a, b) => a + b, 0) / alphas.length : null,
+      tokenLosses: compact(e.tokenLosses!),
     };
   } finally {
     copy.dispose();

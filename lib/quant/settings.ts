@@ -7,6 +7,13 @@ export const METHODS = ['rtn', 'keep-activation', 'keep-weight', 'keep-random', 
 export type MethodName = (typeof METHODS)[number];
 export const BITS = [2, 3, 4, 8] as const;
 export const GROUP_SIZES = [32, 64, 128] as const;
+/** The models the lesson quantizes: target-v1 as trained, and the constructed outlier model (lib/quant/outliers.ts). */
+export const QUANT_MODELS = ['target-v1', 'outliers'] as const;
+export type QuantModelName = (typeof QUANT_MODELS)[number];
+export const QUANT_MODEL_LABELS: Record<QuantModelName, string> = {
+  'target-v1': 'target-v1 (trained)',
+  outliers: 'target-v1 with planted outlier channels (constructed)',
+};
 
 /** Throws a reader-facing message unless bits, group size and method are among the lesson's choices. */
 export function validateQuantSettings<S extends { bits: number; groupSize: number; method: string }>(s: S): S {

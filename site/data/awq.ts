@@ -31,8 +31,12 @@ export const MICROSCOPE_DEFAULTS = { s: 2, bits: 4, groupSize: 128, seed: 1 };
 export const EVAL_TOKENS = 1024;
 export const CALIBRATION_WINDOWS = 4;
 
-function readJson<T>(name: string): T | undefined {
-  const path = join(DATA, `${name}.json`);
+/** Where scripts/quantize.ts writes each model's results: target-v1's in site/data/awq, the outlier model's in outlier/. */
+export type ResultsModel = 'target-v1' | 'outliers';
+const dirOf = (model: ResultsModel) => (model === 'outliers' ? join(DATA, 'outlier') : DATA);
+
+function readJson<T>(name: string, model: ResultsModel = 'target-v1'): T | undefined {
+  const path = join(dirOf(model), `${name}.json`);
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
 }
 
@@ -98,15 +102,15 @@ export interface AwqResults {
   bench?: { machine: string; loadAverage?: number; command: string; rows: Record<string, string | number>[] };
 }
 
-/** Everything scripts/quantize.ts committed (missing parts are empty: the lesson says so). */
-export function awqResults(): AwqResults {
+/** Everything scripts/quantize.ts committed for one model (missing parts are empty: the lesson says so). */
+export function awqResults(model: ResultsModel = 'target-v1'): AwqResults {
   const grids = [4, 3, 2]
-    .map((b) => readJson<Header & { rows: GridRow[] }>(`grid-int${b}`))
+    .map((b) => readJson<Header & { rows: GridRow[] }>(`grid-int${b}`, model))
     .filter((g) => g !== undefined);
-  const keep = readJson<Header & { keep: KeepRow[] }>('keep');
+  const keep = readJson<Header & { keep: KeepRow[] }>('keep', model);
   const t2 = readJson<
     Header & { table2: Table2Row[]; activations: Record<string, ActivationStats>; sizes: AwqResults['sizes'] }
-  >('table2');
+  >('table2', model);
   return {
     header: grids[0] ?? keep ?? t2,
     grid: grids.flatMap((g) => g.rows),
@@ -116,6 +120,41 @@ export function awqResults(): AwqResults {
     sizes: t2?.sizes,
     bench: readJson('bench'),
   };
+}
+
+/** A loss difference on the same tokens with its paired bootstrap interval (lib/quant/paired.ts), nats/token. */
+export interface PairedDifference {
+  mean: number;
+  lo: number;
+  hi: number;
+  level: number;
+  resamples: number;
+  block: number;
+}
+export interface CompareRow {
+  method: 'rtn' | 'keep-activation' | 'keep-weight' | 'keep-random' | 'awq-scale' | 'awq';
+  bits: number;
+  groupSize: number;
+  loss: number;
+  perplexity: number;
+  vsFp32: PairedDifference;
+  vsRtn: PairedDifference | null;
+}
+export interface Comparison extends Header {
+  model: string;
+  outliers?: {
+    constructed: string;
+    ratio: number;
+    sites: string;
+    channels: Record<string, number[]>;
+    scales: Record<string, number[]>;
+  };
+  rows: CompareRow[];
+}
+
+/** Every method at one setting on one model, each difference with its paired interval (scripts/quantize.ts compare). */
+export function awqComparison(model: ResultsModel, bits = 3, groupSize = 128): Comparison | undefined {
+  return readJson<Comparison>(`compare-int${bits}-g${groupSize}`, model);
 }
 
 /** Seeded calibration windows from the training split and the first EVAL_TOKENS tokens of the held-out chapters, as text. */

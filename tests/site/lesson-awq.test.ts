@@ -26,18 +26,27 @@ describe('lesson 6 page', () => {
     expect(await settled(page, 'quantize-it')).toBe('done');
     await expect.poll(() => page.locator('quantize-it [data-runs] tr').count()).toBe(2);
     const result = await page.locator('quantize-it [data-out="result"]').textContent();
-    expect(result).toMatch(/^int4, group 128, Round to nearest \(RTN\): loss \d\.\d+ nats\/token/);
+    expect(result).toMatch(
+      /^target-v1 \(trained\), int4, group 128, Round to nearest \(RTN\): loss \d\.\d+ nats\/token .*95% interval [+−]/,
+    );
     expect((await page.locator('quantize-it [data-out="sample"]').textContent())?.length).toBeGreaterThan(5);
     expect(await settled(page, 'alpha-slider')).toBe('done');
     await expect
       .poll(() => page.locator('alpha-slider [data-out="sentence"]').textContent())
-      .toMatch(/^h\.1\.mlp\.down, α = 0\.5: output error/);
+      .toMatch(/^h\.1\.mlp\.down, α = [\d.]+: the best α of the grid/); // opens at the computed best α
     expect(await page.locator('alpha-slider [data-chart="error"] svg').count()).toBeGreaterThan(0);
     expect(await settled(page, 'error-microscope')).toBe('done');
     await expect
       .poll(() => page.locator('error-microscope [data-out="mc"]').textContent())
       .toMatch(/^10,000 random groups of 128, one weight scaled by 1\.5/);
     expect(await page.locator('error-microscope [data-chart="line"] svg').count()).toBeGreaterThan(0);
+    // Bits outside the schema's range are refused with a message, not applied silently.
+    await page.locator('error-microscope [data-control="bits"] input').fill('99');
+    await expect
+      .poll(() => page.locator('error-microscope [data-notes]').textContent())
+      .toMatch(/“99” is not a whole number from 2 to 8/);
+    await page.locator('error-microscope [data-control="bits"] input').fill('4');
+    await expect.poll(() => page.locator('error-microscope [data-notes]').textContent()).not.toMatch(/99/);
     await page.waitForLoadState('networkidle');
     expectClean(opened);
   });

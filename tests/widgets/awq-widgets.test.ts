@@ -8,11 +8,16 @@ import {
   groupScaling,
   groupSentence,
   monteCarloSentence,
+  outOfRangeNote,
 } from '../../site/widgets/error-microscope/model.ts';
+import { schema as microscopeSchema } from '../../site/widgets/error-microscope/params.ts';
+import { mulberry32 } from '../../lib/random.ts';
+import type { ExperimentResult } from '../../lib/quant/experiment.ts';
+import { sig } from '../../site/widgets/_kit/format.ts';
 import { errorChart, stepsChart } from '../../site/widgets/alpha-slider/chart.ts';
-import { alphaSentence, pointAt, type Curve } from '../../site/widgets/alpha-slider/model.ts';
+import { alphaSentence, bestAlpha, logTicks, pointAt, type Curve } from '../../site/widgets/alpha-slider/model.ts';
 import { raceSentence } from '../../site/widgets/int4-race/model.ts';
-import { resultSentence } from '../../site/widgets/quantize-it/model.ts';
+import { comparisonSentence, resultSentence, row } from '../../site/widgets/quantize-it/model.ts';
 
 const curve: Curve = {
   layer: 'h.3.mlp.down',
@@ -51,7 +56,12 @@ describe('AlphaSlider', () => {
     expect(pointAt(curve, 0)).toBe(0);
     expect(pointAt(curve, 0.95)).toBe(19);
     expect(pointAt(curve, 0.52)).toBe(10);
-    expect(alphaSentence(curve, 0.15)).toMatch(/^h\.3\.mlp\.down, α = 0\.15: output error .* \(best α = 0\.15/);
+    expect(bestAlpha(curve)).toBe(0.15);
+    expect(alphaSentence(curve, 0.15)).toMatch(/^h\.3\.mlp\.down, α = 0\.15: the best α of the grid/);
+    // Moving away from the best says how much worse, against the best's error.
+    const worse = (curve.points[10].relError / curve.points[3].relError - 1) * 100;
+    expect(alphaSentence(curve, 0.5)).toContain(`more than at the best α = 0.15`);
+    expect(alphaSentence(curve, 0.5)).toContain(`${worse.toFixed(1)}%`);
     for (const fig of [
       errorChart(curve, 0.5, { width: 375, document }),
       stepsChart(curve, 0.5, { width: 640, document }),
@@ -63,9 +73,43 @@ describe('AlphaSlider', () => {
   });
 });
 
+describe('AlphaSlider log axis', () => {
+  it('labels at least three ticks inside any range of the steps chart (random ranges, narrow and wide)', () => {
+    const rng = mulberry32(4);
+    for (let k = 0; k < 300; k++) {
+      const lo = 10 ** (rng() * 4 - 2),
+        hi = lo * (1 + 10 ** (rng() * 3 - 2.5));
+      const t = logTicks(lo, hi);
+      expect(t.length).toBeGreaterThanOrEqual(3);
+      for (const v of t) expect(v).toBeGreaterThanOrEqual(lo * 0.99);
+      for (const v of t) expect(v).toBeLessThanOrEqual(hi * 1.01);
+    }
+  });
+  it('the drawn steps chart shows those ticks as labels', () => {
+    const fig = stepsChart(curve, 0.5, { width: 640, document });
+    const texts = new Set([...fig.querySelectorAll('text')].map((t) => t.textContent));
+    const values = curve.points.flatMap((p) => [p.stepRatio, p.salientFactor]);
+    const ticks = logTicks(Math.min(...values), Math.max(...values));
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    for (const v of ticks) expect(texts).toContain(String(sig(v, 2)));
+  });
+});
+
+describe('ErrorMicroscope bounds', () => {
+  it('says why 99 bits are not applied, and accepts the schema range', () => {
+    const p = microscopeSchema.params.bits;
+    expect(outOfRangeNote(p.label, '99', p)).toMatch(/“99” is not a whole number from 2 to 8/);
+    expect(outOfRangeNote(p.label, '3.5', p)).toMatch(/not a whole number/);
+    expect(outOfRangeNote(p.label, '', p)).not.toBeNull();
+    for (let b = p.min; b <= p.max; b++) expect(outOfRangeNote(p.label, String(b), p)).toBeNull();
+  });
+});
+
 describe('QuantizeIt and Int4Race sentences', () => {
-  it('say the loss against fp32, the file size and who won the race', () => {
-    const fp32 = { loss: 3.4172, perplexity: Math.exp(3.4172), sample: 'x', bytes: 3501056 };
+  it('say the loss against fp32 with its paired interval, the file size and who won the race', () => {
+    const rng = mulberry32(2);
+    const base = Array.from({ length: 1024 }, () => 3.4 + rng());
+    const fp32 = { loss: 3.4172, perplexity: Math.exp(3.4172), sample: 'x', bytes: 3501056, tokenLosses: base };
     const r = {
       bits: 3,
       groupSize: 128,
@@ -75,10 +119,26 @@ describe('QuantizeIt and Int4Race sentences', () => {
       sample: 'y',
       bytes: 677120,
       meanAlpha: 0.2,
+      tokenLosses: base.map((x) => x + 0.0376 + 0.01 * (rng() - 0.5)),
     };
-    expect(resultSentence(r, fp32, 1024)).toBe(
-      'int3, group 128, AWQ (scale search + clipping): loss 3.4548 nats/token against 3.4172 in fp32 (+0.0376; perplexity +3.83%) on 1,024 held-out tokens; file 661 KiB against 3.3 MiB.',
+    expect(resultSentence(r, fp32, 1024, 'target-v1')).toMatch(
+      /^target-v1 \(trained\), int3, group 128, AWQ \(scale search \+ clipping\): loss 3\.4548 nats\/token against 3\.4172 in fp32 \(\+0\.0376, 95% interval \+0\.03\d+ to \+0\.03\d+; perplexity \+3\.83%\) on 1,024 held-out tokens; file 661 KiB against 3\.3 MiB\.$/,
     );
+    expect(row(r, fp32, 'outliers')[3]).toBe('outliers (constructed)');
+    // Two runs on the same tokens: a tiny shift is within the noise, a large one is not.
+    const near = {
+      ...r,
+      method: 'rtn' as const,
+      // Whole windows better or worse by as much, in pairs: the mean difference is 0, the windows disagree.
+      tokenLosses: r.tokenLosses.map((x, i) => x + 0.001 * (1 + (i >> 8)) * ((i >> 7) % 2 ? -1 : 1)),
+    };
+    const far = { ...r, method: 'rtn' as const, tokenLosses: r.tokenLosses.map((x) => x + 0.05) };
+    const run = (result: ExperimentResult) => ({ model: 'target-v1' as const, result, fp32 });
+    expect(comparisonSentence(run(near), run(r))).toMatch(/contains 0: on these tokens the two cannot be told apart/);
+    expect(comparisonSentence(run(far), run(r))).toMatch(/above 0: this run is worse/);
+    expect(comparisonSentence(run(r), run(far))).toMatch(/below 0: this run is better/);
+    expect(comparisonSentence({ ...run(r), model: 'outliers' }, run(far))).toMatch(/another model/);
+    expect(comparisonSentence(run(r), undefined)).toBe('');
     const race = {
       inDim: 4096,
       outDim: 4096,

@@ -3,7 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { FG, GRID, SERIES, DASHES, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
 import { percent, sig } from '../_kit/format.ts';
-import { pointAt, type Curve } from './model.ts';
+import { logTicks, pointAt, type Curve } from './model.ts';
 
 export const ERROR_SIZE: ChartSize = { ratio: 0.45, min: 180, max: 260 };
 export const STEPS_SIZE: ChartSize = { ratio: 0.45, min: 180, max: 260, legend: true };
@@ -33,6 +33,8 @@ export function errorChart(c: Curve, alpha: number, { width, document }: ChartCo
 }
 
 export function stepsChart(c: Curve, alpha: number, { width, document }: ChartContext) {
+  const values = c.points.flatMap((p) => [p.stepRatio, p.salientFactor]);
+  const ticks = logTicks(Math.min(...values), Math.max(...values));
   const rows = c.points.flatMap((p) => [
     { alpha: p.alpha, v: p.stepRatio, what: 'all weights (median)' },
     { alpha: p.alpha, v: p.salientFactor, what: 'most activated channel' },
@@ -50,10 +52,10 @@ export function stepsChart(c: Curve, alpha: number, { width, document }: ChartCo
       .join('; '),
     marginLeft: 48,
     x: { domain: [0, 0.95], label: 'α', ticks: 5 },
-    y: { label: "effective step (Δ'/s)/Δ", ticks: 5, type: 'log' },
+    y: { label: "effective step (Δ'/s)/Δ", ticks, tickFormat: (v: number) => String(sig(v, 2)), type: 'log' },
     color: { domain: rows.slice(0, 2).map((r) => r.what), range: [SERIES[0], SERIES[2]], legend: true },
     marks: [
-      Plot.gridY({ stroke: GRID, strokeOpacity: 1, ticks: 5 }),
+      Plot.gridY(ticks, { stroke: GRID, strokeOpacity: 1 }),
       Plot.ruleY([1], { stroke: GRID }),
       Plot.line(
         rows.filter((r) => r.what.startsWith('all')),

@@ -3,12 +3,12 @@
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { sig } from '../_kit/format.ts';
 import { errorChart, stepsChart } from './chart.ts';
-import { alphaSentence, pointAt, type Curve } from './model.ts';
+import { alphaSentence, bestAlpha, pointAt, type Curve } from './model.ts';
 import { schema } from './params.ts';
 
 interface Data {
   curve: Curve | null;
-  settings: { layer: string; bits: string; group: string };
+  settings: { model: string; layer: string; bits: string; group: string };
   texts: { calibration: string[]; evaluation: string };
 }
 
@@ -20,16 +20,30 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
     const data = this.json<Data>();
     if (!data) return;
     let worker: ReturnType<typeof this.worker> | undefined; // started only when a curve must be computed
-    const key = () => ({ layer: this.values.layer, bits: this.values.bits, group: this.values.group });
+    // Until the reader moves α (or the URL sets it), α sits at the best point of whatever curve is shown.
+    let followBest = !this.fromUrl.has('a');
+    const show = (c: Curve) => {
+      this.#curve = c;
+      if (followBest && this.values.a !== bestAlpha(c)) {
+        this.control('a').value = String(bestAlpha(c));
+        this.set({ a: bestAlpha(c) });
+      }
+    };
+    const key = () => ({
+      model: this.values.model,
+      layer: this.values.layer,
+      bits: this.values.bits,
+      group: this.values.group,
+    });
     const runs = this.jobs(
-      (k: { layer: string; bits: string; group: string }) =>
+      (k: ReturnType<typeof key>) =>
         (worker ??= this.worker()).request(
           'quant.alpha',
-          { ...data.texts, layer: k.layer, bits: Number(k.bits), groupSize: Number(k.group) },
+          { ...data.texts, model: k.model, layer: k.layer, bits: Number(k.bits), groupSize: Number(k.group) },
           { onProgress: (p) => this.progress(p.message) },
         ),
       (_k, c: Curve) => {
-        this.#curve = c;
+        show(c);
         this.progress('');
         this.state = 'done';
         this.update();
@@ -39,19 +53,24 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
       const k = key();
       if (
         data.curve &&
+        k.model === data.settings.model &&
         k.layer === data.settings.layer &&
         k.bits === data.settings.bits &&
         k.group === data.settings.group
       ) {
-        this.#curve = data.curve;
+        show(data.curve);
         this.state = 'done';
         this.update();
         return;
       }
       this.state = 'running';
+      this.#curve = null; // nothing from other settings stays on screen while the worker computes
+      this.find('[data-out="sentence"]').textContent = 'Computing the curve for these settings…';
+      this.redraw();
       runs.submit(k);
     };
-    this.bind('a');
+    this.bind('a', () => (followBest = false));
+    this.bind('model', fetch);
     this.bind('layer', fetch);
     this.bind('bits', fetch);
     this.bind('group', fetch);

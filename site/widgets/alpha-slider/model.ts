@@ -15,12 +15,41 @@ export interface Curve {
 export const pointAt = (c: Curve, alpha: number) =>
   Math.max(0, Math.min(c.points.length - 1, Math.round(alpha * c.points.length)));
 
+/** The α the widget opens at: the grid point with the lowest output error, as the curve computed it. */
+export const bestAlpha = (c: Curve) => c.points[c.best].alpha;
+
 export function alphaSentence(c: Curve, alpha: number): string {
-  const p = c.points[pointAt(c, alpha)],
+  const i = pointAt(c, alpha),
+    p = c.points[i],
     b = c.points[c.best];
+  const where =
+    i === c.best
+      ? `the best α of the grid (${percent(b.relError)} of round-to-nearest's error)`
+      : `output error ${percent(p.relError)} of round-to-nearest's, ${percent(p.relError / b.relError - 1)} more than at the best α = ${sig(b.alpha, 2)} (${percent(b.relError)})`;
   return (
-    `${c.layer}, α = ${sig(p.alpha, 2)}: output error ${percent(p.relError)} of round-to-nearest's` +
-    ` (best α = ${sig(b.alpha, 2)}: ${percent(b.relError)}). Weights' effective step (Δ'/s)/Δ: median ${sig(p.stepRatio, 3)},` +
+    `${c.layer}, α = ${sig(p.alpha, 2)}: ${where}. Weights' effective step (Δ'/s)/Δ: median ${sig(p.stepRatio, 3)},` +
     ` coarser for ${percent(p.grewShare)} of them; for the most activated channel (${c.salientChannel}): ${sig(p.salientFactor, 3)}.`
   );
+}
+
+/**
+ * At least three labelled ticks for a log axis over [lo, hi]: 1-2-5 steps, or finer (1, 1.2, 1.5, 2, 3, 5, 7 per
+ * decade) when the range is narrow, or else three points evenly spaced in log (unrounded: the axis formats them).
+ */
+export function logTicks(lo: number, hi: number): number[] {
+  if (!(lo > 0 && hi > lo)) return lo > 0 ? [lo] : [];
+  for (const mantissas of [
+    [1, 2, 5],
+    [1, 1.2, 1.5, 2, 3, 5, 7],
+  ]) {
+    const ticks: number[] = [];
+    for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++)
+      for (const m of mantissas) {
+        const v = sig(m * 10 ** e, 3);
+        if (v >= lo && v <= hi) ticks.push(v);
+      }
+    if (ticks.length >= 3) return ticks;
+  }
+  const r = Math.log(hi / lo); // narrower than any 1-2-5 or finer step: three points, labelled by the chart's format
+  return [0.1, 0.5, 0.9].map((f) => lo * Math.exp(f * r));
 }

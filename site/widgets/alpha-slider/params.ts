@@ -1,5 +1,6 @@
 // AlphaSlider's parameters: which layer, the quantizer (bits, group size), and the selected α of AWQ's grid.
 import { defineWidget } from '../_kit/params.ts';
+import { QUANT_MODELS } from '../../../lib/quant/settings.ts';
 
 export const LAYERS = [0, 1, 2, 3].flatMap((l) =>
   ['attn.qkv', 'attn.proj', 'mlp.up', 'mlp.down'].map((n) => `h.${l}.${n}`),
@@ -10,6 +11,13 @@ export const schema = defineWidget({
   tag: 'alpha-slider',
   urlKey: 'alpha',
   params: {
+    model: {
+      kind: 'choice',
+      values: QUANT_MODELS,
+      default: 'target-v1',
+      label: 'Model',
+      doc: 'target-v1 as trained, or "outliers": target-v1 with planted outlier input channels (constructed, same fp32 function)',
+    },
     layer: {
       kind: 'choice',
       values: LAYERS,
@@ -32,7 +40,7 @@ export const schema = defineWidget({
       step: 0.05,
       default: 0.5,
       label: 'α (s = s_X^α)',
-      doc: "exponent on the mean |activation| per channel, 0 to 0.95 in steps of 0.05 (AWQ's grid)",
+      doc: "exponent on the mean |activation| per channel, 0 to 0.95 in steps of 0.05 (AWQ's grid); unless set, the widget opens at the best α of the layer's curve",
     },
   },
   controls: ['error', 'steps'],

@@ -4,7 +4,7 @@ import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { sig } from '../_kit/format.ts';
 import type { MonteCarlo } from '../../../lib/quant/microscope.ts';
 import { lineChart } from './chart.ts';
-import { groupScaling, groupSentence, monteCarloSentence } from './model.ts';
+import { groupScaling, groupSentence, monteCarloSentence, outOfRangeNote } from './model.ts';
 import { schema } from './params.ts';
 
 class ErrorMicroscope extends WidgetElement<typeof schema.params> {
@@ -26,9 +26,18 @@ class ErrorMicroscope extends WidgetElement<typeof schema.params> {
       this.progress('Running 10,000 random groups in the worker…');
       this.#runs!.submit({ s: this.values.s, bits: this.values.bits, seed: this.values.seed });
     };
-    this.bind('s', run);
-    this.bind('bits', run);
-    this.bind('seed', run);
+    for (const name of ['s', 'bits', 'seed'] as const) {
+      const box = this.bind(name, run);
+      // A value outside the schema's range is not applied (the kit); say so instead of ignoring it silently.
+      const p = this.schema.params[name];
+      let shown: string | null = null;
+      this.listen(box, 'input', () => {
+        const note = outOfRangeNote(p.label, box.value, p);
+        if (shown && shown !== note) this.clearNotes((n) => n !== shown);
+        if (note) this.note(note);
+        shown = note;
+      });
+    }
     this.chart('line', (width) =>
       lineChart(groupScaling(this.values.seed, this.values.s, this.values.bits), this.values.s, this.values.bits, {
         width,

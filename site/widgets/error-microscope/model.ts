@@ -38,3 +38,15 @@ export function monteCarloSentence(m: MonteCarlo, s: number): string {
     `and ${sig(m.meanRoundErrAfterUnchanged, 3)} after in groups whose step did not change; other weights' error ×${sig(m.othersErrorRatio, 3)}.`
   );
 }
+
+/** The message for a typed value outside a number box's range (the box keeps its last good value until fixed). */
+export function outOfRangeNote(
+  label: string,
+  raw: string,
+  p: { kind: 'int' | 'number'; min: number; max: number },
+): string | null {
+  const n = raw.trim() === '' ? NaN : Number(raw);
+  const whole = p.kind === 'int';
+  if (Number.isFinite(n) && n >= p.min && n <= p.max && (!whole || Number.isInteger(n))) return null;
+  return `${label}: “${raw}” is not ${whole ? 'a whole number' : 'a number'} from ${p.min} to ${p.max}; the widget still shows the last valid value.`;
+}

@@ -1,6 +1,6 @@
 // QuantizeIt's parameters: bit width, group size and method, each one of the lesson's choices.
 import { defineWidget } from '../_kit/params.ts';
-import { METHODS } from '../../../lib/quant/settings.ts';
+import { METHODS, QUANT_MODELS } from '../../../lib/quant/settings.ts';
 
 export const METHOD_LABELS: Record<(typeof METHODS)[number], string> = {
   rtn: 'Round to nearest (RTN)',
@@ -15,6 +15,13 @@ export const schema = defineWidget({
   tag: 'quantize-it',
   urlKey: 'quant',
   params: {
+    model: {
+      kind: 'choice',
+      values: QUANT_MODELS,
+      default: 'target-v1',
+      label: 'Model',
+      doc: 'target-v1 as trained, or "outliers": target-v1 with planted outlier input channels (constructed, same fp32 function)',
+    },
     bits: { kind: 'choice', values: ['2', '3', '4', '8'], default: '3', label: 'Bits per weight', doc: '2, 3, 4 or 8' },
     group: {
       kind: 'choice',

@@ -4,13 +4,16 @@
 //   quant.alpha       one layer re-quantized at every α of AWQ's grid
 //   quant.monteCarlo  10,000 random groups, one weight scaled by s (the error microscope)
 //   quant.race        int4 vs fp32 matrix-vector product, small (our layer) or large (4096 x 4096)
-// Calibration statistics are computed once per worker for the calibration texts the page sends.
+// Calibration statistics are computed once per worker for the calibration texts the page sends, per model:
+// "target-v1" as trained, or "outliers", built here from target-v1 with lib/quant/outliers.ts plantOutliers on the
+// same calibration text (the same fp32 function, with planted outlier input channels).
 import { calibrate, type CalibrationStats } from '../../../lib/quant/calibration.ts';
 import { alphaCurve, evaluateFp32, quantizeAndEvaluate, type Fp32Result } from '../../../lib/quant/experiment.ts';
-import { validateQuantSettings, type MethodName } from '../../../lib/quant/settings.ts';
 import { monteCarloScaling } from '../../../lib/quant/microscope.ts';
 import { raceInt4 } from '../../../lib/quant/race.ts';
-import type { LanguageModel } from '../../../lib/model.ts';
+import { LanguageModel } from '../../../lib/model.ts';
+import { plantOutliers } from '../../../lib/quant/outliers.ts';
+import { QUANT_MODELS, validateQuantSettings, type MethodName, type QuantModelName } from '../../../lib/quant/settings.ts';
 import { defineHandler, type HandlerContext } from '../protocol.ts';
 import { getModel } from '../models.ts';
 import type { Registered } from './index.ts';
@@ -23,34 +26,48 @@ export interface QuantTexts {
 }
 
 const MAX_TEXT = 20_000;
-let cached: { key: string; stats: CalibrationStats; evalIds: number[]; fp32: Fp32Result } | undefined;
+interface Prepared {
+  model: LanguageModel;
+  stats: CalibrationStats;
+  evalIds: number[];
+  fp32: Fp32Result;
+}
+const cached = new Map<QuantModelName, Prepared & { key: string }>();
 
-async function prepare(
-  texts: QuantTexts,
-  ctx: HandlerContext,
-): Promise<{ model: LanguageModel; stats: CalibrationStats; evalIds: number[]; fp32: Fp32Result }> {
+async function prepare(texts: QuantTexts & { model?: QuantModelName }, ctx: HandlerContext): Promise<Prepared> {
+  const which = texts.model ?? 'target-v1';
+  if (!QUANT_MODELS.includes(which))
+    throw new Error(`model must be one of ${QUANT_MODELS.join(', ')}; got ${JSON.stringify(which)}.`);
   if (!Array.isArray(texts?.calibration) || texts.calibration.length === 0 || typeof texts.evaluation !== 'string')
     throw new Error('The page sent no calibration or evaluation text.');
   if (texts.evaluation.length > MAX_TEXT || texts.calibration.some((t) => typeof t !== 'string' || t.length > MAX_TEXT))
     throw new Error(`Texts longer than ${MAX_TEXT} characters are not accepted.`);
-  const model = await getModel('target-v1', ctx);
-  const key = JSON.stringify(texts);
-  if (cached?.key !== key) {
-    ctx.progress('Calibrating: recording every linear layer’s inputs…', 0.05);
-    const windows = texts.calibration
-      .map((t) => model.tokenizer.encode(t).slice(0, model.config.blockSize))
-      .filter((w) => w.length > 1);
-    const evalIds = model.tokenizer.encode(texts.evaluation);
-    if (evalIds.length < 2) throw new Error('The evaluation text is too short to measure a loss.');
-    const stats = calibrate(model, windows);
-    ctx.progress('Measuring the fp32 model…', 0.15);
-    cached = { key, stats, evalIds, fp32: evaluateFp32(model, evalIds) };
+  const trained = await getModel('target-v1', ctx);
+  const key = JSON.stringify([texts.calibration, texts.evaluation]);
+  const hit = cached.get(which);
+  if (hit?.key === key) return hit;
+  ctx.progress('Calibrating: recording every linear layer’s inputs…', 0.05);
+  const windows = texts.calibration
+    .map((t) => trained.tokenizer.encode(t).slice(0, trained.config.blockSize))
+    .filter((w) => w.length > 1);
+  const evalIds = trained.tokenizer.encode(texts.evaluation);
+  if (evalIds.length < 2) throw new Error('The evaluation text is too short to measure a loss.');
+  let model = trained;
+  if (which === 'outliers') {
+    ctx.progress('Building the outlier model from target-v1 (same function, planted channels)…', 0.1);
+    const planted = plantOutliers(trained.config, trained.exportWeights(), calibrate(trained, windows));
+    model = new LanguageModel(trained.config, trained.tokenizer, planted.weights, 'target-v1-outliers');
   }
-  return { model, ...cached };
+  if (hit && hit.model !== trained) hit.model.dispose();
+  const stats = calibrate(model, windows);
+  ctx.progress('Measuring the fp32 model…', 0.15);
+  const entry = { key, model, stats, evalIds, fp32: evaluateFp32(model, evalIds) };
+  cached.set(which, entry);
+  return entry;
 }
 
 export const quantEvaluate = defineHandler(
-  async (p: QuantTexts & { bits: number; groupSize: number; method: MethodName }, ctx) => {
+  async (p: QuantTexts & { model?: QuantModelName; bits: number; groupSize: number; method: MethodName }, ctx) => {
     validateQuantSettings(p);
     const { model, stats, evalIds, fp32 } = await prepare(p, ctx);
     ctx.progress(p.method === 'awq' ? 'Searching α for 16 layers, then clipping (the slow one)…' : 'Quantizing…', 0.3);
@@ -60,7 +77,7 @@ export const quantEvaluate = defineHandler(
 );
 
 export const quantAlpha = defineHandler(
-  async (p: QuantTexts & { layer: string; bits: number; groupSize: number }, ctx) => {
+  async (p: QuantTexts & { model?: QuantModelName; layer: string; bits: number; groupSize: number }, ctx) => {
     validateQuantSettings({ ...p, method: 'rtn' });
     const { model, stats } = await prepare(p, ctx);
     ctx.progress(`Re-quantizing ${p.layer} at 20 values of α…`, 0.5);

@@ -35,6 +35,11 @@ describe('quantizeAndEvaluate', () => {
     expect(q2.bytes).toBeLessThan(q8.bytes);
     expect(q8.bytes).toBeLessThan(fp32.bytes);
     expect(typeof q2.sample).toBe('string');
+    // Per-token losses (for the widget's paired intervals): one per predicted token, averaging to the loss.
+    for (const r of [fp32, q8, q2]) {
+      expect(r.tokenLosses).toHaveLength(evalIds.length - 1);
+      expect(r.tokenLosses.reduce((a, b) => a + b, 0) / r.tokenLosses.length).toBeCloseTo(r.loss, 3);
+    }
   });
 
   it('leaves no tensors behind (calibrate, quantizeAndEvaluate, alphaCurve)', () => {
