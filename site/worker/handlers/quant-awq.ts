@@ -13,7 +13,12 @@ import { monteCarloScaling } from '../../../lib/quant/microscope.ts';
 import { raceInt4 } from '../../../lib/quant/race.ts';
 import { LanguageModel } from '../../../lib/model.ts';
 import { plantOutliers } from '../../../lib/quant/outliers.ts';
-import { QUANT_MODELS, validateQuantSettings, type MethodName, type QuantModelName } from '../../../lib/quant/settings.ts';
+import {
+  QUANT_MODELS,
+  validateQuantSettings,
+  type MethodName,
+  type QuantModelName,
+} from '../../../lib/quant/settings.ts';
 import { defineHandler, type HandlerContext } from '../protocol.ts';
 import { getModel } from '../models.ts';
 import type { Registered } from './index.ts';

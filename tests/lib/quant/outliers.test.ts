@@ -6,7 +6,7 @@ import { LanguageModel } from '../../../lib/model.ts';
 import { calibrate, calibrationWindows } from '../../../lib/quant/calibration.ts';
 import { keepCount } from '../../../lib/quant/salient.ts';
 import { OUTLIER_RATIO, outlierLayers, plantOutliers } from '../../../lib/quant/outliers.ts';
-import { loadCorpus } from '../../../scripts/corpus.ts';
+import { loadCorpus } from '../../../node/corpus.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
