@@ -4,6 +4,7 @@
 import type { LanguageModel } from './model.ts';
 import type { KVCache } from './kv-cache.ts';
 import { mulberry32 } from './random.ts';
+import type { TokenPiece } from './tokenizer.ts';
 import { argmax, sampleFrom, samplingDistribution, softmax, topEntries, type SamplingOptions } from './sampling.ts';
 
 export interface DecodeOptions extends SamplingOptions {
@@ -32,7 +33,10 @@ export interface GenerateOptions extends DecodeOptions {
 
 export interface GeneratedToken {
   id: number;
+  /** The token's text after the ones before it (Tokenizer.pieceStream): a character split over tokens shows whole. */
   text: string;
+  /** True when the token holds only the first bytes of a character (`text` shows them in hex). */
+  partial?: boolean;
   /** Probability of the chosen token under the model (temperature 1). */
   p: number;
   /** The most likely next tokens at this step. */
@@ -61,6 +65,8 @@ export class Decoder {
   private pending: number | null = null;
   private readonly model: LanguageModel;
   private readonly opts: DecodeOptions;
+  /** Text of each chosen token, continuing the prompt's bytes (so a character spanning tokens is never U+FFFD). */
+  private readonly piece: (id: number) => TokenPiece;
 
   // Plain fields, not TypeScript parameter properties: Node runs this file with type stripping only.
   constructor(model: LanguageModel, prompt: string | number[], opts: DecodeOptions = {}) {
@@ -74,6 +80,8 @@ export class Decoder {
     this.runner?.reset();
     this.cache = opts.noCache || this.runner ? null : model.newCache();
     this.rng = mulberry32(opts.seed ?? 1);
+    this.piece = model.tokenizer.pieceStream();
+    for (const id of this.promptIds) this.piece(id);
   }
 
   /** Chooses the next token and advances the model past it. */
@@ -83,9 +91,11 @@ export class Decoder {
     const temperature = this.opts.temperature ?? 1;
     const id = temperature <= 0 ? argmax(logits) : sampleFrom(samplingDistribution(logits, this.opts), this.rng);
     const p1 = softmax(logits);
+    const { text, partial } = this.piece(id);
     const token: GeneratedToken = {
       id,
-      text: tok.tokenText(id),
+      text,
+      ...(partial ? { partial } : {}),
       p: p1[id],
       alternatives: topEntries(p1, this.opts.topAlternatives ?? 5).map((e) => ({
         id: e.index,

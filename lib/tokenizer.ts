@@ -14,6 +14,12 @@ export interface TokenizerJSON {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** One token's text beside its neighbours; `partial`: only the first bytes of a character, shown in hex. */
+export interface TokenPiece {
+  text: string;
+  partial: boolean;
+}
+
 export class Tokenizer {
   readonly merges: [number, number][];
   readonly vocabSize: number;
@@ -71,14 +77,19 @@ export class Tokenizer {
    * that completes it, and a token holding only the first bytes of a character shows them in hex ("‹e6 97›"), so a
    * non-ASCII text never shows as "����". Without the hex parts, the pieces join to decode(ids).
    */
-  pieces(ids: number[]): { text: string; partial: boolean }[] {
+  pieces(ids: number[]): TokenPiece[] {
+    return ids.map(this.pieceStream());
+  }
+
+  /** `pieces` one token at a time, for tokens that arrive one by one (generation): call it with each id in order. */
+  pieceStream(): (id: number) => TokenPiece {
     const stream = new TextDecoder();
-    return ids.map((id) => {
+    return (id) => {
       const bytes = this.bytes([id]);
       const text = stream.decode(bytes, { stream: true });
       if (text !== '') return { text, partial: false };
       return { text: `‹${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ')}›`, partial: true };
-    });
+    };
   }
 
   /** How a token displays on its own (bytes that are not whole characters show as U+FFFD). */

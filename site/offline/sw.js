@@ -6,11 +6,17 @@
 // cache until the reader chooses to reload (site/offline/register.ts shows "a new version is ready"). Even then the
 // old build's cache is kept while any page that was open before the switch is still open, because such a page may
 // still ask for its own files (its model worker, hashed scripts) that the new build no longer has.
-// The model loader's own Cache API store (lib/load.ts) has another name and is left alone.
+// Model files (models/…) are stored once, in the model loader's own Cache API store (lib/fetch-file.ts), not in the
+// build's cache: the loader reads them from there without a download, and this worker answers requests for them from
+// there too. Model folders are versioned and never edited, so that store outlives builds; files already in it are
+// not fetched again.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const PREFIX = 'llm-preliminaries-offline-';
 const CACHE = PREFIX + VERSION;
+/** lib/fetch-file.ts's MODEL_CACHE_NAME (tests/site/offline.test.ts fails if they differ: the models would be stored twice). */
+const MODEL_CACHE = 'llm-preliminaries-models-v1';
+const isModelFile = (url) => url.startsWith(new URL('models/', scope).href);
 /** Where the ids of the pages open when this version took over are kept (a worker's memory does not last). */
 const OLD_CLIENTS = '__old-clients__';
 const scope = self.registration.scope; // the site's base URL, e.g. https://host/courses/llm/
@@ -28,15 +34,18 @@ self.addEventListener('install', (event) => {
 
 async function precache() {
   const cache = await caches.open(CACHE);
+  const models = await caches.open(MODEL_CACHE);
   await Promise.all(
     FILES.map(async (file) => {
       const url = new URL(file, scope).href;
+      const store = isModelFile(url) ? models : cache;
+      if (store === models && (await models.match(url, MATCH))) return;
       // cache: 'reload' skips the HTTP cache, so a new build never precaches an old file.
       const response = await fetch(new Request(url, { cache: 'reload' }));
       const type = response.headers.get('content-type') ?? '';
       if (!response.ok || (!isPage(url) && type.startsWith('text/html')))
         throw new Error(`precaching ${url}: HTTP ${response.status}, ${type || 'no type'}`); // retried next visit
-      await cache.put(url, response);
+      await store.put(url, response);
     }),
   );
 }
@@ -92,7 +101,8 @@ async function cached(request, options) {
 }
 
 async function file(request) {
-  return (await cached(request, MATCH)) ?? fetch(request);
+  const model = isModelFile(request.url) ? await (await caches.open(MODEL_CACHE)).match(request, MATCH) : undefined;
+  return model ?? (await cached(request, MATCH)) ?? fetch(request);
 }
 
 /**

@@ -12,10 +12,19 @@
 // the worker picks the fastest backend for this device by evidence, and the page remembers the pick in localStorage
 // (per WebGL renderer) so the short probe runs once per browser.
 import type { PayloadOf, RequestType, ResultOf } from './handlers/index.ts';
-import type { BackendInfo, BackendName, DecodeEngine, FromWorker, Progress, ToWorker } from './protocol.ts';
+import {
+  CancelledError,
+  type BackendInfo,
+  type BackendName,
+  type DecodeEngine,
+  type FromWorker,
+  type Progress,
+  type ToWorker,
+} from './protocol.ts';
 import { parseRemembered, type RememberedBackend } from '../../lib/backend-choice.ts';
 
 export type { BackendInfo, Progress, RequestType, PayloadOf, ResultOf };
+export { CancelledError };
 
 export const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 
@@ -29,6 +38,11 @@ export class WorkerCrashError extends Error {
 
 export interface RequestOptions {
   onProgress?: (p: Progress) => void;
+  /**
+   * Aborting it rejects the request at once with CancelledError and asks the worker to stop it at the handler's next
+   * checkpoint (a handler without checkpoints runs to its end, its result dropped).
+   */
+  signal?: AbortSignal;
 }
 
 interface Pending {
@@ -112,9 +126,13 @@ export class ModelWorkerClient {
   request<T extends RequestType>(
     type: T,
     payload: PayloadOf<T>,
-    { onProgress }: RequestOptions = {},
+    { onProgress, signal }: RequestOptions = {},
   ): Promise<ResultOf<T>> {
     return new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(new CancelledError());
+        return;
+      }
       let worker: Worker;
       try {
         worker = this.#ensure();
@@ -123,7 +141,24 @@ export class ModelWorkerClient {
         return;
       }
       const id = this.#nextId++;
-      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      const cancel = () => {
+        if (!this.#pending.delete(id)) return;
+        if (this.#worker === worker) this.#send(worker, { kind: 'cancel', id });
+        reject(new CancelledError());
+      };
+      signal?.addEventListener('abort', cancel, { once: true });
+      const done = () => signal?.removeEventListener('abort', cancel);
+      this.#pending.set(id, {
+        resolve: (v) => {
+          done();
+          resolve(v as ResultOf<T>);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+        onProgress,
+      });
       this.#send(worker, { kind: 'request', id, type, payload });
     });
   }

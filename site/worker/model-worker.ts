@@ -3,7 +3,15 @@
 // (webgl needs OffscreenCanvas in a worker; wasm loads its binaries from our own origin, /tfjs-wasm/), then answers
 // requests one at a time so timings never overlap.
 // Messages are described in protocol.ts; handlers are registered in handlers/index.ts.
-import type { BackendInfo, BackendName, DecodeEngine, FromWorker, HandlerContext, ToWorker } from './protocol.ts';
+import {
+  CancelledError,
+  type BackendInfo,
+  type BackendName,
+  type DecodeEngine,
+  type FromWorker,
+  type HandlerContext,
+  type ToWorker,
+} from './protocol.ts';
 
 type AutoChoice = Extract<ToWorker, { kind: 'init' }>['auto'];
 
@@ -14,6 +22,8 @@ const text = (err: unknown) => (err instanceof Error ? err.message : String(err)
 
 let started: Promise<{ backend: BackendInfo; handlers: Registry }> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+/** Requests the page cancelled that have not ended yet (ctx.checkpoint throws for them). */
+const cancelled = new Set<number>();
 let engine: DecodeEngine = 'lean'; // what generation decodes with; `?engine=tfjs` in the page's address switches
 
 // WebGL can lose its context at any time (a GPU reset, the browser reclaiming memory); tfjs's tensors on it are gone
@@ -117,7 +127,12 @@ async function serve(id: number, type: string, payload: unknown): Promise<void> 
       backend,
       engine,
       progress: (message, fraction) => post({ kind: 'progress', id, message, fraction }),
+      checkpoint: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 0)); // lets a 'cancel' message in
+        if (cancelled.has(id)) throw new CancelledError();
+      },
     };
+    if (cancelled.has(id)) throw new CancelledError(); // cancelled while it waited in the queue
     const continues = sessionKey(type, payload);
     if (continues && (sessionEpoch.get(continues) ?? backendEpoch) < backendEpoch) throw new Error(DROPPED);
     const epoch = backendEpoch;
@@ -137,6 +152,8 @@ async function serve(id: number, type: string, payload: unknown): Promise<void> 
     post({ kind: 'result', id, result });
   } catch (err) {
     post({ kind: 'error', id, message: text(err) });
+  } finally {
+    cancelled.delete(id);
   }
 }
 
@@ -151,6 +168,8 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   if (msg?.kind === 'init') {
     if (msg.engine) engine = msg.engine;
     ensureStarted(msg.order, msg.auto);
+  } else if (msg?.kind === 'cancel') {
+    cancelled.add(msg.id);
   } else if (msg?.kind === 'request') {
     ensureStarted(['wasm', 'webgl', 'cpu'], {}); // a request without init: choose by evidence
     queue = queue.then(() => serve(msg.id, msg.type, msg.payload)); // one at a time, in arrival order

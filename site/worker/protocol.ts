@@ -4,6 +4,7 @@
 //   page → worker   { kind: 'init', order, auto? }               once, first: which backends to try, in order; with
 //                                                                `auto`, the worker picks by evidence (backend-probe.ts)
 //                   { kind: 'request', id, type, payload }        run handler `type` (see handlers/index.ts)
+//                   { kind: 'cancel', id }                        stop that request at its next checkpoint
 //   worker → page   { kind: 'status', message, fraction? }        loading the worker itself (tfjs, backend)
 //                   { kind: 'ready', backend }                    a backend is running; requests are served
 //                   { kind: 'init-failed', message }              no backend could start; every request fails
@@ -35,7 +36,8 @@ export interface BackendInfo {
 
 export type ToWorker =
   | { kind: 'init'; order: BackendName[]; auto?: { remembered?: RememberedBackend }; engine?: DecodeEngine }
-  | { kind: 'request'; id: number; type: string; payload: unknown };
+  | { kind: 'request'; id: number; type: string; payload: unknown }
+  | { kind: 'cancel'; id: number };
 
 export type FromWorker =
   | ({ kind: 'status' } & Progress)
@@ -44,6 +46,14 @@ export type FromWorker =
   | ({ kind: 'progress'; id: number } & Progress)
   | { kind: 'result'; id: number; result: unknown }
   | { kind: 'error'; id: number; message: string };
+
+/** A request the page cancelled (RequestOptions.signal); the widget says "Cancelled", not an error. */
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}
 
 /** What a handler receives besides its payload. */
 /** What decodes generated text: the lean engine (lib/engine, the default) or the tfjs forward (`?engine=tfjs`). */
@@ -55,6 +65,11 @@ export interface HandlerContext {
   engine: DecodeEngine;
   /** Report progress on this request to the page. */
   progress(message: string, fraction?: number): void;
+  /**
+   * Let the worker read its messages, then throw CancelledError if the page cancelled this request. A long handler
+   * awaits it between passes: the worker runs one request at a time, so nothing else could stop it.
+   */
+  checkpoint(): Promise<void>;
 }
 
 /** A request handler: runs in the worker, takes a cloneable payload, returns (a promise of) a cloneable result. */

@@ -1,7 +1,7 @@
 // site/worker/client.ts against a fake worker: requests resolve with their own results, progress reaches the
 // caller, errors reject with the worker's text, and a crash rejects what is pending and restarts on next use.
 import { describe, expect, it } from 'vitest';
-import { backendOrderFromUrl, ModelWorkerClient, WorkerCrashError } from '../../site/worker/client.ts';
+import { backendOrderFromUrl, CancelledError, ModelWorkerClient, WorkerCrashError } from '../../site/worker/client.ts';
 import type { FromWorker, ToWorker } from '../../site/worker/protocol.ts';
 
 /** A stand-in for Worker: records what the page sends and lets the test answer. */
@@ -128,5 +128,50 @@ describe('backendOrderFromUrl', () => {
     const r = backendOrderFromUrl('?backend=%3Cscript%3E');
     expect(r.order).toEqual(['webgl', 'wasm', 'cpu']);
     expect(r.note).toMatch(/Ignored backend="<script>": expected one of webgl, wasm, cpu/);
+  });
+});
+
+describe('ModelWorkerClient: cancelling a request (issue 23, the long race)', () => {
+  it('an aborted signal rejects with CancelledError at once, tells the worker, and ignores its late answer', async () => {
+    const { client, workers } = setup();
+    const abort = new AbortController();
+    const progress: string[] = [];
+    const p = client.request(
+      'spec.race',
+      { prompt: 'a', tree: '2', tokens: 8 },
+      {
+        signal: abort.signal,
+        onProgress: (x) => progress.push(x.message),
+      },
+    );
+    const other = client.request('ping', {});
+    const req = lastRequest(workers[0]);
+    const race = workers[0].sent.find((m) => m.kind === 'request' && m.type === 'spec.race') as Extract<
+      ToWorker,
+      { kind: 'request' }
+    >;
+    abort.abort();
+    await expect(p).rejects.toBeInstanceOf(CancelledError);
+    expect(workers[0].sent.at(-1)).toEqual({ kind: 'cancel', id: race.id });
+    // What the worker still sends about the cancelled request goes nowhere; the other request is untouched.
+    workers[0].reply({ kind: 'progress', id: race.id, message: 'late' });
+    workers[0].reply({ kind: 'error', id: race.id, message: 'Cancelled' });
+    workers[0].reply({ kind: 'result', id: req.id, result: { name: 'wasm', skipped: [] } });
+    expect(await other).toEqual({ name: 'wasm', skipped: [] });
+    expect(progress).toEqual([]);
+    expect(workers).toHaveLength(1); // cancelling does not restart the worker
+  });
+
+  it('a request whose signal is already aborted is never sent; one that finished ignores a later abort', async () => {
+    const { client, workers } = setup();
+    await expect(client.request('ping', {}, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(CancelledError);
+    const abort = new AbortController();
+    const p = client.request('ping', {}, { signal: abort.signal });
+    const req = lastRequest(workers[0]);
+    workers[0].reply({ kind: 'result', id: req.id, result: { name: 'cpu', skipped: [] } });
+    expect(await p).toEqual({ name: 'cpu', skipped: [] });
+    abort.abort();
+    expect(workers[0].sent.filter((m) => m.kind === 'request')).toHaveLength(1);
+    expect(workers[0].sent.some((m) => m.kind === 'cancel')).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 // Offline reading, in Chromium, on the sub-path build: one visit lets the service worker precache the whole build
 // (removing an older build's cache and leaving the model loader's alone); then, with the network cut (the browser
 // set offline and the server shut down), the lesson reloads and its model-backed widget computes: NeuronHeatmap
-// runs the reader's prompt through target-v1 in the worker, whose script, tfjs, wasm binary and weights all come
-// from the service worker's cache (the first visit never ran the model, so the loader's own cache has none).
-// A lesson never opened before opens too.
+// runs the reader's prompt through target-v1 in the worker, whose script, tfjs and wasm binary come from the service
+// worker's cache and whose weights come from the model loader's cache, where the service worker put every model file
+// at install (the first visit never ran the model). Model files are stored once (issue 23: they were in both caches,
+// 21.5 MB twice). A lesson never opened before opens too.
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CHROMIUM } from './harness.ts';
@@ -25,6 +26,27 @@ afterAll(async () => {
   await browser?.close();
   if (server) await closeServer(server);
 });
+
+/** Every cached models/… URL, with the cache holding it and its size in bytes. */
+const modelEntries = (page: import('playwright-core').Page) =>
+  page.evaluate(async () => {
+    const out: { cache: string; url: string; bytes: number }[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        if (!new URL(request.url).pathname.includes('/models/')) continue;
+        const response = await cache.match(request);
+        out.push({ cache: name, url: request.url, bytes: (await response!.arrayBuffer()).byteLength });
+      }
+    }
+    return out;
+  });
+
+/** Model files held once, all in the loader's cache: no URL twice, none in the build's cache. */
+function expectStoredOnce(entries: { cache: string; url: string; bytes: number }[]) {
+  expect(entries.filter((e) => e.cache !== MODEL_CACHE)).toEqual([]);
+  expect(new Set(entries.map((e) => e.url)).size).toBe(entries.length);
+}
 
 /** The heatmap's drawn cells, as the path's d attribute. */
 const cells = (page: import('playwright-core').Page) => page.locator('neuron-heatmap [data-path]').getAttribute('d');
@@ -49,6 +71,10 @@ test('after one visit, with the network cut, a lesson reloads and its model-back
   expect(names.filter((n) => n.startsWith('llm-preliminaries-offline-'))).toHaveLength(1);
   expect(names).not.toContain(OLD_CACHE); // activate deleted the older build's cache
   expect(names).toContain(MODEL_CACHE); // and kept the model loader's
+  const stored = await modelEntries(page);
+  expect(stored.some((e) => e.url.endsWith('/models/target-v1/weights-shard1of1.bin'))).toBe(true);
+  expectStoredOnce(stored);
+  const modelBytes = stored.reduce((n, e) => n + e.bytes, 0);
 
   // Cut the network twice over: the browser is offline and the server is gone.
   await context.setOffline(true);
@@ -77,6 +103,10 @@ test('after one visit, with the network cut, a lesson reloads and its model-back
   );
   expect(await heatmap.getAttribute('data-state')).toBe('done');
   expect(await cells(page)).not.toBe(before);
+  // The loader found the weights in its cache: nothing was stored a second time.
+  const after = await modelEntries(page);
+  expectStoredOnce(after);
+  expect(after.reduce((n, e) => n + e.bytes, 0)).toBe(modelBytes);
 
   // A lesson this reader never opened is there too, because the whole build was precached.
   await page.goto(new URL('lessons/01-three-views-of-xw/', siteUrl).href);

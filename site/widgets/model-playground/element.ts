@@ -262,7 +262,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     this.find('[data-fulltext]').textContent = `Text: ${text}`;
   }
 
-  #showPrompt(tokens: { id: number; text: string }[], cut: boolean) {
+  #showPrompt(tokens: { id: number; text: string; partial?: boolean }[], cut: boolean) {
     const chips: HTMLElement[] = [];
     if (cut) {
       const more = document.createElement('span');
@@ -277,7 +277,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
       chip.className = 'kit-chip mp-tok';
       chip.dataset.kind = 'prompt';
       chip.dataset.id = String(t.id);
-      chip.dataset.text = t.text;
+      chip.dataset.text = t.partial ? '' : t.text; // hex bytes stay out of the "Text:" line
       chip.title = `prompt token ${t.id}`;
       chip.textContent = tokenChip(t.text);
       chips.push(chip);
@@ -296,7 +296,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     chip.dataset.kind = 'gen';
     chip.dataset.step = String(i);
     chip.dataset.id = String(t.id);
-    chip.dataset.text = t.text;
+    chip.dataset.text = t.partial ? '' : t.text;
     chip.textContent = tokenChip(t.text);
     chip.title = `token ${t.id}, probability ${probability(t.p)}`;
     chip.setAttribute('aria-label', `Token ${i + 1}: ${tokenQuote(t.text)}, probability ${probability(t.p)}`);

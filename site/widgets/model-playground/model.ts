@@ -5,6 +5,8 @@ import { probability, tokenQuote } from '../_kit/format.ts';
 export interface StepToken {
   id: number;
   text: string;
+  /** Only the first bytes of a character, `text` showing them in hex (Tokenizer.pieceStream): not part of the text. */
+  partial?: boolean;
   p: number;
   alternatives: { id: number; text: string; p: number }[];
 }

@@ -1,5 +1,7 @@
 // <spec-race>: the browser half of SpecRace.astro. One spec.race request in the model worker per press of Race.
+// A race takes up to a minute and holds the worker (every widget's requests wait), so while it runs Race reads Cancel.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
+import { CancelledError } from '../../worker/protocol.ts';
 import { decimal, perSecond } from '../_kit/format.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
 import { parseTreeShape } from '../../../lib/speculative/tree-shape.ts';
@@ -15,9 +17,22 @@ class SpecRace extends WidgetElement<typeof schema.params> {
     const stale = () => markStale(this, 'The figures are for other settings: press Race to measure these.');
     for (const name of ['prompt', 'tree', 'tokens', 'runs'] as const) this.bind(name, stale);
     if (['prompt', 'tree', 'tokens'].some((name) => this.fromUrl.has(name))) stale();
+    const button = this.find<HTMLButtonElement>('[data-action="race"]');
+    let running: AbortController | undefined;
     const race = this.jobs(
-      (v: { prompt: string; tree: string; tokens: number; runs: number }) =>
-        worker.request('spec.race', v, { onProgress: (p) => this.progress(p.message) }),
+      async (v: { prompt: string; tree: string; tokens: number; runs: number }) => {
+        running = new AbortController();
+        button.textContent = 'Cancel';
+        try {
+          return await worker.request('spec.race', v, {
+            onProgress: (p) => this.progress(p.message),
+            signal: running.signal,
+          });
+        } finally {
+          running = undefined;
+          button.textContent = 'Race';
+        }
+      },
       (v, r) => {
         const now = this.values;
         if (
@@ -39,10 +54,15 @@ class SpecRace extends WidgetElement<typeof schema.params> {
         this.progress(text);
         this.summary(text);
       },
+      (err) => {
+        if (!(err instanceof CancelledError)) return this.fail(err);
+        this.state = 'ready';
+        this.progress('Cancelled; the figures above are unchanged. Press Race to run it again.');
+      },
     );
-    const button = this.find<HTMLButtonElement>('[data-action="race"]');
     button.disabled = false;
     this.listen(button, 'click', () => {
+      if (running) return running.abort();
       const tree = cleanShape(this.values.tree);
       try {
         parseTreeShape(tree); // bounded before anything is built: a bad shape never reaches the worker

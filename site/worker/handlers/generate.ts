@@ -23,7 +23,7 @@ export interface GenStartPayload {
 export interface GenStartResult {
   session: number;
   /** The prompt as the tokenizer splits it (only the part the model sees). */
-  promptTokens: { id: number; text: string }[];
+  promptTokens: { id: number; text: string; partial: boolean }[];
   /** A note when the prompt was cut to fit. */
   note?: string;
   /** What decodes this generation: the lean engine, or tfjs (`?engine=tfjs`, or a model with an unmerged adapter). */
@@ -55,7 +55,7 @@ export const genStart = defineHandler(async (p: GenStartPayload, ctx): Promise<G
   return {
     session,
     // Characters split over tokens show whole on the token completing them, never as U+FFFD per byte.
-    promptTokens: model.tokenizer.pieces(seen).map((piece, i) => ({ id: seen[i], text: piece.text })),
+    promptTokens: model.tokenizer.pieces(seen).map((piece, i) => ({ id: seen[i], ...piece })),
     note: notes.join(' ') || undefined,
     engine,
   };
