@@ -53,7 +53,7 @@ describe('/model/', () => {
     const { page } = opened;
     const target = card('target-v1');
     const draft = card('draft-v1');
-    const table = page.locator('table.model-table');
+    const table = page.locator('table.model-table').first();
     for (const c of [target, draft]) {
       await expect.poll(() => table.textContent()).toContain(c.parameters.toLocaleString('en-US'));
       expect(await table.textContent()).toContain(c.validationLoss.toFixed(3));
