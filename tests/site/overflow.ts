@@ -4,7 +4,7 @@
 //   cut         a box hides (overflow hidden/clip) content wider than itself: the reader cannot reach it
 //   no-cue      a box scrolls sideways but shows no sign of it (no scrollbar taking space, no edge shadow)
 //   no-keyboard a box scrolls sideways but cannot be focused, or has no name for a screen reader
-// Meant to be folded into a one-pass-per-page test; tests/site/overflow.test.ts calls it on every built page.
+// tests/site/page-pass.ts runs it on every built page in both setups (1280 px light, 375 px dark).
 import type { Page } from 'playwright-core';
 
 export interface OverflowProblem {

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { type OpenPageOptions, openPage, scrollToEnd } from './harness.ts';
+import { findOverflow } from './overflow.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -59,11 +60,14 @@ export interface PassResult {
   extra: string[];
 }
 
-/**
- * Further per-page checks, each given the settled page and returning what it found wrong (empty: fine). This is the
- * hook for tests/site/overflow.ts ("wide content fits or visibly scrolls"), to be added here when it lands.
- */
-export const EXTRA_CHECKS: { name: string; check: (page: Page) => Promise<string[]> }[] = [];
+/** Further per-page checks, each given the settled page and returning what it found wrong (empty: fine). */
+export const EXTRA_CHECKS: { name: string; check: (page: Page) => Promise<string[]> }[] = [
+  // Wide content fits or visibly scrolls in its own box (issue 19), at both setups' widths.
+  {
+    name: 'overflow',
+    check: async (page) => (await findOverflow(page)).map((p) => `${p.kind} ${p.where} (${p.detail})`),
+  },
+];
 
 // Collects layout shifts from navigation on, read back with takeRecords(), so no wait for buffered entries.
 const OBSERVE_SHIFTS = `
