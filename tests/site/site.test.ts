@@ -29,7 +29,7 @@ describe('theme', () => {
     await light.close();
     const dark = await openPage('/', { colorScheme: 'dark' });
     expect(await bodyLightness(dark.page)).toBeLessThan(0.2);
-    await expect.poll(() => dark.page.locator('theme-toggle button').textContent()).toBe('Switch to light theme');
+    await expect.poll(() => dark.page.locator('theme-toggle button').innerText()).toBe('Switch to light theme');
     await dark.close();
   });
 
@@ -37,7 +37,7 @@ describe('theme', () => {
     const { page, consoleErrors, foreignRequests, close } = await openPage('/', { colorScheme: 'light' });
     const toggle = page.locator('theme-toggle button');
     await expect.poll(() => toggle.isEnabled()).toBe(true);
-    expect(await toggle.textContent()).toBe('Switch to dark theme');
+    expect(await toggle.innerText()).toBe('Switch to dark theme');
 
     // Tab to the toggle as a keyboard user would, then press it with Enter.
     for (let i = 0; i < 10 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) {
@@ -46,13 +46,13 @@ describe('theme', () => {
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await toggle.textContent()).toBe('Switch to light theme');
+    expect(await toggle.innerText()).toBe('Switch to light theme');
     expect(await bodyLightness(page)).toBeLessThan(0.2);
 
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await bodyLightness(page)).toBeLessThan(0.2);
-    await expect.poll(() => toggle.textContent()).toBe('Switch to light theme');
+    await expect.poll(() => toggle.innerText()).toBe('Switch to light theme');
 
     await toggle.focus();
     await page.keyboard.press('Space');
