@@ -33,7 +33,26 @@ export {
 } from './file.ts';
 export { int4Kernel, matVecInt4, matVecF32, type Int4Kernel } from './matvec.ts';
 export { raceInt4, type Int4RaceResult } from './race.ts';
-export { METHODS, BITS, GROUP_SIZES, validateQuantSettings, type MethodName } from './settings.ts';
+export {
+  METHODS,
+  BITS,
+  GROUP_SIZES,
+  QUANT_MODELS,
+  QUANT_MODEL_LABELS,
+  validateQuantSettings,
+  type MethodName,
+  type QuantModelName,
+} from './settings.ts';
+export {
+  OUTLIER_RATIO,
+  OUTLIER_FRACTION,
+  outlierLayers,
+  heaviestChannels,
+  plantOutliers,
+  type OutlierModel,
+  type OutlierSites,
+} from './outliers.ts';
+export { pairedBootstrap, withinNoise, type PairedInterval } from './paired.ts';
 export {
   methodFor,
   evaluateFp32,

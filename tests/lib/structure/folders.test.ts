@@ -1,6 +1,6 @@
 // Which top-level folder may import which: lib/ only itself; node/ (Node-only helpers: corpora, model files on disk,
 // a static server, Chromium, bench sections) lib/ and itself; scripts/ (entry points) lib/, node/ and other scripts;
-// tests/ anything but scripts/; site/ lib/ and itself, and site/data (run at build time in Node) node/ too.
+// tests/ anything but scripts/ (lessons/facts included); site/ lib/ and itself, and site/data (run at build time in Node) node/ too.
 // scripts/ and tests/ never import each other. Every script in scripts/ is named in README.md or scripts/README.md.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -21,7 +21,7 @@ const ALLOWED: Record<string, string[]> = {
   lib: ['lib'],
   node: ['lib', 'node'],
   scripts: ['lib', 'node', 'scripts'],
-  tests: ['lib', 'node', 'tests', 'site'],
+  tests: ['lib', 'node', 'tests', 'site', 'lessons'],
   site: ['lib', 'site'],
   'site/data': ['lib', 'site', 'node'],
 };
