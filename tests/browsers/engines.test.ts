@@ -135,7 +135,9 @@ describe.each(ENGINES)('%s', (name) => {
 
   test('quantized: QuantizeIt quantizes target-v1 to int4 and writes a sample', async () => {
     await runWidget(engine, '/embed/06-awq/quant/?quant.bits=4&quant.method=rtn&backend=wasm', 'quantize-it');
-    expect(await text(engine, 'quantize-it [data-out="result"]')).toMatch(/^int4, group 128, Round to nearest/);
+    expect(await text(engine, 'quantize-it [data-out="result"]')).toMatch(
+      /^target-v1 \(trained\), int4, group 128, Round to nearest/,
+    );
     const sample = await text(engine, 'quantize-it [data-out="sample"]');
     expect(sample.length).toBeGreaterThan(5);
     remember('QuantizeIt int4 RTN sample', name, sample);

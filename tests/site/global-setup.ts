@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from '../../node/static-server.ts';
+import { productionBuildEnv } from './build-env.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,7 +26,11 @@ function build() {
   console.log(`[site tests] npx astro build --outDir ${outDir}`);
   const started = Date.now();
   // npx puts node_modules/.bin first on PATH, so astro runs on the project's pinned Node.
-  const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+    cwd: root,
+    env: productionBuildEnv(),
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     throw new Error(`astro build failed (exit ${result.status ?? result.signal}); see its output above`);
   }

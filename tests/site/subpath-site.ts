@@ -4,6 +4,7 @@
 // it, later ones reuse it (the stamp is newer than the main build in test-results/site-dist); SKIP_BUILD=1
 // reuses whatever is there.
 import { spawnSync } from 'node:child_process';
+import { productionBuildEnv } from './build-env.ts';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -22,10 +23,7 @@ export const subpathDist = join(serveRoot, BASE);
 const stamp = join(serveRoot, 'built.txt');
 const mainBuild = join(root, 'test-results/site-dist/index.html');
 
-// vitest puts its own import.meta.env into process.env (NODE_ENV=test, BASE_URL=/, PROD, DEV…), which the build
-// would inherit: a development build (no service worker) at base "/". A static host gets a production build.
-const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
-const env = { ...inherited, NODE_ENV: 'production' };
+const env = productionBuildEnv();
 
 const run = (cmd: string, args: string[]) => {
   const result = spawnSync(cmd, args, {
