@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import flash from '../../site/data/flash.json';
-import { checkProps, type Params, type WidgetSchema } from '../../site/widgets/_kit/params.ts';
+import { checkProps, writeUrl, type Params, type WidgetSchema } from '../../site/widgets/_kit/params.ts';
 import { bytes, percent } from '../../site/widgets/_kit/format.ts';
 import { formatTreeShape, parseTreeShape } from '../../lib/speculative/tree-shape.ts';
 import { mssAcceptProbability } from '../../lib/speculative/node-sampling.ts';
@@ -30,6 +30,11 @@ import { requestOf } from '../../site/widgets/policy-solver/model.ts';
 import { tokensPerSecond } from '../../site/widgets/schedule-animator/rate.ts';
 import { decimal } from '../../site/widgets/_kit/format.ts';
 import results from '../../site/data/flexgen-results.json';
+import speculative from '../../site/data/speculative.json';
+import { schema as loraRankSchema } from '../../site/widgets/lora-rank/params.ts';
+import { schema as tradeoffSchema } from '../../site/widgets/tradeoff-curve/params.ts';
+import { schema as ffnRaceSchema } from '../../site/widgets/ffn-race/params.ts';
+import { schema as passesSchema } from '../../site/widgets/spec-passes/params.ts';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
 type Req = { type: string; payload: Record<string, unknown> };
@@ -42,14 +47,21 @@ const fakeWorker = {
     return answer(type, payload);
   },
   onStatus: () => () => {},
-  ready: Promise.resolve(),
+  ready: Promise.resolve({ name: 'cpu' }),
 };
 vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, backendUrlNote: () => undefined }));
 
 // ---- markup from the schema and the shell's declared parts ----
 const WIDGETS = join(import.meta.dirname, '../../site/widgets');
 
-function markup(schema: WidgetSchema<Params>, folder: string, shell: string, data?: unknown): string {
+function markup(
+  schema: WidgetSchema<Params>,
+  folder: string,
+  shell: string,
+  data?: unknown,
+  extra = '',
+  attrs = '',
+): string {
   // A data-out named by an expression (data-out={name} in a loop over params) stands for every param's name.
   const raw = readFileSync(join(WIDGETS, folder, shell), 'utf8');
   const src = raw.replace(/<(\w+)([^>]*)\sdata-out=\{name\}/g, (_, tag: string, attrs: string) =>
@@ -97,10 +109,10 @@ function markup(schema: WidgetSchema<Params>, folder: string, shell: string, dat
     (m) => `<section aria-label="${m[1]}"><h3></h3></section>`,
   );
   const json = data === undefined ? '' : `<script type="application/json" data-json>${JSON.stringify(data)}</script>`;
-  return `<${schema.tag} class="kit" data-key="${c.key}" data-values='${JSON.stringify(c.values).replace(/'/g, '&#39;')}' data-state="static">
+  return `<${schema.tag} ${attrs} class="kit" data-key="${c.key}" data-values='${JSON.stringify(c.values).replace(/'/g, '&#39;')}' data-state="static">
     ${json}<div data-notes role="status"></div>${controls.join('')}${actions.join('')}${bare.join('')}
     <p class="kit-progress" data-progress></p>${outs.join('')}${charts.join('')}${sections.join('')}
-    <p data-summary aria-live="polite"></p></${schema.tag}>`;
+    <p data-summary aria-live="polite"></p>${extra}</${schema.tag}>`;
 }
 
 // ---- fakes that compute from their inputs ----
@@ -162,11 +174,64 @@ interface Row {
   answer: (type: string, payload: Record<string, unknown>) => unknown;
   /** Another valid value for each param (a text param needs one; the others are derived from the schema). */
   texts: Record<string, string>;
+  /** Static parts of the shell the element looks up beyond those `markup` makes (tables, grids). */
+  extra?: string;
+  /** Attributes the shell sets on the host (data-model). */
+  attrs?: string;
   /** The button that brings the figures up to date (clicked after each change). */
   button?: string;
   /** True when what is on screen is what the current inputs give (or is visibly marked stale or pending). */
-  consistent: (el: HTMLElement, values: Record<string, unknown>) => boolean;
+  consistent: (el: HTMLElement, values: Record<string, unknown>) => boolean | Promise<boolean>;
 }
+
+/** What a reader reads in a widget: its outputs, summary and sections (not its controls or progress line). */
+const view = (el: Element) =>
+  [...el.querySelectorAll('[data-out], [data-summary], [data-cell], section, [data-chart]')]
+    .map((e) => e.textContent)
+    .join(' | ');
+
+/** Whether the last checked view of each row differed from its first: a row whose view never moves tests nothing. */
+const moved = new Map<string, boolean>();
+let pressedSinceChange = false;
+
+/**
+ * For widgets with no figure of their own to recompute here: the view must equal that of a fresh copy opened on the
+ * same values (the URL the widget writes), after the same button press, unless it is marked stale.
+ */
+const sameAsFresh =
+  (name: string) =>
+  async (el: HTMLElement): Promise<boolean> => {
+    if (isStale(el)) return true;
+    const row = rows.find((r) => r.name === name)!;
+    // The copy reads the values from the URL (the widget's own writer is throttled, so write it here).
+    const before = location.search;
+    const c = checkProps(row.schema, {});
+    history.replaceState(
+      null,
+      '',
+      `/${writeUrl(row.schema, c.key, (el as HTMLElement & { values: never }).values, c.values, '')}`,
+    );
+    const box = document.createElement('div');
+    box.innerHTML = markup(row.schema, row.folder, row.shell, row.data, row.extra, row.attrs);
+    document.body.append(box);
+    await settle();
+    history.replaceState(null, '', `/${before}`);
+    const copy = box.querySelector<HTMLElement>(row.schema.tag)!;
+    if (pressedSinceChange && row.button) {
+      copy.querySelector<HTMLButtonElement>(row.button)!.click();
+      await settle();
+      await settle();
+    }
+    const [mine, theirs] = [view(el), view(copy)];
+    box.remove();
+    const first = firstView.get(name);
+    if (first === undefined) firstView.set(name, mine);
+    else if (first !== mine) moved.set(name, true);
+    if (process.env.DEBUG_STALE) console.error(`${name} now: ${mine}`);
+    if (mine !== theirs) console.error(`${name}:\n mine:  ${mine}\n fresh: ${theirs}`);
+    return mine === theirs;
+  };
+const firstView = new Map<string, string>();
 
 const rows: Row[] = [
   {
@@ -343,6 +408,88 @@ const rows: Row[] = [
     consistent: (el, v) =>
       isStale(el) || out(el, 'throughput') === tokensPerSecond(fakeThroughput(requestOf(v as never) as never)),
   },
+  // ---- widgets that recompute on every change: the view equals a fresh copy's on the same values ----
+  {
+    name: 'LoraRank',
+    schema: loraRankSchema,
+    folder: 'lora-rank',
+    shell: 'LoraRank.astro',
+    extra: `<table><tbody>${[0, 1]
+      .map(
+        (i) =>
+          `<tr data-row="${i}"><th></th>${['trainable', 'share', 'checkpoint', 'adam'].map((c) => `<td data-cell="${c}"></td>`).join('')}</tr>`,
+      )
+      .join('')}</tbody></table>`,
+    load: () => import('../../site/widgets/lora-rank/element.ts'),
+    answer: () => ({}),
+    texts: {},
+    consistent: sameAsFresh('LoraRank'),
+  },
+  {
+    name: 'TradeoffCurve',
+    schema: tradeoffSchema,
+    folder: 'tradeoff-curve',
+    shell: 'TradeoffCurve.astro',
+    data: results.frontier,
+    load: () => import('../../site/widgets/tradeoff-curve/element.ts'),
+    answer: () => ({}),
+    texts: {},
+    consistent: sameAsFresh('TradeoffCurve'),
+  },
+  // ---- widgets that compute in the (fake) worker: the view equals a fresh copy's, or is marked stale ----
+  {
+    name: 'FfnRace',
+    schema: ffnRaceSchema,
+    folder: 'ffn-race',
+    shell: 'FfnRace.astro',
+    data: { active: [300, 200, 150, 100, 90, 80, 70, 60], nFfn: 512, nLayer: 8 },
+    attrs: 'data-model="target-v1"',
+    extra: `<p data-plan></p><table><tbody>${['js', 'tfjs']
+      .map(
+        (k) =>
+          `<tr data-kernel="${k}"><th ${k === 'tfjs' ? 'data-out="tfname"' : ''}></th>${['dense', 'sparse', 'speedup', 'diff'].map((c) => `<td data-cell="${c}"></td>`).join('')}</tr>`,
+      )
+      .join('')}</tbody></table>`,
+    load: () => import('../../site/widgets/ffn-race/element.ts'),
+    answer: (_, p) => {
+      // Times that depend on every field of the race, so a table left from other settings shows.
+      const sparsity = p.sparsity === undefined ? 1 - 150 / 512 : Number(p.sparsity);
+      const side = (backend: string) => ({
+        backend,
+        denseMs: 1 + Number(p.layer),
+        sparseMs: (1 - sparsity) * (1 + Number(p.layer)) + Number(p.repeats) / 1000,
+        speedup: 1 / (1 - sparsity + Number(p.repeats) / 1000),
+        maxAbsDiff: sparsity / 1e6,
+        activeCount: Math.round(512 * (1 - sparsity)),
+        trueActiveCount: 150,
+        sparsity,
+        idealSpeedup: 1 / (1 - sparsity),
+      });
+      return { js: side('js'), tfjs: side('cpu') };
+    },
+    texts: {},
+    button: '[data-action="run"]',
+    consistent: sameAsFresh('FfnRace'),
+  },
+  {
+    name: 'SpecPasses',
+    schema: passesSchema,
+    folder: 'spec-passes',
+    shell: 'SpecPasses.astro',
+    data: {
+      rows: speculative.passes.rows.map(({ shape, nodes, verifier, tokensPerPass }) => ({
+        shape,
+        nodes,
+        verifier,
+        tokensPerPass,
+      })),
+      topK: speculative.topK,
+    },
+    load: () => import('../../site/widgets/spec-passes/element.ts'),
+    answer: () => ({}),
+    texts: {},
+    consistent: sameAsFresh('SpecPasses'),
+  },
 ];
 
 /** A throughput that changes with every field of a solve request, so an answer for other settings shows. */
@@ -390,24 +537,31 @@ describe('every figure follows its inputs or is marked stale (issue 19)', () => 
     it(`${row.name}: each input changed, then its button pressed`, async () => {
       answer = row.answer;
       await row.load();
-      document.body.innerHTML = markup(row.schema, row.folder, row.shell, row.data);
+      document.body.innerHTML = markup(row.schema, row.folder, row.shell, row.data, row.extra, row.attrs);
       const el = document.querySelector<HTMLElement & { values: Record<string, unknown> }>(row.schema.tag)!;
       await settle();
-      expect(row.consistent(el, el.values), `${row.name}: first view`).toBe(true);
+      pressedSinceChange = false;
+      expect(await row.consistent(el, el.values), `${row.name}: first view`).toBe(true);
       for (const [name, p] of Object.entries(row.schema.params)) {
         if (!el.querySelector(`[id="${row.schema.urlKey}-${name}"]`)) continue;
         const value = otherValue(p, el.values[name], row.texts, name);
         if (value === undefined) continue;
         await setInput(el, row.schema.urlKey, name, value);
-        expect(row.consistent(el, el.values), `${row.name}: after changing ${name} to ${value}`).toBe(true);
+        pressedSinceChange = false;
+        expect(await row.consistent(el, el.values), `${row.name}: after changing ${name} to ${value}`).toBe(true);
         if (row.button) {
           el.querySelector<HTMLButtonElement>(row.button)!.click();
           await settle();
           await settle();
-          expect(row.consistent(el, el.values), `${row.name}: ${name} changed, button pressed`).toBe(true);
-          expect(isStale(el), `${row.name}: not stale after the button`).toBe(false);
+          pressedSinceChange = true;
+          expect(await row.consistent(el, el.values), `${row.name}: ${name} changed, button pressed`).toBe(true);
+          expect(
+            isStale(el),
+            `${row.name}: not stale after the button (${name}: ${el.querySelector('[data-progress]')?.textContent})`,
+          ).toBe(false);
         }
       }
+      if (firstView.has(row.name)) expect(moved.get(row.name), `${row.name}: no input changed the view`).toBe(true);
     });
   }
 });
@@ -418,7 +572,7 @@ async function mount(name: string, query = '') {
   answer = row.answer;
   await row.load();
   history.replaceState(null, '', `/${query}`);
-  document.body.innerHTML = markup(row.schema, row.folder, row.shell, row.data);
+  document.body.innerHTML = markup(row.schema, row.folder, row.shell, row.data, row.extra, row.attrs);
   const el = document.querySelector<HTMLElement & { values: Record<string, unknown> }>(row.schema.tag)!;
   await settle();
   return el;
@@ -445,7 +599,7 @@ describe('the items of issue 19 and 23, one by one', () => {
     await settle();
     expect(isStale(el)).toBe(false);
     expect(last('spec.node')).toEqual({ prompt: 'The whale', temperature: 2 });
-    expect(row.consistent(el, el.values)).toBe(true);
+    expect(await row.consistent(el, el.values)).toBe(true);
     el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
     await settle();
     expect(last('spec.sample')).toMatchObject({ prompt: 'The whale', temperature: 2, runs: 10_000 });
