@@ -34,6 +34,7 @@ import speculative from '../../site/data/speculative.json';
 import { schema as loraRankSchema } from '../../site/widgets/lora-rank/params.ts';
 import { schema as tradeoffSchema } from '../../site/widgets/tradeoff-curve/params.ts';
 import { schema as ffnRaceSchema } from '../../site/widgets/ffn-race/params.ts';
+import { schema as batchUnionSchema } from '../../site/widgets/batch-union/params.ts';
 import { schema as passesSchema } from '../../site/widgets/spec-passes/params.ts';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
@@ -186,7 +187,11 @@ interface Row {
 
 /** What a reader reads in a widget: its outputs, summary and sections (not its controls or progress line). */
 const view = (el: Element) =>
-  [...el.querySelectorAll('[data-out], [data-summary], [data-cell], section, [data-chart]')]
+  [
+    ...el.querySelectorAll(
+      '[data-out], [data-summary], [data-cell], [data-caption], [data-table], section, [data-chart]',
+    ),
+  ]
     .map((e) => e.textContent)
     .join(' | ');
 
@@ -470,6 +475,37 @@ const rows: Row[] = [
     texts: {},
     button: '[data-action="run"]',
     consistent: sameAsFresh('FfnRace'),
+  },
+  {
+    name: 'BatchUnion',
+    schema: batchUnionSchema,
+    folder: 'batch-union',
+    shell: 'BatchUnion.astro',
+    attrs: 'data-model="target-v1" data-text="held-out text"',
+    extra:
+      '<span data-caption="union"></span><span data-caption="split"></span><table data-table="union"><thead><tr></tr></thead><tbody></tbody></table>',
+    load: () => import('../../site/widgets/batch-union/element.ts'),
+    answer: (_, p) => {
+      // A union that depends on every setting of the run, so a table left from other settings shows.
+      const size = Number(p.batch);
+      const salt =
+        Number(p.steps) / 1e3 + Number(p.temperature) / 1e2 + Number(p.seed) / 1e6 + String(p.prompt).length / 1e2;
+      const batchSizes = Array.from({ length: size }, (_, b) => b + 1);
+      const union = batchSizes.map((b) => [0, 1].map((l) => Math.min(1, 0.1 * b + 0.01 * l + salt)));
+      return {
+        batchSizes,
+        steps: Number(p.steps),
+        nLayer: 2,
+        nFfn: 8,
+        union,
+        mean: union.map((u) => (u[0] + u[1]) / 2),
+        byRank: union.map((u) => u.map((x) => Float32Array.from({ length: 8 }, (_, r) => (r < 4 ? 1 : x)))),
+        texts: ['a'],
+      };
+    },
+    texts: { prompt: 'The whale' },
+    button: '[data-action="run"]',
+    consistent: sameAsFresh('BatchUnion'),
   },
   {
     name: 'SpecPasses',
