@@ -35,6 +35,7 @@ import { schema as loraRankSchema } from '../../site/widgets/lora-rank/params.ts
 import { schema as tradeoffSchema } from '../../site/widgets/tradeoff-curve/params.ts';
 import { schema as ffnRaceSchema } from '../../site/widgets/ffn-race/params.ts';
 import { schema as batchUnionSchema } from '../../site/widgets/batch-union/params.ts';
+import { schema as vecmatScaleSchema } from '../../site/widgets/vecmat-scale/params.ts';
 import { schema as passesSchema } from '../../site/widgets/spec-passes/params.ts';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
@@ -506,6 +507,34 @@ const rows: Row[] = [
     texts: { prompt: 'The whale' },
     button: '[data-action="run"]',
     consistent: sameAsFresh('BatchUnion'),
+  },
+  {
+    name: 'VecMatScale',
+    schema: vecmatScaleSchema,
+    folder: 'vecmat-scale',
+    shell: 'VecMatScale.astro',
+    extra:
+      '<p data-plan-setup></p><p data-plan-dense></p><p data-plan-gather></p><table><tr><td data-out="dense"></td><td data-out="gather"></td></tr><tr><td data-out="loopDense"></td><td data-out="loopSkip"></td></tr></table>',
+    load: () => import('../../site/widgets/vecmat-scale/element.ts'),
+    answer: (_, p) => {
+      // Times that depend on every field of the request, so figures left from other settings show.
+      const n = Number(p.n);
+      const base = (n * Number(p.m)) / 1e5 + Number(p.seed) / 100 + Number(p.repeats) / 10;
+      return {
+        backend: 'cpu',
+        n,
+        denseMs: base + 1,
+        gatherMs: base * (1 - Number(p.zeroFraction)) + 2,
+        loopDenseMs: base + 3,
+        loopSkipMs: base * (1 - Number(p.zeroFraction)) + 4,
+        rowsRead: Math.round(n * (1 - Number(p.zeroFraction))),
+        maxAbsDiff: 0,
+        loopMaxAbsDiff: 0,
+      };
+    },
+    texts: {},
+    button: '[data-action="run"]',
+    consistent: sameAsFresh('VecMatScale'),
   },
   {
     name: 'SpecPasses',
