@@ -36,6 +36,7 @@ import { schema as tradeoffSchema } from '../../site/widgets/tradeoff-curve/para
 import { schema as ffnRaceSchema } from '../../site/widgets/ffn-race/params.ts';
 import { schema as batchUnionSchema } from '../../site/widgets/batch-union/params.ts';
 import { schema as vecmatScaleSchema } from '../../site/widgets/vecmat-scale/params.ts';
+import { schema as flashStorageSchema } from '../../site/widgets/flash-storage/params.ts';
 import { schema as passesSchema } from '../../site/widgets/spec-passes/params.ts';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
@@ -535,6 +536,34 @@ const rows: Row[] = [
     texts: {},
     button: '[data-action="run"]',
     consistent: sameAsFresh('VecMatScale'),
+  },
+  {
+    name: 'FlashStorage',
+    schema: flashStorageSchema,
+    folder: 'flash-storage',
+    shell: 'FlashStorage.astro',
+    data: { who: 'build machine', points: flash.throughput.points },
+    extra: `<table><tbody>${[4096, 32768]
+      .map((c) => `<tr data-chunk="${c}"><td data-out="seq"></td><td data-out="scat"></td></tr>`)
+      .join('')}</tbody></table>`,
+    load: () => import('../../site/widgets/flash-storage/element.ts'),
+    answer: (type, p) => {
+      if (type === 'flash.roundtrip')
+        return { storage: 'memory', fallback: null, bytesWritten: p.bytes, bytesRead: p.bytes, reads: 1, equal: true };
+      // Throughputs that depend on the file size measured, so a table left from another size shows.
+      const points = (['sequential', 'scattered'] as const).flatMap((order, o) =>
+        [4096, 32768].map((chunkBytes) => ({
+          order,
+          chunkBytes,
+          bytesPerSecond: 1e6 * Number(p.fileMiB) * (o + 1) + chunkBytes,
+          microsPerRead: 1,
+        })),
+      );
+      return { storage: 'memory', fallback: null, points };
+    },
+    texts: {},
+    button: '[data-action="measure"]',
+    consistent: sameAsFresh('FlashStorage'),
   },
   {
     name: 'SpecPasses',
