@@ -37,6 +37,7 @@ import { schema as ffnRaceSchema } from '../../site/widgets/ffn-race/params.ts';
 import { schema as batchUnionSchema } from '../../site/widgets/batch-union/params.ts';
 import { schema as vecmatScaleSchema } from '../../site/widgets/vecmat-scale/params.ts';
 import { schema as flashStorageSchema } from '../../site/widgets/flash-storage/params.ts';
+import { schema as hotColdSchema } from '../../site/widgets/hot-cold-curve/params.ts';
 import { schema as passesSchema } from '../../site/widgets/spec-passes/params.ts';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
@@ -564,6 +565,34 @@ const rows: Row[] = [
     texts: {},
     button: '[data-action="measure"]',
     consistent: sameAsFresh('FlashStorage'),
+  },
+  {
+    name: 'HotColdCurve',
+    schema: hotColdSchema,
+    folder: 'hot-cold-curve',
+    shell: 'HotColdCurve.astro',
+    // Activation frequencies of 2 layers × 64 neurons, a smooth made-up profile (the shipped one is measured).
+    data: {
+      nEmbd: 128,
+      moby: {
+        title: 'Moby Dick',
+        tokens: 1000,
+        frequency: [0, 1].map((l) => Array.from({ length: 64 }, (_, i) => Math.exp(-i / (10 + 5 * l)))),
+        shareFor80: [0.3, 0.4],
+        all80: 0.35,
+      },
+    },
+    attrs: 'data-model="target-v1"',
+    extra: `<table><tbody>${['random', 'hottest', 'optimal']
+      .map(
+        (m) =>
+          `<tr data-method="${m}">${['served', 'counts', 'ms', 'rate', 'speedup'].map((c) => `<td data-cell="${c}"></td>`).join('')}</tr>`,
+      )
+      .join('')}</tbody></table>`,
+    load: () => import('../../site/widgets/hot-cold-curve/element.ts'),
+    answer: () => ({}),
+    texts: {},
+    consistent: sameAsFresh('HotColdCurve'),
   },
   {
     name: 'SpecPasses',
