@@ -39,6 +39,7 @@ import { schema as vecmatScaleSchema } from '../../site/widgets/vecmat-scale/par
 import { schema as flashStorageSchema } from '../../site/widgets/flash-storage/params.ts';
 import { schema as hotColdSchema } from '../../site/widgets/hot-cold-curve/params.ts';
 import { schema as int4RaceSchema } from '../../site/widgets/int4-race/params.ts';
+import { schema as microscopeSchema } from '../../site/widgets/error-microscope/params.ts';
 import { schema as passesSchema } from '../../site/widgets/spec-passes/params.ts';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
@@ -617,6 +618,30 @@ const rows: Row[] = [
     texts: {},
     button: '[data-run]',
     consistent: sameAsFresh('Int4Race'),
+  },
+  {
+    name: 'ErrorMicroscope',
+    schema: microscopeSchema,
+    folder: 'error-microscope',
+    shell: 'ErrorMicroscope.astro',
+    load: () => import('../../site/widgets/error-microscope/element.ts'),
+    answer: (_, p) => {
+      // Figures that depend on s, bits and seed, so a sentence left from other settings shows.
+      const k = Number(p.s) + Number(p.bits) / 10 + Number(p.seed) / 1e5;
+      return {
+        groups: 10_000,
+        meanStepRatio: 1 + k / 100,
+        changedShare: k / 100,
+        meanRoundErrBefore: 0.25,
+        meanRoundErrAfter: 0.2,
+        meanRoundErrAfterUnchanged: 0.25,
+        errorRatio: 1 / k,
+        predictedRatio: 1 / k,
+        othersErrorRatio: 1 + k / 1000,
+      };
+    },
+    texts: {},
+    consistent: sameAsFresh('ErrorMicroscope'),
   },
   {
     name: 'SpecPasses',
