@@ -40,6 +40,7 @@ import { schema as flashStorageSchema } from '../../site/widgets/flash-storage/p
 import { schema as hotColdSchema } from '../../site/widgets/hot-cold-curve/params.ts';
 import { schema as int4RaceSchema } from '../../site/widgets/int4-race/params.ts';
 import { schema as microscopeSchema } from '../../site/widgets/error-microscope/params.ts';
+import { schema as cacheSimSchema } from '../../site/widgets/neuron-cache-sim/params.ts';
 import { schema as passesSchema } from '../../site/widgets/spec-passes/params.ts';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
@@ -644,6 +645,56 @@ const rows: Row[] = [
     consistent: sameAsFresh('ErrorMicroscope'),
   },
   {
+    name: 'NeuronCacheSim',
+    schema: cacheSimSchema,
+    folder: 'neuron-cache-sim',
+    shell: 'NeuronCacheSim.astro',
+    attrs: 'data-model="target-v1" data-text="held-out text" data-n-embd="128"',
+    extra: `<p data-read></p><span data-caption></span>${[
+      'hit',
+      'hotHit',
+      'coldHit',
+      'misses',
+      'reads',
+      'bytes',
+      'io',
+      'ceiling',
+    ]
+      .map((k) => `<span data-out="${k}">–</span>`)
+      .join('')}`,
+    load: () => import('../../site/widgets/neuron-cache-sim/element.ts'),
+    answer: (_, p) => ({
+      // A hit rate that depends on every setting, so figures left from other settings show.
+      points: (p.memories as number[]).map((memory) => {
+        const hitRate = Math.min(
+          1,
+          memory + Number(p.hot) / 10 + (p.bundle ? 0.05 : 0) + String(p.neuron).length / 100,
+        );
+        return {
+          memory,
+          memoryBytes: memory * 1e6,
+          ioTokensPerSecond: 100 * hitRate,
+          tokens: 100,
+          hitRate,
+          hotHitRate: hitRate,
+          coldHitRate: hitRate / 2,
+          accessesPerToken: 100,
+          missesPerToken: 100 * (1 - hitRate),
+          readsPerToken: 50 * (1 - hitRate),
+          payloadBytesPerToken: 1000,
+          bytesReadPerToken: 4096 * 50 * (1 - hitRate),
+          ioMsPerToken: 1 - hitRate,
+          hotRegionBytes: 1000,
+          hotNeuronsPerLayer: 10,
+          coldCapacityNeurons: 10,
+          totalBytes: 1e6,
+        };
+      }),
+    }),
+    texts: {},
+    consistent: sameAsFresh('NeuronCacheSim'),
+  },
+  {
     name: 'SpecPasses',
     schema: passesSchema,
     folder: 'spec-passes',
@@ -843,6 +894,25 @@ describe('the items of issue 19 and 23, one by one', () => {
     const exact = await mount('FlashStepper', '?stepper.neurons=exact');
     const rung = flash.ablation.exact.find((r) => r.id === 'bundling')!;
     expect(out(exact, 'bytes')).toBe(bytes(rung.bytes));
+  });
+
+  it('NeuronCacheSim: while a new setting replays in the worker, the old figures are marked stale', async () => {
+    const el = await mount('NeuronCacheSim');
+    const hit = out(el, 'hit');
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const plain = rows.find((r) => r.name === 'NeuronCacheSim')!.answer;
+    answer = async (type, p) => {
+      await gate;
+      return plain(type, p);
+    };
+    await setInput(el, 'cache', 'hot', '0.9');
+    expect(out(el, 'hit')).toBe(hit); // still the old setting's figure…
+    expect(isStale(el)).toBe(true); // …marked as such
+    release();
+    await settle();
+    expect(isStale(el)).toBe(false);
+    expect(out(el, 'hit')).not.toBe(hit);
   });
 
   it('ScheduleAnimator: Play is enabled, reachable by keyboard, and advances the step; pressed again it pauses', async () => {
