@@ -41,6 +41,7 @@ import { schema as hotColdSchema } from '../../site/widgets/hot-cold-curve/param
 import { schema as int4RaceSchema } from '../../site/widgets/int4-race/params.ts';
 import { schema as microscopeSchema } from '../../site/widgets/error-microscope/params.ts';
 import { schema as cacheSimSchema } from '../../site/widgets/neuron-cache-sim/params.ts';
+import { schema as spectrumSchema } from '../../site/widgets/lora-spectrum/params.ts';
 import { schema as passesSchema } from '../../site/widgets/spec-passes/params.ts';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
@@ -695,6 +696,25 @@ const rows: Row[] = [
     consistent: sameAsFresh('NeuronCacheSim'),
   },
   {
+    name: 'LoraSpectrum',
+    schema: spectrumSchema,
+    folder: 'lora-spectrum',
+    shell: 'LoraSpectrum.astro',
+    load: () => import('../../site/widgets/lora-spectrum/element.ts'),
+    answer: (_, p) => {
+      // Singular values that depend on the adapters and the target, so a summary left from others shows.
+      const k = String(p.a).length + 2 * String(p.b).length + String(p.target).charCodeAt(2) / 10;
+      return {
+        singular: { a: [k, k / 2], b: [k / 3, k / 4] },
+        similarity: [[k / 100, k / 200]],
+        ranks: [2, 8],
+        target: p.target,
+      };
+    },
+    texts: {},
+    consistent: sameAsFresh('LoraSpectrum'),
+  },
+  {
     name: 'SpecPasses',
     schema: passesSchema,
     folder: 'spec-passes',
@@ -913,6 +933,25 @@ describe('the items of issue 19 and 23, one by one', () => {
     await settle();
     expect(isStale(el)).toBe(false);
     expect(out(el, 'hit')).not.toBe(hit);
+  });
+
+  it('LoraSpectrum: while another target is analysed in the worker, the old summary is marked stale', async () => {
+    const el = await mount('LoraSpectrum');
+    expect(isStale(el)).toBe(false);
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const plain = rows.find((r) => r.name === 'LoraSpectrum')!.answer;
+    answer = async (type, p) => {
+      await gate;
+      return plain(type, p);
+    };
+    await setInput(el, 'spectrum', 'layer', '3');
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^h\.0\.attn/); // still layer 0's…
+    expect(isStale(el)).toBe(true); // …marked as such
+    release();
+    await settle();
+    expect(isStale(el)).toBe(false);
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^h\.3\.attn/);
   });
 
   it('ScheduleAnimator: Play is enabled, reachable by keyboard, and advances the step; pressed again it pauses', async () => {
