@@ -8,7 +8,6 @@ import type { ResultOf } from '../../worker/client.ts';
 import { timingChart, type Method } from './chart.ts';
 import { SWEEP, planText, ratio, scalePlan } from './model.ts';
 import { schema, type VecscaleValues } from './params.ts';
-import { clearStale, markStale } from '../_kit/stale.ts';
 
 type Result = ResultOf<'vecmat.compare'>;
 
@@ -23,14 +22,10 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
 
   start() {
     const rerun = () => {
-      markStale(this, 'Timing these settings…');
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => this.#submit([{ ...this.values }]), 500);
     };
     for (const k of ['n', 'm', 'zeros'] as const) this.bind(k, rerun);
-    // Another W (seed) or number of timed runs waits for Run: timings from the old ones are marked.
-    for (const k of ['seed', 'repeats'] as const)
-      this.bind(k, () => markStale(this, 'The times are for other settings: press "Run again".'));
     for (const k of ['n', 'm'] as const) {
       // On leaving a box, show the value in use again (a bad entry was marked and not applied).
       const input = this.control(k);
@@ -130,8 +125,6 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
         `TensorFlow.js dense ${duration(r.denseMs)}, gather ${duration(r.gatherMs)}; JS loop over all rows ${duration(r.loopDenseMs)}, ` +
         `over non-zero rows ${duration(r.loopSkipMs)}. All answers agree to ${agree}.`,
     );
-    const key = (v: VecscaleValues) => JSON.stringify([v.n, v.m, v.zeros, v.seed, v.repeats]);
-    if (key(job) === key(this.values)) clearStale(this);
     this.redraw('chart');
   }
 }
