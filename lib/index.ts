@@ -52,6 +52,7 @@ export {
 export { benchDecode, CONTEXT as BENCH_CONTEXT, type DecodeBench } from './bench.ts';
 export { mulberry32, randn, randInt } from './random.ts';
 export { median } from './stats.ts';
+export { timePerCall, msPerCall, type TimingOptions } from './timing.ts';
 export { popcount, fnv1aUpdate, FNV_OFFSET, bytesOf } from './bits.ts';
 
 // Lesson 1's vector-matrix product, in plain JavaScript (vecmat) and in tfjs (vecmatTf).

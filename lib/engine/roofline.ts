@@ -9,6 +9,7 @@ import { groupZeros } from '../quant/group.ts';
 import { mulberry32, randn } from '../random.ts';
 import type { LeanEngine } from './engine.ts';
 import { createKernels, type KernelKind, type Kernels } from './kernels.ts';
+import { timePerCall } from '../timing.ts';
 
 export interface Roofline {
   kernels: KernelKind;
@@ -20,28 +21,19 @@ export interface Roofline {
   memoryBytes: number;
 }
 
+/** Timing options for a kernel: three rounds sharing `ms`, the fastest kept (the one least disturbed by others). */
+const bestOfThree = (ms: number, now: () => number) => ({
+  rounds: 3,
+  minMs: ms / 3,
+  pick: 'fastest' as const,
+  warmup: 1,
+  now,
+});
+
 const randomArray = (n: number, seed: number) => {
   const rng = mulberry32(seed);
   return Float32Array.from({ length: n }, () => randn(rng));
 };
-
-/** Milliseconds per call of `f`, the best of three rounds that together run for about `ms`. */
-function timePerCall(f: () => void, ms: number, now: () => number): number {
-  f(); // warm-up: compile tiers, touch pages
-  let best = Infinity;
-  for (let round = 0; round < 3; round++) {
-    let n = 0;
-    const t0 = now();
-    let t = t0;
-    while (t - t0 < ms / 3) {
-      f();
-      n++;
-      t = now();
-    }
-    best = Math.min(best, (t - t0) / n);
-  }
-  return best;
-}
 
 /** The linear shapes [in, out] of a model, the head ([nEmbd, vocabSize]) included. */
 export function linearShapes(cfg: GPTConfig): [number, number][] {
@@ -77,7 +69,7 @@ export function measureRoofline(
     const x = k.heap.put(randomArray(n, 1)),
       w = k.heap.put(randomArray(n * m, 2)),
       y = k.heap.alloc(4 * m);
-    const ms = timePerCall(() => k.fn.matvec(x, w, 0, y, n, m), (0.5 * budget) / shapes.length, now);
+    const ms = timePerCall(() => k.fn.matvec(x, w, 0, y, n, m), bestOfThree((0.5 * budget) / shapes.length, now));
     const gflops = (2 * n * m) / ms / 1e6;
     if (gflops > best.gflops) best = { gflops, shape: [n, m] };
   }
@@ -87,7 +79,7 @@ export function measureRoofline(
     y = k.heap.alloc(4 * m);
   const w = k.heap.alloc(4 * n * m);
   k.heap.f32.fill(0.5, w >> 2, (w >> 2) + n * m); // touch every page: the timing is of reading, not of first faults
-  const ms = timePerCall(() => k.fn.matvec(x, w, 0, y, n, m), 0.5 * budget, now);
+  const ms = timePerCall(() => k.fn.matvec(x, w, 0, y, n, m), bestOfThree(0.5 * budget, now));
   return {
     kernels: k.kind,
     computeGflops: best.gflops,
@@ -110,7 +102,7 @@ export function raceInt4Fp32Simd(
   const x = k.heap.put(randomArray(n, 5)),
     y = k.heap.alloc(4 * n);
   const w = k.heap.put(wValues);
-  const fp32Ms = timePerCall(() => k.fn.matvec(x, w, 0, y, n, n), ms, now);
+  const fp32Ms = timePerCall(() => k.fn.matvec(x, w, 0, y, n, n), bestOfThree(ms, now));
   const codes = k.heap.put(q.codes),
     scales = k.heap.put(q.scales),
     zeros = k.heap.put(Float32Array.from(groupZeros(q))),
@@ -121,8 +113,7 @@ export function raceInt4Fp32Simd(
       k.fn.quantPrepare(x, xp, xsum, n, 64);
       k.fn.matvecQ(xp, xsum, codes, scales, zeros, 0, y, n, n, 64, 4);
     },
-    ms,
-    now,
+    bestOfThree(ms, now),
   );
   return { fp32Ms, int4Ms, fp32Bytes: 4 * n * n, int4Bytes: q.codes.length + 8 * q.scales.length };
 }

@@ -6,6 +6,7 @@ import { mulberry32, randn } from '../random.ts';
 import { quantizeGroups } from './group.ts';
 import type { QuantizedMatrix } from './matrix.ts';
 import { int4Kernel, matVecF32, matVecInt4 } from './matvec.ts';
+import { msPerCall } from '../timing.ts';
 
 export interface Int4RaceResult {
   inDim: number;
@@ -32,15 +33,6 @@ export function raceInt4(
   const q = quantizeGroups(wT, { bits: 4, groupSize }, inDim);
   const kernel = int4Kernel({ ...q, inDim, outDim } as QuantizedMatrix);
   const y = new Float32Array(outDim);
-  const run = (f: () => void) => {
-    let n = 0;
-    const t = now();
-    do {
-      f();
-      n++;
-    } while (now() - t < minMs);
-    return (now() - t) / n;
-  };
   const fp32 = () => matVecF32(wT, inDim, outDim, x, y);
   const int4 = () => matVecInt4(kernel, x, y);
   fp32();
@@ -48,8 +40,8 @@ export function raceInt4(
   let fp32Ms = Infinity,
     int4Ms = Infinity;
   for (let r = 0; r < repeats; r++) {
-    fp32Ms = Math.min(fp32Ms, run(fp32));
-    int4Ms = Math.min(int4Ms, run(int4));
+    fp32Ms = Math.min(fp32Ms, msPerCall(fp32, minMs, now));
+    int4Ms = Math.min(int4Ms, msPerCall(int4, minMs, now));
   }
   const int4Bytes = q.codes.length + q.scales.byteLength + (q.zeros?.length ?? 0);
   return { inDim, outDim, fp32Ms, int4Ms, speedup: fp32Ms / int4Ms, fp32Bytes: 4 * inDim * outDim, int4Bytes };

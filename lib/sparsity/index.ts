@@ -44,7 +44,6 @@ export {
   raceSparseFfn,
   chooseActiveSet,
   sampleFfnInput,
-  timePerCall,
   type RaceOptions,
   type FfnRaceResult,
   type KernelName,

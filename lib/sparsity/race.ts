@@ -5,7 +5,7 @@
 // The ideal speedup of computing a share (1 − s) of the neurons is 1 / (1 − s); fixed per-call costs (op dispatch,
 // bias, the output vector) keep the measured speedup below it. PowerInfer's neuron-granular CPU kernel beats dense
 // even below 10% sparsity, where generic sparse kernels only win above ~87% [arXiv 2312.12456 v2, §8.3.3, Fig. 16].
-import { median } from '../stats.ts';
+import { timePerCall } from '../timing.ts';
 import * as tf from '@tensorflow/tfjs';
 import type { LanguageModel } from '../model.ts';
 import { denseFfn, kernelWeights, preActivations, sparseFfn, type FfnKernelWeights } from './neuron-kernel.ts';
@@ -80,25 +80,6 @@ export function chooseActiveSet(
   return Int32Array.from(order.slice(0, k)).sort();
 }
 
-/** Median ms per call of `fn`, calling it in loops long enough (≥ ~2 ms) for the clock. */
-export function timePerCall(fn: () => void, repeats = 7): number {
-  for (let i = 0; i < 3; i++) fn(); // warm-up: JIT, kernel compilation, allocation
-  let inner = 1;
-  for (;;) {
-    const t = performance.now();
-    for (let i = 0; i < inner; i++) fn();
-    if (performance.now() - t >= 2 || inner >= 1 << 16) break;
-    inner *= 2;
-  }
-  const runs: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const t = performance.now();
-    for (let i = 0; i < inner; i++) fn();
-    runs.push((performance.now() - t) / inner);
-  }
-  return median(runs);
-}
-
 /** Times dense vs sparse FFN for one token at `layer`; see RaceOptions. Leaves tf.memory().numTensors unchanged. */
 export function raceSparseFfn(model: LanguageModel, layer: number, opts: RaceOptions = {}): FfnRaceResult {
   const w = kernelWeights(model, layer);
@@ -112,9 +93,9 @@ export function raceSparseFfn(model: LanguageModel, layer: number, opts: RaceOpt
   if (kernel === 'js') {
     const y = new Float32Array(w.nEmbd),
       h = new Float32Array(w.nFfn);
-    denseMs = timePerCall(() => denseFfn(w, x, y, h), repeats);
+    denseMs = timePerCall(() => denseFfn(w, x, y, h), { rounds: repeats });
     const skip = opts.skipInactive ?? false;
-    sparseMs = timePerCall(() => sparseFfn(w, x, active, y, skip), repeats);
+    sparseMs = timePerCall(() => sparseFfn(w, x, active, y, skip), { rounds: repeats });
     dense = denseFfn(w, x);
     sparse = sparseFfn(w, x, active, undefined, skip);
   } else {
@@ -145,12 +126,8 @@ export function raceSparseFfn(model: LanguageModel, layer: number, opts: RaceOpt
         return tf.add(tf.matMul(h, tf.gather(t.down, idx)), t.downBias); // [1, C]
       });
     try {
-      denseMs = timePerCall(() => {
-        runDense();
-      }, repeats);
-      sparseMs = timePerCall(() => {
-        runSparse();
-      }, repeats);
+      denseMs = timePerCall(() => void runDense(), { rounds: repeats });
+      sparseMs = timePerCall(() => void runSparse(), { rounds: repeats });
       dense = runDense();
       sparse = runSparse();
     } finally {

@@ -69,4 +69,14 @@ describe('chart tick labels', () => {
     }
     expect(logTicks(0.05, 1.6)).toEqual([0.05, 0.1, 0.2, 0.5, 1]);
   });
+
+  it('a domain that is not a finite positive range has no ticks (a 0 ms timing once made this loop endless)', () => {
+    for (const [lo, hi] of [
+      [0.1, Infinity],
+      [0, 10],
+      [Number.NaN, 1],
+      [2, 1],
+    ])
+      expect(logTicks(lo, hi)).toEqual([]);
+  });
 });

@@ -141,6 +141,17 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
     expectSnapshot('ffn-race-speedup', fig);
   });
 
+  it('FfnRace: a race timed at 0 ms (speed-up ∞) is left off the chart, and the rest is drawn', () => {
+    const data = [
+      { sparsity: 0.5, kernel: 'plain JS', speedup: 1.7 },
+      { sparsity: 0.9, kernel: 'plain JS', speedup: Infinity },
+    ];
+    const fig = speedupChart(data, { width: 375, document }); // threw "Invalid array length" before
+    const text = fig.outerHTML;
+    expect(text).toContain('50% skipped: plain JS 1.7×');
+    expect(text).not.toMatch(/90% skipped|Infinity|∞/);
+  });
+
   it('NeuronHeatmap: zeros per token', () => {
     const fig = zeroChart(
       Float32Array.from({ length: 30 }, () => 0.7 + 0.3 * rand()),

@@ -80,6 +80,8 @@ export function stripMarkAria<T extends Element>(figure: T): T {
  * `tickFormat: tick` (a string format makes d3 hide labels on log axes, leaving one or two).
  */
 export function logTicks(lo: number, hi: number, max = 8): number[] {
+  // A domain that is not a finite positive range (a speed-up of ∞ from a 0 ms timing) has no ticks, not endless ones.
+  if (!(lo > 0 && hi >= lo && Number.isFinite(hi))) return [];
   const within = (mults: number[]) => {
     const t: number[] = [];
     for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++)

@@ -19,7 +19,8 @@ export const ideal = (s: number) => 1 / (1 - s);
 
 export function speedupChart(data: SpeedupPoint[], { width, document }: ChartContext) {
   const kernels = [...new Set(data.map((d) => d.kernel))];
-  const rows = [...data]
+  const rows = data
+    .filter((d) => Number.isFinite(d.speedup) && d.speedup > 0) // a timing of 0 ms has no speed-up to plot
     .sort((a, b) => a.sparsity - b.sparsity)
     .map((d) => ({ ...d, speedup: Math.max(0.05, d.speedup) }));
   const maxS = Math.max(0.5, ...rows.map((d) => d.sparsity));
