@@ -21,6 +21,10 @@ const SLOW_LIB = [
 // Chromium, Firefox and WebKit on a smoke set.
 export default defineConfig({
   test: {
+    // vitest's default in run mode is one worker fewer than the cores: on the 2-core machines CI and readers' laptops
+    // run on, that is one worker, and every file ran after the other. The site and browser files mostly wait on a
+    // browser in another process, so two workers overlap them with the Node files.
+    maxWorkers: 2,
     projects: [
       {
         test: {
