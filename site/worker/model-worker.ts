@@ -24,9 +24,7 @@ let started: Promise<{ backend: BackendInfo; handlers: Registry }> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 /** Requests the page cancelled that have not ended yet (ctx.checkpoint throws for them). */
 const cancelled = new Set<number>();
-// What generation decodes with; `?engine=lean` in the page's address switches. tfjs stays the default until the lean
-// engine gives the same greedy text in every engine: in WebKitGTK it diverged from the model card after a few tokens.
-let engine: DecodeEngine = 'tfjs';
+let engine: DecodeEngine = 'lean'; // what generation decodes with; `?engine=tfjs` in the page's address switches
 
 // WebGL can lose its context at any time (a GPU reset, the browser reclaiming memory); tfjs's tensors on it are gone
 // then. The request running at that moment fails with this message, and the worker carries on with wasm (or cpu):
