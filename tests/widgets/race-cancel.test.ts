@@ -8,23 +8,24 @@ import type { FfnRaceResult } from '../../lib/sparsity/index.ts';
 import { checkProps } from '../../site/widgets/_kit/params.ts';
 import { schema as ffnSchema } from '../../site/widgets/ffn-race/params.ts';
 import { schema as int4Schema } from '../../site/widgets/int4-race/params.ts';
-import { CancelledError } from '../../site/worker/protocol.ts';
+import { calls } from './worker/fake-client.ts';
 
-type Call = { type: string; payload: Record<string, unknown>; signal?: AbortSignal; finish: (r: unknown) => void };
-const calls: Call[] = [];
-/** A worker that answers only when the test says, and rejects as the real client does when the signal aborts. */
-const fakeWorker = {
-  request: (type: string, payload: Record<string, unknown>, opts: { signal?: AbortSignal } = {}) =>
-    new Promise((resolve, reject) => {
-      calls.push({ type, payload, signal: opts.signal, finish: resolve });
-      opts.signal?.addEventListener('abort', () => reject(new CancelledError()));
-    }),
-  onStatus: () => () => {},
-  ready: Promise.resolve({ name: 'wasm', skipped: [] }),
-};
-vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, backendUrlNote: () => undefined }));
+vi.mock('../../site/worker/client.ts', async () => (await import('./worker/fake-client.ts')).clientModule);
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
+
+/** Press `button`, which reads Cancel: the last request is aborted, none follows, and the widget says so. */
+async function pressCancel(el: HTMLElement, button: HTMLButtonElement, label: string) {
+  const asked = calls.length;
+  expect(button.textContent).toBe('Cancel');
+  button.click();
+  await settle();
+  expect(calls[asked - 1].signal?.aborted).toBe(true);
+  expect(calls).toHaveLength(asked);
+  expect(button.textContent).toBe(label);
+  expect(el.querySelector('[data-progress]')!.textContent).toMatch(/^Cancelled/);
+  expect(el.dataset.state).toBe('ready');
+}
 
 beforeAll(() => {
   window.matchMedia ??= ((q: string) => ({ matches: false, media: q }) as MediaQueryList) as typeof window.matchMedia;
@@ -53,15 +54,7 @@ describe('Int4Race: Cancel', () => {
     await settle();
     expect(calls.map((x) => x.type)).toEqual(['quant.race']);
     expect(el.dataset.state).toBe('running');
-    expect(button.textContent).toBe('Cancel');
-
-    button.click(); // Cancel: no second race is asked for
-    await settle();
-    expect(calls[0].signal?.aborted).toBe(true);
-    expect(calls).toHaveLength(1);
-    expect(button.textContent).toBe('Race in my browser');
-    expect(progress.textContent).toMatch(/^Cancelled/);
-    expect(el.dataset.state).toBe('ready');
+    await pressCancel(el, button, 'Race in my browser');
     expect(sentence.textContent).toBe('built');
 
     button.click(); // race again: it runs and shows its sentence
@@ -134,15 +127,8 @@ describe('FfnRace: Cancel', () => {
 
     // The race it starts by itself is Run again's: that button reads Cancel, the sweep stays a sweep.
     expect(calls.map((x) => x.type)).toEqual(['sparsity.race']);
-    expect(run.textContent).toBe('Cancel');
     expect(sweep.textContent).toBe('Sweep sparsities');
-    run.click();
-    await settle();
-    expect(calls[0].signal?.aborted).toBe(true);
-    expect(calls).toHaveLength(1);
-    expect(run.textContent).toBe('Run again');
-    expect(progress.textContent).toMatch(/^Cancelled/);
-    expect(el.dataset.state).toBe('ready');
+    await pressCancel(el, run, 'Run again');
     expect(computed.textContent).toBe('–');
 
     sweep.click(); // a sweep: one request per sparsity, one after another
@@ -156,13 +142,7 @@ describe('FfnRace: Cancel', () => {
     expect(calls).toHaveLength(3); // the sweep's second race is asked for
     expect(computed.textContent).toMatch(/skipped/);
     const shown = computed.textContent;
-    sweep.click(); // Cancel: the second race is aborted and no third is asked for
-    await settle();
-    expect(calls[2].signal?.aborted).toBe(true);
-    expect(calls).toHaveLength(3);
-    expect(sweep.textContent).toBe('Sweep sparsities');
-    expect(progress.textContent).toMatch(/^Cancelled/);
-    expect(el.dataset.state).toBe('ready');
+    await pressCancel(el, sweep, 'Sweep sparsities'); // the second race is aborted and no third is asked for
     expect(computed.textContent).toBe(shown); // the race that finished stays on show
 
     run.click(); // Run again: races the controls' setting and shows it
