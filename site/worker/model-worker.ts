@@ -3,30 +3,28 @@
 // (webgl needs OffscreenCanvas in a worker; wasm loads its binaries from our own origin, /tfjs-wasm/), then answers
 // requests one at a time so timings never overlap.
 // Messages are described in protocol.ts; handlers are registered in handlers/index.ts.
-import {
-  CancelledError,
-  type BackendInfo,
-  type BackendName,
-  type DecodeEngine,
-  type FromWorker,
-  type HandlerContext,
-  type ToWorker,
-} from './protocol.ts';
+//
+// Only types are imported at the top. A value imported here (a class, a function) that the handlers import too is
+// put by the bundler into this file's own chunk, which the handler chunks then import back; WebKit (WebKitGTK 2.50)
+// evaluates a worker's entry module a second time for such an import, so two copies of this file listened and every
+// request ran twice (a streamed generation skipped every other batch of tokens). Code goes in by `import()` below.
+// tests/site/worker-entry.test.ts checks the built chunks.
+import type { BackendInfo, BackendName, DecodeEngine, FromWorker, HandlerContext, ToWorker } from './protocol.ts';
 
 type AutoChoice = Extract<ToWorker, { kind: 'init' }>['auto'];
 
 type Registry = Record<string, (payload: unknown, ctx: HandlerContext) => unknown>;
 
 const post = (msg: FromWorker) => (self as unknown as Worker).postMessage(msg);
+/** The handlers' CancelledError, loaded as they are (see the top: no value imports in this file). */
+const cancelledError = async () => new (await import('./protocol.ts')).CancelledError();
 const text = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 let started: Promise<{ backend: BackendInfo; handlers: Registry }> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 /** Requests the page cancelled that have not ended yet (ctx.checkpoint throws for them). */
 const cancelled = new Set<number>();
-// What generation decodes with; `?engine=lean` in the page's address switches. tfjs stays the default until the lean
-// engine gives the same greedy text in every engine: in WebKitGTK it diverged from the model card after a few tokens.
-let engine: DecodeEngine = 'tfjs';
+let engine: DecodeEngine = 'lean'; // what generation decodes with; `?engine=tfjs` in the page's address switches
 
 // WebGL can lose its context at any time (a GPU reset, the browser reclaiming memory); tfjs's tensors on it are gone
 // then. The request running at that moment fails with this message, and the worker carries on with wasm (or cpu):
@@ -131,10 +129,10 @@ async function serve(id: number, type: string, payload: unknown): Promise<void> 
       progress: (message, fraction) => post({ kind: 'progress', id, message, fraction }),
       checkpoint: async () => {
         await new Promise((resolve) => setTimeout(resolve, 0)); // lets a 'cancel' message in
-        if (cancelled.has(id)) throw new CancelledError();
+        if (cancelled.has(id)) throw await cancelledError();
       },
     };
-    if (cancelled.has(id)) throw new CancelledError(); // cancelled while it waited in the queue
+    if (cancelled.has(id)) throw await cancelledError(); // cancelled while it waited in the queue
     const continues = sessionKey(type, payload);
     if (continues && (sessionEpoch.get(continues) ?? backendEpoch) < backendEpoch) throw new Error(DROPPED);
     const epoch = backendEpoch;

@@ -56,12 +56,12 @@ export class CancelledError extends Error {
 }
 
 /** What a handler receives besides its payload. */
-/** What decodes generated text: the tfjs forward (the default) or the lean engine (lib/engine, `?engine=lean`). */
+/** What decodes generated text: the lean engine (lib/engine, the default) or the tfjs forward (`?engine=tfjs`). */
 export type DecodeEngine = 'tfjs' | 'lean';
 
 export interface HandlerContext {
   backend: BackendInfo;
-  /** The engine generation decodes with (`?engine=` in the page's address, else 'tfjs'). */
+  /** The engine generation decodes with (`?engine=` in the page's address, else 'lean'). */
   engine: DecodeEngine;
   /** Report progress on this request to the page. */
   progress(message: string, fraction?: number): void;

@@ -1,4 +1,4 @@
-// The worker decodes generated text on tfjs by default and on the lean engine with ?engine=lean: the playground's
+// The worker decodes generated text on the lean engine by default and on tfjs with ?engine=tfjs: the playground's
 // tokens are the same under both, greedy on target-v1 and sampled (seeded) on draft-v1.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -35,9 +35,9 @@ describe('?engine=', () => {
   test.each([
     ['target-v1, greedy', 'model.model=target-v1&model.temperature=0&model.tokens=60'],
     ['draft-v1, sampled with seed 7', 'model.model=draft-v1&model.temperature=0.8&model.seed=7&model.tokens=60'],
-  ])('%s: the lean engine and tfjs (default) generate the same tokens', async (_, query) => {
-    const lean = await generatedIds(`${query}&backend=wasm&engine=lean`);
-    const tfjs = await generatedIds(`${query}&backend=wasm`);
+  ])('%s: the lean engine (default) and tfjs generate the same tokens', async (_, query) => {
+    const lean = await generatedIds(`${query}&backend=wasm`);
+    const tfjs = await generatedIds(`${query}&backend=wasm&engine=tfjs`);
     expect(lean.length).toBe(60);
     expect(lean).toEqual(tfjs);
   });

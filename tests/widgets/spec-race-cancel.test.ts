@@ -5,21 +5,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkProps } from '../../site/widgets/_kit/params.ts';
 import { schema } from '../../site/widgets/spec-race/params.ts';
-import { CancelledError } from '../../site/worker/protocol.ts';
+import { calls } from './worker/fake-client.ts';
 
-type Call = { type: string; payload: Record<string, unknown>; signal?: AbortSignal; finish: (r: unknown) => void };
-const calls: Call[] = [];
-/** A worker that answers only when the test says, and rejects as the real client does when the signal aborts. */
-const fakeWorker = {
-  request: (type: string, payload: Record<string, unknown>, opts: { signal?: AbortSignal } = {}) =>
-    new Promise((resolve, reject) => {
-      calls.push({ type, payload, signal: opts.signal, finish: resolve });
-      opts.signal?.addEventListener('abort', () => reject(new CancelledError()));
-    }),
-  onStatus: () => () => {},
-  ready: Promise.resolve(),
-};
-vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, backendUrlNote: () => undefined }));
+vi.mock('../../site/worker/client.ts', async () => (await import('./worker/fake-client.ts')).clientModule);
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 

@@ -1,22 +1,28 @@
 // <ffn-race>: the browser half of FfnRace.astro. Near the viewport it asks the page's model worker to race the dense
 // FFN against the sparse one (`sparsity.race`, both kernels of lib/sparsity/race.ts) and shows the times, the backend
 // and the largest difference. Changing the layer or sparsity re-runs it (only the latest is kept); "Sweep" times a
-// row of sparsities for the chart, one after another.
+// row of sparsities for the chart, one after another. While races run, the button that started them (Run again for
+// the automatic ones) reads Cancel: a sweep holds the worker, and every widget's requests wait behind it.
 import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
 import { count, duration, percent } from '../_kit/format.ts';
 import type { ResultOf } from '../../worker/client.ts';
+import { CancelledError } from '../../worker/protocol.ts';
 import type { ModelName } from '../../worker/models.ts';
 import { speedupChart } from './chart.ts';
 import { RACE_SWEEP, diff, planText, raceSummary, speedup } from './model.ts';
 import { schema } from './params.ts';
 
 type Race = { layer: number; sparsity?: number; repeats: number };
+/** Races to run one after another, and the button that asked for them (it reads Cancel meanwhile). */
+type Batch = { races: Race[]; by: 'run' | 'sweep' };
 type Result = ResultOf<'sparsity.race'>;
 
 class FfnRace extends WidgetElement<typeof schema.params> {
   schema = schema;
   #data?: { active: number[]; nFfn: number; nLayer: number };
-  #runs?: Jobs<Race[]>;
+  #runs?: Jobs<Batch>;
+  /** The batch running now: aborting it cancels its request in the worker. */
+  #running?: AbortController;
   /** Counts submitted batches: a sweep stops showing results once a newer batch was asked for. */
   #generation = 0;
   #debounce?: ReturnType<typeof setTimeout>;
@@ -35,7 +41,7 @@ class FfnRace extends WidgetElement<typeof schema.params> {
     }
     const rerun = () => {
       clearTimeout(this.#debounce);
-      this.#debounce = setTimeout(() => this.#submit([this.#race()]), 400);
+      this.#debounce = setTimeout(() => this.#submit([this.#race()], 'run'), 400);
     };
     this.bind('layer', rerun);
     this.bind('exact', rerun);
@@ -44,40 +50,77 @@ class FfnRace extends WidgetElement<typeof schema.params> {
       rerun();
     });
     this.onStop(() => clearTimeout(this.#debounce));
-    this.listen(this.find('[data-action="run"]'), 'click', () => this.#submit([this.#race()]));
-    this.listen(this.find('[data-action="sweep"]'), 'click', () =>
-      // The sweep ends on the controls' own setting, so what they say is what the table shows.
-      this.#submit([
-        ...RACE_SWEEP.filter((s) => this.values.exact || s !== this.values.sparsity).map((s) => ({
-          layer: this.values.layer,
-          sparsity: s,
-          repeats: this.values.repeats,
-        })),
-        this.#race(),
-      ]),
+    const buttons = {
+      run: this.find<HTMLButtonElement>('[data-action="run"]'),
+      sweep: this.find<HTMLButtonElement>('[data-action="sweep"]'),
+    };
+    const labels = { run: buttons.run.textContent ?? '', sweep: buttons.sweep.textContent ?? '' };
+    /** The button reading Cancel now (the one that started the running batch). */
+    let cancels: 'run' | 'sweep' | undefined;
+    const cancelled = (by: 'run' | 'sweep') => {
+      if (cancels !== by) return false;
+      this.#running?.abort();
+      return true;
+    };
+    this.listen(buttons.run, 'click', () => cancelled('run') || this.#submit([this.#race()], 'run'));
+    this.listen(
+      buttons.sweep,
+      'click',
+      () =>
+        cancelled('sweep') ||
+        // The sweep ends on the controls' own setting, so what they say is what the table shows.
+        this.#submit(
+          [
+            ...RACE_SWEEP.filter((s) => this.values.exact || s !== this.values.sparsity).map((s) => ({
+              layer: this.values.layer,
+              sparsity: s,
+              repeats: this.values.repeats,
+            })),
+            this.#race(),
+          ],
+          'sweep',
+        ),
     );
     this.enableControls();
     const worker = this.worker();
     this.#runs = this.jobs(
-      async (races: Race[]) => {
+      async ({ races, by }: Batch) => {
         const mine = this.#generation;
-        const backend = await worker.ready;
-        this.find('[data-out="backend"]').textContent = backend.name;
-        for (const race of races) {
-          if (mine !== this.#generation || !this.alive) break;
-          this.progress(
-            `Racing layer ${race.layer}${race.sparsity === undefined ? ' on the neurons that fire' : ` at ${percent(race.sparsity)} skipped`}…`,
-          );
-          const r = await worker.request(
-            'sparsity.race',
-            { model: this.dataset.model as ModelName, ...race },
-            { onProgress: (p) => this.progress(p.message) },
-          );
-          if (mine === this.#generation && this.alive) this.#show(race, r);
+        const running = (this.#running = new AbortController());
+        cancels = by;
+        buttons[by].textContent = 'Cancel';
+        try {
+          const backend = await worker.ready;
+          this.find('[data-out="backend"]').textContent = backend.name;
+          for (const race of races) {
+            if (mine !== this.#generation || !this.alive) break;
+            this.progress(
+              `Racing layer ${race.layer}${race.sparsity === undefined ? ' on the neurons that fire' : ` at ${percent(race.sparsity)} skipped`}…`,
+            );
+            const r = await worker.request(
+              'sparsity.race',
+              { model: this.dataset.model as ModelName, ...race },
+              { onProgress: (p) => this.progress(p.message), signal: running.signal },
+            );
+            if (mine === this.#generation && this.alive) this.#show(race, r);
+          }
+        } catch (err) {
+          // Cancelled with newer races already asked for: those run next, so this one ends quietly.
+          if (!(err instanceof CancelledError && mine !== this.#generation)) throw err;
+        } finally {
+          this.#running = undefined;
+          cancels = undefined;
+          buttons[by].textContent = labels[by];
         }
       },
       () => undefined,
-      (err) => this.fail(err, 'Could not race', 'Press "Run again" to retry.'),
+      (err) => {
+        if (!(err instanceof CancelledError)) return this.fail(err, 'Could not race', 'Press "Run again" to retry.');
+        this.state = 'ready';
+        this.progress(
+          `Cancelled. The table shows the last race that finished (its neurons computed are below it); press "${labels.run}" to race the settings above.`,
+        );
+      },
     );
     this.chart('chart', (width) => {
       if (!this.#points.size) return undefined;
@@ -87,7 +130,7 @@ class FfnRace extends WidgetElement<typeof schema.params> {
       ]);
       return speedupChart(data, { width });
     });
-    this.#submit([this.#race()]);
+    this.#submit([this.#race()], 'run');
   }
 
   #race(): Race {
@@ -98,10 +141,10 @@ class FfnRace extends WidgetElement<typeof schema.params> {
     };
   }
 
-  #submit(races: Race[]) {
+  #submit(races: Race[], by: Batch['by']) {
     clearTimeout(this.#debounce);
     this.#generation++;
-    this.#runs?.submit(races);
+    this.#runs?.submit({ races, by });
   }
 
   update() {

@@ -1,7 +1,9 @@
 // <int4-race>: the reader's browser times y = x·W with fp32 weights and with packed int4 weights (quant.race in the
-// model worker), on the chosen matrix; the button runs it again.
+// model worker), on the chosen matrix; the button runs it again. The large race holds the worker (every widget's
+// requests wait), so while a race runs its button reads Cancel.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import type { Int4RaceResult } from '../../../lib/quant/race.ts';
+import { CancelledError } from '../../worker/protocol.ts';
 import { raceSentence } from './model.ts';
 import { schema } from './params.ts';
 
@@ -10,20 +12,40 @@ class Int4Race extends WidgetElement<typeof schema.params> {
 
   start() {
     const worker = this.worker();
+    const button = this.find<HTMLButtonElement>('[data-run]');
+    const label = button.textContent ?? '';
+    let running: AbortController | undefined;
     const runs = this.jobs(
-      (size: 'small' | 'large') =>
-        worker.request('quant.race', { size }, { onProgress: (p) => this.progress(p.message) }),
+      async (size: 'small' | 'large') => {
+        running = new AbortController();
+        button.textContent = 'Cancel';
+        try {
+          return await worker.request(
+            'quant.race',
+            { size },
+            { onProgress: (p) => this.progress(p.message), signal: running.signal },
+          );
+        } finally {
+          running = undefined;
+          button.textContent = label;
+        }
+      },
       (_size, r: Int4RaceResult) => {
         this.find('[data-out="race"]').textContent = `In your browser: ${raceSentence(r)}`;
         this.summary(`In your browser: ${raceSentence(r)}`);
         this.progress('');
         this.state = 'done';
       },
+      (err) => {
+        if (!(err instanceof CancelledError)) return this.fail(err);
+        this.state = 'ready';
+        this.progress(`Cancelled; the sentence above is unchanged. Press "${label}" to run it again.`);
+      },
     );
     this.bind('size');
-    const button = this.find<HTMLButtonElement>('[data-run]');
     button.disabled = false;
     this.listen(button, 'click', () => {
+      if (running) return running.abort();
       this.state = 'running';
       runs.submit(this.values.size);
     });

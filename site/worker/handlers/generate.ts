@@ -26,7 +26,7 @@ export interface GenStartResult {
   promptTokens: { id: number; text: string; partial: boolean }[];
   /** A note when the prompt was cut to fit. */
   note?: string;
-  /** What decodes this generation: tfjs (the default, and always for a model with an unmerged adapter) or the lean engine (`?engine=lean`). */
+  /** What decodes this generation: the lean engine, or tfjs (`?engine=tfjs`, or a model with an unmerged adapter). */
   engine: DecodeEngine;
 }
 
