@@ -16,6 +16,10 @@ interface LessonCase {
 const LESSONS: LessonCase[] = [
   { slug: '01-three-views-of-xw', wrongSetting: '2,0,1' },
   { slug: '02-powerinfer-hot-cold-neurons', wrongSetting: 0.2 },
+  { slug: '03-powerinfer-2-sparsity-on-a-phone', wrongSetting: 0.5 },
+  { slug: '04-llm-in-a-flash', wrongSetting: 5 },
+  { slug: '05-flexgen', wrongSetting: 3 },
+  { slug: '06-awq', wrongSetting: 0.5 },
   { slug: '07-lora', wrongSetting: 4 },
   { slug: '08-specinfer', wrongSetting: '2,2,2' },
 ];

@@ -6,7 +6,12 @@ import { PRESETS, parameterCount } from '../../../lib/config.ts';
 import spec from '../../../site/data/speculative.json' with { type: 'json' };
 import * as xw from '../../../lessons/exercises/01-three-views-of-xw.ts';
 import * as hotcold from '../../../lessons/exercises/02-powerinfer-hot-cold-neurons.ts';
+import * as phone from '../../../lessons/exercises/03-powerinfer-2-sparsity-on-a-phone.ts';
+import * as flashEx from '../../../lessons/exercises/04-llm-in-a-flash.ts';
+import * as flexgen from '../../../lessons/exercises/05-flexgen.ts';
+import * as awq from '../../../lessons/exercises/06-awq.ts';
 import * as lora from '../../../lessons/exercises/07-lora.ts';
+import flash from '../../../site/data/flash.json' with { type: 'json' };
 import * as specinfer from '../../../lessons/exercises/08-specinfer.ts';
 
 describe('lesson 1 (three views of xW) exercises', () => {
@@ -46,6 +51,69 @@ describe('lesson 2 (PowerInfer) exercises', () => {
     expect(hotcold.halfServed.servedAt).toBeGreaterThanOrEqual(0.5);
     expect(hotcold.halfServed.servedBelow).toBeLessThan(0.5);
     expect(Math.round(hotcold.halfServed.answer * 100)).toBe(hotcold.halfServed.answer * 100);
+  });
+});
+
+describe('lesson 3 (PowerInfer-2) exercises', () => {
+  test('an FP16 gate-up-down bundle of 3 × 8 KiB is six 4 KiB reads', () => {
+    expect(phone.fp16Bundle.answer).toBe((3 * 8 * 1024) / 4096);
+  });
+  test('the batch union under independence, by the complement', () => {
+    let silent = 1;
+    for (let b = 0; b < 16; b++) silent *= 1 - phone.union16.p;
+    expect(phone.union16.answer).toBeCloseTo(1 - silent, 12);
+  });
+  test('the 90% hit rate is first reached at the answer, on a 5% step', () => {
+    expect(phone.hit90.rateAt).toBeGreaterThanOrEqual(0.9);
+    expect(phone.hit90.rateBelow).toBeLessThan(0.9);
+    expect(Math.round(phone.hit90.answer * 20)).toBeCloseTo(phone.hit90.answer * 20, 9);
+  });
+});
+
+describe('lesson 4 (LLM in a Flash) exercises', () => {
+  test('bytes per token at k = 3 from the printed s_agg values', () => {
+    expect(flashEx.windowBytes.answer).toBeCloseTo((flashEx.windowBytes.sNext - flashEx.windowBytes.sNow) * 4 * 512 * 1024, 6);
+    expect(flashEx.windowBytes.sNow).toBeCloseTo(flash.window.sAgg[3], 3);
+  });
+  test("OPT 6.7B's FFN: 32 × 16384 neurons of 2 × 4096 × 4 bytes is 16 GiB", () => {
+    expect(flashEx.opt67Ffn.answer).toBe((32 * 16384 * 2 * 4096 * 4) / 2 ** 30);
+  });
+  test('the first window under 5%, read straight from flash.json', () => {
+    let k = 0;
+    while (flash.window.deltaLoad[k] >= 0.05) k++;
+    expect(flashEx.under5.answer).toBe(k);
+  });
+});
+
+describe('lesson 5 (FlexGen) exercises', () => {
+  const { l, h1, h2 } = flexgen.opt30;
+  test("OPT-30B's KV peak: 4·b·l·h1·(s+n) bytes", () => {
+    expect(flexgen.kv30.answer).toBe((4 * 64 * l * h1 * (512 + 32)) / 2 ** 30);
+  });
+  test('zig-zag weight traffic: ⌈B/nb⌉·n·l layer loads of 8h1² + 4h1h2 bytes', () => {
+    expect(flexgen.zigzagTraffic.answer).toBeCloseTo((Math.ceil(12 / 4) * 32 * l * (8 * h1 * h1 + 4 * h1 * h2)) / 2 ** 30, 9);
+  });
+  test('the smallest block with a quarter of row-by-row loads, by brute force over the 8-batch grid', () => {
+    const loads = (nb: number) => Math.ceil(8 / nb) * 3 * 4;
+    const nb = [1, 2, 3, 4, 5, 6, 7, 8].find((b) => loads(b) * 4 <= loads(1));
+    expect(flexgen.quarterLoads.answer).toBe(nb);
+  });
+});
+
+describe('lesson 6 (AWQ) exercises', () => {
+  test('int4, groups of 128, fp32 scales and 4-bit zeros: 4096² / 2 + groups × (4 + 0.5) bytes', () => {
+    const groups = (4096 * 4096) / 128;
+    expect(awq.int4Matrix.answer).toBe((4096 * 4096) / 2 + groups * 4 + groups / 2);
+    expect(awq.fp32Ratio.answer).toBeCloseTo((4 * 4096 * 4096) / awq.int4Matrix.answer, 12);
+  });
+  test('1% of 512 input channels is 5', () => {
+    expect(awq.keepOne.answer).toBe(Math.round(0.01 * awq.keepOne.inDim));
+  });
+  test('the largest α within 10% of the best is within, and the next grid α is not (or is the last)', () => {
+    const { answer, errorAt, bestError, best } = awq.alphaWithin;
+    expect(errorAt).toBeLessThanOrEqual(bestError * 1.1);
+    expect(answer).toBeGreaterThanOrEqual(best);
+    expect(answer).not.toBe(best); // the widget opens at the best α: the reader has to move it
   });
 });
 
