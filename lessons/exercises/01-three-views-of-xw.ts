@@ -14,7 +14,11 @@ export const W = [
 export const lastEntry = { x: [3, -1, 2], j: 6, answer: rowsView([3, -1, 2], W).y[5] };
 
 /** Bytes of fp32 W read when skipping the rows whose x_i is zero: 2048 × 8192, 75% zeros. */
-export const skipBytes = { ...scalePlan(2048, 8192, 0.75), zerosShare: 0.75, answer: scalePlan(2048, 8192, 0.75).gatherBytes };
+export const skipBytes = {
+  ...scalePlan(2048, 8192, 0.75),
+  zerosShare: 0.75,
+  answer: scalePlan(2048, 8192, 0.75).gatherBytes,
+};
 
 /** VecMatViews: the x with one non-zero entry that gives this y (the rows view reads one row). */
 const xOneRow = [0, 2, 0];

@@ -23,6 +23,12 @@ export const zigzagTraffic = {
 const grid = { batches: 8, tokens: 3, layers: 4 };
 const rowLoads = zigzagWeightLoads(grid, 1);
 const nb = [1, 2, 3, 4, 5, 6, 7, 8].find((b) => zigzagWeightLoads(grid, b) <= rowLoads / 4)!;
-export const quarterLoads = { ...grid, rowLoads, answer: nb, loads: zigzagWeightLoads(grid, nb), before: zigzagWeightLoads(grid, nb - 1) };
+export const quarterLoads = {
+  ...grid,
+  rowLoads,
+  answer: nb,
+  loads: zigzagWeightLoads(grid, nb),
+  before: zigzagWeightLoads(grid, nb - 1),
+};
 
 export { count, sig } from '../../site/widgets/_kit/format.ts';

@@ -24,7 +24,8 @@ export const twelveGuesses = {
 };
 
 /** The step arithmetic on the race's chain of two guesses: speed-up = τ c1 / (c_T + d), from the measured row. */
-if (!c2 || c2.tokensPerPass === undefined) throw new Error('speculative.json has no chain-2 plain-JS race row');
+if (!c2 || c2.tokensPerPass === undefined || c2.plainCpuMs === undefined)
+  throw new Error('speculative.json has no chain-2 plain-JS race row with processor times');
 const c1 = c2.plainCpuMs / c2.tokens;
 export const chain2Speedup = {
   tau: c2.tokensPerPass,

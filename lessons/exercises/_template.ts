@@ -13,3 +13,5 @@ export const W = [
 export const firstEntry = { x: [2, 0, 1], answer: rowsView([2, 0, 1], W).y[0] };
 /** The x with one non-zero entry whose y is 3 × row 3 of W. */
 export const oneRow = { y: rowsView([0, 0, 3], W).y, answer: '0,0,3' };
+/** Weights the rows view reads for x = (2, 0, 1): it skips the row of the zero input. */
+export const weightsRead = { answer: rowsView([2, 0, 1], W).cost.actual.weightsRead };

@@ -33,7 +33,8 @@ interface Check {
 }
 
 const checkOf = async (p: Locator): Promise<Check> => JSON.parse((await p.getAttribute('data-check'))!);
-const first = (page: Page, kind: Check['kind']) => page.locator(`[data-problem][data-check*='"kind":"${kind}"']`).first();
+const first = (page: Page, kind: Check['kind']) =>
+  page.locator(`[data-problem][data-check*='"kind":"${kind}"']`).first();
 const feedback = (p: Locator) => p.locator('[data-feedback]');
 
 async function answerNumber(p: Locator) {
@@ -155,9 +156,13 @@ describe('exercises at the end of each lesson', () => {
 
         // Reset clears this lesson's progress and its stored entry.
         await page.locator('[data-reset]').click();
-        expect(await page.locator('[data-ex-progress]').textContent()).toMatch(new RegExp(`^0 of ${count} answered right`));
+        expect(await page.locator('[data-ex-progress]').textContent()).toMatch(
+          new RegExp(`^0 of ${count} answered right`),
+        );
         expect(await num.getByLabel(/Your answer/).inputValue()).toBe('');
-        expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('llmp-exercises:')))).toEqual([]);
+        expect(
+          await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('llmp-exercises:'))),
+        ).toEqual([]);
         expectClean(opened);
       } finally {
         await opened.close();

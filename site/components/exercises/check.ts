@@ -28,7 +28,9 @@ export function compareNumber(value: number, answer: number, tolerance: number):
 
 /** The sentence under an answer box that says how close is close enough. */
 export const toleranceText = (tolerance: number) =>
-  tolerance === 0 ? 'Checked exactly.' : `Checked to within ±${percent(tolerance, tolerance < 0.01 ? 1 : 0)} of the answer.`;
+  tolerance === 0
+    ? 'Checked exactly.'
+    : `Checked to within ±${percent(tolerance, tolerance < 0.01 ? 1 : 0)} of the answer.`;
 
 /** A widget setting in a comparable form: "⟨2, 2, 1⟩", "<2,2,1>" and "2,2,1" are one tree shape. */
 export const normalizeSetting = (v: unknown) =>

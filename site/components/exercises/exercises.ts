@@ -49,7 +49,9 @@ const FEEDBACK: Record<Exclude<Verdict, 'right'>, string> = {
 
 /** The widget element with URL key `key` on this page, with its current values once it has started. */
 function widgetValues(key: string): Record<string, unknown> | undefined | null {
-  const host = document.querySelector(`.kit[data-key="${CSS.escape(key)}"]`) as (Element & { values?: Record<string, unknown> }) | null;
+  const host = document.querySelector(`.kit[data-key="${CSS.escape(key)}"]`) as
+    | (Element & { values?: Record<string, unknown> })
+    | null;
   if (!host) return null;
   return host.values;
 }
@@ -136,20 +138,32 @@ export function startExercises(root: HTMLElement) {
         }
         const values = widgetValues(check.widget!);
         if (values === null) return grade('unreadable', `The widget "${check.widget}" is not on this page.`);
-        if (values === undefined) return grade('unreadable', 'The widget has not started yet: scroll to it, try it, then check again.');
+        if (values === undefined)
+          return grade('unreadable', 'The widget has not started yet: scroll to it, try it, then check again.');
         const off = Object.entries(check.given).filter(([k, v]) => String(values[k]) !== String(v));
         if (off.length)
-          return grade('wrong', `Not yet: the problem asks for ${off.map(([k, v]) => `${k} = ${v}`).join(', ')}; the widget has ${off.map(([k]) => `${k} = ${String(values[k])}`).join(', ')}.`);
+          return grade(
+            'wrong',
+            `Not yet: the problem asks for ${off.map(([k, v]) => `${k} = ${v}`).join(', ')}; the widget has ${off.map(([k]) => `${k} = ${String(values[k])}`).join(', ')}.`,
+          );
         const now = String(values[check.param!]);
         const v = compareSetting(values[check.param!], check.answer!, check.tolerance);
-        grade(v, v === 'right' ? `Right: the widget's ${check.param} is ${now}.` : `The widget's ${check.param} is ${now}. ${FEEDBACK[v]}`);
+        grade(
+          v,
+          v === 'right'
+            ? `Right: the widget's ${check.param} is ${now}.`
+            : `The widget's ${check.param} is ${now}. ${FEEDBACK[v]}`,
+        );
       });
     }
     if (self)
       for (const b of self.querySelectorAll<HTMLButtonElement>('[data-self-grade]'))
         b.addEventListener('click', () => {
           const right = b.dataset.selfGrade === 'right';
-          grade(right ? 'right' : 'wrong', right ? 'Marked as right.' : 'Marked as not yet: try it again in your own words.');
+          grade(
+            right ? 'right' : 'wrong',
+            right ? 'Marked as right.' : 'Marked as not yet: try it again in your own words.',
+          );
         });
     if (hintButton) {
       hintButton.disabled = false;

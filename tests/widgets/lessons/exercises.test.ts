@@ -1,7 +1,13 @@
 // Every exercise answer (lessons/exercises/*.ts) checked against an independent computation: the closed-form count
 // or a direct read of the committed measurement, never the exercise module's own call. A wrong answer in a lesson
 // fails here before any reader sees it.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { newLesson } from '../../../scripts/new-lesson.ts';
+import * as template from '../../../lessons/exercises/_template.ts';
 import { PRESETS, parameterCount } from '../../../lib/config.ts';
 import spec from '../../../site/data/speculative.json' with { type: 'json' };
 import * as xw from '../../../lessons/exercises/01-three-views-of-xw.ts';
@@ -72,7 +78,10 @@ describe('lesson 3 (PowerInfer-2) exercises', () => {
 
 describe('lesson 4 (LLM in a Flash) exercises', () => {
   test('bytes per token at k = 3 from the printed s_agg values', () => {
-    expect(flashEx.windowBytes.answer).toBeCloseTo((flashEx.windowBytes.sNext - flashEx.windowBytes.sNow) * 4 * 512 * 1024, 6);
+    expect(flashEx.windowBytes.answer).toBeCloseTo(
+      (flashEx.windowBytes.sNext - flashEx.windowBytes.sNow) * 4 * 512 * 1024,
+      6,
+    );
     expect(flashEx.windowBytes.sNow).toBeCloseTo(flash.window.sAgg[3], 3);
   });
   test("OPT 6.7B's FFN: 32 × 16384 neurons of 2 × 4096 × 4 bytes is 16 GiB", () => {
@@ -91,7 +100,10 @@ describe('lesson 5 (FlexGen) exercises', () => {
     expect(flexgen.kv30.answer).toBe((4 * 64 * l * h1 * (512 + 32)) / 2 ** 30);
   });
   test('zig-zag weight traffic: ⌈B/nb⌉·n·l layer loads of 8h1² + 4h1h2 bytes', () => {
-    expect(flexgen.zigzagTraffic.answer).toBeCloseTo((Math.ceil(12 / 4) * 32 * l * (8 * h1 * h1 + 4 * h1 * h2)) / 2 ** 30, 9);
+    expect(flexgen.zigzagTraffic.answer).toBeCloseTo(
+      (Math.ceil(12 / 4) * 32 * l * (8 * h1 * h1 + 4 * h1 * h2)) / 2 ** 30,
+      9,
+    );
   });
   test('the smallest block with a quarter of row-by-row loads, by brute force over the 8-batch grid', () => {
     const loads = (nb: number) => Math.ceil(8 / nb) * 3 * 4;
@@ -157,5 +169,33 @@ describe('lesson 8 (SpecInfer) exercises', () => {
     const expected = (row.tokensPerPass * (row.plainCpuMs / row.tokens)) / (row.targetMsPerPass + row.draftMsPerPass);
     expect(specinfer.chain2Speedup.answer).toBeCloseTo(expected, 9);
     expect(specinfer.sizeRatio).toBeCloseTo(spec.models.targetParameters / spec.models.draftParameters, 9);
+  });
+});
+
+describe('the lesson template (lessons/exercises/_template.ts)', () => {
+  test('its answers: y_1, the weights the rows view reads, and the one-row x', () => {
+    expect(template.firstEntry.answer).toBe(2 * 1 + 0 * 4 + 1 * 0);
+    expect(template.weightsRead.answer).toBe(2 * 6);
+    expect(template.oneRow.y).toEqual(template.W[2].map((w) => 3 * w));
+  });
+  test('npm run new-lesson gives a lesson from the template its own answers file and imports it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'new-lesson-'));
+    try {
+      mkdirSync(join(root, 'lessons', 'exercises'), { recursive: true });
+      for (const f of ['_template.mdx', 'exercises/_template.ts', '01-three-views-of-xw.mdx'])
+        copyFileSync(fileURLToPath(new URL(`../../../lessons/${f}`, import.meta.url)), join(root, 'lessons', f));
+      const made = newLesson(root, 'kv-cache');
+      expect(made).toBe(join(root, 'lessons', '02-kv-cache.mdx'));
+      expect(readFileSync(made, 'utf8')).toContain("import * as ex from './exercises/02-kv-cache.ts';");
+      expect(readFileSync(join(root, 'lessons', 'exercises', '02-kv-cache.ts'), 'utf8')).toBe(
+        readFileSync(join(root, 'lessons', 'exercises', '_template.ts'), 'utf8'),
+      );
+      // A fork keeps the source lesson's answers until its author writes its own.
+      const fork = newLesson(root, 'fork', '01-three-views-of-xw');
+      expect(readFileSync(fork, 'utf8')).toContain("from './exercises/01-three-views-of-xw.ts'");
+      expect(existsSync(join(root, 'lessons', 'exercises', '03-fork.ts'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
