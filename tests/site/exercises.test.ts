@@ -115,6 +115,8 @@ describe('exercises at the end of each lesson', () => {
         const count = await problems.count();
         expect(count).toBeGreaterThanOrEqual(4);
         expect(count).toBeLessThanOrEqual(8);
+        // Every number came through: no MDX expression left as text inside maths or code.
+        expect(await page.locator('[data-exercises]').textContent()).not.toMatch(/\bex\.[a-z]/i);
         await page.locator('[data-exercises] [data-reset]:not([disabled])').waitFor();
 
         const num = first(page, 'number');

@@ -24,6 +24,10 @@ test.each(lessons)('%s ends with 4–8 problems of all three kinds, answers from
   const answers = /import \* as ex from '\.\/exercises\/([^']+)\.ts';/.exec(mdx)?.[1];
   expect(answers).toBe(file.replace(/\.mdx$/, ''));
   expect(existsSync(join(dir, 'exercises', `${answers}.ts`))).toBe(true);
+  // MDX leaves {…} inside $maths$ or `code` as text: the reader would see "ex.answer", not the number.
+  const prose = section.replace(/`[^`\n]*\$\{[^`\n]*`/g, ''); // JavaScript template literals are not prose
+  const verbatim = [...prose.matchAll(/\$\$[\s\S]*?\$\$|\$[^$\n]+\$|`[^`\n]+`/g)].map((m) => m[0]);
+  expect(verbatim.filter((span) => span.includes('{ex.'))).toEqual([]);
   // Answers are never typed in: every answer is an expression (from `ex`), never a literal.
   expect(section).not.toMatch(/<Problem [^>]*answer="/);
   expect(section).not.toMatch(/<Problem [^>]*answer=\{\s*[-\d.'"]/);
