@@ -36,4 +36,7 @@ export const halfServed = {
   servedBelow: served((steps - 1) / 100),
 };
 
-export { count, percent, sig } from '../../site/widgets/_kit/format.ts';
+/** One whole layer of our model on PC-High's CPU, its neurons priced as 7B fp16 ones (the lesson's figure), ms. */
+export const layerCpuMs = placementTable(freqs, 0, '7b', m.model.nEmbd).allSlowMs / m.model.nLayer;
+
+export { count, duration, percent, sig } from '../../site/widgets/_kit/format.ts';

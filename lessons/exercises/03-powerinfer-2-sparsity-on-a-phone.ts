@@ -3,7 +3,8 @@
 // tests/widgets/lessons/exercises.test.ts checks each one independently.
 import { FP16_7B_VECTOR_BYTES } from '../../lib/hardware/index.ts';
 import { sig } from '../../site/widgets/_kit/format.ts';
-import { measuredCache, phoneInfo } from '../../site/data/measured-phone.ts';
+import { measuredBatch, measuredCache, phoneInfo } from '../../site/data/measured-phone.ts';
+import { BATCH_DEFAULTS } from '../../site/widgets/batch-union/params.ts';
 import { CACHE_DEFAULTS } from '../../site/widgets/neuron-cache-sim/params.ts';
 
 /** 4 KiB: what every flash read fetches (PowerInfer-2 §4.4). */
@@ -16,6 +17,11 @@ const facts = await phoneInfo();
 if (!facts) throw new Error('lesson 3 exercises: no trained model in this build');
 const p = sig(facts.activeMean, 3); // as the question prints it
 export const union16 = { p, batch: 16, answer: 1 - (1 - p) ** 16 };
+
+/** The lesson's measured batch of 16 on its prompt: the share of a layer's neurons it needs per step. */
+const batch = await measuredBatch('Call me Ishmael.', BATCH_DEFAULTS);
+const at16 = batch?.batchSizes.indexOf(16) ?? -1;
+export const measured16 = batch && at16 >= 0 ? batch.mean[at16] : undefined;
 
 /** NeuronCacheSim: the smallest memory share, in the slider's 5% steps, with a hit rate of at least 90%. */
 const HIT = 0.9;

@@ -1,7 +1,7 @@
 // Lesson 8 (SpecInfer): the answers of the lesson's exercises, computed at build time from lib/speculative and the
 // lesson's typed facts (facts/specinfer.ts). tests/lessons/exercises.test.ts checks each one independently.
 import { expansionNodes, formatTreeShape } from '../../lib/speculative/tree-shape.ts';
-import { c2, m } from '../facts/specinfer.ts';
+import { bestGreedy, c2, m } from '../facts/specinfer.ts';
 
 /** How many times more parameters the target has than the draft. */
 export const sizeRatio = m.models.targetParameters / m.models.draftParameters;
@@ -33,6 +33,14 @@ export const chain2Speedup = {
   cT: c2.targetMsPerPass,
   d: c2.draftMsPerPass,
   answer: (c2.tokensPerPass * c1) / (c2.targetMsPerPass + c2.draftMsPerPass),
+  measured: c2.cpuSpeedup,
+};
+
+/** The best tree's tokens per pass, and the best wall-clock speed-up of the Node race. */
+export const best = {
+  shape: bestGreedy.shape,
+  tokensPerPass: bestGreedy.tokensPerPass,
+  raceSpeedup: Math.max(...m.race.rows.map((r) => r.speedup)),
 };
 
 export { count, sig, times } from '../../site/widgets/_kit/format.ts';
