@@ -1,6 +1,8 @@
 // npm run new-lesson -- <slug> [--from <lesson>]: start a lesson as lessons/NN-<slug>.mdx, copied from
 // lessons/_template.mdx (or from an existing lesson), with its title and order filled in so that it is the last
-// lesson of the course. NN is one more than the highest number in lessons/.
+// lesson of the course. NN is one more than the highest number in lessons/. A lesson from the template also gets
+// its exercises' answers file, lessons/exercises/NN-<slug>.ts (from lessons/exercises/_template.ts); a fork keeps
+// importing the source lesson's until its author writes its own.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +51,14 @@ export function newLesson(root: string, slug: string, from?: string): string {
   if (existsSync(target)) throw new Error(`${target} already exists`);
 
   let mdx = readFileSync(source, 'utf8');
-  if (from === undefined) mdx = mdx.replace(/^\{\/\* template:[\s\S]*?\*\/\}\n/m, ''); // the template's note to its reader
+  const id = basename(target, '.mdx');
+  if (from === undefined) {
+    mdx = mdx.replace(/^\{\/\* template:[\s\S]*?\*\/\}\n/m, ''); // the template's note to its reader
+    const answers = join(dir, 'exercises', `${id}.ts`);
+    if (existsSync(answers)) throw new Error(`${answers} already exists`);
+    writeFileSync(answers, readFileSync(join(dir, 'exercises', '_template.ts'), 'utf8'));
+    mdx = mdx.replace("'./exercises/_template.ts'", `'./exercises/${id}.ts'`);
+  }
   mdx = setFrontmatter(mdx, 'title', JSON.stringify(titleFromSlug(slug)));
   mdx = setFrontmatter(mdx, 'order', String(order));
   writeFileSync(target, mdx);
