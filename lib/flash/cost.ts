@@ -49,6 +49,8 @@ export function meanRecord(recs: TokenRecord[]): TokenRecord {
     heldPeak: 0,
     rowsMoved: 0,
     readMs: 0,
+    rows: 0,
+    rowSelected: 0,
   };
   for (const r of recs) {
     for (const k of [
@@ -62,6 +64,8 @@ export function meanRecord(recs: TokenRecord[]): TokenRecord {
       'heldPeak',
       'rowsMoved',
       'readMs',
+      'rows',
+      'rowSelected',
     ] as const)
       out[k] += r[k] / n;
     for (const [k, v] of Object.entries(r.readsBySize)) out.readsBySize[k] = (out.readsBySize[k] ?? 0) + v / n;

@@ -29,6 +29,11 @@ export interface TokenRecord {
   rowsMoved: number;
   /** Milliseconds spent inside storage reads. */
   readMs: number;
+  /** Rows of the forward pass this record covers (1 per token; a verification pass's tree nodes when the FFN
+   *  serves each pass as one batch), and the neurons they chose counted per row: with `selected` (the distinct
+   *  neurons of the pass) this is the batch union's effect. */
+  rows: number;
+  rowSelected: number;
 }
 
 function emptyRecord(): TokenRecord {
@@ -44,6 +49,8 @@ function emptyRecord(): TokenRecord {
     heldPeak: 0,
     rowsMoved: 0,
     readMs: 0,
+    rows: 0,
+    rowSelected: 0,
   };
 }
 
@@ -57,6 +64,7 @@ export class FlashFfn {
   private readonly w: FfnWeights;
   private readonly predictor: ActivationPredictor | null;
   private readonly threshold: number | undefined;
+  private readonly perPass: boolean;
   private readonly buffers: NeuronBuffer[];
   private readonly residentCount: number;
   /** Most neurons a layer keeps between tokens (the policy's DRAM budget). */
@@ -70,7 +78,14 @@ export class FlashFfn {
     store: FlashFfnStore,
     weights: FfnWeights,
     policy: FlashPolicy,
-    opts: { predictor?: ActivationPredictor; threshold?: number } = {},
+    opts: {
+      predictor?: ActivationPredictor;
+      threshold?: number;
+      /** Treat the rows of one ffnFn call as one batch (a speculative tree verified in one pass): read the union
+       *  of their active neurons once, keep one record and one window step per pass [PowerInfer-2, arXiv
+       *  2406.06282 v3, §4.2, the batch's neuron union]. Off: one record per row, as lesson 4 measures. */
+      perPass?: boolean;
+    } = {},
   ) {
     this.policy = validatePolicy(policy);
     const L = store.layout;
@@ -92,6 +107,7 @@ export class FlashFfn {
     this.w = weights;
     this.predictor = opts.predictor ?? null;
     this.threshold = opts.threshold;
+    this.perPass = opts.perPass ?? false;
     this.buffers = Array.from({ length: L.nLayer }, () => new NeuronBuffer(L.nEmbd, L.nFfn));
     this.residentCount = Math.round(this.policy.resident * L.nFfn);
     this.keepCount = Math.max(this.residentCount, Math.floor((this.policy.budget ?? 1) * L.nFfn));
@@ -129,11 +145,14 @@ export class FlashFfn {
     const N = x.length / C;
     const out = new Float32Array(N * C);
     const mask = this.policy.select === 'predictor' ? this.predictor!.mask(layer, x, this.threshold) : null; // [N*F]
+    if (this.perPass) return this.passFfn(layer, x, mask, out);
     for (let n = 0; n < N; n++) {
       const t = this.seen[layer]++;
       const rec = (this.tokens[t] ??= emptyRecord());
       const xs = x.subarray(n * C, (n + 1) * C);
       const chosen = this.choose(layer, xs, mask ? mask.subarray(n * F, (n + 1) * F) : null);
+      rec.rows++;
+      rec.rowSelected += chosen.length;
       this.step(layer, t, chosen, rec);
       const o = out.subarray(n * C, (n + 1) * C);
       o.set(this.w.downBias[layer]);
@@ -142,6 +161,35 @@ export class FlashFfn {
     }
     return out;
   };
+
+  /** All rows of x as one pass: the union of their chosen neurons is loaded once, then every row is computed. */
+  private passFfn(layer: number, x: Float32Array, mask: Float32Array | null, out: Float32Array): Float32Array {
+    const { nEmbd: C, nFfn: F } = this.store.layout;
+    const N = x.length / C;
+    const t = this.seen[layer]++;
+    const rec = (this.tokens[t] ??= emptyRecord());
+    const inUnion = new Uint8Array(F);
+    for (let n = 0; n < N; n++) {
+      const chosen = this.choose(
+        layer,
+        x.subarray(n * C, (n + 1) * C),
+        mask ? mask.subarray(n * F, (n + 1) * F) : null,
+      );
+      rec.rowSelected += chosen.length;
+      for (const i of chosen) inUnion[i] = 1;
+    }
+    rec.rows += N;
+    const union: number[] = [];
+    for (let i = 0; i < F; i++) if (inUnion[i]) union.push(i);
+    this.step(layer, t, Int32Array.from(union), rec);
+    for (let n = 0; n < N; n++) {
+      const o = out.subarray(n * C, (n + 1) * C);
+      o.set(this.w.downBias[layer]);
+      this.buffers[layer].addFfn(x.subarray(n * C, (n + 1) * C), o);
+    }
+    this.evict(layer, t, rec);
+    return out;
+  }
 
   /** The neurons this token needs at this layer, ascending. */
   private choose(layer: number, x: Float32Array, mask: Float32Array | null): Int32Array {

@@ -1,0 +1,199 @@
+// Lesson 9's decoder: target-v1 (fp32 or its AWQ int4 variant) on the lean engine, its FFN weights read from a
+// store (lesson 4), the neurons it computes chosen densely, exactly or by the predictor (lessons 2–4), and draft-v1
+// guessing a chain or a token tree that the target verifies in one pass (lesson 8), the pass reading the union of
+// its nodes' neurons (lesson 3's batch union, on a tree). One options object (options.ts) switches each piece.
+// With exact sparsity and greedy verification the text is the plain in-memory model's (tests/lib/capstone).
+import type { LeanEngine } from '../engine/engine.ts';
+import { FlashFfn, type TokenRecord } from '../flash/flash-ffn.ts';
+import type { FfnLayoutName } from '../flash/layout.ts';
+import type { FlashPolicy } from '../flash/policy.ts';
+import { FlashFfnStore, type FfnWeights } from '../flash/store.ts';
+import type { ActivationPredictor } from '../sparsity/predictor.ts';
+import { SpeculativeSession } from '../speculative/session.ts';
+import type { TreeRunner } from '../speculative/runner.ts';
+import { MemoryStorage } from '../storage/memory.ts';
+import type { ByteStorage } from '../storage/storage.ts';
+import type { Tokenizer } from '../tokenizer.ts';
+import { CAPSTONE_WINDOW_K, type CapstoneOptions, type CapstoneWeights, validateCapstoneOptions } from './options.ts';
+import { NoDraft, StoreTarget } from './target.ts';
+
+/** One target's pieces: its engine (fp32, or int4 with packed attention) and its FFN as plain fp32 arrays (for int4,
+ *  the AWQ weights dequantized: the store holds them as fp32, see README "what is not yet here"). */
+export interface CapstoneTarget {
+  engine: LeanEngine;
+  ffn: FfnWeights;
+}
+
+export interface CapstoneModels {
+  tokenizer: Tokenizer;
+  targets: Partial<Record<CapstoneWeights, CapstoneTarget>>;
+  draft: TreeRunner;
+  predictor: ActivationPredictor;
+}
+
+/** The FFN stores, opened once per weights × storage × layout and reused (opening writes the weights). */
+export class CapstoneStores {
+  private readonly open = new Map<string, FlashFfnStore>();
+  private readonly flash: (key: string) => ByteStorage;
+
+  /** `flash(key)` makes the flash back end for one store: a NodeFileStorage in Node, OPFS in the browser. */
+  constructor(flash: (key: string) => ByteStorage) {
+    this.flash = flash;
+  }
+
+  get(weights: CapstoneWeights, ffn: FfnWeights, storage: CapstoneOptions['storage'], layout: FfnLayoutName) {
+    const key = `${weights}-${storage}-${layout}`;
+    let store = this.open.get(key);
+    if (!store) {
+      store = FlashFfnStore.open(storage === 'memory' ? new MemoryStorage(key) : this.flash(key), ffn, layout);
+      this.open.set(key, store);
+    }
+    return store;
+  }
+
+  close(): void {
+    for (const s of this.open.values()) s.storage.close();
+    this.open.clear();
+  }
+}
+
+/** Where a run's time went, in milliseconds per generated token. */
+export interface TimeSplit {
+  reads: number;
+  /** FFN minus reads: choosing neurons (the oracle or the predictor), DRAM bookkeeping, the multiply-adds. */
+  ffn: number;
+  /** The rest of the target pass: embeddings, attention, projections, the head. */
+  attention: number;
+  draft: number;
+  /** Verification, sampling and cache bookkeeping outside the passes. */
+  bookkeeping: number;
+}
+
+export interface CapstoneRun {
+  options: CapstoneOptions;
+  ids: number[];
+  text: string;
+  /** Tokens the steps emitted (ids may be cut to maxNewTokens), target passes, and their ratio. */
+  emitted: number;
+  passes: number;
+  tokensPerPass: number;
+  wallMs: number;
+  tokensPerSecond: number;
+  bytesPerToken: number;
+  readsPerToken: number;
+  /** Bytes in DRAM: the engine's heap without its unused FFN copy, plus the FFN neurons held (mean at the peak
+   *  of a pass, all layers) and the FFN biases. */
+  dramBytes: number;
+  split: TimeSplit;
+  /** Rows per target pass, and active neurons per layer: per row (summed over rows) and distinct in the pass. */
+  union: { rowsPerPass: number; neuronsPerRow: number; neuronsPerPass: number };
+  /** The store's records of the generated tokens' passes (one per pass). */
+  records: TokenRecord[];
+}
+
+const POLICY_SELECT = { dense: 'all', exact: 'exact', predicted: 'predictor' } as const;
+
+/** The FlashFfn for a combination: its store, its policy, the predictor when asked for, one batch per pass. */
+export function capstoneFfn(models: CapstoneModels, stores: CapstoneStores, o: CapstoneOptions): FlashFfn {
+  const target = models.targets[o.weights];
+  if (!target) throw new Error(`capstone: no ${o.weights} target was loaded`);
+  const layout: FfnLayoutName = o.bundled ? 'bundled' : 'separate';
+  const policy: FlashPolicy = {
+    select: POLICY_SELECT[o.ffn],
+    resident: 0,
+    windowK: o.window ? CAPSTONE_WINDOW_K : 0,
+    layout,
+  };
+  const store = stores.get(o.weights, target.ffn, o.storage, layout);
+  return new FlashFfn(store, target.ffn, policy, { predictor: models.predictor, perPass: true });
+}
+
+/** Decodes up to maxNewTokens after `prompt` with the combination `options`, measuring the generated tokens. */
+export function capstoneGenerate(
+  models: CapstoneModels,
+  stores: CapstoneStores,
+  prompt: string | number[],
+  options: Partial<CapstoneOptions>,
+  { maxNewTokens = 24, now = () => performance.now() }: { maxNewTokens?: number; now?: () => number } = {},
+): CapstoneRun {
+  const o = validateCapstoneOptions(options);
+  if (!(Number.isInteger(maxNewTokens) && maxNewTokens >= 1))
+    throw new Error(`capstone: maxNewTokens must be a whole number ≥ 1, got ${maxNewTokens}`);
+  const t = models.targets[o.weights]!;
+  const flash = capstoneFfn(models, stores, o);
+  const target = new StoreTarget(t.engine, flash, now);
+  const draft = o.speculation === 'plain' ? new NoDraft(t.engine.config.vocabSize) : models.draft;
+  const ids = typeof prompt === 'string' ? models.tokenizer.encode(prompt) : [...prompt];
+  const { blockSize } = t.engine.config;
+  if (ids.length === 0) throw new Error('capstone: the prompt is empty');
+  if (ids.length + maxNewTokens > blockSize)
+    throw new Error(
+      `capstone: ${ids.length} prompt tokens + ${maxNewTokens} new ones exceed the context of ${blockSize}`,
+    );
+  const session = new SpeculativeSession(target, draft, ids, {
+    shape: o.tree,
+    blockSize,
+    temperature: o.temperature,
+    seed: o.seed,
+    now,
+  });
+  // The prompt's prefill is not a generated token: its reads and time are left out.
+  target.takeClock();
+  const firstRecord = flash.tokens.length;
+  flash.store.storage.takeCounts();
+  const out: number[] = [];
+  let draftMs = 0,
+    passes = 0,
+    emitted = 0;
+  const t0 = now();
+  while (out.length < maxNewTokens) {
+    const step = session.step();
+    draftMs += step.draftMs;
+    passes++;
+    emitted += step.emitted.length;
+    out.push(...step.emitted);
+  }
+  const wallMs = now() - t0;
+  session.dispose();
+  const clock = target.takeClock();
+  const records = flash.tokens.slice(firstRecord);
+  const sum = (f: (r: TokenRecord) => number) => records.reduce((a, r) => a + f(r), 0);
+  const readMs = sum((r) => r.readMs);
+  const { nLayer, nEmbd, nFfn } = t.engine.config;
+  const heldPeak = sum((r) => r.heldPeak) / Math.max(1, records.length);
+  const ffnHeapBytes = nLayer * 2 * nEmbd * nFfn * 4; // the engine's own FFN copy, never used with a store
+  const ids2 = out.slice(0, maxNewTokens);
+  const { tree: _tree, ...chosen } = o;
+  return {
+    options: chosen,
+    ids: ids2,
+    text: models.tokenizer.decode(ids2),
+    emitted,
+    passes,
+    tokensPerPass: emitted / passes,
+    wallMs,
+    tokensPerSecond: (1000 * emitted) / wallMs,
+    bytesPerToken: sum((r) => r.bytes) / emitted,
+    readsPerToken: sum((r) => r.reads) / emitted,
+    dramBytes:
+      t.engine.heapBytes - ffnHeapBytes + heldPeak * flash.store.layout.neuronBytes + nLayer * (nFfn + nEmbd) * 4,
+    split: {
+      reads: readMs / emitted,
+      ffn: (clock.ffnMs - readMs) / emitted,
+      attention: (clock.passMs - clock.ffnMs) / emitted,
+      draft: draftMs / emitted,
+      bookkeeping: (wallMs - clock.passMs - draftMs) / emitted,
+    },
+    union: {
+      rowsPerPass: sum((r) => r.rows) / Math.max(1, records.length * nLayer),
+      neuronsPerRow:
+        sum((r) => r.rowSelected) /
+        Math.max(
+          1,
+          sum((r) => r.rows),
+        ),
+      neuronsPerPass: sum((r) => r.selected) / Math.max(1, records.length * nLayer),
+    },
+    records,
+  };
+}
