@@ -6,6 +6,9 @@ import { leanEngine, loadLeanEngine } from '../lib/engine/index.ts';
 import { ffnWeightsOf } from '../lib/flash/store.ts';
 import { loadModel } from '../lib/load.ts';
 import type { LanguageModel } from '../lib/model.ts';
+import type { GPTConfig } from '../lib/config.ts';
+import { decodeQuantized } from '../lib/quant/file.ts';
+import type { QuantizedMatrix } from '../lib/quant/matrix.ts';
 import { loadPredictor } from '../lib/sparsity/predictor.ts';
 import { LeanRunner } from '../lib/speculative/lean-gpt.ts';
 import { NodeFileStorage } from '../lib/storage/node-file.ts';
@@ -25,7 +28,7 @@ export async function loadCapstoneModels(): Promise<
     tokenizer: fp32.tokenizer,
     targets: {
       fp32: { engine: leanEngine(fp32), ffn: ffnWeightsOf(fp32) },
-      int4: { engine: packed.engine, ffn: ffnWeightsOf(int4) },
+      int4: { engine: packed.engine, ffn: { ...ffnWeightsOf(int4), int4: await int4Ffn(int4.config) } },
     },
     draft: new LeanRunner(draft),
     predictor: await loadPredictor(MODELS_DIR + 'predictor-v1', { fetchFile: readFromDisk }),
@@ -42,3 +45,14 @@ export async function loadCapstoneModels(): Promise<
 /** Flash in Node: one file per store in `dir` (the OS page cache holds it, so reads are an upper bound). */
 export const fileFlash = (dir: string) => (key: string) =>
   new NodeFileStorage(join(dir, `${key}.bin`), { truncate: true });
+
+/** The AWQ file's FFN matrices as packed int4 (the store keeps these codes; ffnWeightsOf gives their dequantized values). */
+async function int4Ffn(config: GPTConfig): Promise<{ up: QuantizedMatrix[]; down: QuantizedMatrix[] }> {
+  const dir = `${MODELS_DIR}${INT4_MODEL}/`;
+  const manifest = JSON.parse(new TextDecoder().decode((await readFromDisk(dir + 'weights.json')).data));
+  const shards = new Map<string, ArrayBuffer>();
+  for (const path of manifest.paths as string[]) shards.set(path, (await readFromDisk(dir + path)).data);
+  const { matrices } = decodeQuantized(config, manifest, shards, `${INT4_MODEL}/weights.json`);
+  const layers = Array.from({ length: config.nLayer }, (_, l) => l);
+  return { up: layers.map((l) => matrices[`h.${l}.mlp.up`]), down: layers.map((l) => matrices[`h.${l}.mlp.down`]) };
+}

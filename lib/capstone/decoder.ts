@@ -17,8 +17,8 @@ import type { Tokenizer } from '../tokenizer.ts';
 import { CAPSTONE_WINDOW_K, type CapstoneOptions, type CapstoneWeights, validateCapstoneOptions } from './options.ts';
 import { NoDraft, StoreTarget } from './target.ts';
 
-/** One target's pieces: its engine (fp32, or int4 with packed attention) and its FFN as plain fp32 arrays (for int4,
- *  the AWQ weights dequantized: the store holds them as fp32, see README "what is not yet here"). */
+/** One target's pieces: its engine (fp32, or int4 with packed weights) and its FFN (for int4, the dequantized values
+ *  with the packed matrices alongside: the store then holds int4 codes). */
 export interface CapstoneTarget {
   engine: LeanEngine;
   ffn: FfnWeights;
@@ -81,8 +81,8 @@ export interface CapstoneRun {
   tokensPerSecond: number;
   bytesPerToken: number;
   readsPerToken: number;
-  /** Bytes in DRAM: the engine's heap without its unused FFN copy, plus the FFN neurons held (mean at the peak
-   *  of a pass, all layers) and the FFN biases. */
+  /** Bytes in DRAM: the engine's heap without its unused FFN weights, plus the FFN neurons held (mean at the peak
+   *  of a pass, all layers, decoded to fp32), the FFN biases and, for int4, the groups' scales and zero points. */
   dramBytes: number;
   split: TimeSplit;
   /** Rows per target pass, and active neurons per layer: per row (summed over rows) and distinct in the pass. */
@@ -161,7 +161,7 @@ export function capstoneGenerate(
   const readMs = sum((r) => r.readMs);
   const { nLayer, nEmbd, nFfn } = t.engine.config;
   const heldPeak = sum((r) => r.heldPeak) / Math.max(1, records.length);
-  const ffnHeapBytes = nLayer * 2 * nEmbd * nFfn * 4; // the engine's own FFN copy, never used with a store
+  const ffnHeapBytes = ffnBytesInHeap(t); // the engine's own FFN weights, never used with a store
   const ids2 = out.slice(0, maxNewTokens);
   const { tree: _tree, ...chosen } = o;
   return {
@@ -176,7 +176,11 @@ export function capstoneGenerate(
     bytesPerToken: sum((r) => r.bytes) / emitted,
     readsPerToken: sum((r) => r.reads) / emitted,
     dramBytes:
-      t.engine.heapBytes - ffnHeapBytes + heldPeak * flash.store.layout.neuronBytes + nLayer * (nFfn + nEmbd) * 4,
+      t.engine.heapBytes -
+      ffnHeapBytes +
+      heldPeak * 2 * nEmbd * 4 +
+      nLayer * (nFfn + nEmbd) * 4 +
+      flash.store.groupBytes,
     split: {
       reads: readMs / emitted,
       ffn: (clock.ffnMs - readMs) / emitted,
@@ -196,4 +200,13 @@ export function capstoneGenerate(
     },
     records,
   };
+}
+
+/** Bytes of the FFN weight matrices in the engine's heap: fp32, or packed codes with their scales and zero points. */
+function ffnBytesInHeap(t: CapstoneTarget): number {
+  const { nLayer, nEmbd, nFfn } = t.engine.config;
+  if (!t.ffn.int4) return nLayer * 2 * nEmbd * nFfn * 4;
+  let bytes = 0;
+  for (const q of [...t.ffn.int4.up, ...t.ffn.int4.down]) bytes += q.codes.length + 8 * q.scales.length; // codes, fp32 scales, zero points held as fp32
+  return bytes;
 }

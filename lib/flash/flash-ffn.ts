@@ -233,7 +233,6 @@ export class FlashFfn {
     if (neurons.length === 0) return;
     const L = this.store.layout,
       buf = this.buffers[layer],
-      C = L.nEmbd,
       bias = this.w.upBias[layer];
     const ranges: ReadRange[] = [];
     if (whole) {
@@ -249,9 +248,9 @@ export class FlashFfn {
     const rows = new Map<number, number>();
     for (const i of neurons) rows.set(i, buf.append(i, bias[i]));
     const base = L.headerBytes + layer * L.layerBytes,
-      half = C * 4;
-    this.store.readEach(ranges, (f, r) => {
-      // Scatter each read's floats into buffer rows: which neuron and which half (up/down) follows from the offset.
+      half = L.neuronBytes / 2;
+    this.store.readEach(ranges, (bytes, r) => {
+      // Decode each read's halves into buffer rows: which neuron and which half (up/down) follows from the offset.
       for (let p = 0; p < r.length; p += half) {
         const rel = r.offset + p - base;
         let neuron: number, isUp: boolean;
@@ -263,7 +262,7 @@ export class FlashFfn {
           neuron = (isUp ? rel : rel - L.nFfn * half) / half;
         }
         const row = rows.get(neuron)!;
-        (isUp ? buf.upOf(row) : buf.downOf(row)).set(f.subarray(p / 4, p / 4 + C));
+        this.store.decodeHalf(bytes, p, layer, neuron, isUp, isUp ? buf.upOf(row) : buf.downOf(row));
       }
       const key = `${whole ? 'sequential' : 'scattered'}:${r.length}`;
       rec.readsBySize[key] = (rec.readsBySize[key] ?? 0) + 1;
