@@ -24,3 +24,4 @@ export {
   type CapstoneRun,
   type TimeSplit,
 } from './decoder.ts';
+export { capstoneFidelity, capstoneLoss, type CapstoneFidelity, type CapstoneLoss } from './loss.ts';

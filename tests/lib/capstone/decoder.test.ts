@@ -3,9 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allCombinations, CapstoneStores, capstoneGenerate, capstoneLabel } from '../../../lib/capstone/index.ts';
+import {
+  allCombinations,
+  CapstoneStores,
+  capstoneFidelity,
+  capstoneGenerate,
+  capstoneLabel,
+  capstoneLoss,
+} from '../../../lib/capstone/index.ts';
 import { generate } from '../../../lib/generate.ts';
 import { fileFlash, loadCapstoneModels } from '../../../node/capstone-models.ts';
+import { loadCorpus } from '../../../node/corpus.ts';
 
 const PROMPT = 'Call me Ishmael.';
 const N = 24;
@@ -46,5 +54,39 @@ describe('lesson 9 decoder: every switch, same greedy text', () => {
       checked++;
     }
     expect(checked).toBe(2 * 2 * 2 * 2 * 2 * 3); // weights × ffn (dense, exact) × storage × window × bundling × speculation
+  });
+
+  it('predicted sparsity is labelled lossy, and its loss on held-out text is measured against the plain model', () => {
+    const heldOut = models.tokenizer.encode(loadCorpus().validation).slice(0, 257); // two windows of the context
+    for (const weights of ['fp32', 'int4'] as const) {
+      const base = { weights, storage: 'memory' as const, window: true, bundled: true };
+      expect(capstoneFidelity({ ...allCombinations()[0], ...base, ffn: 'predicted' })).toBe('lossy');
+      expect(capstoneFidelity({ ...allCombinations()[0], ...base, ffn: 'exact' })).toBe('same text');
+      expect(capstoneFidelity({ ...allCombinations()[0], ...base, ffn: 'exact', temperature: 0.8 })).toBe(
+        'same distribution',
+      );
+      const exact = capstoneLoss(models, stores, heldOut, { ...base, ffn: 'exact' });
+      const predicted = capstoneLoss(models, stores, heldOut, { ...base, ffn: 'predicted' });
+      expect(exact.tokens).toBe(256);
+      expect(Math.abs(exact.difference)).toBeLessThan(1e-4); // exact neurons: the plain model's loss
+      expect(predicted.plain).toBeCloseTo(exact.plain, 6);
+      // The predictor misses some neurons: a measurable change, small next to the loss itself.
+      expect(Math.abs(predicted.difference)).toBeGreaterThan(1e-4);
+      expect(Math.abs(predicted.difference)).toBeLessThan(0.1 * predicted.plain);
+      const run = capstoneGenerate(models, stores, PROMPT, { ...base, ffn: 'predicted', speculation: 'tree' });
+      expect(run.ids).toHaveLength(N);
+    }
+  });
+
+  it('a tree pass reads the union of its nodes’ neurons: fewer than their sum, at least the most any node needs', () => {
+    const run = capstoneGenerate(models, stores, PROMPT, { ffn: 'exact', speculation: 'tree', shape: '3,2,1' });
+    expect(run.union.rowsPerPass).toBeGreaterThan(3);
+    for (const r of run.records) {
+      expect(r.selected).toBeLessThan(r.rowSelected);
+      expect(r.selected).toBeGreaterThanOrEqual(r.rowSelected / r.rows);
+    }
+    const plain = capstoneGenerate(models, stores, PROMPT, { ffn: 'exact' });
+    for (const r of plain.records) expect(r.selected).toBe(r.rowSelected);
+    expect(plain.union.rowsPerPass).toBe(1);
   });
 });
