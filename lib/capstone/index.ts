@@ -25,3 +25,13 @@ export {
   type TimeSplit,
 } from './decoder.ts';
 export { capstoneFidelity, capstoneLoss, type CapstoneFidelity, type CapstoneLoss } from './loss.ts';
+export {
+  capstoneLadder,
+  ladderSteps,
+  measureCombination,
+  unionSweep,
+  type Ladder,
+  type LadderRung,
+  type MeasureOptions,
+  type UnionPoint,
+} from './measure.ts';
