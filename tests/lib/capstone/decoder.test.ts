@@ -9,7 +9,9 @@ import {
   capstoneFidelity,
   capstoneGenerate,
   capstoneLabel,
+  capstoneLadder,
   capstoneLoss,
+  unionSweep,
 } from '../../../lib/capstone/index.ts';
 import { generate } from '../../../lib/generate.ts';
 import { fileFlash, loadCapstoneModels } from '../../../node/capstone-models.ts';
@@ -88,5 +90,32 @@ describe('lesson 9 decoder: every switch, same greedy text', () => {
     const plain = capstoneGenerate(models, stores, PROMPT, { ffn: 'exact' });
     for (const r of plain.records) expect(r.selected).toBe(r.rowSelected);
     expect(plain.union.rowsPerPass).toBe(1);
+  });
+
+  it('the ladder: one text on every rung, step gains multiply to the whole, a lone gain per switch', () => {
+    let clock = 0; // a fake clock: 1 ms per reading, so the figures are deterministic and the arithmetic is checked
+    const now = () => clock++;
+    const ladder = capstoneLadder(models, stores, { prompt: PROMPT, maxNewTokens: 8, repeats: 1, now });
+    expect(ladder.rungs.map((r) => r.id)).toEqual(['plain', 'exact', 'window', 'bundled', 'int4', 'chain', 'tree']);
+    expect(new Set(ladder.rungs.slice(0, 4).map((r) => r.run.text)).size).toBe(1); // fp32 rungs
+    expect(new Set(ladder.rungs.slice(4).map((r) => r.run.text)).size).toBe(1); // int4 rungs
+    expect(ladder.rungs.reduce((a, r) => a * r.stepGain, 1)).toBeCloseTo(ladder.whole, 9);
+    expect(ladder.rungs[0].aloneGain).toBe(1);
+    expect(ladder.rungs[0].stepGain).toBe(1);
+    const [plain, exact, , bundled, int4, chain] = ladder.rungs.map((r) => r.run);
+    expect(exact.bytesPerToken).toBeLessThan(plain.bytesPerToken / 4); // ReLU leaves most neurons silent
+    expect(bundled.readsPerToken).toBeCloseTo(ladder.rungs[2].run.readsPerToken / 2, 9);
+    expect(int4.bytesPerToken).toBeLessThan(bundled.bytesPerToken / 4);
+    expect(chain.tokensPerPass).toBeGreaterThan(1);
+    const sweep = unionSweep(
+      models,
+      stores,
+      ['plain', 'chain 2', '2,2'],
+      { ffn: 'exact' },
+      { prompt: PROMPT, maxNewTokens: 8, repeats: 1 },
+    );
+    const perPass = sweep.points.map((p) => p.run.union.neuronsPerPass);
+    expect(perPass[0]).toBeLessThan(perPass[1]);
+    expect(perPass[1]).toBeLessThan(perPass[2]);
   });
 });
