@@ -82,8 +82,8 @@ export class FlashFfn {
       predictor?: ActivationPredictor;
       threshold?: number;
       /** Treat the rows of one ffnFn call as one batch (a speculative tree verified in one pass): read the union
-       *  of their active neurons once, keep one record and one window step per pass [PowerInfer-2, arXiv
-       *  2406.06282 v3, §4.2, the batch's neuron union]. Off: one record per row, as lesson 4 measures. */
+       *  of their active neurons once, keep one record and one window step per pass (lesson 3's batch union,
+       *  lib/sparsity/batch-union.ts, on a token tree). Off: one record per row, as lesson 4 measures. */
       perPass?: boolean;
     } = {},
   ) {
