@@ -34,6 +34,7 @@ function runColumns(r: CapstoneRun): Record<string, number> {
     'reads/tok': round(r.readsPerToken, 1),
     'DRAM KiB': Math.round(r.dramBytes / 1024),
     'ms/tok reads': round(r.split.reads, 3),
+    'ms/tok select': round(r.split.select, 3),
     'ms/tok FFN': round(r.split.ffn, 3),
     'ms/tok attn': round(r.split.attention, 3),
     'ms/tok draft': round(r.split.draft, 3),

@@ -60,7 +60,9 @@ export class CapstoneStores {
 /** Where a run's time went, in milliseconds per generated token. */
 export interface TimeSplit {
   reads: number;
-  /** FFN minus reads: choosing neurons (the oracle or the predictor), DRAM bookkeeping, the multiply-adds. */
+  /** Choosing the neurons: the predictor, or the exact oracle's dense W_up product (a yardstick's cost). */
+  select: number;
+  /** The rest of the FFN: DRAM bookkeeping (windowing's evictions) and the multiply-adds over the held neurons. */
   ffn: number;
   /** The rest of the target pass: embeddings, attention, projections, the head. */
   attention: number;
@@ -158,7 +160,8 @@ export function capstoneGenerate(
   const clock = target.takeClock();
   const records = flash.tokens.slice(firstRecord);
   const sum = (f: (r: TokenRecord) => number) => records.reduce((a, r) => a + f(r), 0);
-  const readMs = sum((r) => r.readMs);
+  const readMs = sum((r) => r.readMs),
+    selectMs = sum((r) => r.selectMs);
   const { nLayer, nEmbd, nFfn } = t.engine.config;
   const heldPeak = sum((r) => r.heldPeak) / Math.max(1, records.length);
   const ffnHeapBytes = ffnBytesInHeap(t); // the engine's own FFN weights, never used with a store
@@ -183,7 +186,8 @@ export function capstoneGenerate(
       flash.store.groupBytes,
     split: {
       reads: readMs / emitted,
-      ffn: (clock.ffnMs - readMs) / emitted,
+      select: selectMs / emitted,
+      ffn: (clock.ffnMs - readMs - selectMs) / emitted,
       attention: (clock.passMs - clock.ffnMs) / emitted,
       draft: draftMs / emitted,
       bookkeeping: (wallMs - clock.passMs - draftMs) / emitted,

@@ -49,6 +49,7 @@ export function meanRecord(recs: TokenRecord[]): TokenRecord {
     heldPeak: 0,
     rowsMoved: 0,
     readMs: 0,
+    selectMs: 0,
     rows: 0,
     rowSelected: 0,
   };
@@ -64,6 +65,7 @@ export function meanRecord(recs: TokenRecord[]): TokenRecord {
       'heldPeak',
       'rowsMoved',
       'readMs',
+      'selectMs',
       'rows',
       'rowSelected',
     ] as const)

@@ -29,6 +29,8 @@ export interface TokenRecord {
   rowsMoved: number;
   /** Milliseconds spent inside storage reads. */
   readMs: number;
+  /** Milliseconds spent choosing the neurons (the predictor, or the oracle's dense W_up product). */
+  selectMs: number;
   /** Rows of the forward pass this record covers (1 per token; a verification pass's tree nodes when the FFN
    *  serves each pass as one batch), and the neurons they chose counted per row: with `selected` (the distinct
    *  neurons of the pass) this is the batch union's effect. */
@@ -49,6 +51,7 @@ function emptyRecord(): TokenRecord {
     heldPeak: 0,
     rowsMoved: 0,
     readMs: 0,
+    selectMs: 0,
     rows: 0,
     rowSelected: 0,
   };
@@ -144,13 +147,17 @@ export class FlashFfn {
     const { nEmbd: C, nFfn: F } = this.store.layout;
     const N = x.length / C;
     const out = new Float32Array(N * C);
+    const t0 = performance.now();
     const mask = this.policy.select === 'predictor' ? this.predictor!.mask(layer, x, this.threshold) : null; // [N*F]
-    if (this.perPass) return this.passFfn(layer, x, mask, out);
+    const maskMs = performance.now() - t0;
+    if (this.perPass) return this.passFfn(layer, x, mask, out, maskMs);
     for (let n = 0; n < N; n++) {
       const t = this.seen[layer]++;
       const rec = (this.tokens[t] ??= emptyRecord());
       const xs = x.subarray(n * C, (n + 1) * C);
+      const t1 = performance.now();
       const chosen = this.choose(layer, xs, mask ? mask.subarray(n * F, (n + 1) * F) : null);
+      rec.selectMs += performance.now() - t1 + maskMs / N;
       rec.rows++;
       rec.rowSelected += chosen.length;
       this.step(layer, t, chosen, rec);
@@ -163,12 +170,19 @@ export class FlashFfn {
   };
 
   /** All rows of x as one pass: the union of their chosen neurons is loaded once, then every row is computed. */
-  private passFfn(layer: number, x: Float32Array, mask: Float32Array | null, out: Float32Array): Float32Array {
+  private passFfn(
+    layer: number,
+    x: Float32Array,
+    mask: Float32Array | null,
+    out: Float32Array,
+    maskMs: number,
+  ): Float32Array {
     const { nEmbd: C, nFfn: F } = this.store.layout;
     const N = x.length / C;
     const t = this.seen[layer]++;
     const rec = (this.tokens[t] ??= emptyRecord());
     const inUnion = new Uint8Array(F);
+    const t0 = performance.now();
     for (let n = 0; n < N; n++) {
       const chosen = this.choose(
         layer,
@@ -178,6 +192,7 @@ export class FlashFfn {
       rec.rowSelected += chosen.length;
       for (const i of chosen) inUnion[i] = 1;
     }
+    rec.selectMs += performance.now() - t0 + maskMs;
     rec.rows += N;
     const union: number[] = [];
     for (let i = 0; i < F; i++) if (inUnion[i]) union.push(i);
