@@ -10,7 +10,8 @@ export interface MeasureOptions {
   maxNewTokens?: number;
   /** Runs per combination; the one with the median tokens/s is kept. */
   repeats?: number;
-  now?: () => number;
+  /** The clock of tokens/s (capstoneGenerate's `clock`); the time split stays on the wall clock. */
+  clock?: () => number;
 }
 
 /** The run with the median speed of `repeats` runs of one combination (the text is the same each time). */
@@ -21,7 +22,7 @@ export function measureCombination(
   m: MeasureOptions,
 ): CapstoneRun {
   const runs = Array.from({ length: Math.max(1, m.repeats ?? 3) }, () =>
-    capstoneGenerate(models, stores, m.prompt, options, { maxNewTokens: m.maxNewTokens ?? 24, now: m.now }),
+    capstoneGenerate(models, stores, m.prompt, options, { maxNewTokens: m.maxNewTokens ?? 24, clock: m.clock }),
   );
   const mid = median(runs.map((r) => r.tokensPerSecond));
   return runs.reduce((a, r) => (Math.abs(r.tokensPerSecond - mid) < Math.abs(a.tokensPerSecond - mid) ? r : a));

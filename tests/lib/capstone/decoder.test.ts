@@ -95,7 +95,7 @@ describe('lesson 9 decoder: every switch, same greedy text', () => {
   it('the ladder: one text on every rung, step gains multiply to the whole, a lone gain per switch', () => {
     let clock = 0; // a fake clock: 1 ms per reading, so the figures are deterministic and the arithmetic is checked
     const now = () => clock++;
-    const ladder = capstoneLadder(models, stores, { prompt: PROMPT, maxNewTokens: 8, repeats: 1, now });
+    const ladder = capstoneLadder(models, stores, { prompt: PROMPT, maxNewTokens: 8, repeats: 1, clock: now });
     expect(ladder.rungs.map((r) => r.id)).toEqual(['plain', 'exact', 'window', 'bundled', 'int4', 'chain', 'tree']);
     expect(new Set(ladder.rungs.slice(0, 4).map((r) => r.run.text)).size).toBe(1); // fp32 rungs
     expect(new Set(ladder.rungs.slice(4).map((r) => r.run.text)).size).toBe(1); // int4 rungs
