@@ -17,7 +17,9 @@ import {
   capstoneLoss,
   PLAIN_FROM_FLASH,
   unionSweep,
+  withPricedReads,
 } from '../lib/capstone/index.ts';
+import { UFS_4_0 } from '../lib/hardware/storage-curve.ts';
 import { fileFlash, loadCapstoneModels } from '../node/capstone-models.ts';
 import { loadCorpus } from '../node/corpus.ts';
 
@@ -100,24 +102,35 @@ export async function capstoneRows(): Promise<{
         'step gain': `${round(r.stepGain)}x`,
         'alone gain': `${round(r.aloneGain)}x`,
       })),
-      cpuLadder: cpu.rungs.map((r) => ({
-        rung: r.label,
-        'tok/CPU-s': round(r.run.tokensPerSecond, 1),
-        'step gain': `${round(r.stepGain)}x`,
-        'alone gain': `${round(r.aloneGain)}x`,
-      })),
+      cpuLadder: cpu.rungs.map((r) => {
+        const ufs = withPricedReads(r.run, UFS_4_0);
+        return {
+          rung: r.label,
+          'tok/CPU-s': round(r.run.tokensPerSecond, 1),
+          'step gain': `${round(r.stepGain)}x`,
+          'alone gain': `${round(r.aloneGain)}x`,
+          'UFS 4.0 read ms/tok (modelled)': round(ufs.readMsPerToken, 3),
+          'tok/s with UFS reads (modelled)': round(ufs.tokensPerSecond, 1),
+          'vs plain (modelled)': `${round(ufs.tokensPerSecond / withPricedReads(cpu.rungs[0].run, UFS_4_0).tokensPerSecond)}x`,
+        };
+      }),
       union: sweep.points.map((p) => ({
         shape: p.shape,
         'rows/pass': round(p.run.union.rowsPerPass),
         'neurons/row/layer': round(p.run.union.neuronsPerRow, 1),
         'distinct neurons/pass/layer': round(p.run.union.neuronsPerPass, 1),
         ...runColumns(p.run, 'tok/CPU-s'),
+        'tok/s with UFS reads (modelled)': round(withPricedReads(p.run, UFS_4_0).tokensPerSecond, 1),
       })),
       loss,
       summary: [
         `wall clock: whole (all on / plain from flash) ${round(ladder.whole)}x; product of the lone gains ${round(ladder.productAlone)}x`,
         `CPU clock: whole ${round(cpu.whole)}x; product of the lone gains ${round(cpu.productAlone)}x`,
-        `fastest shape (all other switches on, CPU clock): ${sweep.best.shape} at ${round(sweep.best.run.tokensPerSecond, 1)} tok/CPU-s`,
+        `fastest shape (all other switches on, CPU clock): ${sweep.best.shape} at ${round(sweep.best.run.tokensPerSecond, 1)} tok/CPU-s; with UFS 4.0 reads (modelled): ${
+          sweep.points.reduce((a, p) =>
+            withPricedReads(p.run, UFS_4_0).tokensPerSecond > withPricedReads(a.run, UFS_4_0).tokensPerSecond ? p : a,
+          ).shape
+        }`,
         `rungs writing the same text: ${texts.size === 1 ? 'all' : `NO (${texts.size} texts)`}`,
         `load average ${loadavg()
           .map((x) => round(x))

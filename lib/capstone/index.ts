@@ -30,6 +30,7 @@ export {
   ladderSteps,
   measureCombination,
   unionSweep,
+  withPricedReads,
   type Ladder,
   type LadderRung,
   type MeasureOptions,

@@ -1,6 +1,8 @@
 // Lesson 9's measurements: the ladder from plain fp32 decoding with every FFN weight read from flash to all switches
 // on, each rung's gain (over the rung before, and alone over the baseline), the product of the lone gains against the
 // measured whole; and the union effect, how a pass's distinct neurons grow with the tree and which shape is fastest.
+import { curveIoMs } from '../flash/cost.ts';
+import type { StorageCurve } from '../hardware/storage-curve.ts';
 import { median } from '../stats.ts';
 import { type CapstoneModels, type CapstoneRun, type CapstoneStores, capstoneGenerate } from './decoder.ts';
 import { type CapstoneOptions, PLAIN_FROM_FLASH } from './options.ts';
@@ -115,4 +117,17 @@ export function unionSweep(
   });
   const best = points.reduce((a, p) => (p.run.tokensPerSecond > a.run.tokensPerSecond ? p : a));
   return { points, best };
+}
+
+/** Modelled, not measured: a run's milliseconds per token on its own clock, plus what its reads would take on
+ *  `curve` (e.g. hardware.UFS_4_0, a phone's flash: every read priced at its size and order, small ones as a whole
+ *  block). In Node the store is a file in the page cache, whose reads are already in the run's time: a bound that
+ *  counts them twice, so it errs against the switches that save reads. */
+export function withPricedReads(
+  run: CapstoneRun,
+  curve: StorageCurve,
+): { readMsPerToken: number; tokensPerSecond: number } {
+  const readMsPerToken = run.records.reduce((a, r) => a + curveIoMs(r, curve), 0) / run.emitted;
+  const msPerToken = run.wallMs / run.emitted + readMsPerToken;
+  return { readMsPerToken, tokensPerSecond: 1000 / msPerToken };
 }

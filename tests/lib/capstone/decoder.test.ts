@@ -12,8 +12,10 @@ import {
   capstoneLadder,
   capstoneLoss,
   unionSweep,
+  withPricedReads,
 } from '../../../lib/capstone/index.ts';
 import { generate } from '../../../lib/generate.ts';
+import { UFS_4_0 } from '../../../lib/hardware/storage-curve.ts';
 import { fileFlash, loadCapstoneModels } from '../../../node/capstone-models.ts';
 import { loadCorpus } from '../../../node/corpus.ts';
 
@@ -107,6 +109,13 @@ describe('lesson 9 decoder: every switch, same greedy text', () => {
     expect(bundled.readsPerToken).toBeCloseTo(ladder.rungs[2].run.readsPerToken / 2, 9);
     expect(int4.bytesPerToken).toBeLessThan(bundled.bytesPerToken / 4);
     expect(chain.tokensPerPass).toBeGreaterThan(1);
+    // Reads priced on a phone's flash (modelled): they add time, and the whole FFN costs more than int4's scattered
+    // neurons even though each of those is rounded up to a 4 KB block.
+    const pricedPlain = withPricedReads(plain, UFS_4_0),
+      pricedInt4 = withPricedReads(int4, UFS_4_0);
+    expect(pricedPlain.tokensPerSecond).toBeLessThan(plain.tokensPerSecond);
+    expect(pricedPlain.readMsPerToken).toBeGreaterThan(pricedInt4.readMsPerToken);
+    expect(pricedInt4.readMsPerToken).toBeCloseTo(((int4.readsPerToken * 4096) / 1e9) * 1000, 6); // 4 KB random at 1 GB/s
     const sweep = unionSweep(
       models,
       stores,
