@@ -127,4 +127,17 @@ describe('lesson 9 decoder: every switch, same greedy text', () => {
     expect(perPass[0]).toBeLessThan(perPass[1]);
     expect(perPass[1]).toBeLessThan(perPass[2]);
   });
+
+  it('sampled decoding is seeded: the same seed repeats its text, exact neurons sample what dense ones do', () => {
+    const sampled = { temperature: 0.9, seed: 7, storage: 'memory' as const };
+    for (const speculation of ['plain', 'tree'] as const) {
+      const a = capstoneGenerate(models, stores, PROMPT, { ...sampled, speculation, ffn: 'exact' });
+      const b = capstoneGenerate(models, stores, PROMPT, { ...sampled, speculation, ffn: 'exact' });
+      expect(b.ids, speculation).toEqual(a.ids);
+      const dense = capstoneGenerate(models, stores, PROMPT, { ...sampled, speculation, ffn: 'dense' });
+      expect(dense.ids, speculation).toEqual(a.ids); // same logits (to rounding), same draws
+      const other = capstoneGenerate(models, stores, PROMPT, { ...sampled, speculation, ffn: 'exact', seed: 8 });
+      expect(other.ids, speculation).not.toEqual(a.ids);
+    }
+  });
 });
