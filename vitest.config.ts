@@ -14,6 +14,7 @@ const SLOW_LIB = [
   'tests/lib/lora/train.test.ts',
   'tests/lib/offload/zigzag-executor.test.ts',
   'tests/lib/offload/compression.test.ts',
+  'tests/lib/capstone/decoder.test.ts',
 ];
 
 // Five projects: `lib` and `lib-slow` run the inference library in Node; `widgets` tests the widget kit, view models

@@ -69,3 +69,4 @@ export * as lora from './lora/index.ts';
 export * as offload from './offload/index.ts';
 export * as speculative from './speculative/index.ts';
 export * as engine from './engine/index.ts';
+export * as capstone from './capstone/index.ts';

@@ -16,6 +16,15 @@ export function argmax(logits: ArrayLike<number>): number {
   return best;
 }
 
+/** −log softmax(logits)[target] in nats: one position's next-token cross-entropy. */
+export function tokenNll(logits: ArrayLike<number>, target: number): number {
+  let max = -Infinity;
+  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i]);
+  let sum = 0;
+  for (let i = 0; i < logits.length; i++) sum += Math.exp(logits[i] - max);
+  return max + Math.log(sum) - logits[target];
+}
+
 /** Softmax of logits / temperature, in float64 for a stable sum. */
 export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Array {
   const p = new Float64Array(logits.length);

@@ -1,7 +1,8 @@
 // `npm run bench`: speed of the library on this machine, printed as a table.
 // Node: cpu and wasm backends. Browser (headless Chromium, if installed and the site is built): wasm and webgl.
 // Then the lessons' own measurements: sparse FFN, int4 vs fp32 (Node, and the page's worker in Chromium), LoRA, LLM in
-// a Flash per rung (Node file adapter, and OPFS in Chromium), the zig-zag executor, speculative decoding.
+// a Flash per rung (Node file adapter, and OPFS in Chromium), the zig-zag executor, speculative decoding, and lesson 9's
+// ladder with every switch at once (scripts/bench-capstone.ts).
 // Figures are medians of a few runs; speed targets live here, not in tests.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -133,3 +134,7 @@ console.log(
   '\nSpeculative decoding, greedy, same tokens as plain KV-cache decoding (draft-v1 guessing, target-v1 verifying; goal: >= 2.0 tokens/pass, >= 1.5x on Chromium wasm):',
 );
 console.table([...(await speculativeRows()), ...(await browserSpeculativeRows())]);
+
+// Lesson 9: every switch at once (Node file store; the browser's OPFS ladder is still to be taken).
+const { capstoneRows, printCapstone } = await import('./bench-capstone.ts');
+printCapstone(await capstoneRows());

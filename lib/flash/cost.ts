@@ -49,6 +49,9 @@ export function meanRecord(recs: TokenRecord[]): TokenRecord {
     heldPeak: 0,
     rowsMoved: 0,
     readMs: 0,
+    selectMs: 0,
+    rows: 0,
+    rowSelected: 0,
   };
   for (const r of recs) {
     for (const k of [
@@ -62,6 +65,9 @@ export function meanRecord(recs: TokenRecord[]): TokenRecord {
       'heldPeak',
       'rowsMoved',
       'readMs',
+      'selectMs',
+      'rows',
+      'rowSelected',
     ] as const)
       out[k] += r[k] / n;
     for (const [k, v] of Object.entries(r.readsBySize)) out.readsBySize[k] = (out.readsBySize[k] ?? 0) + v / n;

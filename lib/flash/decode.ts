@@ -1,7 +1,7 @@
 // Running the model with its FFN served from flash (flash-ffn.ts): greedy generation with a KV cache, and a
 // teacher-forced pass over a text to price the predictor's mistakes in loss. Attention runs in tfjs as usual.
 import type { LanguageModel } from '../model.ts';
-import { argmax } from '../sampling.ts';
+import { argmax, tokenNll } from '../sampling.ts';
 import type { FlashFfn, TokenRecord } from './flash-ffn.ts';
 import type { KVCache } from '../kv-cache.ts';
 
@@ -121,19 +121,11 @@ export function flashLoss(model: LanguageModel, flash: FlashFfn, ids: number[]):
     const a = model.forward([x]).logits[0],
       b = model.forward([x], { ffnFn: flash.ffnFn }).logits[0];
     for (let t = 0; t < x.length; t++) {
-      dense += nll(a[t], y[t]);
-      fl += nll(b[t], y[t]);
+      dense += tokenNll(a[t], y[t]);
+      fl += tokenNll(b[t], y[t]);
       n++;
     }
     records.push(...flash.tokens);
   }
   return { tokens: n, dense: dense / n, flash: fl / n, records };
-}
-
-function nll(logits: Float32Array, target: number): number {
-  let m = -Infinity;
-  for (const v of logits) m = Math.max(m, v);
-  let z = 0;
-  for (const v of logits) z += Math.exp(v - m);
-  return Math.log(z) + m - logits[target];
 }

@@ -29,6 +29,13 @@ export interface TokenRecord {
   rowsMoved: number;
   /** Milliseconds spent inside storage reads. */
   readMs: number;
+  /** Milliseconds spent choosing the neurons (the predictor, or the oracle's dense W_up product). */
+  selectMs: number;
+  /** Rows of the forward pass this record covers (1 per token; a verification pass's tree nodes when the FFN
+   *  serves each pass as one batch), and the neurons they chose counted per row: with `selected` (the distinct
+   *  neurons of the pass) this is the batch union's effect. */
+  rows: number;
+  rowSelected: number;
 }
 
 function emptyRecord(): TokenRecord {
@@ -44,6 +51,9 @@ function emptyRecord(): TokenRecord {
     heldPeak: 0,
     rowsMoved: 0,
     readMs: 0,
+    selectMs: 0,
+    rows: 0,
+    rowSelected: 0,
   };
 }
 
@@ -57,6 +67,7 @@ export class FlashFfn {
   private readonly w: FfnWeights;
   private readonly predictor: ActivationPredictor | null;
   private readonly threshold: number | undefined;
+  private readonly perPass: boolean;
   private readonly buffers: NeuronBuffer[];
   private readonly residentCount: number;
   /** Most neurons a layer keeps between tokens (the policy's DRAM budget). */
@@ -70,7 +81,14 @@ export class FlashFfn {
     store: FlashFfnStore,
     weights: FfnWeights,
     policy: FlashPolicy,
-    opts: { predictor?: ActivationPredictor; threshold?: number } = {},
+    opts: {
+      predictor?: ActivationPredictor;
+      threshold?: number;
+      /** Treat the rows of one ffnFn call as one batch (a speculative tree verified in one pass): read the union
+       *  of their active neurons once, keep one record and one window step per pass (lesson 3's batch union,
+       *  lib/sparsity/batch-union.ts, on a token tree). Off: one record per row, as lesson 4 measures. */
+      perPass?: boolean;
+    } = {},
   ) {
     this.policy = validatePolicy(policy);
     const L = store.layout;
@@ -92,6 +110,7 @@ export class FlashFfn {
     this.w = weights;
     this.predictor = opts.predictor ?? null;
     this.threshold = opts.threshold;
+    this.perPass = opts.perPass ?? false;
     this.buffers = Array.from({ length: L.nLayer }, () => new NeuronBuffer(L.nEmbd, L.nFfn));
     this.residentCount = Math.round(this.policy.resident * L.nFfn);
     this.keepCount = Math.max(this.residentCount, Math.floor((this.policy.budget ?? 1) * L.nFfn));
@@ -128,12 +147,19 @@ export class FlashFfn {
     const { nEmbd: C, nFfn: F } = this.store.layout;
     const N = x.length / C;
     const out = new Float32Array(N * C);
+    const t0 = performance.now();
     const mask = this.policy.select === 'predictor' ? this.predictor!.mask(layer, x, this.threshold) : null; // [N*F]
+    const maskMs = performance.now() - t0;
+    if (this.perPass) return this.passFfn(layer, x, mask, out, maskMs);
     for (let n = 0; n < N; n++) {
       const t = this.seen[layer]++;
       const rec = (this.tokens[t] ??= emptyRecord());
       const xs = x.subarray(n * C, (n + 1) * C);
+      const t1 = performance.now();
       const chosen = this.choose(layer, xs, mask ? mask.subarray(n * F, (n + 1) * F) : null);
+      rec.selectMs += performance.now() - t1 + maskMs / N;
+      rec.rows++;
+      rec.rowSelected += chosen.length;
       this.step(layer, t, chosen, rec);
       const o = out.subarray(n * C, (n + 1) * C);
       o.set(this.w.downBias[layer]);
@@ -142,6 +168,43 @@ export class FlashFfn {
     }
     return out;
   };
+
+  /** All rows of x as one pass: the union of their chosen neurons is loaded once, then every row is computed. */
+  private passFfn(
+    layer: number,
+    x: Float32Array,
+    mask: Float32Array | null,
+    out: Float32Array,
+    maskMs: number,
+  ): Float32Array {
+    const { nEmbd: C, nFfn: F } = this.store.layout;
+    const N = x.length / C;
+    const t = this.seen[layer]++;
+    const rec = (this.tokens[t] ??= emptyRecord());
+    const inUnion = new Uint8Array(F);
+    const t0 = performance.now();
+    for (let n = 0; n < N; n++) {
+      const chosen = this.choose(
+        layer,
+        x.subarray(n * C, (n + 1) * C),
+        mask ? mask.subarray(n * F, (n + 1) * F) : null,
+      );
+      rec.rowSelected += chosen.length;
+      for (const i of chosen) inUnion[i] = 1;
+    }
+    rec.selectMs += performance.now() - t0 + maskMs;
+    rec.rows += N;
+    const union: number[] = [];
+    for (let i = 0; i < F; i++) if (inUnion[i]) union.push(i);
+    this.step(layer, t, Int32Array.from(union), rec);
+    for (let n = 0; n < N; n++) {
+      const o = out.subarray(n * C, (n + 1) * C);
+      o.set(this.w.downBias[layer]);
+      this.buffers[layer].addFfn(x.subarray(n * C, (n + 1) * C), o);
+    }
+    this.evict(layer, t, rec);
+    return out;
+  }
 
   /** The neurons this token needs at this layer, ascending. */
   private choose(layer: number, x: Float32Array, mask: Float32Array | null): Int32Array {
@@ -185,7 +248,6 @@ export class FlashFfn {
     if (neurons.length === 0) return;
     const L = this.store.layout,
       buf = this.buffers[layer],
-      C = L.nEmbd,
       bias = this.w.upBias[layer];
     const ranges: ReadRange[] = [];
     if (whole) {
@@ -201,9 +263,9 @@ export class FlashFfn {
     const rows = new Map<number, number>();
     for (const i of neurons) rows.set(i, buf.append(i, bias[i]));
     const base = L.headerBytes + layer * L.layerBytes,
-      half = C * 4;
-    this.store.readEach(ranges, (f, r) => {
-      // Scatter each read's floats into buffer rows: which neuron and which half (up/down) follows from the offset.
+      half = L.neuronBytes / 2;
+    this.store.readEach(ranges, (bytes, r) => {
+      // Decode each read's halves into buffer rows: which neuron and which half (up/down) follows from the offset.
       for (let p = 0; p < r.length; p += half) {
         const rel = r.offset + p - base;
         let neuron: number, isUp: boolean;
@@ -215,7 +277,7 @@ export class FlashFfn {
           neuron = (isUp ? rel : rel - L.nFfn * half) / half;
         }
         const row = rows.get(neuron)!;
-        (isUp ? buf.upOf(row) : buf.downOf(row)).set(f.subarray(p / 4, p / 4 + C));
+        this.store.decodeHalf(bytes, p, layer, neuron, isUp, isUp ? buf.upOf(row) : buf.downOf(row));
       }
       const key = `${whole ? 'sequential' : 'scattered'}:${r.length}`;
       rec.readsBySize[key] = (rec.readsBySize[key] ?? 0) + 1;

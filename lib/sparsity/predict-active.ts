@@ -8,6 +8,7 @@
 // set, from which its mask is predicted; the last pass applies every mask. This is what an online sparse runtime
 // sees. `sequential: false` predicts every layer from one dense pass (cheaper, slightly optimistic).
 import type { LanguageModel } from '../model.ts';
+import { tokenNll } from '../sampling.ts';
 import type { ActivationPredictor } from './predictor.ts';
 import { emptyTrace, setActive, type ActivationTrace } from './trace.ts';
 import { toIds, windowStarts } from './windows.ts';
@@ -183,8 +184,8 @@ export function evaluatePredictor(
     });
     g.forEach((w, b) => {
       for (let t = 0; t + 1 < w.length; t++) {
-        denseNll += nll(r.denseLogits[b][t], w[t + 1]);
-        sparseNll += nll(r.sparseLogits[b][t], w[t + 1]);
+        denseNll += tokenNll(r.denseLogits[b][t], w[t + 1]);
+        sparseNll += tokenNll(r.sparseLogits[b][t], w[t + 1]);
         count++;
       }
     });
@@ -216,12 +217,4 @@ function stats(c: Counts): PredictionStats {
     computedShare: c.pred / c.all,
     activeShare: c.act / c.all,
   };
-}
-
-function nll(row: Float32Array, target: number): number {
-  let max = -Infinity;
-  for (const v of row) max = Math.max(max, v);
-  let sum = 0;
-  for (const v of row) sum += Math.exp(v - max);
-  return max + Math.log(sum) - row[target];
 }

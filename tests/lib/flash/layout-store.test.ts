@@ -10,6 +10,7 @@ import {
 } from '../../../lib/flash/index.ts';
 import { MemoryStorage, OpfsStorage, type SyncAccessHandle } from '../../../lib/storage/index.ts';
 import { mulberry32, randn } from '../../../lib/random.ts';
+import { dequantizeMatrix, quantizeMatrix } from '../../../lib/quant/matrix.ts';
 
 function randomWeights(L: number, C: number, F: number, seed = 1): FfnWeights {
   const rng = mulberry32(seed),
@@ -63,7 +64,9 @@ describe('FlashFfnStore', () => {
       for (let l = 0; l < 2; l++)
         for (let i = 0; i < 7; i++) {
           const got: number[] = [];
-          store.readEach(neuronReads(store.layout, l, [i]), (f) => got.push(...f));
+          store.readEach(neuronReads(store.layout, l, [i]), (b) =>
+            got.push(...new Float32Array(b.buffer, b.byteOffset, b.length / 4)),
+          );
           const up = Array.from({ length: 5 }, (_, c) => w.up[l][c * 7 + i]),
             down = Array.from(w.down[l].subarray(i * 5, (i + 1) * 5));
           expect(got).toEqual([...up, ...down]);
@@ -120,7 +123,47 @@ describe('FlashFfnStore', () => {
     expect(fallback).toMatch(/ffn\.bin: the browser's storage quota ran out .* using memory instead/);
     expect(store.storage.kind).toBe('memory');
     const got: number[] = [];
-    store.readEach(neuronReads(store.layout, 1, [3]), (f) => got.push(...f));
+    store.readEach(neuronReads(store.layout, 1, [3]), (b) =>
+      got.push(...new Float32Array(b.buffer, b.byteOffset, b.length / 4)),
+    );
     expect(got.slice(0, 8)).toEqual(Array.from({ length: 8 }, (_, c) => w.up[1][c * 16 + 3]));
+  });
+});
+
+describe('an int4 FFN store', () => {
+  it('reads an eighth of the bytes per neuron and decodes every neuron to exactly its dequantized weights', () => {
+    const [L, C, F, group] = [2, 64, 128, 32];
+    const base = randomWeights(L, C, F, 7);
+    const up = base.up.map((w) => quantizeMatrix(w, C, F, { bits: 4, groupSize: group }));
+    const down = base.down.map((w) => quantizeMatrix(w, F, C, { bits: 4, groupSize: group }));
+    const w: FfnWeights = {
+      ...base,
+      up: up.map(dequantizeMatrix),
+      down: down.map(dequantizeMatrix),
+      int4: { up, down },
+    };
+    for (const layout of ['separate', 'bundled'] as const) {
+      const store = FlashFfnStore.open(new MemoryStorage(), w, layout);
+      expect(store.layout.neuronBytes).toBe(ffnLayout(layout, w, HEADER_BYTES).neuronBytes / 8);
+      const got = new Float32Array(C);
+      for (const l of [0, 1])
+        for (const i of [0, 5, 31, 32, 127]) {
+          store.readEach(neuronReads(store.layout, l, [i]), (bytes, r) => {
+            for (let at = 0; at < r.length; at += store.layout.neuronBytes / 2) {
+              const isUp =
+                r.length === store.layout.neuronBytes
+                  ? at === 0
+                  : r.offset < HEADER_BYTES + l * store.layout.layerBytes + F * (C / 2);
+              store.decodeHalf(bytes, at, l, i, isUp, got);
+              const want = isUp
+                ? Float32Array.from({ length: C }, (_, c) => w.up[l][c * F + i])
+                : w.down[l].subarray(i * C, (i + 1) * C);
+              expect(Array.from(got), `layer ${l} neuron ${i} ${isUp ? 'up' : 'down'} (${layout})`).toEqual(
+                Array.from(want),
+              );
+            }
+          });
+        }
+    }
   });
 });
