@@ -8,13 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { benchDecode, CONTEXT } from '../lib/bench.ts';
 import { loadLeanEngine } from '../lib/engine/index.ts';
-import {
-  decodeFlops,
-  leanDecodeRate,
-  linearShapes,
-  measureRoofline,
-  raceInt4Fp32Simd,
-} from '../lib/engine/roofline.ts';
+import { decodeFlops } from '../lib/engine/intensity.ts';
+import { leanDecodeRate, linearShapes, measureRoofline, raceInt4Fp32Simd } from '../lib/engine/roofline.ts';
 import { loadModel } from '../lib/load.ts';
 
 const MODELS = new URL('../public/models/', import.meta.url).pathname;

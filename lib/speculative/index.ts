@@ -56,3 +56,9 @@ export {
   type SpecRaceResult,
   type PassCost,
 } from './measure.ts';
+export {
+  measurePass,
+  measureDecodePoints,
+  type RooflinePoint,
+  type DecodePointsOptions,
+} from './roofline-points.ts';
