@@ -103,6 +103,21 @@ describe('rooflineChart', () => {
       expect(r.share).toBeLessThanOrEqual(1);
     }
   });
+
+  it('a pass above the memory roof (weights in cache) is held to the compute roof, and the summary says why', () => {
+    const all = points(8, 5);
+    const [tfjs, simd] = [all[0], all[6]]; // one fp32 token on tfjs and on lean simd
+    const gflops = 3 * 6 * simd.intensity; // three times what memory allows at 0.5 FLOP/byte
+    const fast = { ...simd, gflops, msPerPass: simd.flops / gflops / 1e6 };
+    const m = { roof: ROOF, points: [tfjs, fast] };
+    const row = pointRows(m)[1];
+    expect(row.bound).toBe('compute: weights in cache');
+    expect(row.attainable).toBe(12);
+    expect(row.share).toBeCloseTo(9 / 12, 12);
+    expect(summary(m)).toMatch(
+      /above the memory roof, because the pass's 3\.5 MiB stay in your device's cache; that is 75% of the compute roof/,
+    );
+  });
 });
 
 describe('<roofline-plot>', () => {

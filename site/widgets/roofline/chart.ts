@@ -15,7 +15,7 @@ export function rooflineChart(m: Measured, { width, document }: ChartContext) {
   const x0 = Math.min(...xs) / 2,
     x1 = Math.max(...xs) * 2;
   const y0 = Math.min(...ys, m.roof.memoryGBs * x0) / 1.5,
-    y1 = m.roof.computeGflops * 1.5;
+    y1 = Math.max(m.roof.computeGflops, ...ys) * 1.5;
   // The roof is straight on log–log axes: its ends and the ridge are enough.
   const roof = [x0, ridge(m.roof), x1].map((x) => ({ x, y: attainableGflops(m.roof, x) }));
   const engines = ENGINES.filter((e) => rows.some((r) => r.engine === e));
