@@ -33,7 +33,7 @@ describe('Roofline embed', () => {
     for (const r of rows) expect(r).toMatch(/\d GFLOP\/s/);
     const summary = await page.locator(`${WIDGET} [data-summary]`).innerText();
     expect(summary).toMatch(/^Your device: compute roof [\d.,]+ GFLOP\/s .* memory roof [\d.,]+ [GM]B\/s/);
-    const labels = await page.locator(`${WIDGET} [data-chart="chart"] svg text`).allInnerTexts();
+    const labels = await page.locator(`${WIDGET} [data-chart="chart"] svg text`).allTextContents();
     for (let n = 1; n <= 10; n++) expect(labels).toContain(String(n));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
