@@ -16,6 +16,7 @@ import {
   type StepView,
 } from '../../lib/speculative/index.ts';
 import type { PassesResult, SpecRaceResult } from '../../lib/speculative/measure.ts';
+import type { Regime } from '../../lib/speculative/regimes.ts';
 
 // The rows are what lib/speculative/measure.ts returns (the race row also names the tfjs backend it ran on).
 export type SpecPassesRow = PassesResult;
@@ -54,6 +55,33 @@ export interface SpecMeasurements {
   fresh?: { about: string; prompts: number; promptTokens: number; rows: SpecPassesRow[] };
   race: { prompts: number; promptTokens: number; rows: SpecRaceRow[] };
   browserRace?: { command: string; machine: string; date: string; rows: SpecBrowserRaceRow[] };
+  /** Lesson 8's three regimes (scripts/measure-speculative.ts --regimes-only; absent in older files). */
+  regimes?: {
+    about: string;
+    machine: string;
+    loadAverage: number;
+    date: string;
+    prompts: number;
+    promptTokens: number;
+    rows: SpecRegimeRow[];
+  };
+}
+
+/** One regime × tree shape: plain against speculative greedy decoding, summed over the prompts (wall clock). */
+export interface SpecRegimeRow {
+  regime: Regime;
+  shape: string;
+  tokens: number;
+  plainMs: number;
+  speculativeMs: number;
+  speedup: number;
+  tokensPerPass: number;
+  plainMsPerToken: number;
+  targetMsPerPass: number;
+  draftMsPerPass: number;
+  /** tokensPerPass × plainMsPerToken / (targetMsPerPass + draftMsPerPass). */
+  explainedSpeedup: number;
+  identical: boolean;
 }
 
 let cached: SpecMeasurements | undefined;
