@@ -16,7 +16,7 @@ import {
   type StepView,
 } from '../../lib/speculative/index.ts';
 import type { PassesResult, SpecRaceResult } from '../../lib/speculative/measure.ts';
-import type { Regime } from '../../lib/speculative/regimes.ts';
+import type { RegimeRace } from '../../lib/speculative/regimes.ts';
 
 // The rows are what lib/speculative/measure.ts returns (the race row also names the tfjs backend it ran on).
 export type SpecPassesRow = PassesResult;
@@ -67,22 +67,9 @@ export interface SpecMeasurements {
   };
 }
 
-/** One regime × tree shape: plain against speculative greedy decoding, summed over the prompts (wall clock). */
-export interface SpecRegimeRow {
-  regime: Regime;
-  shape: string;
-  tokens: number;
-  plainMs: number;
-  speculativeMs: number;
-  speedup: number;
-  tokensPerPass: number;
-  plainMsPerToken: number;
-  targetMsPerPass: number;
-  draftMsPerPass: number;
-  /** tokensPerPass × plainMsPerToken / (targetMsPerPass + draftMsPerPass). */
-  explainedSpeedup: number;
-  identical: boolean;
-}
+/** One regime × tree shape: plain against speculative greedy decoding, summed over the prompts (wall clock), and
+ *  whether every prompt gave the same tokens both ways. */
+export type SpecRegimeRow = Omit<RegimeRace, 'plainIds' | 'speculativeIds'> & { identical: boolean };
 
 let cached: SpecMeasurements | undefined;
 /** The committed measurements. */
