@@ -32,6 +32,7 @@ describe('Roofline embed', () => {
     expect(rows).toHaveLength(10); // tfjs fp32, lean js and lean simd × fp32 and int4, × one token and a tree of 8
     for (const r of rows) expect(r).toMatch(/\d GFLOP\/s/);
     const summary = await page.locator(`${WIDGET} [data-summary]`).innerText();
+    console.log(`[roofline, Chromium] ${summary}\n${rows.join('\n')}`);
     expect(summary).toMatch(/^Your device: compute roof [\d.,]+ GFLOP\/s .* memory roof [\d.,]+ [GM]B\/s/);
     const labels = await page.locator(`${WIDGET} [data-chart="chart"] svg text`).allTextContents();
     for (let n = 1; n <= 10; n++) expect(labels).toContain(String(n));
