@@ -114,6 +114,11 @@ describe('rooflineChart', () => {
     expect(row.bound).toBe('compute: weights in cache');
     expect(row.attainable).toBe(12);
     expect(row.share).toBeCloseTo(9 / 12, 12);
+    expect(summary(m)).not.toMatch(/faster than the roof/);
+    const faster = { ...fast, gflops: 15, msPerPass: simd.flops / 15 / 1e6 }; // above the 12 GFLOP/s compute roof
+    expect(summary({ roof: ROOF, points: [tfjs, faster] })).toMatch(
+      /Pass 2 ran faster than the roof the probe measured/,
+    );
     expect(summary(m)).toMatch(
       /above the memory roof, because the pass's 3\.5 MiB stay in your device's cache; that is 75% of the compute roof/,
     );

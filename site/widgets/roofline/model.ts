@@ -90,5 +90,11 @@ export function summary(m: Measured): string {
         (tfjs && tfjs !== best ? ` tfjs reaches ${gflops(tfjs.gflops)}.` : ''),
     );
   }
+  const over = rows.filter((r) => r.share > 1);
+  if (over.length)
+    parts.push(
+      `${over.length === 1 ? 'Pass' : 'Passes'} ${over.map((r) => r.n).join(', ')} ran faster than the roof the probe measured: ` +
+        'other work on your device slowed the probe more than the pass. Measure again for a steadier roof.',
+    );
   return parts.join(' ');
 }
