@@ -62,3 +62,13 @@ export {
   type RooflinePoint,
   type DecodePointsOptions,
 } from './roofline-points.ts';
+export {
+  REGIMES,
+  type Regime,
+  type RegimeRace,
+  StoredWeightsRunner,
+  regimeTarget,
+  raceRegime,
+  speculativeGreedy,
+  plainGreedy,
+} from './regimes.ts';
