@@ -8,14 +8,11 @@ import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { benchDecode, CONTEXT } from '../lib/bench.ts';
 import { loadLeanEngine } from '../lib/engine/index.ts';
-import {
-  decodeFlops,
-  leanDecodeRate,
-  linearShapes,
-  measureRoofline,
-  raceInt4Fp32Simd,
-} from '../lib/engine/roofline.ts';
+import { decodeFlops } from '../lib/engine/intensity.ts';
+import { leanDecodeRate, linearShapes, measureRoofline, raceInt4Fp32Simd } from '../lib/engine/roofline.ts';
 import { loadModel } from '../lib/load.ts';
+import { measureDecodePoints } from '../lib/speculative/roofline-points.ts';
+import { attainableGflops } from '../lib/engine/intensity.ts';
 
 const MODELS = new URL('../public/models/', import.meta.url).pathname;
 const fetchFile = async (path: string) => {
@@ -62,6 +59,26 @@ export async function engineRows(): Promise<void> {
   const roof = measureRoofline([[4096, 4096]], { budgetMs: 2000, memoryMB: 128 });
   console.log(
     `Memory roof: SIMD matvec streams a ${Math.round(roof.memoryBytes / 2 ** 20)} MB fp32 matrix at ${roof.memoryGBs.toFixed(1)} GB/s.`,
+  );
+  // The reader's roofline (/bench/, lesson 1) in Node: target-v1's passes at their intensity under the roofs.
+  const target = await loadModel(MODELS + 'target-v1', { fetchFile });
+  const targetRoof = measureRoofline(linearShapes(target.config), { budgetMs: 2000 });
+  const points = measureDecodePoints(target, { treeTokens: 8 });
+  target.dispose();
+  console.log(
+    `Roofline of this machine: compute ${targetRoof.computeGflops.toFixed(1)} GFLOP/s (SIMD matvec, ${targetRoof.computeShape.join(' × ')} in cache), memory ${targetRoof.memoryGBs.toFixed(1)} GB/s (${Math.round(targetRoof.memoryBytes / 2 ** 20)} MB streamed); target-v1's passes at context 64:`,
+  );
+  console.table(
+    points.map((p) => ({
+      engine: p.engine,
+      weights: p.weights.bits === 32 ? 'fp32' : 'int4',
+      pass: p.tokens === 1 ? 'one token' : `tree of ${p.tokens}`,
+      'FLOP/byte': p.intensity.toFixed(2),
+      'GFLOP/s': p.gflops.toFixed(2),
+      'roof GFLOP/s': attainableGflops(targetRoof, p.intensity).toFixed(2),
+      'share of roof': `${Math.round((100 * p.gflops) / attainableGflops(targetRoof, p.intensity))}%`,
+      'tokens/s': Math.round((1000 * p.tokens) / p.msPerPass),
+    })),
   );
   const r = raceInt4Fp32Simd(4096);
   console.log(

@@ -9,6 +9,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { raceDecoding } from '../lib/speculative/measure.ts';
+import { raceRegime, REGIMES } from '../lib/speculative/regimes.ts';
+import { NodeFileStorage } from '../lib/storage/node-file.ts';
 import { CHROMIUM, DIST } from '../node/chromium.ts';
 import { heldOutPrompts, loadCorpus } from '../node/corpus.ts';
 import { loadPair } from '../node/model-files.ts';
@@ -55,6 +57,62 @@ export async function speculativeRows({
     draft.dispose();
   }
   if (previous) await tf.setBackend(previous);
+  return rows;
+}
+
+/**
+ * Lesson 8's three regimes (lib/speculative/regimes.ts): plain against speculative greedy decoding, the same tokens,
+ * with the target pass overhead-bound (tfjs), compute-bound (lean engine, weights in cache) or memory-bound (lean
+ * engine reading its weights from a file before every pass; the file sits in the OS page cache, so reads run at
+ * memory speed: a lower bound on the time a cold flash device would take). Goal: >= 1.8x wall-clock memory-bound.
+ * Each row also gives what its measured costs predict: tokens/pass x plain ms/token / (target + draft ms per pass).
+ */
+export async function regimeRows({
+  shape = '1,1,3,1,1,1,1,1',
+  tokens = 96,
+  repeats = 3,
+} = {}): Promise<Record<string, string | number>[]> {
+  const previous = tf.getBackend() as string | undefined;
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const { target, draft } = await loadPair();
+  const ids = target.tokenizer.encode(loadCorpus().validation);
+  const prompt = heldOutPrompts(ids, 1, 32)[0];
+  const { tmpdir } = await import('node:os');
+  const { rmSync } = await import('node:fs');
+  const path = `${tmpdir()}/regime-weights-${process.pid}.bin`;
+  const storage = new NodeFileStorage(path, { truncate: true });
+  const rows: Record<string, string | number>[] = [];
+  try {
+    for (const regime of REGIMES) {
+      const r = raceRegime(regime, target, draft, prompt, { shape, maxNewTokens: tokens, repeats, storage });
+      rows.push({
+        regime,
+        target:
+          regime === 'overhead-bound'
+            ? 'tfjs wasm'
+            : regime === 'compute-bound'
+              ? 'lean simd'
+              : 'lean simd, weights from file',
+        tree: r.shape,
+        'tokens/pass': +r.tokensPerPass.toFixed(2),
+        'plain tok/s': Math.round((tokens / r.plainMs) * 1000),
+        'speculative tok/s': Math.round((tokens / r.speculativeMs) * 1000),
+        speedup: `${r.speedup.toFixed(2)}x`,
+        'plain ms/token': +r.plainMsPerToken.toFixed(3),
+        'target ms/pass': +r.targetMsPerPass.toFixed(3),
+        'draft ms/pass': +r.draftMsPerPass.toFixed(3),
+        'predicted speedup': `${r.explainedSpeedup.toFixed(2)}x`,
+        'same tokens': r.speculativeIds.every((id, i) => id === r.plainIds[i]) ? 'yes' : 'NO',
+      });
+    }
+  } finally {
+    storage.close();
+    rmSync(path, { force: true });
+    target.dispose();
+    draft.dispose();
+    if (previous) await tf.setBackend(previous);
+  }
   return rows;
 }
 
@@ -159,7 +217,7 @@ export async function browserSpeculativeRows({
 }
 
 //   --browser: only the Chromium rows; --save: also write them into site/data/speculative.json for lesson 8.
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && !process.env.NO_MAIN) {
   const browserOnly = process.argv.includes('--browser');
   console.table([
     ...(browserOnly ? [] : await speculativeRows()),

@@ -134,6 +134,11 @@ console.log(
   '\nSpeculative decoding, greedy, same tokens as plain KV-cache decoding (draft-v1 guessing, target-v1 verifying; goal: >= 2.0 tokens/pass, >= 1.5x on Chromium wasm):',
 );
 console.table([...(await speculativeRows()), ...(await browserSpeculativeRows())]);
+const { regimeRows } = await import('./bench-speculative.ts');
+console.log(
+  '\nSpeculative decoding in three regimes (lesson 8), Node wasm, wall clock, same tokens (goal: >= 1.8x memory-bound):',
+);
+console.table(await regimeRows());
 
 // Lesson 9: every switch at once (Node file store; the browser's OPFS ladder is still to be taken).
 const { capstoneRows, printCapstone } = await import('./bench-capstone.ts');

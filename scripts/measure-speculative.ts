@@ -7,12 +7,14 @@
 // Prompts are windows of the validation chapters (never trained on). Takes a few minutes on 2 cores.
 //   - tokens per target pass on fresh text: one speculative step from each of many positions of the book's held-out
 //     text (the prefix is the book's, not the target's own continuation, which tends to loop and flatters the draft)
-//   npm exec -- node scripts/measure-speculative.ts [--quick] [--timing-only] [--fresh-only]
+//   - the three regimes (lib/speculative/regimes.ts): the target overhead-, compute- or memory-bound, wall clock
+//   npm exec -- node scripts/measure-speculative.ts [--quick] [--timing-only] [--fresh-only] [--regimes-only]
 // --timing-only re-measures only the clock-dependent parts (pass cost and the race) and keeps the rest of the JSON,
 // for a quieter moment on a shared machine. --fresh-only measures only the fresh-text steps and keeps the rest.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { cpus } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { LeanRunner } from '../lib/speculative/lean-gpt.ts';
@@ -26,9 +28,14 @@ import {
   type SpecRaceResult,
 } from '../lib/speculative/measure.ts';
 import { formatTreeShape, parseTreeShape } from '../lib/speculative/tree-shape.ts';
+import { raceRegime, REGIMES, type RegimeRace } from '../lib/speculative/regimes.ts';
+import { NodeFileStorage } from '../lib/storage/node-file.ts';
+import type { LanguageModel } from '../lib/model.ts';
 import { heldOutPrompts, loadCorpus } from '../node/corpus.ts';
 import { loadPair } from '../node/model-files.ts';
 
+/** JSON numbers to 4 decimals. */
+const rounded = (_: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toFixed(4) : v);
 const OUT = fileURLToPath(new URL('../site/data/speculative.json', import.meta.url));
 
 export const CHAINS = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `chain ${n}`);
@@ -36,15 +43,82 @@ export const PAPER_TREES = [2, 3, 4, 5].map((w) => `1,1,${w},1,1,1,1,1`); // wid
 export const OTHER_TREES = ['2,1,1,1', '3,1,1,1', '2,2,1,1', '4,2,1', '2,2,2,1'];
 export const BUDGETS = ['budget 4', 'budget 8', 'budget 16', 'budget 32'];
 
+export const REGIME_SHAPES = ['chain 2', '1,1,3,1,1,1,1,1'];
+
+/**
+ * Lesson 8's three regimes: per regime and shape, plain against speculative greedy decoding summed over the race
+ * prompts (wall clock, fastest of `repeats`), with the costs that explain the speed-up. The memory-bound target
+ * reads its weights from a file before every pass (in the OS page cache: reads at memory speed).
+ */
+async function measureRegimes(target: LanguageModel, draft: LanguageModel, prompts: number[][], quick: boolean) {
+  const path = `${tmpdir()}/regime-weights-${process.pid}.bin`;
+  const storage = new NodeFileStorage(path, { truncate: true });
+  const tokens = quick ? 48 : 96;
+  const rows = [];
+  try {
+    for (const shape of REGIME_SHAPES)
+      for (const regime of REGIMES) {
+        const runs: RegimeRace[] = prompts.map((p) =>
+          raceRegime(regime, target, draft, p, { shape, maxNewTokens: tokens, repeats: quick ? 1 : 3, storage }),
+        );
+        const sum = (f: (r: RegimeRace) => number) => runs.reduce((a, r) => a + f(r), 0);
+        const mean = (f: (r: RegimeRace) => number) => sum(f) / runs.length;
+        const row = {
+          regime,
+          shape: runs[0].shape,
+          tokens: sum((r) => r.tokens),
+          plainMs: sum((r) => r.plainMs),
+          speculativeMs: sum((r) => r.speculativeMs),
+          speedup: sum((r) => r.plainMs) / sum((r) => r.speculativeMs),
+          tokensPerPass: mean((r) => r.tokensPerPass),
+          plainMsPerToken: sum((r) => r.plainMs) / sum((r) => r.tokens),
+          targetMsPerPass: mean((r) => r.targetMsPerPass),
+          draftMsPerPass: mean((r) => r.draftMsPerPass),
+          explainedSpeedup: mean((r) => r.explainedSpeedup),
+          identical: runs.every((r) => r.speculativeIds.every((id, i) => id === r.plainIds[i])),
+        };
+        rows.push(row);
+        console.log(
+          'regime',
+          regime,
+          row.shape,
+          `${row.speedup.toFixed(2)}x`,
+          `${row.tokensPerPass.toFixed(2)} tokens/pass`,
+        );
+      }
+  } finally {
+    storage.close();
+    rmSync(path, { force: true });
+  }
+  return {
+    about:
+      'Wall clock, fastest of 3 per prompt, summed over the prompts; draft-v1 on the lean engine (SIMD) in every regime.',
+    machine: `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs} wasm`,
+    loadAverage: loadavg()[0],
+    date: new Date().toISOString().slice(0, 10),
+    prompts: prompts.length,
+    promptTokens: 32,
+    rows,
+  };
+}
+
 async function main() {
   const quick = process.argv.includes('--quick');
   const timingOnly = process.argv.includes('--timing-only');
   const freshOnly = process.argv.includes('--fresh-only');
-  const previous = timingOnly || freshOnly ? JSON.parse(await readFile(OUT, 'utf8')) : null;
+  const regimesOnly = process.argv.includes('--regimes-only');
+  const previous = timingOnly || freshOnly || regimesOnly ? JSON.parse(await readFile(OUT, 'utf8')) : null;
   await tf.setBackend('wasm');
   await tf.ready();
   const { target, draft } = await loadPair();
   const ids = target.tokenizer.encode(loadCorpus().validation);
+  const regimePrompts = heldOutPrompts(ids, quick ? 1 : 3, 32);
+  if (regimesOnly) {
+    const regimes = await measureRegimes(target, draft, regimePrompts, quick);
+    await writeFile(OUT, JSON.stringify({ ...previous, regimes }, rounded, 1) + '\n');
+    console.log('wrote', OUT);
+    return;
+  }
   const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
 
   const topK = previous?.topK ?? topKHitRates(target, draft, ids.slice(0, quick ? 1024 : 8192));
@@ -179,12 +253,10 @@ async function main() {
       promptTokens: 48,
       rows: fresh,
     },
+    regimes: freshOnly ? previous.regimes : await measureRegimes(target, draft, regimePrompts, quick),
   };
   await mkdir(fileURLToPath(new URL('../site/data/', import.meta.url)), { recursive: true });
-  await writeFile(
-    OUT,
-    JSON.stringify(out, (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toFixed(4) : v), 1) + '\n',
-  );
+  await writeFile(OUT, JSON.stringify(out, rounded, 1) + '\n');
   log('wrote', OUT);
   target.dispose();
   draft.dispose();

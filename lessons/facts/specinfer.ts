@@ -2,6 +2,7 @@
 // Numbers stay numbers (undefined when a row was not measured); the lesson formats them when it shows them.
 import { sig } from '../../site/widgets/_kit/format.ts';
 import { bestPasses, freshFor, passesFor, specMeasurements, type SpecPassesRow } from '../../site/data/speculative.ts';
+import type { Regime } from '../../lib/speculative/regimes.ts';
 
 export const m = specMeasurements();
 type Verifier = SpecPassesRow['verifier'];
@@ -31,6 +32,12 @@ export const w5s = tpp('⟨1,1,5,1,1,1,1,1⟩', 'mss');
 export const naive5 = tpp('⟨1,1,5,1,1,1,1,1⟩', 'naive');
 /** The race row for a chain of two guesses with the plain-JavaScript draft. */
 export const c2 = m.race.rows.find((r) => r.shape === 'chain 2' && r.draft === 'plain JS');
+
+/** The three regimes (absent until scripts/measure-speculative.ts --regimes-only has run). */
+export const regimes = m.regimes;
+/** The row of one regime and shape ("chain 2", "⟨1,1,3,1,1,1,1,1⟩"). */
+export const regimeRow = (regime: Regime, shape: string) =>
+  m.regimes?.rows.find((r) => r.regime === regime && r.shape === shape);
 
 // ---- Text through the kit's formatters ----
 /** A share as a percent with one decimal ("52.3%"). */

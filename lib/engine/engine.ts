@@ -279,8 +279,11 @@ export class LeanEngine {
     const f = this.k.heap.f32;
     for (const cache of [this.kc, this.vc])
       for (const base of cache) {
-        const rows = positions.map((p) => f.slice((base >> 2) + p * C, (base >> 2) + (p + 1) * C));
-        rows.forEach((r, i) => f.set(r, (base >> 2) + i * C));
+        // Rows already in place (a kept prefix) are not copied: cutting back to the prompt costs nothing.
+        const rows = positions.map((p, i) =>
+          p === i ? null : f.slice((base >> 2) + p * C, (base >> 2) + (p + 1) * C),
+        );
+        rows.forEach((r, i) => r && f.set(r, (base >> 2) + i * C));
       }
     this.n = positions.length;
   }

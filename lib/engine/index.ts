@@ -17,9 +17,20 @@ export {
   raceInt4Fp32Simd,
   leanDecodeRate,
   linearShapes,
-  decodeFlops,
+  int4Linears,
   type Roofline,
 } from './roofline.ts';
+export {
+  arithmeticIntensity,
+  attainableGflops,
+  bytesPerWeight,
+  decodeFlops,
+  passBytes,
+  passFlops,
+  INT4,
+  type PassShape,
+  type WeightFormat,
+} from './intensity.ts';
 
 /**
  * A lean engine with `model`'s current weights. A model with an unmerged adapter attached (AdapterSet.use(name))

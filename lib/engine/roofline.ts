@@ -3,8 +3,9 @@
 // the engine's decode rate set against them. Decoding one token reads every weight once for one multiply-add
 // (2 FLOP per 4 bytes in fp32, per ~0.56 bytes in int4 with groups of 64), so where a model's weights fit in cache
 // the compute roof bounds it, and where they do not, the memory roof does. Used by npm run bench and /bench/.
-import type { GPTConfig } from '../config.ts';
-import { quantizeMatrix } from '../quant/matrix.ts';
+import { type GPTConfig, linearNames, parameterShapes } from '../config.ts';
+import { type QuantizedMatrix, quantizeMatrix } from '../quant/matrix.ts';
+import { INT4 } from './intensity.ts';
 import { groupZeros } from '../quant/group.ts';
 import { mulberry32, randn } from '../random.ts';
 import type { LeanEngine } from './engine.ts';
@@ -22,7 +23,7 @@ export interface Roofline {
 }
 
 /** Timing options for a kernel: three rounds sharing `ms`, the fastest kept (the one least disturbed by others). */
-const bestOfThree = (ms: number, now: () => number) => ({
+export const bestOfThree = (ms: number, now: () => number) => ({
   rounds: 3,
   minMs: ms / 3,
   pick: 'fastest' as const,
@@ -45,12 +46,6 @@ export function linearShapes(cfg: GPTConfig): [number, number][] {
     [cfg.nFfn, C],
     [C, cfg.vocabSize],
   ];
-}
-
-/** FLOPs of one decode step at context S: 2 per weight of every linear and the head, plus attention's 4·S·C per layer. */
-export function decodeFlops(cfg: GPTConfig, S: number): number {
-  const { nEmbd: C, nFfn: F, nLayer: L, vocabSize: V } = cfg;
-  return 2 * (L * (3 * C * C + C * C + 2 * C * F) + V * C) + L * 4 * S * C;
 }
 
 /**
@@ -149,4 +144,16 @@ export function leanDecodeRate(
     best = Math.max(best, (tokens / spent) * 1000);
   }
   return best;
+}
+
+/** Every linear layer of `weights` quantized to round-to-nearest int4 in groups of 64 along the input: the packed
+ *  format the int4 points run on (the AWQ file has the same format, so the same bytes and speed). */
+export function int4Linears(cfg: GPTConfig, weights: Record<string, Float32Array>): Record<string, QuantizedMatrix> {
+  const shapes = parameterShapes(cfg);
+  return Object.fromEntries(
+    linearNames(cfg).map((name) => {
+      const [n, m] = shapes.get(`${name}.weight`)!;
+      return [name, quantizeMatrix(weights[`${name}.weight`], n, m, INT4)];
+    }),
+  );
 }

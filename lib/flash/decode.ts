@@ -1,5 +1,7 @@
 // Running the model with its FFN served from flash (flash-ffn.ts): greedy generation with a KV cache, and a
-// teacher-forced pass over a text to price the predictor's mistakes in loss. Attention runs in tfjs as usual.
+// teacher-forced pass over a text to price the predictor's mistakes in loss. Attention runs in tfjs, or in the lean
+// engine when one is passed (the same FFN hook, the same tokens: tests/lib/flash/decode.test.ts).
+import type { LeanEngine } from '../engine/engine.ts';
 import type { LanguageModel } from '../model.ts';
 import { argmax, tokenNll } from '../sampling.ts';
 import type { FlashFfn, TokenRecord } from './flash-ffn.ts';
@@ -20,11 +22,18 @@ export class FlashDecoder {
   readonly promptIds: number[];
   private readonly model: LanguageModel;
   private readonly flash: FlashFfn;
-  private readonly cache: KVCache;
+  private readonly cache: KVCache | null;
+  private readonly engine: LeanEngine | null;
   private pending: number | null = null;
   private made = 0;
 
-  constructor(model: LanguageModel, flash: FlashFfn, prompt: string | number[]) {
+  /** `engine`: run everything but the FFN on the lean engine (lib/engine, with `model`'s weights) instead of tfjs. */
+  constructor(
+    model: LanguageModel,
+    flash: FlashFfn,
+    prompt: string | number[],
+    { engine }: { engine?: LeanEngine } = {},
+  ) {
     const ids = typeof prompt === 'string' ? model.tokenizer.encode(prompt) : [...prompt];
     const T = model.config.blockSize;
     if (ids.length === 0) throw new Error('flash decoding: the prompt is empty');
@@ -36,7 +45,9 @@ export class FlashDecoder {
     this.flash = flash;
     this.promptIds = ids;
     flash.reset();
-    this.cache = model.newCache();
+    this.engine = engine ?? null;
+    this.engine?.reset();
+    this.cache = engine ? null : model.newCache();
   }
 
   /** Tokens that can still be generated before the context is full. */
@@ -48,10 +59,10 @@ export class FlashDecoder {
   next(): { id: number; record: TokenRecord } {
     if (this.remaining <= 0)
       throw new Error(`flash decoding: the context of ${this.model.config.blockSize} tokens is full`);
-    const rows =
-      this.pending === null
-        ? this.model.forward([this.promptIds], { cache: this.cache, ffnFn: this.flash.ffnFn }).logits[0]
-        : this.model.forward([[this.pending]], { cache: this.cache, ffnFn: this.flash.ffnFn }).logits[0];
+    const tokens = this.pending === null ? this.promptIds : [this.pending];
+    const rows = this.engine
+      ? this.engine.run(tokens, { ffnFn: this.flash.ffnFn })
+      : this.model.forward([tokens], { cache: this.cache!, ffnFn: this.flash.ffnFn }).logits[0];
     const id = argmax(rows[rows.length - 1]);
     this.pending = id;
     this.made++;
@@ -59,7 +70,8 @@ export class FlashDecoder {
   }
 
   dispose(): void {
-    this.cache.dispose();
+    this.cache?.dispose();
+    this.engine?.reset();
   }
 }
 
@@ -68,11 +80,11 @@ export function flashGenerate(
   model: LanguageModel,
   flash: FlashFfn,
   prompt: string | number[],
-  { maxNewTokens = 32 }: { maxNewTokens?: number } = {},
+  { maxNewTokens = 32, engine }: { maxNewTokens?: number; engine?: LeanEngine } = {},
 ): FlashGeneration {
   if (!(Number.isInteger(maxNewTokens) && maxNewTokens >= 0))
     throw new Error(`flashGenerate: maxNewTokens must be a whole number, got ${maxNewTokens}`);
-  const dec = new FlashDecoder(model, flash, prompt);
+  const dec = new FlashDecoder(model, flash, prompt, { engine });
   const ids: number[] = [],
     steps: TokenRecord[] = [];
   try {

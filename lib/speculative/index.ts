@@ -56,3 +56,19 @@ export {
   type SpecRaceResult,
   type PassCost,
 } from './measure.ts';
+export {
+  measurePass,
+  measureDecodePoints,
+  type RooflinePoint,
+  type DecodePointsOptions,
+} from './roofline-points.ts';
+export {
+  REGIMES,
+  type Regime,
+  type RegimeRace,
+  StoredWeightsRunner,
+  regimeTarget,
+  raceRegime,
+  speculativeGreedy,
+  plainGreedy,
+} from './regimes.ts';

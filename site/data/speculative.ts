@@ -16,6 +16,7 @@ import {
   type StepView,
 } from '../../lib/speculative/index.ts';
 import type { PassesResult, SpecRaceResult } from '../../lib/speculative/measure.ts';
+import type { RegimeRace } from '../../lib/speculative/regimes.ts';
 
 // The rows are what lib/speculative/measure.ts returns (the race row also names the tfjs backend it ran on).
 export type SpecPassesRow = PassesResult;
@@ -54,7 +55,21 @@ export interface SpecMeasurements {
   fresh?: { about: string; prompts: number; promptTokens: number; rows: SpecPassesRow[] };
   race: { prompts: number; promptTokens: number; rows: SpecRaceRow[] };
   browserRace?: { command: string; machine: string; date: string; rows: SpecBrowserRaceRow[] };
+  /** Lesson 8's three regimes (scripts/measure-speculative.ts --regimes-only; absent in older files). */
+  regimes?: {
+    about: string;
+    machine: string;
+    loadAverage: number;
+    date: string;
+    prompts: number;
+    promptTokens: number;
+    rows: SpecRegimeRow[];
+  };
 }
+
+/** One regime × tree shape: plain against speculative greedy decoding, summed over the prompts (wall clock), and
+ *  whether every prompt gave the same tokens both ways. */
+export type SpecRegimeRow = Omit<RegimeRace, 'plainIds' | 'speculativeIds'> & { identical: boolean };
 
 let cached: SpecMeasurements | undefined;
 /** The committed measurements. */

@@ -64,3 +64,5 @@ export { default as AlphaSlider } from './alpha-slider/AlphaSlider.astro';
 export { default as ErrorMicroscope } from './error-microscope/ErrorMicroscope.astro';
 /** int4 vs fp32 matrix-vector product, small (in cache) and large (4096 x 4096), timed in the reader's browser. */
 export { default as Int4Race } from './int4-race/Int4Race.astro';
+/** The reader's roofline: compute and memory roofs measured in the browser, with target-v1's decode passes on it. */
+export { default as Roofline } from './roofline/Roofline.astro';

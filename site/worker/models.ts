@@ -2,6 +2,7 @@
 // (public/models/) through the Cache API, so a second visit reads no weight file from the network.
 import { loadModel } from '../../lib/load.ts';
 import type { LanguageModel } from '../../lib/model.ts';
+import { type LeanEngine, leanEngine } from '../../lib/engine/index.ts';
 import type { HandlerContext } from './protocol.ts';
 
 import { MODEL_NAMES, type ModelName } from './model-names.ts';
@@ -39,4 +40,12 @@ export function getModel(name: ModelName, ctx: HandlerContext): Promise<Language
 /** Forget every loaded model (after the backend they live on was lost); the next request loads them again. */
 export function forgetModels(): void {
   loaded.clear();
+}
+
+/**
+ * The lean engine that decodes for `model` in this worker, or undefined for tfjs: tfjs when the page asked for it
+ * (`?engine=tfjs`, HandlerContext.engine) or when the model carries an unmerged adapter, which the engine refuses.
+ */
+export function decodeEngineFor(model: LanguageModel, ctx: Pick<HandlerContext, 'engine'>): LeanEngine | undefined {
+  return ctx.engine === 'lean' && !model.linearAdd ? leanEngine(model) : undefined;
 }

@@ -13,7 +13,7 @@ import {
 } from '../../../lib/flash/index.ts';
 import { Decoder } from '../../../lib/generate.ts';
 import { defineHandler } from '../protocol.ts';
-import { getModel, MODEL_NAMES, type ModelName } from '../models.ts';
+import { decodeEngineFor, getModel, MODEL_NAMES, type ModelName } from '../models.ts';
 import { flashPredictor, flashStore, type StorageChoice } from './flash-store.ts';
 import { lastMeasuredCurve } from './flash-measure.ts';
 import { Sessions, lastChars } from '../sessions.ts';
@@ -97,10 +97,11 @@ export const flashStart = defineHandler(async (p: FlashStartPayload, ctx): Promi
   const predictor = policy.select === 'predictor' ? await flashPredictor() : undefined;
   const { store, weights, fallback, rebuilt } = await flashStore(model, policy.layout, ctx, p?.storage ?? 'auto');
   const runner = new FlashFfn(store, weights, policy, { predictor });
-  const flash = new FlashDecoder(model, runner, ids);
+  // Both decoders run on the lean engine unless the page asked for tfjs (?engine=tfjs): the same tokens either way.
+  const flash = new FlashDecoder(model, runner, ids, { engine: decodeEngineFor(model, ctx) });
   const session = sessions.add({
     flash,
-    memory: new Decoder(model, ids, { temperature: 0 }),
+    memory: new Decoder(model, ids, { temperature: 0, runner: decodeEngineFor(model, ctx) }),
     policy,
     neuronBytes: store.layout.neuronBytes,
     model: name,

@@ -14,6 +14,7 @@ import { loadPredictor, type ActivationPredictor } from '../../../lib/sparsity/i
 import { MemoryStorage } from '../../../lib/storage/index.ts';
 import { NodeFileStorage } from '../../../lib/storage/node-file.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
+import { leanEngine } from '../../../lib/engine/index.ts';
 import { loadCorpus } from '../../../node/corpus.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +48,24 @@ describe('flash decoding of target-v1', () => {
       }
     }
     for (const s of Object.values(stores)) s.storage.close();
+  });
+
+  it('on the lean engine (plain JS and SIMD), every rung writes the tfjs tokens with the same reads, predictor included', () => {
+    const w = ffnWeightsOf(model);
+    const stores = {
+      separate: FlashFfnStore.open(new MemoryStorage(), w, 'separate'),
+      bundled: FlashFfnStore.open(new MemoryStorage(), w, 'bundled'),
+    };
+    for (const kernels of ['js', 'simd'] as const) {
+      const engine = leanEngine(model, { kernels });
+      for (const { id, policy } of [...policyLadder('exact', 4), ...policyLadder('predictor', 4)]) {
+        const ffn = () => new FlashFfn(stores[policy.layout], w, policy, { predictor });
+        const ref = flashGenerate(model, ffn(), 'Call me Ishmael.', { maxNewTokens: 16 });
+        const lean = flashGenerate(model, ffn(), 'Call me Ishmael.', { maxNewTokens: 16, engine });
+        expect(lean.ids, `${id}, lean ${kernels}`).toEqual(ref.ids);
+        expect(lean.steps.map((r) => [r.reads, r.bytes])).toEqual(ref.steps.map((r) => [r.reads, r.bytes]));
+      }
+    }
   });
 
   it("the predictor changes the loss a little, and bytes and reads shrink rung by rung as in the paper's Table 2", () => {

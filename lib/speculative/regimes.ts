@@ -1,0 +1,192 @@
+// Speculative decoding in three regimes (lesson 8): the same greedy tokens, three ways a target pass is paid for.
+//   overhead-bound  the target on tfjs: a fixed cost per op (~60 small ops a pass) dominates, so a pass over a tree
+//                   of guesses costs little more than a pass over one token;
+//   compute-bound   the target on the lean engine with its weights in cache: a pass costs its arithmetic, which
+//                   grows with the tokens in it;
+//   memory-bound    the lean engine reading every linear's weights from storage before each pass (as lesson 4's
+//                   flash store reads FFN weights), so a pass over several tokens costs about one token's bytes.
+// Speculative decoding pays when a pass over the tree costs little more than a pass over one token.
+import { bytesOf } from '../bits.ts';
+import { linearNames } from '../config.ts';
+import type { EngineOptions } from '../engine/engine.ts';
+import { generate } from '../generate.ts';
+import type { LanguageModel } from '../model.ts';
+import type { ByteStorage } from '../storage/storage.ts';
+import { timePerCall } from '../timing.ts';
+import { LeanRunner } from './lean-gpt.ts';
+import { type RunOptions, TfjsRunner, type TreeRunner } from './runner.ts';
+import { SpeculativeSession } from './session.ts';
+import { formatTreeShape, parseTreeShape } from './tree-shape.ts';
+
+export const REGIMES = ['overhead-bound', 'compute-bound', 'memory-bound'] as const;
+export type Regime = (typeof REGIMES)[number];
+
+/** The lean engine with its linear weights kept in storage: every pass first reads all of them back into it. */
+export class StoredWeightsRunner implements TreeRunner {
+  readonly engine: LeanRunner;
+  private readonly storage: ByteStorage;
+  private readonly layout: { name: string; offset: number; values: number }[] = [];
+  private readonly buffer: Uint8Array;
+
+  /** Writes `model`'s linear weights (fp32) to `storage`, from offset 0. */
+  constructor(model: LanguageModel, storage: ByteStorage, opts: EngineOptions = {}) {
+    this.engine = new LeanRunner(model, opts);
+    this.storage = storage;
+    let offset = 0;
+    for (const name of linearNames(model.config)) {
+      const w = model.getLinear(name).weight;
+      storage.write(offset, bytesOf(w));
+      this.layout.push({ name, offset, values: w.length });
+      offset += w.byteLength;
+    }
+    storage.flush();
+    this.buffer = new Uint8Array(Math.max(...this.layout.map((l) => 4 * l.values)));
+  }
+
+  /** Bytes each pass reads from storage. */
+  get bytesPerPass(): number {
+    return this.layout.reduce((a, l) => a + 4 * l.values, 0);
+  }
+
+  get length(): number {
+    return this.engine.length;
+  }
+
+  run(tokens: number[], opts?: RunOptions): Float32Array[] {
+    for (const { name, offset, values } of this.layout) {
+      const bytes = this.storage.read(offset, 4 * values, this.buffer);
+      this.engine.setLinear(name, new Float32Array(bytes.buffer, bytes.byteOffset, values));
+    }
+    return this.engine.run(tokens, opts);
+  }
+
+  keep(positions: number[]): void {
+    this.engine.keep(positions);
+  }
+
+  reset(): void {
+    this.engine.reset();
+  }
+
+  cacheValues(): { k: Float32Array[]; v: Float32Array[] } {
+    return this.engine.cacheValues();
+  }
+
+  dispose(): void {
+    this.engine.dispose();
+  }
+}
+
+/** The target runner of a regime (the memory-bound one needs the storage its weights go to). */
+export function regimeTarget(regime: Regime, target: LanguageModel, storage?: ByteStorage): TreeRunner {
+  if (regime === 'overhead-bound') return new TfjsRunner(target);
+  if (regime === 'compute-bound') return new LeanRunner(target);
+  if (!storage) throw new Error('the memory-bound regime needs a storage for the target weights');
+  return new StoredWeightsRunner(target, storage);
+}
+
+/** Greedy speculative decoding of `maxNewTokens` tokens with these runners: the ids and the target passes. */
+export function speculativeGreedy(
+  target: TreeRunner,
+  draft: TreeRunner,
+  model: LanguageModel,
+  prompt: number[],
+  shape: string,
+  maxNewTokens: number,
+): { ids: number[]; passes: number; targetMs: number; draftMs: number } {
+  const session = new SpeculativeSession(target, draft, prompt, {
+    shape: parseTreeShape(shape),
+    blockSize: model.config.blockSize,
+    temperature: 0,
+  });
+  const ids: number[] = [];
+  let passes = 0,
+    targetMs = 0,
+    draftMs = 0;
+  while (ids.length < maxNewTokens) {
+    const step = session.step();
+    ids.push(...step.emitted);
+    passes++;
+    targetMs += step.targetMs;
+    draftMs += step.draftMs;
+  }
+  session.dispose();
+  return { ids: ids.slice(0, maxNewTokens), passes, targetMs, draftMs };
+}
+
+/** Greedy plain decoding (one target pass per token) on a runner. */
+export function plainGreedy(
+  runner: TreeRunner,
+  model: LanguageModel,
+  prompt: number[],
+  maxNewTokens: number,
+): number[] {
+  return generate(model, prompt, { runner, temperature: 0, maxNewTokens }).ids;
+}
+
+export interface RegimeRace {
+  regime: Regime;
+  shape: string;
+  tokens: number;
+  plainMs: number;
+  speculativeMs: number;
+  speedup: number;
+  tokensPerPass: number;
+  /** The arithmetic behind the speed-up: a plain token's cost, a speculative step's target and draft costs. */
+  plainMsPerToken: number;
+  targetMsPerPass: number;
+  draftMsPerPass: number;
+  /** tokensPerPass × plainMsPerToken / (targetMsPerPass + draftMsPerPass): what those costs predict. */
+  explainedSpeedup: number;
+  plainIds: number[];
+  speculativeIds: number[];
+}
+
+/**
+ * Plain against speculative greedy decoding of the same prompt in one regime (draft-v1 on the lean engine in all
+ * three, so only the target's pass differs). Each timed with lib/timing: fastest of `repeats` runs after one warm-up.
+ */
+export function raceRegime(
+  regime: Regime,
+  target: LanguageModel,
+  draft: LanguageModel,
+  prompt: number[],
+  opts: { shape?: string; maxNewTokens?: number; repeats?: number; storage?: ByteStorage; now?: () => number } = {},
+): RegimeRace {
+  const { shape = '1,1,3,1,1,1,1,1', maxNewTokens = 64, repeats = 3, now = () => performance.now() } = opts;
+  const targetRunner = regimeTarget(regime, target, opts.storage);
+  const draftRunner = new LeanRunner(draft);
+  const timing = { rounds: repeats, minMs: 1, pick: 'fastest' as const, warmup: 1, now };
+  try {
+    let plainIds: number[] = [];
+    const plainMs = timePerCall(() => {
+      plainIds = plainGreedy(targetRunner, target, prompt, maxNewTokens);
+    }, timing);
+    let spec = speculativeGreedy(targetRunner, draftRunner, target, prompt, shape, maxNewTokens);
+    const speculativeMs = timePerCall(() => {
+      spec = speculativeGreedy(targetRunner, draftRunner, target, prompt, shape, maxNewTokens);
+    }, timing);
+    const tokensPerPass = maxNewTokens / spec.passes,
+      plainMsPerToken = plainMs / maxNewTokens,
+      targetMsPerPass = spec.targetMs / spec.passes,
+      draftMsPerPass = spec.draftMs / spec.passes;
+    return {
+      regime,
+      shape: formatTreeShape(parseTreeShape(shape)),
+      tokens: maxNewTokens,
+      plainMs,
+      speculativeMs,
+      speedup: plainMs / speculativeMs,
+      tokensPerPass,
+      plainMsPerToken,
+      targetMsPerPass,
+      draftMsPerPass,
+      explainedSpeedup: (tokensPerPass * plainMsPerToken) / (targetMsPerPass + draftMsPerPass),
+      plainIds,
+      speculativeIds: spec.ids,
+    };
+  } finally {
+    targetRunner.dispose();
+    draftRunner.dispose();
+  }
+}
