@@ -81,5 +81,6 @@ export const sotuGainsText = sotuGains.length
   ? sotuGains.map((g) => `r = ${g.rank} by ${decimal(g.gain, 3)}`).join(', ')
   : '—';
 /** A list of similarities or singular values, fixed decimals: "0.12, 0.34". */
-export const list = (xs: number[] | undefined, digits: number) => (xs ? xs.map((x) => decimal(x, digits)).join(', ') : '—');
+export const list = (xs: number[] | undefined, digits: number) =>
+  xs ? xs.map((x) => decimal(x, digits)).join(', ') : '—';
 export { bytes, decimal };

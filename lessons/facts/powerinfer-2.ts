@@ -64,7 +64,9 @@ export { bytes, count, duration };
 export const info = <T>(f: (p: PhoneInfo) => T): T | '—' => (facts ? f(facts) : '—');
 /** A number in the same form as its badged twin, without a badge: for the second number of a sentence from one source. */
 export const plain = (v: number | undefined | null, unit: string, digits = 3) =>
-  v === undefined || v === null || !Number.isFinite(v) ? '—' : plainStat({ value: v, unit, digits, source: 'measured' });
+  v === undefined || v === null || !Number.isFinite(v)
+    ? '—'
+    : plainStat({ value: v, unit, digits, source: 'measured' });
 export const pct = (x: number) => percent(x);
 /** The per-layer active shares, "12.3%, 45.6%, …". */
 export const activeList = facts ? facts.active.map((a) => percent(a)).join(', ') : undefined;

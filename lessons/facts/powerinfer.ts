@@ -3,7 +3,12 @@
 // Numbers stay numbers; the text helpers at the end format them with the kit's formatters.
 import { neuronBytes, PC_HIGH } from '../../lib/hardware/index.ts';
 import { minFastNeurons } from '../../lib/sparsity/placement.ts';
-import { type PowerInferMeasurements, type PredictorCard, powerInferMeasurements, predictorCard } from '../../site/data/measured.ts';
+import {
+  type PowerInferMeasurements,
+  type PredictorCard,
+  powerInferMeasurements,
+  predictorCard,
+} from '../../site/data/measured.ts';
 import { count, decimal, percent } from '../../site/widgets/_kit/format.ts';
 import { placementTable } from '../../site/widgets/hot-cold-curve/model.ts';
 

@@ -34,8 +34,11 @@ describe('lesson 2 facts (lessons/facts/powerinfer.ts)', () => {
       [f.bigMinFast, f.bytes7b],
     ]) {
       const cost = (n: number, bw: number) => ((n * b) / bw) * 1000;
-      expect(cost(c, PC_HIGH.fastBandwidth) + PC_HIGH.syncMs).toBeLessThanOrEqual(cost(c, PC_HIGH.slowBandwidth) + 1e-12);
-      if (c > 1) expect(cost(c - 1, PC_HIGH.fastBandwidth) + PC_HIGH.syncMs).toBeGreaterThan(cost(c - 1, PC_HIGH.slowBandwidth));
+      expect(cost(c, PC_HIGH.fastBandwidth) + PC_HIGH.syncMs).toBeLessThanOrEqual(
+        cost(c, PC_HIGH.slowBandwidth) + 1e-12,
+      );
+      if (c > 1)
+        expect(cost(c - 1, PC_HIGH.fastBandwidth) + PC_HIGH.syncMs).toBeGreaterThan(cost(c - 1, PC_HIGH.slowBandwidth));
     }
     expect(f.bytes7b).toBe(2 * 4096 * 2); // two fp16 vectors of 4096: 8 KB each half (PowerInfer-2 §4.4)
   });
