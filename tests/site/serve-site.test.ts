@@ -79,7 +79,11 @@ describe('serveSite', () => {
 
   test('intercept answers a request itself', async () => {
     const get = await serve(dir, {
-      intercept: (pathname, res) => pathname === '/sw.js' && (res.writeHead(200).end('new'), true),
+      intercept: (pathname, res) => {
+        if (pathname !== '/sw.js') return false;
+        res.writeHead(200).end('new');
+        return true;
+      },
     });
     expect(await (await get('/sw.js')).text()).toBe('new');
     expect((await get('/')).status).toBe(200);
