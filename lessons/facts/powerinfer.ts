@@ -11,6 +11,7 @@ import {
 } from '../../site/data/measured.ts';
 import { count, decimal, percent } from '../../site/widgets/_kit/format.ts';
 import { placementTable } from '../../site/widgets/hot-cold-curve/model.ts';
+import { perplexityChange } from '../../site/widgets/predictor-quality/model.ts';
 
 export const m = await powerInferMeasurements();
 export const card = predictorCard();
@@ -66,8 +67,8 @@ export const layerSlow7b = m
       m.model.nEmbd,
     ).allSlowMs / m.model.nLayer
   : undefined;
-/** Perplexity's rise from predicting at the chosen threshold: exp(Δloss) − 1. */
-export const perplexityRise = card ? Math.expm1(card.validation.lossChange) : undefined;
+/** Perplexity's rise from predicting at the chosen threshold: exp(Δloss) − 1 (PredictorQuality's own definition). */
+export const perplexityRise = card ? perplexityChange(card.validation.lossChange) : undefined;
 
 // ---- Text through the kit's formatters ----
 /** A share as a percent, one decimal ("61.7%"). */
@@ -77,5 +78,7 @@ export const pctSpan = (s: { min: number; max: number } | undefined, sep = '–'
   s ? `${pct(s.min)}${sep}${pct(s.max)}` : '—';
 /** A count grouped by thousands, or a dash. */
 export const grouped = (n: number | undefined) => (n === undefined ? '—' : count(n));
+/** Perplexity's rise as PredictorQuality prints it (two decimals), so the paragraph and the widget agree. */
+export const perplexityRiseText = perplexityRise === undefined ? '—' : percent(perplexityRise, 2);
 /** The predictor's loss change, four decimals, as the card's other losses. */
 export const lossChangeText = card ? decimal(card.validation.lossChange, 4) : '—';

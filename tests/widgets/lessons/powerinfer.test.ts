@@ -49,5 +49,6 @@ describe('lesson 2 facts (lessons/facts/powerinfer.ts)', () => {
     expect(f.pctSpan(undefined)).toBe('—');
     expect(f.grouped(32768)).toBe('32,768');
     expect(f.lossChangeText).toMatch(/^-?\d+\.\d{4}$/);
+    expect(f.perplexityRiseText).toMatch(/^-?\d+(\.\d{1,2})?%$/); // two decimals at most, as PredictorQuality prints it
   });
 });
