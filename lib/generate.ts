@@ -4,7 +4,7 @@
 import type { LanguageModel } from './model.ts';
 import type { KVCache } from './kv-cache.ts';
 import { mulberry32 } from './random.ts';
-import type { TokenPiece } from './tokenizer.ts';
+import type { Tokenizer, TokenPiece } from './tokenizer.ts';
 import { argmax, sampleFrom, samplingDistribution, softmax, topEntries, type SamplingOptions } from './sampling.ts';
 
 export interface DecodeOptions extends SamplingOptions {
@@ -41,6 +41,31 @@ export interface GeneratedToken {
   p: number;
   /** The most likely next tokens at this step. */
   alternatives: { id: number; text: string; p: number }[];
+}
+
+/**
+ * A chosen token as every decoder reports it: its probability and the most likely alternatives under `logits` (at
+ * temperature 1), and its text (`piece`, from Tokenizer.pieceStream, or the token's own text).
+ */
+export function describeToken(
+  tokenizer: Tokenizer,
+  id: number,
+  logits: Float32Array,
+  topAlternatives = 5,
+  piece: Pick<TokenPiece, 'text'> & Partial<TokenPiece> = { text: tokenizer.tokenText(id) },
+): GeneratedToken {
+  const p1 = softmax(logits);
+  return {
+    id,
+    text: piece.text,
+    ...(piece.partial ? { partial: true } : {}),
+    p: p1[id],
+    alternatives: topEntries(p1, topAlternatives).map((e) => ({
+      id: e.index,
+      text: tokenizer.tokenText(e.index),
+      p: e.p,
+    })),
+  };
 }
 
 export interface GenerateResult {
@@ -90,19 +115,7 @@ export class Decoder {
     const logits = this.logits ?? this.nextLogits();
     const temperature = this.opts.temperature ?? 1;
     const id = temperature <= 0 ? argmax(logits) : sampleFrom(samplingDistribution(logits, this.opts), this.rng);
-    const p1 = softmax(logits);
-    const { text, partial } = this.piece(id);
-    const token: GeneratedToken = {
-      id,
-      text,
-      ...(partial ? { partial } : {}),
-      p: p1[id],
-      alternatives: topEntries(p1, this.opts.topAlternatives ?? 5).map((e) => ({
-        id: e.index,
-        text: tok.tokenText(e.index),
-        p: e.p,
-      })),
-    };
+    const token = describeToken(tok, id, logits, this.opts.topAlternatives, this.piece(id));
     this.context.push(id);
     this.logits = null; // computed lazily, so the last token of a run costs no forward pass
     this.pending = id;

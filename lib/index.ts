@@ -33,6 +33,7 @@ export { fnv1a, weightsFingerprint } from './fingerprint.ts';
 export {
   generate,
   Decoder,
+  describeToken,
   type DecodeOptions,
   type GenerateOptions,
   type GenerateResult,
@@ -51,7 +52,7 @@ export {
 } from './backend-choice.ts';
 export { benchDecode, CONTEXT as BENCH_CONTEXT, type DecodeBench } from './bench.ts';
 export { mulberry32, randn, randInt } from './random.ts';
-export { median } from './stats.ts';
+export { median, totalVariation, binomialMeanAbsDeviation, samplingNoiseTV } from './stats.ts';
 export { timePerCall, msPerCall, type TimingOptions } from './timing.ts';
 export { popcount, fnv1aUpdate, FNV_OFFSET, bytesOf } from './bits.ts';
 

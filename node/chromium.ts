@@ -18,8 +18,8 @@ export async function eachBackendPage(
   run: (page: Page, backend: string, baseURL: string) => Promise<void>,
 ): Promise<void> {
   const { chromium } = await import('playwright-core');
-  const { serveStatic } = await import('./static-server.ts');
-  const { server, baseURL } = await serveStatic(DIST);
+  const { serveSite } = await import('./serve-site.ts');
+  const { server, baseURL } = await serveSite(DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args });
   try {
     for (const backend of backends) {

@@ -131,8 +131,8 @@ export async function browserSpeculativeRows({
     return [];
   }
   const { chromium } = await import('playwright-core');
-  const { serveStatic } = await import('../node/static-server.ts');
-  const { server, baseURL } = await serveStatic(DIST);
+  const { serveSite } = await import('../node/serve-site.ts');
+  const { server, baseURL } = await serveSite(DIST);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -16,5 +16,9 @@ const { values } = parseArgs({
 });
 if (!existsSync(join(values.dir, 'index.html')))
   throw new Error(`${values.dir}/index.html not found: build the site first (npm run build)`);
-const { url } = await serveSite(values.dir, { port: Number(values.port), host: values.host });
+const { baseURL: url } = await serveSite(values.dir, {
+  port: Number(values.port),
+  host: values.host,
+  deployHeaders: true,
+});
 console.log(`Serving ${values.dir}/ at ${url} with the headers of ${values.dir}/${HEADERS_FILE} (Ctrl+C stops)`);

@@ -2,8 +2,18 @@
 // lib/quant. Numbers stay numbers; the few text helpers at the end format them with the kit's formatters. The
 // lesson imports these names instead of defining them in the MDX.
 import { monteCarloScaling } from '../../lib/quant/microscope.ts';
-import { bytes, percent, sig, signedPercent } from '../../site/widgets/_kit/format.ts';
-import { awqResults, type GridRow, type KeepRow, type Table2Row } from '../../site/data/awq.ts';
+import { plainStat } from '../../site/widgets/stat/format.ts';
+import { bytes, count, decimal, percent, sig, signedDecimal, signedPercent } from '../../site/widgets/_kit/format.ts';
+import {
+  awqComparison,
+  awqResults,
+  type Comparison,
+  type CompareRow,
+  type GridRow,
+  type KeepRow,
+  type PairedDifference,
+  type Table2Row,
+} from '../../site/data/awq.ts';
 
 export const R = awqResults();
 export const has = <T>(x: T | undefined | null): x is T => x !== undefined && x !== null;
@@ -128,3 +138,86 @@ export const layerGain = (() => {
   const r = grid('awq-scale', 3, 128);
   return r ? percent(1 - r.layerErrorRatio, 1) : '—';
 })();
+
+// ---- The paired comparison at int3 g128 (scripts/quantize.ts compare), on target-v1 and the outlier model ----
+
+export type CompareModel = 'trained' | 'outliers';
+export const CMP: Record<CompareModel, Comparison | undefined> = {
+  trained: awqComparison('target-v1'),
+  outliers: awqComparison('outliers'),
+};
+/** The outlier model's own grid (scripts/quantize.ts on the constructed model). */
+export const OR = awqResults('outliers');
+export const cmpRow = (m: CompareModel, method: CompareRow['method']) => CMP[m]?.rows.find((r) => r.method === method);
+export const CMP_METHODS: [CompareRow['method'], string][] = [
+  ['rtn', 'RTN'],
+  ['keep-activation', 'keep 1% by activation'],
+  ['keep-weight', 'keep 1% by weight norm'],
+  ['keep-random', 'keep 1% at random'],
+  ['awq-scale', 'AWQ scales only'],
+  ['awq', 'AWQ (scales + clipping)'],
+];
+/** Does a paired interval leave out zero? */
+export const excludes0 = (d: PairedDifference | null | undefined) => !!d && (d.lo > 0 || d.hi < 0);
+/** RTN's added loss over fp32 on one model, and the outlier model's against target-v1's. */
+export const rtnRise = (m: CompareModel) => cmpRow(m, 'rtn')?.vsFp32.mean;
+export const riseRatio = (() => {
+  const o = rtnRise('outliers');
+  const t = rtnRise('trained');
+  return has(o) && has(t) ? o / t : undefined;
+})();
+/** Share of RTN's added loss a method takes back, on the same tokens. */
+export function takesBack(m: CompareModel, method: CompareRow['method']): number | undefined {
+  const r = cmpRow(m, method);
+  const q = cmpRow(m, 'rtn');
+  return r && q ? 1 - r.vsFp32.mean / q.vsFp32.mean : undefined;
+}
+/** The largest loss reduction against RTN of any method on one model (nats/token). */
+export const maxGain = (m: CompareModel) =>
+  Math.max(0, ...(CMP[m]?.rows ?? []).map((r) => (r.vsRtn ? -r.vsRtn.mean : 0)));
+/** The scales the outlier model's planted rows were divided by, and the planted channel of each LayerNorm-fed layer. */
+export const sAll = CMP.outliers?.outliers?.scales ? Object.values(CMP.outliers.outliers.scales).flat() : [];
+export const plantedLn = CMP.outliers?.outliers
+  ? Object.entries(CMP.outliers.outliers.channels)
+      .filter(([n]) => n.endsWith('attn.qkv') || n.endsWith('mlp.up'))
+      .map(([, c]) => c[0])
+  : [];
+export const ogrid = (method: Method, bits: number, groupSize: number) =>
+  OR.grid.find((r) => r.method === method && r.bits === bits && r.groupSize === groupSize);
+/** The outlier model's grid ran on fewer tokens than target-v1's when its header says so. */
+export const orFewerTokens = !!(OR.header && R.header && OR.header.validation.tokens < R.header.validation.tokens);
+/** The share of the top 1% of channels in a layer kind's activation total: lowest and highest layer. */
+export const top1Span = (k: string) => {
+  const xs = kind(k).map((a) => a.top1Share);
+  return xs.length ? { min: Math.min(...xs), max: Math.max(...xs) } : undefined;
+};
+/** How many times faster tfjs's wasm fp32 matMul is than our plain-JS int4 loop, at 4096 × 4096. */
+export const tfOverJsInt4 = (() => {
+  const tf = tfRow('4096 x 4096')?.['fp32 ms'];
+  return typeof tf === 'number' && has(jsInt4Ms) ? jsInt4Ms / tf : undefined;
+})();
+
+/** A signed difference in nats: 4 decimals, 5 below a thousandth so a bound near 0 never reads −0.0000. */
+export const sgn = (x: number) => signedDecimal(x, Math.abs(x) < 0.001 ? 5 : 4);
+/** A paired difference with its interval: "+0.0123 (+0.0100 to +0.0150)". */
+export const ci = (d: PairedDifference | null | undefined) =>
+  d ? `${sgn(d.mean)} (${sgn(d.lo)} to ${sgn(d.hi)})` : '—';
+/** A whole percent, or a dash. */
+export const pct = (x: number | undefined) => (has(x) ? percent(x, 0) : '—');
+/** The outlier rows' scales, lowest to highest ("2.0 to 3.5"). */
+export const sRange = sAll.length ? `${decimal(Math.min(...sAll), 1)} to ${decimal(Math.max(...sAll), 1)}` : '—';
+export const odelta = (r: { loss: number } | undefined) =>
+  r && OR.header?.fp32 ? sgn(r.loss - OR.header.fp32.loss) : '—';
+/** A loss with four decimals, as the tables' captions give fp32's. */
+export const loss4 = (x: number | undefined) => (has(x) ? decimal(x, 4) : '—');
+/** A token count grouped by thousands, or a dash. */
+export const tokens = (x: number | undefined) => (has(x) ? count(x) : '—');
+/** A percent with one decimal, or a dash. */
+export const pct1 = (x: number | undefined) => (has(x) ? percent(x, 1) : '—');
+/** A ratio with one decimal ("3.4"), or a dash. */
+export const ratio1 = (x: number | undefined) => (has(x) ? decimal(x, 1) : '—');
+/** A measured number as <Stat> prints it, without its badge: for a sentence that already shows one measured badge. */
+export const plainM = (v: number | string | undefined | null, unit?: string, digits?: number) =>
+  has(v) && (typeof v !== 'number' || Number.isFinite(v))
+    ? plainStat({ value: v, unit, digits, source: 'measured' })
+    : '(not measured yet)';

@@ -6,6 +6,7 @@ import { PAPER_RUNS } from '../../lib/offload/paper.ts';
 import { DEFAULT_GBS, DEFAULT_MAX_BLOCK, DEFAULT_NB } from '../../lib/offload/policy-search.ts';
 import { kvCacheBytes, OPT_SHAPES, weightBytes } from '../../lib/offload/shapes.ts';
 import results from '../../site/data/flexgen-results.json' with { type: 'json' };
+import { duration, sig } from '../../site/widgets/_kit/format.ts';
 
 export { GiB };
 export const machine = results.machine;
@@ -81,3 +82,29 @@ export const perplexityRise = {
   opt175: 10.94 / 10.82 - 1,
   opt30: 12.9 / 12.72 - 1,
 };
+
+/** The KV cache's peak for OPT-175B in TiB (binary units, as the lesson prints it). */
+export const opt175KvPeakTiB = opt175Bytes.kvPeak / 2 ** 40;
+/** Bytes as a number of KiB, for the Stats and table columns that say KiB. */
+export const kibOf = (b: number) => b / 1024;
+
+// ---- Text through the kit's formatters ----
+/** A cost-model term given in seconds, as a duration ("2.41 ms"). */
+export const secondsText = (s: number) => duration(s * 1000);
+/** A loss change with its sign and two significant digits ("+0.0061", "−0.002"). */
+export const signedLoss = (d: number) => `${d >= 0 ? '+' : '−'}${sig(Math.abs(d), 2)}`;
+
+// ---- Ratios the lesson quotes, as numbers ----
+export const opt175WeightsGiB = opt175Bytes.weights / GiB;
+/** The KV cache's peak against the weights, OPT-175B (the paper: 3.8×, §3). */
+export const opt175KvOverWeights = opt175Bytes.kvPeak / opt175Bytes.weights;
+/** The zig-zag's biggest block against row by row: times fewer weight bytes per token, times more peak KV cache. */
+export const blockFewerWeightBytes = rowByRow.weightBytesPerToken / biggestBlock.weightBytesPerToken;
+export const blockMoreKv = biggestBlock.peakKvBytes / rowByRow.peakKvBytes;
+/** The cost model's throughput against the paper's measured one (Table 2). */
+export const opt30AtPaperPolicyOverPaper = opt30Row.t4Fitted.atPaperPolicy.throughput / opt30Row.paper.throughput;
+export const opt30LpBestOverPaper = opt30Row.t4Fitted.lpBest.throughput / opt30Row.paper.throughput;
+export const opt175PaperOverLpBest = opt175Row.paper.throughput / opt175Row.t4Fitted.lpBest.throughput;
+/** 3-bit weights' loss increase against 4-bit's, and fp16's bytes against 4-bit's, on our model. */
+export const weights3Over4 = compressionRow(3, null).delta / compressionRow(4, null).delta;
+export const fp16Over4BitBytes = compression.sizes[4].weights16 / compression.sizes[4].weightsB;

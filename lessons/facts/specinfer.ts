@@ -44,3 +44,27 @@ export const regimeRow = (regime: Regime, shape: string) =>
 export { percent as pct } from '../../site/widgets/_kit/format.ts';
 /** A number to `d` decimals-worth of significant digits, or a dash when not measured. */
 export const num = (x: number | undefined, digits = 3) => (x === undefined ? '—' : String(sig(x, digits)));
+
+/** How many times the target's parameters outnumber the draft's, and the target's fp32 weights in bytes. */
+export const targetOverDraft = m.models.targetParameters / m.models.draftParameters;
+export const targetFp32Bytes = m.models.targetParameters * 4;
+
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined ? undefined : a / b;
+/** Widening chain 8 to the width-5 tree: tokens per pass gained, greedy and sampled; and MSS over naive sampling. */
+export const widenGreedy = ratio(w5, w1);
+export const widenSampled = ratio(w5s, w1s);
+export const mssOverNaive = ratio(w5s, naive5);
+/** A pass over T tokens (of the target, or of the draft) as a multiple of the target's one-token pass. */
+export const passCost = (list: CostList, T: number) => ratio(costOf(list, T), cost1);
+/** New tokens the race generates after each prompt. */
+export const raceNewTokens = m.race.rows.length ? m.race.rows[0].tokens / m.race.prompts : undefined;
+/**
+ * The chain of two with the plain-JS draft: plain decoding's ms per token (c₁), and the speed-up the per-pass
+ * costs predict: tokens per pass × c₁ over the target's and draft's ms per pass.
+ */
+export const c2PlainMsPerToken = c2?.plainCpuMs === undefined ? undefined : c2.plainCpuMs / c2.tokens;
+export const c2ModelledSpeedup =
+  c2 && c2PlainMsPerToken !== undefined
+    ? (c2.tokensPerPass * c2PlainMsPerToken) / (c2.targetMsPerPass + c2.draftMsPerPass)
+    : undefined;

@@ -6,7 +6,7 @@
 // from measuredCurve, or a cited device such as UFS_4_0), each read priced by the one read-cost function, readMs.
 import { PAPER_M1_MAX } from '../hardware/devices.ts';
 import { readMs, type StorageCurve } from '../hardware/storage-curve.ts';
-import type { TokenRecord } from './flash-ffn.ts';
+import { emptyTokenRecord, type TokenRecord } from './flash-ffn.ts';
 import type { FfnLayoutName } from './layout.ts';
 
 /** The paper's Table 2: I/O for one token of OPT 6.7B, each rung adding one technique. */
@@ -34,42 +34,15 @@ export function curveIoMs(rec: TokenRecord, curve: StorageCurve): number {
   return ms;
 }
 
+type CountField = Exclude<keyof TokenRecord, 'readsBySize'>;
+const COUNT_FIELDS = Object.keys(emptyTokenRecord()).filter((k): k is CountField => k !== 'readsBySize');
+
 /** The mean of each numeric field over records (readsBySize counts averaged too). */
 export function meanRecord(recs: TokenRecord[]): TokenRecord {
   const n = Math.max(1, recs.length);
-  const out: TokenRecord = {
-    reads: 0,
-    bytes: 0,
-    rangeBytes: 0,
-    neuronBytes: 0,
-    readsBySize: {},
-    selected: 0,
-    loaded: 0,
-    heldAfter: 0,
-    heldPeak: 0,
-    rowsMoved: 0,
-    readMs: 0,
-    selectMs: 0,
-    rows: 0,
-    rowSelected: 0,
-  };
+  const out = emptyTokenRecord();
   for (const r of recs) {
-    for (const k of [
-      'reads',
-      'bytes',
-      'rangeBytes',
-      'neuronBytes',
-      'selected',
-      'loaded',
-      'heldAfter',
-      'heldPeak',
-      'rowsMoved',
-      'readMs',
-      'selectMs',
-      'rows',
-      'rowSelected',
-    ] as const)
-      out[k] += r[k] / n;
+    for (const k of COUNT_FIELDS) out[k] += r[k] / n;
     for (const [k, v] of Object.entries(r.readsBySize)) out.readsBySize[k] = (out.readsBySize[k] ?? 0) + v / n;
   }
   return out;

@@ -38,7 +38,8 @@ export interface TokenRecord {
   rowSelected: number;
 }
 
-function emptyRecord(): TokenRecord {
+/** A record with nothing read yet: the start of every token's count, and of a mean over tokens (cost.ts). */
+export function emptyTokenRecord(): TokenRecord {
   return {
     reads: 0,
     bytes: 0,
@@ -63,7 +64,7 @@ export class FlashFfn {
   /** One record per token seen since the last reset(), in order. */
   readonly tokens: TokenRecord[] = [];
   /** The one-off reads that filled the resident share (hybrid), not charged to any token. */
-  setup: TokenRecord = emptyRecord();
+  setup: TokenRecord = emptyTokenRecord();
   private readonly w: FfnWeights;
   private readonly predictor: ActivationPredictor | null;
   private readonly threshold: number | undefined;
@@ -124,7 +125,7 @@ export class FlashFfn {
     this.tokens.length = 0;
     this.seen.fill(0);
     for (const u of this.lastUsed) u.fill(-Infinity);
-    const rec = emptyRecord();
+    const rec = emptyTokenRecord();
     this.buffers.forEach((b, l) => {
       b.clear();
       this.load(
@@ -153,7 +154,7 @@ export class FlashFfn {
     if (this.perPass) return this.passFfn(layer, x, mask, out, maskMs);
     for (let n = 0; n < N; n++) {
       const t = this.seen[layer]++;
-      const rec = (this.tokens[t] ??= emptyRecord());
+      const rec = (this.tokens[t] ??= emptyTokenRecord());
       const xs = x.subarray(n * C, (n + 1) * C);
       const t1 = performance.now();
       const chosen = this.choose(layer, xs, mask ? mask.subarray(n * F, (n + 1) * F) : null);

@@ -2,8 +2,8 @@
 // a step are buffered), generate-style speculativeGenerate() runs to the end. Each step is also reported whole
 // (tree, accepted path, tokens, target and draft time), for the lesson's widgets and the measurements.
 import type { LanguageModel } from '../model.ts';
-import type { GenerateResult, GeneratedToken } from '../generate.ts';
-import { softmax, topEntries, type SamplingOptions } from '../sampling.ts';
+import { describeToken, type GenerateResult, type GeneratedToken } from '../generate.ts';
+import type { SamplingOptions } from '../sampling.ts';
 import { TfjsRunner, type TreeRunner } from './runner.ts';
 import { SpeculativeSession, type SpecStep } from './session.ts';
 import { parseTreeShape, type TreeShape } from './tree-shape.ts';
@@ -78,7 +78,9 @@ export class SpeculativeDecoder {
   /** One speculative step; its tokens are also what the next calls of next() return. */
   step(): SpecStep & { tokens: GeneratedToken[] } {
     const s = this.session.step();
-    const tokens = s.emitted.map((id, i) => this.describe(id, s.logits[i]));
+    const tokens = s.emitted.map((id, i) =>
+      describeToken(this.target.tokenizer, id, s.logits[i], this.opts.topAlternatives),
+    );
     return { ...s, tokens };
   }
 
@@ -90,21 +92,6 @@ export class SpeculativeDecoder {
 
   dispose(): void {
     this.session.dispose();
-  }
-
-  private describe(id: number, logits: Float32Array): GeneratedToken {
-    const tok = this.target.tokenizer;
-    const p1 = softmax(logits);
-    return {
-      id,
-      text: tok.tokenText(id),
-      p: p1[id],
-      alternatives: topEntries(p1, this.opts.topAlternatives ?? 5).map((e) => ({
-        id: e.index,
-        text: tok.tokenText(e.index),
-        p: e.p,
-      })),
-    };
   }
 }
 

@@ -16,6 +16,7 @@ import {
 } from '../../lib/quant/experiment.ts';
 import type { MethodName } from '../../lib/quant/settings.ts';
 import { monteCarloScaling, type MonteCarlo } from '../../lib/quant/microscope.ts';
+import type { PairedInterval } from '../../lib/quant/paired.ts';
 import { loadCorpus } from '../../node/corpus.ts';
 import { loadMeasuredModel } from './measured.ts';
 import { diskCache, fingerprint } from './disk-cache.ts';
@@ -123,14 +124,7 @@ export function awqResults(model: ResultsModel = 'target-v1'): AwqResults {
 }
 
 /** A loss difference on the same tokens with its paired bootstrap interval (lib/quant/paired.ts), nats/token. */
-export interface PairedDifference {
-  mean: number;
-  lo: number;
-  hi: number;
-  level: number;
-  resamples: number;
-  block: number;
-}
+export type PairedDifference = Omit<PairedInterval, 'tokens'>;
 export interface CompareRow {
   method: 'rtn' | 'keep-activation' | 'keep-weight' | 'keep-random' | 'awq-scale' | 'awq';
   bits: number;

@@ -3,7 +3,7 @@
 // them in any engine through plain script evaluation.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serveStatic } from '../../node/static-server.ts';
+import { serveSite } from '../../node/serve-site.ts';
 
 const RECORDER = `<script>(() => {
   const errors = (window.__pageErrors = []);
@@ -18,7 +18,7 @@ const RECORDER = `<script>(() => {
 export async function serveWithRecorder(
   distDir: string,
 ): Promise<{ server: Server; baseURL: string; close: () => Promise<void> }> {
-  const inner = await serveStatic(distDir);
+  const inner = await serveSite(distDir);
   const server = createServer(async (req, res) => {
     const upstream = await fetch(new URL(req.url ?? '/', inner.baseURL), { method: req.method, redirect: 'manual' });
     const headers = Object.fromEntries(upstream.headers);

@@ -14,7 +14,7 @@ import { closeServer } from './subpath-site.ts';
 let server: Server;
 let url: string;
 beforeAll(async () => {
-  ({ server, url } = await serveSite(inject('distDir')));
+  ({ server, baseURL: url } = await serveSite(inject('distDir'), { deployHeaders: true }));
 });
 afterAll(() => closeServer(server));
 

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { serveStatic } from '../../node/static-server.ts';
+import { serveSite } from '../../node/serve-site.ts';
 import { productionBuildEnv } from './build-env.ts';
 
 declare module 'vitest' {
@@ -46,7 +46,7 @@ export default async function setup(project: TestProject) {
     process.env.SITE_BUILT_IN_THIS_RUN = '1';
   }
 
-  const { server, baseURL } = await serveStatic(distDir);
+  const { server, baseURL } = await serveSite(distDir);
   project.provide('baseURL', baseURL);
   project.provide('distDir', distDir);
 

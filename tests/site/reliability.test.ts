@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { CHROMIUM, expectClean, openPage } from './harness.ts';
 import { closeServer } from './subpath-site.ts';
-import { serveStatic } from '../../node/static-server.ts';
+import { serveSite } from '../../node/serve-site.ts';
 import { heatmapComputes } from './heatmap.ts';
 
 const LESSON = 'lessons/02-powerinfer-hot-cold-neurons/';
@@ -25,8 +25,8 @@ const servers: Server[] = [];
 afterAll(async () => {
   await Promise.all(servers.map(closeServer));
 });
-async function serve(...args: Parameters<typeof serveStatic>) {
-  const { server, baseURL } = await serveStatic(...args);
+async function serve(...args: Parameters<typeof serveSite>) {
+  const { server, baseURL } = await serveSite(...args);
   servers.push(server);
   return baseURL;
 }

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:f
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveStatic } from '../../node/static-server.ts';
+import { serveSite } from '../../node/serve-site.ts';
 
 export const BASE = '/courses/llm/';
 /** The slug of the temporary lesson; its file is lessons/NN-fork-check-tmp.mdx while the build runs. */
@@ -69,7 +69,7 @@ export async function serveSubpathSite(): Promise<{ server: Server; url: string 
     }
     writeFileSync(stamp, new Date().toISOString());
   }
-  const { server, baseURL } = await serveStatic(serveRoot);
+  const { server, baseURL } = await serveSite(serveRoot);
   return { server, url: new URL(BASE, baseURL).href };
 }
 

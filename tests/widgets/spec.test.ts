@@ -3,16 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { passPoints, summaryText, type PassRow } from '../../site/widgets/spec-passes/model.ts';
 import { passesChart } from '../../site/widgets/spec-passes/chart.ts';
-import {
-  bars,
-  binomialMeanAbsDeviation,
-  samplingNoiseTV,
-  shownTokens,
-  totalVariation,
-  trialText,
-  runSummary,
-  SHOWN,
-} from '../../site/widgets/spec-sampling/model.ts';
+import { bars, shownTokens, trialText, runSummary, SHOWN } from '../../site/widgets/spec-sampling/model.ts';
+import { binomialMeanAbsDeviation, samplingNoiseTV, totalVariation } from '../../lib/stats.ts';
 import { mulberry32 } from '../../lib/random.ts';
 import { barsChart } from '../../site/widgets/spec-sampling/chart.ts';
 import { nodeLine, stepSentence, totalsSentence } from '../../site/widgets/spec-tree/model.ts';

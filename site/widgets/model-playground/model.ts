@@ -1,15 +1,10 @@
 // ModelPlayground as plain data (no DOM): the sentences that describe a run and one step of it. Used at build time
 // for the static first view and in the browser, so both say the same thing.
+import type { GeneratedToken } from '../../../lib/generate.ts';
 import { probability, tokenQuote } from '../_kit/format.ts';
 
-export interface StepToken {
-  id: number;
-  text: string;
-  /** Only the first bytes of a character, `text` showing them in hex (Tokenizer.pieceStream): not part of the text. */
-  partial?: boolean;
-  p: number;
-  alternatives: { id: number; text: string; p: number }[];
-}
+/** One generated token as the worker sends it: lib's GeneratedToken. */
+export type StepToken = GeneratedToken;
 
 /** The live summary: "Generated 60 tokens; last token ' whale' with probability 0.31". */
 export function runSummary(tokens: StepToken[], { stopped = false, model = '' } = {}): string {

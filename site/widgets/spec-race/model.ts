@@ -1,21 +1,9 @@
 // Plain data for SpecRace: the sentences and stats of a race result.
+import type { ResultOf } from '../../worker/client.ts';
 import { count, decimal, duration, perSecond, times } from '../_kit/format.ts';
 
-export interface RaceView {
-  shape: string;
-  backend: string;
-  plain: { text: string; ms: number; tokensPerSecond: number };
-  speculative: {
-    text: string;
-    ms: number;
-    tokensPerSecond: number;
-    passes: number;
-    tokensPerPass: number;
-    targetMs: number;
-    draftMs: number;
-  };
-  identical: boolean;
-}
+/** A race as the worker answers it (site/worker/handlers/spec-race.ts). */
+export type RaceView = ResultOf<'spec.race'>;
 
 export function raceSummary(r: RaceView, tokens: number): string {
   const speedup = r.plain.ms / r.speculative.ms;

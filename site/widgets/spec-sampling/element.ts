@@ -9,18 +9,9 @@ import { clearStale, markStale } from '../_kit/stale.ts';
 import { seededChance } from '../../../lib/speculative/chance.ts';
 import { residual, speculativeSampleNode } from '../../../lib/speculative/verify.ts';
 import { mssAcceptProbability, naiveAcceptProbability } from '../../../lib/speculative/node-sampling.ts';
+import { samplingNoiseTV, totalVariation } from '../../../lib/stats.ts';
 import { barsChart } from './chart.ts';
-import {
-  RUNS,
-  bars,
-  nodeSummary,
-  runSummary,
-  samplingNoiseTV,
-  totalVariation,
-  trialText,
-  type Bar,
-  type NodeDists,
-} from './model.ts';
+import { RUNS, bars, nodeSummary, runSummary, trialText, type Bar, type NodeDists } from './model.ts';
 import { schema } from './params.ts';
 import type { ResultOf } from '../../worker/client.ts';
 

@@ -42,4 +42,20 @@ describe('lesson 6 facts (lessons/facts/awq.ts)', () => {
     expect(f.recovered('rtn', 3, 128)).toBe('0%');
     expect(f.pplUp({ loss: f.fp32!.loss })).toBe('0%');
   });
+
+  test('the paired comparison: RTN takes back none of its own loss, intervals print signed, the sign of 0 is +', () => {
+    expect(f.CMP.trained).toBeTruthy();
+    expect(f.takesBack('trained', 'rtn')).toBeCloseTo(0, 12);
+    expect(f.riseRatio).toBeCloseTo(f.rtnRise('outliers')! / f.rtnRise('trained')!, 12);
+    expect(f.sgn(-0.01234)).toBe('−0.0123');
+    expect(f.sgn(0.0002)).toBe('+0.00020');
+    expect(f.ci({ mean: 0.01, lo: 0.005, hi: 0.02, level: 0.95, resamples: 1000, block: 128 })).toBe(
+      '+0.0100 (+0.0050 to +0.0200)',
+    );
+    expect(f.excludes0({ mean: 0.01, lo: -0.001, hi: 0.02, level: 0.95, resamples: 1000, block: 128 })).toBe(false);
+    expect(f.pct(0.001)).toBe('0.1%');
+    expect(f.plainM(undefined)).toBe('(not measured yet)');
+    const t = f.top1Span('mlp.down');
+    if (t) expect(t.min).toBeLessThanOrEqual(t.max);
+  });
 });

@@ -37,4 +37,14 @@ describe('lesson 5 facts (lessons/facts/flexgen.ts)', () => {
     expect(f.opt175Bytes.weights / 2 ** 30).toBeCloseTo(324, 0);
     expect(f.opt175Bytes.kvPeak / 2 ** 40).toBeCloseTo(1.2, 1);
   });
+
+  test('the ratios the lesson quotes are the rows they divide, and texts go through the kit', () => {
+    expect(f.blockFewerWeightBytes * f.biggestBlock.weightBytesPerToken).toBeCloseTo(f.rowByRow.weightBytesPerToken, 6);
+    expect(f.blockFewerWeightBytes).toBeGreaterThan(1); // a bigger block reads the weights fewer times per token
+    expect(f.opt175KvOverWeights).toBeCloseTo(3.8, 1); // the paper's 3.8× (§3)
+    expect(f.opt175KvPeakTiB).toBeCloseTo(f.opt175Bytes.kvPeak / 2 ** 40, 12);
+    expect(f.secondsText(0.00241)).toBe('2.41 ms');
+    expect(f.signedLoss(-0.00234)).toBe('−0.0023');
+    expect(f.signedLoss(0.0061)).toBe('+0.0061');
+  });
 });

@@ -28,4 +28,15 @@ describe('lesson 8 facts (lessons/facts/specinfer.ts)', () => {
     expect(f.num(2.34567)).toBe('2.35');
     expect(f.pct(0.523)).toBe('52.3%');
   });
+
+  test('ratios: a one-token pass costs one target pass; widening and the modelled speed-up follow their formulas', () => {
+    expect(f.passCost(f.m.cost.targetTfjs, 1)).toBe(1);
+    expect(f.passCost(f.m.cost.targetTfjs, 3)).toBeUndefined();
+    if (f.w5 !== undefined && f.w1 !== undefined) expect(f.widenGreedy).toBeCloseTo(f.w5 / f.w1, 12);
+    expect(Number.isInteger(f.raceNewTokens)).toBe(true);
+    const c2 = f.c2!;
+    const c1 = c2.plainCpuMs! / c2.tokens;
+    expect(f.c2ModelledSpeedup).toBeCloseTo((c2.tokensPerPass * c1) / (c2.targetMsPerPass + c2.draftMsPerPass), 12);
+    expect(f.targetOverDraft).toBeGreaterThan(1);
+  });
 });

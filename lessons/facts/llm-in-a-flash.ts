@@ -1,0 +1,99 @@
+// Lesson 4 (LLM in a Flash): the lesson's facts, typed, from the committed measurements (site/data/flash.json, written
+// by scripts/measure-flash.ts; the OPFS rows of site/data/bench-reference.json, written by `npm run bench -- --save`)
+// and the paper's Table 2 (lib/flash/cost.ts). Numbers stay numbers; the text helpers at the end format them with the
+// kit's formatters.
+import { PAPER_TABLE_2 } from '../../lib/flash/cost.ts';
+import bench from '../../site/data/bench-reference.json' with { type: 'json' };
+import flash from '../../site/data/flash.json' with { type: 'json' };
+import { short } from '../../site/widgets/_kit/format.ts';
+
+export { bench, flash, PAPER_TABLE_2 };
+type RungId = (typeof PAPER_TABLE_2)[number]['id'];
+type Rung = (typeof flash.ablation.exact)[number];
+
+function rung(sel: 'exact' | 'predictor', id: RungId): Rung {
+  const r = flash.ablation[sel].find((x) => x.id === id);
+  if (!r) throw new Error(`site/data/flash.json has no ${sel} rung "${id}"`);
+  return r;
+}
+/** A rung of the ablation with the exact active set (an oracle) or with predictor-v1. */
+export const exact = (id: RungId) => rung('exact', id);
+export const pred = (id: RungId) => rung('predictor', id);
+
+/** One point of the measured read curve: a read of `kib` KiB, in file order or scattered. */
+export function point(order: 'sequential' | 'scattered', kib: number) {
+  const p = flash.throughput.points.find((x) => x.order === order && x.chunkBytes === kib * 1024);
+  if (!p) throw new Error(`site/data/flash.json has no ${order} read of ${kib} KiB`);
+  return p;
+}
+/** GB/s (decimal, as papers state bandwidth) of a scattered 1 KiB read, and of the fastest read measured. */
+export const scattered1GBs = point('scattered', 1).bytesPerSecond / 1e9;
+export const bestGBs = Math.max(...flash.throughput.points.map((p) => p.bytesPerSecond)) / 1e9;
+/** A 32 KiB scattered read against a 1 KiB one: how many times the time for 32 times the bytes. */
+export const timeFor32x = point('scattered', 32).microsPerRead / point('scattered', 1).microsPerRead;
+
+/** Our FFN in MiB, a neuron (up column + down row, fp32) and its half. */
+export const ffnMiB = flash.layout.ffnBytes / 2 ** 20;
+export const neuronKiB = flash.layout.neuronBytes / 1024;
+export const halfNeuronBytes = flash.layout.neuronBytes / 2;
+/** Share of layers whose most-befriended neuron is itself hot. */
+export const friendIsHotShare =
+  flash.friends.layers.reduce((a, l) => a + l.friendIsHot, 0) / flash.friends.layers.length;
+
+/** Every technique on, with predictor-v1: bytes per token (KiB) and the loss change against the dense model. */
+export const predBundlingKiB = pred('bundling').bytes / 1024;
+export const exactBundlingKiB = exact('bundling').bytes / 1024;
+export const lossChange = {
+  bundling: pred('bundling').lossFlash - pred('bundling').lossDense,
+  predictor: pred('predictor').lossFlash - pred('predictor').lossDense,
+};
+
+/** Naive against every technique on, with the exact set: fewer bytes, more calls, and the time each way. */
+export const naiveVsAll = {
+  fewerBytes: exact('naive').bytes / exact('bundling').bytes,
+  moreCalls: exact('bundling').reads / exact('naive').reads,
+  fasterAtPaperRates: exact('naive').paperMs / exact('bundling').paperMs,
+  slowerOnOurCurve: exact('bundling').curveMs / exact('naive').curveMs,
+};
+/** Timed reads per token, µs. */
+export const readUs = (id: RungId) => exact(id).readMs * 1000;
+/** Reads per token priced on our curve, µs (modelled). */
+export const curveUs = (id: RungId) => exact(id).curveMs * 1000;
+
+/** The paper's Table 2, read as bytes and throughput (our divisions of its figures). */
+const paper = (id: RungId) => PAPER_TABLE_2.find((p) => p.id === id)!;
+export const paperSteps = {
+  ioSpeedup: paper('naive').ioMs / paper('bundling').ioMs,
+  fewerBytes: paper('naive').gb / paper('bundling').gb,
+  hybridCut: paper('naive').gb / paper('hybrid').gb,
+  predictorCut: paper('hybrid').gb / paper('predictor').gb,
+  windowCut: paper('predictor').gb / paper('window').gb,
+  scatteredSlowdown: paper('hybrid').gbPerSecond / paper('predictor').gbPerSecond,
+  bundlingGain: paper('bundling').gbPerSecond / paper('window').gbPerSecond,
+};
+
+/** One rung through OPFS in headless Chromium (npm run bench), as numbers; undefined when not recorded. */
+export function opfs(id: RungId) {
+  const r = (bench.flash ?? []).find((x) => x.policy === id && x.where.includes('OPFS'));
+  if (!r) return undefined;
+  const kibPerToken = r['KiB/token'];
+  const reads = r['reads/token'];
+  const ms = r['read ms/token'];
+  return { readMs: ms, bytesPerRead: (kibPerToken / reads) * 1024, usPerRead: (ms / reads) * 1000 };
+}
+export const benchDate = bench.date;
+
+// ---- Text through the kit's formatters ----
+export const NAMES: Record<RungId, string> = {
+  naive: 'Naive',
+  hybrid: 'Hybrid (half in DRAM)',
+  predictor: '+ predictor',
+  window: `+ windowing (k = ${flash.ablation.windowK})`,
+  bundling: '+ bundling',
+};
+/** Bytes as KiB for the table's KiB columns: one decimal under 10 KiB ("1.5"), whole above ("2048"). */
+export const kib = (b: number) => short(b / 1024, b < 10240 ? 1 : 0);
+/** Milliseconds as whole µs for the table's µs columns. */
+export const us = (ms: number) => short(ms * 1000, 0);
+/** The ablation table: the paper's row beside ours with the exact active set. */
+export const table = PAPER_TABLE_2.map((p) => ({ paper: p, ours: exact(p.id), name: NAMES[p.id] }));

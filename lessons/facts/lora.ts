@@ -1,0 +1,86 @@
+// Lesson 7 (LoRA): the lesson's facts, typed: parameter and byte counts from lib (config, lora targets, Adam), the
+// GPT-3 figures the paper gives (cited), and the trained adapters' card and analysis (public/models/lora-sotu-v1/,
+// via site/data/lora.ts). Numbers stay numbers (undefined when the adapters are not in this build); the text
+// helpers at the end format them with the kit's formatters.
+import { PRESETS, parameterCount } from '../../lib/config.ts';
+import { loraParameterCount, squareLoraParameterCount, targetsFor } from '../../lib/lora/targets.ts';
+import { adamStateBytes } from '../../lib/train/adam.ts';
+import { type LoraAnalysis, type LoraCard, loraAnalysis, loraCard } from '../../site/data/lora.ts';
+import { bytes, count, decimal, percent } from '../../site/widgets/_kit/format.ts';
+
+export const card = loraCard();
+export const an = loraAnalysis();
+/** f(card) / f(analysis), or a dash while they are not in this build. */
+export const c = <T>(f: (k: LoraCard) => T): T | '—' => (card ? f(card) : '—');
+export const a = <T>(f: (x: LoraAnalysis) => T): T | '—' => (an ? f(an) : '—');
+
+// ---- Counts on our model (lib) ----
+export const cfg = PRESETS.target;
+export const ours = parameterCount(cfg);
+/** Width of the fused q, k, v projection. */
+export const qkvWidth = 3 * cfg.nEmbd;
+/** A count of trained numbers as a share of our model's parameters. */
+export const ofOurs = (x: number) => x / ours;
+/** Trainable numbers of an adapter on W_q and W_v, or on all six matrices, of every layer at rank r. */
+export const qv = (r: number) => loraParameterCount(cfg, targetsFor(cfg, ['q', 'v']), r);
+export const all = (r: number) => loraParameterCount(cfg, targetsFor(cfg, ['q', 'k', 'v', 'o', 'up', 'down']), r);
+/** Adam's two float32 moments per trained number, and the float32 file, for full fine-tuning and the r = 4 adapter. */
+export const adam = { full: adamStateBytes(ours), qv4: adamStateBytes(qv(4)) };
+export const fp32File = { full: 4 * ours, qv4: 4 * qv(4) };
+
+// ---- GPT-3 175B (cited) ----
+/** GPT-3 175B: d_model 12288, 96 layers [Brown et al., arXiv 2005.14165 v4, Table 2.1]; W_q and W_v in each layer. */
+export const GPT3_D_MODEL = 12288;
+export const GPT3_ADAPTED_MATRICES = 2 * 96;
+export const gpt3 = (r: number) => squareLoraParameterCount(GPT3_D_MODEL, GPT3_ADAPTED_MATRICES, r);
+/** Full fine-tuning's trainable parameters: 175,255.8M [LoRA, arXiv 2106.09685 v2, Table 4]. */
+export const GPT3_FULL = 175_255.8e6;
+/** One trained number in this many, at r = 4. */
+export const gpt3FewerAtR4 = GPT3_FULL / gpt3(4);
+/** The r = 4 adapter in FP16, bytes. */
+export const gpt3Fp16Bytes = 2 * gpt3(4);
+export const gpt3Fp16MillionBytes = gpt3Fp16Bytes / 1e6;
+
+// ---- The trained adapters (measured) ----
+export const run = (name: string) => card?.runs.find((r) => r.name === name);
+export const lora = card ? card.runs.filter((r) => r.kind === 'lora') : [];
+export const full = run('full');
+const span = (xs: number[]) => (xs.length ? { min: Math.min(...xs), max: Math.max(...xs) } : undefined);
+/** How much each adapter lowers the loss on the held-out speeches, nats/token. */
+export const sotuGains = card
+  ? lora.map((r) => ({ rank: r.rank, gain: card.baseline.validationLoss.sotu - r.validationLoss.sotu }))
+  : [];
+export const trainSecondsSpan = span(lora.map((r) => r.trainSeconds));
+export const mobySpan = span(lora.map((r) => r.validationLoss.mobyDick));
+export const fileBytesSpan = span(lora.flatMap((r) => (r.fileBytes === undefined ? [] : [r.fileBytes])));
+/** The scale α/r at a rank (α fixed across ranks, as in the paper). */
+export const alphaOver = (r: number) => (card ? card.lora.alpha / r : undefined);
+/** The full fine-tune against the r = 4 adapter: times as many trained numbers, times as long per step. */
+export const fullOverR4 = full
+  ? {
+      numbers: full.trainableParameters / qv(4),
+      stepTime: run('r4') ? run('r4')!.stepsPerSecond / full.stepsPerSecond : undefined,
+    }
+  : undefined;
+/** Subspace similarity φ between r = 2 and r = 8, i = 1, j = 1..8, for a target. */
+export const subspace = (target: string) => an?.subspace['r2-r8']?.[target]?.[0];
+/** The amplification of W_q's shared directions by ΔW_q at r = 4, lowest and highest layer. */
+export const amplificationSpan = an?.table7.r4
+  ? span(an.table7.r4.filter((r) => r.target.endsWith('attn.q')).map((r) => r.amplification))
+  : undefined;
+
+// ---- Text through the kit's formatters ----
+/** A count, rounded and grouped ("18,874,368"). */
+export const n = (x: number) => count(Math.round(x));
+/** A share as a percent, two decimals by default. */
+export const pct = (x: number, d = 2) => percent(x, d);
+/** Whole seconds. */
+export const seconds = (s: number) => `${count(Math.round(s))} s`;
+/** Each adapter's gain on the speeches: "r = 1 by 0.123, r = 2 by …". */
+export const sotuGainsText = sotuGains.length
+  ? sotuGains.map((g) => `r = ${g.rank} by ${decimal(g.gain, 3)}`).join(', ')
+  : '—';
+/** A list of similarities or singular values, fixed decimals: "0.12, 0.34". */
+export const list = (xs: number[] | undefined, digits: number) =>
+  xs ? xs.map((x) => decimal(x, digits)).join(', ') : '—';
+export { bytes, decimal };
