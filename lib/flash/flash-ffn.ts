@@ -181,7 +181,7 @@ export class FlashFfn {
     const { nEmbd: C, nFfn: F } = this.store.layout;
     const N = x.length / C;
     const t = this.seen[layer]++;
-    const rec = (this.tokens[t] ??= emptyRecord());
+    const rec = (this.tokens[t] ??= emptyTokenRecord());
     const inUnion = new Uint8Array(F);
     const t0 = performance.now();
     for (let n = 0; n < N; n++) {
