@@ -14,6 +14,8 @@ declare module 'vitest' {
     baseURL: string;
     /** Absolute path of the built site. */
     distDir: string;
+    /** The same build served with the headers a deploy sends (node/deploy-headers.ts: CSP and the rest). */
+    deployBaseURL: string;
   }
 }
 
@@ -47,12 +49,15 @@ export default async function setup(project: TestProject) {
   }
 
   const { server, baseURL } = await serveSite(distDir);
+  const deployed = await serveSite(distDir, { deployHeaders: true });
   project.provide('baseURL', baseURL);
+  project.provide('deployBaseURL', deployed.baseURL);
   project.provide('distDir', distDir);
 
-  return () =>
+  const close = (s: typeof server) =>
     new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections(); // keep-alive sockets from Chromium would hold close() open
+      s.close(() => resolve());
+      s.closeAllConnections(); // keep-alive sockets from Chromium would hold close() open
     });
+  return () => Promise.all([close(server), close(deployed.server)]).then(() => undefined);
 }

@@ -5,6 +5,7 @@
 // (widgets report data-ready and leave their busy states), never on fixed sleeps.
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { type OpenPageOptions, openPage, scrollToEnd } from './harness.ts';
 import { findOverflow } from './overflow.ts';
 
@@ -18,16 +19,20 @@ export interface Setup {
   /** Appended to the page's address. */
   query: string;
   serviceWorkers: 'allow' | 'block';
+  /** Served with the headers a deploy sends (Content-Security-Policy and the rest), or by the plain test server. */
+  deployHeaders: boolean;
 }
 
 export const SETUPS = {
-  // As a reader gets it: the backend the worker picks by evidence, and the service worker installing.
+  // As a reader gets it from a deploy: its headers (CSP included), the backend the worker picks by evidence, and the
+  // service worker installing.
   desktop: {
     name: 'desktop 1280 px, light',
     colorScheme: 'light',
     viewport: { width: 1280, height: 800 },
     query: '',
     serviceWorkers: 'allow',
+    deployHeaders: true,
   },
   // A phone in the dark theme, with garbage in the address the page must ignore. The wasm backend asked for by
   // name (the evidence picks it on this machine anyway; software WebGL would take minutes).
@@ -37,6 +42,7 @@ export const SETUPS = {
     viewport: { width: 375, height: 740 },
     query: '?backend=wasm&foo=<script>alert(1)</script>&hide=%%%&lesson=../../etc#%zz',
     serviceWorkers: 'block',
+    deployHeaders: false,
   },
 } as const satisfies Record<string, Setup>;
 
@@ -44,6 +50,8 @@ export interface PassResult {
   consoleErrors: string[];
   consoleWarnings: string[];
   foreignRequests: string[];
+  /** Content-Security-Policy violations the page reported (securitypolicyviolation events). */
+  cspViolations: string[];
   /** documentElement.scrollWidth − clientWidth after every widget has drawn; > 0 means the page scrolls sideways. */
   overflowPx: number;
   /** Serious or critical axe findings, and any WCAG A/AA one. */
@@ -69,8 +77,11 @@ export const EXTRA_CHECKS: { name: string; check: (page: Page) => Promise<string
   },
 ];
 
-// Collects layout shifts from navigation on, read back with takeRecords(), so no wait for buffered entries.
-const OBSERVE_SHIFTS = `
+// Collects layout shifts from navigation on, read back with takeRecords(), so no wait for buffered entries; and every
+// CSP violation the page reports.
+const OBSERVE_PAGE = `
+  window.__cspViolations = [];
+  addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
   window.__shifts = [];
   try {
     window.__shiftObserver = new PerformanceObserver((l) => window.__shifts.push(...l.getEntries()));
@@ -161,7 +172,8 @@ export async function passPage(path: string, setup: Setup): Promise<PassResult> 
     colorScheme: setup.colorScheme,
     viewport: setup.viewport,
     serviceWorkers: setup.serviceWorkers,
-    initScript: OBSERVE_SHIFTS,
+    initScript: OBSERVE_PAGE,
+    baseURL: setup.deployHeaders ? inject('deployBaseURL') : undefined,
   };
   const opened = await openPage(`${path}${setup.query}`, options);
   const { page } = opened;
@@ -189,6 +201,9 @@ export async function passPage(path: string, setup: Setup): Promise<PassResult> 
         fork: document.querySelector('footer a.fork')?.getAttribute('href') ?? null,
       };
     });
+    const cspViolations = await page.evaluate(
+      () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
+    );
     const extra: string[] = [];
     for (const { name, check } of EXTRA_CHECKS) extra.push(...(await check(page)).map((p) => `${name}: ${p}`));
     const axe = await axeViolations(page);
@@ -196,6 +211,7 @@ export async function passPage(path: string, setup: Setup): Promise<PassResult> 
       consoleErrors: opened.consoleErrors,
       consoleWarnings: opened.consoleWarnings,
       foreignRequests: opened.foreignRequests,
+      cspViolations,
       overflowPx,
       axe,
       cls,

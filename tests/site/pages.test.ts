@@ -1,5 +1,5 @@
 // Every page the site builds (found in the build output, so a new page is covered without a new test), opened once
-// per setup (a desktop in the light theme; a 375 px phone in the dark theme with garbage in its address), scrolled
+// per setup (a desktop in the light theme, served with a deploy's headers, CSP included; a 375 px phone in the dark theme with garbage in its address), scrolled
 // to the end so every widget starts, and checked after every widget has settled: no console error, warning or
 // uncaught exception, no request to another origin, no horizontal page scroll on the phone, no serious axe finding
 // (all rules) and no WCAG A/AA one, CLS under 0.1; lesson pages also carry their table of contents, sources,
@@ -38,8 +38,9 @@ describe.each(pages)('page %s', (path) => {
     expect(foreignRequests, 'requests to other origins').toEqual([]);
   });
 
-  test(`${SETUPS.desktop.name}, with the service worker: no console warning`, () => {
+  test(`${SETUPS.desktop.name}, with the service worker and a deploy's headers: no console warning, no CSP violation`, () => {
     expect(pass(SETUPS.desktop).consoleWarnings, 'console warnings').toEqual([]);
+    expect(pass(SETUPS.desktop).cspViolations, 'Content-Security-Policy violations').toEqual([]);
   });
 
   test(`${SETUPS.phone.name}: no horizontal page scroll after every widget has drawn`, () => {

@@ -1,9 +1,10 @@
-// The site deployed under a sub-path, as on a static host serving it at /courses/llm/: every page (lessons,
-// embeds, the model page, 404) loads with no failed request, no request outside the base and none to another
+// The site deployed under a sub-path, as on a static host serving it at /courses/llm/: every page's HTML keeps its
+// addresses under the base, and every page but the embeds (lessons, one embed, the model page, 404) loads with no failed request, no request outside the base and none to another
 // origin, and between them the pages fetch the model worker, a wasm binary and a model's weights from under
 // the base. The build includes a lesson forked with `npm run new-lesson`, which must render with its widget,
 // its equation and its citation, with no other change to the site.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -73,7 +74,24 @@ test('the sub-path build has the usual pages, the forked lesson and an embed pag
   expect(pages).toContain(`/lessons/${forkedLessonId()}/`);
 });
 
-describe.each(pages.filter((p) => !p.startsWith('/bench/')))('under %s', (path) => {
+// Every page's HTML is checked for root-relative addresses without the base (below); in the browser, every page but
+// the embeds, and one embed: an embed page is a lesson's widget in the shared embed chrome, so the lessons' pages
+// already run every widget's code under the base, and loading all ~50 embeds again only cost CI minutes.
+const firstEmbed = pages.find((p) => p.startsWith('/embed/'));
+const visited = pages.filter((p) => !p.startsWith('/bench/') && (!p.startsWith('/embed/') || p === firstEmbed));
+
+test('no page of the sub-path build has a root-relative address outside the base in its HTML', () => {
+  const outside: string[] = [];
+  for (const path of pages) {
+    const html = readFileSync(join(subpathDist, path, 'index.html'), 'utf8');
+    for (const [, url] of html.matchAll(/\s(?:href|src|action|poster)="(\/[^"]*)"/g))
+      if (!url.startsWith(BASE) && !url.startsWith('//')) outside.push(`${path}: ${url}`);
+  }
+  expect(pages.length).toBeGreaterThan(20);
+  expect(outside).toEqual([]);
+});
+
+describe.each(visited)('under %s', (path) => {
   test('every request succeeds, stays under the base and on our origin, with no console error', async () => {
     const v = await visit(path);
     expect(v.status).toBe(200);
