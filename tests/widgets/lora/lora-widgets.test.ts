@@ -48,7 +48,7 @@ describe('LoraTrain chart: every plotted loss is inside the y axis (issue 19)', 
         pts.push({ step: s, loss: 3.5 + (start - 3.6) * Math.exp(-s / 4) + 0.1 * rng(), set: 'train' });
       for (const s of [20, 40, 60])
         pts.push({ step: s, loss: 3.5 + (start - 3.6) * Math.exp(-s / 4), set: 'held-out' });
-      const fig = lossChart(pts, 60, { width: 375, document }) as Element & {
+      const fig = lossChart(pts, 60, { width: 375, document }) as unknown as Element & {
         scale: (name: 'y') => { domain: number[]; range: number[] };
       };
       const y = fig.scale('y');
