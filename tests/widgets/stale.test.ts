@@ -1,17 +1,16 @@
-// @vitest-environment jsdom
+// @vitest-environment jsdom-ssr
 // Issue 19's rule, per widget: every number a widget shows comes from the inputs of its last computation, or is
 // visibly marked stale (host data-stale, stale.ts) until the reader presses the button that updates it.
 //
-// One table drives every widget: the markup is made from the widget's declared params (one control each) and the
-// parts its shell declares (data-out, data-action, charts, read from the .astro source), the model worker is a fake
-// that computes from its payload, and for each param the test sets another valid value, lets the widget settle, and
-// asks the row's `consistent` whether what is on screen is what the current inputs give. Then it presses the
-// widget's button and asks again.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// One table drives every widget that has inputs. The markup is the widget's real shell (its .astro component,
+// rendered by Astro's container API with its build-time data), so every id and part the element looks up is the
+// page's own. The model worker is a fake that computes from its payload. For each control in the shell the test
+// sets another valid value, lets the widget settle, and asks the row's `consistent` whether what is on screen is
+// what the current inputs give; then it presses the widget's button, if it has one, and asks again.
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import flash from '../../site/data/flash.json';
-import { checkProps, type Params, type WidgetSchema } from '../../site/widgets/_kit/params.ts';
+import { checkProps, writeUrl, type Params, type WidgetSchema } from '../../site/widgets/_kit/params.ts';
 import { bytes, percent } from '../../site/widgets/_kit/format.ts';
 import { formatTreeShape, parseTreeShape } from '../../lib/speculative/tree-shape.ts';
 import { mssAcceptProbability } from '../../lib/speculative/node-sampling.ts';
@@ -30,6 +29,19 @@ import { requestOf } from '../../site/widgets/policy-solver/model.ts';
 import { tokensPerSecond } from '../../site/widgets/schedule-animator/rate.ts';
 import { decimal } from '../../site/widgets/_kit/format.ts';
 import results from '../../site/data/flexgen-results.json';
+import * as shells from '../../site/widgets/index.ts';
+import { schema as loraRankSchema } from '../../site/widgets/lora-rank/params.ts';
+import { schema as tradeoffSchema } from '../../site/widgets/tradeoff-curve/params.ts';
+import { schema as ffnRaceSchema } from '../../site/widgets/ffn-race/params.ts';
+import { schema as batchUnionSchema } from '../../site/widgets/batch-union/params.ts';
+import { schema as vecmatScaleSchema } from '../../site/widgets/vecmat-scale/params.ts';
+import { schema as flashStorageSchema } from '../../site/widgets/flash-storage/params.ts';
+import { schema as hotColdSchema } from '../../site/widgets/hot-cold-curve/params.ts';
+import { schema as int4RaceSchema } from '../../site/widgets/int4-race/params.ts';
+import { schema as microscopeSchema } from '../../site/widgets/error-microscope/params.ts';
+import { schema as cacheSimSchema } from '../../site/widgets/neuron-cache-sim/params.ts';
+import { schema as spectrumSchema } from '../../site/widgets/lora-spectrum/params.ts';
+import { schema as passesSchema } from '../../site/widgets/spec-passes/params.ts';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
 type Req = { type: string; payload: Record<string, unknown> };
@@ -42,65 +54,24 @@ const fakeWorker = {
     return answer(type, payload);
   },
   onStatus: () => () => {},
-  ready: Promise.resolve(),
+  ready: Promise.resolve({ name: 'cpu' }),
 };
 vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, backendUrlNote: () => undefined }));
 
-// ---- markup from the schema and the shell's declared parts ----
-const WIDGETS = join(import.meta.dirname, '../../site/widgets');
+// ---- the real shells, rendered once per widget ----
+type ShellName = keyof typeof shells;
+let container: Promise<AstroContainer> | undefined;
+const rendered = new Map<string, Promise<string>>();
 
-function markup(schema: WidgetSchema<Params>, folder: string, shell: string, data?: unknown): string {
-  // A data-out named by an expression (data-out={name} in a loop over params) stands for every param's name.
-  const raw = readFileSync(join(WIDGETS, folder, shell), 'utf8');
-  const src = raw.replace(/<(\w+)([^>]*)\sdata-out=\{name\}/g, (_, tag: string, attrs: string) =>
-    Object.keys(schema.params)
-      .map((n) => `<${tag}${attrs} data-out="${n}"`)
-      .join('>'),
-  );
-  const c = checkProps(schema, {});
-  const controls = Object.entries(schema.params).map(([name, p]) => {
-    const id = `${c.key}-${name}`;
-    if (p.kind === 'bool') return `<input id="${id}" type="checkbox" disabled>`;
-    if (p.kind === 'choice')
-      return `<select id="${id}" disabled>${p.values.map((v) => `<option value="${v}">${v}</option>`).join('')}</select>`;
-    if (p.kind === 'int' || p.kind === 'number')
-      return `<input id="${id}" type="number" min="${p.min}" max="${p.max}" disabled>`;
-    return `<input id="${id}" type="text" disabled>`;
-  });
-  // A <Field> (the kit's control) renders <output data-out="<name>"> for a slider, or a box given `out`.
-  const fieldOuts = [...src.matchAll(/<Field\b([^>]*)>/g)]
-    .filter((m) => !/type="number"/.test(m[1]) || /\bout=|slot="out"/.test(m[0]))
-    // name={name} inside a map: one output per number parameter.
-    .flatMap((m): [string, string][] => {
-      const name = m[1].match(/\bname="(\w+)"/)?.[1];
-      const names = name
-        ? [name]
-        : Object.entries(schema.params)
-            .filter(([, p]) => p.kind === 'int' || p.kind === 'number')
-            .map(([n]) => n);
-      return names.map((n) => [n, 'output']);
-    });
-  const declared = [...src.matchAll(/<(\w+)[^>]*\sdata-out="([\w-]+)"/g)].map((m): [string, string] => [m[2], m[1]]);
-  const outs = [...new Map([...fieldOuts, ...declared])].map(([name, tag]) =>
-    tag === 'table'
-      ? `<table data-out="${name}"><thead></thead><tbody></tbody></table>`
-      : `<${tag} data-out="${name}">–</${tag}>`,
-  );
-  const actions = [...new Set([...src.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]))].map(
-    (a) => `<button type="button" data-action="${a}" disabled>${a}</button>`,
-  );
-  const bare = [...src.matchAll(/<button[^>]*\s(data-(?:play|run))[\s>]/g)].map(
-    (m) => `<button type="button" ${m[1]} disabled>${m[1]}</button>`,
-  );
-  const charts = [...src.matchAll(/<Chart name="(\w+)"/g)].map((m) => `<div data-chart="${m[1]}"></div>`);
-  const sections = [...src.matchAll(/<section aria-label="([^"]+)">/g)].map(
-    (m) => `<section aria-label="${m[1]}"><h3></h3></section>`,
-  );
-  const json = data === undefined ? '' : `<script type="application/json" data-json>${JSON.stringify(data)}</script>`;
-  return `<${schema.tag} class="kit" data-key="${c.key}" data-values='${JSON.stringify(c.values).replace(/'/g, '&#39;')}' data-state="static">
-    ${json}<div data-notes role="status"></div>${controls.join('')}${actions.join('')}${bare.join('')}
-    <p class="kit-progress" data-progress></p>${outs.join('')}${charts.join('')}${sections.join('')}
-    <p data-summary aria-live="polite"></p></${schema.tag}>`;
+/** The HTML of a widget's shell as a page has it (build-time data included), rendered once per run. */
+function shellHtml(row: Row): Promise<string> {
+  let html = rendered.get(row.name);
+  if (!html) {
+    container ??= AstroContainer.create();
+    html = container.then((c) => c.renderToString(shells[row.name], { props: row.props ?? {} }));
+    rendered.set(row.name, html);
+  }
+  return html;
 }
 
 // ---- fakes that compute from their inputs ----
@@ -153,27 +124,81 @@ const notes = (el: Element) => el.querySelector('[data-notes]')!.textContent ?? 
 const isStale = (el: HTMLElement) => el.dataset.stale === 'true';
 
 interface Row {
-  name: string;
+  /** The widget's name in site/widgets/index.ts: its real shell. */
+  name: ShellName;
   schema: WidgetSchema<Params>;
-  folder: string;
-  shell: string;
+  /** Props for the shell (none: the defaults a lesson gets). */
+  props?: Record<string, unknown>;
   load: () => Promise<unknown>;
-  data?: unknown;
   answer: (type: string, payload: Record<string, unknown>) => unknown;
   /** Another valid value for each param (a text param needs one; the others are derived from the schema). */
   texts: Record<string, string>;
   /** The button that brings the figures up to date (clicked after each change). */
   button?: string;
   /** True when what is on screen is what the current inputs give (or is visibly marked stale or pending). */
-  consistent: (el: HTMLElement, values: Record<string, unknown>) => boolean;
+  consistent: (el: HTMLElement, values: Record<string, unknown>) => boolean | Promise<boolean>;
 }
+
+/** What a reader reads in a widget: its outputs, summary and sections (not its controls or progress line). */
+const view = (el: Element) =>
+  [
+    ...el.querySelectorAll(
+      '[data-out], [data-summary], [data-cell], [data-caption], [data-table], section, [data-chart]',
+    ),
+  ]
+    .map((e) => e.textContent)
+    .join(' | ');
+
+/** Whether the last checked view of each row differed from its first: a row whose view never moves tests nothing. */
+const moved = new Map<string, boolean>();
+/** Whether the row's button has been pressed in this test: a fresh copy is then pressed too. */
+let pressed = false;
+
+/**
+ * For widgets with no figure of their own to recompute here: the view must equal that of a fresh copy opened on the
+ * same values (the URL the widget writes), its button pressed if this one's was, unless it is marked stale.
+ */
+const sameAsFresh =
+  (name: string) =>
+  async (el: HTMLElement): Promise<boolean> => {
+    if (isStale(el)) return true;
+    // What the reader sees now, before the copy below settles (meanwhile a debounced re-run may have landed).
+    const mine = view(el);
+    const row = rows.find((r) => r.name === name)!;
+    // The copy reads the values from the URL (the widget's own writer is throttled, so write it here).
+    const before = location.search;
+    const c = checkProps(row.schema, row.props ?? {});
+    history.replaceState(
+      null,
+      '',
+      `/${writeUrl(row.schema, c.key, (el as HTMLElement & { values: never }).values, c.values, '')}`,
+    );
+    const box = document.createElement('div');
+    box.innerHTML = await shellHtml(row);
+    document.body.append(box);
+    await settle();
+    history.replaceState(null, '', `/${before}`);
+    const copy = box.querySelector<HTMLElement>(row.schema.tag)!;
+    if (pressed && row.button) {
+      copy.querySelector<HTMLButtonElement>(row.button)!.click();
+      await settle();
+      await settle();
+    }
+    const theirs = view(copy);
+    box.remove();
+    const first = firstView.get(name);
+    if (first === undefined) firstView.set(name, mine);
+    else if (first !== mine) moved.set(name, true);
+    if (process.env.DEBUG_STALE) console.error(`${name} now: ${mine}`);
+    if (mine !== theirs) console.error(`${name}:\n mine:  ${mine}\n fresh: ${theirs}`);
+    return mine === theirs;
+  };
+const firstView = new Map<string, string>();
 
 const rows: Row[] = [
   {
     name: 'SpecSampling',
     schema: samplingSchema,
-    folder: 'spec-sampling',
-    shell: 'SpecSampling.astro',
     load: () => import('../../site/widgets/spec-sampling/element.ts'),
     answer: (type, p) => {
       const d = nodeDists(String(p.prompt), Number(p.temperature));
@@ -201,8 +226,6 @@ const rows: Row[] = [
   {
     name: 'SpecTree',
     schema: treeSchema,
-    folder: 'spec-tree',
-    shell: 'SpecTree.astro',
     load: () => import('../../site/widgets/spec-tree/element.ts'),
     answer: (type) => (type === 'spec.start' ? { session: requests.length } : treeStep),
     texts: { prompt: 'The whale', shape: 'chain 6' },
@@ -218,8 +241,6 @@ const rows: Row[] = [
   {
     name: 'SpecRace',
     schema: raceSchema,
-    folder: 'spec-race',
-    shell: 'SpecRace.astro',
     load: () => import('../../site/widgets/spec-race/element.ts'),
     answer: (_, p) => ({
       shape: formatTreeShape(parseTreeShape(String(p.tree))),
@@ -248,9 +269,6 @@ const rows: Row[] = [
   {
     name: 'FlashStepper',
     schema: stepperSchema,
-    folder: 'flash-stepper',
-    shell: 'FlashStepper.astro',
-    data: { ablation, generation: { prompt: flash.generation.prompt, inMemoryText: flash.generation.inMemoryText } },
     load: () => import('../../site/widgets/flash-stepper/element.ts'),
     answer: (type, p) => {
       if (type === 'flash.start')
@@ -289,8 +307,6 @@ const rows: Row[] = [
   {
     name: 'ScheduleAnimator',
     schema: scheduleSchema,
-    folder: 'schedule-animator',
-    shell: 'ScheduleAnimator.astro',
     load: () => import('../../site/widgets/schedule-animator/element.ts'),
     answer: () => ({ weightLoads: 1, expectedWeightLoads: 1, weightBytesPerToken: 1, tokensPerSecond: 1 }),
     texts: {},
@@ -305,9 +321,6 @@ const rows: Row[] = [
   {
     name: 'CompressionLoss',
     schema: compressionSchema,
-    folder: 'compression-loss',
-    shell: 'CompressionLoss.astro',
-    data: results.compression,
     load: () => import('../../site/widgets/compression-loss/element.ts'),
     answer: () => ({}),
     texts: {},
@@ -319,8 +332,6 @@ const rows: Row[] = [
   {
     name: 'PolicySolver',
     schema: policySchema,
-    folder: 'policy-solver',
-    shell: 'PolicySolver.astro',
     load: () => import('../../site/widgets/policy-solver/element.ts'),
     answer: (_, p) => ({
       status: 'optimal',
@@ -343,6 +354,231 @@ const rows: Row[] = [
     consistent: (el, v) =>
       isStale(el) || out(el, 'throughput') === tokensPerSecond(fakeThroughput(requestOf(v as never) as never)),
   },
+  // ---- widgets that recompute on every change: the view equals a fresh copy's on the same values ----
+  {
+    name: 'LoraRank',
+    schema: loraRankSchema,
+    load: () => import('../../site/widgets/lora-rank/element.ts'),
+    answer: () => ({}),
+    texts: {},
+    consistent: sameAsFresh('LoraRank'),
+  },
+  {
+    name: 'TradeoffCurve',
+    schema: tradeoffSchema,
+    load: () => import('../../site/widgets/tradeoff-curve/element.ts'),
+    answer: () => ({}),
+    texts: {},
+    consistent: sameAsFresh('TradeoffCurve'),
+  },
+  // ---- widgets that compute in the (fake) worker: the view equals a fresh copy's, or is marked stale ----
+  {
+    name: 'FfnRace',
+    schema: ffnRaceSchema,
+    load: () => import('../../site/widgets/ffn-race/element.ts'),
+    answer: (_, p) => {
+      // Times that depend on every field of the race, so a table left from other settings shows.
+      const sparsity = p.sparsity === undefined ? 1 - 150 / 512 : Number(p.sparsity);
+      const side = (backend: string) => ({
+        backend,
+        denseMs: 1 + Number(p.layer),
+        sparseMs: (1 - sparsity) * (1 + Number(p.layer)) + Number(p.repeats) / 1000,
+        speedup: 1 / (1 - sparsity + Number(p.repeats) / 1000),
+        maxAbsDiff: sparsity / 1e6,
+        activeCount: Math.round(512 * (1 - sparsity)),
+        trueActiveCount: 150,
+        sparsity,
+        idealSpeedup: 1 / (1 - sparsity),
+      });
+      return { js: side('js'), tfjs: side('cpu') };
+    },
+    texts: {},
+    button: '[data-action="run"]',
+    consistent: sameAsFresh('FfnRace'),
+  },
+  {
+    name: 'BatchUnion',
+    schema: batchUnionSchema,
+    load: () => import('../../site/widgets/batch-union/element.ts'),
+    answer: (_, p) => {
+      // A union that depends on every setting of the run, so a table left from other settings shows.
+      const size = Number(p.batch);
+      const salt =
+        Number(p.steps) / 1e3 + Number(p.temperature) / 1e2 + Number(p.seed) / 1e6 + String(p.prompt).length / 1e2;
+      const batchSizes = Array.from({ length: size }, (_, b) => b + 1);
+      const union = batchSizes.map((b) => [0, 1].map((l) => Math.min(1, 0.1 * b + 0.01 * l + salt)));
+      return {
+        batchSizes,
+        steps: Number(p.steps),
+        nLayer: 2,
+        nFfn: 8,
+        union,
+        mean: union.map((u) => (u[0] + u[1]) / 2),
+        byRank: union.map((u) => u.map((x) => Float32Array.from({ length: 8 }, (_, r) => (r < 4 ? 1 : x)))),
+        texts: ['a'],
+      };
+    },
+    texts: { prompt: 'The whale' },
+    button: '[data-action="run"]',
+    consistent: sameAsFresh('BatchUnion'),
+  },
+  {
+    name: 'VecMatScale',
+    schema: vecmatScaleSchema,
+    load: () => import('../../site/widgets/vecmat-scale/element.ts'),
+    answer: (_, p) => {
+      // Times that depend on every field of the request, so figures left from other settings show.
+      const n = Number(p.n);
+      const base = (n * Number(p.m)) / 1e5 + Number(p.seed) / 100 + Number(p.repeats) / 10;
+      return {
+        backend: 'cpu',
+        n,
+        denseMs: base + 1,
+        gatherMs: base * (1 - Number(p.zeroFraction)) + 2,
+        loopDenseMs: base + 3,
+        loopSkipMs: base * (1 - Number(p.zeroFraction)) + 4,
+        rowsRead: Math.round(n * (1 - Number(p.zeroFraction))),
+        maxAbsDiff: 0,
+        loopMaxAbsDiff: 0,
+      };
+    },
+    texts: {},
+    button: '[data-action="run"]',
+    consistent: sameAsFresh('VecMatScale'),
+  },
+  {
+    name: 'FlashStorage',
+    schema: flashStorageSchema,
+    load: () => import('../../site/widgets/flash-storage/element.ts'),
+    answer: (type, p) => {
+      if (type === 'flash.roundtrip')
+        return { storage: 'memory', fallback: null, bytesWritten: p.bytes, bytesRead: p.bytes, reads: 1, equal: true };
+      // Throughputs that depend on the file size measured, so a table left from another size shows.
+      const points = (['sequential', 'scattered'] as const).flatMap((order, o) =>
+        [4096, 32768].map((chunkBytes) => ({
+          order,
+          chunkBytes,
+          bytesPerSecond: 1e6 * Number(p.fileMiB) * (o + 1) + chunkBytes,
+          microsPerRead: 1,
+        })),
+      );
+      return { storage: 'memory', fallback: null, points };
+    },
+    texts: {},
+    button: '[data-action="measure"]',
+    consistent: sameAsFresh('FlashStorage'),
+  },
+  {
+    name: 'HotColdCurve',
+    schema: hotColdSchema,
+    // Activation frequencies of 2 layers × 64 neurons, a smooth made-up profile (the shipped one is measured).
+    load: () => import('../../site/widgets/hot-cold-curve/element.ts'),
+    answer: () => ({}),
+    texts: {},
+    consistent: sameAsFresh('HotColdCurve'),
+  },
+  {
+    name: 'Int4Race',
+    schema: int4RaceSchema,
+    load: () => import('../../site/widgets/int4-race/element.ts'),
+    answer: (_, p) => {
+      const n = p.size === 'large' ? 4096 : 512;
+      return {
+        inDim: n,
+        outDim: n,
+        fp32Ms: n / 100,
+        int4Ms: n / 300,
+        speedup: 3,
+        fp32Bytes: 4 * n * n,
+        int4Bytes: n * n,
+      };
+    },
+    texts: {},
+    button: '[data-run]',
+    consistent: sameAsFresh('Int4Race'),
+  },
+  {
+    name: 'ErrorMicroscope',
+    schema: microscopeSchema,
+    load: () => import('../../site/widgets/error-microscope/element.ts'),
+    answer: (_, p) => {
+      // Figures that depend on s, bits and seed, so a sentence left from other settings shows.
+      const k = Number(p.s) + Number(p.bits) / 10 + Number(p.seed) / 1e5;
+      return {
+        groups: 10_000,
+        meanStepRatio: 1 + k / 100,
+        changedShare: k / 100,
+        meanRoundErrBefore: 0.25,
+        meanRoundErrAfter: 0.2,
+        meanRoundErrAfterUnchanged: 0.25,
+        errorRatio: 1 / k,
+        predictedRatio: 1 / k,
+        othersErrorRatio: 1 + k / 1000,
+      };
+    },
+    texts: {},
+    consistent: sameAsFresh('ErrorMicroscope'),
+  },
+  {
+    name: 'NeuronCacheSim',
+    schema: cacheSimSchema,
+    load: () => import('../../site/widgets/neuron-cache-sim/element.ts'),
+    answer: (_, p) => ({
+      // A hit rate that depends on every setting, so figures left from other settings show.
+      points: (p.memories as number[]).map((memory) => {
+        const hitRate = Math.min(
+          1,
+          memory + Number(p.hot) / 10 + (p.bundle ? 0.05 : 0) + String(p.neuron).length / 100,
+        );
+        return {
+          memory,
+          memoryBytes: memory * 1e6,
+          ioTokensPerSecond: 100 * hitRate,
+          tokens: 100,
+          hitRate,
+          hotHitRate: hitRate,
+          coldHitRate: hitRate / 2,
+          accessesPerToken: 100,
+          missesPerToken: 100 * (1 - hitRate),
+          readsPerToken: 50 * (1 - hitRate),
+          payloadBytesPerToken: 1000,
+          bytesReadPerToken: 4096 * 50 * (1 - hitRate),
+          ioMsPerToken: 1 - hitRate,
+          hotRegionBytes: 1000,
+          hotNeuronsPerLayer: 10,
+          coldCapacityNeurons: 10,
+          totalBytes: 1e6,
+        };
+      }),
+    }),
+    texts: {},
+    consistent: sameAsFresh('NeuronCacheSim'),
+  },
+  {
+    name: 'LoraSpectrum',
+    schema: spectrumSchema,
+    load: () => import('../../site/widgets/lora-spectrum/element.ts'),
+    answer: (_, p) => {
+      // Singular values that depend on the adapters and the target, so a summary left from others shows.
+      const k = String(p.a).length + 2 * String(p.b).length + String(p.target).charCodeAt(2) / 10;
+      return {
+        singular: { a: [k, k / 2], b: [k / 3, k / 4] },
+        similarity: [[k / 100, k / 200]],
+        ranks: [2, 8],
+        target: p.target,
+      };
+    },
+    texts: {},
+    consistent: sameAsFresh('LoraSpectrum'),
+  },
+  {
+    name: 'SpecPasses',
+    schema: passesSchema,
+    load: () => import('../../site/widgets/spec-passes/element.ts'),
+    answer: () => ({}),
+    texts: {},
+    consistent: sameAsFresh('SpecPasses'),
+  },
 ];
 
 /** A throughput that changes with every field of a solve request, so an answer for other settings shows. */
@@ -350,12 +586,39 @@ function fakeThroughput(p: Record<string, unknown>): number {
   return Object.values(p).reduce<number>((a, x, i) => a + (i + 1) * (typeof x === 'number' ? x : x ? 7 : 3), 0) / 100;
 }
 
-/** Another valid value for a param: the other end of a range, the next choice, the flipped box. */
-function otherValue(p: Params[string], now: unknown, texts: Record<string, string>, name: string): string | boolean {
-  if (p.kind === 'bool') return !now;
-  if (p.kind === 'choice') return p.values[(p.values.indexOf(now as never) + 1) % p.values.length];
-  if (p.kind === 'int' || p.kind === 'number') return String(now === p.max ? p.min : p.max);
-  return texts[name];
+/**
+ * Give the param another valid value through its control in the shell, as a reader would: the next option of a
+ * select, the other radio, the flipped box, the other end of a slider or number box (the shell's own min and max),
+ * the row's text for a text box. Returns what was set, or undefined when the shell has no control for the param
+ * (it is set by props and the URL only).
+ */
+async function changeInput(el: HTMLElement, row: Row, name: string): Promise<string | undefined> {
+  const key = row.schema.urlKey;
+  const p = row.schema.params[name];
+  const control = el.querySelector<HTMLInputElement & HTMLSelectElement>(`[id="${key}-${name}"]`);
+  let value: string;
+  if (!control) {
+    const radios = [...el.querySelectorAll<HTMLInputElement>(`input[type="radio"][id^="${key}-${name}-"]`)];
+    const next = radios.find((r) => !r.checked);
+    if (!next) return undefined;
+    for (const r of radios) r.checked = r === next;
+    next.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    return next.value;
+  }
+  if (control.localName === 'select') {
+    const values = [...control.options].map((o) => o.value);
+    value = values[(values.indexOf(control.value) + 1) % values.length];
+  } else if (control.type === 'checkbox') value = String(!control.checked);
+  else if (p.kind === 'int' || p.kind === 'number') {
+    const [min, max] = [control.min || String(p.min), control.max || String(p.max)];
+    value = Number(control.value) === Number(max) ? min : max;
+  } else {
+    value = row.texts[name];
+    if (value === undefined) throw new Error(`${row.name}: the row gives no other value for the text param ${name}`);
+  }
+  await setInput(el, key, name, control.type === 'checkbox' ? value === 'true' : value);
+  return value;
 }
 
 const settle = async () => {
@@ -387,27 +650,36 @@ afterEach(() => {
 
 describe('every figure follows its inputs or is marked stale (issue 19)', () => {
   for (const row of rows) {
-    it(`${row.name}: each input changed, then its button pressed`, async () => {
+    it(`${row.name}: each input changed, then its button pressed`, { timeout: 300_000 }, async () => {
       answer = row.answer;
       await row.load();
-      document.body.innerHTML = markup(row.schema, row.folder, row.shell, row.data);
+      document.body.innerHTML = await shellHtml(row);
       const el = document.querySelector<HTMLElement & { values: Record<string, unknown> }>(row.schema.tag)!;
       await settle();
-      expect(row.consistent(el, el.values), `${row.name}: first view`).toBe(true);
-      for (const [name, p] of Object.entries(row.schema.params)) {
-        if (!el.querySelector(`[id="${row.schema.urlKey}-${name}"]`)) continue;
-        const value = otherValue(p, el.values[name], row.texts, name);
+      pressed = false;
+      expect(await row.consistent(el, el.values), `${row.name}: first view`).toBe(true);
+      // With a button, the first param is changed once more at the end: a change after the button's result.
+      const params = Object.entries(row.schema.params);
+      const changed: string[] = [];
+      for (const [name] of row.button ? [...params, params[0]] : params) {
+        const value = await changeInput(el, row, name);
         if (value === undefined) continue;
-        await setInput(el, row.schema.urlKey, name, value);
-        expect(row.consistent(el, el.values), `${row.name}: after changing ${name} to ${value}`).toBe(true);
+        changed.push(name);
+        expect(await row.consistent(el, el.values), `${row.name}: after changing ${name} to ${value}`).toBe(true);
         if (row.button) {
           el.querySelector<HTMLButtonElement>(row.button)!.click();
           await settle();
           await settle();
-          expect(row.consistent(el, el.values), `${row.name}: ${name} changed, button pressed`).toBe(true);
-          expect(isStale(el), `${row.name}: not stale after the button`).toBe(false);
+          pressed = true;
+          expect(await row.consistent(el, el.values), `${row.name}: ${name} changed, button pressed`).toBe(true);
+          expect(
+            isStale(el),
+            `${row.name}: not stale after the button (${name}: ${el.querySelector('[data-progress]')?.textContent})`,
+          ).toBe(false);
         }
       }
+      expect(changed.length, `${row.name}: no control of the shell was changed`).toBeGreaterThan(0);
+      if (firstView.has(row.name)) expect(moved.get(row.name), `${row.name}: no input changed the view`).toBe(true);
     });
   }
 });
@@ -417,8 +689,9 @@ async function mount(name: string, query = '') {
   const row = rows.find((r) => r.name === name)!;
   answer = row.answer;
   await row.load();
+  const html = await shellHtml(row);
   history.replaceState(null, '', `/${query}`);
-  document.body.innerHTML = markup(row.schema, row.folder, row.shell, row.data);
+  document.body.innerHTML = html;
   const el = document.querySelector<HTMLElement & { values: Record<string, unknown> }>(row.schema.tag)!;
   await settle();
   return el;
@@ -435,8 +708,9 @@ describe('the items of issue 19 and 23, one by one', () => {
     };
     const row = rows[0];
     await row.load();
+    const html = await shellHtml(row);
     history.replaceState(null, '', '/?mss.prompt=The%20whale&mss.temperature=2');
-    document.body.innerHTML = markup(row.schema, row.folder, row.shell);
+    document.body.innerHTML = html;
     const el = document.querySelector<HTMLElement & { values: Record<string, unknown> }>(row.schema.tag)!;
     await settle();
     expect(isStale(el)).toBe(true); // the build-time figures are for the default prompt
@@ -445,7 +719,7 @@ describe('the items of issue 19 and 23, one by one', () => {
     await settle();
     expect(isStale(el)).toBe(false);
     expect(last('spec.node')).toEqual({ prompt: 'The whale', temperature: 2 });
-    expect(row.consistent(el, el.values)).toBe(true);
+    expect(await row.consistent(el, el.values)).toBe(true);
     el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
     await settle();
     expect(last('spec.sample')).toMatchObject({ prompt: 'The whale', temperature: 2, runs: 10_000 });
@@ -516,6 +790,44 @@ describe('the items of issue 19 and 23, one by one', () => {
     const exact = await mount('FlashStepper', '?stepper.neurons=exact');
     const rung = flash.ablation.exact.find((r) => r.id === 'bundling')!;
     expect(out(exact, 'bytes')).toBe(bytes(rung.bytes));
+  });
+
+  it('NeuronCacheSim: while a new setting replays in the worker, the old figures are marked stale', async () => {
+    const el = await mount('NeuronCacheSim');
+    const hit = out(el, 'hit');
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const plain = rows.find((r) => r.name === 'NeuronCacheSim')!.answer;
+    answer = async (type, p) => {
+      await gate;
+      return plain(type, p);
+    };
+    await setInput(el, 'cache', 'hot', '0.9');
+    expect(out(el, 'hit')).toBe(hit); // still the old setting's figure…
+    expect(isStale(el)).toBe(true); // …marked as such
+    release();
+    await settle();
+    expect(isStale(el)).toBe(false);
+    expect(out(el, 'hit')).not.toBe(hit);
+  });
+
+  it('LoraSpectrum: while another target is analysed in the worker, the old summary is marked stale', async () => {
+    const el = await mount('LoraSpectrum');
+    expect(isStale(el)).toBe(false);
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const plain = rows.find((r) => r.name === 'LoraSpectrum')!.answer;
+    answer = async (type, p) => {
+      await gate;
+      return plain(type, p);
+    };
+    await setInput(el, 'spectrum', 'layer', '3');
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^h\.0\.attn/); // still layer 0's…
+    expect(isStale(el)).toBe(true); // …marked as such
+    release();
+    await settle();
+    expect(isStale(el)).toBe(false);
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^h\.3\.attn/);
   });
 
   it('ScheduleAnimator: Play is enabled, reachable by keyboard, and advances the step; pressed again it pauses', async () => {
