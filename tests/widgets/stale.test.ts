@@ -30,6 +30,12 @@ import { tokensPerSecond } from '../../site/widgets/schedule-animator/rate.ts';
 import { decimal } from '../../site/widgets/_kit/format.ts';
 import results from '../../site/data/flexgen-results.json';
 import * as shells from '../../site/widgets/index.ts';
+import { schema as ganttSchema } from '../../site/widgets/pipeline-gantt/params.ts';
+import { schema as predictorSchema } from '../../site/widgets/predictor-quality/params.ts';
+import { schema as windowSchema } from '../../site/widgets/flash-window/params.ts';
+import { matrixLevelSchedule } from '../../lib/sparsity/matrix-schedule.ts';
+import { schedulePipeline } from '../../lib/sparsity/pipeline.ts';
+import type { PipelineRun } from '../../lib/sparsity/token-pipeline.ts';
 import { schema as loraRankSchema } from '../../site/widgets/lora-rank/params.ts';
 import { schema as tradeoffSchema } from '../../site/widgets/tradeoff-curve/params.ts';
 import { schema as ffnRaceSchema } from '../../site/widgets/ffn-race/params.ts';
@@ -47,9 +53,21 @@ import { schema as passesSchema } from '../../site/widgets/spec-passes/params.ts
 type Req = { type: string; payload: Record<string, unknown> };
 const requests: Req[] = [];
 let answer: (type: string, payload: Record<string, unknown>) => unknown = () => ({});
+/** While set, the fake worker holds its answers: the view in the wait for them is checked too. */
+let held: Promise<void> | undefined;
+let releaseHeld = () => {};
+function holdAnswers() {
+  held = new Promise((r) => {
+    releaseHeld = () => {
+      held = undefined;
+      r();
+    };
+  });
+}
 const fakeWorker = {
   request: async (type: string, payload: Record<string, unknown>) => {
     requests.push({ type, payload });
+    if (held) await held;
     await new Promise((r) => setTimeout(r, 5));
     return answer(type, payload);
   },
@@ -60,6 +78,8 @@ vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, b
 
 // ---- the real shells, rendered once per widget ----
 type ShellName = keyof typeof shells;
+/** Every widget of site/widgets/index.ts by name. */
+const SHELLS = new Map(Object.entries(shells));
 let container: Promise<AstroContainer> | undefined;
 const rendered = new Map<string, Promise<string>>();
 
@@ -68,7 +88,7 @@ function shellHtml(row: Row): Promise<string> {
   let html = rendered.get(row.name);
   if (!html) {
     container ??= AstroContainer.create();
-    html = container.then((c) => c.renderToString(shells[row.name], { props: row.props ?? {} }));
+    html = container.then((c) => c.renderToString(SHELLS.get(row.name)!, { props: row.props ?? {} }));
     rendered.set(row.name, html);
   }
   return html;
@@ -164,6 +184,7 @@ const sameAsFresh =
     if (isStale(el)) return true;
     // What the reader sees now, before the copy below settles (meanwhile a debounced re-run may have landed).
     const mine = view(el);
+    releaseHeld(); // the copy needs its answers
     const row = rows.find((r) => r.name === name)!;
     // The copy reads the values from the URL (the widget's own writer is throttled, so write it here).
     const before = location.search;
@@ -579,7 +600,67 @@ const rows: Row[] = [
     texts: {},
     consistent: sameAsFresh('SpecPasses'),
   },
+  {
+    name: 'PipelineGantt',
+    schema: ganttSchema,
+    load: () => import('../../site/widgets/pipeline-gantt/element.ts'),
+    answer: (_, p) => fakePipelineRun(p),
+    texts: {},
+    consistent: sameAsFresh('PipelineGantt'),
+  },
+  {
+    name: 'PredictorQuality',
+    schema: predictorSchema,
+    load: () => import('../../site/widgets/predictor-quality/element.ts'),
+    answer: () => ({}),
+    texts: {},
+    consistent: sameAsFresh('PredictorQuality'),
+  },
+  {
+    name: 'FlashWindow',
+    schema: windowSchema,
+    load: () => import('../../site/widgets/flash-window/element.ts'),
+    answer: () => ({}),
+    texts: {},
+    consistent: sameAsFresh('FlashWindow'),
+  },
 ];
+
+/**
+ * A pipeline run whose clusters and stage times depend on every setting of the request (so figures left from other
+ * settings show), scheduled by the library's two schedulers.
+ */
+function fakePipelineRun(p: Record<string, unknown>): PipelineRun {
+  const [token, layer, cached, threads] = [p.token, p.layer, p.cached, p.threads].map(Number);
+  const nClusters = 16;
+  const cachedClusters = Math.round(cached * nClusters);
+  const clusters = Array.from({ length: nClusters }, (_, c) => ({
+    active: (token * 7 + layer * 3 + c) % 33,
+    size: 32,
+    inMemory: c < cachedClusters,
+  }));
+  const work = clusters.map((c) => ({
+    gateIoMs: c.inMemory ? 0 : 0.1 + layer / 100,
+    gateComputeMs: 0.05,
+    udIoMs: c.inMemory ? 0 : (c.active / 32) * 0.2,
+    udComputeMs: (c.active / 32) * 0.1,
+  }));
+  return {
+    token,
+    layer,
+    tokenText: ` t${token}`,
+    tokens: 1024,
+    nLayer: 4,
+    clusterSize: 32,
+    cachedClusters,
+    clusters,
+    work,
+    matrix: matrixLevelSchedule(work, threads),
+    cluster: schedulePipeline(work, { computeThreads: threads, mode: 'cluster' }),
+    readMs: 0.1,
+    computeMsPerVector: 0.001,
+  };
+}
 
 /** A throughput that changes with every field of a solve request, so an answer for other settings shows. */
 function fakeThroughput(p: Record<string, unknown>): number {
@@ -603,7 +684,7 @@ async function changeInput(el: HTMLElement, row: Row, name: string): Promise<str
     if (!next) return undefined;
     for (const r of radios) r.checked = r === next;
     next.dispatchEvent(new Event('change', { bubbles: true }));
-    await settle();
+    await nextFrame();
     return next.value;
   }
   if (control.localName === 'select') {
@@ -617,7 +698,7 @@ async function changeInput(el: HTMLElement, row: Row, name: string): Promise<str
     value = row.texts[name];
     if (value === undefined) throw new Error(`${row.name}: the row gives no other value for the text param ${name}`);
   }
-  await setInput(el, key, name, control.type === 'checkbox' ? value === 'true' : value);
+  await setInput(el, key, name, control.type === 'checkbox' ? value === 'true' : value, nextFrame);
   return value;
 }
 
@@ -628,13 +709,19 @@ const settle = async () => {
   }
 };
 
-async function setInput(el: HTMLElement, key: string, name: string, value: string | boolean) {
+/** One frame (the kit updates the view on the next animation frame), well inside any widget's re-run debounce. */
+const nextFrame = async () => {
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  await new Promise((r) => setTimeout(r, 10));
+};
+
+async function setInput(el: HTMLElement, key: string, name: string, value: string | boolean, wait = settle) {
   const input = el.querySelector<HTMLInputElement>(`[id="${key}-${name}"]`)!;
   if (typeof value === 'boolean') input.checked = value;
   else input.value = value;
   const type = input.localName === 'select' || input.type === 'checkbox' ? 'change' : 'input';
   input.dispatchEvent(new Event(type, { bubbles: true }));
-  await settle();
+  await wait();
 }
 
 beforeAll(() => {
@@ -643,6 +730,7 @@ beforeAll(() => {
 });
 
 afterEach(() => {
+  releaseHeld();
   document.body.innerHTML = '';
   requests.length = 0;
   history.replaceState(null, '', '/');
@@ -662,10 +750,19 @@ describe('every figure follows its inputs or is marked stale (issue 19)', () => 
       const params = Object.entries(row.schema.params);
       const changed: string[] = [];
       for (const [name] of row.button ? [...params, params[0]] : params) {
+        // First while the worker has not answered (and any re-run debounce is still waiting), then settled.
+        holdAnswers();
         const value = await changeInput(el, row, name);
-        if (value === undefined) continue;
+        if (value === undefined) {
+          releaseHeld();
+          continue;
+        }
         changed.push(name);
-        expect(await row.consistent(el, el.values), `${row.name}: after changing ${name} to ${value}`).toBe(true);
+        const seen = await row.consistent(el, el.values);
+        releaseHeld();
+        expect(seen, `${row.name}: ${name} changed to ${value}, one frame later`).toBe(true);
+        await settle();
+        expect(await row.consistent(el, el.values), `${row.name}: ${name} changed to ${value}, settled`).toBe(true);
         if (row.button) {
           el.querySelector<HTMLButtonElement>(row.button)!.click();
           await settle();
