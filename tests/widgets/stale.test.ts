@@ -30,6 +30,10 @@ import { tokensPerSecond } from '../../site/widgets/schedule-animator/rate.ts';
 import { decimal } from '../../site/widgets/_kit/format.ts';
 import results from '../../site/data/flexgen-results.json';
 import * as shells from '../../site/widgets/index.ts';
+import { schema as alphaSchema } from '../../site/widgets/alpha-slider/params.ts';
+import { schema as quantizeSchema } from '../../site/widgets/quantize-it/params.ts';
+import { resultSentence } from '../../site/widgets/quantize-it/model.ts';
+import type { MethodName, QuantModelName } from '../../lib/quant/index.ts';
 import { schema as ganttSchema } from '../../site/widgets/pipeline-gantt/params.ts';
 import { schema as predictorSchema } from '../../site/widgets/predictor-quality/params.ts';
 import { schema as windowSchema } from '../../site/widgets/flash-window/params.ts';
@@ -176,7 +180,10 @@ let pressed = false;
 
 /**
  * For widgets with no figure of their own to recompute here: the view must equal that of a fresh copy opened on the
- * same values (the URL the widget writes), its button pressed if this one's was, unless it is marked stale.
+ * same values (the URL the widget writes), its button pressed if this one's was, unless it is marked stale. While the
+ * worker's answers are held, the copy waits for its own too, and either of its views will do (waiting, or answered):
+ * a widget that clears its figures while it computes matches the first, one that redraws from answers it already
+ * has matches the second, and one that still shows the previous settings' figures matches neither.
  */
 const sameAsFresh =
   (name: string) =>
@@ -184,16 +191,13 @@ const sameAsFresh =
     if (isStale(el)) return true;
     // What the reader sees now, before the copy below settles (meanwhile a debounced re-run may have landed).
     const mine = view(el);
-    releaseHeld(); // the copy needs its answers
     const row = rows.find((r) => r.name === name)!;
-    // The copy reads the values from the URL (the widget's own writer is throttled, so write it here).
+    // The copy reads the values from the URL (the widget's own writer is throttled, so write it here): every value,
+    // defaults too, since a widget may treat a value the URL sets apart from one it chose (AlphaSlider's α).
     const before = location.search;
     const c = checkProps(row.schema, row.props ?? {});
-    history.replaceState(
-      null,
-      '',
-      `/${writeUrl(row.schema, c.key, (el as HTMLElement & { values: never }).values, c.values, '')}`,
-    );
+    const values = (el as HTMLElement & { values: never }).values;
+    history.replaceState(null, '', `/${writeUrl(row.schema, c.key, values, {} as never, '')}`);
     const box = document.createElement('div');
     box.innerHTML = await shellHtml(row);
     document.body.append(box);
@@ -205,7 +209,14 @@ const sameAsFresh =
       await settle();
       await settle();
     }
-    const theirs = view(copy);
+    let theirs = view(copy);
+    if (process.env.DEBUG_STALE) console.error(`${name} copy, held ${held !== undefined}: ${theirs}`);
+    if (mine !== theirs && held) {
+      releaseHeld();
+      await settle();
+      await settle();
+      theirs = view(copy);
+    }
     box.remove();
     const first = firstView.get(name);
     if (first === undefined) firstView.set(name, mine);
@@ -624,7 +635,79 @@ const rows: Row[] = [
     texts: {},
     consistent: sameAsFresh('FlashWindow'),
   },
+  {
+    name: 'AlphaSlider',
+    schema: alphaSchema,
+    load: () => import('../../site/widgets/alpha-slider/element.ts'),
+    answer: (_, p) => {
+      // A curve whose shape depends on every setting, so a curve left from other settings shows.
+      const k = Number(p.bits) + Number(p.groupSize) / 100 + String(p.layer).length / 10 + String(p.model).length;
+      const points = Array.from({ length: 20 }, (_, i) => ({
+        alpha: i / 20,
+        relError: 1 - (0.3 * Math.sin((i / 20) * Math.PI)) / k,
+        stepRatio: 1 - i / 100,
+        grewShare: i / 40,
+        salientFactor: 1 - i / 30,
+      }));
+      return { layer: String(p.layer), points, best: 10, rtnError: k / 1000, salientChannel: 7 };
+    },
+    texts: {},
+    consistent: sameAsFresh('AlphaSlider'),
+  },
+  {
+    name: 'QuantizeIt',
+    schema: quantizeSchema,
+    load: () => import('../../site/widgets/quantize-it/element.ts'),
+    answer: (_, p) => fakeQuantization(p),
+    texts: {},
+    // Its comparison with the previous run and its table of runs are history, which a fresh copy has not: the
+    // result line is checked against the answer for the current settings.
+    consistent: (el, v) => {
+      if (isStale(el)) return true;
+      const shown = out(el, 'result');
+      if (shown === 'Quantizing…') return true;
+      const data = JSON.parse(el.querySelector('script[data-json]')!.textContent!);
+      const first = data.first;
+      const model = String(v.model) as QuantModelName;
+      const settings = { model, bits: Number(v.bits), groupSize: Number(v.group), method: v.method };
+      if (
+        model === 'target-v1' &&
+        settings.bits === first.bits &&
+        settings.groupSize === first.groupSize &&
+        settings.method === first.method
+      )
+        return shown === resultSentence(first, data.fp32, data.tokens, model);
+      const r = fakeQuantization(settings);
+      return shown === resultSentence(r.result, r.fp32, r.tokens, model);
+    },
+  },
 ];
+
+/** A quantization run whose loss and file size depend on every setting (so a line left from others shows). */
+function fakeQuantization(p: Record<string, unknown>) {
+  const k = Number(p.bits) * 10 + Number(p.groupSize) / 64 + String(p.method).length + String(p.model).length / 10;
+  const tokenLosses = Array.from({ length: 256 }, (_, i) => 3.4 + 0.01 * k + 0.1 * Math.sin(i));
+  const fp32 = {
+    loss: 3.4,
+    perplexity: Math.exp(3.4),
+    sample: 'fp32 text',
+    bytes: 1e6,
+    tokenLosses: tokenLosses.map((x) => x - 0.01 * k),
+  };
+  const loss = tokenLosses.reduce((a, b) => a + b, 0) / tokenLosses.length;
+  const result = {
+    bits: Number(p.bits),
+    groupSize: Number(p.groupSize),
+    method: p.method as MethodName,
+    loss,
+    perplexity: Math.exp(loss),
+    sample: `sample ${k}`,
+    bytes: 1e4 * k,
+    meanAlpha: p.method === 'awq' ? 0.5 : null,
+    tokenLosses,
+  };
+  return { fp32, result, tokens: tokenLosses.length };
+}
 
 /**
  * A pipeline run whose clusters and stage times depend on every setting of the request (so figures left from other
