@@ -30,6 +30,7 @@ import { tokensPerSecond } from '../../site/widgets/schedule-animator/rate.ts';
 import { decimal } from '../../site/widgets/_kit/format.ts';
 import results from '../../site/data/flexgen-results.json';
 import * as shells from '../../site/widgets/index.ts';
+import { schema as heatmapSchema } from '../../site/widgets/neuron-heatmap/params.ts';
 import { schema as alphaSchema } from '../../site/widgets/alpha-slider/params.ts';
 import { schema as quantizeSchema } from '../../site/widgets/quantize-it/params.ts';
 import { resultSentence } from '../../site/widgets/quantize-it/model.ts';
@@ -157,6 +158,8 @@ interface Row {
   answer: (type: string, payload: Record<string, unknown>) => unknown;
   /** Another valid value for each param (a text param needs one; the others are derived from the schema). */
   texts: Record<string, string>;
+  /** The widget replaces its figures with a "computing" line while the worker works (no stale mark needed). */
+  clearsWhileComputing?: boolean;
   /** The button that brings the figures up to date (clicked after each change). */
   button?: string;
   /** True when what is on screen is what the current inputs give (or is visibly marked stale or pending). */
@@ -181,9 +184,8 @@ let pressed = false;
 /**
  * For widgets with no figure of their own to recompute here: the view must equal that of a fresh copy opened on the
  * same values (the URL the widget writes), its button pressed if this one's was, unless it is marked stale. While the
- * worker's answers are held, the copy waits for its own too, and either of its views will do (waiting, or answered):
- * a widget that clears its figures while it computes matches the first, one that redraws from answers it already
- * has matches the second, and one that still shows the previous settings' figures matches neither.
+ * worker's answers are held, the copy's answered view is the reference (a widget may redraw at once from answers it
+ * already has), or for a widget that clears its figures while it computes, the copy's waiting view.
  */
 const sameAsFresh =
   (name: string) =>
@@ -210,20 +212,23 @@ const sameAsFresh =
       await settle();
     }
     let theirs = view(copy);
-    if (process.env.DEBUG_STALE) console.error(`${name} copy, held ${held !== undefined}: ${theirs}`);
-    if (mine !== theirs && held) {
+    // A copy still waiting for its answers counts only for a widget that clears its figures while it computes
+    // (otherwise it may show the shell's build-time figures, for other values), and only if it is not marked stale.
+    let same = mine === theirs && !isStale(copy) && (!held || row.clearsWhileComputing === true);
+    if (!same && held) {
       releaseHeld();
       await settle();
       await settle();
       theirs = view(copy);
+      same = mine === theirs;
     }
     box.remove();
     const first = firstView.get(name);
     if (first === undefined) firstView.set(name, mine);
     else if (first !== mine) moved.set(name, true);
     if (process.env.DEBUG_STALE) console.error(`${name} now: ${mine}`);
-    if (mine !== theirs) console.error(`${name}:\n mine:  ${mine}\n fresh: ${theirs}`);
-    return mine === theirs;
+    if (!same) console.error(`${name}:\n mine:  ${mine}\n fresh: ${theirs}`);
+    return same;
   };
 const firstView = new Map<string, string>();
 
@@ -652,6 +657,7 @@ const rows: Row[] = [
       return { layer: String(p.layer), points, best: 10, rtnError: k / 1000, salientChannel: 7 };
     },
     texts: {},
+    clearsWhileComputing: true,
     consistent: sameAsFresh('AlphaSlider'),
   },
   {
@@ -681,7 +687,44 @@ const rows: Row[] = [
       return shown === resultSentence(r.result, r.fp32, r.tokens, model);
     },
   },
+  {
+    name: 'NeuronHeatmap',
+    schema: heatmapSchema,
+    load: () => import('../../site/widgets/neuron-heatmap/element.ts'),
+    answer: (_, p) => fakeHeatmap(String(p.text)),
+    texts: { prompt: 'The whale rose from the deep sea' },
+    consistent: sameAsFresh('NeuronHeatmap'),
+  },
 ];
+
+/** Which neurons fire for a prompt: one token per word, bits from the word's letters (so another prompt shows). */
+function fakeHeatmap(text: string) {
+  const { nLayer, nFfn } = JSON.parse(document.querySelector('neuron-heatmap script[data-json]')!.textContent!);
+  const words = text.split(' ').filter(Boolean);
+  const tokens = words.map((w, id) => ({ id, text: ` ${w}` }));
+  const nWords = nFfn / 32;
+  const bits = Array.from({ length: nLayer }, (_, l) => {
+    const b = new Uint32Array(tokens.length * nWords);
+    words.forEach((w, t) => {
+      for (let i = 0; i < nWords; i++) b[t * nWords + i] = (w.charCodeAt(i % w.length) * (l + 1) * 2654435761) >>> 0;
+    });
+    return b;
+  });
+  const zeroFraction = bits.map(
+    (b) => new Float32Array(tokens.map((_, t) => (t % 5) / 10 + 0.4 + (words[t].length % 3) / 20)),
+  );
+  return {
+    nLayer,
+    nFfn,
+    tokens,
+    totalTokens: tokens.length,
+    charsShown: text.length,
+    totalChars: text.length,
+    words: nWords,
+    bits,
+    zeroFraction,
+  };
+}
 
 /** A quantization run whose loss and file size depend on every setting (so a line left from others shows). */
 function fakeQuantization(p: Record<string, unknown>) {
