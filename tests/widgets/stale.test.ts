@@ -838,7 +838,9 @@ function fakeThroughput(p: Record<string, unknown>): number {
 async function changeInput(el: HTMLElement, row: Row, name: string): Promise<string | undefined> {
   const key = row.schema.urlKey;
   const p = row.schema.params[name] as { min?: number; max?: number };
-  let control = el.querySelector<HTMLInputElement & HTMLSelectElement>(`[id="${key}-${name}"]`);
+  // An input, a textarea or a select: each has the value, type, min and max read here (a textarea's and select's
+  // min and max are undefined, and their type is never "checkbox", "number" or "range").
+  let control = el.querySelector<HTMLInputElement>(`[id="${key}-${name}"]`);
   if (!control) {
     const radios = [
       ...el.querySelectorAll<HTMLInputElement>(
@@ -853,11 +855,11 @@ async function changeInput(el: HTMLElement, row: Row, name: string): Promise<str
       return next.value;
     }
     // A list drawn as one control per item (x0, w0-1, skip0): its first item.
-    control = el.querySelector<HTMLInputElement & HTMLSelectElement>(`input[id^="${key}-${name}"]`);
+    control = el.querySelector<HTMLInputElement>(`input[id^="${key}-${name}"]`);
     if (!control) return undefined;
   }
   let value: string;
-  if (control.localName === 'select') {
+  if (control instanceof HTMLSelectElement) {
     const values = [...control.options].map((o) => o.value);
     value = values[(values.indexOf(control.value) + 1) % values.length];
   } else if (control.type === 'checkbox') value = String(!control.checked);
