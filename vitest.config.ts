@@ -1,3 +1,4 @@
+import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
 
 // The lib files that take most of the lib project's time (vitest's per-file durations, on a loaded 2-core machine:
@@ -44,14 +45,19 @@ export default defineConfig({
           pool: 'forks',
         },
       },
-      {
-        // Widgets in Node: the kit, view models and chart helpers (jsdom where a DOM is needed), in seconds.
+      // Widgets in Node: the kit, view models and chart helpers (jsdom where a DOM is needed), in seconds. Astro's
+      // Vite setup compiles .astro files, so a test can render a widget's real shell; `@vitest-environment jsdom-ssr`
+      // (tests/widgets/jsdom-ssr.ts) is jsdom with the server's transforms, which that needs.
+      getViteConfig({
+        resolve: {
+          alias: { 'vitest-environment-jsdom-ssr': new URL('tests/widgets/jsdom-ssr.ts', import.meta.url).pathname },
+        },
         test: {
           name: 'widgets',
           include: ['tests/widgets/**/*.test.ts'],
           testTimeout: 30_000,
         },
-      },
+      }),
       {
         test: {
           name: 'site',

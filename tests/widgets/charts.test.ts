@@ -196,6 +196,19 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
     // One dashed and one solid line: Plot ignores a function given as strokeDasharray.
     expect(fig.querySelectorAll(`g[stroke-dasharray="${DASHES[1]}"] path`).length).toBe(1);
     expect(fig.querySelectorAll('g[stroke-linejoin="round"]:not([stroke-dasharray]) path').length).toBe(1);
+    // The legend draws each family as the chart does: chains hollow, trees and budgets filled (issue 19).
+    const swatchFill = (family: string) =>
+      [...fig.querySelectorAll('[class$="-swatch"]')]
+        .find((s) => s.textContent?.trim() === family)
+        ?.querySelector('svg')
+        ?.getAttribute('fill');
+    const chartSvg = fig.querySelector(':scope > svg')!;
+    // Chain points are circles (d starts "M4,0A4") in a group with no fill.
+    const chainDots = chartSvg.querySelectorAll('g[fill="none"] path[d^="M4,0A4"]');
+    expect(chainDots.length).toBe(8); // every chain point, hollow in the chart…
+    expect(swatchFill('chain')).toBe('none'); // …and in the legend
+    expect(swatchFill('tree')).toBe('currentColor');
+    expect(swatchFill('best-first')).toBe('currentColor');
     expectSnapshot('spec-passes', fig);
   });
 

@@ -65,7 +65,9 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
       }
       this.state = 'running';
       this.#curve = null; // nothing from other settings stays on screen while the worker computes
-      this.find('[data-out="sentence"]').textContent = 'Computing the curve for these settings…';
+      const waiting = 'Computing the curve for these settings…';
+      this.find('[data-out="sentence"]').textContent = waiting;
+      this.summary(waiting); // the screen-reader summary too: it still described the previous curve
       this.redraw();
       runs.submit(k);
     };

@@ -8,6 +8,7 @@ import type { ModelName } from '../../worker/models.ts';
 import { splitChart, unionChart } from './chart.ts';
 import { splitSentence, tableBatches, temperatureText, unionSentence } from './model.ts';
 import { schema, settingsOf, type BatchValues } from './params.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 
 class BatchUnion extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -30,6 +31,7 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
       (err) => this.fail(err, 'Could not compute', 'Press "Run again" to retry.'),
     );
     const rerun = () => {
+      markStale(this, 'Measuring these settings…');
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => this.#submit(), 400);
     };
@@ -70,6 +72,8 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
 
   #show(v: BatchValues, run: BatchRun) {
     this.#run = run;
+    const current = (x: BatchValues) => JSON.stringify([x.prompt, settingsOf(x)]);
+    if (current(v) === current(this.values)) clearStale(this);
     this.dataset.meanMax = String(run.mean[run.mean.length - 1]);
     this.progress(`Measured in your browser on ${this.dataset.model}: B = 1…${v.size}, ${v.steps} decode steps.`);
     this.find('[data-caption="union"]').textContent = unionSentence(run);

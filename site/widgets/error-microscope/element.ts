@@ -6,6 +6,7 @@ import type { MonteCarlo } from '../../../lib/quant/microscope.ts';
 import { lineChart } from './chart.ts';
 import { groupScaling, groupSentence, monteCarloSentence, outOfRangeNote } from './model.ts';
 import { schema } from './params.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 
 class ErrorMicroscope extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -16,6 +17,8 @@ class ErrorMicroscope extends WidgetElement<typeof schema.params> {
     this.#runs = this.jobs(
       (v: { s: number; bits: number; seed: number }) => worker.request('quant.monteCarlo', { ...v, groupSize: 128 }),
       (v, m: MonteCarlo) => {
+        const now = this.values;
+        if (v.s === now.s && v.bits === now.bits && v.seed === now.seed) clearStale(this);
         this.find('[data-out="mc"]').textContent = monteCarloSentence(m, v.s);
         this.progress('');
         this.state = 'done';
@@ -23,7 +26,8 @@ class ErrorMicroscope extends WidgetElement<typeof schema.params> {
     );
     const run = () => {
       this.state = 'running';
-      this.progress('Running 10,000 random groups in the worker…');
+      // Until the worker answers, the Monte Carlo sentence is the previous settings': marked as such.
+      markStale(this, 'Running 10,000 random groups in the worker…');
       this.#runs!.submit({ s: this.values.s, bits: this.values.bits, seed: this.values.seed });
     };
     for (const name of ['s', 'bits', 'seed'] as const) {

@@ -11,6 +11,7 @@ import type { ModelName } from '../../worker/models.ts';
 import { speedupChart } from './chart.ts';
 import { RACE_SWEEP, diff, planText, raceSummary, speedup } from './model.ts';
 import { schema } from './params.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 
 type Race = { layer: number; sparsity?: number; repeats: number };
 /** Races to run one after another, and the button that asked for them (it reads Cancel meanwhile). */
@@ -40,6 +41,7 @@ class FfnRace extends WidgetElement<typeof schema.params> {
       this.values = { ...this.values, layer: data.nLayer - 1 };
     }
     const rerun = () => {
+      markStale(this, 'Racing these settings…');
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => this.#submit([this.#race()], 'run'), 400);
     };
@@ -180,6 +182,7 @@ class FfnRace extends WidgetElement<typeof schema.params> {
       `Done on ${r.tfjs.backend}.${missed ? ` Skipping ${percent(r.js.sparsity)} drops some of the ${count(r.js.trueActiveCount)} neurons that really fire, so the answer moves away from dense (max |diff| above).` : ' The sparse answer matches dense up to rounding.'}`,
     );
     this.summary(raceSummary(r.js, r.tfjs, nFfn));
+    if (JSON.stringify(race) === JSON.stringify(this.#race())) clearStale(this);
     if (race.layer !== this.#pointsLayer) {
       this.#points.clear();
       this.#pointsLayer = race.layer;

@@ -5,6 +5,7 @@ import { bandwidth, bytes } from '../_kit/format.ts';
 import { storageChart } from './chart.ts';
 import { at, chunkSentence, summaryText, type Curve } from './model.ts';
 import { schema } from './params.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 
 class FlashStorage extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -13,7 +14,11 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
   start() {
     const build = this.json<Curve>();
     if (build) this.#curves = [build];
-    this.bind('file');
+    // This device's figures were measured on one file size: another waits for Measure.
+    this.bind('file', () => {
+      if (this.#curves.some((c) => c.who === 'this device'))
+        markStale(this, 'This device was measured on another file size: press "Measure this device".');
+    });
     this.bind('chunk');
     this.chart('chart', (width) => storageChart(this.#curves, { width }, this.#chunkBytes()));
     const button = this.find<HTMLButtonElement>('[data-action="measure"]');
@@ -34,7 +39,8 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
         this.#showStorage(m.storage, m.fallback);
         return m;
       },
-      (_file, m) => {
+      (file, m) => {
+        if (file === this.values.file) clearStale(this);
         this.#curves = [
           ...this.#curves.filter((c) => c.who !== 'this device'),
           { who: 'this device', points: m.points },

@@ -6,9 +6,11 @@ import type { Int4RaceResult } from '../../../lib/quant/race.ts';
 import { CancelledError } from '../../worker/protocol.ts';
 import { raceSentence } from './model.ts';
 import { schema } from './params.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 
 class Int4Race extends WidgetElement<typeof schema.params> {
   schema = schema;
+  #raced = false;
 
   start() {
     const worker = this.worker();
@@ -30,7 +32,9 @@ class Int4Race extends WidgetElement<typeof schema.params> {
           button.textContent = label;
         }
       },
-      (_size, r: Int4RaceResult) => {
+      (size, r: Int4RaceResult) => {
+        this.#raced = true;
+        if (size === this.values.size) clearStale(this);
         this.find('[data-out="race"]').textContent = `In your browser: ${raceSentence(r)}`;
         this.summary(`In your browser: ${raceSentence(r)}`);
         this.progress('');
@@ -42,7 +46,10 @@ class Int4Race extends WidgetElement<typeof schema.params> {
         this.progress(`Cancelled; the sentence above is unchanged. Press "${label}" to run it again.`);
       },
     );
-    this.bind('size');
+    // A race in this browser was for one size: another waits for the button.
+    this.bind('size', () => {
+      if (this.#raced) markStale(this, `The race above is for the other size: press "${label}".`);
+    });
     button.disabled = false;
     this.listen(button, 'click', () => {
       if (running) return running.abort();

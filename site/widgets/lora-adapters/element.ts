@@ -4,6 +4,7 @@ import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { perSecond } from '../_kit/format.ts';
 import { adaptersSummary, compareText, type AdaptersData } from './model.ts';
 import { schema } from './params.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 
 class LoraAdapters extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -12,7 +13,9 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
   start() {
     this.#data = this.json<AdaptersData>();
     if (!this.#data) return;
-    for (const name of ['adapter', 'merged', 'prompt', 'tokens'] as const) this.bind(name);
+    // The text shown is for the settings it was generated with (or the build's sample): another waits for Generate.
+    for (const name of ['adapter', 'merged', 'prompt', 'tokens'] as const)
+      this.bind(name, () => markStale(this, 'The text is for other settings: press "Generate".'));
     const gen = this.find<HTMLButtonElement>('[data-act="generate"]'),
       cmp = this.find<HTMLButtonElement>('[data-act="compare"]');
     gen.disabled = cmp.disabled = false;
@@ -38,8 +41,14 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
     );
   }
 
+  /** The settings a generation is for, as a key. */
+  #key(v: { adapter: string; merged: boolean; prompt: string; tokens: number }) {
+    return JSON.stringify([v.adapter, v.merged, v.prompt, v.tokens]);
+  }
+
   async #generate() {
     const { adapter, merged, prompt } = this.values;
+    const key = this.#key(this.values);
     this.state = 'running';
     this.progress(
       `Generating with ${adapter === 'base' ? 'the base model' : `adapter ${adapter}${merged ? ', merged' : ''}`}…`,
@@ -48,6 +57,7 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
       const r = await this.#request(adapter, merged);
       if (r.note) this.note(r.note);
       this.find('[data-out="text"]').textContent = prompt + r.text;
+      if (key === this.#key(this.values)) clearStale(this);
       this.progress(
         `${adapter === 'base' ? 'Base model' : `Adapter ${adapter}, ${merged ? 'merged' : 'unmerged'}`}: ${perSecond(r.tokensPerSecond)} (greedy, after the prompt).`,
       );
@@ -60,6 +70,7 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
   async #compare() {
     const { adapter, prompt } = this.values;
     if (adapter === 'base') return;
+    const key = this.#key({ ...this.values, merged: true }); // the text shown is the merged run's
     this.state = 'running';
     try {
       this.progress('Generating unmerged…');
@@ -70,6 +81,7 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
       const base = await this.#request('base', false);
       this.find('[data-out="text"]').textContent = prompt + merged.text;
       this.find('[data-out="compare"]').textContent = compareText(unmerged, merged, base);
+      if (key === this.#key({ ...this.values, merged: true })) clearStale(this);
       this.progress(`Adapter ${adapter}: merged and unmerged compared.`);
       this.summary(compareText(unmerged, merged, base));
       this.state = 'done';

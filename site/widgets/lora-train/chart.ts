@@ -10,9 +10,11 @@ export const LOSS_SIZE: ChartSize = { ratio: 0.5, min: 200, max: 300, legend: tr
 export function lossChart(points: LossPoint[], steps: number, { width, document }: ChartContext) {
   const train = points.filter((p) => p.set === 'train');
   const held = points.filter((p) => p.set === 'held-out');
+  // Every plotted loss, early ones (far above the rest) included, with room for a dot's radius at both ends.
   const ys = points.map((p) => p.loss);
-  const lo = ys.length ? Math.min(...ys) : 3,
-    hi = ys.length ? Math.max(...ys) : 4;
+  const lo = ys.length ? ys.reduce((a, b) => Math.min(a, b)) : 3,
+    hi = ys.length ? ys.reduce((a, b) => Math.max(a, b)) : 4;
+  const pad = Math.max(0.05, (hi - lo) * 0.05);
   const last = (xs: LossPoint[]) => xs[xs.length - 1];
   return plotChart({
     width,
@@ -24,7 +26,7 @@ export function lossChart(points: LossPoint[], steps: number, { width, document 
       : 'No steps yet.',
     marginLeft: 44,
     x: { domain: [0, steps], label: 'step' },
-    y: { domain: [lo - 0.05, hi + 0.05], label: 'loss (nats/token)', ticks: 5 },
+    y: { domain: [lo - pad, hi + pad], label: 'loss (nats/token)', ticks: 5 },
     color: { domain: ['train', 'held-out'], range: [SERIES[0], SERIES[1]], legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1, ticks: 5 }),

@@ -11,6 +11,7 @@ import type { ModelName } from '../../worker/models.ts';
 import { ufsChart, sweepChart } from './chart.ts';
 import { cacheFigures, cacheSentence, missSentence } from './model.ts';
 import { MEMORY_GRID, schema } from './params.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 
 type Job = CacheSettings & { memories: number[] };
 const settingsKey = (v: CacheSettings) => `${v.hot}|${v.bundle}|${v.neuron}`;
@@ -74,11 +75,12 @@ class NeuronCacheSim extends WidgetElement<typeof schema.params> {
     if (!this.#runs) return;
     const pt = this.#points.get(settingsKey(v))?.get(v.memory);
     if (!pt) {
-      this.progress('Replaying the trace through the cache in the worker…');
+      markStale(this, 'Replaying the trace through the cache in the worker…');
       const memories = [...new Set([...MEMORY_GRID, v.memory])].sort((a, b) => a - b);
       this.#runs.submit({ hot: v.hot, bundle: v.bundle, neuron: v.neuron, memories });
       return;
     }
+    clearStale(this);
     for (const [k, text] of Object.entries(cacheFigures(pt))) {
       const el = this.querySelector(`[data-out="${k}"]`);
       if (el) el.textContent = text;

@@ -9,6 +9,7 @@ import type { ModelName } from '../../worker/models.ts';
 import { zeroChart } from './chart.ts';
 import { firedCount, heatPath, layerText, neuronColumns, rowHeight, tokenText, zeroStats } from './model.ts';
 import { HEATMAP_TOKENS, schema } from './params.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 
 /** Characters sent to the worker at most; the rest of a huge paste never leaves the page. */
 const MAX_SEND_CHARS = 50_000;
@@ -58,6 +59,8 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
       (err) => this.fail(err, 'Could not run the prompt'),
     );
     this.bind('prompt', (prompt) => {
+      // The heatmap is the previous prompt's until this one has run: marked as such through the debounce and the run.
+      markStale(this, `Running your prompt through ${this.dataset.model}…`);
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => this.#submit(prompt ?? ''), 350);
     });
@@ -90,11 +93,12 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
       this.#setRunNote('Type a prompt: the heatmap needs at least one token.');
       return;
     }
-    this.progress(`Running your prompt through ${this.dataset.model}…`);
+    markStale(this, `Running your prompt through ${this.dataset.model}…`);
     this.#runs?.submit(prompt);
   }
 
   async #answer(prompt: string, r: ResultOf<'sparsity.tracePrompt'>) {
+    if (prompt === this.values.prompt) clearStale(this);
     this.#shown = r;
     this.#gen++;
     this.dataset.tokens = String(r.tokens.length);

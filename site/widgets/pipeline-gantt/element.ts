@@ -8,6 +8,10 @@ import type { ModelName } from '../../worker/models.ts';
 import { ganttChart } from './chart.ts';
 import { activitySentence, pipelineSentence, scheduleFigures, taskSentence } from './model.ts';
 import { schema, type GanttValues } from './params.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
+
+/** What a schedule is computed from (the mode only picks which of its two schedules is drawn). */
+const scheduleKey = (v: GanttValues) => JSON.stringify([v.token, v.layer, v.cached, v.threads]);
 
 class PipelineGantt extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -34,6 +38,7 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
       });
     }
     const ask = (wait: number) => () => {
+      markStale(this, 'Scheduling these settings in the worker…');
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => this.#submit(), wait);
     };
@@ -64,7 +69,8 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
           { model: d.model as ModelName, text: d.text ?? '', ...v },
           { onProgress: (p) => this.progress(p.message) },
         ),
-      (_, run) => {
+      (v, run) => {
+        if (scheduleKey(v) === scheduleKey(this.values)) clearStale(this);
         this.#run = run;
         this.#step = -1;
         this.progress(

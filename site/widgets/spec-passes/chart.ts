@@ -7,13 +7,16 @@ import { decimal } from '../_kit/format.ts';
 
 export const SIZE: ChartSize = { ratio: 0.55, min: 240, max: 360, legend: true };
 
+/** The family drawn as hollow dots (joined by lines); the others are filled. */
+const hollowFamily = 'chain';
+
 export function passesChart(rows: PassRow[], decoding: Decoding, { width, document }: ChartContext) {
   const pts = passPoints(rows, decoding);
   // Colour says the decoding, the symbol the family (circles chains, squares trees, diamonds best-first budgets).
   const domain = (['greedy', 'sampled'] as const).filter((d) => pts.some((p) => p.decoding === d));
   const colour = (d: string) => (d === 'greedy' ? SERIES[0] : SERIES[1]);
-  const chains = pts.filter((p) => p.family === 'chain');
-  return plotChart({
+  const chains = pts.filter((p) => p.family === hollowFamily);
+  const fig = plotChart({
     width,
     size: SIZE,
     document,
@@ -39,16 +42,30 @@ export function passesChart(rows: PassRow[], decoding: Decoding, { width, docume
         domain.map((d) => chains.filter((p) => p.decoding === d).at(-1)).filter((p) => p !== undefined),
         { x: 'nodes', y: 'tokensPerPass', text: 'decoding', fill: 'decoding', textAnchor: 'start', dx: 8 },
       ),
-      Plot.dot(pts, {
-        x: 'nodes',
-        y: 'tokensPerPass',
-        stroke: 'decoding',
-        fill: (d: { family: string; decoding: string }) => (d.family === 'chain' ? 'none' : d.decoding),
-        symbol: 'family',
-        r: 4,
-        title: (d: { shape: string; tokensPerPass: number; decoding: string }) =>
-          `${d.shape}, ${d.decoding}: ${decimal(d.tokensPerPass)}`,
-      }),
+      // Chains' dots hollow, the others filled. Two marks: a fill channel returning 'none' would go through the
+      // colour scale, which has no 'none', and Plot would drop those dots.
+      ...[true, false].map((hollow) =>
+        Plot.dot(
+          pts.filter((p) => (p.family === hollowFamily) === hollow),
+          {
+            x: 'nodes',
+            y: 'tokensPerPass',
+            stroke: 'decoding',
+            fill: hollow ? 'none' : 'decoding',
+            symbol: 'family',
+            r: 4,
+            title: (d: { shape: string; tokensPerPass: number; decoding: string }) =>
+              `${d.shape}, ${d.decoding}: ${decimal(d.tokensPerPass)}`,
+          },
+        ),
+      ),
     ],
   });
+  // Plot's symbol legend draws every symbol alike: draw each family's swatch as its dots are drawn.
+  for (const swatch of fig.querySelectorAll('[class$="-swatch"]')) {
+    const svg = swatch.querySelector('svg');
+    svg?.setAttribute('fill', swatch.textContent?.trim() === hollowFamily ? 'none' : 'currentColor');
+    svg?.setAttribute('stroke', 'currentColor');
+  }
+  return fig;
 }

@@ -8,6 +8,7 @@ import type { ResultOf } from '../../worker/client.ts';
 import { timingChart, type Method } from './chart.ts';
 import { SWEEP, planText, ratio, scalePlan } from './model.ts';
 import { schema, type VecscaleValues } from './params.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 
 type Result = ResultOf<'vecmat.compare'>;
 
@@ -22,6 +23,7 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
 
   start() {
     const rerun = () => {
+      markStale(this, 'Timing these settings…');
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => this.#submit([{ ...this.values }]), 500);
     };
@@ -125,6 +127,8 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
         `TensorFlow.js dense ${duration(r.denseMs)}, gather ${duration(r.gatherMs)}; JS loop over all rows ${duration(r.loopDenseMs)}, ` +
         `over non-zero rows ${duration(r.loopSkipMs)}. All answers agree to ${agree}.`,
     );
+    const key = (v: VecscaleValues) => JSON.stringify([v.n, v.m, v.zeros, v.seed, v.repeats]);
+    if (key(job) === key(this.values)) clearStale(this);
     this.redraw('chart');
   }
 }

@@ -38,6 +38,44 @@ describe('LoraTrain model and chart', () => {
   });
 });
 
+describe('LoraTrain chart: every plotted loss is inside the y axis (issue 19)', () => {
+  it('early losses far above the rest, on seeded runs: every line vertex and every dot lies within the frame', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const rng = mulberry32(seed);
+      const start = 6 + 3 * rng(); // the first held-out loss, the highest point of the run
+      const pts: LossPoint[] = [{ step: 0, loss: start, set: 'held-out' }];
+      for (let s = 1; s <= 60; s++)
+        pts.push({ step: s, loss: 3.5 + (start - 3.6) * Math.exp(-s / 4) + 0.1 * rng(), set: 'train' });
+      for (const s of [20, 40, 60])
+        pts.push({ step: s, loss: 3.5 + (start - 3.6) * Math.exp(-s / 4), set: 'held-out' });
+      const fig = lossChart(pts, 60, { width: 375, document }) as unknown as Element & {
+        scale: (name: 'y') => { domain: number[]; range: number[] };
+      };
+      const y = fig.scale('y');
+      const [bottom, top] = y.range;
+      for (const p of pts) {
+        expect(p.loss).toBeGreaterThanOrEqual(y.domain[0]);
+        expect(p.loss).toBeLessThanOrEqual(y.domain[1]);
+      }
+      const line = [...fig.querySelectorAll('path')].find((p) => (p.getAttribute('d') ?? '').split('L').length > 50)!;
+      const ysOfLine = (line.getAttribute('d') ?? '')
+        .split(/[ML]/)
+        .filter(Boolean)
+        .map((xy) => Number(xy.split(',')[1]));
+      expect(ysOfLine.length).toBe(60);
+      for (const v of ysOfLine) expect(v >= top && v <= bottom).toBe(true);
+      const dots = [...fig.querySelectorAll('circle')];
+      expect(dots.length).toBe(4);
+      for (const c of dots) {
+        const cy = Number(c.getAttribute('cy'));
+        const r = Number(c.getAttribute('r') ?? c.closest('[r]')?.getAttribute('r') ?? 3);
+        expect(cy - r, 'a dot cut by the top of the frame').toBeGreaterThanOrEqual(top);
+        expect(cy + r, 'a dot cut by the bottom of the frame').toBeLessThanOrEqual(bottom);
+      }
+    }
+  });
+});
+
 describe('LoraAdapters model', () => {
   const out = (ids: number[], tps: number) => ({ text: '', ids, tokensPerSecond: tps, switchMs: 3 });
   it('says identical only when every token matches', () => {
