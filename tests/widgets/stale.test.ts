@@ -55,6 +55,7 @@ import { schema as microscopeSchema } from '../../site/widgets/error-microscope/
 import { schema as cacheSimSchema } from '../../site/widgets/neuron-cache-sim/params.ts';
 import { schema as spectrumSchema } from '../../site/widgets/lora-spectrum/params.ts';
 import { schema as passesSchema } from '../../site/widgets/spec-passes/params.ts';
+import { schema as rooflineSchema } from '../../site/widgets/roofline/params.ts';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
 type Req = { type: string; payload: Record<string, unknown> };
@@ -521,6 +522,41 @@ const rows: Row[] = [
     answer: () => ({}),
     texts: {},
     consistent: sameAsFresh('HotColdCurve'),
+  },
+  {
+    name: 'Roofline',
+    schema: rooflineSchema,
+    load: () => import('../../site/widgets/roofline/element.ts'),
+    answer: (_, p) => {
+      // Rates that depend on the tree asked for, so a table left from another tree shows.
+      const T = Number(p.treeTokens);
+      const point = (engine: string, tokens: number, gflops: number) => ({
+        engine,
+        tokens,
+        context: 64,
+        weights: { bits: 32 as const },
+        flops: 1e6 * tokens,
+        bytes: 4e6,
+        intensity: tokens / 4,
+        msPerPass: 1 / gflops,
+        gflops,
+      });
+      return {
+        model: 'target-v1',
+        backend: { name: 'cpu', skipped: [] },
+        roof: {
+          kernels: 'simd',
+          computeGflops: 20,
+          computeShape: [256, 1024],
+          memoryGBs: 2 + T / 10,
+          memoryBytes: 1 << 26,
+        },
+        points: [point('lean simd', 1, 5), point('lean simd', T, 5 + T)],
+      };
+    },
+    texts: {},
+    button: '[data-run]',
+    consistent: sameAsFresh('Roofline'),
   },
   {
     name: 'Int4Race',

@@ -5,7 +5,7 @@ import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { count, percent } from '../_kit/format.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
 import { rooflineChart } from './chart.ts';
-import { gflops, type Measured, passIntensities, perByte, pointRows, summary } from './model.ts';
+import { beforeText, gflops, type Measured, passIntensities, perByte, pointRows, summary } from './model.ts';
 import { schema } from './params.ts';
 
 const cell = (tag: 'td' | 'th', text: string, num = false) => {
@@ -36,11 +36,13 @@ class Roofline extends WidgetElement<typeof schema.params> {
         this.showMeasured();
       },
     );
-    this.bind('tree', (tree) => {
+    const showTree = (tree: number) => {
       this.find('[data-out="tree"]').textContent = String(tree);
       if (this.measured) markStale(this, 'The figures are for another tree: press Measure to time this one.');
       else this.showIntensities(config, tree);
-    });
+    };
+    this.bind('tree', showTree);
+    showTree(this.values.tree); // the shell drew its default tree; a shared link may ask for another
     this.chart('chart', (width) => (this.measured ? rooflineChart(this.measured, { width }) : null));
     const button = this.find<HTMLButtonElement>('[data-run]');
     button.disabled = false;
@@ -57,6 +59,9 @@ class Roofline extends WidgetElement<typeof schema.params> {
       return tr;
     });
     this.find('[data-out="table"]').replaceChildren(...rows);
+    const text = beforeText(config, tree);
+    this.find('[data-out="roof"]').textContent = text;
+    this.summary(text);
   }
 
   private showMeasured() {

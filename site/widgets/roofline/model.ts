@@ -27,6 +27,16 @@ export function passIntensities(cfg: GPTConfig, tree: number) {
   );
 }
 
+/** What the widget says before any run: the passes' intensities for this tree. */
+export function beforeText(cfg: GPTConfig, tree: number): string {
+  const passes = passIntensities(cfg, tree);
+  return (
+    `Before measuring: one fp32 token of target-v1 does ${perByte(passes[0].intensity)} (one multiply-add per 4-byte weight), ` +
+    `a tree of ${tree} tokens ${perByte(passes[1].intensity)}, one int4 token ${perByte(passes[2].intensity)}. ` +
+    'Press Measure to time your device (about 5 to 15 seconds).'
+  );
+}
+
 export interface Measured {
   roof: Roofline;
   points: RooflinePoint[];
