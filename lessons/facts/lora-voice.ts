@@ -1,0 +1,131 @@
+// Lesson 7 (LoRA), the voice: which adapters make target-v1 sound like a State of the Union address, as typed
+// facts from the committed measurements: public/models/lora-sotu-v2/card.json (the shipped voice adapters and the
+// full fine-tune, scripts/train-lora.ts) and sweep.json (every adapter file tried, scripts/lora-voice.ts). Numbers
+// stay numbers; the lesson formats them with the kit's formatters.
+import { loraCard, loraVoiceSweep, type VoiceMeasure, type VoiceSweep } from '../../site/data/lora.ts';
+
+export const v2 = loraCard('lora-sotu-v2');
+export const sweep = loraVoiceSweep();
+
+/** A reader's name for an adapter's matrices, from its target names ("h.0.attn.q", …, "h.3.mlp.down"). */
+export function matricesOf(targets: readonly string[]): string {
+  const NAMES: [string, string][] = [
+    ['attn.q', 'W_q'],
+    ['attn.k', 'W_k'],
+    ['attn.v', 'W_v'],
+    ['attn.proj', 'W_o'],
+    ['mlp.up', 'FFN up'],
+    ['mlp.down', 'FFN down'],
+  ];
+  const present = NAMES.filter(([suffix]) => targets.some((t) => t.endsWith(`.${suffix}`))).map(([, n]) => n);
+  if (present.length === 6) return 'all six (W_q, W_k, W_v, W_o, FFN up, FFN down)';
+  if (present.length === 4 && present.every((n) => n.startsWith('W_'))) return 'attention (W_q, W_k, W_v, W_o)';
+  return present.join(', ');
+}
+
+export interface VoiceRow {
+  /** "base", "LoRA", or "full fine-tune". */
+  kind: 'base' | 'LoRA' | 'full fine-tune';
+  matrices: string;
+  rank?: number;
+  steps?: number;
+  peakLr?: number;
+  trainableParameters?: number;
+  /** Bytes of the shipped file (an adapter) or of the float32 weights it would take (the full fine-tune). */
+  bytes?: number;
+  sotu: number;
+  mobyDick: number;
+  voice: VoiceMeasure;
+  /** Where the row's numbers are stored. */
+  source: string;
+  shipped: boolean;
+}
+
+type SweepAdapter = VoiceSweep['adapters'][number];
+const fromSweep = (a: SweepAdapter): VoiceRow => ({
+  kind: 'LoRA',
+  matrices: matricesOf(a.targets),
+  rank: a.rank,
+  steps: a.card.steps,
+  peakLr: a.card.peakLr,
+  trainableParameters: a.trainableParameters,
+  bytes: a.fileBytes,
+  sotu: a.card.validationLoss.sotu,
+  mobyDick: a.card.validationLoss.mobyDick,
+  voice: a.voice,
+  source: a.file,
+  shipped: a.file.startsWith('public/models/'),
+});
+
+/** Bytes of the base model's float32 weights, the yardstick for an adapter's size. */
+export const baseBytes = v2 ? v2.baseParameters * 4 : undefined;
+
+/** The voice table: the base, every adapter measured (the sweep), and the full fine-tune of the same steps. */
+export const rows: VoiceRow[] = (() => {
+  if (!v2 || !sweep || !v2.baseline.voice) return [];
+  const out: VoiceRow[] = [
+    {
+      kind: 'base',
+      matrices: '—',
+      sotu: v2.baseline.validationLoss.sotu,
+      mobyDick: v2.baseline.validationLoss.mobyDick,
+      voice: v2.baseline.voice,
+      source: 'public/models/lora-sotu-v2/card.json',
+      shipped: true,
+    },
+    ...sweep.adapters.map(fromSweep),
+  ];
+  const full = v2.runs.find((r) => r.kind === 'full fine-tune');
+  if (full?.voice)
+    out.push({
+      kind: 'full fine-tune',
+      matrices: 'every weight',
+      steps: v2.steps,
+      peakLr: full.peakLr,
+      trainableParameters: full.trainableParameters,
+      bytes: full.trainableParameters * 4,
+      sotu: full.validationLoss.sotu,
+      mobyDick: full.validationLoss.mobyDick,
+      voice: full.voice,
+      source: 'public/models/lora-sotu-v2/card.json',
+      shipped: false,
+    });
+  return out;
+})();
+
+export const base = rows.find((r) => r.kind === 'base');
+export const full = rows.find((r) => r.kind === 'full fine-tune');
+/** The shipped adapters (lora-sotu-v2), by rank. */
+export const shipped = rows
+  .filter((r) => r.kind === 'LoRA' && r.source.startsWith('public/models/lora-sotu-v2/'))
+  .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+/** The paper-style adapters (lora-sotu-v1: W_q, W_v), by rank. */
+export const paperStyle = rows
+  .filter((r) => r.kind === 'LoRA' && r.source.startsWith('public/models/lora-sotu-v1/'))
+  .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+/** The shipped adapter whose samples read most like speech (the smaller file on a tie). */
+export const best = [...shipped].sort(
+  (a, b) => b.voice.speechShare - a.voice.speechShare || (a.bytes ?? 0) - (b.bytes ?? 0),
+)[0];
+
+/** The continuation a row sampled from `prompt` with the first seed. */
+export function sampleOf(row: VoiceRow | undefined, prompt: string) {
+  const seed = v2?.voice?.seeds[0];
+  return row?.voice.samples.find((s) => s.prompt === prompt && s.seed === seed);
+}
+
+/** The greedy continuation of `prompt` in the v2 card: base, a shipped rank, or the full fine-tune. */
+export function greedyOf(run: 'base' | 'full' | number, prompt: string): string | undefined {
+  if (!v2) return undefined;
+  const samples =
+    run === 'base'
+      ? v2.baseline.samples
+      : v2.runs.find((r) => (run === 'full' ? r.kind === 'full fine-tune' : r.kind === 'lora' && r.rank === run))
+          ?.samples;
+  return samples?.find((s) => s.prompt === prompt)?.text;
+}
+
+export const probeWords = v2?.voice?.probeWords ?? [];
+/** How many times more likely `word` is after the neutral prompts with the row's weights than with the base's. */
+export const wordGain = (row: VoiceRow | undefined, word: string): number | undefined =>
+  row && base ? row.voice.words[word] / base.voice.words[word] : undefined;
