@@ -33,7 +33,8 @@ export function writeLoraCard(c: any): string {
 ## Voice
 
 A bigram log-likelihood-ratio classifier trained on the two corpora's training splits (lib/lora/voice.ts) labels
-each sampled continuation "speech" or "novel": ${c.voice.prompts.length} neutral prompts x seeds
+each sampled continuation "speech" or "novel" (on held-out ${c.voice.classifierAccuracy.chunkTokens}-token chunks it is right
+${(100 * c.voice.classifierAccuracy.speech).toFixed(1)}% of the time on speeches and ${(100 * c.voice.classifierAccuracy.novel).toFixed(1)}% on the novel): ${c.voice.prompts.length} neutral prompts x seeds
 ${c.voice.seeds.join(', ')}, temperature ${c.voice.temperature}, ${c.voice.tokens} new tokens; the table above gives the share
 labelled speech. The probability of a few words after the neutral prompts (mean over the prompts; a word our
 tokenizer splits is the product of its pieces):

@@ -3,7 +3,7 @@
 // speech, and the probability of a few words only one of the texts uses.
 import type { LanguageModel } from '../lib/model.ts';
 import type { Tokenizer } from '../lib/tokenizer.ts';
-import { NEUTRAL_PROMPTS, VoiceClassifier, voiceScore, wordProbability } from '../lib/lora/voice.ts';
+import { chunks, NEUTRAL_PROMPTS, VoiceClassifier, voiceScore, wordProbability } from '../lib/lora/voice.ts';
 import { loadCorpus } from './corpus.ts';
 import { loadSotuCorpus } from './sotu-corpus.ts';
 
@@ -30,5 +30,28 @@ export function measureVoice(model: LanguageModel, clf: VoiceClassifier) {
     speechShare: v.speechShare,
     samples: v.samples.map(({ prompt, seed, text, score, label }) => ({ prompt, seed, text, score, label })),
     words,
+  };
+}
+
+/** How the voice was measured, for a card: the prompts, seeds, sampling, and the classifier's held-out accuracy. */
+export function voiceSettings(clf: VoiceClassifier, tok: Tokenizer) {
+  const CHUNK = 64;
+  // Share of held-out chunks of a corpus the classifier labels as that corpus.
+  const accuracy = (text: string, want: 'speech' | 'novel') => {
+    const cs = chunks(tok.encode(text), CHUNK);
+    return Math.round((1e4 * cs.filter((c) => clf.label(c) === want).length) / cs.length) / 1e4;
+  };
+  return {
+    classifier: 'bigram log-likelihood ratio (lib/lora/voice.ts) on both training splits; speech if > 0',
+    classifierAccuracy: {
+      speech: accuracy(loadSotuCorpus().validation, 'speech'),
+      novel: accuracy(loadCorpus().validation, 'novel'),
+      chunkTokens: CHUNK,
+    },
+    prompts: NEUTRAL_PROMPTS,
+    seeds: VOICE_SEEDS,
+    temperature: VOICE_TEMPERATURE,
+    tokens: VOICE_TOKENS,
+    probeWords: PROBE_WORDS.map((w) => w.trim()),
   };
 }

@@ -2,16 +2,19 @@
 // labels speech (node/lora-voice.ts), p(word) for a few probe words, and what each file's header records (targets,
 // rank, losses, command). Writes one JSON file, the sweep lesson 7's table reads.
 //   nice -n 10 npm exec -- node scripts/lora-voice.ts --out public/models/lora-sotu-v2/sweep.json a.lora b.lora ...
+// An existing --out file keeps its other adapters (so the sweep can grow one run at a time); the ones named are
+// measured again.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadModel } from '../lib/load.ts';
 import { AdapterSet } from '../lib/lora/adapter-set.ts';
-import { measureVoice, voiceClassifier } from '../node/lora-voice.ts';
+import { measureVoice, voiceClassifier, voiceSettings } from '../node/lora-voice.ts';
 
 const { values, positionals } = parseArgs({
-  options: { out: { type: 'string' } },
+  // --drop FILE: remove an entry from the --out file (e.g. an exploration run later shipped under another name).
+  options: { out: { type: 'string' }, drop: { type: 'string', multiple: true, default: [] } },
   allowPositionals: true,
 });
 await tf.setBackend('wasm');
@@ -44,5 +47,13 @@ const adapters = positionals.map((file) => {
   };
 });
 set.dispose();
+if (values.out) {
+  const kept = existsSync(values.out)
+    ? (JSON.parse(readFileSync(values.out, 'utf8')).adapters as { file: string }[]).filter(
+        (a) => !positionals.includes(a.file) && !values.drop!.includes(a.file),
+      )
+    : [];
+  const settings = voiceSettings(clf, model.tokenizer);
+  writeFileSync(values.out, JSON.stringify({ settings, base, adapters: [...kept, ...adapters] }, null, 1) + '\n');
+}
 model.dispose();
-if (values.out) writeFileSync(values.out, JSON.stringify({ base, adapters }, null, 1) + '\n');

@@ -25,15 +25,7 @@ import { encodeAdapter } from '../lib/lora/file.ts';
 import { targetsFor, type Kind } from '../lib/lora/targets.ts';
 import { loadCorpus } from '../node/corpus.ts';
 import { loadSotuCorpus, SOTU_YEARS } from '../node/sotu-corpus.ts';
-import {
-  measureVoice,
-  PROBE_WORDS,
-  voiceClassifier,
-  VOICE_SEEDS,
-  VOICE_TEMPERATURE,
-  VOICE_TOKENS,
-} from '../node/lora-voice.ts';
-import { NEUTRAL_PROMPTS } from '../lib/lora/voice.ts';
+import { measureVoice, voiceClassifier, voiceSettings } from '../node/lora-voice.ts';
 
 const { values } = parseArgs({
   options: {
@@ -127,6 +119,8 @@ const samples = (m: LanguageModel) =>
 const losses = (m: LanguageModel) => ({ sotu: round(lossOn(m, held.sotu)), mobyDick: round(lossOn(m, held.moby)) });
 
 const clf = voiceClassifier(model.tokenizer, model.config.vocabSize);
+const voice = voiceSettings(clf, model.tokenizer);
+console.log(`voice classifier, held-out accuracy: ${JSON.stringify(voice.classifierAccuracy)}`);
 const voiceOf = (m: LanguageModel) => {
   const v = measureVoice(m, clf);
   console.log(`  voice: ${v.speechShare} labelled speech; ${JSON.stringify(v.words)}`);
@@ -299,14 +293,8 @@ const card = {
   backend: tf.getBackend(),
   sampleTokens: SAMPLE_TOKENS,
   samplesBackend: tf.getBackend(),
-  voice: {
-    classifier: 'bigram log-likelihood ratio (lib/lora/voice.ts) on both training splits; speech if > 0',
-    prompts: NEUTRAL_PROMPTS,
-    seeds: VOICE_SEEDS,
-    temperature: VOICE_TEMPERATURE,
-    tokens: VOICE_TOKENS,
-    probeWords: PROBE_WORDS.map((w) => w.trim()),
-  },
+  voice,
+
   baseline,
   runs,
 };

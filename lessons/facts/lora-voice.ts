@@ -1,11 +1,16 @@
 // Lesson 7 (LoRA), the voice: which adapters make target-v1 sound like a State of the Union address, as typed
-// facts from the committed measurements: public/models/lora-sotu-v2/card.json (the shipped voice adapters and the
-// full fine-tune, scripts/train-lora.ts) and sweep.json (every adapter file tried, scripts/lora-voice.ts). Numbers
-// stay numbers; the lesson formats them with the kit's formatters.
+// facts from the committed measurements: public/models/lora-sotu-v2/card.json (the shipped voice adapter) and
+// sweep.json (every adapter file tried, scripts/lora-voice.ts), and lora-sotu-v2-full/card.json (a full fine-tune
+// on the same batches, scripts/train-lora.ts --ranks none). Numbers stay numbers; the lesson formats them with the
+// kit's formatters.
 import { loraCard, loraVoiceSweep, type VoiceMeasure, type VoiceSweep } from '../../site/data/lora.ts';
 
+export const v1 = loraCard('lora-sotu-v1');
 export const v2 = loraCard('lora-sotu-v2');
 export const sweep = loraVoiceSweep();
+export const fullCard = loraCard('lora-sotu-v2-full');
+/** How the voice was measured: prompts, seeds, sampling, the classifier's held-out accuracy. */
+export const settings = sweep?.settings ?? v2?.voice;
 
 /** A reader's name for an adapter's matrices, from its target names ("h.0.attn.q", …, "h.3.mlp.down"). */
 export function matricesOf(targets: readonly string[]): string {
@@ -58,36 +63,36 @@ const fromSweep = (a: SweepAdapter): VoiceRow => ({
 });
 
 /** Bytes of the base model's float32 weights, the yardstick for an adapter's size. */
-export const baseBytes = v2 ? v2.baseParameters * 4 : undefined;
+export const baseBytes = sweep ? sweep.base.parameters * 4 : undefined;
 
 /** The voice table: the base, every adapter measured (the sweep), and the full fine-tune of the same steps. */
 export const rows: VoiceRow[] = (() => {
-  if (!v2 || !sweep || !v2.baseline.voice) return [];
+  if (!v1 || !sweep) return [];
   const out: VoiceRow[] = [
     {
       kind: 'base',
       matrices: '—',
-      sotu: v2.baseline.validationLoss.sotu,
-      mobyDick: v2.baseline.validationLoss.mobyDick,
-      voice: v2.baseline.voice,
-      source: 'public/models/lora-sotu-v2/card.json',
+      sotu: v1.baseline.validationLoss.sotu,
+      mobyDick: v1.baseline.validationLoss.mobyDick,
+      voice: sweep.base.voice,
+      source: 'public/models/lora-sotu-v2/sweep.json',
       shipped: true,
     },
     ...sweep.adapters.map(fromSweep),
   ];
-  const full = v2.runs.find((r) => r.kind === 'full fine-tune');
+  const full = fullCard?.runs.find((r) => r.kind === 'full fine-tune');
   if (full?.voice)
     out.push({
       kind: 'full fine-tune',
       matrices: 'every weight',
-      steps: v2.steps,
+      steps: full.steps ?? fullCard?.steps,
       peakLr: full.peakLr,
       trainableParameters: full.trainableParameters,
       bytes: full.trainableParameters * 4,
       sotu: full.validationLoss.sotu,
       mobyDick: full.validationLoss.mobyDick,
       voice: full.voice,
-      source: 'public/models/lora-sotu-v2/card.json',
+      source: 'public/models/lora-sotu-v2-full/card.json',
       shipped: false,
     });
   return out;
@@ -110,22 +115,22 @@ export const best = [...shipped].sort(
 
 /** The continuation a row sampled from `prompt` with the first seed. */
 export function sampleOf(row: VoiceRow | undefined, prompt: string) {
-  const seed = v2?.voice?.seeds[0];
+  const seed = settings?.seeds[0];
   return row?.voice.samples.find((s) => s.prompt === prompt && s.seed === seed);
 }
 
-/** The greedy continuation of `prompt` in the v2 card: base, a shipped rank, or the full fine-tune. */
+/** The greedy continuation of `prompt` in the cards: the base, a shipped rank, or the full fine-tune. */
 export function greedyOf(run: 'base' | 'full' | number, prompt: string): string | undefined {
-  if (!v2) return undefined;
   const samples =
     run === 'base'
-      ? v2.baseline.samples
-      : v2.runs.find((r) => (run === 'full' ? r.kind === 'full fine-tune' : r.kind === 'lora' && r.rank === run))
-          ?.samples;
+      ? v1?.baseline.samples
+      : run === 'full'
+        ? fullCard?.runs.find((r) => r.kind === 'full fine-tune')?.samples
+        : v2?.runs.find((r) => r.kind === 'lora' && r.rank === run)?.samples;
   return samples?.find((s) => s.prompt === prompt)?.text;
 }
 
-export const probeWords = v2?.voice?.probeWords ?? [];
+export const probeWords = settings?.probeWords ?? Object.keys(base?.voice.words ?? {});
 /** How many times more likely `word` is after the neutral prompts with the row's weights than with the base's. */
 export const wordGain = (row: VoiceRow | undefined, word: string): number | undefined =>
   row && base ? row.voice.words[word] / base.voice.words[word] : undefined;

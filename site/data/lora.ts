@@ -30,6 +30,8 @@ export interface LoraRun {
   file: string | null;
   fileBytes?: number;
   peakLr?: number;
+  /** Steps of this run when it differs from the card's (a shortened full fine-tune). */
+  steps?: number;
   voice?: VoiceMeasure;
 }
 
@@ -53,12 +55,24 @@ export interface LoraCard {
     samples: { prompt: string; text: string }[];
     voice?: VoiceMeasure;
   };
-  voice?: { prompts: string[]; seeds: number[]; temperature: number; tokens: number; probeWords: string[] };
+  voice?: VoiceSettings;
   runs: LoraRun[];
+}
+
+/** How the voice was measured (node/lora-voice.ts voiceSettings). */
+export interface VoiceSettings {
+  prompts: string[];
+  seeds: number[];
+  temperature: number;
+  tokens: number;
+  probeWords: string[];
+  /** Share of held-out chunks of each corpus the classifier labels correctly. */
+  classifierAccuracy: { speech: number; novel: number; chunkTokens: number };
 }
 
 /** public/models/lora-sotu-v2/sweep.json: adapter files tried for a voice, each measured by scripts/lora-voice.ts. */
 export interface VoiceSweep {
+  settings?: VoiceSettings;
   base: { parameters: number; voice: VoiceMeasure };
   adapters: {
     file: string;
