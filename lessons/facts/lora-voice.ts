@@ -59,15 +59,40 @@ const fromSweep = (a: SweepAdapter): VoiceRow => ({
   mobyDick: a.card.validationLoss.mobyDick,
   voice: a.voice,
   source: a.file,
-  shipped: a.file.startsWith('public/models/'),
+  shipped: false,
 });
 
 /** Bytes of the base model's float32 weights, the yardstick for an adapter's size. */
 export const baseBytes = sweep ? sweep.base.parameters * 4 : undefined;
 
-/** The voice table: the base, every adapter measured (the sweep), and the full fine-tune of the same steps. */
+/** The voice table: the base, every adapter measured (the sweep), the shipped ones, and the full fine-tune. */
 export const rows: VoiceRow[] = (() => {
   if (!v1 || !sweep) return [];
+  const shippedRows: VoiceRow[] = (v2?.runs ?? [])
+    .filter((r) => r.kind === 'lora' && r.voice)
+    .map((r) => ({
+      kind: 'LoRA',
+      matrices: matricesOf(v2!.lora.targets.split(', ')),
+      rank: r.rank,
+      steps: v2!.steps,
+      peakLr: v2!.lora.peakLr,
+      trainableParameters: r.trainableParameters,
+      bytes: r.fileBytes,
+      sotu: r.validationLoss.sotu,
+      mobyDick: r.validationLoss.mobyDick,
+      voice: r.voice!,
+      source: `public/models/lora-sotu-v2/${r.file}`,
+      shipped: true,
+    }));
+  // An exploration run that was later shipped (same configuration, same losses) appears once, as shipped.
+  const same = (a: VoiceRow, b: VoiceRow) =>
+    a.matrices === b.matrices &&
+    a.rank === b.rank &&
+    a.steps === b.steps &&
+    a.peakLr === b.peakLr &&
+    a.sotu === b.sotu &&
+    a.mobyDick === b.mobyDick;
+  const explored = sweep.adapters.map(fromSweep).filter((r) => !shippedRows.some((s) => same(s, r)));
   const out: VoiceRow[] = [
     {
       kind: 'base',
@@ -78,7 +103,8 @@ export const rows: VoiceRow[] = (() => {
       source: 'public/models/lora-sotu-v2/sweep.json',
       shipped: true,
     },
-    ...sweep.adapters.map(fromSweep),
+    ...explored,
+    ...shippedRows,
   ];
   const full = fullCard?.runs.find((r) => r.kind === 'full fine-tune');
   if (full?.voice)
@@ -100,7 +126,7 @@ export const rows: VoiceRow[] = (() => {
 
 export const base = rows.find((r) => r.kind === 'base');
 export const full = rows.find((r) => r.kind === 'full fine-tune');
-/** The shipped adapters (lora-sotu-v2), by rank. */
+/** The shipped voice adapters (lora-sotu-v2), by rank. */
 export const shipped = rows
   .filter((r) => r.kind === 'LoRA' && r.source.startsWith('public/models/lora-sotu-v2/'))
   .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
@@ -134,3 +160,15 @@ export const probeWords = settings?.probeWords ?? Object.keys(base?.voice.words 
 /** How many times more likely `word` is after the neutral prompts with the row's weights than with the base's. */
 export const wordGain = (row: VoiceRow | undefined, word: string): number | undefined =>
   row && base ? row.voice.words[word] / base.voice.words[word] : undefined;
+
+/** Exploration rows by their matrices (the first such adapter measured), e.g. adapted('all six'). */
+export const adapted = (matricesPrefix: string): VoiceRow | undefined =>
+  rows.find((r) => r.kind === 'LoRA' && r.matrices.startsWith(matricesPrefix));
+/** Lowest and highest share labelled speech among rows. */
+export const shareRange = (rs: readonly VoiceRow[]) => ({
+  lo: Math.min(...rs.map((r) => r.voice.speechShare)),
+  hi: Math.max(...rs.map((r) => r.voice.speechShare)),
+});
+/** Binomial standard error of a row's share labelled speech: it is a share of only a few dozen samples. */
+export const shareError = (r: VoiceRow): number =>
+  Math.sqrt((r.voice.speechShare * (1 - r.voice.speechShare)) / r.voice.samples.length);
