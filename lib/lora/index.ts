@@ -1,4 +1,5 @@
-// LoRA (Hu et al., arXiv 2106.09685): adapters on a frozen model, their file format, merging, training, analysis.
+// LoRA (Hu et al., arXiv 2106.09685): adapters on a frozen model, their file format, merging, training, analysis,
+// and a classifier that tells whether what an adapted model writes reads like the speeches or the novel.
 export { LoraAdapter, validateLoraSpec, MAX_RANK, type LoraSpec, type BaseModelId } from './adapter.ts';
 export {
   resolveTarget,
@@ -22,3 +23,14 @@ export {
 export { LoraTrainer, heldOutBatches, type LoraTrainOptions } from './train.ts';
 export { deltaSingularValues, subspaceSimilarity, compareWithBase, targetWeight, type Table7Row } from './analysis.ts';
 export { svd, type SVD } from './svd.ts';
+export {
+  VoiceClassifier,
+  voiceScore,
+  wordProbability,
+  chunks,
+  NEUTRAL_PROMPTS,
+  type Voice,
+  type VoiceSample,
+  type VoiceScoreOptions,
+  type VoiceClassifierOptions,
+} from './voice.ts';

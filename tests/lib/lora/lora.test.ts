@@ -117,7 +117,7 @@ describe.each(['cpu', 'wasm'])('LoRA forward on %s', (backend) => {
     a.dispose();
   });
 
-  it.each([['q', 'v'], ['k'], ['o', 'up', 'down'], ['qkv', 'q']] as Kind[][])(
+  it.each([['q', 'v'], ['k'], ['o', 'up', 'down'], ['qkv', 'q'], ['q', 'k', 'v', 'o', 'up', 'down']] as Kind[][])(
     'merged equals unmerged (targets %s), and unmerging restores the base within float rounding',
     (...kinds) => {
       const w0 = model.exportWeights();
