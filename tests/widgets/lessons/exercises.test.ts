@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { newLesson } from '../../../scripts/new-lesson.ts';
+import { newLesson } from '../../../node/new-lesson.ts';
 import * as template from '../../../lessons/exercises/_template.ts';
 import { PRESETS, parameterCount } from '../../../lib/config.ts';
 import spec from '../../../site/data/speculative.json' with { type: 'json' };

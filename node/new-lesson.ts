@@ -1,0 +1,63 @@
+// newLesson, behind `npm run new-lesson` (scripts/new-lesson.ts): start a lesson as lessons/NN-<slug>.mdx, copied from
+// lessons/_template.mdx (or from an existing lesson), with its title and order filled in so that it is the last
+// lesson of the course. NN is one more than the highest number in lessons/. A lesson from the template also gets
+// its exercises' answers file, lessons/exercises/NN-<slug>.ts (from lessons/exercises/_template.ts); a fork keeps
+// importing the source lesson's until its author writes its own.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+/** "kv-cache-basics" → "Kv cache basics": a starting title the author rewrites. */
+const titleFromSlug = (slug: string) => slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, ' ');
+
+/** Replace the first `key:` line of the YAML frontmatter; fails if the file has none. */
+function setFrontmatter(mdx: string, key: string, value: string): string {
+  const match = /^---\n([\s\S]*?)\n---/.exec(mdx);
+  if (!match) throw new Error('the source lesson has no frontmatter (--- … --- at the top)');
+  const line = new RegExp(`^${key}:.*$`, 'm');
+  const front = line.test(match[1]) ? match[1].replace(line, `${key}: ${value}`) : `${match[1]}\n${key}: ${value}`;
+  return mdx.replace(match[0], `---\n${front}\n---`);
+}
+
+/** The published lessons' file names (no "_" prefix). */
+const lessonFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.mdx') && !f.startsWith('_'));
+
+export function newLesson(root: string, slug: string, from?: string): string {
+  const dir = join(root, 'lessons');
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(slug)) {
+    throw new Error(`slug must be lowercase words joined by "-", e.g. "kv-cache"; received ${JSON.stringify(slug)}`);
+  }
+  const files = lessonFiles(dir);
+  if (files.some((f) => f.replace(/^\d+-/, '') === `${slug}.mdx`))
+    throw new Error(`a lesson named "${slug}" already exists`);
+
+  let source = join(dir, '_template.mdx');
+  if (from !== undefined) {
+    const name = basename(from).replace(/\.mdx$/, '');
+    const match = files.find((f) => f === `${name}.mdx`) ?? files.find((f) => f.replace(/^\d+-/, '') === `${name}.mdx`);
+    if (!match) throw new Error(`--from: no lesson "${from}" in lessons/; there are ${files.join(', ')}`);
+    source = join(dir, match);
+  }
+
+  const number = Math.max(0, ...files.map((f) => Number(/^(\d+)-/.exec(f)?.[1] ?? 0))) + 1;
+  const order =
+    Math.max(
+      0,
+      ...files.map((f) => Number(/^order:\s*([-\d.]+)/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1] ?? 0)),
+    ) + 1;
+  const target = join(dir, `${String(number).padStart(2, '0')}-${slug}.mdx`);
+  if (existsSync(target)) throw new Error(`${target} already exists`);
+
+  let mdx = readFileSync(source, 'utf8');
+  const id = basename(target, '.mdx');
+  if (from === undefined) {
+    mdx = mdx.replace(/^\{\/\* template:[\s\S]*?\*\/\}\n/m, ''); // the template's note to its reader
+    const answers = join(dir, 'exercises', `${id}.ts`);
+    if (existsSync(answers)) throw new Error(`${answers} already exists`);
+    writeFileSync(answers, readFileSync(join(dir, 'exercises', '_template.ts'), 'utf8'));
+    mdx = mdx.replace("'./exercises/_template.ts'", `'./exercises/${id}.ts'`);
+  }
+  mdx = setFrontmatter(mdx, 'title', JSON.stringify(titleFromSlug(slug)));
+  mdx = setFrontmatter(mdx, 'order', String(order));
+  writeFileSync(target, mdx);
+  return target;
+}
