@@ -110,7 +110,10 @@ export interface CapstoneStepResult {
   done: boolean;
 }
 
-async function openStore(o: CapstoneOptions, m: CapstoneModels): Promise<{ storage: 'opfs' | 'memory'; fallback: string | null }> {
+async function openStore(
+  o: CapstoneOptions,
+  m: CapstoneModels,
+): Promise<{ storage: 'opfs' | 'memory'; fallback: string | null }> {
   if (o.storage === 'memory') return { storage: 'memory', fallback: null };
   const key = `${o.weights}-flash-${o.bundled ? 'bundled' : 'separate'}`;
   if (!opened.has(key)) opened.set(key, await openBrowserStorage(`llmp-capstone-${key}.bin`));
@@ -128,65 +131,63 @@ async function openStore(o: CapstoneOptions, m: CapstoneModels): Promise<{ stora
   }
 }
 
-export const capstoneStart = defineHandler(
-  async (p: CapstoneStartPayload, ctx): Promise<CapstoneStartResult> => {
-    const o = validateCapstoneOptions(p?.options ?? {});
-    const notes: string[] = [];
-    const prompt = lastChars(p?.prompt, MAX_CAPSTONE_PROMPT_CHARS, notes);
-    if (prompt.trim().length === 0)
-      throw new Error('Type a prompt first: the model needs at least one token to continue.');
-    const tokens = p?.tokens;
-    if (!(Number.isInteger(tokens) && tokens >= 1 && tokens <= MAX_CAPSTONE_TOKENS))
-      throw new Error(`Tokens must be a whole number from 1 to ${MAX_CAPSTONE_TOKENS}, got ${JSON.stringify(tokens)}.`);
-    const m = await capstoneModels(ctx);
-    ctx.progress('Opening the FFN store…');
-    const { storage, fallback } = await openStore(o, m);
-    const run: CapstoneOptions = { ...o, storage: storage === 'opfs' ? 'flash' : 'memory' };
-    const t = m.targets[o.weights]!;
-    const flash = capstoneFfn(m, storage === 'opfs' ? stores : memoryStores, run);
-    const target = new StoreTarget(t.engine, flash);
-    const draft = o.speculation === 'plain' ? new NoDraft(t.engine.config.vocabSize) : m.draft;
-    let ids = m.tokenizer.encode(prompt);
-    // Room for the tokens plus the largest tree a step may add past them.
-    const room = tokens + (o.tree.kind === 'expansion' ? o.tree.widths.length : o.tree.nodes) + 1;
-    const { blockSize } = t.engine.config;
-    if (ids.length > blockSize - room) {
-      notes.push(
-        `The prompt is ${ids.length} tokens; the model's context is ${blockSize}, so only its last ${blockSize - room} are used.`,
-      );
-      ids = ids.slice(-(blockSize - room));
-    }
-    const session = new SpeculativeSession(target, draft, ids, {
-      shape: o.tree,
-      blockSize,
-      temperature: o.temperature,
-      seed: o.seed,
-    });
-    target.takeClock(); // the prompt's prefill is not a generated token
-    flash.store.storage.takeCounts();
-    const id = sessions.add({
-      options: o,
-      target,
-      session,
-      tokens,
-      ids: [],
-      passes: 0,
-      emitted: 0,
-      stepMs: 0,
-      draftMs: 0,
-      firstRecord: flash.tokens.length,
-    });
-    return {
-      session: id,
-      label: capstoneLabel(o),
-      fidelity: capstoneFidelity(o),
-      storage,
-      fallback,
-      promptTokens: ids.map((i) => m.tokenizer.tokenText(i)),
-      notes,
-    };
-  },
-);
+export const capstoneStart = defineHandler(async (p: CapstoneStartPayload, ctx): Promise<CapstoneStartResult> => {
+  const o = validateCapstoneOptions(p?.options ?? {});
+  const notes: string[] = [];
+  const prompt = lastChars(p?.prompt, MAX_CAPSTONE_PROMPT_CHARS, notes);
+  if (prompt.trim().length === 0)
+    throw new Error('Type a prompt first: the model needs at least one token to continue.');
+  const tokens = p?.tokens;
+  if (!(Number.isInteger(tokens) && tokens >= 1 && tokens <= MAX_CAPSTONE_TOKENS))
+    throw new Error(`Tokens must be a whole number from 1 to ${MAX_CAPSTONE_TOKENS}, got ${JSON.stringify(tokens)}.`);
+  const m = await capstoneModels(ctx);
+  ctx.progress('Opening the FFN store…');
+  const { storage, fallback } = await openStore(o, m);
+  const run: CapstoneOptions = { ...o, storage: storage === 'opfs' ? 'flash' : 'memory' };
+  const t = m.targets[o.weights]!;
+  const flash = capstoneFfn(m, storage === 'opfs' ? stores : memoryStores, run);
+  const target = new StoreTarget(t.engine, flash);
+  const draft = o.speculation === 'plain' ? new NoDraft(t.engine.config.vocabSize) : m.draft;
+  let ids = m.tokenizer.encode(prompt);
+  // Room for the tokens plus the largest tree a step may add past them.
+  const room = tokens + (o.tree.kind === 'expansion' ? o.tree.widths.length : o.tree.nodes) + 1;
+  const { blockSize } = t.engine.config;
+  if (ids.length > blockSize - room) {
+    notes.push(
+      `The prompt is ${ids.length} tokens; the model's context is ${blockSize}, so only its last ${blockSize - room} are used.`,
+    );
+    ids = ids.slice(-(blockSize - room));
+  }
+  const session = new SpeculativeSession(target, draft, ids, {
+    shape: o.tree,
+    blockSize,
+    temperature: o.temperature,
+    seed: o.seed,
+  });
+  target.takeClock(); // the prompt's prefill is not a generated token
+  flash.store.storage.takeCounts();
+  const id = sessions.add({
+    options: o,
+    target,
+    session,
+    tokens,
+    ids: [],
+    passes: 0,
+    emitted: 0,
+    stepMs: 0,
+    draftMs: 0,
+    firstRecord: flash.tokens.length,
+  });
+  return {
+    session: id,
+    label: capstoneLabel(o),
+    fidelity: capstoneFidelity(o),
+    storage,
+    fallback,
+    promptTokens: ids.map((i) => m.tokenizer.tokenText(i)),
+    notes,
+  };
+});
 
 export const capstoneStep = defineHandler(async (p: { session: number }, ctx): Promise<CapstoneStepResult> => {
   const s = sessions.get(p?.session);
@@ -248,7 +249,11 @@ export const capstoneStop = defineHandler((p: { session: number }): { stopped: b
 }));
 
 /** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
-export const handlers = { 'capstone.start': capstoneStart, 'capstone.step': capstoneStep, 'capstone.stop': capstoneStop };
+export const handlers = {
+  'capstone.start': capstoneStart,
+  'capstone.step': capstoneStep,
+  'capstone.stop': capstoneStop,
+};
 // Named outside the block: inside it, `handlers` would mean index.ts's own.
 type Requests = typeof handlers;
 declare module './index.ts' {
