@@ -64,4 +64,5 @@ export { default as AlphaSlider } from './alpha-slider/AlphaSlider.astro';
 export { default as ErrorMicroscope } from './error-microscope/ErrorMicroscope.astro';
 /** int4 vs fp32 matrix-vector product, small (in cache) and large (4096 x 4096), timed in the reader's browser. */
 export { default as Int4Race } from './int4-race/Int4Race.astro';
+/** Build your decoder (lesson 9): lib/capstone's switches run target-v1 in the worker, FFN on OPFS; streamed tokens, time split, your runs. */
 export { default as CapstoneDecoder } from './capstone-decoder/CapstoneDecoder.astro';
