@@ -66,3 +66,5 @@ export { default as ErrorMicroscope } from './error-microscope/ErrorMicroscope.a
 export { default as Int4Race } from './int4-race/Int4Race.astro';
 /** The reader's roofline: compute and memory roofs measured in the browser, with target-v1's decode passes on it. */
 export { default as Roofline } from './roofline/Roofline.astro';
+/** Build your decoder (lesson 9): lib/capstone's switches run target-v1 in the worker, FFN on OPFS; streamed tokens, time split, your runs. */
+export { default as CapstoneDecoder } from './capstone-decoder/CapstoneDecoder.astro';

@@ -22,6 +22,7 @@ const LESSONS: LessonCase[] = [
   { slug: '06-awq', wrongSetting: 0.5 },
   { slug: '07-lora', wrongSetting: 4 },
   { slug: '08-specinfer', wrongSetting: '2,2,2' },
+  { slug: '09-everything-at-once', wrongSetting: 'dense' },
 ];
 
 interface Check {

@@ -19,6 +19,7 @@ import * as awq from '../../../lessons/exercises/06-awq.ts';
 import * as lora from '../../../lessons/exercises/07-lora.ts';
 import flash from '../../../site/data/flash.json' with { type: 'json' };
 import * as specinfer from '../../../lessons/exercises/08-specinfer.ts';
+import * as capstone from '../../../lessons/exercises/09-everything-at-once.ts';
 
 describe('lesson 1 (three views of xW) exercises', () => {
   test('the last entry of y is the dot product of x with the last column', () => {
@@ -169,6 +170,19 @@ describe('lesson 8 (SpecInfer) exercises', () => {
     const expected = (row.tokensPerPass * (row.plainCpuMs / row.tokens)) / (row.targetMsPerPass + row.draftMsPerPass);
     expect(specinfer.chain2Speedup.answer).toBeCloseTo(expected, 9);
     expect(specinfer.sizeRatio).toBeCloseTo(spec.models.targetParameters / spec.models.draftParameters, 9);
+  });
+});
+
+describe('lesson 9 (everything at once) exercises', () => {
+  test('an int4 bundled neuron: 2 d values of 4 bits, an eighth of fp32', () => {
+    expect(capstone.neuronBytes.answer).toBe((2 * capstone.config.nEmbd * 4) / 8);
+    expect(capstone.neuronBytes.fp32).toBe(8 * capstone.neuronBytes.answer);
+  });
+  test('rows of a <2,2,1> pass: the root and 2 + 4 + 4 guesses', () => {
+    expect(capstone.treeRows.answer).toBe(1 + 2 + 2 * 2 + 2 * 2 * 1);
+  });
+  test('the only sparse switch that keeps the greedy text is exact', () => {
+    expect(capstone.sameTextSparse.answer).toEqual(['exact']);
   });
 });
 

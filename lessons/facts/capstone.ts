@@ -1,0 +1,74 @@
+// Lesson 9 (everything at once): the lesson's facts, typed, from the build-time ladder and union sweep
+// (site/data/capstone.ts, lib/capstone measured in Node on the build machine). Numbers stay numbers; the table's
+// cells go through the kit's formatters.
+import { bytes, decimal, percent, times } from '../../site/widgets/_kit/format.ts';
+import { type CapstoneMeasurements, type RunFigures, capstoneMeasurements } from '../../site/data/capstone.ts';
+
+/** Milliseconds per token of a run, all parts of its split. */
+const msPerToken = (r: RunFigures) => Object.values(r.split).reduce((a, b) => a + Math.max(0, b), 0);
+
+export function capstoneFactsOf(m: CapstoneMeasurements) {
+  const rung = (id: string) => {
+    const r = m.rungs.find((x) => x.id === id);
+    if (!r) throw new Error(`capstone facts: the ladder has no rung "${id}"`);
+    return r;
+  };
+  const plain = rung('plain').run;
+  const last = m.rungs.at(-1)!.run;
+  const point = (shape: string) => m.union.find((p) => p.shape === shape);
+  const widest = m.union.reduce((a, p) => (p.rowsPerPass > a.rowsPerPass ? p : a));
+  return {
+    m,
+    /** A rung's tokens/s over the rung above's. */
+    step: (id: string) => rung(id).stepGain,
+    /** A rung's bytes per token over the rung above's (how much less it read). */
+    bytesDrop: (id: string) => {
+      const i = m.rungs.findIndex((r) => r.id === id);
+      return m.rungs[i - 1].run.bytesPerToken / rung(id).run.bytesPerToken;
+    },
+    plain,
+    exact: rung('exact').run,
+    bundled: rung('bundled').run,
+    int4: rung('int4').run,
+    chain: rung('chain'),
+    tree: rung('tree'),
+    last,
+    /** Every rung wrote the same greedy text (exact sparsity throughout). */
+    sameText: m.rungs.every((r) => r.run.text === plain.text),
+    /** Share of the plain rung's time per token spent in storage reads (from the page cache here). */
+    plainReadShare: Math.max(0, plain.split.reads) / msPerToken(plain),
+    /** Bytes per token of the last rung against the plain rung's. */
+    bytesCut: plain.bytesPerToken / last.bytesPerToken,
+    plainPoint: point('plain'),
+    widest,
+    best: point(m.bestShape)!,
+    rows: m.rungs.map((r) => ({
+      label: r.label,
+      tokensPerSecond: decimal(r.run.tokensPerSecond, 1),
+      bytes: bytes(r.run.bytesPerToken),
+      reads: decimal(r.run.readsPerToken, 1),
+      tokensPerPass: decimal(r.run.tokensPerPass, 2),
+      readMs: `${decimal(r.run.split.reads, 3)} ms`,
+      step: times(r.stepGain),
+      alone: times(r.aloneGain),
+    })),
+    unionRows: m.union.map((p) => ({
+      shape: p.shape,
+      rows: decimal(p.rowsPerPass, 2),
+      perRow: decimal(p.neuronsPerRow, 1),
+      perPass: decimal(p.neuronsPerPass, 1),
+      share: percent(p.neuronsPerPass / m.nFfn),
+      tokensPerPass: decimal(p.run.tokensPerPass, 2),
+      tokensPerSecond: decimal(p.run.tokensPerSecond, 1),
+    })),
+  };
+}
+
+export type CapstoneFacts = ReturnType<typeof capstoneFactsOf>;
+
+/** The lesson's facts, measured once per build (or read from the disk cache). */
+export async function capstoneFacts(): Promise<CapstoneFacts> {
+  return capstoneFactsOf(await capstoneMeasurements());
+}
+
+export { bytes, decimal, percent, times };

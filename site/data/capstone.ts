@@ -1,0 +1,120 @@
+// Build time only (Node): lesson 9's ladder and union sweep, measured with lib/capstone on this machine (the same
+// calls as scripts/bench-capstone.ts, fewer shapes). Flash in Node is a file the OS page cache holds, so reads cost
+// almost nothing here: the lesson says so beside the figures. Kept across builds on disk (site/data/disk-cache.ts),
+// keyed by the models' files, the prompt and the code that measures.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CapstoneStores,
+  type CapstoneRun,
+  capstoneLadder,
+  PLAIN_FROM_FLASH,
+  type TimeSplit,
+  unionSweep,
+} from '../../lib/capstone/index.ts';
+import { INT4_MODEL, loadCapstoneModels } from '../../lib/capstone/models.ts';
+import { fileFlash } from '../../node/capstone-models.ts';
+import { readFromDisk } from '../../node/model-files.ts';
+import { diskCache, fingerprint } from './disk-cache.ts';
+
+export const CAPSTONE_PROMPT = 'Call me Ishmael.';
+export const CAPSTONE_TOKENS = 24;
+/** The shapes of the ladder's last two rungs, and the shapes of the union sweep (all other switches on). */
+export const LADDER_SHAPES = { chain: 'chain 2', tree: '2,1' };
+export const UNION_SHAPES = ['plain', 'chain 2', 'chain 4', '2,1', '2,2,1', '3,2,1'];
+
+/** One run's figures, per generated token. */
+export interface RunFigures {
+  tokensPerSecond: number;
+  bytesPerToken: number;
+  readsPerToken: number;
+  tokensPerPass: number;
+  dramBytes: number;
+  split: TimeSplit;
+  text: string;
+}
+
+export interface CapstoneMeasurements {
+  prompt: string;
+  tokens: number;
+  /** Runs per combination (the median one is kept). */
+  repeats: number;
+  /** The machine's 1-minute load average when the measuring began, and its core count. */
+  loadAverage: number;
+  cores: number;
+  rungs: { id: string; label: string; run: RunFigures; stepGain: number; aloneGain: number }[];
+  whole: number;
+  productAlone: number;
+  union: { shape: string; rowsPerPass: number; neuronsPerRow: number; neuronsPerPass: number; run: RunFigures }[];
+  bestShape: string;
+  nFfn: number;
+}
+
+const figures = (r: CapstoneRun): RunFigures => ({
+  tokensPerSecond: r.tokensPerSecond,
+  bytesPerToken: r.bytesPerToken,
+  readsPerToken: r.readsPerToken,
+  tokensPerPass: r.tokensPerPass,
+  dramBytes: r.dramBytes,
+  split: r.split,
+  text: r.text,
+});
+
+const store = diskCache('capstone', () =>
+  fingerprint({
+    files: [
+      'public/models/target-v1',
+      `public/models/${INT4_MODEL}`,
+      'public/models/draft-v1',
+      'public/models/predictor-v1',
+      'site/data/capstone.ts',
+      'lib/capstone',
+      'lib/flash',
+      'lib/engine',
+      'lib/speculative',
+    ],
+    texts: [CAPSTONE_PROMPT, JSON.stringify({ LADDER_SHAPES, UNION_SHAPES, CAPSTONE_TOKENS })],
+  }),
+);
+
+/** The ladder and the union sweep, measured once (then read from the disk cache until an input changes). */
+export function capstoneMeasurements(): Promise<CapstoneMeasurements> {
+  return store.once('measurements', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'capstone-build-'));
+    // From the project root, as measured.ts does: import.meta.url points into the bundle when the site is built.
+    const models = await loadCapstoneModels(join(process.cwd(), 'public', 'models'), readFromDisk);
+    const stores = new CapstoneStores(fileFlash(dir));
+    try {
+      const repeats = 3;
+      const loadAverage = loadavg()[0];
+      const m = { prompt: CAPSTONE_PROMPT, maxNewTokens: CAPSTONE_TOKENS, repeats };
+      const ladder = capstoneLadder(models, stores, { ...m, ...LADDER_SHAPES });
+      const allOn = { ...PLAIN_FROM_FLASH, ffn: 'exact', window: true, bundled: true, weights: 'int4' } as const;
+      const sweep = unionSweep(models, stores, UNION_SHAPES, allOn, m);
+      return {
+        prompt: CAPSTONE_PROMPT,
+        tokens: CAPSTONE_TOKENS,
+        repeats,
+        loadAverage,
+        cores: cpus().length,
+        rungs: ladder.rungs.map((r) => ({
+          id: r.id,
+          label: r.label,
+          run: figures(r.run),
+          stepGain: r.stepGain,
+          aloneGain: r.aloneGain,
+        })),
+        whole: ladder.whole,
+        productAlone: ladder.productAlone,
+        union: sweep.points.map((p) => ({ shape: p.shape, ...p.run.union, run: figures(p.run) })),
+        bestShape: sweep.best.shape,
+        nFfn: models.targets.fp32!.engine.config.nFfn,
+      };
+    } finally {
+      stores.close();
+      models.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}

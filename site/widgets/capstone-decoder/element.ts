@@ -1,0 +1,162 @@
+// <capstone-decoder>: the browser half of CapstoneDecoder.astro. Run starts a run in the model worker
+// (capstone.start) and asks for one target pass at a time (capstone.step): the tokens stream in, the time split's
+// bar and the counters follow each pass, and a finished run joins the table of the reader's runs. Cancel stops
+// between passes. A changed switch marks the last run's figures stale until Run (the table keeps finished runs,
+// each labelled with its own switches).
+import { WidgetElement, defineElement } from '../_kit/element.ts';
+import { count, duration } from '../_kit/format.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
+import type { CapstoneTotals } from '../../worker/handlers/capstone-run.ts';
+import { optionsOf, runRow, runSummary, shapeFor, splitSegments, splitSummary, type RunRow } from './model.ts';
+import { schema } from './params.ts';
+
+const MAX_ROWS = 12;
+
+class CapstoneDecoder extends WidgetElement<typeof schema.params> {
+  schema = schema;
+  #session: number | null = null;
+  #abort: AbortController | null = null;
+  #rows: RunRow[] = [];
+
+  start() {
+    const worker = this.worker();
+    const run = this.find<HTMLButtonElement>('[data-action="run"]');
+    const cancel = this.find<HTMLButtonElement>('[data-action="cancel"]');
+    const stale = () => markStale(this, 'The switches changed: press Run to decode with them.');
+    for (const name of [
+      'weights',
+      'ffn',
+      'storage',
+      'window',
+      'bundled',
+      'shape',
+      'temperature',
+      'seed',
+      'prompt',
+    ] as const)
+      this.bind(name, stale);
+    this.bind('tokens', stale);
+    this.bind('speculation', () => {
+      this.set({ shape: shapeFor(this.values.speculation) }); // a chain's shape is no tree's
+      (this.control('shape') as HTMLInputElement).value = this.values.shape;
+      stale();
+    });
+    const endSession = () => {
+      if (this.#session !== null) void worker.request('capstone.stop', { session: this.#session }).catch(() => {});
+      this.#session = null;
+    };
+    this.onStop(endSession);
+
+    const go = async () => {
+      const checked = optionsOf(this.values);
+      if ('error' in checked) {
+        this.fail(new Error(checked.error), 'These switches cannot run');
+        return;
+      }
+      const { options } = checked;
+      run.disabled = true;
+      cancel.disabled = false;
+      const abort = (this.#abort = new AbortController());
+      const { signal } = abort;
+      this.state = 'running';
+      this.clearNotes((n) => n.includes(`${this.key}.`)); // keep the notes about the URL
+      const stream = this.find('[data-out="stream"]');
+      stream.textContent = '';
+      try {
+        endSession();
+        this.progress('Loading the models and opening the FFN store…');
+        const start = await worker.request(
+          'capstone.start',
+          { options, prompt: this.values.prompt, tokens: this.values.tokens },
+          { onProgress: (p) => this.progress(p.message), signal },
+        );
+        this.#session = start.session;
+        for (const n of start.notes) this.note(n);
+        if (start.fallback) this.note(`Running from memory: ${start.fallback}.`);
+        this.find('[data-out="label"]').textContent =
+          `${start.label}, FFN from ${start.storage === 'opfs' ? 'OPFS' : 'memory'} (${start.fidelity})`;
+        clearStale(this);
+        let text = '';
+        let totals: CapstoneTotals | null = null;
+        for (;;) {
+          if (!this.alive) return;
+          const s = await worker.request('capstone.step', { session: start.session }, { signal });
+          text += s.pass.tokens.join('');
+          stream.textContent = text;
+          totals = s.totals;
+          this.#show(totals);
+          this.progress(`Token ${count(Math.min(totals.tokens, this.values.tokens))} of ${count(this.values.tokens)}…`);
+          if (s.done) break;
+        }
+        endSession();
+        const row = runRow(options, start.storage, totals, text);
+        this.#rows = [row, ...this.#rows].slice(0, MAX_ROWS);
+        this.#table();
+        this.progress(`Done: ${runSummary(row)}`);
+        this.summary(`${runSummary(row)} ${splitSummary(totals)}`);
+        this.state = 'done';
+      } catch (err) {
+        endSession();
+        if (signal.aborted) {
+          this.progress('Cancelled: the figures are of the passes made before Cancel; the run is not in the table.');
+          this.state = 'done';
+        } else this.fail(err, 'Could not decode');
+      } finally {
+        run.disabled = false;
+        cancel.disabled = true;
+        this.#abort = null;
+      }
+    };
+    this.listen(run, 'click', () => void go());
+    this.listen(cancel, 'click', () => this.#abort?.abort());
+    run.disabled = false;
+    this.state = 'ready';
+  }
+
+  /** The counters and the bar for the run so far. */
+  #show(t: CapstoneTotals) {
+    const segs = splitSegments(t);
+    for (const s of segs) {
+      const el = this.find<HTMLElement>(`[data-seg="${s.key}"]`);
+      el.style.flexGrow = String(s.share);
+      el.title = `${s.label}: ${duration(s.ms)} per token`;
+    }
+    const bar = this.find('[data-out="split"]');
+    bar.setAttribute('aria-label', splitSummary(t));
+    this.find('[data-out="split-text"]').textContent = splitSummary(t);
+  }
+
+  #table() {
+    const body = this.find('[data-out="runs"]');
+    body.replaceChildren(
+      ...this.#rows.map((r) => {
+        const tr = document.createElement('tr');
+        for (const [k, v] of [
+          ['Switches', r.label],
+          ['Store', r.storage],
+          ['Tokens/s', r.tokensPerSecond],
+          ['Read per token', r.bytesPerToken],
+          ['Reads per token', r.readsPerToken],
+          ['Tokens per pass', r.tokensPerPass],
+          ['Text', r.fidelity],
+        ]) {
+          const td = document.createElement('td');
+          td.dataset.label = k;
+          td.textContent = v;
+          tr.append(td);
+        }
+        return tr;
+      }),
+    );
+  }
+
+  update() {
+    this.find('[data-out="temperature"]').textContent = String(this.values.temperature);
+    this.find('[data-out="seed"]').textContent = String(this.values.seed);
+    this.find('[data-out="tokens"]').textContent = String(this.values.tokens);
+    const checked = optionsOf(this.values);
+    this.find('[data-out="check"]').textContent = 'error' in checked ? `Cannot run: ${checked.error}.` : '';
+  }
+}
+
+defineElement(schema, CapstoneDecoder);

@@ -1,0 +1,261 @@
+// Lesson 9's decoder in the reader's browser (lib/capstone): `capstone.start` loads the models once per worker and
+// opens the FFN store for the chosen switches, on OPFS (lesson 4's store: one file per weights × layout) or in
+// memory, saying why when OPFS is missing, refused or full; each `capstone.step` runs one target pass (a plain token,
+// or a chain or tree verified at once) and returns its tokens, the pass's reads, and the run so far: tokens/s, bytes
+// and reads per token, tokens per pass and where the time went; `capstone.stop` ends the run.
+import {
+  capstoneFfn,
+  capstoneFidelity,
+  capstoneLabel,
+  CapstoneStores,
+  type CapstoneFidelity,
+  type CapstoneModels,
+  type CapstoneOptions,
+  NoDraft,
+  StoreTarget,
+  type TimeSplit,
+  validateCapstoneOptions,
+} from '../../../lib/capstone/index.ts';
+import { loadCapstoneModels } from '../../../lib/capstone/models.ts';
+import type { TokenRecord } from '../../../lib/flash/index.ts';
+import { SpeculativeSession } from '../../../lib/speculative/session.ts';
+import { openBrowserStorage, type ByteStorage } from '../../../lib/storage/index.ts';
+import { defineHandler, type HandlerContext } from '../protocol.ts';
+import { getModel, modelUrl } from '../models.ts';
+import { lastChars, Sessions } from '../sessions.ts';
+import type { Registered } from './index.ts';
+
+export const MAX_CAPSTONE_PROMPT_CHARS = 2000;
+export const MAX_CAPSTONE_TOKENS = 64;
+
+let models: Promise<CapstoneModels> | undefined;
+function capstoneModels(ctx: HandlerContext): Promise<CapstoneModels> {
+  models ??= (async () => {
+    const loaded = { 'target-v1': await getModel('target-v1', ctx), 'draft-v1': await getModel('draft-v1', ctx) };
+    ctx.progress('Loading the int4 target and predictor-v1…');
+    return loadCapstoneModels(modelUrl('target-v1').replace(/target-v1\/$/, ''), undefined, loaded);
+  })();
+  models.catch(() => {
+    models = undefined;
+  });
+  return models;
+}
+
+// The flash back end: OPFS files opened ahead (OPFS opens asynchronously, the stores open synchronously), or memory.
+const opened = new Map<string, { storage: ByteStorage; fallback: string | null }>();
+const stores = new CapstoneStores((key) => opened.get(key)!.storage);
+const memoryStores = new CapstoneStores(() => {
+  throw new Error('capstone: the memory stores have no flash');
+});
+
+interface Session {
+  options: CapstoneOptions;
+  target: StoreTarget;
+  session: SpeculativeSession;
+  tokens: number;
+  ids: number[];
+  passes: number;
+  /** Tokens the steps emitted (the last one may emit more than asked for). */
+  emitted: number;
+  stepMs: number;
+  draftMs: number;
+  firstRecord: number;
+}
+const sessions = new Sessions<Session>(1, (s) => s.session.dispose());
+
+export interface CapstoneStartPayload {
+  options: Partial<CapstoneOptions>;
+  prompt: string;
+  /** Tokens to generate. */
+  tokens: number;
+}
+
+export interface CapstoneStartResult {
+  session: number;
+  label: string;
+  fidelity: CapstoneFidelity;
+  /** Where the FFN's bytes are: OPFS, or memory (chosen, or because OPFS failed: `fallback` says why). */
+  storage: 'opfs' | 'memory';
+  fallback: string | null;
+  promptTokens: string[];
+  notes: string[];
+}
+
+/** Per generated token, over the run so far. */
+export interface CapstoneTotals {
+  tokens: number;
+  passes: number;
+  tokensPerPass: number;
+  /** Milliseconds inside the decoder's steps (the page's messages to the worker left out), and tokens per second. */
+  ms: number;
+  tokensPerSecond: number;
+  bytesPerToken: number;
+  readsPerToken: number;
+  split: TimeSplit;
+}
+
+export interface CapstonePass {
+  /** The tokens this pass wrote (the accepted guesses, then the target's own), as text. */
+  tokens: string[];
+  bytes: number;
+  reads: number;
+  /** Rows of the pass (tree nodes) and the distinct neurons per layer they needed. */
+  rows: number;
+  neuronsPerLayer: number;
+}
+
+export interface CapstoneStepResult {
+  pass: CapstonePass;
+  totals: CapstoneTotals;
+  done: boolean;
+}
+
+async function openStore(
+  o: CapstoneOptions,
+  m: CapstoneModels,
+): Promise<{ storage: 'opfs' | 'memory'; fallback: string | null }> {
+  if (o.storage === 'memory') return { storage: 'memory', fallback: null };
+  const key = `${o.weights}-flash-${o.bundled ? 'bundled' : 'separate'}`;
+  if (!opened.has(key)) opened.set(key, await openBrowserStorage(`llmp-capstone-${key}.bin`));
+  const have = opened.get(key)!;
+  if (have.fallback) return { storage: 'memory', fallback: have.fallback };
+  try {
+    capstoneFfn(m, stores, o); // writes the store the first time
+    return { storage: 'opfs', fallback: null };
+  } catch (e) {
+    // Full (or failing) OPFS: close it and keep this worker's runs in memory, saying why.
+    have.storage.close();
+    const fallback = `OPFS could not hold the FFN (${(e as Error).message}); the weights are kept in memory instead, with the same reads counted`;
+    opened.set(key, { storage: have.storage, fallback });
+    return { storage: 'memory', fallback };
+  }
+}
+
+export const capstoneStart = defineHandler(async (p: CapstoneStartPayload, ctx): Promise<CapstoneStartResult> => {
+  const o = validateCapstoneOptions(p?.options ?? {});
+  const notes: string[] = [];
+  const prompt = lastChars(p?.prompt, MAX_CAPSTONE_PROMPT_CHARS, notes);
+  if (prompt.trim().length === 0)
+    throw new Error('Type a prompt first: the model needs at least one token to continue.');
+  const tokens = p?.tokens;
+  if (!(Number.isInteger(tokens) && tokens >= 1 && tokens <= MAX_CAPSTONE_TOKENS))
+    throw new Error(`Tokens must be a whole number from 1 to ${MAX_CAPSTONE_TOKENS}, got ${JSON.stringify(tokens)}.`);
+  const m = await capstoneModels(ctx);
+  ctx.progress('Opening the FFN store…');
+  const { storage, fallback } = await openStore(o, m);
+  const run: CapstoneOptions = { ...o, storage: storage === 'opfs' ? 'flash' : 'memory' };
+  const t = m.targets[o.weights]!;
+  const flash = capstoneFfn(m, storage === 'opfs' ? stores : memoryStores, run);
+  const target = new StoreTarget(t.engine, flash);
+  const draft = o.speculation === 'plain' ? new NoDraft(t.engine.config.vocabSize) : m.draft;
+  let ids = m.tokenizer.encode(prompt);
+  // Room for the tokens plus the largest tree a step may add past them.
+  const room = tokens + (o.tree.kind === 'expansion' ? o.tree.widths.length : o.tree.nodes) + 1;
+  const { blockSize } = t.engine.config;
+  if (ids.length > blockSize - room) {
+    notes.push(
+      `The prompt is ${ids.length} tokens; the model's context is ${blockSize}, so only its last ${blockSize - room} are used.`,
+    );
+    ids = ids.slice(-(blockSize - room));
+  }
+  const session = new SpeculativeSession(target, draft, ids, {
+    shape: o.tree,
+    blockSize,
+    temperature: o.temperature,
+    seed: o.seed,
+  });
+  target.takeClock(); // the prompt's prefill is not a generated token
+  flash.store.storage.takeCounts();
+  const id = sessions.add({
+    options: o,
+    target,
+    session,
+    tokens,
+    ids: [],
+    passes: 0,
+    emitted: 0,
+    stepMs: 0,
+    draftMs: 0,
+    firstRecord: flash.tokens.length,
+  });
+  return {
+    session: id,
+    label: capstoneLabel(o),
+    fidelity: capstoneFidelity(o),
+    storage,
+    fallback,
+    promptTokens: ids.map((i) => m.tokenizer.tokenText(i)),
+    notes,
+  };
+});
+
+export const capstoneStep = defineHandler(async (p: { session: number }, ctx): Promise<CapstoneStepResult> => {
+  const s = sessions.get(p?.session);
+  if (!s) throw new Error('This run was stopped or replaced by a newer one; press Run again.');
+  if (s.ids.length >= s.tokens) throw new Error('This run has all its tokens; press Run to start again.');
+  const m = await capstoneModels(ctx);
+  const t0 = performance.now();
+  const step = s.session.step();
+  s.stepMs += performance.now() - t0;
+  s.draftMs += step.draftMs;
+  s.passes++;
+  s.emitted += step.emitted.length;
+  const emitted = step.emitted.slice(0, s.tokens - s.ids.length);
+  s.ids.push(...emitted);
+  const records = s.target.flash.tokens.slice(s.firstRecord);
+  const last = records.at(-1)!;
+  const { nLayer } = s.target.engine.config;
+  return {
+    pass: {
+      tokens: emitted.map((i) => m.tokenizer.tokenText(i)),
+      bytes: last.bytes,
+      reads: last.reads,
+      rows: last.rows / nLayer,
+      neuronsPerLayer: last.selected / nLayer,
+    },
+    totals: totalsOf(s, records),
+    done: s.ids.length >= s.tokens,
+  };
+});
+
+/** The run so far, per token the steps emitted (as capstoneGenerate counts: the last step's extra guesses too). */
+function totalsOf(s: Session, records: TokenRecord[]): CapstoneTotals {
+  const sum = (f: (r: TokenRecord) => number) => records.reduce((a, r) => a + f(r), 0);
+  const n = s.emitted;
+  const readMs = sum((r) => r.readMs),
+    selectMs = sum((r) => r.selectMs);
+  const { passMs, ffnMs } = s.target;
+  return {
+    tokens: n,
+    passes: s.passes,
+    tokensPerPass: n / s.passes,
+    ms: s.stepMs,
+    tokensPerSecond: (1000 * n) / s.stepMs,
+    bytesPerToken: sum((r) => r.bytes) / n,
+    readsPerToken: sum((r) => r.reads) / n,
+    split: {
+      reads: readMs / n,
+      select: selectMs / n,
+      ffn: (ffnMs - readMs - selectMs) / n,
+      attention: (passMs - ffnMs) / n,
+      draft: s.draftMs / n,
+      bookkeeping: (s.stepMs - passMs - s.draftMs) / n,
+    },
+  };
+}
+
+export const capstoneStop = defineHandler((p: { session: number }): { stopped: boolean } => ({
+  stopped: sessions.stop(p?.session),
+}));
+
+/** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
+export const handlers = {
+  'capstone.start': capstoneStart,
+  'capstone.step': capstoneStep,
+  'capstone.stop': capstoneStop,
+};
+// Named outside the block: inside it, `handlers` would mean index.ts's own.
+type Requests = typeof handlers;
+declare module './index.ts' {
+  interface Handlers extends Registered<Requests> {}
+}
