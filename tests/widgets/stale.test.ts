@@ -954,6 +954,8 @@ const NO_ROW: Record<string, string> = {
   Stat: 'a number in prose, with no inputs',
   FlashBundling: 'no inputs: its figures are the build-time measurements',
   ModelPlayground: 'not yet: generation sessions (generate.start / next / stop) need a fake of their own',
+  CapstoneDecoder:
+    'not yet: a decoding session (capstone.start / step / stop) needs a fake of its own; tests/widgets/capstone.test.ts checks its stale marking',
   LoraTrain:
     'not yet: a training session (lora.trainStart / trainSteps / trainSample / trainStop) needs a fake of its own',
 };
