@@ -33,6 +33,9 @@ export { fnv1a, weightsFingerprint } from './fingerprint.ts';
 export {
   generate,
   Decoder,
+  drainTokens,
+  type TokenStream,
+  type DrainOptions,
   type DecodeOptions,
   type GenerateOptions,
   type GenerateResult,

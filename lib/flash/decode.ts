@@ -1,7 +1,9 @@
 // Running the model with its FFN served from flash (flash-ffn.ts): greedy generation with a KV cache, and a
 // teacher-forced pass over a text to price the predictor's mistakes in loss. Attention runs in tfjs as usual.
 import type { LanguageModel } from '../model.ts';
-import { argmax } from '../sampling.ts';
+import { drainTokens, type GeneratedToken, type TokenStream } from '../generate.ts';
+import { argmax, softmax, topEntries } from '../sampling.ts';
+import type { TokenPiece } from '../tokenizer.ts';
 import type { FlashFfn, TokenRecord } from './flash-ffn.ts';
 import type { KVCache } from '../kv-cache.ts';
 
@@ -15,10 +17,18 @@ export interface FlashGeneration {
   prompt: TokenRecord[];
 }
 
-/** Greedy decoding with the FFN read from flash, one token per next(). The first call runs the prompt. */
-export class FlashDecoder {
+/** A generated token with the FFN work of the position that chose it (for the first token: the prompt's last). */
+export interface FlashToken extends GeneratedToken {
+  record: TokenRecord;
+}
+
+/** Greedy decoding with the FFN read from flash, one token per next() (a TokenStream, lib/generate.ts). The first
+ *  call runs the prompt. */
+export class FlashDecoder implements TokenStream<FlashToken> {
   readonly promptIds: number[];
   private readonly model: LanguageModel;
+  /** Text of each token, continuing the prompt's bytes (as Decoder's). */
+  private readonly piece: (id: number) => TokenPiece;
   private readonly flash: FlashFfn;
   private readonly cache: KVCache;
   private pending: number | null = null;
@@ -37,6 +47,8 @@ export class FlashDecoder {
     this.promptIds = ids;
     flash.reset();
     this.cache = model.newCache();
+    this.piece = model.tokenizer.pieceStream();
+    for (const id of ids) this.piece(id);
   }
 
   /** Tokens that can still be generated before the context is full. */
@@ -45,17 +57,28 @@ export class FlashDecoder {
   }
 
   /** The next token and the FFN work of the position that chose it (for the first token: the prompt's last). */
-  next(): { id: number; record: TokenRecord } {
+  next(): FlashToken {
     if (this.remaining <= 0)
       throw new Error(`flash decoding: the context of ${this.model.config.blockSize} tokens is full`);
     const rows =
       this.pending === null
         ? this.model.forward([this.promptIds], { cache: this.cache, ffnFn: this.flash.ffnFn }).logits[0]
         : this.model.forward([[this.pending]], { cache: this.cache, ffnFn: this.flash.ffnFn }).logits[0];
-    const id = argmax(rows[rows.length - 1]);
+    const logits = rows[rows.length - 1];
+    const id = argmax(logits);
+    const p1 = softmax(logits);
     this.pending = id;
     this.made++;
-    return { id, record: this.flash.tokens[this.flash.tokens.length - 1] };
+    const { text, partial } = this.piece(id);
+    const tok = this.model.tokenizer;
+    return {
+      id,
+      text,
+      ...(partial ? { partial } : {}),
+      p: p1[id],
+      alternatives: topEntries(p1, 5).map((e) => ({ id: e.index, text: tok.tokenText(e.index), p: e.p })),
+      record: this.flash.tokens[this.flash.tokens.length - 1],
+    };
   }
 
   dispose(): void {
@@ -70,28 +93,16 @@ export function flashGenerate(
   prompt: string | number[],
   { maxNewTokens = 32 }: { maxNewTokens?: number } = {},
 ): FlashGeneration {
-  if (!(Number.isInteger(maxNewTokens) && maxNewTokens >= 0))
-    throw new Error(`flashGenerate: maxNewTokens must be a whole number, got ${maxNewTokens}`);
   const dec = new FlashDecoder(model, flash, prompt);
-  const ids: number[] = [],
-    steps: TokenRecord[] = [];
-  try {
-    const n = Math.min(maxNewTokens, dec.remaining);
-    for (let s = 0; s < n; s++) {
-      const { id, record } = dec.next();
-      ids.push(id);
-      steps.push(record);
-    }
-  } finally {
-    dec.dispose();
-  }
+  const tokens = drainTokens(dec, { maxNewTokens });
+  const ids = tokens.map((t) => t.id);
   const P = dec.promptIds.length;
   return {
     promptIds: dec.promptIds,
     ids,
     text: model.tokenizer.decode(ids),
     prompt: flash.tokens.slice(0, P - 1),
-    steps,
+    steps: tokens.map((t) => t.record),
   };
 }
 
