@@ -18,7 +18,7 @@ export const MAX_COUNT = 16;
 export class SessionGoneError extends Error {
   constructor(kind: string, id: unknown) {
     super(
-      `This ${kind} run (session ${String(id)}) has ended: it was stopped, or replaced by a newer one. Start it again.`,
+      `This run (${kind} session ${String(id)}) has ended: it was stopped, or replaced by a newer one. Start again.`,
     );
     this.name = 'SessionGoneError';
   }

@@ -59,7 +59,7 @@ export class WorkerSession<K extends SessionKind> {
     return this.#request('next', this.#id, payload, options) as Promise<ResultOf<Verb<K, 'next'>>>;
   }
 
-  /** A request of the kind's own on the open session (lora-train.sample). */
+  /** A request of the kind's own on the open session (train.sample). */
   request<V extends string>(
     verb: V,
     payload: WithoutSession<PayloadOf<Verb<K, V>>>,

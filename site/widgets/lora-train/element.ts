@@ -1,4 +1,4 @@
-// <lora-train>: drives a LoRA run in the model worker a fraction of a second at a time (lora-train.next), so Pause,
+// <lora-train>: drives a LoRA run in the model worker a fraction of a second at a time (train.next), so Pause,
 // Resume and Stop act at once. Stop keeps the adapter (the worker adds it as "yours") and reports the base check.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { count, decimal, perSecond } from '../_kit/format.ts';
@@ -13,8 +13,8 @@ const SAMPLE_EVERY_MS = 10000;
 
 class LoraTrain extends WidgetElement<typeof schema.params> {
   schema = schema;
-  /** The training run in the worker (lora-train.start/next/sample/stop); leaving the page stops it, keeping it. */
-  #run!: WorkerSession<'lora-train'>;
+  /** The training run in the worker (train.start/next/sample/stop); leaving the page stops it, keeping it. */
+  #run!: WorkerSession<'train'>;
   #paused = false;
   #looping = false;
   #points: LossPoint[] = [];
@@ -28,7 +28,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
 
   start() {
     const w = this.worker();
-    this.#run = this.workerSession('lora-train');
+    this.#run = this.workerSession('train');
     w.ready.then(
       (b) => {
         this.#backend = b.name;

@@ -1,7 +1,7 @@
 // Training a LoRA adapter in the browser, a few steps per request so the page can pause, resume or stop at any
-// point, in the worker's session protocol (sessions.ts): `lora-train.start` builds a fresh adapter on the widgets' own
-// target-v1, `lora-train.next` runs steps for about half a second (`budgetMs`), `lora-train.sample` decodes greedily
-// with the adapter so far, and `lora-train.stop` keeps the adapter (as "yours") and checks that every base weight is
+// point, in the worker's session protocol (sessions.ts): `train.start` builds a fresh adapter on the widgets' own
+// target-v1, `train.next` runs steps for about half a second (`budgetMs`), `train.sample` decodes greedily
+// with the adapter so far, and `train.stop` keeps the adapter (as "yours") and checks that every base weight is
 // still bit for bit what it was. One run at a time: starting one frees the one before.
 import { generate } from '../../../lib/generate.ts';
 import {
@@ -63,7 +63,7 @@ interface Session {
   seconds: number;
   stepsTimed: number;
 }
-const sessions = new Sessions<Session>('lora-train', 1, (s) => {
+const sessions = new Sessions<Session>('train', 1, (s) => {
   s.trainer.dispose();
   s.adapter.dispose();
 });
@@ -212,10 +212,10 @@ export const loraTrainStop = defineHandler(
 
 /** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
 export const handlers = {
-  'lora-train.start': loraTrainStart,
-  'lora-train.next': loraTrainNext,
-  'lora-train.sample': loraTrainSample,
-  'lora-train.stop': loraTrainStop,
+  'train.start': loraTrainStart,
+  'train.next': loraTrainNext,
+  'train.sample': loraTrainSample,
+  'train.stop': loraTrainStop,
 };
 // Named outside the block: inside it, `handlers` would mean index.ts's own.
 type Requests = typeof handlers;

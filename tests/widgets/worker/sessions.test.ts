@@ -13,9 +13,16 @@ import {
 } from '../../../site/worker/sessions.ts';
 import type { HandlerContext } from '../../../site/worker/protocol.ts';
 import type { ModelWorkerClient } from '../../../site/worker/client.ts';
-import { WorkerSession } from '../../../site/worker/worker-session.ts';
+import { WorkerSession, type SessionKind } from '../../../site/worker/worker-session.ts';
 
 const ctx = {} as HandlerContext;
+/** WorkerSession over the test kind below, which the worker's registry does not know. */
+interface TestSession {
+  readonly id: number | null;
+  start(p: { from: number }): Promise<{ session: number }>;
+  next(p: { count?: number }): Promise<number[]>;
+  stop(): Promise<{ stopped: boolean } | null>;
+}
 
 /** A kind of session over a counter that ends after `length` steps; `freed` records what was freed. */
 function counterKind(kind: string, max: number, length = Number.POSITIVE_INFINITY) {
@@ -37,7 +44,7 @@ describe('the session table', () => {
     expect(k.stop({ session }, ctx)).toEqual({ stopped: false });
     expect(k.freed).toEqual([10]);
     expect(() => k.next({ session }, ctx)).toThrow(SessionGoneError);
-    expect(() => k.next({ session }, ctx)).toThrow(`This count run (session ${session}) has ended`);
+    expect(() => k.next({ session }, ctx)).toThrow(`This run (count session ${session}) has ended`);
   });
 
   it('gives the same error for a number never opened, a non-number, and a session of another kind', () => {
@@ -45,7 +52,7 @@ describe('the session table', () => {
     const b = counterKind('beta', 2);
     const { session } = a.start({ from: 0 });
     for (const bad of [session + 1000, undefined, String(session)])
-      expect(() => a.next({ session: bad as number }, ctx)).toThrow(/alpha run .* has ended/);
+      expect(() => a.next({ session: bad as number }, ctx)).toThrow(/alpha session .* has ended/);
     expect(() => b.next({ session }, ctx)).toThrow(SessionGoneError);
     expect(b.stop({ session }, ctx)).toEqual({ stopped: false }); // another kind cannot free it
     expect(a.next({ session }, ctx)).toEqual([0]);
@@ -93,16 +100,16 @@ describe('WorkerSession, the page side', () => {
   /** A client that answers `test.start/next/stop` from the handlers above, each answer after `delay` ms. */
   function clientFor(k: ReturnType<typeof counterKind>, delay = 0) {
     const log: string[] = [];
-    const handlers: Record<string, (p: never) => unknown> = {
-      'test.start': k.start,
-      'test.next': (p) => k.next(p, ctx),
-      'test.stop': (p) => k.stop(p, ctx),
+    const handlers: Record<string, (p: Record<string, unknown>) => unknown> = {
+      'test.start': (p) => k.start(p as { from: number }),
+      'test.next': (p) => k.next(p as { session: number }, ctx),
+      'test.stop': (p) => k.stop(p as { session: number }, ctx),
     };
     const client = {
       request: async (type: string, payload: Record<string, unknown>) => {
         log.push(`${type} ${payload.session ?? ''}`.trim());
         await new Promise((r) => setTimeout(r, delay));
-        return handlers[type](payload as never);
+        return handlers[type](payload);
       },
     };
     return { client: client as unknown as ModelWorkerClient, log };
@@ -111,29 +118,29 @@ describe('WorkerSession, the page side', () => {
   it('start, next and stop name the open session; stopping twice is harmless; next after stop is a clear error', async () => {
     const k = counterKind('test', 4);
     const { client } = clientFor(k);
-    const s = new WorkerSession(client, 'test' as never);
-    const started = await s.start({ from: 5 } as never);
+    const s = new WorkerSession(client, 'test' as SessionKind) as unknown as TestSession;
+    const started = await s.start({ from: 5 });
     expect(s.id).toBe(started.session);
-    expect(await s.next({ count: 2 } as never)).toEqual([5, 6]);
+    expect(await s.next({ count: 2 })).toEqual([5, 6]);
     expect(await s.stop()).toEqual({ stopped: true });
     expect(await s.stop()).toBeNull();
     expect(s.id).toBeNull();
-    await expect(s.next({ count: 1 } as never)).rejects.toThrow('No test run is open; start one first.');
+    await expect(s.next({ count: 1 })).rejects.toThrow('No test run is open; start one first.');
     expect(k.sessions.size).toBe(0);
   });
 
   it('a new start stops the session before it, and a start answering after stop() is stopped at once', async () => {
     const k = counterKind('test', 4);
     const { client, log } = clientFor(k, 5);
-    const s = new WorkerSession(client, 'test' as never);
-    const first = await s.start({ from: 0 } as never);
-    const second = await s.start({ from: 100 } as never);
+    const s = new WorkerSession(client, 'test' as SessionKind) as unknown as TestSession;
+    const first = await s.start({ from: 0 });
+    const second = await s.start({ from: 100 });
     await new Promise((r) => setTimeout(r, 20));
     expect(log).toContain(`test.stop ${first.session}`);
     expect(k.freed).toEqual([0]);
-    expect(await s.next({} as never)).toEqual([100]);
+    expect(await s.next({})).toEqual([100]);
     // The widget leaves the page while a start is on its way: that session must not outlive it.
-    const late = s.start({ from: 200 } as never);
+    const late = s.start({ from: 200 });
     void s.stop();
     const r = await late;
     await new Promise((done) => setTimeout(done, 20));
