@@ -1,6 +1,8 @@
 // Text generation with a KV cache: one forward over the prompt (prefill), then one position per new token (decode).
 // When the context fills up, the window slides: the cache is rebuilt from the last half of the context.
-// A Decoder yields one token per call (for streaming); generate() runs one to the end.
+// Every decoder in lib is a TokenStream (this Decoder, speculative's SpeculativeDecoder, flash's FlashDecoder): one
+// token per next(), dispose() to free its caches; drainTokens() is the one loop that runs a stream to its end, which
+// generate(), speculativeGenerate() and flashGenerate() share.
 import type { LanguageModel } from './model.ts';
 import type { KVCache } from './kv-cache.ts';
 import { mulberry32 } from './random.ts';
@@ -68,6 +70,41 @@ export function describeToken(
   };
 }
 
+/** A decoder seen from outside: the prompt it continues and one token per next(). `T` adds the decoder's own
+ *  record of the step to each token (flash: the FFN reads that made it; speculative: the step that emitted it). */
+export interface TokenStream<T extends GeneratedToken = GeneratedToken> {
+  readonly promptIds: number[];
+  /** Tokens it can still give (absent: no limit; flash decoding stops when its context is full). */
+  readonly remaining?: number;
+  next(): T;
+  /** Frees the stream's caches; call once, when done with it. */
+  dispose(): void;
+}
+
+export interface DrainOptions<T extends GeneratedToken> {
+  maxNewTokens: number;
+  /** Called after each new token, which is kept; return false to stop there. */
+  onToken?: (token: T) => boolean | void;
+}
+
+/** Takes tokens from `stream` until maxNewTokens, onToken returning false, or the stream's end (`remaining`), then
+ *  disposes the stream, once, whatever happened (an error in next() or onToken is passed on after it). */
+export function drainTokens<T extends GeneratedToken>(stream: TokenStream<T>, opts: DrainOptions<T>): T[] {
+  const tokens: T[] = [];
+  try {
+    if (!(Number.isInteger(opts.maxNewTokens) && opts.maxNewTokens >= 0))
+      throw new Error(`maxNewTokens must be a whole number of at least 0, got ${opts.maxNewTokens}`);
+    while (tokens.length < opts.maxNewTokens && (stream.remaining ?? 1) > 0) {
+      const token = stream.next();
+      tokens.push(token);
+      if (opts.onToken?.(token) === false) break;
+    }
+  } finally {
+    stream.dispose();
+  }
+  return tokens;
+}
+
 export interface GenerateResult {
   promptIds: number[];
   ids: number[];
@@ -77,7 +114,7 @@ export interface GenerateResult {
   promptTruncated: boolean;
 }
 
-export class Decoder {
+export class Decoder implements TokenStream {
   readonly promptIds: number[];
   /** True if the prompt was longer than the context and only its end was used. */
   readonly promptTruncated: boolean;
@@ -152,16 +189,7 @@ export class Decoder {
 
 export function generate(model: LanguageModel, prompt: string | number[], opts: GenerateOptions = {}): GenerateResult {
   const decoder = new Decoder(model, prompt, opts);
-  const tokens: GeneratedToken[] = [];
-  try {
-    for (let i = 0; i < (opts.maxNewTokens ?? 64); i++) {
-      const t = decoder.next();
-      tokens.push(t);
-      if (opts.onToken?.(t) === false) break;
-    }
-  } finally {
-    decoder.dispose();
-  }
+  const tokens = drainTokens(decoder, { maxNewTokens: opts.maxNewTokens ?? 64, onToken: opts.onToken });
   const ids = tokens.map((t) => t.id);
   return {
     promptIds: decoder.promptIds,

@@ -3,7 +3,9 @@
 // engine when one is passed (the same FFN hook, the same tokens: tests/lib/flash/decode.test.ts).
 import type { LeanEngine } from '../engine/engine.ts';
 import type { LanguageModel } from '../model.ts';
+import { describeToken, drainTokens, type GeneratedToken, type TokenStream } from '../generate.ts';
 import { argmax, tokenNll } from '../sampling.ts';
+import type { TokenPiece } from '../tokenizer.ts';
 import type { FlashFfn, TokenRecord } from './flash-ffn.ts';
 import type { KVCache } from '../kv-cache.ts';
 
@@ -17,10 +19,18 @@ export interface FlashGeneration {
   prompt: TokenRecord[];
 }
 
-/** Greedy decoding with the FFN read from flash, one token per next(). The first call runs the prompt. */
-export class FlashDecoder {
+/** A generated token with the FFN work of the position that chose it (for the first token: the prompt's last). */
+export interface FlashToken extends GeneratedToken {
+  record: TokenRecord;
+}
+
+/** Greedy decoding with the FFN read from flash, one token per next() (a TokenStream, lib/generate.ts). The first
+ *  call runs the prompt. */
+export class FlashDecoder implements TokenStream<FlashToken> {
   readonly promptIds: number[];
   private readonly model: LanguageModel;
+  /** Text of each token, continuing the prompt's bytes (as Decoder's). */
+  private readonly piece: (id: number) => TokenPiece;
   private readonly flash: FlashFfn;
   private readonly cache: KVCache | null;
   private readonly engine: LeanEngine | null;
@@ -48,6 +58,8 @@ export class FlashDecoder {
     this.engine = engine ?? null;
     this.engine?.reset();
     this.cache = engine ? null : model.newCache();
+    this.piece = model.tokenizer.pieceStream();
+    for (const id of ids) this.piece(id);
   }
 
   /** Tokens that can still be generated before the context is full. */
@@ -56,17 +68,21 @@ export class FlashDecoder {
   }
 
   /** The next token and the FFN work of the position that chose it (for the first token: the prompt's last). */
-  next(): { id: number; record: TokenRecord } {
+  next(): FlashToken {
     if (this.remaining <= 0)
       throw new Error(`flash decoding: the context of ${this.model.config.blockSize} tokens is full`);
     const tokens = this.pending === null ? this.promptIds : [this.pending];
     const rows = this.engine
       ? this.engine.run(tokens, { ffnFn: this.flash.ffnFn })
       : this.model.forward([tokens], { cache: this.cache!, ffnFn: this.flash.ffnFn }).logits[0];
-    const id = argmax(rows[rows.length - 1]);
+    const logits = rows[rows.length - 1];
+    const id = argmax(logits);
     this.pending = id;
     this.made++;
-    return { id, record: this.flash.tokens[this.flash.tokens.length - 1] };
+    return {
+      ...describeToken(this.model.tokenizer, id, logits, 5, this.piece(id)),
+      record: this.flash.tokens[this.flash.tokens.length - 1],
+    };
   }
 
   dispose(): void {
@@ -82,28 +98,16 @@ export function flashGenerate(
   prompt: string | number[],
   { maxNewTokens = 32, engine }: { maxNewTokens?: number; engine?: LeanEngine } = {},
 ): FlashGeneration {
-  if (!(Number.isInteger(maxNewTokens) && maxNewTokens >= 0))
-    throw new Error(`flashGenerate: maxNewTokens must be a whole number, got ${maxNewTokens}`);
   const dec = new FlashDecoder(model, flash, prompt, { engine });
-  const ids: number[] = [],
-    steps: TokenRecord[] = [];
-  try {
-    const n = Math.min(maxNewTokens, dec.remaining);
-    for (let s = 0; s < n; s++) {
-      const { id, record } = dec.next();
-      ids.push(id);
-      steps.push(record);
-    }
-  } finally {
-    dec.dispose();
-  }
+  const tokens = drainTokens(dec, { maxNewTokens });
+  const ids = tokens.map((t) => t.id);
   const P = dec.promptIds.length;
   return {
     promptIds: dec.promptIds,
     ids,
     text: model.tokenizer.decode(ids),
     prompt: flash.tokens.slice(0, P - 1),
-    steps,
+    steps: tokens.map((t) => t.record),
   };
 }
 

@@ -32,7 +32,14 @@ export {
   type PolicyId,
 } from './policy.ts';
 export { FlashFfn, type TokenRecord } from './flash-ffn.ts';
-export { FlashDecoder, flashGenerate, flashLoss, type FlashGeneration, type FlashLoss } from './decode.ts';
+export {
+  FlashDecoder,
+  flashGenerate,
+  flashLoss,
+  type FlashToken,
+  type FlashGeneration,
+  type FlashLoss,
+} from './decode.ts';
 export { windowCurve, type WindowCurve } from './windowing.ts';
 export { friendBundling, type FriendBundling, type FriendLayer } from './coactivation.ts';
 export { PAPER_TABLE_2, paperIoMs, curveIoMs, meanRecord } from './cost.ts';

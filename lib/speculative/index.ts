@@ -44,6 +44,7 @@ export {
   type SpeculativeDecodeOptions,
   type SpeculativeGenerateOptions,
   type SpeculativeGenerateResult,
+  type SpecToken,
 } from './speculative-decoder.ts';
 export {
   topKHitRates,

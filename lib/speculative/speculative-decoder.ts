@@ -1,8 +1,8 @@
-// Speculative decoding with the streaming interface of lib/generate.ts: next() yields one token at a time (tokens of
-// a step are buffered), generate-style speculativeGenerate() runs to the end. Each step is also reported whole
+// Speculative decoding as a TokenStream (lib/generate.ts): next() yields one token at a time (tokens of a step are
+// buffered), and speculativeGenerate() drains it with the same loop as generate(). Each step is also reported whole
 // (tree, accepted path, tokens, target and draft time), for the lesson's widgets and the measurements.
 import type { LanguageModel } from '../model.ts';
-import { describeToken, type GenerateResult, type GeneratedToken } from '../generate.ts';
+import { describeToken, drainTokens, type GenerateResult, type GeneratedToken, type TokenStream } from '../generate.ts';
 import type { SamplingOptions } from '../sampling.ts';
 import { TfjsRunner, type TreeRunner } from './runner.ts';
 import { SpeculativeSession, type SpecStep } from './session.ts';
@@ -21,8 +21,13 @@ export interface SpeculativeDecodeOptions extends SamplingOptions {
 
 export interface SpeculativeGenerateOptions extends SpeculativeDecodeOptions {
   maxNewTokens?: number;
-  onToken?: (t: GeneratedToken) => boolean | void;
-  onStep?: (s: SpecStep) => boolean | void;
+  /** Called after each new token, which is kept; return false to stop there. */
+  onToken?: (t: SpecToken) => boolean | void;
+}
+
+/** A token with the step that emitted it (every token of a step holds the same object). */
+export interface SpecToken extends GeneratedToken {
+  record: SpecStep;
 }
 
 export interface SpeculativeGenerateResult extends GenerateResult {
@@ -35,13 +40,13 @@ export interface SpeculativeGenerateResult extends GenerateResult {
   draftMs: number;
 }
 
-export class SpeculativeDecoder {
+export class SpeculativeDecoder implements TokenStream<SpecToken> {
   readonly promptIds: number[];
   readonly promptTruncated: boolean;
   readonly session: SpeculativeSession;
   private readonly target: LanguageModel;
   private readonly opts: SpeculativeDecodeOptions;
-  private buffer: GeneratedToken[] = [];
+  private buffer: SpecToken[] = [];
 
   /** `draft` is a model (run through tfjs) or any TreeRunner for it, e.g. the plain-JS LeanRunner. */
   constructor(
@@ -85,8 +90,11 @@ export class SpeculativeDecoder {
   }
 
   /** The next token (runs a step when the buffer is empty). */
-  next(): GeneratedToken {
-    if (this.buffer.length === 0) this.buffer = this.step().tokens;
+  next(): SpecToken {
+    if (this.buffer.length === 0) {
+      const { tokens, ...record } = this.step();
+      this.buffer = tokens.map((t) => ({ ...t, record }));
+    }
     return this.buffer.shift()!;
   }
 
@@ -105,27 +113,14 @@ export function speculativeGenerate(
   opts: SpeculativeGenerateOptions,
 ): SpeculativeGenerateResult {
   const decoder = new SpeculativeDecoder(target, draft, prompt, opts);
-  const max = opts.maxNewTokens ?? 64;
-  const tokens: GeneratedToken[] = [];
   const steps: SpecStep[] = [];
-  try {
-    run: while (tokens.length < max) {
-      const step = decoder.step();
-      const { tokens: stepTokens, ...report } = step;
-      steps.push(report);
-      if (opts.onStep?.(report) === false) {
-        tokens.push(...stepTokens.slice(0, max - tokens.length));
-        break;
-      }
-      for (const t of stepTokens) {
-        if (tokens.length >= max) break run;
-        tokens.push(t);
-        if (opts.onToken?.(t) === false) break run;
-      }
-    }
-  } finally {
-    decoder.dispose();
-  }
+  const tokens = drainTokens(decoder, {
+    maxNewTokens: opts.maxNewTokens ?? 64,
+    onToken: (t) => {
+      if (steps.at(-1) !== t.record) steps.push(t.record);
+      return opts.onToken?.(t);
+    },
+  });
   const ids = tokens.map((t) => t.id);
   const sum = (f: (s: SpecStep) => number) => steps.reduce((a, s) => a + f(s), 0);
   return {

@@ -102,22 +102,26 @@ describe('CapstoneDecoder', () => {
     });
     await settle();
     expect(notes(el)).toMatch(/Running from memory: OPFS refused/);
-    expect(calls[1]).toMatchObject({ type: 'capstone.step', payload: { session: 7 } });
-    calls[1].finish({
-      pass: { tokens: [' the', ' sea'], bytes: 1, reads: 1, rows: 3, neuronsPerLayer: 9 },
-      totals: totals(2, 3),
-      done: false,
-    });
+    expect(calls[1]).toMatchObject({ type: 'capstone.next', payload: { session: 7, count: 1 } });
+    calls[1].finish([
+      {
+        pass: { tokens: [' the', ' sea'], bytes: 1, reads: 1, rows: 3, neuronsPerLayer: 9 },
+        totals: totals(2, 3),
+        done: false,
+      },
+    ]);
     await settle();
     expect(el.querySelector('[data-out="stream"]')!.textContent).toBe(' the sea');
     expect(el.querySelector<HTMLElement>('[data-seg="reads"]')!.style.flexGrow).toBe(String(3 / 10));
     expect(el.querySelector<HTMLElement>('[data-seg="bookkeeping"]')!.style.flexGrow).toBe('0');
     expect(el.dataset.state).toBe('running');
-    calls[2].finish({
-      pass: { tokens: [' was', ' calm'], bytes: 1, reads: 1, rows: 3, neuronsPerLayer: 9 },
-      totals: totals(4, 1),
-      done: true,
-    });
+    calls[2].finish([
+      {
+        pass: { tokens: [' was', ' calm'], bytes: 1, reads: 1, rows: 3, neuronsPerLayer: 9 },
+        totals: totals(4, 1),
+        done: true,
+      },
+    ]);
     await settle();
     expect(el.querySelector('[data-out="stream"]')!.textContent).toBe(' the sea was calm');
     const row = [...el.querySelectorAll('[data-out="runs"] td')].map((td) => td.textContent);

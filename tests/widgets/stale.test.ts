@@ -273,7 +273,7 @@ const rows: Row[] = [
     name: 'SpecTree',
     schema: treeSchema,
     load: () => import('../../site/widgets/spec-tree/element.ts'),
-    answer: (type) => (type === 'spec.start' ? { session: requests.length } : treeStep),
+    answer: (type) => (type === 'spec.start' ? { session: requests.length } : [treeStep]), // spec.next: its steps
     texts: { prompt: 'The whale', shape: 'chain 6' },
     button: '[data-action="restart"]',
     consistent: (el, v) => {
@@ -321,7 +321,7 @@ const rows: Row[] = [
         return { session: 1, remaining: 64, notes: [], storage: 'memory', rebuilt: false, setup: { reads: 0 } };
       const b = fakeFlashBytes(last('flash.start')!.policy as Record<string, unknown>);
       void p;
-      return {
+      const step = {
         id: 1,
         text: 'x',
         memoryText: 'x',
@@ -335,6 +335,7 @@ const rows: Row[] = [
         paperMs: 1,
         curveMs: null,
       };
+      return [step]; // flash.next: one token per step asked for
     },
     texts: { prompt: 'The whale' },
     button: '[data-action="run"]',
@@ -1095,8 +1096,8 @@ describe('the items of issue 19 and 23, one by one', () => {
     const plain = rows[3].answer;
     const el = await mount('FlashStepper', '?stepper.tokens=4');
     answer = (type, p) => {
-      const r = plain(type, p) as Record<string, unknown>;
-      return type === 'flash.next' ? { ...r, bytes: 1024 * ++k } : r; // 1, 2, 3, 4 KiB: mean 2.5 KiB
+      const r = plain(type, p) as Record<string, unknown>[];
+      return type === 'flash.next' ? [{ ...r[0], bytes: 1024 * ++k }] : r; // 1, 2, 3, 4 KiB: mean 2.5 KiB
     };
     el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
     await settle();

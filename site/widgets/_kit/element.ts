@@ -18,6 +18,7 @@ import { readUrl, type Params, type Values, type WidgetSchema } from './params.t
 import { urlWriter } from './url.ts';
 import { attachShare } from './share.ts';
 import { backendUrlNote, modelWorker, type ModelWorkerClient } from '../../worker/client.ts';
+import { WorkerSession, type SessionKind } from '../../worker/worker-session.ts';
 import { keepFocus } from './keep-focus.ts';
 
 export type WidgetState = 'static' | 'ready' | 'running' | 'done' | 'error';
@@ -270,6 +271,13 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     this.state = 'error';
     const msg = err instanceof Error ? err.message : String(err);
     this.progress(`${what}: ${msg.replace(/\.$/, '')}.${hint ? ` ${hint}` : ''}`);
+  }
+
+  /** A session with the worker's `<kind>.start/next/stop` handlers, stopped when the element leaves the page. */
+  workerSession<K extends SessionKind>(kind: K): WorkerSession<K> {
+    const session = new WorkerSession(this.worker(), kind);
+    this.onStop(() => void session.stop().catch(() => undefined));
+    return session;
   }
 
   /**

@@ -1,5 +1,5 @@
 // <capstone-decoder>: the browser half of CapstoneDecoder.astro. Run starts a run in the model worker
-// (capstone.start) and asks for one target pass at a time (capstone.step): the tokens stream in, the time split's
+// (capstone.start) and asks for one target pass at a time (capstone.next): the tokens stream in, the time split's
 // bar and the counters follow each pass, and a finished run joins the table of the reader's runs. Cancel stops
 // between passes. A changed switch marks the last run's figures stale until Run (the table keeps finished runs,
 // each labelled with its own switches).
@@ -14,12 +14,10 @@ const MAX_ROWS = 12;
 
 class CapstoneDecoder extends WidgetElement<typeof schema.params> {
   schema = schema;
-  #session: number | null = null;
   #abort: AbortController | null = null;
   #rows: RunRow[] = [];
 
   start() {
-    const worker = this.worker();
     const run = this.find<HTMLButtonElement>('[data-action="run"]');
     const cancel = this.find<HTMLButtonElement>('[data-action="cancel"]');
     const stale = () => markStale(this, 'The switches changed: press Run to decode with them.');
@@ -41,11 +39,10 @@ class CapstoneDecoder extends WidgetElement<typeof schema.params> {
       (this.control('shape') as HTMLInputElement).value = this.values.shape;
       stale();
     });
-    const endSession = () => {
-      if (this.#session !== null) void worker.request('capstone.stop', { session: this.#session }).catch(() => {});
-      this.#session = null;
-    };
-    this.onStop(endSession);
+    // The run's worker session (sessions.ts's start/next/stop): stopped when a new run starts, on Cancel and when the
+    // widget leaves the page.
+    const session = this.workerSession('capstone');
+    const endSession = () => void session.stop().catch(() => undefined);
 
     const go = async () => {
       const checked = optionsOf(this.values);
@@ -65,12 +62,10 @@ class CapstoneDecoder extends WidgetElement<typeof schema.params> {
       try {
         endSession();
         this.progress('Loading the models and opening the FFN store…');
-        const start = await worker.request(
-          'capstone.start',
+        const start = await session.start(
           { options, prompt: this.values.prompt, tokens: this.values.tokens },
           { onProgress: (p) => this.progress(p.message), signal },
         );
-        this.#session = start.session;
         for (const n of start.notes) this.note(n);
         if (start.fallback) this.note(`Running from memory: ${start.fallback}.`);
         this.find('[data-out="label"]').textContent =
@@ -80,7 +75,8 @@ class CapstoneDecoder extends WidgetElement<typeof schema.params> {
         let totals: CapstoneTotals | null = null;
         for (;;) {
           if (!this.alive) return;
-          const s = await worker.request('capstone.step', { session: start.session }, { signal });
+          const [s] = await session.next({ count: 1 }, { signal });
+          if (!s) break; // the run had all its tokens
           text += s.pass.tokens.join('');
           stream.textContent = text;
           totals = s.totals;
@@ -89,6 +85,7 @@ class CapstoneDecoder extends WidgetElement<typeof schema.params> {
           if (s.done) break;
         }
         endSession();
+        if (!totals) throw new Error('the run ended before its first pass');
         const row = runRow(options, start.storage, totals, text);
         this.#rows = [row, ...this.#rows].slice(0, MAX_ROWS);
         this.#table();

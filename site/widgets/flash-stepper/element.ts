@@ -28,7 +28,6 @@ interface Step extends StepCounts {
 
 class FlashStepper extends WidgetElement<typeof schema.params> {
   schema = schema;
-  #session: number | null = null;
   #steps: Step[] = [];
   #remaining = 0;
   #busy = false;
@@ -38,13 +37,10 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
   #generation = 0;
 
   start() {
-    const worker = this.worker();
+    const flash = this.workerSession('flash'); // stopped when the widget leaves the page
     const run = this.find<HTMLButtonElement>('[data-action="run"]');
     const one = this.find<HTMLButtonElement>('[data-action="step"]');
-    const endSession = () => {
-      if (this.#session !== null) void worker.request('flash.stop', { session: this.#session }).catch(() => {});
-      this.#session = null;
-    };
+    const endSession = () => void flash.stop().catch(() => {});
     // A new setting: the run's figures were for the old one, so they go (update() shows what is known for the new).
     for (const name of ['model', 'prompt', 'neurons', 'hybrid', 'window', 'budget', 'bundling', 'storage'] as const)
       this.bind(name, () => {
@@ -53,7 +49,6 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
         this.#steps = [];
       });
     this.bind('tokens');
-    this.onStop(endSession);
 
     const begin = async (gen: number) => {
       endSession();
@@ -61,27 +56,24 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       this.clearNotes((n) => n.includes(`${this.key}.`)); // keep the notes about the URL
       this.progress('Opening the FFN store…');
       const v = this.values;
-      const r = await worker.request(
-        'flash.start',
+      const r = await flash.start(
         { model: v.model, prompt: v.prompt, policy: policyOf(v), storage: v.storage },
         { onProgress: (p) => this.progress(p.message) },
       );
-      if (gen !== this.#generation) {
-        void worker.request('flash.stop', { session: r.session }).catch(() => {}); // settings changed meanwhile
-        return;
-      }
-      this.#session = r.session;
+      if (gen !== this.#generation) return; // settings changed meanwhile (their endSession stopped this session)
       this.#remaining = r.remaining;
       for (const n of r.notes) this.note(n);
       if (r.fallback) this.note(r.fallback);
       this.#runBasis = `Measured here: ${v.model}'s FFN is read from ${r.storage === 'opfs' ? 'the Origin Private File System' : 'memory'}${r.rebuilt ? ' (the store was written just now)' : ' (store reused)'}${r.setup.reads ? `; the resident half took ${r.setup.reads} reads once` : ''}.`;
     };
     const step = async (gen: number) => {
-      if (this.#session === null) await begin(gen);
-      if (gen !== this.#generation || this.#session === null) return;
-      if (this.#remaining <= 0) throw new Error('the context is full; change a setting or press Run to start again');
-      const s = await worker.request('flash.next', { session: this.#session });
+      if (flash.id === null) await begin(gen);
+      if (gen !== this.#generation || flash.id === null) return;
+      const full = 'the context is full; change a setting or press Run to start again';
+      if (this.#remaining <= 0) throw new Error(full);
+      const [s] = await flash.next({ count: 1 });
       if (gen !== this.#generation) return; // a token of the old settings: not theirs to show
+      if (!s) throw new Error(full);
       this.#remaining--;
       this.#steps.push({ ...s, text: s.text, memoryText: s.memoryText });
       this.update();
@@ -93,7 +85,7 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       this.state = 'running';
       const gen = this.#generation;
       try {
-        if (fresh || this.#session === null) await begin(gen);
+        if (fresh || flash.id === null) await begin(gen);
         for (let i = 0; i < n && this.#remaining > 0 && this.alive && gen === this.#generation; i++) {
           this.progress(`Token ${i + 1} of ${n}…`);
           await step(gen);

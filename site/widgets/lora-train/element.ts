@@ -1,4 +1,4 @@
-// <lora-train>: drives a LoRA run in the model worker a fraction of a second at a time (lora.trainSteps), so Pause,
+// <lora-train>: drives a LoRA run in the model worker a fraction of a second at a time (train.next), so Pause,
 // Resume and Stop act at once. Stop keeps the adapter (the worker adds it as "yours") and reports the base check.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { count, decimal, perSecond } from '../_kit/format.ts';
@@ -6,13 +6,15 @@ import { KINDS_OF, rankRows } from '../lora-rank/model.ts';
 import { lossChart } from './chart.ts';
 import { lossText, statusText, trainSummary, type LossPoint } from './model.ts';
 import { schema } from './params.ts';
+import type { WorkerSession } from '../../worker/worker-session.ts';
 
 const HELD_OUT_EVERY_MS = 3000;
 const SAMPLE_EVERY_MS = 10000;
 
 class LoraTrain extends WidgetElement<typeof schema.params> {
   schema = schema;
-  #session: number | undefined;
+  /** The training run in the worker (train.start/next/sample/stop); leaving the page stops it, keeping it. */
+  #run!: WorkerSession<'train'>;
   #paused = false;
   #looping = false;
   #points: LossPoint[] = [];
@@ -26,6 +28,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
 
   start() {
     const w = this.worker();
+    this.#run = this.workerSession('train');
     w.ready.then(
       (b) => {
         this.#backend = b.name;
@@ -49,7 +52,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     const v = this.values;
     this.find('[data-out="r"]').textContent = String(v.r);
     this.find('[data-part="text"]').hidden = v.corpus !== 'text';
-    if (this.#session === undefined)
+    if (this.#run.id === null)
       this.find('[data-out="params"]').textContent = count(rankRows(v.r, v.matrices)[0].trainable);
     this.summary(trainSummary(this.#parameters, this.#step, this.#steps || v.steps, this.#start, this.#held));
   }
@@ -62,15 +65,13 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
 
   async #train() {
     const v = this.values;
-    const w = this.worker();
     this.clearNotes();
     this.#buttons(true);
     this.find<HTMLButtonElement>('[data-act="pause"]').disabled = true;
     this.state = 'running';
     try {
       const text = v.corpus === 'text' ? this.control<HTMLTextAreaElement>('text').value : undefined;
-      const r = await w.request(
-        'lora.trainStart',
+      const r = await this.#run.start(
         {
           rank: v.r,
           alpha: v.alpha,
@@ -84,7 +85,6 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
         { onProgress: (p) => this.progress(p.message) },
       );
       for (const n of r.notes) this.note(n);
-      this.#session = r.session;
       this.#steps = v.steps;
       this.#step = 0;
       this.#parameters = r.parameters;
@@ -105,13 +105,13 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
   #setPaused(p: boolean) {
     this.#paused = p;
     const b = this.find<HTMLButtonElement>('[data-act="pause"]');
-    b.disabled = this.#session === undefined;
+    b.disabled = this.#run.id === null;
     b.setAttribute('aria-pressed', String(p));
     b.textContent = p ? 'Resume' : 'Pause';
   }
 
   #togglePause() {
-    if (this.#session === undefined) return;
+    if (this.#run.id === null) return;
     this.#setPaused(!this.#paused);
     this.#show(this.#paused ? 'paused' : 'training');
     if (!this.#paused) void this.#loop();
@@ -131,15 +131,14 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
   async #loop() {
     if (this.#looping) return;
     this.#looping = true;
-    const w = this.worker();
     let lastHeld = performance.now(),
       lastSample = performance.now();
     try {
-      while (this.#session !== undefined && !this.#paused && this.alive) {
-        const session = this.#session;
+      while (this.#run.id !== null && !this.#paused && this.alive) {
+        const session = this.#run.id;
         const heldOut = performance.now() - lastHeld > HELD_OUT_EVERY_MS;
-        const r = await w.request('lora.trainSteps', { session, budgetMs: 400, heldOut });
-        if (session !== this.#session) break;
+        const r = await this.#run.next({ budgetMs: 400, heldOut });
+        if (session !== this.#run.id) break;
         this.#step = r.step;
         this.#rate = { stepsPerSecond: r.stepsPerSecond, tokensPerSecond: r.tokensPerSecond };
         for (const l of r.losses) this.#points.push({ step: l.step, loss: l.loss, set: 'train' });
@@ -168,10 +167,9 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
   }
 
   async #sample() {
-    if (this.#session === undefined) return;
+    if (this.#run.id === null) return;
     try {
-      const s = await this.worker().request('lora.trainSample', {
-        session: this.#session,
+      const s = await this.#run.request('sample', {
         prompt: this.values.prompt,
         maxNewTokens: 32,
       });
@@ -183,13 +181,11 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
   }
 
   async #stop(how: 'stopped' | 'done') {
-    const session = this.#session;
-    if (session === undefined) return;
+    if (this.#run.id === null) return;
     this.#paused = true;
     await this.#sample();
     try {
-      const r = await this.worker().request('lora.trainStop', { session, keepAs: 'yours' });
-      this.#session = undefined;
+      const r = (await this.#run.stop({ keepAs: 'yours' }))!;
       this.#held = r.heldOutLoss;
       this.#points.push({ step: r.step, loss: r.heldOutLoss, set: 'held-out' });
       this.find('[data-out="check"]').textContent = r.baseUnchanged

@@ -5,6 +5,7 @@
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { bytes, count, probability, tokenChip, tokenQuote } from '../_kit/format.ts';
 import type { ResultOf } from '../../worker/client.ts';
+import type { WorkerSession } from '../../worker/worker-session.ts';
 import { nextTokenChart } from './chart.ts';
 import { runSummary, stepSummary, temperatureText, type StepToken } from './model.ts';
 import { schema, type ModelName } from './params.ts';
@@ -14,7 +15,6 @@ type Info = ResultOf<'model.info'>;
 interface Run {
   model: ModelName;
   stopped: boolean;
-  session?: number;
 }
 
 /** Tokens asked of the worker per generate.next: the first alone (so text appears at once), then a few at a time. */
@@ -26,6 +26,8 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
   /** What each loaded model's weights weigh and where they came from, for the "Weights" line. */
   #weights = new Map<ModelName, string>();
   #run: Run | null = null;
+  /** The worker's generation session (one at a time: a new run's start stops the one before). */
+  #stream!: WorkerSession<'generate'>;
   #steps: StepToken[] = [];
   #promptCount = 0;
   /** Generated token whose probabilities are shown (0-based); null follows the latest. */
@@ -33,6 +35,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
   #genNote = '';
 
   start() {
+    this.#stream = this.workerSession('generate');
     for (const k of ['prompt', 'temperature', 'topk', 'seed', 'tokens'] as const) this.bind(k);
     this.bind('name', (name) => {
       this.#out('weights', this.#weights.get(name) ?? 'not loaded');
@@ -195,7 +198,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
       this.#setGenNote('Type a prompt first: the model needs at least one token to continue.');
       return;
     }
-    if (this.#run) this.#run.stopped = true; // a newer run replaces it; its loop frees its session
+    if (this.#run) this.#run.stopped = true; // a newer run replaces it; its start frees the old session
     const run: Run = { model: v.name, stopped: false };
     this.#run = run;
     this.#steps = [];
@@ -213,25 +216,23 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     this.find('[data-tokens]').replaceChildren();
     this.find('[data-chart="probs"]').replaceChildren();
     this.find('[data-step-summary]').textContent = 'The first token is on its way.';
-    const worker = this.worker();
     try {
       await this.#load(v.name);
       if (run !== this.#run) return;
       this.progress('Reading the prompt…');
-      const start = await worker.request('generate.start', {
+      const start = await this.#stream.start({
         model: v.name,
         prompt: v.prompt,
         temperature: v.temperature,
         topK: v.topk,
         seed: v.seed,
       });
-      run.session = start.session;
       if (run !== this.#run) return;
       if (start.note) this.note(start.note);
       this.#showPrompt(start.promptTokens, Boolean(start.note));
       while (!run.stopped && this.#steps.length < v.tokens) {
         const n = this.#steps.length === 0 ? 1 : Math.min(BATCH, v.tokens - this.#steps.length);
-        const got = await worker.request('generate.next', { session: start.session, count: n });
+        const got = await this.#stream.next({ count: n });
         if (run !== this.#run) return;
         for (const t of got) this.#append(t);
         this.progress(`Generating with ${v.name}… ${this.#steps.length} of ${v.tokens} tokens.`);
@@ -243,8 +244,8 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
         this.summary(this.find('[data-progress]').textContent ?? '');
       }
     } finally {
-      if (run.session !== undefined)
-        void worker.request('generate.stop', { session: run.session }).catch(() => undefined);
+      // A newer run's start stopped this one's session already; the current one's is freed once it ends.
+      if (run === this.#run) void this.#stream.stop().catch(() => undefined);
       if (run === this.#run) this.find<HTMLButtonElement>('[data-action="stop"]').disabled = true;
     }
   }

@@ -1,18 +1,19 @@
 // <spec-tree>: the browser half of SpecTree.astro. A session in the model worker (spec.start) decodes step by step
-// (spec.step); each step's tree, mask and accepted path replace the previous one, and the text and counters grow.
+// (spec.next); each step's tree, mask and accepted path replace the previous one, and the text and counters grow.
 import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
 import { decimal } from '../_kit/format.ts';
 import { formatTreeShape, parseTreeShape } from '../../../lib/speculative/tree-shape.ts';
 import type { StepView } from '../../../lib/speculative/step-view.ts';
 import { nodeLabel, nodeLine, stepSentence, totalsSentence, type Totals } from './model.ts';
 import { schema } from './params.ts';
+import type { WorkerSession } from '../../worker/worker-session.ts';
 
 /** How a note about typed-but-unapplied settings begins (so the next review replaces it). */
 const PENDING = 'Not applied yet:';
 
 class SpecTree extends WidgetElement<typeof schema.params> {
   schema = schema;
-  #session = 0;
+  #spec!: WorkerSession<'spec'>;
   #totals: Totals = { passes: 0, tokens: 0 };
   #busy = false;
 
@@ -20,13 +21,11 @@ class SpecTree extends WidgetElement<typeof schema.params> {
   #applied = { prompt: '', tree: '' };
 
   start() {
-    const worker = this.worker();
+    this.#spec = this.workerSession('spec'); // stopped when the widget leaves the page
     const restart = this.jobs(
       async (v: { prompt: string; tree: string }) => {
-        if (this.#session) void worker.request('spec.stop', { session: this.#session }).catch(() => {});
-        const s = await worker.request('spec.start', v, { onProgress: (p) => this.progress(p.message) });
-        this.#session = s.session;
-        const first = await worker.request('spec.step', { session: s.session });
+        const s = await this.#spec.start(v, { onProgress: (p) => this.progress(p.message) }); // stops the one before
+        const [first] = await this.#spec.next({ count: 1 });
         return { s, first };
       },
       (v, { s, first }) => {
@@ -60,9 +59,6 @@ class SpecTree extends WidgetElement<typeof schema.params> {
       this.listen(this.control(name), 'keydown', (e) => {
         if ((e as KeyboardEvent).key === 'Enter') go();
       });
-    this.onStop(() => {
-      if (this.#session) void worker.request('spec.stop', { session: this.#session }).catch(() => {});
-    });
     this.listen(this.find('[data-action="restart"]'), 'click', () => go());
     this.listen(this.find('[data-action="step"]'), 'click', () => void this.#steps(1));
     this.listen(this.find('[data-action="run"]'), 'click', () => void this.#steps(Infinity));
@@ -94,14 +90,13 @@ class SpecTree extends WidgetElement<typeof schema.params> {
   }
 
   async #steps(max: number) {
-    if (this.#busy || !this.#session) return;
+    if (this.#busy || this.#spec.id === null) return;
     this.#busy = true;
     this.state = 'running';
-    const worker = this.worker();
     try {
       // Step always advances; Run to the end stops at the chosen number of tokens.
       for (let i = 0; i < max && (max === 1 || this.#totals.tokens < this.values.tokens) && this.alive; i++) {
-        this.#show(await worker.request('spec.step', { session: this.#session }));
+        for (const step of await this.#spec.next({ count: 1 })) this.#show(step);
         if (max > 1 && !prefersReducedMotion()) await new Promise((done) => setTimeout(done, 120));
       }
       this.state = 'done';

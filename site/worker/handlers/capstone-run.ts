@@ -1,8 +1,8 @@
 // Lesson 9's decoder in the reader's browser (lib/capstone): `capstone.start` loads the models once per worker and
 // opens the FFN store for the chosen switches, on OPFS (lesson 4's store: one file per weights × layout) or in
-// memory, saying why when OPFS is missing, refused or full; each `capstone.step` runs one target pass (a plain token,
-// or a chain or tree verified at once) and returns its tokens, the pass's reads, and the run so far: tokens/s, bytes
-// and reads per token, tokens per pass and where the time went; `capstone.stop` ends the run.
+// memory, saying why when OPFS is missing, refused or full; each step of `capstone.next` is one target pass (a plain
+// token, or a chain or tree verified at once) with its tokens, the pass's reads, and the run so far: tokens/s, bytes
+// and reads per token, tokens per pass and where the time went; `capstone.stop` ends the run (sessions.ts's protocol).
 import {
   capstoneFfn,
   capstoneFidelity,
@@ -22,7 +22,8 @@ import { SpeculativeSession } from '../../../lib/speculative/session.ts';
 import { openBrowserStorage, type ByteStorage } from '../../../lib/storage/index.ts';
 import { defineHandler, type HandlerContext } from '../protocol.ts';
 import { getModel, modelUrl } from '../models.ts';
-import { lastChars, Sessions } from '../sessions.ts';
+import { lastChars, nextHandler, Sessions, stopHandler } from '../sessions.ts';
+import type { Tokenizer } from '../../../lib/tokenizer.ts';
 import type { Registered } from './index.ts';
 
 export const MAX_CAPSTONE_PROMPT_CHARS = 2000;
@@ -50,6 +51,7 @@ const memoryStores = new CapstoneStores(() => {
 
 interface Session {
   options: CapstoneOptions;
+  tokenizer: Tokenizer;
   target: StoreTarget;
   session: SpeculativeSession;
   tokens: number;
@@ -61,7 +63,7 @@ interface Session {
   draftMs: number;
   firstRecord: number;
 }
-const sessions = new Sessions<Session>(1, (s) => s.session.dispose());
+const sessions = new Sessions<Session>('capstone', 1, (s) => s.session.dispose());
 
 export interface CapstoneStartPayload {
   options: Partial<CapstoneOptions>;
@@ -168,6 +170,7 @@ export const capstoneStart = defineHandler(async (p: CapstoneStartPayload, ctx):
   flash.store.storage.takeCounts();
   const id = sessions.add({
     options: o,
+    tokenizer: m.tokenizer,
     target,
     session,
     tokens,
@@ -189,11 +192,9 @@ export const capstoneStart = defineHandler(async (p: CapstoneStartPayload, ctx):
   };
 });
 
-export const capstoneStep = defineHandler(async (p: { session: number }, ctx): Promise<CapstoneStepResult> => {
-  const s = sessions.get(p?.session);
-  if (!s) throw new Error('This run was stopped or replaced by a newer one; press Run again.');
-  if (s.ids.length >= s.tokens) throw new Error('This run has all its tokens; press Run to start again.');
-  const m = await capstoneModels(ctx);
+/** One target pass of a run, or null once the run has all its tokens. */
+function capstoneStep(s: Session): CapstoneStepResult | null {
+  if (s.ids.length >= s.tokens) return null;
   const t0 = performance.now();
   const step = s.session.step();
   s.stepMs += performance.now() - t0;
@@ -207,7 +208,7 @@ export const capstoneStep = defineHandler(async (p: { session: number }, ctx): P
   const { nLayer } = s.target.engine.config;
   return {
     pass: {
-      tokens: emitted.map((i) => m.tokenizer.tokenText(i)),
+      tokens: emitted.map((i) => s.tokenizer.tokenText(i)),
       bytes: last.bytes,
       reads: last.reads,
       rows: last.rows / nLayer,
@@ -216,7 +217,7 @@ export const capstoneStep = defineHandler(async (p: { session: number }, ctx): P
     totals: totalsOf(s, records),
     done: s.ids.length >= s.tokens,
   };
-});
+}
 
 /** The run so far, per token the steps emitted (as capstoneGenerate counts: the last step's extra guesses too). */
 function totalsOf(s: Session, records: TokenRecord[]): CapstoneTotals {
@@ -244,14 +245,13 @@ function totalsOf(s: Session, records: TokenRecord[]): CapstoneTotals {
   };
 }
 
-export const capstoneStop = defineHandler((p: { session: number }): { stopped: boolean } => ({
-  stopped: sessions.stop(p?.session),
-}));
+export const capstoneNext = nextHandler(sessions, capstoneStep);
+export const capstoneStop = stopHandler(sessions);
 
 /** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
 export const handlers = {
   'capstone.start': capstoneStart,
-  'capstone.step': capstoneStep,
+  'capstone.next': capstoneNext,
   'capstone.stop': capstoneStop,
 };
 // Named outside the block: inside it, `handlers` would mean index.ts's own.

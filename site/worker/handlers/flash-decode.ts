@@ -1,7 +1,8 @@
-// The token stepper of the LLM in a Flash lesson: `flash.start` opens the FFN store (OPFS or memory), builds the
-// policy's runner and an in-memory decoder beside it; each `flash.next` makes one token both ways and returns the
-// flash run's counted reads, bytes and DRAM, with the I/O time priced on the paper's figures and on the reader's
-// measured curve (after `flash.measure`); `flash.stop` frees the session.
+// The token stepper of the LLM in a Flash lesson, in the worker's session protocol (sessions.ts): `flash.start` opens
+// the FFN store (OPFS or memory), builds the policy's runner and an in-memory decoder beside it; each `flash.next`
+// makes `count` tokens (default 1; fewer when the context is full) both ways and returns, per token, the flash run's
+// counted reads, bytes and DRAM, with the I/O time priced on the paper's figures and on the reader's measured curve
+// (after `flash.measure`); `flash.stop` frees the session.
 import {
   FlashDecoder,
   FlashFfn,
@@ -9,14 +10,14 @@ import {
   curveIoMs,
   validatePolicy,
   type FlashPolicy,
-  type TokenRecord,
+  type FlashToken,
 } from '../../../lib/flash/index.ts';
-import { Decoder } from '../../../lib/generate.ts';
+import { Decoder, type GeneratedToken } from '../../../lib/generate.ts';
 import { defineHandler } from '../protocol.ts';
 import { decodeEngineFor, getModel, MODEL_NAMES, type ModelName } from '../models.ts';
 import { flashPredictor, flashStore, type StorageChoice } from './flash-store.ts';
 import { lastMeasuredCurve } from './flash-measure.ts';
-import { Sessions, lastChars } from '../sessions.ts';
+import { Sessions, lastChars, nextHandler, stopHandler } from '../sessions.ts';
 import type { Registered } from './index.ts';
 
 /** Prompts longer than this many characters are refused with a message (the page keeps working). */
@@ -28,7 +29,7 @@ interface Session {
   neuronBytes: number;
   model: ModelName;
 }
-const sessions = new Sessions<Session>(2, (s) => {
+const sessions = new Sessions<Session>('flash', 2, (s) => {
   s.flash.dispose();
   s.memory.dispose();
 });
@@ -118,23 +119,19 @@ export const flashStart = defineHandler(async (p: FlashStartPayload, ctx): Promi
   };
 });
 
-export const flashNext = defineHandler(async (p: { session: number }, ctx): Promise<FlashStep> => {
-  const s = sessions.get(p?.session);
-  if (!s) throw new Error('This run was stopped or replaced by a newer one; press Start again.');
-  if (s.flash.remaining <= 0) throw new Error('The context is full; press Start to begin again.');
-  const model = await getModel(s.model, ctx);
-  const { id, record } = s.flash.next();
-  const m = s.memory.next();
-  return stepOf(model.tokenizer.tokenText(id), id, m.text, m.id === id, record, s);
-});
+/** Tokens until the context is full; then `flash.next` answers with fewer (none), and the page starts again. */
+export const flashNext = nextHandler(sessions, (s): FlashStep | null =>
+  s.flash.remaining > 0 ? stepOf(s.flash.next(), s.memory.next(), s) : null,
+);
 
-function stepOf(text: string, id: number, memoryText: string, same: boolean, r: TokenRecord, s: Session): FlashStep {
+function stepOf(t: FlashToken, memory: GeneratedToken, s: Session): FlashStep {
+  const r = t.record;
   const curve = lastMeasuredCurve();
   return {
-    id,
-    text,
-    memoryText,
-    same,
+    id: t.id,
+    text: t.text,
+    memoryText: memory.text,
+    same: memory.id === t.id,
     reads: r.reads,
     bytes: r.bytes,
     neuronsLoaded: r.loaded,
@@ -146,9 +143,7 @@ function stepOf(text: string, id: number, memoryText: string, same: boolean, r: 
   };
 }
 
-export const flashStop = defineHandler((p: { session: number }): { stopped: boolean } => {
-  return { stopped: sessions.stop(p?.session) };
-});
+export const flashStop = stopHandler(sessions);
 
 /** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
 export const handlers = { 'flash.start': flashStart, 'flash.next': flashNext, 'flash.stop': flashStop };

@@ -1,15 +1,16 @@
-// Streaming generation: `generate.start` prefills a prompt and keeps a Decoder (with its KV cache) in the worker;
-// each `generate.next` returns the next few tokens; `generate.stop` frees it. The page loops, so it can stop at any time.
+// Streaming generation, in the worker's session protocol (sessions.ts): `generate.start` prefills a prompt and keeps a
+// Decoder (with its KV cache) in the worker; each `generate.next` returns the next `count` tokens; `generate.stop`
+// frees it. The page loops, so it can stop at any time.
 import { Decoder, type GeneratedToken } from '../../../lib/generate.ts';
 import { type DecodeEngine, defineHandler } from '../protocol.ts';
 import { leanEngine } from '../../../lib/engine/index.ts';
 import { getModel, type ModelName } from '../models.ts';
-import { Sessions, lastChars } from '../sessions.ts';
+import { Sessions, lastChars, nextHandler, stopHandler } from '../sessions.ts';
 import type { Registered } from './index.ts';
 
 /** Prompts longer than this many characters are cut (from the start) before tokenizing. */
 export const MAX_PROMPT_CHARS = 4000;
-const sessions = new Sessions<Decoder>(4, (d) => d.dispose());
+const sessions = new Sessions<Decoder>('generate', 4, (d) => d.dispose());
 
 export interface GenStartPayload {
   model: ModelName;
@@ -61,16 +62,8 @@ export const genStart = defineHandler(async (p: GenStartPayload, ctx): Promise<G
   };
 });
 
-export const genNext = defineHandler((p: { session: number; count?: number }): GeneratedToken[] => {
-  const decoder = sessions.get(p.session);
-  if (!decoder) throw new Error('This generation was stopped or replaced by a newer one; press Generate again.');
-  const count = Math.min(Math.max(1, Math.floor(p.count ?? 1)), 16);
-  return Array.from({ length: count }, () => decoder.next());
-});
-
-export const genStop = defineHandler((p: { session: number }): { stopped: boolean } => {
-  return { stopped: sessions.stop(p.session) };
-});
+export const genNext = nextHandler(sessions, (decoder): GeneratedToken => decoder.next());
+export const genStop = stopHandler(sessions);
 
 /** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
 export const handlers = { 'generate.start': genStart, 'generate.next': genNext, 'generate.stop': genStop };

@@ -1,7 +1,8 @@
 // Training a LoRA adapter in the browser, a few steps per request so the page can pause, resume or stop at any
-// point: `lora.trainStart` builds a fresh adapter on the widgets' own target-v1, `lora.trainSteps` runs steps for
-// about half a second, `lora.trainSample` decodes greedily with the adapter so far, and `lora.trainStop` keeps the
-// adapter (as "yours") and checks that every base weight is still bit for bit what it was.
+// point, in the worker's session protocol (sessions.ts): `train.start` builds a fresh adapter on the widgets' own
+// target-v1, `train.next` runs steps for about half a second (`budgetMs`), `train.sample` decodes greedily
+// with the adapter so far, and `train.stop` keeps the adapter (as "yours") and checks that every base weight is
+// still bit for bit what it was. One run at a time: starting one frees the one before.
 import { generate } from '../../../lib/generate.ts';
 import {
   LoraAdapter,
@@ -15,6 +16,7 @@ import {
 import type { Batch } from '../../../lib/train/index.ts';
 import { weightsFingerprint } from '../../../lib/fingerprint.ts';
 import { defineHandler } from '../protocol.ts';
+import { Sessions } from '../sessions.ts';
 import { loraState, sotuCorpus, infoOf, type AdapterInfo } from './lora-state.ts';
 import type { Registered } from './index.ts';
 
@@ -54,7 +56,6 @@ export interface TrainStepsResult {
 }
 
 interface Session {
-  id: number;
   adapter: LoraAdapter;
   trainer: LoraTrainer;
   held: Batch[];
@@ -62,15 +63,10 @@ interface Session {
   seconds: number;
   stepsTimed: number;
 }
-let session: Session | null = null;
-let nextId = 1;
-
-function endSession(): void {
-  if (!session) return;
-  session.trainer.dispose();
-  session.adapter.dispose();
-  session = null;
-}
+const sessions = new Sessions<Session>('train', 1, (s) => {
+  s.trainer.dispose();
+  s.adapter.dispose();
+});
 
 export const loraTrainStart = defineHandler(async (p: TrainStartPayload, ctx): Promise<TrainStartResult> => {
   const s = await loraState(ctx);
@@ -106,7 +102,6 @@ export const loraTrainStart = defineHandler(async (p: TrainStartPayload, ctx): P
   }
   // Train against the bare base: switch off whatever adapter is active first.
   s.set.use(null);
-  endSession();
   const tok = s.model.tokenizer;
   const trainIds = tok.encode(text.train),
     heldIds = tok.encode(text.validation.slice(0, 40_000));
@@ -124,9 +119,16 @@ export const loraTrainStart = defineHandler(async (p: TrainStartPayload, ctx): P
     warmup: Math.min(10, Math.floor(steps / 10)),
   });
   const held = heldOutBatches(s.model, heldIds, 8, WINDOW);
-  session = { id: nextId++, adapter, trainer, held, fingerprint: s.set.base.fingerprint, seconds: 0, stepsTimed: 0 };
+  const session = sessions.add({
+    adapter,
+    trainer,
+    held,
+    fingerprint: s.set.base.fingerprint,
+    seconds: 0,
+    stepsTimed: 0,
+  });
   return {
-    session: session.id,
+    session,
     parameters: adapter.parameterCount,
     heldOutLoss: trainer.loss(held),
     trainTokens: trainIds.length,
@@ -135,15 +137,9 @@ export const loraTrainStart = defineHandler(async (p: TrainStartPayload, ctx): P
   };
 });
 
-function current(id: number): Session {
-  if (!session || session.id !== id)
-    throw new Error('This training run was stopped or replaced by a newer one; press Train to start again.');
-  return session;
-}
-
-export const loraTrainSteps = defineHandler(
+export const loraTrainNext = defineHandler(
   (p: { session: number; budgetMs?: number; heldOut?: boolean }): TrainStepsResult => {
-    const s = current(p.session);
+    const s = sessions.get(p?.session);
     const budget = Math.min(2000, Math.max(50, Number(p.budgetMs) || 500));
     const losses: { step: number; loss: number }[] = [];
     const t0 = performance.now();
@@ -173,7 +169,7 @@ export const loraTrainSample = defineHandler(
     ctx,
   ): Promise<{ base: string; adapted: string }> => {
     const st = await loraState(ctx);
-    const s = current(p.session);
+    const s = sessions.get(p?.session);
     const prompt = String(p.prompt ?? '').slice(-500) || 'My fellow Americans,';
     const n = Math.min(48, Math.max(1, Math.floor(Number(p.maxNewTokens) || 32)));
     const base = generate(st.model, prompt, { temperature: 0, maxNewTokens: n }).text;
@@ -192,7 +188,7 @@ export const loraTrainStop = defineHandler(
     ctx,
   ): Promise<{ kept: AdapterInfo; baseUnchanged: boolean; step: number; heldOutLoss: number }> => {
     const st = await loraState(ctx);
-    const s = current(p.session);
+    const s = sessions.take(p?.session);
     const heldOutLoss = s.trainer.loss(s.held);
     const step = s.trainer.loop.step;
     s.trainer.dispose();
@@ -209,7 +205,6 @@ export const loraTrainStop = defineHandler(
       s.adapter.parameterCount,
     );
     st.infos.set(name, info);
-    session = null;
     const baseUnchanged = weightsFingerprint(st.model.config, st.model.exportWeights()) === s.fingerprint;
     return { kept: info, baseUnchanged, step, heldOutLoss };
   },
@@ -217,10 +212,10 @@ export const loraTrainStop = defineHandler(
 
 /** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
 export const handlers = {
-  'lora.trainStart': loraTrainStart,
-  'lora.trainSteps': loraTrainSteps,
-  'lora.trainSample': loraTrainSample,
-  'lora.trainStop': loraTrainStop,
+  'train.start': loraTrainStart,
+  'train.next': loraTrainNext,
+  'train.sample': loraTrainSample,
+  'train.stop': loraTrainStop,
 };
 // Named outside the block: inside it, `handlers` would mean index.ts's own.
 type Requests = typeof handlers;

@@ -1,6 +1,7 @@
-// Speculative decoding, one step at a time, for the tree widget: `spec.start` tokenizes a prompt and keeps a
-// SpeculativeDecoder (target-v1 verifying, draft-v1 guessing in plain JS) in the worker; each `spec.step` runs one
-// step and returns it as plain data (tree, mask, accepted path, tokens, times); `spec.stop` frees it.
+// Speculative decoding, step by step, for the tree widget, in the worker's session protocol (sessions.ts):
+// `spec.start` tokenizes a prompt and keeps a SpeculativeDecoder (target-v1 verifying, draft-v1 guessing in plain JS)
+// in the worker; `spec.next` runs `count` steps (default 1) and returns each as plain data (tree, mask, accepted path,
+// tokens, times); `spec.stop` frees it.
 import {
   LeanRunner,
   SpeculativeDecoder,
@@ -11,12 +12,17 @@ import {
 } from '../../../lib/speculative/index.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel } from '../models.ts';
-import { Sessions, lastChars } from '../sessions.ts';
+import { Sessions, lastChars, nextHandler, stopHandler } from '../sessions.ts';
+import type { Tokenizer } from '../../../lib/tokenizer.ts';
 import type { Registered } from './index.ts';
 
 /** Prompts longer than this many characters are cut (from the start) before tokenizing. */
 export const MAX_SPEC_PROMPT_CHARS = 4000;
-const sessions = new Sessions<SpeculativeDecoder>(4, (d) => d.dispose());
+interface Session {
+  decoder: SpeculativeDecoder;
+  tokenizer: Tokenizer;
+}
+const sessions = new Sessions<Session>('spec', 4, (s) => s.decoder.dispose());
 
 export interface SpecStartPayload {
   prompt: string;
@@ -50,7 +56,7 @@ export const specStart = defineHandler(async (p: SpecStartPayload, ctx): Promise
     notes.push(
       `The prompt is longer than the models' context of ${target.config.blockSize} tokens; they see only the last ${target.config.blockSize}.`,
     );
-  const session = sessions.add(decoder);
+  const session = sessions.add({ decoder, tokenizer: target.tokenizer });
   const seen = decoder.promptIds.slice(-target.config.blockSize);
   return {
     session,
@@ -60,19 +66,11 @@ export const specStart = defineHandler(async (p: SpecStartPayload, ctx): Promise
   };
 });
 
-export const specStep = defineHandler(async (p: { session: number }, ctx): Promise<StepView> => {
-  const decoder = sessions.get(p.session);
-  if (!decoder) throw new Error('This run was stopped or replaced by a newer one; press Restart.');
-  const target = await getModel('target-v1', ctx);
-  return stepView(decoder.session.step(), target.tokenizer);
-});
-
-export const specStop = defineHandler((p: { session: number }): { stopped: boolean } => {
-  return { stopped: sessions.stop(p.session) };
-});
+export const specNext = nextHandler(sessions, (s): StepView => stepView(s.decoder.session.step(), s.tokenizer));
+export const specStop = stopHandler(sessions);
 
 /** The requests this file answers; handlers/index.ts finds them by a glob, so nothing else lists them. */
-export const handlers = { 'spec.start': specStart, 'spec.step': specStep, 'spec.stop': specStop };
+export const handlers = { 'spec.start': specStart, 'spec.next': specNext, 'spec.stop': specStop };
 // Named outside the block: inside it, `handlers` would mean index.ts's own.
 type Requests = typeof handlers;
 declare module './index.ts' {
