@@ -3,6 +3,7 @@
 // cells go through the kit's formatters.
 import { bytes, decimal, percent, times } from '../../site/widgets/_kit/format.ts';
 import { type CapstoneMeasurements, type RunFigures, capstoneMeasurements } from '../../site/data/capstone.ts';
+import { withBase } from '../../site/base-url.ts';
 
 /** Milliseconds per token of a run, all parts of its split. */
 const msPerToken = (r: RunFigures) => Object.values(r.split).reduce((a, b) => a + Math.max(0, b), 0);
@@ -70,5 +71,11 @@ export type CapstoneFacts = ReturnType<typeof capstoneFactsOf>;
 export async function capstoneFacts(): Promise<CapstoneFacts> {
   return capstoneFactsOf(await capstoneMeasurements());
 }
+
+/** The lesson's facts, as the MDX places them. */
+export const f = await capstoneFacts();
+
+/** The address of another lesson of the course, under the site's base. */
+export const lesson = (n: string, slug: string) => withBase(`/lessons/${n}-${slug}/`);
 
 export { bytes, decimal, percent, times };

@@ -15,6 +15,7 @@ export {
   type CapstoneSpeculation,
 } from './options.ts';
 export { StoreTarget, NoDraft } from './target.ts';
+export { loadCapstoneModels } from './models.ts';
 export {
   capstoneGenerate,
   capstoneFfn,
