@@ -83,7 +83,7 @@ describe('VecMatViews', () => {
     await expect.poll(() => page.locator('[data-warn]').textContent()).toContain('a wrong guess');
 
     // Step through: Reset, then Step shows step 1 of 6.
-    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     expect(await yValues(page)).toEqual(['·', '·', '·', '·', '·', '·']);
     await page.getByRole('button', { name: 'Step' }).click();
     await expect.poll(() => page.locator('[data-step-text]').textContent()).toContain('Step 1 of 6');
@@ -158,7 +158,7 @@ describe('VecMatViews', () => {
     const { page } = opened;
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await views(page);
-    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await page.getByRole('button', { name: 'Play' }).click();
     expect(await yValues(page)).toEqual(['2', '3', '5', '-1', '7', '1']);
     await expect.poll(() => page.locator('[data-step-text]').textContent()).toContain('Reduced motion');
