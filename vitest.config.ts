@@ -16,6 +16,7 @@ const SLOW_LIB = [
   'tests/lib/offload/zigzag-executor.test.ts',
   'tests/lib/offload/compression.test.ts',
   'tests/lib/capstone/decoder.test.ts',
+  'tests/lib/quant/sample-engine.test.ts',
 ];
 
 // Five projects: `lib` and `lib-slow` run the inference library in Node; `widgets` tests the widget kit, view models

@@ -13,27 +13,39 @@ export interface PastKV {
   v: tf.Tensor4D[];
 }
 
+/** The options of forwardTensors, grouped by what they change: the context the tokens see, the linear layers, the
+ *  FFN, the embedding, and what is recorded. */
 export interface ForwardTensorOptions {
-  /** Absolute positions [B, T] (int32). Default: past + 0..T-1 for every row. */
-  positions?: tf.Tensor2D;
-  /** Which keys each query may see: [T, S] or [B, T, S] with 1 = visible, S = past + T. Default: causal. */
-  mask?: tf.Tensor;
-  /** Keys/values of earlier tokens. The new ones are returned in `present`. */
-  past?: PastKV;
-  /** Embed by one-hot matmul instead of gather (the wasm backend has no gradient for gather). */
-  oneHotEmbed?: boolean;
-  /** Per layer, the FFN neurons to compute (others are treated as zero); null computes all of them. */
-  ffnNeurons?: (Int32Array | number[] | null)[];
-  /** Per layer, a 0/1 mask [B, T, nFfn] applied after the ReLU: per-token neuron selection. */
-  ffnMask?: (tf.Tensor3D | null)[];
-  /** Per layer, the FFN computed outside tfjs (e.g. from weights read from flash, lib/flash): gets the FFN input
-   *  [B*T*nEmbd] row-major and returns the FFN output [B*T*nEmbd], down bias included. Replaces the FFN when set. */
-  ffnFn?: (layer: number, x: Float32Array) => Float32Array;
-  /** Replacement weights for linear layers by name ("h.0.mlp.up"), e.g. a LoRA-merged or quantized matrix. */
-  overrides?: Record<string, tf.Tensor>;
-  /** Additions to linear layers' outputs by layer name ("h.0.attn.qkv"): y = x W + b + add(x), x [N, in] -> [N, out] (unmerged LoRA). */
-  linearAdd?: Record<string, (x: tf.Tensor2D) => tf.Tensor2D>;
-  /** Collect FFN activations and attention probabilities per layer (kept tensors; the caller disposes them). */
+  /** Where the new tokens sit and what they attend to. */
+  context?: {
+    /** Keys/values of earlier tokens. The new ones are returned in `present`. */
+    past?: PastKV;
+    /** Absolute positions [B, T] (int32). Default: past + 0..T-1 for every row. */
+    positions?: tf.Tensor2D;
+    /** Which keys each query may see: [T, S] or [B, T, S] with 1 = visible, S = past + T. Default: causal. */
+    mask?: tf.Tensor;
+  };
+  /** Changes to linear layers, by layer name ("h.0.mlp.up"). */
+  linears?: {
+    /** Replacement weights by parameter name ("h.0.mlp.up.weight"), e.g. a LoRA-merged or quantized matrix. */
+    replaceWeights?: Record<string, tf.Tensor>;
+    /** Added to a layer's output: y = x W + b + add(x), x [N, in] -> [N, out] (unmerged LoRA). */
+    addToOutput?: Record<string, (x: tf.Tensor2D) => tf.Tensor2D>;
+  };
+  /** Changes to the FFN, per layer. */
+  ffn?: {
+    /** The neurons to compute (others are treated as zero); null computes all of them: the sparse FFN. */
+    activeNeurons?: (Int32Array | number[] | null)[];
+    /** A 0/1 mask [B, T, nFfn] applied after the ReLU: per-token neuron selection. */
+    maskAfterRelu?: (tf.Tensor3D | null)[];
+    /** The FFN computed outside tfjs (e.g. from weights read from flash, lib/flash): gets the FFN input
+     *  [B*T*nEmbd] row-major and returns the FFN output [B*T*nEmbd], down bias included. Replaces every layer's FFN. */
+    computeOutside?: (layer: number, x: Float32Array) => Float32Array;
+  };
+  /** 'gather' (default) or 'oneHot': embed by one-hot matmul (the wasm backend has no gradient for gather). */
+  embedding?: 'gather' | 'oneHot';
+  /** Collect FFN activations, attention probabilities and linear inputs per layer (kept tensors; the caller
+   *  disposes them). */
   record?: { ffn?: boolean; attention?: boolean; linear?: boolean };
 }
 
@@ -61,14 +73,17 @@ export function forwardTensors(
   tokens: tf.Tensor2D,
   opts: ForwardTensorOptions = {},
 ): ForwardTensorResult {
+  const { past, positions, mask: attentionMask } = opts.context ?? {};
+  const { replaceWeights, addToOutput } = opts.linears ?? {};
+  const { activeNeurons, maskAfterRelu, computeOutside } = opts.ffn ?? {};
   const [B, T] = tokens.shape;
-  const P = opts.past?.k[0]?.shape[2] ?? 0;
+  const P = past?.k[0]?.shape[2] ?? 0;
   const S = P + T;
   const C = cfg.nEmbd;
-  if (S > cfg.blockSize && !opts.positions)
+  if (S > cfg.blockSize && !positions)
     throw new Error(`context of ${S} tokens exceeds the model's blockSize ${cfg.blockSize}`);
   const w = (name: string) => {
-    const t = opts.overrides?.[name] ?? params[name];
+    const t = replaceWeights?.[name] ?? params[name];
     if (!t) throw new Error(`missing parameter ${name}`);
     return t;
   };
@@ -77,28 +92,28 @@ export function forwardTensors(
   const lin = (name: string, input: tf.Tensor) => {
     if (opts.record?.linear) linearIn[name] = input as tf.Tensor3D; // what this layer reads (calibration)
     const y = linear(input, w(`${name}.weight`), w(`${name}.bias`));
-    const add = opts.linearAdd?.[name];
+    const add = addToOutput?.[name];
     return add ? tf.add(y, add(input.reshape([-1, input.shape[input.rank - 1]]) as tf.Tensor2D).reshape(y.shape)) : y;
   };
 
   // Embeddings: [B, T, C]
   let tokEmb: tf.Tensor;
-  if (opts.oneHotEmbed) {
+  if (opts.embedding === 'oneHot') {
     const oneHot = tf.oneHot(tokens.reshape([B * T]), cfg.vocabSize).toFloat(); // [B*T, V]
     tokEmb = tf.matMul(oneHot, w('wte.weight')).reshape([B, T, C]);
   } else {
     tokEmb = tf.gather(w('wte.weight'), tokens); // [B, T, C]
   }
   let posEmb: tf.Tensor;
-  if (opts.positions)
-    posEmb = tf.gather(w('wpe.weight'), opts.positions); // [B, T, C]
+  if (positions)
+    posEmb = tf.gather(w('wpe.weight'), positions); // [B, T, C]
   else posEmb = w('wpe.weight').slice([P, 0], [T, C]).expandDims(0); // [1, T, C]
   let x = tf.add(tokEmb, posEmb) as tf.Tensor3D; // [B, T, C]
 
   // Attention bias: 0 where visible, -1e9 elsewhere; [T, S] or [B, 1, T, S] so it broadcasts over heads.
   let bias: tf.Tensor;
-  if (opts.mask) {
-    const m = opts.mask.toFloat();
+  if (attentionMask) {
+    const m = attentionMask.toFloat();
     bias = tf.mul(tf.sub(1, m), NEG);
     if (bias.rank === 3) bias = bias.expandDims(1);
   } else {
@@ -111,22 +126,22 @@ export function forwardTensors(
   if (opts.record?.linear) record.linearIn = linearIn;
   for (let l = 0; l < cfg.nLayer; l++) {
     const p = `h.${l}`;
-    const neurons = opts.ffnNeurons?.[l];
-    if (opts.ffnFn || neurons) {
+    const neurons = activeNeurons?.[l];
+    if (computeOutside || neurons) {
       // A replaced FFN has no place for an adapter or a replacement weight on its layers: refuse, never ignore.
-      const hook = opts.ffnFn ? 'ffnFn' : 'ffnNeurons';
+      const hook = computeOutside ? 'ffnFn' : 'ffnNeurons'; // model.forward's names for ffn.computeOutside / activeNeurons
       for (const part of ['mlp.up', 'mlp.down'])
-        if (opts.linearAdd?.[`${p}.${part}`] || (opts.ffnFn && opts.overrides?.[`${p}.${part}.weight`]))
+        if (addToOutput?.[`${p}.${part}`] || (computeOutside && replaceWeights?.[`${p}.${part}.weight`]))
           throw new Error(
-            `${p}.${part}: ${hook} replaces the FFN, so it cannot also take ${opts.linearAdd?.[`${p}.${part}`] ? 'an unmerged adapter (merge it first)' : 'an override of its weights'}`,
+            `${p}.${part}: ${hook} replaces the FFN, so it cannot also take ${addToOutput?.[`${p}.${part}`] ? 'an unmerged adapter (merge it first)' : 'an override of its weights'}`,
           );
     }
-    // The FFN of this layer on m [B, T, C]: the caller's (ffnFn), over chosen neurons (sparse), or dense.
+    // The FFN of this layer on m [B, T, C]: the caller's (computeOutside), over chosen neurons (sparse), or dense.
     const mlp = (m: tf.Tensor3D): tf.Tensor => {
       if (opts.record?.ffn) record.ffnIn.push(m);
-      if (opts.ffnFn) {
+      if (computeOutside) {
         // The FFN runs elsewhere on plain arrays (synchronous, so it can read storage in the middle of the pass).
-        const y = opts.ffnFn(l, m.dataSync() as Float32Array); // [B*T*C]
+        const y = computeOutside(l, m.dataSync() as Float32Array); // [B*T*C]
         if (y.length !== B * T * C)
           throw new Error(`ffnFn(layer ${l}) returned ${y.length} values, expected ${B * T * C}`);
         return tf.tensor3d(y, [B, T, C]);
@@ -142,7 +157,7 @@ export function forwardTensors(
       }
       const pre = lin(`${p}.mlp.up`, m) as tf.Tensor3D; // [B, T, F]
       let post = tf.relu(pre) as tf.Tensor3D; // [B, T, F]
-      const mask = opts.ffnMask?.[l];
+      const mask = maskAfterRelu?.[l];
       if (mask) post = tf.mul(post, mask) as tf.Tensor3D;
       if (opts.record?.ffn) {
         record.ffnPre.push(pre);
@@ -155,7 +170,7 @@ export function forwardTensors(
       lin: (name, input) => lin(`${p}.${name}`, input),
       mlp,
       bias,
-      past: opts.past ? { k: opts.past.k[l], v: opts.past.v[l] } : undefined,
+      past: past ? { k: past.k[l], v: past.v[l] } : undefined,
     });
     x = out.x;
     present.k.push(out.k);

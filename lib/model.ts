@@ -94,15 +94,21 @@ export class LanguageModel {
     let linearTensors: Record<string, tf.Tensor> = {}; // kept past the tidy: it would walk big typed arrays key by key
     const out = tf.tidy(() => {
       const r = forwardTensors(this.config, this.params, tf.tensor2d(tokens, [B, T], 'int32'), {
-        positions: opts.positions ? tf.tensor2d(opts.positions, [B, T], 'int32') : undefined,
-        mask: opts.mask ? tf.tensor(opts.mask) : undefined,
-        past: opts.cache?.tensors,
-        ffnNeurons: opts.ffnNeurons?.map((n) => (n ? Int32Array.from(n) : null)),
-        ffnMask: opts.ffnMask?.map((m) => (m ? tf.tensor3d(m, [B, T, F]) : null)),
-        ffnFn: opts.ffnFn,
+        context: {
+          past: opts.cache?.tensors,
+          positions: opts.positions ? tf.tensor2d(opts.positions, [B, T], 'int32') : undefined,
+          mask: opts.mask ? tf.tensor(opts.mask) : undefined,
+        },
+        linears: {
+          replaceWeights: opts.overrides ? this.overrideTensors(opts.overrides) : undefined,
+          addToOutput: this.linearAdd ?? undefined,
+        },
+        ffn: {
+          activeNeurons: opts.ffnNeurons?.map((n) => (n ? Int32Array.from(n) : null)),
+          maskAfterRelu: opts.ffnMask?.map((m) => (m ? tf.tensor3d(m, [B, T, F]) : null)),
+          computeOutside: opts.ffnFn,
+        },
         record: opts.record,
-        overrides: opts.overrides ? this.overrideTensors(opts.overrides) : undefined,
-        linearAdd: this.linearAdd ?? undefined,
       });
       if (r.record.linearIn)
         linearTensors = Object.fromEntries(Object.entries(r.record.linearIn).map(([n, t]) => [n, tf.keep(t)]));

@@ -114,8 +114,9 @@ export function raceInt4Fp32Simd(
 }
 
 /**
- * One-token decode rate (tokens/s) of an engine: greedy from half the context to all of it, swept again and again
- * for about `ms` per round; the best of three rounds (on a shared machine, the round least disturbed by others).
+ * One-token decode rate (tokens/s) of an engine: greedy steps from half of `ids` to all of it, swept again and again
+ * (lib/timing, three rounds sharing about `ms`, the fastest kept). Only the steps are timed: at the end of a sweep
+ * the cache is cut back to the prompt half, which costs nothing (LeanEngine.keep leaves a kept prefix in place).
  */
 export function leanDecodeRate(
   engine: LeanEngine,
@@ -123,27 +124,22 @@ export function leanDecodeRate(
   opts: { ms?: number; now?: () => number } = {},
 ): number {
   const now = opts.now ?? (() => performance.now()),
-    ms = opts.ms ?? 300;
+    ms = opts.ms ?? 900;
   const half = ids.length >> 1;
-  let best = 0;
-  for (let round = 0; round < 3; round++) {
-    let tokens = 0,
-      spent = 0;
-    while (spent < ms) {
-      engine.reset();
-      let row = engine.run(ids.slice(0, half))[half - 1];
-      const t = now();
-      for (let i = half; i < ids.length; i++) {
-        let arg = 0;
-        for (let v = 1; v < row.length; v++) if (row[v] > row[arg]) arg = v;
-        row = engine.run([arg])[0];
-      }
-      spent += now() - t;
-      tokens += ids.length - half;
+  const prompt = Array.from({ length: half }, (_, i) => i);
+  engine.reset();
+  const promptRow = engine.run(ids.slice(0, half))[half - 1];
+  let row = promptRow;
+  const step = () => {
+    if (engine.length >= ids.length) {
+      engine.keep(prompt);
+      row = promptRow;
     }
-    best = Math.max(best, (tokens / spent) * 1000);
-  }
-  return best;
+    let arg = 0;
+    for (let v = 1; v < row.length; v++) if (row[v] > row[arg]) arg = v;
+    row = engine.run([arg])[0];
+  };
+  return 1000 / timePerCall(step, bestOfThree(ms, now));
 }
 
 /** Every linear layer of `weights` quantized to round-to-nearest int4 in groups of 64 along the input: the packed

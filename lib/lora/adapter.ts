@@ -111,7 +111,7 @@ export class LoraAdapter {
 
   /**
    * The unmerged forward's additions, per linear layer: x [N, in] -> scale · (x A) B [N, out], placed in the
-   * target's columns (zeros elsewhere when it is one part of qkv). Pass as forwardTensors' `linearAdd`.
+   * target's columns (zeros elsewhere when it is one part of qkv). Pass as forwardTensors' `linears.addToOutput`.
    */
   linearAdd(): Record<string, (x: tf.Tensor2D) => tf.Tensor2D> {
     const byLayer = new Map<string, Target[]>();

@@ -30,7 +30,7 @@ export class LoraTrainer {
       params: model.tensors,
       trainable: adapter.variables,
       schedule: { peak: opts.peakLr, steps: opts.steps, warmup: opts.warmup },
-      forwardOptions: () => ({ linearAdd: adapter.linearAdd() }),
+      forwardOptions: () => ({ linears: { addToOutput: adapter.linearAdd() } }),
     });
   }
 

@@ -5,7 +5,9 @@
 import { median } from '../stats.ts';
 import { LanguageModel } from '../model.ts';
 import { evaluate } from '../evaluate.ts';
-import { generate } from '../generate.ts';
+import { type DecodeRunner, generate } from '../generate.ts';
+import { type DecodeEngine, LeanEngine, leanEngine } from '../engine/index.ts';
+import type { QuantizedMatrix } from './matrix.ts';
 import { linearNames, parameterShapes } from '../config.ts';
 import type { CalibrationStats } from './calibration.ts';
 import { awqScales, layerError, quantizeScaled, scaleRows } from './awq.ts';
@@ -61,10 +63,32 @@ const compact = (xs: Float64Array) => Array.from(xs, (x) => Math.round(x * 1e4) 
 
 export const SAMPLE = { prompt: 'Call me Ishmael.', maxNewTokens: 32 };
 
+/** What decodes the greedy sample: tfjs by default, or the lean engine (the same tokens, faster). */
+export interface SampleOptions {
+  engine?: DecodeEngine;
+}
+
+/**
+ * The greedy sample of `model`. On the lean engine, packed int4/int3 `matrices` are read as packed (as a quantized
+ * model file is); other widths decode the fake-quantized fp32 weights of `model`.
+ */
+export function greedySample(
+  model: LanguageModel,
+  { engine = 'tfjs' }: SampleOptions = {},
+  matrices?: Record<string, QuantizedMatrix> | null,
+): string {
+  let runner: DecodeRunner | undefined;
+  if (engine === 'lean') {
+    const packed = matrices && Object.values(matrices).every((m) => m.bits === 4 || m.bits === 3);
+    runner = packed ? new LeanEngine(model.config, model.exportWeights(), { quantized: matrices }) : leanEngine(model);
+  }
+  return generate(model, SAMPLE.prompt, { temperature: 0, maxNewTokens: SAMPLE.maxNewTokens, runner }).text;
+}
+
 /** Loss on `evalIds` and a greedy sample, for the fp32 model as it is. */
-export function evaluateFp32(model: LanguageModel, evalIds: number[]): Fp32Result {
+export function evaluateFp32(model: LanguageModel, evalIds: number[], opts: SampleOptions = {}): Fp32Result {
   const e = evaluate(model, evalIds, { maxTokens: Infinity, perToken: true });
-  const sample = generate(model, SAMPLE.prompt, { temperature: 0, maxNewTokens: SAMPLE.maxNewTokens }).text;
+  const sample = greedySample(model, opts);
   return {
     loss: e.loss,
     perplexity: e.perplexity,
@@ -80,6 +104,7 @@ export function quantizeAndEvaluate(
   stats: CalibrationStats,
   evalIds: number[],
   s: { bits: number; groupSize: number; method: MethodName },
+  opts: SampleOptions = {},
 ): ExperimentResult {
   validateQuantSettings(s);
   const cfg = model.config;
@@ -93,7 +118,7 @@ export function quantizeAndEvaluate(
   const copy = new LanguageModel(cfg, model.tokenizer, q.weights, `${model.name}-int${s.bits}`);
   try {
     const e = evaluate(copy, evalIds, { maxTokens: Infinity, perToken: true });
-    const sample = generate(copy, SAMPLE.prompt, { temperature: 0, maxNewTokens: SAMPLE.maxNewTokens }).text;
+    const sample = greedySample(copy, opts, q.matrices);
     const alphas = Object.values(q.layers)
       .map((l) => l.alpha)
       .filter((a): a is number => a !== undefined);

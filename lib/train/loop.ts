@@ -88,7 +88,8 @@ export class TrainingLoop {
   private batchLoss(x: tf.Tensor2D, y: tf.Tensor2D, oneHotEmbed: boolean): tf.Scalar {
     const params = { ...this.opts.params, ...this.opts.trainable };
     const extra = this.opts.forwardOptions?.() ?? {};
-    return crossEntropy(forwardTensors(this.opts.cfg, params, x, { ...extra, oneHotEmbed }).logits, y);
+    const embedding = oneHotEmbed ? 'oneHot' : 'gather';
+    return crossEntropy(forwardTensors(this.opts.cfg, params, x, { ...extra, embedding }).logits, y);
   }
 
   private tensors(b: Batch): { x: tf.Tensor2D; y: tf.Tensor2D } {

@@ -3,7 +3,7 @@
 import { loadModel } from '../../lib/load.ts';
 import type { LanguageModel } from '../../lib/model.ts';
 import { type LeanEngine, leanEngine } from '../../lib/engine/index.ts';
-import type { HandlerContext } from './protocol.ts';
+import type { DecodeEngine, HandlerContext } from './protocol.ts';
 
 import { MODEL_NAMES, type ModelName } from './model-names.ts';
 
@@ -43,9 +43,14 @@ export function forgetModels(): void {
 }
 
 /**
- * The lean engine that decodes for `model` in this worker, or undefined for tfjs: tfjs when the page asked for it
- * (`?engine=tfjs`, HandlerContext.engine) or when the model carries an unmerged adapter, which the engine refuses.
+ * What decodes text for `model` in this worker: the lean engine, unless the page asked for tfjs (`?engine=tfjs`,
+ * HandlerContext.engine) or the model carries an unmerged adapter, which the engine refuses (lib/engine/index.ts).
  */
+export function decodeEngineChoice(model: LanguageModel, ctx: Pick<HandlerContext, 'engine'>): DecodeEngine {
+  return ctx.engine === 'lean' && !model.linearAdd ? 'lean' : 'tfjs';
+}
+
+/** The lean engine that decodes for `model` (decodeEngineChoice), or undefined for tfjs. */
 export function decodeEngineFor(model: LanguageModel, ctx: Pick<HandlerContext, 'engine'>): LeanEngine | undefined {
-  return ctx.engine === 'lean' && !model.linearAdd ? leanEngine(model) : undefined;
+  return decodeEngineChoice(model, ctx) === 'lean' ? leanEngine(model) : undefined;
 }

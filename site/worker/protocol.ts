@@ -13,6 +13,7 @@
 //                   { kind: 'error', id, message }                a request failed; message is for people
 import type { BackendName } from '../../lib/backend.ts';
 import type { RememberedBackend } from '../../lib/backend-choice.ts';
+import type { DecodeEngine } from '../../lib/engine/index.ts';
 
 export type { BackendName };
 
@@ -56,8 +57,8 @@ export class CancelledError extends Error {
 }
 
 /** What a handler receives besides its payload. */
-/** What decodes generated text: the lean engine (lib/engine, the default) or the tfjs forward (`?engine=tfjs`). */
-export type DecodeEngine = 'tfjs' | 'lean';
+// What decodes generated text: the lean engine (lib/engine, the worker's default) or tfjs (`?engine=tfjs`).
+export type { DecodeEngine };
 
 export interface HandlerContext {
   backend: BackendInfo;

@@ -3,8 +3,7 @@
 // frees it. The page loops, so it can stop at any time.
 import { Decoder, type GeneratedToken } from '../../../lib/generate.ts';
 import { type DecodeEngine, defineHandler } from '../protocol.ts';
-import { leanEngine } from '../../../lib/engine/index.ts';
-import { getModel, type ModelName } from '../models.ts';
+import { decodeEngineFor, getModel, type ModelName } from '../models.ts';
 import { Sessions, lastChars, nextHandler, stopHandler } from '../sessions.ts';
 import type { Registered } from './index.ts';
 
@@ -36,11 +35,10 @@ export const genStart = defineHandler(async (p: GenStartPayload, ctx): Promise<G
   const notes: string[] = [];
   const prompt = lastChars(p.prompt, MAX_PROMPT_CHARS, notes);
   if (prompt.length === 0) throw new Error('Type a prompt first: the model needs at least one token to continue.');
-  // The lean engine decodes unless the page asked for tfjs or the model carries an unmerged adapter (which the lean
-  // engine would refuse: see lib/engine/index.ts).
-  const engine: DecodeEngine = ctx.engine === 'lean' && !model.linearAdd ? 'lean' : 'tfjs';
+  const runner = decodeEngineFor(model, ctx);
+  const engine: DecodeEngine = runner ? 'lean' : 'tfjs';
   const decoder = new Decoder(model, prompt, {
-    runner: engine === 'lean' ? leanEngine(model) : undefined,
+    runner,
     temperature: p.temperature,
     topK: p.topK,
     topP: p.topP ?? 1,

@@ -1,6 +1,6 @@
 // The AWQ lesson's requests (lib/quant/experiment.ts does the work):
-//   quant.evaluate    quantize target-v1 one way, then its loss on the page's held-out passage, a greedy sample and
-//                     its file size, beside the fp32 model's (cached per worker)
+//   quant.evaluate    quantize target-v1 one way, then its loss on the page's held-out passage, a greedy sample (on
+//                     the lean engine unless ?engine=tfjs) and its file size, beside the fp32 model's (cached per worker)
 //   quant.alpha       one layer re-quantized at every α of AWQ's grid
 //   quant.monteCarlo  10,000 random groups, one weight scaled by s (the error microscope)
 //   quant.race        int4 vs fp32 matrix-vector product, small (our layer) or large (4096 x 4096)
@@ -20,7 +20,7 @@ import {
   type QuantModelName,
 } from '../../../lib/quant/settings.ts';
 import { defineHandler, type HandlerContext } from '../protocol.ts';
-import { getModel } from '../models.ts';
+import { decodeEngineChoice, getModel } from '../models.ts';
 import type { Registered } from './index.ts';
 
 export interface QuantTexts {
@@ -66,7 +66,13 @@ async function prepare(texts: QuantTexts & { model?: QuantModelName }, ctx: Hand
   if (hit && hit.model !== trained) hit.model.dispose();
   const stats = calibrate(model, windows);
   ctx.progress('Measuring the fp32 model…', 0.15);
-  const entry = { key, model, stats, evalIds, fp32: evaluateFp32(model, evalIds) };
+  const entry = {
+    key,
+    model,
+    stats,
+    evalIds,
+    fp32: evaluateFp32(model, evalIds, { engine: decodeEngineChoice(model, ctx) }),
+  };
   cached.set(which, entry);
   return entry;
 }
@@ -76,8 +82,10 @@ export const quantEvaluate = defineHandler(
     validateQuantSettings(p);
     const { model, stats, evalIds, fp32 } = await prepare(p, ctx);
     ctx.progress(p.method === 'awq' ? 'Searching α for 16 layers, then clipping (the slow one)…' : 'Quantizing…', 0.3);
-    const result = quantizeAndEvaluate(model, stats, evalIds, p);
-    return { fp32, result, tokens: evalIds.length - 1 };
+    // The greedy samples decode on the lean engine unless the page asked for tfjs (the same tokens either way).
+    const engine = decodeEngineChoice(model, ctx);
+    const result = quantizeAndEvaluate(model, stats, evalIds, p, { engine });
+    return { fp32, result, tokens: evalIds.length - 1, engine };
   },
 );
 

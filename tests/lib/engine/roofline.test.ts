@@ -12,7 +12,7 @@ import {
   passFlops,
 } from '../../../lib/engine/intensity.ts';
 import { measurePass } from '../../../lib/speculative/roofline-points.ts';
-import { int4Linears, measureRoofline } from '../../../lib/engine/roofline.ts';
+import { int4Linears, leanDecodeRate, measureRoofline } from '../../../lib/engine/roofline.ts';
 import type { GPTConfig } from '../../../lib/config.ts';
 import { randomModel } from '../node-model.ts';
 
@@ -107,5 +107,28 @@ describe('the probe on a fake clock', () => {
       /context must leave 40 of the 64 positions free/,
     );
     model.dispose();
+  });
+});
+
+describe('leanDecodeRate', () => {
+  it('times only the one-token steps, through lib/timing, sweeping the second half of the ids', () => {
+    const engine = leanEngine(randomModel({ blockSize: 32 }));
+    const ids = Array.from({ length: 12 }, (_, i) => (i * 37) % 256);
+    // The clock moves only when the engine runs: 2 ms per one-token step, 50 ms per prompt pass. A prompt pass
+    // inside the timed region would pull the rate below 500 tokens/s.
+    let t = 0,
+      steps = 0,
+      longest = 0;
+    const run = engine.run.bind(engine);
+    engine.run = (tokens, opts) => {
+      t += tokens.length === 1 ? 2 : 50;
+      if (tokens.length === 1) steps++;
+      const out = run(tokens, opts);
+      longest = Math.max(longest, engine.length);
+      return out;
+    };
+    expect(leanDecodeRate(engine, ids, { ms: 30, now: () => t })).toBe(500);
+    expect(steps).toBeGreaterThan(ids.length); // more than one sweep: the cache was cut back to the prompt
+    expect(longest).toBe(ids.length);
   });
 });
