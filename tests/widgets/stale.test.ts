@@ -841,7 +841,8 @@ const rows: Row[] = [
         step: s.made,
         heldOutLoss: fakeHeldOut(s.payload, s.made),
       }),
-      request: (verb, s, p) => ({ base: fakeText(p.prompt), adapted: fakeText([p.prompt, s.payload, s.made]) }),
+      // train.sample, the kind's one request of its own: the base model's text, then the adapter's so far.
+      request: (_verb, s, p) => ({ base: fakeText(p.prompt), adapted: fakeText([p.prompt, s.payload, s.made]) }),
     }),
     texts: { prompt: 'The whale' },
     button: '[data-act="train"]',
