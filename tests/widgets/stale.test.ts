@@ -11,7 +11,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, beforeAll, describe, expect, it, test, vi } from 'vitest';
 import flash from '../../site/data/flash.json';
 import { checkProps, writeUrl, type Params, type WidgetSchema } from '../../site/widgets/_kit/params.ts';
-import { bytes, percent } from '../../site/widgets/_kit/format.ts';
+import { bytes, count, percent, tokenChip } from '../../site/widgets/_kit/format.ts';
 import { formatTreeShape, parseTreeShape } from '../../lib/speculative/tree-shape.ts';
 import { mssAcceptProbability } from '../../lib/speculative/node-sampling.ts';
 import type { StepView } from '../../lib/speculative/step-view.ts';
@@ -56,6 +56,15 @@ import { schema as cacheSimSchema } from '../../site/widgets/neuron-cache-sim/pa
 import { schema as spectrumSchema } from '../../site/widgets/lora-spectrum/params.ts';
 import { schema as passesSchema } from '../../site/widgets/spec-passes/params.ts';
 import { schema as rooflineSchema } from '../../site/widgets/roofline/params.ts';
+import { schema as playgroundSchema } from '../../site/widgets/model-playground/params.ts';
+import { schema as trainSchema } from '../../site/widgets/lora-train/params.ts';
+import { schema as capstoneSchema } from '../../site/widgets/capstone-decoder/params.ts';
+import { lossText, trainSummary } from '../../site/widgets/lora-train/model.ts';
+import { KINDS_OF, rankRows } from '../../site/widgets/lora-rank/model.ts';
+import { optionsOf, splitSummary } from '../../site/widgets/capstone-decoder/model.ts';
+import type { CapstoneStepResult } from '../../site/worker/handlers/capstone-run.ts';
+import { SessionGoneError, stepCount } from '../../site/worker/sessions.ts';
+import type { GeneratedToken } from '../../lib/generate.ts';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
 type Req = { type: string; payload: Record<string, unknown> };
@@ -80,7 +89,7 @@ const fakeWorker = {
     return answer(type, payload);
   },
   onStatus: () => () => {},
-  ready: Promise.resolve({ name: 'cpu' }),
+  ready: Promise.resolve({ name: 'cpu', reason: 'the first backend that started', skipped: [] }),
 };
 vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, backendUrlNote: () => undefined }));
 
@@ -764,6 +773,136 @@ const rows: Row[] = [
     button: '[data-act="generate"]',
     consistent: sameAsFresh('LoraAdapters'),
   },
+  // ---- the session widgets: start, next steps until the run ends, stop (site/worker/sessions.ts) ----
+  {
+    name: 'ModelPlayground',
+    schema: playgroundSchema,
+    load: () => import('../../site/widgets/model-playground/element.ts'),
+    answer: sessionFake('generate', {
+      start: (p) => ({
+        promptTokens: String(p.prompt)
+          .split(/(?= )/)
+          .map((text, id) => ({ id, text, partial: false })),
+        engine: 'lean',
+      }),
+      step: fakeToken,
+      other: () => ({ parameters: 1000 }), // model.info
+    }),
+    texts: { prompt: 'The whale' },
+    button: '[data-action="generate"]',
+    consistent: async (el, v) => {
+      if (!held) await until(() => !['loading', 'running'].includes(el.dataset.state ?? ''));
+      if (isStale(el)) return true;
+      const chips = [...el.querySelectorAll('[data-tokens] [data-kind="gen"]')].map((c) => c.textContent);
+      const start = last('generate.start');
+      // Before any run: the model card's sample (labelled with its own temperature and length), for the default
+      // prompt and model only.
+      if (!start)
+        return (
+          chips.length === 0 ||
+          (v.prompt === playgroundSchema.params.prompt.default && v.name === playgroundSchema.params.name.default)
+        );
+      const ranWith = [start.model, start.prompt, start.temperature, start.topK, start.seed];
+      if (JSON.stringify(ranWith) !== JSON.stringify([v.name, v.prompt, v.temperature, v.topk, v.seed])) return false;
+      const want = Array.from({ length: Number(v.tokens) }, (_, i) => tokenChip(fakeToken(start, i).text));
+      return chips.join('|') === want.join('|') && out(el, 'count').endsWith(` + ${v.tokens} new`);
+    },
+  },
+  {
+    name: 'LoraTrain',
+    schema: trainSchema,
+    load: () => import('../../site/widgets/lora-train/element.ts'),
+    answer: sessionFake('train', {
+      start: (p) => ({
+        parameters: fakeAdapterSize(p),
+        heldOutLoss: fakeHeldOut(p, 0),
+        trainTokens: 1,
+        heldOutTokens: 1,
+        notes: [],
+      }),
+      step: (p, i) => (i < Number(p.steps) ? { step: i + 1, loss: fakeHeldOut(p, i + 1) + 0.1 } : null),
+      // train.next runs for a time budget, not a count: the fake's steps take 4 ms each.
+      count: (next) => Number(next.budgetMs) / 4,
+      next: (steps, s, next) => {
+        const done = s.made >= Number(s.payload.steps);
+        return {
+          step: s.made,
+          steps: s.payload.steps,
+          losses: steps,
+          done,
+          heldOutLoss: next.heldOut || done ? fakeHeldOut(s.payload, s.made) : undefined,
+          stepsPerSecond: 250,
+          tokensPerSecond: 250 * 256,
+        };
+      },
+      stop: (s) => ({
+        kept: { parameters: fakeAdapterSize(s.payload) },
+        baseUnchanged: true,
+        step: s.made,
+        heldOutLoss: fakeHeldOut(s.payload, s.made),
+      }),
+      // train.sample, the kind's one request of its own: the base model's text, then the adapter's so far.
+      request: (_verb, s, p) => ({ base: fakeText(p.prompt), adapted: fakeText([p.prompt, s.payload, s.made]) }),
+    }),
+    texts: { prompt: 'The whale' },
+    button: '[data-act="train"]',
+    consistent: async (el, v) => {
+      if (!held) await until(() => el.dataset.state !== 'running');
+      if (isStale(el)) return true;
+      const start = last('train.start');
+      if (!start)
+        return (
+          out(el, 'loss') === '—' &&
+          out(el, 'adapted') === '—' &&
+          out(el, 'params') === count(rankRows(Number(v.r), v.matrices as never)[0].trainable)
+        );
+      const ranWith = [start.rank, start.alpha, start.kinds, start.steps, start.lr, start.seed, start.corpus];
+      const now = [v.r, v.alpha, KINDS_OF[v.matrices as keyof typeof KINDS_OF], v.steps, v.lr, v.seed, v.corpus];
+      if (JSON.stringify(ranWith) !== JSON.stringify(now)) return false;
+      const steps = Number(v.steps);
+      return (
+        out(el, 'loss') === lossText(fakeHeldOut(start, 0), fakeHeldOut(start, steps)) &&
+        out(el, 'base') === `${v.prompt}${fakeText(v.prompt)}` &&
+        out(el, 'adapted') === `${v.prompt}${fakeText([v.prompt, start, steps])}` &&
+        el.querySelector('[data-summary]')!.textContent ===
+          trainSummary(fakeAdapterSize(start), steps, steps, fakeHeldOut(start, 0), fakeHeldOut(start, steps))
+      );
+    },
+  },
+  {
+    name: 'CapstoneDecoder',
+    schema: capstoneSchema,
+    load: () => import('../../site/widgets/capstone-decoder/element.ts'),
+    answer: sessionFake('capstone', {
+      start: (p) => ({
+        label: `run ${fakeText(p.options)}`,
+        fidelity: 'same text',
+        storage: (p.options as { storage: string }).storage === 'flash' ? 'opfs' : 'memory',
+        fallback: null,
+        promptTokens: [],
+        notes: [],
+      }),
+      step: fakePass,
+    }),
+    texts: { prompt: 'The whale', shape: '2,1' }, // speculation has turned to tree when the shape is changed
+    button: '[data-action="run"]',
+    consistent: async (el, v) => {
+      if (!held) await until(() => el.dataset.state !== 'running');
+      if (isStale(el)) return true;
+      const start = last('capstone.start');
+      if (!start) return out(el, 'stream') === '' && out(el, 'label') === '';
+      const checked = optionsOf(v as never);
+      const now = { options: 'options' in checked ? checked.options : checked, prompt: v.prompt, tokens: v.tokens };
+      if (JSON.stringify(start) !== JSON.stringify(now)) return false;
+      const passes: CapstoneStepResult[] = [];
+      for (let i = 0, s = fakePass(start, 0); s; s = fakePass(start, ++i)) passes.push(s);
+      return (
+        out(el, 'label').startsWith(`run ${fakeText(start.options)},`) &&
+        out(el, 'stream') === passes.flatMap((s) => s.pass.tokens).join('') &&
+        out(el, 'split-text') === splitSummary(passes[passes.length - 1].totals)
+      );
+    },
+  },
 ];
 
 /** Which neurons fire for a prompt: one token per word, bits from the word's letters (so another prompt shows). */
@@ -866,6 +1005,117 @@ function fakeThroughput(p: Record<string, unknown>): number {
   return Object.values(p).reduce<number>((a, x, i) => a + (i + 1) * (typeof x === 'number' ? x : x ? 7 : 3), 0) / 100;
 }
 
+// ---- the worker's session protocol (site/worker/sessions.ts), faked: one table of sessions across kinds ----
+interface FakeSession {
+  kind: string;
+  /** The start's payload: every step is computed from it, so a figure left from other settings shows. */
+  payload: Record<string, unknown>;
+  /** Steps made so far. */
+  made: number;
+}
+const fakeSessions = new Map<number, FakeSession>();
+let lastSessionId = 0;
+
+/**
+ * A worker answering one kind's `<kind>.start` (a session id plus the kind's start result), `<kind>.next` (`count`
+ * steps, fewer when the run has ended; the kind may wrap them) and `<kind>.stop` ({ stopped }, plus the kind's own).
+ * A request on a session that is gone fails as sessions.ts's does; other requests go to `other`.
+ */
+function sessionFake(
+  kind: string,
+  fake: {
+    start: (p: Record<string, unknown>) => Record<string, unknown>;
+    /** Step `i` (from 0) of a session started with `p`, or null once the run has all its steps. */
+    step: (p: Record<string, unknown>, i: number) => unknown;
+    count?: (next: Record<string, unknown>) => number;
+    next?: (steps: unknown[], s: FakeSession, next: Record<string, unknown>) => unknown;
+    stop?: (s: FakeSession) => Record<string, unknown>;
+    /** A request of the kind's own on a session (train.sample). */
+    request?: (verb: string, s: FakeSession, p: Record<string, unknown>) => unknown;
+    other?: (type: string, p: Record<string, unknown>) => unknown;
+  },
+) {
+  return (type: string, p: Record<string, unknown>): unknown => {
+    const [k, verb] = type.split('.');
+    if (k !== kind) return fake.other?.(type, p) ?? {};
+    if (verb === 'start') {
+      const session = ++lastSessionId;
+      fakeSessions.set(session, { kind, payload: p, made: 0 });
+      return { ...fake.start(p), session };
+    }
+    const s = fakeSessions.get(Number(p.session));
+    if (!s || s.kind !== kind) throw new SessionGoneError(kind, p.session);
+    if (verb === 'stop') {
+      fakeSessions.delete(Number(p.session));
+      return { stopped: true, ...fake.stop?.(s) };
+    }
+    if (verb !== 'next') return fake.request?.(verb, s, p);
+    const steps: unknown[] = [];
+    for (let n = fake.count ? fake.count(p) : stepCount(p.count); steps.length < n; ) {
+      const step = fake.step(s.payload, s.made);
+      if (step === null) break;
+      steps.push(step);
+      s.made++;
+    }
+    return fake.next ? fake.next(steps, s, p) : steps;
+  };
+}
+
+/** A number in [0, 1) that changes with every field of `x` (FNV-1a over its JSON). */
+function fakeHash(x: unknown): number {
+  let h = 2166136261;
+  for (const c of JSON.stringify(x)) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  return (h >>> 0) / 2 ** 32;
+}
+/** A word that names `x`. */
+const fakeText = (x: unknown) => ` w${Math.floor(fakeHash(x) * 1e6)}`;
+
+/** Generated token `i` of a generation started with `p` (generate.start's payload). */
+function fakeToken(p: Record<string, unknown>, i: number): GeneratedToken {
+  const text = fakeText([p, i]);
+  const prob = fakeHash([p, i, 'p']);
+  return { id: i, text, p: prob, alternatives: [{ id: i, text, p: prob }] };
+}
+
+/** A LoRA run's held-out loss after `step` steps, and its adapter's size: functions of every setting. */
+const fakeHeldOut = (p: Record<string, unknown>, step: number) => 3 + fakeHash({ ...p, text: undefined }) - step / 1000;
+const fakeAdapterSize = (p: Record<string, unknown>) => 1000 + Math.floor(fakeHash(['size', p]) * 1e5);
+
+/** Pass `i` of a capstone run started with `p`: two tokens a pass, times and bytes from the switches. */
+function fakePass(p: Record<string, unknown>, i: number): CapstoneStepResult | null {
+  const tokens = Number(p.tokens);
+  if (2 * i >= tokens) return null;
+  const h = fakeHash([p.options, p.prompt]);
+  const made = Math.min(2 * (i + 1), tokens);
+  const split = { reads: 1 + h, select: 0.5, ffn: 2 * h, attention: 1, draft: 0.25, bookkeeping: 0.1 };
+  return {
+    pass: {
+      tokens: [fakeText([p, 2 * i]), fakeText([p, 2 * i + 1])].slice(0, made - 2 * i),
+      bytes: 1000,
+      reads: 10,
+      rows: 2,
+      neuronsPerLayer: 5,
+    },
+    totals: {
+      tokens: made,
+      passes: i + 1,
+      tokensPerPass: made / (i + 1),
+      ms: 5 * made,
+      tokensPerSecond: 200,
+      bytesPerToken: 1000 * h,
+      readsPerToken: 10,
+      split,
+    },
+    done: made === tokens,
+  };
+}
+
+/** Resolves once `ready()` holds (the widget's run has ended), or fails after 20 s. */
+async function until(ready: () => boolean) {
+  for (const t0 = Date.now(); !ready(); await new Promise((r) => setTimeout(r, 10)))
+    if (Date.now() - t0 > 20_000) throw new Error('the widget did not finish its run in 20 s');
+}
+
 /**
  * Give the param another valid value through its control in the shell, as a reader would: the next option of a
  * select, the other radio, the flipped box, the other end of a slider or number box (the shell's own min and max),
@@ -954,11 +1204,6 @@ afterEach(() => {
 const NO_ROW: Record<string, string> = {
   Stat: 'a number in prose, with no inputs',
   FlashBundling: 'no inputs: its figures are the build-time measurements',
-  ModelPlayground: 'not yet: generation sessions (generate.start / next / stop) need a fake of their own',
-  CapstoneDecoder:
-    'not yet: a decoding session (capstone.start / step / stop) needs a fake of its own; tests/widgets/capstone.test.ts checks its stale marking',
-  LoraTrain:
-    'not yet: a training session (lora.trainStart / trainSteps / trainSample / trainStop) needs a fake of its own',
 };
 
 test('every widget in site/widgets/index.ts has a row, or a reason it has none', () => {

@@ -2,6 +2,7 @@
 // Resume and Stop act at once. Stop keeps the adapter (the worker adds it as "yours") and reports the base check.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { count, decimal, perSecond } from '../_kit/format.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 import { KINDS_OF, rankRows } from '../lora-rank/model.ts';
 import { lossChart } from './chart.ts';
 import { lossText, statusText, trainSummary, type LossPoint } from './model.ts';
@@ -35,7 +36,12 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
       },
       () => undefined,
     );
-    for (const name of ['r', 'alpha', 'matrices', 'steps', 'lr', 'seed', 'corpus', 'prompt'] as const) this.bind(name);
+    // A run's figures (loss, speed, samples) belong to its settings: once any are shown, a change marks them stale.
+    const stale = () => {
+      if (this.#parameters !== undefined) markStale(this, 'The settings changed: press Train to train with them.');
+    };
+    for (const name of ['r', 'alpha', 'matrices', 'steps', 'lr', 'seed', 'corpus', 'prompt'] as const)
+      this.bind(name, stale);
     this.control<HTMLTextAreaElement>('text').disabled = false;
     const button = (act: string) => this.find<HTMLButtonElement>(`[data-act="${act}"]`);
     button('train').disabled = false;
@@ -85,6 +91,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
         { onProgress: (p) => this.progress(p.message) },
       );
       for (const n of r.notes) this.note(n);
+      clearStale(this);
       this.#steps = v.steps;
       this.#step = 0;
       this.#parameters = r.parameters;

@@ -4,6 +4,7 @@
 // chip as it arrives, until the count is reached or Stop.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { bytes, count, probability, tokenChip, tokenQuote } from '../_kit/format.ts';
+import { clearStale, markStale } from '../_kit/stale.ts';
 import type { ResultOf } from '../../worker/client.ts';
 import type { WorkerSession } from '../../worker/worker-session.ts';
 import { nextTokenChart } from './chart.ts';
@@ -36,10 +37,13 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
 
   start() {
     this.#stream = this.workerSession('generate');
-    for (const k of ['prompt', 'temperature', 'topk', 'seed', 'tokens'] as const) this.bind(k);
+    // The tokens shown (the model card's sample, or the last run) were made with other settings until Generate.
+    const stale = () => markStale(this, 'The settings changed: press Generate to run with them.');
+    for (const k of ['prompt', 'temperature', 'topk', 'seed', 'tokens'] as const) this.bind(k, stale);
     this.bind('name', (name) => {
       this.#out('weights', this.#weights.get(name) ?? 'not loaded');
       void this.#load(name).catch(() => undefined);
+      stale();
     });
     for (const k of ['topk', 'seed', 'tokens'] as const) {
       // On leaving a box, show the value in use again (a bad entry was marked and not applied).
@@ -210,6 +214,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
         : '',
     );
     this.state = 'running';
+    clearStale(this);
     this.find<HTMLButtonElement>('[data-action="stop"]').disabled = false;
     this.find('[data-caption]').textContent =
       `${v.name}, temperature ${temperatureText(v.temperature)}, top-k ${v.topk || 'all'}, seed ${v.seed}. Prompt tokens are dashed; "·" is a space; pick a new token to see its probabilities.`;
