@@ -18,6 +18,10 @@ export { StoreTarget, NoDraft } from './target.ts';
 export { loadCapstoneModels } from './models.ts';
 export {
   capstoneGenerate,
+  CapstoneDecoder,
+  type CapstoneStep,
+  type CapstoneToken,
+  type CapstoneClocks,
   capstoneFfn,
   CapstoneStores,
   type CapstoneModels,
