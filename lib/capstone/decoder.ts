@@ -225,6 +225,35 @@ export class CapstoneDecoder implements TokenStream<CapstoneToken> {
   }
 }
 
+/** Steps' records summed, per token the steps emitted (the last step's extra guesses too): the figures of a run so
+ *  far, which capstoneGenerate and the page's worker both report. */
+export function capstoneTotals(steps: CapstoneStep[]) {
+  const stepSum = (f: (s: CapstoneStep) => number) => steps.reduce((a, s) => a + f(s), 0);
+  const emitted = stepSum((s) => s.emitted.length),
+    clockMs = stepSum((s) => s.clockMs);
+  const records = steps.flatMap((s) => s.records);
+  const perToken = (f: (r: TokenRecord) => number) => records.reduce((a, r) => a + f(r), 0) / emitted;
+  const split = (part: keyof TimeSplit) => stepSum((s) => s.ms[part]) / emitted;
+  return {
+    emitted,
+    passes: steps.length,
+    tokensPerPass: emitted / steps.length,
+    clockMs,
+    tokensPerSecond: (1000 * emitted) / clockMs,
+    bytesPerToken: perToken((r) => r.bytes),
+    readsPerToken: perToken((r) => r.reads),
+    split: {
+      reads: split('reads'),
+      select: split('select'),
+      ffn: split('ffn'),
+      attention: split('attention'),
+      draft: split('draft'),
+      bookkeeping: split('bookkeeping'),
+    } satisfies TimeSplit,
+    records,
+  };
+}
+
 /** Decodes up to maxNewTokens after `prompt` with the combination `options`, measuring the generated tokens: a
  *  CapstoneDecoder drained, its steps' records summed. */
 export function capstoneGenerate(
@@ -255,44 +284,32 @@ export function capstoneGenerate(
       if (steps.at(-1) !== tok.record) steps.push(tok.record);
     },
   });
-  const stepSum = (f: (s: CapstoneStep) => number) => steps.reduce((a, s) => a + f(s), 0);
-  // Every token a step emitted counts, the last step's extra guesses too (ids are cut to maxNewTokens).
-  const emitted = stepSum((s) => s.emitted.length),
-    passes = steps.length,
-    wallMs = stepSum((s) => s.clockMs);
-  const records = steps.flatMap((s) => s.records);
+  const totals = capstoneTotals(steps);
+  const records = totals.records;
   const sum = (f: (r: TokenRecord) => number) => records.reduce((a, r) => a + f(r), 0);
   const { nLayer, nEmbd, nFfn } = t.engine.config;
   const heldPeak = sum((r) => r.heldPeak) / Math.max(1, records.length);
   const ffnHeapBytes = ffnBytesInHeap(t); // the engine's own FFN weights, never used with a store
   const ids = tokens.map((tok) => tok.id);
   const { tree: _tree, ...chosen } = o;
-  const perToken = (part: keyof TimeSplit) => stepSum((s) => s.ms[part]) / emitted;
   return {
     options: chosen,
     ids,
     text: models.tokenizer.decode(ids),
-    emitted,
-    passes,
-    tokensPerPass: emitted / passes,
-    wallMs,
-    tokensPerSecond: (1000 * emitted) / wallMs,
-    bytesPerToken: sum((r) => r.bytes) / emitted,
-    readsPerToken: sum((r) => r.reads) / emitted,
+    emitted: totals.emitted,
+    passes: totals.passes,
+    tokensPerPass: totals.tokensPerPass,
+    wallMs: totals.clockMs,
+    tokensPerSecond: totals.tokensPerSecond,
+    bytesPerToken: totals.bytesPerToken,
+    readsPerToken: totals.readsPerToken,
     dramBytes:
       t.engine.heapBytes -
       ffnHeapBytes +
       heldPeak * 2 * nEmbd * 4 +
       nLayer * (nFfn + nEmbd) * 4 +
       flash.store.groupBytes,
-    split: {
-      reads: perToken('reads'),
-      select: perToken('select'),
-      ffn: perToken('ffn'),
-      attention: perToken('attention'),
-      draft: perToken('draft'),
-      bookkeeping: perToken('bookkeeping'),
-    },
+    split: totals.split,
     union: {
       rowsPerPass: sum((r) => r.rows) / Math.max(1, records.length * nLayer),
       neuronsPerRow:

@@ -19,6 +19,7 @@ export { loadCapstoneModels } from './models.ts';
 export {
   capstoneGenerate,
   CapstoneDecoder,
+  capstoneTotals,
   type CapstoneStep,
   type CapstoneToken,
   type CapstoneClocks,
