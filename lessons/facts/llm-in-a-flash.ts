@@ -29,7 +29,8 @@ export function point(order: 'sequential' | 'scattered', kib: number) {
 /** GB/s (decimal, as papers state bandwidth) of a scattered 1 KiB read, and of the fastest read measured. */
 export const scattered1GBs = point('scattered', 1).bytesPerSecond / 1e9;
 export const bestGBs = Math.max(...flash.throughput.points.map((p) => p.bytesPerSecond)) / 1e9;
-/** A 32 KiB scattered read against a 1 KiB one: how many times the time for 32 times the bytes. */
+/** A 32 KiB scattered read against a 1 KiB one: how many times the bytes, and how many times the time. */
+export const bytesFor32x = point('scattered', 32).chunkBytes / point('scattered', 1).chunkBytes;
 export const timeFor32x = point('scattered', 32).microsPerRead / point('scattered', 1).microsPerRead;
 
 /** Our FFN in MiB, a neuron (up column + down row, fp32) and its half. */

@@ -6,7 +6,8 @@ import { PRESETS, parameterCount } from '../../lib/config.ts';
 import { loraParameterCount, squareLoraParameterCount, targetsFor } from '../../lib/lora/targets.ts';
 import { adamStateBytes } from '../../lib/train/adam.ts';
 import { type LoraAnalysis, type LoraCard, loraAnalysis, loraCard } from '../../site/data/lora.ts';
-import { bytes, count, decimal, percent } from '../../site/widgets/_kit/format.ts';
+import { TRAIN_BATCH, TRAIN_WINDOW } from '../../site/worker/handlers/lora-train.ts';
+import { bytes, count, decimal, percent, short } from '../../site/widgets/_kit/format.ts';
 
 export const card = loraCard();
 export const an = loraAnalysis();
@@ -33,6 +34,22 @@ export const fp32File = { full: 4 * ours, qv4: 4 * qv(4) };
 export const GPT3_D_MODEL = 12288;
 export const GPT3_ADAPTED_MATRICES = 2 * 96;
 export const gpt3 = (r: number) => squareLoraParameterCount(GPT3_D_MODEL, GPT3_ADAPTED_MATRICES, r);
+/** The lesson's formula worked by hand, 2 · matrices · d_model · r at r = 4 (lib/lora's count must agree). */
+export const gpt3ByHand = 2 * GPT3_ADAPTED_MATRICES * GPT3_D_MODEL * 4;
+/** GPT-3's layer 48 at r = 4 [LoRA, arXiv 2106.09685 v2, §7.3, Table 7]: ‖ΔW_q‖_F, ‖UᵀW_qVᵀ‖_F with U, V from
+ *  ΔW_q, and ‖W_q‖_F. */
+export const GPT3_TABLE_7 = { deltaNorm: 6.91, projection: 0.32, wNorm: 61.95 };
+/** How much ΔW_q amplifies the directions of W_q it shares: ‖ΔW_q‖_F / ‖UᵀW_qVᵀ‖_F. */
+export const gpt3Amplification = GPT3_TABLE_7.deltaNorm / GPT3_TABLE_7.projection;
+/** Checkpoints of GPT-3 175B in full and of its LoRA adapter, bytes [LoRA v2, §4.2], and the tasks of footnote 4. */
+export const GPT3_CHECKPOINT_BYTES = 350e9;
+export const GPT3_LORA_CHECKPOINT_BYTES = 35e6;
+export const GPT3_TASKS = 100;
+/** Storing GPT3_TASKS fine-tuned models: one base plus an adapter per task, or a full copy per task. */
+export const gpt3Tasks = {
+  lora: GPT3_CHECKPOINT_BYTES + GPT3_TASKS * GPT3_LORA_CHECKPOINT_BYTES,
+  full: GPT3_TASKS * GPT3_CHECKPOINT_BYTES,
+};
 /** Full fine-tuning's trainable parameters: 175,255.8M [LoRA, arXiv 2106.09685 v2, Table 4]. */
 export const GPT3_FULL = 175_255.8e6;
 /** One trained number in this many, at r = 4. */
@@ -40,6 +57,10 @@ export const gpt3FewerAtR4 = GPT3_FULL / gpt3(4);
 /** The r = 4 adapter in FP16, bytes. */
 export const gpt3Fp16Bytes = 2 * gpt3(4);
 export const gpt3Fp16MillionBytes = gpt3Fp16Bytes / 1e6;
+
+// ---- Training in the page (site/worker/handlers/lora-train.ts) ----
+/** Each step of the in-browser run: TRAIN_BATCH windows of TRAIN_WINDOW tokens. */
+export { TRAIN_BATCH, TRAIN_WINDOW };
 
 // ---- The trained adapters (measured) ----
 export const run = (name: string) => card?.runs.find((r) => r.name === name);
@@ -74,6 +95,9 @@ export const amplificationSpan = an?.table7.r4
 export const n = (x: number) => count(Math.round(x));
 /** A share as a percent, two decimals by default. */
 export const pct = (x: number, d = 2) => percent(x, d);
+/** Bytes in decimal units, whole, as the paper states checkpoints: "354 GB", "35 TB". */
+export const gigabytes = (b: number) => `${short(b / 1e9, 0)} GB`;
+export const terabytes = (b: number) => `${short(b / 1e12, 0)} TB`;
 /** Whole seconds. */
 export const seconds = (s: number) => `${count(Math.round(s))} s`;
 /** Each adapter's gain on the speeches: "r = 1 by 0.123, r = 2 by …". */

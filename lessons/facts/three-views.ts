@@ -16,6 +16,9 @@ export const W = [
   [4, 1, 0, 2, -2, 5],
   [0, 3, 1, 1, 1, -1],
 ];
+/** The example's shape: x's entries (W's rows, the inputs) and W's columns (y's entries, the outputs). */
+export const inputs = x.length;
+export const outputs = W[0].length;
 export const grid = elementsView(x, W);
 export const rows = rowsView(x, W);
 /** The columns view with y₄ (index 3) marked as known zero. */

@@ -13,7 +13,8 @@ import { SpeculativeSession } from '../speculative/session.ts';
 import type { TreeRunner } from '../speculative/runner.ts';
 import { MemoryStorage } from '../storage/memory.ts';
 import type { ByteStorage } from '../storage/storage.ts';
-import type { Tokenizer } from '../tokenizer.ts';
+import type { Tokenizer, TokenPiece } from '../tokenizer.ts';
+import { describeToken, drainTokens, type GeneratedToken, type TokenStream } from '../generate.ts';
 import { CAPSTONE_WINDOW_K, type CapstoneOptions, type CapstoneWeights, validateCapstoneOptions } from './options.ts';
 import { NoDraft, StoreTarget } from './target.ts';
 
@@ -79,7 +80,7 @@ export interface CapstoneRun {
   emitted: number;
   passes: number;
   tokensPerPass: number;
-  /** Milliseconds of the whole run on its clock (wall by default), and tokens per second of that clock. */
+  /** Milliseconds of the run's steps on its clock (wall by default), and tokens per second of that clock. */
   wallMs: number;
   tokensPerSecond: number;
   bytesPerToken: number;
@@ -111,100 +112,204 @@ export function capstoneFfn(models: CapstoneModels, stores: CapstoneStores, o: C
   return new FlashFfn(store, target.ffn, policy, { predictor: models.predictor, perPass: true });
 }
 
-/** Decodes up to maxNewTokens after `prompt` with the combination `options`, measuring the generated tokens. */
+/** One step of the capstone decoder: one target pass (a plain token, or a chain or tree verified at once). */
+export interface CapstoneStep {
+  /** Tokens the step wrote: the accepted guesses, then the target's own. */
+  emitted: number[];
+  /** The store's records of the step's target passes (one; two when the context window slid and was recomputed). */
+  records: TokenRecord[];
+  /** Where the step's time went, in milliseconds of the whole step on the decoder's `now` (a run's TimeSplit divides
+   *  their sums by the tokens emitted). */
+  ms: TimeSplit;
+  /** Milliseconds of the step on the decoder's `clock` (the run's clock, for tokens/s). */
+  clockMs: number;
+}
+
+/** A token with the step that emitted it (every token of a step holds the same object). */
+export interface CapstoneToken extends GeneratedToken {
+  record: CapstoneStep;
+}
+
+export interface CapstoneClocks {
+  /** The clock of the time split (the store times its reads with performance.now, so keep the default). */
+  now?: () => number;
+  /** The clock of the whole run, for tokens/s: e.g. this process's CPU time on a machine shared with others. */
+  clock?: () => number;
+}
+
+/**
+ * Lesson 9's decoder as a TokenStream (lib/generate.ts): next() yields one token at a time, the tokens of a step
+ * buffered, each carrying its step's reads and time split. The prompt's prefill is not a generated token: its reads
+ * and time are left out of every record. `prompt` must fit the target's context (capstoneGenerate checks the room).
+ */
+export class CapstoneDecoder implements TokenStream<CapstoneToken> {
+  readonly promptIds: number[];
+  readonly options: CapstoneOptions;
+  readonly target: StoreTarget;
+  private readonly session: SpeculativeSession;
+  private readonly tokenizer: Tokenizer;
+  private readonly piece: (id: number) => TokenPiece;
+  private readonly now: () => number;
+  private readonly clock: () => number;
+  private buffer: CapstoneToken[] = [];
+
+  constructor(
+    models: CapstoneModels,
+    stores: CapstoneStores,
+    prompt: string | number[],
+    options: Partial<CapstoneOptions>,
+    { now = () => performance.now(), clock = now }: CapstoneClocks = {},
+  ) {
+    const o = validateCapstoneOptions(options);
+    this.options = o;
+    this.now = now;
+    this.clock = clock;
+    this.tokenizer = models.tokenizer;
+    this.promptIds = typeof prompt === 'string' ? models.tokenizer.encode(prompt) : [...prompt];
+    if (this.promptIds.length === 0) throw new Error('capstone: the prompt is empty');
+    const t = models.targets[o.weights];
+    if (!t) throw new Error(`capstone: no ${o.weights} target was loaded`);
+    this.target = new StoreTarget(t.engine, capstoneFfn(models, stores, o), now);
+    const draft = o.speculation === 'plain' ? new NoDraft(t.engine.config.vocabSize) : models.draft;
+    this.session = new SpeculativeSession(this.target, draft, this.promptIds, {
+      shape: o.tree,
+      blockSize: t.engine.config.blockSize,
+      temperature: o.temperature,
+      seed: o.seed,
+      now,
+    });
+    this.target.takeClock();
+    this.target.flash.store.storage.takeCounts();
+    this.piece = models.tokenizer.pieceStream();
+    for (const id of this.promptIds) this.piece(id);
+  }
+
+  /** One target pass; its tokens are also what the next calls of next() return. */
+  step(): CapstoneStep & { logits: Float32Array[] } {
+    const flash = this.target.flash;
+    const firstRecord = flash.tokens.length;
+    const c0 = this.clock(),
+      s0 = this.now();
+    const s = this.session.step();
+    const stepMs = this.now() - s0,
+      clockMs = this.clock() - c0;
+    const pass = this.target.takeClock();
+    const records = flash.tokens.slice(firstRecord);
+    const reads = records.reduce((a, r) => a + r.readMs, 0),
+      select = records.reduce((a, r) => a + r.selectMs, 0);
+    const ms: TimeSplit = {
+      reads,
+      select,
+      ffn: pass.ffnMs - reads - select,
+      attention: pass.passMs - pass.ffnMs,
+      draft: s.draftMs,
+      bookkeeping: stepMs - pass.passMs - s.draftMs,
+    };
+    return { emitted: s.emitted, records, ms, clockMs, logits: s.logits };
+  }
+
+  /** The next token (runs a step when the buffer is empty). */
+  next(): CapstoneToken {
+    if (this.buffer.length === 0) {
+      const { logits, ...record } = this.step();
+      this.buffer = record.emitted.map((id, i) => ({
+        ...describeToken(this.tokenizer, id, logits[i], 5, this.piece(id)),
+        record,
+      }));
+    }
+    return this.buffer.shift()!;
+  }
+
+  dispose(): void {
+    this.session.dispose();
+  }
+}
+
+/** Steps' records summed, per token the steps emitted (the last step's extra guesses too): the figures of a run so
+ *  far, which capstoneGenerate and the page's worker both report. */
+export function capstoneTotals(steps: CapstoneStep[]) {
+  const stepSum = (f: (s: CapstoneStep) => number) => steps.reduce((a, s) => a + f(s), 0);
+  const emitted = stepSum((s) => s.emitted.length),
+    clockMs = stepSum((s) => s.clockMs);
+  const records = steps.flatMap((s) => s.records);
+  const perToken = (f: (r: TokenRecord) => number) => records.reduce((a, r) => a + f(r), 0) / emitted;
+  const split = (part: keyof TimeSplit) => stepSum((s) => s.ms[part]) / emitted;
+  return {
+    emitted,
+    passes: steps.length,
+    tokensPerPass: emitted / steps.length,
+    clockMs,
+    tokensPerSecond: (1000 * emitted) / clockMs,
+    bytesPerToken: perToken((r) => r.bytes),
+    readsPerToken: perToken((r) => r.reads),
+    split: {
+      reads: split('reads'),
+      select: split('select'),
+      ffn: split('ffn'),
+      attention: split('attention'),
+      draft: split('draft'),
+      bookkeeping: split('bookkeeping'),
+    } satisfies TimeSplit,
+    records,
+  };
+}
+
+/** Decodes up to maxNewTokens after `prompt` with the combination `options`, measuring the generated tokens: a
+ *  CapstoneDecoder drained, its steps' records summed. */
 export function capstoneGenerate(
   models: CapstoneModels,
   stores: CapstoneStores,
   prompt: string | number[],
   options: Partial<CapstoneOptions>,
-  {
-    maxNewTokens = 24,
-    now = () => performance.now(),
-    clock = now,
-  }: {
-    maxNewTokens?: number;
-    /** The clock of the time split (the store times its reads with performance.now, so keep the default). */
-    now?: () => number;
-    /** The clock of the whole run, for tokens/s: e.g. this process's CPU time on a machine shared with others. */
-    clock?: () => number;
-  } = {},
+  { maxNewTokens = 24, ...clocks }: { maxNewTokens?: number } & CapstoneClocks = {},
 ): CapstoneRun {
   const o = validateCapstoneOptions(options);
   if (!(Number.isInteger(maxNewTokens) && maxNewTokens >= 1))
     throw new Error(`capstone: maxNewTokens must be a whole number ≥ 1, got ${maxNewTokens}`);
-  const t = models.targets[o.weights]!;
-  const flash = capstoneFfn(models, stores, o);
-  const target = new StoreTarget(t.engine, flash, now);
-  const draft = o.speculation === 'plain' ? new NoDraft(t.engine.config.vocabSize) : models.draft;
-  const ids = typeof prompt === 'string' ? models.tokenizer.encode(prompt) : [...prompt];
+  const t = models.targets[o.weights];
+  if (!t) throw new Error(`capstone: no ${o.weights} target was loaded`);
+  const promptIds = typeof prompt === 'string' ? models.tokenizer.encode(prompt) : [...prompt];
   const { blockSize } = t.engine.config;
-  if (ids.length === 0) throw new Error('capstone: the prompt is empty');
-  if (ids.length + maxNewTokens > blockSize)
+  if (promptIds.length === 0) throw new Error('capstone: the prompt is empty');
+  if (promptIds.length + maxNewTokens > blockSize)
     throw new Error(
-      `capstone: ${ids.length} prompt tokens + ${maxNewTokens} new ones exceed the context of ${blockSize}`,
+      `capstone: ${promptIds.length} prompt tokens + ${maxNewTokens} new ones exceed the context of ${blockSize}`,
     );
-  const session = new SpeculativeSession(target, draft, ids, {
-    shape: o.tree,
-    blockSize,
-    temperature: o.temperature,
-    seed: o.seed,
-    now,
+  const decoder = new CapstoneDecoder(models, stores, promptIds, o, clocks);
+  const flash = decoder.target.flash;
+  const steps: CapstoneStep[] = [];
+  const tokens = drainTokens(decoder, {
+    maxNewTokens,
+    onToken: (tok) => {
+      if (steps.at(-1) !== tok.record) steps.push(tok.record);
+    },
   });
-  // The prompt's prefill is not a generated token: its reads and time are left out.
-  target.takeClock();
-  const firstRecord = flash.tokens.length;
-  flash.store.storage.takeCounts();
-  const out: number[] = [];
-  let draftMs = 0,
-    passes = 0,
-    emitted = 0;
-  const t0 = clock(),
-    s0 = now();
-  while (out.length < maxNewTokens) {
-    const step = session.step();
-    draftMs += step.draftMs;
-    passes++;
-    emitted += step.emitted.length;
-    out.push(...step.emitted);
-  }
-  const wallMs = clock() - t0,
-    splitMs = now() - s0;
-  session.dispose();
-  const passClock = target.takeClock();
-  const records = flash.tokens.slice(firstRecord);
+  const totals = capstoneTotals(steps);
+  const records = totals.records;
   const sum = (f: (r: TokenRecord) => number) => records.reduce((a, r) => a + f(r), 0);
-  const readMs = sum((r) => r.readMs),
-    selectMs = sum((r) => r.selectMs);
   const { nLayer, nEmbd, nFfn } = t.engine.config;
   const heldPeak = sum((r) => r.heldPeak) / Math.max(1, records.length);
   const ffnHeapBytes = ffnBytesInHeap(t); // the engine's own FFN weights, never used with a store
-  const ids2 = out.slice(0, maxNewTokens);
+  const ids = tokens.map((tok) => tok.id);
   const { tree: _tree, ...chosen } = o;
   return {
     options: chosen,
-    ids: ids2,
-    text: models.tokenizer.decode(ids2),
-    emitted,
-    passes,
-    tokensPerPass: emitted / passes,
-    wallMs,
-    tokensPerSecond: (1000 * emitted) / wallMs,
-    bytesPerToken: sum((r) => r.bytes) / emitted,
-    readsPerToken: sum((r) => r.reads) / emitted,
+    ids,
+    text: models.tokenizer.decode(ids),
+    emitted: totals.emitted,
+    passes: totals.passes,
+    tokensPerPass: totals.tokensPerPass,
+    wallMs: totals.clockMs,
+    tokensPerSecond: totals.tokensPerSecond,
+    bytesPerToken: totals.bytesPerToken,
+    readsPerToken: totals.readsPerToken,
     dramBytes:
       t.engine.heapBytes -
       ffnHeapBytes +
       heldPeak * 2 * nEmbd * 4 +
       nLayer * (nFfn + nEmbd) * 4 +
       flash.store.groupBytes,
-    split: {
-      reads: readMs / emitted,
-      select: selectMs / emitted,
-      ffn: (passClock.ffnMs - readMs - selectMs) / emitted,
-      attention: (passClock.passMs - passClock.ffnMs) / emitted,
-      draft: draftMs / emitted,
-      bookkeeping: (splitMs - passClock.passMs - draftMs) / emitted,
-    },
+    split: totals.split,
     union: {
       rowsPerPass: sum((r) => r.rows) / Math.max(1, records.length * nLayer),
       neuronsPerRow:

@@ -18,6 +18,11 @@ export { StoreTarget, NoDraft } from './target.ts';
 export { loadCapstoneModels } from './models.ts';
 export {
   capstoneGenerate,
+  CapstoneDecoder,
+  capstoneTotals,
+  type CapstoneStep,
+  type CapstoneToken,
+  type CapstoneClocks,
   capstoneFfn,
   CapstoneStores,
   type CapstoneModels,

@@ -15,7 +15,7 @@ import type { ByteStorage } from '../storage/storage.ts';
 import { timePerCall } from '../timing.ts';
 import { LeanRunner } from './lean-gpt.ts';
 import { type RunOptions, TfjsRunner, type TreeRunner } from './runner.ts';
-import { SpeculativeSession } from './session.ts';
+import { speculativeGenerate } from './speculative-decoder.ts';
 import { formatTreeShape, parseTreeShape } from './tree-shape.ts';
 
 export const REGIMES = ['overhead-bound', 'compute-bound', 'memory-bound'] as const;
@@ -94,24 +94,13 @@ export function speculativeGreedy(
   shape: string,
   maxNewTokens: number,
 ): { ids: number[]; passes: number; targetMs: number; draftMs: number } {
-  const session = new SpeculativeSession(target, draft, prompt, {
-    shape: parseTreeShape(shape),
-    blockSize: model.config.blockSize,
+  const run = speculativeGenerate(model, draft, prompt, {
+    tree: shape,
     temperature: 0,
+    maxNewTokens,
+    targetRunner: target,
   });
-  const ids: number[] = [];
-  let passes = 0,
-    targetMs = 0,
-    draftMs = 0;
-  while (ids.length < maxNewTokens) {
-    const step = session.step();
-    ids.push(...step.emitted);
-    passes++;
-    targetMs += step.targetMs;
-    draftMs += step.draftMs;
-  }
-  session.dispose();
-  return { ids: ids.slice(0, maxNewTokens), passes, targetMs, draftMs };
+  return { ids: run.ids, passes: run.targetPasses, targetMs: run.targetMs, draftMs: run.draftMs };
 }
 
 /** Greedy plain decoding (one target pass per token) on a runner. */

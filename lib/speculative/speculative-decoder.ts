@@ -17,6 +17,9 @@ export interface SpeculativeDecodeOptions extends SamplingOptions {
   longPrompt?: 'truncate' | 'error';
   topAlternatives?: number;
   now?: () => number;
+  /** What runs the target: default its tfjs forward; or another TreeRunner with the target's weights (the lean
+   *  engine, or lesson 8's stored-weights runner), which the decoder disposes with its session. */
+  targetRunner?: TreeRunner;
 }
 
 export interface SpeculativeGenerateOptions extends SpeculativeDecodeOptions {
@@ -73,11 +76,16 @@ export class SpeculativeDecoder implements TokenStream<SpecToken> {
         `speculative decoding: the prompt is ${this.promptIds.length} tokens, longer than the context of ${blockSize}`,
       );
     const draftRunner = isRunner(draft) ? draft : new TfjsRunner(draft);
-    this.session = new SpeculativeSession(new TfjsRunner(target), draftRunner, this.promptIds.slice(-blockSize), {
-      ...opts,
-      shape,
-      blockSize,
-    });
+    this.session = new SpeculativeSession(
+      opts.targetRunner ?? new TfjsRunner(target),
+      draftRunner,
+      this.promptIds.slice(-blockSize),
+      {
+        ...opts,
+        shape,
+        blockSize,
+      },
+    );
   }
 
   /** One speculative step; its tokens are also what the next calls of next() return. */

@@ -7,18 +7,17 @@ import {
   capstoneFfn,
   capstoneFidelity,
   capstoneLabel,
+  CapstoneDecoder,
   CapstoneStores,
+  capstoneTotals,
   type CapstoneFidelity,
   type CapstoneModels,
   type CapstoneOptions,
-  NoDraft,
-  StoreTarget,
+  type CapstoneStep,
   type TimeSplit,
   validateCapstoneOptions,
 } from '../../../lib/capstone/index.ts';
 import { loadCapstoneModels } from '../../../lib/capstone/models.ts';
-import type { TokenRecord } from '../../../lib/flash/index.ts';
-import { SpeculativeSession } from '../../../lib/speculative/session.ts';
 import { openBrowserStorage, type ByteStorage } from '../../../lib/storage/index.ts';
 import { defineHandler, type HandlerContext } from '../protocol.ts';
 import { getModel, modelUrl } from '../models.ts';
@@ -52,18 +51,13 @@ const memoryStores = new CapstoneStores(() => {
 interface Session {
   options: CapstoneOptions;
   tokenizer: Tokenizer;
-  target: StoreTarget;
-  session: SpeculativeSession;
+  decoder: CapstoneDecoder;
   tokens: number;
   ids: number[];
-  passes: number;
-  /** Tokens the steps emitted (the last one may emit more than asked for). */
-  emitted: number;
-  stepMs: number;
-  draftMs: number;
-  firstRecord: number;
+  /** The decoder's steps so far (the last one may emit more tokens than asked for). */
+  steps: CapstoneStep[];
 }
-const sessions = new Sessions<Session>('capstone', 1, (s) => s.session.dispose());
+const sessions = new Sessions<Session>('capstone', 1, (s) => s.decoder.dispose());
 
 export interface CapstoneStartPayload {
   options: Partial<CapstoneOptions>;
@@ -147,9 +141,6 @@ export const capstoneStart = defineHandler(async (p: CapstoneStartPayload, ctx):
   const { storage, fallback } = await openStore(o, m);
   const run: CapstoneOptions = { ...o, storage: storage === 'opfs' ? 'flash' : 'memory' };
   const t = m.targets[o.weights]!;
-  const flash = capstoneFfn(m, storage === 'opfs' ? stores : memoryStores, run);
-  const target = new StoreTarget(t.engine, flash);
-  const draft = o.speculation === 'plain' ? new NoDraft(t.engine.config.vocabSize) : m.draft;
   let ids = m.tokenizer.encode(prompt);
   // Room for the tokens plus the largest tree a step may add past them.
   const room = tokens + (o.tree.kind === 'expansion' ? o.tree.widths.length : o.tree.nodes) + 1;
@@ -160,27 +151,9 @@ export const capstoneStart = defineHandler(async (p: CapstoneStartPayload, ctx):
     );
     ids = ids.slice(-(blockSize - room));
   }
-  const session = new SpeculativeSession(target, draft, ids, {
-    shape: o.tree,
-    blockSize,
-    temperature: o.temperature,
-    seed: o.seed,
-  });
-  target.takeClock(); // the prompt's prefill is not a generated token
-  flash.store.storage.takeCounts();
-  const id = sessions.add({
-    options: o,
-    tokenizer: m.tokenizer,
-    target,
-    session,
-    tokens,
-    ids: [],
-    passes: 0,
-    emitted: 0,
-    stepMs: 0,
-    draftMs: 0,
-    firstRecord: flash.tokens.length,
-  });
+  // The decoder leaves the prompt's prefill out of its records: it is not a generated token.
+  const decoder = new CapstoneDecoder(m, storage === 'opfs' ? stores : memoryStores, ids, run);
+  const id = sessions.add({ options: o, tokenizer: m.tokenizer, decoder, tokens, ids: [], steps: [] });
   return {
     session: id,
     label: capstoneLabel(o),
@@ -195,17 +168,22 @@ export const capstoneStart = defineHandler(async (p: CapstoneStartPayload, ctx):
 /** One target pass of a run, or null once the run has all its tokens. */
 function capstoneStep(s: Session): CapstoneStepResult | null {
   if (s.ids.length >= s.tokens) return null;
-  const t0 = performance.now();
-  const step = s.session.step();
-  s.stepMs += performance.now() - t0;
-  s.draftMs += step.draftMs;
-  s.passes++;
-  s.emitted += step.emitted.length;
+  const { logits: _logits, ...step } = s.decoder.step();
+  s.steps.push(step);
   const emitted = step.emitted.slice(0, s.tokens - s.ids.length);
   s.ids.push(...emitted);
-  const records = s.target.flash.tokens.slice(s.firstRecord);
-  const last = records.at(-1)!;
-  const { nLayer } = s.target.engine.config;
+  const last = step.records.at(-1)!;
+  const { nLayer } = s.decoder.target.engine.config;
+  const {
+    emitted: n,
+    passes,
+    tokensPerPass,
+    clockMs,
+    tokensPerSecond,
+    bytesPerToken,
+    readsPerToken,
+    split,
+  } = capstoneTotals(s.steps);
   return {
     pass: {
       tokens: emitted.map((i) => s.tokenizer.tokenText(i)),
@@ -214,34 +192,8 @@ function capstoneStep(s: Session): CapstoneStepResult | null {
       rows: last.rows / nLayer,
       neuronsPerLayer: last.selected / nLayer,
     },
-    totals: totalsOf(s, records),
+    totals: { tokens: n, passes, tokensPerPass, ms: clockMs, tokensPerSecond, bytesPerToken, readsPerToken, split },
     done: s.ids.length >= s.tokens,
-  };
-}
-
-/** The run so far, per token the steps emitted (as capstoneGenerate counts: the last step's extra guesses too). */
-function totalsOf(s: Session, records: TokenRecord[]): CapstoneTotals {
-  const sum = (f: (r: TokenRecord) => number) => records.reduce((a, r) => a + f(r), 0);
-  const n = s.emitted;
-  const readMs = sum((r) => r.readMs),
-    selectMs = sum((r) => r.selectMs);
-  const { passMs, ffnMs } = s.target;
-  return {
-    tokens: n,
-    passes: s.passes,
-    tokensPerPass: n / s.passes,
-    ms: s.stepMs,
-    tokensPerSecond: (1000 * n) / s.stepMs,
-    bytesPerToken: sum((r) => r.bytes) / n,
-    readsPerToken: sum((r) => r.reads) / n,
-    split: {
-      reads: readMs / n,
-      select: selectMs / n,
-      ffn: (ffnMs - readMs - selectMs) / n,
-      attention: (passMs - ffnMs) / n,
-      draft: s.draftMs / n,
-      bookkeeping: (s.stepMs - passMs - s.draftMs) / n,
-    },
   };
 }
 

@@ -24,8 +24,9 @@ import type { Registered } from './index.ts';
 export const MIN_TEXT_CHARS = 2000;
 export const MAX_TEXT_CHARS = 200_000;
 export const MAX_STEPS = 1000;
-const BATCH = 4;
-const WINDOW = 64;
+/** Each training step: this many windows of this many tokens. */
+export const TRAIN_BATCH = 4;
+export const TRAIN_WINDOW = 64;
 
 export interface TrainStartPayload {
   rank: number;
@@ -105,20 +106,20 @@ export const loraTrainStart = defineHandler(async (p: TrainStartPayload, ctx): P
   const tok = s.model.tokenizer;
   const trainIds = tok.encode(text.train),
     heldIds = tok.encode(text.validation.slice(0, 40_000));
-  if (heldIds.length < WINDOW + 1)
+  if (heldIds.length < TRAIN_WINDOW + 1)
     throw new Error(
-      `The held-out tenth of your text is only ${heldIds.length} tokens; paste more text (it needs at least ${WINDOW + 1}).`,
+      `The held-out tenth of your text is only ${heldIds.length} tokens; paste more text (it needs at least ${TRAIN_WINDOW + 1}).`,
     );
   const adapter = new LoraAdapter(s.set.base, spec, { seed: Math.floor(Number(p.seed) || 1) });
   const trainer = new LoraTrainer(s.model, adapter, trainIds, {
     steps,
-    batchSize: BATCH,
-    blockSize: WINDOW,
+    batchSize: TRAIN_BATCH,
+    blockSize: TRAIN_WINDOW,
     peakLr: lr,
     seed: Math.floor(Number(p.seed) || 1),
     warmup: Math.min(10, Math.floor(steps / 10)),
   });
-  const held = heldOutBatches(s.model, heldIds, 8, WINDOW);
+  const held = heldOutBatches(s.model, heldIds, 8, TRAIN_WINDOW);
   const session = sessions.add({
     adapter,
     trainer,
@@ -158,7 +159,7 @@ export const loraTrainNext = defineHandler(
       done: s.trainer.done,
       heldOutLoss: p.heldOut || s.trainer.done ? s.trainer.loss(s.held) : undefined,
       stepsPerSecond: sps,
-      tokensPerSecond: sps * BATCH * WINDOW,
+      tokensPerSecond: sps * TRAIN_BATCH * TRAIN_WINDOW,
     };
   },
 );

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allCombinations,
+  CapstoneDecoder,
   CapstoneStores,
   capstoneFidelity,
   capstoneGenerate,
@@ -14,7 +15,7 @@ import {
   unionSweep,
   withPricedReads,
 } from '../../../lib/capstone/index.ts';
-import { generate } from '../../../lib/generate.ts';
+import { drainTokens, generate } from '../../../lib/generate.ts';
 import { UFS_4_0 } from '../../../lib/hardware/storage-curve.ts';
 import { fileFlash, loadCapstoneModels } from '../../../node/capstone-models.ts';
 import { loadCorpus } from '../../../node/corpus.ts';
@@ -126,6 +127,41 @@ describe('lesson 9 decoder: every switch, same greedy text', () => {
     const perPass = sweep.points.map((p) => p.run.union.neuronsPerPass);
     expect(perPass[0]).toBeLessThan(perPass[1]);
     expect(perPass[1]).toBeLessThan(perPass[2]);
+  });
+
+  it('the decoder is a TokenStream: draining it gives capstoneGenerate’s tokens, each with its step’s reads', () => {
+    for (const o of [
+      { ffn: 'exact', speculation: 'tree' },
+      { ffn: 'predicted', speculation: 'chain', weights: 'int4' },
+      { ffn: 'exact', speculation: 'plain', temperature: 0.9, seed: 3 },
+    ] as const) {
+      const run = capstoneGenerate(models, stores, PROMPT, o, { maxNewTokens: N });
+      let stopped = 0;
+      const tokens = drainTokens(new CapstoneDecoder(models, stores, PROMPT, o), {
+        maxNewTokens: N,
+        onToken: () => void stopped++,
+      });
+      expect(
+        tokens.map((t) => t.id),
+        JSON.stringify(o),
+      ).toEqual(run.ids);
+      expect(stopped).toBe(N);
+      expect(tokens.map((t) => t.text).join('')).toBe(run.text);
+      // One record per step, shared by its tokens; the steps' passes are the run's, their reads its reads.
+      const steps = [...new Set(tokens.map((t) => t.record))];
+      expect(steps).toHaveLength(run.passes);
+      expect(steps.flatMap((s) => s.emitted).slice(0, N)).toEqual(run.ids);
+      const bytes = steps.flatMap((s) => s.records).reduce((a, r) => a + r.bytes, 0);
+      expect(bytes / run.emitted).toBeCloseTo(run.bytesPerToken, 9);
+      for (const s of steps) {
+        expect(s.records).toHaveLength(1);
+        expect(s.ms.reads).toBeGreaterThanOrEqual(0);
+        expect(s.clockMs).toBeGreaterThan(0);
+      }
+      // Each token's probability is the target's, under the logits that chose it (greedy: the most likely).
+      if (!('temperature' in o))
+        for (const t of tokens) expect(t.p).toBe(Math.max(t.p, ...t.alternatives.map((a) => a.p)));
+    }
   });
 
   it('sampled decoding is seeded: the same seed repeats its text, exact neurons sample what dense ones do', () => {

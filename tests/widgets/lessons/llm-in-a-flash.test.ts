@@ -11,6 +11,7 @@ describe('lesson 4 facts (lessons/facts/llm-in-a-flash.ts)', () => {
     }
     expect(() => f.exact('nope' as 'naive')).toThrow(/no exact rung/);
     expect(() => f.point('scattered', 3)).toThrow(/no scattered read of 3 KiB/);
+    expect(f.bytesFor32x * f.point('scattered', 1).chunkBytes).toBe(32 * 1024); // the read sizes the prose compares
   });
 
   test('the exact rungs read fewer bytes as techniques stack, and bundling never reads more than the window rung', () => {

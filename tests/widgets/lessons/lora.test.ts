@@ -23,6 +23,21 @@ describe('lesson 7 facts (lessons/facts/lora.ts)', () => {
     expect(f.gpt3FewerAtR4).toBeLessThan(10000);
   });
 
+  test('GPT-3 figures the prose states: the formula by hand, Table 7’s amplification, a hundred tasks’ storage', () => {
+    expect(f.gpt3ByHand).toBe(f.gpt3(4)); // 2 · 192 · 12288 · 4, as lib/lora counts it
+    expect(f.gpt3Amplification * f.GPT3_TABLE_7.projection).toBeCloseTo(f.GPT3_TABLE_7.deltaNorm, 12);
+    expect(f.decimal(f.gpt3Amplification, 1)).toBe('21.6'); // 6.91 / 0.32 = 21.59…; the paper rounds it to 21.5
+    // One base plus a hundred 35 MB adapters against a hundred 350 GB copies [§4.2, footnote 4].
+    expect(f.gigabytes(f.gpt3Tasks.lora)).toBe('354 GB');
+    expect(f.terabytes(f.gpt3Tasks.full)).toBe('35 TB');
+    expect(f.gpt3Tasks.full / f.gpt3Tasks.lora).toBeGreaterThan(90);
+  });
+
+  test('training in the page: each step is the handler’s windows, the held-out check needs one window and a token', () => {
+    expect(Number.isInteger(f.TRAIN_BATCH) && f.TRAIN_BATCH >= 1).toBe(true);
+    expect(f.TRAIN_WINDOW).toBeLessThanOrEqual(f.cfg.blockSize); // a window fits the model's context
+  });
+
   test('the adapters’ card: spans and gains are read from its runs', () => {
     const card = f.card!;
     expect(card).toBeTruthy();

@@ -10,6 +10,8 @@ describe('lesson 1 facts (lessons/facts/three-views.ts)', () => {
     const y = direct(f.x, f.W);
     expect(f.rows.y).toEqual(y);
     expect(f.grid.cost.dense.weightsRead).toBe(f.x.length * f.W[0].length);
+    // The prose's shape: x's entries are W's rows, W's columns are y's entries.
+    expect([f.inputs, f.outputs]).toEqual([f.W.length, y.length]);
     const zeroInputs = f.x.filter((v) => v === 0).length;
     expect(f.rows.cost.actual.weightsRead).toBe((f.x.length - zeroInputs) * f.W[0].length);
     expect(f.cols.exact[3]).toBe(y[3]);
