@@ -39,8 +39,12 @@ export const gpt3ByHand = 2 * GPT3_ADAPTED_MATRICES * GPT3_D_MODEL * 4;
 /** GPT-3's layer 48 at r = 4 [LoRA, arXiv 2106.09685 v2, §7.3, Table 7]: ‖ΔW_q‖_F, ‖UᵀW_qVᵀ‖_F with U, V from
  *  ΔW_q, and ‖W_q‖_F. */
 export const GPT3_TABLE_7 = { deltaNorm: 6.91, projection: 0.32, wNorm: 61.95 };
-/** How much ΔW_q amplifies the directions of W_q it shares: ‖ΔW_q‖_F / ‖UᵀW_qVᵀ‖_F. */
-export const gpt3Amplification = GPT3_TABLE_7.deltaNorm / GPT3_TABLE_7.projection;
+/**
+ * How much ΔW_q amplifies the directions of W_q it shares, ‖ΔW_q‖_F / ‖UᵀW_qVᵀ‖_F, as the paper prints it: "21.5 ≈
+ * 6.91/0.32" [§7.3] (the printed norms are rounded; 6.91/0.32 itself is 21.59). Cited, not recomputed, so the
+ * lesson shows the paper's figure.
+ */
+export const gpt3Amplification = 21.5;
 /** Checkpoints of GPT-3 175B in full and of its LoRA adapter, bytes [LoRA v2, §4.2], and the tasks of footnote 4. */
 export const GPT3_CHECKPOINT_BYTES = 350e9;
 export const GPT3_LORA_CHECKPOINT_BYTES = 35e6;

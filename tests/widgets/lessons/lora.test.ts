@@ -25,8 +25,9 @@ describe('lesson 7 facts (lessons/facts/lora.ts)', () => {
 
   test('GPT-3 figures the prose states: the formula by hand, Table 7’s amplification, a hundred tasks’ storage', () => {
     expect(f.gpt3ByHand).toBe(f.gpt3(4)); // 2 · 192 · 12288 · 4, as lib/lora counts it
-    expect(f.gpt3Amplification * f.GPT3_TABLE_7.projection).toBeCloseTo(f.GPT3_TABLE_7.deltaNorm, 12);
-    expect(f.decimal(f.gpt3Amplification, 1)).toBe('21.6'); // 6.91 / 0.32 = 21.59…; the paper rounds it to 21.5
+    // The paper's 21.5 agrees with its own rounded norms to the rounding of 0.32 (6.91 / 0.325 = 21.3, / 0.315 = 21.9).
+    expect(f.gpt3Amplification).toBeGreaterThan(f.GPT3_TABLE_7.deltaNorm / (f.GPT3_TABLE_7.projection + 0.005));
+    expect(f.gpt3Amplification).toBeLessThan(f.GPT3_TABLE_7.deltaNorm / (f.GPT3_TABLE_7.projection - 0.005));
     // One base plus a hundred 35 MB adapters against a hundred 350 GB copies [§4.2, footnote 4].
     expect(f.gigabytes(f.gpt3Tasks.lora)).toBe('354 GB');
     expect(f.terabytes(f.gpt3Tasks.full)).toBe('35 TB');
