@@ -1,5 +1,6 @@
-// LoraTrain as plain data: the sentences the widget shows while a run trains (no DOM, no worker).
-import { count, decimal, nats, perSecond, signedDecimal } from '../_kit/format.ts';
+// LoraTrain as plain data: the sentences the widget shows while a run trains, and its voice samples' schedule (no
+// DOM, no worker).
+import { count, decimal, duration, nats, perSecond, signedDecimal } from '../_kit/format.ts';
 
 export interface LossPoint {
   step: number;
@@ -39,4 +40,35 @@ export function trainSummary(
 ): string {
   if (parameters === undefined) return 'Not trained yet: press Train to fine-tune a LoRA adapter in your browser.';
   return `Adapter with ${count(parameters)} trainable numbers, step ${step} of ${steps}; held-out loss ${lossText(start, now)}.`;
+}
+
+/** The voice samples at one step: how many of `samples` the classifier (lib/lora/voice.ts) labels speech. */
+export interface VoicePoint {
+  step: number;
+  speech: number;
+  samples: number;
+}
+
+/** Seeds of the voice samples drawn every SAMPLE_EVERY steps (one continuation each, VOICE_TOKENS tokens). */
+export const VOICE_SEEDS = [1, 2, 3, 4];
+export const VOICE_TOKENS = 24;
+/** Steps between voice samples: at MEASURED's rate the first one after step 0 lands within the first minute. */
+export const SAMPLE_EVERY = 20;
+
+/**
+ * Training speed of the default run (FFN up and down, r = 8, 4 windows of 64 tokens), measured in Chromium (wasm)
+ * on this project's 2-core test machine while other jobs ran (load average in `load`), by
+ * tests/site/lesson-lora.test.ts's voice check. Other settings and other machines differ.
+ */
+export const MEASURED = { stepsPerSecond: 0, load: '' } as const;
+
+export function planText(steps: number, parameters: number): string {
+  const ms = (1000 * steps) / MEASURED.stepsPerSecond;
+  return `Not started. The adapter will train ${count(parameters)} numbers; the base model stays frozen. ${count(steps)} steps take about ${duration(ms)} at ${decimal(MEASURED.stepsPerSecond, 2)} steps/s (FFN, r = 8, measured on this project's 2-core test machine under load ${MEASURED.load}; yours may differ), with a voice sample every ${SAMPLE_EVERY} steps, the first after about ${duration((1000 * SAMPLE_EVERY) / MEASURED.stepsPerSecond)}.`;
+}
+
+export function voiceText(v: VoicePoint | undefined, scores: number[]): string {
+  if (!v) return '—';
+  const each = scores.map((s) => signedDecimal(s, 2)).join(', ');
+  return `step ${count(v.step)}: ${v.speech} of ${v.samples} samples read as speech (scores ${each} nats/token; above 0 = speech)`;
 }
