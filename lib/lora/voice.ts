@@ -65,7 +65,8 @@ export class VoiceClassifier {
   /** The same classifier from the corpora's counts (voiceCounts of each training split), without the text. */
   static fromCounts(counts: readonly [TokenCounts, TokenCounts], opts: VoiceClassifierOptions = {}): VoiceClassifier {
     const V = counts[0].vocabSize;
-    if (counts[1].vocabSize !== V) throw new Error('VoiceClassifier: the two corpora were counted over different vocabularies');
+    if (counts[1].vocabSize !== V)
+      throw new Error('VoiceClassifier: the two corpora were counted over different vocabularies');
     const c = Object.create(VoiceClassifier.prototype) as VoiceClassifier;
     const fitted = VoiceClassifier.#fit(counts, opts);
     Object.assign(c, { vocabSize: V, uni: fitted[0], bi: fitted[1], lambda: fitted[2] });
@@ -97,11 +98,7 @@ export class VoiceClassifier {
     };
     const [su, sb] = fit(counts[0]);
     const [nu, nb] = fit(counts[1]);
-    return [
-      [su, nu],
-      [sb, nb],
-      lambda,
-    ];
+    return [[su, nu], [sb, nb], lambda];
   }
 
   private logProb(which: 0 | 1, prev: number, t: number): number {

@@ -207,10 +207,17 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
         maxNewTokens: VOICE_TOKENS,
       });
       if (session !== this.#run.id) return;
-      const point = { step: s.step, speech: s.samples.filter((x) => x.label === 'speech').length, samples: s.samples.length };
+      const point = {
+        step: s.step,
+        speech: s.samples.filter((x) => x.label === 'speech').length,
+        samples: s.samples.length,
+      };
       this.#voices.push(point);
       const text = this.#prompt + s.samples[0].text;
-      const verdict = voiceText(point, s.samples.map((x) => x.score));
+      const verdict = voiceText(
+        point,
+        s.samples.map((x) => x.score),
+      );
       // Step 0: the adapter adds nothing yet (B = 0), so this is the base model's voice.
       if (s.step === 0) {
         this.find('[data-out="base"]').textContent = text;

@@ -63,7 +63,9 @@ describe('the worker-side classifier (from the committed counts) equals lib/lora
       expect(fromFile.score(s.ids, prev)).toBe(s.score);
       expect(fromFile.label(s.ids, prev)).toBe(s.label);
     }
-    expect(voiceScore(model, fromFile, { prompts: NEUTRAL_PROMPTS.slice(0, 4), seeds: [1, 2], maxNewTokens: 24 })).toEqual(v);
+    expect(
+      voiceScore(model, fromFile, { prompts: NEUTRAL_PROMPTS.slice(0, 4), seeds: [1, 2], maxNewTokens: 24 }),
+    ).toEqual(v);
   });
 
   it('scores random token sequences identically (property)', () => {

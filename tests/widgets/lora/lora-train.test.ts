@@ -65,7 +65,12 @@ describe('LoraTrain', () => {
 
     // Step 0: the base model's voice, before any step.
     const first = await answer('train.sample', (c) => sample(c, 0));
-    expect(first.payload).toMatchObject({ session: 7, prompt: 'I think that', seeds: VOICE_SEEDS, maxNewTokens: VOICE_TOKENS });
+    expect(first.payload).toMatchObject({
+      session: 7,
+      prompt: 'I think that',
+      seeds: VOICE_SEEDS,
+      maxNewTokens: VOICE_TOKENS,
+    });
     expect(out(el, 'base')).toBe('I think that words at step 0 seed 1');
     expect(out(el, 'base-voice')).toMatch(/^step 0: 0 of 4 samples read as speech/);
 
