@@ -56,15 +56,16 @@ export const VOICE_TOKENS = 24;
 export const SAMPLE_EVERY = 20;
 
 /**
- * Training speed of the default run (FFN up and down, r = 8, 4 windows of 64 tokens), measured in Chromium (wasm)
- * on this project's 2-core test machine while other jobs ran (load average in `load`), by
- * tests/site/lesson-lora.test.ts's voice check. Other settings and other machines differ.
+ * The default run (FFN up and down, r = 8, 4 windows of 64 tokens) in Chromium (wasm) on this project's 2-core test
+ * machine while other jobs ran: `npm exec -- node scripts/bench-lora-browser.ts`, 2026-12-06, load average 13.
+ * `stepsInFirstMinute` counts the steps of the first 60 s of training, voice samples included; `firstSampleSeconds`
+ * is from pressing Train to the first voice sample after step 0. Other settings and machines differ.
  */
-export const MEASURED = { stepsPerSecond: 0, load: '' } as const;
+export const MEASURED = { stepsPerSecond: 1.26, stepsInFirstMinute: 66, firstSampleSeconds: 18, load: 13 } as const;
 
 export function planText(steps: number, parameters: number): string {
-  const ms = (1000 * steps) / MEASURED.stepsPerSecond;
-  return `Not started. The adapter will train ${count(parameters)} numbers; the base model stays frozen. ${count(steps)} steps take about ${duration(ms)} at ${decimal(MEASURED.stepsPerSecond, 2)} steps/s (FFN, r = 8, measured on this project's 2-core test machine under load ${MEASURED.load}; yours may differ), with a voice sample every ${SAMPLE_EVERY} steps, the first after about ${duration((1000 * SAMPLE_EVERY) / MEASURED.stepsPerSecond)}.`;
+  const wallMs = (60_000 * steps) / MEASURED.stepsInFirstMinute;
+  return `Not started. The adapter will train ${count(parameters)} numbers; the base model stays frozen. Expect about ${duration(wallMs)} for ${count(steps)} steps, with a voice sample every ${SAMPLE_EVERY} steps: the default run (FFN, r = 8) did ${MEASURED.stepsInFirstMinute} steps in its first minute (${decimal(MEASURED.stepsPerSecond, 2)} steps/s while training) and showed its first voice sample ${MEASURED.firstSampleSeconds} s after Train was pressed, measured in Chromium on this project's 2-core test machine under load ${MEASURED.load}. Yours may differ.`;
 }
 
 export function voiceText(v: VoicePoint | undefined, scores: number[]): string {
