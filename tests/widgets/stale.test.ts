@@ -958,7 +958,7 @@ const NO_ROW: Record<string, string> = {
   CapstoneDecoder:
     'not yet: a decoding session (capstone.start / step / stop) needs a fake of its own; tests/widgets/capstone.test.ts checks its stale marking',
   LoraTrain:
-    'not yet: a training session (lora.trainStart / trainSteps / trainSample / trainStop) needs a fake of its own',
+    'not yet: a training session (train.start / next / sample / stop) needs a fake of its own; tests/widgets/lora/lora-train.test.ts checks its stale marking',
 };
 
 test('every widget in site/widgets/index.ts has a row, or a reason it has none', () => {

@@ -34,10 +34,11 @@ export function lossChart(
     description: held.length
       ? `Held-out loss from ${decimal(held[0].loss, 3)} to ${decimal(last(held).loss, 3)} nats per token over ${last(points).step} steps; training loss last ${train.length ? decimal(last(train).loss, 3) : 'not yet measured'}.${voiceSummary}`
       : 'No steps yet.' + voiceSummary,
-    marginLeft: 44,
+    marginLeft: 50,
     marginTop: 22,
     x: { domain: [0, steps], label: 'step' },
-    y: { domain: [lo - pad, hi + pad], label: 'loss (nats/token)', ticks: 5 },
+    // The axis label beside the axis, so the voice labels above the plot have the top to themselves.
+    y: { domain: [lo - pad, hi + pad], label: 'loss (nats/token)', labelAnchor: 'center', ticks: 5 },
     color: {
       domain: ['train', 'held-out', 'voice sample'],
       range: [SERIES[0], SERIES[1], SERIES[2]],
