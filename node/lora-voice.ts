@@ -3,12 +3,19 @@
 // speech, and the probability of a few words only one of the texts uses.
 import type { LanguageModel } from '../lib/model.ts';
 import type { Tokenizer } from '../lib/tokenizer.ts';
-import { chunks, NEUTRAL_PROMPTS, VoiceClassifier, voiceScore, wordProbability } from '../lib/lora/voice.ts';
+import {
+  chunks,
+  NEUTRAL_PROMPTS,
+  VOICE_TEMPERATURE,
+  VoiceClassifier,
+  voiceScore,
+  wordProbability,
+} from '../lib/lora/voice.ts';
 import { loadCorpus } from './corpus.ts';
 import { loadSotuCorpus } from './sotu-corpus.ts';
 
 export const VOICE_SEEDS = [1, 2];
-export const VOICE_TEMPERATURE = 0.8;
+
 export const VOICE_TOKENS = 48;
 /** Words of the speeches (the first three) and of the novel (the last two), each with its leading space. */
 export const PROBE_WORDS = [' America', ' Congress', ' jobs', ' whale', ' sea'];

@@ -1,7 +1,9 @@
-// Chromium rows for LoRA in `npm run bench`: serves dist/, opens lesson 7 with ?backend=wasm, trains a rank-4 adapter
-// with the LoraTrain widget for 60 seconds (then pauses), and presses LoraAdapters' merged-vs-unmerged comparison.
-// Reports steps/s and tokens/s as the widget measured them, the steps reached in 60 s, whether the greedy sample
-// already differs from the base's, and decode tokens/s unmerged, merged and bare. Needs a built site.
+// Chromium rows for LoRA in `npm run bench`: serves dist/, opens lesson 7 with ?backend=wasm, trains the widget's
+// default adapter (FFN up and down, r = 8) with LoraTrain for 60 seconds (then pauses), and presses LoraAdapters'
+// merged-vs-unmerged comparison. Reports steps/s and tokens/s as the widget measured them (the figure LoraTrain's
+// MEASURED states up front), the steps reached in 60 s, the seconds from pressing Train to the first voice sample
+// after step 0, whether that sample differs from the base's, and decode tokens/s unmerged, merged and bare. Needs a
+// built site.
 import { existsSync } from 'node:fs';
 import { CHROMIUM, DIST, eachBackendPage } from '../node/chromium.ts';
 
@@ -22,10 +24,17 @@ export async function loraBrowserRows(backends = ['wasm']): Promise<Record<strin
       const train = page.locator('lora-train');
       await train.scrollIntoViewIfNeeded();
       await page.locator('lora-train[data-ready="true"]').waitFor({ timeout: 120_000 });
+      const clicked = Date.now();
       await page.locator('lora-train [data-act="train"]').click();
       await page.locator('lora-train [data-act="pause"]:not([disabled])').waitFor({ timeout: 120_000 });
       const t0 = Date.now();
-      await page.waitForTimeout(TRAIN_SECONDS * 1000);
+      // The first voice sample after step 0 ("step N: …" with N > 0).
+      await page
+        .locator('lora-train [data-out="voice"]', { hasText: /^step [1-9]/ })
+        .waitFor({ timeout: TRAIN_SECONDS * 1000 })
+        .catch(() => undefined);
+      const firstSample = (Date.now() - clicked) / 1000;
+      await page.waitForTimeout(Math.max(0, TRAIN_SECONDS * 1000 - (Date.now() - t0)));
       await page.locator('lora-train [data-act="pause"]').click();
       const seconds = (Date.now() - t0) / 1000;
       await page.waitForTimeout(3000); // the paused sample
@@ -51,9 +60,10 @@ export async function loraBrowserRows(backends = ['wasm']): Promise<Record<strin
         Number((new RegExp(`${what} ([\\d.,]+) tokens/s`).exec(cmp)?.[1] ?? 'NaN').replace(/,/g, ''));
       rows.push({
         where: `browser ${m?.[3] ?? backend}`,
-        'train steps/s (r=4; 4x64)': m ? Number(m[1]) : NaN,
+        'train steps/s (FFN r=8; 4x64)': m ? Number(m[1]) : NaN,
         'train tokens/s': m ? Number(m[2].replace(/,/g, '')) : NaN,
         [`steps in ${TRAIN_SECONDS} s`]: step,
+        'first voice sample (s)': firstSample < TRAIN_SECONDS ? Math.round(firstSample) : `> ${TRAIN_SECONDS}`,
         'sample changed': base !== adapted ? 'yes' : 'no',
         seconds: Math.round(seconds),
         'decode tok/s bare': rate('bare base'),

@@ -16,15 +16,38 @@ export interface VoiceClassifierOptions {
   bigramWeight?: number;
 }
 
+/** A corpus as the classifier sees it: how often each token and each pair of consecutive tokens occurs. */
+export interface TokenCounts {
+  vocabSize: number;
+  tokens: number;
+  unigram: Uint32Array;
+  /** Row-major V x V: bigram[a * V + b] counts a followed by b. */
+  bigram: Uint32Array;
+}
+
+export function countTokens(ids: ArrayLike<number>, vocabSize: number): TokenCounts {
+  const V = vocabSize;
+  const unigram = new Uint32Array(V);
+  const bigram = new Uint32Array(V * V);
+  for (let i = 0; i < ids.length; i++) {
+    const t = ids[i];
+    if (!(Number.isInteger(t) && t >= 0 && t < V))
+      throw new Error(`VoiceClassifier: token id ${t} outside the vocabulary of ${V}`);
+    unigram[t]++;
+    if (i > 0) bigram[ids[i - 1] * V + t]++;
+  }
+  return { vocabSize: V, tokens: ids.length, unigram, bigram };
+}
+
 /**
  * Two smoothed token models, one per corpus, interpolated unigram + bigram. score(ids) is the mean log-likelihood
  * ratio per token, log p_speech − log p_novel (nats/token): positive reads as speech. Equal priors.
  */
 export class VoiceClassifier {
   readonly vocabSize: number;
-  private readonly uni: [Float64Array, Float64Array];
-  private readonly bi: [Float64Array, Float64Array];
-  private readonly lambda: number;
+  private readonly uni!: [Float64Array, Float64Array];
+  private readonly bi!: [Float64Array, Float64Array];
+  private readonly lambda!: number;
 
   constructor(
     speechIds: ArrayLike<number>,
@@ -32,22 +55,37 @@ export class VoiceClassifier {
     vocabSize: number,
     opts: VoiceClassifierOptions = {},
   ) {
-    const k = opts.smoothing ?? 0.05;
-    this.lambda = opts.bigramWeight ?? 0.5;
-    if (!(k > 0)) throw new Error('VoiceClassifier: smoothing must be positive');
-    if (!(this.lambda >= 0 && this.lambda <= 1)) throw new Error('VoiceClassifier: bigramWeight must be in [0, 1]');
     this.vocabSize = vocabSize;
-    const fit = (ids: ArrayLike<number>): [Float64Array, Float64Array] => {
-      if (ids.length < 2) throw new Error('VoiceClassifier: each corpus needs at least two tokens');
-      const V = vocabSize;
-      const uni = new Float64Array(V).fill(k);
-      const bi = new Float64Array(V * V).fill(k);
-      for (let i = 0; i < ids.length; i++) {
-        const t = ids[i];
-        if (!(t >= 0 && t < V)) throw new Error(`VoiceClassifier: token id ${t} outside the vocabulary of ${V}`);
-        uni[t]++;
-        if (i > 0) bi[ids[i - 1] * V + t]++;
-      }
+    [this.uni, this.bi, this.lambda] = VoiceClassifier.#fit(
+      [countTokens(speechIds, vocabSize), countTokens(novelIds, vocabSize)],
+      opts,
+    );
+  }
+
+  /** The same classifier from the corpora's counts (voiceCounts of each training split), without the text. */
+  static fromCounts(counts: readonly [TokenCounts, TokenCounts], opts: VoiceClassifierOptions = {}): VoiceClassifier {
+    const V = counts[0].vocabSize;
+    if (counts[1].vocabSize !== V)
+      throw new Error('VoiceClassifier: the two corpora were counted over different vocabularies');
+    const c = Object.create(VoiceClassifier.prototype) as VoiceClassifier;
+    const fitted = VoiceClassifier.#fit(counts, opts);
+    Object.assign(c, { vocabSize: V, uni: fitted[0], bi: fitted[1], lambda: fitted[2] });
+    return c;
+  }
+
+  static #fit(
+    counts: readonly [TokenCounts, TokenCounts],
+    opts: VoiceClassifierOptions,
+  ): [[Float64Array, Float64Array], [Float64Array, Float64Array], number] {
+    const k = opts.smoothing ?? 0.05;
+    const lambda = opts.bigramWeight ?? 0.5;
+    if (!(k > 0)) throw new Error('VoiceClassifier: smoothing must be positive');
+    if (!(lambda >= 0 && lambda <= 1)) throw new Error('VoiceClassifier: bigramWeight must be in [0, 1]');
+    const fit = (c: TokenCounts): [Float64Array, Float64Array] => {
+      const V = c.vocabSize;
+      if (c.tokens < 2) throw new Error('VoiceClassifier: each corpus needs at least two tokens');
+      const uni = Float64Array.from(c.unigram, (n) => n + k);
+      const bi = Float64Array.from(c.bigram, (n) => n + k);
       // Normalise: unigram over V; each bigram row over its own total.
       const uniTotal = uni.reduce((s, x) => s + x, 0);
       for (let t = 0; t < V; t++) uni[t] /= uniTotal;
@@ -58,10 +96,9 @@ export class VoiceClassifier {
       }
       return [uni, bi];
     };
-    const [su, sb] = fit(speechIds);
-    const [nu, nb] = fit(novelIds);
-    this.uni = [su, nu];
-    this.bi = [sb, nb];
+    const [su, sb] = fit(counts[0]);
+    const [nu, nb] = fit(counts[1]);
+    return [[su, nu], [sb, nb], lambda];
   }
 
   private logProb(which: 0 | 1, prev: number, t: number): number {
@@ -120,6 +157,9 @@ export const NEUTRAL_PROMPTS: readonly string[] = [
   'So',
 ];
 
+/** The sampling temperature of voiceScore's continuations: a voice, not the single most likely string. */
+export const VOICE_TEMPERATURE = 0.8;
+
 export interface VoiceSample {
   prompt: string;
   seed: number;
@@ -149,7 +189,7 @@ export function voiceScore(
 ): { speechShare: number; samples: VoiceSample[] } {
   const prompts = opts.prompts ?? NEUTRAL_PROMPTS;
   const seeds = opts.seeds ?? [1];
-  const temperature = opts.temperature ?? 0.8;
+  const temperature = opts.temperature ?? VOICE_TEMPERATURE;
   const maxNewTokens = opts.maxNewTokens ?? 64;
   if (prompts.length === 0 || seeds.length === 0) throw new Error('voiceScore: need at least one prompt and seed');
   const samples: VoiceSample[] = [];

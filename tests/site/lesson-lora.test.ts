@@ -53,7 +53,7 @@ describe('lesson 7 page', () => {
     await opened.close();
   }, 400_000);
 
-  test('a short training run shows losses and speed, stops keeping the adapter, and the base is unchanged', async () => {
+  test('a short training run shows losses, speed and scored voice samples, stops keeping the adapter, and the base is unchanged', async () => {
     const opened = await openPage(`${PATH}?backend=wasm&train.steps=20`);
     const { page } = opened;
     await ready(page, 'lora-train');
@@ -63,6 +63,14 @@ describe('lesson 7 page', () => {
     expect(await page.locator('lora-train [data-out="loss"]').textContent()).toMatch(/→/);
     expect(await page.locator('lora-train [data-out="speed"]').textContent()).toMatch(/steps\/s/);
     expect(await page.locator('lora-train [data-chart="chart"] svg').count()).toBeGreaterThan(0);
+    // The voice: the base's sample at step 0 and the adapter's at the end (step 20), each scored by the classifier
+    // the worker built from public/data/voice-counts.bin; both marks are on the chart.
+    expect(await page.locator('lora-train [data-out="base-voice"]').textContent()).toMatch(
+      /^step 0: [0-4] of 4 samples read as speech \(scores [−+\d., ]+ nats\/token/,
+    );
+    expect(await page.locator('lora-train [data-out="voice"]').textContent()).toMatch(/^step 20: [0-4] of 4 samples/);
+    expect(await page.locator('lora-train [data-out="adapted"]').textContent()).toMatch(/^I think that.{4,}/);
+    expect(await page.locator('lora-train [data-chart="chart"] svg text', { hasText: /^[0-4]\/4$/ }).count()).toBe(2);
     expectClean(opened);
     await opened.close();
   }, 400_000);

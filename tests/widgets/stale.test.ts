@@ -59,7 +59,7 @@ import { schema as rooflineSchema } from '../../site/widgets/roofline/params.ts'
 import { schema as playgroundSchema } from '../../site/widgets/model-playground/params.ts';
 import { schema as trainSchema } from '../../site/widgets/lora-train/params.ts';
 import { schema as capstoneSchema } from '../../site/widgets/capstone-decoder/params.ts';
-import { lossText, trainSummary } from '../../site/widgets/lora-train/model.ts';
+import { lossText, trainSummary, VOICE_SEEDS } from '../../site/widgets/lora-train/model.ts';
 import { KINDS_OF, rankRows } from '../../site/widgets/lora-rank/model.ts';
 import { optionsOf, splitSummary } from '../../site/widgets/capstone-decoder/model.ts';
 import type { CapstoneStepResult } from '../../site/worker/handlers/capstone-run.ts';
@@ -841,8 +841,21 @@ const rows: Row[] = [
         step: s.made,
         heldOutLoss: fakeHeldOut(s.payload, s.made),
       }),
-      // train.sample, the kind's one request of its own: the base model's text, then the adapter's so far.
-      request: (_verb, s, p) => ({ base: fakeText(p.prompt), adapted: fakeText([p.prompt, s.payload, s.made]) }),
+      // train.sample, the kind's one request of its own: one scored continuation per seed with the adapter so far (at
+      // step 0 it adds nothing, so that is the base's voice).
+      request: (_verb, s, p) => {
+        const samples = (p.seeds as number[]).map((seed, k) => ({
+          seed,
+          text: fakeText([p.prompt, s.payload, s.made, seed]),
+          score: k % 2 ? 0.5 : -0.5,
+          label: k % 2 ? 'speech' : 'novel',
+        }));
+        return {
+          step: s.made,
+          samples,
+          speechShare: samples.filter((x) => x.label === 'speech').length / samples.length,
+        };
+      },
     }),
     texts: { prompt: 'The whale' },
     button: '[data-act="train"]',
@@ -862,8 +875,8 @@ const rows: Row[] = [
       const steps = Number(v.steps);
       return (
         out(el, 'loss') === lossText(fakeHeldOut(start, 0), fakeHeldOut(start, steps)) &&
-        out(el, 'base') === `${v.prompt}${fakeText(v.prompt)}` &&
-        out(el, 'adapted') === `${v.prompt}${fakeText([v.prompt, start, steps])}` &&
+        out(el, 'base') === `${v.prompt}${fakeText([v.prompt, start, 0, VOICE_SEEDS[0]])}` &&
+        out(el, 'adapted') === `${v.prompt}${fakeText([v.prompt, start, steps, VOICE_SEEDS[0]])}` &&
         el.querySelector('[data-summary]')!.textContent ===
           trainSummary(fakeAdapterSize(start), steps, steps, fakeHeldOut(start, 0), fakeHeldOut(start, steps))
       );

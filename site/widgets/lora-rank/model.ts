@@ -16,6 +16,7 @@ export const KINDS_OF: Record<MatrixChoice, Kind[]> = {
   o: ['o'],
   qk: ['q', 'k'],
   qkvo: ['q', 'k', 'v', 'o'],
+  ffn: ['up', 'down'],
   all: ['q', 'k', 'v', 'o', 'up', 'down'],
 };
 export const MATRIX_LABEL: Record<MatrixChoice, string> = {
@@ -26,6 +27,7 @@ export const MATRIX_LABEL: Record<MatrixChoice, string> = {
   o: 'W_o only',
   qk: 'W_q and W_k',
   qkvo: 'W_q, W_k, W_v, W_o',
+  ffn: 'FFN up and down',
   all: 'attention and MLP (6 matrices)',
 };
 

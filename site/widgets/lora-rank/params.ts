@@ -1,7 +1,7 @@
 // LoraRank's parameters: which matrices get an adapter, and its rank.
 import { defineWidget } from '../_kit/params.ts';
 
-export const MATRIX_CHOICES = ['qv', 'q', 'k', 'v', 'o', 'qk', 'qkvo', 'all'] as const;
+export const MATRIX_CHOICES = ['qv', 'q', 'k', 'v', 'o', 'qk', 'qkvo', 'ffn', 'all'] as const;
 
 export const schema = defineWidget({
   name: 'LoraRank',
@@ -14,7 +14,7 @@ export const schema = defineWidget({
       values: MATRIX_CHOICES,
       default: 'qv',
       label: 'Adapted matrices',
-      doc: "qv = W_q and W_v (the paper's main setting); q, k, v, o alone; qk; qkvo = all four attention matrices; all = attention and MLP",
+      doc: "qv = W_q and W_v (the paper's main setting); q, k, v, o alone; qk; qkvo = all four attention matrices; ffn = the MLP's up and down projections; all = attention and MLP",
     },
   },
 });

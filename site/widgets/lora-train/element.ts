@@ -1,16 +1,28 @@
 // <lora-train>: drives a LoRA run in the model worker a fraction of a second at a time (train.next), so Pause,
-// Resume and Stop act at once. Stop keeps the adapter (the worker adds it as "yours") and reports the base check.
+// Resume and Stop act at once. Every SAMPLE_EVERY steps it samples a few seeded continuations of the prompt and shows
+// the voice classifier's verdict on them (train.sample), on the loss curve too. Stop keeps the adapter (the worker
+// adds it as "yours") and reports the base check. Settings changed after a run mark its figures stale.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { count, decimal, perSecond } from '../_kit/format.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
 import { KINDS_OF, rankRows } from '../lora-rank/model.ts';
 import { lossChart } from './chart.ts';
-import { lossText, statusText, trainSummary, type LossPoint } from './model.ts';
+import {
+  lossText,
+  planText,
+  SAMPLE_EVERY,
+  statusText,
+  trainSummary,
+  VOICE_SEEDS,
+  VOICE_TOKENS,
+  voiceText,
+  type LossPoint,
+  type VoicePoint,
+} from './model.ts';
 import { schema } from './params.ts';
 import type { WorkerSession } from '../../worker/worker-session.ts';
 
 const HELD_OUT_EVERY_MS = 3000;
-const SAMPLE_EVERY_MS = 10000;
 
 class LoraTrain extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -19,6 +31,11 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
   #paused = false;
   #looping = false;
   #points: LossPoint[] = [];
+  #voices: VoicePoint[] = [];
+  /** The step at or after which the next voice sample is drawn. */
+  #nextSample = 0;
+  /** The prompt of the run's samples, fixed when it starts so they stay comparable. */
+  #prompt = '';
   #steps = 0;
   #step = 0;
   #parameters: number | undefined;
@@ -48,7 +65,9 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     this.listen(button('train'), 'click', () => void this.#train());
     this.listen(button('pause'), 'click', () => this.#togglePause());
     this.listen(button('stop'), 'click', () => void this.#stop('stopped'));
-    this.chart('chart', (width) => (this.#points.length ? lossChart(this.#points, this.#steps, { width }) : null));
+    this.chart('chart', (width) =>
+      this.#points.length ? lossChart(this.#points, this.#steps, { width }, this.#voices) : null,
+    );
     this.onStop(() => {
       this.#paused = true;
     });
@@ -58,8 +77,11 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     const v = this.values;
     this.find('[data-out="r"]').textContent = String(v.r);
     this.find('[data-part="text"]').hidden = v.corpus !== 'text';
-    if (this.#run.id === null)
-      this.find('[data-out="params"]').textContent = count(rankRows(v.r, v.matrices)[0].trainable);
+    if (this.#run.id === null && this.#parameters === undefined) {
+      const trainable = rankRows(v.r, v.matrices)[0].trainable;
+      this.find('[data-out="params"]').textContent = count(trainable);
+      this.progress(planText(v.steps, trainable));
+    }
     this.summary(trainSummary(this.#parameters, this.#step, this.#steps || v.steps, this.#start, this.#held));
   }
 
@@ -97,11 +119,14 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
       this.#parameters = r.parameters;
       this.#start = this.#held = r.heldOutLoss;
       this.#points = [{ step: 0, loss: r.heldOutLoss, set: 'held-out' }];
+      this.#voices = [];
+      this.#nextSample = 0;
+      this.#prompt = v.prompt;
+      for (const out of ['base', 'adapted', 'voice', 'base-voice']) this.find(`[data-out="${out}"]`).textContent = '—';
       this.find('[data-out="params"]').textContent = count(r.parameters);
       this.find('[data-out="check"]').textContent = 'checked when you stop';
       this.#paused = false;
       this.#setPaused(false);
-      void this.#sample();
       void this.#loop();
     } catch (err) {
       this.#buttons(false);
@@ -122,7 +147,6 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     this.#setPaused(!this.#paused);
     this.#show(this.#paused ? 'paused' : 'training');
     if (!this.#paused) void this.#loop();
-    else void this.#sample();
   }
 
   #show(state: 'training' | 'paused' | 'stopped' | 'done') {
@@ -138,11 +162,15 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
   async #loop() {
     if (this.#looping) return;
     this.#looping = true;
-    let lastHeld = performance.now(),
-      lastSample = performance.now();
+    let lastHeld = performance.now();
     try {
       while (this.#run.id !== null && !this.#paused && this.alive) {
         const session = this.#run.id;
+        if (this.#step >= this.#nextSample) {
+          await this.#sample();
+          this.#nextSample = this.#step - (this.#step % SAMPLE_EVERY) + SAMPLE_EVERY;
+          if (session !== this.#run.id || this.#paused) break;
+        }
         const heldOut = performance.now() - lastHeld > HELD_OUT_EVERY_MS;
         const r = await this.#run.next({ budgetMs: 400, heldOut });
         if (session !== this.#run.id) break;
@@ -160,10 +188,6 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
           await this.#stop('done');
           break;
         }
-        if (performance.now() - lastSample > SAMPLE_EVERY_MS) {
-          lastSample = performance.now();
-          await this.#sample();
-        }
       }
     } catch (err) {
       this.fail(err, 'Training stopped');
@@ -173,15 +197,36 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     }
   }
 
+  /** Samples the adapter's voice at the current step, once per step (so Stop right after a sample adds none). */
   async #sample() {
-    if (this.#run.id === null) return;
+    const session = this.#run.id;
+    if (session === null || this.#voices.at(-1)?.step === this.#step) return;
     try {
       const s = await this.#run.request('sample', {
-        prompt: this.values.prompt,
-        maxNewTokens: 32,
+        prompt: this.#prompt,
+        seeds: VOICE_SEEDS,
+        maxNewTokens: VOICE_TOKENS,
       });
-      this.find('[data-out="base"]').textContent = this.values.prompt + s.base;
-      this.find('[data-out="adapted"]').textContent = this.values.prompt + s.adapted;
+      if (session !== this.#run.id) return;
+      const point = {
+        step: s.step,
+        speech: s.samples.filter((x) => x.label === 'speech').length,
+        samples: s.samples.length,
+      };
+      this.#voices.push(point);
+      const text = this.#prompt + s.samples[0].text;
+      const verdict = voiceText(
+        point,
+        s.samples.map((x) => x.score),
+      );
+      // Step 0: the adapter adds nothing yet (B = 0), so this is the base model's voice.
+      if (s.step === 0) {
+        this.find('[data-out="base"]').textContent = text;
+        this.find('[data-out="base-voice"]').textContent = verdict;
+      }
+      this.find('[data-out="adapted"]').textContent = text;
+      this.find('[data-out="voice"]').textContent = verdict;
+      this.redraw('chart');
     } catch (err) {
       this.note(`Could not draw a sample: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -1,5 +1,5 @@
 // LoraTrain's parameters: the adapter (rank, alpha, matrices), the run (steps, learning rate, seed), the text it
-// learns (the State of the Union corpus or the reader's own), and the prompt its samples continue.
+// learns (the State of the Union corpus or the reader's own), and the prompt its voice samples continue.
 import { defineWidget } from '../_kit/params.ts';
 import { MATRIX_CHOICES } from '../lora-rank/params.ts';
 
@@ -8,7 +8,7 @@ export const schema = defineWidget({
   tag: 'lora-train',
   urlKey: 'train',
   params: {
-    r: { kind: 'int', min: 1, max: 16, default: 4, label: 'Rank r', doc: 'adapter rank, 1 to 16' },
+    r: { kind: 'int', min: 1, max: 16, default: 8, label: 'Rank r', doc: 'adapter rank, 1 to 16' },
     alpha: {
       kind: 'number',
       min: 0.5,
@@ -21,9 +21,9 @@ export const schema = defineWidget({
     matrices: {
       kind: 'choice',
       values: MATRIX_CHOICES,
-      default: 'qv',
+      default: 'ffn',
       label: 'Adapted matrices',
-      doc: 'as in LoraRank: qv, q, k, v, o, qk, qkvo, all',
+      doc: "as in LoraRank: ffn (the FFN's up and down, lora-sotu-v2's voice), qv (lora-sotu-v1), q, k, v, o, qk, qkvo, all",
     },
     steps: {
       kind: 'int',
@@ -54,9 +54,9 @@ export const schema = defineWidget({
     prompt: {
       kind: 'text',
       maxLength: 200,
-      default: 'My fellow Americans,',
+      default: 'I think that',
       label: 'Sample prompt',
-      doc: 'the samples continue it greedily',
+      doc: 'a neutral prompt (lib/lora/voice.ts): the samples continue it at T 0.8 with fixed seeds',
     },
   },
   controls: ['chart', 'samples'],

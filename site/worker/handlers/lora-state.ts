@@ -5,6 +5,8 @@ import { loadModel } from '../../../lib/load.ts';
 import { fetchWithCache, parseJsonFile } from '../../../lib/fetch-file.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 import { AdapterSet, type AdapterHeader } from '../../../lib/lora/index.ts';
+import { VoiceClassifier } from '../../../lib/lora/voice.ts';
+import { decodeVoiceCounts } from '../../../lib/lora/voice-file.ts';
 import type { HandlerContext } from '../protocol.ts';
 import { modelUrl } from '../models.ts';
 
@@ -115,4 +117,26 @@ export function sotuCorpus(): Promise<{ train: string; validation: string }> {
     });
   }
   return corpus;
+}
+
+const VOICE_COUNTS = 'data/voice-counts.bin';
+let voice: Promise<VoiceClassifier> | null = null;
+
+/** lib/lora/voice.ts's classifier, built from the two corpora's counts (scripts/voice-counts.ts), not their text. */
+export function voiceClassifier(): Promise<VoiceClassifier> {
+  if (!voice) {
+    let clf: VoiceClassifier | undefined;
+    // Decoded (and its checksum checked) before the Cache API keeps it, so a damaged download is fetched again.
+    voice = fetchWithCache(
+      siteUrl(VOICE_COUNTS),
+      () => undefined,
+      (data) => {
+        clf = VoiceClassifier.fromCounts(decodeVoiceCounts(new Uint8Array(data)));
+      },
+    ).then(() => clf!);
+    voice.catch(() => {
+      voice = null;
+    });
+  }
+  return voice;
 }

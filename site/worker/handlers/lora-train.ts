@@ -1,9 +1,9 @@
 // Training a LoRA adapter in the browser, a few steps per request so the page can pause, resume or stop at any
 // point, in the worker's session protocol (sessions.ts): `train.start` builds a fresh adapter on the widgets' own
-// target-v1, `train.next` runs steps for about half a second (`budgetMs`), `train.sample` decodes greedily
-// with the adapter so far, and `train.stop` keeps the adapter (as "yours") and checks that every base weight is
+// target-v1, `train.next` runs steps for about half a second (`budgetMs`), `train.sample` samples a few seeded
+// continuations with the adapter so far and scores their voice (lib/lora/voice.ts), and `train.stop` keeps the adapter (as "yours") and checks that every base weight is
 // still bit for bit what it was. One run at a time: starting one frees the one before.
-import { generate } from '../../../lib/generate.ts';
+import { NEUTRAL_PROMPTS, voiceScore, type Voice } from '../../../lib/lora/voice.ts'; // at VOICE_TEMPERATURE
 import {
   LoraAdapter,
   LoraTrainer,
@@ -17,7 +17,7 @@ import type { Batch } from '../../../lib/train/index.ts';
 import { weightsFingerprint } from '../../../lib/fingerprint.ts';
 import { defineHandler } from '../protocol.ts';
 import { Sessions } from '../sessions.ts';
-import { loraState, sotuCorpus, infoOf, type AdapterInfo } from './lora-state.ts';
+import { loraState, sotuCorpus, infoOf, voiceClassifier, type AdapterInfo } from './lora-state.ts';
 import type { Registered } from './index.ts';
 
 /** Pasted text: at least this many characters, at most this many used. */
@@ -164,19 +164,43 @@ export const loraTrainNext = defineHandler(
   },
 );
 
+/** Limits of one voice sample request: a few seeded continuations of one prompt, short ones. */
+const VOICE_SAMPLING = { maxSeeds: 8, maxTokens: 48 } as const;
+export interface TrainSampleResult {
+  step: number;
+  /** One continuation per seed (the prompt excluded), each with the classifier's score and label. */
+  samples: { seed: number; text: string; score: number; label: Voice }[];
+  /** Share of the samples the classifier labels speech. */
+  speechShare: number;
+}
+
 export const loraTrainSample = defineHandler(
   async (
-    p: { session: number; prompt: string; maxNewTokens?: number },
+    p: { session: number; prompt: string; seeds?: number[]; maxNewTokens?: number },
     ctx,
-  ): Promise<{ base: string; adapted: string }> => {
+  ): Promise<TrainSampleResult> => {
     const st = await loraState(ctx);
     const s = sessions.get(p?.session);
-    const prompt = String(p.prompt ?? '').slice(-500) || 'My fellow Americans,';
-    const n = Math.min(48, Math.max(1, Math.floor(Number(p.maxNewTokens) || 32)));
-    const base = generate(st.model, prompt, { temperature: 0, maxNewTokens: n }).text;
+    const clf = await voiceClassifier();
+    const prompt = String(p.prompt ?? '').slice(-500) || NEUTRAL_PROMPTS[0];
+    const n = Math.min(VOICE_SAMPLING.maxTokens, Math.max(1, Math.floor(Number(p.maxNewTokens) || 24)));
+    const seeds = (Array.isArray(p.seeds) ? p.seeds : [1])
+      .map((x) => Math.floor(Number(x)))
+      .filter((x) => x >= 1)
+      .slice(0, VOICE_SAMPLING.maxSeeds);
+    if (seeds.length === 0) throw new Error('Give at least one whole-number seed (1 or more) to sample with.');
     st.model.linearAdd = s.adapter.linearAdd();
     try {
-      return { base, adapted: generate(st.model, prompt, { temperature: 0, maxNewTokens: n }).text };
+      const v = voiceScore(st.model, clf, {
+        prompts: [prompt],
+        seeds,
+        maxNewTokens: n,
+      });
+      return {
+        step: s.trainer.loop.step,
+        samples: v.samples.map(({ seed, text, score, label }) => ({ seed, text, score, label })),
+        speechShare: v.speechShare,
+      };
     } finally {
       st.model.linearAdd = null;
     }

@@ -1,0 +1,165 @@
+// @vitest-environment jsdom-ssr
+// LoraTrain with a fake worker: the first view states the plan (the measured speed); a run samples the voice at
+// step 0 (the base) and every SAMPLE_EVERY steps, showing the text, the classifier's verdict and a mark on the curve;
+// a changed setting marks the figures stale; Stop ends the run (no second sample of the same step) and keeps it.
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LoraTrain } from '../../../site/widgets/index.ts';
+import {
+  SAMPLE_EVERY,
+  VOICE_SEEDS,
+  VOICE_TOKENS,
+  type LossPoint,
+  type VoicePoint,
+} from '../../../site/widgets/lora-train/model.ts';
+import { lossChart } from '../../../site/widgets/lora-train/chart.ts';
+import { calls, type FakeCall } from '../worker/fake-client.ts';
+
+vi.mock('../../../site/worker/client.ts', async () => (await import('../worker/fake-client.ts')).clientModule);
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+beforeAll(() => {
+  window.matchMedia ??= ((q: string) => ({ matches: false, media: q }) as MediaQueryList) as typeof window.matchMedia;
+});
+beforeEach(() => {
+  calls.length = 0;
+});
+
+/** Waits for the widget's next unanswered request, checks its type, and answers it. */
+let answered = 0;
+async function answer(type: string, result: (c: FakeCall) => unknown): Promise<FakeCall> {
+  for (let i = 0; i < 100 && calls.length <= answered; i++) await settle();
+  const c = calls[answered++];
+  expect(c?.type).toBe(type);
+  c.finish(result(c));
+  await settle();
+  return c;
+}
+
+/** The fake classifier's verdicts: seed s at step t scores (t / 10 − s) / 4, so more read as speech as it trains. */
+const sample = (c: FakeCall, step: number) => {
+  const seeds = c.payload.seeds as number[];
+  const samples = seeds.map((seed) => {
+    const score = (step / 10 - seed) / 4;
+    return { seed, text: ` words at step ${step} seed ${seed}`, score, label: score > 0 ? 'speech' : 'novel' };
+  });
+  return { step, samples, speechShare: samples.filter((s) => s.label === 'speech').length / samples.length };
+};
+
+const out = (el: HTMLElement, name: string) => el.querySelector(`[data-out="${name}"]`)!.textContent;
+
+describe('LoraTrain', () => {
+  it('samples the voice at step 0 and every SAMPLE_EVERY steps, marks stale on a change, and stops', async () => {
+    const html = await (await AstroContainer.create()).renderToString(LoraTrain, { props: {} });
+    document.body.innerHTML = html;
+    await import('../../../site/widgets/lora-train/element.ts');
+    const el = document.querySelector<HTMLElement>('lora-train')!;
+    for (let i = 0; i < 50 && el.dataset.ready !== 'true'; i++) await settle();
+    expect(el.querySelector('[data-progress]')!.textContent).toMatch(
+      /^Not started\. .* Expect about 136 s for 150 steps, .* measured in Chromium on this project's 2-core test machine/,
+    );
+    expect(el.querySelector<HTMLSelectElement>('select[id$="matrices"]')!.value).toBe('ffn');
+
+    el.querySelector<HTMLButtonElement>('[data-act="train"]')!.click();
+    const start = await answer('train.start', () => ({
+      session: 7,
+      parameters: 73_728,
+      heldOutLoss: 3.8,
+      trainTokens: 1000,
+      heldOutTokens: 100,
+      notes: [],
+    }));
+    expect(start.payload).toMatchObject({ kinds: ['up', 'down'], rank: 8 });
+
+    // Step 0: the base model's voice, before any step.
+    const first = await answer('train.sample', (c) => sample(c, 0));
+    expect(first.payload).toMatchObject({
+      session: 7,
+      prompt: 'I think that',
+      seeds: VOICE_SEEDS,
+      maxNewTokens: VOICE_TOKENS,
+    });
+    expect(out(el, 'base')).toBe('I think that words at step 0 seed 1');
+    expect(out(el, 'base-voice')).toMatch(/^step 0: 0 of 4 samples read as speech/);
+
+    // Steps up to SAMPLE_EVERY − 1: no sample; at SAMPLE_EVERY, one.
+    const losses = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => ({ step: from + i + 1, loss: 3.8 - 0.01 * (from + i) }));
+    await answer('train.next', () => ({
+      step: SAMPLE_EVERY - 1,
+      steps: 150,
+      losses: losses(0, SAMPLE_EVERY - 1),
+      stepsPerSecond: 1,
+      tokensPerSecond: 256,
+      done: false,
+    }));
+    await answer('train.next', () => ({
+      step: SAMPLE_EVERY + 5,
+      steps: 150,
+      losses: losses(SAMPLE_EVERY - 1, SAMPLE_EVERY + 5),
+      stepsPerSecond: 1,
+      tokensPerSecond: 256,
+      done: false,
+    }));
+    await answer('train.sample', (c) => sample(c, SAMPLE_EVERY + 5));
+    const speech = VOICE_SEEDS.filter((s) => ((SAMPLE_EVERY + 5) / 10 - s) / 4 > 0).length;
+    expect(out(el, 'voice')).toMatch(new RegExp(`^step ${SAMPLE_EVERY + 5}: ${speech} of 4 samples read as speech`));
+    expect(out(el, 'adapted')).toBe(`I think that words at step ${SAMPLE_EVERY + 5} seed 1`);
+    expect(out(el, 'base')).toBe('I think that words at step 0 seed 1');
+
+    // A changed setting: the figures are for the run's settings, so they are marked stale.
+    const r = el.querySelector<HTMLInputElement>('input[id$="-r"]')!;
+    r.value = '4';
+    r.dispatchEvent(new Event('input', { bubbles: true }));
+    r.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(el.dataset.stale).toBe('true');
+    expect(el.querySelector('[data-progress]')!.textContent).toMatch(/press Train/);
+
+    // Stop while a step request is out: the step answers, then the run is kept; the step already sampled is not
+    // sampled again.
+    el.querySelector<HTMLButtonElement>('[data-act="stop"]')!.click();
+    await answer('train.next', () => ({
+      step: SAMPLE_EVERY + 5,
+      steps: 150,
+      losses: [],
+      stepsPerSecond: 1,
+      tokensPerSecond: 256,
+      done: false,
+    }));
+    const stop = await answer('train.stop', () => ({
+      kept: { name: 'yours', rank: 8, alpha: 8, targets: [], parameters: 73_728 },
+      baseUnchanged: true,
+      step: SAMPLE_EVERY + 5,
+      heldOutLoss: 3.7,
+    }));
+    expect(stop.payload).toMatchObject({ session: 7, keepAs: 'yours' });
+    expect(calls.filter((c) => c.type === 'train.sample')).toHaveLength(2);
+    expect(out(el, 'check')).toMatch(/^unchanged, bit for bit/);
+    expect(el.querySelector<HTMLButtonElement>('[data-act="train"]')!.disabled).toBe(false);
+  });
+});
+
+describe('LoraTrain chart: the voice samples on the loss curve', () => {
+  it('draws one labelled rule per sample, says them in the description, and names them in the legend', () => {
+    const points: LossPoint[] = [{ step: 0, loss: 3.8, set: 'held-out' }];
+    for (let s = 1; s <= 40; s++) points.push({ step: s, loss: 3.8 - 0.01 * s, set: 'train' });
+    const voices: VoicePoint[] = [
+      { step: 0, speech: 0, samples: 4 },
+      { step: 20, speech: 1, samples: 4 },
+      { step: 40, speech: 3, samples: 4 },
+    ];
+    const fig = lossChart(points, 150, { width: 375, document }, voices);
+    const labels = [...fig.querySelectorAll('svg text')]
+      .map((t) => t.textContent)
+      .filter((t) => /^\d\/4$/.test(t ?? ''));
+    expect(labels).toEqual(['0/4', '1/4', '3/4']);
+    expect(fig.outerHTML).toContain(
+      'Voice samples read as speech: 0 of 4 at step 0, 1 of 4 at step 20, 3 of 4 at step 40.',
+    );
+    expect(fig.textContent).toContain('voice samples: k/n read as speech');
+    // Without samples: no rules, no sentence about them.
+    expect(lossChart(points, 150, { width: 375, document }).outerHTML).not.toContain('Voice samples');
+  });
+});
