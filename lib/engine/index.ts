@@ -6,6 +6,7 @@ import { type FetchFile, type LoadOptions, loadThroughCache, parseJsonFile } fro
 import type { LoraAdapter } from '../lora/adapter.ts';
 import type { LanguageModel } from '../model.ts';
 import { decodeQuantized, isQuantManifest } from '../quant/file.ts';
+import type { QuantizedMatrix } from '../quant/matrix.ts';
 import { Tokenizer, type TokenizerJSON } from '../tokenizer.ts';
 import { decodeWeights } from '../weights.ts';
 import { type EngineOptions, LeanEngine, type LowRankTerm } from './engine.ts';
@@ -42,6 +43,15 @@ export {
  */
 export function leanEngine(model: LanguageModel, opts: EngineOptions & { adapter?: LoraAdapter } = {}): LeanEngine {
   return new LeanEngine(...engineInputs(model, opts));
+}
+
+/**
+ * The lean engine for a greedy sample of a quantized copy of `model`: packed int4/int3 `matrices` are read packed (as
+ * a quantized model file is); other widths decode the copy's fake-quantized fp32 weights. lib/quant's SampleOptions.
+ */
+export function sampleRunner(model: LanguageModel, matrices?: Record<string, QuantizedMatrix> | null): LeanEngine {
+  const packed = matrices && Object.values(matrices).every((m) => m.bits === 4 || m.bits === 3);
+  return packed ? new LeanEngine(model.config, model.exportWeights(), { quantized: matrices }) : leanEngine(model);
 }
 
 /** The LeanEngine constructor's arguments for `model` (see leanEngine). */

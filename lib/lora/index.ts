@@ -34,3 +34,4 @@ export {
   type VoiceScoreOptions,
   type VoiceClassifierOptions,
 } from './voice.ts';
+export { encodeVoiceCounts, decodeVoiceCounts } from './voice-file.ts';

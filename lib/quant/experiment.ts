@@ -6,7 +6,6 @@ import { median } from '../stats.ts';
 import { LanguageModel } from '../model.ts';
 import { evaluate } from '../evaluate.ts';
 import { type DecodeRunner, generate } from '../generate.ts';
-import { type DecodeEngine, LeanEngine, leanEngine } from '../engine/index.ts';
 import type { QuantizedMatrix } from './matrix.ts';
 import { linearNames, parameterShapes } from '../config.ts';
 import type { CalibrationStats } from './calibration.ts';
@@ -63,25 +62,22 @@ const compact = (xs: Float64Array) => Array.from(xs, (x) => Math.round(x * 1e4) 
 
 export const SAMPLE = { prompt: 'Call me Ishmael.', maxNewTokens: 32 };
 
-/** What decodes the greedy sample: tfjs by default, or the lean engine (the same tokens, faster). */
+/**
+ * What decodes the greedy sample: tfjs by default, or a runner the caller builds for the model and its quantized
+ * matrices (lib/engine's `sampleRunner`: the lean engine, the same tokens, faster). Passed in, so quant does not
+ * import the engine, which imports quant.
+ */
 export interface SampleOptions {
-  engine?: DecodeEngine;
+  runner?: (model: LanguageModel, matrices?: Record<string, QuantizedMatrix> | null) => DecodeRunner;
 }
 
-/**
- * The greedy sample of `model`. On the lean engine, packed int4/int3 `matrices` are read as packed (as a quantized
- * model file is); other widths decode the fake-quantized fp32 weights of `model`.
- */
+/** The greedy sample of `model` (with its quantized `matrices`, when the runner reads them packed). */
 export function greedySample(
   model: LanguageModel,
-  { engine = 'tfjs' }: SampleOptions = {},
+  opts: SampleOptions = {},
   matrices?: Record<string, QuantizedMatrix> | null,
 ): string {
-  let runner: DecodeRunner | undefined;
-  if (engine === 'lean') {
-    const packed = matrices && Object.values(matrices).every((m) => m.bits === 4 || m.bits === 3);
-    runner = packed ? new LeanEngine(model.config, model.exportWeights(), { quantized: matrices }) : leanEngine(model);
-  }
+  const runner = opts.runner?.(model, matrices);
   return generate(model, SAMPLE.prompt, { temperature: 0, maxNewTokens: SAMPLE.maxNewTokens, runner }).text;
 }
 

@@ -8,7 +8,14 @@
 // "target-v1" as trained, or "outliers", built here from target-v1 with lib/quant/outliers.ts plantOutliers on the
 // same calibration text (the same fp32 function, with planted outlier input channels).
 import { calibrate, type CalibrationStats } from '../../../lib/quant/calibration.ts';
-import { alphaCurve, evaluateFp32, quantizeAndEvaluate, type Fp32Result } from '../../../lib/quant/experiment.ts';
+import {
+  alphaCurve,
+  evaluateFp32,
+  quantizeAndEvaluate,
+  type Fp32Result,
+  type SampleOptions,
+} from '../../../lib/quant/experiment.ts';
+import { sampleRunner } from '../../../lib/engine/index.ts';
 import { monteCarloScaling } from '../../../lib/quant/microscope.ts';
 import { raceInt4 } from '../../../lib/quant/race.ts';
 import { LanguageModel } from '../../../lib/model.ts';
@@ -19,7 +26,7 @@ import {
   type MethodName,
   type QuantModelName,
 } from '../../../lib/quant/settings.ts';
-import { defineHandler, type HandlerContext } from '../protocol.ts';
+import { type DecodeEngine, defineHandler, type HandlerContext } from '../protocol.ts';
 import { decodeEngineChoice, getModel } from '../models.ts';
 import type { Registered } from './index.ts';
 
@@ -71,11 +78,14 @@ async function prepare(texts: QuantTexts & { model?: QuantModelName }, ctx: Hand
     model,
     stats,
     evalIds,
-    fp32: evaluateFp32(model, evalIds, { engine: decodeEngineChoice(model, ctx) }),
+    fp32: evaluateFp32(model, evalIds, sampleOn(decodeEngineChoice(model, ctx))),
   };
   cached.set(which, entry);
   return entry;
 }
+
+/** The greedy samples' runner: the lean engine (packed int4/int3 read packed), or tfjs's own forward. */
+const sampleOn = (engine: DecodeEngine): SampleOptions => (engine === 'lean' ? { runner: sampleRunner } : {});
 
 export const quantEvaluate = defineHandler(
   async (p: QuantTexts & { model?: QuantModelName; bits: number; groupSize: number; method: MethodName }, ctx) => {
@@ -84,7 +94,7 @@ export const quantEvaluate = defineHandler(
     ctx.progress(p.method === 'awq' ? 'Searching α for 16 layers, then clipping (the slow one)…' : 'Quantizing…', 0.3);
     // The greedy samples decode on the lean engine unless the page asked for tfjs (the same tokens either way).
     const engine = decodeEngineChoice(model, ctx);
-    const result = quantizeAndEvaluate(model, stats, evalIds, p, { engine });
+    const result = quantizeAndEvaluate(model, stats, evalIds, p, sampleOn(engine));
     return { fp32, result, tokens: evalIds.length - 1, engine };
   },
 );

@@ -9,6 +9,7 @@ import { evaluateFp32, greedySample, methodFor, quantizeAndEvaluate } from '../.
 import { quantizeModel } from '../../../lib/quant/quantize-model.ts';
 import { LanguageModel } from '../../../lib/model.ts';
 import { loadCommitted } from '../node-model.ts';
+import { sampleRunner } from '../../../lib/engine/index.ts';
 
 const TEXT =
   'It was the best of times, it was the worst of times, it was the age of wisdom, it was the age of foolishness, it was the epoch of belief, it was the epoch of incredulity.';
@@ -23,8 +24,8 @@ afterAll(() => model.dispose());
 describe('greedy samples on the lean engine', () => {
   it('target-v1 (fp32): lean = tfjs, through evaluateFp32', () => {
     const ids = model.tokenizer.encode(TEXT).slice(0, 24);
-    const lean = evaluateFp32(model, ids, { engine: 'lean' });
-    const tfjs = evaluateFp32(model, ids, { engine: 'tfjs' });
+    const lean = evaluateFp32(model, ids, { runner: sampleRunner });
+    const tfjs = evaluateFp32(model, ids, {});
     expect(lean.sample).toBe(tfjs.sample);
     expect(lean.sample.length).toBeGreaterThan(20);
     expect(lean.loss).toBe(tfjs.loss); // the loss is tfjs's either way: only the sample changes engine
@@ -45,7 +46,7 @@ describe('greedy samples on the lean engine', () => {
       const copy = new LanguageModel(model.config, model.tokenizer, q.weights, `int${bits}`);
       try {
         const tfjs = greedySample(copy);
-        expect(greedySample(copy, { engine: 'lean' }, q.matrices)).toBe(tfjs);
+        expect(greedySample(copy, { runner: sampleRunner }, q.matrices)).toBe(tfjs);
       } finally {
         copy.dispose();
       }
@@ -57,7 +58,7 @@ describe('greedy samples on the lean engine', () => {
     const stats = calibrate(model, windows);
     const ids = model.tokenizer.encode(TEXT).slice(0, 24);
     const s = { bits: 8, groupSize: 64, method: 'rtn' } as const;
-    expect(quantizeAndEvaluate(model, stats, ids, s, { engine: 'lean' }).sample).toBe(
+    expect(quantizeAndEvaluate(model, stats, ids, s, { runner: sampleRunner }).sample).toBe(
       quantizeAndEvaluate(model, stats, ids, s).sample,
     );
   });
