@@ -3,10 +3,9 @@
 // the union of its nodes' active neurons once. It keeps the clock of where a pass's time goes.
 import type { LeanEngine } from '../engine/engine.ts';
 import type { FlashFfn } from '../flash/flash-ffn.ts';
-import type { RunOptions, TreeRunner } from '../speculative/runner.ts';
+import { EngineTreeRunner, type RunOptions, type TreeRunner } from '../speculative/runner.ts';
 
-export class StoreTarget implements TreeRunner {
-  readonly engine: LeanEngine;
+export class StoreTarget extends EngineTreeRunner {
   readonly flash: FlashFfn;
   /** Target passes, their rows and milliseconds (whole pass, and inside the FFN) since the last takeClock(). */
   passes = 0;
@@ -16,13 +15,9 @@ export class StoreTarget implements TreeRunner {
   private readonly now: () => number;
 
   constructor(engine: LeanEngine, flash: FlashFfn, now: () => number = () => performance.now()) {
-    this.engine = engine;
+    super(engine);
     this.flash = flash;
     this.now = now;
-  }
-
-  get length(): number {
-    return this.engine.length;
   }
 
   private readonly ffnFn = (layer: number, x: Float32Array): Float32Array => {
@@ -41,18 +36,7 @@ export class StoreTarget implements TreeRunner {
     return rows;
   }
 
-  keep(positions: number[]): void {
-    this.engine.keep(positions);
-  }
-
-  reset(): void {
-    this.engine.reset();
-  }
-
-  cacheValues(): { k: Float32Array[]; v: Float32Array[] } {
-    return this.engine.cacheValues();
-  }
-
+  /** The engine is the capstone's, shared by every run: a run ends by emptying its cache, not by freeing it. */
   dispose(): void {
     this.engine.reset();
   }

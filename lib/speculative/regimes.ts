@@ -14,7 +14,7 @@ import type { LanguageModel } from '../model.ts';
 import type { ByteStorage } from '../storage/storage.ts';
 import { timePerCall } from '../timing.ts';
 import { LeanRunner } from './lean-gpt.ts';
-import { type RunOptions, TfjsRunner, type TreeRunner } from './runner.ts';
+import { EngineTreeRunner, type RunOptions, TfjsRunner, type TreeRunner } from './runner.ts';
 import { speculativeGenerate } from './speculative-decoder.ts';
 import { formatTreeShape, parseTreeShape } from './tree-shape.ts';
 
@@ -22,15 +22,14 @@ export const REGIMES = ['overhead-bound', 'compute-bound', 'memory-bound'] as co
 export type Regime = (typeof REGIMES)[number];
 
 /** The lean engine with its linear weights kept in storage: every pass first reads all of them back into it. */
-export class StoredWeightsRunner implements TreeRunner {
-  readonly engine: LeanRunner;
+export class StoredWeightsRunner extends EngineTreeRunner {
   private readonly storage: ByteStorage;
   private readonly layout: { name: string; offset: number; values: number }[] = [];
   private readonly buffer: Uint8Array;
 
   /** Writes `model`'s linear weights (fp32) to `storage`, from offset 0. */
   constructor(model: LanguageModel, storage: ByteStorage, opts: EngineOptions = {}) {
-    this.engine = new LeanRunner(model, opts);
+    super(new LeanRunner(model, opts));
     this.storage = storage;
     let offset = 0;
     for (const name of linearNames(model.config)) {
@@ -48,32 +47,12 @@ export class StoredWeightsRunner implements TreeRunner {
     return this.layout.reduce((a, l) => a + 4 * l.values, 0);
   }
 
-  get length(): number {
-    return this.engine.length;
-  }
-
   run(tokens: number[], opts?: RunOptions): Float32Array[] {
     for (const { name, offset, values } of this.layout) {
       const bytes = this.storage.read(offset, 4 * values, this.buffer);
       this.engine.setLinear(name, new Float32Array(bytes.buffer, bytes.byteOffset, values));
     }
     return this.engine.run(tokens, opts);
-  }
-
-  keep(positions: number[]): void {
-    this.engine.keep(positions);
-  }
-
-  reset(): void {
-    this.engine.reset();
-  }
-
-  cacheValues(): { k: Float32Array[]; v: Float32Array[] } {
-    return this.engine.cacheValues();
-  }
-
-  dispose(): void {
-    this.engine.dispose();
   }
 }
 

@@ -1,6 +1,7 @@
 // A model with its own KV cache, as speculative decoding drives it: run some new tokens (optionally with a tree
 // mask and explicit positions), then keep only the cache positions of the accepted path.
 // TfjsRunner wraps lib's LanguageModel; lib/speculative/lean-gpt.ts is a plain-JS runner for the draft.
+import type { LeanEngine } from '../engine/engine.ts';
 import type { LanguageModel } from '../model.ts';
 import type { KVCache } from '../kv-cache.ts';
 
@@ -23,6 +24,40 @@ export interface TreeRunner {
   /** A copy of the cache per layer, [nHead, length, headSize] row-major (to check it against plain decoding). */
   cacheValues(): { k: Float32Array[]; v: Float32Array[] };
   dispose(): void;
+}
+
+/**
+ * A TreeRunner over a lean engine that changes only how a pass runs (what it reads first, what it times): the cache
+ * calls go to the engine. Lesson 8's memory-bound runner and lesson 9's store-fed target extend it.
+ */
+export abstract class EngineTreeRunner implements TreeRunner {
+  readonly engine: LeanEngine;
+
+  constructor(engine: LeanEngine) {
+    this.engine = engine;
+  }
+
+  get length(): number {
+    return this.engine.length;
+  }
+
+  abstract run(tokens: number[], opts?: RunOptions): Float32Array[];
+
+  keep(positions: number[]): void {
+    this.engine.keep(positions);
+  }
+
+  reset(): void {
+    this.engine.reset();
+  }
+
+  cacheValues(): { k: Float32Array[]; v: Float32Array[] } {
+    return this.engine.cacheValues();
+  }
+
+  dispose(): void {
+    this.engine.dispose();
+  }
 }
 
 export class TfjsRunner implements TreeRunner {
