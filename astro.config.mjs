@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeHeadingMath from './site/markdown/rehype-heading-math.mjs';
 import rehypeNoTemplateSource from './site/markdown/rehype-no-template-source.mjs';
 import rehypeScrollBoxes from './site/markdown/rehype-scroll-boxes.mjs';
+import rehypeEditionIds from './site/markdown/rehype-edition-ids.mjs';
 import embedPages from './site/embed/embed-pages.mjs';
 import offline from './site/offline/offline-integration.mjs';
 import highsForBrowser from './site/worker/highs-for-browser.mjs';
@@ -28,8 +29,9 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       // After KaTeX: fail on template source printed inside math or a heading (checked while headings still carry
-      // the TeX source), then give headings one copy of their math, then let wide things scroll in their own box.
-      rehypePlugins: [rehypeKatex, rehypeNoTemplateSource, rehypeHeadingMath, rehypeScrollBoxes],
+      // the TeX source), then give headings one copy of their math, then let wide things scroll in their own box;
+      // last, a Chinese lesson's headings take its English edition's ids.
+      rehypePlugins: [rehypeKatex, rehypeNoTemplateSource, rehypeHeadingMath, rehypeScrollBoxes, rehypeEditionIds],
     }),
     // Two Shiki themes emitted as CSS variables; site/styles/content.css picks one per colour scheme.
     shikiConfig: {

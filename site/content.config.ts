@@ -1,4 +1,5 @@
-// The `lessons` collection: every lessons/*.mdx file is a lesson; files starting with `_` are not published.
+// The lessons, one collection per edition: every lessons/*.mdx file is an English lesson and every lessons/zh/*.mdx
+// file its Chinese edition, under the same file name; files starting with `_` are not published.
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
@@ -18,9 +19,7 @@ const source = z.object({
   note: z.string().optional(),
 });
 
-const lessons = defineCollection({
-  loader: glob({ base: './lessons', pattern: '[!_]*.mdx' }),
-  schema: z.object({
+const schema = z.object({
     /** Lesson title, shown as the page heading and in the lesson list. */
     title: z.string(),
     /** One or two sentences saying what the reader will learn; shown under the title and on the index. */
@@ -31,7 +30,9 @@ const lessons = defineCollection({
     sources: z.array(source).default([]),
     /** A draft shows in `npm run dev` but is left out of `npm run build` (and so of `npm start`). */
     draft: z.boolean().default(false),
-  }),
 });
 
-export const collections = { lessons };
+const lessons = defineCollection({ loader: glob({ base: './lessons', pattern: '[!_]*.mdx' }), schema });
+const lessonsZh = defineCollection({ loader: glob({ base: './lessons/zh', pattern: '[!_]*.mdx' }), schema });
+
+export const collections = { lessons, lessonsZh };

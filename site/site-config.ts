@@ -1,7 +1,4 @@
-// Site-wide constants. Change the repository here and every "Fork this lesson" link follows.
-
-export const SITE_TITLE = 'LLM Preliminaries';
-export const SITE_DESCRIPTION = 'Interactive notebooks on how large language models run efficiently.';
+// Site-wide constants (the site's title and description, in both editions, are in site/i18n/ui.ts). Change the repository here and every "Fork this lesson" link follows.
 
 /** The public repository that holds this site's source. */
 export const REPO_URL = 'https://github.com/llm-preliminaries/llm-preliminaries';

@@ -1,7 +1,7 @@
-// An Astro integration that writes /embed/<lesson>/<widget-key>/ for every widget of every built lesson: the
-// lesson's page with data-embed="<widget-key>" on <html>, which makes it show that one widget alone, with no page
-// chrome (site/embed/EmbedMode.astro does the rest in the browser). A widget is any element carrying data-key, the
-// urlKey its shell renders, so a new widget gets its embed page with no change here.
+// An Astro integration that writes /embed/<lesson>/<widget-key>/ (and /zh/embed/… for the Chinese edition) for
+// every widget of every built lesson: the lesson's page with data-embed="<widget-key>" on <html>, which makes it show
+// that one widget alone, with no page chrome (site/embed/EmbedMode.astro does the rest in the browser). A widget is
+// any element carrying data-key, the urlKey its shell renders, so a new widget gets its embed page with no change.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,21 +18,29 @@ export default function embedPages() {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const lessonsDir = join(out, 'lessons');
-        if (!existsSync(lessonsDir)) return;
         let count = 0;
-        for (const lesson of readdirSync(lessonsDir)) {
-          const page = join(lessonsDir, lesson, 'index.html');
-          if (!existsSync(page)) continue;
-          const html = readFileSync(page, 'utf8');
-          for (const key of widgetKeys(html)) {
-            const target = join(out, 'embed', lesson, key);
-            mkdirSync(target, { recursive: true });
-            const embedded = html
-              .replace(/<html\b([^>]*)>/, `<html$1 data-embed="${key}">`)
-              .replace('<head>', '<head><meta name="robots" content="noindex" />');
-            writeFileSync(join(target, 'index.html'), embedded);
-            count++;
+        // Each edition's lessons get their embeds beside them: lessons/ → embed/, zh/lessons/ → zh/embed/.
+        for (const edition of ['', 'zh/']) {
+          const lessonsDir = join(out, `${edition}lessons`);
+          if (!existsSync(lessonsDir)) continue;
+          for (const lesson of readdirSync(lessonsDir)) {
+            const page = join(lessonsDir, lesson, 'index.html');
+            if (!existsSync(page)) continue;
+            const html = readFileSync(page, 'utf8');
+            for (const key of widgetKeys(html)) {
+              const target = join(out, `${edition}embed`, lesson, key);
+              mkdirSync(target, { recursive: true });
+              const embedded = html
+                .replace(/<html\b([^>]*)>/, `<html$1 data-embed="${key}">`)
+                .replace('<head>', '<head><meta name="robots" content="noindex" />')
+                // The hreflang alternates name this embed in the other edition (EmbedHead's ?lang= follows them).
+                .replace(
+                  new RegExp(`(<link rel="alternate" hreflang="[^"]+" href="[^"]*/)lessons/${lesson}/"`, 'g'),
+                  `$1embed/${lesson}/${key}/"`,
+                );
+              writeFileSync(join(target, 'index.html'), embedded);
+              count++;
+            }
           }
         }
         logger.info(`${count} embed pages under embed/`);
