@@ -62,10 +62,10 @@ describe('both editions are built, and each page names the other', () => {
     const all = [...elements(doc)];
     const root = all.find((el) => el.tagName === 'html');
     expect(root && attr(root, 'lang')).toBe(path.startsWith('/zh/') ? 'zh-Hans' : 'en');
-    const alternates = Object.fromEntries(
+    const alternates: Record<string, string> = Object.fromEntries(
       all
         .filter((el) => el.tagName === 'link' && attr(el, 'rel') === 'alternate')
-        .map((el) => [attr(el, 'hreflang'), attr(el, 'href') ?? '']),
+        .map((el) => [attr(el, 'hreflang') ?? '', attr(el, 'href') ?? '']),
     );
     expect(Object.keys(alternates).sort()).toEqual(['en', 'x-default', 'zh-Hans']);
     const bare = path.replace(/^\/zh\//, '/');
