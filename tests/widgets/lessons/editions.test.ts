@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { GLOSSARY } from '../../../site/i18n/glossary.ts';
 
 /** Props whose values are prose for the reader, translated with the text. */
-const PROSE_PROPS = new Set(['title', 'unit', 'alt', 'aria-label', 'label', 'caption', 'summary', 'text']);
+const PROSE_PROPS = new Set(['title', 'unit', 'alt', 'aria-label', 'label', 'caption', 'summary', 'text', 'value']);
 /** Components that exist only in the Chinese edition (a term's first use). */
 const ZH_ONLY = new Set(['Term']);
 
@@ -43,6 +43,62 @@ function normalizeLink(expr: string): string {
   return expr;
 }
 
+/**
+ * An expression's code with its words masked: string literals, template text and JSX text become "…" (their digits
+ * are collected into `digits`), so `ok ? 'same text' : 'other'` and its translation compare equal while any change
+ * to the code (an identifier, a call, a number literal, a formatter) does not.
+ */
+function maskedCode(estree: Node, digits: string[]): string {
+  const words = (text: string) => {
+    for (const d of text.match(/\d+(?:[.,]\d+)*/g) ?? []) digits.push(d);
+    return '…';
+  };
+  const walk = (node: Node): string => {
+    if (Array.isArray(node)) return `[${node.map(walk).join(',')}]`;
+    if (!node || typeof node !== 'object') return String(node);
+    switch (node.type) {
+      case 'Literal':
+        return typeof node.value === 'string' ? words(node.value) : String(node.raw);
+      case 'TemplateElement':
+        return words(node.value.cooked ?? '');
+      case 'JSXText':
+        return node.value.trim() ? words(node.value) : '';
+      case 'Identifier':
+      case 'JSXIdentifier':
+        return node.name;
+      case 'TemplateLiteral': // a translation may reorder the parts around the words
+        for (const q of node.quasis) words(q.value.cooked ?? '');
+        return `T{${node.expressions.map(walk).sort().join(',')}}`;
+      case 'JSXExpressionContainer':
+        return walk(node.expression);
+      case 'JSXElement':
+      case 'JSXFragment': {
+        // Prose markup: the element, its non-prose attributes, and what it holds, in any order (words move).
+        const open = node.openingElement;
+        const name = open ? walk(open.name) : '<>';
+        if (ZH_ONLY.has(name)) return '';
+        const attrs = (open?.attributes ?? [])
+          .filter((a: Node) => !(a.type === 'JSXAttribute' && (PROSE_PROPS.has(a.name.name) || a.name.name === 'lang')))
+          .map(walk)
+          .sort();
+        const children = node.children
+          .map(walk)
+          .filter((c: string) => c !== '' && c !== '…')
+          .sort();
+        // <span lang="en">…</span> only marks English by nature (a title, model text): transparent.
+        const marksLanguage = name === 'span' && attrs.length === 0 && open.attributes.length === 1;
+        if (marksLanguage) return children.join(',');
+        return `<${name} ${attrs.join(' ')}>{${children.join(',')}}`;
+      }
+    }
+    const parts = Object.entries(node)
+      .filter(([k]) => !['type', 'start', 'end', 'loc', 'range', 'comments', 'raw'].includes(k))
+      .map(([k, v]) => `${k}:${walk(v)}`);
+    return `${node.type}(${parts.join(' ')})`;
+  };
+  return walk(estree.body);
+}
+
 function shape(file: string): Shape {
   const source = readFileSync(file, 'utf8');
   const match = /^---\n([\s\S]*?)\n---\n/.exec(source);
@@ -50,6 +106,12 @@ function shape(file: string): Shape {
   const frontmatter = parseYaml(match[1]);
   const tree = parser.parse(source.slice(match[0].length));
   const out: Shape = { frontmatter, headings: [], elements: [], expressions: [], math: [], digits: [], terms: [] };
+  /** A site link in one canonical form; any other expression as its code with the words masked. */
+  const expression = (node: Node) => {
+    const link = normalizeLink(String(node.value).trim());
+    if (link.startsWith('link:')) return link;
+    return node.data?.estree ? maskedCode(node.data.estree, out.digits) : link;
+  };
   const visit = (node: Node, inLink = false) => {
     switch (node.type) {
       case 'heading':
@@ -65,10 +127,15 @@ function shape(file: string): Shape {
           return;
         }
         const props = (node.attributes as Node[])
-          .filter((a) => a.type === 'mdxJsxAttribute' && !PROSE_PROPS.has(a.name))
+          .filter((a) => a.type === 'mdxJsxAttribute')
           .map((a) => {
             const v = a.value;
-            const value = v && typeof v === 'object' ? `{${normalizeLink(v.value.trim())}}` : JSON.stringify(v);
+            if (PROSE_PROPS.has(a.name)) {
+              // Prose: translated, but the numbers in it stay.
+              if (typeof v === 'string') for (const d of v.match(/\d+(?:[.,]\d+)*/g) ?? []) out.digits.push(d);
+              return `${a.name}=…`;
+            }
+            const value = v && typeof v === 'object' ? `{${expression(v)}}` : JSON.stringify(v);
             return `${a.name}=${value}`;
           })
           .sort();
@@ -78,7 +145,7 @@ function shape(file: string): Shape {
       }
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        out.expressions.push(normalizeLink(node.value.trim()));
+        out.expressions.push(expression(node));
         return;
       case 'math':
       case 'inlineMath':
