@@ -542,4 +542,34 @@ export const GLOSSARY: readonly Term[] = [
       zh: '逐个生成词元；每一步都要对全部权重做一次前向计算。',
     },
   },
+  {
+    id: 'prefill',
+    en: 'prefill',
+    zh: '预填充',
+    lesson: 3,
+    def: {
+      en: 'Running the whole prompt through the model in one pass before decoding: a large batch of tokens.',
+      zh: '解码之前让整段提示词一次性通过模型：相当于一大批词元。',
+    },
+  },
+  {
+    id: 'hit-rate',
+    en: 'hit rate',
+    zh: '命中率',
+    lesson: 3,
+    def: {
+      en: 'The share of the neurons a token needs that are already in the DRAM cache, so need no read from flash.',
+      zh: '一个词元所需的神经元中已在内存缓存里、无需从闪存读取的比例。',
+    },
+  },
+  {
+    id: 'co-activation',
+    en: 'co-activation',
+    zh: '共激活',
+    lesson: 3,
+    def: {
+      en: 'Two neurons firing for the same token; how often they do decides whether storing them together pays.',
+      zh: '两个神经元对同一个词元同时激活；同时激活的频繁程度决定了把它们存在一起是否划算。',
+    },
+  },
 ];
