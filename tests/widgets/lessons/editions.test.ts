@@ -13,7 +13,18 @@ import { parse as parseYaml } from 'yaml';
 import { GLOSSARY } from '../../../site/i18n/glossary.ts';
 
 /** Props whose values are prose for the reader, translated with the text. */
-const PROSE_PROPS = new Set(['title', 'unit', 'alt', 'aria-label', 'label', 'caption', 'summary', 'text', 'value']);
+const PROSE_PROPS = new Set([
+  'title',
+  'unit',
+  'alt',
+  'aria-label',
+  'label',
+  'caption',
+  'summary',
+  'text',
+  'value',
+  'shown',
+]);
 /** Components that exist only in the Chinese edition (a term's first use). */
 const ZH_ONLY = new Set(['Term']);
 
@@ -65,7 +76,8 @@ function maskedCode(estree: Node, digits: string[]): string {
         return node.value.trim() ? words(node.value) : '';
       case 'Identifier':
       case 'JSXIdentifier':
-        return node.name;
+        // A facts module's words in both editions are read as `names.en[k]` and `names.zh[k]`: the same code.
+        return node.name === 'en' || node.name === 'zh' ? 'LANG' : node.name;
       case 'TemplateLiteral': // a translation may reorder the parts around the words
         for (const q of node.quasis) words(q.value.cooked ?? '');
         return `T{${node.expressions.map(walk).sort().join(',')}}`;
