@@ -3,7 +3,10 @@
 // lesson of the course. NN is one more than the highest number in lessons/. A lesson from the template also gets
 // its exercises' answers file, lessons/exercises/NN-<slug>.ts (from lessons/exercises/_template.ts); a fork keeps
 // importing the source lesson's until its author writes its own.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `lang` picks the edition: 'en' (lessons/), 'zh' (lessons/zh/, the same file name) or 'both', the Chinese file a copy
+// of the English one for the translator to rewrite (tests/widgets/lessons/editions.test.ts keeps them in step). A
+// lesson in Chinese alone starts as a draft: the site publishes a lesson in both editions or not at all.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 /** "kv-cache-basics" → "Kv cache basics": a starting title the author rewrites. */
@@ -18,10 +21,18 @@ function setFrontmatter(mdx: string, key: string, value: string): string {
   return mdx.replace(match[0], `---\n${front}\n---`);
 }
 
+export type LessonLang = 'en' | 'zh' | 'both';
+
+/** The same MDX one folder deeper (lessons/zh/): every relative import path gains a "../". */
+export const inZhFolder = (mdx: string) =>
+  mdx.replace(/(from\s+|import\s+)'(\.{1,2})\//g, (_, lead: string, dots: string) =>
+    dots === '.' ? `${lead}'../` : `${lead}'../../`,
+  );
+
 /** The published lessons' file names (no "_" prefix). */
 const lessonFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.mdx') && !f.startsWith('_'));
 
-export function newLesson(root: string, slug: string, from?: string): string {
+export function newLesson(root: string, slug: string, from?: string, lang: LessonLang = 'en'): string {
   const dir = join(root, 'lessons');
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(slug)) {
     throw new Error(`slug must be lowercase words joined by "-", e.g. "kv-cache"; received ${JSON.stringify(slug)}`);
@@ -58,6 +69,11 @@ export function newLesson(root: string, slug: string, from?: string): string {
   }
   mdx = setFrontmatter(mdx, 'title', JSON.stringify(titleFromSlug(slug)));
   mdx = setFrontmatter(mdx, 'order', String(order));
-  writeFileSync(target, mdx);
-  return target;
+  if (lang !== 'zh') writeFileSync(target, mdx);
+  if (lang === 'en') return target;
+  const zh = join(dir, 'zh', basename(target));
+  if (existsSync(zh)) throw new Error(`${zh} already exists`);
+  mkdirSync(join(dir, 'zh'), { recursive: true });
+  writeFileSync(zh, inZhFolder(lang === 'zh' ? setFrontmatter(mdx, 'draft', 'true') : mdx));
+  return lang === 'zh' ? zh : target;
 }

@@ -543,6 +543,36 @@ export const GLOSSARY: readonly Term[] = [
     },
   },
   {
+    id: 'prefill',
+    en: 'prefill',
+    zh: '预填充',
+    lesson: 3,
+    def: {
+      en: 'Running the whole prompt through the model in one pass before decoding: a large batch of tokens.',
+      zh: '解码之前让整段提示词一次性通过模型：相当于一大批词元。',
+    },
+  },
+  {
+    id: 'hit-rate',
+    en: 'hit rate',
+    zh: '命中率',
+    lesson: 3,
+    def: {
+      en: 'The share of the neurons a token needs that are already in the DRAM cache, so need no read from flash.',
+      zh: '一个词元所需的神经元中已在内存缓存里、无需从闪存读取的比例。',
+    },
+  },
+  {
+    id: 'co-activation',
+    en: 'co-activation',
+    zh: '共激活',
+    lesson: 3,
+    def: {
+      en: 'Two neurons firing for the same token; how often they do decides whether storing them together pays.',
+      zh: '两个神经元对同一个词元同时激活；同时激活的频繁程度决定了把它们存在一起是否划算。',
+    },
+  },
+  {
     id: 'cost-model',
     en: 'cost model',
     zh: '代价模型',
@@ -560,16 +590,6 @@ export const GLOSSARY: readonly Term[] = [
     def: {
       en: 'Computing decode attention on the CPU, where the KV cache lives, so that only the query and the output cross PCIe instead of the whole cache.',
       zh: '在 KV 缓存所在的 CPU 上计算解码阶段的注意力，这样经过 PCIe 的只有查询和输出，而不是整个缓存。',
-    },
-  },
-  {
-    id: 'prefill',
-    en: 'prefill',
-    zh: '预填充',
-    lesson: 5,
-    def: {
-      en: 'The first pass over the whole prompt, which fills the KV cache before tokens are generated one at a time.',
-      zh: '对整个提示做的第一次前向计算，在逐个生成词元之前填好 KV 缓存。',
     },
   },
   {

@@ -30,7 +30,10 @@ export function precacheManifest(dir) {
       .update('\0')
       .update(readFileSync(join(dir, file)))
       .update('\0');
-  return { version: hash.digest('hex').slice(0, 16), urls: files.map(urlOf) };
+  // Embed pages are copies of lesson pages (one per figure, in both editions: about 12 MB of HTML) shown inside other
+  // sites; they are not precached, so the offline copy holds each lesson once per edition.
+  const cached = files.filter((file) => !/^(zh\/)?embed\//.test(file));
+  return { version: hash.digest('hex').slice(0, 16), urls: cached.map(urlOf) };
 }
 
 export default function offline() {

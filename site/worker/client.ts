@@ -22,6 +22,8 @@ import {
   type ToWorker,
 } from './protocol.ts';
 import { parseRemembered, type RememberedBackend } from '../../lib/backend-choice.ts';
+import { pageLang, type Lang } from '../i18n/lang.ts';
+import { WORKER_TEXT } from './text.ts';
 
 export type { BackendInfo, Progress, RequestType, PayloadOf, ResultOf };
 export { CancelledError };
@@ -60,6 +62,8 @@ export interface ClientOptions {
   createWorker?: () => Worker;
   /** Let the worker choose the backend by evidence, starting from what this browser remembered (if anything). */
   auto?: { remembered?: RememberedBackend };
+  /** The page's edition: the worker's status and progress lines are written in it (default English). */
+  lang?: Lang;
 }
 
 /** Read `?engine=tfjs|lean` from a query string (undefined when absent or not one of those). */
@@ -99,11 +103,14 @@ export class ModelWorkerClient {
   #ready!: Promise<BackendInfo>;
   #settleReady!: { resolve: (b: BackendInfo) => void; reject: (e: Error) => void };
   #statusListeners = new Set<(s: Progress) => void>();
-  #lastStatus: Progress = { message: 'Worker not started', fraction: 0 };
+  readonly lang: Lang;
+  #lastStatus: Progress;
 
-  constructor({ order = [...BACKENDS], createWorker = defaultWorker, auto, engine }: ClientOptions = {}) {
+  constructor({ order = [...BACKENDS], createWorker = defaultWorker, auto, engine, lang = 'en' }: ClientOptions = {}) {
     this.order = order;
     this.auto = auto;
+    this.lang = lang;
+    this.#lastStatus = { message: WORKER_TEXT[lang].notStarted, fraction: 0 };
     this.engine = engine;
     this.#create = createWorker;
     this.#resetReady();
@@ -165,7 +172,7 @@ export class ModelWorkerClient {
 
   /** Stop the worker; pending requests reject. The next request starts a new one. */
   terminate(): void {
-    this.#crash('The worker was stopped.');
+    this.#crash(WORKER_TEXT[this.lang].stopped);
   }
 
   #resetReady() {
@@ -189,7 +196,7 @@ export class ModelWorkerClient {
       worker = this.#create();
     } catch (err) {
       const e = new WorkerCrashError(
-        `Could not start the model worker: ${err instanceof Error ? err.message : String(err)}`,
+        WORKER_TEXT[this.lang].couldNotStartWorker(err instanceof Error ? err.message : String(err)),
       );
       this.#settleReady.reject(e);
       throw e;
@@ -198,17 +205,16 @@ export class ModelWorkerClient {
     worker.addEventListener('message', (e: MessageEvent<FromWorker>) => this.#onMessage(e.data));
     worker.addEventListener('error', (e: ErrorEvent) => {
       e.preventDefault(); // handled here: shown in the widgets, not as an uncaught page error
-      this.#crash(`The model worker crashed${e.message ? `: ${e.message}` : ' (it may have failed to load)'}.`);
+      this.#crash(WORKER_TEXT[this.lang].crashed(e.message ?? ''));
     });
-    worker.addEventListener('messageerror', () =>
-      this.#crash('The model worker sent a message that could not be read.'),
-    );
-    this.#status({ message: 'Starting the worker…', fraction: 0 });
+    worker.addEventListener('messageerror', () => this.#crash(WORKER_TEXT[this.lang].unreadable));
+    this.#status({ message: WORKER_TEXT[this.lang].starting, fraction: 0 });
     this.#send(worker, {
       kind: 'init',
       order: this.order,
       ...(this.auto ? { auto: this.auto } : {}),
       ...(this.engine ? { engine: this.engine } : {}),
+      lang: this.lang,
     });
     return worker;
   }
@@ -219,7 +225,7 @@ export class ModelWorkerClient {
         this.#status({ message: msg.message, fraction: msg.fraction });
         break;
       case 'ready':
-        this.#status({ message: `Backend: ${msg.backend.name}`, fraction: 1 });
+        this.#status({ message: WORKER_TEXT[this.lang].backend(msg.backend.name), fraction: 1 });
         if (this.auto && msg.backend.reason && msg.backend.renderer !== undefined) rememberBackend(msg.backend);
         this.#settleReady.resolve(msg.backend);
         break;
@@ -286,6 +292,7 @@ export function modelWorker(): ModelWorkerClient {
       order,
       auto: explicit ? undefined : { remembered: recalledBackend() },
       engine: engineFromUrl(location.search),
+      lang: pageLang(),
     });
   }
   return shared;

@@ -9,7 +9,9 @@
 // evaluates a worker's entry module a second time for such an import, so two copies of this file listened and every
 // request ran twice (a streamed generation skipped every other batch of tokens). Code goes in by `import()` below.
 // tests/site/worker-entry.test.ts checks the built chunks.
+import type { Lang } from '../i18n/lang.ts';
 import type { BackendInfo, BackendName, DecodeEngine, FromWorker, HandlerContext, ToWorker } from './protocol.ts';
+import type { WorkerText } from './text.ts';
 
 type AutoChoice = Extract<ToWorker, { kind: 'init' }>['auto'];
 
@@ -25,12 +27,17 @@ let queue: Promise<unknown> = Promise.resolve();
 /** Requests the page cancelled that have not ended yet (ctx.checkpoint throws for them). */
 const cancelled = new Set<number>();
 let engine: DecodeEngine = 'lean'; // what generation decodes with; `?engine=tfjs` in the page's address switches
+let lang: Lang = 'en'; // the page's edition: the words of status and progress lines
+let words: WorkerText | undefined; // loaded by start(), before any status line is posted
+const wordsFor = async (l: Lang) => (await import('./text.ts')).WORKER_TEXT[l];
 
 // WebGL can lose its context at any time (a GPU reset, the browser reclaiming memory); tfjs's tensors on it are gone
 // then. The request running at that moment fails with this message, and the worker carries on with wasm (or cpu):
 // models load again there, so the reader's next press computes the same text as wasm always does.
-const WEBGL_LOST = 'WebGL stopped working in this browser (its graphics context was lost)';
-const DROPPED = `${WEBGL_LOST} during this run, so its result was dropped; the models now run on wasm.`;
+const dropped = () => {
+  const t = words!;
+  return new Error(t.webglLostDropped(t.webglLost));
+};
 let webgl: WebGLRenderingContext | undefined;
 let failInFlight: ((err: Error) => void) | undefined;
 // Sessions (a decoder and its KV cache, kept between requests) made before a loss lived on the lost context: a
@@ -54,9 +61,10 @@ function replaceLostWebgl(): void {
   if (!webgl || !started) return;
   webgl = undefined;
   backendEpoch++;
-  failInFlight?.(new Error(DROPPED));
+  failInFlight?.(dropped());
+  const t = words!;
   started = started.then(async ({ backend, handlers }) => {
-    post({ kind: 'status', message: `${WEBGL_LOST}; starting wasm…` });
+    post({ kind: 'status', message: t.webglLostStarting(t.webglLost) });
     const [{ chooseBackend }, { forgetModels }] = await Promise.all([
       import('../../lib/backend.ts'),
       import('./models.ts'),
@@ -65,8 +73,8 @@ function replaceLostWebgl(): void {
     const choice = await chooseBackend(['wasm', 'cpu']);
     const next: BackendInfo = {
       name: choice.name,
-      skipped: [{ name: 'webgl', reason: 'its context was lost' }, ...choice.skipped],
-      reason: `${WEBGL_LOST}, so ${choice.name} runs the models now.`,
+      skipped: [{ name: 'webgl', reason: t.contextLost }, ...choice.skipped],
+      reason: t.webglLostNow(t.webglLost, choice.name),
       renderer: backend.renderer,
     };
     post({ kind: 'ready', backend: next });
@@ -78,7 +86,8 @@ async function start(
   order: BackendName[],
   auto: AutoChoice | undefined,
 ): Promise<{ backend: BackendInfo; handlers: Registry }> {
-  post({ kind: 'status', message: 'Loading TensorFlow.js…', fraction: 0 });
+  const t = (words = await wordsFor(lang));
+  post({ kind: 'status', message: t.loadingTfjs, fraction: 0 });
   const [{ chooseBackend }, { handlers }, { setWasmPaths }, tf] = await Promise.all([
     import('../../lib/backend.ts'),
     import('./handlers/index.ts'),
@@ -93,21 +102,21 @@ async function start(
   let renderer: string | null | undefined;
   if (auto) {
     // No `?backend=`: choose by evidence (software WebGL, a short probe), or as this browser remembered.
-    post({ kind: 'status', message: 'Choosing the fastest backend for this device…', fraction: 0.3 });
+    post({ kind: 'status', message: t.choosingBackend, fraction: 0.3 });
     const { probeBackends } = await import('./backend-probe.ts');
     const d = await probeBackends(auto.remembered);
     ({ order, reason, renderer } = d);
   }
-  post({ kind: 'status', message: `Starting a backend (trying ${order.join(', ')})…`, fraction: 0.5 });
+  post({ kind: 'status', message: t.startingBackend(order.join(', ')), fraction: 0.5 });
   const skipped: BackendInfo['skipped'] = [];
   let tryOrder = order;
   if (typeof OffscreenCanvas === 'undefined' && order.includes('webgl')) {
-    skipped.push({ name: 'webgl', reason: 'no OffscreenCanvas in this worker' });
+    skipped.push({ name: 'webgl', reason: t.noOffscreenCanvas });
     tryOrder = order.filter((b) => b !== 'webgl');
   }
   const choice = await chooseBackend(tryOrder);
-  if (choice.name !== order[0]) reason = `${order[0]} could not start here, so ${choice.name} runs the models.`;
-  else if (!auto) reason = `${choice.name} was asked for with ?backend= in the address.`;
+  if (choice.name !== order[0]) reason = t.couldNotStart(order[0], choice.name);
+  else if (!auto) reason = t.askedFor(choice.name);
   const backend: BackendInfo = { name: choice.name, skipped: [...skipped, ...choice.skipped], reason, renderer };
   if (choice.name === 'webgl') {
     const tf = await import('@tensorflow/tfjs');
@@ -126,6 +135,8 @@ async function serve(id: number, type: string, payload: unknown): Promise<void> 
     const ctx: HandlerContext = {
       backend,
       engine,
+      lang,
+      text: words!,
       progress: (message, fraction) => post({ kind: 'progress', id, message, fraction }),
       checkpoint: async () => {
         await new Promise((resolve) => setTimeout(resolve, 0)); // lets a 'cancel' message in
@@ -134,7 +145,7 @@ async function serve(id: number, type: string, payload: unknown): Promise<void> 
     };
     if (cancelled.has(id)) throw await cancelledError(); // cancelled while it waited in the queue
     const continues = sessionKey(type, payload);
-    if (continues && (sessionEpoch.get(continues) ?? backendEpoch) < backendEpoch) throw new Error(DROPPED);
+    if (continues && (sessionEpoch.get(continues) ?? backendEpoch) < backendEpoch) throw dropped();
     const epoch = backendEpoch;
     const lost = new Promise<never>((_, reject) => (failInFlight = reject));
     const gl = webgl;
@@ -146,7 +157,7 @@ async function serve(id: number, type: string, payload: unknown): Promise<void> 
       if (gl?.isContextLost()) replaceLostWebgl();
     }
     // A handler that returned while the context went away computed on garbage: never show that.
-    if (gl?.isContextLost() || epoch !== backendEpoch) throw new Error(DROPPED);
+    if (gl?.isContextLost() || epoch !== backendEpoch) throw dropped();
     const opened = sessionKey(type, result);
     if (opened) sessionEpoch.set(opened, epoch);
     post({ kind: 'result', id, result });
@@ -167,6 +178,7 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   if (msg?.kind === 'init') {
     if (msg.engine) engine = msg.engine;
+    if (msg.lang) lang = msg.lang;
     ensureStarted(msg.order, msg.auto);
   } else if (msg?.kind === 'cancel') {
     cancelled.add(msg.id);

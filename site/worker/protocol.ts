@@ -14,6 +14,8 @@
 import type { BackendName } from '../../lib/backend.ts';
 import type { RememberedBackend } from '../../lib/backend-choice.ts';
 import type { DecodeEngine } from '../../lib/engine/index.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { WorkerText } from './text.ts';
 
 export type { BackendName };
 
@@ -36,7 +38,14 @@ export interface BackendInfo {
 }
 
 export type ToWorker =
-  | { kind: 'init'; order: BackendName[]; auto?: { remembered?: RememberedBackend }; engine?: DecodeEngine }
+  | {
+      kind: 'init';
+      order: BackendName[];
+      auto?: { remembered?: RememberedBackend };
+      engine?: DecodeEngine;
+      /** The page's edition: status and progress lines are written in it. */
+      lang?: Lang;
+    }
   | { kind: 'request'; id: number; type: string; payload: unknown }
   | { kind: 'cancel'; id: number };
 
@@ -64,6 +73,9 @@ export interface HandlerContext {
   backend: BackendInfo;
   /** The engine generation decodes with (`?engine=` in the page's address, else 'lean'). */
   engine: DecodeEngine;
+  /** The page's edition, and the worker's words in it (site/worker/text.ts) for progress lines. */
+  lang: Lang;
+  text: WorkerText;
   /** Report progress on this request to the page. */
   progress(message: string, fraction?: number): void;
   /**

@@ -24,10 +24,11 @@ class FakeWorker extends EventTarget {
   }
 }
 
-function setup() {
+function setup(lang?: 'en' | 'zh') {
   const workers: FakeWorker[] = [];
   const client = new ModelWorkerClient({
     order: ['wasm', 'cpu'],
+    ...(lang ? { lang } : {}),
     createWorker: () => {
       const w = new FakeWorker();
       workers.push(w);
@@ -46,13 +47,24 @@ describe('ModelWorkerClient', () => {
     expect(workers).toHaveLength(0);
     const ready = client.ready;
     expect(workers).toHaveLength(1);
-    expect(workers[0].sent[0]).toEqual({ kind: 'init', order: ['wasm', 'cpu'] });
+    expect(workers[0].sent[0]).toEqual({ kind: 'init', order: ['wasm', 'cpu'], lang: 'en' });
     const statuses: string[] = [];
     client.onStatus((s) => statuses.push(s.message));
     workers[0].reply({ kind: 'status', message: 'Loading TensorFlow.js…', fraction: 0 });
     workers[0].reply({ kind: 'ready', backend: { name: 'wasm', skipped: [] } });
     expect(await ready).toEqual({ name: 'wasm', skipped: [] });
     expect(statuses).toEqual(['Starting the worker…', 'Loading TensorFlow.js…', 'Backend: wasm']);
+  });
+
+  it("tells the worker the page's edition and writes its own status lines in it", async () => {
+    const { client, workers } = setup('zh');
+    const ready = client.ready;
+    const statuses: string[] = [];
+    client.onStatus((s) => statuses.push(s.message));
+    expect(workers[0].sent[0]).toEqual({ kind: 'init', order: ['wasm', 'cpu'], lang: 'zh' });
+    workers[0].reply({ kind: 'ready', backend: { name: 'wasm', skipped: [] } });
+    await ready;
+    expect(statuses).toEqual(['正在启动 worker…', '后端：wasm']);
   });
 
   it('matches results to requests by id and forwards progress', async () => {

@@ -14,7 +14,7 @@ export const batchMeasure = defineHandler(async (p: BatchMeasurePayload, ctx): P
   const { model, profile } = await replayProfile(p, ctx);
   const prompt = String(p.prompt ?? '').slice(-2000);
   if (prompt.trim() === '') throw new Error('The prompt is empty.');
-  ctx.progress(`Decoding ${p.batch} continuation${p.batch > 1 ? 's' : ''} together for ${p.steps} steps…`);
+  ctx.progress(ctx.text.decodingBatch(p.batch, p.steps));
   return measureBatch(
     model,
     prompt,

@@ -29,7 +29,7 @@ const TEXT = (
 export const benchWidgets = defineHandler(async (p: { batch: BatchSettings }, ctx): Promise<BenchWidgetsResult> => {
   const timings: WidgetTiming[] = [];
   const time = async (widget: string, run: () => Promise<unknown> | unknown) => {
-    ctx.progress(`Timing ${widget} on ${ctx.backend.name}…`);
+    ctx.progress(ctx.text.timingOn(widget, ctx.backend.name));
     const t = performance.now();
     await run();
     timings.push({ widget, ms: performance.now() - t });

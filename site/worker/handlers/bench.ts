@@ -22,13 +22,13 @@ export const benchDecodeHandler = defineHandler(async (p: { model: ModelName }, 
     throw new Error(
       `bench.decode: unknown model ${JSON.stringify(p?.model)}; this site ships ${MODEL_NAMES.join(', ')}.`,
     );
-  ctx.progress(`Loading ${p.model}…`, 0);
+  ctx.progress(ctx.text.loading(p.model), 0);
   let fromCache = true;
   const t = performance.now();
   const model = await loadModel(modelUrl(p.model), { name: p.model, onProgress: (e) => (fromCache &&= e.fromCache) });
   const loadMs = performance.now() - t;
   try {
-    ctx.progress(`Timing ${p.model} on ${ctx.backend.name}…`, 0.5);
+    ctx.progress(ctx.text.timingOn(p.model, ctx.backend.name), 0.5);
     return { model: p.model, backend: ctx.backend, loadMs, fromCache, bench: benchDecode(model) };
   } finally {
     model.dispose();

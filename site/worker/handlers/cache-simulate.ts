@@ -21,9 +21,7 @@ export interface CacheSimulateResult {
 export const cacheSimulate = defineHandler(async (p: CacheSimulatePayload, ctx): Promise<CacheSimulateResult> => {
   const { model, profile } = await replayProfile(p, ctx);
   const memories = (p.memories ?? []).filter((m) => Number.isFinite(m) && m >= 0 && m <= 1).slice(0, 64);
-  ctx.progress(
-    `Replaying ${profile.tokens.toLocaleString('en-US')} tokens through the cache at ${memories.length} memory size${memories.length === 1 ? '' : 's'}…`,
-  );
+  ctx.progress(ctx.text.replayingCache(profile.tokens, memories.length));
   const points = cacheSweep(profile, model.config.nEmbd, p, memories);
   return { points, tokens: profile.tokens, nLayer: profile.nLayer, nFfn: profile.nFfn, nEmbd: model.config.nEmbd };
 });

@@ -24,6 +24,7 @@ import { getModel, modelUrl } from '../models.ts';
 import { lastChars, nextHandler, Sessions, stopHandler } from '../sessions.ts';
 import type { Tokenizer } from '../../../lib/tokenizer.ts';
 import type { Registered } from './index.ts';
+import type { WorkerText } from '../text.ts';
 
 export const MAX_CAPSTONE_PROMPT_CHARS = 2000;
 export const MAX_CAPSTONE_TOKENS = 64;
@@ -32,7 +33,7 @@ let models: Promise<CapstoneModels> | undefined;
 function capstoneModels(ctx: HandlerContext): Promise<CapstoneModels> {
   models ??= (async () => {
     const loaded = { 'target-v1': await getModel('target-v1', ctx), 'draft-v1': await getModel('draft-v1', ctx) };
-    ctx.progress('Loading the int4 target and predictor-v1…');
+    ctx.progress(ctx.text.loadingCapstone);
     return loadCapstoneModels(modelUrl('target-v1').replace(/target-v1\/$/, ''), undefined, loaded);
   })();
   models.catch(() => {
@@ -109,6 +110,7 @@ export interface CapstoneStepResult {
 async function openStore(
   o: CapstoneOptions,
   m: CapstoneModels,
+  text: WorkerText,
 ): Promise<{ storage: 'opfs' | 'memory'; fallback: string | null }> {
   if (o.storage === 'memory') return { storage: 'memory', fallback: null };
   const key = `${o.weights}-flash-${o.bundled ? 'bundled' : 'separate'}`;
@@ -121,7 +123,7 @@ async function openStore(
   } catch (e) {
     // Full (or failing) OPFS: close it and keep this worker's runs in memory, saying why.
     have.storage.close();
-    const fallback = `OPFS could not hold the FFN (${(e as Error).message}); the weights are kept in memory instead, with the same reads counted`;
+    const fallback = text.capstoneOpfsFull((e as Error).message);
     opened.set(key, { storage: have.storage, fallback });
     return { storage: 'memory', fallback };
   }
@@ -137,8 +139,8 @@ export const capstoneStart = defineHandler(async (p: CapstoneStartPayload, ctx):
   if (!(Number.isInteger(tokens) && tokens >= 1 && tokens <= MAX_CAPSTONE_TOKENS))
     throw new Error(`Tokens must be a whole number from 1 to ${MAX_CAPSTONE_TOKENS}, got ${JSON.stringify(tokens)}.`);
   const m = await capstoneModels(ctx);
-  ctx.progress('Opening the FFN store…');
-  const { storage, fallback } = await openStore(o, m);
+  ctx.progress(ctx.text.openingStore);
+  const { storage, fallback } = await openStore(o, m, ctx.text);
   const run: CapstoneOptions = { ...o, storage: storage === 'opfs' ? 'flash' : 'memory' };
   const t = m.targets[o.weights]!;
   let ids = m.tokenizer.encode(prompt);

@@ -58,14 +58,13 @@ export const flashMeasure = defineHandler(async (p: MeasurePayload, ctx): Promis
     throw new Error(`The test file must be ${MIN_FILE_MIB} to ${MAX_FILE_MIB} MiB, got ${JSON.stringify(mib)}.`);
   const perPoint = Math.min(Math.max(p?.bytesPerPoint ?? 4 << 20, 1 << 20), 32 << 20);
   const opened = await openBrowserStorage(FILE);
-  ctx.progress(`Writing a ${mib} MiB test file${opened.storage.kind === 'opfs' ? ' to OPFS' : ' in memory'}…`, 0);
+  ctx.progress(ctx.text.writingTestFile(mib, opened.storage.kind === 'opfs'), 0);
   const { storage, fallback } = fillOrFallBack(opened, (s) => writeTestFile(s, mib << 20));
   try {
     const points = measureReadThroughput(storage, {
       chunkSizes: sizes,
       bytesPerPoint: perPoint,
-      onProgress: (d, n, pt) =>
-        ctx.progress(`Measured ${d} of ${n}: ${pt.order} reads of ${pt.chunkBytes / 1024} KiB`, d / n),
+      onProgress: (d, n, pt) => ctx.progress(ctx.text.measuredReads(d, n, pt.order, pt.chunkBytes / 1024), d / n),
     });
     lastCurve = measuredCurve(points, 'this device (OPFS)');
     return { points, storage: storage.kind, fallback };

@@ -46,12 +46,12 @@ export async function flashStore(
     return { store: have.store, weights: have.weights, fallback: have.fallback, rebuilt: false };
   have?.store.storage.close(); // releases the OPFS lock before reopening the same file
   open.delete(key);
-  ctx.progress(`Opening the ${layout} FFN store…`);
+  ctx.progress(ctx.text.openingLayoutStore(layout));
   const { storage: bytes, fallback: openNote } =
     storage === 'memory'
       ? {
           storage: new MemoryStorage(`memory (${layout})`),
-          fallback: 'You chose to keep the weights in memory; the reads are counted the same way.',
+          fallback: ctx.text.memoryChosen,
         }
       : await openBrowserStorage(storeFileName(layout));
   const { store, fallback: writeNote } = openStoreOrFallBack(bytes, weights, layout);

@@ -48,11 +48,11 @@ export function infoOf(
 export function loraState(ctx: HandlerContext): Promise<LoraState> {
   if (!state) {
     state = (async () => {
-      ctx.progress(`Loading ${BASE_MODEL}…`, 0);
+      ctx.progress(ctx.text.loading(BASE_MODEL), 0);
       const model = await loadModel(modelUrl(BASE_MODEL), { name: BASE_MODEL });
       const s: LoraState = { model, set: new AdapterSet(model), infos: new Map(), unavailable: new Map() };
       for (const [i, name] of SHIPPED.entries()) {
-        ctx.progress(`Loading adapter ${name}.lora`, (i + 1) / (SHIPPED.length + 1));
+        ctx.progress(ctx.text.loadingAdapter(name), (i + 1) / (SHIPPED.length + 1));
         await loadShipped(s, name);
       }
       return s;

@@ -98,7 +98,7 @@ export const loraTrainStart = defineHandler(async (p: TrainStartPayload, ctx): P
     const cut = Math.floor(t.length * 0.9);
     text = { train: t.slice(0, cut), validation: t.slice(cut) };
   } else {
-    ctx.progress('Loading the State of the Union corpus…');
+    ctx.progress(ctx.text.loadingSotu);
     text = await sotuCorpus();
   }
   // Train against the bare base: switch off whatever adapter is active first.

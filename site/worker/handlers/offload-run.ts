@@ -33,7 +33,7 @@ export const offloadRun = defineHandler(async (p: OffloadRunPayload, ctx): Promi
   const prompts = Array.from({ length: p.sequences }, (_, i) =>
     ids.slice(i % (ids.length - len), (i % (ids.length - len)) + len),
   );
-  ctx.progress(`Generating ${p.maxNewTokens} tokens for ${p.sequences} sequences…`);
+  ctx.progress(ctx.text.generatingSequences(p.maxNewTokens, p.sequences));
   const r = runZigzag(model, prompts, { gbs: p.gbs, nb: p.nb, maxNewTokens: p.maxNewTokens });
   return {
     weightLoads: r.weightLoads,

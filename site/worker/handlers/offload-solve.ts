@@ -6,11 +6,11 @@ import { defineHandler } from '../protocol.ts';
 import type { Registered } from './index.ts';
 
 export const offloadSolve = defineHandler(async (p: SolveRequest, ctx): Promise<SolveAnswer> => {
-  ctx.progress('Loading the LP solver…');
+  ctx.progress(ctx.text.loadingLp);
   const highs = await getHighs(
     `${self.location.origin}${import.meta.env.BASE_URL.replace(/\/?$/, '/')}highs/highs.wasm`,
   );
-  ctx.progress(p.gbs !== undefined ? 'Solving the placement LP…' : 'Searching GPU batch sizes and block sizes…');
+  ctx.progress(p.gbs !== undefined ? ctx.text.solvingLp : ctx.text.searchingBatches);
   return solveRequest(highs, p);
 });
 

@@ -58,7 +58,7 @@ async function prepare(texts: QuantTexts & { model?: QuantModelName }, ctx: Hand
   const key = JSON.stringify([texts.calibration, texts.evaluation]);
   const hit = cached.get(which);
   if (hit?.key === key) return hit;
-  ctx.progress('Calibrating: recording every linear layer’s inputs…', 0.05);
+  ctx.progress(ctx.text.calibrating, 0.05);
   const windows = texts.calibration
     .map((t) => trained.tokenizer.encode(t).slice(0, trained.config.blockSize))
     .filter((w) => w.length > 1);
@@ -66,13 +66,13 @@ async function prepare(texts: QuantTexts & { model?: QuantModelName }, ctx: Hand
   if (evalIds.length < 2) throw new Error('The evaluation text is too short to measure a loss.');
   let model = trained;
   if (which === 'outliers') {
-    ctx.progress('Building the outlier model from target-v1 (same function, planted channels)…', 0.1);
+    ctx.progress(ctx.text.buildingOutliers, 0.1);
     const planted = plantOutliers(trained.config, trained.exportWeights(), calibrate(trained, windows));
     model = new LanguageModel(trained.config, trained.tokenizer, planted.weights, 'target-v1-outliers');
   }
   if (hit && hit.model !== trained) hit.model.dispose();
   const stats = calibrate(model, windows);
-  ctx.progress('Measuring the fp32 model…', 0.15);
+  ctx.progress(ctx.text.measuringFp32, 0.15);
   const entry = {
     key,
     model,
@@ -91,7 +91,7 @@ export const quantEvaluate = defineHandler(
   async (p: QuantTexts & { model?: QuantModelName; bits: number; groupSize: number; method: MethodName }, ctx) => {
     validateQuantSettings(p);
     const { model, stats, evalIds, fp32 } = await prepare(p, ctx);
-    ctx.progress(p.method === 'awq' ? 'Searching α for 16 layers, then clipping (the slow one)…' : 'Quantizing…', 0.3);
+    ctx.progress(p.method === 'awq' ? ctx.text.searchingAlpha : ctx.text.quantizing, 0.3);
     // The greedy samples decode on the lean engine unless the page asked for tfjs (the same tokens either way).
     const engine = decodeEngineChoice(model, ctx);
     const result = quantizeAndEvaluate(model, stats, evalIds, p, sampleOn(engine));
@@ -103,7 +103,7 @@ export const quantAlpha = defineHandler(
   async (p: QuantTexts & { model?: QuantModelName; layer: string; bits: number; groupSize: number }, ctx) => {
     validateQuantSettings({ ...p, method: 'rtn' });
     const { model, stats } = await prepare(p, ctx);
-    ctx.progress(`Re-quantizing ${p.layer} at 20 values of α…`, 0.5);
+    ctx.progress(ctx.text.requantizing(p.layer), 0.5);
     return alphaCurve(model, stats, p.layer, { bits: p.bits, groupSize: p.groupSize });
   },
 );
@@ -118,10 +118,7 @@ export const quantMonteCarlo = defineHandler((p: { s: number; bits: number; grou
 export const quantRace = defineHandler((p: { size: 'small' | 'large' }, ctx) => {
   const [inDim, outDim] = p.size === 'large' ? [4096, 4096] : p.size === 'small' ? [512, 128] : [0, 0];
   if (!inDim) throw new Error(`size must be "small" or "large"; got ${JSON.stringify(p.size)}.`);
-  ctx.progress(
-    p.size === 'large' ? 'Making a random 4096 x 4096 matrix and timing both kernels…' : 'Timing both kernels…',
-    0.2,
-  );
+  ctx.progress(p.size === 'large' ? ctx.text.timingKernelsLarge : ctx.text.timingKernels, 0.2);
   return raceInt4(inDim, outDim, { repeats: p.size === 'large' ? 3 : 15 });
 });
 

@@ -27,9 +27,7 @@ export async function replayProfile(
   const key = `${name}\u0000${text}`;
   let profile = profiles.get(key);
   if (!profile) {
-    ctx.progress(
-      `Running ${name} over ${REPLAY_TOKENS.toLocaleString('en-US')} tokens of text to see which neurons fire…`,
-    );
+    ctx.progress(ctx.text.profilingReplay(name, REPLAY_TOKENS));
     profile = profileActivations(model, text, { maxTokens: REPLAY_TOKENS });
     if (profiles.size >= 2) profiles.delete(profiles.keys().next().value!);
     profiles.set(key, profile);

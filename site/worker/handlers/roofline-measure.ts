@@ -23,14 +23,14 @@ export const rooflineMeasure = defineHandler(async (p: { treeTokens: number }, c
   const tree = p?.treeTokens;
   if (!(Number.isInteger(tree) && tree >= 2 && tree <= MAX_TREE_TOKENS))
     throw new Error(`roofline.measure: treeTokens must be an integer from 2 to ${MAX_TREE_TOKENS}, got ${tree}`);
-  ctx.progress('Loading target-v1…', 0);
+  ctx.progress(ctx.text.loading('target-v1'), 0);
   const model = await loadModel(modelUrl('target-v1'), { name: 'target-v1' });
   try {
-    ctx.progress("Measuring your device's compute and memory roofs (about 2 s)…", 0.05);
+    ctx.progress(ctx.text.measuringRoofs, 0.05);
     const roof = measureRoofline(linearShapes(model.config), { budgetMs: 2000 });
     const points = measureDecodePoints(model, {
       treeTokens: tree,
-      onProgress: (message, fraction) => ctx.progress(message, 0.3 + 0.7 * fraction),
+      onProgress: (_, fraction) => ctx.progress(ctx.text.timingDecodePoints(fraction), 0.3 + 0.7 * fraction),
     });
     return { model: 'target-v1', backend: ctx.backend, roof, points };
   } finally {

@@ -31,7 +31,7 @@ export const sparsityProfile = defineHandler(async (p: ProfilePayload, ctx): Pro
   if (ids.length < 16)
     throw new Error(`That text is ${ids.length} tokens long; paste at least a few sentences (16 tokens or more).`);
   const keep = ids.slice(0, max);
-  ctx.progress(`Profiling ${keep.length.toLocaleString('en-US')} tokens…`);
+  ctx.progress(ctx.text.profiling(keep.length));
   const prof = profileActivations(model, keep, { maxTokens: max });
   return {
     tokens: prof.tokens,

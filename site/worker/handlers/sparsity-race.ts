@@ -27,10 +27,10 @@ export const sparsityRace = defineHandler(async (p: RacePayload, ctx): Promise<R
   const sparsity = p.sparsity === undefined ? undefined : Math.min(0.99, Math.max(0, p.sparsity));
   const repeats = Math.max(1, Math.min(25, Math.floor(p.repeats ?? 7)));
   await ctx.checkpoint(); // Cancel (FfnRace) stops the race here or between its two kernels
-  ctx.progress('Timing the plain-JS kernel…', 0);
+  ctx.progress(ctx.text.timingPlainJs, 0);
   const js = raceSparseFfn(model, p.layer, { kernel: 'js', sparsity, repeats });
   await ctx.checkpoint();
-  ctx.progress('Timing TensorFlow.js…', 0.5);
+  ctx.progress(ctx.text.timingTfjs, 0.5);
   const tfjs = raceSparseFfn(model, p.layer, { kernel: 'tfjs', sparsity, repeats });
   return { js, tfjs };
 });

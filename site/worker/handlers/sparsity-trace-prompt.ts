@@ -41,7 +41,7 @@ export const sparsityTracePrompt = defineHandler(async (p: HeatmapPayload, ctx):
   const ids = model.tokenizer.encode(full.slice(0, HEATMAP_MAX_CHARS));
   if (ids.length === 0) throw new Error('Type a prompt first: the heatmap needs at least one token.');
   const keep = ids.slice(0, Math.max(1, Math.min(blockSize, Math.floor(p.maxTokens) || blockSize)));
-  ctx.progress(`Running ${keep.length} tokens through ${model.name}…`);
+  ctx.progress(ctx.text.tracingPrompt(keep.length, model.name));
   const prof = profileActivations(model, keep, { maxTokens: keep.length });
   const tr = prof.trace;
   const bits = Array.from({ length: L }, (_, l) => {

@@ -54,7 +54,7 @@ export const specSample = defineHandler(
     const { p, q } = await distributions(payload, ctx);
     const k = Math.min(8, Math.max(1, Math.floor(payload.children) || 1));
     const runs = Math.min(100_000, Math.max(1, Math.floor(payload.runs) || 10_000));
-    ctx.progress(`Running speculative sampling ${runs.toLocaleString('en-US')} times…`);
+    ctx.progress(ctx.text.samplingNode(runs));
     return sampleNode(p, q, k, runs, Math.floor(payload.seed) || 1);
   },
 );

@@ -43,20 +43,20 @@ export const specRace = defineHandler(async (p: SpecRacePayload, ctx): Promise<S
   const now = () => performance.now();
   const runs = Math.min(5, Math.max(1, Math.floor(p.runs ?? 2) || 2));
   await ctx.checkpoint();
-  ctx.progress('Warming up…', 0);
+  ctx.progress(ctx.text.warmingUp, 0);
   generate(target, prompt, { temperature: 0, maxNewTokens: 4 }); // first calls compile kernels; not timed
   speculativeGenerate(target, new LeanRunner(draft), prompt, { tree: shape, temperature: 0, maxNewTokens: 4 });
   let plain: { r: ReturnType<typeof generate>; ms: number } | undefined;
   let spec: { r: ReturnType<typeof speculativeGenerate>; ms: number } | undefined;
   for (let i = 0; i < runs; i++) {
     await ctx.checkpoint(); // Cancel stops the race here or before the speculative run
-    ctx.progress(`Plain decoding, run ${i + 1} of ${runs}…`, (2 * i) / (2 * runs));
+    ctx.progress(ctx.text.plainRun(i + 1, runs), (2 * i) / (2 * runs));
     let t = now();
     const r = generate(target, prompt, { temperature: 0, maxNewTokens: n });
     const ms = now() - t;
     if (!plain || ms < plain.ms) plain = { r, ms };
     await ctx.checkpoint();
-    ctx.progress(`Speculative decoding, run ${i + 1} of ${runs}…`, (2 * i + 1) / (2 * runs));
+    ctx.progress(ctx.text.speculativeRun(i + 1, runs), (2 * i + 1) / (2 * runs));
     t = now();
     const s = speculativeGenerate(target, new LeanRunner(draft), prompt, {
       tree: shape,

@@ -18,11 +18,11 @@ export const MAX_WEIGHTS = 4096 * 4096;
 export const vecmatCompare = defineHandler(async (p: VecmatComparePayload, ctx): Promise<CompareResult> => {
   if (!(p.n * p.m <= MAX_WEIGHTS)) throw new Error(`W would have ${p.n}×${p.m} weights; the limit is 4096×4096.`);
   const repeats = p.repeats ?? 5;
-  ctx.progress(`Building a ${p.n}×${p.m} matrix…`, 0);
+  ctx.progress(ctx.text.buildingMatrix(p.n, p.m), 0);
   return compareDenseVsGather({
     ...p,
     repeats,
-    onProgress: (done, total) => ctx.progress(`Timed run ${done} of ${total}`, done / total),
+    onProgress: (done, total) => ctx.progress(ctx.text.timedRun(done, total), done / total),
   });
 });
 

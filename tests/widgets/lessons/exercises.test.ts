@@ -208,6 +208,20 @@ describe('the lesson template (lessons/exercises/_template.ts)', () => {
       const fork = newLesson(root, 'fork', '01-three-views-of-xw');
       expect(readFileSync(fork, 'utf8')).toContain("from './exercises/01-three-views-of-xw.ts'");
       expect(existsSync(join(root, 'lessons', 'exercises', '03-fork.ts'))).toBe(false);
+      // Both editions: the Chinese file is the English one a folder deeper, its imports one level further up.
+      const both = newLesson(root, 'tree-attention', undefined, 'both');
+      const zh = join(root, 'lessons', 'zh', '04-tree-attention.mdx');
+      expect(both).toBe(join(root, 'lessons', '04-tree-attention.mdx'));
+      expect(readFileSync(zh, 'utf8')).toContain("import * as ex from '../exercises/04-tree-attention.ts';");
+      expect(readFileSync(zh, 'utf8')).toContain("from '../../site/");
+      expect(readFileSync(zh, 'utf8').replace(/'\.\.\/(\.\.\/)?/g, "'./")).toBe(
+        readFileSync(both, 'utf8').replace(/'\.\.?\//g, "'./"),
+      );
+      // Chinese alone: no English file, and a draft until both editions exist.
+      const only = newLesson(root, 'paged-attention', undefined, 'zh');
+      expect(only).toBe(join(root, 'lessons', 'zh', '05-paged-attention.mdx'));
+      expect(existsSync(join(root, 'lessons', '05-paged-attention.mdx'))).toBe(false);
+      expect(readFileSync(only, 'utf8')).toMatch(/^draft: true$/m);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
