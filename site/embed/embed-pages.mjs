@@ -33,10 +33,10 @@ export default function embedPages() {
               const embedded = html
                 .replace(/<html\b([^>]*)>/, `<html$1 data-embed="${key}">`)
                 .replace('<head>', '<head><meta name="robots" content="noindex" />')
-                // The hreflang alternates name this embed in the other edition (EmbedHead's ?lang= follows them).
-                .replace(
-                  new RegExp(`(<link rel="alternate" hreflang="[^"]+" href="[^"]*/)lessons/${lesson}/"`, 'g'),
-                  `$1embed/${lesson}/${key}/"`,
+                // The hreflang alternates and the language switch name this embed in the other edition (EmbedHead's
+                // ?lang= follows the alternates); the link back to the lesson stays.
+                .replace(/<(?:link rel="alternate"|a\b[^>]*\bdata-lang-switch)\b[^>]*>/g, (tag) =>
+                  tag.replace(`/lessons/${lesson}/"`, `/embed/${lesson}/${key}/"`),
                 );
               writeFileSync(join(target, 'index.html'), embedded);
               count++;

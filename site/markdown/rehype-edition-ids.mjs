@@ -36,7 +36,12 @@ export function englishHeadings(source) {
     if (/^\s*(```|~~~)/.test(line)) fence = !fence;
     else if (!fence && /^#{1,6}\s/.test(line)) lines.push(line);
   }
-  const processor = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex).use(rehypeHeadingMath);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMath)
+    .use(remarkRehype)
+    .use(rehypeKatex)
+    .use(rehypeHeadingMath);
   const tree = processor.runSync(processor.parse(lines.join('\n\n')));
   const slugger = new Slugger();
   const out = [];

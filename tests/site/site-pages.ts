@@ -20,9 +20,11 @@ export interface LessonFile {
   sources: number;
 }
 
-/** Published lessons (no `_` prefix, not drafts) in course order, from their frontmatter. */
-export function publishedLessons(root: string): LessonFile[] {
-  const dir = join(root, 'lessons');
+/** Published lessons of an edition (no `_` prefix, not drafts) in course order, from their frontmatter. */
+export function publishedLessons(root: string, edition: 'en' | 'zh' = 'en'): LessonFile[] {
+  const folder = edition === 'en' ? 'lessons' : 'lessons/zh';
+  const prefix = edition === 'en' ? '' : '/zh';
+  const dir = join(root, folder);
   if (!existsSync(dir)) return []; // git keeps no empty folder; the tests then fail on "no lessons" instead
   return readdirSync(dir)
     .filter((name) => name.endsWith('.mdx') && !name.startsWith('_'))
@@ -32,8 +34,8 @@ export function publishedLessons(root: string): LessonFile[] {
       const draft = /^draft:\s*true/m.test(frontmatter);
       const sources = frontmatter.match(/^\s*-\s*arxiv:/gm)?.length ?? 0;
       return {
-        file: `lessons/${name}`,
-        url: `/lessons/${name.replace(/\.mdx$/, '').toLowerCase()}/`,
+        file: `${folder}/${name}`,
+        url: `${prefix}/lessons/${name.replace(/\.mdx$/, '').toLowerCase()}/`,
         order,
         sources,
         draft,

@@ -1,7 +1,8 @@
 // A widget's documentation, derived from its declaration (params.ts) so that it is never written twice: the docs
 // page /widgets/<slug>/ (site/pages/widgets/[slug].astro) renders these rows, and tests compare them with the schema
 // and with the widget's own README. Plain data only (no DOM, no Astro).
-import { describeParam, formatValue, type Param, type WidgetSchema } from './params.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { describeParam, formatValue, paramText, type Param, type WidgetSchema } from './params.ts';
 
 /** One row of a widget's props table. */
 export interface PropRow {
@@ -29,22 +30,26 @@ export const docsPath = (name: string) => `/widgets/${docsSlug(name)}/`;
 
 const aliasNames = (p: Param) => (p.aliases ?? []).map((a) => (typeof a === 'string' ? a : `${a.name} (×${a.scale})`));
 
-/** Every parameter, then every hide-only part, in declaration order. */
-export function propRows(schema: WidgetSchema): PropRow[] {
+/** Every parameter, then every hide-only part, in declaration order, in the words of edition `lang`. */
+export function propRows(schema: WidgetSchema, lang: Lang = 'en'): PropRow[] {
   const key = schema.urlKey;
-  const params = Object.entries(schema.params).map(([name, p]) => ({
-    name,
-    label: p.label,
-    allowed: p.doc ? `${describeParam(p)}: ${p.doc}` : describeParam(p),
-    default: p.default === undefined ? '' : formatValue(p.default),
-    urlKey: `${key}.${name}`,
-    hide: `${key}.${name}`,
-    aliases: aliasNames(p),
-  }));
+  const params = Object.entries(schema.params).map(([name, p]) => {
+    const { label, doc } = paramText(p, lang);
+    const allowed = describeParam(p, lang);
+    return {
+      name,
+      label,
+      allowed: doc ? `${allowed}${lang === 'zh' ? '：' : ': '}${doc}` : allowed,
+      default: p.default === undefined ? '' : formatValue(p.default),
+      urlKey: `${key}.${name}`,
+      hide: `${key}.${name}`,
+      aliases: aliasNames(p),
+    };
+  });
   const parts = (schema.controls ?? []).map((name) => ({
     name,
     label: name.charAt(0).toUpperCase() + name.slice(1),
-    allowed: 'a part of the figure (hide only)',
+    allowed: lang === 'zh' ? '图的一部分（只能隐藏）' : 'a part of the figure (hide only)',
     default: '',
     urlKey: '',
     hide: `${key}.${name}`,

@@ -20,6 +20,8 @@ import { attachShare } from './share.ts';
 import { backendUrlNote, modelWorker, type ModelWorkerClient } from '../../worker/client.ts';
 import { WorkerSession, type SessionKind } from '../../worker/worker-session.ts';
 import { keepFocus } from './keep-focus.ts';
+import { pageLang, type Lang } from '../../i18n/lang.ts';
+import { KIT } from './text.ts';
 
 export type WidgetState = 'static' | 'ready' | 'running' | 'done' | 'error';
 
@@ -113,7 +115,7 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
     this.#life = new AbortController();
     this.key = this.dataset.key || this.schema.urlKey;
     this.defaults = JSON.parse(this.dataset.values || '{}');
-    const url = readUrl(this.schema, this.key, this.defaults, location.search);
+    const url = readUrl(this.schema, this.key, this.defaults, location.search, this.lang);
     this.values = url.values;
     this.hiddenParams = url.hidden;
     this.fromUrl = url.fromUrl;
@@ -224,6 +226,11 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
       el.disabled = false;
   }
 
+  /** The edition of the page (from <html lang>): pick the widget's words with `text[this.lang]`. */
+  get lang(): Lang {
+    return pageLang(this.ownerDocument);
+  }
+
   /** The widget's state, for styles and tests: static (build-time view), ready, running, done, error. */
   get state(): WidgetState {
     return (this.dataset.state as WidgetState) ?? 'static';
@@ -267,7 +274,7 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
    * Show an error in the progress line and mark the widget state "error"; the widget stays usable.
    * "<what>: <the error's message>. <hint>", e.g. fail(err, 'Could not compute', 'Press "Run again" to retry.').
    */
-  fail(err: unknown, what = 'Could not compute', hint = ''): void {
+  fail(err: unknown, what = KIT[this.lang].couldNotCompute, hint = ''): void {
     this.state = 'error';
     const msg = err instanceof Error ? err.message : String(err);
     this.progress(`${what}: ${msg.replace(/\.$/, '')}.${hint ? ` ${hint}` : ''}`);
@@ -375,7 +382,7 @@ export abstract class WidgetElement<P extends Params = Params> extends HTMLEleme
             host.dataset.drawn = 'true';
           }
         },
-        (err) => this.fail(err, 'Could not draw the chart'),
+        (err) => this.fail(err, KIT[this.lang].couldNotDraw),
       );
     };
     if (typeof ResizeObserver !== 'undefined') {

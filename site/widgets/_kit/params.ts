@@ -13,6 +13,8 @@
 // URL form: ?<urlKey>.<param>=value (e.g. ?hotcold.budget=0.3), ?hide=hotcold.size,hotcold.chart. A parameter may
 // list `aliases`, old names still read from shared links; the current name is what gets written back.
 // Plain data only (no DOM): used by the shell (Node), the element (browser) and Node tests.
+import type { Lang } from '../../i18n/lang.ts';
+import { KIT } from './text.ts';
 
 /** An old URL name of a number parameter whose values were in another unit: new value = old value × scale. */
 export interface Alias {
@@ -20,11 +22,19 @@ export interface Alias {
   scale: number;
 }
 
+/** A parameter's words in one edition: its control's label and the docs' one-line description. */
+export interface ParamText {
+  label: string;
+  doc?: string;
+}
+
 interface Described<V> {
   /** Short name of the control, e.g. "GPU budget". */
   label: string;
   /** One line for the widget's README table: what the value means, its unit. */
   doc?: string;
+  /** The same words in the Chinese edition (tests/widgets/widget-text.test.ts requires them for every parameter). */
+  zh?: ParamText;
   /**
    * Old URL names (under the same urlKey) that shared links may still carry; read, never written. An old name whose
    * unit differed gives its factor: { name: 'budget', scale: 0.01 } reads budget=50 (percent) as 0.5 (a share).
@@ -146,126 +156,140 @@ function parseNumberToken(tok: string): number | undefined {
 const short = (v: number) => String(+v.toPrecision(6));
 
 /** Round (for whole numbers) and clamp one number; returns the value and, if it changed, why. */
-function fit(v: number, min: number, max: number, integer: boolean): { value: number; why?: string } {
+function fit(v: number, min: number, max: number, integer: boolean, lang: Lang): { value: number; why?: string } {
+  const say = KIT[lang].notes;
   let value = v;
   let why: string | undefined;
   if (integer && !Number.isInteger(value) && Number.isFinite(value)) {
     value = Math.round(value);
-    why = `rounded to ${short(value)}`;
+    why = say.rounded(short(value));
   }
   if (value < min) {
     value = min;
-    why = `below the minimum, so ${short(value)} is used`;
+    why = say.belowMin(short(value));
   } else if (value > max) {
     value = max;
-    why = `above the maximum, so ${short(value)} is used`;
+    why = say.aboveMax(short(value));
   }
   return { value: value + 0, why };
 }
 
-/** A parameter in words, for messages: "an integer in [1, 16]", "one of "7b", "ours"". */
-export function describeParam(p: Param): string {
+/** A parameter in words, for messages and the docs: "an integer in [1, 16]", "one of "7b", "ours"". */
+export function describeParam(p: Param, lang: Lang = 'en'): string {
+  const zh = lang === 'zh';
   switch (p.kind) {
     case 'int':
-      return `an integer in [${p.min}, ${p.max}]`;
+      return zh ? `[${p.min}, ${p.max}] 内的整数` : `an integer in [${p.min}, ${p.max}]`;
     case 'number':
-      return `a number in [${p.min}, ${p.max}]`;
-    case 'choice':
-      return `one of ${p.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return zh ? `[${p.min}, ${p.max}] 内的数` : `a number in [${p.min}, ${p.max}]`;
+    case 'choice': {
+      const values = p.values.map((v) => JSON.stringify(v)).join(', ');
+      return zh ? `${values} 之一` : `one of ${values}`;
+    }
     case 'bool':
-      return 'true or false';
+      return zh ? 'true 或 false' : 'true or false';
     case 'text':
-      return `text of ${p.minLength ?? 1} to ${p.maxLength} characters`;
+      return zh
+        ? `${p.minLength ?? 1} 到 ${p.maxLength} 个字符的文本`
+        : `text of ${p.minLength ?? 1} to ${p.maxLength} characters`;
     case 'list': {
+      const range = `[${p.min}, ${p.max}]`;
+      if (zh) {
+        const count =
+          p.length !== undefined ? `${p.length} 个` : p.maxLength !== undefined ? `至多 ${p.maxLength} 个` : '若干';
+        return `${count}以逗号分隔、在 ${range} 内的${p.integer ? '整数' : '数'}${p.unique ? '，不重复' : ''}`;
+      }
       const count = p.length ?? `up to ${p.maxLength ?? 'any number of'}`;
-      return `${count} comma-separated ${p.integer ? 'integer' : 'number'}s in [${p.min}, ${p.max}]${p.unique ? ', without repeats' : ''}`;
+      return `${count} comma-separated ${p.integer ? 'integer' : 'number'}s in ${range}${p.unique ? ', without repeats' : ''}`;
     }
   }
 }
 
-/** Parse one raw string against its parameter. `name` is the full name shown in notes (e.g. "hotcold.budget"). */
-export function parseParam(name: string, p: Param, raw: string): ParamResult<unknown> {
-  if (p.kind === 'text') return parseText(name, p, raw);
-  if (raw.length > MAX_RAW_LENGTH)
-    return { ok: false, note: `Ignored ${name}: the value is ${raw.length} characters long.` };
+/** A parameter's label and description in an edition (the English ones are the declaration's own). */
+export function paramText(p: Param, lang: Lang): ParamText {
+  return lang === 'zh' && p.zh ? p.zh : { label: p.label, doc: p.doc };
+}
+
+/**
+ * Parse one raw string against its parameter. `name` is the full name shown in notes (e.g. "hotcold.budget"),
+ * written in the page's edition `lang`.
+ */
+export function parseParam(name: string, p: Param, raw: string, lang: Lang = 'en'): ParamResult<unknown> {
+  const say = KIT[lang].notes;
+  if (p.kind === 'text') return parseText(name, p, raw, lang);
+  if (raw.length > MAX_RAW_LENGTH) return { ok: false, note: say.tooLong(name, raw.length) };
   switch (p.kind) {
     case 'int':
     case 'number': {
       const v = parseNumberToken(raw);
-      const what = p.kind === 'int' ? 'a whole number' : 'a number';
-      if (v === undefined)
-        return { ok: false, note: `Ignored ${name}=${quote(raw)}: expected ${what} from ${p.min} to ${p.max}.` };
-      const { value, why } = fit(v, p.min, p.max, p.kind === 'int');
-      return { ok: true, value, note: why && `${name}=${quote(raw)} is ${why}.` };
+      if (v === undefined) return { ok: false, note: say.notNumber(name, quote(raw), p.kind === 'int', p.min, p.max) };
+      const { value, why } = fit(v, p.min, p.max, p.kind === 'int', lang);
+      return { ok: true, value, note: why && say.adjusted(name, quote(raw), why) };
     }
     case 'choice': {
       const t = raw.trim().toLowerCase();
       const hit = p.values.find((e) => e.toLowerCase() === t);
-      if (hit === undefined)
-        return { ok: false, note: `Ignored ${name}=${quote(raw)}: expected one of ${p.values.join(', ')}.` };
+      if (hit === undefined) return { ok: false, note: say.notChoice(name, quote(raw), p.values.join(', ')) };
       return { ok: true, value: hit };
     }
     case 'bool': {
       const t = raw.trim().toLowerCase();
       if (['1', 'true', 'yes', 'on'].includes(t)) return { ok: true, value: true };
       if (['0', 'false', 'no', 'off'].includes(t)) return { ok: true, value: false };
-      return { ok: false, note: `Ignored ${name}=${quote(raw)}: expected true or false.` };
+      return { ok: false, note: say.notBool(name, quote(raw)) };
     }
     case 'list':
-      return parseList(name, p, raw);
+      return parseList(name, p, raw, lang);
   }
 }
 
-function parseText(name: string, p: TextParam, raw: string): ParamResult<string> {
+function parseText(name: string, p: TextParam, raw: string, lang: Lang): ParamResult<string> {
+  const say = KIT[lang].notes;
   const min = p.minLength ?? 1;
-  if (raw.trim().length < min)
-    return { ok: false, note: `Ignored ${name}: expected at least ${min} non-blank character${min === 1 ? '' : 's'}.` };
+  if (raw.trim().length < min) return { ok: false, note: say.blank(name, min) };
   if (raw.length > p.maxLength) {
     return {
       ok: true,
       value: raw.slice(0, p.maxLength),
-      note: `${name} has ${raw.length.toLocaleString('en-US')} characters; a link keeps at most ${p.maxLength}, so only the first ${p.maxLength} are used.`,
+      note: say.cut(name, raw.length.toLocaleString('en-US'), p.maxLength),
     };
   }
   return { ok: true, value: raw };
 }
 
-function parseList(name: string, p: ListParam, raw: string): ParamResult<number[]> {
-  const want = p.length !== undefined ? `${p.length} comma-separated numbers` : 'comma-separated numbers';
-  const range = `from ${p.min} to ${p.max}`;
+function parseList(name: string, p: ListParam, raw: string, lang: Lang): ParamResult<number[]> {
+  const say = KIT[lang].notes;
   const tokens = raw.split(',');
   const kept = tokens.filter((t) => t.trim() !== '');
   const notes: string[] = [];
-  if (kept.length !== tokens.length && !(tokens.length === 1 && p.length === undefined))
-    notes.push('empty entries were dropped');
+  if (kept.length !== tokens.length && !(tokens.length === 1 && p.length === undefined)) notes.push(say.emptyDropped);
   let values: number[] = [];
   for (const t of kept) {
     const v = parseNumberToken(t);
-    if (v === undefined) return { ok: false, note: `Ignored ${name}=${quote(raw)}: expected ${want} ${range}.` };
+    if (v === undefined) return { ok: false, note: say.notList(name, quote(raw), p.length, p.min, p.max) };
     values.push(v);
   }
   if (p.length !== undefined && values.length !== p.length) {
-    return { ok: false, note: `Ignored ${name}=${quote(raw)}: expected ${want} ${range}, found ${values.length}.` };
+    return { ok: false, note: say.wrongCount(name, quote(raw), p.length, p.min, p.max, values.length) };
   }
   const max = p.length ?? p.maxLength ?? Infinity;
   if (values.length > max) {
     values = values.slice(0, max);
-    notes.push(`only the first ${max} are used`);
+    notes.push(say.firstOnly(max));
   }
   let changed = false;
   values = values.map((v) => {
-    const f = fit(v, p.min, p.max, !!p.integer);
+    const f = fit(v, p.min, p.max, !!p.integer, lang);
     if (f.why) changed = true;
     return f.value;
   });
-  if (changed)
-    notes.push(`entries were ${p.integer ? 'rounded or clamped' : 'clamped'} to the range ${p.min} to ${p.max}`);
+  if (changed) notes.push(say.listFitted(!!p.integer, p.min, p.max));
   if (p.unique) {
     const u = [...new Set(values)].sort((a, b) => a - b);
-    if (u.length !== values.length) notes.push('repeats were dropped');
+    if (u.length !== values.length) notes.push(say.repeatsDropped);
     values = u;
   }
-  return { ok: true, value: values, note: notes.length ? `${name}=${quote(raw)}: ${notes.join('; ')}.` : undefined };
+  return { ok: true, value: values, note: notes.length ? say.listChanges(name, quote(raw), notes) : undefined };
 }
 
 /** How a value is written in a URL or a data attribute: numbers in shortest form, lists comma-separated. */
@@ -355,13 +379,16 @@ function toParams(search: string | URLSearchParams): URLSearchParams {
 /**
  * Read the widget under `key` from a query string. `defaults` supplies every value (the shell's checked props);
  * the URL overrides what it validly names, under a current name or an alias (the current name wins). Never throws.
+ * Notes are written in the page's edition `lang`.
  */
 export function readUrl<P extends Params>(
   schema: WidgetSchema<P>,
   key: string,
   defaults: Values<P>,
   search: string | URLSearchParams,
+  lang: Lang = 'en',
 ): UrlState<P> {
+  const say = KIT[lang].notes;
   const params = toParams(search);
   const values = { ...defaults } as Record<string, unknown>;
   const fromUrl = new Set<keyof P & string>();
@@ -386,22 +413,19 @@ export function readUrl<P extends Params>(
     const given = k.slice(lead.length);
     const name = byName.get(given);
     if (name === undefined) {
-      notes.push(
-        `Ignored unknown setting ${quote(k)}; known: ${Object.keys(schema.params)
-          .map((n) => lead + n)
-          .join(', ')}.`,
-      );
+      const known = Object.keys(schema.params).map((n) => lead + n);
+      notes.push(say.unknown(quote(k), known.join(', ')));
       continue;
     }
     const all = params.getAll(k);
-    if (all.length > 1) notes.push(`${k} appears ${all.length} times; the last one is used.`);
+    if (all.length > 1) notes.push(say.repeated(k, all.length));
     let raw = all[all.length - 1];
     const scale = scaleOf.get(given);
     if (scale !== undefined) {
       const v = parseNumberToken(raw);
       if (v !== undefined) raw = String(+(v * scale).toPrecision(12)); // an old unit: convert, then check as usual
     }
-    const r = parseParam(k, schema.params[name], raw);
+    const r = parseParam(k, schema.params[name], raw, lang);
     if (r.note) notes.push(r.note);
     if (r.ok) {
       values[name] = r.value;
@@ -412,7 +436,7 @@ export function readUrl<P extends Params>(
   const hideable = new Set([...Object.keys(schema.params), ...(schema.controls ?? [])]);
   for (const raw of params.getAll('hide')) {
     if (raw.length > MAX_RAW_LENGTH) {
-      notes.push(`Ignored hide: the value is ${raw.length} characters long.`);
+      notes.push(say.hideTooLong(raw.length));
       continue;
     }
     for (const item of raw.split(',')) {
@@ -420,10 +444,7 @@ export function readUrl<P extends Params>(
       if (!t.startsWith(lead)) continue; // another widget's control, or junk for nobody
       const name = byName.get(t.slice(lead.length)) ?? t.slice(lead.length);
       if (hideable.has(name)) hidden.add(name);
-      else
-        notes.push(
-          `Cannot hide ${quote(t)}: no such control; hideable: ${[...hideable].map((k) => lead + k).join(', ')}.`,
-        );
+      else notes.push(say.cannotHide(quote(t), [...hideable].map((k) => lead + k).join(', ')));
     }
   }
   return { values: values as Values<P>, fromUrl, hidden, notes };

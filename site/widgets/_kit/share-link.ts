@@ -18,14 +18,17 @@ export function shareQuery<P extends Params>(
   return state ? `${state}&${hidden}` : `?${hidden}`;
 }
 
-/** The lesson a page belongs to, from its path under `base`: "/b/lessons/x/" and "/b/embed/x/key/" → "x". */
+/**
+ * The lesson a page belongs to, from its path under `base`, in either edition: "/b/lessons/x/", "/b/embed/x/key/"
+ * and "/b/zh/lessons/x/" → "x".
+ */
 export function lessonOf(pathname: string, base: string): string | undefined {
   const rest = pathname.startsWith(base) ? pathname.slice(base.length) : undefined;
-  return rest === undefined ? undefined : /^(?:lessons|embed)\/([^/]+)\//.exec(rest)?.[1];
+  return rest === undefined ? undefined : /^(?:zh\/)?(?:lessons|embed)\/([^/]+)\//.exec(rest)?.[1];
 }
 
 /** The page's own URL parameters that are not any widget's state. */
-const PAGE_PARAMS = new Set(['hide', 'embed', 'theme', 'backend']);
+const PAGE_PARAMS = new Set(['hide', 'embed', 'theme', 'backend', 'lang']);
 
 /**
  * Settings in `search` addressed to a widget key that is not on the page (`onPage`): "<key>.<param>" names and

@@ -6,6 +6,8 @@ import { embedSize, iframeSnippet, propRows } from './docs.ts';
 import type { WidgetElement } from './element.ts';
 import type { Params } from './params.ts';
 import { lessonOf, shareQuery, strayState } from './share-link.ts';
+import { KIT } from './text.ts';
+import { pageLang } from '../../i18n/lang.ts';
 
 /** The id of the last heading before `el`, so a shared link scrolls to the figure's section. */
 function anchorBefore(el: Element): string {
@@ -29,7 +31,7 @@ export function attachShare<P extends Params>(w: WidgetElement<P>): void {
   const makeBoxes = () => {
     if (boxes.length) return;
     const group = q('[data-hide-choices]');
-    for (const row of propRows(w.schema)) {
+    for (const row of propRows(w.schema, w.lang)) {
       const box = Object.assign(document.createElement('input'), {
         type: 'checkbox',
         value: row.name,
@@ -45,6 +47,8 @@ export function attachShare<P extends Params>(w: WidgetElement<P>): void {
   };
   for (const b of root.querySelectorAll<HTMLButtonElement>('button[data-copy]')) b.disabled = false;
   const lesson = lessonOf(location.pathname, BASE);
+  const t = KIT[w.lang];
+  const edition = w.lang === 'en' ? '' : `${w.lang}/`; // links stay in the reader's edition
   for (const el of root.querySelectorAll<HTMLElement>('[data-share-embed-field]')) el.hidden = !lesson;
 
   const refresh = () => {
@@ -52,29 +56,29 @@ export function attachShare<P extends Params>(w: WidgetElement<P>): void {
     makeBoxes();
     const hide = boxes.filter((b) => b.checked).map((b) => b.value);
     const query = shareQuery(w.schema, w.key, w.values, w.defaults, hide);
-    const page = lesson ? `${BASE}lessons/${lesson}/` : location.pathname;
+    const page = lesson ? `${BASE}${edition}lessons/${lesson}/` : location.pathname;
     link.value = `${location.origin}${page}${query}${lesson ? anchorBefore(w) : ''}`;
     if (lesson)
       embed.value = iframeSnippet(
-        `${location.origin}${BASE}embed/${lesson}/${w.key}/${query}`,
-        `${w.schema.name}, from ${document.title}`,
+        `${location.origin}${BASE}${edition}embed/${lesson}/${w.key}/${query}`,
+        t.iframeTitle(w.schema.name, document.title),
         embedSize(w.getBoundingClientRect(), root.getBoundingClientRect().height),
       );
   };
   const copy = async (text: string, field: HTMLInputElement | HTMLTextAreaElement, what: string) => {
     try {
       await navigator.clipboard.writeText(text);
-      status.textContent = `${what} copied.`;
+      status.textContent = t.copied(what);
     } catch {
       field.select(); // no clipboard access (an insecure page, a refusal): the reader copies it by hand
-      status.textContent = `Could not copy automatically: the ${what.toLowerCase()} is selected, press Ctrl+C (⌘C).`;
+      status.textContent = t.copyFailed(what);
     }
   };
   w.listen(panel, 'toggle', refresh);
   w.listen(w, 'input', () => requestAnimationFrame(refresh)); // any control of the widget, the hide boxes included
   w.listen(w, 'change', () => requestAnimationFrame(refresh));
-  w.listen(q('button[data-copy="link"]'), 'click', () => void copy(link.value, link, 'Link'));
-  w.listen(q('button[data-copy="embed"]'), 'click', () => void copy(embed.value, embed, 'Embed code'));
+  w.listen(q('button[data-copy="link"]'), 'click', () => void copy(link.value, link, t.link));
+  w.listen(q('button[data-copy="embed"]'), 'click', () => void copy(embed.value, embed, t.embed));
 }
 
 let strayChecked = false;
@@ -89,7 +93,8 @@ function noteStrayState(): void {
   const note = document.createElement('p');
   note.className = 'kit-stray';
   note.setAttribute('role', 'status');
-  const list = stray.slice(0, 5).join(', ') + (stray.length > 5 ? ` and ${stray.length - 5} more` : '');
-  note.textContent = `This link has settings for a figure that is not on this page (${list}); they were ignored.`;
+  const t = KIT[pageLang()];
+  const list = stray.slice(0, 5).join(', ') + (stray.length > 5 ? t.andMore(stray.length - 5) : '');
+  note.textContent = t.stray(list);
   (document.querySelector('.prose') ?? document.querySelector('main'))?.prepend(note);
 }

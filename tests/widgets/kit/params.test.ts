@@ -174,3 +174,26 @@ describe('writeUrl', () => {
     }
   });
 });
+
+describe('readUrl in the Chinese edition', () => {
+  // Every kind of note, in both editions: the same values come out, and the Chinese notes are Chinese words around
+  // the same names, raw values and numbers.
+  const search =
+    '?demo.seed=99999&demo.view=diagonal&demo.play=maybe&demo.x=1,2&demo.temperature=abc&demo.prompt=%20&demo.nope=1&hide=demo.zzz&demo.seed=3.6';
+  const en = readUrl(schema, 'demo', defaults, search, 'en');
+  const zh = readUrl(schema, 'demo', defaults, search, 'zh');
+  it('reads the same values and gives one note per problem in each edition', () => {
+    expect(zh.values).toEqual(en.values);
+    expect(zh.notes).toHaveLength(en.notes.length);
+    expect(en.notes.length).toBeGreaterThanOrEqual(8);
+  });
+  it('writes the notes in Chinese, keeping names and numbers', () => {
+    for (const [i, note] of zh.notes.entries()) {
+      expect(note).toMatch(/[\u4e00-\u9fff]/);
+      expect(note).not.toMatch(/\b(Ignored|expected|the value|appears)\b/);
+      const names = en.notes[i].match(/demo\.[a-z]+/g) ?? [];
+      for (const n of names) expect(note).toContain(n);
+      expect(note.match(/\d+/g)?.sort()).toEqual(en.notes[i].match(/\d+/g)?.sort());
+    }
+  });
+});

@@ -1,14 +1,19 @@
 // Lessons place facts; they do not compute or format numbers themselves. Every number a lesson shows comes from its
 // facts module (lessons/facts/) and is printed through the kit's formatters (site/widgets/_kit/format.ts, <Stat>),
 // so one quantity reads the same in the prose, a table and a widget.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 const OWN_FORMATTING = /\.(toFixed|toLocaleString|toPrecision)\(|\bIntl\./;
-const lessons = readdirSync('lessons')
-  .filter((f) => f.endsWith('.mdx'))
-  .map((f) => join('lessons', f));
+const mdxIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.mdx'))
+        .map((f) => join(dir, f))
+    : [];
+// Both editions: the Chinese lessons place the same facts through the same formatters.
+const lessons = [...mdxIn('lessons'), ...mdxIn(join('lessons', 'zh'))];
 const facts = readdirSync(join('lessons', 'facts'))
   .filter((f) => f.endsWith('.ts'))
   .map((f) => join('lessons', 'facts', f));
