@@ -10,6 +10,7 @@ import type { CachePoint } from '../../lib/sparsity/cache-sweep.ts';
 import { matrixLevelSchedule } from '../../lib/sparsity/matrix-schedule.ts';
 import { schedulePipeline } from '../../lib/sparsity/pipeline.ts';
 import { lossChart } from '../../site/charts/loss-chart.ts';
+import { PAGES } from '../../site/i18n/pages.ts';
 import { BENCH_SIZE, benchChart, labelWidth, rowLabel } from '../../site/charts/bench-chart.ts';
 import { reservedHeight, type ChartSize } from '../../site/widgets/_kit/chart.ts';
 import { SPLIT_SIZE, UNION_SIZE, splitChart, unionChart } from '../../site/widgets/batch-union/chart.ts';
@@ -279,6 +280,7 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
       baseline: 3.8,
       label: 'Training and validation loss',
       description: 'Both models fall from 6 nats toward 3.4.',
+      words: PAGES.en.model.chart,
     });
     expect(fig.querySelector(':scope > svg')?.getAttribute('aria-label')).toBe('Training and validation loss');
     const yTicks = [...fig.querySelectorAll('g[text-anchor="end"][font-variant="tabular-nums"] text')].map((t) =>
@@ -287,5 +289,19 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
     expect(Math.min(...yTicks)).toBeLessThanOrEqual(Math.min(...points.map((p) => p.loss))); // the lowest line is inside
     expect(fig.querySelectorAll('g[aria-label]').length).toBe(0);
     expectSnapshot('loss', fig);
+    // The Chinese edition's chart: the same marks, its axis titles and baseline label in Chinese.
+    const zh = PAGES.zh.model.chart;
+    const zhFig = lossChart(points, {
+      width: 375,
+      document,
+      models: ['target-v1', 'draft-v1'],
+      baseline: 3.8,
+      label: zh.label,
+      description: '',
+      words: zh,
+    });
+    const texts = [...zhFig.querySelectorAll('svg text')].map((t) => t.textContent);
+    for (const word of [zh.x, zh.y, zh.baseline]) expect(texts.join('|')).toContain(word.slice(0, 4));
+    expect(texts.join('|')).not.toMatch(/tokens seen|nats\/token|bigram/);
   });
 });
