@@ -242,7 +242,7 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
       })),
     );
     for (const width of [375, 800]) {
-      const fig = benchChart(points, { width, document });
+      const fig = benchChart(points, { width, document }, PAGES.en.bench.chart);
       checkChart(fig, BENCH_SIZE, width);
       const svg = fig.querySelector(':scope > svg')!;
       // y of an element's translate(), and of a text inside its group: where it is drawn.
@@ -261,6 +261,26 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
       const title = [...svg.querySelectorAll('text')].find((t) => t.textContent?.startsWith('tokens per second'))!;
       expect(absY(title)).toBeGreaterThan(Math.max(...ticks.map(absY)) + 20); // a line below the tick labels
       expectSnapshot(`bench-${width}`, fig);
+    }
+  });
+
+  it('/bench/ in Chinese: wide row labels still fit their margin, the axis title is Chinese', () => {
+    const zh = PAGES.zh.bench;
+    const points = [zh.recorded('node wasm'), zh.recorded('webgl'), zh.you('wasm')].flatMap((who, i) =>
+      ['target-v1', 'draft-v1'].map((model, k) => ({ who, model, tokensPerSec: (i + 1) * (k + 1) * 40 })),
+    );
+    for (const width of [375, 800]) {
+      const fig = benchChart(points, { width, document }, zh.chart);
+      checkChart(fig, BENCH_SIZE, width);
+      const svg = fig.querySelector(':scope > svg')!;
+      const yLabels = [...svg.querySelector('g[text-anchor="end"]')!.querySelectorAll('text')].map(
+        (t) => t.textContent!,
+      );
+      const margin = Math.min(Math.floor(width * 0.45), 12 + Math.max(...points.map((p) => labelWidth(rowLabel(p)))));
+      // A Chinese character is drawn about 12 px wide: counted so, every label fits (cut with … where it must).
+      for (const l of yLabels) expect(labelWidth(l)).toBeLessThanOrEqual(margin - 12);
+      expect(labelWidth('你（wasm）')).toBe(12 * 3 + 7 * 4);
+      expect([...svg.querySelectorAll('text')].some((t) => t.textContent?.startsWith(zh.chart.x))).toBe(true);
     }
   });
 
