@@ -11,6 +11,7 @@ import { matrixLevelSchedule } from '../../lib/sparsity/matrix-schedule.ts';
 import { schedulePipeline } from '../../lib/sparsity/pipeline.ts';
 import { lossChart } from '../../site/charts/loss-chart.ts';
 import { PAGES } from '../../site/i18n/pages.ts';
+import { text as playgroundText } from '../../site/widgets/model-playground/text.ts';
 import { BENCH_SIZE, benchChart, labelWidth, rowLabel } from '../../site/charts/bench-chart.ts';
 import { reservedHeight, type ChartSize } from '../../site/widgets/_kit/chart.ts';
 import { SPLIT_SIZE, UNION_SIZE, splitChart, unionChart } from '../../site/widgets/batch-union/chart.ts';
@@ -181,6 +182,7 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
       document,
       label: 'The five most likely tokens at token 3',
       description: 'the 0.4, a 0.2, whale 0.13, comma 0.1, newline 0.08',
+      axis: playgroundText.en.probability,
     });
     checkChart(fig, NEXT_TOKEN_SIZE, 375);
     expectSnapshot('next-token', fig);
