@@ -1,6 +1,6 @@
 // The words of the site's own pages outside the lessons (/widgets/ and its docs pages, /model/, /bench/), in both
 // editions. The chrome around them is ui.ts; widgets keep their words in their own folders.
-import { count } from '../widgets/_kit/format.ts';
+import { count, countZh } from '../widgets/_kit/format.ts';
 import type { TokenSet, TokenSetId } from '../data/token-sets.ts';
 import { bilingual } from './text.ts';
 
@@ -39,8 +39,6 @@ const TOKEN_SETS_ZH: Record<TokenSetId, (s: TokenSet) => { name: string; descrip
 
 /** A large count in millions, as English writes it: 1,234,567 → "1.23 million". */
 const millionsEn = (n: number) => `${+(n / 1e6).toPrecision(3)} million`;
-/** The same count in 万, as Chinese writes it: 1,234,567 → "123 万". */
-const millionsZh = (n: number) => `${+(n / 1e4).toPrecision(3)} 万`;
 
 export const PAGES = bilingual({
   en: {
@@ -382,7 +380,7 @@ export const PAGES = bilingual({
         starts: readonly (readonly [string, string])[],
         ends: readonly (readonly [string, string, number])[],
       ) =>
-        `训练开始时损失接近 ln ${vocab} = ${lnVocab} 奈特/词元，即在 ${vocab} 个词元上均匀猜测（${starts.map(([m, l]) => `${m} ${l}`).join('，')}）。在全部留出文本上的最终验证损失：${ends.map(([m, l, tokens]) => `${m} 见过 ${millionsZh(tokens)}个词元后为 ${l}`).join('；')}。`,
+        `训练开始时损失接近 ln ${vocab} = ${lnVocab} 奈特/词元，即在 ${vocab} 个词元上均匀猜测（${starts.map(([m, l]) => `${m} ${l}`).join('，')}）。在全部留出文本上的最终验证损失：${ends.map(([m, l, tokens]) => `${m} 见过 ${countZh(tokens)}个词元后为 ${l}`).join('；')}。`,
       chart: {
         label: '训练损失与验证损失随已见词元数的变化',
         x: '已见词元数（百万）',
@@ -400,7 +398,7 @@ export const PAGES = bilingual({
         `模型的全部工作，就是看着目前为止的词元，给接下来可能出现的 ${vocab} 个词元各一个概率。生成文本就是不断重复这件事：按这些概率选一个词元，接到末尾，再问一次。`,
       gibberishTitle: '为什么它写出的是梅尔维尔腔调的胡话',
       gibberish: (trainBytes: number | undefined, name: string, passes: string | undefined, context: number) =>
-        `模型只能学到训练文本给它看的东西，而且受限于自身的规模。这两个模型读过一部小说（${trainBytes ? `其中 ${millionsZh(trainBytes)}字节，` : ''}除每十章留出的一章外的所有章节）${passes ? `，${name} 大约读了 ${passes} 遍` : ''}。这足以学会拼写、常用词、标点和梅尔维尔句子的节奏，所以书里最爱用的词（whale、sea、ship、Ahab）信手拈来。但要学会词的含义、把一个想法延续下去，这远远不够；而且上下文只有 ${context} 个词元，它本来也回看不了几句话。所以续写的内容在局部听起来像这本书，却毫无意义。下面的贪心样本总是选取概率最高的那一个词元，这也是它容易陷入循环的原因。`,
+        `模型只能学到训练文本给它看的东西，而且受限于自身的规模。这两个模型读过一部小说（${trainBytes ? `其中 ${countZh(trainBytes)}字节，` : ''}除每十章留出的一章外的所有章节）${passes ? `，${name} 大约读了 ${passes} 遍` : ''}。这足以学会拼写、常用词、标点和梅尔维尔句子的节奏，所以书里最爱用的词（whale、sea、ship、Ahab）信手拈来。但要学会词的含义、把一个想法延续下去，这远远不够；而且上下文只有 ${context} 个词元，它本来也回看不了几句话。所以续写的内容在局部听起来像这本书，却毫无意义。下面的贪心样本总是选取概率最高的那一个词元，这也是它容易陷入循环的原因。`,
       sampleCaption: (name: string, tokens: number, backend: string) =>
         `${name}，贪心解码（温度 0），在粗体提示词之后生成 ${tokens} 个新词元，在 ${backend} 后端上解码，记录于它的`,
       modelCardLink: '模型卡片',
