@@ -9,7 +9,8 @@ import { placementTable, ruleText, tableSummary } from '../../site/widgets/hot-c
 import { runSummary, stepSummary } from '../../site/widgets/model-playground/model.ts';
 import { cacheFigures, missSentence, neuronLabel } from '../../site/widgets/neuron-cache-sim/model.ts';
 import { firedCount, heatPath, neuronColumns, zeroStats } from '../../site/widgets/neuron-heatmap/model.ts';
-import { planText, scalePlan } from '../../site/widgets/vecmat-scale/model.ts';
+import { scalePlan } from '../../site/widgets/vecmat-scale/model.ts';
+import { text as scaleText } from '../../site/widgets/vecmat-scale/text.ts';
 import type { CachePoint } from '../../lib/sparsity/cache-sweep.ts';
 
 const rand = mulberry32(9);
@@ -108,8 +109,11 @@ describe('VecMatScale and ModelPlayground models', () => {
   it('the plan counts rows and bytes', () => {
     const p = scalePlan(1024, 1024, 0.9);
     expect(p.rowsRead).toBe(102);
-    expect(planText(p).dense).toContain('4 MiB');
-    expect(planText(p).gather).toContain('408 KiB');
+    expect(scaleText.en.plan(p).dense).toContain('4 MiB');
+    expect(scaleText.en.plan(p).gather).toContain('408 KiB');
+    expect(scaleText.zh.plan(p).gather).toBe(
+      '仅非零行：只读取 xᵢ ≠ 0 的 102 行，102 × 1,024 × 4 B = 408 KiB，做 104,448 次乘加。',
+    );
   });
   it('run and step summaries quote tokens and probabilities', () => {
     const t = {
