@@ -27,7 +27,7 @@ export function leaveChinese() {
 /**
  * The English words left in what a reader of the Chinese edition sees or hears: text and labels outside any
  * `lang="en"` element, minus `allowed` (names that stay English: tfjs, fp32, …) and the kit's own (the Share
- * panel's "iframe"). Words of three letters or more.
+ * panel's "iframe"). Words of three letters or more; KaTeX's TeX source (<annotation>) is not words.
  */
 export function englishLeft(root: Element, allowed: readonly string[] = []): string[] {
   const skip = new Set([...allowed, 'iframe'].map((w) => w.toLowerCase()));
@@ -36,7 +36,8 @@ export function englishLeft(root: Element, allowed: readonly string[] = []): str
     for (const w of s?.match(/[A-Za-z][A-Za-z'-]{2,}/g) ?? []) if (!skip.has(w.toLowerCase())) words.push(w);
   };
   const walk = (el: Element) => {
-    if (el.getAttribute('lang') === 'en' || ['script', 'style', 'template'].includes(el.localName)) return;
+    if (el.getAttribute('lang') === 'en' || ['script', 'style', 'template', 'annotation'].includes(el.localName))
+      return;
     for (const a of ['aria-label', 'aria-description', 'title', 'placeholder', 'alt']) take(el.getAttribute(a));
     for (const n of el.childNodes) {
       if (n.nodeType === 3) take(n.textContent);
