@@ -33,7 +33,7 @@ export function englishLeft(root: Element, allowed: readonly string[] = []): str
   const skip = new Set([...allowed, 'iframe'].map((w) => w.toLowerCase()));
   const words: string[] = [];
   const take = (s: string | null) => {
-    for (const w of s?.match(/[A-Za-z][A-Za-z'-]{2,}/g) ?? []) if (!skip.has(w.toLowerCase())) words.push(w);
+    for (const w of s?.match(/[A-Za-z][A-Za-z_'-]{2,}/g) ?? []) if (!skip.has(w.toLowerCase())) words.push(w);
   };
   const walk = (el: Element) => {
     if (el.getAttribute('lang') === 'en' || ['script', 'style', 'template', 'annotation'].includes(el.localName))
