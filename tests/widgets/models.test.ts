@@ -5,7 +5,8 @@ import { missRead, readBandwidth } from '../../lib/hardware/storage-curve.ts';
 import { mulberry32 } from '../../lib/random.ts';
 import { bandwidth } from '../../site/widgets/_kit/format.ts';
 import { splitSentence, tableBatches, unionSentence } from '../../site/widgets/batch-union/model.ts';
-import { placementTable, ruleText, tableSummary } from '../../site/widgets/hot-cold-curve/model.ts';
+import { placementTable } from '../../site/widgets/hot-cold-curve/model.ts';
+import { text as hotColdText } from '../../site/widgets/hot-cold-curve/text.ts';
 import { runSummary, stepSummary } from '../../site/widgets/model-playground/model.ts';
 import { cacheFigures, missSentence, neuronLabel } from '../../site/widgets/neuron-cache-sim/model.ts';
 import { firedCount, heatPath, neuronColumns, zeroStats } from '../../site/widgets/neuron-heatmap/model.ts';
@@ -48,8 +49,12 @@ describe('HotColdCurve model', () => {
       expect(optimal.servedShare).toBeGreaterThanOrEqual(hottest.servedShare - 1e-9);
       expect(optimal.servedShare).toBeGreaterThanOrEqual(random.servedShare - 1e-9);
       for (const r of t.rows) expect(r.fastCounts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(t.budgetNeurons);
-      expect(tableSummary(t)).toMatch(/(µs|ms|s)\b/);
-      expect(ruleText(t, 64)).toMatch(/^C_l = /);
+      expect(hotColdText.en.summary(t)).toMatch(/(µs|ms|s)\b/);
+      expect(hotColdText.en.rule(t, 64)).toMatch(/^C_l = /);
+      // The Chinese edition says the same numbers.
+      const numbers = (s: string) => (s.match(/\d+(?:[,.]\d+)*/g) ?? []).sort();
+      expect(numbers(hotColdText.zh.summary(t))).toEqual(numbers(hotColdText.en.summary(t)));
+      expect(numbers(hotColdText.zh.rule(t, 64))).toEqual(numbers(hotColdText.en.rule(t, 64)));
     }
   });
 });
