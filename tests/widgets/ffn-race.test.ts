@@ -58,7 +58,7 @@ describe('FfnRace in Chinese', () => {
     expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^计算了 512 个神经元中的 150 个/);
     expect(el.querySelector('[data-out="tfname"]')!.textContent).toBe('TensorFlow.js（cpu），gather');
     expect(
-      englishLeft(el, ['TensorFlow', 'gather', 'cpu', 'worker', 'FFN', 'W_up', 'W_down', 'public', 'models']),
+      englishLeft(el, ['TensorFlow.js', 'gather', 'cpu', 'worker', 'FFN', 'W_up', 'W_down', 'public', 'models']),
     ).toEqual([]);
   });
 
@@ -75,6 +75,6 @@ describe('FfnRace in Chinese', () => {
     expect(fig.textContent).toContain('理想 1 / (1 − s)');
     const svg = fig.localName === 'svg' ? fig : fig.querySelector(':scope > svg')!;
     expect(svg.getAttribute('aria-description')).toMatch(/^跳过 50%：纯 JS /);
-    expect(englishLeft(fig, ['TensorFlow', 'cpu', 'FFN'])).toEqual([]);
+    expect(englishLeft(fig, ['TensorFlow.js', 'cpu', 'FFN'])).toEqual([]);
   });
 });

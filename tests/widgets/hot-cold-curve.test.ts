@@ -31,7 +31,7 @@ const ALLOWED = [
   'fp16',
   'fp32',
   'C_l',
-  'OPT-',
+  'OPT-30B',
   'PowerInfer',
   'PC-High',
   'public',

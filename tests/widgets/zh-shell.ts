@@ -33,7 +33,9 @@ export function englishLeft(root: Element, allowed: readonly string[] = []): str
   const skip = new Set([...allowed, 'iframe'].map((w) => w.toLowerCase()));
   const words: string[] = [];
   const take = (s: string | null) => {
-    for (const w of s?.match(/[A-Za-z][A-Za-z_'-]{2,}/g) ?? []) if (!skip.has(w.toLowerCase())) words.push(w);
+    // A word: letters, then letters, digits or . _ ' - inside (tf.gather, fp32, W_down), not the tail of a number (1e-7).
+    for (const w of s?.match(/(?<![\w.'-])[A-Za-z][\w.'-]*[A-Za-z0-9]/g) ?? [])
+      if (w.length >= 3 && !skip.has(w.toLowerCase())) words.push(w);
   };
   const walk = (el: Element) => {
     if (el.getAttribute('lang') === 'en' || ['script', 'style', 'template', 'annotation'].includes(el.localName))
