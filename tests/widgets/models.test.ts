@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { missRead, readBandwidth } from '../../lib/hardware/storage-curve.ts';
 import { mulberry32 } from '../../lib/random.ts';
 import { bandwidth } from '../../site/widgets/_kit/format.ts';
-import { splitSentence, tableBatches, unionSentence } from '../../site/widgets/batch-union/model.ts';
+import { tableBatches } from '../../site/widgets/batch-union/model.ts';
+import { text as batchText } from '../../site/widgets/batch-union/text.ts';
 import { placementTable, ruleText, tableSummary } from '../../site/widgets/hot-cold-curve/model.ts';
 import { runSummary, stepSummary } from '../../site/widgets/model-playground/model.ts';
 import { cacheFigures, missSentence, neuronLabel } from '../../site/widgets/neuron-cache-sim/model.ts';
@@ -55,6 +56,7 @@ describe('HotColdCurve model', () => {
 
 describe('BatchUnion model', () => {
   it('shows 1, 2, 4, 8, 16 and the largest; sentences quote the first and last batch', () => {
+    const { splitSentence, unionSentence } = batchText.en;
     expect(tableBatches([1, 2, 3, 4, 5, 6])).toEqual([1, 2, 4, 6]);
     expect(tableBatches([1])).toEqual([1]);
     const s = unionSentence({ batchSizes: [1, 2, 3], mean: [0.1, 0.15, 0.2], steps: 8 });

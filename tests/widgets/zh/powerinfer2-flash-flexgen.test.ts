@@ -1,0 +1,154 @@
+// @vitest-environment jsdom-ssr
+// Issue 25, the Chinese edition of the PowerInfer-2, LLM in a flash and FlexGen widgets: each widget's real shell,
+// rendered for a /zh/ page, and its element running on a page whose <html lang> is zh-Hans (the model worker is a
+// fake that computes from its payload). Chinese words stand where the English ones were, and no English word is
+// left outside elements marked lang="en", other than names (models, papers, products) and symbols.
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { splitAt, type BatchRun } from '../../../lib/sparsity/batch-split.ts';
+import { splitChart, unionChart } from '../../../site/widgets/batch-union/chart.ts';
+import { BatchUnion } from '../../../site/widgets/index.ts';
+
+// ---- the fake model worker: answers computed from the payload ----
+let answer: (type: string, payload: Record<string, unknown>) => unknown = () => ({});
+const fakeWorker = {
+  request: async (type: string, payload: Record<string, unknown>) => {
+    await new Promise((r) => setTimeout(r, 5));
+    return answer(type, payload);
+  },
+  onStatus: () => () => {},
+  ready: Promise.resolve({ name: 'cpu', reason: 'the first backend that started', skipped: [] }),
+};
+vi.mock('../../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, backendUrlNote: () => undefined }));
+
+let container: Promise<AstroContainer> | undefined;
+
+/** A widget's shell as a Chinese page renders it (its URL is under /zh/), mounted on a zh-Hans page and settled. */
+async function mountZh(shell: typeof BatchUnion, tag: string, load: () => Promise<unknown>) {
+  container ??= AstroContainer.create();
+  const c = await container;
+  const html = await c.renderToString(shell, {
+    props: {},
+    request: new Request(`http://localhost/zh/widgets/${tag}/`),
+  });
+  await load();
+  document.body.innerHTML = html;
+  const el = document.querySelector<HTMLElement>(tag)!;
+  await settle();
+  return el;
+}
+
+const settle = async () => {
+  for (let i = 0; i < 6; i++) {
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+/**
+ * Latin words a reader sees in `el` outside elements marked lang="en": text, aria-labels and titles (not URL keys,
+ * ids or class names). Single letters and unit symbols (B, k, ms, MB) are not words here; `names` are allowed.
+ * A <Stat> inside a widget is skipped: its badge's words are Stat's own (site/widgets/stat), not the widget's.
+ */
+function englishLeft(el: Element, names: string[] = []): string[] {
+  const seen: string[] = [];
+  const add = (s: string) => {
+    for (const w of s.match(/[A-Za-z][\w'’-]*[A-Za-z0-9]/g) ?? [])
+      if (!UNITS.has(w) && !names.includes(w)) seen.push(w);
+  };
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) {
+    const host = n.nodeType === Node.TEXT_NODE ? n.parentElement : (n as Element);
+    if (!host || host.closest('[lang="en"], .stat, script, style, template')) continue;
+    if (n.nodeType === Node.TEXT_NODE) add(n.textContent ?? '');
+    else
+      for (const a of ['aria-label', 'title', 'placeholder', 'aria-description'])
+        add((n as Element).getAttribute(a) ?? '');
+  }
+  return [...new Set(seen)];
+}
+/** A chart drawn for a Chinese page: its name, its description and every word in it (legend, axes). */
+function chartZh(fig: Element, label: string) {
+  const svg = fig.localName === 'svg' ? fig : fig.querySelector(':scope > svg')!;
+  expect(svg.getAttribute('aria-label')).toBe(label);
+  expect(svg.getAttribute('aria-description')).toMatch(/[\u4e00-\u9fff]/);
+  return fig.textContent ?? '';
+}
+
+/** Unit symbols and abbreviations that stay as they are in Chinese text. */
+const UNITS = new Set([
+  'iframe',
+  'ms',
+  'µs',
+  'MB',
+  'GB',
+  'KB',
+  'KiB',
+  'MiB',
+  'GiB',
+  'TiB',
+  'FFN',
+  'NPU',
+  'CPU',
+  'GPU',
+  'DRAM',
+  'tok',
+  'IO',
+]);
+
+beforeAll(() => {
+  window.matchMedia ??= ((q: string) => ({ matches: false, media: q }) as MediaQueryList) as typeof window.matchMedia;
+  document.documentElement.lang = 'zh-Hans';
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+  history.replaceState(null, '', '/');
+});
+afterAll(() => {
+  document.documentElement.lang = 'en';
+});
+
+describe('the Chinese edition of the widgets (issue 25)', () => {
+  it('BatchUnion: the shell, the measured run and its sentences in Chinese', async () => {
+    answer = (_, p) => {
+      const size = Number(p.batch);
+      const batchSizes = Array.from({ length: size }, (_, b) => b + 1);
+      const union = batchSizes.map((b) => [0, 1].map((l) => Math.min(1, 0.05 * b + 0.01 * l)));
+      return {
+        batchSizes,
+        steps: Number(p.steps),
+        nLayer: 2,
+        nFfn: 8,
+        union,
+        mean: union.map((u) => (u[0] + u[1]) / 2),
+        byRank: union.map((u) => u.map((x) => Float32Array.from({ length: 8 }, (_, r) => (r < 4 ? 1 : x)))),
+        texts: ['a'],
+      };
+    };
+    const el = await mountZh(BatchUnion, 'batch-union', () => import('../../../site/widgets/batch-union/element.ts'));
+    expect(el.querySelector('[data-action="run"]')!.textContent).toBe('重新运行');
+    expect(el.querySelector('label[for="batch-size"]')!.textContent).toBe('最大批大小 B');
+    expect(el.querySelector('[data-progress]')!.textContent).toMatch(
+      /^已在你的浏览器中用 .+ 测得：B = 1…16，16 个解码步。$/,
+    );
+    expect(el.querySelector('[data-caption="union"]')!.textContent).toMatch(/^在 16 个解码步中：单个序列每步平均激活/);
+    expect(el.querySelector('[data-table="union"] thead')!.textContent).toBe('B第 0 层第 1 层平均');
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(/把每层最热的 20% 神经元放在稠密单元上：B = 1 时/);
+    expect(englishLeft(el, ['PowerInfer-2', 'Bamboo-7B', 'seed', 'worker', 'target-v1'])).toEqual([]);
+  });
+
+  it('BatchUnion: both charts name, describe and label themselves in Chinese', () => {
+    const union = [
+      [0.1, 0.12],
+      [0.2, 0.22],
+    ];
+    const run = { batchSizes: [1, 2], steps: 4, nLayer: 2, nFfn: 4, union, mean: [0.11, 0.21] } as BatchRun;
+    const u = unionChart(run, { width: 375, document, lang: 'zh' });
+    expect(chartZh(u, '每个解码步所需 FFN 神经元的占比随批大小的变化，分层及平均')).toMatch(/第 0 层.*平均.*批大小 B/s);
+    const rows = splitAt({ ...run, byRank: union.map((l) => l.map((x) => Float32Array.of(1, x, x, 0))) }, 0.25);
+    const s = splitChart(rows, 0.25, { width: 375, document, lang: 'zh' });
+    expect(chartZh(s, '各批大小下稠密单元与稀疏单元每步计算的行')).toMatch(/稠密，需要.*每步计算的行/s);
+    expect(englishLeft(u)).toEqual([]);
+    expect(englishLeft(s)).toEqual([]);
+  });
+});
