@@ -8,7 +8,8 @@ import { tableBatches } from '../../site/widgets/batch-union/model.ts';
 import { text as batchText } from '../../site/widgets/batch-union/text.ts';
 import { placementTable, ruleText, tableSummary } from '../../site/widgets/hot-cold-curve/model.ts';
 import { runSummary, stepSummary } from '../../site/widgets/model-playground/model.ts';
-import { cacheFigures, missSentence, neuronLabel } from '../../site/widgets/neuron-cache-sim/model.ts';
+import { cacheFigures } from '../../site/widgets/neuron-cache-sim/model.ts';
+import { text as cacheText } from '../../site/widgets/neuron-cache-sim/text.ts';
 import { firedCount, heatPath, neuronColumns, zeroStats } from '../../site/widgets/neuron-heatmap/model.ts';
 import { planText, scalePlan } from '../../site/widgets/vecmat-scale/model.ts';
 import type { CachePoint } from '../../lib/sparsity/cache-sweep.ts';
@@ -78,6 +79,7 @@ describe('BatchUnion model', () => {
 
 describe('NeuronCacheSim model', () => {
   it('prints bytes in KiB, times from ms, and says what one miss reads', () => {
+    const { missSentence, neuronLabel } = cacheText.en;
     const pt = {
       memory: 0.5,
       hitRate: 0.9,
