@@ -9,8 +9,11 @@ import { splitAt, type BatchRun } from '../../../lib/sparsity/batch-split.ts';
 import { splitChart, unionChart } from '../../../site/widgets/batch-union/chart.ts';
 import { storageCurvePoints } from '../../../lib/hardware/storage-curve.ts';
 import type { CachePoint } from '../../../lib/sparsity/cache-sweep.ts';
+import { matrixLevelSchedule } from '../../../lib/sparsity/matrix-schedule.ts';
+import { schedulePipeline } from '../../../lib/sparsity/pipeline.ts';
+import { ganttChart } from '../../../site/widgets/pipeline-gantt/chart.ts';
 import { sweepChart, ufsChart } from '../../../site/widgets/neuron-cache-sim/chart.ts';
-import { BatchUnion, NeuronCacheSim } from '../../../site/widgets/index.ts';
+import { BatchUnion, NeuronCacheSim, PipelineGantt } from '../../../site/widgets/index.ts';
 
 // ---- the fake model worker: answers computed from the payload ----
 let answer: (type: string, payload: Record<string, unknown>) => unknown = () => ({});
@@ -212,5 +215,58 @@ describe('the Chinese edition of the widgets (issue 25)', () => {
     const ufs = ufsChart(storageCurvePoints(), { bytes: 8192, bandwidth: 1e9 }, { width: 375, document, lang: 'zh' });
     expect(chartZh(ufs, 'UFS 4.0 读取带宽随读取大小的变化，随机与顺序')).toMatch(/随机.*顺序.*带宽（GB\/s）/s);
     for (const fig of [hit, ufs]) expect(englishLeft(fig)).toEqual([]);
+  });
+
+  it('PipelineGantt: the shell, the schedule, the task steps and the chart in Chinese', async () => {
+    const work = Array.from({ length: 16 }, (_, c) => ({
+      gateIoMs: c < 15 ? 0 : 0.1,
+      gateComputeMs: 0.05,
+      udIoMs: c < 15 ? 0 : 0.2,
+      udComputeMs: 0.1,
+    }));
+    answer = (_, p) => ({
+      token: Number(p.token),
+      layer: Number(p.layer),
+      tokenText: ' x',
+      clusterSize: 32,
+      cachedClusters: 15,
+      clusters: work.map((_, c) => ({ active: c % 3, size: 32, inMemory: c < 15 })),
+      work,
+      matrix: matrixLevelSchedule(work, 1),
+      cluster: schedulePipeline(work, { computeThreads: 1, mode: 'cluster' }),
+      readMs: 0.1,
+      computeMsPerVector: 0.001,
+    });
+    const el = await mountZh(
+      PipelineGantt,
+      'pipeline-gantt',
+      () => import('../../../site/widgets/pipeline-gantt/element.ts'),
+    );
+    expect(el.querySelector('[data-control="mode"]')!.textContent).toMatch(/流水线\s*矩阵级\s*簇级/);
+    expect(el.querySelector('[data-progress]')!.textContent).toMatch(
+      /^已在你的浏览器中由 .+ 的激活算出：第 40 个词元，第 0 层。$/,
+    );
+    expect(el.querySelector('[data-out="cached"]')!.textContent).toBe('16 个中的 15 个');
+    expect(el.querySelector('.pg-cluster')!.getAttribute('title')).toBe('第 0 簇：32 个神经元中激活 0 个；在内存中');
+    expect(el.querySelector('[data-caption]')!.textContent).toMatch(/^当前显示簇级流水线。矩阵级：共 /);
+    expect(el.querySelector('[data-out="step"]')!.textContent).toBe('按开始的先后逐个查看任务。');
+    el.querySelector<HTMLButtonElement>('[data-action="next"]')!.click();
+    expect(el.querySelector('[data-out="step"]')!.textContent).toMatch(
+      /^任务 1\/\d+：Pred（预测激活的神经元），所有簇，在/,
+    );
+    expect(
+      englishLeft(el, ['Pred', 'GIO', 'GC', 'UDIO', 'UDC', 'gate', 'up', 'down', 'NeuronCacheSim', 'worker']),
+    ).toEqual([]);
+    const run = { matrix: matrixLevelSchedule(work, 1) };
+    const fig = ganttChart(run.matrix.tasks, {
+      width: 375,
+      document,
+      maxMs: 1,
+      label: '甘特图',
+      description: '…',
+      lang: 'zh',
+    });
+    expect(chartZh(fig, '甘特图')).toMatch(/闪存 I\/O.*计算.*时间（模拟）/s);
+    expect(englishLeft(fig, ['Pred', 'GIO', 'GC', 'UDIO', 'UDC'])).toEqual([]);
   });
 });
