@@ -12,8 +12,9 @@ import type { CachePoint } from '../../../lib/sparsity/cache-sweep.ts';
 import { matrixLevelSchedule } from '../../../lib/sparsity/matrix-schedule.ts';
 import { schedulePipeline } from '../../../lib/sparsity/pipeline.ts';
 import { ganttChart } from '../../../site/widgets/pipeline-gantt/chart.ts';
+import { windowCurve, windowGrid } from '../../../site/widgets/flash-window/chart.ts';
 import { sweepChart, ufsChart } from '../../../site/widgets/neuron-cache-sim/chart.ts';
-import { BatchUnion, NeuronCacheSim, PipelineGantt } from '../../../site/widgets/index.ts';
+import { BatchUnion, FlashWindow, NeuronCacheSim, PipelineGantt } from '../../../site/widgets/index.ts';
 
 // ---- the fake model worker: answers computed from the payload ----
 let answer: (type: string, payload: Record<string, unknown>) => unknown = () => ({});
@@ -268,5 +269,38 @@ describe('the Chinese edition of the widgets (issue 25)', () => {
     });
     expect(chartZh(fig, '甘特图')).toMatch(/闪存 I\/O.*计算.*时间（模拟）/s);
     expect(englishLeft(fig, ['Pred', 'GIO', 'GC', 'UDIO', 'UDC'])).toEqual([]);
+  });
+
+  it('FlashWindow: the shell, its notes, counts and sentences, and both charts in Chinese', async () => {
+    const SYMBOLS = ['s_agg', 'load']; // the paper's s_agg(k) and Δ_load(k)
+    history.replaceState(null, '', '/?window.token=9999');
+    const el = await mountZh(
+      FlashWindow,
+      'flash-window',
+      () => import('../../../site/widgets/flash-window/element.ts'),
+    );
+    expect(el.querySelector('label[for="window-k"]')!.textContent).toBe('窗口 k（保留在内存中的词元数）');
+    expect(el.querySelector('.kit-stats')!.textContent).toMatch(/该词元需要.*保留在内存中.*已保留.*需加载/s);
+    expect(el.querySelector('[data-notes]')!.textContent).toMatch(
+      /window\.token=127 超出了提示词的最后一个词元，改用 \d+。/,
+    );
+    expect(el.querySelector('[data-out="sentence"]')!.textContent).toMatch(
+      /^第 1 层，第 \d+ 个词元（.*）：词元 \d+ 需要 /,
+    );
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(
+      /个留出文本词元、所有层上：k = 5 时每个词元平均加载 FFN 的 /,
+    );
+    // The prompt is marked English; its tokens appear in the sentence too, as the data they are.
+    const prompt = (el.querySelector('[lang="en"]')!.textContent ?? '').match(/[A-Za-z]\w*/g) ?? [];
+    expect(englishLeft(el, [...prompt, 'window', 'token', ...SYMBOLS])).toEqual([]);
+    const active = [[0, 1], [1, 2], [3], [1, 3, 4]];
+    const grid = windowGrid(active, ['1', '2', '3', '4'], 8, 3, 2, { width: 500, lang: 'zh' });
+    expect(chartZh(grid, '最近 2 个词元与词元 3 的神经元')).toMatch(/保留在内存中.*需要，须加载/s);
+    const curve = windowCurve({ k: [0, 1, 2], sAgg: [0, 0.1, 0.17], deltaLoad: [0.1, 0.07, 0.05], tokens: 100 }, 1, {
+      width: 500,
+      lang: 'zh',
+    });
+    expect(chartZh(curve, 'FFN 中保留与加载的占比随窗口大小 k 的变化')).toMatch(/窗口 k（词元）/);
+    for (const fig of [grid, curve]) expect(englishLeft(fig, SYMBOLS)).toEqual([]);
   });
 });
