@@ -142,9 +142,9 @@ describe('FlashBundling', () => {
   };
   it('reads twice as often apart, the same bytes bundled, and twice the bytes per read with friends', () => {
     expect(layoutRows(f, 1024)).toEqual([
-      { layout: 'up and down apart', reads: 400, bytes: 204800 },
-      { layout: 'row-column bundles', reads: 200, bytes: 204800 },
-      { layout: 'closest-friend bundles', reads: 180, bytes: 368640 },
+      { layout: 'apart', reads: 400, bytes: 204800 },
+      { layout: 'bundled', reads: 200, bytes: 204800 },
+      { layout: 'friends', reads: 180, bytes: 368640 },
     ]);
     expect(bundlingChart(f, 1024, { width: 500 }).querySelector(':scope > svg')?.getAttribute('aria-label')).toBe(
       'Read calls and KiB per token for three flash layouts',

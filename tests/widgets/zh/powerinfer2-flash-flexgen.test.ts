@@ -13,8 +13,9 @@ import { matrixLevelSchedule } from '../../../lib/sparsity/matrix-schedule.ts';
 import { schedulePipeline } from '../../../lib/sparsity/pipeline.ts';
 import { ganttChart } from '../../../site/widgets/pipeline-gantt/chart.ts';
 import { windowCurve, windowGrid } from '../../../site/widgets/flash-window/chart.ts';
+import { bundlingChart } from '../../../site/widgets/flash-bundling/chart.ts';
 import { sweepChart, ufsChart } from '../../../site/widgets/neuron-cache-sim/chart.ts';
-import { BatchUnion, FlashWindow, NeuronCacheSim, PipelineGantt } from '../../../site/widgets/index.ts';
+import { BatchUnion, FlashBundling, FlashWindow, NeuronCacheSim, PipelineGantt } from '../../../site/widgets/index.ts';
 
 // ---- the fake model worker: answers computed from the payload ----
 let answer: (type: string, payload: Record<string, unknown>) => unknown = () => ({});
@@ -302,5 +303,23 @@ describe('the Chinese edition of the widgets (issue 25)', () => {
     });
     expect(chartZh(curve, 'FFN 中保留与加载的占比随窗口大小 k 的变化')).toMatch(/窗口 k（词元）/);
     for (const fig of [grid, curve]) expect(englishLeft(fig, SYMBOLS)).toEqual([]);
+  });
+
+  it('FlashBundling: the tables, the summary and the chart in Chinese', async () => {
+    const el = await mountZh(
+      FlashBundling,
+      'flash-bundling',
+      () => import('../../../site/widgets/flash-bundling/element.ts'),
+    );
+    expect(el.querySelector('table tbody')!.textContent).toMatch(/^上投影与下投影分开.*行列捆绑.*最亲密伙伴捆绑/);
+    expect(el.querySelector('[data-control="layers"] thead')!.textContent).toContain('被点名最多的伙伴：点名者数');
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(
+      /^在我们的模型上，每个词元：上投影与下投影分开时读取 /,
+    );
+    expect(englishLeft(el)).toEqual([]);
+    const f = { activePerToken: 200, friendReadsPerToken: 180, bytesRatio: 1.8, wastedFriendShare: 0.9, layers: [] };
+    const fig = bundlingChart(f as never, 1024, { width: 500, lang: 'zh' });
+    expect(chartZh(fig, '三种闪存布局下每个词元的读取次数与 KiB')).toMatch(/上投影与下投影分开.*读取次数.*读取 KiB/s);
+    expect(englishLeft(fig)).toEqual([]);
   });
 });
