@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { storageChart } from '../../site/widgets/flash-storage/chart.ts';
 import { at, chunkSentence, curveSentence, type Curve } from '../../site/widgets/flash-storage/model.ts';
-import { budgetText, countsText, ladderId, meanCounts, policyOf } from '../../site/widgets/flash-stepper/model.ts';
+import { ladderId, meanCounts, policyOf } from '../../site/widgets/flash-stepper/model.ts';
+import { text as stepperText } from '../../site/widgets/flash-stepper/text.ts';
 import { validatePolicy } from '../../lib/flash/policy.ts';
 
 const curve: Curve = {
@@ -54,6 +55,7 @@ describe('FlashStorage', () => {
 });
 
 describe('FlashStepper', () => {
+  const { budgetText, countsText } = stepperText.en;
   it('turns the toggles into a valid policy and finds the matching rung of the ablation', () => {
     const v = { neurons: 'predictor' as const, hybrid: false, window: 5, budget: 1, bundling: true };
     expect(validatePolicy(policyOf(v))).toEqual({

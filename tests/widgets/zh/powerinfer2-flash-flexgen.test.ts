@@ -15,7 +15,14 @@ import { ganttChart } from '../../../site/widgets/pipeline-gantt/chart.ts';
 import { windowCurve, windowGrid } from '../../../site/widgets/flash-window/chart.ts';
 import { bundlingChart } from '../../../site/widgets/flash-bundling/chart.ts';
 import { sweepChart, ufsChart } from '../../../site/widgets/neuron-cache-sim/chart.ts';
-import { BatchUnion, FlashBundling, FlashWindow, NeuronCacheSim, PipelineGantt } from '../../../site/widgets/index.ts';
+import {
+  BatchUnion,
+  FlashBundling,
+  FlashStepper,
+  FlashWindow,
+  NeuronCacheSim,
+  PipelineGantt,
+} from '../../../site/widgets/index.ts';
 
 // ---- the fake model worker: answers computed from the payload ----
 let answer: (type: string, payload: Record<string, unknown>) => unknown = () => ({});
@@ -321,5 +328,43 @@ describe('the Chinese edition of the widgets (issue 25)', () => {
     const fig = bundlingChart(f as never, 1024, { width: 500, lang: 'zh' });
     expect(chartZh(fig, '三种闪存布局下每个词元的读取次数与 KiB')).toMatch(/上投影与下投影分开.*读取次数.*读取 KiB/s);
     expect(englishLeft(fig)).toEqual([]);
+  });
+
+  it('FlashStepper: the shell, a run, its counters and sentences in Chinese', async () => {
+    answer = (type) => {
+      if (type === 'flash.start')
+        return { session: 1, remaining: 64, notes: [], storage: 'opfs', rebuilt: true, setup: { reads: 0 } };
+      const step = { id: 1, text: '.', memoryText: '.', same: true, reads: 2, bytes: 4096, neuronsLoaded: 4 };
+      return [{ ...step, neuronsChosen: 8, dramBytes: 0, readMs: 1, paperMs: 1, curveMs: null }];
+    };
+    const el = await mountZh(
+      FlashStepper,
+      'flash-stepper',
+      () => import('../../../site/widgets/flash-stepper/element.ts'),
+    );
+    expect(el.querySelector('label[for="stepper-neurons"]')!.textContent).toBe('读取的神经元');
+    expect(el.querySelector('[id="stepper-neurons"]')!.textContent).toBe(
+      '全部（朴素）预测的（predictor-v1）精确激活集合（理想情形）',
+    );
+    expect(el.querySelector('[data-out="budget"]')!.textContent).toBe('100%（不设上限）');
+    expect(el.querySelector('[data-out="basis"]')!.textContent).toMatch(
+      /^构建机器上在 .+ 个留出文本词元上的每词元平均/,
+    );
+    expect(englishLeft(el, ['predictor-v1'])).toEqual([]);
+    el.querySelector<HTMLInputElement>('[id="stepper-tokens"]')!.value = '2';
+    el.querySelector('[id="stepper-tokens"]')!.dispatchEvent(new Event('input', { bubbles: true }));
+    el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
+    await settle();
+    expect(el.querySelector('[data-progress]')!.textContent).toBe('2 个词元。');
+    expect(el.querySelector('[data-out="neurons"]')!.textContent).toBe('选中 8 个，加载 4 个');
+    expect(el.querySelector('[data-out="curveMs"]')!.textContent).toBe('请先在上方测量你的设备');
+    expect(el.querySelector('[data-out="basis"]')!.textContent).toMatch(
+      /^在此测得：target-v1 的 FFN 从源私有文件系统（OPFS）读取（存储刚刚写入）。数值为本次运行 2 个词元的每词元平均。仅最后一个词元：2 次读取共 4 KiB/,
+    );
+    expect(el.querySelector('[data-out="same"]')!.textContent).toBe('2 个词元与全在内存中的模型相同。');
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(
+      /^从存储读取 FFN 生成了 2 个词元；文本与全在内存中的模型写出的相同。/,
+    );
+    expect(englishLeft(el, ['predictor-v1'])).toEqual([]);
   });
 });
