@@ -3,7 +3,8 @@
 // match, counters in the kit's units, and a chart that names and describes itself.
 import { describe, expect, it } from 'vitest';
 import { storageChart } from '../../site/widgets/flash-storage/chart.ts';
-import { at, chunkSentence, curveSentence, type Curve } from '../../site/widgets/flash-storage/model.ts';
+import { at, type Curve } from '../../site/widgets/flash-storage/model.ts';
+import { text as storageText } from '../../site/widgets/flash-storage/text.ts';
 import { ladderId, meanCounts, policyOf } from '../../site/widgets/flash-stepper/model.ts';
 import { text as stepperText } from '../../site/widgets/flash-stepper/text.ts';
 import { validatePolicy } from '../../lib/flash/policy.ts';
@@ -21,6 +22,7 @@ const curve: Curve = {
 };
 
 describe('FlashStorage', () => {
+  const { chunkSentence, curveSentence } = storageText.en;
   it('finds points and says the smallest and largest scattered reads', () => {
     expect(at(curve, 'scattered', 4096)?.chunkBytes).toBe(4096);
     expect(at(curve, 'scattered', 2048)).toBeUndefined();

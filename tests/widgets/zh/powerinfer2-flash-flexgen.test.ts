@@ -14,11 +14,14 @@ import { schedulePipeline } from '../../../lib/sparsity/pipeline.ts';
 import { ganttChart } from '../../../site/widgets/pipeline-gantt/chart.ts';
 import { windowCurve, windowGrid } from '../../../site/widgets/flash-window/chart.ts';
 import { bundlingChart } from '../../../site/widgets/flash-bundling/chart.ts';
+import { storageChart } from '../../../site/widgets/flash-storage/chart.ts';
+import type { Curve } from '../../../site/widgets/flash-storage/model.ts';
 import { sweepChart, ufsChart } from '../../../site/widgets/neuron-cache-sim/chart.ts';
 import {
   BatchUnion,
   FlashBundling,
   FlashStepper,
+  FlashStorage,
   FlashWindow,
   NeuronCacheSim,
   PipelineGantt,
@@ -366,5 +369,43 @@ describe('the Chinese edition of the widgets (issue 25)', () => {
       /^从存储读取 FFN 生成了 2 个词元；文本与全在内存中的模型写出的相同。/,
     );
     expect(englishLeft(el, ['predictor-v1'])).toEqual([]);
+  });
+
+  it('FlashStorage: the shell, a measurement, the table, sentences and chart in Chinese', async () => {
+    answer = (type, p) => {
+      if (type === 'flash.roundtrip')
+        return { storage: 'opfs', fallback: null, bytesWritten: p.bytes, bytesRead: p.bytes, reads: 1, equal: true };
+      const points = (['sequential', 'scattered'] as const).flatMap((order, o) =>
+        [1024, 32768].map((chunkBytes) => ({ order, chunkBytes, bytesPerSecond: 1e8 * (o + 1), microsPerRead: 1 })),
+      );
+      return { storage: 'opfs', fallback: null, points };
+    };
+    const el = await mountZh(
+      FlashStorage,
+      'flash-storage',
+      () => import('../../../site/widgets/flash-storage/element.ts'),
+    );
+    expect(el.querySelector('label[for="storage-chunk"]')!.textContent).toBe('要比较的读取大小（KiB）');
+    expect(el.querySelector('[data-out="chunk"]')!.textContent).toMatch(
+      /^32 KiB 的读取（fp32 下 OPT 6\.7B 的一个捆绑，见论文附录 C\.1）：构建机器顺序读取 /,
+    );
+    expect(el.querySelector('[data-out="seq"]')!.textContent).toBe('未测量');
+    el.querySelector<HTMLButtonElement>('[data-action="measure"]')!.click();
+    await settle();
+    expect(el.querySelector('[data-out="storage"]')!.textContent).toBe(
+      '源私有文件系统（OPFS），worker 中的同步访问句柄',
+    );
+    expect(el.querySelector('[data-out="roundtrip"]')!.textContent).toBe('写入 1 MiB，用 1 次读取读回 1 MiB，完全一致');
+    expect(el.querySelector('[data-progress]')!.textContent).toMatch(/^已在本设备的 worker 中测得（源私有文件系统）。/);
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(
+      /在本设备上，1 KiB 的分散读取速度为 .+论文中的 M1 Max 读取单个神经元为 1\.25 GB\/s/,
+    );
+    expect(englishLeft(el, ['M1', 'Max', 'OPT', 'worker'])).toEqual([]);
+    const { points } = answer('flash.measure', {}) as Curve;
+    const fig = storageChart([{ who: 'this device', points }], { width: 600, lang: 'zh' }, 1024);
+    const words = chartZh(fig, '读取吞吐量随读取大小的变化');
+    for (const w of ['本设备，顺序', '本设备，分散', '论文，矩阵', '论文，神经元', '读取大小（KiB）'])
+      expect(words).toContain(w);
+    expect(englishLeft(fig, ['M1', 'Max'])).toEqual([]);
   });
 });
