@@ -1,15 +1,59 @@
-// @vitest-environment jsdom
-// Lesson 8's widgets in Node: their view models (sentences, bars, points) and charts, on small made-up inputs.
-import { describe, expect, it } from 'vitest';
+// @vitest-environment jsdom-ssr
+// Lesson 8's widgets in Node: their view models (sentences, bars, points) and charts, on small made-up inputs; and
+// each widget's real shell in the Chinese edition (a /zh/ page), its element run against a fake model worker.
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { passPoints, summaryText, type PassRow } from '../../site/widgets/spec-passes/model.ts';
 import { passesChart } from '../../site/widgets/spec-passes/chart.ts';
 import { bars, shownTokens, trialText, runSummary, SHOWN } from '../../site/widgets/spec-sampling/model.ts';
 import { binomialMeanAbsDeviation, samplingNoiseTV, totalVariation } from '../../lib/stats.ts';
 import { mulberry32 } from '../../lib/random.ts';
 import { barsChart } from '../../site/widgets/spec-sampling/chart.ts';
-import { nodeLine, stepSentence, totalsSentence } from '../../site/widgets/spec-tree/model.ts';
+import { text as treeText } from '../../site/widgets/spec-tree/text.ts';
+import { SpecTree } from '../../site/widgets/index.ts';
+import { calls, type FakeCall } from './worker/fake-client.ts';
 import { raceSummary } from '../../site/widgets/spec-race/model.ts';
 import type { StepView } from '../../lib/speculative/step-view.ts';
+
+vi.mock('../../site/worker/client.ts', async () => (await import('./worker/fake-client.ts')).clientModule);
+
+// ---- the Chinese edition: a shell rendered as on a /zh/ page, its element run under <html lang="zh-Hans"> ----
+const settle = () => new Promise((r) => setTimeout(r, 20));
+let answered = 0;
+/** Waits for the widget's next unanswered request to the fake worker, checks its type, and answers it. */
+async function answer(type: string, result: (c: FakeCall) => unknown): Promise<FakeCall> {
+  for (let i = 0; i < 100 && calls.length <= answered; i++) await settle();
+  const c = calls[answered++];
+  expect(c?.type).toBe(type);
+  c.finish(result(c));
+  await settle();
+  return c;
+}
+/** Renders a shell as the Chinese page has it and starts its element (module `load`) with the page in Chinese. */
+async function mountZh(shell: Parameters<AstroContainer['renderToString']>[0], load: () => Promise<unknown>) {
+  const request = new Request('http://localhost/zh/widgets/example/');
+  const html = await (await AstroContainer.create()).renderToString(shell, { props: {}, request });
+  calls.length = 0;
+  answered = 0;
+  document.documentElement.lang = 'zh-Hans';
+  document.body.innerHTML = html;
+  await load();
+  await settle();
+  return document.body.firstElementChild as HTMLElement;
+}
+/** The words a reader sees outside elements marked English by nature (lang="en"). */
+const shownWords = (el: HTMLElement) => {
+  const copy = el.cloneNode(true) as HTMLElement;
+  for (const en of copy.querySelectorAll('[lang="en"]')) en.remove();
+  return copy.textContent ?? '';
+};
+beforeAll(() => {
+  window.matchMedia ??= ((q: string) => ({ matches: true, media: q }) as MediaQueryList) as typeof window.matchMedia;
+});
+afterEach(() => {
+  document.documentElement.lang = 'en';
+  document.body.replaceChildren();
+});
 
 const rows: PassRow[] = [
   { shape: 'chain 1', nodes: 1, verifier: 'greedy', tokensPerPass: 1.6 },
@@ -138,6 +182,7 @@ describe('SpecTree and SpecRace sentences', () => {
     draftMs: 1,
   };
   it('describes nodes, the step and the totals', () => {
+    const { nodeLine, stepSentence, totalsSentence } = treeText.en;
     expect(nodeLine(v, 0)).toBe('root "·the" (verified); the target would write "·sea" next');
     expect(nodeLine(v, 1)).toBe('"·sea", draft 40%; the target would write "." next — accepted');
     expect(stepSentence(v)).toBe(
@@ -146,6 +191,24 @@ describe('SpecTree and SpecRace sentences', () => {
     expect(totalsSentence({ passes: 4, tokens: 10 })).toBe(
       '10 tokens in 4 target passes: 2.50 tokens per pass, 6 passes saved against plain decoding.',
     );
+  });
+  it('SpecTree on a Chinese page: buttons, counters, the step and the mask in Chinese, the same numbers', async () => {
+    const el = await mountZh(SpecTree, () => import('../../site/widgets/spec-tree/element.ts'));
+    expect(el.querySelector('[data-action="restart"]')!.textContent).toBe('重新开始');
+    expect(el.querySelector('label[for$="shape"]')!.textContent).toBe('树形');
+    await answer('spec.start', () => ({ session: 1 }));
+    await answer('spec.next', () => [v]);
+    expect(el.querySelector('[data-progress]')!.textContent).toBe(
+      '草稿模型在一棵深度为 1 的树中猜了 2 个词元；目标模型沿一条路径接受了其中 1 个，并加上 "."（奖励词元：路径到达了叶节点），因此这次前向产生了 2 个词元。',
+    );
+    expect(el.querySelector('[data-out="nodes"] li')!.textContent).toBe(
+      '根 "·the"（已验证）；目标模型接下来会写 "·sea"',
+    );
+    expect(el.querySelector('[data-out="mask"] td')!.getAttribute('aria-label')).toBe('节点 0 能看到节点 0');
+    expect(treeText.zh.totalsSentence({ passes: 4, tokens: 10 })).toBe(
+      '4 次目标模型前向产生 10 个词元：每次前向 2.50 个词元，比普通解码节省 6 次前向。',
+    );
+    expect(shownWords(el)).not.toMatch(/\b(Restart|Step|Run to the end|Tokens per pass|The draft guessed|node)\b/);
   });
   it('sums up a race', () => {
     const s = raceSummary(
