@@ -10,7 +10,7 @@ import { binomialMeanAbsDeviation, samplingNoiseTV, totalVariation } from '../..
 import { mulberry32 } from '../../lib/random.ts';
 import { barsChart } from '../../site/widgets/spec-sampling/chart.ts';
 import { text as treeText } from '../../site/widgets/spec-tree/text.ts';
-import { SpecTree } from '../../site/widgets/index.ts';
+import { SpecPasses, SpecTree } from '../../site/widgets/index.ts';
 import { calls, type FakeCall } from './worker/fake-client.ts';
 import { raceSummary } from '../../site/widgets/spec-race/model.ts';
 import type { StepView } from '../../lib/speculative/step-view.ts';
@@ -44,7 +44,7 @@ async function mountZh(shell: Parameters<AstroContainer['renderToString']>[0], l
 /** The words a reader sees outside elements marked English by nature (lang="en"). */
 const shownWords = (el: HTMLElement) => {
   const copy = el.cloneNode(true) as HTMLElement;
-  for (const en of copy.querySelectorAll('[lang="en"]')) en.remove();
+  for (const en of copy.querySelectorAll('[lang="en"], script, style')) en.remove();
   return copy.textContent ?? '';
 };
 beforeAll(() => {
@@ -80,6 +80,21 @@ describe('SpecPasses', () => {
     expect(fig.outerHTML).toMatch(/aria-label="Tokens per target pass against guessed nodes per tree"/);
     expect(svg).toBeTruthy();
     expect(fig.querySelectorAll('g[aria-label]').length).toBe(0);
+  });
+  it('in Chinese: the summary, the chart and the shell say the same numbers in Chinese words', async () => {
+    expect(summaryText(rows, 'greedy', 'zh')).toBe(
+      '每次目标前向的词元数与猜测节点数的关系，在留出文本上实测。贪心：链从 1 个猜测时每次目标前向 1.60 个词元，增至 2 个猜测时的 1.90 个；最好的树形是 ⟨2,2,1⟩（10 个猜测），每次验证 2.80 个。',
+    );
+    const fig = passesChart(rows, 'both', { width: 375, document, lang: 'zh' });
+    expect(fig.outerHTML).toMatch(/aria-label="每次目标前向的词元数与树中猜测节点数的关系"/);
+    const swatches = [...fig.querySelectorAll('[class$="-swatch"]')];
+    expect(swatches.map((s) => s.textContent?.trim())).toEqual(['链', '树', '最优优先']);
+    expect(swatches[0].querySelector('svg')!.getAttribute('fill')).toBe('none'); // chains hollow, as in English
+    expect(fig.textContent).toMatch(/采样/);
+    const el = await mountZh(SpecPasses, () => import('../../site/widgets/spec-passes/element.ts'));
+    expect([...el.querySelectorAll('select option')].map((o) => o.textContent)).toEqual(['贪心', '采样', '两者']);
+    expect(el.querySelector('label')!.textContent).toBe('解码方式');
+    expect(shownWords(el)).not.toMatch(/\b(greedy|sampled|measured on our model|Tokens per target pass)\b/);
   });
 });
 
