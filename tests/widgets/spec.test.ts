@@ -6,11 +6,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { passPoints, summaryText, type PassRow } from '../../site/widgets/spec-passes/model.ts';
 import { passesChart } from '../../site/widgets/spec-passes/chart.ts';
 import { bars, shownTokens, trialText, runSummary, SHOWN } from '../../site/widgets/spec-sampling/model.ts';
+import { mssAcceptProbability, naiveAcceptProbability } from '../../lib/speculative/node-sampling.ts';
+import { percent } from '../../site/widgets/_kit/format.ts';
 import { binomialMeanAbsDeviation, samplingNoiseTV, totalVariation } from '../../lib/stats.ts';
 import { mulberry32 } from '../../lib/random.ts';
 import { barsChart } from '../../site/widgets/spec-sampling/chart.ts';
 import { text as treeText } from '../../site/widgets/spec-tree/text.ts';
-import { SpecPasses, SpecTree } from '../../site/widgets/index.ts';
+import { SpecPasses, SpecSampling, SpecTree } from '../../site/widgets/index.ts';
 import { calls, type FakeCall } from './worker/fake-client.ts';
 import { raceSummary } from '../../site/widgets/spec-race/model.ts';
 import type { StepView } from '../../lib/speculative/step-view.ts';
@@ -172,6 +174,48 @@ describe('SpecSampling', () => {
   it('draws the bars as a named chart', () => {
     const fig = barsChart(bars(d), 'a description', { width: 375, document });
     expect(fig.outerHTML).toMatch(/aria-description="a description"/);
+  });
+  it('in Chinese: a draw, a run and the node told in Chinese with the same figures, on a /zh/ page', async () => {
+    const tried = { child: 1, token: 2, pAccept: 1 / 6, accepted: false };
+    expect(trialText({ tried: [tried], accepted: -1, token: 0, residual: null }, d.texts, d.q, 'zh')).toEqual([
+      '子节点 1："c"（草稿概率 60%），接受概率 16.7%：被拒绝，于是目标分布变为残差 max(0, p − q) 并重新归一化。',
+      '所有子节点都被拒绝：从最后的残差分布中抽出 "a"。',
+    ]);
+    expect(
+      bars(d, [], 'zh')
+        .map((b) => b.series)
+        .slice(0, 2),
+    ).toEqual(['目标 p', '草稿 q']);
+    expect(barsChart(bars(d, [], 'zh'), '描述', { width: 375, document, lang: 'zh' }).outerHTML).toMatch(
+      /aria-label="该节点最可能词元的概率：目标模型与草稿模型对照"/,
+    );
+    const el = await mountZh(SpecSampling, () => import('../../site/widgets/spec-sampling/element.ts'));
+    expect(el.querySelector('[data-action="draw"]')!.textContent).toBe('抽取一次');
+    expect(el.querySelector('[data-action="run"]')!.textContent).toBe('运行 10,000 次');
+    await answer('spec.node', () => d);
+    expect(el.querySelector('[data-progress]')!.textContent).toBe('就绪：可以抽取一次，或运行 10,000 次。');
+    expect(el.querySelector('[data-summary]')!.textContent).toBe(
+      `在这个节点上，目标模型最可能的词元是 "a"，概率 50%，草稿模型给它的概率是 10%。草稿模型提出 2 个子节点时，投机采样接受其中之一的概率为 ${percent(mssAcceptProbability(d.p, d.q, 2))}；朴素采样为 ${percent(naiveAcceptProbability(d.p, d.q, 2))}。`,
+    );
+    el.querySelector<HTMLButtonElement>('[data-action="draw"]')!.click();
+    for (let i = 0; i < 50 && !el.querySelector('[data-out="trial"] li'); i++) await settle();
+    expect(el.querySelector('[data-out="trial"] li')!.textContent).toMatch(/^子节点 1：/);
+    el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
+    const counts = d.p.map((x) => x * 10_000);
+    await answer('spec.sample', () => ({
+      runs: 10_000,
+      counts,
+      mssAccept: 0.5,
+      naiveAccept: 0.3,
+      mssAcceptExact: 0.5,
+      naiveAcceptExact: 0.3,
+    }));
+    expect(el.querySelector('[data-out="mss"]')!.textContent).toBe('50%（精确值 50%）');
+    expect(el.querySelector('[data-out="noise"]')!.textContent).toMatch(/^0%（仅噪声：[\d.]+%）$/);
+    expect(el.querySelector('[data-progress]')!.textContent).toMatch(
+      /^10,000 次运行：输出词元的频率与目标模型概率的总变差为 0%/,
+    );
+    expect(shownWords(el)).not.toMatch(/\b(Draw once|Run 10,000 times|target|draft|Ready|runs)\b/);
   });
 });
 
