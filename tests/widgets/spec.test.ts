@@ -12,9 +12,9 @@ import { binomialMeanAbsDeviation, samplingNoiseTV, totalVariation } from '../..
 import { mulberry32 } from '../../lib/random.ts';
 import { barsChart } from '../../site/widgets/spec-sampling/chart.ts';
 import { text as treeText } from '../../site/widgets/spec-tree/text.ts';
-import { SpecPasses, SpecSampling, SpecTree } from '../../site/widgets/index.ts';
+import { SpecPasses, SpecRace, SpecSampling, SpecTree } from '../../site/widgets/index.ts';
 import { calls, type FakeCall } from './worker/fake-client.ts';
-import { raceSummary } from '../../site/widgets/spec-race/model.ts';
+import { text as raceText } from '../../site/widgets/spec-race/text.ts';
 import type { StepView } from '../../lib/speculative/step-view.ts';
 
 vi.mock('../../site/worker/client.ts', async () => (await import('./worker/fake-client.ts')).clientModule);
@@ -270,7 +270,7 @@ describe('SpecTree and SpecRace sentences', () => {
     expect(shownWords(el)).not.toMatch(/\b(Restart|Step|Run to the end|Tokens per pass|The draft guessed|node)\b/);
   });
   it('sums up a race', () => {
-    const s = raceSummary(
+    const s = raceText.en.raceSummary(
       {
         shape: 'chain 4',
         backend: 'wasm',
@@ -291,5 +291,24 @@ describe('SpecTree and SpecRace sentences', () => {
     expect(s).toMatch(
       /^Decoding 96 tokens greedily on wasm: plain 240 tokens\/s .* 2× faster\. The two texts are identical\.$/,
     );
+  });
+  it('SpecRace on a Chinese page: the button, Cancel, the lanes and the race told in Chinese', async () => {
+    const el = await mountZh(SpecRace, () => import('../../site/widgets/spec-race/element.ts'));
+    const button = el.querySelector<HTMLButtonElement>('[data-action="race"]')!;
+    expect(button.textContent).toBe('开始比赛');
+    expect(el.querySelector('[data-out="spec-title"]')!.textContent).toBe('投机解码，chain 4');
+    button.click();
+    await settle();
+    expect(button.textContent).toBe('取消');
+    const lane = { text: ' the sea', ms: 400, tokensPerSecond: 240 };
+    const speculative = { ...lane, ms: 200, tokensPerSecond: 480, passes: 40, tokensPerPass: 2.4, targetMs: 150 };
+    const race = { shape: 'chain 4', backend: 'wasm', plain: lane, identical: true };
+    await answer('spec.race', () => ({ ...race, speculative: { ...speculative, draftMs: 40 } }));
+    expect(button.textContent).toBe('开始比赛');
+    expect(el.querySelector('[data-out="spec-speed"]')!.textContent).toBe('480 词元/s');
+    expect(el.querySelector('[data-progress]')!.textContent).toBe(
+      '在 wasm 上贪心解码 96 个词元：普通解码 240 词元/s（400 ms），使用 chain 4 的投机解码 480 词元/s（200 ms，40 次目标前向，每次前向 2.40 个词元，草稿模型共用 40 ms）：速度是普通解码的 2×。两段文本完全相同。',
+    );
+    expect(shownWords(el)).not.toMatch(/\b(Race|Speed|Plain decoding|Speculative|tokens)\b/);
   });
 });
