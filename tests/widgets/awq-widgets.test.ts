@@ -1,6 +1,7 @@
-// @vitest-environment jsdom
-// The AWQ lesson's widgets in Node: their sentences and charts from lib/quant results (no browser, no worker).
-import { describe, expect, it } from 'vitest';
+// @vitest-environment jsdom-ssr
+// The AWQ lesson's widgets in Node: their sentences and charts from lib/quant results (no browser, no worker); and
+// each shell on a /zh/ page, its element started in Chinese (a fake worker, never asked while the defaults show).
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { monteCarloScaling } from '../../lib/quant/microscope.ts';
 import { lineChart } from '../../site/widgets/error-microscope/chart.ts';
 import {
@@ -18,6 +19,12 @@ import { errorChart, stepsChart } from '../../site/widgets/alpha-slider/chart.ts
 import { alphaSentence, bestAlpha, logTicks, pointAt, type Curve } from '../../site/widgets/alpha-slider/model.ts';
 import { raceSentence } from '../../site/widgets/int4-race/model.ts';
 import { comparisonSentence, resultSentence, row } from '../../site/widgets/quantize-it/model.ts';
+import { QuantizeIt } from '../../site/widgets/index.ts';
+import { mountZh, shownWords, stubMatchMedia, unmountZh } from './zh-mount.ts';
+
+vi.mock('../../site/worker/client.ts', async () => (await import('./worker/fake-client.ts')).clientModule);
+beforeAll(stubMatchMedia);
+afterEach(unmountZh);
 
 const curve: Curve = {
   layer: 'h.3.mlp.down',
@@ -150,5 +157,31 @@ describe('QuantizeIt and Int4Race sentences', () => {
     };
     expect(raceSentence(race)).toMatch(/int4 is 2× faster/);
     expect(raceSentence({ ...race, speedup: 0.5, int4Ms: 80 })).toMatch(/int4 is 2× slower/);
+  });
+  it('QuantizeIt in Chinese: the same figures in Chinese sentences, cells and controls on a /zh/ page', async () => {
+    const rng = mulberry32(2);
+    const base = Array.from({ length: 1024 }, () => 3.4 + rng());
+    const fp32 = { loss: 3.4172, perplexity: Math.exp(3.4172), sample: 'x', bytes: 3501056, tokenLosses: base };
+    const r = {
+      ...{ bits: 3, groupSize: 128, method: 'awq' as const, sample: 'y', bytes: 677120, meanAlpha: 0.2 },
+      ...{ loss: 3.4548, perplexity: Math.exp(3.4548), tokenLosses: base.map((x) => x + 0.0376) },
+    };
+    const en = resultSentence(r, fp32, 1024, 'target-v1');
+    const zh = resultSentence(r, fp32, 1024, 'target-v1', 'zh');
+    expect(zh).toMatch(
+      /^target-v1（训练所得），int3，分组 128，AWQ（缩放搜索 \+ 截断）：损失 3\.4548 nats\/token，fp32 为 3\.4172（\+0\.0376，95% 区间 /,
+    );
+    const numbers = (x: string) => x.match(/(?<!\w)\d+(?:[.,]\d+)*/g); // not the digits of int3, fp32, target-v1
+    expect(numbers(zh)).toEqual(numbers(en)); // the same numbers, in the same order
+    expect(row(r, fp32, 'outliers', 'zh').slice(2, 4)).toEqual(['AWQ（缩放搜索 + 截断）', 'outliers（人为构造）']);
+    const run = (result: ExperimentResult) => ({ model: 'target-v1' as const, result, fp32 });
+    const worse = { ...r, tokenLosses: r.tokenLosses.map((x) => x + 0.05) };
+    expect(comparisonSentence(run(worse), run(r), 'zh')).toMatch(/^与上一次运行（int3，分组 128，AWQ.*更差。$/);
+    const el = await mountZh(QuantizeIt, () => import('../../site/widgets/quantize-it/element.ts'));
+    expect(el.querySelector('label[for$="method"]')!.textContent).toBe('方法');
+    expect(el.querySelector('select[id$="method"] option[value="rtn"]')!.textContent).toBe('就近舍入（RTN）');
+    expect(el.querySelector('[data-out="result"]')!.textContent).toMatch(/^target-v1（训练所得），int3，分组 128，AWQ/);
+    expect(el.querySelector('[data-runs] td')!.textContent).toBe('128');
+    expect(shownWords(el)).not.toMatch(/\b(Round to nearest|measured on our model|held-out|greedy|Prompt)\b/);
   });
 });

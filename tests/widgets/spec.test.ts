@@ -1,7 +1,6 @@
 // @vitest-environment jsdom-ssr
 // Lesson 8's widgets in Node: their view models (sentences, bars, points) and charts, on small made-up inputs; and
 // each widget's real shell in the Chinese edition (a /zh/ page), its element run against a fake model worker.
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { passPoints, summaryText, type PassRow } from '../../site/widgets/spec-passes/model.ts';
 import { passesChart } from '../../site/widgets/spec-passes/chart.ts';
@@ -13,49 +12,14 @@ import { mulberry32 } from '../../lib/random.ts';
 import { barsChart } from '../../site/widgets/spec-sampling/chart.ts';
 import { text as treeText } from '../../site/widgets/spec-tree/text.ts';
 import { SpecPasses, SpecRace, SpecSampling, SpecTree } from '../../site/widgets/index.ts';
-import { calls, type FakeCall } from './worker/fake-client.ts';
+import { answer, mountZh, settle, shownWords, stubMatchMedia, unmountZh } from './zh-mount.ts';
 import { text as raceText } from '../../site/widgets/spec-race/text.ts';
 import type { StepView } from '../../lib/speculative/step-view.ts';
 
 vi.mock('../../site/worker/client.ts', async () => (await import('./worker/fake-client.ts')).clientModule);
 
-// ---- the Chinese edition: a shell rendered as on a /zh/ page, its element run under <html lang="zh-Hans"> ----
-const settle = () => new Promise((r) => setTimeout(r, 20));
-let answered = 0;
-/** Waits for the widget's next unanswered request to the fake worker, checks its type, and answers it. */
-async function answer(type: string, result: (c: FakeCall) => unknown): Promise<FakeCall> {
-  for (let i = 0; i < 100 && calls.length <= answered; i++) await settle();
-  const c = calls[answered++];
-  expect(c?.type).toBe(type);
-  c.finish(result(c));
-  await settle();
-  return c;
-}
-/** Renders a shell as the Chinese page has it and starts its element (module `load`) with the page in Chinese. */
-async function mountZh(shell: Parameters<AstroContainer['renderToString']>[0], load: () => Promise<unknown>) {
-  const request = new Request('http://localhost/zh/widgets/example/');
-  const html = await (await AstroContainer.create()).renderToString(shell, { props: {}, request });
-  calls.length = 0;
-  answered = 0;
-  document.documentElement.lang = 'zh-Hans';
-  document.body.innerHTML = html;
-  await load();
-  await settle();
-  return document.body.firstElementChild as HTMLElement;
-}
-/** The words a reader sees outside elements marked English by nature (lang="en"). */
-const shownWords = (el: HTMLElement) => {
-  const copy = el.cloneNode(true) as HTMLElement;
-  for (const en of copy.querySelectorAll('[lang="en"], script, style')) en.remove();
-  return copy.textContent ?? '';
-};
-beforeAll(() => {
-  window.matchMedia ??= ((q: string) => ({ matches: true, media: q }) as MediaQueryList) as typeof window.matchMedia;
-});
-afterEach(() => {
-  document.documentElement.lang = 'en';
-  document.body.replaceChildren();
-});
+beforeAll(stubMatchMedia);
+afterEach(unmountZh);
 
 const rows: PassRow[] = [
   { shape: 'chain 1', nodes: 1, verifier: 'greedy', tokensPerPass: 1.6 },
