@@ -14,12 +14,12 @@ import {
 import { schema as microscopeSchema } from '../../site/widgets/error-microscope/params.ts';
 import { mulberry32 } from '../../lib/random.ts';
 import type { ExperimentResult } from '../../lib/quant/experiment.ts';
-import { sig } from '../../site/widgets/_kit/format.ts';
+import { percent, sig } from '../../site/widgets/_kit/format.ts';
 import { errorChart, stepsChart } from '../../site/widgets/alpha-slider/chart.ts';
 import { alphaSentence, bestAlpha, logTicks, pointAt, type Curve } from '../../site/widgets/alpha-slider/model.ts';
 import { raceSentence } from '../../site/widgets/int4-race/model.ts';
 import { comparisonSentence, resultSentence, row } from '../../site/widgets/quantize-it/model.ts';
-import { QuantizeIt } from '../../site/widgets/index.ts';
+import { AlphaSlider, QuantizeIt } from '../../site/widgets/index.ts';
 import { mountZh, shownWords, stubMatchMedia, unmountZh } from './zh-mount.ts';
 
 vi.mock('../../site/worker/client.ts', async () => (await import('./worker/fake-client.ts')).clientModule);
@@ -77,6 +77,28 @@ describe('AlphaSlider', () => {
       expect(svg.getAttribute('role')).toBe('img');
       expect(svg.getAttribute('aria-description')?.length).toBeGreaterThan(50);
     }
+  });
+  it('in Chinese: the sentence, both charts and the shell, with the same figures, on a /zh/ page', async () => {
+    const worse = curve.points[10].relError / curve.points[3].relError - 1;
+    expect(alphaSentence(curve, 0.15, 'zh')).toMatch(/^h\.3\.mlp\.down，α = 0\.15：网格中的最佳 α/);
+    expect(alphaSentence(curve, 0.5, 'zh')).toContain(
+      `比最佳 α = 0.15 时（${percent(curve.points[3].relError)}）多 ${percent(worse)}`,
+    );
+    const error = errorChart(curve, 0.5, { width: 375, document, lang: 'zh' });
+    expect(error.outerHTML).toMatch(/aria-label="h\.3\.mlp\.down 的输出误差随 α 的变化，相对于就近舍入"/);
+    expect([...error.querySelectorAll('text')].some((t) => t.textContent === '最佳')).toBe(true);
+    const steps = stepsChart(curve, 0.5, { width: 640, document, lang: 'zh' });
+    expect(steps.textContent).toContain('所有权重（中位数）');
+    expect(steps.querySelectorAll('path').length).toBe(
+      stepsChart(curve, 0.5, { width: 640, document }).querySelectorAll('path').length,
+    );
+    const el = await mountZh(AlphaSlider, () => import('../../site/widgets/alpha-slider/element.ts'));
+    expect(el.querySelector('label[for$="layer"]')!.textContent).toBe('层');
+    expect(el.querySelector('select[id$="model"] option')!.textContent).toBe('target-v1（训练所得）');
+    expect(el.querySelector('[data-out="sentence"]')!.textContent).toMatch(
+      /^h\.3\.mlp\.down，α = [\d.]+：网格中的最佳 α/,
+    );
+    expect(shownWords(el)).not.toMatch(/\b(measured on our model|calibration|weights|Layer)\b/);
   });
 });
 
