@@ -19,7 +19,7 @@ import { errorChart, stepsChart } from '../../site/widgets/alpha-slider/chart.ts
 import { alphaSentence, bestAlpha, logTicks, pointAt, type Curve } from '../../site/widgets/alpha-slider/model.ts';
 import { raceSentence } from '../../site/widgets/int4-race/model.ts';
 import { comparisonSentence, resultSentence, row } from '../../site/widgets/quantize-it/model.ts';
-import { AlphaSlider, QuantizeIt } from '../../site/widgets/index.ts';
+import { AlphaSlider, ErrorMicroscope, QuantizeIt } from '../../site/widgets/index.ts';
 import { mountZh, shownWords, stubMatchMedia, unmountZh } from './zh-mount.ts';
 
 vi.mock('../../site/worker/client.ts', async () => (await import('./worker/fake-client.ts')).clientModule);
@@ -55,6 +55,27 @@ describe('ErrorMicroscope', () => {
     expect(monteCarloSentence(monteCarloScaling({ groups: 200, s: 2, seed: 1 }), 2)).toMatch(
       /^200 random groups of 128, one weight scaled by 2/,
     );
+  });
+  it('in Chinese: the group, the Monte Carlo, the chart, the out-of-range note and the shell, on a /zh/ page', async () => {
+    const g = groupScaling(4, 1.5, 4);
+    const zh = groupSentence(g, 1.5, 'zh');
+    expect(zh).toMatch(/^权重 -?\d[\d.]* 乘以 s = 1\.5：/);
+    expect(zh).toContain(`未缩放时为 ${sig(g.outputErrBefore, 2)}。`);
+    const mc = monteCarloScaling({ groups: 200, s: 2, seed: 1 });
+    expect(monteCarloSentence(mc, 2, 'zh')).toMatch(/^200 个 128 权重的随机分组，每组一个权重乘以 2：/);
+    const fig = lineChart(g, 1.5, 4, { width: 640, document, lang: 'zh' });
+    expect(fig.outerHTML).toMatch(/aria-label="数轴上的一个量化分组：缩放一个权重之前与之后"/);
+    expect(fig.textContent).toContain('之前：步长 Δ');
+    const p = microscopeSchema.params.bits;
+    expect(outOfRangeNote('比特数', '99', p, 'zh')).toBe(
+      '比特数：“99”不是 2 到 8 之间的整数；组件仍显示上一个有效值。',
+    );
+    const el = await mountZh(ErrorMicroscope, () => import('../../site/widgets/error-microscope/element.ts'));
+    expect(el.querySelector('label[for$="-s"]')!.textContent).toBe('显著权重的缩放系数 s');
+    expect(el.querySelector('[data-out="group"]')!.textContent).toMatch(/^权重 /);
+    expect(el.querySelector('[data-source="modelled"]')!.textContent).toBe('模拟：高斯分布的权重，对称量化器');
+    expect(el.querySelector('[data-progress]')!.textContent).toBe('正在 worker 中运行 10,000 个随机分组……'); // stale
+    expect(shownWords(el)).not.toMatch(/\b(Weight|random groups|simulated|Ticks|Bits)\b/);
   });
 });
 
