@@ -2,8 +2,8 @@
 // The LoRA widgets' view models and charts in Node: sentences, the merged/unmerged verdict, the loss chart and
 // the Eq. 4 heatmap (named, described, one cell per (i, j)); and their shells on a /zh/ page, in Chinese.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LoraSpectrum } from '../../../site/widgets/index.ts';
-import { answer, mountZh, shownWords, stubMatchMedia, unmountZh } from '../zh-mount.ts';
+import { LoraAdapters, LoraSpectrum } from '../../../site/widgets/index.ts';
+import { answer, mountZh, settle, shownWords, stubMatchMedia, unmountZh } from '../zh-mount.ts';
 import { lossText, statusText, trainSummary, type LossPoint } from '../../../site/widgets/lora-train/model.ts';
 import { lossChart } from '../../../site/widgets/lora-train/chart.ts';
 import { compareText, adapterRows } from '../../../site/widgets/lora-adapters/model.ts';
@@ -111,6 +111,31 @@ describe('LoraAdapters model', () => {
     const d = adapterRows(card);
     expect(d.rows.map((r) => r.name)).toEqual(['base', 'r1', 'full']);
     expect(d.rows[2].label).toMatch(/not shipped/);
+  });
+  it('in Chinese: the comparison, the rows and the shell, generating and comparing on a /zh/ page', async () => {
+    expect(compareText(out([1, 2, 3], 50), out([1, 2, 3], 60), out([1, 2, 3], 70), 'zh')).toBe(
+      '文本完全相同（3 个词元，逐个词元比较）；不合并 50 词元/s，合并 60 词元/s，纯基础模型 70 词元/s。合并耗时 3 ms。',
+    );
+    expect(compareText(out([1, 2, 3], 50), out([1, 2, 4], 60), undefined, 'zh')).toMatch(/^文本不同/);
+    const el = await mountZh(LoraAdapters, () => import('../../../site/widgets/lora-adapters/element.ts'));
+    expect(el.querySelector('[data-act="generate"]')!.textContent).toBe('生成');
+    expect(el.querySelector('tr[data-name="base"] th')!.textContent).toBe('基础模型（target-v1）');
+    expect(el.querySelector('[data-summary]')!.textContent).toBe('适配器 r4，在冻结的权重旁单独计算（未合并）。');
+    el.querySelector<HTMLButtonElement>('[data-act="generate"]')!.click();
+    await settle();
+    expect(el.querySelector('[data-progress]')!.textContent).toBe('正在用适配器 r4 生成……');
+    await answer('lora.generate', () => ({ ...out([5, 6], 42), text: ' we' }));
+    expect(el.querySelector('[data-progress]')!.textContent).toBe('适配器 r4，未合并：42 词元/s（贪心，不含提示词）。');
+    el.querySelector<HTMLButtonElement>('[data-act="compare"]')!.click();
+    for (const ids of [
+      [5, 6],
+      [5, 6],
+      [5, 7],
+    ])
+      await answer('lora.generate', () => ({ ...out(ids, 40), text: ' we' }));
+    expect(el.querySelector('[data-out="compare"]')!.textContent).toMatch(/^文本完全相同（2 个词元/);
+    expect(el.querySelector('[data-progress]')!.textContent).toBe('适配器 r4：已比较合并与不合并。');
+    expect(shownWords(el)).not.toMatch(/\b(Generate|Compare|Adapter|measured|State of the Union|merged)\b/);
   });
 });
 
