@@ -10,6 +10,12 @@ export const settle = () => new Promise((r) => setTimeout(r, 20));
 
 let answered = 0;
 
+/** Forget the fake worker's requests (and how many were answered): call before each test that uses `answer`. */
+export function forgetCalls() {
+  calls.length = 0;
+  answered = 0;
+}
+
 /** Waits for the widget's next unanswered request to the fake worker, checks its type, and answers it. */
 export async function answer(type: string, result: (c: FakeCall) => unknown): Promise<FakeCall> {
   for (let i = 0; i < 100 && calls.length <= answered; i++) await settle();
@@ -26,8 +32,7 @@ type Shell = Parameters<AstroContainer['renderToString']>[0];
 export async function mountZh(shell: Shell, load: () => Promise<unknown>, props: Record<string, unknown> = {}) {
   const request = new Request('http://localhost/zh/widgets/example/');
   const html = await (await AstroContainer.create()).renderToString(shell, { props, request });
-  calls.length = 0;
-  answered = 0;
+  forgetCalls();
   document.documentElement.lang = 'zh-Hans';
   document.body.innerHTML = html;
   await load();

@@ -1,6 +1,6 @@
 // AlphaSlider's parameters: which layer, the quantizer (bits, group size), and the selected α of AWQ's grid.
 import { defineWidget } from '../_kit/params.ts';
-import { QUANT_MODELS } from '../../../lib/quant/settings.ts';
+import { MODEL_PARAM } from '../quantize-it/params.ts';
 
 export const LAYERS = [0, 1, 2, 3].flatMap((l) =>
   ['attn.qkv', 'attn.proj', 'mlp.up', 'mlp.down'].map((n) => `h.${l}.${n}`),
@@ -11,17 +11,7 @@ export const schema = defineWidget({
   tag: 'alpha-slider',
   urlKey: 'alpha',
   params: {
-    model: {
-      kind: 'choice',
-      values: QUANT_MODELS,
-      default: 'target-v1',
-      label: 'Model',
-      doc: 'target-v1 as trained, or "outliers": target-v1 with planted outlier input channels (constructed, same fp32 function)',
-      zh: {
-        label: '模型',
-        doc: '训练所得的 target-v1，或 "outliers"：植入了离群输入通道的 target-v1（人为构造，fp32 下函数不变）',
-      },
-    },
+    model: MODEL_PARAM,
     layer: {
       kind: 'choice',
       values: LAYERS,

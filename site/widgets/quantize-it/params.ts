@@ -1,23 +1,26 @@
 // QuantizeIt's parameters: bit width, group size and method, each one of the lesson's choices.
-import { defineWidget } from '../_kit/params.ts';
-import { METHODS, QUANT_MODELS } from '../../../lib/quant/settings.ts';
+import { defineWidget, type ChoiceParam } from '../_kit/params.ts';
+import { METHODS, QUANT_MODELS, type QuantModelName } from '../../../lib/quant/settings.ts';
+
+/** Which model to quantize: AlphaSlider offers the same choice. */
+export const MODEL_PARAM = {
+  kind: 'choice',
+  values: QUANT_MODELS,
+  default: 'target-v1',
+  label: 'Model',
+  doc: 'target-v1 as trained, or "outliers": target-v1 with planted outlier input channels (constructed, same fp32 function)',
+  zh: {
+    label: '模型',
+    doc: '训练所得的 target-v1，或 "outliers"：植入了离群输入通道的 target-v1（人为构造，fp32 下函数不变）',
+  },
+} as const satisfies ChoiceParam<QuantModelName>;
 
 export const schema = defineWidget({
   name: 'QuantizeIt',
   tag: 'quantize-it',
   urlKey: 'quant',
   params: {
-    model: {
-      kind: 'choice',
-      values: QUANT_MODELS,
-      default: 'target-v1',
-      label: 'Model',
-      doc: 'target-v1 as trained, or "outliers": target-v1 with planted outlier input channels (constructed, same fp32 function)',
-      zh: {
-        label: '模型',
-        doc: '训练所得的 target-v1，或 "outliers"：植入了离群输入通道的 target-v1（人为构造，fp32 下函数不变）',
-      },
-    },
+    model: MODEL_PARAM,
     bits: {
       kind: 'choice',
       values: ['2', '3', '4', '8'],

@@ -16,29 +16,14 @@ import { lossChart } from '../../../site/widgets/lora-train/chart.ts';
 import { rankRows } from '../../../site/widgets/lora-rank/model.ts';
 import { count } from '../../../site/widgets/_kit/format.ts';
 import { calls, type FakeCall } from '../worker/fake-client.ts';
-import { answer as answerZh, mountZh, shownWords, unmountZh } from '../zh-mount.ts';
+import { answer, forgetCalls, mountZh, settle, shownWords, unmountZh } from '../zh-mount.ts';
 
 vi.mock('../../../site/worker/client.ts', async () => (await import('../worker/fake-client.ts')).clientModule);
-
-const settle = () => new Promise((r) => setTimeout(r, 20));
 
 beforeAll(() => {
   window.matchMedia ??= ((q: string) => ({ matches: false, media: q }) as MediaQueryList) as typeof window.matchMedia;
 });
-beforeEach(() => {
-  calls.length = 0;
-});
-
-/** Waits for the widget's next unanswered request, checks its type, and answers it. */
-let answered = 0;
-async function answer(type: string, result: (c: FakeCall) => unknown): Promise<FakeCall> {
-  for (let i = 0; i < 100 && calls.length <= answered; i++) await settle();
-  const c = calls[answered++];
-  expect(c?.type).toBe(type);
-  c.finish(result(c));
-  await settle();
-  return c;
-}
+beforeEach(forgetCalls);
 
 /** The fake classifier's verdicts: seed s at step t scores (t / 10 − s) / 4, so more read as speech as it trains. */
 const sample = (c: FakeCall, step: number) => {
@@ -179,10 +164,10 @@ describe('LoraTrain in Chinese', () => {
     );
     expect(el.querySelector('select[id$="corpus"] option')!.textContent).toBe('国情咨文，2009–2021');
     el.querySelector<HTMLButtonElement>('[data-act="train"]')!.click();
-    await answerZh('train.start', () => ({ session: 3, parameters: 73_728, heldOutLoss: 3.8, notes: [] }));
-    await answerZh('train.sample', (c) => sample(c, 0));
+    await answer('train.start', () => ({ session: 3, parameters: 73_728, heldOutLoss: 3.8, notes: [] }));
+    await answer('train.sample', (c) => sample(c, 0));
     expect(out(el, 'base-voice')).toMatch(/^第 0 步：4 个样本中有 0 个读起来像演讲（得分 /);
-    await answerZh('train.next', () => ({
+    await answer('train.next', () => ({
       ...{ step: 10, steps: 150, losses: [{ step: 10, loss: 3.75 }], heldOutLoss: 3.7 },
       ...{ stepsPerSecond: 1.5, tokensPerSecond: 384, done: false },
     }));
