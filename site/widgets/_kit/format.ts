@@ -6,6 +6,7 @@
 //   ratios    with a times sign: 3.24 → "3.24×"
 //   bandwidth decimal, as papers and vendors state it: 1e9 bytes/s → "1 GB/s"
 // A value that is not a finite number prints as "–" (never "NaN").
+import type { Lang } from '../../i18n/lang.ts';
 
 const DASH = '–';
 const ok = (v: number) => typeof v === 'number' && Number.isFinite(v);
@@ -142,8 +143,8 @@ export function signedDecimal(v: number, digits = 2): string {
 }
 
 /** A loss in nats per token, as every widget prints one: 3.41723 → "3.4172 nats/token". */
-export function nats(loss: number, digits = 4): string {
-  return ok(loss) ? `${decimal(loss, digits)} nats/token` : DASH;
+export function nats(loss: number, digits = 4, lang: Lang = 'en'): string {
+  return ok(loss) ? `${decimal(loss, digits)} ${lang === 'zh' ? '奈特/词元' : 'nats/token'}` : DASH;
 }
 
 /** A number in text with at most `digits` decimals, trailing zeros dropped: 1.5 → "1.5", 0.125 → "0.13", -2 → "−2". */

@@ -14,7 +14,7 @@ export const statusText = (s: Status, lang: Lang = 'en') => text[lang].status(s)
 
 export function lossText(start: number | undefined, now: number | undefined, lang: Lang = 'en'): string {
   if (start === undefined) return '—';
-  if (now === undefined || now === start) return nats(start, 3);
+  if (now === undefined || now === start) return nats(start, 3, lang);
   return text[lang].lossChange(start, now);
 }
 

@@ -147,7 +147,7 @@ export const text = bilingual({
       return `${what}：第 ${count(s.step)} 步，共 ${count(s.steps)} 步${rate}。`;
     },
     lossChange: (start: number, now: number) =>
-      `${decimal(start, 3)} → ${nats(now, 3)}（${signedDecimal(now - start, 3)}）`,
+      `${decimal(start, 3)} → ${nats(now, 3, 'zh')}（${signedDecimal(now - start, 3)}）`,
     notTrained: '尚未训练：按“训练”在你的浏览器中微调一个 LoRA 适配器。',
     summary: (parameters: number, step: number, steps: number, loss: string) =>
       `适配器有 ${count(parameters)} 个可训练参数，第 ${step} 步，共 ${steps} 步；留出损失 ${loss}。`,
