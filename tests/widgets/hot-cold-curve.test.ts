@@ -38,7 +38,6 @@ const ALLOWED = [
   'models',
   'Moby',
   'Dick',
-  'worker',
 ];
 
 describe('HotColdCurve in Chinese', () => {

@@ -42,7 +42,7 @@ vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, b
 const settle = () => new Promise((r) => setTimeout(r, 30));
 afterEach(leaveChinese);
 const numbersIn = (s: string) => (s.match(/\d+(?:[,.]\d+)*/g) ?? []).sort();
-const ALLOWED = ['FFN', 'ReLU', 'W_down', 'Moby', 'Dick', 'worker', 'target-v1', 'cpu'];
+const ALLOWED = ['FFN', 'ReLU', 'W_down', 'Moby', 'Dick', 'target-v1', 'cpu'];
 
 describe('NeuronHeatmap in Chinese', () => {
   it('the token and layer sentences carry the English numbers, on random counts', () => {
