@@ -15,7 +15,7 @@ import { pointRows } from '../../site/widgets/roofline/model.ts';
 import RooflineShell from '../../site/widgets/roofline/Roofline.astro';
 import { schema } from '../../site/widgets/roofline/params.ts';
 import { text } from '../../site/widgets/roofline/text.ts';
-import { englishLeft, leaveChinese, mountChinese } from './zh-shell.ts';
+import { englishLeft, leaveChinese, mountChinese, numbersIn, settle } from './zh-shell.ts';
 
 const summary = text.en.summary;
 
@@ -61,7 +61,6 @@ const fakeWorker = {
   ready: Promise.resolve(),
 };
 vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, backendUrlNote: () => undefined }));
-const settle = () => new Promise((r) => setTimeout(r, 30));
 
 beforeAll(() => {
   window.matchMedia ??= ((q: string) => ({ matches: false, media: q }) as MediaQueryList) as typeof window.matchMedia;
@@ -186,9 +185,6 @@ describe('<roofline-plot>', () => {
     expect(table.querySelectorAll('tr')[1].children[3].textContent).toBe('tree of 12');
   });
 });
-
-/** The numbers in a sentence, sorted: both editions must show the same ones. */
-const numbersIn = (s: string) => (s.match(/\d+(?:[,.]\d+)*/g) ?? []).sort();
 
 describe('Roofline in Chinese', () => {
   it('the Chinese summary states exactly the English one’s numbers, with and without a pass in cache', () => {
