@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import HotColdCurve from '../../site/widgets/hot-cold-curve/HotColdCurve.astro';
 import { curveChart } from '../../site/widgets/hot-cold-curve/chart.ts';
 import { text } from '../../site/widgets/hot-cold-curve/text.ts';
-import { englishLeft, leaveChinese, mountChinese } from './zh-shell.ts';
+import { englishLeft, leaveChinese, mountChinese, settle } from './zh-shell.ts';
 
 const fakeWorker = {
   /** sparsity.profile: every layer's frequencies reversed, so the overlaps are computed, not zero or one. */
@@ -21,7 +21,6 @@ const fakeWorker = {
   ready: Promise.resolve({ name: 'cpu' }),
 };
 vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, backendUrlNote: () => undefined }));
-const settle = () => new Promise((r) => setTimeout(r, 30));
 afterEach(leaveChinese);
 const ALLOWED = [
   'FFN',
@@ -38,7 +37,6 @@ const ALLOWED = [
   'models',
   'Moby',
   'Dick',
-  'worker',
 ];
 
 describe('HotColdCurve in Chinese', () => {

@@ -6,7 +6,7 @@ import type { Int4RaceResult } from '../../lib/quant/race.ts';
 import { mulberry32 } from '../../lib/random.ts';
 import Int4Race from '../../site/widgets/int4-race/Int4Race.astro';
 import { text } from '../../site/widgets/int4-race/text.ts';
-import { englishLeft, leaveChinese, mountChinese } from './zh-shell.ts';
+import { englishLeft, leaveChinese, mountChinese, numbersIn, settle } from './zh-shell.ts';
 
 const race = (size: string): Int4RaceResult => ({
   inDim: size === 'large' ? 4096 : 512,
@@ -23,9 +23,7 @@ const fakeWorker = {
   ready: Promise.resolve({ name: 'cpu' }),
 };
 vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, backendUrlNote: () => undefined }));
-const settle = () => new Promise((r) => setTimeout(r, 30));
 afterEach(leaveChinese);
-const numbersIn = (s: string) => (s.match(/\d+(?:[,.]\d+)*/g) ?? []).sort();
 
 describe('Int4Race in Chinese', () => {
   it('the race sentence carries the English numbers, faster or slower', () => {

@@ -6,7 +6,7 @@ import { mulberry32 } from '../../lib/random.ts';
 import NeuronHeatmap from '../../site/widgets/neuron-heatmap/NeuronHeatmap.astro';
 import { zeroChart } from '../../site/widgets/neuron-heatmap/chart.ts';
 import { text } from '../../site/widgets/neuron-heatmap/text.ts';
-import { englishLeft, leaveChinese, mountChinese } from './zh-shell.ts';
+import { englishLeft, leaveChinese, mountChinese, numbersIn, settle } from './zh-shell.ts';
 
 /** sparsity.tracePrompt: one token per word, every other neuron firing for even tokens. */
 function trace(prompt: string) {
@@ -39,10 +39,8 @@ const fakeWorker = {
   ready: Promise.resolve({ name: 'cpu' }),
 };
 vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, backendUrlNote: () => undefined }));
-const settle = () => new Promise((r) => setTimeout(r, 30));
 afterEach(leaveChinese);
-const numbersIn = (s: string) => (s.match(/\d+(?:[,.]\d+)*/g) ?? []).sort();
-const ALLOWED = ['FFN', 'ReLU', 'W_down', 'Moby', 'Dick', 'worker', 'target-v1', 'cpu'];
+const ALLOWED = ['FFN', 'ReLU', 'W_down', 'Moby', 'Dick', 'target-v1', 'cpu'];
 
 describe('NeuronHeatmap in Chinese', () => {
   it('the token and layer sentences carry the English numbers, on random counts', () => {

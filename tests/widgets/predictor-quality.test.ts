@@ -7,7 +7,7 @@ import { defaultStep, perplexityChange, type PredictorData } from '../../site/wi
 import PredictorQuality from '../../site/widgets/predictor-quality/PredictorQuality.astro';
 import { text } from '../../site/widgets/predictor-quality/text.ts';
 import { expectSnapshot } from './snapshot.ts';
-import { englishLeft, leaveChinese, mountChinese } from './zh-shell.ts';
+import { englishLeft, leaveChinese, mountChinese, numbersIn, settle } from './zh-shell.ts';
 
 function sweep(seed: number): PredictorData {
   const rand = mulberry32(seed);
@@ -62,7 +62,6 @@ describe('recallChart', () => {
 
 describe('PredictorQuality in Chinese', () => {
   afterEach(leaveChinese);
-  const numbersIn = (s: string) => (s.match(/\d+(?:[,.]\d+)*/g) ?? []).sort();
 
   it('each sentence of every sweep point carries the English numbers', () => {
     for (const seed of [1, 2, 3])
@@ -81,7 +80,7 @@ describe('PredictorQuality in Chinese', () => {
     expect(card).not.toBeNull(); // public/models/predictor-v1/card.json is in the repository
     expect(el.querySelector('dt')!.textContent).toBe('召回率');
     await import('../../site/widgets/predictor-quality/element.ts');
-    for (let i = 0; i < 50 && el.dataset.state !== 'done'; i++) await new Promise((r) => setTimeout(r, 30));
+    for (let i = 0; i < 50 && el.dataset.state !== 'done'; i++) await settle();
     const slider = el.querySelector<HTMLInputElement>('input[type="range"]')!;
     slider.value = '0';
     slider.dispatchEvent(new Event('input'));

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment jsdom-ssr
 // Roofline: the chart helper draws the roof and one numbered dot per pass inside its log axes at a phone's width and
 // a desktop's; the element shows intensities before a run, asks the worker for the slider's tree, shows the run's
 // rows and summary, marks them stale when the slider moves and clears the mark when Measure runs again.
@@ -12,8 +12,10 @@ import { reservedHeight } from '../../site/widgets/_kit/chart.ts';
 import { checkProps } from '../../site/widgets/_kit/params.ts';
 import { rooflineChart, SIZE } from '../../site/widgets/roofline/chart.ts';
 import { pointRows } from '../../site/widgets/roofline/model.ts';
+import RooflineShell from '../../site/widgets/roofline/Roofline.astro';
 import { schema } from '../../site/widgets/roofline/params.ts';
 import { text } from '../../site/widgets/roofline/text.ts';
+import { englishLeft, leaveChinese, mountChinese, numbersIn, settle } from './zh-shell.ts';
 
 const summary = text.en.summary;
 
@@ -59,7 +61,6 @@ const fakeWorker = {
   ready: Promise.resolve(),
 };
 vi.mock('../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, backendUrlNote: () => undefined }));
-const settle = () => new Promise((r) => setTimeout(r, 30));
 
 beforeAll(() => {
   window.matchMedia ??= ((q: string) => ({ matches: false, media: q }) as MediaQueryList) as typeof window.matchMedia;
@@ -185,9 +186,6 @@ describe('<roofline-plot>', () => {
   });
 });
 
-/** The numbers in a sentence, sorted: both editions must show the same ones. */
-const numbersIn = (s: string) => (s.match(/\d+(?:[,.]\d+)*/g) ?? []).sort();
-
 describe('Roofline in Chinese', () => {
   it('the Chinese summary states exactly the English one’s numbers, with and without a pass in cache', () => {
     for (const seed of [1, 2, 3, 4]) {
@@ -236,10 +234,22 @@ describe('Roofline in Chinese', () => {
       const labels = [...fig.querySelectorAll('text')].map((t) => t.textContent);
       expect(labels).toContain('计算屋顶');
       expect(labels).toContain('内存屋顶');
-      expect(fig.textContent).toContain('算术强度（FLOP/byte）');
+      expect(fig.textContent).toContain('算术强度（FLOP/字节）');
       expect(fig.textContent).not.toMatch(/roof|arithmetic/);
     } finally {
       document.documentElement.lang = 'en';
+    }
+  });
+
+  it('the shell on a Chinese page: controls, table and captions in Chinese, only names and units left in English', async () => {
+    try {
+      const el = await mountChinese(RooflineShell, 'roofline-plot');
+      expect(el.querySelector('[data-run]')!.textContent).toBe('测量我的设备');
+      expect(el.querySelector('label')!.textContent).toBe('树前向中的词元数');
+      expect(el.querySelector('[data-out="roof"]')!.textContent).toMatch(/^测量之前：target-v1 的单个 fp32 词元为 /);
+      expect(englishLeft(el, ['target-v1', 'fp32', 'int4', 'FLOP', 'GFLOP'])).toEqual([]);
+    } finally {
+      leaveChinese();
     }
   });
 });

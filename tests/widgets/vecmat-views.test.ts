@@ -6,12 +6,9 @@ import { mulberry32 } from '../../lib/random.ts';
 import type { ViewName } from '../../lib/vecmat.ts';
 import VecMatViews from '../../site/widgets/vecmat-views/VecMatViews.astro';
 import { frame, M, N, totalSteps } from '../../site/widgets/vecmat-views/model.ts';
-import { englishLeft, leaveChinese, mountChinese } from './zh-shell.ts';
+import { englishLeft, leaveChinese, mountChinese, numbersIn, settle } from './zh-shell.ts';
 
 afterEach(leaveChinese);
-const settle = () => new Promise((r) => setTimeout(r, 30));
-/** The numbers in a sentence (ASCII digits; subscripts are names), sorted: both editions must show the same ones. */
-const numbersIn = (s: string) => (s.match(/-?\d+(?:[,.]\d+)*/g) ?? []).sort();
 
 describe('VecMatViews in Chinese', () => {
   it('on random states, each Chinese sentence has the English one’s numbers and no English words', () => {

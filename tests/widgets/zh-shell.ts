@@ -1,6 +1,7 @@
 // A widget's real shell as the Chinese edition renders it (Astro's container API, at a /zh/ URL), mounted in a
 // document whose <html lang> is zh-Hans, so the element that takes it over writes Chinese as well. Use from a test
-// with `// @vitest-environment jsdom-ssr`; call `leaveChinese()` after (the other tests expect English).
+// with `// @vitest-environment jsdom-ssr`; call `leaveChinese()` after (the other tests expect English). Also the
+// checks every Chinese-edition test makes: the numbers of a sentence, the English words left on a page.
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 
 type Shell = Parameters<AstroContainer['renderToString']>[0];
@@ -49,3 +50,9 @@ export function englishLeft(root: Element, allowed: readonly string[] = []): str
   walk(root);
   return words;
 }
+
+/** The numbers in a sentence, signs included (subscripts are names), sorted: both editions must show the same ones. */
+export const numbersIn = (s: string) => (s.match(/[-−]?\d+(?:[,.]\d+)*/g) ?? []).sort();
+
+/** A few timer turns: enough for a fake worker's answer and the element's redraw. */
+export const settle = () => new Promise((r) => setTimeout(r, 30));

@@ -71,7 +71,7 @@ export const text = bilingual({
     runAgain: '再运行一次',
     sweep: '扫描稀疏度',
     cancel: '取消',
-    waiting: '此图滚动到视野中时，在后台 worker 中运行。',
+    waiting: '此图滚动到视野中时，在后台线程中运行。',
     tableLabel: '稠密与稀疏 FFN 的耗时',
     tableCaption: '一个词元通过一层 FFN 的耗时（中位数），',
     measuredTag: '在你的浏览器中实测',

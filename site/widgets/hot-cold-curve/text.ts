@@ -148,7 +148,7 @@ export const text = bilingual({
     stop: '。',
     textLabel: '你自己的文本（几段即可；最多分析 2,048 个词元）',
     profile: '分析我的文本',
-    profilingRuns: '分析在后台 worker 中运行。',
+    profilingRuns: '分析在后台线程中运行。',
     emptyText: '请先粘贴或输入一些文本。',
     profiled: (p: ProfileView) =>
       `已分析你的文本中的 ${count(p.tokens)} 个词元${p.totalTokens > p.tokens ? `（共 ${count(p.totalTokens)} 个词元中的前 ${count(p.tokens)} 个）` : ''}；在所有层上与 Moby Dick 热集合的重叠：${percent(p.all)}。`,

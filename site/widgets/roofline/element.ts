@@ -5,7 +5,7 @@ import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { count, percent } from '../_kit/format.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
 import { rooflineChart } from './chart.ts';
-import { gflops, type Measured, passIntensities, perByte, pointRows } from './model.ts';
+import { gflops, type Measured, passIntensities, pointRows } from './model.ts';
 import { schema } from './params.ts';
 import { text } from './text.ts';
 
@@ -59,7 +59,7 @@ class Roofline extends WidgetElement<typeof schema.params> {
     const rows = passes.map((p) => {
       const tr = document.createElement('tr');
       tr.append(cell('th', '–'), cell('td', t.anyEngine), cell('td', p.weights), cell('td', t.passName(p.tokens)));
-      tr.append(cell('td', perByte(p.intensity), true), ...[0, 1, 2, 3].map(() => cell('td', '–', true)));
+      tr.append(cell('td', t.perByte(p.intensity), true), ...[0, 1, 2, 3].map(() => cell('td', '–', true)));
       return tr;
     });
     this.find('[data-out="table"]').replaceChildren(...rows);
@@ -75,7 +75,7 @@ class Roofline extends WidgetElement<typeof schema.params> {
       const tr = document.createElement('tr');
       tr.append(cell('th', String(r.n)), cell('td', r.engine), cell('td', r.weights), cell('td', t.passName(r.tokens)));
       tr.append(
-        cell('td', perByte(r.intensity), true),
+        cell('td', t.perByte(r.intensity), true),
         cell('td', gflops(r.gflops), true),
         cell('td', `${gflops(r.attainable)} (${t.bound(r.bound)})`, true),
         cell('td', percent(r.share), true),

@@ -2,11 +2,14 @@
 // the kit's formatters and model.ts's unit formatters, so both editions show the same digits.
 import type { Roofline } from '../../../lib/engine/roofline.ts';
 import { bilingual } from '../../i18n/text.ts';
-import { bandwidth, bytes, count, percent } from '../_kit/format.ts';
+import { bandwidth, bytes, count, percent, sig } from '../_kit/format.ts';
 import { type Bound, gflops, type Measured, perByte, ridge, runFacts } from './model.ts';
 
 /** The passes' intensities before a run, as passIntensities lists them: fp32 one token, fp32 tree, int4 one token. */
 type Before = { tree: number; intensities: number[] };
+
+/** Arithmetic intensity with its unit spelled in Chinese (model.ts's perByte is the English). */
+const perByteZh = (v: number) => `${sig(v, 3)} FLOP/字节`;
 
 const mib = (roof: Roofline) => count(Math.round(roof.memoryBytes / 2 ** 20));
 
@@ -20,10 +23,11 @@ const roofZh = (roof: Roofline) =>
   `你的设备：计算屋顶 ${gflops(roof.computeGflops)}（${roof.kernels === 'simd' ? 'WebAssembly SIMD' : '纯 JavaScript'} ` +
   `矩阵–向量内核，作用于一直留在缓存中的 ${roof.computeShape.join(' × ')} 矩阵），内存屋顶 ` +
   `${bandwidth(roof.memoryGBs * 1e9)}（同一内核流式读取 ${mib(roof)} MiB），` +
-  `因此脊点位于 ${perByte(ridge(roof))}。`;
+  `因此脊点位于 ${perByteZh(ridge(roof))}。`;
 
 export const text = bilingual({
   en: {
+    perByte,
     measure: 'Measure my device',
     staticChart: "The roofline is drawn from your device's measurements when you press Measure.",
     chartCaption:
@@ -70,6 +74,7 @@ export const text = bilingual({
     },
   },
   zh: {
+    perByte: perByteZh,
     measure: '测量我的设备',
     staticChart: '按下“测量”后，将根据你的设备的测量结果绘制屋顶线。',
     chartCaption:
@@ -77,18 +82,18 @@ export const text = bilingual({
     tableLabel: 'target-v1 各次解码前向在屋顶线上的位置',
     tableCaption: 'target-v1，提示长 64 个词元；算术强度由模型形状算出，速率在你的浏览器中测得',
     measuredTag: '实测',
-    columns: ['#', '引擎', '权重', '前向', 'FLOP/byte', 'GFLOP/s', '该处屋顶', '占比', '词元/秒'],
+    columns: ['#', '引擎', '权重', '前向', 'FLOP/字节', 'GFLOP/s', '该处屋顶', '占比', '词元/秒'],
     anyEngine: '任意',
     passName: (tokens: number) => (tokens === 1 ? '单个词元' : `${tokens} 个词元的树`),
     bound: (b: Bound) => (b === 'cache' ? '计算受限：权重在缓存中' : b === 'memory' ? '访存受限' : '计算受限'),
     staleTree: '这些数字属于另一棵树：按“测量”为当前这棵计时。',
     chartLabel: '你的设备的屋顶线：GFLOP/s 随每字节 FLOP 的变化，以及 target-v1 的解码前向',
-    xLabel: '算术强度（FLOP/byte）',
+    xLabel: '算术强度（FLOP/字节）',
     computeRoof: '计算屋顶',
     memoryRoof: '内存屋顶',
     before: ({ tree, intensities: [one, treePass, int4] }: Before) =>
-      `测量之前：target-v1 的单个 fp32 词元为 ${perByte(one)}（每个 4 字节权重一次乘加），` +
-      `${tree} 个词元的树为 ${perByte(treePass)}，单个 int4 词元为 ${perByte(int4)}。` +
+      `测量之前：target-v1 的单个 fp32 词元为 ${perByteZh(one)}（每个 4 字节权重一次乘加），` +
+      `${tree} 个词元的树为 ${perByteZh(treePass)}，单个 int4 词元为 ${perByteZh(int4)}。` +
       '按“测量”为你的设备计时（约 5 到 15 秒）。',
     roofSentence: roofZh,
     summary(m: Measured): string {
@@ -96,7 +101,7 @@ export const text = bilingual({
       const parts = [roofZh(m.roof)];
       if (best)
         parts.push(
-          `target-v1 的单个 fp32 词元对每个 4 字节权重做一次乘加（2 FLOP）：算上 KV 缓存为 ${perByte(best.intensity)}，` +
+          `target-v1 的单个 fp32 词元对每个 4 字节权重做一次乘加（2 FLOP）：算上 KV 缓存为 ${perByteZh(best.intensity)}，` +
             `因此从内存读取最多能达到 ${gflops(memoryRoof)}。${best.engine} 达到 ${gflops(best.gflops)}` +
             `（${count(Math.round(best.tokensPerSec))} 词元/秒）` +
             (best.bound === 'cache'

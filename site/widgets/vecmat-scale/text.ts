@@ -102,7 +102,7 @@ export const text = bilingual({
     ratio: ratioZh,
     runAgain: '再运行一次',
     sweep: '扫描零值比例',
-    waiting: '此图滚动到视野中时，在后台 worker 中运行。',
+    waiting: '此图滚动到视野中时，在后台线程中运行。',
     tableLabel: 'y = xW 的中位耗时',
     tableCaption: 'y = xW 的中位耗时',
     method: '方法',
