@@ -53,9 +53,11 @@ export const text = bilingual({
     iAxis: (a: string) => `i（${a}）`,
     summary: (d: SpectrumData, a: string, b: string) => {
       const top = d.similarity[0] ?? [];
+      // A space only between a Latin name ("r2") and the Chinese after it, not after 你的适配器.
+      const of = (x: string) => (/[\u4e00-\u9fff]$/.test(x) ? `${x}的` : `${x} 的`);
       return (
-        `${d.target}：${a} 的 ΔW 奇异值为 ${list(d.singular.a, 3)}；${b} 的为 ${list(d.singular.b, 3)}。` +
-        `${a} 的首要方向与 ${b} 的前 1 到 ${count(top.length)} 个方向的重叠：${list(top, 2)}（1 = 完全包含，0 = 正交）。`
+        `${d.target}：${of(a)} ΔW 奇异值为 ${list(d.singular.a, 3)}；${of(b)} ΔW 奇异值为 ${list(d.singular.b, 3)}。` +
+        `${of(a)}首要方向与 ${of(b)}前 1 到 ${count(top.length)} 个方向的重叠：${list(top, 2)}（1 = 完全包含，0 = 正交）。`
       );
     },
   },

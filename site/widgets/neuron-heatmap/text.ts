@@ -62,8 +62,7 @@ export const text = bilingual({
     summary: (layer: string, fired: string, skipped: string) => `${layer}${fired}${skipped}`,
     orders: { hot: '最热优先（依据 Moby Dick 的统计）', index: '按编号' },
     tokenOut: (t: number, last: number) => `${t}（范围 0–${last}）`,
-    measuredAtBuild: (model: string) =>
-      `构建时在 ${model} 上测得。编辑提示词，即可在后台线程中运行你自己的提示词。`,
+    measuredAtBuild: (model: string) => `构建时在 ${model} 上测得。编辑提示词，即可在后台线程中运行你自己的提示词。`,
     noModel: '还没有训练好的模型：public/models/ 中有了模型后，此图才会填充。',
     axis: (hot: boolean) => `神经元 ${hot ? '（最热优先）' : '0'}`,
     noMeasurement: '尚无测量结果',

@@ -174,7 +174,7 @@ describe('LoraTrain in Chinese', () => {
     expect(el.querySelector('[data-progress]')!.textContent).toBe(
       '训练中：第 10 步，共 150 步，1.50 步/s（384 词元/s），运行于 wasm。',
     );
-    expect(out(el, 'loss')).toBe('3.800 → 3.700 nats/token（−0.100）');
+    expect(out(el, 'loss')).toBe('3.800 → 3.700 奈特/词元（−0.100）');
     el.querySelector<HTMLButtonElement>('[data-act="pause"]')!.click();
     await settle();
     expect(el.querySelector('[data-act="pause"]')!.textContent).toBe('继续');
