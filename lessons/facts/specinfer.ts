@@ -56,8 +56,8 @@ export const draftName = bilingual<Record<SpecRaceResult['draft'], string>>({
  * same counts (the English itself if the script ever records another clock, which the facts test would notice).
  */
 const CLOCK = /^processor time of this process \(fastest of (\d+) samples of (\d+) passes\)$/;
-const clockCounts = CLOCK.exec(m.cost.clock);
-export const clockName: Bilingual<string> = {
+const clockCounts = m.cost.clock === undefined ? null : CLOCK.exec(m.cost.clock);
+export const clockName: Bilingual<string | undefined> = {
   en: m.cost.clock,
   zh: clockCounts
     ? `本进程的处理器时间，取 ${clockCounts[1]} 次采样中最快的一次，每次 ${clockCounts[2]} 次前向`
