@@ -632,4 +632,44 @@ export const GLOSSARY: readonly Term[] = [
       zh: '每个块从中读取输入、又把输出加回去的向量，从嵌入层一直传到输出头。',
     },
   },
+  {
+    id: 'cost-model',
+    en: 'cost model',
+    zh: '代价模型',
+    lesson: 5,
+    def: {
+      en: 'FlexGen’s estimate of a block’s time from byte counts, bandwidths and compute speeds, with transfers overlapped with compute; it ranks placement policies.',
+      zh: 'FlexGen 根据字节数、带宽和计算速度估算一个块的耗时（传输与计算相互重叠）；用来给放置策略排序。',
+    },
+  },
+  {
+    id: 'cpu-delegation',
+    en: 'CPU delegation',
+    zh: 'CPU 委托',
+    lesson: 5,
+    def: {
+      en: 'Computing decode attention on the CPU, where the KV cache lives, so that only the query and the output cross PCIe instead of the whole cache.',
+      zh: '在 KV 缓存所在的 CPU 上计算解码阶段的注意力，这样经过 PCIe 的只有查询和输出，而不是整个缓存。',
+    },
+  },
+  {
+    id: 'calibration',
+    en: 'calibration',
+    zh: '校准',
+    lesson: 6,
+    def: {
+      en: 'Running a small sample of text through the model to measure its activations before quantizing; AWQ chooses its scales on it.',
+      zh: '量化之前让一小段文本流经模型、测量其激活；AWQ 据此选择缩放因子。',
+    },
+  },
+  {
+    id: 'clipping',
+    en: 'clipping',
+    zh: '裁剪',
+    lesson: 6,
+    def: {
+      en: 'Shrinking a quantization group’s range inside its min–max where that lowers the output error: a few extreme values are cut, the rest get a finer step.',
+      zh: '在能降低输出误差时，把量化组的范围收窄到最小–最大值以内：少数极端值被截断，其余值得到更细的步长。',
+    },
+  },
 ];

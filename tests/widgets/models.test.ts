@@ -6,7 +6,7 @@ import { mulberry32 } from '../../lib/random.ts';
 import { bandwidth } from '../../site/widgets/_kit/format.ts';
 import { splitSentence, tableBatches, unionSentence } from '../../site/widgets/batch-union/model.ts';
 import { placementTable, ruleText, tableSummary } from '../../site/widgets/hot-cold-curve/model.ts';
-import { runSummary, stepSummary } from '../../site/widgets/model-playground/model.ts';
+import { text as playgroundText } from '../../site/widgets/model-playground/text.ts';
 import { cacheFigures, missSentence, neuronLabel } from '../../site/widgets/neuron-cache-sim/model.ts';
 import { firedCount, heatPath, neuronColumns, zeroStats } from '../../site/widgets/neuron-heatmap/model.ts';
 import { planText, scalePlan } from '../../site/widgets/vecmat-scale/model.ts';
@@ -121,10 +121,20 @@ describe('VecMatScale and ModelPlayground models', () => {
         { id: 5, text: ' whale', p: 0.31 },
       ],
     };
+    const { runSummary, stepSummary } = playgroundText.en;
     expect(runSummary([t], { model: 'draft-v1' })).toBe(
       "Generated 1 token with draft-v1; last token ' whale' with probability 0.31.",
     );
     expect(stepSummary(1, t)).toContain('number 2 of the top 5');
     expect(runSummary([], { stopped: true })).toBe('Stopped before the first token.');
+    // The Chinese edition: the same token quotes and probabilities, in Chinese sentences.
+    const zh = playgroundText.zh;
+    expect(zh.runSummary([t], { model: 'draft-v1' })).toBe(
+      "已用 draft-v1 生成了 1 个词元；最后一个词元是 ' whale'，概率 0.31。",
+    );
+    expect(zh.stepSummary(1, t)).toBe(
+      "第 1 个词元是 ' whale'（概率 0.31，在前 5 名中排第 2）。模型在此处认为最可能的五个下一个词元：' sea' 0.40，' whale' 0.31。",
+    );
+    expect(zh.runSummary([], { stopped: true })).toBe('在生成第一个词元之前已停止。');
   });
 });
