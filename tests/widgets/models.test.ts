@@ -4,12 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { missRead, readBandwidth } from '../../lib/hardware/storage-curve.ts';
 import { mulberry32 } from '../../lib/random.ts';
 import { bandwidth } from '../../site/widgets/_kit/format.ts';
-import { splitSentence, tableBatches, unionSentence } from '../../site/widgets/batch-union/model.ts';
-import { placementTable, ruleText, tableSummary } from '../../site/widgets/hot-cold-curve/model.ts';
+import { tableBatches } from '../../site/widgets/batch-union/model.ts';
+import { text as batchText } from '../../site/widgets/batch-union/text.ts';
+import { placementTable } from '../../site/widgets/hot-cold-curve/model.ts';
+import { text as hotColdText } from '../../site/widgets/hot-cold-curve/text.ts';
 import { text as playgroundText } from '../../site/widgets/model-playground/text.ts';
-import { cacheFigures, missSentence, neuronLabel } from '../../site/widgets/neuron-cache-sim/model.ts';
+import { cacheFigures } from '../../site/widgets/neuron-cache-sim/model.ts';
+import { text as cacheText } from '../../site/widgets/neuron-cache-sim/text.ts';
 import { firedCount, heatPath, neuronColumns, zeroStats } from '../../site/widgets/neuron-heatmap/model.ts';
-import { planText, scalePlan } from '../../site/widgets/vecmat-scale/model.ts';
+import { scalePlan } from '../../site/widgets/vecmat-scale/model.ts';
+import { text as scaleText } from '../../site/widgets/vecmat-scale/text.ts';
 import type { CachePoint } from '../../lib/sparsity/cache-sweep.ts';
 
 const rand = mulberry32(9);
@@ -47,14 +51,19 @@ describe('HotColdCurve model', () => {
       expect(optimal.servedShare).toBeGreaterThanOrEqual(hottest.servedShare - 1e-9);
       expect(optimal.servedShare).toBeGreaterThanOrEqual(random.servedShare - 1e-9);
       for (const r of t.rows) expect(r.fastCounts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(t.budgetNeurons);
-      expect(tableSummary(t)).toMatch(/(µs|ms|s)\b/);
-      expect(ruleText(t, 64)).toMatch(/^C_l = /);
+      expect(hotColdText.en.summary(t)).toMatch(/(µs|ms|s)\b/);
+      expect(hotColdText.en.rule(t, 64)).toMatch(/^C_l = /);
+      // The Chinese edition says the same numbers.
+      const numbers = (s: string) => (s.match(/\d+(?:[,.]\d+)*/g) ?? []).sort();
+      expect(numbers(hotColdText.zh.summary(t))).toEqual(numbers(hotColdText.en.summary(t)));
+      expect(numbers(hotColdText.zh.rule(t, 64))).toEqual(numbers(hotColdText.en.rule(t, 64)));
     }
   });
 });
 
 describe('BatchUnion model', () => {
   it('shows 1, 2, 4, 8, 16 and the largest; sentences quote the first and last batch', () => {
+    const { splitSentence, unionSentence } = batchText.en;
     expect(tableBatches([1, 2, 3, 4, 5, 6])).toEqual([1, 2, 4, 6]);
     expect(tableBatches([1])).toEqual([1]);
     const s = unionSentence({ batchSizes: [1, 2, 3], mean: [0.1, 0.15, 0.2], steps: 8 });
@@ -76,6 +85,7 @@ describe('BatchUnion model', () => {
 
 describe('NeuronCacheSim model', () => {
   it('prints bytes in KiB, times from ms, and says what one miss reads', () => {
+    const { missSentence, neuronLabel } = cacheText.en;
     const pt = {
       memory: 0.5,
       hitRate: 0.9,
@@ -108,8 +118,11 @@ describe('VecMatScale and ModelPlayground models', () => {
   it('the plan counts rows and bytes', () => {
     const p = scalePlan(1024, 1024, 0.9);
     expect(p.rowsRead).toBe(102);
-    expect(planText(p).dense).toContain('4 MiB');
-    expect(planText(p).gather).toContain('408 KiB');
+    expect(scaleText.en.plan(p).dense).toContain('4 MiB');
+    expect(scaleText.en.plan(p).gather).toContain('408 KiB');
+    expect(scaleText.zh.plan(p).gather).toBe(
+      '仅非零行：只读取 xᵢ ≠ 0 的 102 行，102 × 1,024 × 4 B = 408 KiB，做 104,448 次乘加。',
+    );
   });
   it('run and step summaries quote tokens and probabilities', () => {
     const t = {
