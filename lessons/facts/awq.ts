@@ -2,6 +2,7 @@
 // lib/quant. Numbers stay numbers; the few text helpers at the end format them with the kit's formatters. The
 // lesson imports these names instead of defining them in the MDX.
 import { monteCarloScaling } from '../../lib/quant/microscope.ts';
+import { bilingual } from '../../site/i18n/text.ts';
 import { plainStat } from '../../site/widgets/stat/format.ts';
 import { bytes, count, decimal, percent, sig, signedDecimal, signedPercent } from '../../site/widgets/_kit/format.ts';
 import {
@@ -52,11 +53,11 @@ export const jsInt4Ms = jsRow('4096 x 4096')?.['int4 g64 ms'] as number | undefi
 
 export const GS = [128, 64, 32];
 export const BY: KeepBy[] = ['activation', 'weightNorm', 'random'];
-export const NAME: Record<KeepBy, string> = {
-  activation: 'choosing by activation',
-  weightNorm: 'choosing by weight norm',
-  random: 'choosing at random',
-};
+/** The three ways of choosing the kept channels, named in each edition. */
+export const NAME = bilingual<Record<KeepBy, string>>({
+  en: { activation: 'choosing by activation', weightNorm: 'choosing by weight norm', random: 'choosing at random' },
+  zh: { activation: '按激活选择', weightNorm: '按权重范数选择', random: '随机选择' },
+});
 export const SETTINGS = [4, 3, 2].flatMap((b) => GS.map((g) => [b, g] as const));
 
 /** Perplexity ratio minus one between the worst and best of the three ways to choose the kept share `f`. */

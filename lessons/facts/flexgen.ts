@@ -6,6 +6,7 @@ import { PAPER_RUNS } from '../../lib/offload/paper.ts';
 import { DEFAULT_GBS, DEFAULT_MAX_BLOCK, DEFAULT_NB } from '../../lib/offload/policy-search.ts';
 import { kvCacheBytes, OPT_SHAPES, weightBytes } from '../../lib/offload/shapes.ts';
 import results from '../../site/data/flexgen-results.json' with { type: 'json' };
+import { bilingual } from '../../site/i18n/text.ts';
 import { duration, sig } from '../../site/widgets/_kit/format.ts';
 
 export { GiB };
@@ -21,6 +22,11 @@ export const opt175Bytes = {
 export const executor = results.executor;
 export const rowByRow = executor.rows[0];
 export const biggestBlock = executor.rows[executor.rows.length - 1];
+/** A schedule's name in each edition, from the one the measuring script writes ("row-by-row", "zig-zag block 2×4"). */
+export const scheduleName = bilingual({
+  en: (schedule: string) => schedule,
+  zh: (schedule: string) => schedule.replace(/^row-by-row$/, '逐行').replace(/^zig-zag block /, '之字形块 '),
+});
 
 const run30 = PAPER_RUNS.find((r) => r.model === 'opt-30b' && r.system === 'FlexGen');
 if (!run30) throw new Error('lib/offload/paper.ts has no FlexGen OPT-30B run');

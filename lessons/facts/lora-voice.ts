@@ -4,6 +4,8 @@
 // on the same batches, scripts/train-lora.ts --ranks none). Numbers stay numbers; the lesson formats them with the
 // kit's formatters.
 import { loraCard, loraVoiceSweep, type VoiceMeasure, type VoiceSweep } from '../../site/data/lora.ts';
+import type { Lang } from '../../site/i18n/lang.ts';
+import { type Bilingual, bilingual } from '../../site/i18n/text.ts';
 import { percent } from '../../site/widgets/_kit/format.ts';
 
 export const v1 = loraCard('lora-sotu-v1');
@@ -14,7 +16,7 @@ export const fullCard = loraCard('lora-sotu-v2-full');
 export const settings = sweep?.settings ?? v2?.voice;
 
 /** A reader's name for an adapter's matrices, from its target names ("h.0.attn.q", …, "h.3.mlp.down"). */
-export function matricesOf(targets: readonly string[]): string {
+export function matricesOf(targets: readonly string[], lang: Lang = 'en'): string {
   const NAMES: [string, string][] = [
     ['attn.q', 'W_q'],
     ['attn.k', 'W_k'],
@@ -24,15 +26,33 @@ export function matricesOf(targets: readonly string[]): string {
     ['mlp.down', 'FFN down'],
   ];
   const present = NAMES.filter(([suffix]) => targets.some((t) => t.endsWith(`.${suffix}`))).map(([, n]) => n);
-  if (present.length === 6) return 'all six (W_q, W_k, W_v, W_o, FFN up, FFN down)';
-  if (present.length === 4 && present.every((n) => n.startsWith('W_'))) return 'attention (W_q, W_k, W_v, W_o)';
-  return present.join(', ');
+  const list = present.join(lang === 'zh' ? '、' : ', ');
+  if (present.length === 6) return lang === 'zh' ? `全部六个（${list}）` : `all six (${list})`;
+  if (present.length === 4 && present.every((n) => n.startsWith('W_')))
+    return lang === 'zh' ? `注意力（${list}）` : `attention (${list})`;
+  return list;
 }
+/** An adapter's matrices named in both editions. */
+const matricesIn = (targets: readonly string[]): Bilingual<string> => ({
+  en: matricesOf(targets),
+  zh: matricesOf(targets, 'zh'),
+});
+
+/** The voice tables' words in each edition: a row's kind, and the classifier's label of a sample. */
+export const kindName = bilingual<Record<VoiceRow['kind'], string>>({
+  en: { base: 'base', LoRA: 'LoRA', 'full fine-tune': 'full fine-tune' },
+  zh: { base: '基础模型', LoRA: 'LoRA', 'full fine-tune': '全量微调' },
+});
+export const verdictName = bilingual<Record<VoiceMeasure['samples'][number]['label'], string>>({
+  en: { speech: 'speech', novel: 'novel' },
+  zh: { speech: '演讲', novel: '小说' },
+});
 
 export interface VoiceRow {
   /** "base", "LoRA", or "full fine-tune". */
   kind: 'base' | 'LoRA' | 'full fine-tune';
-  matrices: string;
+  /** The adapted matrices as the tables name them, in each edition ("W_q, W_v", "every weight"). */
+  matrices: Bilingual<string>;
   rank?: number;
   steps?: number;
   peakLr?: number;
@@ -50,7 +70,7 @@ export interface VoiceRow {
 type SweepAdapter = VoiceSweep['adapters'][number];
 const fromSweep = (a: SweepAdapter): VoiceRow => ({
   kind: 'LoRA',
-  matrices: matricesOf(a.targets),
+  matrices: matricesIn(a.targets),
   rank: a.rank,
   steps: a.card.steps,
   peakLr: a.card.peakLr,
@@ -73,7 +93,7 @@ export const rows: VoiceRow[] = (() => {
     .filter((r) => r.kind === 'lora' && r.voice)
     .map((r) => ({
       kind: 'LoRA',
-      matrices: matricesOf(v2!.lora.targets.split(', ')),
+      matrices: matricesIn(v2!.lora.targets.split(', ')),
       rank: r.rank,
       steps: v2!.steps,
       peakLr: v2!.lora.peakLr,
@@ -87,7 +107,7 @@ export const rows: VoiceRow[] = (() => {
     }));
   // An exploration run that was later shipped (same configuration, same losses) appears once, as shipped.
   const same = (a: VoiceRow, b: VoiceRow) =>
-    a.matrices === b.matrices &&
+    a.matrices.en === b.matrices.en &&
     a.rank === b.rank &&
     a.steps === b.steps &&
     a.peakLr === b.peakLr &&
@@ -97,7 +117,7 @@ export const rows: VoiceRow[] = (() => {
   const out: VoiceRow[] = [
     {
       kind: 'base',
-      matrices: '—',
+      matrices: { en: '—', zh: '—' },
       sotu: v1.baseline.validationLoss.sotu,
       mobyDick: v1.baseline.validationLoss.mobyDick,
       voice: sweep.base.voice,
@@ -111,7 +131,7 @@ export const rows: VoiceRow[] = (() => {
   if (full?.voice)
     out.push({
       kind: 'full fine-tune',
-      matrices: 'every weight',
+      matrices: { en: 'every weight', zh: '全部权重' },
       steps: full.steps ?? fullCard?.steps,
       peakLr: full.peakLr,
       trainableParameters: full.trainableParameters,
@@ -164,7 +184,7 @@ export const wordGain = (row: VoiceRow | undefined, word: string): number | unde
 
 /** Exploration rows by their matrices (the first such adapter measured), e.g. adapted('all six'). */
 export const adapted = (matricesPrefix: string): VoiceRow | undefined =>
-  rows.find((r) => r.kind === 'LoRA' && r.matrices.startsWith(matricesPrefix));
+  rows.find((r) => r.kind === 'LoRA' && r.matrices.en.startsWith(matricesPrefix));
 /** Lowest and highest share labelled speech among rows. */
 export const shareRange = (rs: readonly VoiceRow[]) => ({
   lo: Math.min(...rs.map((r) => r.voice.speechShare)),
@@ -181,8 +201,13 @@ export const acc = settings?.classifierAccuracy;
 export const allSix = adapted('all six');
 /** A row's share of samples labelled speech, as a percent, or a dash. */
 export const sh = (r: VoiceRow | undefined) => (r ? percent(r.voice.speechShare, 1) : '—');
-/** A row's name in the lesson's tables. */
-export const label = (r: VoiceRow) => (r.kind === 'LoRA' ? `LoRA r = ${r.rank}, ${r.matrices}` : r.kind);
+/** A row's name in the lesson's tables, in an edition. */
+export const label = (r: VoiceRow, lang: Lang) =>
+  r.kind !== 'LoRA'
+    ? kindName[lang][r.kind]
+    : lang === 'zh'
+      ? `LoRA r = ${r.rank}，${r.matrices.zh}`
+      : `LoRA r = ${r.rank}, ${r.matrices.en}`;
 /** The prompts whose samples the lesson shows side by side. */
 export const SAMPLE_PROMPTS = settings?.prompts.slice(0, 3) ?? [];
 /** Rows of the samples table: base, the paper-style adapters, the shipped FFN adapter, the full fine-tune. */

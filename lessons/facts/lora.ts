@@ -104,10 +104,11 @@ export const gigabytes = (b: number) => `${short(b / 1e9, 0)} GB`;
 export const terabytes = (b: number) => `${short(b / 1e12, 0)} TB`;
 /** Whole seconds. */
 export const seconds = (s: number) => `${count(Math.round(s))} s`;
-/** Each adapter's gain on the speeches: "r = 1 by 0.123, r = 2 by …". */
-export const sotuGainsText = sotuGains.length
-  ? sotuGains.map((g) => `r = ${g.rank} by ${decimal(g.gain, 3)}`).join(', ')
-  : '—';
+/** Each adapter's gain on the speeches, in each edition: "r = 1 by 0.123, r = 2 by …". */
+export const sotuGainsText = {
+  en: sotuGains.length ? sotuGains.map((g) => `r = ${g.rank} by ${decimal(g.gain, 3)}`).join(', ') : '—',
+  zh: sotuGains.length ? sotuGains.map((g) => `r = ${g.rank} 时降低 ${decimal(g.gain, 3)}`).join('，') : '—',
+};
 /** A list of similarities or singular values, fixed decimals: "0.12, 0.34". */
 export const list = (xs: number[] | undefined, digits: number) =>
   xs ? xs.map((x) => decimal(x, digits)).join(', ') : '—';

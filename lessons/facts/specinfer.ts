@@ -2,7 +2,9 @@
 // Numbers stay numbers (undefined when a row was not measured); the lesson formats them when it shows them.
 import { sig } from '../../site/widgets/_kit/format.ts';
 import { bestPasses, freshFor, passesFor, specMeasurements, type SpecPassesRow } from '../../site/data/speculative.ts';
+import type { SpecRaceResult } from '../../lib/speculative/measure.ts';
 import type { Regime } from '../../lib/speculative/regimes.ts';
+import { type Bilingual, bilingual } from '../../site/i18n/text.ts';
 
 export const m = specMeasurements();
 type Verifier = SpecPassesRow['verifier'];
@@ -38,6 +40,29 @@ export const regimes = m.regimes;
 /** The row of one regime and shape ("chain 2", "⟨1,1,3,1,1,1,1,1⟩"). */
 export const regimeRow = (regime: Regime, shape: string) =>
   m.regimes?.rows.find((r) => r.regime === regime && r.shape === shape);
+
+// ---- Words from the measurements, in each edition ----
+/** A regime's name, a race row's draft runner. */
+export const regimeName = bilingual<Record<Regime, string>>({
+  en: { 'overhead-bound': 'overhead-bound', 'compute-bound': 'compute-bound', 'memory-bound': 'memory-bound' },
+  zh: { 'overhead-bound': '开销受限', 'compute-bound': '计算受限', 'memory-bound': '访存受限' },
+});
+export const draftName = bilingual<Record<SpecRaceResult['draft'], string>>({
+  en: { tfjs: 'tfjs', 'plain JS': 'plain JS' },
+  zh: { tfjs: 'tfjs', 'plain JS': '纯 JavaScript' },
+});
+/**
+ * The clock the pass costs were timed with, as scripts/measure-speculative.ts records it, and in Chinese with the
+ * same counts (the English itself if the script ever records another clock, which the facts test would notice).
+ */
+const CLOCK = /^processor time of this process \(fastest of (\d+) samples of (\d+) passes\)$/;
+const clockCounts = m.cost.clock === undefined ? null : CLOCK.exec(m.cost.clock);
+export const clockName: Bilingual<string | undefined> = {
+  en: m.cost.clock,
+  zh: clockCounts
+    ? `本进程的处理器时间，取 ${clockCounts[1]} 次采样中最快的一次，每次 ${clockCounts[2]} 次前向`
+    : m.cost.clock,
+};
 
 // ---- Text through the kit's formatters ----
 /** A share as a percent with one decimal ("52.3%"). */

@@ -47,4 +47,13 @@ describe('lesson 5 facts (lessons/facts/flexgen.ts)', () => {
     expect(f.signedLoss(-0.00234)).toBe('−0.0023');
     expect(f.signedLoss(0.0061)).toBe('+0.0061');
   });
+
+  test('each schedule the executor measured is named in Chinese, its block shape kept', () => {
+    for (const r of f.executor.rows) {
+      expect(f.scheduleName.en(r.schedule)).toBe(r.schedule);
+      const zh = f.scheduleName.zh(r.schedule);
+      expect(zh).not.toMatch(/[A-Za-z]/);
+      expect(zh.match(/\d+/g)).toEqual(r.schedule.match(/\d+/g));
+    }
+  });
 });

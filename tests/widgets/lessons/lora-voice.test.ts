@@ -11,6 +11,18 @@ describe('lesson 7 voice facts (lessons/facts/lora-voice.ts)', () => {
     expect(f.matricesOf(all)).toMatch(/^all six/);
     expect(f.matricesOf(['h.0.attn.q', 'h.3.attn.v'])).toBe('W_q, W_v');
     expect(f.matricesOf(['h.1.mlp.up', 'h.1.mlp.down'])).toBe('FFN up, FFN down');
+    // The Chinese edition's names: the same matrices, Chinese words and list separator.
+    expect(f.matricesOf(all, 'zh')).toBe('全部六个（W_q、W_k、W_v、W_o、FFN up、FFN down）');
+    expect(f.matricesOf(['h.0.attn.q', 'h.3.attn.v'], 'zh')).toBe('W_q、W_v');
+    const ids = (text: string) => text.match(/W_[qkvo]|FFN (?:up|down)/g);
+    for (const r of f.rows) expect(ids(r.matrices.zh)).toEqual(ids(r.matrices.en));
+  });
+
+  test('each row is named in both editions, and the Chinese names carry no English word but the matrices', () => {
+    for (const r of f.rows) {
+      expect(f.label(r, 'en')).toBe(r.kind === 'LoRA' ? `LoRA r = ${r.rank}, ${r.matrices.en}` : r.kind);
+      expect(f.label(r, 'zh')).not.toMatch(/\b(base|full|fine-tune|all six|attention|every weight)\b/);
+    }
   });
 
   test('the table: one base row first, shares in [0, 1], adapters smaller than the base', () => {

@@ -68,6 +68,9 @@ describe('lesson 7 facts (lessons/facts/lora.ts)', () => {
     expect(f.list([0.123, 0.5], 2)).toBe('0.12, 0.50');
     expect(f.list(undefined, 2)).toBe('—');
     expect(f.seconds(61.6)).toBe('62 s');
-    expect(f.sotuGainsText).toMatch(/^r = \d+ by \d\.\d{3}/);
+    expect(f.sotuGainsText.en).toMatch(/^r = \d+ by \d\.\d{3}/);
+    // The Chinese names the same gains, in the same order, with no English word left.
+    expect(f.sotuGainsText.zh.match(/\d+(\.\d+)?/g)).toEqual(f.sotuGainsText.en.match(/\d+(\.\d+)?/g));
+    expect(f.sotuGainsText.zh).not.toMatch(/\bby\b/);
   });
 });

@@ -39,4 +39,13 @@ describe('lesson 8 facts (lessons/facts/specinfer.ts)', () => {
     expect(f.c2ModelledSpeedup).toBeCloseTo((c2.tokensPerPass * c1) / (c2.targetMsPerPass + c2.draftMsPerPass), 12);
     expect(f.targetOverDraft).toBeGreaterThan(1);
   });
+
+  test('words from the measurements have their Chinese: the clock keeps its counts, no English left', () => {
+    const digits = (text: string | undefined) => text?.match(/\d+/g);
+    expect(f.clockName.en).toMatch(/processor time/);
+    expect(digits(f.clockName.zh)).toEqual(digits(f.clockName.en));
+    expect(f.clockName.zh).not.toMatch(/[A-Za-z]{3,}/);
+    for (const name of Object.values(f.regimeName.zh)) expect(name).not.toMatch(/[A-Za-z]/);
+    for (const row of f.m.race.rows) expect(f.draftName.zh[row.draft]).toBeDefined();
+  });
 });
