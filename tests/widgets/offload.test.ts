@@ -2,7 +2,8 @@
 // The FlexGen widgets' view models and charts: the animator's counts follow lib's schedule arithmetic, the policy
 // solver's bars add up to the model's bytes, the trade-off curve uses the paper's latency definition.
 import { describe, expect, it } from 'vitest';
-import { blockOf, modelled, scheduleView, summaryText } from '../../site/widgets/schedule-animator/model.ts';
+import { blockOf, modelled, scheduleView } from '../../site/widgets/schedule-animator/model.ts';
+import { text as scheduleText } from '../../site/widgets/schedule-animator/text.ts';
 import { scheduleChart } from '../../site/widgets/schedule-animator/chart.ts';
 import { bars, requestOf, terms, summaryText as policyText } from '../../site/widgets/policy-solver/model.ts';
 import { tierChart } from '../../site/widgets/policy-solver/chart.ts';
@@ -41,10 +42,14 @@ describe('ScheduleAnimator model', () => {
     expect(blockOf({ ...base, nb: 9 })).toBe(6);
   });
   it('draws a named grid', () => {
-    const fig = scheduleChart(scheduleView({ ...base, step: 10 }).cells, summaryText({ ...base, step: 10 }), {
-      width: 375,
-      document,
-    });
+    const fig = scheduleChart(
+      scheduleView({ ...base, step: 10 }).cells,
+      scheduleText.en.summaryText({ ...base, step: 10 }),
+      {
+        width: 375,
+        document,
+      },
+    );
     expect(svgOf(fig).getAttribute('aria-label')).toMatch(/grid/i);
     expectSnapshot('offload-schedule-375', fig);
   });
@@ -121,8 +126,8 @@ describe('TradeoffCurve and CompressionLoss', () => {
   });
   it('one batch, one sequence: singular nouns; memory sliders in the unit the chart shows (GiB)', () => {
     const one = { ...base, batches: 1, nb: 1, gbs: 1, step: 0 };
-    expect(summaryText(one)).toMatch(/over 1 GPU batch, /);
-    expect(summaryText(one)).toMatch(/blocks of 1 sequence:/);
+    expect(scheduleText.en.summaryText(one)).toMatch(/over 1 GPU batch, /);
+    expect(scheduleText.en.summaryText(one)).toMatch(/blocks of 1 sequence:/);
     for (const name of ['gpu', 'cpu', 'disk'] as const) expect(policySchema.params[name].label).toMatch(/\(GiB\)$/);
   });
 });

@@ -16,6 +16,8 @@ import { windowCurve, windowGrid } from '../../../site/widgets/flash-window/char
 import { bundlingChart } from '../../../site/widgets/flash-bundling/chart.ts';
 import { storageChart } from '../../../site/widgets/flash-storage/chart.ts';
 import type { Curve } from '../../../site/widgets/flash-storage/model.ts';
+import { scheduleChart } from '../../../site/widgets/schedule-animator/chart.ts';
+import { scheduleView } from '../../../site/widgets/schedule-animator/model.ts';
 import { sweepChart, ufsChart } from '../../../site/widgets/neuron-cache-sim/chart.ts';
 import {
   BatchUnion,
@@ -25,6 +27,7 @@ import {
   FlashWindow,
   NeuronCacheSim,
   PipelineGantt,
+  ScheduleAnimator,
 } from '../../../site/widgets/index.ts';
 
 // ---- the fake model worker: answers computed from the payload ----
@@ -71,7 +74,8 @@ const settle = async () => {
 function englishLeft(el: Element, names: string[] = []): string[] {
   const seen: string[] = [];
   const add = (s: string) => {
-    for (const w of s.match(/[A-Za-z][\w'’-]*[A-Za-z0-9]/g) ?? [])
+    // "tokens/s" is the kit's rate unit (perSecond), a symbol in both editions.
+    for (const w of s.replace(/tokens\/s/g, '').match(/[A-Za-z][\w'’-]*[A-Za-z0-9]/g) ?? [])
       if (!UNITS.has(w) && !NAMES.has(w) && !names.includes(w)) seen.push(w);
   };
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
@@ -95,6 +99,9 @@ function chartZh(fig: Element, label: string) {
 /** Names that stay English in Chinese text: papers' systems, models, formats, products. */
 const NAMES = new Set([
   'PowerInfer-2',
+  'OPT-175B',
+  'T4',
+  'KV',
   'Bamboo-7B',
   'FlexGen',
   'UFS',
@@ -407,5 +414,35 @@ describe('the Chinese edition of the widgets (issue 25)', () => {
     for (const w of ['本设备，顺序', '本设备，分散', '论文，矩阵', '论文，神经元', '读取大小（KiB）'])
       expect(words).toContain(w);
     expect(englishLeft(fig, ['M1', 'Max'])).toEqual([]);
+  });
+
+  it('ScheduleAnimator: the shell, its counts, the run of our model and the grid in Chinese', async () => {
+    answer = (type) =>
+      type === 'ping'
+        ? { name: 'cpu' }
+        : { weightLoads: 48, expectedWeightLoads: 48, weightBytesPerToken: 2048, tokensPerSecond: 12.5 };
+    history.replaceState(null, '', '/?sched.step=5');
+    const el = await mountZh(
+      ScheduleAnimator,
+      'offload-schedule',
+      () => import('../../../site/widgets/schedule-animator/element.ts'),
+    );
+    expect(el.querySelector('[id="sched-order"]')!.textContent).toBe('逐行之字形块逐列');
+    expect(el.querySelector('[data-out="step"]')!.textContent).toMatch(/^5 \/ \d+$/);
+    expect(el.querySelector('[data-out="live"]')!.textContent).toMatch(/^6 个批次中的 \d 个$/);
+    expect(el.querySelector('[data-out="bls"]')!.textContent).toBe('96 条序列');
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(
+      /^之字形块调度，6 个 GPU 批次，每次 3 个：计算了 \d+ 个方格中的 5 个后/,
+    );
+    el.querySelector<HTMLButtonElement>('[data-run]')!.click();
+    await settle();
+    expect(el.querySelector('[data-out="run"]')!.textContent).toMatch(
+      /^target-v1，6 个 GPU 批次，每批 4 条序列，每块 3 批，每条 16 个词元：层权重加载 48 次（按调度计算应为 48 次）/,
+    );
+    expect(englishLeft(el, ['sched', 'nb', 'gbs', 'batches', 'cpu'])).toEqual([]);
+    const v = { order: 'zigzag' as const, batches: 2, nb: 2, gbs: 8, step: 3 };
+    const fig = scheduleChart(scheduleView(v).cells, '…', { width: 375, lang: 'zh' });
+    expect(chartZh(fig, '计算网格：GPU 批次 × 词元与层')).toMatch(/词元 · 层.*GPU 批次|GPU 批次.*词元 · 层/s);
+    expect(englishLeft(fig, ['t0', 't1', 't2', 'b0', 'b1'])).toEqual([]);
   });
 });
