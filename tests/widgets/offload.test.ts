@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { blockOf, modelled, scheduleView } from '../../site/widgets/schedule-animator/model.ts';
 import { text as scheduleText } from '../../site/widgets/schedule-animator/text.ts';
 import { scheduleChart } from '../../site/widgets/schedule-animator/chart.ts';
-import { bars, requestOf, terms, summaryText as policyText } from '../../site/widgets/policy-solver/model.ts';
+import { bars, requestOf, terms } from '../../site/widgets/policy-solver/model.ts';
+import { text as policyWords } from '../../site/widgets/policy-solver/text.ts';
 import { tierChart } from '../../site/widgets/policy-solver/chart.ts';
 import { curve } from '../../site/widgets/tradeoff-curve/model.ts';
 import { tradeoffChart } from '../../site/widgets/tradeoff-curve/chart.ts';
@@ -73,7 +74,7 @@ describe('PolicySolver model', () => {
     const w = b.filter((x) => x.kind === 'weights').reduce((s, x) => s + x.bytes, 0);
     expect(w).toBeCloseTo(weightBytes(OPT_SHAPES['opt-175b']), -3);
     expect(terms(a).filter((t) => t.binding)).toHaveLength(1);
-    expect(policyText(v, a)).toMatch(/best policy GPU batch \d+ × \d+/);
+    expect(policyWords.en.summaryText(v, a)).toMatch(/best policy GPU batch \d+ × \d+/);
     const fig = tierChart(
       b,
       { GPU: 16 * 2 ** 30 * 0.8, CPU: 208 * 2 ** 30 * 0.8, disk: 1500 * 2 ** 30 * 0.8 },
@@ -94,7 +95,7 @@ describe('PolicySolver model', () => {
       delegate: true,
     };
     const a = await solveRequest(await getHighs(), requestOf(v));
-    expect(policyText(v, a)).toMatch(/cannot run on this machine/);
+    expect(policyWords.en.summaryText(v, a)).toMatch(/cannot run on this machine/);
     expect(bars(v, a)).toEqual([]);
   });
 });

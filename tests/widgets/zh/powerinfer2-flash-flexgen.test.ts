@@ -16,6 +16,10 @@ import { windowCurve, windowGrid } from '../../../site/widgets/flash-window/char
 import { bundlingChart } from '../../../site/widgets/flash-bundling/chart.ts';
 import { storageChart } from '../../../site/widgets/flash-storage/chart.ts';
 import type { Curve } from '../../../site/widgets/flash-storage/model.ts';
+import { getHighs } from '../../../lib/offload/policy-search.ts';
+import { solveRequest, type SolveRequest } from '../../../lib/offload/solve-request.ts';
+import { termChart, tierChart } from '../../../site/widgets/policy-solver/chart.ts';
+import { bars, requestOf, terms } from '../../../site/widgets/policy-solver/model.ts';
 import { scheduleChart } from '../../../site/widgets/schedule-animator/chart.ts';
 import { scheduleView } from '../../../site/widgets/schedule-animator/model.ts';
 import { sweepChart, ufsChart } from '../../../site/widgets/neuron-cache-sim/chart.ts';
@@ -27,6 +31,7 @@ import {
   FlashWindow,
   NeuronCacheSim,
   PipelineGantt,
+  PolicySolver,
   ScheduleAnimator,
 } from '../../../site/widgets/index.ts';
 
@@ -100,6 +105,8 @@ function chartZh(fig: Element, label: string) {
 const NAMES = new Set([
   'PowerInfer-2',
   'OPT-175B',
+  'OPT-30B',
+  'OPT-6',
   'T4',
   'KV',
   'Bamboo-7B',
@@ -444,5 +451,55 @@ describe('the Chinese edition of the widgets (issue 25)', () => {
     const fig = scheduleChart(scheduleView(v).cells, '…', { width: 375, lang: 'zh' });
     expect(chartZh(fig, '计算网格：GPU 批次 × 词元与层')).toMatch(/词元 · 层.*GPU 批次|GPU 批次.*词元 · 层/s);
     expect(englishLeft(fig, ['t0', 't1', 't2', 'b0', 'b1'])).toEqual([]);
+  });
+
+  it('PolicySolver: the shell, a solve, an infeasible machine and both charts in Chinese', async () => {
+    const highs = await getHighs();
+    answer = (_, p) => solveRequest(highs, p as unknown as SolveRequest);
+    history.replaceState(null, '', '/?policy.gpu=20');
+    const el = await mountZh(
+      PolicySolver,
+      'offload-policy',
+      () => import('../../../site/widgets/policy-solver/element.ts'),
+    );
+    expect(el.querySelector('[data-control="delegate"]')!.textContent).toMatch(/在 CPU 上计算注意力（委托）/);
+    expect(el.querySelector('[data-out="policy"]')!.textContent).toMatch(/^\d+ × \d+ = [\d,]+ 条序列$/);
+    expect(el.querySelector('[data-out="binding"]')!.textContent).toMatch(
+      /^(CPU → GPU|GPU → CPU|磁盘 → CPU|CPU → 磁盘|计算)$/,
+    );
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(
+      /^OPT-175B：最佳策略为 GPU 批大小 \d+ × \d+ 个批次 = 每块 [\d,]+ 条序列；权重 GPU /,
+    );
+    expect(englishLeft(el, ['gpu'])).toEqual([]);
+    // A machine that cannot hold the model: the answer's reason is lib/offload's (English), the words around it Chinese.
+    el.querySelector<HTMLInputElement>('[id="policy-cpu"]')!.value = '8';
+    el.querySelector('[id="policy-cpu"]')!.dispatchEvent(new Event('input', { bubbles: true }));
+    el.querySelector<HTMLInputElement>('[id="policy-disk"]')!.value = '16';
+    el.querySelector('[id="policy-disk"]')!.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    await settle();
+    expect(el.querySelector('[data-out="policy"]')!.textContent).toBe('不可行');
+    expect(el.querySelector('[data-notes]')!.textContent).toMatch(/没有可行的策略：/);
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^OPT-175B 无法在这台机器上运行：/);
+  });
+
+  it('PolicySolver: the tier bars and the decode terms in Chinese', async () => {
+    const v = {
+      model: 'opt-30b' as const,
+      gpu: 16,
+      cpu: 208,
+      disk: 1500,
+      pcie: 12.89,
+      diskRead: 0.473,
+      compress: false,
+      delegate: true,
+    };
+    const a = await solveRequest(await getHighs(), requestOf(v));
+    const cap = { GPU: 2 ** 34, CPU: 2 ** 37, disk: 2 ** 40 };
+    const fig = tierChart(bars(v, a), cap, '…', { width: 375, lang: 'zh' });
+    expect(chartZh(fig, '各层级存放的字节')).toMatch(/权重.*KV 缓存.*激活/s);
+    const t = termChart(terms(a), '…', { width: 375, lang: 'zh' });
+    expect(chartZh(t, '解码步各部分每层所需的时间')).toMatch(/磁盘 → CPU.*计算.*每层时间/s);
+    for (const f of [fig, t]) expect(englishLeft(f)).toEqual([]);
   });
 });
