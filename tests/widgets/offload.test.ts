@@ -103,7 +103,7 @@ describe('PolicySolver model', () => {
 describe('TradeoffCurve and CompressionLoss', () => {
   it('puts the paper points at latency = batch × 32 / throughput', () => {
     const { paper, lines } = curve(results.frontier, 'opt-175b');
-    const fg = paper.find((p) => p.series === 'paper, FlexGen')!;
+    const fg = paper.find((p) => p.series === 'paper')!;
     expect(fg.latency).toBeCloseTo((256 * 32) / 0.69, 6);
     expect(lines.length).toBeGreaterThan(2);
     const fig = tradeoffChart(lines, paper, 'test', { width: 640, document });

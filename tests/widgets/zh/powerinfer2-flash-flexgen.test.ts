@@ -21,6 +21,9 @@ import { solveRequest, type SolveRequest } from '../../../lib/offload/solve-requ
 import { termChart, tierChart } from '../../../site/widgets/policy-solver/chart.ts';
 import { bars, requestOf, terms } from '../../../site/widgets/policy-solver/model.ts';
 import { scheduleChart } from '../../../site/widgets/schedule-animator/chart.ts';
+import { tradeoffChart } from '../../../site/widgets/tradeoff-curve/chart.ts';
+import { curve } from '../../../site/widgets/tradeoff-curve/model.ts';
+import results from '../../../site/data/flexgen-results.json';
 import { scheduleView } from '../../../site/widgets/schedule-animator/model.ts';
 import { sweepChart, ufsChart } from '../../../site/widgets/neuron-cache-sim/chart.ts';
 import {
@@ -33,6 +36,7 @@ import {
   PipelineGantt,
   PolicySolver,
   ScheduleAnimator,
+  TradeoffCurve,
 } from '../../../site/widgets/index.ts';
 
 // ---- the fake model worker: answers computed from the payload ----
@@ -501,5 +505,24 @@ describe('the Chinese edition of the widgets (issue 25)', () => {
     const t = termChart(terms(a), '…', { width: 375, lang: 'zh' });
     expect(chartZh(t, '解码步各部分每层所需的时间')).toMatch(/磁盘 → CPU.*计算.*每层时间/s);
     for (const f of [fig, t]) expect(englishLeft(f)).toEqual([]);
+  });
+
+  it('TradeoffCurve: the shell, the summary and the chart in Chinese', async () => {
+    const el = await mountZh(
+      TradeoffCurve,
+      'offload-tradeoff',
+      () => import('../../../site/widgets/tradeoff-curve/element.ts'),
+    );
+    expect(el.querySelector('label[for="tradeoff-model"]')!.textContent).toBe('模型');
+    expect(el.querySelector('[data-out="text"]')!.textContent).toMatch(
+      /^OPT-175B：随着块变大，成本模型的吞吐量随延迟上升，fp16 时最高 .+。论文（表 2）：论文，FlexGen：批大小 /,
+    );
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^OPT-175B：随着块变大/);
+    expect(englishLeft(el, ['fp16'])).toEqual([]);
+    const { lines, paper } = curve(results.frontier, 'opt-30b');
+    const fig = tradeoffChart(lines, paper, '…', { width: 640, lang: 'zh' });
+    const words = chartZh(fig, '吞吐量随延迟的变化');
+    for (const w of ['成本模型，fp16', '成本模型，4 位', '论文，FlexGen', '每块延迟（s）']) expect(words).toContain(w);
+    expect(englishLeft(fig, ['fp16'])).toEqual([]);
   });
 });
