@@ -10,13 +10,8 @@ import { text as policyWords } from '../../site/widgets/policy-solver/text.ts';
 import { tierChart } from '../../site/widgets/policy-solver/chart.ts';
 import { curve } from '../../site/widgets/tradeoff-curve/model.ts';
 import { tradeoffChart } from '../../site/widgets/tradeoff-curve/chart.ts';
-import {
-  memory,
-  optionName,
-  pick,
-  summaryText as compressionText,
-  type CompressionData,
-} from '../../site/widgets/compression-loss/model.ts';
+import { memory, pick, type CompressionData } from '../../site/widgets/compression-loss/model.ts';
+import { text as compressionWords } from '../../site/widgets/compression-loss/text.ts';
 import { schema as policySchema } from '../../site/widgets/policy-solver/params.ts';
 import { compressionChart } from '../../site/widgets/compression-loss/chart.ts';
 import { getHighs } from '../../lib/offload/policy-search.ts';
@@ -118,6 +113,7 @@ describe('TradeoffCurve and CompressionLoss', () => {
     expect(svgOf(fig).getAttribute('aria-label')).toMatch(/loss/i);
   });
   it('calls the uncompressed run float32, never "16-bit"', () => {
+    const { optionName, summaryText: compressionText } = compressionWords.en;
     const d = results.compression as CompressionData;
     expect(optionName('16')).toBe('none (float32)');
     expect(optionName('4')).toBe('4-bit');

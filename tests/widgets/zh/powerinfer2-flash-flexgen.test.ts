@@ -24,6 +24,8 @@ import { scheduleChart } from '../../../site/widgets/schedule-animator/chart.ts'
 import { tradeoffChart } from '../../../site/widgets/tradeoff-curve/chart.ts';
 import { curve } from '../../../site/widgets/tradeoff-curve/model.ts';
 import results from '../../../site/data/flexgen-results.json';
+import { compressionChart } from '../../../site/widgets/compression-loss/chart.ts';
+import { pick, type CompressionData } from '../../../site/widgets/compression-loss/model.ts';
 import { scheduleView } from '../../../site/widgets/schedule-animator/model.ts';
 import { sweepChart, ufsChart } from '../../../site/widgets/neuron-cache-sim/chart.ts';
 import {
@@ -35,6 +37,7 @@ import {
   NeuronCacheSim,
   PipelineGantt,
   PolicySolver,
+  CompressionLoss,
   ScheduleAnimator,
   TradeoffCurve,
 } from '../../../site/widgets/index.ts';
@@ -83,8 +86,8 @@ const settle = async () => {
 function englishLeft(el: Element, names: string[] = []): string[] {
   const seen: string[] = [];
   const add = (s: string) => {
-    // "tokens/s" is the kit's rate unit (perSecond), a symbol in both editions.
-    for (const w of s.replace(/tokens\/s/g, '').match(/[A-Za-z][\w'’-]*[A-Za-z0-9]/g) ?? [])
+    // "tokens/s" and "nats/token" are the kit's units (perSecond, nats), symbols in both editions.
+    for (const w of s.replace(/tokens\/s|nats\/token/g, '').match(/[A-Za-z][\w'’-]*[A-Za-z0-9]/g) ?? [])
       if (!UNITS.has(w) && !NAMES.has(w) && !names.includes(w)) seen.push(w);
   };
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
@@ -524,5 +527,25 @@ describe('the Chinese edition of the widgets (issue 25)', () => {
     const words = chartZh(fig, '吞吐量随延迟的变化');
     for (const w of ['成本模型，fp16', '成本模型，4 位', '论文，FlexGen', '每块延迟（s）']) expect(words).toContain(w);
     expect(englishLeft(fig, ['fp16'])).toEqual([]);
+  });
+
+  it('CompressionLoss: the shell, the measured pair and the chart in Chinese', async () => {
+    history.replaceState(null, '', '/?compress.weights=16');
+    const el = await mountZh(
+      CompressionLoss,
+      'offload-compression',
+      () => import('../../../site/widgets/compression-loss/element.ts'),
+    );
+    expect(el.querySelector('label[for="compress-cache"]')!.textContent).toBe('KV 缓存位数');
+    expect(el.querySelector('[id="compress-weights"]')!.textContent).toBe('不压缩（float32）4 位3 位');
+    expect(el.querySelector('.kit-stats')!.textContent).toMatch(/损失的变化.*困惑度.*线性层权重.*每个词元的 KV 缓存/s);
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(
+      / 使用不压缩的权重和 4 位 KV 缓存（不压缩即运行时用 float32）：损失 /,
+    );
+    expect(englishLeft(el, ['float32', 'fp16', 'WikiText', 'OPT-30B'])).toEqual([]);
+    const d = results.compression as CompressionData;
+    const fig = compressionChart(d.rows, pick(d, '4', '4'), '…', { width: 375, lang: 'zh' });
+    expect(chartZh(fig, '压缩权重与缓存后损失的变化')).toContain('损失的变化（nats/token）');
+    expect(englishLeft(fig, ['W16', 'W4', 'W3', 'KV16', 'KV4', 'KV3'])).toEqual([]);
   });
 });
