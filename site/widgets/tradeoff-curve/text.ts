@@ -3,14 +3,24 @@
 import { count, duration } from '../_kit/format.ts';
 import { bilingual } from '../../i18n/text.ts';
 import { tokensPerSecond } from '../schedule-animator/rate.ts';
-import { curve, type CurvePoint, type Frontiers, type SeriesKey } from './model.ts';
+import { curve, type Frontiers, type SeriesKey } from './model.ts';
 
 type Model = keyof Frontiers;
 
-/** The best point of each cost-model frontier (the largest block), formatted: throughput and latency. */
-function bestOf(lines: CurvePoint[], series: SeriesKey) {
-  const b = lines.filter((p) => p.series === series).at(-1);
-  return { rate: b ? tokensPerSecond(b.throughput) : '–', latency: b ? duration(b.latency * 1000) : '–' };
+/** What the summary quotes: the best point of each cost-model frontier (its largest block), and the paper's points. */
+function quoted(frontiers: Frontiers, model: Model) {
+  const { lines, paper } = curve(frontiers, model);
+  const best = (series: SeriesKey) => {
+    const b = lines.filter((p) => p.series === series).at(-1);
+    return { rate: b ? tokensPerSecond(b.throughput) : '–', latency: b ? duration(b.latency * 1000) : '–' };
+  };
+  const points = paper.map((p) => ({
+    series: p.series,
+    rate: tokensPerSecond(p.throughput),
+    batch: count(p.bls),
+    latency: duration(p.latency * 1000),
+  }));
+  return { b16: best('fp16'), b4: best('int4'), points };
 }
 
 const SERIES_EN: Record<SeriesKey, string> = {
@@ -38,15 +48,8 @@ export const text = bilingual({
     chartLabel: 'Throughput against latency',
     latencyAxis: 'latency per block (s)',
     summaryText: (frontiers: Frontiers, model: Model) => {
-      const { lines, paper } = curve(frontiers, model);
-      const b16 = bestOf(lines, 'fp16');
-      const b4 = bestOf(lines, 'int4');
-      const pts = paper
-        .map(
-          (p) =>
-            `${SERIES_EN[p.series]}: ${tokensPerSecond(p.throughput)} at batch ${count(p.bls)}, ${duration(p.latency * 1000)}`,
-        )
-        .join('; ');
+      const { b16, b4, points } = quoted(frontiers, model);
+      const pts = points.map((p) => `${SERIES_EN[p.series]}: ${p.rate} at batch ${p.batch}, ${p.latency}`).join('; ');
       return `${model.toUpperCase()}: the cost model's throughput rises with latency as blocks grow, up to ${b16.rate} at ${b16.latency} in fp16 and ${b4.rate} at ${b4.latency} with 4-bit compression. Paper (Table 2): ${pts}.`;
     },
   },
@@ -61,15 +64,8 @@ export const text = bilingual({
     chartLabel: '吞吐量随延迟的变化',
     latencyAxis: '每块延迟（s）',
     summaryText: (frontiers: Frontiers, model: Model) => {
-      const { lines, paper } = curve(frontiers, model);
-      const b16 = bestOf(lines, 'fp16');
-      const b4 = bestOf(lines, 'int4');
-      const pts = paper
-        .map(
-          (p) =>
-            `${SERIES_ZH[p.series]}：批大小 ${count(p.bls)} 时 ${tokensPerSecond(p.throughput)}，${duration(p.latency * 1000)}`,
-        )
-        .join('；');
+      const { b16, b4, points } = quoted(frontiers, model);
+      const pts = points.map((p) => `${SERIES_ZH[p.series]}：批大小 ${p.batch} 时 ${p.rate}，${p.latency}`).join('；');
       return `${model.toUpperCase()}：随着块变大，成本模型的吞吐量随延迟上升，fp16 时最高 ${b16.rate}（${b16.latency}），4 位压缩时最高 ${b4.rate}（${b4.latency}）。论文（表 2）：${pts}。`;
     },
   },

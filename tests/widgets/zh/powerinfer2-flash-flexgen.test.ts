@@ -18,7 +18,9 @@ import { storageChart } from '../../../site/widgets/flash-storage/chart.ts';
 import type { Curve } from '../../../site/widgets/flash-storage/model.ts';
 import { getHighs } from '../../../lib/offload/policy-search.ts';
 import { solveRequest, type SolveRequest } from '../../../lib/offload/solve-request.ts';
+import { defaultsOf } from '../../../site/widgets/_kit/params.ts';
 import { termChart, tierChart } from '../../../site/widgets/policy-solver/chart.ts';
+import { schema as policySchema } from '../../../site/widgets/policy-solver/params.ts';
 import { bars, requestOf, terms } from '../../../site/widgets/policy-solver/model.ts';
 import { scheduleChart } from '../../../site/widgets/schedule-animator/chart.ts';
 import { tradeoffChart } from '../../../site/widgets/tradeoff-curve/chart.ts';
@@ -491,16 +493,7 @@ describe('the Chinese edition of the widgets (issue 25)', () => {
   });
 
   it('PolicySolver: the tier bars and the decode terms in Chinese', async () => {
-    const v = {
-      model: 'opt-30b' as const,
-      gpu: 16,
-      cpu: 208,
-      disk: 1500,
-      pcie: 12.89,
-      diskRead: 0.473,
-      compress: false,
-      delegate: true,
-    };
+    const v = { ...defaultsOf(policySchema), model: 'opt-30b' as const };
     const a = await solveRequest(await getHighs(), requestOf(v));
     const cap = { GPU: 2 ** 34, CPU: 2 ** 37, disk: 2 ** 40 };
     const fig = tierChart(bars(v, a), cap, '…', { width: 375, lang: 'zh' });
