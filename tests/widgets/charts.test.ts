@@ -25,7 +25,7 @@ import { TIMING_SIZE, timingChart } from '../../site/widgets/vecmat-scale/chart.
 import { SIZE as PASSES_SIZE, passesChart } from '../../site/widgets/spec-passes/chart.ts';
 import type { PassRow } from '../../site/widgets/spec-passes/model.ts';
 import { CURVE_SIZE as TRADEOFF_SIZE, tradeoffChart } from '../../site/widgets/tradeoff-curve/chart.ts';
-import { SERIES_NAMES as TRADEOFF_SERIES } from '../../site/widgets/tradeoff-curve/model.ts';
+import { SERIES_KEYS as TRADEOFF_SERIES } from '../../site/widgets/tradeoff-curve/model.ts';
 import { DASHES } from '../../site/widgets/_kit/chart.ts';
 import { expectSnapshot } from './snapshot.ts';
 

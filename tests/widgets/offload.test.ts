@@ -2,19 +2,16 @@
 // The FlexGen widgets' view models and charts: the animator's counts follow lib's schedule arithmetic, the policy
 // solver's bars add up to the model's bytes, the trade-off curve uses the paper's latency definition.
 import { describe, expect, it } from 'vitest';
-import { blockOf, modelled, scheduleView, summaryText } from '../../site/widgets/schedule-animator/model.ts';
+import { blockOf, modelled, scheduleView } from '../../site/widgets/schedule-animator/model.ts';
+import { text as scheduleText } from '../../site/widgets/schedule-animator/text.ts';
 import { scheduleChart } from '../../site/widgets/schedule-animator/chart.ts';
-import { bars, requestOf, terms, summaryText as policyText } from '../../site/widgets/policy-solver/model.ts';
+import { bars, requestOf, terms } from '../../site/widgets/policy-solver/model.ts';
+import { text as policyWords } from '../../site/widgets/policy-solver/text.ts';
 import { tierChart } from '../../site/widgets/policy-solver/chart.ts';
 import { curve } from '../../site/widgets/tradeoff-curve/model.ts';
 import { tradeoffChart } from '../../site/widgets/tradeoff-curve/chart.ts';
-import {
-  memory,
-  optionName,
-  pick,
-  summaryText as compressionText,
-  type CompressionData,
-} from '../../site/widgets/compression-loss/model.ts';
+import { memory, pick, type CompressionData } from '../../site/widgets/compression-loss/model.ts';
+import { text as compressionWords } from '../../site/widgets/compression-loss/text.ts';
 import { schema as policySchema } from '../../site/widgets/policy-solver/params.ts';
 import { compressionChart } from '../../site/widgets/compression-loss/chart.ts';
 import { getHighs } from '../../lib/offload/policy-search.ts';
@@ -41,10 +38,14 @@ describe('ScheduleAnimator model', () => {
     expect(blockOf({ ...base, nb: 9 })).toBe(6);
   });
   it('draws a named grid', () => {
-    const fig = scheduleChart(scheduleView({ ...base, step: 10 }).cells, summaryText({ ...base, step: 10 }), {
-      width: 375,
-      document,
-    });
+    const fig = scheduleChart(
+      scheduleView({ ...base, step: 10 }).cells,
+      scheduleText.en.summaryText({ ...base, step: 10 }),
+      {
+        width: 375,
+        document,
+      },
+    );
     expect(svgOf(fig).getAttribute('aria-label')).toMatch(/grid/i);
     expectSnapshot('offload-schedule-375', fig);
   });
@@ -68,7 +69,7 @@ describe('PolicySolver model', () => {
     const w = b.filter((x) => x.kind === 'weights').reduce((s, x) => s + x.bytes, 0);
     expect(w).toBeCloseTo(weightBytes(OPT_SHAPES['opt-175b']), -3);
     expect(terms(a).filter((t) => t.binding)).toHaveLength(1);
-    expect(policyText(v, a)).toMatch(/best policy GPU batch \d+ × \d+/);
+    expect(policyWords.en.summaryText(v, a)).toMatch(/best policy GPU batch \d+ × \d+/);
     const fig = tierChart(
       b,
       { GPU: 16 * 2 ** 30 * 0.8, CPU: 208 * 2 ** 30 * 0.8, disk: 1500 * 2 ** 30 * 0.8 },
@@ -89,7 +90,7 @@ describe('PolicySolver model', () => {
       delegate: true,
     };
     const a = await solveRequest(await getHighs(), requestOf(v));
-    expect(policyText(v, a)).toMatch(/cannot run on this machine/);
+    expect(policyWords.en.summaryText(v, a)).toMatch(/cannot run on this machine/);
     expect(bars(v, a)).toEqual([]);
   });
 });
@@ -97,7 +98,7 @@ describe('PolicySolver model', () => {
 describe('TradeoffCurve and CompressionLoss', () => {
   it('puts the paper points at latency = batch × 32 / throughput', () => {
     const { paper, lines } = curve(results.frontier, 'opt-175b');
-    const fg = paper.find((p) => p.series === 'paper, FlexGen')!;
+    const fg = paper.find((p) => p.series === 'paper')!;
     expect(fg.latency).toBeCloseTo((256 * 32) / 0.69, 6);
     expect(lines.length).toBeGreaterThan(2);
     const fig = tradeoffChart(lines, paper, 'test', { width: 640, document });
@@ -112,6 +113,7 @@ describe('TradeoffCurve and CompressionLoss', () => {
     expect(svgOf(fig).getAttribute('aria-label')).toMatch(/loss/i);
   });
   it('calls the uncompressed run float32, never "16-bit"', () => {
+    const { optionName, summaryText: compressionText } = compressionWords.en;
     const d = results.compression as CompressionData;
     expect(optionName('16')).toBe('none (float32)');
     expect(optionName('4')).toBe('4-bit');
@@ -121,8 +123,8 @@ describe('TradeoffCurve and CompressionLoss', () => {
   });
   it('one batch, one sequence: singular nouns; memory sliders in the unit the chart shows (GiB)', () => {
     const one = { ...base, batches: 1, nb: 1, gbs: 1, step: 0 };
-    expect(summaryText(one)).toMatch(/over 1 GPU batch, /);
-    expect(summaryText(one)).toMatch(/blocks of 1 sequence:/);
+    expect(scheduleText.en.summaryText(one)).toMatch(/over 1 GPU batch, /);
+    expect(scheduleText.en.summaryText(one)).toMatch(/blocks of 1 sequence:/);
     for (const name of ['gpu', 'cpu', 'disk'] as const) expect(policySchema.params[name].label).toMatch(/\(GiB\)$/);
   });
 });

@@ -21,7 +21,8 @@ import { schema as raceSchema } from '../../site/widgets/spec-race/params.ts';
 import { schema as stepperSchema } from '../../site/widgets/flash-stepper/params.ts';
 import { schema as scheduleSchema } from '../../site/widgets/schedule-animator/params.ts';
 import { buildMean, policyOf, type Ablation } from '../../site/widgets/flash-stepper/model.ts';
-import { scheduleView, summaryText as scheduleSummary } from '../../site/widgets/schedule-animator/model.ts';
+import { scheduleView } from '../../site/widgets/schedule-animator/model.ts';
+import { text as scheduleText } from '../../site/widgets/schedule-animator/text.ts';
 import { schema as compressionSchema } from '../../site/widgets/compression-loss/params.ts';
 import { pick, type CompressionData } from '../../site/widgets/compression-loss/model.ts';
 import { schema as policySchema } from '../../site/widgets/policy-solver/params.ts';
@@ -371,7 +372,7 @@ const rows: Row[] = [
       const s = scheduleView(v as never);
       return (
         out(el, 'step') === `${s.step} of ${s.total}` &&
-        el.querySelector('[data-summary]')!.textContent === scheduleSummary(v as never)
+        el.querySelector('[data-summary]')!.textContent === scheduleText.en.summaryText(v as never)
       );
     },
   },

@@ -1,7 +1,9 @@
 // compressionChart: change in loss for every (weight bits, cache bits) pair measured on our model, the chosen pair solid.
 import * as Plot from '@observablehq/plot';
 import { MUTED, SERIES, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { label, type CompressionRow } from './model.ts';
+import { text } from './text.ts';
 
 export const LOSS_SIZE: ChartSize = { ratio: 0.45, min: 200, max: 280 };
 
@@ -9,8 +11,9 @@ export function compressionChart(
   rows: CompressionRow[],
   chosen: CompressionRow | undefined,
   description: string,
-  { width, document }: ChartContext,
+  { width, document, lang = 'en' }: ChartContext & { lang?: Lang },
 ) {
+  const t = text[lang];
   const data = rows.map((r) => ({
     ...r,
     pair: `W${label(r.weightBits)} · KV${label(r.cacheBits)}`,
@@ -20,10 +23,10 @@ export function compressionChart(
     width,
     size: LOSS_SIZE,
     document,
-    label: 'Change in loss with compressed weights and cache',
+    label: t.chartLabel,
     description,
     marginLeft: 96,
-    x: { label: 'change in loss (nats/token)', ticks: width < 420 ? 3 : 5 },
+    x: { label: t.deltaAxis, ticks: width < 420 ? 3 : 5 },
     y: { domain: data.map((d) => d.pair), label: null },
     marks: [
       Plot.barX(data, {

@@ -2,8 +2,9 @@
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { bytes } from '../_kit/format.ts';
 import { compressionChart } from './chart.ts';
-import { lossChange, memory, pick, summaryText, type CompressionData } from './model.ts';
+import { lossChange, memory, pick, type CompressionData } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 
 class CompressionLoss extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -19,8 +20,8 @@ class CompressionLoss extends WidgetElement<typeof schema.params> {
       return compressionChart(
         d.rows,
         pick(d, this.values.weights, this.values.cache),
-        summaryText(d, this.values.weights, this.values.cache),
-        { width },
+        text[this.lang].summaryText(d, this.values.weights, this.values.cache),
+        { width, lang: this.lang },
       );
     });
     this.state = 'done';
@@ -36,7 +37,7 @@ class CompressionLoss extends WidgetElement<typeof schema.params> {
     this.find('[data-out="ppl"]').textContent = r ? String(r.perplexity) : '–';
     this.find('[data-out="weights"]').textContent = bytes(m.weights);
     this.find('[data-out="kv"]').textContent = bytes(m.kvPerToken);
-    this.summary(summaryText(d, weights, cache));
+    this.summary(text[this.lang].summaryText(d, weights, cache));
     this.redraw('chart');
   }
 }

@@ -3,18 +3,22 @@
 import { tokensPerSecond } from '../schedule-animator/rate.ts';
 import type { SolveAnswer } from '../../../lib/offload/solve-request.ts';
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { duration, plural } from '../_kit/format.ts';
+import { duration } from '../_kit/format.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
 import { GiB } from '../../../lib/hardware/offload-machine.ts';
 import { termChart, tierChart } from './chart.ts';
-import { TERM_NAMES, bars, requestOf, summaryText, terms } from './model.ts';
+import { bars, requestOf, terms } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 
 class PolicySolver extends WidgetElement<typeof schema.params> {
   schema = schema;
   #answer?: SolveAnswer;
+  /** The note on the last answer when no policy fits (replaced by the next answer). */
+  #infeasible?: string;
 
   start() {
+    const t = text[this.lang];
     this.#answer = this.json<SolveAnswer>();
     const worker = this.worker();
     const runs = this.jobs(
@@ -32,7 +36,7 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
     // shell's build-time settings): marked stale meanwhile.
     const rerun = (changed = true) => {
       this.state = 'running';
-      if (changed) markStale(this, 'Solving for these settings…');
+      if (changed) markStale(this, t.solving);
       runs.submit({ ...this.values });
     };
     for (const name of ['model', 'gpu', 'cpu', 'disk', 'pcie', 'diskRead', 'compress', 'delegate'] as const)
@@ -44,20 +48,14 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
       return tierChart(
         bars(this.values, a),
         { GPU: c.gpuDecode * GiB, CPU: c.cpuDecode * GiB, disk: c.disk * GiB },
-        summaryText(this.values, a),
-        { width },
+        t.summaryText(this.values, a),
+        { width, lang: this.lang },
       );
     });
     this.chart('terms', (width) => {
       const a = this.#answer;
       if (!a || a.status !== 'optimal') return null;
-      return termChart(
-        terms(a),
-        terms(a)
-          .map((t) => `${t.name} ${duration(t.ms)}${t.binding ? ' (binding)' : ''}`)
-          .join('; '),
-        { width },
-      );
+      return termChart(terms(a), t.termList(terms(a)), { width, lang: this.lang });
     });
     rerun(this.fromUrl.size > 0);
   }
@@ -72,18 +70,18 @@ class PolicySolver extends WidgetElement<typeof schema.params> {
   #show() {
     const a = this.#answer;
     if (!a) return;
+    const t = text[this.lang];
     const p = a.status === 'optimal' ? a.policy : null;
-    this.clearNotes((n) => !n.startsWith('No policy fits')); // keep the notes about the URL
-    if (!p && a.status === 'infeasible') this.note(`No policy fits: ${a.reason}.`);
-    this.find('[data-out="policy"]').textContent = p
-      ? `${p.gbs} × ${p.nb} = ${plural(p.bls, 'sequence', 'sequences')}`
-      : 'infeasible';
+    this.clearNotes((n) => n !== this.#infeasible); // keep the notes about the URL
+    this.#infeasible = !p && a.status === 'infeasible' ? t.noPolicy(a.reason) : undefined;
+    if (this.#infeasible) this.note(this.#infeasible);
+    this.find('[data-out="policy"]').textContent = p ? t.policy(p.gbs, p.nb, p.bls) : t.infeasible;
     this.find('[data-out="throughput"]').textContent = p ? tokensPerSecond(p.throughput) : '–';
     this.find('[data-out="latency"]').textContent = p ? duration(p.blockSeconds * 1000) : '–';
-    this.find('[data-out="binding"]').textContent = p ? TERM_NAMES[p.decode.binding] : '–';
-    const text = summaryText(this.values, a);
-    this.find('[data-out="summary"]').firstChild!.textContent = `${text} `;
-    this.summary(text);
+    this.find('[data-out="binding"]').textContent = p ? t.terms[p.decode.binding] : '–';
+    const sentence = t.summaryText(this.values, a);
+    this.find('[data-out="summary"]').firstChild!.textContent = `${sentence} `;
+    this.summary(sentence);
     this.redraw();
   }
 }

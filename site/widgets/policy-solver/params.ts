@@ -11,6 +11,7 @@ export const schema = defineWidget({
       default: 'opt-175b',
       label: 'Model',
       doc: 'an OPT model of the paper',
+      zh: { label: '模型', doc: '论文中的一个 OPT 模型' },
     },
     gpu: {
       kind: 'number',
@@ -20,6 +21,7 @@ export const schema = defineWidget({
       default: 16,
       label: 'GPU memory (GiB)',
       doc: 'GPU capacity in GiB (2^30 bytes; FlexGen writes GB)',
+      zh: { label: 'GPU 显存（GiB）', doc: 'GPU 容量，单位 GiB（2^30 字节；FlexGen 写作 GB）' },
     },
     cpu: {
       kind: 'number',
@@ -29,6 +31,7 @@ export const schema = defineWidget({
       default: 208,
       label: 'CPU memory (GiB)',
       doc: 'CPU DRAM capacity in GiB',
+      zh: { label: 'CPU 内存（GiB）', doc: 'CPU 内存（DRAM）容量，单位 GiB' },
     },
     disk: {
       kind: 'number',
@@ -38,6 +41,7 @@ export const schema = defineWidget({
       default: 1500,
       label: 'Disk (GiB)',
       doc: 'SSD capacity in GiB',
+      zh: { label: '磁盘（GiB）', doc: 'SSD 容量，单位 GiB' },
     },
     pcie: {
       kind: 'number',
@@ -47,6 +51,7 @@ export const schema = defineWidget({
       default: 12.89,
       label: 'CPU↔GPU link (GB/s)',
       doc: "PCIe bandwidth; 12.89 is FlexGen's fitted T4 value",
+      zh: { label: 'CPU↔GPU 链路（GB/s）', doc: 'PCIe 带宽；12.89 是 FlexGen 为 T4 拟合的值' },
     },
     diskRead: {
       kind: 'number',
@@ -56,18 +61,21 @@ export const schema = defineWidget({
       default: 0.473,
       label: 'Disk read (GB/s)',
       doc: "disk→CPU bandwidth (writes at half); 0.473 is FlexGen's fitted value",
+      zh: { label: '磁盘读取（GB/s）', doc: '磁盘→CPU 带宽（写入为其一半）；0.473 是 FlexGen 拟合的值' },
     },
     compress: {
       kind: 'bool',
       default: false,
       label: '4-bit weights and cache',
       doc: 'group-wise 4-bit compression (turns CPU delegation off)',
+      zh: { label: '4 位权重与缓存', doc: '分组 4 位压缩（会关闭 CPU 委托）' },
     },
     delegate: {
       kind: 'bool',
       default: true,
       label: 'Attention on the CPU (delegation)',
       doc: 'compute attention where the cache lives',
+      zh: { label: '在 CPU 上计算注意力（委托）', doc: '在缓存所在之处计算注意力' },
     },
   },
   controls: ['bars', 'terms'],

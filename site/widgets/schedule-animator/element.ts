@@ -2,20 +2,20 @@
 // every 200 ms (reduced motion: jumps to the end).
 import { tokensPerSecond } from './rate.ts';
 import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
-import { count, duration, plural } from '../_kit/format.ts';
+import { count, duration } from '../_kit/format.ts';
 import { scheduleChart } from './chart.ts';
-import { RUN_GBS, RUN_TOKENS, blockOf, modelled, runText, scheduleView, summaryText } from './model.ts';
+import { RUN_GBS, RUN_TOKENS, blockOf, modelled, scheduleView } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 
 class ScheduleAnimator extends WidgetElement<typeof schema.params> {
   schema = schema;
   #timer: ReturnType<typeof setInterval> | undefined;
 
   start() {
+    const t = text[this.lang];
     if (this.values.nb > this.values.batches) {
-      this.note(
-        `sched.nb=${this.values.nb} is more than the ${plural(this.values.batches, 'batch', 'batches')}, so ${this.values.batches} is used.`,
-      );
+      this.note(t.nbTooBig(this.values.nb, this.values.batches));
       this.values = { ...this.values, nb: this.values.batches };
     }
     this.bind('order');
@@ -45,18 +45,20 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
         if (!this.alive) return;
         const backend = (await worker.request('ping', {})).name;
         this.progress('');
-        this.find('[data-out="run"]').textContent = runText(v, r, backend);
+        this.find('[data-out="run"]').textContent = t.runText(v, r, backend);
         this.dataset.runLoads = String(r.weightLoads);
         this.dataset.runExpected = String(r.expectedWeightLoads);
         this.dataset.runTps = String(r.tokensPerSecond);
         this.state = 'done';
       } catch (err) {
-        this.fail(err, 'Could not run the model');
+        this.fail(err, t.couldNotRun);
       } finally {
         run.disabled = false;
       }
     });
-    this.chart('grid', (width) => scheduleChart(scheduleView(this.values).cells, summaryText(this.values), { width }));
+    this.chart('grid', (width) =>
+      scheduleChart(scheduleView(this.values).cells, t.summaryText(this.values), { width, lang: this.lang }),
+    );
     this.state = 'done';
   }
 
@@ -65,7 +67,7 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
     if (this.values.step >= total) this.set({ step: 0 });
     if (prefersReducedMotion()) return this.set({ step: total });
     this.find('[data-play]').setAttribute('aria-pressed', 'true');
-    this.find('[data-play]').textContent = 'Pause';
+    this.find('[data-play]').textContent = text[this.lang].pause;
     this.#timer = setInterval(() => {
       const next = this.values.step + 1;
       if (next > scheduleView(this.values).total) return this.#stop();
@@ -78,10 +80,11 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
     this.#timer = undefined;
     if (!this.alive) return;
     this.find('[data-play]').setAttribute('aria-pressed', 'false');
-    this.find('[data-play]').textContent = 'Play';
+    this.find('[data-play]').textContent = text[this.lang].play;
   }
 
   update() {
+    const t = text[this.lang];
     const v = this.values;
     const s = scheduleView(v);
     const m = modelled(v);
@@ -91,17 +94,15 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
     this.find('[data-out="batches"]').textContent = String(v.batches);
     this.find('[data-out="nb"]').textContent = String(Math.min(v.nb, v.batches));
     this.find('[data-out="gbs"]').textContent = String(v.gbs);
-    this.find('[data-out="step"]').textContent = `${s.step} of ${s.total}`;
-    this.find('[data-out="loads"]').textContent = `${count(s.counts.weightLoads)} of ${count(s.totalLoads)}`;
+    this.find('[data-out="step"]').textContent = t.stepOf(s.step, s.total);
+    this.find('[data-out="loads"]').textContent = t.loadsOf(s.counts.weightLoads, s.totalLoads);
     this.find('[data-out="rowLoads"]').textContent = count(s.rowLoads);
-    this.find('[data-out="live"]').textContent = `${s.counts.peakLiveRows} of ${plural(v.batches, 'batch', 'batches')}`;
-    this.find('[data-out="bls"]').textContent = plural(m.bls, 'sequence', 'sequences');
+    this.find('[data-out="live"]').textContent = t.liveOf(s.counts.peakLiveRows, v.batches);
+    this.find('[data-out="bls"]').textContent = t.sequences(m.bls);
     this.find('[data-out="throughput"]').textContent = tokensPerSecond(m.throughput);
     this.find('[data-out="latency"]').textContent = duration(m.latencyMs);
-    this.find('[data-out="fits"]').textContent = m.fits
-      ? ''
-      : ' (needs more than the 80% of memory the cost model plans for)';
-    this.summary(summaryText(v));
+    this.find('[data-out="fits"]').textContent = m.fits ? '' : t.over;
+    this.summary(t.summaryText(v));
     this.redraw('grid');
   }
 }

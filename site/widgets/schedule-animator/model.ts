@@ -1,7 +1,7 @@
 // The schedule animator's view model: the grid (rows = GPU batches, columns = token × layer), the visiting order of
 // the chosen schedule (lib/offload/schedule.ts), counts after `step` squares, and the cost model's throughput and
-// latency for OPT-175B on the T4 at this block size (modelled, with the paper's 175B placement).
-import { tokensPerSecond } from './rate.ts';
+// latency for OPT-175B on the T4 at this block size (modelled, with the paper's 175B placement). Its sentences are in
+// text.ts.
 import { costModel, evaluatePlacement } from '../../../lib/offload/cost-model.ts';
 import { T4_FITTED } from '../../../lib/hardware/offload-machine.ts';
 import { PAPER_RUNS } from '../../../lib/offload/paper.ts';
@@ -14,7 +14,6 @@ import {
   type Square,
 } from '../../../lib/offload/schedule.ts';
 import { OPT_SHAPES } from '../../../lib/offload/shapes.ts';
-import { bytes, count, duration, plural } from '../_kit/format.ts';
 
 export const TOKENS = 3;
 /** The run on our model: sequences per GPU batch and tokens generated. */
@@ -88,21 +87,4 @@ export function modelled(v: ScheduleValues) {
     run.placement,
   );
   return { bls, throughput: e.throughput, latencyMs: e.blockSeconds * 1000, fits: e.fits };
-}
-
-const NAMES: Record<ScheduleKind, string> = { row: 'Row-by-row', zigzag: 'Zig-zag block', column: 'Column-by-column' };
-
-export function summaryText(v: ScheduleValues): string {
-  const s = scheduleView(v);
-  const m = modelled(v);
-  return `${NAMES[v.order]} over ${plural(v.batches, 'GPU batch', 'GPU batches')}, ${s.block} at a time: after ${count(s.step)} of ${count(s.total)} squares, ${count(s.counts.weightLoads)} weight loads (${count(s.totalLoads)} for the whole grid; row-by-row needs ${count(s.rowLoads)}, column-by-column ${count(s.columnLoads)}); at most ${plural(s.counts.peakLiveRows, "batch's KV cache", "batches' KV caches")} alive at once. Modelled OPT-175B on a T4 with blocks of ${plural(m.bls, 'sequence', 'sequences')}: ${tokensPerSecond(m.throughput)}, each block taking ${duration(m.latencyMs)}${m.fits ? '' : ' (needs more than the 80% of memory the cost model plans for)'}.`;
-}
-
-/** What the run on our model reported, in a sentence (measured in the reader's browser). */
-export function runText(
-  v: ScheduleValues,
-  r: { weightLoads: number; expectedWeightLoads: number; weightBytesPerToken: number; tokensPerSecond: number },
-  backend: string,
-): string {
-  return `target-v1, ${plural(v.batches, 'GPU batch', 'GPU batches')} of ${plural(RUN_GBS, 'sequence', 'sequences')}, ${blockOf(v)} per block, ${RUN_TOKENS} tokens each: ${count(r.weightLoads)} layer-weight loads (the schedule's arithmetic says ${count(r.expectedWeightLoads)}), ${bytes(r.weightBytesPerToken)} of weights read per generated token, ${tokensPerSecond(r.tokensPerSecond)} on ${backend} in this browser.`;
 }

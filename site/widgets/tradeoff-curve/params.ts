@@ -11,6 +11,7 @@ export const schema = defineWidget({
       default: 'opt-175b',
       label: 'Model',
       doc: 'OPT-30B or OPT-175B',
+      zh: { label: '模型', doc: 'OPT-30B 或 OPT-175B' },
     },
   },
   controls: ['chart'],

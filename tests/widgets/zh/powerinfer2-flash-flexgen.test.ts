@@ -16,6 +16,19 @@ import { windowCurve, windowGrid } from '../../../site/widgets/flash-window/char
 import { bundlingChart } from '../../../site/widgets/flash-bundling/chart.ts';
 import { storageChart } from '../../../site/widgets/flash-storage/chart.ts';
 import type { Curve } from '../../../site/widgets/flash-storage/model.ts';
+import { getHighs } from '../../../lib/offload/policy-search.ts';
+import { solveRequest, type SolveRequest } from '../../../lib/offload/solve-request.ts';
+import { defaultsOf } from '../../../site/widgets/_kit/params.ts';
+import { termChart, tierChart } from '../../../site/widgets/policy-solver/chart.ts';
+import { schema as policySchema } from '../../../site/widgets/policy-solver/params.ts';
+import { bars, requestOf, terms } from '../../../site/widgets/policy-solver/model.ts';
+import { scheduleChart } from '../../../site/widgets/schedule-animator/chart.ts';
+import { tradeoffChart } from '../../../site/widgets/tradeoff-curve/chart.ts';
+import { curve } from '../../../site/widgets/tradeoff-curve/model.ts';
+import results from '../../../site/data/flexgen-results.json';
+import { compressionChart } from '../../../site/widgets/compression-loss/chart.ts';
+import { pick, type CompressionData } from '../../../site/widgets/compression-loss/model.ts';
+import { scheduleView } from '../../../site/widgets/schedule-animator/model.ts';
 import { sweepChart, ufsChart } from '../../../site/widgets/neuron-cache-sim/chart.ts';
 import {
   BatchUnion,
@@ -25,6 +38,10 @@ import {
   FlashWindow,
   NeuronCacheSim,
   PipelineGantt,
+  PolicySolver,
+  CompressionLoss,
+  ScheduleAnimator,
+  TradeoffCurve,
 } from '../../../site/widgets/index.ts';
 
 // ---- the fake model worker: answers computed from the payload ----
@@ -71,7 +88,8 @@ const settle = async () => {
 function englishLeft(el: Element, names: string[] = []): string[] {
   const seen: string[] = [];
   const add = (s: string) => {
-    for (const w of s.match(/[A-Za-z][\w'’-]*[A-Za-z0-9]/g) ?? [])
+    // "tokens/s" and "nats/token" are the kit's units (perSecond, nats), symbols in both editions.
+    for (const w of s.replace(/tokens\/s|nats\/token/g, '').match(/[A-Za-z][\w'’-]*[A-Za-z0-9]/g) ?? [])
       if (!UNITS.has(w) && !NAMES.has(w) && !names.includes(w)) seen.push(w);
   };
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
@@ -95,6 +113,11 @@ function chartZh(fig: Element, label: string) {
 /** Names that stay English in Chinese text: papers' systems, models, formats, products. */
 const NAMES = new Set([
   'PowerInfer-2',
+  'OPT-175B',
+  'OPT-30B',
+  'OPT-6',
+  'T4',
+  'KV',
   'Bamboo-7B',
   'FlexGen',
   'UFS',
@@ -407,5 +430,115 @@ describe('the Chinese edition of the widgets (issue 25)', () => {
     for (const w of ['本设备，顺序', '本设备，分散', '论文，矩阵', '论文，神经元', '读取大小（KiB）'])
       expect(words).toContain(w);
     expect(englishLeft(fig, ['M1', 'Max'])).toEqual([]);
+  });
+
+  it('ScheduleAnimator: the shell, its counts, the run of our model and the grid in Chinese', async () => {
+    answer = (type) =>
+      type === 'ping'
+        ? { name: 'cpu' }
+        : { weightLoads: 48, expectedWeightLoads: 48, weightBytesPerToken: 2048, tokensPerSecond: 12.5 };
+    history.replaceState(null, '', '/?sched.step=5');
+    const el = await mountZh(
+      ScheduleAnimator,
+      'offload-schedule',
+      () => import('../../../site/widgets/schedule-animator/element.ts'),
+    );
+    expect(el.querySelector('[id="sched-order"]')!.textContent).toBe('逐行之字形块逐列');
+    expect(el.querySelector('[data-out="step"]')!.textContent).toMatch(/^5 \/ \d+$/);
+    expect(el.querySelector('[data-out="live"]')!.textContent).toMatch(/^6 个批次中的 \d 个$/);
+    expect(el.querySelector('[data-out="bls"]')!.textContent).toBe('96 条序列');
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(
+      /^之字形块调度，6 个 GPU 批次，每次 3 个：计算了 \d+ 个方格中的 5 个后/,
+    );
+    el.querySelector<HTMLButtonElement>('[data-run]')!.click();
+    await settle();
+    expect(el.querySelector('[data-out="run"]')!.textContent).toMatch(
+      /^target-v1，6 个 GPU 批次，每批 4 条序列，每块 3 批，每条 16 个词元：层权重加载 48 次（按调度计算应为 48 次）/,
+    );
+    expect(englishLeft(el, ['sched', 'nb', 'gbs', 'batches', 'cpu'])).toEqual([]);
+    const v = { order: 'zigzag' as const, batches: 2, nb: 2, gbs: 8, step: 3 };
+    const fig = scheduleChart(scheduleView(v).cells, '…', { width: 375, lang: 'zh' });
+    expect(chartZh(fig, '计算网格：GPU 批次 × 词元与层')).toMatch(/词元 · 层.*GPU 批次|GPU 批次.*词元 · 层/s);
+    expect(englishLeft(fig, ['t0', 't1', 't2', 'b0', 'b1'])).toEqual([]);
+  });
+
+  it('PolicySolver: the shell, a solve, an infeasible machine and both charts in Chinese', async () => {
+    const highs = await getHighs();
+    answer = (_, p) => solveRequest(highs, p as unknown as SolveRequest);
+    history.replaceState(null, '', '/?policy.gpu=20');
+    const el = await mountZh(
+      PolicySolver,
+      'offload-policy',
+      () => import('../../../site/widgets/policy-solver/element.ts'),
+    );
+    expect(el.querySelector('[data-control="delegate"]')!.textContent).toMatch(/在 CPU 上计算注意力（委托）/);
+    expect(el.querySelector('[data-out="policy"]')!.textContent).toMatch(/^\d+ × \d+ = [\d,]+ 条序列$/);
+    expect(el.querySelector('[data-out="binding"]')!.textContent).toMatch(
+      /^(CPU → GPU|GPU → CPU|磁盘 → CPU|CPU → 磁盘|计算)$/,
+    );
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(
+      /^OPT-175B：最佳策略为 GPU 批大小 \d+ × \d+ 个批次 = 每块 [\d,]+ 条序列；权重 GPU /,
+    );
+    expect(englishLeft(el, ['gpu'])).toEqual([]);
+    // A machine that cannot hold the model: the answer's reason is lib/offload's (English), the words around it Chinese.
+    el.querySelector<HTMLInputElement>('[id="policy-cpu"]')!.value = '8';
+    el.querySelector('[id="policy-cpu"]')!.dispatchEvent(new Event('input', { bubbles: true }));
+    el.querySelector<HTMLInputElement>('[id="policy-disk"]')!.value = '16';
+    el.querySelector('[id="policy-disk"]')!.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    await settle();
+    expect(el.querySelector('[data-out="policy"]')!.textContent).toBe('不可行');
+    expect(el.querySelector('[data-notes]')!.textContent).toMatch(/没有可行的策略：/);
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^OPT-175B 无法在这台机器上运行：/);
+  });
+
+  it('PolicySolver: the tier bars and the decode terms in Chinese', async () => {
+    const v = { ...defaultsOf(policySchema), model: 'opt-30b' as const };
+    const a = await solveRequest(await getHighs(), requestOf(v));
+    const cap = { GPU: 2 ** 34, CPU: 2 ** 37, disk: 2 ** 40 };
+    const fig = tierChart(bars(v, a), cap, '…', { width: 375, lang: 'zh' });
+    expect(chartZh(fig, '各层级存放的字节')).toMatch(/权重.*KV 缓存.*激活/s);
+    const t = termChart(terms(a), '…', { width: 375, lang: 'zh' });
+    expect(chartZh(t, '解码步各部分每层所需的时间')).toMatch(/磁盘 → CPU.*计算.*每层时间/s);
+    for (const f of [fig, t]) expect(englishLeft(f)).toEqual([]);
+  });
+
+  it('TradeoffCurve: the shell, the summary and the chart in Chinese', async () => {
+    const el = await mountZh(
+      TradeoffCurve,
+      'offload-tradeoff',
+      () => import('../../../site/widgets/tradeoff-curve/element.ts'),
+    );
+    expect(el.querySelector('label[for="tradeoff-model"]')!.textContent).toBe('模型');
+    expect(el.querySelector('[data-out="text"]')!.textContent).toMatch(
+      /^OPT-175B：随着块变大，成本模型的吞吐量随延迟上升，fp16 时最高 .+。论文（表 2）：论文，FlexGen：批大小 /,
+    );
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^OPT-175B：随着块变大/);
+    expect(englishLeft(el, ['fp16'])).toEqual([]);
+    const { lines, paper } = curve(results.frontier, 'opt-30b');
+    const fig = tradeoffChart(lines, paper, '…', { width: 640, lang: 'zh' });
+    const words = chartZh(fig, '吞吐量随延迟的变化');
+    for (const w of ['成本模型，fp16', '成本模型，4 位', '论文，FlexGen', '每块延迟（s）']) expect(words).toContain(w);
+    expect(englishLeft(fig, ['fp16'])).toEqual([]);
+  });
+
+  it('CompressionLoss: the shell, the measured pair and the chart in Chinese', async () => {
+    history.replaceState(null, '', '/?compress.weights=16');
+    const el = await mountZh(
+      CompressionLoss,
+      'offload-compression',
+      () => import('../../../site/widgets/compression-loss/element.ts'),
+    );
+    expect(el.querySelector('label[for="compress-cache"]')!.textContent).toBe('KV 缓存位数');
+    expect(el.querySelector('[id="compress-weights"]')!.textContent).toBe('不压缩（float32）4 位3 位');
+    expect(el.querySelector('.kit-stats')!.textContent).toMatch(/损失的变化.*困惑度.*线性层权重.*每个词元的 KV 缓存/s);
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(
+      / 使用不压缩的权重和 4 位 KV 缓存（不压缩即运行时用 float32）：损失 /,
+    );
+    expect(englishLeft(el, ['float32', 'fp16', 'WikiText', 'OPT-30B'])).toEqual([]);
+    const d = results.compression as CompressionData;
+    const fig = compressionChart(d.rows, pick(d, '4', '4'), '…', { width: 375, lang: 'zh' });
+    expect(chartZh(fig, '压缩权重与缓存后损失的变化')).toContain('损失的变化（nats/token）');
+    expect(englishLeft(fig, ['W16', 'W4', 'W3', 'KV16', 'KV4', 'KV3'])).toEqual([]);
   });
 });
