@@ -90,7 +90,9 @@ export function validateCapstoneOptions(o: Partial<CapstoneOptions>): CapstoneOp
 /** A short name for a combination: "int4 · exact · flash+window+bundled · tree ⟨2,2,1⟩ · greedy". */
 export function capstoneLabel(o: CapstoneOptions): string {
   const store = [o.storage, o.window ? 'window' : '', o.bundled ? 'bundled' : ''].filter(Boolean).join('+');
-  const spec = o.speculation === 'plain' ? 'plain' : `${o.speculation} ${formatTreeShape(parseTreeShape(o.shape))}`;
+  // A chain's shape already says so ("chain 4"); a tree's is its widths ("tree ⟨2,2,1⟩").
+  const shape = formatTreeShape(parseTreeShape(o.shape));
+  const spec = o.speculation === 'plain' ? 'plain' : o.speculation === 'chain' ? shape : `tree ${shape}`;
   return [o.weights, o.ffn, store, spec, o.temperature > 0 ? `T=${o.temperature} seed ${o.seed}` : 'greedy'].join(
     ' · ',
   );

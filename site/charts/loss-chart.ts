@@ -22,12 +22,14 @@ export interface LossChartOptions extends ChartContext {
   baseline?: number;
   label: string;
   description: string;
+  /** The axes' titles and the baseline's label, in the page's edition (site/i18n/pages.ts, model.chart). */
+  words: { x: string; y: string; baseline: string };
 }
 
 /** A Plot figure (legend + SVG): loss in nats/token against millions of tokens seen. */
 export function lossChart(
   points: LossPoint[],
-  { width, document, models, baseline, label, description }: LossChartOptions,
+  { width, document, models, baseline, label, description, words }: LossChartOptions,
 ) {
   const train = points.filter((p) => p.split === 'train');
   const validation = points.filter((p) => p.split === 'validation');
@@ -39,10 +41,10 @@ export function lossChart(
     description,
     marginLeft: 44,
     marginRight: 12,
-    x: { label: 'tokens seen (millions)', transform: (t: number) => t / 1e6, ticks: width < 420 ? 4 : 6 },
+    x: { label: words.x, transform: (t: number) => t / 1e6, ticks: width < 420 ? 4 : 6 },
     // Nice ends on the labelled ticks' step (same count for both): the axis runs to a label at or below the lowest
     // loss, so no line falls under the last label.
-    y: { label: 'loss (nats/token)', nice: 5, ticks: 5 },
+    y: { label: words.y, nice: 5, ticks: 5 },
     color: { domain: models, range: [...SERIES], legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),
@@ -54,7 +56,7 @@ export function lossChart(
         : Plot.text([baseline], {
             y: (d: number) => d,
             frameAnchor: 'right',
-            text: () => 'bigram baseline',
+            text: () => words.baseline,
             dy: -7,
             fill: 'currentColor',
           }),

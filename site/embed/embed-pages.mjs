@@ -35,7 +35,7 @@ export default function embedPages() {
                 .replace('<head>', '<head><meta name="robots" content="noindex" />')
                 // The hreflang alternates and the language switch name this embed in the other edition (EmbedHead's
                 // ?lang= follows the alternates); the link back to the lesson stays.
-                .replace(/<(?:link rel="alternate"|a\b[^>]*\bdata-lang-switch)\b[^>]*>/g, (tag) =>
+                .replace(/<(?:link rel="alternate"|a\b[^>]*\bdata-lang-switch)[^>]*>/g, (tag) =>
                   tag.replace(`/lessons/${lesson}/"`, `/embed/${lesson}/${key}/"`),
                 );
               writeFileSync(join(target, 'index.html'), embedded);

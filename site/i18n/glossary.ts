@@ -572,4 +572,104 @@ export const GLOSSARY: readonly Term[] = [
       zh: '两个神经元对同一个词元同时激活；同时激活的频繁程度决定了把它们存在一起是否划算。',
     },
   },
+  {
+    id: 'multiply-add',
+    en: 'multiply-add',
+    zh: '乘加',
+    lesson: 1,
+    def: {
+      en: 'One multiplication and one addition (two floating-point operations): the unit of work in y = xW.',
+      zh: '一次乘法加一次加法（两次浮点运算）：y = xW 中的基本工作单位。',
+    },
+  },
+  {
+    id: 'ridge-point',
+    en: 'ridge point',
+    zh: '脊点',
+    lesson: 1,
+    def: {
+      en: 'The arithmetic intensity where the roofline turns: peak compute divided by memory bandwidth.',
+      zh: '屋顶线拐弯处的算术强度：峰值算力除以内存带宽。',
+    },
+  },
+  {
+    id: 'greedy-decoding',
+    en: 'greedy decoding',
+    zh: '贪心解码',
+    lesson: 8,
+    def: {
+      en: 'Always writing the most probable next token: the same text every time, which makes equalities testable.',
+      zh: '每一步都写出概率最高的下一个词元：每次结果相同，因此可以检验等价性。',
+    },
+  },
+  {
+    id: 'speculative-sampling',
+    en: 'speculative sampling',
+    zh: '投机采样',
+    lesson: 8,
+    def: {
+      en: 'Accepting or resampling the draft’s guesses so that every token still follows the target’s distribution.',
+      zh: '对草稿模型的猜测进行接受或重新采样，使每个词元仍然服从目标模型的分布。',
+    },
+  },
+  {
+    id: 'expansion-configuration',
+    en: 'expansion configuration',
+    zh: '扩展配置',
+    lesson: 8,
+    def: {
+      en: 'SpecInfer’s ⟨k₁, …, k_m⟩: at step i every node of the tree so far gets kᵢ children.',
+      zh: 'SpecInfer 的 ⟨k₁, …, k_m⟩：第 i 步时，树中已有的每个节点各长出 kᵢ 个子节点。',
+    },
+  },
+  {
+    id: 'residual-stream',
+    en: 'residual stream',
+    zh: '残差流',
+    lesson: 7,
+    def: {
+      en: 'The vector each block reads from and adds its output to, carried from the embedding to the head.',
+      zh: '每个块从中读取输入、又把输出加回去的向量，从嵌入层一直传到输出头。',
+    },
+  },
+  {
+    id: 'cost-model',
+    en: 'cost model',
+    zh: '代价模型',
+    lesson: 5,
+    def: {
+      en: 'FlexGen’s estimate of a block’s time from byte counts, bandwidths and compute speeds, with transfers overlapped with compute; it ranks placement policies.',
+      zh: 'FlexGen 根据字节数、带宽和计算速度估算一个块的耗时（传输与计算相互重叠）；用来给放置策略排序。',
+    },
+  },
+  {
+    id: 'cpu-delegation',
+    en: 'CPU delegation',
+    zh: 'CPU 委托',
+    lesson: 5,
+    def: {
+      en: 'Computing decode attention on the CPU, where the KV cache lives, so that only the query and the output cross PCIe instead of the whole cache.',
+      zh: '在 KV 缓存所在的 CPU 上计算解码阶段的注意力，这样经过 PCIe 的只有查询和输出，而不是整个缓存。',
+    },
+  },
+  {
+    id: 'calibration',
+    en: 'calibration',
+    zh: '校准',
+    lesson: 6,
+    def: {
+      en: 'Running a small sample of text through the model to measure its activations before quantizing; AWQ chooses its scales on it.',
+      zh: '量化之前让一小段文本流经模型、测量其激活；AWQ 据此选择缩放因子。',
+    },
+  },
+  {
+    id: 'clipping',
+    en: 'clipping',
+    zh: '裁剪',
+    lesson: 6,
+    def: {
+      en: 'Shrinking a quantization group’s range inside its min–max where that lowers the output error: a few extreme values are cut, the rest get a finer step.',
+      zh: '在能降低输出误差时，把量化组的范围收窄到最小–最大值以内：少数极端值被截断，其余值得到更细的步长。',
+    },
+  },
 ];

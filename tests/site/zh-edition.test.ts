@@ -13,7 +13,7 @@ test('Chinese text is drawn by a system CJK font, with every glyph found and no 
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
   const { root } = await cdp.send('DOM.getDocument');
-  for (const selector of ['h1', '.summary', '.prose > p', '.site-header nav']) {
+  for (const selector of ['h1', '.summary', '.prose > p', '.site-header nav a']) {
     const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
     expect(nodeId, selector).toBeGreaterThan(0);
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });

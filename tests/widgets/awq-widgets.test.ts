@@ -16,7 +16,9 @@ import type { ExperimentResult } from '../../lib/quant/experiment.ts';
 import { sig } from '../../site/widgets/_kit/format.ts';
 import { errorChart, stepsChart } from '../../site/widgets/alpha-slider/chart.ts';
 import { alphaSentence, bestAlpha, logTicks, pointAt, type Curve } from '../../site/widgets/alpha-slider/model.ts';
-import { raceSentence } from '../../site/widgets/int4-race/model.ts';
+import { text as int4Text } from '../../site/widgets/int4-race/text.ts';
+
+const raceSentence = int4Text.en.race;
 import { comparisonSentence, resultSentence, row } from '../../site/widgets/quantize-it/model.ts';
 
 const curve: Curve = {
@@ -150,5 +152,7 @@ describe('QuantizeIt and Int4Race sentences', () => {
     };
     expect(raceSentence(race)).toMatch(/int4 is 2× faster/);
     expect(raceSentence({ ...race, speedup: 0.5, int4Ms: 80 })).toMatch(/int4 is 2× slower/);
+    expect(int4Text.zh.race(race)).toMatch(/int4 快 2×。$/);
+    expect(int4Text.zh.race({ ...race, speedup: 0.5, int4Ms: 80 })).toMatch(/int4 慢 2×（/);
   });
 });

@@ -5,7 +5,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkProps } from '../../site/widgets/_kit/params.ts';
 import { schema } from '../../site/widgets/capstone-decoder/params.ts';
-import { optionsOf, splitSegments, splitSummary } from '../../site/widgets/capstone-decoder/model.ts';
+import { optionsOf, splitSegments } from '../../site/widgets/capstone-decoder/model.ts';
+import { text } from '../../site/widgets/capstone-decoder/text.ts';
 import { calls } from './worker/fake-client.ts';
 
 vi.mock('../../site/worker/client.ts', async () => (await import('./worker/fake-client.ts')).clientModule);
@@ -170,8 +171,47 @@ describe('CapstoneDecoder', () => {
     const segs = splitSegments(totals(4, 3));
     expect(segs.reduce((a, s) => a + s.share, 0)).toBeCloseTo(1, 12);
     expect(segs.find((s) => s.key === 'bookkeeping')!.ms).toBe(0);
-    expect(splitSummary(totals(4, 3))).toMatch(
+    expect(text.en.splitSummary(totals(4, 3))).toMatch(
       /^Per token, after 4 tokens: storage reads .*\(30%\), .*draft .*\(10%\)\.$/,
     );
+  });
+
+  it('speaks the page’s language: the Chinese edition’s check line, progress, label, table and summary', async () => {
+    document.documentElement.lang = 'zh-Hans';
+    try {
+      const bad = await mount('?build.speculation=tree&build.shape=%3Cscript%3E');
+      expect(bad.querySelector('[data-out="check"]')!.textContent).toMatch(/^无法运行：.*shape/);
+      const el = await mount('?build.tokens=2');
+      el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
+      await settle();
+      expect(el.querySelector('[data-progress]')!.textContent).toBe('正在加载模型并打开 FFN 存储…');
+      calls[0].finish({
+        session: 9,
+        label: 'L',
+        fidelity: 'same text',
+        storage: 'memory',
+        fallback: null,
+        promptTokens: [],
+        notes: [],
+      });
+      await settle();
+      expect(el.querySelector('[data-out="label"]')!.textContent).toBe('L，FFN 来自内存（文本相同）');
+      calls[1].finish([
+        {
+          pass: { tokens: [' the', ' sea'], bytes: 1, reads: 1, rows: 3, neuronsPerLayer: 9 },
+          totals: totals(2, 3),
+          done: true,
+        },
+      ]);
+      await settle();
+      expect(el.querySelector('[data-out="split-text"]')!.textContent).toMatch(
+        /^生成 2 个词元后，平均每个词元：存储读取 .*（30%），.*草稿模型 .*（10%）。$/,
+      );
+      const row = [...el.querySelectorAll('[data-out="runs"] td')].map((td) => td.textContent);
+      expect(row.slice(1)).toEqual(['内存', '100.0', '4 KiB', '8.0', '2.00', '文本相同']);
+      expect(el.querySelector('[data-progress]')!.textContent).toMatch(/^完成：.*来自内存：100\.0 词元\/秒/);
+    } finally {
+      document.documentElement.lang = 'en';
+    }
   });
 });

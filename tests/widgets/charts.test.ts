@@ -10,6 +10,8 @@ import type { CachePoint } from '../../lib/sparsity/cache-sweep.ts';
 import { matrixLevelSchedule } from '../../lib/sparsity/matrix-schedule.ts';
 import { schedulePipeline } from '../../lib/sparsity/pipeline.ts';
 import { lossChart } from '../../site/charts/loss-chart.ts';
+import { PAGES } from '../../site/i18n/pages.ts';
+import { text as playgroundText } from '../../site/widgets/model-playground/text.ts';
 import { BENCH_SIZE, benchChart, labelWidth, rowLabel } from '../../site/charts/bench-chart.ts';
 import { reservedHeight, type ChartSize } from '../../site/widgets/_kit/chart.ts';
 import { SPLIT_SIZE, UNION_SIZE, splitChart, unionChart } from '../../site/widgets/batch-union/chart.ts';
@@ -180,6 +182,7 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
       document,
       label: 'The five most likely tokens at token 3',
       description: 'the 0.4, a 0.2, whale 0.13, comma 0.1, newline 0.08',
+      axis: playgroundText.en.probability,
     });
     checkChart(fig, NEXT_TOKEN_SIZE, 375);
     expectSnapshot('next-token', fig);
@@ -241,7 +244,7 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
       })),
     );
     for (const width of [375, 800]) {
-      const fig = benchChart(points, { width, document });
+      const fig = benchChart(points, { width, document }, PAGES.en.bench.chart);
       checkChart(fig, BENCH_SIZE, width);
       const svg = fig.querySelector(':scope > svg')!;
       // y of an element's translate(), and of a text inside its group: where it is drawn.
@@ -263,6 +266,26 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
     }
   });
 
+  it('/bench/ in Chinese: wide row labels still fit their margin, the axis title is Chinese', () => {
+    const zh = PAGES.zh.bench;
+    const points = [zh.recorded('node wasm'), zh.recorded('webgl'), zh.you('wasm')].flatMap((who, i) =>
+      ['target-v1', 'draft-v1'].map((model, k) => ({ who, model, tokensPerSec: (i + 1) * (k + 1) * 40 })),
+    );
+    for (const width of [375, 800]) {
+      const fig = benchChart(points, { width, document }, zh.chart);
+      checkChart(fig, BENCH_SIZE, width);
+      const svg = fig.querySelector(':scope > svg')!;
+      const yLabels = [...svg.querySelector('g[text-anchor="end"]')!.querySelectorAll('text')].map(
+        (t) => t.textContent!,
+      );
+      const margin = Math.min(Math.floor(width * 0.45), 12 + Math.max(...points.map((p) => labelWidth(rowLabel(p)))));
+      // A Chinese character is drawn about 12 px wide: counted so, every label fits (cut with … where it must).
+      for (const l of yLabels) expect(labelWidth(l)).toBeLessThanOrEqual(margin - 12);
+      expect(labelWidth('你（wasm）')).toBe(12 * 3 + 7 * 4);
+      expect([...svg.querySelectorAll('text')].some((t) => t.textContent?.startsWith(zh.chart.x))).toBe(true);
+    }
+  });
+
   it('/model/: loss curves', () => {
     const points = ['target-v1', 'draft-v1'].flatMap((model, k) =>
       Array.from({ length: 12 }, (_, i) => ({
@@ -279,6 +302,7 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
       baseline: 3.8,
       label: 'Training and validation loss',
       description: 'Both models fall from 6 nats toward 3.4.',
+      words: PAGES.en.model.chart,
     });
     expect(fig.querySelector(':scope > svg')?.getAttribute('aria-label')).toBe('Training and validation loss');
     const yTicks = [...fig.querySelectorAll('g[text-anchor="end"][font-variant="tabular-nums"] text')].map((t) =>
@@ -287,5 +311,19 @@ describe('chart helpers (seeded data, SVG snapshots)', () => {
     expect(Math.min(...yTicks)).toBeLessThanOrEqual(Math.min(...points.map((p) => p.loss))); // the lowest line is inside
     expect(fig.querySelectorAll('g[aria-label]').length).toBe(0);
     expectSnapshot('loss', fig);
+    // The Chinese edition's chart: the same marks, its axis titles and baseline label in Chinese.
+    const zh = PAGES.zh.model.chart;
+    const zhFig = lossChart(points, {
+      width: 375,
+      document,
+      models: ['target-v1', 'draft-v1'],
+      baseline: 3.8,
+      label: zh.label,
+      description: '',
+      words: zh,
+    });
+    const texts = [...zhFig.querySelectorAll('svg text')].map((t) => t.textContent);
+    for (const word of [zh.x, zh.y, zh.baseline]) expect(texts.join('|')).toContain(word.slice(0, 4));
+    expect(texts.join('|')).not.toMatch(/tokens seen|nats\/token|bigram/);
   });
 });

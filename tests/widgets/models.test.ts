@@ -5,11 +5,13 @@ import { missRead, readBandwidth } from '../../lib/hardware/storage-curve.ts';
 import { mulberry32 } from '../../lib/random.ts';
 import { bandwidth } from '../../site/widgets/_kit/format.ts';
 import { splitSentence, tableBatches, unionSentence } from '../../site/widgets/batch-union/model.ts';
-import { placementTable, ruleText, tableSummary } from '../../site/widgets/hot-cold-curve/model.ts';
-import { runSummary, stepSummary } from '../../site/widgets/model-playground/model.ts';
+import { placementTable } from '../../site/widgets/hot-cold-curve/model.ts';
+import { text as hotColdText } from '../../site/widgets/hot-cold-curve/text.ts';
+import { text as playgroundText } from '../../site/widgets/model-playground/text.ts';
 import { cacheFigures, missSentence, neuronLabel } from '../../site/widgets/neuron-cache-sim/model.ts';
 import { firedCount, heatPath, neuronColumns, zeroStats } from '../../site/widgets/neuron-heatmap/model.ts';
-import { planText, scalePlan } from '../../site/widgets/vecmat-scale/model.ts';
+import { scalePlan } from '../../site/widgets/vecmat-scale/model.ts';
+import { text as scaleText } from '../../site/widgets/vecmat-scale/text.ts';
 import type { CachePoint } from '../../lib/sparsity/cache-sweep.ts';
 
 const rand = mulberry32(9);
@@ -47,8 +49,12 @@ describe('HotColdCurve model', () => {
       expect(optimal.servedShare).toBeGreaterThanOrEqual(hottest.servedShare - 1e-9);
       expect(optimal.servedShare).toBeGreaterThanOrEqual(random.servedShare - 1e-9);
       for (const r of t.rows) expect(r.fastCounts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(t.budgetNeurons);
-      expect(tableSummary(t)).toMatch(/(µs|ms|s)\b/);
-      expect(ruleText(t, 64)).toMatch(/^C_l = /);
+      expect(hotColdText.en.summary(t)).toMatch(/(µs|ms|s)\b/);
+      expect(hotColdText.en.rule(t, 64)).toMatch(/^C_l = /);
+      // The Chinese edition says the same numbers.
+      const numbers = (s: string) => (s.match(/\d+(?:[,.]\d+)*/g) ?? []).sort();
+      expect(numbers(hotColdText.zh.summary(t))).toEqual(numbers(hotColdText.en.summary(t)));
+      expect(numbers(hotColdText.zh.rule(t, 64))).toEqual(numbers(hotColdText.en.rule(t, 64)));
     }
   });
 });
@@ -108,8 +114,11 @@ describe('VecMatScale and ModelPlayground models', () => {
   it('the plan counts rows and bytes', () => {
     const p = scalePlan(1024, 1024, 0.9);
     expect(p.rowsRead).toBe(102);
-    expect(planText(p).dense).toContain('4 MiB');
-    expect(planText(p).gather).toContain('408 KiB');
+    expect(scaleText.en.plan(p).dense).toContain('4 MiB');
+    expect(scaleText.en.plan(p).gather).toContain('408 KiB');
+    expect(scaleText.zh.plan(p).gather).toBe(
+      '仅非零行：只读取 xᵢ ≠ 0 的 102 行，102 × 1,024 × 4 B = 408 KiB，做 104,448 次乘加。',
+    );
   });
   it('run and step summaries quote tokens and probabilities', () => {
     const t = {
@@ -121,10 +130,20 @@ describe('VecMatScale and ModelPlayground models', () => {
         { id: 5, text: ' whale', p: 0.31 },
       ],
     };
+    const { runSummary, stepSummary } = playgroundText.en;
     expect(runSummary([t], { model: 'draft-v1' })).toBe(
       "Generated 1 token with draft-v1; last token ' whale' with probability 0.31.",
     );
     expect(stepSummary(1, t)).toContain('number 2 of the top 5');
     expect(runSummary([], { stopped: true })).toBe('Stopped before the first token.');
+    // The Chinese edition: the same token quotes and probabilities, in Chinese sentences.
+    const zh = playgroundText.zh;
+    expect(zh.runSummary([t], { model: 'draft-v1' })).toBe(
+      "已用 draft-v1 生成了 1 个词元；最后一个词元是 ' whale'，概率 0.31。",
+    );
+    expect(zh.stepSummary(1, t)).toBe(
+      "第 1 个词元是 ' whale'（概率 0.31，在前 5 名中排第 2）。模型在此处认为最可能的五个下一个词元：' sea' 0.40，' whale' 0.31。",
+    );
+    expect(zh.runSummary([], { stopped: true })).toBe('在生成第一个词元之前已停止。');
   });
 });

@@ -11,8 +11,11 @@ import type { GPTConfig } from '../../lib/config.ts';
 import { reservedHeight } from '../../site/widgets/_kit/chart.ts';
 import { checkProps } from '../../site/widgets/_kit/params.ts';
 import { rooflineChart, SIZE } from '../../site/widgets/roofline/chart.ts';
-import { pointRows, summary } from '../../site/widgets/roofline/model.ts';
+import { pointRows } from '../../site/widgets/roofline/model.ts';
 import { schema } from '../../site/widgets/roofline/params.ts';
+import { text } from '../../site/widgets/roofline/text.ts';
+
+const summary = text.en.summary;
 
 const CFG: GPTConfig = { vocabSize: 512, blockSize: 128, nLayer: 4, nHead: 4, nEmbd: 128, nFfn: 512 };
 const ROOF: Roofline = {
@@ -100,6 +103,7 @@ describe('rooflineChart', () => {
     for (const r of pointRows({ roof: ROOF, points: points(8, 3) })) {
       expect(r.attainable).toBeCloseTo(Math.min(12, 6 * r.intensity), 12);
       expect(r.bound).toBe(r.intensity < 2 ? 'memory' : 'compute');
+      expect(text.en.bound(r.bound)).toBe(r.bound);
       expect(r.share).toBeLessThanOrEqual(1);
     }
   });
@@ -111,7 +115,8 @@ describe('rooflineChart', () => {
     const fast = { ...simd, gflops, msPerPass: simd.flops / gflops / 1e6 };
     const m = { roof: ROOF, points: [tfjs, fast] };
     const row = pointRows(m)[1];
-    expect(row.bound).toBe('compute: weights in cache');
+    expect(row.bound).toBe('cache');
+    expect(text.en.bound(row.bound)).toBe('compute: weights in cache');
     expect(row.attainable).toBe(12);
     expect(row.share).toBeCloseTo(9 / 12, 12);
     expect(summary(m)).not.toMatch(/faster than the roof/);
@@ -177,5 +182,64 @@ describe('<roofline-plot>', () => {
     expect(fakeWorker.calls.at(-1)!.payload).toEqual({ treeTokens: 12 });
     expect(el.dataset.stale).toBeUndefined();
     expect(table.querySelectorAll('tr')[1].children[3].textContent).toBe('tree of 12');
+  });
+});
+
+/** The numbers in a sentence, sorted: both editions must show the same ones. */
+const numbersIn = (s: string) => (s.match(/\d+(?:[,.]\d+)*/g) ?? []).sort();
+
+describe('Roofline in Chinese', () => {
+  it('the Chinese summary states exactly the English one’s numbers, with and without a pass in cache', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const m = { roof: ROOF, points: points(2 + seed * 3, seed) };
+      expect(numbersIn(text.zh.summary(m))).toEqual(numbersIn(text.en.summary(m)));
+      expect(text.zh.summary(m)).toMatch(/计算屋顶/);
+    }
+    const all = points(8, 5);
+    const fast = { ...all[6], gflops: 15, msPerPass: all[6].flops / 15 / 1e6 };
+    const m = { roof: ROOF, points: [all[0], fast] };
+    expect(numbersIn(text.zh.summary(m))).toEqual(numbersIn(text.en.summary(m)));
+    expect(text.zh.summary(m)).toMatch(/第 2 次前向比探测测得的屋顶还快/);
+  });
+
+  it('on a zh-Hans page the element writes Chinese: intensities, the run’s rows and summary, the stale line, the chart', async () => {
+    document.documentElement.lang = 'zh-Hans';
+    try {
+      await import('../../site/widgets/roofline/element.ts');
+      const c = checkProps(schema, {});
+      document.body.innerHTML = `<roofline-plot class="kit" data-key="${c.key}" data-values='${JSON.stringify(c.values)}'
+        data-state="static"><script type="application/json" data-json>${JSON.stringify({ config: CFG })}</script>
+        <div data-notes role="status"></div><input id="${c.key}-tree" type="range" min="2" max="16" disabled>
+        <output data-out="tree">8</output><button type="button" data-run disabled>测量</button><p data-progress></p>
+        <p data-out="roof">built</p><div data-chart="chart" style="width:400px"></div>
+        <table><tbody data-out="table"></tbody></table><p data-summary></p></roofline-plot>`;
+      const el = document.querySelector<HTMLElement>('roofline-plot')!;
+      await settle();
+      const table = el.querySelector('[data-out="table"]')!;
+      const input = el.querySelector<HTMLInputElement>(`#${c.key}-tree`)!;
+      const tree = Number(input.value); // the address bar may still carry the last test's tree
+      expect(table.querySelectorAll('tr')[1].children[3].textContent).toBe(`${tree} 个词元的树`);
+      expect(el.querySelector('[data-out="roof"]')!.textContent).toMatch(/^测量之前：/);
+      el.querySelector<HTMLButtonElement>('[data-run]')!.click();
+      await settle();
+      expect(el.dataset.state).toBe('done');
+      expect(el.querySelector('[data-summary]')!.textContent).toBe(
+        text.zh.summary({ roof: ROOF, points: points(tree) }),
+      );
+      expect(table.querySelectorAll('tr')[0].children[3].textContent).toBe('单个词元');
+      expect(table.querySelectorAll('tr')[0].children[6].textContent).toMatch(/\((访存|计算)受限/);
+      input.value = String(tree === 5 ? 6 : 5);
+      input.dispatchEvent(new Event('input'));
+      await settle();
+      expect(el.querySelector('[data-progress]')!.textContent).toBe(text.zh.staleTree);
+      const fig = rooflineChart({ roof: ROOF, points: points(tree) }, { width: 375, document }, 'zh');
+      const labels = [...fig.querySelectorAll('text')].map((t) => t.textContent);
+      expect(labels).toContain('计算屋顶');
+      expect(labels).toContain('内存屋顶');
+      expect(fig.textContent).toContain('算术强度（FLOP/byte）');
+      expect(fig.textContent).not.toMatch(/roof|arithmetic/);
+    } finally {
+      document.documentElement.lang = 'en';
+    }
   });
 });

@@ -61,7 +61,8 @@ import { schema as trainSchema } from '../../site/widgets/lora-train/params.ts';
 import { schema as capstoneSchema } from '../../site/widgets/capstone-decoder/params.ts';
 import { lossText, trainSummary, VOICE_SEEDS } from '../../site/widgets/lora-train/model.ts';
 import { KINDS_OF, rankRows } from '../../site/widgets/lora-rank/model.ts';
-import { optionsOf, splitSummary } from '../../site/widgets/capstone-decoder/model.ts';
+import { optionsOf } from '../../site/widgets/capstone-decoder/model.ts';
+import { text as capstoneText } from '../../site/widgets/capstone-decoder/text.ts';
 import type { CapstoneStepResult } from '../../site/worker/handlers/capstone-run.ts';
 import { SessionGoneError, stepCount } from '../../site/worker/sessions.ts';
 import type { GeneratedToken } from '../../lib/generate.ts';
@@ -912,7 +913,7 @@ const rows: Row[] = [
       return (
         out(el, 'label').startsWith(`run ${fakeText(start.options)},`) &&
         out(el, 'stream') === passes.flatMap((s) => s.pass.tokens).join('') &&
-        out(el, 'split-text') === splitSummary(passes[passes.length - 1].totals)
+        out(el, 'split-text') === capstoneText.en.splitSummary(passes[passes.length - 1].totals)
       );
     },
   },

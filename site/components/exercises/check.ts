@@ -1,7 +1,6 @@
 // The checks behind <Problem>, as plain functions (no DOM): reading a typed number, comparing it with an answer
 // within a stated tolerance, and comparing a widget's setting with the expected one. Used in the browser by
-// exercises.ts and at build time by Problem.astro (the tolerance sentence), and tested in Node.
-import { percent } from '../../widgets/_kit/format.ts';
+// exercises.ts, and tested in Node (the sentences about them are in text.ts).
 
 /**
  * A number as a reader types it: "1,048,576", "1 048 576", "2.5e6", "−0.3" (a typographic minus). Returns NaN for
@@ -25,12 +24,6 @@ export function compareNumber(value: number, answer: number, tolerance: number):
   if (Math.abs(value - answer) <= slack + 1e-12 * Math.max(1, Math.abs(answer))) return 'right';
   return value > answer ? 'high' : 'low';
 }
-
-/** The sentence under an answer box that says how close is close enough. */
-export const toleranceText = (tolerance: number) =>
-  tolerance === 0
-    ? 'Checked exactly.'
-    : `Checked to within ±${percent(tolerance, tolerance < 0.01 ? 1 : 0)} of the answer.`;
 
 /** A widget setting in a comparable form: "⟨2, 2, 1⟩", "<2,2,1>" and "2,2,1" are one tree shape. */
 export const normalizeSetting = (v: unknown) =>

@@ -1,6 +1,8 @@
 // The browser half of <Exercises> and <Problem>: answer checks, hints one at a time, the solution on request,
 // progress in localStorage (one entry per lesson page), reset, the printable sheet, and ?solutions=hide.
+import { pageLang } from '../../i18n/lang.ts';
 import { compareNumber, compareSetting, readNumber, type Setting, type Verdict } from './check.ts';
+import { text } from './text.ts';
 
 interface Check {
   kind: 'number' | 'experiment' | 'explain';
@@ -40,12 +42,14 @@ function save(key: string, all: Record<string, Saved>) {
   }
 }
 
-const FEEDBACK: Record<Exclude<Verdict, 'right'>, string> = {
-  high: 'Not yet: that is too high.',
-  low: 'Not yet: that is too low.',
-  wrong: 'Not yet: that is not it.',
-  unreadable: 'Type a number, digits only (e.g. 1048576 or 2.5e6), without a unit.',
-};
+type Words = (typeof text)['en'];
+
+const feedbackFor = (t: Words): Record<Exclude<Verdict, 'right'>, string> => ({
+  high: t.tooHigh,
+  low: t.tooLow,
+  wrong: t.notIt,
+  unreadable: t.unreadable,
+});
 
 /** The widget element with URL key `key` on this page, with its current values once it has started. */
 function widgetValues(key: string): Record<string, unknown> | undefined | null {
@@ -57,6 +61,8 @@ function widgetValues(key: string): Record<string, unknown> | undefined | null {
 }
 
 export function startExercises(root: HTMLElement) {
+  const t = text[pageLang()];
+  const FEEDBACK = feedbackFor(t);
   const key = storageKey(location.pathname);
   const hideSolutions = new URLSearchParams(location.search).get('solutions') === 'hide';
   let all = load(key);
@@ -67,7 +73,7 @@ export function startExercises(root: HTMLElement) {
 
   const showProgress = () => {
     const right = problems.filter((p) => all[p.dataset.problem!]?.status === 'right').length;
-    progress.textContent = `${right} of ${problems.length} answered right.`;
+    progress.textContent = t.progress(right, problems.length);
   };
   const store = (id: string, change: Partial<Saved>) => {
     all = { ...all, [id]: { ...all[id], ...change } };
@@ -91,7 +97,7 @@ export function startExercises(root: HTMLElement) {
 
     const showStatus = () => {
       const s = all[id]?.status;
-      status.textContent = s === 'right' ? '✓ right' : s === 'wrong' ? '✗ not yet' : '';
+      status.textContent = s === 'right' ? t.statusRight : s === 'wrong' ? t.statusWrong : '';
       p.dataset.status = s ?? '';
     };
     const showHints = () => {
@@ -101,7 +107,7 @@ export function startExercises(root: HTMLElement) {
       });
       if (hintButton) {
         hintButton.hidden = n >= hints.length;
-        hintButton.textContent = `Show hint ${Math.min(n + 1, hints.length)} of ${hints.length}`;
+        hintButton.textContent = t.showHint(Math.min(n + 1, hints.length), hints.length);
       }
     };
     const showSolution = () => {
@@ -133,37 +139,31 @@ export function startExercises(root: HTMLElement) {
       checkButton.addEventListener('click', () => {
         if (check.kind === 'number') {
           const v = compareNumber(readNumber(input!.value), check.answer as number, check.tolerance);
-          grade(v, v === 'right' ? 'Right.' : FEEDBACK[v]);
+          grade(v, v === 'right' ? t.right : FEEDBACK[v]);
           return;
         }
         const values = widgetValues(check.widget!);
-        if (values === null) return grade('unreadable', `The widget "${check.widget}" is not on this page.`);
-        if (values === undefined)
-          return grade('unreadable', 'The widget has not started yet: scroll to it, try it, then check again.');
+        if (values === null) return grade('unreadable', t.noWidget(check.widget!));
+        if (values === undefined) return grade('unreadable', t.notStarted);
         const off = Object.entries(check.given).filter(([k, v]) => String(values[k]) !== String(v));
         if (off.length)
           return grade(
             'wrong',
-            `Not yet: the problem asks for ${off.map(([k, v]) => `${k} = ${v}`).join(', ')}; the widget has ${off.map(([k]) => `${k} = ${String(values[k])}`).join(', ')}.`,
+            t.givenOff(
+              off.map(([k, v]) => `${k} = ${v}`).join(t.listSeparator),
+              off.map(([k]) => `${k} = ${String(values[k])}`).join(t.listSeparator),
+            ),
           );
         const now = String(values[check.param!]);
         const v = compareSetting(values[check.param!], check.answer!, check.tolerance);
-        grade(
-          v,
-          v === 'right'
-            ? `Right: the widget's ${check.param} is ${now}.`
-            : `The widget's ${check.param} is ${now}. ${FEEDBACK[v]}`,
-        );
+        grade(v, v === 'right' ? t.settingRight(check.param!, now) : t.settingWrong(check.param!, now, FEEDBACK[v]));
       });
     }
     if (self)
       for (const b of self.querySelectorAll<HTMLButtonElement>('[data-self-grade]'))
         b.addEventListener('click', () => {
           const right = b.dataset.selfGrade === 'right';
-          grade(
-            right ? 'right' : 'wrong',
-            right ? 'Marked as right.' : 'Marked as not yet: try it again in your own words.',
-          );
+          grade(right ? 'right' : 'wrong', right ? t.markedRight : t.markedWrong);
         });
     if (hintButton) {
       hintButton.disabled = false;
@@ -179,8 +179,8 @@ export function startExercises(root: HTMLElement) {
     solutionButton.addEventListener('click', () => {
       if (!attempted() && !asked) {
         asked = true;
-        feedback.textContent = 'You have not tried it yet. Press again to see the solution anyway.';
-        solutionButton.textContent = `${solutionButton.textContent} anyway`;
+        feedback.textContent = t.notTried;
+        solutionButton.textContent = t.anyway(solutionButton.textContent ?? '');
         return;
       }
       store(id, { solution: true });
@@ -199,7 +199,7 @@ export function startExercises(root: HTMLElement) {
       feedback.textContent = '';
       delete feedback.dataset.verdict;
       asked = false;
-      solutionButton.textContent = check.kind === 'explain' ? 'Show the model answer' : 'Show the worked solution';
+      solutionButton.textContent = check.kind === 'explain' ? t.showModelAnswer : t.showSolution;
       showStatus();
       if (!hideSolutions) {
         showHints();
@@ -228,7 +228,7 @@ export function startExercises(root: HTMLElement) {
     save(key, all);
     for (const r of resets) r();
     showProgress();
-    progress.textContent += ' Your answers on this page were cleared.';
+    progress.textContent += t.cleared;
   });
   const print = root.querySelector<HTMLButtonElement>('[data-print]')!;
   print.disabled = false;

@@ -35,6 +35,15 @@ export function count(n: number): string {
   return ok(n) ? n.toLocaleString('en-US', { maximumFractionDigits: 2 }) : DASH;
 }
 
+/**
+ * A large count as Chinese prose writes it, in 万 (10⁴) or 亿 (10⁸), three significant digits: 2151234 → "215 万",
+ * 123456789 → "1.23 亿"; below 10,000 the plain count.
+ */
+export function countZh(n: number): string {
+  if (!ok(n) || Math.abs(n) < 1e4) return count(n);
+  return Math.abs(n) >= 1e8 ? `${+(n / 1e8).toPrecision(3)} 亿` : `${+(n / 1e4).toPrecision(3)} 万`;
+}
+
 /** A count with its noun, singular for one: plural(1, 'batch', 'batches') → "1 batch", plural(3, …) → "3 batches". */
 export function plural(n: number, one: string, many: string): string {
   return `${count(n)} ${n === 1 ? one : many}`;

@@ -4,11 +4,11 @@
 // between passes. A changed switch marks the last run's figures stale until Run (the table keeps finished runs,
 // each labelled with its own switches).
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { count, duration } from '../_kit/format.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
 import type { CapstoneTotals } from '../../worker/handlers/capstone-run.ts';
-import { optionsOf, runRow, runSummary, shapeFor, splitSegments, splitSummary, type RunRow } from './model.ts';
+import { optionsOf, runRow, shapeFor, splitSegments, type RunRow } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 
 const MAX_ROWS = 12;
 
@@ -17,10 +17,16 @@ class CapstoneDecoder extends WidgetElement<typeof schema.params> {
   #abort: AbortController | null = null;
   #rows: RunRow[] = [];
 
+  /** This page's words. */
+  get #t() {
+    return text[this.lang];
+  }
+
   start() {
+    const t = this.#t;
     const run = this.find<HTMLButtonElement>('[data-action="run"]');
     const cancel = this.find<HTMLButtonElement>('[data-action="cancel"]');
-    const stale = () => markStale(this, 'The switches changed: press Run to decode with them.');
+    const stale = () => markStale(this, t.stale);
     for (const name of [
       'weights',
       'ffn',
@@ -47,7 +53,7 @@ class CapstoneDecoder extends WidgetElement<typeof schema.params> {
     const go = async () => {
       const checked = optionsOf(this.values);
       if ('error' in checked) {
-        this.fail(new Error(checked.error), 'These switches cannot run');
+        this.fail(new Error(checked.error), t.cannotRunTitle);
         return;
       }
       const { options } = checked;
@@ -61,15 +67,18 @@ class CapstoneDecoder extends WidgetElement<typeof schema.params> {
       stream.textContent = '';
       try {
         endSession();
-        this.progress('Loading the models and opening the FFN store…');
+        this.progress(t.loading);
         const start = await session.start(
           { options, prompt: this.values.prompt, tokens: this.values.tokens },
           { onProgress: (p) => this.progress(p.message), signal },
         );
         for (const n of start.notes) this.note(n);
-        if (start.fallback) this.note(`Running from memory: ${start.fallback}.`);
-        this.find('[data-out="label"]').textContent =
-          `${start.label}, FFN from ${start.storage === 'opfs' ? 'OPFS' : 'memory'} (${start.fidelity})`;
+        if (start.fallback) this.note(t.fromMemory(start.fallback));
+        this.find('[data-out="label"]').textContent = t.runLabel(
+          start.label,
+          t.store(start.storage === 'opfs' ? 'OPFS' : 'memory'),
+          t.fidelity(start.fidelity),
+        );
         clearStale(this);
         let text = '';
         let totals: CapstoneTotals | null = null;
@@ -81,23 +90,23 @@ class CapstoneDecoder extends WidgetElement<typeof schema.params> {
           stream.textContent = text;
           totals = s.totals;
           this.#show(totals);
-          this.progress(`Token ${count(Math.min(totals.tokens, this.values.tokens))} of ${count(this.values.tokens)}…`);
+          this.progress(t.tokenOf(Math.min(totals.tokens, this.values.tokens), this.values.tokens));
           if (s.done) break;
         }
         endSession();
-        if (!totals) throw new Error('the run ended before its first pass');
+        if (!totals) throw new Error(t.endedEarly);
         const row = runRow(options, start.storage, totals, text);
         this.#rows = [row, ...this.#rows].slice(0, MAX_ROWS);
         this.#table();
-        this.progress(`Done: ${runSummary(row)}`);
-        this.summary(`${runSummary(row)} ${splitSummary(totals)}`);
+        this.progress(t.done(t.runSummary(row)));
+        this.summary(t.summary(t.runSummary(row), t.splitSummary(totals)));
         this.state = 'done';
       } catch (err) {
         endSession();
         if (signal.aborted) {
-          this.progress('Cancelled: the figures are of the passes made before Cancel; the run is not in the table.');
+          this.progress(t.cancelled);
           this.state = 'done';
-        } else this.fail(err, 'Could not decode');
+        } else this.fail(err, t.couldNotDecode);
       } finally {
         run.disabled = false;
         cancel.disabled = true;
@@ -111,37 +120,40 @@ class CapstoneDecoder extends WidgetElement<typeof schema.params> {
   }
 
   /** The counters and the bar for the run so far. */
-  #show(t: CapstoneTotals) {
-    const segs = splitSegments(t);
-    for (const s of segs) {
+  #show(totals: CapstoneTotals) {
+    const t = this.#t;
+    for (const s of splitSegments(totals)) {
       const el = this.find<HTMLElement>(`[data-seg="${s.key}"]`);
       el.style.flexGrow = String(s.share);
-      el.title = `${s.label}: ${duration(s.ms)} per token`;
+      el.title = t.segmentTitle(t.parts[s.key], s.ms);
     }
-    const bar = this.find('[data-out="split"]');
-    bar.setAttribute('aria-label', splitSummary(t));
-    this.find('[data-out="split-text"]').textContent = splitSummary(t);
+    const summary = t.splitSummary(totals);
+    this.find('[data-out="split"]').setAttribute('aria-label', summary);
+    this.find('[data-out="split-text"]').textContent = summary;
   }
 
   #table() {
+    const t = this.#t;
     const body = this.find('[data-out="runs"]');
     body.replaceChildren(
       ...this.#rows.map((r) => {
         const tr = document.createElement('tr');
-        for (const [k, v] of [
-          ['Switches', r.label],
-          ['Store', r.storage],
-          ['Tokens/s', r.tokensPerSecond],
-          ['Read per token', r.bytesPerToken],
-          ['Reads per token', r.readsPerToken],
-          ['Tokens per pass', r.tokensPerPass],
-          ['Text', r.fidelity],
-        ]) {
+        const cells = [
+          r.label,
+          t.store(r.storage),
+          r.tokensPerSecond,
+          r.bytesPerToken,
+          r.readsPerToken,
+          r.tokensPerPass,
+          t.fidelity(r.fidelity),
+        ];
+        cells.forEach((v, i) => {
           const td = document.createElement('td');
-          td.dataset.label = k;
+          td.dataset.label = t.columns[i];
           td.textContent = v;
+          if (i === 0) td.lang = 'en'; // lib/capstone's name for the switches
           tr.append(td);
-        }
+        });
         return tr;
       }),
     );
@@ -152,7 +164,7 @@ class CapstoneDecoder extends WidgetElement<typeof schema.params> {
     this.find('[data-out="seed"]').textContent = String(this.values.seed);
     this.find('[data-out="tokens"]').textContent = String(this.values.tokens);
     const checked = optionsOf(this.values);
-    this.find('[data-out="check"]').textContent = 'error' in checked ? `Cannot run: ${checked.error}.` : '';
+    this.find('[data-out="check"]').textContent = 'error' in checked ? this.#t.cannotRun(checked.error) : '';
   }
 }
 

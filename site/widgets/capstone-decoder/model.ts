@@ -1,14 +1,15 @@
 // CapstoneDecoder's data, no DOM: the options its switches make (checked by lib/capstone, with a sentence when a
-// combination cannot run), the time split as stacked-bar segments with a text summary, and a run's table row.
+// combination cannot run), the time split as stacked-bar segments, and a run's table row. The sentences about them,
+// in both editions, are text.ts's.
 import {
   type CapstoneOptions,
   DEFAULT_SHAPES,
   capstoneLabel,
   validateCapstoneOptions,
 } from '../../../lib/capstone/options.ts';
-import { capstoneFidelity } from '../../../lib/capstone/loss.ts';
+import { type CapstoneFidelity, capstoneFidelity } from '../../../lib/capstone/loss.ts';
 import type { CapstoneTotals } from '../../worker/handlers/capstone-run.ts';
-import { bytes, count, decimal, duration, percent } from '../_kit/format.ts';
+import { bytes, decimal } from '../_kit/format.ts';
 
 export interface DecoderValues {
   weights: 'fp32' | 'int4';
@@ -45,27 +46,15 @@ export function optionsOf(v: DecoderValues): { options: CapstoneOptions } | { er
 /** The shape to show after the reader picks a speculation kind (lib/capstone's default for it). */
 export const shapeFor = (speculation: DecoderValues['speculation']) => DEFAULT_SHAPES[speculation];
 
-export const SPLIT_PARTS = [
-  ['reads', 'storage reads'],
-  ['select', 'choosing neurons'],
-  ['ffn', 'FFN arithmetic'],
-  ['attention', 'attention and the rest of the pass'],
-  ['draft', 'draft'],
-  ['bookkeeping', 'verification and bookkeeping'],
-] as const;
+/** The parts of a token's time, in the stacked bar's order (their names are text.ts's `parts`). */
+export const SPLIT_PARTS = ['reads', 'select', 'ffn', 'attention', 'draft', 'bookkeeping'] as const;
+export type SplitKey = (typeof SPLIT_PARTS)[number];
 
 /** The time split's segments, ms per token (negative clock noise shown as 0), and their total. */
-export function splitSegments(t: CapstoneTotals): { key: string; label: string; ms: number; share: number }[] {
-  const ms = SPLIT_PARTS.map(([k]) => Math.max(0, t.split[k]));
+export function splitSegments(t: CapstoneTotals): { key: SplitKey; ms: number; share: number }[] {
+  const ms = SPLIT_PARTS.map((k) => Math.max(0, t.split[k]));
   const total = ms.reduce((a, b) => a + b, 0) || 1;
-  return SPLIT_PARTS.map(([key, label], i) => ({ key, label, ms: ms[i], share: ms[i] / total }));
-}
-
-export function splitSummary(t: CapstoneTotals): string {
-  const parts = splitSegments(t)
-    .filter((s) => s.ms > 0)
-    .map((s) => `${s.label} ${duration(s.ms)} (${percent(s.share)})`);
-  return `Per token, after ${count(t.tokens)} tokens: ${parts.join(', ')}.`;
+  return SPLIT_PARTS.map((key, i) => ({ key, ms: ms[i], share: ms[i] / total }));
 }
 
 export interface RunRow {
@@ -75,7 +64,7 @@ export interface RunRow {
   bytesPerToken: string;
   readsPerToken: string;
   tokensPerPass: string;
-  fidelity: string;
+  fidelity: CapstoneFidelity;
   text: string;
 }
 
@@ -90,8 +79,4 @@ export function runRow(o: CapstoneOptions, storage: 'opfs' | 'memory', t: Capsto
     fidelity: capstoneFidelity(o),
     text,
   };
-}
-
-export function runSummary(r: RunRow): string {
-  return `${r.label} from ${r.storage}: ${r.tokensPerSecond} tokens/s, ${r.bytesPerToken} and ${r.readsPerToken} reads per token, ${r.tokensPerPass} tokens per pass (${r.fidelity}).`;
 }

@@ -3,13 +3,15 @@
 // Log-scaled speed-up; the domain is widened to round powers of ten so every point sits inside a labelled tick.
 import * as Plot from '@observablehq/plot';
 import { GRID, MUTED, SERIES, logTicks, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
-import { percent, tick, times } from '../_kit/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { tick, times } from '../_kit/format.ts';
+import { text } from './text.ts';
 
 export const SPEEDUP_SIZE: ChartSize = { ratio: 0.55, min: 210, max: 320, legend: true };
 
 export interface SpeedupPoint {
   sparsity: number;
-  /** "plain JS" or "TensorFlow.js (wasm)". */
+  /** The kernel as the legend names it: "plain JS" or "TensorFlow.js (wasm)" (text.ts: plainJs, tfOn). */
   kernel: string;
   speedup: number;
 }
@@ -17,7 +19,8 @@ export interface SpeedupPoint {
 /** The ideal speed-up of skipping a share s of the work. */
 export const ideal = (s: number) => 1 / (1 - s);
 
-export function speedupChart(data: SpeedupPoint[], { width, document }: ChartContext) {
+export function speedupChart(data: SpeedupPoint[], { width, document }: ChartContext, lang: Lang = 'en') {
+  const t = text[lang];
   const kernels = [...new Set(data.map((d) => d.kernel))];
   const rows = data
     .filter((d) => Number.isFinite(d.speedup) && d.speedup > 0) // a timing of 0 ms has no speed-up to plot
@@ -27,7 +30,7 @@ export function speedupChart(data: SpeedupPoint[], { width, document }: ChartCon
   const curve = Array.from({ length: 41 }, (_, k) => (k / 40) * maxS).map((s) => ({
     sparsity: s,
     speedup: ideal(s),
-    kernel: 'ideal 1 / (1 − s)',
+    kernel: t.ideal,
   }));
   const all = [...rows, ...curve].map((d) => d.speedup);
   const lo = 10 ** Math.floor(Math.log10(Math.min(1, ...all)));
@@ -37,22 +40,25 @@ export function speedupChart(data: SpeedupPoint[], { width, document }: ChartCon
     width,
     size: SPEEDUP_SIZE,
     document,
-    label: 'Speed-up of the sparse FFN over dense against the share of neurons skipped',
+    label: t.chartLabel,
     description: bySparsity
-      .map(
-        (s) =>
-          `${percent(s)} skipped: ${rows
+      .map((s) =>
+        t.chartPoint(
+          s,
+          rows
             .filter((d) => d.sparsity === s)
             .map((d) => `${d.kernel} ${times(d.speedup)}`)
-            .join(', ')}, ideal ${times(ideal(s))}`,
+            .join(lang === 'zh' ? '，' : ', '),
+          ideal(s),
+        ),
       )
-      .join('; '),
+      .join(lang === 'zh' ? '；' : '; '),
     marginLeft: 44,
     marginRight: 12,
-    x: { domain: [0, 1], label: 'share of neurons skipped', tickFormat: '.0%', ticks: width < 420 ? 4 : 6 },
-    y: { type: 'log', domain: [lo, hi], label: 'speed-up over dense (log)', ticks: logTicks(lo, hi), tickFormat: tick },
+    x: { domain: [0, 1], label: t.xLabel, tickFormat: '.0%', ticks: width < 420 ? 4 : 6 },
+    y: { type: 'log', domain: [lo, hi], label: t.yLabel, ticks: logTicks(lo, hi), tickFormat: tick },
     color: {
-      domain: [...kernels, 'ideal 1 / (1 − s)'],
+      domain: [...kernels, t.ideal],
       range: [...kernels.map((_, i) => SERIES[i % SERIES.length]), MUTED],
     },
     // The legend draws each kernel's own symbol in its colour (a colour legend would draw squares); the dashed ideal
@@ -65,7 +71,7 @@ export function speedupChart(data: SpeedupPoint[], { width, document }: ChartCon
       Plot.text(curve.slice(-1), {
         x: 'sparsity',
         y: 'speedup',
-        text: () => 'ideal 1 / (1 − s)',
+        text: () => t.ideal,
         textAnchor: 'end',
         dx: -6,
         dy: -8,

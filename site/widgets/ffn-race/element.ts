@@ -4,14 +4,15 @@
 // row of sparsities for the chart, one after another. While races run, the button that started them (Run again for
 // the automatic ones) reads Cancel: a sweep holds the worker, and every widget's requests wait behind it.
 import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
-import { count, duration, percent } from '../_kit/format.ts';
+import { duration, percent } from '../_kit/format.ts';
 import type { ResultOf } from '../../worker/client.ts';
 import { CancelledError } from '../../worker/protocol.ts';
 import type { ModelName } from '../../worker/models.ts';
 import { speedupChart } from './chart.ts';
-import { RACE_SWEEP, diff, planText, raceSummary, speedup } from './model.ts';
+import { RACE_SWEEP, diff, speedup } from './model.ts';
 import { schema } from './params.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
+import { text } from './text.ts';
 
 type Race = { layer: number; sparsity?: number; repeats: number };
 /** Races to run one after another, and the button that asked for them (it reads Cancel meanwhile). */
@@ -32,16 +33,15 @@ class FfnRace extends WidgetElement<typeof schema.params> {
   #pointsLayer = -1;
 
   start() {
+    const t = text[this.lang];
     const data = (this.#data = this.json());
     if (!data || !this.dataset.model) return;
     if (this.values.layer > data.nLayer - 1) {
-      this.note(
-        `${this.key}.layer=${this.values.layer}: the model has layers 0 to ${data.nLayer - 1}; racing layer ${data.nLayer - 1}.`,
-      );
+      this.note(t.layerClamped(this.key, this.values.layer, data.nLayer - 1));
       this.values = { ...this.values, layer: data.nLayer - 1 };
     }
     const rerun = () => {
-      markStale(this, 'Racing these settings…');
+      markStale(this, t.racing);
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => this.#submit([this.#race()], 'run'), 400);
     };
@@ -90,15 +90,13 @@ class FfnRace extends WidgetElement<typeof schema.params> {
         const mine = this.#generation;
         const running = (this.#running = new AbortController());
         cancels = by;
-        buttons[by].textContent = 'Cancel';
+        buttons[by].textContent = t.cancel;
         try {
           const backend = await worker.ready;
           this.find('[data-out="backend"]').textContent = backend.name;
           for (const race of races) {
             if (mine !== this.#generation || !this.alive) break;
-            this.progress(
-              `Racing layer ${race.layer}${race.sparsity === undefined ? ' on the neurons that fire' : ` at ${percent(race.sparsity)} skipped`}…`,
-            );
+            this.progress(t.racingLayer(race.layer, race.sparsity));
             const r = await worker.request(
               'sparsity.race',
               { model: this.dataset.model as ModelName, ...race },
@@ -117,20 +115,18 @@ class FfnRace extends WidgetElement<typeof schema.params> {
       },
       () => undefined,
       (err) => {
-        if (!(err instanceof CancelledError)) return this.fail(err, 'Could not race', 'Press "Run again" to retry.');
+        if (!(err instanceof CancelledError)) return this.fail(err, t.couldNotRace, t.retry);
         this.state = 'ready';
-        this.progress(
-          `Cancelled. The table shows the last race that finished (its neurons computed are below it); press "${labels.run}" to race the settings above.`,
-        );
+        this.progress(t.cancelled(labels.run));
       },
     );
     this.chart('chart', (width) => {
       if (!this.#points.size) return undefined;
       const data = [...this.#points].flatMap(([s, p]) => [
-        { sparsity: s, kernel: 'plain JS', speedup: p.js },
+        { sparsity: s, kernel: t.plainJs, speedup: p.js },
         { sparsity: s, kernel: p.tfName, speedup: p.tfjs },
       ]);
-      return speedupChart(data, { width });
+      return speedupChart(data, { width }, this.lang);
     });
     this.#submit([this.#race()], 'run');
   }
@@ -151,13 +147,15 @@ class FfnRace extends WidgetElement<typeof schema.params> {
 
   update() {
     const v = this.values;
-    this.find('[data-out="sparsity"]').textContent = v.exact ? 'exact set' : percent(v.sparsity, 0);
+    const t = text[this.lang];
+    this.find('[data-out="sparsity"]').textContent = v.exact ? t.exactSet : percent(v.sparsity, 0);
     if (this.#runs) this.control<HTMLInputElement>('exact').checked = v.exact;
     const a = this.#data?.active[v.layer];
-    if (a !== undefined && this.#data) this.find('[data-plan]').textContent = planText(v.layer, a, this.#data.nFfn);
+    if (a !== undefined && this.#data) this.find('[data-plan]').textContent = t.plan(v.layer, a, this.#data.nFfn);
   }
 
   #show(race: Race, r: Result) {
+    const t = text[this.lang];
     const nFfn = this.#data!.nFfn;
     const row = (kernel: string, side: Result['js']) => {
       const tr = this.find(`tr[data-kernel="${kernel}"]`);
@@ -171,17 +169,17 @@ class FfnRace extends WidgetElement<typeof schema.params> {
     row('js', r.js);
     row('tfjs', r.tfjs);
     const out = (name: string, text: string) => (this.find(`[data-out="${name}"]`).textContent = text);
-    out('tfname', `TensorFlow.js (${r.tfjs.backend}), gather`);
+    out('tfname', t.tfGather(r.tfjs.backend));
     out('backend', r.tfjs.backend);
-    out('computed', `${count(r.js.activeCount)} of ${count(nFfn)} (${percent(r.js.sparsity)} skipped)`);
+    out('computed', t.computed(r.js.activeCount, nFfn, r.js.sparsity));
     out('ideal', speedup(r.js.idealSpeedup));
     this.dataset.backend = r.tfjs.backend;
     this.dataset.maxAbsDiff = String(Math.max(r.js.maxAbsDiff, r.tfjs.maxAbsDiff));
     const missed = race.sparsity !== undefined && Math.max(r.js.maxAbsDiff, r.tfjs.maxAbsDiff) > 1e-4;
     this.progress(
-      `Done on ${r.tfjs.backend}.${missed ? ` Skipping ${percent(r.js.sparsity)} drops some of the ${count(r.js.trueActiveCount)} neurons that really fire, so the answer moves away from dense (max |diff| above).` : ' The sparse answer matches dense up to rounding.'}`,
+      t.done({ backend: r.tfjs.backend, missed, sparsity: r.js.sparsity, trueActive: r.js.trueActiveCount }),
     );
-    this.summary(raceSummary(r.js, r.tfjs, nFfn));
+    this.summary(t.summary(r.js, r.tfjs, nFfn));
     if (JSON.stringify(race) === JSON.stringify(this.#race())) clearStale(this);
     if (race.layer !== this.#pointsLayer) {
       this.#points.clear();
@@ -190,7 +188,7 @@ class FfnRace extends WidgetElement<typeof schema.params> {
     this.#points.set(r.js.sparsity, {
       js: r.js.speedup,
       tfjs: r.tfjs.speedup,
-      tfName: `TensorFlow.js (${r.tfjs.backend})`,
+      tfName: t.tfOn(r.tfjs.backend),
     });
     this.redraw('chart');
   }

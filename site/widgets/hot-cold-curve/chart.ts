@@ -15,7 +15,8 @@ import {
   type ChartContext,
   type ChartSize,
 } from '../_kit/chart.ts';
-import { percent } from '../_kit/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { text } from './text.ts';
 
 export const CURVE_SIZE: ChartSize = { ratio: 0.6, min: 230, max: 340, legend: true };
 
@@ -29,30 +30,37 @@ export interface CurveOptions extends ChartContext {
   /** Budget share of neurons, drawn as a vertical rule. */
   budget: number;
   paper: PaperPoint[];
+  /** The page's edition (English unless given). */
+  lang?: Lang;
 }
 
 /** `frequency`: per layer, per neuron activation frequency (from layer 0). */
 export function curveChart(
   frequency: number[][],
   shareFor80: { layers: number[]; all: number },
-  { width, document, budget, paper }: CurveOptions,
+  { width, document, budget, paper, lang = 'en' }: CurveOptions,
 ) {
-  const series = [...frequency.map((_, l) => `layer ${l}`), 'all layers'];
+  const t = text[lang];
+  const series = [...frequency.map((_, l) => t.layer(l)), t.allLayers];
   const points = [
-    ...frequency.flatMap((f, l) => cumulativeShareCurve(f).map((p) => ({ series: `layer ${l}`, ...p }))),
-    ...cumulativeShareCurve(frequency.flat()).map((p) => ({ series: 'all layers', ...p })),
+    ...frequency.flatMap((f, l) => cumulativeShareCurve(f).map((p) => ({ series: t.layer(l), ...p }))),
+    ...cumulativeShareCurve(frequency.flat()).map((p) => ({ series: t.allLayers, ...p })),
   ];
-  const colorOf = (s: string, i: number) => (s.startsWith('all') ? FG : SERIES[i % SERIES.length]);
+  const colorOf = (s: string, i: number) => (s === t.allLayers ? FG : SERIES[i % SERIES.length]);
   return plotChart({
     width,
     size: CURVE_SIZE,
     document,
-    label: 'Share of activations given by the hottest share of neurons, per layer',
-    description: `Our model: 80% of the activations come from ${shareFor80.layers.map((s, l) => `${percent(s)} of layer ${l}`).join(', ')}; ${percent(shareFor80.all)} over all layers. ${paper.map((p) => `${p.label}: ${percent(p.x, 0)} of neurons give ${percent(p.y, 0)}`).join('; ')}.`,
+    label: t.chartLabel,
+    description: t.chartDescription(
+      shareFor80.layers,
+      shareFor80.all,
+      paper.map((p) => t.paperPoint(p.label, p.x, p.y)).join(lang === 'zh' ? '；' : '; '),
+    ),
     marginLeft: 44,
     marginRight: 12,
-    x: { domain: [0, 1], label: 'share of neurons, hottest first', tickFormat: '.0%', ticks: width < 420 ? 4 : 5 },
-    y: { domain: [0, 1], label: 'share of activations', tickFormat: '.0%', ticks: 5 },
+    x: { domain: [0, 1], label: t.xLabel, tickFormat: '.0%', ticks: width < 420 ? 4 : 5 },
+    y: { domain: [0, 1], label: t.yLabel, tickFormat: '.0%', ticks: 5 },
     color: { domain: series, range: series.map(colorOf), legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1, ticks: 5 }),
@@ -65,7 +73,7 @@ export function curveChart(
             x: 'x',
             y: 'y',
             stroke: () => s,
-            strokeWidth: s.startsWith('all') ? 2.5 : 1.75,
+            strokeWidth: s === t.allLayers ? 2.5 : 1.75,
             strokeDasharray: DASHES[i % DASHES.length],
           },
         ),

@@ -4,11 +4,12 @@
 // reader's text in the page's worker (`sparsity.profile`) and compares its top-20% hot set with Moby Dick's.
 import { hotSetOverlap } from '../../../lib/sparsity/profile.ts';
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { count, duration, percent, times } from '../_kit/format.ts';
+import { duration, percent, times } from '../_kit/format.ts';
 import type { ModelName } from '../../worker/models.ts';
 import { curveChart } from './chart.ts';
-import { placementTable, rate, ruleText, tableSummary } from './model.ts';
+import { placementTable, rate } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 
 /** Characters of the reader's text sent to the worker at most (2,048 tokens need far fewer). */
 const MAX_SEND_CHARS = 100_000;
@@ -41,7 +42,8 @@ class HotColdCurve extends WidgetElement<typeof schema.params> {
         {
           width,
           budget: this.values.budget,
-          paper: [{ x: 0.26, y: 0.8, label: 'OPT-30B (paper)' }],
+          paper: [{ x: 0.26, y: 0.8, label: text[this.lang].paper }],
+          lang: this.lang,
         },
       ),
     );
@@ -51,8 +53,9 @@ class HotColdCurve extends WidgetElement<typeof schema.params> {
   update() {
     const data = this.#data;
     if (!data) return;
+    const say = text[this.lang];
     const t = placementTable(data.moby.frequency, this.values.budget, this.values.size, data.nEmbd);
-    this.find('[data-out="budget"]').textContent = `${percent(this.values.budget)} (${count(t.budgetNeurons)} neurons)`;
+    this.find('[data-out="budget"]').textContent = say.budgetOut(this.values.budget, t.budgetNeurons);
     for (const r of t.rows) {
       const row = this.find(`tr[data-method="${r.method}"]`);
       const cell = (name: string, text: string) =>
@@ -63,18 +66,19 @@ class HotColdCurve extends WidgetElement<typeof schema.params> {
       cell('rate', rate(r.tokensPerSecond));
       cell('speedup', times(r.speedup));
     }
-    this.find('[data-out="rule"]').textContent = ruleText(t, data.moby.frequency[0].length);
+    this.find('[data-out="rule"]').textContent = say.rule(t, data.moby.frequency[0].length);
     this.dataset.served = String(t.rows[2].servedShare);
-    this.summary(tableSummary(t));
+    this.summary(say.summary(t));
     this.redraw('chart');
   }
 
-  async #profile(text: string) {
+  async #profile(input: string) {
+    const say = text[this.lang];
     const data = this.#data;
     if (!data) return;
     const button = this.find<HTMLButtonElement>('[data-action="profile"]');
-    if (text.trim().length === 0) {
-      this.progress('Paste or type some text first.');
+    if (input.trim().length === 0) {
+      this.progress(say.emptyText);
       return;
     }
     button.disabled = true;
@@ -82,7 +86,7 @@ class HotColdCurve extends WidgetElement<typeof schema.params> {
     try {
       const r = await this.worker().request(
         'sparsity.profile',
-        { model: this.dataset.model as ModelName, text: text.slice(0, MAX_SEND_CHARS) },
+        { model: this.dataset.model as ModelName, text: input.slice(0, MAX_SEND_CHARS) },
         { onProgress: (p) => this.progress(p.message) },
       );
       if (!this.alive) return;
@@ -94,18 +98,13 @@ class HotColdCurve extends WidgetElement<typeof schema.params> {
         0.2,
       );
       this.find('[data-yours="all"]').textContent = percent(all);
-      const cut =
-        r.totalTokens > r.tokens ? ` (the first ${count(r.tokens)} of its ${count(r.totalTokens)} tokens)` : '';
-      this.progress(
-        `Profiled ${count(r.tokens)} tokens of your text${cut}; overlap with Moby Dick's hot set over all layers: ${percent(all)}.`,
-      );
-      this.summary(
-        `Your text's top-20% hot set overlaps Moby Dick's by ${overlaps.map((o, l) => `${percent(o)} in layer ${l}`).join(', ')}, ${percent(all)} over all layers.`,
-      );
+      const found = { tokens: r.tokens, totalTokens: r.totalTokens, overlaps, all };
+      this.progress(say.profiled(found));
+      this.summary(say.profileSummary(found));
       this.dataset.profile = 'done';
     } catch (err) {
       this.dataset.profile = 'error';
-      this.progress(`Could not profile the text: ${err instanceof Error ? err.message : String(err)}`);
+      this.progress(say.couldNotProfile(err instanceof Error ? err.message : String(err)));
     } finally {
       button.disabled = false;
     }

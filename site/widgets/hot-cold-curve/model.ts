@@ -1,33 +1,22 @@
 // HotColdCurve as plain data (no DOM): the three placements (random, hottest-first, exact grouped optimum with
 // PowerInfer's "zero or at least C_l neurons per layer" rule) priced by lib/sparsity/placement.ts on PowerInfer's
-// PC-High figures, and the sentences. Used at build time for the static first view and in the browser as the budget
+// PC-High figures (text.ts says them). Used at build time for the static first view and in the browser as the budget
 // slider moves.
 import { neuronBytes, type VectorSize } from '../../../lib/hardware/neuron-bytes.ts';
 import { PC_HIGH } from '../../../lib/hardware/devices.ts';
 import { comparePlacements, minFastNeurons, type PlacementMethod } from '../../../lib/sparsity/placement.ts';
-import { count, duration, numberValue, percent } from '../_kit/format.ts';
+import { count, numberValue } from '../_kit/format.ts';
 import type { HotColdValues } from './params.ts';
 
 /** Neurons per placement group (PowerInfer groups 64 of its much wider layers; 8 keeps ours fine-grained). */
 export const GROUP_SIZE = 8;
 export const METHODS: readonly PlacementMethod[] = ['random', 'hottest', 'optimal'];
-export const METHOD_LABELS: Record<PlacementMethod, string> = {
-  random: 'random',
-  hottest: 'hottest first',
-  optimal: 'exact optimum (C_l rule)',
-};
 
 /** The weight-vector size lib/hardware prices for each size the widget offers. */
 const VECTOR_SIZE: Record<HotColdValues['size'], VectorSize> = { ours: 'ours', '7b': 'fp16' };
 
-export const SIZE_LABELS: Record<HotColdValues['size'], string> = {
-  '7b': '7B-scale: 16 KiB, fp16',
-  ours: 'ours: 1 KiB, fp32',
-};
-
 export interface PlacementRow {
   method: PlacementMethod;
-  label: string;
   servedShare: number;
   fastCounts: number[];
   msPerToken: number;
@@ -68,7 +57,6 @@ export function placementTable(
     const p = all[method];
     return {
       method,
-      label: METHOD_LABELS[method],
       servedShare: p.servedShare,
       fastCounts: p.fastCounts,
       msPerToken: p.msPerToken,
@@ -89,19 +77,6 @@ export function placementTable(
 
 /** Tokens per second as the table prints it (∞ when nothing is timed). */
 export const rate = (v: number) => (Number.isFinite(v) ? count(Math.round(v)) : '∞');
-
-export function tableSummary(t: PlacementTable): string {
-  const [r, h, o] = t.rows;
-  return `Budget ${percent(t.budget)} of the neurons (${count(t.budgetNeurons)}). Share of activations served from GPU memory: random ${percent(r.servedShare)}, hottest first ${percent(h.servedShare)}, exact optimum ${percent(o.servedShare)}. Modelled FFN time per token: ${duration(r.msPerToken)}, ${duration(h.msPerToken)}, ${duration(o.msPerToken)}; all on the CPU ${duration(t.allSlowMs)}. C_l = ${Number.isFinite(t.minFast) ? count(t.minFast) : 'never'} neurons.`;
-}
-
-/** The C_l sentence under the table. */
-export function ruleText(t: PlacementTable, nFfn: number): string {
-  if (Number.isFinite(t.minFast) && t.minFast <= nFfn) {
-    return `C_l = ${count(t.minFast)} neurons: below that, one CPU↔GPU sync costs more than the GPU saves, so a layer puts either none or at least ${count(t.minFast)} neurons on the GPU. All on the CPU: ${duration(t.allSlowMs)} per token.`;
-  }
-  return `C_l = ${Number.isFinite(t.minFast) ? count(t.minFast) : '∞'} neurons, more than a whole layer of ${count(nFfn)}: at this neuron size one sync costs more than the GPU could ever save on a layer, so every placement keeps everything on the CPU (${duration(t.allSlowMs)} per token).`;
-}
 
 /** SVG polyline points for a cumulative curve in a plot box (x0, y0 top-left; w × h), for the static first view. */
 export function curvePoints(curve: { x: number; y: number }[], x0: number, y0: number, w: number, h: number): string {

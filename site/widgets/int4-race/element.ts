@@ -4,15 +4,16 @@
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import type { Int4RaceResult } from '../../../lib/quant/race.ts';
 import { CancelledError } from '../../worker/protocol.ts';
-import { raceSentence } from './model.ts';
 import { schema } from './params.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
+import { text } from './text.ts';
 
 class Int4Race extends WidgetElement<typeof schema.params> {
   schema = schema;
   #raced = false;
 
   start() {
+    const t = text[this.lang];
     const worker = this.worker();
     const button = this.find<HTMLButtonElement>('[data-run]');
     const label = button.textContent ?? '';
@@ -20,7 +21,7 @@ class Int4Race extends WidgetElement<typeof schema.params> {
     const runs = this.jobs(
       async (size: 'small' | 'large') => {
         running = new AbortController();
-        button.textContent = 'Cancel';
+        button.textContent = t.cancel;
         try {
           return await worker.request(
             'quant.race',
@@ -35,20 +36,21 @@ class Int4Race extends WidgetElement<typeof schema.params> {
       (size, r: Int4RaceResult) => {
         this.#raced = true;
         if (size === this.values.size) clearStale(this);
-        this.find('[data-out="race"]').textContent = `In your browser: ${raceSentence(r)}`;
-        this.summary(`In your browser: ${raceSentence(r)}`);
+        const said = t.inYourBrowser(t.race(r));
+        this.find('[data-out="race"]').textContent = said;
+        this.summary(said);
         this.progress('');
         this.state = 'done';
       },
       (err) => {
         if (!(err instanceof CancelledError)) return this.fail(err);
         this.state = 'ready';
-        this.progress(`Cancelled; the sentence above is unchanged. Press "${label}" to run it again.`);
+        this.progress(t.cancelled(label));
       },
     );
     // A race in this browser was for one size: another waits for the button.
     this.bind('size', () => {
-      if (this.#raced) markStale(this, `The race above is for the other size: press "${label}".`);
+      if (this.#raced) markStale(this, t.otherSize(label));
     });
     button.disabled = false;
     this.listen(button, 'click', () => {

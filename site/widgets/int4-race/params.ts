@@ -12,6 +12,10 @@ export const schema = defineWidget({
       default: 'small',
       label: 'Matrix',
       doc: 'small: 512 x 128 (our mlp.down, fits in cache); large: 4096 x 4096 (64 MiB in fp32)',
+      zh: {
+        label: '矩阵',
+        doc: 'small：512 x 128（我们的 mlp.down，能放进缓存）；large：4096 x 4096（fp32 下 64 MiB）',
+      },
     },
   },
   controls: ['table'],

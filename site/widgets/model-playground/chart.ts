@@ -19,7 +19,13 @@ export const NEXT_TOKEN_SIZE: ChartSize = { ratio: 0, min: 28 * 5 + 36, max: 28 
 export function nextTokenChart(
   bars: NextTokenBar[],
   chosen: number,
-  { width, document, label, description }: ChartContext & { label: string; description: string },
+  {
+    width,
+    document,
+    label,
+    description,
+    axis,
+  }: ChartContext & { label: string; description: string /** The x axis title, in the page's words. */; axis: string },
 ) {
   const rows = bars.map((b, rank) => ({ ...b, rank, picked: b.id === chosen ? 'chosen' : 'other' }));
   const labels = rows.map((r) => r.label);
@@ -32,7 +38,7 @@ export function nextTokenChart(
     marginLeft: Math.min(140, 18 + 8 * Math.max(4, ...labels.map((l) => l.length))),
     marginRight: 40,
     style: { fontSize: '13px' },
-    x: { domain: [0, Math.max(0.05, ...rows.map((r) => r.p))], label: 'probability', ticks: width < 420 ? 3 : 5 },
+    x: { domain: [0, Math.max(0.05, ...rows.map((r) => r.p))], label: axis, ticks: width < 420 ? 3 : 5 },
     y: { domain: rows.map((r) => r.rank), tickFormat: (i: number) => labels[i] ?? '', label: null, tickSize: 0 },
     color: { domain: ['other', 'chosen'], range: [SERIES[0], SERIES[1]] },
     marks: [

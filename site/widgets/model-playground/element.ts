@@ -3,13 +3,14 @@
 // the worker for a session (generate.start) and then for a few tokens at a time (generate.next), drawing each as a
 // chip as it arrives, until the count is reached or Stop.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { bytes, count, probability, tokenChip, tokenQuote } from '../_kit/format.ts';
+import { bytes, count, tokenChip } from '../_kit/format.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
 import type { ResultOf } from '../../worker/client.ts';
 import type { WorkerSession } from '../../worker/worker-session.ts';
 import { nextTokenChart } from './chart.ts';
-import { runSummary, stepSummary, temperatureText, type StepToken } from './model.ts';
+import type { StepToken } from './model.ts';
 import { schema, type ModelName } from './params.ts';
+import { text } from './text.ts';
 
 type Info = ResultOf<'model.info'>;
 
@@ -35,13 +36,19 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
   #selected: number | null = null;
   #genNote = '';
 
+  /** This page's words. */
+  get #t() {
+    return text[this.lang];
+  }
+
   start() {
+    const t = this.#t;
     this.#stream = this.workerSession('generate');
     // The tokens shown (the model card's sample, or the last run) were made with other settings until Generate.
-    const stale = () => markStale(this, 'The settings changed: press Generate to run with them.');
+    const stale = () => markStale(this, t.stale);
     for (const k of ['prompt', 'temperature', 'topk', 'seed', 'tokens'] as const) this.bind(k, stale);
     this.bind('name', (name) => {
-      this.#out('weights', this.#weights.get(name) ?? 'not loaded');
+      this.#out('weights', this.#weights.get(name) ?? t.notLoaded);
       void this.#load(name).catch(() => undefined);
       stale();
     });
@@ -90,15 +97,16 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     });
     this.chart('probs', (width) => {
       const i = this.#selected ?? this.#steps.length - 1;
-      const t = this.#steps[i];
-      if (!t) return undefined;
-      const text = stepSummary(i + 1, t);
-      this.find('[data-step-summary]').textContent = text;
-      const bars = t.alternatives.map((a) => ({ id: a.id, label: tokenChip(a.text), p: a.p }));
-      return nextTokenChart(bars, t.id, {
+      const step = this.#steps[i];
+      if (!step) return undefined;
+      const summary = t.stepSummary(i + 1, step);
+      this.find('[data-step-summary]').textContent = summary;
+      const bars = step.alternatives.map((a) => ({ id: a.id, label: tokenChip(a.text), p: a.p }));
+      return nextTokenChart(bars, step.id, {
         width,
-        label: `The five most likely tokens at token ${i + 1}`,
-        description: text,
+        label: t.chartLabel(i + 1),
+        description: summary,
+        axis: t.probability,
       });
     });
 
@@ -106,10 +114,10 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     worker.ready.then(
       (b) => {
         this.#out('backend', b.name);
-        this.#out('backend-reason', b.reason ?? 'the first backend that started');
+        this.#out('backend-reason', b.reason ?? t.firstBackend);
         this.dataset.backend = b.name;
         const skipped = b.skipped.map((s) => `${s.name}: ${s.reason}`).join('; ');
-        this.find('[data-out="backend"]').title = skipped ? `Passed over ${skipped}` : '';
+        this.find('[data-out="backend"]').title = skipped ? t.passedOver(skipped) : '';
       },
       () => undefined, // reported by the request that needed it
     );
@@ -122,25 +130,33 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
   #clearStaticSample() {
     this.find('[data-tokens]').replaceChildren();
     this.#out('count', '–');
-    this.find('[data-caption]').textContent =
-      `The link sets the prompt above for ${this.values.name}. Press Generate to see the model continue it.`;
-    this.find('[data-fulltext]').textContent = `Prompt: ${this.values.prompt}`;
+    this.find('[data-caption]').textContent = this.#t.linkPrompt(this.values.name);
+    this.#fullText(this.#t.promptLabel, this.values.prompt);
+  }
+
+  /** The screen-reader line under the chips: a label in the page's words, then the English text itself. */
+  #fullText(label: string, english: string) {
+    const span = document.createElement('span');
+    span.lang = 'en';
+    span.textContent = english;
+    this.find('[data-fulltext]').replaceChildren(label, span);
   }
 
   update() {
-    this.#out('temperature', temperatureText(this.values.temperature));
+    this.#out('temperature', this.#t.temperature(this.values.temperature));
   }
 
   /** Load `name` in the worker (once), showing progress, the weights' size and whether they came from the cache. */
   #load(name: ModelName): Promise<Info> {
     let p = this.#loaded.get(name);
     if (p) return p;
+    const t = this.#t;
     const bar = this.find<HTMLProgressElement>('[data-load]');
     let fromCache = false;
     const busy = () => this.#run && !this.#run.stopped;
     if (!busy()) this.dataset.state = 'loading';
-    this.progress(`Loading ${name}…`);
-    this.#out('weights', 'loading…');
+    this.progress(t.loading(name));
+    this.#out('weights', t.weightsLoading);
     delete bar.dataset.idle;
     bar.value = 0;
     p = this.worker()
@@ -158,23 +174,23 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
       .then(
         (info) => {
           bar.dataset.idle = '';
-          const where = fromCache ? 'from cache' : 'downloaded';
-          this.#weights.set(name, `${name}: ${bytes(info.parameters * 4)} ${where}`);
+          const where = fromCache ? t.fromCache : t.downloaded;
+          this.#weights.set(name, t.weightsLine(name, bytes(info.parameters * 4), where));
           if (this.values.name === name) {
             this.dataset.weights = fromCache ? 'cache' : 'network';
             this.#out('weights', this.#weights.get(name)!);
           }
           if (!busy()) {
             this.state = 'ready';
-            this.progress(`${name} is ready (${count(info.parameters)} parameters, ${where}). Press Generate.`);
+            this.progress(t.ready(name, count(info.parameters), where));
           }
           return info;
         },
         (err) => {
           this.#loaded.delete(name); // retried by the next Generate
           bar.dataset.idle = '';
-          this.#out('weights', 'not loaded');
-          if (!busy()) this.fail(err, `Could not load ${name}`);
+          this.#out('weights', t.notLoaded);
+          if (!busy()) this.fail(err, t.couldNotLoad(name));
           throw err;
         },
       );
@@ -186,7 +202,7 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     const run = this.#run;
     if (!run || run.stopped) return;
     run.stopped = true;
-    this.progress('Stopping…');
+    this.progress(this.#t.stopping);
   }
 
   #setGenNote(text: string) {
@@ -198,8 +214,9 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
 
   async #generate() {
     const v = { ...this.values };
+    const t = this.#t;
     if (v.prompt.length === 0) {
-      this.#setGenNote('Type a prompt first: the model needs at least one token to continue.');
+      this.#setGenNote(t.typePrompt);
       return;
     }
     if (this.#run) this.#run.stopped = true; // a newer run replaces it; its start frees the old session
@@ -208,23 +225,18 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     this.#steps = [];
     this.#selected = null;
     const max = schema.params.prompt.maxLength;
-    this.#setGenNote(
-      v.prompt.length > max
-        ? `A link to this page keeps prompts of up to ${max} characters, so this one is not saved in the address.`
-        : '',
-    );
+    this.#setGenNote(v.prompt.length > max ? t.tooLongForLink(max) : '');
     this.state = 'running';
     clearStale(this);
     this.find<HTMLButtonElement>('[data-action="stop"]').disabled = false;
-    this.find('[data-caption]').textContent =
-      `${v.name}, temperature ${temperatureText(v.temperature)}, top-k ${v.topk || 'all'}, seed ${v.seed}. Prompt tokens are dashed; "·" is a space; pick a new token to see its probabilities.`;
+    this.find('[data-caption]').textContent = t.runCaption(v.name, t.temperature(v.temperature), v.topk, v.seed);
     this.find('[data-tokens]').replaceChildren();
     this.find('[data-chart="probs"]').replaceChildren();
-    this.find('[data-step-summary]').textContent = 'The first token is on its way.';
+    this.find('[data-step-summary]').textContent = t.firstToken;
     try {
       await this.#load(v.name);
       if (run !== this.#run) return;
-      this.progress('Reading the prompt…');
+      this.progress(t.readingPrompt);
       const start = await this.#stream.start({
         model: v.name,
         prompt: v.prompt,
@@ -239,13 +251,13 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
         const n = this.#steps.length === 0 ? 1 : Math.min(BATCH, v.tokens - this.#steps.length);
         const got = await this.#stream.next({ count: n });
         if (run !== this.#run) return;
-        for (const t of got) this.#append(t);
-        this.progress(`Generating with ${v.name}… ${this.#steps.length} of ${v.tokens} tokens.`);
+        for (const token of got) this.#append(token);
+        this.progress(t.generating(v.name, this.#steps.length, v.tokens));
       }
       this.#finish(run);
     } catch (err) {
       if (run === this.#run) {
-        this.fail(err, 'Could not generate', 'Press Generate to try again.');
+        this.fail(err, t.couldNotGenerate, t.tryAgain);
         this.summary(this.find('[data-progress]').textContent ?? '');
       }
     } finally {
@@ -259,13 +271,13 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     const stopped = run.stopped;
     run.stopped = true;
     this.state = 'done';
-    const summary = runSummary(this.#steps, { stopped, model: run.model });
+    const summary = this.#t.runSummary(this.#steps, { stopped, model: run.model });
     this.progress(summary);
     this.summary(summary);
     const text = [...this.find('[data-tokens]').querySelectorAll<HTMLElement>('[data-text]')]
       .map((c) => c.dataset.text)
       .join('');
-    this.find('[data-fulltext]').textContent = `Text: ${text}`;
+    this.#fullText(this.#t.textLabel, text);
   }
 
   #showPrompt(tokens: { id: number; text: string; partial?: boolean }[], cut: boolean) {
@@ -275,22 +287,23 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
       more.className = 'kit-chip mp-tok';
       more.dataset.kind = 'cut';
       more.textContent = '…';
-      more.title = 'The start of the prompt was cut; the model sees only these tokens.';
+      more.title = this.#t.cutTitle;
       chips.push(more);
     }
-    for (const t of tokens) {
+    for (const token of tokens) {
       const chip = document.createElement('span');
       chip.className = 'kit-chip mp-tok';
+      chip.lang = 'en';
       chip.dataset.kind = 'prompt';
-      chip.dataset.id = String(t.id);
-      chip.dataset.text = t.partial ? '' : t.text; // hex bytes stay out of the "Text:" line
-      chip.title = `prompt token ${t.id}`;
-      chip.textContent = tokenChip(t.text);
+      chip.dataset.id = String(token.id);
+      chip.dataset.text = token.partial ? '' : token.text; // hex bytes stay out of the "Text:" line
+      chip.title = this.#t.promptTokenTitle(token.id);
+      chip.textContent = tokenChip(token.text);
       chips.push(chip);
     }
     this.find('[data-tokens]').replaceChildren(...chips);
     this.#promptCount = tokens.length;
-    this.#out('count', `${this.#promptCount} prompt + 0 new`);
+    this.#out('count', this.#t.counts(this.#promptCount, 0));
   }
 
   #append(t: StepToken) {
@@ -304,12 +317,12 @@ class ModelPlayground extends WidgetElement<typeof schema.params> {
     chip.dataset.id = String(t.id);
     chip.dataset.text = t.partial ? '' : t.text;
     chip.textContent = tokenChip(t.text);
-    chip.title = `token ${t.id}, probability ${probability(t.p)}`;
-    chip.setAttribute('aria-label', `Token ${i + 1}: ${tokenQuote(t.text)}, probability ${probability(t.p)}`);
+    chip.title = this.#t.generatedTitle(t.id, t.p);
+    chip.setAttribute('aria-label', this.#t.generatedLabel(i + 1, t.text, t.p));
     chip.setAttribute('aria-pressed', 'false');
     chip.tabIndex = -1;
     this.find('[data-tokens]').append(chip);
-    this.#out('count', `${this.#promptCount} prompt + ${this.#steps.length} new`);
+    this.#out('count', this.#t.counts(this.#promptCount, this.#steps.length));
     this.#markSelected();
   }
 

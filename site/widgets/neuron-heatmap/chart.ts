@@ -2,7 +2,9 @@
 // zero, as a line with a dot per token and the selected token ringed.
 import * as Plot from '@observablehq/plot';
 import { GRID, SERIES, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
-import { layerText, zeroStats } from './model.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { zeroStats } from './model.ts';
+import { text } from './text.ts';
 
 export const ZERO_SIZE: ChartSize = { ratio: 0.35, min: 150, max: 220 };
 
@@ -11,7 +13,9 @@ export function zeroChart(
   layer: number,
   selected: number,
   { width, document }: ChartContext,
+  lang: Lang = 'en',
 ) {
+  const t = text[lang];
   const data = Array.from(zeroFraction, (zeros, token) => ({ token, zeros }));
   const lo = Math.min(...data.map((d) => d.zeros));
   const sel = data.filter((d) => d.token === selected);
@@ -19,18 +23,18 @@ export function zeroChart(
     width,
     size: ZERO_SIZE,
     document,
-    label: `Share of zero neurons per token in layer ${layer}`,
-    description: layerText(layer, data.length, zeroStats(zeroFraction)),
+    label: t.chartLabel(layer),
+    description: t.layer(layer, data.length, zeroStats(zeroFraction)),
     marginLeft: 44,
     marginRight: 12,
     x: {
-      label: 'token',
+      label: t.xLabel,
       domain: [0, Math.max(1, data.length - 1)],
       ticks: Math.min(data.length, width < 420 ? 4 : 8),
       tickFormat: 'd',
     },
     y: {
-      label: 'zeros in this layer',
+      label: t.yLabel,
       domain: [Math.max(0, Math.floor(lo * 10) / 10 - 0.05), 1],
       tickFormat: '.0%',
       ticks: 4,

@@ -3,13 +3,14 @@
 // in the page's worker (`sparsity.tracePrompt`); only the latest prompt is kept while one is in flight, so typing or
 // pasting a whole book never queues work. Layer, column order and the selected token redraw from the last answer.
 import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
-import { count, percent, tokenChip } from '../_kit/format.ts';
+import { tokenChip } from '../_kit/format.ts';
 import type { ResultOf } from '../../worker/client.ts';
 import type { ModelName } from '../../worker/models.ts';
 import { zeroChart } from './chart.ts';
-import { firedCount, heatPath, layerText, neuronColumns, rowHeight, tokenText, zeroStats } from './model.ts';
+import { firedCount, heatPath, neuronColumns, rowHeight, zeroStats } from './model.ts';
 import { HEATMAP_TOKENS, schema } from './params.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
+import { text } from './text.ts';
 
 /** Characters sent to the worker at most; the rest of a huge paste never leaves the page. */
 const MAX_SEND_CHARS = 50_000;
@@ -38,13 +39,12 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
   #runNote = '';
 
   start() {
+    const say = text[this.lang];
     const data = (this.#data = this.json<Shipped>());
     if (!data || !this.dataset.model) return;
     this.#shown = data.heatmap;
     if (this.values.layer > data.nLayer - 1) {
-      this.note(
-        `${this.key}.layer=${this.values.layer}: the model has layers 0 to ${data.nLayer - 1}; showing layer ${data.nLayer - 1}.`,
-      );
+      this.note(say.layerClamped(this.key, this.values.layer, data.nLayer - 1));
       this.values = { ...this.values, layer: data.nLayer - 1 };
     }
     const worker = this.worker();
@@ -56,11 +56,11 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
           { onProgress: (p) => this.progress(p.message) },
         ),
       (prompt, r) => void this.#answer(prompt, r),
-      (err) => this.fail(err, 'Could not run the prompt'),
+      (err) => this.fail(err, say.couldNotRun),
     );
     this.bind('prompt', (prompt) => {
       // The heatmap is the previous prompt's until this one has run: marked as such through the debounce and the run.
-      markStale(this, `Running your prompt through ${this.dataset.model}…`);
+      markStale(this, say.running(this.dataset.model ?? ''));
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => this.#submit(prompt ?? ''), 350);
     });
@@ -82,18 +82,21 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
     this.chart('chart', (width) => {
       const s = this.#shown;
       const l = this.values.layer;
-      return s && zeroChart(s.zeroFraction[l], l, Math.min(this.values.token, s.tokens.length - 1), { width });
+      return (
+        s && zeroChart(s.zeroFraction[l], l, Math.min(this.values.token, s.tokens.length - 1), { width }, this.lang)
+      );
     });
     if (this.values.prompt !== data.heatmap.prompt) this.#submit(this.values.prompt ?? '');
     else this.state = 'done';
   }
 
   #submit(prompt: string) {
+    const say = text[this.lang];
     if (prompt.trim() === '') {
-      this.#setRunNote('Type a prompt: the heatmap needs at least one token.');
+      this.#setRunNote(say.emptyPrompt);
       return;
     }
-    markStale(this, `Running your prompt through ${this.dataset.model}…`);
+    markStale(this, say.running(this.dataset.model ?? ''));
     this.#runs?.submit(prompt);
   }
 
@@ -104,9 +107,7 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
     this.dataset.tokens = String(r.tokens.length);
     this.#setRunNote(this.#truncationNote(r, prompt.length));
     const backend = await this.worker().ready;
-    this.progress(
-      `Measured in your browser on ${this.dataset.model} (${backend.name} backend): ${r.tokens.length} token${r.tokens.length === 1 ? '' : 's'}.`,
-    );
+    this.progress(text[this.lang].measured(this.dataset.model ?? '', backend.name, r.tokens.length));
     this.update();
   }
 
@@ -118,25 +119,17 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
   }
 
   #truncationNote(r: ResultOf<'sparsity.tracePrompt'>, typedChars: number): string {
+    const say = text[this.lang];
     const max = schema.params.prompt.maxLength;
     const notes: string[] = [];
-    if (typedChars > max)
-      notes.push(
-        `A link to this page keeps prompts of up to ${max} characters, so this one is not saved in the address.`,
-      );
-    if (typedChars > MAX_SEND_CHARS)
-      notes.push(
-        `Your text has ${count(typedChars)} characters; only the first ${count(MAX_SEND_CHARS)} were tokenized.`,
-      );
-    if (r.totalTokens > r.tokens.length) {
-      notes.push(
-        `The prompt is ${count(r.totalTokens)} tokens long; the heatmap shows the first ${r.tokens.length} (about ${count(r.charsShown)} characters), the model's context.`,
-      );
-    }
-    return notes.join(' ');
+    if (typedChars > max) notes.push(say.notSaved(max));
+    if (typedChars > MAX_SEND_CHARS) notes.push(say.sentOnly(typedChars, MAX_SEND_CHARS));
+    if (r.totalTokens > r.tokens.length) notes.push(say.cutToContext(r.totalTokens, r.tokens.length, r.charsShown));
+    return notes.join(this.lang === 'zh' ? '' : ' ');
   }
 
   update() {
+    const say = text[this.lang];
     const s = this.#shown;
     const data = this.#data;
     if (!s || !data) return;
@@ -154,13 +147,13 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
     );
     this.find('[data-sel]').setAttribute('y', String(t));
     const z = zeroStats(s.zeroFraction[l]);
-    map.setAttribute('aria-label', layerText(l, T, z));
-    this.find('.nh-axis span').textContent = `neuron ${this.values.order === 'hot' ? '(hottest first)' : '0'}`;
+    map.setAttribute('aria-label', say.layer(l, T, z));
+    this.find('.nh-axis span').textContent = say.axis(this.values.order === 'hot');
 
     const token = this.control('token');
     token.max = String(T - 1);
     token.value = String(t);
-    this.find('[data-out="token"]').textContent = `${t} of 0–${T - 1}`;
+    this.find('[data-out="token"]').textContent = say.tokenOut(t, T - 1);
     const chips = this.find('[data-tokens]');
     const stamp = `${this.#gen}/${l}`;
     if (chips.dataset.stamp !== stamp) {
@@ -169,8 +162,10 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
           const c = document.createElement('span');
           c.className = 'kit-chip nh-tok';
           c.dataset.i = String(i);
-          c.title = `token ${i}: ${percent(s.zeroFraction[l][i])} zeros`;
-          c.textContent = tokenChip(tok.text);
+          c.title = say.chipTitle(i, s.zeroFraction[l][i]);
+          const word = c.appendChild(document.createElement('span'));
+          word.lang = 'en'; // a token of the prompt: English in both editions
+          word.textContent = tokenChip(tok.text);
           return c;
         }),
       );
@@ -179,12 +174,12 @@ class NeuronHeatmap extends WidgetElement<typeof schema.params> {
     for (const c of chips.children) (c as HTMLElement).dataset.selected = c === chips.children[t] ? 'true' : 'false';
 
     const fired = firedCount(s.bits[l], s.words, t, F);
-    const text = tokenText(s.tokens[t], t, l, fired, F);
-    this.find('[data-out="fired"]').textContent = text.fired;
-    this.find('[data-out="skipped"]').textContent = text.skipped;
-    this.find('[data-out="layer"]').textContent = layerText(l, T, z);
+    const sel = say.token(s.tokens[t], t, l, fired, F);
+    this.find('[data-out="fired"]').textContent = sel.fired;
+    this.find('[data-out="skipped"]').textContent = sel.skipped;
+    this.find('[data-out="layer"]').textContent = say.layer(l, T, z);
     this.dataset.fired = String(fired);
-    this.summary(`${layerText(l, T, z)} ${text.fired} ${text.skipped}`);
+    this.summary(say.summary(say.layer(l, T, z), sel.fired, sel.skipped));
     this.redraw('chart');
   }
 }

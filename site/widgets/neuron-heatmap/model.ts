@@ -1,8 +1,7 @@
 // NeuronHeatmap as plain data (no DOM): the heatmap as an SVG path (one filled cell per neuron that fired) and the
-// sentences that describe a token and a layer. Used at build time for the static first view and in the browser, so
+// counts that describe a token and a layer (text.ts says them). Used at build time for the static first view and in the browser, so
 // the two agree.
 import { hottestFirst } from '../../../lib/sparsity/profile.ts';
-import { count, percent, tokenQuote } from '../_kit/format.ts';
 
 /** Column of each neuron in the picture: by index, or hottest first by a profile's frequencies. */
 export function neuronColumns(nFfn: number, order: 'index' | 'hot', frequency?: ArrayLike<number>): Int32Array {
@@ -50,20 +49,6 @@ export function firedCount(bits: ArrayLike<number>, words: number, t: number, nF
   return n;
 }
 
-/** What the selected token did in the selected layer, and the link back to lesson 1's rows view. */
-export function tokenText(
-  tok: { text: string },
-  t: number,
-  layer: number,
-  fired: number,
-  nFfn: number,
-): { fired: string; skipped: string } {
-  return {
-    fired: `Token ${t} ${tokenQuote(tok.text)}, layer ${layer}: ${count(fired)} of ${count(nFfn)} neurons fired (${percent(1 - fired / nFfn)} zeros).`,
-    skipped: `Rows of W_down skipped for this token: ${count(nFfn - fired)} of ${count(nFfn)}.`,
-  };
-}
-
 /** Mean, min and max share of zeros over the tokens of one layer. */
 export function zeroStats(zeroFraction: ArrayLike<number>): { mean: number; min: number; max: number } {
   let s = 0,
@@ -76,10 +61,6 @@ export function zeroStats(zeroFraction: ArrayLike<number>): { mean: number; min:
     max = Math.max(max, z);
   }
   return { mean: zeroFraction.length ? s / zeroFraction.length : 0, min, max };
-}
-
-export function layerText(layer: number, tokens: number, z: { mean: number; min: number; max: number }): string {
-  return `Layer ${layer}, ${tokens} token${tokens === 1 ? '' : 's'}: on average ${percent(z.mean)} of the neurons are zero per token (from ${percent(z.min)} to ${percent(z.max)}).`;
 }
 
 /** Height of one token row in CSS pixels: short prompts get tall rows, 128 tokens fit in about 380 px. */

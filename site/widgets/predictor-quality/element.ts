@@ -2,8 +2,9 @@
 // the page); the slider selects a threshold, and the text, table and chart follow.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { recallChart } from './chart.ts';
-import { pointText, summaryText, type PredictorData } from './model.ts';
+import type { PredictorData } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 
 class PredictorQuality extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -15,11 +16,11 @@ class PredictorQuality extends WidgetElement<typeof schema.params> {
     if (!d) return; // no predictor trained: the static view says so
     const last = d.sweep.length - 1;
     if ((this.values.step ?? 0) > last) {
-      this.note(`predictor.step=${this.values.step} is past the sweep's last threshold, so ${last} is used.`);
+      this.note(text[this.lang].pastSweep(this.values.step ?? 0, last));
       this.values = { ...this.values, step: last };
     }
     this.bind('step');
-    this.chart('chart', (width) => recallChart(d, d.sweep[this.values.step ?? 0].threshold, { width }));
+    this.chart('chart', (width) => recallChart(d, d.sweep[this.values.step ?? 0].threshold, { width }, this.lang));
     this.state = 'done';
   }
 
@@ -28,14 +29,15 @@ class PredictorQuality extends WidgetElement<typeof schema.params> {
     if (!d) return;
     const step = this.values.step ?? 0;
     const p = d.sweep[step];
-    const t = pointText(p, d.nFfn);
+    const say = text[this.lang];
+    const t = say.point(p, d.nFfn);
     this.find('[data-out="threshold"]').textContent = String(p.threshold);
     this.find('[data-out="recall"]').textContent = t.recall;
     this.find('[data-out="computed"]').textContent = t.computed;
     this.find('[data-out="loss"]').textContent = t.loss;
     for (const row of this.querySelectorAll<HTMLElement>('tr[data-i]'))
       row.dataset.selected = String(row.dataset.i === String(step));
-    this.summary(summaryText(p, d.nFfn));
+    this.summary(say.summary(p, d.nFfn));
     this.redraw('chart');
   }
 }

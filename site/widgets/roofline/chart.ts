@@ -4,11 +4,14 @@
 import * as Plot from '@observablehq/plot';
 import { attainableGflops } from '../../../lib/engine/intensity.ts';
 import { type ChartContext, type ChartSize, logTicks, MUTED, plotChart, SERIES } from '../_kit/chart.ts';
-import { ENGINES, type Measured, pointRows, ridge, summary } from './model.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { ENGINES, type Measured, pointRows, ridge } from './model.ts';
+import { text } from './text.ts';
 
 export const SIZE: ChartSize = { ratio: 0.62, min: 260, max: 400, legend: true };
 
-export function rooflineChart(m: Measured, { width, document }: ChartContext) {
+export function rooflineChart(m: Measured, { width, document }: ChartContext, lang: Lang = 'en') {
+  const t = text[lang];
   const rows = pointRows(m);
   const xs = [...rows.map((r) => r.intensity), ridge(m.roof)];
   const ys = rows.map((r) => r.gflops);
@@ -23,20 +26,20 @@ export function rooflineChart(m: Measured, { width, document }: ChartContext) {
     width,
     size: SIZE,
     document,
-    label: 'Roofline of your device: GFLOP/s against FLOP per byte, with target-v1 decode passes',
-    description: summary(m),
+    label: t.chartLabel,
+    description: t.summary(m),
     marginRight: 16,
-    x: { label: 'arithmetic intensity (FLOP/byte)', type: 'log', domain: [x0, x1], ticks: logTicks(x0, x1, 6) },
+    x: { label: t.xLabel, type: 'log', domain: [x0, x1], ticks: logTicks(x0, x1, 6) },
     y: { label: 'GFLOP/s', type: 'log', domain: [y0, y1], ticks: logTicks(y0, y1, 6), grid: true },
     color: { domain: engines, range: engines.map((e) => SERIES[ENGINES.indexOf(e)]), legend: true },
     symbol: { domain: engines, range: ['circle', 'square', 'triangle'].slice(0, engines.length) },
     marks: [
       Plot.line(roof, { x: 'x', y: 'y', stroke: 'currentColor', strokeWidth: 2 }),
-      Plot.text([roof[2]], { x: 'x', y: 'y', text: () => 'compute roof', textAnchor: 'end', dy: -8, fill: MUTED }),
+      Plot.text([roof[2]], { x: 'x', y: 'y', text: () => t.computeRoof, textAnchor: 'end', dy: -8, fill: MUTED }),
       Plot.text([{ x: x0 * 1.2, y: attainableGflops(m.roof, x0 * 1.2) }], {
         x: 'x',
         y: 'y',
-        text: () => 'memory roof',
+        text: () => t.memoryRoof,
         textAnchor: 'start',
         dy: -10,
         fill: MUTED,
@@ -49,7 +52,7 @@ export function rooflineChart(m: Measured, { width, document }: ChartContext) {
         symbol: 'engine',
         r: 4.5,
         strokeWidth: 1.5,
-        title: (r: (typeof rows)[number]) => `${r.n}: ${r.engine}, ${r.weights}, ${r.pass}`,
+        title: (r: (typeof rows)[number]) => `${r.n}: ${r.engine}, ${r.weights}, ${t.passName(r.tokens)}`,
       }),
       Plot.text(rows, {
         x: 'intensity',

@@ -14,6 +14,7 @@ export const schema = defineWidget({
       default: 8,
       label: 'Tokens in the tree pass',
       doc: 'nodes of the tree-verification pass, 2 to 16',
+      zh: { label: '树前向中的词元数', doc: '树验证前向的节点数，2 到 16' },
     },
   },
   controls: ['chart', 'table'],

@@ -3,7 +3,9 @@
 // The time axis is widened to round powers of ten, so every point sits under a labelled tick.
 import * as Plot from '@observablehq/plot';
 import { GRID, SERIES, logTicks, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
-import { duration, percent, tick } from '../_kit/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { duration, tick } from '../_kit/format.ts';
+import { text } from './text.ts';
 
 export type Method = 'dense' | 'gather' | 'loopDense' | 'loopSkip';
 
@@ -16,19 +18,14 @@ export interface TimingPoint {
 }
 
 export const METHODS: readonly Method[] = ['dense', 'gather', 'loopDense', 'loopSkip'];
-export const METHOD_LABELS: Record<Method, string> = {
-  dense: 'tfjs dense',
-  gather: 'tfjs gather',
-  loopDense: 'JS loop, all rows',
-  loopSkip: 'JS loop, non-zero rows',
-};
 /** Times below this (timer resolution) are drawn at it, since the scale is logarithmic. */
 export const FLOOR_MS = 0.01;
 export const TIMING_SIZE: ChartSize = { ratio: 0.6, min: 220, max: 340, legend: true };
 
-export function timingChart(data: TimingPoint[], { width, document }: ChartContext) {
+export function timingChart(data: TimingPoint[], { width, document }: ChartContext, lang: Lang = 'en') {
+  const t = text[lang];
   const rows = [...data].sort((a, b) => a.zeros - b.zeros).map((d) => ({ ...d, ms: Math.max(FLOOR_MS, d.ms) }));
-  const label = (m: Method) => METHOD_LABELS[m];
+  const label = (m: Method) => t.methods[m];
   const lo = 10 ** Math.floor(Math.log10(Math.min(...rows.map((d) => d.ms))));
   const hi = 10 ** Math.ceil(Math.log10(Math.max(...rows.map((d) => d.ms)) * 1.05));
   const byZeros = [...new Set(rows.map((d) => d.zeros))];
@@ -36,23 +33,25 @@ export function timingChart(data: TimingPoint[], { width, document }: ChartConte
     width,
     size: TIMING_SIZE,
     document,
-    label: 'Median time of y = xW by method against the share of zeros in x',
+    label: t.chartLabel,
     description: byZeros
-      .map(
-        (z) =>
-          `${percent(z)} zeros: ${rows
+      .map((z) =>
+        t.chartPoint(
+          z,
+          rows
             .filter((d) => d.zeros === z)
             .map((d) => `${label(d.method)} ${duration(d.ms)}`)
-            .join(', ')}`,
+            .join(lang === 'zh' ? '，' : ', '),
+        ),
       )
-      .join('; '),
+      .join(lang === 'zh' ? '；' : '; '),
     marginLeft: 48,
     marginRight: 12,
-    x: { domain: [0, 1], label: 'share of zeros in x', tickFormat: '.0%', ticks: width < 420 ? 4 : 6 },
+    x: { domain: [0, 1], label: t.xLabel, tickFormat: '.0%', ticks: width < 420 ? 4 : 6 },
     y: {
       type: 'log',
       domain: [lo, hi],
-      label: 'time (ms, median, log scale)',
+      label: t.yLabel,
       ticks: logTicks(lo, hi),
       tickFormat: tick,
     },

@@ -3,12 +3,13 @@
 // Changing n, m or the zeros re-runs it (latest only); "Sweep" times a row of zero shares and ends on the slider's
 // own, so what the controls say is what the table shows.
 import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
-import { bytes, count, duration, percent } from '../_kit/format.ts';
+import { duration, percent } from '../_kit/format.ts';
 import type { ResultOf } from '../../worker/client.ts';
 import { timingChart, type Method } from './chart.ts';
-import { SWEEP, planText, ratio, scalePlan } from './model.ts';
+import { SWEEP, scalePlan } from './model.ts';
 import { schema, type VecscaleValues } from './params.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
+import { text } from './text.ts';
 
 type Result = ResultOf<'vecmat.compare'>;
 
@@ -22,8 +23,9 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
   #shape = '';
 
   start() {
+    const t = text[this.lang];
     const rerun = () => {
-      markStale(this, 'Timing these settings…');
+      markStale(this, t.timing);
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => this.#submit([{ ...this.values }]), 500);
     };
@@ -55,24 +57,24 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
         this.find('[data-out="backend"]').textContent = backend.name;
         for (const job of jobs) {
           if (mine !== this.#generation || !this.alive) break;
-          this.progress(`Computing ${count(job.n)} × ${count(job.m)} at ${percent(job.zeros)} zeros…`);
+          this.progress(t.computing(job));
           const r = await worker.request(
             'vecmat.compare',
             { n: job.n, m: job.m, zeroFraction: job.zeros, seed: job.seed, repeats: job.repeats },
-            { onProgress: (p) => this.progress(`Computing… ${p.message}`) },
+            { onProgress: (p) => this.progress(t.computingStep(p.message)) },
           );
           if (mine === this.#generation && this.alive) this.#show(job, r);
         }
       },
       () => undefined,
-      (err) => this.fail(err, 'Could not compute', 'Press "Run again" to retry.'),
+      (err) => this.fail(err, undefined, t.retry),
     );
     this.chart('chart', (width) => {
       if (!this.#points.size) return undefined;
       const data = [...this.#points].flatMap(([zeros, t]) =>
         (Object.keys(t) as Method[]).map((method) => ({ zeros, method, ms: t[method] })),
       );
-      return timingChart(data, { width });
+      return timingChart(data, { width }, this.lang);
     });
     this.#submit([{ ...this.values }]);
   }
@@ -84,16 +86,18 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
   }
 
   update() {
+    const t = text[this.lang];
     const v = this.values;
-    const plan = planText(scalePlan(v.n, v.m, v.zeros));
+    const plan = t.plan(scalePlan(v.n, v.m, v.zeros));
     this.find('[data-plan-setup]').textContent = plan.setup;
     this.find('[data-plan-dense]').textContent = plan.dense;
     this.find('[data-plan-gather]').textContent = plan.gather;
     this.find('[data-out="zeros"]').textContent = percent(v.zeros, 0);
-    this.find('[data-action="run"]').title = `W holds ${bytes(v.n * v.m * 4)} of fp32 weights`;
+    this.find('[data-action="run"]').title = t.weightsTitle(scalePlan(v.n, v.m, v.zeros).denseBytes);
   }
 
   #show(job: VecscaleValues, r: Result) {
+    const t = text[this.lang];
     const shape = `${job.n}x${job.m}`;
     if (shape !== this.#shape) {
       this.#shape = shape;
@@ -112,21 +116,15 @@ class VecMatScale extends WidgetElement<typeof schema.params> {
     out('gather', duration(r.gatherMs));
     out('loopDense', duration(r.loopDenseMs));
     out('loopSkip', duration(r.loopSkipMs));
-    out('rows', `${count(r.rowsRead)} of ${count(r.n)}`);
+    out('rows', t.rowsOf(r.rowsRead, r.n));
     const diff = Math.max(r.maxAbsDiff, r.loopMaxAbsDiff);
     const agree = diff === 0 ? '0' : diff.toExponential(1);
     out('diff', agree);
     this.dataset.maxAbsDiff = String(r.maxAbsDiff);
     this.dataset.backend = r.backend;
-    this.progress(
-      `Done on ${r.backend}, ${count(r.n)} × ${count(r.m)} at ${percent(job.zeros)} zeros (median of ${job.repeats}): ` +
-        `skipping zero rows made the JS loop ${ratio(r.loopDenseMs, r.loopSkipMs)}; tf.gather made TensorFlow.js ${ratio(r.denseMs, r.gatherMs)}.`,
-    );
-    this.summary(
-      `Backend ${r.backend}. At ${percent(job.zeros)} zeros, reading ${count(r.rowsRead)} of ${count(r.n)} rows: ` +
-        `TensorFlow.js dense ${duration(r.denseMs)}, gather ${duration(r.gatherMs)}; JS loop over all rows ${duration(r.loopDenseMs)}, ` +
-        `over non-zero rows ${duration(r.loopSkipMs)}. All answers agree to ${agree}.`,
-    );
+    const run = { ...r, m: job.m, zeros: job.zeros, repeats: job.repeats, agree };
+    this.progress(t.done(run));
+    this.summary(t.summary(run));
     const key = (v: VecscaleValues) => JSON.stringify([v.n, v.m, v.zeros, v.seed, v.repeats]);
     if (key(job) === key(this.values)) clearStale(this);
     this.redraw('chart');

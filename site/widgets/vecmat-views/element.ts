@@ -5,6 +5,7 @@ import type { ViewName } from '../../../lib/vecmat.ts';
 import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
 import { KATEX_OPTIONS, LIMIT, M, N, baseMatrix, frame, sub, toRows, totalSteps, type VecMatState } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 import { numberValue } from '../_kit/format.ts';
 
 type Katex = typeof import('katex').default;
@@ -34,7 +35,7 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
     try {
       this.#katex = (await import('katex')).default;
     } catch {
-      this.note('The equation renderer failed to load; equations are shown as plain text.');
+      this.note(text[this.lang].noKatex);
     }
     this.enableControls();
     this.#wire();
@@ -56,7 +57,7 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
     for (const input of this.querySelectorAll<HTMLInputElement>('input[data-w]')) {
       const [i, j] = input.dataset.w!.split(',').map(Number);
       this.listen(input, 'input', () =>
-        this.#numberInput(input, `W row ${i + 1}, column ${j + 1}`, (v) => (this.#state.W[i][j] = v)),
+        this.#numberInput(input, text[this.lang].weightName(i, j), (v) => (this.#state.W[i][j] = v)),
       );
       this.listen(input, 'change', () => this.#settle(input));
     }
@@ -84,7 +85,7 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
       const v = Number(seedInput.value);
       const ok = seedInput.value.trim() !== '' && Number.isInteger(v) && v >= 0 && v <= 99999;
       seedInput.setAttribute('aria-invalid', String(!ok));
-      this.#setInputNote(ok ? '' : 'The seed must be a whole number from 0 to 99999.');
+      this.#setInputNote(ok ? '' : text[this.lang].badSeed);
       if (ok) this.#setSeed(v);
     });
     this.listen(seedInput, 'change', () => this.#settle(seedInput));
@@ -115,7 +116,7 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
     const v = Number(raw);
     const ok = raw !== '' && Number.isFinite(v) && v >= -LIMIT && v <= LIMIT;
     input.setAttribute('aria-invalid', String(!ok));
-    this.#setInputNote(ok ? '' : `${name} must be a number from −${LIMIT} to ${LIMIT}; keeping ${name} as it was.`);
+    this.#setInputNote(ok ? '' : text[this.lang].badNumber(name, LIMIT));
     if (ok) {
       set(Math.round(v * 100) / 100 + 0);
       this.#pause();
@@ -144,12 +145,12 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
     if (prefersReducedMotion()) {
       // No animation: show the finished product; Step still walks through it one step at a time.
       this.#state.pos = total;
-      this.#render('Reduced motion is on, so Play shows the result at once; use Step to go one step at a time.');
+      this.#render(text[this.lang].reducedMotion);
       return;
     }
     if (this.#state.pos >= total) this.#state.pos = 0;
     const play = this.find('[data-action="play"]');
-    play.textContent = 'Pause';
+    play.textContent = text[this.lang].pause;
     play.setAttribute('aria-pressed', 'true');
     const tick = () => {
       this.#state.pos += 1;
@@ -165,7 +166,7 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
     this.#timer = undefined;
     const play = this.querySelector('[data-action="play"]');
     if (play) {
-      play.textContent = 'Play';
+      play.textContent = text[this.lang].play;
       play.setAttribute('aria-pressed', 'false');
     }
   }
@@ -190,7 +191,7 @@ class VecMatViews extends WidgetElement<typeof schema.params> {
   #render(extraStepText?: string) {
     const s = this.#state;
     if (!s) return;
-    const f = frame(s);
+    const f = frame(s, this.lang);
     const active = document.activeElement;
 
     this.find('.vm-grid-wrap').dataset.view = s.view;

@@ -3,6 +3,10 @@
 import { columnsView, elementsView, randomMatrix, rowsView, type Matrix, type ViewName } from '../../../lib/vecmat.ts';
 import { M, N } from './params.ts';
 import { numberValue, short } from '../_kit/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { type Cost, text } from './text.ts';
+
+export { sub } from './text.ts';
 
 export { LIMIT, M, N } from './params.ts';
 export const BYTES_PER_WEIGHT = 4;
@@ -66,11 +70,20 @@ export function baseMatrix(seed: number, propSeed: number, propW?: Matrix): Matr
 
 export const toRows = (flat: number[]): Matrix => Array.from({ length: N }, (_, i) => flat.slice(i * M, i * M + M));
 
-function bytesText(weights: number, total: number) {
-  return `${weights * BYTES_PER_WEIGHT} of ${total * BYTES_PER_WEIGHT} bytes`;
-}
+/** A cost line's counts: `read` of the N × M weights, and their bytes. */
+const cost = (skipped: number[], of: number, macs: number, read: number): Cost => ({
+  skipped,
+  of,
+  macs,
+  read,
+  total: N * M,
+  bytes: read * BYTES_PER_WEIGHT,
+  totalBytes: N * M * BYTES_PER_WEIGHT,
+});
 
-export function frame(s: VecMatState): Frame {
+/** The figure for a state, its sentences in the edition `lang`. */
+export function frame(s: VecMatState, lang: Lang = 'en'): Frame {
+  const t = text[lang];
   const total = totalSteps(s.view);
   const pos = Math.max(0, Math.min(total, s.pos));
   const done = pos === total;
@@ -98,20 +111,20 @@ export function frame(s: VecMatState): Frame {
     }
     if (pos === 0) {
       texSrc = 'y_j=\\sum_{i=1}^{3} x_i\\,W_{ij}';
-      stepText = `Press Step or Play: each step multiplies one weight by its input and adds it to one output.`;
+      stepText = t.elements.intro;
     } else if (done) {
       texSrc = `\\begin{aligned}y_j&=\\sum_{i=1}^{3} x_i\\,W_{ij}\\\\y&=${texVec(full)}\\end{aligned}`;
-      stepText = `All ${N * M} products xᵢ·Wᵢⱼ computed and summed down each column.`;
+      stepText = t.elements.done(N * M);
     } else {
       const { i, j } = el.steps[pos - 1];
       const terms = Array.from({ length: i + 1 }, (_, r) => {
         const t = `${xs[r]}\\cdot${texFactor(s.W[r][j])}`;
         return r === i ? hl(t) : t;
       });
-      texSrc = `y_{${j + 1}}=${terms.join('+')}${i < N - 1 ? '+\\cdots' : ''}=${tex(el.steps[pos - 1].partial[j])}${i < N - 1 ? '\\text{ so far}' : ''}`;
-      stepText = `Step ${pos} of ${total}: x${sub(i)}·W${sub(i)}${sub(j)} = ${short(s.x[i])}·${short(s.W[i][j])} = ${short(products[i][j])}, added to y${sub(j)}.`;
+      texSrc = `y_{${j + 1}}=${terms.join('+')}${i < N - 1 ? '+\\cdots' : ''}=${tex(el.steps[pos - 1].partial[j])}${i < N - 1 ? t.soFar : ''}`;
+      stepText = t.stepOf(pos, total) + t.elements.step(i, j, short(s.x[i]), short(s.W[i][j]), short(products[i][j]));
     }
-    costText = `Multiply-adds: ${N * M} of ${N * M}. Weights read: ${N * M} of ${N * M} (${bytesText(N * M, N * M)}). This view does every product, even those multiplied by zero.`;
+    costText = t.elements.cost(cost([], 0, N * M, N * M));
   } else if (s.view === 'rows') {
     const r = rowsView(s.x, s.W, { bytesPerWeight: BYTES_PER_WEIGHT });
     rows = r.steps.map((st, i) =>
@@ -127,21 +140,18 @@ export function frame(s: VecMatState): Frame {
       }).join('+');
     if (pos === 0) {
       texSrc = 'y=\\sum_{i=1}^{3} x_i\\,W_{i,:}';
-      stepText = 'Press Step or Play: each step adds one row of W, scaled by its input, to the running sum.';
+      stepText = t.rows.intro;
     } else if (done) {
       texSrc = lines('y', termsUpTo(N - 1), texVec(r.y));
-      stepText = r.skippedRows.length
-        ? `Done: y is a weighted sum of ${N - r.skippedRows.length} rows; ${and(rowNames(r.skippedRows))} ${isAre(r.skippedRows)} never read because ${r.skippedRows.length === 1 ? 'its input is' : 'their inputs are'} zero.`
-        : `Done: y is a weighted sum of all ${N} rows of W.`;
+      stepText = t.rows.done(N, r.skippedRows);
     } else {
       const st = r.steps[pos - 1];
       texSrc = lines('y', `${termsUpTo(pos - 1)}${pos < N ? '+\\cdots' : ''}`, texVec(st.partial));
-      stepText = st.skipped
-        ? `Step ${pos} of ${total}: x${sub(st.i)} = 0, so row ${st.i + 1} is skipped: its ${M} weights are never read.`
-        : `Step ${pos} of ${total}: add ${short(s.x[st.i])} × row ${st.i + 1} = ${textVec(st.scaledRow)}.`;
+      stepText =
+        t.stepOf(pos, total) +
+        (st.skipped ? t.rows.skip(st.i, M) : t.rows.add(st.i, short(s.x[st.i]), textVec(st.scaledRow)));
     }
-    const k = r.skippedRows.length;
-    costText = `Rows skipped: ${k} of ${N}${k ? ` (${and(rowNames(r.skippedRows))})` : ''}. Multiply-adds: ${r.cost.actual.multiplyAdds} of ${N * M}. Weights read: ${r.cost.actual.weightsRead} of ${N * M} (${bytesText(r.cost.actual.weightsRead, N * M)}).`;
+    costText = t.rows.cost(cost(r.skippedRows, N, r.cost.actual.multiplyAdds, r.cost.actual.weightsRead));
   } else {
     const c = columnsView(s.x, s.W, { bytesPerWeight: BYTES_PER_WEIGHT, skipColumns: s.skip });
     cols = c.steps.map((st, j) =>
@@ -152,52 +162,25 @@ export function frame(s: VecMatState): Frame {
     const dot = (j: number) => s.W.map((row, i) => `${xs[i]}\\cdot${texFactor(row[j])}`).join('+');
     if (pos === 0) {
       texSrc = 'y_j=\\langle x,\\,W_{:,j}\\rangle';
-      stepText = 'Press Step or Play: each step computes one output as the dot product of x with one column of W.';
+      stepText = t.columns.intro;
     } else if (done) {
       texSrc = `y=\\big(${c.y.map((v, j) => (c.steps[j].skipped ? '\\htmlClass{vm-skip}{0}' : tex(v))).join(',\\ ')}\\big)`;
       if (!s.skip.length)
         texSrc = `\\begin{aligned}y_j&=\\langle x,\\,W_{:,j}\\rangle\\\\y&=${texVec(c.y)}\\end{aligned}`;
-      stepText = c.skippedColumns.length
-        ? `Done: ${M - c.skippedColumns.length} dot products computed; ${and(outNames(c.skippedColumns))} ${isAre(c.skippedColumns)} marked known zero, so ${c.skippedColumns.length === 1 ? 'its column is' : 'their columns are'} never read.`
-        : `Done: ${M} dot products, one per output. Mark an output "known zero" to skip its column.`;
+      stepText = t.columns.done(M, c.skippedColumns);
     } else {
       const st = c.steps[pos - 1];
       const j = st.j;
       texSrc = st.skipped
-        ? `y_{${j + 1}}=${hl('0')}\\quad\\text{(known zero: column ${j + 1} not read)}`
+        ? `y_{${j + 1}}=${hl('0')}${t.notRead(j)}`
         : lines(`y_{${j + 1}}`, `\\langle x,\\,W_{:,${j + 1}}\\rangle`, `${hl(dot(j))}=${tex(st.value)}`);
-      stepText = st.skipped
-        ? `Step ${pos} of ${total}: y${sub(j)} is marked known zero, so column ${j + 1} is skipped.`
-        : `Step ${pos} of ${total}: y${sub(j)} = x · column ${j + 1} = ${short(st.value)}.`;
+      stepText = t.stepOf(pos, total) + (st.skipped ? t.columns.skip(j) : t.columns.dot(j, short(st.value)));
     }
-    for (const j of c.wrongSkips) {
-      warnings.push(
-        `y${sub(j)} is marked known zero, but x · column ${j + 1} = ${short(c.exact[j])} is positive, so a ReLU would keep it: a wrong guess, and the reported 0 is an error.`,
-      );
-    }
-    const k = c.skippedColumns.length;
-    costText = `Columns skipped: ${k} of ${M}${k ? ` (${and(outNames(c.skippedColumns))})` : ''}. Multiply-adds: ${c.cost.actual.multiplyAdds} of ${N * M}. Weights read: ${c.cost.actual.weightsRead} of ${N * M} (${bytesText(c.cost.actual.weightsRead, N * M)}).`;
+    for (const j of c.wrongSkips) warnings.push(t.columns.wrong(j, short(c.exact[j])));
+    costText = t.columns.cost(cost(c.skippedColumns, M, c.cost.actual.multiplyAdds, c.cost.actual.weightsRead));
   }
 
-  const viewName = { elements: 'Elements', rows: 'Rows', columns: 'Columns' }[s.view];
   const read = s.view === 'elements' ? N * M : cells.flat().filter((c) => c !== 'skipped').length;
-  const summary = `${viewName} view${done ? '' : `, step ${pos} of ${total}`}. x = ${textVec(s.x)}. y = ${textVec(y)}. Weights read: ${read} of ${N * M}.`;
+  const summary = t.summary(s.view, done ? '' : t.at(pos, total), textVec(s.x), textVec(y), read, N * M);
   return { total, pos, y, products, cells, rows, cols, tex: texSrc, stepText, costText, summary, warnings };
 }
-
-const SUBS = '₀₁₂₃₄₅₆₇₈₉';
-/** A 0-based index as a 1-based subscript: sub(0) = "₁". */
-export function sub(i: number): string {
-  return String(i + 1)
-    .split('')
-    .map((d) => SUBS[+d])
-    .join('');
-}
-
-const rowNames = (idx: number[]) => idx.map((i) => `row ${i + 1}`);
-const outNames = (idx: number[]) => idx.map((i) => `y${sub(i)}`);
-/** "a", "a and b", "a, b and c" */
-function and(names: string[]): string {
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-const isAre = (names: unknown[]) => (names.length === 1 ? 'is' : 'are');

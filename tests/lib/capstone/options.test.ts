@@ -27,4 +27,11 @@ describe('the capstone switches', () => {
     expect(new Set(all.map(capstoneLabel)).size).toBe(all.length);
     for (const o of all) expect(() => validateCapstoneOptions(o)).not.toThrow();
   });
+
+  it('names speculation once: "chain 2", "tree ⟨2,2,1⟩"', () => {
+    const labels = allCombinations().map(capstoneLabel);
+    expect(labels.filter((l) => /\bchain chain\b|\btree tree\b/.test(l))).toEqual([]);
+    expect(labels.some((l) => / · chain \d+ · /.test(l))).toBe(true);
+    expect(labels.some((l) => / · tree ⟨[\d,]+⟩ · /.test(l))).toBe(true);
+  });
 });

@@ -5,8 +5,8 @@ import {
   compareSetting,
   normalizeSetting,
   readNumber,
-  toleranceText,
 } from '../../../site/components/exercises/check.ts';
+import { text } from '../../../site/components/exercises/text.ts';
 import { mulberry32 } from '../../../lib/random.ts';
 
 describe('readNumber', () => {
@@ -60,8 +60,12 @@ describe('compareSetting', () => {
   });
 });
 
-it('toleranceText states the tolerance as a percent', () => {
-  expect(toleranceText(0)).toBe('Checked exactly.');
-  expect(toleranceText(0.02)).toBe('Checked to within ±2% of the answer.');
-  expect(toleranceText(0.005)).toBe('Checked to within ±0.5% of the answer.');
+it('the tolerance sentence states the tolerance as a percent, with the same digits in both editions', () => {
+  const { en, zh } = text;
+  expect(en.tolerance(0)).toBe('Checked exactly.');
+  expect(en.tolerance(0.02)).toBe('Checked to within ±2% of the answer.');
+  expect(en.tolerance(0.005)).toBe('Checked to within ±0.5% of the answer.');
+  expect(zh.tolerance(0)).toBe('要求完全一致。');
+  expect(zh.tolerance(0.02)).toBe('与答案相差不超过 ±2% 即算正确。');
+  expect(zh.tolerance(0.005)).toBe('与答案相差不超过 ±0.5% 即算正确。');
 });

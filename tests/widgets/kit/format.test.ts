@@ -4,6 +4,7 @@ import {
   bandwidth,
   bytes,
   count,
+  countZh,
   duration,
   percent,
   perSecond,
@@ -55,5 +56,15 @@ describe('format', () => {
     expect(probability(0.0042)).toBe('0.004');
     expect(probability(0)).toBe('0');
     for (const f of [bytes, percent, duration, count, times]) expect(f(NaN)).toBe('–');
+  });
+});
+
+describe('countZh', () => {
+  it('writes a large count in 万 or 亿 with three significant digits, a small one as it is', () => {
+    expect(countZh(2_151_234)).toBe('215 万');
+    expect(countZh(1_000_000)).toBe('100 万');
+    expect(countZh(123_456_789)).toBe('1.23 亿');
+    expect(countZh(9_999)).toBe('9,999');
+    expect(countZh(Number.NaN)).toBe(count(Number.NaN));
   });
 });
