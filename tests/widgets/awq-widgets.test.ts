@@ -1,6 +1,7 @@
-// @vitest-environment jsdom
-// The AWQ lesson's widgets in Node: their sentences and charts from lib/quant results (no browser, no worker).
-import { describe, expect, it } from 'vitest';
+// @vitest-environment jsdom-ssr
+// The AWQ lesson's widgets in Node: their sentences and charts from lib/quant results (no browser, no worker); and
+// each shell on a /zh/ page, its element started in Chinese (a fake worker, never asked while the defaults show).
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { monteCarloScaling } from '../../lib/quant/microscope.ts';
 import { lineChart } from '../../site/widgets/error-microscope/chart.ts';
 import {
@@ -13,13 +14,19 @@ import {
 import { schema as microscopeSchema } from '../../site/widgets/error-microscope/params.ts';
 import { mulberry32 } from '../../lib/random.ts';
 import type { ExperimentResult } from '../../lib/quant/experiment.ts';
-import { sig } from '../../site/widgets/_kit/format.ts';
+import { percent, sig } from '../../site/widgets/_kit/format.ts';
 import { errorChart, stepsChart } from '../../site/widgets/alpha-slider/chart.ts';
 import { alphaSentence, bestAlpha, logTicks, pointAt, type Curve } from '../../site/widgets/alpha-slider/model.ts';
 import { text as int4Text } from '../../site/widgets/int4-race/text.ts';
 
 const raceSentence = int4Text.en.race;
 import { comparisonSentence, resultSentence, row } from '../../site/widgets/quantize-it/model.ts';
+import { AlphaSlider, ErrorMicroscope, QuantizeIt } from '../../site/widgets/index.ts';
+import { mountZh, shownWords, stubMatchMedia, unmountZh } from './zh-mount.ts';
+
+vi.mock('../../site/worker/client.ts', async () => (await import('./worker/fake-client.ts')).clientModule);
+beforeAll(stubMatchMedia);
+afterEach(unmountZh);
 
 const curve: Curve = {
   layer: 'h.3.mlp.down',
@@ -51,6 +58,27 @@ describe('ErrorMicroscope', () => {
       /^200 random groups of 128, one weight scaled by 2/,
     );
   });
+  it('in Chinese: the group, the Monte Carlo, the chart, the out-of-range note and the shell, on a /zh/ page', async () => {
+    const g = groupScaling(4, 1.5, 4);
+    const zh = groupSentence(g, 1.5, 'zh');
+    expect(zh).toMatch(/^权重 -?\d[\d.]* 乘以 s = 1\.5：/);
+    expect(zh).toContain(`未缩放时为 ${sig(g.outputErrBefore, 2)}。`);
+    const mc = monteCarloScaling({ groups: 200, s: 2, seed: 1 });
+    expect(monteCarloSentence(mc, 2, 'zh')).toMatch(/^200 个 128 权重的随机分组，每组一个权重乘以 2：/);
+    const fig = lineChart(g, 1.5, 4, { width: 640, document, lang: 'zh' });
+    expect(fig.outerHTML).toMatch(/aria-label="数轴上的一个量化分组：缩放一个权重之前与之后"/);
+    expect(fig.textContent).toContain('之前：步长 Δ');
+    const p = microscopeSchema.params.bits;
+    expect(outOfRangeNote('比特数', '99', p, 'zh')).toBe(
+      '比特数：“99”不是 2 到 8 之间的整数；组件仍显示上一个有效值。',
+    );
+    const el = await mountZh(ErrorMicroscope, () => import('../../site/widgets/error-microscope/element.ts'));
+    expect(el.querySelector('label[for$="-s"]')!.textContent).toBe('显著权重的缩放系数 s');
+    expect(el.querySelector('[data-out="group"]')!.textContent).toMatch(/^权重 /);
+    expect(el.querySelector('[data-source="modelled"]')!.textContent).toBe('模拟：高斯分布的权重，对称量化器');
+    expect(el.querySelector('[data-progress]')!.textContent).toBe('正在 worker 中运行 10,000 个随机分组……'); // stale
+    expect(shownWords(el)).not.toMatch(/\b(Weight|random groups|simulated|Ticks|Bits)\b/);
+  });
 });
 
 describe('AlphaSlider', () => {
@@ -72,6 +100,28 @@ describe('AlphaSlider', () => {
       expect(svg.getAttribute('role')).toBe('img');
       expect(svg.getAttribute('aria-description')?.length).toBeGreaterThan(50);
     }
+  });
+  it('in Chinese: the sentence, both charts and the shell, with the same figures, on a /zh/ page', async () => {
+    const worse = curve.points[10].relError / curve.points[3].relError - 1;
+    expect(alphaSentence(curve, 0.15, 'zh')).toMatch(/^h\.3\.mlp\.down，α = 0\.15：网格中的最佳 α/);
+    expect(alphaSentence(curve, 0.5, 'zh')).toContain(
+      `比最佳 α = 0.15 时（${percent(curve.points[3].relError)}）多 ${percent(worse)}`,
+    );
+    const error = errorChart(curve, 0.5, { width: 375, document, lang: 'zh' });
+    expect(error.outerHTML).toMatch(/aria-label="h\.3\.mlp\.down 的输出误差随 α 的变化，相对于就近舍入"/);
+    expect([...error.querySelectorAll('text')].some((t) => t.textContent === '最佳')).toBe(true);
+    const steps = stepsChart(curve, 0.5, { width: 640, document, lang: 'zh' });
+    expect(steps.textContent).toContain('所有权重（中位数）');
+    expect(steps.querySelectorAll('path').length).toBe(
+      stepsChart(curve, 0.5, { width: 640, document }).querySelectorAll('path').length,
+    );
+    const el = await mountZh(AlphaSlider, () => import('../../site/widgets/alpha-slider/element.ts'));
+    expect(el.querySelector('label[for$="layer"]')!.textContent).toBe('层');
+    expect(el.querySelector('select[id$="model"] option')!.textContent).toBe('target-v1（训练所得）');
+    expect(el.querySelector('[data-out="sentence"]')!.textContent).toMatch(
+      /^h\.3\.mlp\.down，α = [\d.]+：网格中的最佳 α/,
+    );
+    expect(shownWords(el)).not.toMatch(/\b(measured on our model|calibration|weights|Layer)\b/);
   });
 });
 
@@ -154,5 +204,31 @@ describe('QuantizeIt and Int4Race sentences', () => {
     expect(raceSentence({ ...race, speedup: 0.5, int4Ms: 80 })).toMatch(/int4 is 2× slower/);
     expect(int4Text.zh.race(race)).toMatch(/int4 快 2×。$/);
     expect(int4Text.zh.race({ ...race, speedup: 0.5, int4Ms: 80 })).toMatch(/int4 慢 2×（/);
+  });
+  it('QuantizeIt in Chinese: the same figures in Chinese sentences, cells and controls on a /zh/ page', async () => {
+    const rng = mulberry32(2);
+    const base = Array.from({ length: 1024 }, () => 3.4 + rng());
+    const fp32 = { loss: 3.4172, perplexity: Math.exp(3.4172), sample: 'x', bytes: 3501056, tokenLosses: base };
+    const r = {
+      ...{ bits: 3, groupSize: 128, method: 'awq' as const, sample: 'y', bytes: 677120, meanAlpha: 0.2 },
+      ...{ loss: 3.4548, perplexity: Math.exp(3.4548), tokenLosses: base.map((x) => x + 0.0376) },
+    };
+    const en = resultSentence(r, fp32, 1024, 'target-v1');
+    const zh = resultSentence(r, fp32, 1024, 'target-v1', 'zh');
+    expect(zh).toMatch(
+      /^target-v1（训练所得），int3，分组 128，AWQ（缩放搜索 \+ 截断）：损失 3\.4548 nats\/token，fp32 为 3\.4172（\+0\.0376，95% 区间 /,
+    );
+    const numbers = (x: string) => x.match(/(?<!\w)\d+(?:[.,]\d+)*/g); // not the digits of int3, fp32, target-v1
+    expect(numbers(zh)).toEqual(numbers(en)); // the same numbers, in the same order
+    expect(row(r, fp32, 'outliers', 'zh').slice(2, 4)).toEqual(['AWQ（缩放搜索 + 截断）', 'outliers（人为构造）']);
+    const run = (result: ExperimentResult) => ({ model: 'target-v1' as const, result, fp32 });
+    const worse = { ...r, tokenLosses: r.tokenLosses.map((x) => x + 0.05) };
+    expect(comparisonSentence(run(worse), run(r), 'zh')).toMatch(/^与上一次运行（int3，分组 128，AWQ.*更差。$/);
+    const el = await mountZh(QuantizeIt, () => import('../../site/widgets/quantize-it/element.ts'));
+    expect(el.querySelector('label[for$="method"]')!.textContent).toBe('方法');
+    expect(el.querySelector('select[id$="method"] option[value="rtn"]')!.textContent).toBe('就近舍入（RTN）');
+    expect(el.querySelector('[data-out="result"]')!.textContent).toMatch(/^target-v1（训练所得），int3，分组 128，AWQ/);
+    expect(el.querySelector('[data-runs] td')!.textContent).toBe('128');
+    expect(shownWords(el)).not.toMatch(/\b(Round to nearest|measured on our model|held-out|greedy|Prompt)\b/);
   });
 });

@@ -3,8 +3,10 @@
 // match, counters in the kit's units, and a chart that names and describes itself.
 import { describe, expect, it } from 'vitest';
 import { storageChart } from '../../site/widgets/flash-storage/chart.ts';
-import { at, chunkSentence, curveSentence, type Curve } from '../../site/widgets/flash-storage/model.ts';
-import { budgetText, countsText, ladderId, meanCounts, policyOf } from '../../site/widgets/flash-stepper/model.ts';
+import { at, type Curve } from '../../site/widgets/flash-storage/model.ts';
+import { text as storageText } from '../../site/widgets/flash-storage/text.ts';
+import { ladderId, meanCounts, policyOf } from '../../site/widgets/flash-stepper/model.ts';
+import { text as stepperText } from '../../site/widgets/flash-stepper/text.ts';
 import { validatePolicy } from '../../lib/flash/policy.ts';
 
 const curve: Curve = {
@@ -20,6 +22,7 @@ const curve: Curve = {
 };
 
 describe('FlashStorage', () => {
+  const { chunkSentence, curveSentence } = storageText.en;
   it('finds points and says the smallest and largest scattered reads', () => {
     expect(at(curve, 'scattered', 4096)?.chunkBytes).toBe(4096);
     expect(at(curve, 'scattered', 2048)).toBeUndefined();
@@ -54,6 +57,7 @@ describe('FlashStorage', () => {
 });
 
 describe('FlashStepper', () => {
+  const { budgetText, countsText } = stepperText.en;
   it('turns the toggles into a valid policy and finds the matching rung of the ablation', () => {
     const v = { neurons: 'predictor' as const, hybrid: false, window: 5, budget: 1, bundling: true };
     expect(validatePolicy(policyOf(v))).toEqual({
@@ -142,9 +146,9 @@ describe('FlashBundling', () => {
   };
   it('reads twice as often apart, the same bytes bundled, and twice the bytes per read with friends', () => {
     expect(layoutRows(f, 1024)).toEqual([
-      { layout: 'up and down apart', reads: 400, bytes: 204800 },
-      { layout: 'row-column bundles', reads: 200, bytes: 204800 },
-      { layout: 'closest-friend bundles', reads: 180, bytes: 368640 },
+      { layout: 'apart', reads: 400, bytes: 204800 },
+      { layout: 'bundled', reads: 200, bytes: 204800 },
+      { layout: 'friends', reads: 180, bytes: 368640 },
     ]);
     expect(bundlingChart(f, 1024, { width: 500 }).querySelector(':scope > svg')?.getAttribute('aria-label')).toBe(
       'Read calls and KiB per token for three flash layouts',

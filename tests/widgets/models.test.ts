@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { missRead, readBandwidth } from '../../lib/hardware/storage-curve.ts';
 import { mulberry32 } from '../../lib/random.ts';
 import { bandwidth } from '../../site/widgets/_kit/format.ts';
-import { splitSentence, tableBatches, unionSentence } from '../../site/widgets/batch-union/model.ts';
+import { tableBatches } from '../../site/widgets/batch-union/model.ts';
+import { text as batchText } from '../../site/widgets/batch-union/text.ts';
 import { placementTable } from '../../site/widgets/hot-cold-curve/model.ts';
 import { text as hotColdText } from '../../site/widgets/hot-cold-curve/text.ts';
 import { text as playgroundText } from '../../site/widgets/model-playground/text.ts';
-import { cacheFigures, missSentence, neuronLabel } from '../../site/widgets/neuron-cache-sim/model.ts';
+import { cacheFigures } from '../../site/widgets/neuron-cache-sim/model.ts';
+import { text as cacheText } from '../../site/widgets/neuron-cache-sim/text.ts';
 import { firedCount, heatPath, neuronColumns, zeroStats } from '../../site/widgets/neuron-heatmap/model.ts';
 import { scalePlan } from '../../site/widgets/vecmat-scale/model.ts';
 import { text as scaleText } from '../../site/widgets/vecmat-scale/text.ts';
@@ -61,6 +63,7 @@ describe('HotColdCurve model', () => {
 
 describe('BatchUnion model', () => {
   it('shows 1, 2, 4, 8, 16 and the largest; sentences quote the first and last batch', () => {
+    const { splitSentence, unionSentence } = batchText.en;
     expect(tableBatches([1, 2, 3, 4, 5, 6])).toEqual([1, 2, 4, 6]);
     expect(tableBatches([1])).toEqual([1]);
     const s = unionSentence({ batchSizes: [1, 2, 3], mean: [0.1, 0.15, 0.2], steps: 8 });
@@ -82,6 +85,7 @@ describe('BatchUnion model', () => {
 
 describe('NeuronCacheSim model', () => {
   it('prints bytes in KiB, times from ms, and says what one miss reads', () => {
+    const { missSentence, neuronLabel } = cacheText.en;
     const pt = {
       memory: 0.5,
       hitRate: 0.9,

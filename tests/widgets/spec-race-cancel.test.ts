@@ -47,7 +47,7 @@ describe('SpecRace: Cancel', () => {
     document.body.innerHTML = `<spec-race class="kit" data-key="${c.key}" data-values='${JSON.stringify(c.values)}'
       data-state="static"><div data-notes role="status"></div>${inputs}
       <button type="button" data-action="race" disabled>Race</button><p data-progress></p>${outs}
-      <section aria-label="Speculative decoding"><h3></h3></section><p data-summary></p></spec-race>`;
+      <section aria-label="Speculative decoding"><h3 data-out="spec-title"></h3></section><p data-summary></p></spec-race>`;
     const el = document.querySelector<HTMLElement>('spec-race')!;
     await settle();
     const button = el.querySelector<HTMLButtonElement>('[data-action="race"]')!;

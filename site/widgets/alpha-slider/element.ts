@@ -5,6 +5,7 @@ import { sig } from '../_kit/format.ts';
 import { errorChart, stepsChart } from './chart.ts';
 import { alphaSentence, bestAlpha, pointAt, type Curve } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 
 interface Data {
   curve: Curve | null;
@@ -65,7 +66,7 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
       }
       this.state = 'running';
       this.#curve = null; // nothing from other settings stays on screen while the worker computes
-      const waiting = 'Computing the curve for these settings…';
+      const waiting = text[this.lang].computing;
       this.find('[data-out="sentence"]').textContent = waiting;
       this.summary(waiting); // the screen-reader summary too: it still described the previous curve
       this.redraw();
@@ -77,10 +78,14 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
     this.bind('bits', fetch);
     this.bind('group', fetch);
     this.chart('error', (w) =>
-      this.#curve ? errorChart(this.#curve, this.values.a, { width: w }) : document.createElement('div'),
+      this.#curve
+        ? errorChart(this.#curve, this.values.a, { width: w, lang: this.lang })
+        : document.createElement('div'),
     );
     this.chart('steps', (w) =>
-      this.#curve ? stepsChart(this.#curve, this.values.a, { width: w }) : document.createElement('div'),
+      this.#curve
+        ? stepsChart(this.#curve, this.values.a, { width: w, lang: this.lang })
+        : document.createElement('div'),
     );
     fetch();
   }
@@ -92,9 +97,10 @@ class AlphaSlider extends WidgetElement<typeof schema.params> {
     if (!c || c.layer !== this.values.layer) return;
     const i = pointAt(c, a);
     if (Math.abs(c.points[i].alpha - a) > 1e-9)
-      this.find('[data-out="a"]').textContent = `${sig(a, 2)} (grid: ${sig(c.points[i].alpha, 2)})`;
-    this.find('[data-out="sentence"]').textContent = alphaSentence(c, a);
-    this.summary(alphaSentence(c, a));
+      this.find('[data-out="a"]').textContent = text[this.lang].offGrid(a, c.points[i].alpha);
+    const sentence = alphaSentence(c, a, this.lang);
+    this.find('[data-out="sentence"]').textContent = sentence;
+    this.summary(sentence);
     this.redraw();
   }
 }

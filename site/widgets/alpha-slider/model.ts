@@ -1,7 +1,9 @@
 // AlphaSlider as plain data: the curve the worker (or the build) computed with lib/quant/experiment.ts alphaCurve,
-// and the sentences for the selected α.
+// and the sentence for the selected α (its words are in text.ts).
 import type { AlphaPoint } from '../../../lib/quant/experiment.ts';
-import { percent, sig } from '../_kit/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { sig } from '../_kit/format.ts';
+import { text } from './text.ts';
 
 export interface Curve {
   layer: string;
@@ -18,18 +20,15 @@ export const pointAt = (c: Curve, alpha: number) =>
 /** The α the widget opens at: the grid point with the lowest output error, as the curve computed it. */
 export const bestAlpha = (c: Curve) => c.points[c.best].alpha;
 
-export function alphaSentence(c: Curve, alpha: number): string {
-  const i = pointAt(c, alpha),
-    p = c.points[i],
-    b = c.points[c.best];
-  const where =
-    i === c.best
-      ? `the best α of the grid (${percent(b.relError)} of round-to-nearest's error)`
-      : `output error ${percent(p.relError)} of round-to-nearest's, ${percent(p.relError / b.relError - 1)} more than at the best α = ${sig(b.alpha, 2)} (${percent(b.relError)})`;
-  return (
-    `${c.layer}, α = ${sig(p.alpha, 2)}: ${where}. Weights' effective step (Δ'/s)/Δ: median ${sig(p.stepRatio, 3)},` +
-    ` coarser for ${percent(p.grewShare)} of them; for the most activated channel (${c.salientChannel}): ${sig(p.salientFactor, 3)}.`
-  );
+export function alphaSentence(c: Curve, alpha: number, lang: Lang = 'en'): string {
+  const i = pointAt(c, alpha);
+  return text[lang].sentence({
+    layer: c.layer,
+    point: c.points[i],
+    best: c.points[c.best],
+    atBest: i === c.best,
+    salientChannel: c.salientChannel,
+  });
 }
 
 /**

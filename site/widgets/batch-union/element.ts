@@ -6,9 +6,10 @@ import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
 import { numberValue, percent } from '../_kit/format.ts';
 import type { ModelName } from '../../worker/models.ts';
 import { splitChart, unionChart } from './chart.ts';
-import { splitSentence, tableBatches, temperatureText, unionSentence } from './model.ts';
+import { tableBatches } from './model.ts';
 import { schema, settingsOf, type BatchValues } from './params.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
+import { text } from './text.ts';
 
 class BatchUnion extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -17,6 +18,7 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
   #debounce?: ReturnType<typeof setTimeout>;
 
   start() {
+    const t = text[this.lang];
     const d = this.dataset;
     if (!d.model) return; // no trained model: the static view says so
     const worker = this.worker();
@@ -28,10 +30,10 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
           { onProgress: (p) => this.progress(p.message) },
         ),
       (v, run) => this.#show(v, run),
-      (err) => this.fail(err, 'Could not compute', 'Press "Run again" to retry.'),
+      (err) => this.fail(err, undefined, t.pressRun),
     );
     const rerun = () => {
-      markStale(this, 'Measuring these settings…');
+      markStale(this, t.measuring);
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => this.#submit(), 400);
     };
@@ -40,43 +42,46 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
     this.listen(this.find('[data-action="run"]'), 'click', () => this.#submit());
     this.onStop(() => clearTimeout(this.#debounce));
     this.enableControls();
-    this.chart('union', (width) => this.#run && unionChart(this.#run, { width }));
+    this.chart('union', (width) => this.#run && unionChart(this.#run, { width, lang: this.lang }));
     this.chart(
       'split',
-      (width) => this.#run && splitChart(splitAt(this.#run, this.values.hot), this.values.hot, { width }),
+      (width) =>
+        this.#run && splitChart(splitAt(this.#run, this.values.hot), this.values.hot, { width, lang: this.lang }),
     );
     this.#submit();
   }
 
   update() {
+    const t = text[this.lang];
     const v = this.values;
     this.find('[data-out="prompt"]').textContent = v.prompt;
     this.find('[data-out="size"]').textContent = String(v.size);
-    this.find('[data-out="temperature"]').textContent = temperatureText(v.temperature);
+    this.find('[data-out="temperature"]').textContent = t.temperature(v.temperature);
     this.find('[data-out="hot"]').textContent = percent(v.hot, 0);
     const run = this.#run;
     if (!run) return;
     const rows = splitAt(run, v.hot);
-    const sentence = splitSentence(rows, v.hot);
+    const sentence = t.splitSentence(rows, v.hot);
     this.find('[data-caption="split"]').textContent = sentence;
-    this.summary(`${unionSentence(run)} ${sentence}`);
+    this.summary(`${t.unionSentence(run)} ${sentence}`);
     this.dataset.denseShare = rows.map((r) => numberValue(r.denseShare, 4)).join(',');
     this.redraw('split');
   }
 
   #submit() {
     clearTimeout(this.#debounce);
-    this.progress(`Decoding ${this.values.size} continuation${this.values.size > 1 ? 's' : ''} in the worker…`);
+    this.progress(text[this.lang].decoding(this.values.size));
     this.#runs?.submit({ ...this.values });
   }
 
   #show(v: BatchValues, run: BatchRun) {
+    const t = text[this.lang];
     this.#run = run;
     const current = (x: BatchValues) => JSON.stringify([x.prompt, settingsOf(x)]);
     if (current(v) === current(this.values)) clearStale(this);
     this.dataset.meanMax = String(run.mean[run.mean.length - 1]);
-    this.progress(`Measured in your browser on ${this.dataset.model}: B = 1…${v.size}, ${v.steps} decode steps.`);
-    this.find('[data-caption="union"]').textContent = unionSentence(run);
+    this.progress(t.measuredHere(this.dataset.model ?? '', v.size, v.steps));
+    this.find('[data-caption="union"]').textContent = t.unionSentence(run);
     const cell = (tag: 'th' | 'td', text: string, scope?: string) => {
       const el = document.createElement(tag);
       el.textContent = text;
@@ -84,7 +89,7 @@ class BatchUnion extends WidgetElement<typeof schema.params> {
       return el;
     };
     this.find('[data-table="union"] thead tr').replaceChildren(
-      ...['B', ...run.union[0].map((_, l) => `layer ${l}`), 'mean'].map((t) => cell('th', t, 'col')),
+      ...['B', ...run.union[0].map((_, l) => t.layer(l)), t.mean].map((t) => cell('th', t, 'col')),
     );
     this.find('[data-table="union"] tbody').replaceChildren(
       ...tableBatches(run.batchSizes).map((b) => {

@@ -3,17 +3,20 @@
 // (after scaling, back in original units). Ticks are grid points; hollow dots the weights, filled dots their values.
 import * as Plot from '@observablehq/plot';
 import { FG, GRID, MUTED, SERIES, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { groupSentence, type groupScaling } from './model.ts';
+import { text } from './text.ts';
 
 export const LINE_SIZE: ChartSize = { ratio: 0.42, min: 180, max: 240 };
-const ROWS = ['before: step Δ', "after: others, Δ'", "after: salient, Δ'/s"];
 
 export function lineChart(
   g: ReturnType<typeof groupScaling>,
   s: number,
   bits: number,
-  { width, document }: ChartContext,
+  { width, document, lang = 'en' }: ChartContext & { lang?: Lang },
 ) {
+  const t = text[lang];
+  const ROWS = t.rows;
   const max = Math.max(...g.w.map(Math.abs), Math.abs(g.w[g.salient] * s) / s) * 1.08;
   const hi = (1 << (bits - 1)) - 1,
     lo = -(1 << (bits - 1));
@@ -43,10 +46,10 @@ export function lineChart(
     width,
     size: LINE_SIZE,
     document,
-    label: 'One quantization group on a number line, before and after scaling one weight',
-    description: groupSentence(g, s),
+    label: t.chartLabel,
+    description: groupSentence(g, s, lang),
     marginLeft: width < 420 ? 10 : 130,
-    x: { domain: [-max, max], label: 'weight value', ticks: width < 420 ? 4 : 7 },
+    x: { domain: [-max, max], label: t.xAxis, ticks: width < 420 ? 4 : 7 },
     y: { domain: ROWS, label: null, axis: width < 420 ? null : 'left' },
     marks: [
       Plot.tickX(ticks, { x: 'x', y: 'row', stroke: GRID, strokeWidth: 1 }),

@@ -6,6 +6,8 @@ import type { MonteCarlo } from '../../../lib/quant/microscope.ts';
 import { lineChart } from './chart.ts';
 import { groupScaling, groupSentence, monteCarloSentence, outOfRangeNote } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
+import { paramText } from '../_kit/params.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
 
 class ErrorMicroscope extends WidgetElement<typeof schema.params> {
@@ -13,13 +15,14 @@ class ErrorMicroscope extends WidgetElement<typeof schema.params> {
   #runs?: { submit(v: { s: number; bits: number; seed: number }): void };
 
   start() {
+    const lang = this.lang;
     const worker = this.worker();
     this.#runs = this.jobs(
       (v: { s: number; bits: number; seed: number }) => worker.request('quant.monteCarlo', { ...v, groupSize: 128 }),
       (v, m: MonteCarlo) => {
         const now = this.values;
         if (v.s === now.s && v.bits === now.bits && v.seed === now.seed) clearStale(this);
-        this.find('[data-out="mc"]').textContent = monteCarloSentence(m, v.s);
+        this.find('[data-out="mc"]').textContent = monteCarloSentence(m, v.s, lang);
         this.progress('');
         this.state = 'done';
       },
@@ -27,7 +30,7 @@ class ErrorMicroscope extends WidgetElement<typeof schema.params> {
     const run = () => {
       this.state = 'running';
       // Until the worker answers, the Monte Carlo sentence is the previous settings': marked as such.
-      markStale(this, 'Running 10,000 random groups in the worker…');
+      markStale(this, text[lang].running);
       this.#runs!.submit({ s: this.values.s, bits: this.values.bits, seed: this.values.seed });
     };
     for (const name of ['s', 'bits', 'seed'] as const) {
@@ -36,7 +39,7 @@ class ErrorMicroscope extends WidgetElement<typeof schema.params> {
       const p = this.schema.params[name];
       let shown: string | null = null;
       this.listen(box, 'input', () => {
-        const note = outOfRangeNote(p.label, box.value, p);
+        const note = outOfRangeNote(paramText(p, lang).label, box.value, p, lang);
         if (shown && shown !== note) this.clearNotes((n) => n !== shown);
         if (note) this.note(note);
         shown = note;
@@ -45,6 +48,7 @@ class ErrorMicroscope extends WidgetElement<typeof schema.params> {
     this.chart('line', (width) =>
       lineChart(groupScaling(this.values.seed, this.values.s, this.values.bits), this.values.s, this.values.bits, {
         width,
+        lang,
       }),
     );
     run();
@@ -54,8 +58,9 @@ class ErrorMicroscope extends WidgetElement<typeof schema.params> {
     const { s, bits, seed } = this.values;
     const g = groupScaling(seed, s, bits);
     this.find('[data-out="s"]').textContent = sig(s, 3).toString();
-    this.find('[data-out="group"]').textContent = groupSentence(g, s);
-    this.summary(groupSentence(g, s));
+    const sentence = groupSentence(g, s, this.lang);
+    this.find('[data-out="group"]').textContent = sentence;
+    this.summary(sentence);
     this.redraw('line');
   }
 }

@@ -10,7 +10,7 @@ class FlashBundling extends WidgetElement<typeof schema.params> {
   start() {
     const d = this.json<{ friends: FriendsData; neuronBytes: number }>();
     if (!d) return;
-    this.chart('chart', (width) => bundlingChart(d.friends, d.neuronBytes, { width }));
+    this.chart('chart', (width) => bundlingChart(d.friends, d.neuronBytes, { width, lang: this.lang }));
     this.state = 'done';
   }
 }

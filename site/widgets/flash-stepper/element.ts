@@ -4,21 +4,9 @@
 // settings if they are a rung of the ablation (site/data/flash.json, shipped with the page), else "–" until Run.
 // After a run the counters are the means over its tokens; the last token's own figures are in the caption.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { plural } from '../_kit/format.ts';
-import {
-  basisText,
-  budgetText,
-  buildMean,
-  countsText,
-  lastTokenText,
-  meanCounts,
-  policyOf,
-  summaryText,
-  windowText,
-  type Ablation,
-  type StepCounts,
-} from './model.ts';
+import { buildMean, meanCounts, policyOf, type Ablation, type StepCounts } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 
 interface Step extends StepCounts {
   text: string;
@@ -37,6 +25,7 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
   #generation = 0;
 
   start() {
+    const t = text[this.lang];
     const flash = this.workerSession('flash'); // stopped when the widget leaves the page
     const run = this.find<HTMLButtonElement>('[data-action="run"]');
     const one = this.find<HTMLButtonElement>('[data-action="step"]');
@@ -54,7 +43,7 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       endSession();
       this.#steps = [];
       this.clearNotes((n) => n.includes(`${this.key}.`)); // keep the notes about the URL
-      this.progress('Opening the FFN store…');
+      this.progress(t.opening);
       const v = this.values;
       const r = await flash.start(
         { model: v.model, prompt: v.prompt, policy: policyOf(v), storage: v.storage },
@@ -64,12 +53,17 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       this.#remaining = r.remaining;
       for (const n of r.notes) this.note(n);
       if (r.fallback) this.note(r.fallback);
-      this.#runBasis = `Measured here: ${v.model}'s FFN is read from ${r.storage === 'opfs' ? 'the Origin Private File System' : 'memory'}${r.rebuilt ? ' (the store was written just now)' : ' (store reused)'}${r.setup.reads ? `; the resident half took ${r.setup.reads} reads once` : ''}.`;
+      this.#runBasis = t.runBasis({
+        model: v.model,
+        opfs: r.storage === 'opfs',
+        rebuilt: r.rebuilt,
+        setupReads: r.setup.reads,
+      });
     };
     const step = async (gen: number) => {
       if (flash.id === null) await begin(gen);
       if (gen !== this.#generation || flash.id === null) return;
-      const full = 'the context is full; change a setting or press Run to start again';
+      const full = t.contextFull;
       if (this.#remaining <= 0) throw new Error(full);
       const [s] = await flash.next({ count: 1 });
       if (gen !== this.#generation) return; // a token of the old settings: not theirs to show
@@ -87,17 +81,13 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
       try {
         if (fresh || flash.id === null) await begin(gen);
         for (let i = 0; i < n && this.#remaining > 0 && this.alive && gen === this.#generation; i++) {
-          this.progress(`Token ${i + 1} of ${n}…`);
+          this.progress(t.tokenOf(i + 1, n));
           await step(gen);
         }
-        this.progress(
-          gen === this.#generation
-            ? `${plural(this.#steps.length, 'token', 'tokens')}.`
-            : 'A setting changed during the run, so it stopped: press Run to measure the new settings.',
-        );
+        this.progress(gen === this.#generation ? `${t.tokens(this.#steps.length)}${t.end}` : t.stopped);
         this.state = 'done';
       } catch (err) {
-        this.fail(err, 'Could not generate');
+        this.fail(err, t.couldNotGenerate);
       } finally {
         this.#busy = false;
         run.disabled = one.disabled = false;
@@ -110,9 +100,10 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
   }
 
   update() {
+    const words = text[this.lang];
     const v = this.values;
-    this.find('[data-out="window"]').textContent = windowText(v);
-    this.find('[data-out="budget"]').textContent = budgetText(v.budget);
+    this.find('[data-out="window"]').textContent = words.windowText(v);
+    this.find('[data-out="budget"]').textContent = words.budgetText(v.budget);
     this.find('[data-out="tokens"]').textContent = String(v.tokens);
     const data = this.json<{ ablation: Ablation; generation: { prompt: string; inMemoryText: string } }>();
     const steps = this.#steps;
@@ -120,30 +111,31 @@ class FlashStepper extends WidgetElement<typeof schema.params> {
     if (steps.length === 0) {
       // No run for these settings: the build-time mean if they are a rung, else nothing to show yet.
       const mean = data && buildMean(v, data.ablation);
-      const t = mean && countsText(mean);
+      const t = mean && words.countsText(mean);
       for (const k of stats) this.find(`[data-out="${k}"]`).textContent = t ? t[k] : '–';
-      if (data) this.find('[data-out="basis"]').textContent = basisText(mean, data.ablation);
+      if (data) this.find('[data-out="basis"]').textContent = words.basisText(mean, data.ablation);
       const known = data && v.prompt === data.generation.prompt;
       this.find('[data-out="text"]').textContent = '';
       this.find('[data-out="memory"]').textContent = known ? data.generation.inMemoryText : '';
-      this.find('[data-out="same"]').textContent = known
-        ? 'Greedy decoding; with an exact policy the two texts are the same.'
-        : '';
-      this.summary(mean ? summaryText(0, null, mean) : 'Press Run to generate.');
+      this.find('[data-out="same"]').textContent = known ? words.sameGreedy : '';
+      this.summary(mean ? words.summaryText(0, null, mean) : words.pressRun);
       return;
     }
     const mean = meanCounts(steps);
-    const t = countsText(mean);
+    const t = words.countsText(mean);
     for (const k of stats) this.find(`[data-out="${k}"]`).textContent = t[k];
-    this.find('[data-out="basis"]').textContent =
-      `${this.#runBasis} Means per token over the ${plural(steps.length, 'token', 'tokens')} of this run. ${lastTokenText(steps[steps.length - 1])}`;
+    this.find('[data-out="basis"]').textContent = words.runMeans(
+      this.#runBasis,
+      steps.length,
+      words.lastTokenText(steps[steps.length - 1]),
+    );
     this.find('[data-out="text"]').textContent = steps.map((s) => s.text).join('');
     this.find('[data-out="memory"]').textContent = steps.map((s) => s.memoryText).join('');
     const same = steps.every((s) => s.same);
     this.find('[data-out="same"]').textContent = same
-      ? `Same ${plural(steps.length, 'token', 'tokens')} as the model in memory.`
-      : `Differs from the model in memory from token ${steps.findIndex((s) => !s.same)} (the predictor missed neurons that mattered).`;
-    this.summary(summaryText(steps.length, same, mean));
+      ? words.sameAsMemory(steps.length)
+      : words.differsFrom(steps.findIndex((s) => !s.same));
+    this.summary(words.summaryText(steps.length, same, mean));
   }
 }
 

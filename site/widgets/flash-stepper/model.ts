@@ -1,7 +1,7 @@
-// FlashStepper's data: the policy its toggles make, and the sentences and counters it shows. No DOM.
+// FlashStepper's data: the policy its toggles make, the counters' means and the build-time rung they match. No DOM;
+// the words are in text.ts.
 import type { FlashPolicy } from '../../../lib/flash/policy.ts';
 import type { FlashStep } from '../../worker/handlers/flash-decode.ts';
-import { bytes, count, duration, percent, plural } from '../_kit/format.ts';
 
 export interface StepperValues {
   neurons: 'all' | 'predictor' | 'exact';
@@ -44,34 +44,6 @@ export function meanCounts(steps: StepCounts[]): StepCounts {
   };
 }
 
-export function countsText(c: StepCounts) {
-  return {
-    bytes: bytes(c.bytes),
-    reads: count(Math.round(c.reads * 10) / 10),
-    neurons: `${count(Math.round(c.neuronsLoaded))} of ${count(Math.round(c.neuronsChosen))} chosen`,
-    dram: bytes(c.dramBytes),
-    readMs: duration(c.readMs),
-    paperMs: duration(c.paperMs),
-    curveMs: c.curveMs === null ? 'measure your device above first' : duration(c.curveMs),
-  };
-}
-
-export function summaryText(tokens: number, same: boolean | null, mean: StepCounts): string {
-  if (tokens === 0)
-    return `Per token with these settings (build-time mean over held-out text): ${bytes(mean.bytes)} read in ${count(Math.round(mean.reads))} reads, ${bytes(mean.dramBytes)} of FFN weights held in DRAM.`;
-  return `${plural(tokens, 'token', 'tokens')} generated with the FFN read from storage; ${same ? 'the text is the same as the model in memory writes' : 'the text differs from the model in memory'}. Per token: ${bytes(mean.bytes)} read in ${count(Math.round(mean.reads))} reads, ${bytes(mean.dramBytes)} held in DRAM, ${duration(mean.readMs)} inside the reads.`;
-}
-
-/** The window as the slider's output shows it: "all" reads every neuron, so no window applies. */
-export function windowText(v: StepperValues): string {
-  return v.neurons === 'all' ? `${v.window} (not used: all neurons are read)` : String(v.window);
-}
-
-/** The budget as the slider's output shows it. */
-export function budgetText(budget: number): string {
-  return budget >= 1 ? '100% (no cap)' : percent(budget, 0);
-}
-
 /** Which rung of the build-time ablation (site/data/flash.json) these settings are, if any. */
 export function ladderId(
   v: StepperValues,
@@ -102,17 +74,4 @@ export function buildMean(v: StepperValues & { model: string }, a: Ablation): St
   if (!row) return undefined;
   const { bytes, reads, neuronsLoaded, neuronsChosen, dramBytes, readMs, paperMs } = row;
   return { bytes, reads, neuronsLoaded, neuronsChosen, dramBytes, readMs, paperMs, curveMs: null };
-}
-
-/** The caption under the counters: where the figures come from. */
-export function basisText(mean: StepCounts | undefined, a: Ablation): string {
-  return mean
-    ? `Means per token on the build machine over ${count(a.tokens)} tokens of held-out text (measured on our model); press Run to measure here.`
-    : 'No build-time measurement for these settings: press Run to measure them here.';
-}
-
-/** The last token's own figures, for the caption after a run (the counters show the means). */
-export function lastTokenText(c: StepCounts): string {
-  const t = countsText(c);
-  return `The last token alone: ${t.bytes} read in ${t.reads} reads, ${t.dram} in DRAM, ${t.readMs} inside the reads.`;
 }

@@ -3,18 +3,26 @@
 import * as Plot from '@observablehq/plot';
 import { DASHES, GRID, MUTED, SERIES, logTicks, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
 import { bytes, tick } from '../_kit/format.ts';
-import { PAPER_LINES, summaryText, type Curve } from './model.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { PAPER_LINES, type Curve } from './model.ts';
+import { text } from './text.ts';
 
 export const STORAGE_SIZE: ChartSize = { ratio: 0.6, min: 240, max: 360, legend: true };
 
 /** `chunkBytes` marks one read size with a vertical rule (the widget's `chunk`). */
-export function storageChart(curves: Curve[], { width, document }: ChartContext, chunkBytes?: number) {
+export function storageChart(
+  curves: Curve[],
+  { width, document, lang = 'en' }: ChartContext & { lang?: Lang },
+  chunkBytes?: number,
+) {
+  const t = text[lang];
+  const rules = PAPER_LINES.map((l) => ({ ...l, label: t.rules[l.rule] }));
   const rows = curves.flatMap((c) =>
     c.points.map((p) => ({
       ...p,
       kib: p.chunkBytes / 1024,
       gbs: p.bytesPerSecond / 1e9,
-      series: `${c.who}, ${p.order}`,
+      series: t.series(c.who, p.order),
     })),
   );
   const series = [...new Set(rows.map((r) => r.series))];
@@ -23,14 +31,14 @@ export function storageChart(curves: Curve[], { width, document }: ChartContext,
     width,
     size: STORAGE_SIZE,
     document,
-    label: 'Read throughput against read size',
-    description: `${summaryText(curves)}${chunkBytes ? ` The vertical line marks reads of ${bytes(chunkBytes)}.` : ''}`,
+    label: t.chartLabel,
+    description: `${t.summaryText(curves)}${chunkBytes ? t.marks(bytes(chunkBytes)) : ''}`,
     marginLeft: 48,
     marginRight: width < 420 ? 10 : 110,
     x: {
       type: 'log',
       base: 2,
-      label: 'read size (KiB)',
+      label: t.sizeAxis,
       ticks: width < 420 ? 5 : 10,
       tickFormat: (d: number) => String(d),
     },
@@ -45,7 +53,7 @@ export function storageChart(curves: Curve[], { width, document }: ChartContext,
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1, ticks: 5 }),
       ...(chunkBytes ? [Plot.ruleX([chunkBytes / 1024], { stroke: MUTED, strokeWidth: 1.5 })] : []),
-      Plot.ruleY(PAPER_LINES, {
+      Plot.ruleY(rules, {
         y: (l: { bytesPerSecond: number }) => l.bytesPerSecond / 1e9,
         stroke: MUTED,
         strokeDasharray: '2 3',
@@ -53,7 +61,7 @@ export function storageChart(curves: Curve[], { width, document }: ChartContext,
       ...(width < 420
         ? []
         : [
-            Plot.text(PAPER_LINES, {
+            Plot.text(rules, {
               y: (l: { bytesPerSecond: number }) => l.bytesPerSecond / 1e9,
               x: 512,
               text: 'label',

@@ -1,36 +1,41 @@
 // <flash-storage>: the browser half of FlashStorage.astro. "Measure this device" runs flash.roundtrip (bytes
 // written = bytes read, byte for byte) and flash.measure in the model worker, then adds the reader's curve.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { bandwidth, bytes } from '../_kit/format.ts';
+import { bandwidth } from '../_kit/format.ts';
 import { storageChart } from './chart.ts';
-import { at, chunkSentence, summaryText, type Curve } from './model.ts';
+import { at, type Curve } from './model.ts';
 import { schema } from './params.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
+import { text } from './text.ts';
 
 class FlashStorage extends WidgetElement<typeof schema.params> {
   schema = schema;
   #curves: Curve[] = [];
 
   start() {
+    const t = text[this.lang];
     const build = this.json<Curve>();
     if (build) this.#curves = [build];
     // This device's figures were measured on one file size: another waits for Measure.
     this.bind('file', () => {
-      if (this.#curves.some((c) => c.who === 'this device'))
-        markStale(this, 'This device was measured on another file size: press "Measure this device".');
+      if (this.#curves.some((c) => c.who === 'this device')) markStale(this, t.otherFile);
     });
     this.bind('chunk');
-    this.chart('chart', (width) => storageChart(this.#curves, { width }, this.#chunkBytes()));
+    this.chart('chart', (width) => storageChart(this.#curves, { width, lang: this.lang }, this.#chunkBytes()));
     const button = this.find<HTMLButtonElement>('[data-action="measure"]');
     const worker = this.worker();
     const runs = this.jobs(
       async (file: number) => {
-        this.progress('Writing and reading back 1 MiB…');
+        this.progress(t.roundTripping);
         const rt = await worker.request('flash.roundtrip', { bytes: 1 << 20 });
         this.#showStorage(rt.storage, rt.fallback);
-        this.find('[data-out="roundtrip"]').textContent =
-          `${bytes(rt.bytesWritten)} written, ${bytes(rt.bytesRead)} read back in ${rt.reads} read, ${rt.equal ? 'identical' : 'DIFFERENT'}`;
-        if (!rt.equal) throw new Error('the bytes read back differ from the bytes written');
+        this.find('[data-out="roundtrip"]').textContent = t.roundTripped(
+          rt.bytesWritten,
+          rt.bytesRead,
+          rt.reads,
+          rt.equal,
+        );
+        if (!rt.equal) throw new Error(t.differ);
         const m = await worker.request(
           'flash.measure',
           { fileMiB: file },
@@ -55,15 +60,13 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
             at(mine, 'scattered', c)?.bytesPerSecond ?? NaN,
           );
         }
-        this.progress(
-          `Measured on this device (${m.storage === 'opfs' ? 'Origin Private File System' : 'memory'}), in the worker. Upper bounds: the browser reads through the OS cache.`,
-        );
+        this.progress(t.measured(m.storage === 'opfs'));
         button.disabled = false;
         this.update();
       },
       (err) => {
         button.disabled = false;
-        this.fail(err, 'Could not measure');
+        this.fail(err, t.couldNotMeasure);
       },
     );
     this.listen(button, 'click', () => {
@@ -79,8 +82,7 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
   }
 
   #showStorage(kind: string, fallback: string | null) {
-    this.find('[data-out="storage"]').textContent =
-      kind === 'opfs' ? 'Origin Private File System (OPFS), sync access handle in the worker' : 'memory';
+    this.find('[data-out="storage"]').textContent = text[this.lang].storageKind(kind === 'opfs');
     if (fallback) {
       this.clearNotes((n) => n.includes(`${this.key}.`));
       this.note(fallback);
@@ -88,9 +90,10 @@ class FlashStorage extends WidgetElement<typeof schema.params> {
   }
 
   update() {
-    this.find('[data-out="file"]').textContent = `${this.values.file} MiB`;
-    this.find('[data-out="chunk"]').textContent = chunkSentence(this.#curves, this.#chunkBytes());
-    this.summary(summaryText(this.#curves));
+    const t = text[this.lang];
+    this.find('[data-out="file"]').textContent = t.mib(this.values.file);
+    this.find('[data-out="chunk"]').textContent = t.chunkSentence(this.#curves, this.#chunkBytes());
+    this.summary(t.summaryText(this.#curves));
     this.redraw('chart');
   }
 }

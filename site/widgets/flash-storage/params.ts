@@ -15,6 +15,10 @@ export const schema = defineWidget({
       default: '32',
       label: 'Read size to compare (KiB)',
       doc: 'the read size the sentence under the chart compares, and the chart marks: 1 KiB is one bundle of our model, 32 KiB one of OPT 6.7B in fp32',
+      zh: {
+        label: '要比较的读取大小（KiB）',
+        doc: '图下句子比较、图中标出的读取大小：1 KiB 是我们模型的一个捆绑，32 KiB 是 fp32 下 OPT 6.7B 的一个捆绑',
+      },
     },
     file: {
       kind: 'int',
@@ -24,6 +28,7 @@ export const schema = defineWidget({
       default: 16,
       label: 'Test file (MiB)',
       doc: 'MiB written to OPFS and read back in chunks of 1 KiB to 512 KiB',
+      zh: { label: '测试文件（MiB）', doc: '写入 OPFS 再按 1 KiB 到 512 KiB 的块读回的 MiB 数' },
     },
   },
   controls: ['chart', 'table'],

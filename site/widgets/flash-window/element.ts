@@ -3,8 +3,9 @@
 import { WidgetElement, defineElement } from '../_kit/element.ts';
 import type { WindowTrace } from '../../data/flash-window.ts';
 import { windowCurve, windowGrid } from './chart.ts';
-import { curveSentence, sentence, windowAt, type WindowCurveData } from './model.ts';
+import { windowAt, type WindowCurveData } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 
 class FlashWindow extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -14,23 +15,25 @@ class FlashWindow extends WidgetElement<typeof schema.params> {
     this.#d = this.json<{ trace: WindowTrace; curve: WindowCurveData }>();
     const d = this.#d;
     if (!d) return;
+    const t = text[this.lang];
     const lastToken = d.trace.tokens.length - 1,
       lastLayer = d.trace.nLayer - 1;
     if (this.values.token > lastToken) {
-      this.note(`window.token=${this.values.token} is past the prompt's last token, so ${lastToken} is used.`);
+      this.note(t.pastPrompt(this.values.token, lastToken));
       this.values = { ...this.values, token: lastToken };
     }
     if (this.values.layer > lastLayer) {
-      this.note(`window.layer=${this.values.layer} is past the model's last layer, so ${lastLayer} is used.`);
+      this.note(t.pastLayers(this.values.layer, lastLayer));
       this.values = { ...this.values, layer: lastLayer };
     }
     for (const name of ['k', 'token', 'layer'] as const) this.bind(name);
     this.chart('grid', (width) =>
       windowGrid(d.trace.active[this.values.layer], d.trace.tokens, d.trace.nFfn, this.values.token, this.values.k, {
         width,
+        lang: this.lang,
       }),
     );
-    this.chart('curve', (width) => windowCurve(d.curve, this.values.k, { width }));
+    this.chart('curve', (width) => windowCurve(d.curve, this.values.k, { width, lang: this.lang }));
     this.state = 'done';
   }
 
@@ -49,9 +52,10 @@ class FlashWindow extends WidgetElement<typeof schema.params> {
       ['load', v.load.length],
     ] as const)
       this.find(`[data-out="${name}"]`).textContent = String(value);
-    const s = `Layer ${layer}, token ${t} (${JSON.stringify(d.trace.tokens[t])}): ${sentence(v, t, k, d.trace.nFfn)}`;
+    const words = text[this.lang];
+    const s = words.tokenSentence(layer, t, d.trace.tokens[t], v, k, d.trace.nFfn);
     this.find('[data-out="sentence"]').textContent = s;
-    this.summary(`${s} ${curveSentence(d.curve, k)}`);
+    this.summary(`${s} ${words.curveSentence(d.curve, k)}`);
     this.redraw();
   }
 }

@@ -1,8 +1,6 @@
 // FlashWindow's data: for token t with window k, the neurons kept in DRAM (used by tokens t-k..t-1), those token t
 // needs, and those it must load (needed, not kept) — Δ_load for this one token [LLM in a Flash, arXiv 2312.11514 v3,
-// §3.1]. Plus the grid cells for the chart. No DOM.
-import { count, percent } from '../_kit/format.ts';
-
+// §3.1]. Plus the grid cells for the chart. No DOM; the words are in text.ts.
 export interface WindowCurveData {
   k: number[];
   sAgg: number[];
@@ -32,8 +30,8 @@ export function windowAt(active: number[][], t: number, k: number): WindowView {
 
 export type CellKind = 'active' | 'kept' | 'reused' | 'load';
 
-/** Grid cells: rows are tokens t-k..t and a "kept in DRAM" row; columns are the neurons any of them use, in order. */
-export function gridCells(active: number[][], tokens: string[], t: number, k: number) {
+/** Grid cells: rows are tokens t-k..t and a `keptRow` row; columns are the neurons any of them use, in order. */
+export function gridCells(active: number[][], tokens: string[], t: number, k: number, keptRow = 'kept in DRAM') {
   const v = windowAt(active, t, k);
   const rows = Array.from({ length: Math.min(k, t) + 1 }, (_, i) => t - Math.min(k, t) + i);
   const cols = [...new Set(rows.flatMap((j) => active[j]))].sort((a, b) => a - b);
@@ -42,14 +40,6 @@ export function gridCells(active: number[][], tokens: string[], t: number, k: nu
   for (const j of rows)
     for (const i of active[j])
       cells.push({ row: rowName(j), neuron: i, kind: j === t ? (v.load.includes(i) ? 'load' : 'reused') : 'active' });
-  for (const i of v.kept) cells.push({ row: 'kept in DRAM', neuron: i, kind: 'kept' });
-  return { cells, rows: [...rows.map(rowName), 'kept in DRAM'], cols, view: v };
-}
-
-export function sentence(v: WindowView, t: number, k: number, nFfn: number): string {
-  return `Token ${t} needs ${count(v.needed.length)} of ${count(nFfn)} neurons. With k = ${k}, ${count(v.kept.length)} neurons (${percent(v.kept.length / nFfn)}) are kept in DRAM; ${count(v.reused.length)} of the needed ones are already there and ${count(v.load.length)} (${percent(v.load.length / nFfn)} of the layer) must be loaded.`;
-}
-
-export function curveSentence(c: WindowCurveData, k: number): string {
-  return `Over ${count(c.tokens)} tokens of held-out text, all layers: with k = ${k} a token loads ${percent(c.deltaLoad[k])} of the FFN on average (${percent(c.deltaLoad[0])} with no window), and the window holds ${percent(c.sAgg[k])}.`;
+  for (const i of v.kept) cells.push({ row: keptRow, neuron: i, kind: 'kept' });
+  return { cells, rows: [...rows.map(rowName), keptRow], cols, view: v };
 }

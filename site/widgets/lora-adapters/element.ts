@@ -1,9 +1,9 @@
 // <lora-adapters>: generates in the model worker with the chosen adapter (lora.generate), merged or not, and
 // compares the two ways on the same prompt: the tokens must match, and the speeds are shown side by side.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { perSecond } from '../_kit/format.ts';
 import { adaptersSummary, compareText, type AdaptersData } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
 
 class LoraAdapters extends WidgetElement<typeof schema.params> {
@@ -15,7 +15,7 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
     if (!this.#data) return;
     // The text shown is for the settings it was generated with (or the build's sample): another waits for Generate.
     for (const name of ['adapter', 'merged', 'prompt', 'tokens'] as const)
-      this.bind(name, () => markStale(this, 'The text is for other settings: press "Generate".'));
+      this.bind(name, () => markStale(this, text[this.lang].stale));
     const gen = this.find<HTMLButtonElement>('[data-act="generate"]'),
       cmp = this.find<HTMLButtonElement>('[data-act="compare"]');
     gen.disabled = cmp.disabled = false;
@@ -29,7 +29,7 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
     for (const row of this.querySelectorAll<HTMLElement>('tr[data-name]'))
       row.dataset.selected = String(row.dataset.name === adapter);
     this.find<HTMLButtonElement>('[data-act="compare"]').disabled = adapter === 'base';
-    this.summary(adaptersSummary(adapter, merged));
+    this.summary(adaptersSummary(adapter, merged, this.lang));
   }
 
   #request(adapter: string, merged: boolean) {
@@ -49,21 +49,18 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
   async #generate() {
     const { adapter, merged, prompt } = this.values;
     const key = this.#key(this.values);
+    const t = text[this.lang];
     this.state = 'running';
-    this.progress(
-      `Generating with ${adapter === 'base' ? 'the base model' : `adapter ${adapter}${merged ? ', merged' : ''}`}…`,
-    );
+    this.progress(t.generating(adapter, merged));
     try {
       const r = await this.#request(adapter, merged);
       if (r.note) this.note(r.note);
       this.find('[data-out="text"]').textContent = prompt + r.text;
       if (key === this.#key(this.values)) clearStale(this);
-      this.progress(
-        `${adapter === 'base' ? 'Base model' : `Adapter ${adapter}, ${merged ? 'merged' : 'unmerged'}`}: ${perSecond(r.tokensPerSecond)} (greedy, after the prompt).`,
-      );
+      this.progress(t.generated(adapter, merged, r.tokensPerSecond));
       this.state = 'done';
     } catch (err) {
-      this.fail(err, 'Could not generate');
+      this.fail(err, t.couldNotGenerate);
     }
   }
 
@@ -71,22 +68,24 @@ class LoraAdapters extends WidgetElement<typeof schema.params> {
     const { adapter, prompt } = this.values;
     if (adapter === 'base') return;
     const key = this.#key({ ...this.values, merged: true }); // the text shown is the merged run's
+    const t = text[this.lang];
     this.state = 'running';
     try {
-      this.progress('Generating unmerged…');
+      this.progress(t.generatingUnmerged);
       const unmerged = await this.#request(adapter, false);
-      this.progress('Merging, then generating…');
+      this.progress(t.merging);
       const merged = await this.#request(adapter, true);
-      this.progress('Generating with the bare base…');
+      this.progress(t.generatingBase);
       const base = await this.#request('base', false);
       this.find('[data-out="text"]').textContent = prompt + merged.text;
-      this.find('[data-out="compare"]').textContent = compareText(unmerged, merged, base);
+      const said = compareText(unmerged, merged, base, this.lang);
+      this.find('[data-out="compare"]').textContent = said;
       if (key === this.#key({ ...this.values, merged: true })) clearStale(this);
-      this.progress(`Adapter ${adapter}: merged and unmerged compared.`);
-      this.summary(compareText(unmerged, merged, base));
+      this.progress(t.compared(adapter));
+      this.summary(said);
       this.state = 'done';
     } catch (err) {
-      this.fail(err, 'Could not compare');
+      this.fail(err, t.couldNotCompare);
     }
   }
 }

@@ -1,6 +1,8 @@
-// LoraAdapters as plain data: the shipped runs' table rows (from lora-sotu-v1/card.json) and the comparison text.
-import { count, duration, perSecond } from '../_kit/format.ts';
+// LoraAdapters as plain data: the shipped runs' table rows (from lora-sotu-v1/card.json) and what the comparison
+// states (the words are in text.ts).
+import type { Lang } from '../../i18n/lang.ts';
 import type { ResultOf } from '../../worker/client.ts';
+import { text } from './text.ts';
 
 export interface AdapterRow {
   name: string;
@@ -20,11 +22,12 @@ export interface AdaptersData {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the card is JSON whose shape adapterRows checks field by field
-export function adapterRows(card: any): AdaptersData {
+export function adapterRows(card: any, lang: Lang = 'en'): AdaptersData {
+  const t = text[lang];
   const rows: AdapterRow[] = [
     {
       name: 'base',
-      label: 'base (target-v1)',
+      label: t.baseRow,
       parameters: null,
       sotu: card.baseline.validationLoss.sotu,
       moby: card.baseline.validationLoss.mobyDick,
@@ -34,7 +37,7 @@ export function adapterRows(card: any): AdaptersData {
     // biome-ignore lint/suspicious/noExplicitAny: one run of the JSON card
     ...card.runs.map((r: any) => ({
       name: r.kind === 'lora' ? `r${r.rank}` : 'full',
-      label: r.kind === 'lora' ? `LoRA r = ${r.rank}` : 'full fine-tune (not shipped)',
+      label: r.kind === 'lora' ? t.loraRow(r.rank) : t.fullRow,
       parameters: r.trainableParameters,
       sotu: r.validationLoss.sotu,
       moby: r.validationLoss.mobyDick,
@@ -48,15 +51,22 @@ export function adapterRows(card: any): AdaptersData {
 /** What the comparison reads of one generation, as the worker's lora.generate handler returns it. */
 export type GenerateOutcome = Pick<ResultOf<'lora.generate'>, 'ids' | 'tokensPerSecond' | 'switchMs'>;
 
-export function compareText(unmerged: GenerateOutcome, merged: GenerateOutcome, base?: GenerateOutcome): string {
+export function compareText(
+  unmerged: GenerateOutcome,
+  merged: GenerateOutcome,
+  base?: GenerateOutcome,
+  lang: Lang = 'en',
+): string {
   const same = unmerged.ids.length === merged.ids.length && unmerged.ids.every((id, i) => id === merged.ids[i]);
-  const tokens = `${count(merged.ids.length)} tokens`;
-  const speed = `unmerged ${perSecond(unmerged.tokensPerSecond)}, merged ${perSecond(merged.tokensPerSecond)}${base ? `, bare base ${perSecond(base.tokensPerSecond)}` : ''}`;
-  return `${same ? 'Identical' : 'Different'} text (${tokens}, compared token by token); ${speed}. Merging took ${duration(merged.switchMs)}.`;
+  return text[lang].comparison({
+    same,
+    tokens: merged.ids.length,
+    unmerged: unmerged.tokensPerSecond,
+    merged: merged.tokensPerSecond,
+    base: base?.tokensPerSecond,
+    mergeMs: merged.switchMs,
+  });
 }
 
-export function adaptersSummary(adapter: string, merged: boolean): string {
-  return adapter === 'base'
-    ? 'The bare base model, no adapter.'
-    : `Adapter ${adapter}, ${merged ? 'merged into the weights' : 'computed beside the frozen weights (unmerged)'}.`;
-}
+export const adaptersSummary = (adapter: string, merged: boolean, lang: Lang = 'en') =>
+  text[lang].summary(adapter, merged);

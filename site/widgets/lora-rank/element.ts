@@ -16,10 +16,10 @@ class LoraRank extends WidgetElement<typeof schema.params> {
     const { r, matrices } = this.values;
     this.find('[data-out="r"]').textContent = String(r);
     rankRows(r, matrices).forEach((x, i) => {
-      const c = rowCells(x);
+      const c = rowCells(x, this.lang);
       for (const [k, v] of Object.entries(c)) this.find(`tr[data-row="${i}"] [data-cell="${k}"]`).textContent = v;
     });
-    this.summary(rankSummary(r, matrices));
+    this.summary(rankSummary(r, matrices, this.lang));
   }
 }
 

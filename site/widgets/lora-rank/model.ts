@@ -3,8 +3,10 @@
 import { PRESETS, parameterCount, type GPTConfig } from '../../../lib/config.ts';
 import { loraParameterCount, targetsFor, type Kind } from '../../../lib/lora/targets.ts';
 import { adamStateBytes } from '../../../lib/train/adam-state.ts';
-import { bytes, count, percent } from '../_kit/format.ts';
+import { count } from '../_kit/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { MATRIX_CHOICES } from './params.ts';
+import { text } from './text.ts';
 
 export type MatrixChoice = (typeof MATRIX_CHOICES)[number];
 
@@ -18,17 +20,6 @@ export const KINDS_OF: Record<MatrixChoice, Kind[]> = {
   qkvo: ['q', 'k', 'v', 'o'],
   ffn: ['up', 'down'],
   all: ['q', 'k', 'v', 'o', 'up', 'down'],
-};
-export const MATRIX_LABEL: Record<MatrixChoice, string> = {
-  qv: 'W_q and W_v',
-  q: 'W_q only',
-  k: 'W_k only',
-  v: 'W_v only',
-  o: 'W_o only',
-  qk: 'W_q and W_k',
-  qkvo: 'W_q, W_k, W_v, W_o',
-  ffn: 'FFN up and down',
-  all: 'attention and MLP (6 matrices)',
 };
 
 /** GPT-3 175B's shape: 96 layers, d_model 12,288, d_ff = 4 d_model (Brown et al., arXiv 2005.14165 v4, Table 2.1). */
@@ -44,7 +35,8 @@ export const GPT3: GPTConfig = {
 export const GPT3_PARAMETERS = 175_255.8e6;
 
 export interface RankRow {
-  model: string;
+  /** Which model: ours (target-v1) or GPT-3 175B (named in text.ts). */
+  model: 'ours' | 'gpt3';
   trainable: number;
   share: number;
   /** Adapter checkpoint: float32 for ours (as the .lora files are), FP16 for GPT-3 (as the paper counts). */
@@ -59,7 +51,7 @@ export function rankRows(r: number, matrices: MatrixChoice): RankRow[] {
   const kinds = KINDS_OF[matrices];
   const ours = PRESETS.target;
   const oursAll = parameterCount(ours);
-  const row = (model: string, cfg: GPTConfig, full: number, bytesPerNumber: number): RankRow => {
+  const row = (model: RankRow['model'], cfg: GPTConfig, full: number, bytesPerNumber: number): RankRow => {
     const trainable = loraParameterCount(cfg, targetsFor(cfg, kinds), r);
     return {
       model,
@@ -71,19 +63,24 @@ export function rankRows(r: number, matrices: MatrixChoice): RankRow[] {
       fullAdamBytes: adamStateBytes(full),
     };
   };
-  return [row('our model (target-v1)', ours, oursAll, 4), row('GPT-3 175B', GPT3, GPT3_PARAMETERS, 2)];
+  return [row('ours', ours, oursAll, 4), row('gpt3', GPT3, GPT3_PARAMETERS, 2)];
 }
 
-export function rowCells(x: RankRow): { trainable: string; share: string; checkpoint: string; adam: string } {
+export function rowCells(
+  x: RankRow,
+  lang: Lang = 'en',
+): { trainable: string; share: string; checkpoint: string; adam: string } {
+  const t = text[lang];
   return {
     trainable: count(x.trainable),
-    share: x.share < 0.001 ? `1 in ${count(Math.round(1 / x.share))}` : percent(x.share, 2),
-    checkpoint: `${bytes(x.checkpointBytes)} (${x.bytesPerNumber === 2 ? 'FP16' : 'float32'})`,
-    adam: `${bytes(x.adamBytes)} vs ${bytes(x.fullAdamBytes)}`,
+    share: t.share(x.share),
+    checkpoint: t.checkpoint(x.checkpointBytes, x.bytesPerNumber === 2),
+    adam: t.adam(x.adamBytes, x.fullAdamBytes),
   };
 }
 
-export function rankSummary(r: number, matrices: MatrixChoice): string {
+export function rankSummary(r: number, matrices: MatrixChoice, lang: Lang = 'en'): string {
   const [ours, gpt3] = rankRows(r, matrices);
-  return `Rank ${r} on ${MATRIX_LABEL[matrices]} in every layer: ${count(ours.trainable)} trainable numbers for our model (${rowCells(ours).share} of it), ${count(gpt3.trainable)} for GPT-3 175B (${rowCells(gpt3).share}).`;
+  const t = text[lang];
+  return t.summary(r, t.matrices[matrices], ours, t.share(ours.share), gpt3, t.share(gpt3.share));
 }

@@ -4,6 +4,7 @@ import { WidgetElement, defineElement } from '../_kit/element.ts';
 import { heatmapChart, singularChart } from './chart.ts';
 import { spectrumSummary, targetName, type SpectrumData } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
 
 class LoraSpectrum extends WidgetElement<typeof schema.params> {
@@ -12,6 +13,8 @@ class LoraSpectrum extends WidgetElement<typeof schema.params> {
   #names: [string, string] = ['r2', 'r8'];
 
   start() {
+    const lang = this.lang;
+    const t = text[lang];
     const w = this.worker();
     const runs = this.jobs(
       (v: { a: string; b: string; target: string }) =>
@@ -19,20 +22,20 @@ class LoraSpectrum extends WidgetElement<typeof schema.params> {
       (v, r) => {
         if (JSON.stringify(v) === JSON.stringify(this.#request())) clearStale(this);
         this.#data = r;
-        this.#names = [v.a, v.b];
-        this.progress(`Measured in your browser: ${v.a} against ${v.b}, ${v.target}.`);
-        this.summary(spectrumSummary(r, v.a, v.b));
+        this.#names = [t.adapter(v.a), t.adapter(v.b)];
+        this.progress(t.inBrowser(this.#names[0], this.#names[1], v.target));
+        this.summary(spectrumSummary(r, v.a, v.b, lang));
         this.redraw();
       },
-      (err) => this.fail(err, 'Could not analyse'),
+      (err) => this.fail(err, t.couldNot),
     );
     const submit = () => {
-      markStale(this, 'Analysing these adapters in the worker…');
+      markStale(this, t.analysing);
       runs.submit(this.#request());
     };
     for (const name of ['a', 'b', 'layer', 'matrix'] as const) this.bind(name, submit);
-    this.chart('chart', (width) => (this.#data ? singularChart(this.#data, this.#names, { width }) : null));
-    this.chart('heatmap', (width) => (this.#data ? heatmapChart(this.#data, this.#names, { width }) : null));
+    this.chart('chart', (width) => (this.#data ? singularChart(this.#data, this.#names, { width, lang }) : null));
+    this.chart('heatmap', (width) => (this.#data ? heatmapChart(this.#data, this.#names, { width, lang }) : null));
     submit();
   }
 

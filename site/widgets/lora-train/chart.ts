@@ -3,16 +3,18 @@
 import * as Plot from '@observablehq/plot';
 import { GRID, SERIES, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
 import type { LossPoint, VoicePoint } from './model.ts';
-import { decimal } from '../_kit/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { text } from './text.ts';
 
 export const LOSS_SIZE: ChartSize = { ratio: 0.5, min: 200, max: 300, legend: true };
 
 export function lossChart(
   points: LossPoint[],
   steps: number,
-  { width, document }: ChartContext,
+  { width, document, lang = 'en' }: ChartContext & { lang?: Lang },
   voices: VoicePoint[] = [],
 ) {
+  const t = text[lang];
   const train = points.filter((p) => p.set === 'train');
   const held = points.filter((p) => p.set === 'held-out');
   // Every plotted loss, early ones (far above the rest) included, with room for a dot's radius at both ends.
@@ -23,27 +25,31 @@ export function lossChart(
   const last = <T>(xs: T[]) => xs[xs.length - 1];
   const top = hi + pad;
   const voiceMarks = voices.map((v) => ({ ...v, set: 'voice sample', loss: top, label: `${v.speech}/${v.samples}` }));
-  const voiceSummary = voices.length
-    ? ` Voice samples read as speech: ${voices.map((v) => `${v.speech} of ${v.samples} at step ${v.step}`).join(', ')}.`
-    : '';
+  const voiceSummary = voices.length ? t.voicesDescription(voices) : '';
   return plotChart({
     width,
     size: LOSS_SIZE,
     document,
-    label: 'Loss during LoRA training',
-    description: held.length
-      ? `Held-out loss from ${decimal(held[0].loss, 3)} to ${decimal(last(held).loss, 3)} nats per token over ${last(points).step} steps; training loss last ${train.length ? decimal(last(train).loss, 3) : 'not yet measured'}.${voiceSummary}`
-      : 'No steps yet.' + voiceSummary,
+    label: t.chartLabel,
+    description:
+      (held.length
+        ? t.lossDescription({
+            first: held[0].loss,
+            last: last(held).loss,
+            steps: last(points).step,
+            train: train.length ? last(train).loss : undefined,
+          })
+        : t.noSteps) + voiceSummary,
     marginLeft: 50,
     marginTop: 22,
-    x: { domain: [0, steps], label: 'step' },
+    x: { domain: [0, steps], label: t.xAxis },
     // The axis label beside the axis, so the voice labels above the plot have the top to themselves.
-    y: { domain: [lo - pad, hi + pad], label: 'loss (nats/token)', labelAnchor: 'center', ticks: 5 },
+    y: { domain: [lo - pad, hi + pad], label: t.yAxis, labelAnchor: 'center', ticks: 5 },
     color: {
       domain: ['train', 'held-out', 'voice sample'],
       range: [SERIES[0], SERIES[1], SERIES[2]],
       legend: true,
-      tickFormat: (s: string) => (s === 'voice sample' ? 'voice samples: k/n read as speech' : s),
+      tickFormat: (s: string) => t.sets[s] ?? s,
     },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1, ticks: 5 }),

@@ -3,7 +3,7 @@
 // the voice classifier's verdict on them (train.sample), on the loss curve too. Stop keeps the adapter (the worker
 // adds it as "yours") and reports the base check. Settings changed after a run mark its figures stale.
 import { WidgetElement, defineElement } from '../_kit/element.ts';
-import { count, decimal, perSecond } from '../_kit/format.ts';
+import { count } from '../_kit/format.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
 import { KINDS_OF, rankRows } from '../lora-rank/model.ts';
 import { lossChart } from './chart.ts';
@@ -20,6 +20,7 @@ import {
   type VoicePoint,
 } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 import type { WorkerSession } from '../../worker/worker-session.ts';
 
 const HELD_OUT_EVERY_MS = 3000;
@@ -55,7 +56,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     );
     // A run's figures (loss, speed, samples) belong to its settings: once any are shown, a change marks them stale.
     const stale = () => {
-      if (this.#parameters !== undefined) markStale(this, 'The settings changed: press Train to train with them.');
+      if (this.#parameters !== undefined) markStale(this, text[this.lang].stale);
     };
     for (const name of ['r', 'alpha', 'matrices', 'steps', 'lr', 'seed', 'corpus', 'prompt'] as const)
       this.bind(name, stale);
@@ -66,7 +67,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     this.listen(button('pause'), 'click', () => this.#togglePause());
     this.listen(button('stop'), 'click', () => void this.#stop('stopped'));
     this.chart('chart', (width) =>
-      this.#points.length ? lossChart(this.#points, this.#steps, { width }, this.#voices) : null,
+      this.#points.length ? lossChart(this.#points, this.#steps, { width, lang: this.lang }, this.#voices) : null,
     );
     this.onStop(() => {
       this.#paused = true;
@@ -80,9 +81,11 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     if (this.#run.id === null && this.#parameters === undefined) {
       const trainable = rankRows(v.r, v.matrices)[0].trainable;
       this.find('[data-out="params"]').textContent = count(trainable);
-      this.progress(planText(v.steps, trainable));
+      this.progress(planText(v.steps, trainable, this.lang));
     }
-    this.summary(trainSummary(this.#parameters, this.#step, this.#steps || v.steps, this.#start, this.#held));
+    this.summary(
+      trainSummary(this.#parameters, this.#step, this.#steps || v.steps, this.#start, this.#held, this.lang),
+    );
   }
 
   #buttons(active: boolean) {
@@ -98,7 +101,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     this.find<HTMLButtonElement>('[data-act="pause"]').disabled = true;
     this.state = 'running';
     try {
-      const text = v.corpus === 'text' ? this.control<HTMLTextAreaElement>('text').value : undefined;
+      const pasted = v.corpus === 'text' ? this.control<HTMLTextAreaElement>('text').value : undefined;
       const r = await this.#run.start(
         {
           rank: v.r,
@@ -108,7 +111,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
           lr: v.lr,
           seed: v.seed,
           corpus: v.corpus,
-          text,
+          text: pasted,
         },
         { onProgress: (p) => this.progress(p.message) },
       );
@@ -124,13 +127,13 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
       this.#prompt = v.prompt;
       for (const out of ['base', 'adapted', 'voice', 'base-voice']) this.find(`[data-out="${out}"]`).textContent = '—';
       this.find('[data-out="params"]').textContent = count(r.parameters);
-      this.find('[data-out="check"]').textContent = 'checked when you stop';
+      this.find('[data-out="check"]').textContent = text[this.lang].checkedAtStop;
       this.#paused = false;
       this.#setPaused(false);
       void this.#loop();
     } catch (err) {
       this.#buttons(false);
-      this.fail(err, 'Could not start training');
+      this.fail(err, text[this.lang].couldNotStart);
     }
   }
 
@@ -139,7 +142,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
     const b = this.find<HTMLButtonElement>('[data-act="pause"]');
     b.disabled = this.#run.id === null;
     b.setAttribute('aria-pressed', String(p));
-    b.textContent = p ? 'Resume' : 'Pause';
+    b.textContent = p ? text[this.lang].resume : text[this.lang].pause;
   }
 
   #togglePause() {
@@ -150,11 +153,13 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
   }
 
   #show(state: 'training' | 'paused' | 'stopped' | 'done') {
-    this.progress(statusText({ step: this.#step, steps: this.#steps, ...this.#rate, backend: this.#backend, state }));
+    const lang = this.lang;
+    const status = { step: this.#step, steps: this.#steps, ...this.#rate, backend: this.#backend, state };
+    this.progress(statusText(status, lang));
     this.find<HTMLProgressElement>('[data-bar]').value = this.#steps ? this.#step / this.#steps : 0;
-    this.find('[data-out="loss"]').textContent = lossText(this.#start, this.#held);
+    this.find('[data-out="loss"]').textContent = lossText(this.#start, this.#held, lang);
     this.find('[data-out="speed"]').textContent = this.#rate.stepsPerSecond
-      ? `${decimal(this.#rate.stepsPerSecond, 2)} steps/s, ${perSecond(this.#rate.tokensPerSecond)} on ${this.#backend}`
+      ? text[lang].speedStat(this.#rate.stepsPerSecond, this.#rate.tokensPerSecond, this.#backend)
       : '—';
     this.update();
   }
@@ -190,7 +195,7 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
         }
       }
     } catch (err) {
-      this.fail(err, 'Training stopped');
+      this.fail(err, text[this.lang].trainingStopped);
       this.#setPaused(true);
     } finally {
       this.#looping = false;
@@ -214,21 +219,22 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
         samples: s.samples.length,
       };
       this.#voices.push(point);
-      const text = this.#prompt + s.samples[0].text;
+      const sample = this.#prompt + s.samples[0].text;
       const verdict = voiceText(
         point,
         s.samples.map((x) => x.score),
+        this.lang,
       );
       // Step 0: the adapter adds nothing yet (B = 0), so this is the base model's voice.
       if (s.step === 0) {
-        this.find('[data-out="base"]').textContent = text;
+        this.find('[data-out="base"]').textContent = sample;
         this.find('[data-out="base-voice"]').textContent = verdict;
       }
-      this.find('[data-out="adapted"]').textContent = text;
+      this.find('[data-out="adapted"]').textContent = sample;
       this.find('[data-out="voice"]').textContent = verdict;
       this.redraw('chart');
     } catch (err) {
-      this.note(`Could not draw a sample: ${err instanceof Error ? err.message : String(err)}`);
+      this.note(text[this.lang].couldNotSample(err instanceof Error ? err.message : String(err)));
     }
   }
 
@@ -240,17 +246,14 @@ class LoraTrain extends WidgetElement<typeof schema.params> {
       const r = (await this.#run.stop({ keepAs: 'yours' }))!;
       this.#held = r.heldOutLoss;
       this.#points.push({ step: r.step, loss: r.heldOutLoss, set: 'held-out' });
-      this.find('[data-out="check"]').textContent = r.baseUnchanged
-        ? 'unchanged, bit for bit (fingerprint of every weight)'
-        : 'CHANGED: this is a bug, please report it';
-      this.note(
-        `Your adapter (${count(r.kept.parameters)} numbers, ${r.step} steps) is kept as "yours" for the other LoRA widgets on this page until you reload.`,
-      );
+      const t = text[this.lang];
+      this.find('[data-out="check"]').textContent = r.baseUnchanged ? t.unchanged : t.changed;
+      this.note(t.kept(r.kept.parameters, r.step));
       this.#show(how);
       this.redraw('chart');
       this.state = 'done';
     } catch (err) {
-      this.fail(err, 'Could not stop cleanly');
+      this.fail(err, text[this.lang].couldNotStop);
     } finally {
       this.#buttons(false);
       this.#setPaused(false);

@@ -1,6 +1,8 @@
-// LoraTrain as plain data: the sentences the widget shows while a run trains, and its voice samples' schedule (no
-// DOM, no worker).
-import { count, decimal, duration, nats, perSecond, signedDecimal } from '../_kit/format.ts';
+// LoraTrain as plain data: what the sentences state while a run trains (their words are in text.ts), and its voice
+// samples' schedule (no DOM, no worker).
+import type { Lang } from '../../i18n/lang.ts';
+import { nats } from '../_kit/format.ts';
+import { text, type Status } from './text.ts';
 
 export interface LossPoint {
   step: number;
@@ -8,27 +10,12 @@ export interface LossPoint {
   set: 'train' | 'held-out';
 }
 
-export function statusText(s: {
-  step: number;
-  steps: number;
-  stepsPerSecond: number;
-  tokensPerSecond: number;
-  backend: string;
-  state: 'training' | 'paused' | 'stopped' | 'done';
-}): string {
-  const rate =
-    s.stepsPerSecond > 0
-      ? `, ${decimal(s.stepsPerSecond, 2)} steps/s (${perSecond(s.tokensPerSecond)}) on ${s.backend}`
-      : '';
-  const what = { training: 'Training', paused: 'Paused', stopped: 'Stopped', done: 'Done' }[s.state];
-  return `${what}: step ${count(s.step)} of ${count(s.steps)}${rate}.`;
-}
+export const statusText = (s: Status, lang: Lang = 'en') => text[lang].status(s);
 
-export function lossText(start: number | undefined, now: number | undefined): string {
+export function lossText(start: number | undefined, now: number | undefined, lang: Lang = 'en'): string {
   if (start === undefined) return '—';
   if (now === undefined || now === start) return nats(start, 3);
-  const d = now - start;
-  return `${decimal(start, 3)} → ${nats(now, 3)} (${signedDecimal(d, 3)})`;
+  return text[lang].lossChange(start, now);
 }
 
 export function trainSummary(
@@ -37,9 +24,11 @@ export function trainSummary(
   steps: number,
   start?: number,
   now?: number,
+  lang: Lang = 'en',
 ): string {
-  if (parameters === undefined) return 'Not trained yet: press Train to fine-tune a LoRA adapter in your browser.';
-  return `Adapter with ${count(parameters)} trainable numbers, step ${step} of ${steps}; held-out loss ${lossText(start, now)}.`;
+  const t = text[lang];
+  if (parameters === undefined) return t.notTrained;
+  return t.summary(parameters, step, steps, lossText(start, now, lang));
 }
 
 /** The voice samples at one step: how many of `samples` the classifier (lib/lora/voice.ts) labels speech. */
@@ -63,13 +52,11 @@ export const SAMPLE_EVERY = 20;
  */
 export const MEASURED = { stepsPerSecond: 1.26, stepsInFirstMinute: 66, firstSampleSeconds: 18, load: 13 } as const;
 
-export function planText(steps: number, parameters: number): string {
+export function planText(steps: number, parameters: number, lang: Lang = 'en'): string {
   const wallMs = (60_000 * steps) / MEASURED.stepsInFirstMinute;
-  return `Not started. The adapter will train ${count(parameters)} numbers; the base model stays frozen. Expect about ${duration(wallMs)} for ${count(steps)} steps, with a voice sample every ${SAMPLE_EVERY} steps: the default run (FFN, r = 8) did ${MEASURED.stepsInFirstMinute} steps in its first minute (${decimal(MEASURED.stepsPerSecond, 2)} steps/s while training) and showed its first voice sample ${MEASURED.firstSampleSeconds} s after Train was pressed, measured in Chromium on this project's 2-core test machine under load ${MEASURED.load}. Yours may differ.`;
+  return text[lang].plan({ steps, parameters, wallMs, every: SAMPLE_EVERY, ...MEASURED });
 }
 
-export function voiceText(v: VoicePoint | undefined, scores: number[]): string {
-  if (!v) return '—';
-  const each = scores.map((s) => signedDecimal(s, 2)).join(', ');
-  return `step ${count(v.step)}: ${v.speech} of ${v.samples} samples read as speech (scores ${each} nats/token; above 0 = speech)`;
+export function voiceText(v: VoicePoint | undefined, scores: number[], lang: Lang = 'en'): string {
+  return v ? text[lang].voice(v, scores) : '—';
 }

@@ -6,8 +6,13 @@
 import * as Plot from '@observablehq/plot';
 import type { StorageCurvePoint } from '../../../lib/hardware/storage-curve.ts';
 import type { CachePoint } from '../../../lib/sparsity/cache-sweep.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { GRID, SERIES, SURFACE, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
 import { bandwidth, bytes, duration, percent } from '../_kit/format.ts';
+import { text } from './text.ts';
+
+/** A chart's context and the edition whose words it uses. */
+type Context = ChartContext & { lang?: Lang };
 
 export const SWEEP_SIZE: ChartSize = { ratio: 0.36, min: 170, max: 220 };
 export const UFS_SIZE: ChartSize = { ratio: 0.38, min: 180, max: 230, legend: true };
@@ -18,8 +23,9 @@ export function sweepChart(
   points: CachePoint[],
   current: number,
   measure: SweepMeasure,
-  { width, document }: ChartContext,
+  { width, document, lang = 'en' }: Context,
 ) {
+  const t = text[lang];
   const rows = [...points]
     .sort((a, b) => a.memory - b.memory)
     .map((p) => ({ memory: p.memory, value: measure === 'hit' ? p.hitRate : p.ioMsPerToken }));
@@ -29,20 +35,20 @@ export function sweepChart(
     width,
     size: SWEEP_SIZE,
     document,
-    label: measure === 'hit' ? 'Hit rate against memory size' : 'Simulated flash time per token against memory size',
+    label: measure === 'hit' ? t.hitLabel : t.ioLabel,
     description: rows
       .map((r) => `${percent(r.memory, 0)}: ${measure === 'hit' ? percent(r.value) : duration(r.value)}`)
       .join(', '),
     marginLeft: 48,
     marginBottom: 36,
     x: {
-      label: narrow ? 'memory (share of FFN)' : 'memory (share of all FFN weights)',
+      label: t.memoryAxis(narrow),
       domain: [0, 1],
       ticks: narrow ? 3 : 10,
       tickFormat: '.0%',
     },
     y: {
-      label: measure === 'hit' ? 'hit rate (measured)' : 'flash ms per token (simulated)',
+      label: measure === 'hit' ? t.hitAxis : t.ioAxis,
       tickFormat: measure === 'hit' ? '.0%' : '~g',
       nice: true,
       zero: true,
@@ -63,34 +69,36 @@ export function sweepChart(
 export function ufsChart(
   curve: StorageCurvePoint[],
   mark: { bytes: number; bandwidth: number },
-  { width, document }: ChartContext,
+  { width, document, lang = 'en' }: Context,
 ) {
+  const t = text[lang];
+  const patterns = [t.pattern.random, t.pattern.sequential];
+  const points = curve.map((p) => ({ ...p, pattern: t.pattern[p.pattern] }));
   const maxBw = Math.max(...curve.map((p) => p.bandwidth), mark.bandwidth) / 1e9;
   return plotChart({
     width,
     size: UFS_SIZE,
     document,
-    label: 'UFS 4.0 read bandwidth against read size, random and sequential',
-    description: `${curve
-      .filter((p) => p.cited)
-      .map((p) => `${p.pattern} reads of ${bytes(p.bytes)}: ${bandwidth(p.bandwidth)}`)
-      .join('; ')} (PowerInfer-2, §2.3.2).`,
+    label: t.ufsLabel,
+    description: t.ufsDescription(
+      curve.filter((p) => p.cited).map((p) => t.ufsPoint(t.pattern[p.pattern], bytes(p.bytes), bandwidth(p.bandwidth))),
+    ),
     marginLeft: 44,
     marginRight: 28,
     x: {
       type: 'log',
       base: 2,
-      label: 'size of one read',
+      label: t.readSizeAxis,
       tickFormat: (b: number) => bytes(b),
       ticks: width < 420 ? 4 : 8,
     },
-    y: { label: 'bandwidth (GB/s)', transform: (b: number) => b / 1e9, domain: [0, Math.ceil(maxBw * 1.05 * 2) / 2] },
-    color: { domain: ['random', 'sequential'], range: [SERIES[0], SERIES[1]] },
+    y: { label: t.bandwidthAxis, transform: (b: number) => b / 1e9, domain: [0, Math.ceil(maxBw * 1.05 * 2) / 2] },
+    color: { domain: patterns, range: [SERIES[0], SERIES[1]] },
     // The legend draws each pattern's own symbol in its colour (a colour legend would draw squares for both).
-    symbol: { domain: ['random', 'sequential'], range: ['circle', 'square'], legend: true },
+    symbol: { domain: patterns, range: ['circle', 'square'], legend: true },
     marks: [
       Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),
-      Plot.line(curve, {
+      Plot.line(points, {
         x: 'bytes',
         y: 'bandwidth',
         z: 'pattern',
@@ -99,7 +107,7 @@ export function ufsChart(
         strokeDasharray: '5 3',
       }),
       Plot.dot(
-        curve.filter((d) => d.cited),
+        points.filter((d) => d.cited),
         { x: 'bytes', y: 'bandwidth', fill: 'pattern', symbol: 'pattern', r: 5 },
       ),
       Plot.dot([mark], { x: 'bytes', y: 'bandwidth', r: 8, stroke: 'var(--accent)', strokeWidth: 2.5 }),

@@ -9,9 +9,10 @@ import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
 import { percent } from '../_kit/format.ts';
 import type { ModelName } from '../../worker/models.ts';
 import { ufsChart, sweepChart } from './chart.ts';
-import { cacheFigures, cacheSentence, missSentence } from './model.ts';
+import { cacheFigures } from './model.ts';
 import { MEMORY_GRID, schema } from './params.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
+import { text } from './text.ts';
 
 type Job = CacheSettings & { memories: number[] };
 const settingsKey = (v: CacheSettings) => `${v.hot}|${v.bundle}|${v.neuron}`;
@@ -28,7 +29,7 @@ class NeuronCacheSim extends WidgetElement<typeof schema.params> {
       return ufsChart(
         storageCurvePoints(),
         { bytes: Math.max(4096, read.fetched), bandwidth: read.bandwidth },
-        { width },
+        { width, lang: this.lang },
       );
     });
     const d = this.dataset;
@@ -48,16 +49,14 @@ class NeuronCacheSim extends WidgetElement<typeof schema.params> {
         const m = this.#points.get(settingsKey(job)) ?? new Map<number, CachePoint>();
         for (const pt of pts) m.set(pt.memory, pt);
         this.#points.set(settingsKey(job), m);
-        this.progress(
-          `Replayed in your browser through ${d.model}. Move the sliders; every memory size on the grid is ready.`,
-        );
+        this.progress(text[this.lang].replayedHere(d.model ?? ''));
         this.update();
       },
     );
     for (const name of ['hit', 'io'] as const)
       this.chart(name, (width) => {
         const have = this.#points.get(settingsKey(this.values));
-        return have && sweepChart([...have.values()], this.values.memory, name, { width });
+        return have && sweepChart([...have.values()], this.values.memory, name, { width, lang: this.lang });
       });
   }
 
@@ -67,27 +66,28 @@ class NeuronCacheSim extends WidgetElement<typeof schema.params> {
 
   /** Show the current point if computed, otherwise ask the worker for this setting's whole grid. */
   update() {
+    const t = text[this.lang];
     const v = this.values;
     this.find('[data-out="memory"]').textContent = percent(v.memory, 0);
     this.find('[data-out="hot"]').textContent = percent(v.hot, 0);
-    this.find('[data-read]').textContent = missSentence(this.#read());
+    this.find('[data-read]').textContent = t.missSentence(this.#read());
     this.redraw('ufs');
     if (!this.#runs) return;
     const pt = this.#points.get(settingsKey(v))?.get(v.memory);
     if (!pt) {
-      markStale(this, 'Replaying the trace through the cache in the worker…');
+      markStale(this, t.replaying);
       const memories = [...new Set([...MEMORY_GRID, v.memory])].sort((a, b) => a - b);
       this.#runs.submit({ hot: v.hot, bundle: v.bundle, neuron: v.neuron, memories });
       return;
     }
     clearStale(this);
-    for (const [k, text] of Object.entries(cacheFigures(pt))) {
+    for (const [k, figure] of Object.entries(cacheFigures(pt))) {
       const el = this.querySelector(`[data-out="${k}"]`);
-      if (el) el.textContent = text;
+      if (el) el.textContent = figure;
     }
     this.dataset.hitRate = String(pt.hitRate);
     this.dataset.ioMs = String(pt.ioMsPerToken);
-    const sentence = cacheSentence(pt, v);
+    const sentence = t.cacheSentence(pt, v);
     this.find('[data-caption]').textContent = sentence;
     this.summary(sentence);
     this.redraw('hit');

@@ -5,7 +5,9 @@ import * as Plot from '@observablehq/plot';
 import type { PipelineTask } from '../../../lib/sparsity/pipeline.ts';
 import { FG, GRID, SERIES, plotChart, type ChartContext, type ChartSize } from '../_kit/chart.ts';
 import { duration } from '../_kit/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { LANES } from './model.ts';
+import { text } from './text.ts';
 
 /** Five lanes of 36 px plus axes: a fixed height at any width. */
 export const GANTT_SIZE: ChartSize = {
@@ -22,13 +24,17 @@ export interface GanttOptions extends ChartContext {
   highlight?: number;
   label: string;
   description: string;
+  /** The edition whose words the legend and axis use. */
+  lang?: Lang;
 }
 
 export function ganttChart(
   tasks: PipelineTask[],
-  { width, document, maxMs, highlight, label, description }: GanttOptions,
+  { width, document, maxMs, highlight, label, description, lang = 'en' }: GanttOptions,
 ) {
-  const rows = tasks.map((t, i) => ({ ...t, kind: t.thread === 'io' ? 'flash I/O' : 'compute', i }));
+  const t = text[lang];
+  const kinds = [t.kinds.io, t.kinds.compute];
+  const rows = tasks.map((task, i) => ({ ...task, kind: task.thread === 'io' ? kinds[0] : kinds[1], i }));
   const hi = highlight !== undefined && rows[highlight] ? [rows[highlight]] : [];
   return plotChart({
     width,
@@ -38,15 +44,15 @@ export function ganttChart(
     description,
     marginLeft: 48,
     marginRight: 20,
-    x: { label: 'time (simulated)', domain: [0, maxMs], tickFormat: duration, ticks: width < 420 ? 3 : 6 },
+    x: { label: t.timeAxis, domain: [0, maxMs], tickFormat: duration, ticks: width < 420 ? 3 : 6 },
     y: { domain: [...LANES], label: null },
-    color: { domain: ['flash I/O', 'compute'], range: [SERIES[1], SERIES[0]], legend: true },
+    color: { domain: kinds, range: [SERIES[1], SERIES[0]], legend: true },
     marks: [
       Plot.gridX({ stroke: GRID, strokeOpacity: 1, ticks: width < 420 ? 3 : 6 }),
       Plot.barX(rows, { x1: 'start', x2: 'end', y: 'lane', fill: 'kind', inset: 0.5, insetTop: 4, insetBottom: 4 }),
       // Compute tasks are short next to 4 KiB reads: a tick at each start keeps them visible at any width.
       Plot.tickX(
-        rows.filter((r) => r.kind === 'compute'),
+        rows.filter((r) => r.kind === kinds[1]),
         { x: 'start', y: 'lane', stroke: SERIES[0], strokeWidth: 1.5, insetTop: 4, insetBottom: 4 },
       ),
       Plot.barX(hi, {

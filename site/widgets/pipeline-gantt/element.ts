@@ -6,9 +6,10 @@ import { WidgetElement, defineElement, type Jobs } from '../_kit/element.ts';
 import { percent, token } from '../_kit/format.ts';
 import type { ModelName } from '../../worker/models.ts';
 import { ganttChart } from './chart.ts';
-import { activitySentence, pipelineSentence, scheduleFigures, taskSentence } from './model.ts';
+import { scheduleFigures } from './model.ts';
 import { schema, type GanttValues } from './params.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
+import { text } from './text.ts';
 
 /** What a schedule is computed from (the mode only picks which of its two schedules is drawn). */
 const scheduleKey = (v: GanttValues) => JSON.stringify([v.token, v.layer, v.cached, v.threads]);
@@ -21,6 +22,7 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
   #debounce?: ReturnType<typeof setTimeout>;
 
   start() {
+    const t = text[this.lang];
     const d = this.dataset;
     if (!d.model) return;
     const tokens = Number(this.control('token').max) + 1;
@@ -38,7 +40,7 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
       });
     }
     const ask = (wait: number) => () => {
-      markStale(this, 'Scheduling these settings in the worker…');
+      markStale(this, t.scheduling);
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => this.#submit(), wait);
     };
@@ -52,7 +54,7 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
     const host = this.find('[data-chart="gantt"]');
     host.tabIndex = 0;
     host.setAttribute('role', 'group');
-    host.setAttribute('aria-label', 'Pipeline schedule; left and right arrow keys step through the tasks');
+    host.setAttribute('aria-label', t.chartKeys);
     this.listen(host, 'keydown', (e: KeyboardEvent) => {
       if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
         e.preventDefault();
@@ -73,9 +75,7 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
         if (scheduleKey(v) === scheduleKey(this.values)) clearStale(this);
         this.#run = run;
         this.#step = -1;
-        this.progress(
-          `Computed in your browser from ${d.model}'s activations at token ${run.token}, layer ${run.layer}.`,
-        );
+        this.progress(t.computedHere(d.model ?? '', run.token, run.layer));
         this.update();
       },
     );
@@ -87,15 +87,16 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
         width,
         maxMs: Math.max(run.matrix.totalMs, run.cluster.totalMs, 1e-6),
         highlight: this.#step >= 0 ? this.#step : undefined,
-        label: `Gantt chart of the ${mode}-level pipeline`,
-        description: pipelineSentence(run, mode),
+        label: t.chartLabel(mode),
+        description: t.pipelineSentence(run, mode),
+        lang: this.lang,
       });
     });
     this.#submit();
   }
 
   #submit() {
-    this.progress('Scheduling in the worker…');
+    this.progress(text[this.lang].schedulingNow);
     this.#runs?.submit({ ...this.values });
   }
 
@@ -104,44 +105,44 @@ class PipelineGantt extends WidgetElement<typeof schema.params> {
     if (!run) return;
     const tasks = run[this.values.mode].tasks;
     this.#step = Math.max(0, Math.min(tasks.length - 1, this.#step + by));
-    const text = taskSentence(tasks[this.#step], this.#step, tasks.length);
-    this.find('[data-out="step"]').textContent = text;
-    this.summary(text);
+    const sentence = text[this.lang].taskSentence(tasks[this.#step], this.#step, tasks.length);
+    this.find('[data-out="step"]').textContent = sentence;
+    this.summary(sentence);
     this.redraw('gantt');
   }
 
   update() {
+    const t = text[this.lang];
     const run = this.#run;
     this.find('[data-out="token"]').textContent =
       run && run.token === this.values.token ? `${run.token} ${token(run.tokenText)}` : String(this.values.token);
     if (!run) return;
     const mode = this.values.mode;
-    const out = (k: string, text: string) => (this.find(`[data-out="${k}"]`).textContent = text);
+    const out = (k: string, words: string) => (this.find(`[data-out="${k}"]`).textContent = words);
     out('total', scheduleFigures(run[mode]).total);
     out('idle', scheduleFigures(run[mode]).idle);
     out('matrixTotal', scheduleFigures(run.matrix).total);
     out('clusterTotal', scheduleFigures(run.cluster).total);
     out('saving', percent(saving(run)));
-    out('cached', `${run.cachedClusters} of ${run.clusters.length}`);
-    if (this.#step < 0) out('step', 'Step through the tasks in the order they start.');
+    out('cached', t.cachedOut(run.cachedClusters, run.clusters.length));
+    if (this.#step < 0) out('step', t.stepHint);
     this.dataset.totalMs = String(run[mode].totalMs);
     const strip = this.find('[data-strip]');
-    strip.setAttribute('aria-label', activitySentence(run));
+    strip.setAttribute('aria-label', t.activitySentence(run));
     strip.replaceChildren(
       ...run.clusters.map((cl, i) => {
         const s = document.createElement('span');
         s.className = 'pg-cluster';
         s.dataset.memory = String(cl.inMemory);
         s.dataset.active = String(cl.active);
-        s.title = `cluster ${i}: ${cl.active} of ${cl.size} neurons fire; ${cl.inMemory ? 'in memory' : 'on flash'}`;
+        s.title = t.clusterTitle(i, cl.active, cl.size, cl.inMemory);
         s.textContent = String(cl.active);
         return s;
       }),
     );
-    this.find('[data-caption]').textContent = pipelineSentence(run, mode);
-    this.find('[data-activity]').textContent =
-      `${activitySentence(run)} Each box is a cluster of ${run.clusterSize} neurons, hottest first, with the count that fired; solid boxes are in memory, dashed ones on flash.`;
-    this.summary(`${activitySentence(run)} ${pipelineSentence(run, mode)}`);
+    this.find('[data-caption]').textContent = t.pipelineSentence(run, mode);
+    this.find('[data-activity]').textContent = `${t.activitySentence(run)} ${t.boxes(run.clusterSize)}`;
+    this.summary(`${t.activitySentence(run)} ${t.pipelineSentence(run, mode)}`);
     this.redraw('gantt');
   }
 }

@@ -6,6 +6,7 @@ import type { ExperimentResult, Fp32Result } from '../../../lib/quant/experiment
 import type { MethodName, QuantModelName } from '../../../lib/quant/settings.ts';
 import { comparisonSentence, resultSentence, row, type Run } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 
 interface Data {
   texts: { calibration: string[]; evaluation: string };
@@ -22,6 +23,8 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
   start() {
     const data = this.json<Data>();
     if (!data) return;
+    const lang = this.lang;
+    const t = text[lang];
     let worker: ReturnType<typeof this.worker> | undefined; // started only when a setting must be computed
     const keyOf = (model: string, bits: number | string, group: number | string, method: string) =>
       `${model}/${bits}/${group}/${method}`;
@@ -29,7 +32,7 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
     const seen = new Set<string>([firstKey]);
     let previous: Run | undefined;
     const show = (model: QuantModelName, r: ExperimentResult, fp32: Fp32Result, tokens: number) => {
-      const sentence = resultSentence(r, fp32, tokens, model);
+      const sentence = resultSentence(r, fp32, tokens, model, lang);
       const now: Run = { model, result: r, fp32 };
       const k = keyOf(model, r.bits, r.groupSize, r.method);
       const before =
@@ -37,7 +40,7 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
           ? previous
           : undefined;
       this.find('[data-out="result"]').textContent = sentence;
-      this.find('[data-out="compare"]').textContent = comparisonSentence(now, before);
+      this.find('[data-out="compare"]').textContent = comparisonSentence(now, before, lang);
       this.find('[data-out="fp32-sample"]').textContent = fp32.sample;
       this.find('[data-out="sample"]').textContent = r.sample;
       this.summary(sentence);
@@ -45,7 +48,7 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
       if (!seen.has(k)) {
         seen.add(k);
         const tr = document.createElement('tr');
-        for (const [i, cell] of row(r, fp32, model).entries())
+        for (const [i, cell] of row(r, fp32, model, lang).entries())
           tr.append(
             Object.assign(document.createElement(i === 0 ? 'th' : 'td'), {
               textContent: cell,
@@ -64,7 +67,7 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
         ),
       (s, r: { fp32: Fp32Result; result: ExperimentResult; tokens: number }) => {
         show(s.model, r.result, r.fp32, r.tokens);
-        this.progress(`Done on the worker's backend.`);
+        this.progress(t.done);
         this.state = 'done';
       },
     );
@@ -77,7 +80,7 @@ class QuantizeIt extends WidgetElement<typeof schema.params> {
       }
       this.state = 'running';
       // Nothing shown may come from other settings than these: clear until the worker answers.
-      this.find('[data-out="result"]').textContent = 'Quantizing…';
+      this.find('[data-out="result"]').textContent = t.quantizing;
       this.find('[data-out="compare"]').textContent = '';
       this.find('[data-out="sample"]').textContent = '';
       runs.submit({ model, bits, group, method });

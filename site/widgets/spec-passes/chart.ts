@@ -1,16 +1,21 @@
 // Tokens per target pass against the number of guessed nodes: chains as lines, trees and best-first budgets as dots.
 import * as Plot from '@observablehq/plot';
 import { plotChart, SERIES, DASHES, type ChartContext, type ChartSize } from '../_kit/chart.ts';
-import { tick } from '../_kit/format.ts';
+import { decimal, tick } from '../_kit/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { passPoints, summaryText, type Decoding, type PassRow } from './model.ts';
-import { decimal } from '../_kit/format.ts';
+import { text } from './text.ts';
 
 export const SIZE: ChartSize = { ratio: 0.55, min: 240, max: 360, legend: true };
 
 /** The family drawn as hollow dots (joined by lines); the others are filled. */
 const hollowFamily = 'chain';
 
-export function passesChart(rows: PassRow[], decoding: Decoding, { width, document }: ChartContext) {
+/** A chart's context and the edition whose words it uses. */
+type Context = ChartContext & { lang?: Lang };
+
+export function passesChart(rows: PassRow[], decoding: Decoding, { width, document, lang = 'en' }: Context) {
+  const t = text[lang];
   const pts = passPoints(rows, decoding);
   // Colour says the decoding, the symbol the family (circles chains, squares trees, diamonds best-first budgets).
   const domain = (['greedy', 'sampled'] as const).filter((d) => pts.some((p) => p.decoding === d));
@@ -20,15 +25,20 @@ export function passesChart(rows: PassRow[], decoding: Decoding, { width, docume
     width,
     size: SIZE,
     document,
-    label: 'Tokens per target pass against guessed nodes per tree',
-    description: summaryText(rows, decoding),
+    label: t.chartLabel,
+    description: summaryText(rows, decoding, lang),
     color: { domain: [...domain], range: domain.map(colour) },
     // The legend draws the families' own symbols (a colour legend would draw squares); the decodings' colours are
     // named at the end of their chain lines.
-    symbol: { domain: ['chain', 'tree', 'best-first'], range: ['circle', 'square', 'diamond'], legend: true },
+    symbol: {
+      domain: ['chain', 'tree', 'best-first'],
+      range: ['circle', 'square', 'diamond'],
+      legend: true,
+      tickFormat: (f: keyof typeof t.families) => t.families[f],
+    },
     marginRight: 64, // room for the decodings' names at the ends of the chain lines
-    x: { label: 'guessed nodes in the tree', type: 'log', ticks: [1, 2, 4, 8, 16, 32], tickFormat: tick },
-    y: { label: 'tokens per target pass', zero: true, grid: true },
+    x: { label: t.xAxis, type: 'log', ticks: [1, 2, 4, 8, 16, 32], tickFormat: tick },
+    y: { label: t.yAxis, zero: true, grid: true },
     marks: [
       Plot.ruleY([1]),
       // strokeDasharray is a constant option in Plot (a function is ignored): one line mark per decoding.
@@ -40,7 +50,14 @@ export function passesChart(rows: PassRow[], decoding: Decoding, { width, docume
       ),
       Plot.text(
         domain.map((d) => chains.filter((p) => p.decoding === d).at(-1)).filter((p) => p !== undefined),
-        { x: 'nodes', y: 'tokensPerPass', text: 'decoding', fill: 'decoding', textAnchor: 'start', dx: 8 },
+        {
+          x: 'nodes',
+          y: 'tokensPerPass',
+          text: (p: { decoding: Decoding }) => t.decodings[p.decoding],
+          fill: 'decoding',
+          textAnchor: 'start',
+          dx: 8,
+        },
       ),
       // Chains' dots hollow, the others filled. Two marks: a fill channel returning 'none' would go through the
       // colour scale, which has no 'none', and Plot would drop those dots.
@@ -55,7 +72,7 @@ export function passesChart(rows: PassRow[], decoding: Decoding, { width, docume
             symbol: 'family',
             r: 4,
             title: (d: { shape: string; tokensPerPass: number; decoding: string }) =>
-              `${d.shape}, ${d.decoding}: ${decimal(d.tokensPerPass)}`,
+              `${d.shape}, ${t.decodings[d.decoding as Decoding]}: ${decimal(d.tokensPerPass)}`,
           },
         ),
       ),
@@ -64,7 +81,7 @@ export function passesChart(rows: PassRow[], decoding: Decoding, { width, docume
   // Plot's symbol legend draws every symbol alike: draw each family's swatch as its dots are drawn.
   for (const swatch of fig.querySelectorAll('[class$="-swatch"]')) {
     const svg = swatch.querySelector('svg');
-    svg?.setAttribute('fill', swatch.textContent?.trim() === hollowFamily ? 'none' : 'currentColor');
+    svg?.setAttribute('fill', swatch.textContent?.trim() === t.families[hollowFamily] ? 'none' : 'currentColor');
     svg?.setAttribute('stroke', 'currentColor');
   }
   return fig;

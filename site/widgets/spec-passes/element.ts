@@ -13,13 +13,13 @@ class SpecPasses extends WidgetElement<typeof schema.params> {
     const d = this.#data;
     if (!d) return;
     this.bind('decoding');
-    this.chart('chart', (width) => passesChart(d.rows, this.values.decoding, { width }));
+    this.chart('chart', (width) => passesChart(d.rows, this.values.decoding, { width, lang: this.lang }));
     this.state = 'done';
   }
 
   update() {
     if (!this.#data) return;
-    this.summary(summaryText(this.#data.rows, this.values.decoding));
+    this.summary(summaryText(this.#data.rows, this.values.decoding, this.lang));
     this.redraw('chart');
   }
 }

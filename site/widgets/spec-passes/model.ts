@@ -1,6 +1,7 @@
 // Plain data for SpecPasses from the build-time measurements (site/data/speculative.json): one point per tree shape
 // and decoding, grouped into chains, expansion trees and best-first budgets.
-import { count, decimal, percent } from '../_kit/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { text, type DecodingSummary } from './text.ts';
 
 export interface PassRow {
   shape: string;
@@ -41,20 +42,21 @@ export function passPoints(rows: PassRow[], decoding: Decoding): PassPoint[] {
     .filter((p) => decoding === 'both' || p.decoding === decoding);
 }
 
-export function summaryText(rows: PassRow[], decoding: Decoding): string {
+/** Per decoding shown, what the summary says: chains from 1 guess to the longest, and the best shape (none if empty). */
+export function decodingSummaries(rows: PassRow[], decoding: Decoding): DecodingSummary[] {
   const pts = passPoints(rows, decoding);
-  if (pts.length === 0) return 'No measurements in this build.';
-  const parts = (['greedy', 'sampled'] as const)
+  return (['greedy', 'sampled'] as const)
     .filter((d) => decoding === 'both' || d === decoding)
     .map((d) => {
       const mine = pts.filter((p) => p.decoding === d);
       const chain = mine.filter((p) => p.family === 'chain').sort((a, b) => a.nodes - b.nodes);
       const best = mine.reduce((a, b) => (b.tokensPerPass > a.tokensPerPass ? b : a));
-      return `${d}: chains go from ${decimal(chain[0].tokensPerPass)} tokens per target pass with 1 guess to ${decimal(chain[chain.length - 1].tokensPerPass)} with ${chain[chain.length - 1].nodes}; the best shape, ${best.shape} with ${best.nodes} guesses, verifies ${decimal(best.tokensPerPass)}`;
+      return { decoding: d, first: chain[0], last: chain[chain.length - 1], best };
     });
-  return `Tokens per target pass against guessed nodes, measured on held-out text. ${parts.join('. ')}.`;
 }
 
-export function topKCaption(t: PassesData['topK']): string {
-  return `Over ${count(t.positions)} positions, the target's first choice is among the draft's top 1 at ${percent(t.greedy[0])} and top 5 at ${percent(t.greedy[4])}.`;
+/** The chart's text summary in an edition. */
+export function summaryText(rows: PassRow[], decoding: Decoding, lang: Lang = 'en'): string {
+  if (passPoints(rows, decoding).length === 0) return text[lang].noData;
+  return text[lang].summary(decodingSummaries(rows, decoding));
 }

@@ -12,6 +12,7 @@ export const schema = defineWidget({
       default: 'both',
       label: 'Decoding',
       doc: 'greedy, sampled (temperature 1, speculative sampling) or both',
+      zh: { label: '解码方式', doc: '贪心、采样（温度 1，投机采样）或两者' },
     },
   },
   controls: ['chart', 'table'],

@@ -4,7 +4,7 @@
 // figures are marked stale meanwhile, and Draw and Run wait for it); a run's figures stay only while the children
 // and seed it ran with are the ones in the boxes.
 import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/element.ts';
-import { count, percent } from '../_kit/format.ts';
+import { percent } from '../_kit/format.ts';
 import { clearStale, markStale } from '../_kit/stale.ts';
 import { seededChance } from '../../../lib/speculative/chance.ts';
 import { residual, speculativeSampleNode } from '../../../lib/speculative/verify.ts';
@@ -13,6 +13,7 @@ import { samplingNoiseTV, totalVariation } from '../../../lib/stats.ts';
 import { barsChart } from './chart.ts';
 import { RUNS, bars, nodeSummary, runSummary, trialText, type Bar, type NodeDists } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 import type { ResultOf } from '../../worker/client.ts';
 
 interface Node {
@@ -45,7 +46,7 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
         this.#run = undefined;
         this.#draws = 0;
         if (d.note) this.note(d.note);
-        this.progress(`Ready: draw once, or run ${count(RUNS)} times.`);
+        this.progress(text[this.lang].ready(RUNS));
         for (const b of actions()) b.disabled = false;
         this.#view();
       },
@@ -61,7 +62,7 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
     // A new prompt or temperature: the node is computed again; until it arrives nothing shown is for it.
     const reload = () => {
       for (const b of actions()) b.disabled = true;
-      markStale(this, 'Computing the distributions for this prompt and temperature…');
+      markStale(this, text[this.lang].computing);
       load.submit({ prompt: this.values.prompt, temperature: this.values.temperature });
     };
     this.bind('prompt', reload);
@@ -73,7 +74,9 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
       run.submit({ ...this.#node, children: this.values.children, seed: this.values.seed });
     });
     this.listen(this.find('[data-action="draw"]'), 'click', () => void this.#drawOnce());
-    this.chart('chart', (width) => (this.#bars.length ? barsChart(this.#bars, this.#description, { width }) : null));
+    this.chart('chart', (width) =>
+      this.#bars.length ? barsChart(this.#bars, this.#description, { width, lang: this.lang }) : null,
+    );
     // The build-time view is for the shell's props: a URL that changes them makes it stale until the node arrives.
     if (['prompt', 'temperature', 'children'].some((name) => this.fromUrl.has(name))) reload();
     else load.submit({ prompt: this.values.prompt, temperature: this.values.temperature });
@@ -94,6 +97,7 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
     const d = this.#dists;
     if (!d || !this.#current()) return; // stale: marked by reload(), brought up to date when the node arrives
     clearStale(this);
+    const t = text[this.lang];
     const { children, seed } = this.values;
     if (this.#drawn && (this.#drawn.children !== children || this.#drawn.seed !== seed)) {
       this.find('[data-out="trial"]').replaceChildren();
@@ -101,24 +105,31 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
     }
     const mss = mssAcceptProbability(d.p, d.q, children),
       naive = naiveAcceptProbability(d.p, d.q, children);
-    this.#description = nodeSummary(d, children, mss, naive);
+    this.#description = nodeSummary(d, children, mss, naive, this.lang);
     const r = this.#run?.children === children && this.#run.seed === seed ? this.#run.result : undefined;
     if (!r) {
       this.#run = undefined;
       this.find('[data-out="mss"]').textContent = percent(mss);
       this.find('[data-out="naive"]').textContent = percent(naive);
       this.find('[data-out="noise"]').textContent = '–';
-      if (!this.#drawn) this.#showBars(bars(d));
+      if (!this.#drawn) this.#showBars(bars(d, [], this.lang));
       this.summary(this.#description);
       return;
     }
-    const text = runSummary(r, d);
-    this.find('[data-out="mss"]').textContent = `${percent(r.mssAccept)} (exactly ${percent(r.mssAcceptExact)})`;
-    this.find('[data-out="naive"]').textContent = `${percent(r.naiveAccept)} (exactly ${percent(r.naiveAcceptExact)})`;
-    this.find('[data-out="noise"]').textContent = runNoise(r, d);
-    this.#showBars(bars(d, [{ name: `emitted (${count(RUNS)} runs)`, values: r.counts.map((c) => c / r.runs) }]));
-    this.progress(text);
-    this.summary(text);
+    const said = runSummary(r, d, this.lang);
+    this.find('[data-out="mss"]').textContent = t.exactly(r.mssAccept, r.mssAcceptExact);
+    this.find('[data-out="naive"]').textContent = t.exactly(r.naiveAccept, r.naiveAcceptExact);
+    this.find('[data-out="noise"]').textContent = t.noise(
+      totalVariation(
+        r.counts.map((c) => c / r.runs),
+        d.p,
+      ),
+      samplingNoiseTV(d.p, r.runs),
+    );
+    const emitted = { name: t.emittedSeries(RUNS), values: r.counts.map((c) => c / r.runs) };
+    this.#showBars(bars(d, [emitted], this.lang));
+    this.progress(said);
+    this.summary(said);
   }
 
   #showBars(b: Bar[]) {
@@ -136,32 +147,21 @@ class SpecSampling extends WidgetElement<typeof schema.params> {
     const trial = speculativeSampleNode(d.p, d.q, children, chance);
     const list = this.find('[data-out="trial"]');
     list.replaceChildren();
-    const lines = trialText(trial, d.texts, d.q);
+    const lines = trialText(trial, d.texts, d.q, this.lang);
     let r: ArrayLike<number> = d.p;
-    this.#showBars(bars(d));
+    this.#showBars(bars(d, [], this.lang));
     for (let i = 0; i < lines.length; i++) {
       list.append(Object.assign(document.createElement('li'), { textContent: lines[i] }));
       const c = trial.tried[i];
       if (c && !c.accepted) {
         r = residual(r, d.q);
-        this.#showBars(bars(d, [{ name: 'residual', values: r }]));
+        this.#showBars(bars(d, [{ name: text[this.lang].residualSeries, values: r }], this.lang));
       }
       if (!prefersReducedMotion()) await new Promise((done) => setTimeout(done, 500));
       if (!this.alive || this.#drawn?.children !== k || this.#drawn.seed !== seed) return;
     }
     this.summary(lines.join(' '));
   }
-}
-
-/** "1.21% (noise alone: 1.05%)": the run's total variation beside what exact sampling gives at this many draws. */
-function runNoise(r: RunResult, d: NodeDists): string {
-  return `${percent(
-    totalVariation(
-      r.counts.map((c) => c / r.runs),
-      d.p,
-    ),
-    2,
-  )} (noise alone: ${percent(samplingNoiseTV(d.p, r.runs), 2)})`;
 }
 
 defineElement(schema, SpecSampling);

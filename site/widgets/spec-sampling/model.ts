@@ -1,5 +1,8 @@
-// Plain data for SpecSampling: the tokens to show (most likely under either model), the bars, the sentences.
-import { count, percent, token } from '../_kit/format.ts';
+// Plain data for SpecSampling: the tokens to show (most likely under either model), the bars, and the figures the
+// sentences state (the words are in text.ts).
+import type { Lang } from '../../i18n/lang.ts';
+import { token } from '../_kit/format.ts';
+import { text } from './text.ts';
 import type { NodeSamplingResult } from '../../../lib/speculative/node-sampling.ts';
 import type { NodeTrial } from '../../../lib/speculative/verify.ts';
 import { samplingNoiseTV, totalVariation } from '../../../lib/stats.ts';
@@ -30,33 +33,36 @@ export function shownTokens(d: NodeDists): number[] {
     .sort((a, b) => d.p[b] - d.p[a] || a - b);
 }
 
-export function bars(d: NodeDists, extra: { name: string; values: ArrayLike<number> }[] = []): Bar[] {
+export function bars(
+  d: NodeDists,
+  extra: { name: string; values: ArrayLike<number> }[] = [],
+  lang: Lang = 'en',
+): Bar[] {
   const ids = shownTokens(d);
-  const series = [{ name: 'target p', values: d.p }, { name: 'draft q', values: d.q }, ...extra];
+  const t = text[lang];
+  const series = [{ name: t.targetSeries, values: d.p }, { name: t.draftSeries, values: d.q }, ...extra];
   return ids.flatMap((i) => series.map((s) => ({ token: token(d.texts[i]), series: s.name, p: s.values[i] })));
 }
 
 /** One speculative-sampling attempt at the node, in words. */
-export function trialText(t: NodeTrial, texts: string[], q: ArrayLike<number>): string[] {
-  const lines = t.tried.map(
-    (c, i) =>
-      `Child ${i + 1}: ${token(texts[c.token])} (draft probability ${percent(q[c.token])}), accepted with probability ${percent(c.pAccept)}: ${c.accepted ? 'accepted' : 'rejected, so the target distribution becomes the residual max(0, p − q), renormalised'}.`,
+export function trialText(t: NodeTrial, texts: string[], q: ArrayLike<number>, lang: Lang = 'en'): string[] {
+  const say = text[lang];
+  const lines = t.tried.map((c, i) =>
+    say.child(i + 1, { text: texts[c.token], q: q[c.token], pAccept: c.pAccept, accepted: c.accepted }),
   );
-  if (t.accepted < 0) lines.push(`Every child was rejected: ${token(texts[t.token])} is drawn from the last residual.`);
-  else lines.push(`Emitted ${token(texts[t.token])}.`);
+  lines.push(t.accepted < 0 ? say.allRejected(texts[t.token]) : say.emitted(texts[t.token]));
   return lines;
 }
 
-export function runSummary(r: NodeSamplingResult, d: NodeDists): string {
+export function runSummary(r: NodeSamplingResult, d: NodeDists, lang: Lang = 'en'): string {
   const tv = totalVariation(
     r.counts.map((c) => c / r.runs),
     d.p,
   );
-  const noise = samplingNoiseTV(d.p, r.runs);
-  return `${count(r.runs)} runs: the emitted tokens' frequencies differ from the target's probabilities by ${percent(tv, 2)} in total variation; sampling noise alone gives ${percent(noise, 2)} on average at ${count(r.runs)} exact draws from the target. Some child was accepted in ${percent(r.mssAccept)} of runs (exactly ${percent(r.mssAcceptExact)}); naive sampling with the same children would accept ${percent(r.naiveAccept)} (exactly ${percent(r.naiveAcceptExact)}).`;
+  return text[lang].runSummary({ ...r, tv, noise: samplingNoiseTV(d.p, r.runs) });
 }
 
-export function nodeSummary(d: NodeDists, k: number, mss: number, naive: number): string {
+export function nodeSummary(d: NodeDists, k: number, mss: number, naive: number, lang: Lang = 'en'): string {
   const top = shownTokens(d)[0];
-  return `At this node the target's most likely token is ${token(d.texts[top])} at ${percent(d.p[top])}, where the draft gives it ${percent(d.q[top])}. With ${k} drafted ${k === 1 ? 'child' : 'children'}, speculative sampling accepts one with probability ${percent(mss)}; naive sampling ${percent(naive)}.`;
+  return text[lang].nodeSummary({ top: d.texts[top], p: d.p[top], q: d.q[top], k, mss, naive });
 }

@@ -4,12 +4,10 @@ import { WidgetElement, defineElement, prefersReducedMotion } from '../_kit/elem
 import { decimal } from '../_kit/format.ts';
 import { formatTreeShape, parseTreeShape } from '../../../lib/speculative/tree-shape.ts';
 import type { StepView } from '../../../lib/speculative/step-view.ts';
-import { nodeLabel, nodeLine, stepSentence, totalsSentence, type Totals } from './model.ts';
+import type { Totals } from './model.ts';
 import { schema } from './params.ts';
+import { text } from './text.ts';
 import type { WorkerSession } from '../../worker/worker-session.ts';
-
-/** How a note about typed-but-unapplied settings begins (so the next review replaces it). */
-const PENDING = 'Not applied yet:';
 
 class SpecTree extends WidgetElement<typeof schema.params> {
   schema = schema;
@@ -31,8 +29,8 @@ class SpecTree extends WidgetElement<typeof schema.params> {
       (v, { s, first }) => {
         if (s.note) this.note(s.note);
         this.#totals = { passes: 0, tokens: 0 };
-        const text = this.find('[data-out="text"]');
-        text.replaceChildren(
+        const written = this.find('[data-out="text"]');
+        written.replaceChildren(
           Object.assign(document.createElement('span'), { className: 'spec-prompt-text', textContent: v.prompt }),
         );
         this.#show(first);
@@ -47,7 +45,7 @@ class SpecTree extends WidgetElement<typeof schema.params> {
         tree = formatTreeShape(parseTreeShape(this.values.shape));
       } catch (err) {
         if (!first) return this.#review();
-        this.note(`${(err as Error).message}; using ${schema.params.shape.default} instead.`);
+        this.note(text[this.lang].badShapeFirst((err as Error).message, schema.params.shape.default));
         tree = formatTreeShape(parseTreeShape(schema.params.shape.default));
       }
       this.#applied = { prompt: this.values.prompt, tree };
@@ -70,23 +68,20 @@ class SpecTree extends WidgetElement<typeof schema.params> {
    * "pending" note naming what Step and Run still use; notes about earlier shapes go.
    */
   #review() {
-    this.clearNotes((n) => !n.startsWith('tree shape') && !n.startsWith(PENDING));
+    const t = text[this.lang];
+    this.clearNotes((n) => !n.startsWith('tree shape') && !n.startsWith(t.pending));
     const { prompt, tree } = this.#applied;
     let typed: string;
     try {
       typed = formatTreeShape(parseTreeShape(this.values.shape));
     } catch (err) {
-      this.note(`${(err as Error).message}. Step and Run go on with ${tree}.`);
+      this.note(t.badShape((err as Error).message, tree));
       return;
     }
-    const changes = [
-      typed !== tree ? `the shape ${typed}` : '',
-      this.values.prompt !== prompt ? 'the new prompt' : '',
-    ].filter(Boolean);
-    if (changes.length)
-      this.note(
-        `${PENDING} ${changes.join(' and ')}: press Enter or Restart to start over with ${changes.length > 1 ? 'them' : 'it'}. Step and Run go on with ${tree}.`,
-      );
+    const changes = [typed !== tree ? t.newShape(typed) : '', this.values.prompt !== prompt ? t.newPrompt : ''].filter(
+      Boolean,
+    );
+    if (changes.length) this.note(t.pendingNote(t.pending, changes, tree));
   }
 
   async #steps(max: number) {
@@ -108,49 +103,51 @@ class SpecTree extends WidgetElement<typeof schema.params> {
   }
 
   #show(v: StepView) {
+    const say = text[this.lang];
     this.#totals = { passes: this.#totals.passes + 1, tokens: this.#totals.tokens + v.emitted.length };
     const t = this.#totals;
     this.find('[data-out="passes"]').textContent = String(t.passes);
     this.find('[data-out="tokens"]').textContent = String(t.tokens);
     this.find('[data-out="tpp"]').textContent = decimal(t.tokens / t.passes);
     this.find('[data-out="saved"]').textContent = String(t.tokens - t.passes);
-    const text = this.find('[data-out="text"]');
+    const written = this.find('[data-out="text"]');
     v.emitted.forEach((e, i) => {
       const mark = Object.assign(document.createElement('mark'), { textContent: e.text });
       mark.dataset.kind = i < v.emitted.length - 1 ? 'guess' : 'own';
-      text.append(mark);
+      written.append(mark);
     });
     this.find('[data-out="nodes"]').replaceChildren(
       ...v.nodes.map((n, i) => {
-        const li = Object.assign(document.createElement('li'), { textContent: nodeLine(v, i) });
+        const li = Object.assign(document.createElement('li'), { textContent: say.nodeLine(v, i) });
         li.style.setProperty('--depth', String(n.depth));
         li.dataset.accepted = String(n.accepted);
         return li;
       }),
     );
     this.#mask(v);
-    const sentence = stepSentence(v);
+    const sentence = say.stepSentence(v);
     this.progress(sentence);
-    this.summary(`${sentence} ${totalsSentence(t)}`);
+    this.summary(`${sentence} ${say.totalsSentence(t)}`);
   }
 
   #mask(v: StepView) {
+    const t = text[this.lang];
     const table = this.find('[data-out="mask"]');
     const head = document.createElement('tr');
-    head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: 'node' }));
+    head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: t.node }));
     v.nodes.forEach((_, j) =>
       head.append(
-        Object.assign(document.createElement('th'), { scope: 'col', textContent: String(j), title: nodeLabel(v, j) }),
+        Object.assign(document.createElement('th'), { scope: 'col', textContent: String(j), title: t.nodeLabel(v, j) }),
       ),
     );
     const rows = v.mask.map((row, i) => {
       const tr = document.createElement('tr');
-      tr.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: nodeLabel(v, i) }));
+      tr.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: t.nodeLabel(v, i) }));
       row.forEach((c, j) => {
         const td = Object.assign(document.createElement('td'), { textContent: c === 1 ? '■' : '·' });
         td.dataset.on = String(c === 1);
         td.dataset.path = String(v.nodes[i].accepted && v.nodes[j].accepted);
-        td.setAttribute('aria-label', c === 1 ? `node ${i} sees node ${j}` : `node ${i} does not see node ${j}`);
+        td.setAttribute('aria-label', c === 1 ? t.sees(i, j) : t.doesNotSee(i, j));
         tr.append(td);
       });
       return tr;

@@ -12,6 +12,7 @@ export const schema = defineWidget({
       default: 'Call me Ishmael. Some years ago',
       label: 'Prompt',
       doc: 'text the models continue (greedy)',
+      zh: { label: '提示词', doc: '两个模型（贪心地）续写的文本' },
     },
     shape: {
       kind: 'text',
@@ -19,6 +20,10 @@ export const schema = defineWidget({
       default: '1,1,3,1',
       label: 'Tree shape',
       doc: 'widths such as "1,1,3,1" or "<2,2,1>", "chain 4", or "budget 16" (at most 64 guesses)',
+      zh: {
+        label: '树形',
+        doc: '各层宽度，如 "1,1,3,1" 或 "<2,2,1>"，也可写 "chain 4" 或 "budget 16"（至多 64 个猜测）',
+      },
     },
     tokens: {
       kind: 'int',
@@ -28,6 +33,7 @@ export const schema = defineWidget({
       default: 48,
       label: 'Tokens for "Run to the end"',
       doc: 'new tokens decoded by Run to the end',
+      zh: { label: '“运行到底”的词元数', doc: '“运行到底”解码的新词元数' },
     },
   },
   controls: ['mask'],

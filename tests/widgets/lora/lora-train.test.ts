@@ -3,7 +3,7 @@
 // step 0 (the base) and every SAMPLE_EVERY steps, showing the text, the classifier's verdict and a mark on the curve;
 // a changed setting marks the figures stale; Stop ends the run (no second sample of the same step) and keeps it.
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LoraTrain } from '../../../site/widgets/index.ts';
 import {
   SAMPLE_EVERY,
@@ -13,7 +13,10 @@ import {
   type VoicePoint,
 } from '../../../site/widgets/lora-train/model.ts';
 import { lossChart } from '../../../site/widgets/lora-train/chart.ts';
+import { rankRows } from '../../../site/widgets/lora-rank/model.ts';
+import { count } from '../../../site/widgets/_kit/format.ts';
 import { calls, type FakeCall } from '../worker/fake-client.ts';
+import { answer as answerZh, mountZh, shownWords, unmountZh } from '../zh-mount.ts';
 
 vi.mock('../../../site/worker/client.ts', async () => (await import('../worker/fake-client.ts')).clientModule);
 
@@ -161,5 +164,48 @@ describe('LoraTrain chart: the voice samples on the loss curve', () => {
     expect(fig.textContent).toContain('voice samples: k/n read as speech');
     // Without samples: no rules, no sentence about them.
     expect(lossChart(points, 150, { width: 375, document }).outerHTML).not.toContain('Voice samples');
+  });
+});
+
+describe('LoraTrain in Chinese', () => {
+  afterEach(unmountZh);
+  it('on a /zh/ page: the plan, the run, the voice, the chart and Pause say the same figures in Chinese', async () => {
+    const el = await mountZh(LoraTrain, () => import('../../../site/widgets/lora-train/element.ts'));
+    for (let i = 0; i < 50 && el.dataset.ready !== 'true'; i++) await settle();
+    expect(el.querySelector('[data-progress]')!.textContent).toMatch(
+      new RegExp(
+        `^尚未开始。适配器将训练 ${count(rankRows(8, 'ffn')[0].trainable)} 个参数；基础模型保持冻结。150 步预计约需 `,
+      ),
+    );
+    expect(el.querySelector('select[id$="corpus"] option')!.textContent).toBe('国情咨文，2009–2021');
+    el.querySelector<HTMLButtonElement>('[data-act="train"]')!.click();
+    await answerZh('train.start', () => ({ session: 3, parameters: 73_728, heldOutLoss: 3.8, notes: [] }));
+    await answerZh('train.sample', (c) => sample(c, 0));
+    expect(out(el, 'base-voice')).toMatch(/^第 0 步：4 个样本中有 0 个读起来像演讲（得分 /);
+    await answerZh('train.next', () => ({
+      ...{ step: 10, steps: 150, losses: [{ step: 10, loss: 3.75 }], heldOutLoss: 3.7 },
+      ...{ stepsPerSecond: 1.5, tokensPerSecond: 384, done: false },
+    }));
+    expect(el.querySelector('[data-progress]')!.textContent).toBe(
+      '训练中：第 10 步，共 150 步，1.50 步/s（384 词元/s），运行于 wasm。',
+    );
+    expect(out(el, 'loss')).toBe('3.800 → 3.700 nats/token（−0.100）');
+    el.querySelector<HTMLButtonElement>('[data-act="pause"]')!.click();
+    await settle();
+    expect(el.querySelector('[data-act="pause"]')!.textContent).toBe('继续');
+    const fig = lossChart(
+      [
+        { step: 0, loss: 3.8, set: 'held-out' },
+        { step: 10, loss: 3.7, set: 'held-out' },
+      ],
+      150,
+      { width: 375, document, lang: 'zh' },
+      [{ step: 0, speech: 0, samples: 4 }],
+    );
+    expect(fig.outerHTML).toContain(
+      '留出损失在 10 步中从每词元 3.800 nats 变为 3.700 nats；最近一次训练损失尚未测得。',
+    );
+    expect(fig.textContent).toContain('语气样本：k/n 读起来像演讲');
+    expect(shownWords(el)).not.toMatch(/\b(Train|Pause|Speed|Base weights|Not started|read as speech|steps)\b/);
   });
 });

@@ -1,13 +1,19 @@
-// @vitest-environment jsdom
+// @vitest-environment jsdom-ssr
 // The LoRA widgets' view models and charts in Node: sentences, the merged/unmerged verdict, the loss chart and
-// the Eq. 4 heatmap (named, described, one cell per (i, j)).
-import { describe, expect, it } from 'vitest';
+// the Eq. 4 heatmap (named, described, one cell per (i, j)); and their shells on a /zh/ page, in Chinese.
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LoraAdapters, LoraSpectrum } from '../../../site/widgets/index.ts';
+import { answer, mountZh, settle, shownWords, stubMatchMedia, unmountZh } from '../zh-mount.ts';
 import { lossText, statusText, trainSummary, type LossPoint } from '../../../site/widgets/lora-train/model.ts';
 import { lossChart } from '../../../site/widgets/lora-train/chart.ts';
 import { compareText, adapterRows } from '../../../site/widgets/lora-adapters/model.ts';
 import { cells, spectrumSummary, targetName, type SpectrumData } from '../../../site/widgets/lora-spectrum/model.ts';
 import { heatmapChart, singularChart } from '../../../site/widgets/lora-spectrum/chart.ts';
 import { mulberry32 } from '../../../lib/random.ts';
+
+vi.mock('../../../site/worker/client.ts', async () => (await import('../worker/fake-client.ts')).clientModule);
+beforeAll(stubMatchMedia);
+afterEach(unmountZh);
 
 describe('LoraTrain model and chart', () => {
   it('says the step, rate, backend and the loss change', () => {
@@ -106,6 +112,31 @@ describe('LoraAdapters model', () => {
     expect(d.rows.map((r) => r.name)).toEqual(['base', 'r1', 'full']);
     expect(d.rows[2].label).toMatch(/not shipped/);
   });
+  it('in Chinese: the comparison, the rows and the shell, generating and comparing on a /zh/ page', async () => {
+    expect(compareText(out([1, 2, 3], 50), out([1, 2, 3], 60), out([1, 2, 3], 70), 'zh')).toBe(
+      '文本完全相同（3 个词元，逐个词元比较）；不合并 50 词元/s，合并 60 词元/s，纯基础模型 70 词元/s。合并耗时 3 ms。',
+    );
+    expect(compareText(out([1, 2, 3], 50), out([1, 2, 4], 60), undefined, 'zh')).toMatch(/^文本不同/);
+    const el = await mountZh(LoraAdapters, () => import('../../../site/widgets/lora-adapters/element.ts'));
+    expect(el.querySelector('[data-act="generate"]')!.textContent).toBe('生成');
+    expect(el.querySelector('tr[data-name="base"] th')!.textContent).toBe('基础模型（target-v1）');
+    expect(el.querySelector('[data-summary]')!.textContent).toBe('适配器 r4，在冻结的权重旁单独计算（未合并）。');
+    el.querySelector<HTMLButtonElement>('[data-act="generate"]')!.click();
+    await settle();
+    expect(el.querySelector('[data-progress]')!.textContent).toBe('正在用适配器 r4 生成……');
+    await answer('lora.generate', () => ({ ...out([5, 6], 42), text: ' we' }));
+    expect(el.querySelector('[data-progress]')!.textContent).toBe('适配器 r4，未合并：42 词元/s（贪心，不含提示词）。');
+    el.querySelector<HTMLButtonElement>('[data-act="compare"]')!.click();
+    for (const ids of [
+      [5, 6],
+      [5, 6],
+      [5, 7],
+    ])
+      await answer('lora.generate', () => ({ ...out(ids, 40), text: ' we' }));
+    expect(el.querySelector('[data-out="compare"]')!.textContent).toMatch(/^文本完全相同（2 个词元/);
+    expect(el.querySelector('[data-progress]')!.textContent).toBe('适配器 r4：已比较合并与不合并。');
+    expect(shownWords(el)).not.toMatch(/\b(Generate|Compare|Adapter|measured|State of the Union|merged)\b/);
+  });
 });
 
 describe('LoraSpectrum model and charts', () => {
@@ -128,5 +159,26 @@ describe('LoraSpectrum model and charts', () => {
     expect(h.outerHTML).toContain('Subspace similarity');
     expect(h.querySelectorAll('rect').length).toBeGreaterThanOrEqual(16);
     expect(singularChart(d, ['r2', 'r8'], { width: 375, document }).outerHTML).toContain('Singular values');
+  });
+  it('in Chinese: the summary, both charts and the shell with the worker answer, on a /zh/ page', async () => {
+    expect(spectrumSummary(d, 'r2', 'yours', 'zh')).toBe(
+      'h.2.attn.v：r2 的 ΔW 奇异值为 0.500, 0.100；你的适配器 的为 0.600, 0.200, 0.100, 0.050。r2 的首要方向与 你的适配器 的前 1 到 4 个方向的重叠：0.90, 0.92, 0.95, 0.97（1 = 完全包含，0 = 正交）。',
+    );
+    const h = heatmapChart(d, ['r2', '你的适配器'], { width: 375, document, lang: 'zh' });
+    expect(h.outerHTML).toContain('aria-label="r2 与 你的适配器 的子空间相似度 φ(i, j)，h.2.attn.v"');
+    expect(h.textContent).toContain('j（你的适配器 的前几个方向）');
+    expect(singularChart(d, ['r2', 'r8'], { width: 375, document, lang: 'zh' }).textContent).toContain('奇异值序号');
+    const el = await mountZh(LoraSpectrum, () => import('../../../site/widgets/lora-spectrum/element.ts'));
+    expect(el.querySelector('label[for$="-a"]')!.textContent).toBe('适配器 A');
+    expect(el.querySelector('select[id$="-a"] option[value="yours"]')!.textContent).toBe(
+      '你的适配器（在上方训练一个）',
+    );
+    expect(el.querySelector('[data-progress]')!.textContent).toBe('正在 worker 中分析这两个适配器……');
+    await answer('lora.analyze', () => ({ ...d, target: 'h.0.attn.q' }));
+    expect(el.querySelector('[data-progress]')!.textContent).toBe('在你的浏览器中测得：r2 对比 r8，h.0.attn.q。');
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(
+      /^h\.0\.attn\.q：r2 的 ΔW 奇异值为 0\.500, 0\.100；/,
+    );
+    expect(shownWords(el)).not.toMatch(/\b(Singular values|Measured|Adapter|yours|Layer|Darker)\b/);
   });
 });
