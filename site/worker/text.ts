@@ -1,8 +1,10 @@
 // The model worker's words in both editions: the status lines while it starts, and each handler's progress lines.
 // The page names its edition when it starts the worker (init's `lang`); handlers read their table as `ctx.text`.
 // Messages that come from lib/ (a corrupt file, a refused setting) stay in English: they name files and values.
-import { count } from '../widgets/_kit/format.ts';
 import { bilingual } from '../i18n/text.ts';
+
+/** A count grouped by thousands, as the kit's `count` writes it (the worker does not import widget code). */
+const count = (n: number) => n.toLocaleString('en-US');
 
 const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
