@@ -2,11 +2,35 @@
 // (site/data/capstone.ts, lib/capstone measured in Node on the build machine). Numbers stay numbers; the table's
 // cells go through the kit's formatters.
 import { bytes, decimal, percent, times } from '../../site/widgets/_kit/format.ts';
-import { type CapstoneMeasurements, type RunFigures, capstoneMeasurements } from '../../site/data/capstone.ts';
+import { CAPSTONE_WINDOW_K } from '../../lib/capstone/index.ts';
+import {
+  type CapstoneMeasurements,
+  LADDER_SHAPES,
+  type RunFigures,
+  capstoneMeasurements,
+} from '../../site/data/capstone.ts';
 import { withBase } from '../../site/base-url.ts';
 
 /** Milliseconds per token of a run, all parts of its split. */
 const msPerToken = (r: RunFigures) => Object.values(r.split).reduce((a, b) => a + Math.max(0, b), 0);
+
+/** The ladder's rung names in Chinese, by rung id (the English names come with the measurements, from lib/capstone). */
+const RUNG_NAMES_ZH: Record<string, string> = {
+  plain: 'fp32 朴素：每个词元都从闪存读取整个 FFN',
+  exact: '+ 精确稀疏：只读激活的神经元',
+  window: `+ 窗口化：留住最近 ${CAPSTONE_WINDOW_K} 次前向计算的神经元`,
+  bundled: '+ 捆绑：每个神经元一次读取',
+  int4: '+ int4：每个神经元的字节数减为八分之一',
+  chain: `+ 草稿链（${LADDER_SHAPES.chain}）`,
+  tree: `+ 令牌树（${LADDER_SHAPES.tree}）`,
+};
+
+/** A rung's name in each edition's words. */
+function rungName(r: { id: string; label: string }): { en: string; zh: string } {
+  const zh = RUNG_NAMES_ZH[r.id];
+  if (zh === undefined) throw new Error(`capstone facts: no Chinese name for the rung "${r.id}"`);
+  return { en: r.label, zh };
+}
 
 export function capstoneFactsOf(m: CapstoneMeasurements) {
   const rung = (id: string) => {
@@ -44,7 +68,7 @@ export function capstoneFactsOf(m: CapstoneMeasurements) {
     widest,
     best: point(m.bestShape)!,
     rows: m.rungs.map((r) => ({
-      label: r.label,
+      label: rungName(r),
       tokensPerSecond: decimal(r.run.tokensPerSecond, 1),
       bytes: bytes(r.run.bytesPerToken),
       reads: decimal(r.run.readsPerToken, 1),

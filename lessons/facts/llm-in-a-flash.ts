@@ -85,16 +85,30 @@ export function opfs(id: RungId) {
 export const benchDate = bench.date;
 
 // ---- Text through the kit's formatters ----
-export const NAMES: Record<RungId, string> = {
-  naive: 'Naive',
-  hybrid: 'Hybrid (half in DRAM)',
-  predictor: '+ predictor',
-  window: `+ windowing (k = ${flash.ablation.windowK})`,
-  bundling: '+ bundling',
+/** The ablation table's row names, in each edition's words. */
+export const NAMES: Record<'en' | 'zh', Record<RungId, string>> = {
+  en: {
+    naive: 'Naive',
+    hybrid: 'Hybrid (half in DRAM)',
+    predictor: '+ predictor',
+    window: `+ windowing (k = ${flash.ablation.windowK})`,
+    bundling: '+ bundling',
+  },
+  zh: {
+    naive: '朴素（Naive）',
+    hybrid: 'Hybrid（一半在内存中）',
+    predictor: '+ 预测器',
+    window: `+ 窗口化（k = ${flash.ablation.windowK}）`,
+    bundling: '+ 捆绑',
+  },
 };
 /** Bytes as KiB for the table's KiB columns: one decimal under 10 KiB ("1.5"), whole above ("2048"). */
 export const kib = (b: number) => short(b / 1024, b < 10240 ? 1 : 0);
 /** Milliseconds as whole µs for the table's µs columns. */
 export const us = (ms: number) => short(ms * 1000, 0);
 /** The ablation table: the paper's row beside ours with the exact active set. */
-export const table = PAPER_TABLE_2.map((p) => ({ paper: p, ours: exact(p.id), name: NAMES[p.id] }));
+export const table = PAPER_TABLE_2.map((p) => ({
+  paper: p,
+  ours: exact(p.id),
+  name: { en: NAMES.en[p.id], zh: NAMES.zh[p.id] },
+}));

@@ -21,6 +21,8 @@ export interface TokenSet {
   id: TokenSetId;
   /** A short name a caption can carry: "16,384 held-out tokens". */
   name: string;
+  /** The same name in each edition's words (`name` is `names.en`). */
+  names: { en: string; zh: string };
   /** What text, which part of it, and who measures on it. */
   description: string;
   /** Tokens whose next token is predicted (the loss is their mean), when fixed. */
@@ -47,10 +49,10 @@ const lora = card('lora-sotu-v1') as
 const flashDense = flash.ablation.exact[0]?.lossDense;
 const flexgenFp32 = flexgen.compression.rows.find((r) => r.weightBits === null && r.cacheBits === null);
 
-export const TOKEN_SETS: Record<TokenSetId, TokenSet> = {
+const SETS: Record<TokenSetId, Omit<TokenSet, 'name'>> = {
   mobyValidationAll: {
     id: 'mobyValidationAll',
-    name: 'all held-out chapters',
+    names: { en: 'all held-out chapters', zh: '全部留出章节' },
     description:
       "Moby Dick's held-out chapters (every tenth chapter, node/corpus.ts), all of them: the training script's validation loss.",
     tokens: target?.validationTokens,
@@ -60,7 +62,7 @@ export const TOKEN_SETS: Record<TokenSetId, TokenSet> = {
   },
   mobyValidation16k: {
     id: 'mobyValidation16k',
-    name: '16,384 held-out tokens',
+    names: { en: '16,384 held-out tokens', zh: '16,384 个留出词元' },
     description: awqTable2.validation.text,
     tokens: awqTable2.validation.tokens,
     fp32Loss: awqTable2.fp32.loss,
@@ -69,7 +71,7 @@ export const TOKEN_SETS: Record<TokenSetId, TokenSet> = {
   },
   mobyValidation2048: {
     id: 'mobyValidation2048',
-    name: 'first 2,048 held-out tokens',
+    names: { en: 'first 2,048 held-out tokens', zh: '前 2,048 个留出词元' },
     description: "The first 2,048 tokens of Moby Dick's held-out chapters: FlexGen's compression table.",
     tokens: flexgenFp32?.tokens,
     fp32Loss: flexgenFp32?.loss,
@@ -78,7 +80,7 @@ export const TOKEN_SETS: Record<TokenSetId, TokenSet> = {
   },
   mobyValidation1024: {
     id: 'mobyValidation1024',
-    name: 'first 1,024 held-out tokens',
+    names: { en: 'first 1,024 held-out tokens', zh: '前 1,024 个留出词元' },
     description: "The first 1,024 tokens of Moby Dick's held-out chapters: LLM in a Flash's ablation (dense loss).",
     tokens: 1024,
     fp32Loss: flashDense,
@@ -87,7 +89,7 @@ export const TOKEN_SETS: Record<TokenSetId, TokenSet> = {
   },
   loraMobyWindows: {
     id: 'loraMobyWindows',
-    name: 'LoRA held-out windows (Moby Dick)',
+    names: { en: 'LoRA held-out windows (Moby Dick)', zh: 'LoRA 留出窗口（《白鲸记》）' },
     description: lora
       ? `${lora.heldOut.windows} evenly spaced windows over Moby Dick's held-out chapters (${lora.heldOut.tokensEach.toLocaleString('en-US')} tokens in all): the LoRA table's Moby Dick column.`
       : "Evenly spaced windows over Moby Dick's held-out chapters: the LoRA table's Moby Dick column.",
@@ -98,7 +100,7 @@ export const TOKEN_SETS: Record<TokenSetId, TokenSet> = {
   },
   loraSotuWindows: {
     id: 'loraSotuWindows',
-    name: 'LoRA held-out windows (State of the Union)',
+    names: { en: 'LoRA held-out windows (State of the Union)', zh: 'LoRA 留出窗口（国情咨文）' },
     description:
       'The same number of windows over the held-out State of the Union addresses (2010, 2015, 2020): the LoRA table.',
     tokens: lora?.heldOut.tokensEach,
@@ -108,12 +110,16 @@ export const TOKEN_SETS: Record<TokenSetId, TokenSet> = {
   },
   trainerSotuWindows: {
     id: 'trainerSotuWindows',
-    name: "the trainer's 8 held-out windows",
+    names: { en: "the trainer's 8 held-out windows", zh: '训练器的 8 个留出窗口' },
     description:
       "8 windows of 64 tokens over the first 40,000 characters of the held-out addresses: the in-browser LoRA trainer's held-out curve, computed in your browser (so not stored here). Fewer, shorter windows than the LoRA table's, so its starting loss differs.",
     source: 'site/worker/handlers/lora-train.ts',
     usedOn: ['/lessons/07-lora/'],
   },
 };
+
+export const TOKEN_SETS = Object.fromEntries(
+  Object.entries(SETS).map(([id, set]) => [id, { ...set, name: set.names.en }]),
+) as Record<TokenSetId, TokenSet>;
 
 export const tokenSets = (): TokenSet[] => Object.values(TOKEN_SETS);
