@@ -1,44 +1,22 @@
 // The words of the site's own pages outside the lessons (/widgets/ and its docs pages, /model/, /bench/), in both
 // editions. The chrome around them is ui.ts; widgets keep their words in their own folders.
-import { count, countZh } from '../widgets/_kit/format.ts';
+import { count, largeCount } from '../widgets/_kit/format.ts';
 import type { TokenSet, TokenSetId } from '../data/token-sets.ts';
 import { bilingual } from './text.ts';
 
-/** The held-out token sets (site/data/token-sets.ts) named and described in Chinese. */
-const TOKEN_SETS_ZH: Record<TokenSetId, (s: TokenSet) => { name: string; description: string }> = {
-  mobyValidationAll: () => ({
-    name: '全部留出章节',
-    description: '《白鲸》（Moby Dick）的留出章节（每十章取一章，见 node/corpus.ts），全部使用：训练脚本的验证损失。',
-  }),
-  mobyValidation16k: () => ({
-    name: '16,384 个留出词元',
-    description: '第 10、20、…、130 章（训练时留出）的前 16,384 个词元。',
-  }),
-  mobyValidation2048: () => ({
-    name: '前 2,048 个留出词元',
-    description: '《白鲸》留出章节的前 2,048 个词元：FlexGen 的压缩表格。',
-  }),
-  mobyValidation1024: () => ({
-    name: '前 1,024 个留出词元',
-    description: '《白鲸》留出章节的前 1,024 个词元：LLM in a Flash 的消融实验（稠密损失）。',
-  }),
-  loraMobyWindows: (s) => ({
-    name: 'LoRA 留出窗口（Moby Dick）',
-    description: `在《白鲸》留出章节上均匀分布的若干窗口${s.tokens ? `（共 ${count(s.tokens)} 个词元）` : ''}：LoRA 表格中的 Moby Dick 一列。`,
-  }),
-  loraSotuWindows: () => ({
-    name: 'LoRA 留出窗口（State of the Union）',
-    description: '在留出的国情咨文（2010、2015、2020 年）上取同样数量的窗口：LoRA 表格。',
-  }),
-  trainerSotuWindows: () => ({
-    name: '训练器的 8 个留出窗口',
-    description:
-      '在留出的国情咨文的前 40,000 个字符上取 8 个各 64 词元的窗口：浏览器内 LoRA 训练器的留出曲线，在你的浏览器中计算（因此不存储在这里）。窗口比 LoRA 表格的更少、更短，所以起始损失不同。',
-  }),
+/** The held-out token sets (site/data/token-sets.ts) described in Chinese; their names are in token-sets.ts. */
+const TOKEN_SET_DESCRIPTIONS_ZH: Record<TokenSetId, (s: TokenSet) => string> = {
+  mobyValidationAll: () =>
+    '《白鲸记》（Moby Dick）的留出章节（每十章取一章，见 node/corpus.ts），全部使用：训练脚本的验证损失。',
+  mobyValidation16k: () => '第 10、20、…、130 章（训练时留出）的前 16,384 个词元。',
+  mobyValidation2048: () => '《白鲸记》留出章节的前 2,048 个词元：FlexGen 的压缩表格。',
+  mobyValidation1024: () => '《白鲸记》留出章节的前 1,024 个词元：LLM in a Flash 的消融实验（稠密损失）。',
+  loraMobyWindows: (s) =>
+    `在《白鲸记》留出章节上均匀分布的若干窗口${s.tokens ? `（共 ${count(s.tokens)} 个词元）` : ''}：LoRA 表格中的 Moby Dick 一列。`,
+  loraSotuWindows: () => '在留出的国情咨文（2010、2015、2020 年）上取同样数量的窗口：LoRA 表格。',
+  trainerSotuWindows: () =>
+    '在留出的国情咨文的前 40,000 个字符上取 8 个各 64 词元的窗口：浏览器内 LoRA 训练器的留出曲线，在你的浏览器中计算（因此不存储在这里）。窗口比 LoRA 表格的更少、更短，所以起始损失不同。',
 };
-
-/** A large count in millions, as English writes it: 1,234,567 → "1.23 million". */
-const millionsEn = (n: number) => `${+(n / 1e6).toPrecision(3)} million`;
 
 export const PAGES = bilingual({
   en: {
@@ -146,7 +124,7 @@ export const PAGES = bilingual({
         what: 'what it is',
         usedOn: 'used on',
       },
-      tokenSet: (s: TokenSet) => ({ name: s.name, description: s.description }),
+      tokenSet: (s: TokenSet) => ({ name: s.names.en, description: s.description }),
       inYourBrowser: 'computed in your browser',
       source: 'Source:',
       training: 'Training',
@@ -159,7 +137,7 @@ export const PAGES = bilingual({
         starts: readonly (readonly [string, string])[],
         ends: readonly (readonly [string, string, number])[],
       ) =>
-        `Training starts near ln ${vocab} = ${lnVocab} nats/token, a uniform guess over the ${vocab} tokens (${starts.map(([m, l]) => `${m} ${l}`).join(', ')}). Final validation loss on the whole held-out text: ${ends.map(([m, l, tokens]) => `${m} ${l} after ${millionsEn(tokens)} tokens`).join('; ')}.`,
+        `Training starts near ln ${vocab} = ${lnVocab} nats/token, a uniform guess over the ${vocab} tokens (${starts.map(([m, l]) => `${m} ${l}`).join(', ')}). Final validation loss on the whole held-out text: ${ends.map(([m, l, tokens]) => `${m} ${l} after ${largeCount(tokens)} tokens`).join('; ')}.`,
       chart: {
         label: 'Training and validation loss against tokens seen',
         x: 'tokens seen (millions)',
@@ -178,7 +156,7 @@ export const PAGES = bilingual({
         `The model's whole job is to look at the tokens so far and give a probability to each of the ${vocab} tokens that could come next. Generating text is repeating that: pick a token from those probabilities, append it, ask again.`,
       gibberishTitle: 'Why it writes Melville-flavoured gibberish',
       gibberish: (trainBytes: number | undefined, name: string, passes: string | undefined, context: number) =>
-        `A model learns only what its training text shows it, as far as its size allows. These two have read one novel (${trainBytes ? `${millionsEn(trainBytes)} bytes of it, ` : ''}every chapter but each tenth)${passes ? `, ${name} about ${passes} times over` : ''}. That is enough to learn spelling, common words, punctuation and the rhythm of Melville's sentences, so the book's favourite words (whale, sea, ship, Ahab) come easily. It is nowhere near enough to learn what the words mean or to keep a thought going, and with a context of ${context} tokens it cannot look back more than a few sentences anyway. So the continuation sounds like the book, locally, and means nothing. The greedy sample below always takes the single most likely token, which is also why it tends to loop.`,
+        `A model learns only what its training text shows it, as far as its size allows. These two have read one novel (${trainBytes ? `${largeCount(trainBytes)} bytes of it, ` : ''}every chapter but each tenth)${passes ? `, ${name} about ${passes} times over` : ''}. That is enough to learn spelling, common words, punctuation and the rhythm of Melville's sentences, so the book's favourite words (whale, sea, ship, Ahab) come easily. It is nowhere near enough to learn what the words mean or to keep a thought going, and with a context of ${context} tokens it cannot look back more than a few sentences anyway. So the continuation sounds like the book, locally, and means nothing. The greedy sample below always takes the single most likely token, which is also why it tends to loop.`,
       /** Before the link to the model card. */
       sampleCaption: (name: string, tokens: number, backend: string) =>
         `${name}, greedy (temperature 0), ${tokens} new tokens after the prompt in bold, decoded on the ${backend} backend as recorded in its`,
@@ -316,7 +294,7 @@ export const PAGES = bilingual({
       lede1:
         '本站每一张运行语言模型的实时图，运行的都是两个小型 GPT 式模型之一。它们是专为本站从零训练的，训练数据只有一本书：',
       lede2:
-        '（《白鲸》）。与课程讨论的那些模型相比，它们小得微不足道，而这正是用意所在：小到转眼就能下载，能在你的浏览器里逐个词元地运行，构造方式却与大模型相同。',
+        '（《白鲸记》）。与课程讨论的那些模型相比，它们小得微不足道，而这正是用意所在：小到转眼就能下载，能在你的浏览器里逐个词元地运行，构造方式却与大模型相同。',
       noModel: '还没有训练好的模型：public/models/ 中没有 card.json。请运行',
       twoModels: '两个模型',
       targetIs: ' 是课程所研究的模型。',
@@ -368,7 +346,7 @@ export const PAGES = bilingual({
         what: '内容',
         usedOn: '使用页面',
       },
-      tokenSet: (s: TokenSet) => TOKEN_SETS_ZH[s.id](s),
+      tokenSet: (s: TokenSet) => ({ name: s.names.zh, description: TOKEN_SET_DESCRIPTIONS_ZH[s.id](s) }),
       inYourBrowser: '在你的浏览器中计算',
       source: '来源：',
       training: '训练',
@@ -380,7 +358,7 @@ export const PAGES = bilingual({
         starts: readonly (readonly [string, string])[],
         ends: readonly (readonly [string, string, number])[],
       ) =>
-        `训练开始时损失接近 ln ${vocab} = ${lnVocab} 奈特/词元，即在 ${vocab} 个词元上均匀猜测（${starts.map(([m, l]) => `${m} ${l}`).join('，')}）。在全部留出文本上的最终验证损失：${ends.map(([m, l, tokens]) => `${m} 见过 ${countZh(tokens)}个词元后为 ${l}`).join('；')}。`,
+        `训练开始时损失接近 ln ${vocab} = ${lnVocab} 奈特/词元，即在 ${vocab} 个词元上均匀猜测（${starts.map(([m, l]) => `${m} ${l}`).join('，')}）。在全部留出文本上的最终验证损失：${ends.map(([m, l, tokens]) => `${m} 见过 ${largeCount(tokens, 'zh')}个词元后为 ${l}`).join('；')}。`,
       chart: {
         label: '训练损失与验证损失随已见词元数的变化',
         x: '已见词元数（百万）',
@@ -398,7 +376,7 @@ export const PAGES = bilingual({
         `模型的全部工作，就是看着目前为止的词元，给接下来可能出现的 ${vocab} 个词元各一个概率。生成文本就是不断重复这件事：按这些概率选一个词元，接到末尾，再问一次。`,
       gibberishTitle: '为什么它写出的是梅尔维尔腔调的胡话',
       gibberish: (trainBytes: number | undefined, name: string, passes: string | undefined, context: number) =>
-        `模型只能学到训练文本给它看的东西，而且受限于自身的规模。这两个模型读过一部小说（${trainBytes ? `其中 ${countZh(trainBytes)}字节，` : ''}除每十章留出的一章外的所有章节）${passes ? `，${name} 大约读了 ${passes} 遍` : ''}。这足以学会拼写、常用词、标点和梅尔维尔句子的节奏，所以书里最爱用的词（whale、sea、ship、Ahab）信手拈来。但要学会词的含义、把一个想法延续下去，这远远不够；而且上下文只有 ${context} 个词元，它本来也回看不了几句话。所以续写的内容在局部听起来像这本书，却毫无意义。下面的贪心样本总是选取概率最高的那一个词元，这也是它容易陷入循环的原因。`,
+        `模型只能学到训练文本给它看的东西，而且受限于自身的规模。这两个模型读过一部小说（${trainBytes ? `其中 ${largeCount(trainBytes, 'zh')}字节，` : ''}除每十章留出的一章外的所有章节）${passes ? `，${name} 大约读了 ${passes} 遍` : ''}。这足以学会拼写、常用词、标点和梅尔维尔句子的节奏，所以书里最爱用的词（whale、sea、ship、Ahab）信手拈来。但要学会词的含义、把一个想法延续下去，这远远不够；而且上下文只有 ${context} 个词元，它本来也回看不了几句话。所以续写的内容在局部听起来像这本书，却毫无意义。下面的贪心样本总是选取概率最高的那一个词元，这也是它容易陷入循环的原因。`,
       sampleCaption: (name: string, tokens: number, backend: string) =>
         `${name}，贪心解码（温度 0），在粗体提示词之后生成 ${tokens} 个新词元，在 ${backend} 后端上解码，记录于它的`,
       modelCardLink: '模型卡片',

@@ -37,12 +37,16 @@ export function count(n: number): string {
 }
 
 /**
- * A large count as Chinese prose writes it, in 万 (10⁴) or 亿 (10⁸), three significant digits: 2151234 → "215 万",
- * 123456789 → "1.23 亿"; below 10,000 the plain count.
+ * A large count as prose writes it, three significant digits: in millions in English (2151234 → "2.15 million"), in
+ * 万 (10⁴) or 亿 (10⁸) in Chinese (→ "215 万"; 123456789 → "1.23 亿"). Below a million (English) or 10,000 (Chinese)
+ * the plain count.
  */
-export function countZh(n: number): string {
-  if (!ok(n) || Math.abs(n) < 1e4) return count(n);
-  return Math.abs(n) >= 1e8 ? `${+(n / 1e8).toPrecision(3)} 亿` : `${+(n / 1e4).toPrecision(3)} 万`;
+export function largeCount(n: number, lang: Lang = 'en'): string {
+  if (!ok(n)) return count(n);
+  const a = Math.abs(n);
+  if (lang === 'en') return a < 1e6 ? count(n) : `${+(n / 1e6).toPrecision(3)} million`;
+  if (a < 1e4) return count(n);
+  return a >= 1e8 ? `${+(n / 1e8).toPrecision(3)} 亿` : `${+(n / 1e4).toPrecision(3)} 万`;
 }
 
 /** A count with its noun, singular for one: plural(1, 'batch', 'batches') → "1 batch", plural(3, …) → "3 batches". */

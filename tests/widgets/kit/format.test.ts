@@ -4,7 +4,7 @@ import {
   bandwidth,
   bytes,
   count,
-  countZh,
+  largeCount,
   duration,
   percent,
   perSecond,
@@ -59,12 +59,14 @@ describe('format', () => {
   });
 });
 
-describe('countZh', () => {
-  it('writes a large count in 万 or 亿 with three significant digits, a small one as it is', () => {
-    expect(countZh(2_151_234)).toBe('215 万');
-    expect(countZh(1_000_000)).toBe('100 万');
-    expect(countZh(123_456_789)).toBe('1.23 亿');
-    expect(countZh(9_999)).toBe('9,999');
-    expect(countZh(Number.NaN)).toBe(count(Number.NaN));
+describe('largeCount', () => {
+  it('writes a large count in millions in English, in 万 or 亿 in Chinese, three significant digits', () => {
+    expect(largeCount(2_151_234)).toBe('2.15 million');
+    expect(largeCount(2_151_234, 'zh')).toBe('215 万');
+    expect(largeCount(1_000_000, 'zh')).toBe('100 万');
+    expect(largeCount(123_456_789, 'zh')).toBe('1.23 亿');
+    expect(largeCount(999_999)).toBe('999,999');
+    expect(largeCount(9_999, 'zh')).toBe('9,999');
+    expect(largeCount(Number.NaN, 'zh')).toBe(count(Number.NaN));
   });
 });
