@@ -7,6 +7,8 @@ type Q = string;
 
 export const KIT = bilingual({
   en: {
+    /** Where a number comes from, on its badge: every widget and <Stat> says it in these words. */
+    badge: { measured: 'measured on our model', paper: 'from the paper', modelled: 'modelled' },
     about: 'About this figure',
     shareOrEmbed: 'Share or embed',
     hideInLink: 'Hide in the link',
@@ -56,6 +58,7 @@ export const KIT = bilingual({
     },
   },
   zh: {
+    badge: { measured: '在我们的模型上实测', paper: '来自论文', modelled: '建模估计' },
     about: '关于此图',
     shareOrEmbed: '分享或嵌入',
     hideInLink: '在链接中隐藏',

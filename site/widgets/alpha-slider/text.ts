@@ -1,6 +1,7 @@
 // AlphaSlider's words in both editions (labels live in params.ts with their `zh`; the models' names are
 // QuantizeIt's): the captions, the charts' titles, axes, legend and descriptions, and the sentence for the chosen α.
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { percent, sig } from '../_kit/format.ts';
 import type { AlphaPoint } from '../../../lib/quant/experiment.ts';
 
@@ -18,7 +19,7 @@ export const text = bilingual({
     missing: 'target-v1 is not in public/models, so there is no layer to quantize.',
     atRuntime: 'The curve for this layer is computed when the page runs.',
     computing: 'Computing the curve for these settings…',
-    measured: 'measured on our model',
+    measured: KIT.en.badge.measured,
     errorCaption: (windows: number) =>
       `The layer's output error on the calibration inputs at each α of AWQ's grid, relative to plain round-to-nearest (α = 0). Calibration: ${windows} windows of 128 training tokens.`,
     stepsCaption:
@@ -49,7 +50,7 @@ export const text = bilingual({
     missing: 'public/models 中没有 target-v1，因此没有可量化的层。',
     atRuntime: '这一层的曲线会在页面运行时计算。',
     computing: '正在为这些设置计算曲线……',
-    measured: '在我们的模型上实测',
+    measured: KIT.zh.badge.measured,
     errorCaption: (windows: number) =>
       `在 AWQ 网格的每个 α 下，该层在校准输入上的输出误差，相对于普通就近舍入（α = 0）。校准数据：${windows} 个由 128 个训练词元组成的窗口。`,
     stepsCaption:

@@ -2,6 +2,7 @@
 // the sentence on the measured pair. Units (nats/token, fp16, float32) stay as symbols.
 import { bytes, nats, signedDecimal, signedPercent } from '../_kit/format.ts';
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { memory, pick, type CompressionData } from './model.ts';
 
 /** The pair's row, the float32 baseline and the bytes, when both rows were measured. */
@@ -20,7 +21,7 @@ export const text = bilingual({
     linearWeights: 'Linear weights',
     kvPerToken: 'KV cache per token',
     ourModel: (model: string, tokens: number) => `Our model (${model}), ${tokens} tokens of held-out text `,
-    measured: 'measured on our model',
+    measured: KIT.en.badge.measured,
     forScale:
       ". For scale: 4-bit weights and cache moved OPT-175B's WikiText perplexity from 10.82 to 10.94 and OPT-30B's from 12.72 to 12.90 ",
     fromPaper: 'from the paper, 2303.06865 Table 5',
@@ -42,7 +43,7 @@ export const text = bilingual({
     linearWeights: '线性层权重',
     kvPerToken: '每个词元的 KV 缓存',
     ourModel: (model: string, tokens: number) => `我们的模型（${model}），${tokens} 个留出文本词元 `,
-    measured: '在我们的模型上测得',
+    measured: KIT.zh.badge.measured,
     forScale:
       '。作为参照：4 位权重与缓存使 OPT-175B 的 WikiText 困惑度从 10.82 变为 10.94，OPT-30B 的从 12.72 变为 12.90 ',
     fromPaper: '来自论文，2303.06865 表 5',

@@ -1,13 +1,14 @@
 // FlashBundling's words in both editions: the shell's tables and caption, the chart's, and the summary sentence.
 import { bytes, count, percent, times } from '../_kit/format.ts';
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { layoutRows, type FriendsData, type Layout } from './model.ts';
 
 export const text = bilingual({
   en: {
     caption: (model: string, tokens: number, nLayer: number) =>
       `${model}, true active sets, no window, ${tokens} tokens of held-out text, all ${nLayer} layers `,
-    measured: 'measured on our model',
+    measured: KIT.en.badge.measured,
     halves: (half: string) => `. A neuron's up column and down row are ${half} each.`,
     tableLabel: 'Reads per token by layout',
     perToken: 'Per token',
@@ -43,7 +44,7 @@ export const text = bilingual({
   zh: {
     caption: (model: string, tokens: number, nLayer: number) =>
       `${model}，真实激活集合，不用窗口，${tokens} 个留出文本词元，全部 ${nLayer} 层 `,
-    measured: '在我们的模型上测得',
+    measured: KIT.zh.badge.measured,
     halves: (half: string) => `。一个神经元的上投影列和下投影行各 ${half}。`,
     tableLabel: '各布局下每个词元的读取',
     perToken: '每个词元',

@@ -2,6 +2,7 @@
 // counters' and the sentences on a run.
 import { bytes, count, duration, percent, plural } from '../_kit/format.ts';
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import type { Ablation, StepCounts, StepperValues } from './model.ts';
 
 /** Where a run's store lives, as the worker's flash.start answers. */
@@ -48,7 +49,7 @@ export const text = bilingual({
       paperMs: "I/O at the paper's GB/s",
       curveMs: 'I/O on your curve',
     },
-    modelled: 'modelled',
+    modelled: KIT.en.badge.modelled,
     pressRun: 'Press Run to generate.',
     opening: 'Opening the FFN store…',
     runBasis: (s: RunStore) =>
@@ -103,7 +104,7 @@ export const text = bilingual({
       paperMs: '按论文的 GB/s 计算的 I/O',
       curveMs: '按你的曲线计算的 I/O',
     },
-    modelled: '建模估计',
+    modelled: KIT.zh.badge.modelled,
     pressRun: '按“运行”开始生成。',
     opening: '正在打开 FFN 存储…',
     runBasis: (s: RunStore) =>

@@ -2,6 +2,7 @@
 // the charts' and the sentences on one token's window.
 import { count, percent } from '../_kit/format.ts';
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import type { WindowCurveData, WindowView } from './model.ts';
 
 /** One token's window in words (the chart's description; the caption adds the layer and the token). */
@@ -17,7 +18,7 @@ export const text = bilingual({
     noModel: 'No trained model was found when this page was built, so there are no activations to show.',
     onPrompt: (model: string) => `${model} on the prompt `,
     promptAfter: (tokens: number) => ` (${tokens} tokens)`,
-    measured: 'measured on our model',
+    measured: KIT.en.badge.measured,
     end: '.',
     needed: 'Needed by the token',
     kept: 'Kept in DRAM',
@@ -49,7 +50,7 @@ export const text = bilingual({
     noModel: '构建此页面时没有找到训练好的模型，因此没有可显示的激活。',
     onPrompt: (model: string) => `${model} 处理提示词 `,
     promptAfter: (tokens: number) => `（${tokens} 个词元）`,
-    measured: '在我们的模型上测得',
+    measured: KIT.zh.badge.measured,
     end: '。',
     needed: '该词元需要',
     kept: '保留在内存中',

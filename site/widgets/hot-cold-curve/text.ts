@@ -3,6 +3,7 @@
 // strings) stay in English, marked lang="en" where the shell shows them.
 import type { PlacementMethod } from '../../../lib/sparsity/placement.ts';
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { count, duration, percent } from '../_kit/format.ts';
 import type { PlacementTable } from './model.ts';
 import type { HotColdValues } from './params.ts';
@@ -54,8 +55,8 @@ export const text = bilingual({
       '; times:',
       'from cited bandwidths, FFN neurons only.',
     ],
-    measuredOnOurs: 'measured on our model',
-    modelled: 'modelled',
+    measuredOnOurs: KIT.en.badge.measured,
+    modelled: KIT.en.badge.modelled,
     columns: [
       'placement',
       'activations served from GPU',
@@ -124,8 +125,8 @@ export const text = bilingual({
       `每条线把一层的 ${nFfn} 个神经元按激活频率从高到低排序，并累加它们的激活。若为一条直的对角线，说明每个神经元激活得一样频繁；线越往上拱，少数热神经元占的比重越大。菱形是论文中 OPT-30B 的数据；竖线是预算。`,
     tableLabel: '此预算下的放置方案',
     tableCaption: ['此预算下神经元放在哪里。提供占比：', '；耗时：', '，依据引用的带宽，只计 FFN 神经元。'],
-    measuredOnOurs: '在我们的模型上实测',
-    modelled: '建模',
+    measuredOnOurs: KIT.zh.badge.measured,
+    modelled: KIT.zh.badge.modelled,
     columns: [
       '放置方式',
       '由 GPU 提供的激活',

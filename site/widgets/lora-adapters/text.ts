@@ -1,6 +1,7 @@
 // LoraAdapters' words in both editions (labels live in params.ts with their `zh`): the table, the adapters' names,
 // the buttons, the progress lines, the stale and error lines, and the comparison and summary sentences.
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { count, duration, perSecond } from '../_kit/format.ts';
 
 /** What the comparison states: whether the tokens matched, how many, and each way's speed. */
@@ -18,7 +19,7 @@ export const text = bilingual({
     missing: 'The LoRA adapters (public/models/lora-sotu-v1) are not in this build yet.',
     tableLabel: 'Adapters and their validation losses',
     tableCaption: 'Validation loss, nats/token (lower is better)',
-    measured: 'measured on our model',
+    measured: KIT.en.badge.measured,
     head: ['model', 'trained numbers', 'State of the Union'],
     mobyDick: 'Moby Dick',
     baseRow: 'base (target-v1)',
@@ -52,7 +53,7 @@ export const text = bilingual({
     missing: '本次构建还没有 LoRA 适配器（public/models/lora-sotu-v1）。',
     tableLabel: '各适配器及其验证损失',
     tableCaption: '验证损失，nats/token（越低越好）',
-    measured: '在我们的模型上实测',
+    measured: KIT.zh.badge.measured,
     head: ['模型', '训练的参数个数', '国情咨文'],
     mobyDick: '白鲸',
     baseRow: '基础模型（target-v1）',

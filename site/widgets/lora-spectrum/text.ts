@@ -1,6 +1,7 @@
 // LoraSpectrum's words in both editions (labels live in params.ts with their `zh`): the adapters' names, the
 // progress lines, the captions, both charts' titles, axes and descriptions, and the summary.
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { count, decimal } from '../_kit/format.ts';
 import type { SpectrumData } from './model.ts';
 
@@ -13,7 +14,7 @@ export const text = bilingual({
     option: (x: string) => (x === 'yours' ? 'yours (train one above)' : `r = ${x.slice(1)}`),
     atBuild: 'Measured on the shipped adapters at build time.',
     atStart: 'Computed when the widget starts.',
-    measured: 'measured on our model',
+    measured: KIT.en.badge.measured,
     chartCaption: 'Singular values of ΔW for both adapters (at most r are non-zero).',
     heatmapCaption:
       "φ(i, j) = ‖U_Aⁱᵀ U_Bʲ‖²_F / min(i, j): how much of A's top-i input directions lie in B's top-j (Eq. 4 of arXiv 2106.09685). Darker is more overlap; random directions in 128 dimensions give about j/128.",
@@ -39,7 +40,7 @@ export const text = bilingual({
     option: (x: string) => (x === 'yours' ? '你的适配器（在上方训练一个）' : `r = ${x.slice(1)}`),
     atBuild: '构建时在随站点发布的适配器上测得。',
     atStart: '组件启动时计算。',
-    measured: '在我们的模型上实测',
+    measured: KIT.zh.badge.measured,
     chartCaption: '两个适配器的 ΔW 的奇异值（至多 r 个非零）。',
     heatmapCaption:
       'φ(i, j) = ‖U_Aⁱᵀ U_Bʲ‖²_F / min(i, j)：A 的前 i 个输入方向有多少落在 B 的前 j 个方向张成的子空间里（arXiv 2106.09685 的公式 4）。颜色越深重叠越多；128 维中的随机方向约为 j/128。',

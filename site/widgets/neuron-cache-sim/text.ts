@@ -5,6 +5,7 @@ import type { MissRead } from '../../../lib/hardware/storage-curve.ts';
 import type { CachePoint } from '../../../lib/sparsity/cache-sweep.ts';
 import { bandwidth, bytes, percent } from '../_kit/format.ts';
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { cacheFigures } from './model.ts';
 import type { CacheValues } from './params.ts';
 
@@ -28,7 +29,7 @@ export const text = bilingual({
       bytes: 'Bytes fetched per token (4 KiB blocks)',
       io: 'Flash time per token',
     },
-    measured: 'measured on our model',
+    measured: KIT.en.badge.measured,
     fromMisses: 'from our misses',
     fromMissesBytes: 'from our misses × vector size',
     simulatedUfs: 'simulated, UFS 4.0 figures',
@@ -91,7 +92,7 @@ export const text = bilingual({
       bytes: '每个词元读取的字节（4 KiB 块）',
       io: '每个词元的闪存时间',
     },
-    measured: '在我们的模型上测得',
+    measured: KIT.zh.badge.measured,
     fromMisses: '由我们的未命中得出',
     fromMissesBytes: '由我们的未命中 × 向量大小得出',
     simulatedUfs: '模拟，采用 UFS 4.0 数据',

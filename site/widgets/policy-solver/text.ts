@@ -5,6 +5,7 @@ import type { SolveAnswer } from '../../../lib/offload/solve-request.ts';
 import { OPT_SHAPES } from '../../../lib/offload/shapes.ts';
 import { count, duration, percent, plural } from '../_kit/format.ts';
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { tokensPerSecond } from '../schedule-animator/rate.ts';
 import type { KINDS, PolicyValues, TIERS } from './model.ts';
 
@@ -48,7 +49,7 @@ export const text = bilingual({
     throughput: 'Throughput',
     latency: 'Latency per block',
     binding: 'Binding term (decode)',
-    modelled: 'modelled',
+    modelled: KIT.en.badge.modelled,
     barsNote:
       "Bytes each tier holds under the best policy: weights, the block's peak KV cache and its prefill activations; the black tick is the tier's usable capacity (80%, as FlexGen's search plans).",
     termsNote: 'Seconds per layer of each overlapped part of one decode step; the slowest (solid) sets the pace.',
@@ -83,7 +84,7 @@ export const text = bilingual({
     throughput: '吞吐量',
     latency: '每块延迟',
     binding: '瓶颈项（解码）',
-    modelled: '建模估计',
+    modelled: KIT.zh.badge.modelled,
     barsNote:
       '最佳策略下各层级存放的字节：权重、块的 KV 缓存峰值及其预填充激活；黑色刻度是该层级的可用容量（80%，与 FlexGen 的搜索规划一致）。',
     termsNote: '一个解码步中各个相互重叠的部分每层所需的秒数；最慢的（实心）决定节奏。',

@@ -1,6 +1,7 @@
 // PredictorQuality's words in both editions (the slider's label lives in params.ts with its `zh`). Numbers go through
 // the kit's formatters, so both editions show the same digits.
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { count, percent, signedDecimal, signedPercent } from '../_kit/format.ts';
 import { perplexityChange, type SweepPoint } from './model.ts';
 
@@ -43,7 +44,7 @@ export const text = bilingual({
       `Predictor: one small MLP per layer, reading the FFN's input, hidden widths ${c.ranks.join(' · ')}: ${count(c.parameters)} parameters, ${percent(c.shareOfModel)} of the model's`,
       `. Evaluated on ${count(c.tokens)} tokens of Moby Dick's held-out chapters, each layer's mask predicted from the input the already-sparse layers below produce.`,
     ],
-    measuredOnOurs: 'measured on our model',
+    measuredOnOurs: KIT.en.badge.measured,
     recallLabel: 'Recall',
     computedLabel: 'Neurons computed',
     lossLabel: 'Cost of the misses',
@@ -76,7 +77,7 @@ export const text = bilingual({
       `预测器：每层一个小型 MLP，读取 FFN 的输入，隐藏层宽度 ${c.ranks.join(' · ')}：共 ${count(c.parameters)} 个参数，占模型参数的 ${percent(c.shareOfModel)}`,
       `。在 Moby Dick 留出章节的 ${count(c.tokens)} 个词元上评估，每层的掩码都根据其下方已稀疏化的各层所产生的输入来预测。`,
     ],
-    measuredOnOurs: '在我们的模型上实测',
+    measuredOnOurs: KIT.zh.badge.measured,
     recallLabel: '召回率',
     computedLabel: '计算的神经元',
     lossLabel: '漏判的代价',

@@ -1,6 +1,7 @@
 // QuantizeIt's words in both editions (labels live in params.ts with their `zh`): the methods' and models' names
 // (AlphaSlider names the models with these too), the samples, the runs table, and the sentences on a run.
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { QUANT_MODEL_LABELS, type MethodName, type QuantModelName } from '../../../lib/quant/settings.ts';
 import { bytes, count, signedPercent, sig } from '../_kit/format.ts';
 
@@ -43,7 +44,7 @@ export const text = bilingual({
     /** The model column of the runs table. */
     modelCell: { 'target-v1': 'target-v1', outliers: 'outliers (constructed)' } as Record<QuantModelName, string>,
     missing: 'target-v1 is not in public/models, so there is nothing to quantize.',
-    measured: 'measured on our model',
+    measured: KIT.en.badge.measured,
     atRuntime: 'This setting is computed when the page runs.',
     fp32Sample: 'fp32, greedy',
     quantSample: 'quantized, greedy',
@@ -87,7 +88,7 @@ export const text = bilingual({
     } as Record<QuantModelName, string>,
     modelCell: { 'target-v1': 'target-v1', outliers: 'outliers（人为构造）' } as Record<QuantModelName, string>,
     missing: 'public/models 中没有 target-v1，因此无从量化。',
-    measured: '在我们的模型上实测',
+    measured: KIT.zh.badge.measured,
     atRuntime: '这个设置会在页面运行时计算。',
     fp32Sample: 'fp32，贪心',
     quantSample: '量化后，贪心',

@@ -3,6 +3,7 @@
 import type { ScheduleKind } from '../../../lib/offload/schedule.ts';
 import { bytes, count, duration, plural } from '../_kit/format.ts';
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { RUN_GBS, RUN_TOKENS, blockOf, modelled, scheduleView, type ScheduleValues } from './model.ts';
 import { tokensPerSecond } from './rate.ts';
 
@@ -44,7 +45,7 @@ export const text = bilingual({
     sequences: (n: number) => plural(n, 'sequence', 'sequences'),
     modelNote:
       "Block sequences = GPU batch size × batches per block. Throughput and latency from FlexGen's cost model for OPT-175B on a T4 with the paper's placement (weights half CPU, half disk; cache on disk) ",
-    modelled: 'modelled',
+    modelled: KIT.en.badge.modelled,
     over: OVER_EN,
     end: '.',
     runButton: 'Run our model this way',
@@ -85,7 +86,7 @@ export const text = bilingual({
     sequences: (n: number) => `${count(n)} 条序列`,
     modelNote:
       '块内序列数 = GPU 批大小 × 每块批次数。吞吐量与延迟来自 FlexGen 的成本模型：OPT-175B 在 T4 上，采用论文的放置方案（权重一半在 CPU、一半在磁盘；缓存在磁盘）',
-    modelled: '建模估计',
+    modelled: KIT.zh.badge.modelled,
     over: OVER_ZH,
     end: '。',
     runButton: '按此调度运行我们的模型',

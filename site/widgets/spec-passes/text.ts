@@ -1,6 +1,7 @@
 // SpecPasses' words in both editions (the label lives in params.ts with its `zh`): the tables, captions, the chart's
 // titles and legend, and the sentences on the measurements.
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { count, decimal, percent } from '../_kit/format.ts';
 import type { Decoding, PassPoint, PassesData } from './model.ts';
 
@@ -32,7 +33,7 @@ export const text = bilingual({
     topKExplain:
       "Naive: the chance that a token sampled from the target is in the draft's top k. Speculative sampling: the chance that it accepts one of k guesses drawn from the draft. SpecInfer, LLaMA-7B with LLaMA-68M: greedy 62–70% at k = 1, 82–89% at k = 5; stochastic 52–57% to 96–97%",
     fromPaper: 'from the paper, 2305.09781 Table 1',
-    measured: 'measured on our model',
+    measured: KIT.en.badge.measured,
     passesLabel: 'Tokens per target pass by tree shape',
     passesCaption: 'Tokens per target pass',
     passesHead: ['tree', 'guesses', 'greedy', 'sampled'],
@@ -61,7 +62,7 @@ export const text = bilingual({
     topKExplain:
       '朴素：从目标模型采样的词元落在草稿模型前 k 名中的概率。投机采样：从草稿模型抽取的 k 个猜测中有一个被接受的概率。SpecInfer 中，LLaMA-7B 配 LLaMA-68M：贪心时 k = 1 为 62–70%，k = 5 为 82–89%；随机采样时从 52–57% 到 96–97%',
     fromPaper: '引自论文 2305.09781 表 1',
-    measured: '在我们的模型上实测',
+    measured: KIT.zh.badge.measured,
     passesLabel: '各树形每次目标前向的词元数',
     passesCaption: '每次目标前向的词元数',
     passesHead: ['树形', '猜测数', '贪心', '采样'],

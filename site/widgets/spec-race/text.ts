@@ -1,6 +1,7 @@
 // SpecRace's words in both editions (labels live in params.ts with their `zh`): the button, the lanes, the build's
 // and a race's sentences, the stale and cancel lines. Speeds and times go through the kit's formatters.
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { count, decimal, duration, perSecond, times } from '../_kit/format.ts';
 import type { RaceView } from './model.ts';
 
@@ -26,7 +27,7 @@ export const text = bilingual({
     speedOf: (tokensPerSecond: number) => perSecond(tokensPerSecond),
     caption:
       "Both decoders run in this page's model worker on the same backend; the speculative time includes the draft (plain JavaScript). They alternate, and the fastest run of each counts, so a busy moment on your machine flatters neither.",
-    measured: 'measured on our model',
+    measured: KIT.en.badge.measured,
     pressRace: 'Press Race to measure in your browser.',
     built: (b: BuiltRace) =>
       `Measured by scripts/measure-speculative.ts on ${b.machine}, in processor time: speculative decoding with ${b.shape} ran ${times(b.speedup)} as fast as plain decoding, ${decimal(b.tokensPerPass)} tokens per target pass. Press Race to measure in your browser.`,
@@ -51,7 +52,7 @@ export const text = bilingual({
     speedOf: (tokensPerSecond: number) => perSecond(tokensPerSecond, '词元'),
     caption:
       '两种解码器都在本页的模型 worker 中、同一个后端上运行；投机解码的时间包含草稿模型（纯 JavaScript）的时间。两者交替运行，各取最快的一次，因此你的机器一时繁忙不会偏袒任何一方。',
-    measured: '在我们的模型上实测',
+    measured: KIT.zh.badge.measured,
     pressRace: '按“开始比赛”在你的浏览器中测量。',
     built: (b: BuiltRace) =>
       `由 scripts/measure-speculative.ts 在 ${b.machine} 上按处理器时间测得：使用 ${b.shape} 的投机解码速度是普通解码的 ${times(b.speedup)}，每次目标前向 ${decimal(b.tokensPerPass)} 个词元。按“开始比赛”在你的浏览器中测量。`,

@@ -1,6 +1,7 @@
 // SpecSampling's words in both editions (labels live in params.ts with their `zh`): buttons, stats, the chart's
 // titles and series, and the sentences that tell a draw, a node and a run. Numbers go through the kit's formatters.
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { count, percent, token } from '../_kit/format.ts';
 
 /** One child tried at the node: its token's text, the draft's probability of it, the acceptance chance, the verdict. */
@@ -40,7 +41,7 @@ export const text = bilingual({
     staticBar: (tok: string, p: number, q: number) => `${tok}: target ${percent(p)}, draft ${percent(q)}`,
     caption:
       "Probabilities of the node's likeliest tokens under the target (p) and the draft (q), at the chosen temperature. After a rejected draw the third bar is the residual the next child is tested against; after a run, it is how often each token was emitted.",
-    measured: 'measured on our model',
+    measured: KIT.en.badge.measured,
     trialLabel: 'The last draw, step by step',
     computing: 'Computing the distributions for this prompt and temperature…',
     ready: (runs: number) => `Ready: draw once, or run ${count(runs)} times.`,
@@ -70,7 +71,7 @@ export const text = bilingual({
     staticBar: (tok: string, p: number, q: number) => `${tok}：目标模型 ${percent(p)}，草稿模型 ${percent(q)}`,
     caption:
       '在所选温度下，该节点最可能的几个词元在目标模型（p）和草稿模型（q）下的概率。一次抽取被拒绝后，第三根柱是下一个子节点要对照检验的残差分布；运行多次之后，它是每个词元被输出的频率。',
-    measured: '在我们的模型上实测',
+    measured: KIT.zh.badge.measured,
     trialLabel: '上一次抽取，逐步展示',
     computing: '正在为这个提示词和温度计算分布……',
     ready: (runs: number) => `就绪：可以抽取一次，或运行 ${count(runs)} 次。`,

@@ -1,6 +1,7 @@
 // SpecTree's words in both editions (labels live in params.ts with their `zh`): the buttons, counters, titles,
 // notes and the sentences that tell a step. Tokens are quoted with the kit's `token`, numbers with its formatters.
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { decimal, percent, token } from '../_kit/format.ts';
 import type { StepView } from '../../../lib/speculative/step-view.ts';
 import type { Totals } from './model.ts';
@@ -27,7 +28,7 @@ export const text = bilingual({
     doesNotSee: (i: number, j: number) => `node ${i} does not see node ${j}`,
     caption:
       "Highlighted text: guesses the target accepted, then its own token (underlined). Probabilities are the draft's; \"would write\" is the target's first choice after that node's path, all from one tree-masked pass.",
-    measured: 'measured on our model',
+    measured: KIT.en.badge.measured,
     /** How a note about typed-but-unapplied settings begins (so the next review replaces it). */
     pending: 'Not applied yet:',
     badShapeFirst: (reason: string, fallback: string) => `${reason}; using ${fallback} instead.`,
@@ -75,7 +76,7 @@ export const text = bilingual({
     doesNotSee: (i: number, j: number) => `节点 ${i} 看不到节点 ${j}`,
     caption:
       '高亮文本：目标模型接受的猜测，然后是它自己的词元（带下划线）。概率来自草稿模型；“接下来会写”是目标模型在该节点路径之后的首选，全部出自一次带树掩码的前向计算。',
-    measured: '在我们的模型上实测',
+    measured: KIT.zh.badge.measured,
     pending: '尚未应用：',
     badShapeFirst: (reason: string, fallback: string) => `${reason}；改用 ${fallback}。`,
     badShape: (reason: string, tree: string) => `${reason}。“单步”和“运行到底”仍沿用 ${tree}。`,

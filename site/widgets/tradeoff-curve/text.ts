@@ -2,6 +2,7 @@
 // sentence on the frontier.
 import { count, duration } from '../_kit/format.ts';
 import { bilingual } from '../../i18n/text.ts';
+import { KIT } from '../_kit/text.ts';
 import { tokensPerSecond } from '../schedule-animator/rate.ts';
 import { curve, type Frontiers, type SeriesKey } from './model.ts';
 
@@ -40,7 +41,7 @@ export const text = bilingual({
   en: {
     linesNote:
       "Lines: FlexGen's cost model on the T4 (fitted constants), one point per block size the search found feasible, keeping only those faster than every lower-latency one ",
-    modelled: 'modelled',
+    modelled: KIT.en.badge.modelled,
     pointsNote: ". Large symbols: the paper's Table 2, latency = batch × 32 / throughput ",
     fromPaper: 'from the paper, 2303.06865 Table 2',
     end: '.',
@@ -56,7 +57,7 @@ export const text = bilingual({
   zh: {
     linesNote:
       '线：FlexGen 的成本模型在 T4 上的结果（拟合常数），搜索认为可行的每种块大小一个点，只保留比所有延迟更低者都更快的点',
-    modelled: '建模估计',
+    modelled: KIT.zh.badge.modelled,
     pointsNote: '。大符号：论文表 2，延迟 = 批大小 × 32 / 吞吐量',
     fromPaper: '来自论文，2303.06865 表 2',
     end: '。',

@@ -162,7 +162,7 @@ describe('LoraSpectrum model and charts', () => {
   });
   it('in Chinese: the summary, both charts and the shell with the worker answer, on a /zh/ page', async () => {
     expect(spectrumSummary(d, 'r2', 'yours', 'zh')).toBe(
-      'h.2.attn.v：r2 的 ΔW 奇异值为 0.500, 0.100；你的适配器 的为 0.600, 0.200, 0.100, 0.050。r2 的首要方向与 你的适配器 的前 1 到 4 个方向的重叠：0.90, 0.92, 0.95, 0.97（1 = 完全包含，0 = 正交）。',
+      'h.2.attn.v：r2 的 ΔW 奇异值为 0.500, 0.100；你的适配器的 ΔW 奇异值为 0.600, 0.200, 0.100, 0.050。r2 的首要方向与 你的适配器的前 1 到 4 个方向的重叠：0.90, 0.92, 0.95, 0.97（1 = 完全包含，0 = 正交）。',
     );
     const h = heatmapChart(d, ['r2', '你的适配器'], { width: 375, document, lang: 'zh' });
     expect(h.outerHTML).toContain('aria-label="r2 与 你的适配器 的子空间相似度 φ(i, j)，h.2.attn.v"');
