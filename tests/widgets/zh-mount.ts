@@ -2,9 +2,9 @@
 // container as a /zh/ page renders it, then its element started under <html lang="zh-Hans"> against the fake model
 // worker (./worker/fake-client.ts; the test file mocks site/worker/client.ts with it). `answer` replies to the
 // widget's requests in order; `shownWords` is what a reader sees outside text that is English by nature (lang="en").
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { expect } from 'vitest';
 import { calls, type FakeCall } from './worker/fake-client.ts';
+import { renderChinese, type Shell } from './zh-shell.ts';
 
 export const settle = () => new Promise((r) => setTimeout(r, 20));
 
@@ -26,12 +26,9 @@ export async function answer(type: string, result: (c: FakeCall) => unknown): Pr
   return c;
 }
 
-type Shell = Parameters<AstroContainer['renderToString']>[0];
-
 /** Renders a shell as the Chinese page has it and starts its element (module `load`) with the page in Chinese. */
 export async function mountZh(shell: Shell, load: () => Promise<unknown>, props: Record<string, unknown> = {}) {
-  const request = new Request('http://localhost/zh/widgets/example/');
-  const html = await (await AstroContainer.create()).renderToString(shell, { props, request });
+  const html = await renderChinese(shell, props);
   forgetCalls();
   document.documentElement.lang = 'zh-Hans';
   document.body.innerHTML = html;

@@ -4,17 +4,22 @@
 // checks every Chinese-edition test makes: the numbers of a sentence, the English words left on a page.
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 
-type Shell = Parameters<AstroContainer['renderToString']>[0];
+export type Shell = Parameters<AstroContainer['renderToString']>[0];
 
 let container: Promise<AstroContainer> | undefined;
 
-/** Render `shell` for a Chinese page, put it in the document and return the widget's element (`tag`). */
-export async function mountChinese(shell: Shell, tag: string, props: Record<string, unknown> = {}) {
+/** The HTML `shell` renders on a Chinese page (under /zh/): the one place the tests render the Chinese edition. */
+export async function renderChinese(shell: Shell, props: Record<string, unknown> = {}): Promise<string> {
   container ??= AstroContainer.create();
-  const html = await (await container).renderToString(shell, {
+  return (await container).renderToString(shell, {
     props,
     request: new Request('http://localhost/zh/widgets/example/'),
   });
+}
+
+/** Render `shell` for a Chinese page, put it in the document and return the widget's element (`tag`). */
+export async function mountChinese(shell: Shell, tag: string, props: Record<string, unknown> = {}) {
+  const html = await renderChinese(shell, props);
   document.documentElement.lang = 'zh-Hans';
   document.body.innerHTML = html;
   return document.querySelector<HTMLElement>(tag)!;

@@ -3,7 +3,7 @@
 // rendered for a /zh/ page, and its element running on a page whose <html lang> is zh-Hans (the model worker is a
 // fake that computes from its payload). Chinese words stand where the English ones were, and no English word is
 // left outside elements marked lang="en", other than names (models, papers, products) and symbols.
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { renderChinese } from '../zh-shell.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { splitAt, type BatchRun } from '../../../lib/sparsity/batch-split.ts';
 import { splitChart, unionChart } from '../../../site/widgets/batch-union/chart.ts';
@@ -56,16 +56,9 @@ const fakeWorker = {
 };
 vi.mock('../../../site/worker/client.ts', () => ({ modelWorker: () => fakeWorker, backendUrlNote: () => undefined }));
 
-let container: Promise<AstroContainer> | undefined;
-
 /** A widget's shell as a Chinese page renders it (its URL is under /zh/), mounted on a zh-Hans page and settled. */
 async function mountZh(shell: typeof BatchUnion, tag: string, load: () => Promise<unknown>) {
-  container ??= AstroContainer.create();
-  const c = await container;
-  const html = await c.renderToString(shell, {
-    props: {},
-    request: new Request(`http://localhost/zh/widgets/${tag}/`),
-  });
+  const html = await renderChinese(shell);
   await load();
   document.body.innerHTML = html;
   const el = document.querySelector<HTMLElement>(tag)!;
