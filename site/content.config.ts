@@ -20,16 +20,16 @@ const source = z.object({
 });
 
 const schema = z.object({
-    /** Lesson title, shown as the page heading and in the lesson list. */
-    title: z.string(),
-    /** One or two sentences saying what the reader will learn; shown under the title and on the index. */
-    summary: z.string(),
-    /** Position in the course; lessons are listed and linked prev/next by ascending order. */
-    order: z.number(),
-    /** Papers cited by the lesson, rendered as a Sources section at the end. */
-    sources: z.array(source).default([]),
-    /** A draft shows in `npm run dev` but is left out of `npm run build` (and so of `npm start`). */
-    draft: z.boolean().default(false),
+  /** Lesson title, shown as the page heading and in the lesson list. */
+  title: z.string(),
+  /** One or two sentences saying what the reader will learn; shown under the title and on the index. */
+  summary: z.string(),
+  /** Position in the course; lessons are listed and linked prev/next by ascending order. */
+  order: z.number(),
+  /** Papers cited by the lesson, rendered as a Sources section at the end. */
+  sources: z.array(source).default([]),
+  /** A draft shows in `npm run dev` but is left out of `npm run build` (and so of `npm start`). */
+  draft: z.boolean().default(false),
 });
 
 const lessons = defineCollection({ loader: glob({ base: './lessons', pattern: '[!_]*.mdx' }), schema });
