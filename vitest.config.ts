@@ -25,8 +25,10 @@ const SLOW_LIB = [
 export default defineConfig({
   test: {
     // vitest's default in run mode is one worker fewer than the cores: on the 2-core machines CI and readers' laptops
-    // run on, that is one worker, and every file ran after the other. The site and browser files mostly wait on a
-    // browser in another process, so two workers overlap them with the Node files.
+    // run on, that is one worker, and every file ran after the other. The site files mostly wait on a browser in
+    // another process, so two workers overlap them with each other and with the Node files. (vitest runs a project
+    // that turns file parallelism off as a sequential group after all the others: only `browsers` does, since its
+    // three engines are heavy; the site's two builds are made in its global setup, before any test starts.)
     maxWorkers: 2,
     projects: [
       {
@@ -66,7 +68,6 @@ export default defineConfig({
           globalSetup: ['tests/site/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
         },
       },
       {

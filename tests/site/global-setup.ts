@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { serveSite } from '../../node/serve-site.ts';
 import { productionBuildEnv } from './build-env.ts';
+import { ensureSubpathBuild } from './subpath-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -47,6 +48,8 @@ export default async function setup(project: TestProject) {
     // `site` and `browsers` both use this setup; whichever starts second in the same run reuses the build.
     process.env.SITE_BUILT_IN_THIS_RUN = '1';
   }
+  // The second build (under a sub-path, with a forked lesson) before any test runs: site files run in parallel.
+  ensureSubpathBuild();
 
   const { server, baseURL } = await serveSite(distDir);
   const deployed = await serveSite(distDir, { deployHeaders: true });

@@ -54,8 +54,11 @@ function fresh(): boolean {
   return !existsSync(mainBuild) || statSync(stamp).mtimeMs > statSync(mainBuild).mtimeMs;
 }
 
-/** Build (unless fresh) and serve the sub-path site; resolves to its URL ("http://127.0.0.1:port/courses/llm/"). */
-export async function serveSubpathSite(): Promise<{ server: Server; url: string }> {
+/**
+ * Build the sub-path site unless this run's is already there. tests/site/global-setup.ts calls it before any test
+ * starts, so the temporary lesson it forks is gone again before a test reads lessons/ (site files run in parallel).
+ */
+export function ensureSubpathBuild(): void {
   if (!fresh()) {
     removeForks(); // a run killed mid-build may have left one behind
     try {
@@ -69,6 +72,11 @@ export async function serveSubpathSite(): Promise<{ server: Server; url: string 
     }
     writeFileSync(stamp, new Date().toISOString());
   }
+}
+
+/** Build (unless fresh) and serve the sub-path site; resolves to its URL ("http://127.0.0.1:port/courses/llm/"). */
+export async function serveSubpathSite(): Promise<{ server: Server; url: string }> {
+  ensureSubpathBuild();
   const { server, baseURL } = await serveSite(serveRoot);
   return { server, url: new URL(BASE, baseURL).href };
 }
