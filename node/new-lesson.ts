@@ -77,3 +77,20 @@ export function newLesson(root: string, slug: string, from?: string, lang: Lesso
   writeFileSync(zh, inZhFolder(lang === 'zh' ? setFrontmatter(mdx, 'draft', 'true') : mdx));
   return lang === 'zh' ? zh : target;
 }
+
+/** The command line of `npm run new-lesson`: one slug, `--from <lesson>`, `--lang en|zh|both`, in any order. */
+export function parseNewLessonArgs(args: string[]): { slug: string; from?: string; lang: LessonLang } | undefined {
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    return { at, value: at >= 0 ? args[at + 1] : undefined };
+  };
+  const from = option('--from');
+  const lang = option('--lang');
+  const taken = new Set([from, lang].filter((o) => o.at >= 0).flatMap((o) => [o.at, o.at + 1]));
+  const rest = args.filter((_, i) => !taken.has(i));
+  const language = lang.value ?? 'en';
+  const isLang = (v: string): v is LessonLang => v === 'en' || v === 'zh' || v === 'both';
+  if (rest.length !== 1 || (from.at >= 0 && !from.value) || (lang.at >= 0 && !lang.value) || !isLang(language))
+    return undefined;
+  return { slug: rest[0], ...(from.value ? { from: from.value } : {}), lang: language };
+}

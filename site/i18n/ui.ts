@@ -24,7 +24,7 @@ export const UI = bilingual({
     forkAfter: ': it is one MDX file,',
     embedBack: (title: string) => `Open this figure in “${title}”`,
     /** Read by an inline script: {want} and {keys} are filled in there. */
-    embedMissing: 'There is no figure “{want}” to embed on this page, so here is the whole lesson.',
+    embedMissing: 'There is no figure "{want}" to embed on this page, so here is the whole lesson.',
     embedKeys: 'Its figures: {keys}.',
     embedNoFigures: 'It has no interactive figures.',
     home: {

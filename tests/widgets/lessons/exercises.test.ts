@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { newLesson } from '../../../node/new-lesson.ts';
+import { newLesson, parseNewLessonArgs } from '../../../node/new-lesson.ts';
 import * as template from '../../../lessons/exercises/_template.ts';
 import { PRESETS, parameterCount } from '../../../lib/config.ts';
 import spec from '../../../site/data/speculative.json' with { type: 'json' };
@@ -192,6 +192,18 @@ describe('the lesson template (lessons/exercises/_template.ts)', () => {
     expect(template.weightsRead.answer).toBe(2 * 6);
     expect(template.oneRow.y).toEqual(template.W[2].map((w) => 3 * w));
   });
+  test("npm run new-lesson's command line: one slug, --from and --lang in any order", () => {
+    expect(parseNewLessonArgs(['kv'])).toEqual({ slug: 'kv', lang: 'en' });
+    expect(parseNewLessonArgs(['kv', '--from', '01-x'])).toEqual({ slug: 'kv', from: '01-x', lang: 'en' });
+    expect(parseNewLessonArgs(['--lang', 'both', 'kv', '--from', '01-x'])).toEqual({
+      slug: 'kv',
+      from: '01-x',
+      lang: 'both',
+    });
+    for (const bad of [[], ['a', 'b'], ['kv', '--from'], ['kv', '--lang'], ['kv', '--lang', 'fr']])
+      expect(parseNewLessonArgs(bad), bad.join(' ')).toBeUndefined();
+  });
+
   test('npm run new-lesson gives a lesson from the template its own answers file and imports it', () => {
     const root = mkdtempSync(join(tmpdir(), 'new-lesson-'));
     try {
