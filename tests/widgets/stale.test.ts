@@ -67,6 +67,7 @@ import { text as capstoneText } from '../../site/widgets/capstone-decoder/text.t
 import type { CapstoneStepResult } from '../../site/worker/handlers/capstone-run.ts';
 import { SessionGoneError, stepCount } from '../../site/worker/sessions.ts';
 import type { GeneratedToken } from '../../lib/generate.ts';
+import { fakeBatchRun } from './worker/fake-client.ts';
 
 // ---- the fake model worker: answers computed from the payload, every request logged ----
 type Req = { type: string; payload: Record<string, unknown> };
@@ -460,21 +461,9 @@ const rows: Row[] = [
     load: () => import('../../site/widgets/batch-union/element.ts'),
     answer: (_, p) => {
       // A union that depends on every setting of the run, so a table left from other settings shows.
-      const size = Number(p.batch);
       const salt =
         Number(p.steps) / 1e3 + Number(p.temperature) / 1e2 + Number(p.seed) / 1e6 + String(p.prompt).length / 1e2;
-      const batchSizes = Array.from({ length: size }, (_, b) => b + 1);
-      const union = batchSizes.map((b) => [0, 1].map((l) => Math.min(1, 0.1 * b + 0.01 * l + salt)));
-      return {
-        batchSizes,
-        steps: Number(p.steps),
-        nLayer: 2,
-        nFfn: 8,
-        union,
-        mean: union.map((u) => (u[0] + u[1]) / 2),
-        byRank: union.map((u) => u.map((x) => Float32Array.from({ length: 8 }, (_, r) => (r < 4 ? 1 : x)))),
-        texts: ['a'],
-      };
+      return fakeBatchRun(p, 0.1, salt);
     },
     texts: { prompt: 'The whale' },
     button: '[data-action="run"]',

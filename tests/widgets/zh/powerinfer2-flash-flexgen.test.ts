@@ -4,6 +4,7 @@
 // fake that computes from its payload). Chinese words stand where the English ones were, and no English word is
 // left outside elements marked lang="en", other than names (models, papers, products) and symbols.
 import { renderChinese } from '../zh-shell.ts';
+import { fakeBatchRun } from '../worker/fake-client.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { splitAt, type BatchRun } from '../../../lib/sparsity/batch-split.ts';
 import { splitChart, unionChart } from '../../../site/widgets/batch-union/chart.ts';
@@ -159,21 +160,7 @@ afterAll(() => {
 
 describe('the Chinese edition of the widgets (issue 25)', () => {
   it('BatchUnion: the shell, the measured run and its sentences in Chinese', async () => {
-    answer = (_, p) => {
-      const size = Number(p.batch);
-      const batchSizes = Array.from({ length: size }, (_, b) => b + 1);
-      const union = batchSizes.map((b) => [0, 1].map((l) => Math.min(1, 0.05 * b + 0.01 * l)));
-      return {
-        batchSizes,
-        steps: Number(p.steps),
-        nLayer: 2,
-        nFfn: 8,
-        union,
-        mean: union.map((u) => (u[0] + u[1]) / 2),
-        byRank: union.map((u) => u.map((x) => Float32Array.from({ length: 8 }, (_, r) => (r < 4 ? 1 : x)))),
-        texts: ['a'],
-      };
-    };
+    answer = (_, p) => fakeBatchRun(p, 0.05);
     const el = await mountZh(BatchUnion, 'batch-union', () => import('../../../site/widgets/batch-union/element.ts'));
     expect(el.querySelector('[data-action="run"]')!.textContent).toBe('重新运行');
     expect(el.querySelector('label[for="batch-size"]')!.textContent).toBe('最大批大小 B');
