@@ -25,10 +25,11 @@ const SLOW_LIB = [
 export default defineConfig({
   test: {
     // vitest's default in run mode is one worker fewer than the cores: on the 2-core machines CI and readers' laptops
-    // run on, that is one worker, and every file ran after the other. The site files mostly wait on a browser in
-    // another process, so two workers overlap them with each other and with the Node files. (vitest runs a project
-    // that turns file parallelism off as a sequential group after all the others: only `browsers` does, since its
-    // three engines are heavy; the site's two builds are made in its global setup, before any test starts.)
+    // run on, that is one worker, and every file ran after the other. Two workers overlap the Node files. The `site`
+    // and `browsers` projects run one file at a time, after the others: with site files two at a time (tried: both
+    // builds in the global setup, the page pass in three files) a run took 1,011 s instead of about 1,130 s, but a
+    // page read under that load caught a widget between its first paint and its redraw, so timing-sensitive page
+    // checks stay one at a time until each waits on state alone.
     maxWorkers: 2,
     projects: [
       {
@@ -68,6 +69,7 @@ export default defineConfig({
           globalSetup: ['tests/site/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
+          fileParallelism: false,
         },
       },
       {

@@ -69,7 +69,8 @@ describe('the Share or embed panel', () => {
 
     const shared = await openPage(link.slice(new URL(baseURL()).origin.length));
     await ready(shared.page);
-    expect(await view(shared.page)).toEqual(before);
+    // The element reads the link's values as it starts and redraws on the next animation frame: wait for the text.
+    await expect.poll(() => view(shared.page)).toEqual(before);
     expect(await shared.page.locator(`${TAG} [data-notes]`).textContent()).toBe('');
     expectClean(opened);
     expectClean(shared);
