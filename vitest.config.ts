@@ -27,7 +27,7 @@ export default defineConfig({
     // vitest's default in run mode is one worker fewer than the cores: on the 2-core machines CI and readers' laptops
     // run on, that is one worker, and every file ran after the other. Two workers overlap the Node files. The `site`
     // and `browsers` projects run one file at a time, after the others: with site files two at a time (tried: both
-    // builds in the global setup, the page pass in three files) a run took 1,011 s instead of about 1,130 s, but a
+    // builds in the global setup, the page pass in three files) `npm test` took 1,011 s instead of 1,333 s, but a
     // page read under that load caught a widget between its first paint and its redraw, so timing-sensitive page
     // checks stay one at a time until each waits on state alone.
     maxWorkers: 2,
