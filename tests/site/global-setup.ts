@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { serveSite } from '../../node/serve-site.ts';
 import { productionBuildEnv } from './build-env.ts';
-import { ensureSubpathBuild } from './subpath-site.ts';
+import { serveSubpathSite } from './subpath-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,6 +17,8 @@ declare module 'vitest' {
     distDir: string;
     /** The same build served with the headers a deploy sends (node/deploy-headers.ts: CSP and the rest). */
     deployBaseURL: string;
+    /** The sub-path build (tests/site/subpath-site.ts), served at its base: "http://127.0.0.1:40125/courses/llm/". */
+    subpathBaseURL: string;
   }
 }
 
@@ -49,12 +51,13 @@ export default async function setup(project: TestProject) {
     process.env.SITE_BUILT_IN_THIS_RUN = '1';
   }
   // The second build (under a sub-path, with a forked lesson) before any test runs: site files run in parallel.
-  ensureSubpathBuild();
+  const subpath = await serveSubpathSite();
 
   const { server, baseURL } = await serveSite(distDir);
   const deployed = await serveSite(distDir, { deployHeaders: true });
   project.provide('baseURL', baseURL);
   project.provide('deployBaseURL', deployed.baseURL);
+  project.provide('subpathBaseURL', subpath.url);
   project.provide('distDir', distDir);
 
   const close = (s: typeof server) =>
@@ -62,5 +65,5 @@ export default async function setup(project: TestProject) {
       s.close(() => resolve());
       s.closeAllConnections(); // keep-alive sockets from Chromium would hold close() open
     });
-  return () => Promise.all([close(server), close(deployed.server)]).then(() => undefined);
+  return () => Promise.all([close(server), close(deployed.server), close(subpath.server)]).then(() => undefined);
 }

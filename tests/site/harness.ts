@@ -32,6 +32,10 @@ export interface OpenedPage {
   consoleWarnings: string[];
   /** URLs requested from any origin other than the site's; each was aborted. */
   foreignRequests: string[];
+  /** URLs requested from the site's own origin (data: and blob: URLs left out). */
+  ownRequests: string[];
+  /** Requests to the site's own origin that failed or were answered with a status of 400 or more. */
+  failedRequests: string[];
   /** Close this page's browser context. */
   close: () => Promise<void>;
 }
@@ -76,14 +80,25 @@ export async function openPage(path: string, opts: OpenPageOptions = {}): Promis
   const consoleErrors: string[] = [];
   const consoleWarnings: string[] = [];
   const foreignRequests: string[] = [];
+  const ownRequests: string[] = [];
+  const failedRequests: string[] = [];
 
   const isForeign = (url: string) => {
     const { protocol, origin } = new URL(url);
     return protocol !== 'data:' && origin !== base.origin; // blob: URLs report the origin that made them
   };
   // Record every foreign request (from the page or its workers), and block those routing can reach.
+  const isOwn = (url: string) => new URL(url).origin === base.origin && /^https?:$/.test(new URL(url).protocol);
   context.on('request', (request) => {
     if (isForeign(request.url())) foreignRequests.push(request.url());
+    else if (isOwn(request.url())) ownRequests.push(request.url());
+  });
+  context.on('requestfailed', (request) => {
+    if (isOwn(request.url())) failedRequests.push(`${request.url()} (${request.failure()?.errorText})`);
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400 && isOwn(response.url()))
+      failedRequests.push(`${response.url()} (${response.status()})`);
   });
   await context.route('**/*', (route) =>
     isForeign(route.request().url()) ? route.abort('blockedbyclient') : route.continue(),
@@ -105,7 +120,15 @@ export async function openPage(path: string, opts: OpenPageOptions = {}): Promis
   if (opts.initScript) await context.addInitScript(opts.initScript);
   const page = await context.newPage();
   await page.goto(new URL(path.replace(/^\//, ''), base).href);
-  return { page, consoleErrors, consoleWarnings, foreignRequests, close: () => context.close() };
+  return {
+    page,
+    consoleErrors,
+    consoleWarnings,
+    foreignRequests,
+    ownRequests,
+    failedRequests,
+    close: () => context.close(),
+  };
 }
 
 /** Assert that the page logged no errors and asked no other origin for anything. */
@@ -115,13 +138,14 @@ export function expectClean({ consoleErrors, foreignRequests }: Pick<OpenedPage,
 }
 
 /**
- * Scrolls through the page half a screen at a time: widgets start work near the viewport, so this wakes them all.
- * After each step it waits two frames, by when the browser has delivered the IntersectionObserver callbacks.
+ * Scrolls through the page a screen at a time: a widget starts when it comes within 300 px of the viewport (the kit's
+ * whenNear), so consecutive screens wake every one. After each step it waits two frames, by when the browser has
+ * delivered the IntersectionObserver callbacks.
  */
 export async function scrollToEnd(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+    for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
       scrollTo(0, y);
       await frames();
     }

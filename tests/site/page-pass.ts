@@ -21,8 +21,9 @@ export interface Setup {
   /** Appended to the page's address. */
   query: string;
   serviceWorkers: 'allow' | 'block';
-  /** Served with the headers a deploy sends (Content-Security-Policy and the rest), or by the plain test server. */
-  deployHeaders: boolean;
+  /** Which build, served how: the main build with the headers a deploy sends (Content-Security-Policy and the rest),
+   *  or the sub-path build (tests/site/subpath-site.ts) at its base, as a static host serving it under a folder. */
+  served: 'deploy' | 'subpath';
 }
 
 export const SETUPS = {
@@ -34,17 +35,18 @@ export const SETUPS = {
     viewport: { width: 1280, height: 800 },
     query: '',
     serviceWorkers: 'allow',
-    deployHeaders: true,
+    served: 'deploy',
   },
-  // A phone in the dark theme, with garbage in the address the page must ignore. The wasm backend asked for by
-  // name (the evidence picks it on this machine anyway; software WebGL would take minutes).
+  // A phone in the dark theme, with garbage in the address the page must ignore, on the site deployed under a
+  // sub-path: every address the page builds or fetches must stay under the base. The wasm backend asked for by name
+  // (the evidence picks it on this machine anyway; software WebGL would take minutes), so its binary is fetched too.
   phone: {
     name: '375 px phone, dark',
     colorScheme: 'dark',
     viewport: { width: 375, height: 740 },
     query: '?backend=wasm&foo=<script>alert(1)</script>&hide=%%%&lesson=../../etc#%zz',
     serviceWorkers: 'block',
-    deployHeaders: false,
+    served: 'subpath',
   },
 } as const satisfies Record<string, Setup>;
 
@@ -52,6 +54,13 @@ export interface PassResult {
   consoleErrors: string[];
   consoleWarnings: string[];
   foreignRequests: string[];
+  /** Requests to the site's origin that failed or were answered with 400 or more. */
+  failedRequests: string[];
+  /** Requests to the site's origin outside the setup's base, and links the page built to its own site (a, link,
+   *  script) that miss the base. */
+  outsideBase: string[];
+  /** Paths (under the base, without it) of every request to the site's origin: what the page fetched. */
+  fetched: string[];
   /** Content-Security-Policy violations the page reported (securitypolicyviolation events). */
   cspViolations: string[];
   /** documentElement.scrollWidth − clientWidth after every widget has drawn; > 0 means the page scrolls sideways. */
@@ -99,7 +108,7 @@ export async function widgetsSettled(page: Page, timeout = 240_000): Promise<voi
         .filter((e) => e.localName.includes('-'))
         .every((e) => e.dataset.ready === 'true' && !['static', 'running', 'loading'].includes(e.dataset.state ?? '')),
     null,
-    { timeout, polling: 250 },
+    { timeout, polling: 100 },
   );
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
@@ -172,12 +181,16 @@ function layoutShift(page: Page): Promise<{ value: number; worst: string[] }> {
 
 /** Open `path` in `setup`, wake every widget, wait until all have settled, and record what the checks assert. */
 export async function passPage(path: string, setup: Setup): Promise<PassResult> {
+  const baseURL = inject(setup.served === 'deploy' ? 'deployBaseURL' : 'subpathBaseURL');
+  const base = new URL(baseURL).pathname; // "/" or "/courses/llm/"
+  /** A path under the base, written as on the root build ("/courses/llm/zh/" → "/zh/"). */
+  const unbased = (href: string) => (href.startsWith(base) ? `/${href.slice(base.length)}` : href);
   const options: OpenPageOptions = {
     colorScheme: setup.colorScheme,
     viewport: setup.viewport,
     serviceWorkers: setup.serviceWorkers,
     initScript: OBSERVE_PAGE,
-    baseURL: setup.deployHeaders ? inject('deployBaseURL') : undefined,
+    baseURL,
   };
   const opened = await openPage(`${path}${setup.query}`, options);
   const { page } = opened;
@@ -205,6 +218,14 @@ export async function passPage(path: string, setup: Setup): Promise<PassResult> 
         fork: document.querySelector('footer a.fork')?.getAttribute('href') ?? null,
       };
     });
+    const builtLinks = await page
+      .locator('a[href^="/"], link[href^="/"], script[src^="/"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''));
+    const own = opened.ownRequests.map((u) => new URL(u).pathname);
+    const outsideBase = [
+      ...own.filter((p) => !p.startsWith(base)).map((p) => `request ${p}`),
+      ...builtLinks.filter((h) => !h.startsWith(base)).map((h) => `link ${h}`),
+    ];
     const cspViolations = await page.evaluate(
       () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
     );
@@ -215,11 +236,16 @@ export async function passPage(path: string, setup: Setup): Promise<PassResult> 
       consoleErrors: opened.consoleErrors,
       consoleWarnings: opened.consoleWarnings,
       foreignRequests: opened.foreignRequests,
+      failedRequests: opened.failedRequests,
+      outsideBase,
+      fetched: own.filter((p) => p.startsWith(base)).map(unbased),
       cspViolations,
       overflowPx,
       axe,
       cls,
       ...chrome,
+      prev: chrome.prev.map(unbased),
+      next: chrome.next.map(unbased),
       extra,
     };
   } finally {

@@ -3,11 +3,12 @@
 //
 // Every page the site builds (found in the build output, so a new page is covered without a new test), opened once
 // per setup (a desktop in the light theme, served with a deploy's headers, CSP included; a 375 px phone in the dark
-// theme with garbage in its address), scrolled to the end so every widget starts, and checked after every widget
-// has settled: no console error, warning or uncaught exception, no request to another origin, no horizontal page
-// scroll on the phone, no serious axe finding (all rules) and no WCAG A/AA one, CLS under 0.1; lesson pages also
-// carry their table of contents, sources, previous/next links and fork link. (This merges what a11y, console-clean
-// and site tests did in seven page loads.) The Chinese edition's pages (/zh/…) are opened in the phone setup (its
+// theme with garbage in its address, on the build deployed under a sub-path), scrolled to the end so every widget
+// starts, and checked after every widget has settled: no console error, warning or uncaught exception, no request
+// to another origin, no failed request, none outside the base, no horizontal page scroll on the phone, no serious
+// axe finding (all rules) and no WCAG A/AA one, CLS under 0.1; lesson pages also carry their table of contents,
+// sources, previous/next links and fork link. (This merges what a11y, console-clean, site and sub-path tests did
+// in nine page loads.) The Chinese edition's pages (/zh/…) are opened in the phone setup (its
 // fonts, line breaking at 375 px and dark theme are what differ); its embed pages are copies of its lesson pages,
 // checked as HTML by editions.test.ts.
 import { fileURLToPath } from 'node:url';
@@ -46,6 +47,15 @@ export const describePages = (pages: string[]) =>
       expect(consoleErrors, 'console errors').toEqual([]);
       expect(foreignRequests, 'requests to other origins').toEqual([]);
     });
+
+    test.each(setups)(
+      '$name: every request to the site succeeds and stays under its base, as do its links',
+      (setup) => {
+        const { failedRequests, outsideBase } = pass(setup);
+        expect(failedRequests, 'failed requests').toEqual([]);
+        expect(outsideBase, 'requests or links outside the base').toEqual([]);
+      },
+    );
 
     if (!zh)
       test(`${SETUPS.desktop.name}, with the service worker and a deploy's headers: no console warning, no CSP violation`, () => {

@@ -1,71 +1,27 @@
 // The site deployed under a sub-path, as on a static host serving it at /courses/llm/: every page's HTML keeps its
-// addresses under the base, and every page but the embeds (lessons, one embed, the model page, 404) loads with no failed request, no request outside the base and none to another
-// origin, and between them the pages fetch the model worker, a wasm binary and a model's weights from under
-// the base. The build includes a lesson forked with `npm run new-lesson`, which must render with its widget,
-// its equation and its citation, with no other change to the site.
+// addresses under the base, and a model widget fetches the model worker, a wasm binary and a model's weights from
+// under the base. (Every page is also opened under the base by the page pass, page-suite.ts: its phone setup is
+// served from this build and fails on any failed request, request outside the base or link missing it.) The build
+// includes a lesson forked with `npm run new-lesson`, which must render with its widget, its equation and its
+// citation, with no other change to the site.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM, scrollToEnd } from './harness.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage, scrollToEnd } from './harness.ts';
+import { widgetsSettled } from './page-pass.ts';
 import { builtPages } from './site-pages.ts';
-import { BASE, FORK_SLUG, closeServer, forkedLessonId, serveSubpathSite, subpathDist } from './subpath-site.ts';
-import type { Server } from 'node:http';
+import { BASE, FORK_SLUG, forkedLessonId, subpathDist } from './subpath-site.ts';
 
-// Built (or reused) before the tests are collected, so the page list below is this build's.
-const { server, url: siteUrl }: { server: Server; url: string } = await serveSubpathSite();
-let browser: Browser;
-beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeServer(server);
-});
-
-/** Open `path` under the base, scroll to the end to wake every widget, and report what the page asked for. */
+/** Open `path` under the base (global-setup.ts serves the sub-path build), wake every widget and let all settle. */
 async function visit(path: string) {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
-  const origin = new URL(siteUrl).origin;
-  const requested: string[] = [];
-  const failed: string[] = [];
-  const errors: string[] = [];
-  context.on('request', (r) => requested.push(r.url()));
-  context.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`));
-  context.on('response', (r) => {
-    if (r.status() >= 400) failed.push(`${r.url()} (${r.status()})`);
-  });
-  context.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  context.on('weberror', (e) => errors.push(`uncaught: ${e.error().message}`));
-  await context.route('**/*', (route) =>
-    new URL(route.request().url()).origin === origin || route.request().url().startsWith('data:')
-      ? route.continue()
-      : route.abort('blockedbyclient'),
-  );
-  const page = await context.newPage();
-  const response = await page.goto(new URL(path.replace(/^\//, ''), siteUrl).href);
-  await scrollToEnd(page);
-  // Widgets that run the model settle into done (or error, which the console check below catches).
-  await page
-    .waitForFunction(
-      () =>
-        [...document.querySelectorAll('[data-state]')].every(
-          (el) => !['loading', 'running', 'busy'].includes((el as HTMLElement).dataset.state!),
-        ),
-      null,
-      { timeout: 90_000 },
-    )
-    .catch(() => {});
-  await page.waitForLoadState('networkidle');
-  const local = requested.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:'));
-  return { page, status: response?.status(), requested: local, failed, errors, origin, close: () => context.close() };
+  const opened = await openPage(path, { baseURL: inject('subpathBaseURL') });
+  await scrollToEnd(opened.page);
+  await widgetsSettled(opened.page);
+  return opened;
 }
 
 const pages = builtPages(subpathDist);
-const everyRequest = new Set<string>();
 
 test('the sub-path build has the usual pages, the forked lesson and an embed page per widget', () => {
   expect(pages).toContain('/');
@@ -73,12 +29,6 @@ test('the sub-path build has the usual pages, the forked lesson and an embed pag
   expect(pages.filter((p) => p.startsWith('/embed/')).length).toBeGreaterThan(0);
   expect(pages).toContain(`/lessons/${forkedLessonId()}/`);
 });
-
-// Every page's HTML is checked for root-relative addresses without the base (below); in the browser, every page but
-// the embeds, and one embed: an embed page is a lesson's widget in the shared embed chrome, so the lessons' pages
-// already run every widget's code under the base, and loading all ~50 embeds again only cost CI minutes.
-const firstEmbed = pages.find((p) => p.startsWith('/embed/'));
-const visited = pages.filter((p) => !p.startsWith('/bench/') && (!p.startsWith('/embed/') || p === firstEmbed));
 
 test('no page of the sub-path build has a root-relative address outside the base in its HTML', () => {
   const outside: string[] = [];
@@ -91,36 +41,12 @@ test('no page of the sub-path build has a root-relative address outside the base
   expect(outside).toEqual([]);
 });
 
-describe.each(visited)('under %s', (path) => {
-  test('every request succeeds, stays under the base and on our origin, with no console error', async () => {
-    const v = await visit(path);
-    expect(v.status).toBe(200);
-    expect(v.failed, 'failed requests').toEqual([]);
-    expect(
-      v.requested.filter((u) => !u.startsWith(v.origin + BASE)),
-      'requests outside the base or origin',
-    ).toEqual([]);
-    expect(v.errors, 'console errors').toEqual([]);
-    // Every link the page builds to its own site points under the base.
-    const hrefs = await v.page
-      .locator('a[href^="/"], link[href^="/"], script[src^="/"]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src')));
-    expect(
-      hrefs.filter((h) => !h!.startsWith(BASE)),
-      'root-relative links missing the base',
-    ).toEqual([]);
-    for (const url of v.requested) everyRequest.add(new URL(url).pathname);
-    await v.close();
-  });
-});
-
-test('between them, the pages loaded the model worker, a tfjs wasm binary and model weights from under the base', async () => {
-  // The worker tries webgl first; ask one page for wasm so its binary is fetched too.
+test('a model widget loads the model worker, a tfjs wasm binary and model weights from under the base', async () => {
+  // The worker tries webgl first; ask for wasm so its binary is fetched too.
   const v = await visit('/embed/02-powerinfer-hot-cold-neurons/race/?backend=wasm');
-  expect(v.failed).toEqual([]);
-  for (const url of v.requested) everyRequest.add(new URL(url).pathname);
+  expect(v.failedRequests).toEqual([]);
   await v.close();
-  const paths = [...everyRequest];
+  const paths = v.ownRequests.map((url) => new URL(url).pathname);
   expect(
     paths.some((p) => p.startsWith(`${BASE}_astro/`) && /model-worker/.test(p)),
     'model worker',
@@ -136,7 +62,7 @@ test('between them, the pages loaded the model worker, a tfjs wasm binary and mo
 });
 
 test('an address outside the base is not the site (the host serves nothing there)', async () => {
-  const res = await fetch(new URL('/lessons/', siteUrl));
+  const res = await fetch(new URL('/lessons/', inject('subpathBaseURL')));
   expect(res.status).toBe(404);
 });
 
@@ -151,8 +77,8 @@ describe('a lesson forked with `npm run new-lesson -- <slug> --from <lesson>`', 
     expect(existsSync(`${subpathDist}/lessons/${id}/index.html`)).toBe(true);
     const v = await visit(`/lessons/${id}/`);
     const { page } = v;
-    expect(v.failed).toEqual([]);
-    expect(v.errors).toEqual([]);
+    expect(v.failedRequests).toEqual([]);
+    expect(v.consoleErrors).toEqual([]);
     expect(await page.locator('h1').textContent()).toBe('Fork check tmp');
     await page.locator('vecmat-views[data-ready="true"]').waitFor();
     expect(await page.locator('.katex').count()).toBeGreaterThan(0);
