@@ -1,4 +1,3 @@
-// @vitest-environment jsdom-ssr
 // Issue 19's rule, per widget: every number a widget shows comes from the inputs of its last computation, or is
 // visibly marked stale (host data-stale, stale.ts) until the reader presses the button that updates it.
 //
@@ -1210,60 +1209,221 @@ const NO_ROW: Record<string, string> = {
   FlashBundling: 'no inputs: its figures are the build-time measurements',
 };
 
-test('every widget in site/widgets/index.ts has a row, or a reason it has none', () => {
-  const named = new Set<string>(rows.map((r) => r.name));
-  for (const name of SHELLS.keys())
-    expect(named.has(name) || name in NO_ROW, `${name}: no row and no reason`).toBe(true);
-  for (const name of Object.keys(NO_ROW)) expect(named.has(name), `${name} has a row: drop it from NO_ROW`).toBe(false);
-});
-
-describe('every figure follows its inputs or is marked stale (issue 19)', () => {
-  for (const row of rows) {
-    it(`${row.name}: each input changed, then its button pressed`, { timeout: 300_000 }, async () => {
-      answer = row.answer;
-      await row.load();
-      document.body.innerHTML = await shellHtml(row);
-      const el = document.querySelector<HTMLElement & { values: Record<string, unknown> }>(row.schema.tag)!;
-      await settle();
-      pressed = false;
-      expect(await row.consistent(el, el.values), `${row.name}: first view`).toBe(true);
-      // With a button, the first param is changed once more at the end: a change after the button's result.
-      const params = Object.entries(row.schema.params);
-      const changed: string[] = [];
-      for (const [name] of row.button ? [...params, params[0]] : params) {
-        // First while the worker has not answered (and any re-run debounce is still waiting), then settled.
-        holdAnswers();
-        const value = await changeInput(el, row, name);
-        if (value === undefined) {
-          releaseHeld();
-          continue;
-        }
-        changed.push(name);
-        summaryPending = row.summaryAfterPause !== undefined;
-        const seen = await row.consistent(el, el.values);
-        summaryPending = false;
-        releaseHeld();
-        expect(seen, `${row.name}: ${name} changed to ${value}, one frame later`).toBe(true);
-        await settle();
-        if (row.summaryAfterPause) await new Promise((r) => setTimeout(r, row.summaryAfterPause));
-        expect(await row.consistent(el, el.values), `${row.name}: ${name} changed to ${value}, settled`).toBe(true);
-        if (row.button) {
-          el.querySelector<HTMLButtonElement>(row.button)!.click();
-          await settle();
-          await settle();
-          pressed = true;
-          expect(await row.consistent(el, el.values), `${row.name}: ${name} changed, button pressed`).toBe(true);
-          expect(
-            isStale(el),
-            `${row.name}: not stale after the button (${name}: ${el.querySelector('[data-progress]')?.textContent})`,
-          ).toBe(false);
-        }
-      }
-      expect(changed.length, `${row.name}: no control of the shell was changed`).toBeGreaterThan(0);
-      if (firstView.has(row.name)) expect(moved.get(row.name), `${row.name}: no input changed the view`).toBe(true);
+/**
+ * The suite, in `share.of` files that run side by side (stale-1.test.ts, stale-2.test.ts): file `share.index` takes
+ * every `share.of`-th row of the table; the first also checks the table covers every widget, the last runs the
+ * items one by one.
+ */
+export function staleSuite(share: { index: number; of: number }) {
+  if (share.index === 0) {
+    test('every widget in site/widgets/index.ts has a row, or a reason it has none', () => {
+      const named = new Set<string>(rows.map((r) => r.name));
+      for (const name of SHELLS.keys())
+        expect(named.has(name) || name in NO_ROW, `${name}: no row and no reason`).toBe(true);
+      for (const name of Object.keys(NO_ROW))
+        expect(named.has(name), `${name} has a row: drop it from NO_ROW`).toBe(false);
     });
   }
-});
+
+  describe('every figure follows its inputs or is marked stale (issue 19)', () => {
+    for (const row of rows.filter((_, i) => i % share.of === share.index)) {
+      it(`${row.name}: each input changed, then its button pressed`, { timeout: 300_000 }, async () => {
+        answer = row.answer;
+        await row.load();
+        document.body.innerHTML = await shellHtml(row);
+        const el = document.querySelector<HTMLElement & { values: Record<string, unknown> }>(row.schema.tag)!;
+        await settle();
+        pressed = false;
+        expect(await row.consistent(el, el.values), `${row.name}: first view`).toBe(true);
+        // With a button, the first param is changed once more at the end: a change after the button's result.
+        const params = Object.entries(row.schema.params);
+        const changed: string[] = [];
+        for (const [name] of row.button ? [...params, params[0]] : params) {
+          // First while the worker has not answered (and any re-run debounce is still waiting), then settled.
+          holdAnswers();
+          const value = await changeInput(el, row, name);
+          if (value === undefined) {
+            releaseHeld();
+            continue;
+          }
+          changed.push(name);
+          summaryPending = row.summaryAfterPause !== undefined;
+          const seen = await row.consistent(el, el.values);
+          summaryPending = false;
+          releaseHeld();
+          expect(seen, `${row.name}: ${name} changed to ${value}, one frame later`).toBe(true);
+          await settle();
+          if (row.summaryAfterPause) await new Promise((r) => setTimeout(r, row.summaryAfterPause));
+          expect(await row.consistent(el, el.values), `${row.name}: ${name} changed to ${value}, settled`).toBe(true);
+          if (row.button) {
+            el.querySelector<HTMLButtonElement>(row.button)!.click();
+            await settle();
+            await settle();
+            pressed = true;
+            expect(await row.consistent(el, el.values), `${row.name}: ${name} changed, button pressed`).toBe(true);
+            expect(
+              isStale(el),
+              `${row.name}: not stale after the button (${name}: ${el.querySelector('[data-progress]')?.textContent})`,
+            ).toBe(false);
+          }
+        }
+        expect(changed.length, `${row.name}: no control of the shell was changed`).toBeGreaterThan(0);
+        if (firstView.has(row.name)) expect(moved.get(row.name), `${row.name}: no input changed the view`).toBe(true);
+      });
+    }
+  });
+
+  if (share.index === share.of - 1) {
+    describe('the items of issue 19 and 23, one by one', () => {
+      it('SpecSampling: a shared link with a new prompt and temperature opens consistent, stale until its node arrives', async () => {
+        let release = () => {};
+        const gate = new Promise<void>((r) => (release = r));
+        const plain = rows[0].answer;
+        answer = async (type, p) => {
+          if (type === 'spec.node') await gate;
+          return plain(type, p);
+        };
+        const row = rows[0];
+        await row.load();
+        const html = await shellHtml(row);
+        history.replaceState(null, '', '/?mss.prompt=The%20whale&mss.temperature=2');
+        document.body.innerHTML = html;
+        const el = document.querySelector<HTMLElement & { values: Record<string, unknown> }>(row.schema.tag)!;
+        await settle();
+        expect(isStale(el)).toBe(true); // the build-time figures are for the default prompt
+        expect(el.querySelector<HTMLButtonElement>('[data-action="run"]')!.disabled).toBe(true);
+        release();
+        await settle();
+        expect(isStale(el)).toBe(false);
+        expect(last('spec.node')).toEqual({ prompt: 'The whale', temperature: 2 });
+        expect(await row.consistent(el, el.values)).toBe(true);
+        el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
+        await settle();
+        expect(last('spec.sample')).toMatchObject({ prompt: 'The whale', temperature: 2, runs: 10_000 });
+        // The fake emits p rounded to whole counts: far below what sampling noise alone gives, and shown beside it.
+        const [, tv, noise] = /^([\d.]+)% \(noise alone: ([\d.]+)%\)$/.exec(out(el, 'noise'))!.map(Number);
+        expect(tv).toBeLessThan(noise);
+      });
+
+      it('SpecTree: a typed shape is pending with a note, Enter applies it, and notes about bad shapes go', async () => {
+        const el = await mount('SpecTree');
+        const shape = el.querySelector<HTMLInputElement>('#tree-shape')!;
+        await setInput(el, 'tree', 'shape', 'banana');
+        expect(notes(el)).toMatch(/tree shape "banana" does not parse.*Step and Run go on with ⟨1,1,3,1⟩/);
+        await setInput(el, 'tree', 'shape', '3,2,1');
+        expect(notes(el)).not.toMatch(/banana/);
+        expect(notes(el)).toMatch(/Not applied yet: the shape ⟨3,2,1⟩: press Enter or Restart/);
+        shape.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        await settle();
+        expect(last('spec.start')).toMatchObject({ tree: '⟨3,2,1⟩' });
+        expect(notes(el)).toBe('');
+      });
+
+      it('SpecTree: ?tree.shape=chain 999999999 opens at once with a message and the default tree (issue 23)', async () => {
+        const t0 = performance.now();
+        const el = await mount('SpecTree', '?tree.shape=chain%20999999999');
+        expect(performance.now() - t0).toBeLessThan(3000);
+        expect(notes(el)).toMatch(/999999999 levels deep; at most 16/);
+        expect(last('spec.start')).toMatchObject({ tree: '⟨1,1,3,1⟩' });
+      });
+
+      it('SpecRace: a huge shape never reaches the worker; the reason is shown', async () => {
+        const el = await mount('SpecRace');
+        await setInput(el, 'race', 'tree', 'chain 999999999');
+        el.querySelector<HTMLButtonElement>('[data-action="race"]')!.click();
+        await settle();
+        expect(requests.some((r) => r.type === 'spec.race')).toBe(false);
+        expect(el.querySelector('[data-progress]')!.textContent).toMatch(/Cannot race this shape: .*levels deep/);
+      });
+
+      it('FlashStepper: after Run the counters are the means over the run, the last token labelled as such', async () => {
+        let k = 0;
+        const plain = rows[3].answer;
+        const el = await mount('FlashStepper', '?stepper.tokens=4');
+        answer = (type, p) => {
+          const r = plain(type, p) as Record<string, unknown>[];
+          return type === 'flash.next' ? [{ ...r[0], bytes: 1024 * ++k }] : r; // 1, 2, 3, 4 KiB: mean 2.5 KiB
+        };
+        el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
+        await settle();
+        await settle();
+        expect(k).toBe(4);
+        expect(out(el, 'bytes')).toBe('2.5 KiB');
+        expect(out(el, 'basis')).toMatch(
+          /Means per token over the 4 tokens of this run\. The last token alone: 4 KiB read/,
+        );
+      });
+
+      it('FlashStepper: "all (naive)" reads the naive row whatever the window, and the first view follows the URL', async () => {
+        const el = await mount('FlashStepper', '?stepper.neurons=all&stepper.bundling=false');
+        const naive = flash.ablation.exact.find((r) => r.id === 'naive')!;
+        expect(el.values.window).toBe(5); // the default window
+        expect(out(el, 'bytes')).toBe(bytes(naive.bytes)); // 2 MiB, not 0 B
+        expect(out(el, 'window')).toMatch(/not used/);
+        el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
+        await settle();
+        expect(last('flash.start')).toMatchObject({ policy: { select: 'all', windowK: 0 } });
+        document.body.innerHTML = '';
+        const exact = await mount('FlashStepper', '?stepper.neurons=exact');
+        const rung = flash.ablation.exact.find((r) => r.id === 'bundling')!;
+        expect(out(exact, 'bytes')).toBe(bytes(rung.bytes));
+      });
+
+      it('NeuronCacheSim: while a new setting replays in the worker, the old figures are marked stale', async () => {
+        const el = await mount('NeuronCacheSim');
+        const hit = out(el, 'hit');
+        let release = () => {};
+        const gate = new Promise<void>((r) => (release = r));
+        const plain = rows.find((r) => r.name === 'NeuronCacheSim')!.answer;
+        answer = async (type, p) => {
+          await gate;
+          return plain(type, p);
+        };
+        await setInput(el, 'cache', 'hot', '0.9');
+        expect(out(el, 'hit')).toBe(hit); // still the old setting's figure…
+        expect(isStale(el)).toBe(true); // …marked as such
+        release();
+        await settle();
+        expect(isStale(el)).toBe(false);
+        expect(out(el, 'hit')).not.toBe(hit);
+      });
+
+      it('LoraSpectrum: while another target is analysed in the worker, the old summary is marked stale', async () => {
+        const el = await mount('LoraSpectrum');
+        expect(isStale(el)).toBe(false);
+        let release = () => {};
+        const gate = new Promise<void>((r) => (release = r));
+        const plain = rows.find((r) => r.name === 'LoraSpectrum')!.answer;
+        answer = async (type, p) => {
+          await gate;
+          return plain(type, p);
+        };
+        await setInput(el, 'spectrum', 'layer', '3');
+        expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^h\.0\.attn/); // still layer 0's…
+        expect(isStale(el)).toBe(true); // …marked as such
+        release();
+        await settle();
+        expect(isStale(el)).toBe(false);
+        expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^h\.3\.attn/);
+      });
+
+      it('ScheduleAnimator: Play is enabled, reachable by keyboard, and advances the step; pressed again it pauses', async () => {
+        const el = await mount('ScheduleAnimator');
+        const play = el.querySelector<HTMLButtonElement>('[data-play]')!;
+        expect(play.disabled).toBe(false);
+        play.focus();
+        expect(document.activeElement).toBe(play);
+        const before = el.values.step as number;
+        play.click();
+        expect(play.getAttribute('aria-pressed')).toBe('true');
+        await new Promise((r) => setTimeout(r, 500));
+        expect(el.values.step as number).toBeGreaterThan(before);
+        play.click();
+        expect(play.getAttribute('aria-pressed')).toBe('false');
+      });
+    });
+  }
+}
 
 /** Mount one row's widget (after an optional URL query) and let it settle. */
 async function mount(name: string, query = '') {
@@ -1277,152 +1437,3 @@ async function mount(name: string, query = '') {
   await settle();
   return el;
 }
-
-describe('the items of issue 19 and 23, one by one', () => {
-  it('SpecSampling: a shared link with a new prompt and temperature opens consistent, stale until its node arrives', async () => {
-    let release = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    const plain = rows[0].answer;
-    answer = async (type, p) => {
-      if (type === 'spec.node') await gate;
-      return plain(type, p);
-    };
-    const row = rows[0];
-    await row.load();
-    const html = await shellHtml(row);
-    history.replaceState(null, '', '/?mss.prompt=The%20whale&mss.temperature=2');
-    document.body.innerHTML = html;
-    const el = document.querySelector<HTMLElement & { values: Record<string, unknown> }>(row.schema.tag)!;
-    await settle();
-    expect(isStale(el)).toBe(true); // the build-time figures are for the default prompt
-    expect(el.querySelector<HTMLButtonElement>('[data-action="run"]')!.disabled).toBe(true);
-    release();
-    await settle();
-    expect(isStale(el)).toBe(false);
-    expect(last('spec.node')).toEqual({ prompt: 'The whale', temperature: 2 });
-    expect(await row.consistent(el, el.values)).toBe(true);
-    el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
-    await settle();
-    expect(last('spec.sample')).toMatchObject({ prompt: 'The whale', temperature: 2, runs: 10_000 });
-    // The fake emits p rounded to whole counts: far below what sampling noise alone gives, and shown beside it.
-    const [, tv, noise] = /^([\d.]+)% \(noise alone: ([\d.]+)%\)$/.exec(out(el, 'noise'))!.map(Number);
-    expect(tv).toBeLessThan(noise);
-  });
-
-  it('SpecTree: a typed shape is pending with a note, Enter applies it, and notes about bad shapes go', async () => {
-    const el = await mount('SpecTree');
-    const shape = el.querySelector<HTMLInputElement>('#tree-shape')!;
-    await setInput(el, 'tree', 'shape', 'banana');
-    expect(notes(el)).toMatch(/tree shape "banana" does not parse.*Step and Run go on with ⟨1,1,3,1⟩/);
-    await setInput(el, 'tree', 'shape', '3,2,1');
-    expect(notes(el)).not.toMatch(/banana/);
-    expect(notes(el)).toMatch(/Not applied yet: the shape ⟨3,2,1⟩: press Enter or Restart/);
-    shape.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    await settle();
-    expect(last('spec.start')).toMatchObject({ tree: '⟨3,2,1⟩' });
-    expect(notes(el)).toBe('');
-  });
-
-  it('SpecTree: ?tree.shape=chain 999999999 opens at once with a message and the default tree (issue 23)', async () => {
-    const t0 = performance.now();
-    const el = await mount('SpecTree', '?tree.shape=chain%20999999999');
-    expect(performance.now() - t0).toBeLessThan(3000);
-    expect(notes(el)).toMatch(/999999999 levels deep; at most 16/);
-    expect(last('spec.start')).toMatchObject({ tree: '⟨1,1,3,1⟩' });
-  });
-
-  it('SpecRace: a huge shape never reaches the worker; the reason is shown', async () => {
-    const el = await mount('SpecRace');
-    await setInput(el, 'race', 'tree', 'chain 999999999');
-    el.querySelector<HTMLButtonElement>('[data-action="race"]')!.click();
-    await settle();
-    expect(requests.some((r) => r.type === 'spec.race')).toBe(false);
-    expect(el.querySelector('[data-progress]')!.textContent).toMatch(/Cannot race this shape: .*levels deep/);
-  });
-
-  it('FlashStepper: after Run the counters are the means over the run, the last token labelled as such', async () => {
-    let k = 0;
-    const plain = rows[3].answer;
-    const el = await mount('FlashStepper', '?stepper.tokens=4');
-    answer = (type, p) => {
-      const r = plain(type, p) as Record<string, unknown>[];
-      return type === 'flash.next' ? [{ ...r[0], bytes: 1024 * ++k }] : r; // 1, 2, 3, 4 KiB: mean 2.5 KiB
-    };
-    el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
-    await settle();
-    await settle();
-    expect(k).toBe(4);
-    expect(out(el, 'bytes')).toBe('2.5 KiB');
-    expect(out(el, 'basis')).toMatch(
-      /Means per token over the 4 tokens of this run\. The last token alone: 4 KiB read/,
-    );
-  });
-
-  it('FlashStepper: "all (naive)" reads the naive row whatever the window, and the first view follows the URL', async () => {
-    const el = await mount('FlashStepper', '?stepper.neurons=all&stepper.bundling=false');
-    const naive = flash.ablation.exact.find((r) => r.id === 'naive')!;
-    expect(el.values.window).toBe(5); // the default window
-    expect(out(el, 'bytes')).toBe(bytes(naive.bytes)); // 2 MiB, not 0 B
-    expect(out(el, 'window')).toMatch(/not used/);
-    el.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
-    await settle();
-    expect(last('flash.start')).toMatchObject({ policy: { select: 'all', windowK: 0 } });
-    document.body.innerHTML = '';
-    const exact = await mount('FlashStepper', '?stepper.neurons=exact');
-    const rung = flash.ablation.exact.find((r) => r.id === 'bundling')!;
-    expect(out(exact, 'bytes')).toBe(bytes(rung.bytes));
-  });
-
-  it('NeuronCacheSim: while a new setting replays in the worker, the old figures are marked stale', async () => {
-    const el = await mount('NeuronCacheSim');
-    const hit = out(el, 'hit');
-    let release = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    const plain = rows.find((r) => r.name === 'NeuronCacheSim')!.answer;
-    answer = async (type, p) => {
-      await gate;
-      return plain(type, p);
-    };
-    await setInput(el, 'cache', 'hot', '0.9');
-    expect(out(el, 'hit')).toBe(hit); // still the old setting's figure…
-    expect(isStale(el)).toBe(true); // …marked as such
-    release();
-    await settle();
-    expect(isStale(el)).toBe(false);
-    expect(out(el, 'hit')).not.toBe(hit);
-  });
-
-  it('LoraSpectrum: while another target is analysed in the worker, the old summary is marked stale', async () => {
-    const el = await mount('LoraSpectrum');
-    expect(isStale(el)).toBe(false);
-    let release = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    const plain = rows.find((r) => r.name === 'LoraSpectrum')!.answer;
-    answer = async (type, p) => {
-      await gate;
-      return plain(type, p);
-    };
-    await setInput(el, 'spectrum', 'layer', '3');
-    expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^h\.0\.attn/); // still layer 0's…
-    expect(isStale(el)).toBe(true); // …marked as such
-    release();
-    await settle();
-    expect(isStale(el)).toBe(false);
-    expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^h\.3\.attn/);
-  });
-
-  it('ScheduleAnimator: Play is enabled, reachable by keyboard, and advances the step; pressed again it pauses', async () => {
-    const el = await mount('ScheduleAnimator');
-    const play = el.querySelector<HTMLButtonElement>('[data-play]')!;
-    expect(play.disabled).toBe(false);
-    play.focus();
-    expect(document.activeElement).toBe(play);
-    const before = el.values.step as number;
-    play.click();
-    expect(play.getAttribute('aria-pressed')).toBe('true');
-    await new Promise((r) => setTimeout(r, 500));
-    expect(el.values.step as number).toBeGreaterThan(before);
-    play.click();
-    expect(play.getAttribute('aria-pressed')).toBe('false');
-  });
-});
