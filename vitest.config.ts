@@ -25,11 +25,9 @@ const SLOW_LIB = [
 export default defineConfig({
   test: {
     // vitest's default in run mode is one worker fewer than the cores: on the 2-core machines CI and readers' laptops
-    // run on, that is one worker, and every file ran after the other. Two workers overlap the Node files. The `site`
-    // and `browsers` projects run one file at a time, after the others: with site files two at a time (tried: both
-    // builds in the global setup, the page pass in three files) `npm test` took 1,011 s instead of 1,333 s, but a
-    // page read under that load caught a widget between its first paint and its redraw, so timing-sensitive page
-    // checks stay one at a time until each waits on state alone.
+    // run on, that is one worker, and every file ran after the other. Two workers overlap everything: the Node files,
+    // and the site files too, since every page check waits on the page's state (data-ready, data-state, recorded
+    // state writes), never on a sleep. (One site file at a time took `npm test` 1,333 s in the last quiet CI run.)
     maxWorkers: 2,
     projects: [
       {
@@ -69,7 +67,6 @@ export default defineConfig({
           globalSetup: ['tests/site/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
         },
       },
       {

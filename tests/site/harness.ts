@@ -2,7 +2,7 @@
 // records console errors, uncaught exceptions, and every request to another origin (which it blocks:
 // the site must work from its own origin alone). One browser is shared by the tests of a file.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, expect, inject } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -24,8 +24,8 @@ export interface OpenPageOptions {
   initScript?: string;
 }
 
-export interface OpenedPage {
-  page: Page;
+/** What a browser context saw: console messages, uncaught exceptions and requests, from its pages and workers. */
+export interface Records {
   /** Text of console.error messages and uncaught exceptions, from the page and its workers. */
   consoleErrors: string[];
   /** Text of console.warn messages from the page and its workers. */
@@ -36,8 +36,22 @@ export interface OpenedPage {
   ownRequests: string[];
   /** Requests to the site's own origin that failed or were answered with a status of 400 or more. */
   failedRequests: string[];
+}
+
+export interface OpenedPage extends Records {
+  page: Page;
   /** Close this page's browser context. */
   close: () => Promise<void>;
+}
+
+export interface OpenedContext {
+  context: BrowserContext;
+  /** Where the site is served in this context. */
+  base: URL;
+  /** What the context has seen since it opened, or since the last `restart()`. */
+  records: Records;
+  /** Start new records (a context shared by pages opened one after another: each page's own). */
+  restart: () => Records;
 }
 
 let browser: Promise<Browser> | undefined;
@@ -68,8 +82,8 @@ afterAll(async () => {
 /** The served site's base URL, e.g. "http://127.0.0.1:40123/". */
 export const baseURL = () => inject('baseURL');
 
-/** Open `path` (relative to the site root, e.g. "/lessons/x/") and wait for the load event. */
-export async function openPage(path: string, opts: OpenPageOptions = {}): Promise<OpenedPage> {
+/** A fresh browser context set up as `opts` says, recording what its pages and workers do (see Records). */
+export async function openContext(opts: OpenPageOptions = {}): Promise<OpenedContext> {
   browser ??= launch();
   const base = new URL(opts.baseURL ?? baseURL());
   const context = await (await browser).newContext({
@@ -77,28 +91,35 @@ export async function openPage(path: string, opts: OpenPageOptions = {}): Promis
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     serviceWorkers: opts.serviceWorkers ?? 'block',
   });
-  const consoleErrors: string[] = [];
-  const consoleWarnings: string[] = [];
-  const foreignRequests: string[] = [];
-  const ownRequests: string[] = [];
-  const failedRequests: string[] = [];
-
+  const fresh = (): Records => ({
+    consoleErrors: [],
+    consoleWarnings: [],
+    foreignRequests: [],
+    ownRequests: [],
+    failedRequests: [],
+  });
+  const opened: OpenedContext = {
+    context,
+    base,
+    records: fresh(),
+    restart: () => (opened.records = fresh()),
+  };
   const isForeign = (url: string) => {
     const { protocol, origin } = new URL(url);
     return protocol !== 'data:' && origin !== base.origin; // blob: URLs report the origin that made them
   };
-  // Record every foreign request (from the page or its workers), and block those routing can reach.
   const isOwn = (url: string) => new URL(url).origin === base.origin && /^https?:$/.test(new URL(url).protocol);
+  // Record every foreign request (from the page or its workers), and block those routing can reach.
   context.on('request', (request) => {
-    if (isForeign(request.url())) foreignRequests.push(request.url());
-    else if (isOwn(request.url())) ownRequests.push(request.url());
+    if (isForeign(request.url())) opened.records.foreignRequests.push(request.url());
+    else if (isOwn(request.url())) opened.records.ownRequests.push(request.url());
   });
   context.on('requestfailed', (request) => {
-    if (isOwn(request.url())) failedRequests.push(`${request.url()} (${request.failure()?.errorText})`);
+    if (isOwn(request.url())) opened.records.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`);
   });
   context.on('response', (response) => {
     if (response.status() >= 400 && isOwn(response.url()))
-      failedRequests.push(`${response.url()} (${response.status()})`);
+      opened.records.failedRequests.push(`${response.url()} (${response.status()})`);
   });
   await context.route('**/*', (route) =>
     isForeign(route.request().url()) ? route.abort('blockedbyclient') : route.continue(),
@@ -112,23 +133,20 @@ export async function openPage(path: string, opts: OpenPageOptions = {}): Promis
     });
   }
   context.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
-    if (msg.type() === 'warning') consoleWarnings.push(`${msg.text()} (${msg.location().url})`);
+    if (msg.type() === 'error') opened.records.consoleErrors.push(`${msg.text()} (${msg.location().url})`);
+    if (msg.type() === 'warning') opened.records.consoleWarnings.push(`${msg.text()} (${msg.location().url})`);
   });
-  context.on('weberror', (error) => consoleErrors.push(`uncaught: ${error.error().message}`));
-
+  context.on('weberror', (error) => opened.records.consoleErrors.push(`uncaught: ${error.error().message}`));
   if (opts.initScript) await context.addInitScript(opts.initScript);
+  return opened;
+}
+
+/** Open `path` (relative to the site root, e.g. "/lessons/x/") in a context of its own; wait for the load event. */
+export async function openPage(path: string, opts: OpenPageOptions = {}): Promise<OpenedPage> {
+  const { context, base, records } = await openContext(opts);
   const page = await context.newPage();
   await page.goto(new URL(path.replace(/^\//, ''), base).href);
-  return {
-    page,
-    consoleErrors,
-    consoleWarnings,
-    foreignRequests,
-    ownRequests,
-    failedRequests,
-    close: () => context.close(),
-  };
+  return { page, ...records, close: () => context.close() };
 }
 
 /** Assert that the page logged no errors and asked no other origin for anything. */

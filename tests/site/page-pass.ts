@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { type OpenPageOptions, openPage, scrollToEnd } from './harness.ts';
+import { type OpenedContext, openContext, scrollToEnd } from './harness.ts';
 import { findOverflow } from './overflow.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -179,21 +179,35 @@ function layoutShift(page: Page): Promise<{ value: number; worst: string[] }> {
   });
 }
 
+/**
+ * One browser context per setup, shared by the pages a test file opens one after another, as a reader browsing the
+ * site: its HTTP and compiled-code caches stay warm, and the desktop's service worker installs once (on the first
+ * page) and then serves the pages it precached, under the deploy's headers. Each page gets its own records.
+ */
+const contexts = new Map<string, Promise<OpenedContext>>();
+
 /** Open `path` in `setup`, wake every widget, wait until all have settled, and record what the checks assert. */
 export async function passPage(path: string, setup: Setup): Promise<PassResult> {
   const baseURL = inject(setup.served === 'deploy' ? 'deployBaseURL' : 'subpathBaseURL');
   const base = new URL(baseURL).pathname; // "/" or "/courses/llm/"
   /** A path under the base, written as on the root build ("/courses/llm/zh/" → "/zh/"). */
   const unbased = (href: string) => (href.startsWith(base) ? `/${href.slice(base.length)}` : href);
-  const options: OpenPageOptions = {
-    colorScheme: setup.colorScheme,
-    viewport: setup.viewport,
-    serviceWorkers: setup.serviceWorkers,
-    initScript: OBSERVE_PAGE,
-    baseURL,
-  };
-  const opened = await openPage(`${path}${setup.query}`, options);
-  const { page } = opened;
+  if (!contexts.has(setup.name))
+    contexts.set(
+      setup.name,
+      openContext({
+        colorScheme: setup.colorScheme,
+        viewport: setup.viewport,
+        serviceWorkers: setup.serviceWorkers,
+        initScript: OBSERVE_PAGE,
+        baseURL,
+      }),
+    );
+  const shared = await contexts.get(setup.name)!;
+  const page = await shared.context.newPage();
+  const records = shared.restart();
+  await page.goto(new URL(`${path}${setup.query}`.replace(/^\//, ''), shared.base).href);
+  const opened = { page, ...records };
   try {
     await page.waitForLoadState('load');
     await scrollToEnd(page);
@@ -249,6 +263,6 @@ export async function passPage(path: string, setup: Setup): Promise<PassResult> 
       extra,
     };
   } finally {
-    await opened.close();
+    await page.close();
   }
 }
