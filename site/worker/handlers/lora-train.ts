@@ -22,6 +22,8 @@ import type { Registered } from './index.ts';
 
 /** Pasted text: at least this many characters, at most this many used. */
 export const MIN_TEXT_CHARS = 2000;
+/** The end of pasted text kept aside for the held-out loss, as a share of it. */
+export const PASTED_HELD_OUT_SHARE = 0.1;
 export const MAX_TEXT_CHARS = 200_000;
 export const MAX_STEPS = 1000;
 /** Each training step: this many windows of this many tokens. */
@@ -95,7 +97,7 @@ export const loraTrainStart = defineHandler(async (p: TrainStartPayload, ctx): P
       );
       t = t.slice(0, MAX_TEXT_CHARS);
     }
-    const cut = Math.floor(t.length * 0.9);
+    const cut = Math.floor(t.length * (1 - PASTED_HELD_OUT_SHARE));
     text = { train: t.slice(0, cut), validation: t.slice(cut) };
   } else {
     ctx.progress(ctx.text.loadingSotu);

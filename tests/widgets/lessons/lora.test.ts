@@ -32,11 +32,23 @@ describe('lesson 7 facts (lessons/facts/lora.ts)', () => {
     expect(f.gigabytes(f.gpt3Tasks.lora)).toBe('354 GB');
     expect(f.terabytes(f.gpt3Tasks.full)).toBe('35 TB');
     expect(f.gpt3Tasks.full / f.gpt3Tasks.lora).toBeGreaterThan(90);
+    expect(f.gpt3Tasks.full).toBe(f.GPT3_TASKS * f.GPT3_CHECKPOINT_BYTES);
+    expect([f.gigabytes(f.GPT3_CHECKPOINT_BYTES), f.megabytes(f.GPT3_LORA_CHECKPOINT_BYTES)]).toEqual([
+      '350 GB',
+      '35 MB',
+    ]);
+    expect(f.oursPerQv4 * f.ofOurs(f.qv(4))).toBeCloseTo(1, 12);
   });
 
   test('training in the page: each step is the handler’s windows, the held-out check needs one window and a token', () => {
     expect(Number.isInteger(f.TRAIN_BATCH) && f.TRAIN_BATCH >= 1).toBe(true);
     expect(f.TRAIN_WINDOW).toBeLessThanOrEqual(f.cfg.blockSize); // a window fits the model's context
+    // What the prose states about the trainer is the handler's and the widget's own: the pasted text's minimum and
+    // held-out share, and the rank a run starts with.
+    expect(f.MIN_TEXT_CHARS * f.PASTED_HELD_OUT_SHARE).toBeGreaterThan(f.TRAIN_WINDOW); // its held-out part holds a window's characters
+    expect(f.PASTED_HELD_OUT_SHARE).toBeGreaterThan(0);
+    expect(f.PASTED_HELD_OUT_SHARE).toBeLessThan(1);
+    expect(Number.isInteger(f.TRAIN_RANK) && f.TRAIN_RANK >= 1).toBe(true);
   });
 
   test('the adapters’ card: spans and gains are read from its runs', () => {
