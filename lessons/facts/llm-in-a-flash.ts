@@ -10,6 +10,7 @@ import { OPT_SHAPES } from '../../lib/offload/shapes.ts';
 import bench from '../../site/data/bench-reference.json' with { type: 'json' };
 import flash from '../../site/data/flash.json' with { type: 'json' };
 import { short } from '../../site/widgets/_kit/format.ts';
+import { schema as windowSchema } from '../../site/widgets/flash-window/params.ts';
 
 export { bench, flash, PAPER_TABLE_2 };
 type RungId = (typeof PAPER_TABLE_2)[number]['id'];
@@ -47,6 +48,9 @@ export const bestGBs = Math.max(...flash.throughput.points.map((p) => p.bytesPer
 export const optBundleBytesX = point('scattered', optBundleKiB).chunkBytes / point('scattered', neuronKiB).chunkBytes;
 export const optBundleTimeX =
   point('scattered', optBundleKiB).microsPerRead / point('scattered', neuronKiB).microsPerRead;
+
+/** The window FlashWindow opens on (its `k` parameter's default), which the prose under it describes. */
+export const WINDOW_K = windowSchema.params.k.default;
 
 /** Share of neurons whose closest friend is among their layer's HOT_SHARE hottest (mean over layers). */
 export { HOT_SHARE };

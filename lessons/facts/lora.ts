@@ -81,6 +81,14 @@ export const TRAIN_RANK = trainSchema.params.r.default;
 export const run = (name: string) => card?.runs.find((r) => r.name === name);
 export const lora = card ? card.runs.filter((r) => r.kind === 'lora') : [];
 export const full = run('full');
+/** The trained adapters' ranks, smallest first (undefined ends while the card is not in this build), and their
+ *  list in each edition's words: "1, 2, 4 and 8", "1、2、4 和 8". */
+export const ranks = lora.map((r) => r.rank).sort((x, y) => x - y);
+export const minRank = ranks[0];
+export const maxRank = ranks[ranks.length - 1];
+const listed = (sep: string, and: string) =>
+  ranks.length ? `${ranks.slice(0, -1).join(sep)}${ranks.length > 1 ? and : ''}${maxRank}` : '—';
+export const rankList = { en: listed(', ', ' and '), zh: listed('、', ' 和 ') };
 const span = (xs: number[]) => (xs.length ? { min: Math.min(...xs), max: Math.max(...xs) } : undefined);
 /** How much each adapter lowers the loss on the held-out speeches, nats/token. */
 export const sotuGains = card

@@ -59,5 +59,8 @@ describe('lesson 4 facts (lessons/facts/llm-in-a-flash.ts)', () => {
     expect(f.us(0.3214)).toBe('321');
     expect(f.friendIsHotShare).toBeGreaterThanOrEqual(0);
     expect(f.friendIsHotShare).toBeLessThanOrEqual(1);
+    // The window the prose describes is one the measurement has.
+    expect(f.flash.window.k[f.WINDOW_K]).toBe(f.WINDOW_K);
+    expect(f.HOT_SHARE).toBeGreaterThan(0);
   });
 });
