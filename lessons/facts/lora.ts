@@ -83,7 +83,7 @@ export const lora = card ? card.runs.filter((r) => r.kind === 'lora') : [];
 export const full = run('full');
 /** The trained adapters' ranks, smallest first (undefined ends while the card is not in this build), and their
  *  list in each edition's words: "1, 2, 4 and 8", "1、2、4 和 8". */
-export const ranks = lora.map((r) => r.rank).sort((x, y) => x - y);
+export const ranks = lora.flatMap((r) => (r.rank === undefined ? [] : [r.rank])).sort((x, y) => x - y);
 export const minRank = ranks[0];
 export const maxRank = ranks[ranks.length - 1];
 const listed = (sep: string, and: string) =>

@@ -63,7 +63,7 @@ describe('lesson 7 facts (lessons/facts/lora.ts)', () => {
     expect(f.alphaOver(8)).toBe(card.lora.alpha / 8);
     if (f.full) expect(f.fullOverR4!.numbers).toBeCloseTo(f.full.trainableParameters / f.qv(4), 12);
     // The ranks the prose lists are the card's adapters, in order, in both editions' words.
-    expect(f.ranks).toEqual(f.lora.map((r) => r.rank).sort((x, y) => x - y));
+    expect(f.ranks).toEqual(f.lora.map((r) => r.rank!).sort((x, y) => x - y));
     expect([f.minRank, f.maxRank]).toEqual([Math.min(...f.ranks), Math.max(...f.ranks)]);
     expect(f.rankList.en.match(/\d+/g)!.map(Number)).toEqual(f.ranks);
     expect(f.rankList.zh.match(/\d+/g)!.map(Number)).toEqual(f.ranks);
