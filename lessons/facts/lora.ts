@@ -6,12 +6,8 @@ import { PRESETS, parameterCount } from '../../lib/config.ts';
 import { loraParameterCount, squareLoraParameterCount, targetsFor } from '../../lib/lora/targets.ts';
 import { adamStateBytes } from '../../lib/train/adam.ts';
 import { type LoraAnalysis, type LoraCard, loraAnalysis, loraCard } from '../../site/data/lora.ts';
-import {
-  MIN_TEXT_CHARS,
-  PASTED_HELD_OUT_SHARE,
-  TRAIN_BATCH,
-  TRAIN_WINDOW,
-} from '../../site/worker/handlers/lora-train.ts';
+import { PASTED_TEXT } from '../../lib/train/pasted-text.ts';
+import { TRAIN_BATCH, TRAIN_WINDOW } from '../../site/worker/handlers/lora-train.ts';
 import { schema as trainSchema } from '../../site/widgets/lora-train/params.ts';
 import { bytes, count, decimal, percent, short } from '../../site/widgets/_kit/format.ts';
 
@@ -71,9 +67,9 @@ export const gpt3Fp16Bytes = 2 * gpt3(4);
 export const gpt3Fp16MillionBytes = gpt3Fp16Bytes / 1e6;
 
 // ---- Training in the page (site/worker/handlers/lora-train.ts) ----
-/** Each step of the in-browser run: TRAIN_BATCH windows of TRAIN_WINDOW tokens. Pasted text needs MIN_TEXT_CHARS
- *  characters, and its last PASTED_HELD_OUT_SHARE is held out. */
-export { MIN_TEXT_CHARS, PASTED_HELD_OUT_SHARE, TRAIN_BATCH, TRAIN_WINDOW };
+/** Each step of the in-browser run: TRAIN_BATCH windows of TRAIN_WINDOW tokens. Pasted text needs
+ *  PASTED_TEXT.minChars characters, and its last PASTED_TEXT.heldOutShare is held out (lib/train/pasted-text.ts). */
+export { PASTED_TEXT, TRAIN_BATCH, TRAIN_WINDOW };
 /** The rank LoraTrain starts a run with (its `r` parameter's default). */
 export const TRAIN_RANK = trainSchema.params.r.default;
 

@@ -1,6 +1,7 @@
 // LoraTrain's words in both editions (labels live in params.ts with their `zh`): the corpus options, buttons, stats,
 // captions, the chart's title, axes, legend and description, and the sentences on the plan, the run and the voice.
 import { bilingual } from '../../i18n/text.ts';
+import { PASTED_TEXT } from '../../../lib/train/pasted-text.ts';
 import { count, decimal, duration, nats, percent, perSecond, signedDecimal } from '../_kit/format.ts';
 
 type RunState = 'training' | 'paused' | 'stopped' | 'done';
@@ -43,7 +44,7 @@ export const text = bilingual({
   en: {
     sotu: 'State of the Union, 2009–2021',
     ownText: 'Your own text (paste below)',
-    textLabel: 'Your text (at least 2,000 characters; the last tenth is held out)',
+    textLabel: `Your text (at least ${count(PASTED_TEXT.minChars)} characters; the last ${percent(PASTED_TEXT.heldOutShare, 0)} is held out)`,
     train: 'Train',
     pause: 'Pause',
     resume: 'Resume',
@@ -107,7 +108,7 @@ export const text = bilingual({
   zh: {
     sotu: '国情咨文，2009–2021',
     ownText: '你自己的文本（粘贴在下方）',
-    textLabel: '你的文本（至少 2,000 个字符；最后十分之一留作验证）',
+    textLabel: `你的文本（至少 ${count(PASTED_TEXT.minChars)} 个字符；最后 ${percent(PASTED_TEXT.heldOutShare, 0)} 留作验证）`,
     train: '训练',
     pause: '暂停',
     resume: '继续',

@@ -45,9 +45,8 @@ describe('lesson 7 facts (lessons/facts/lora.ts)', () => {
     expect(f.TRAIN_WINDOW).toBeLessThanOrEqual(f.cfg.blockSize); // a window fits the model's context
     // What the prose states about the trainer is the handler's and the widget's own: the pasted text's minimum and
     // held-out share, and the rank a run starts with.
-    expect(f.MIN_TEXT_CHARS * f.PASTED_HELD_OUT_SHARE).toBeGreaterThan(f.TRAIN_WINDOW); // its held-out part holds a window's characters
-    expect(f.PASTED_HELD_OUT_SHARE).toBeGreaterThan(0);
-    expect(f.PASTED_HELD_OUT_SHARE).toBeLessThan(1);
+    const { minChars, heldOutShare } = f.PASTED_TEXT;
+    expect(minChars * heldOutShare).toBeGreaterThan(f.TRAIN_WINDOW); // its held-out part holds a window's characters
     expect(Number.isInteger(f.TRAIN_RANK) && f.TRAIN_RANK >= 1).toBe(true);
   });
 
