@@ -1,8 +1,9 @@
 // Text generation with a KV cache: one forward over the prompt (prefill), then one position per new token (decode).
 // When the context fills up, the window slides: the cache is rebuilt from the last half of the context.
 // Every decoder in lib is a TokenStream (this Decoder, speculative's SpeculativeDecoder, flash's FlashDecoder,
-// capstone's CapstoneDecoder): one token per next(), dispose() to free its caches; drainTokens() is the one loop that
-// runs a stream to its end, which generate(), speculativeGenerate(), flashGenerate() and capstoneGenerate() share.
+// capstone's CapstoneDecoder, offload's ZigzagStream): one token per next(), dispose() to free its caches;
+// drainTokens() is the one loop that runs a stream to its end, which generate(), speculativeGenerate(),
+// flashGenerate(), capstoneGenerate() and runZigzag() share.
 import type { LanguageModel } from './model.ts';
 import type { KVCache } from './kv-cache.ts';
 import { mulberry32 } from './random.ts';

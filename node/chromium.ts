@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const DIST = fileURLToPath(new URL('../dist/', import.meta.url)).replace(/\/$/, '');
+/** The built site: dist/, or the folder SITE_DIST names (as the site tests read it, e.g. test-results/site-dist). */
+export const DIST = fileURLToPath(new URL(`../${process.env.SITE_DIST ?? 'dist'}/`, import.meta.url)).replace(
+  /\/$/,
+  '',
+);
 
 /**
  * Serves dist/, launches Chromium with `args`, and calls `run` once per backend with a page in a fresh profile (models

@@ -1,9 +1,9 @@
 // Chromium rows for LoRA in `npm run bench`: serves dist/, opens lesson 7 with ?backend=wasm, trains the widget's
 // default adapter (FFN up and down, r = 8) with LoraTrain for 60 seconds (then pauses), and presses LoraAdapters'
-// merged-vs-unmerged comparison. Reports steps/s and tokens/s as the widget measured them (the figure LoraTrain's
+// merged-vs-unmerged comparison, then reloads and trains a default run to its end. Reports steps/s and tokens/s as the widget measured them (the figure LoraTrain's
 // MEASURED states up front), the steps reached in 60 s, the seconds from pressing Train to the first voice sample
-// after step 0, whether that sample differs from the base's, and decode tokens/s unmerged, merged and bare. Needs a
-// built site.
+// after step 0, whether that sample differs from the base's, decode tokens/s unmerged, merged and bare, and the voice
+// classifier's speech share on the default run's last samples. Needs a built site (dist/, or SITE_DIST).
 import { existsSync } from 'node:fs';
 import { CHROMIUM, DIST, eachBackendPage } from '../node/chromium.ts';
 
@@ -58,6 +58,18 @@ export async function loraBrowserRows(backends = ['wasm']): Promise<Record<strin
       const cmp = await text('lora-adapters [data-out="compare"]');
       const rate = (what: string) =>
         Number((new RegExp(`${what} ([\\d.,]+) tokens/s`).exec(cmp)?.[1] ?? 'NaN').replace(/,/g, ''));
+
+      // A default run to its end (the widget's own step count): the voice classifier's speech share on the last
+      // samples, as the widget shows it ("… a speech share of 75% …").
+      await page.goto(new URL(`lessons/07-lora/?backend=${backend}`, baseURL).href);
+      await train.scrollIntoViewIfNeeded();
+      await page.locator('lora-train[data-ready="true"]').waitFor({ timeout: 120_000 });
+      const defaultStart = Date.now();
+      await page.locator('lora-train [data-act="train"]').click();
+      await page.locator('lora-train[data-state="done"]').waitFor({ timeout: 1_800_000 });
+      const defaultSeconds = (Date.now() - defaultStart) / 1000;
+      const endVoice = await text('lora-train [data-out="voice"]');
+      const end = /^step ([\d,]+): (\d+) of (\d+) samples .* a speech share of (\d+)%/.exec(endVoice);
       rows.push({
         where: `browser ${m?.[3] ?? backend}`,
         'train steps/s (FFN r=8; 4x64)': m ? Number(m[1]) : NaN,
@@ -70,6 +82,9 @@ export async function loraBrowserRows(backends = ['wasm']): Promise<Record<strin
         'decode tok/s unmerged': rate('unmerged'),
         'decode tok/s merged': rate('merged'),
         'same tokens': cmp.startsWith('Identical') ? 'yes' : 'no',
+        'default run: steps': end ? end[1] : '?',
+        'default run: speech share at end': end ? `${end[2]}/${end[3]} (${end[4]}%)` : endVoice,
+        'default run (s)': Math.round(defaultSeconds),
       });
     },
   );

@@ -2,10 +2,15 @@
 // by scripts/measure-flash.ts; the OPFS rows of site/data/bench-reference.json, written by `npm run bench -- --save`)
 // and the paper's Table 2 (lib/flash/cost.ts). Numbers stay numbers; the text helpers at the end format them with the
 // kit's formatters.
+import { HOT_SHARE } from '../../lib/flash/coactivation.ts';
 import { PAPER_TABLE_2 } from '../../lib/flash/cost.ts';
+import { ffnLayout } from '../../lib/flash/layout.ts';
+import { PAPER_M1_MAX } from '../../lib/hardware/devices.ts';
+import { OPT_SHAPES } from '../../lib/offload/shapes.ts';
 import bench from '../../site/data/bench-reference.json' with { type: 'json' };
 import flash from '../../site/data/flash.json' with { type: 'json' };
 import { short } from '../../site/widgets/_kit/format.ts';
+import { schema as windowSchema } from '../../site/widgets/flash-window/params.ts';
 
 export { bench, flash, PAPER_TABLE_2 };
 type RungId = (typeof PAPER_TABLE_2)[number]['id'];
@@ -26,18 +31,29 @@ export function point(order: 'sequential' | 'scattered', kib: number) {
   if (!p) throw new Error(`site/data/flash.json has no ${order} read of ${kib} KiB`);
   return p;
 }
-/** GB/s (decimal, as papers state bandwidth) of a scattered 1 KiB read, and of the fastest read measured. */
-export const scattered1GBs = point('scattered', 1).bytesPerSecond / 1e9;
-export const bestGBs = Math.max(...flash.throughput.points.map((p) => p.bytesPerSecond)) / 1e9;
-/** A 32 KiB scattered read against a 1 KiB one: how many times the bytes, and how many times the time. */
-export const bytesFor32x = point('scattered', 32).chunkBytes / point('scattered', 1).chunkBytes;
-export const timeFor32x = point('scattered', 32).microsPerRead / point('scattered', 1).microsPerRead;
-
-/** Our FFN in MiB, a neuron (up column + down row, fp32) and its half. */
+/** Our FFN in MiB, a neuron (up column + down row, fp32: one bundle, one read) in KiB, and its half in bytes. */
 export const ffnMiB = flash.layout.ffnBytes / 2 ** 20;
 export const neuronKiB = flash.layout.neuronBytes / 1024;
 export const halfNeuronBytes = flash.layout.neuronBytes / 2;
-/** Share of layers whose most-befriended neuron is itself hot. */
+/** OPT 6.7B (lib/offload's shapes) and its FFN in lib/flash's fp32 bundled layout: one bundle is
+ *  2 · d_model · 4 B, the 32 KiB per read of the paper's App. C.1. */
+export const OPT_6_7B = OPT_SHAPES['opt-6.7b'];
+export const optFfn = ffnLayout('bundled', { nLayer: OPT_6_7B.l, nEmbd: OPT_6_7B.h1, nFfn: OPT_6_7B.h2 }, 0);
+export const optBundleKiB = optFfn.neuronBytes / 1024;
+
+/** GB/s (decimal, as papers state bandwidth) of a scattered read of one of our bundles, and of the fastest read. */
+export const scattered1GBs = point('scattered', neuronKiB).bytesPerSecond / 1e9;
+export const bestGBs = Math.max(...flash.throughput.points.map((p) => p.bytesPerSecond)) / 1e9;
+/** A scattered read of one OPT 6.7B bundle against one of ours: how many times the bytes, and the time. */
+export const optBundleBytesX = point('scattered', optBundleKiB).chunkBytes / point('scattered', neuronKiB).chunkBytes;
+export const optBundleTimeX =
+  point('scattered', optBundleKiB).microsPerRead / point('scattered', neuronKiB).microsPerRead;
+
+/** The window FlashWindow opens on (its `k` parameter's default), which the prose under it describes. */
+export const WINDOW_K = windowSchema.params.k.default;
+
+/** Share of neurons whose closest friend is among their layer's HOT_SHARE hottest (mean over layers). */
+export { HOT_SHARE };
 export const friendIsHotShare =
   flash.friends.layers.reduce((a, l) => a + l.friendIsHot, 0) / flash.friends.layers.length;
 
@@ -61,8 +77,14 @@ export const readUs = (id: RungId) => exact(id).readMs * 1000;
 /** Reads per token priced on our curve, µs (modelled). */
 export const curveUs = (id: RungId) => exact(id).curveMs * 1000;
 
+/** A rung of the paper's Table 2 (lib/flash/cost.ts), and its read throughputs on the M1 Max in GB/s. */
+export const paper = (id: RungId) => PAPER_TABLE_2.find((p) => p.id === id)!;
+export const paperGBs = {
+  scattered: PAPER_M1_MAX.scatteredBytesPerSecond / 1e9,
+  bundled: PAPER_M1_MAX.bundledBytesPerSecond / 1e9,
+  dense: PAPER_M1_MAX.denseBytesPerSecond / 1e9,
+};
 /** The paper's Table 2, read as bytes and throughput (our divisions of its figures). */
-const paper = (id: RungId) => PAPER_TABLE_2.find((p) => p.id === id)!;
 export const paperSteps = {
   ioSpeedup: paper('naive').ioMs / paper('bundling').ioMs,
   fewerBytes: paper('naive').gb / paper('bundling').gb,

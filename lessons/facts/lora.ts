@@ -6,7 +6,9 @@ import { PRESETS, parameterCount } from '../../lib/config.ts';
 import { loraParameterCount, squareLoraParameterCount, targetsFor } from '../../lib/lora/targets.ts';
 import { adamStateBytes } from '../../lib/train/adam.ts';
 import { type LoraAnalysis, type LoraCard, loraAnalysis, loraCard } from '../../site/data/lora.ts';
+import { PASTED_TEXT } from '../../lib/train/pasted-text.ts';
 import { TRAIN_BATCH, TRAIN_WINDOW } from '../../site/worker/handlers/lora-train.ts';
+import { schema as trainSchema } from '../../site/widgets/lora-train/params.ts';
 import { bytes, count, decimal, percent, short } from '../../site/widgets/_kit/format.ts';
 
 export const card = loraCard();
@@ -27,6 +29,8 @@ export const qv = (r: number) => loraParameterCount(cfg, targetsFor(cfg, ['q', '
 export const all = (r: number) => loraParameterCount(cfg, targetsFor(cfg, ['q', 'k', 'v', 'o', 'up', 'down']), r);
 /** Adam's two float32 moments per trained number, and the float32 file, for full fine-tuning and the r = 4 adapter. */
 export const adam = { full: adamStateBytes(ours), qv4: adamStateBytes(qv(4)) };
+/** The r = 4 adapter on W_q and W_v trains one number in this many of our model's. */
+export const oursPerQv4 = ours / qv(4);
 export const fp32File = { full: 4 * ours, qv4: 4 * qv(4) };
 
 // ---- GPT-3 175B (cited) ----
@@ -63,13 +67,24 @@ export const gpt3Fp16Bytes = 2 * gpt3(4);
 export const gpt3Fp16MillionBytes = gpt3Fp16Bytes / 1e6;
 
 // ---- Training in the page (site/worker/handlers/lora-train.ts) ----
-/** Each step of the in-browser run: TRAIN_BATCH windows of TRAIN_WINDOW tokens. */
-export { TRAIN_BATCH, TRAIN_WINDOW };
+/** Each step of the in-browser run: TRAIN_BATCH windows of TRAIN_WINDOW tokens. Pasted text needs
+ *  PASTED_TEXT.minChars characters, and its last PASTED_TEXT.heldOutShare is held out (lib/train/pasted-text.ts). */
+export { PASTED_TEXT, TRAIN_BATCH, TRAIN_WINDOW };
+/** The rank LoraTrain starts a run with (its `r` parameter's default). */
+export const TRAIN_RANK = trainSchema.params.r.default;
 
 // ---- The trained adapters (measured) ----
 export const run = (name: string) => card?.runs.find((r) => r.name === name);
 export const lora = card ? card.runs.filter((r) => r.kind === 'lora') : [];
 export const full = run('full');
+/** The trained adapters' ranks, smallest first (undefined ends while the card is not in this build), and their
+ *  list in each edition's words: "1, 2, 4 and 8", "1、2、4 和 8". */
+export const ranks = lora.flatMap((r) => (r.rank === undefined ? [] : [r.rank])).sort((x, y) => x - y);
+export const minRank = ranks[0];
+export const maxRank = ranks[ranks.length - 1];
+const listed = (sep: string, and: string) =>
+  ranks.length ? `${ranks.slice(0, -1).join(sep)}${ranks.length > 1 ? and : ''}${maxRank}` : '—';
+export const rankList = { en: listed(', ', ' and '), zh: listed('、', ' 和 ') };
 const span = (xs: number[]) => (xs.length ? { min: Math.min(...xs), max: Math.max(...xs) } : undefined);
 /** How much each adapter lowers the loss on the held-out speeches, nats/token. */
 export const sotuGains = card
@@ -99,7 +114,8 @@ export const amplificationSpan = an?.table7.r4
 export const n = (x: number) => count(Math.round(x));
 /** A share as a percent, two decimals by default. */
 export const pct = (x: number, d = 2) => percent(x, d);
-/** Bytes in decimal units, whole, as the paper states checkpoints: "354 GB", "35 TB". */
+/** Bytes in decimal units, whole, as the paper states checkpoints: "35 MB", "354 GB", "35 TB". */
+export const megabytes = (b: number) => `${short(b / 1e6, 0)} MB`;
 export const gigabytes = (b: number) => `${short(b / 1e9, 0)} GB`;
 export const terabytes = (b: number) => `${short(b / 1e12, 0)} TB`;
 /** Whole seconds. */

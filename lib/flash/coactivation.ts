@@ -5,6 +5,9 @@
 import type { ActivationTrace } from '../sparsity/trace.ts';
 import { activeNeurons } from '../sparsity/trace.ts';
 
+/** The layer's hottest neurons, as a share of its FFN: the set `friendIsHot` looks for friends in. */
+export const HOT_SHARE = 0.05;
+
 export interface FriendLayer {
   /** [nFfn] each neuron's closest friend (−1 if it never fired). */
   friend: Int32Array;
@@ -17,7 +20,7 @@ export interface FriendLayer {
   topFriendFrequency: number;
   /** Distinct neurons that are somebody's closest friend. */
   distinctFriends: number;
-  /** Share of neurons whose friend is among the layer's 5% hottest neurons. */
+  /** Share of neurons whose friend is among the layer's HOT_SHARE hottest neurons. */
   friendIsHot: number;
 }
 
@@ -81,7 +84,7 @@ export function friendBundling(tr: ActivationTrace): FriendBundling {
     const hot = new Set(
       Array.from({ length: F }, (_, i) => i)
         .sort((a, b) => fired[b] - fired[a] || a - b)
-        .slice(0, Math.max(1, Math.round(F * 0.05))),
+        .slice(0, Math.max(1, Math.round(F * HOT_SHARE))),
     );
     const n = Math.max(1, live.length);
     layers.push({

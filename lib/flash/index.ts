@@ -41,6 +41,6 @@ export {
   type FlashLoss,
 } from './decode.ts';
 export { windowCurve, type WindowCurve } from './windowing.ts';
-export { friendBundling, type FriendBundling, type FriendLayer } from './coactivation.ts';
+export { friendBundling, HOT_SHARE, type FriendBundling, type FriendLayer } from './coactivation.ts';
 export { PAPER_TABLE_2, paperIoMs, curveIoMs, meanRecord } from './cost.ts';
 export { runAblation, type AblationRow } from './ablation.ts';

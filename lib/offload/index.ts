@@ -48,7 +48,16 @@ export {
   type ScheduleKind,
   type ScheduleCounts,
 } from './schedule.ts';
-export { runZigzag, plainBatchedDecode, type ZigzagOptions, type ZigzagResult } from './zigzag-executor.ts';
+export {
+  runZigzag,
+  plainBatchedDecode,
+  ZigzagExecutor,
+  ZigzagStream,
+  type ZigzagOptions,
+  type ZigzagResult,
+  type ZigzagStep,
+  type ZigzagToken,
+} from './zigzag-executor.ts';
 export { CountingTier } from './tiers.ts';
 export {
   FLEXGEN_GROUP,

@@ -3,3 +3,4 @@ export { learningRate, defaultWarmup, type Schedule } from './schedule.ts';
 export { createAdam, setLearningRate, adamStateBytes, ADAM_BETAS } from './adam.ts';
 export { BatchSampler, evenWindows, type Batch } from './batches.ts';
 export { TrainingLoop, type TrainingLoopOptions, type StepResult } from './loop.ts';
+export { PASTED_TEXT, splitPastedText } from './pasted-text.ts';

@@ -66,9 +66,17 @@ describe('lesson 7 page', () => {
     // The voice: the base's sample at step 0 and the adapter's at the end (step 20), each scored by the classifier
     // the worker built from public/data/voice-counts.bin; both marks are on the chart.
     expect(await page.locator('lora-train [data-out="base-voice"]').textContent()).toMatch(
-      /^step 0: [0-4] of 4 samples read as speech \(scores [−+\d., ]+ nats\/token/,
+      /^step 0: [0-4] of 4 samples read as speech, a speech share of \d+% \(scores [−+\d., ]+ nats\/token/,
     );
-    expect(await page.locator('lora-train [data-out="voice"]').textContent()).toMatch(/^step 20: [0-4] of 4 samples/);
+    // The score the run ends on: the share of the last samples the classifier labels speech, shown as a percent.
+    const final = (await page.locator('lora-train [data-out="voice"]').textContent()) ?? '';
+    const ended = /^step 20: ([0-4]) of 4 samples read as speech, a speech share of (\d+)% \(/.exec(final);
+    expect(ended, final).not.toBeNull();
+    const share = Number(ended![2]) / 100;
+    expect(share).toBeGreaterThanOrEqual(0);
+    expect(share).toBeLessThanOrEqual(1);
+    expect(share).toBe(Number(ended![1]) / 4);
+    console.log(`[lesson-lora] voice at the end of the run: ${final}`);
     expect(await page.locator('lora-train [data-out="adapted"]').textContent()).toMatch(/^I think that.{4,}/);
     expect(await page.locator('lora-train [data-chart="chart"] svg text', { hasText: /^[0-4]\/4$/ }).count()).toBe(2);
     expectClean(opened);

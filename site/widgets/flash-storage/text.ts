@@ -2,7 +2,8 @@
 // chart's and the sentences on the read curves.
 import { bandwidth, bytes, duration } from '../_kit/format.ts';
 import { bilingual } from '../../i18n/text.ts';
-import { at, type Curve } from './model.ts';
+import { PAPER_M1_MAX } from '../../../lib/hardware/devices.ts';
+import { at, BUNDLE_BYTES, type Curve } from './model.ts';
 
 type Who = Curve['who'];
 type Rule = 'matrices' | 'bundles' | 'neurons';
@@ -22,18 +23,25 @@ function pair(c: Curve, chunkBytes: number) {
     : undefined;
 }
 
+/** The paper's M1 Max throughputs, as the sentences quote them. */
+const m1 = {
+  neurons: bandwidth(PAPER_M1_MAX.scatteredBytesPerSecond),
+  bundles: bandwidth(PAPER_M1_MAX.bundledBytesPerSecond),
+  matrices: bandwidth(PAPER_M1_MAX.denseBytesPerSecond),
+};
+
 const EN = {
   whose: { 'build machine': 'the build machine', 'this device': 'this device' } as Record<Who, string>,
   sizeMeaning: {
-    1024: "one bundle of our model: a neuron's up column and down row",
-    32768: "one bundle of OPT 6.7B in fp32, the paper's App. C.1",
+    [BUNDLE_BYTES.ours]: "one bundle of our model: a neuron's up column and down row",
+    [BUNDLE_BYTES.opt]: "one bundle of OPT 6.7B in fp32, the paper's App. C.1",
   } as Record<number, string>,
 };
 const ZH = {
   whose: { 'build machine': '构建机器', 'this device': '本设备' } as Record<Who, string>,
   sizeMeaning: {
-    1024: '我们模型的一个捆绑：一个神经元的上投影列和下投影行',
-    32768: 'fp32 下 OPT 6.7B 的一个捆绑，见论文附录 C.1',
+    [BUNDLE_BYTES.ours]: '我们模型的一个捆绑：一个神经元的上投影列和下投影行',
+    [BUNDLE_BYTES.opt]: 'fp32 下 OPT 6.7B 的一个捆绑，见论文附录 C.1',
   } as Record<number, string>,
 };
 
@@ -83,7 +91,7 @@ export const text = bilingual({
     mib: (n: number) => `${n} MiB`,
     curveSentence: curveEn,
     summaryText: (curves: Curve[]) =>
-      `${curves.map(curveEn).join(' ')} The paper's M1 Max read single neurons at 1.25 GB/s, bundled ones at 2.25 GB/s and whole matrices at 6.1 GB/s.`,
+      `${curves.map(curveEn).join(' ')} The paper's M1 Max read single neurons at ${m1.neurons}, bundled ones at ${m1.bundles} and whole matrices at ${m1.matrices}.`,
     /** The sentence under the chart: throughput of reads of one size, on each curve, sequential and scattered. */
     chunkSentence: (curves: Curve[], chunkBytes: number) => {
       const meaning = EN.sizeMeaning[chunkBytes] ? ` (${EN.sizeMeaning[chunkBytes]})` : '';
@@ -133,7 +141,7 @@ export const text = bilingual({
     mib: (n: number) => `${n} MiB`,
     curveSentence: curveZh,
     summaryText: (curves: Curve[]) =>
-      `${curves.map(curveZh).join('')}论文中的 M1 Max 读取单个神经元为 1.25 GB/s，读取捆绑为 2.25 GB/s，读取整个矩阵为 6.1 GB/s。`,
+      `${curves.map(curveZh).join('')}论文中的 M1 Max 读取单个神经元为 ${m1.neurons}，读取捆绑为 ${m1.bundles}，读取整个矩阵为 ${m1.matrices}。`,
     chunkSentence: (curves: Curve[], chunkBytes: number) => {
       const meaning = ZH.sizeMeaning[chunkBytes] ? `（${ZH.sizeMeaning[chunkBytes]}）` : '';
       const parts = curves.map((c) => {

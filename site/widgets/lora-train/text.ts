@@ -1,7 +1,8 @@
 // LoraTrain's words in both editions (labels live in params.ts with their `zh`): the corpus options, buttons, stats,
 // captions, the chart's title, axes, legend and description, and the sentences on the plan, the run and the voice.
 import { bilingual } from '../../i18n/text.ts';
-import { count, decimal, duration, nats, perSecond, signedDecimal } from '../_kit/format.ts';
+import { PASTED_TEXT } from '../../../lib/train/pasted-text.ts';
+import { count, decimal, duration, nats, percent, perSecond, signedDecimal } from '../_kit/format.ts';
 
 type RunState = 'training' | 'paused' | 'stopped' | 'done';
 
@@ -43,7 +44,7 @@ export const text = bilingual({
   en: {
     sotu: 'State of the Union, 2009–2021',
     ownText: 'Your own text (paste below)',
-    textLabel: 'Your text (at least 2,000 characters; the last tenth is held out)',
+    textLabel: `Your text (at least ${count(PASTED_TEXT.minChars)} characters; the last ${percent(PASTED_TEXT.heldOutShare, 0)} is held out)`,
     train: 'Train',
     pause: 'Pause',
     resume: 'Resume',
@@ -90,7 +91,7 @@ export const text = bilingual({
     plan: (p: Plan) =>
       `Not started. The adapter will train ${count(p.parameters)} numbers; the base model stays frozen. Expect about ${duration(p.wallMs)} for ${count(p.steps)} steps, with a voice sample every ${p.every} steps: the default run (FFN, r = 8) did ${p.stepsInFirstMinute} steps in its first minute (${decimal(p.stepsPerSecond, 2)} steps/s while training) and showed its first voice sample ${p.firstSampleSeconds} s after Train was pressed, measured in Chromium on this project's 2-core test machine under load ${p.load}. Yours may differ.`,
     voice: (v: VoiceCount, scores: number[]) =>
-      `step ${count(v.step)}: ${v.speech} of ${v.samples} samples read as speech (scores ${scores.map((s) => signedDecimal(s, 2)).join(', ')} nats/token; above 0 = speech)`,
+      `step ${count(v.step)}: ${v.speech} of ${v.samples} samples read as speech, a speech share of ${percent(v.speech / v.samples, 0)} (scores ${scores.map((s) => signedDecimal(s, 2)).join(', ')} nats/token; above 0 = speech)`,
     chartLabel: 'Loss during LoRA training',
     sets: { train: 'train', 'held-out': 'held-out', 'voice sample': 'voice samples: k/n read as speech' } as Record<
       string,
@@ -107,7 +108,7 @@ export const text = bilingual({
   zh: {
     sotu: '国情咨文，2009–2021',
     ownText: '你自己的文本（粘贴在下方）',
-    textLabel: '你的文本（至少 2,000 个字符；最后十分之一留作验证）',
+    textLabel: `你的文本（至少 ${count(PASTED_TEXT.minChars)} 个字符；最后 ${percent(PASTED_TEXT.heldOutShare, 0)} 留作验证）`,
     train: '训练',
     pause: '暂停',
     resume: '继续',
@@ -154,7 +155,7 @@ export const text = bilingual({
     plan: (p: Plan) =>
       `尚未开始。适配器将训练 ${count(p.parameters)} 个参数；基础模型保持冻结。${count(p.steps)} 步预计约需 ${duration(p.wallMs)}，每 ${p.every} 步抽一次语气样本：默认设置（FFN，r = 8）在第一分钟内跑了 ${p.stepsInFirstMinute} 步（训练时 ${decimal(p.stepsPerSecond, 2)} 步/s），在按下“训练”后 ${p.firstSampleSeconds} s 显示第一个语气样本；这是在本项目的 2 核测试机上、负载 ${p.load} 时用 Chromium 测得的。你的结果可能不同。`,
     voice: (v: VoiceCount, scores: number[]) =>
-      `第 ${count(v.step)} 步：${v.samples} 个样本中有 ${v.speech} 个读起来像演讲（得分 ${scores.map((s) => signedDecimal(s, 2)).join(', ')} nats/token；大于 0 = 演讲）`,
+      `第 ${count(v.step)} 步：${v.samples} 个样本中有 ${v.speech} 个读起来像演讲，演讲占比 ${percent(v.speech / v.samples, 0)}（得分 ${scores.map((s) => signedDecimal(s, 2)).join(', ')} nats/token；大于 0 = 演讲）`,
     chartLabel: 'LoRA 训练过程中的损失',
     sets: { train: '训练', 'held-out': '留出', 'voice sample': '语气样本：k/n 读起来像演讲' } as Record<string, string>,
     xAxis: '步数',

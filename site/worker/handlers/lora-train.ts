@@ -14,15 +14,13 @@ import {
   type Kind,
 } from '../../../lib/lora/index.ts';
 import type { Batch } from '../../../lib/train/index.ts';
+import { splitPastedText } from '../../../lib/train/pasted-text.ts';
 import { weightsFingerprint } from '../../../lib/fingerprint.ts';
 import { defineHandler } from '../protocol.ts';
 import { Sessions } from '../sessions.ts';
 import { loraState, sotuCorpus, infoOf, voiceClassifier, type AdapterInfo } from './lora-state.ts';
 import type { Registered } from './index.ts';
 
-/** Pasted text: at least this many characters, at most this many used. */
-export const MIN_TEXT_CHARS = 2000;
-export const MAX_TEXT_CHARS = 200_000;
 export const MAX_STEPS = 1000;
 /** Each training step: this many windows of this many tokens. */
 export const TRAIN_BATCH = 4;
@@ -84,19 +82,9 @@ export const loraTrainStart = defineHandler(async (p: TrainStartPayload, ctx): P
 
   let text: { train: string; validation: string };
   if (p.corpus === 'text') {
-    let t = String(p.text ?? '').trim();
-    if (t.length < MIN_TEXT_CHARS)
-      throw new Error(
-        `Paste at least ${MIN_TEXT_CHARS.toLocaleString('en-US')} characters of text (you pasted ${t.length.toLocaleString('en-US')}); a tenth is kept aside to measure held-out loss.`,
-      );
-    if (t.length > MAX_TEXT_CHARS) {
-      notes.push(
-        `Your text has ${t.length.toLocaleString('en-US')} characters; the first ${MAX_TEXT_CHARS.toLocaleString('en-US')} are used.`,
-      );
-      t = t.slice(0, MAX_TEXT_CHARS);
-    }
-    const cut = Math.floor(t.length * 0.9);
-    text = { train: t.slice(0, cut), validation: t.slice(cut) };
+    const pasted = splitPastedText(String(p.text ?? ''));
+    notes.push(...pasted.notes);
+    text = pasted;
   } else {
     ctx.progress(ctx.text.loadingSotu);
     text = await sotuCorpus();
@@ -108,7 +96,7 @@ export const loraTrainStart = defineHandler(async (p: TrainStartPayload, ctx): P
     heldIds = tok.encode(text.validation.slice(0, 40_000));
   if (heldIds.length < TRAIN_WINDOW + 1)
     throw new Error(
-      `The held-out tenth of your text is only ${heldIds.length} tokens; paste more text (it needs at least ${TRAIN_WINDOW + 1}).`,
+      `The held-out end of your text is only ${heldIds.length} tokens; paste more text (it needs at least ${TRAIN_WINDOW + 1}).`,
     );
   const adapter = new LoraAdapter(s.set.base, spec, { seed: Math.floor(Number(p.seed) || 1) });
   const trainer = new LoraTrainer(s.model, adapter, trainIds, {

@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCommitted, randomModel } from '../node-model.ts';
-import { plainBatchedDecode, runZigzag } from '../../../lib/offload/zigzag-executor.ts';
+import { plainBatchedDecode, runZigzag, ZigzagExecutor } from '../../../lib/offload/zigzag-executor.ts';
+import { drainTokens, generate } from '../../../lib/generate.ts';
 import { layerWeightBytes, shapeOf } from '../../../lib/offload/shapes.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 import { NodeFileStorage } from '../../../lib/storage/node-file.ts';
@@ -95,6 +96,70 @@ describe('runZigzag', () => {
     ];
     expect(runZigzag(m, ps, { gbs: 1, nb: 2, maxNewTokens: 10 }).tokens).toEqual(plainBatchedDecode(m, ps, 10));
     m.dispose();
+  });
+  it('each sequence is a TokenStream whose tokens are plain greedy decoding’s: ids, text and probabilities', () => {
+    const before = tf.memory().numTensors;
+    const n = 8;
+    const executor = new ZigzagExecutor(model, { gbs: 2, nb: 2, maxNewTokens: n });
+    try {
+      const streams = executor.block(prompts.slice(0, 4));
+      for (const [i, stream] of streams.entries()) {
+        expect(stream.promptIds).toEqual(prompts[i]);
+        const got = drainTokens(stream, { maxNewTokens: n + 5 }); // stops at the block's n: `remaining`
+        const want = generate(model, prompts[i], { temperature: 0, maxNewTokens: n });
+        expect(got.map((t) => t.id)).toEqual(want.ids);
+        expect(got.map((t) => t.text)).toEqual(want.tokens.map((t) => t.text));
+        got.forEach((t, k) => {
+          expect(t.p).toBeCloseTo(want.tokens[k].p, 4);
+          expect(t.alternatives.map((a) => a.id)).toEqual(want.tokens[k].alternatives.map((a) => a.id));
+          expect(t.record.column).toBe(k);
+        });
+        expect(stream.remaining).toBe(0);
+      }
+      // One block of two batches: each column loads every layer once, shared by the block's four sequences.
+      expect(executor.weightLoads).toBe(n * model.config.nLayer);
+    } finally {
+      executor.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+  it('reading the streams in turn or one after another gives the same tokens and the same loads', () => {
+    const n = 5;
+    const executor = new ZigzagExecutor(model, { gbs: 2, nb: 4, maxNewTokens: n });
+    let interleaved: number[][];
+    try {
+      const streams = executor.block(prompts);
+      interleaved = streams.map(() => []);
+      for (let k = 0; k < n; k++)
+        streams.forEach((s, i) => {
+          const t = s.next();
+          interleaved[i].push(t.id);
+          expect(t.record).toEqual({
+            column: k,
+            sequences: prompts.length,
+            weightLoads: model.config.nLayer,
+            weightBytesRead: t.record.weightBytesRead,
+          });
+          expect(t.record.weightBytesRead).toBeGreaterThan(0);
+        });
+      expect(() => streams[0].next()).toThrow(/makes 5 tokens per sequence/);
+      for (const s of streams) s.dispose();
+    } finally {
+      executor.dispose();
+    }
+    const drained = runZigzag(model, prompts, { gbs: 2, nb: 4, maxNewTokens: n });
+    expect(interleaved).toEqual(drained.tokens);
+    expect(interleaved).toEqual(plainBatchedDecode(model, prompts, n));
+    expect(executor.weightLoads).toBe(drained.weightLoads);
+    expect(executor.weightBytesRead).toBe(drained.weightBytesRead);
+  });
+  it('a block holds at most nb GPU batches', () => {
+    const executor = new ZigzagExecutor(model, { gbs: 2, nb: 1, maxNewTokens: 2 });
+    try {
+      expect(() => executor.block(prompts.slice(0, 4))).toThrow(/at most nb = 1 GPU batches of 2; got 4 prompts/);
+    } finally {
+      executor.dispose();
+    }
   });
   it('rejects bad settings with clear messages', () => {
     expect(() => runZigzag(model, prompts, { gbs: 3, nb: 1, maxNewTokens: 2 })).toThrow(

@@ -32,11 +32,22 @@ describe('lesson 7 facts (lessons/facts/lora.ts)', () => {
     expect(f.gigabytes(f.gpt3Tasks.lora)).toBe('354 GB');
     expect(f.terabytes(f.gpt3Tasks.full)).toBe('35 TB');
     expect(f.gpt3Tasks.full / f.gpt3Tasks.lora).toBeGreaterThan(90);
+    expect(f.gpt3Tasks.full).toBe(f.GPT3_TASKS * f.GPT3_CHECKPOINT_BYTES);
+    expect([f.gigabytes(f.GPT3_CHECKPOINT_BYTES), f.megabytes(f.GPT3_LORA_CHECKPOINT_BYTES)]).toEqual([
+      '350 GB',
+      '35 MB',
+    ]);
+    expect(f.oursPerQv4 * f.ofOurs(f.qv(4))).toBeCloseTo(1, 12);
   });
 
   test('training in the page: each step is the handler’s windows, the held-out check needs one window and a token', () => {
     expect(Number.isInteger(f.TRAIN_BATCH) && f.TRAIN_BATCH >= 1).toBe(true);
     expect(f.TRAIN_WINDOW).toBeLessThanOrEqual(f.cfg.blockSize); // a window fits the model's context
+    // What the prose states about the trainer is the handler's and the widget's own: the pasted text's minimum and
+    // held-out share, and the rank a run starts with.
+    const { minChars, heldOutShare } = f.PASTED_TEXT;
+    expect(minChars * heldOutShare).toBeGreaterThan(f.TRAIN_WINDOW); // its held-out part holds a window's characters
+    expect(Number.isInteger(f.TRAIN_RANK) && f.TRAIN_RANK >= 1).toBe(true);
   });
 
   test('the adapters’ card: spans and gains are read from its runs', () => {
@@ -50,6 +61,11 @@ describe('lesson 7 facts (lessons/facts/lora.ts)', () => {
     expect(f.mobySpan!.min).toBeLessThanOrEqual(f.mobySpan!.max);
     expect(f.alphaOver(8)).toBe(card.lora.alpha / 8);
     if (f.full) expect(f.fullOverR4!.numbers).toBeCloseTo(f.full.trainableParameters / f.qv(4), 12);
+    // The ranks the prose lists are the card's adapters, in order, in both editions' words.
+    expect(f.ranks).toEqual(f.lora.map((r) => r.rank!).sort((x, y) => x - y));
+    expect([f.minRank, f.maxRank]).toEqual([Math.min(...f.ranks), Math.max(...f.ranks)]);
+    expect(f.rankList.en.match(/\d+/g)!.map(Number)).toEqual(f.ranks);
+    expect(f.rankList.zh.match(/\d+/g)!.map(Number)).toEqual(f.ranks);
   });
 
   test('the analysis: subspace similarities lie in [0, 1], amplification spans the layers of W_q', () => {

@@ -14,7 +14,7 @@ import {
 } from '../../../site/widgets/lora-train/model.ts';
 import { lossChart } from '../../../site/widgets/lora-train/chart.ts';
 import { rankRows } from '../../../site/widgets/lora-rank/model.ts';
-import { count } from '../../../site/widgets/_kit/format.ts';
+import { count, percent } from '../../../site/widgets/_kit/format.ts';
 import { calls, type FakeCall } from '../worker/fake-client.ts';
 import { answer, forgetCalls, mountZh, settle, shownWords, unmountZh } from '../zh-mount.ts';
 
@@ -69,7 +69,7 @@ describe('LoraTrain', () => {
       maxNewTokens: VOICE_TOKENS,
     });
     expect(out(el, 'base')).toBe('I think that words at step 0 seed 1');
-    expect(out(el, 'base-voice')).toMatch(/^step 0: 0 of 4 samples read as speech/);
+    expect(out(el, 'base-voice')).toMatch(/^step 0: 0 of 4 samples read as speech, a speech share of 0% \(/);
 
     // Steps up to SAMPLE_EVERY − 1: no sample; at SAMPLE_EVERY, one.
     const losses = (from: number, to: number) =>
@@ -93,6 +93,8 @@ describe('LoraTrain', () => {
     await answer('train.sample', (c) => sample(c, SAMPLE_EVERY + 5));
     const speech = VOICE_SEEDS.filter((s) => ((SAMPLE_EVERY + 5) / 10 - s) / 4 > 0).length;
     expect(out(el, 'voice')).toMatch(new RegExp(`^step ${SAMPLE_EVERY + 5}: ${speech} of 4 samples read as speech`));
+    // The share those samples give, with its unit: the score the run ends on.
+    expect(out(el, 'voice')).toContain(`a speech share of ${percent(speech / 4, 0)} (`);
     expect(out(el, 'adapted')).toBe(`I think that words at step ${SAMPLE_EVERY + 5} seed 1`);
     expect(out(el, 'base')).toBe('I think that words at step 0 seed 1');
 
@@ -166,7 +168,7 @@ describe('LoraTrain in Chinese', () => {
     el.querySelector<HTMLButtonElement>('[data-act="train"]')!.click();
     await answer('train.start', () => ({ session: 3, parameters: 73_728, heldOutLoss: 3.8, notes: [] }));
     await answer('train.sample', (c) => sample(c, 0));
-    expect(out(el, 'base-voice')).toMatch(/^第 0 步：4 个样本中有 0 个读起来像演讲（得分 /);
+    expect(out(el, 'base-voice')).toMatch(/^第 0 步：4 个样本中有 0 个读起来像演讲，演讲占比 0%（得分 /);
     await answer('train.next', () => ({
       ...{ step: 10, steps: 150, losses: [{ step: 10, loss: 3.75 }], heldOutLoss: 3.7 },
       ...{ stepsPerSecond: 1.5, tokensPerSecond: 384, done: false },
