@@ -95,7 +95,9 @@ const OBSERVE_PAGE = `
   addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
   window.__shifts = [];
   try {
-    window.__shiftObserver = new PerformanceObserver((l) => window.__shifts.push(...l.getEntries()));
+    // Each shift's sources are named when it is observed: a node a widget replaces is gone by the time it is read.
+    const named = (n) => n instanceof Element ? (n.closest('[data-state]')?.localName ?? '') + ' ' + n.localName + '.' + (n.getAttribute('class') ?? '') + (n.dataset?.out ? '[' + n.dataset.out + ']' : '') : (n?.nodeName ?? '?');
+    window.__shiftObserver = new PerformanceObserver((l) => window.__shifts.push(...l.getEntries().map((e) => Object.assign(e, { names: (e.sources ?? []).map((s) => named(s.node) + ' ' + JSON.stringify([s.previousRect?.x, s.previousRect?.y, s.previousRect?.width, s.previousRect?.height, s.currentRect?.x, s.currentRect?.y, s.currentRect?.width, s.currentRect?.height])) }))));
     window.__shiftObserver.observe({ type: 'layout-shift', buffered: true });
   } catch {}
 `;
@@ -145,7 +147,12 @@ async function axeViolations(page: Page): Promise<string[]> {
 /** CLS as browsers define it: the largest session window of shifts (gaps under 1 s, windows at most 5 s long). */
 function layoutShift(page: Page): Promise<{ value: number; worst: string[] }> {
   return page.evaluate(() => {
-    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] };
+    type Shift = PerformanceEntry & {
+      value: number;
+      hadRecentInput: boolean;
+      sources?: { node?: Node }[];
+      names?: string[];
+    };
     const w = window as unknown as { __shifts: Shift[]; __shiftObserver?: PerformanceObserver };
     const entries = [...w.__shifts, ...((w.__shiftObserver?.takeRecords() ?? []) as Shift[])];
     w.__shiftObserver?.disconnect();
@@ -174,7 +181,10 @@ function layoutShift(page: Page): Promise<{ value: number; worst: string[] }> {
         : (n?.nodeName ?? '?');
     return {
       value: best,
-      worst: bestWindow.map((e) => `${e.value.toFixed(3)}: ${(e.sources ?? []).map((s) => name(s.node)).join(', ')}`),
+      worst: bestWindow.map(
+        (e) =>
+          `${e.value.toFixed(3)} at ${Math.round(e.startTime)} ms: ${(e.names ?? (e.sources ?? []).map((s) => name(s.node))).join(', ')}`,
+      ),
     };
   });
 }
