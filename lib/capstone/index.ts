@@ -33,12 +33,16 @@ export {
 export { capstoneFidelity, capstoneLoss, type CapstoneFidelity, type CapstoneLoss } from './loss.ts';
 export {
   capstoneLadder,
+  checkLadder,
+  CHECK_TOLERANCE,
   ladderSteps,
   measureCombination,
   unionSweep,
   withPricedReads,
   type Ladder,
   type LadderRung,
+  type CheckedFigures,
+  type RungCheck,
   type MeasureOptions,
   type UnionPoint,
 } from './measure.ts';

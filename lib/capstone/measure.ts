@@ -2,9 +2,16 @@
 // on, each rung's gain (over the rung before, and alone over the baseline), the product of the lone gains against the
 // measured whole; and the union effect, how a pass's distinct neurons grow with the tree and which shape is fastest.
 import { curveIoMs } from '../flash/cost.ts';
+import { emptyTokenRecord } from '../flash/flash-ffn.ts';
 import type { StorageCurve } from '../hardware/storage-curve.ts';
 import { median } from '../stats.ts';
-import { type CapstoneModels, type CapstoneRun, type CapstoneStores, capstoneGenerate } from './decoder.ts';
+import {
+  type CapstoneModels,
+  type CapstoneRun,
+  type CapstoneStores,
+  capstoneGenerate,
+  type TimeSplit,
+} from './decoder.ts';
 import { type CapstoneOptions, PLAIN_FROM_FLASH } from './options.ts';
 
 export interface MeasureOptions {
@@ -130,4 +137,86 @@ export function withPricedReads(
   const readMsPerToken = run.records.reduce((a, r) => a + curveIoMs(r, curve), 0) / run.emitted;
   const msPerToken = run.wallMs / run.emitted + readMsPerToken;
   return { readMsPerToken, tokensPerSecond: 1000 / msPerToken };
+}
+
+/** What the check reads of a measured rung: a CapstoneRun has it, and so do the page worker's run totals. */
+export interface CheckedFigures {
+  tokensPerSecond: number;
+  tokensPerPass: number;
+  /** Read calls per generated token by kind and size ("scattered:1024"). */
+  readsBySize: Record<string, number>;
+  /** Where a token's time went, in ms (the split's clock should be the clock of tokensPerSecond). */
+  split: TimeSplit;
+}
+
+export interface RungCheck {
+  id: string;
+  /** tokens/s over the rung before, measured, and as the lessons' models predict it (1 and 1 for the baseline). */
+  measured: number;
+  predicted: number;
+  /** measured / predicted − 1; outside when its size is over the tolerance. */
+  error: number;
+  outside: boolean;
+  /** ms per token: the reads measured and as the storage curve prices this rung's read calls (lesson 4) ... */
+  readMs: number;
+  modelReadMs: number;
+  /** ... and everything else measured, and as modelled: the baseline's time outside reads, paid once per target
+   *  pass and shared by the pass's tokens (lesson 8). */
+  restMs: number;
+  modelRestMs: number;
+  /** Parts of the rest the models have no term for: choosing neurons (the exact oracle, the predictor) and the draft. */
+  selectMs: number;
+  draftMs: number;
+}
+
+export const CHECK_TOLERANCE = 0.25;
+
+/**
+ * Modelled, then compared with the measured: each rung's gain over the rung before as the lessons' own models
+ * predict it from the rung's counts alone. A token costs its read calls, each priced at its size and order on
+ * `curve` (lesson 4's storage curve, ideally measured on the same storage), plus the baseline's time outside reads
+ * once per target pass, divided among the pass's tokens (lesson 8: a pass costs about the same for one row as for
+ * several). Bytes enter through the read sizes, reads through their count, speculation through tokens per pass.
+ * `rungs[0]` is the baseline (plain, one token per pass).
+ */
+export function checkLadder(
+  rungs: { id: string; run: CheckedFigures }[],
+  curve: StorageCurve,
+  tolerance = CHECK_TOLERANCE,
+): { rungs: RungCheck[]; measuredWhole: number; predictedWhole: number } {
+  if (rungs.length === 0) throw new Error('checkLadder: no rungs');
+  const base = rungs[0].run;
+  const msOf = (r: CheckedFigures) => 1000 / r.tokensPerSecond;
+  const perPass = msOf(base) - base.split.reads;
+  const modelled = (r: CheckedFigures) => {
+    const read = curveIoMs({ ...emptyTokenRecord(), readsBySize: r.readsBySize }, curve);
+    const rest = perPass / r.tokensPerPass;
+    return { read, rest, total: read + rest };
+  };
+  const out: RungCheck[] = rungs.map(({ id, run }, i) => {
+    const prev = rungs[Math.max(0, i - 1)].run;
+    const m = modelled(run);
+    const measured = run.tokensPerSecond / prev.tokensPerSecond;
+    const predicted = modelled(prev).total / m.total;
+    const error = measured / predicted - 1;
+    return {
+      id,
+      measured,
+      predicted,
+      error,
+      outside: Math.abs(error) > tolerance,
+      readMs: run.split.reads,
+      modelReadMs: m.read,
+      restMs: msOf(run) - run.split.reads,
+      modelRestMs: m.rest,
+      selectMs: run.split.select,
+      draftMs: run.split.draft,
+    };
+  });
+  const last = rungs.at(-1)!.run;
+  return {
+    rungs: out,
+    measuredWhole: last.tokensPerSecond / base.tokensPerSecond,
+    predictedWhole: modelled(base).total / modelled(last).total,
+  };
 }
