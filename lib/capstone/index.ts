@@ -34,6 +34,9 @@ export { capstoneFidelity, capstoneLoss, type CapstoneFidelity, type CapstoneLos
 export {
   capstoneLadder,
   checkLadder,
+  LADDER_DEFAULTS,
+  runFigures,
+  type RunFigures,
   CHECK_TOLERANCE,
   ladderSteps,
   measureCombination,

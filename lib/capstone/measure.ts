@@ -14,6 +14,40 @@ import {
 } from './decoder.ts';
 import { type CapstoneOptions, PLAIN_FROM_FLASH } from './options.ts';
 
+/** The ladder lesson 9 shows, measured the same way in Node (site/data/capstone.ts) and in the browser (the bench
+ *  page's `capstone.ladder`): the prompt, the greedy tokens per run, runs per combination and the last two shapes. */
+export const LADDER_DEFAULTS = {
+  prompt: 'Call me Ishmael.',
+  tokens: 24,
+  repeats: 3,
+  chain: 'chain 2',
+  tree: '2,1',
+} as const;
+
+/** A run's figures per generated token, without its records: what a ladder keeps and a page or a file carries. */
+export interface RunFigures {
+  tokensPerSecond: number;
+  bytesPerToken: number;
+  readsPerToken: number;
+  /** Read calls per token by kind and size ("scattered:1024"), which a storage curve prices. */
+  readsBySize: Record<string, number>;
+  tokensPerPass: number;
+  dramBytes: number;
+  split: TimeSplit;
+  text: string;
+}
+
+export const runFigures = (r: CapstoneRun): RunFigures => ({
+  tokensPerSecond: r.tokensPerSecond,
+  bytesPerToken: r.bytesPerToken,
+  readsPerToken: r.readsPerToken,
+  readsBySize: r.readsBySize,
+  tokensPerPass: r.tokensPerPass,
+  dramBytes: r.dramBytes,
+  split: r.split,
+  text: r.text,
+});
+
 export interface MeasureOptions {
   prompt: string | number[];
   maxNewTokens?: number;
@@ -77,17 +111,25 @@ export function ladderSteps(
 export function capstoneLadder(
   models: CapstoneModels,
   stores: CapstoneStores,
-  m: MeasureOptions & { chain?: string; tree?: string },
+  m: MeasureOptions & {
+    chain?: string;
+    tree?: string;
+    /** Called before each combination is measured (a rung, or a rung's change alone): e.g. a progress line. */
+    onMeasure?: (done: number, total: number, step: { id: string; label: string }, alone: boolean) => void;
+  },
 ): Ladder {
   const steps = ladderSteps(m.chain ?? 'chain 4', m.tree ?? '2,2,1');
   let options: Partial<CapstoneOptions> = { ...PLAIN_FROM_FLASH };
   const rungs: LadderRung[] = [];
   let base: CapstoneRun | null = null;
+  const total = 2 * steps.length - 1;
   for (const step of steps) {
     options = { ...options, ...step.change };
+    m.onMeasure?.(Math.max(0, 2 * rungs.length - 1), total, step, false);
     const run = measureCombination(models, stores, options, m);
     base ??= run;
     const prev = rungs.at(-1)?.run ?? run;
+    if (rungs.length > 0) m.onMeasure?.(2 * rungs.length, total, step, true);
     const alone =
       rungs.length === 0 ? run : measureCombination(models, stores, { ...PLAIN_FROM_FLASH, ...step.change }, m);
     rungs.push({

@@ -1,6 +1,7 @@
 // The words of the site's own pages outside the lessons (/widgets/ and its docs pages, /model/, /bench/), in both
 // editions. The chrome around them is ui.ts; widgets keep their words in their own folders.
-import { count, largeCount } from '../widgets/_kit/format.ts';
+import { count, duration, largeCount, times } from '../widgets/_kit/format.ts';
+import type { RungCheck } from '../../lib/capstone/measure.ts';
 import type { TokenSet, TokenSetId } from '../data/token-sets.ts';
 import { bilingual } from './text.ts';
 
@@ -234,6 +235,26 @@ export const PAGES = bilingual({
       ],
       yes: 'yes',
       no: 'no',
+      capstoneRunning: "Lesson 9's ladder: every switch in turn, from OPFS…",
+      capstoneCaption: "Lesson 9's ladder: each switch added in turn, against the lessons' models",
+      capstoneAbout: (tokens: number, prompt: string, repeats: number) =>
+        `target-v1 wrote ${tokens} greedy tokens after "${prompt}" on each rung, every rung the same text, the median of ${repeats} runs; its FFN read from the Origin Private File System. Step: tokens per second over the rung above, measured, and as the lessons' own models predict it from the rung's counts alone (each read call priced on the OPFS read curve of the same run, lesson 4; the plain rung's other time paid once per target pass, lesson 8). A rung more than 25% off says where the time went.`,
+      capstoneColumns: [
+        'where',
+        'rung',
+        'tokens/s',
+        'read per token',
+        'reads per token',
+        'tokens per pass',
+        'step, measured',
+        'step, models',
+        'within 25%',
+        'why not',
+      ],
+      capstoneWhy: (c: RungCheck) =>
+        `reads ${duration(c.readMs)} a token (models: ${duration(c.modelReadMs)}); the rest ${duration(c.restMs)} (models: ${duration(c.modelRestMs)}), of which choosing neurons ${duration(c.selectMs)} and the draft ${duration(c.draftMs)}, which the models leave out`,
+      capstoneWhole: (where: string, whole: number, predicted: number, goal: number) =>
+        `${where}: all switches on ran at ${times(whole)} the plain rung's speed; the models predict ${times(predicted)}; the goal is ${times(goal, 1)}.`,
       unknownBackend: (name: string, backends: string) => `Unknown backend "${name}"; choose one of ${backends} above.`,
       yourBrowser: (backend: string) => `your browser, ${backend}`,
       /** A bar of the chart: the reader's run, and a recorded one. */
@@ -447,6 +468,26 @@ export const PAGES = bilingual({
       ],
       yes: '是',
       no: '否',
+      capstoneRunning: '第 9 课的阶梯：依次打开每个开关，从 OPFS 读取…',
+      capstoneCaption: '第 9 课的阶梯：依次加上每个开关，并与课程模型的预测对照',
+      capstoneAbout: (tokens: number, prompt: string, repeats: number) =>
+        `target-v1 在每一级上接着“${prompt}”贪心生成 ${tokens} 个词元，每一级的文本都相同，取 ${repeats} 次运行的中位数；FFN 从 Origin Private File System 读取。“每级加速”是相对上一级的每秒词元数之比：一列是实测，一列是课程自己的模型仅凭这一级的计数给出的预测（每次读取按同一次运行测得的 OPFS 读取曲线计价，见第 4 课；朴素一级读取以外的时间每次目标模型前向付一次，见第 8 课）。偏离超过 25% 的一级会说明时间花在了哪里。`,
+      capstoneColumns: [
+        '运行环境',
+        '级',
+        '词元/秒',
+        '每词元读取量',
+        '每词元读取次数',
+        '每次前向的词元数',
+        '每级加速（实测）',
+        '每级加速（模型）',
+        '在 25% 以内',
+        '原因',
+      ],
+      capstoneWhy: (c: RungCheck) =>
+        `每个词元读取用时 ${duration(c.readMs)}（模型：${duration(c.modelReadMs)}）；其余 ${duration(c.restMs)}（模型：${duration(c.modelRestMs)}），其中选择神经元 ${duration(c.selectMs)}、草稿模型 ${duration(c.draftMs)}，这两项模型没有计入`,
+      capstoneWhole: (where: string, whole: number, predicted: number, goal: number) =>
+        `${where}：所有开关全开时速度是朴素一级的 ${times(whole)}；模型预测 ${times(predicted)}；目标是 ${times(goal, 1)}。`,
       unknownBackend: (name: string, backends: string) => `未知的后端“${name}”；请在上方从 ${backends} 中选择一个。`,
       yourBrowser: (backend: string) => `你的浏览器，${backend}`,
       you: (backend: string) => `你（${backend}）`,

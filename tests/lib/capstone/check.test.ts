@@ -8,7 +8,15 @@ const curve = measuredCurve(
   [1024, 4096, 32768, 524288].flatMap((chunkBytes) =>
     (['sequential', 'scattered'] as const).map((order) => {
       const seconds = 3e-4 + chunkBytes / 1e9;
-      return { order, chunkBytes, reads: 1, bytes: chunkBytes, seconds, bytesPerSecond: chunkBytes / seconds, microsPerRead: seconds * 1e6 };
+      return {
+        order,
+        chunkBytes,
+        reads: 1,
+        bytes: chunkBytes,
+        seconds,
+        bytesPerSecond: chunkBytes / seconds,
+        microsPerRead: seconds * 1e6,
+      };
     }),
   ),
 );

@@ -1,0 +1,75 @@
+// Lesson 9's ladder as a browser measures it (the bench page's `capstone.ladder`, on OPFS) with the OPFS read curve
+// of the same run (`flash.measure`), and each rung checked against the lessons' own models (lib/capstone's
+// checkLadder). No Node here: the bench page's script, its build-time reference rows (site/data/bench-reference.json's
+// `capstone`, written by `npm run bench -- --save`), `npm run bench` and lesson 9's facts all read ladders through it.
+import { CAPSTONE_WINDOW_K } from '../../lib/capstone/options.ts';
+import { checkLadder, type RungCheck } from '../../lib/capstone/measure.ts';
+import { measuredCurve } from '../../lib/hardware/storage-curve.ts';
+import type { ThroughputPoint } from '../../lib/storage/throughput.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { bytes, decimal, times } from '../widgets/_kit/format.ts';
+import type { CapstoneLadderResult } from '../worker/handlers/capstone-run.ts';
+
+/** The issue's goal for the last rung over the first: all switches on at least 5× plain decoding from storage. */
+export const LADDER_GOAL = 5;
+
+/** A ladder measured in a browser, with where it ran and the read curve measured beside it. */
+export interface BrowserLadder extends CapstoneLadderResult {
+  /** "browser wasm, OPFS (off-the-record profile)": the row label. */
+  where: string;
+  curve: ThroughputPoint[];
+}
+
+/** Each rung against the lessons' models, its read calls priced on the ladder's own OPFS curve. */
+export function checkBrowserLadder(l: BrowserLadder) {
+  return checkLadder(l.rungs, measuredCurve(l.curve, 'OPFS, measured beside the ladder'));
+}
+
+/** The ladder's rung names in Chinese, by rung id (the English names come with the measurements, from lib/capstone). */
+const RUNG_NAMES_ZH: Record<string, (shape: string) => string> = {
+  plain: () => 'fp32 朴素：每个词元都从闪存读取整个 FFN',
+  exact: () => '+ 精确稀疏：只读激活的神经元',
+  window: () => `+ 窗口化：留住最近 ${CAPSTONE_WINDOW_K} 次前向计算的神经元`,
+  bundled: () => '+ 捆绑：每个神经元一次读取',
+  int4: () => '+ int4：每个神经元的字节数减为八分之一',
+  chain: (shape) => `+ 草稿链（${shape}）`,
+  tree: (shape) => `+ 令牌树（${shape}）`,
+};
+
+/** The shape in a rung's label: "+ draft chain (chain 2)" → "chain 2"; "" when it names none. */
+export const shapeOf = (label: string) => /\(([^)]*)\)/.exec(label)?.[1] ?? '';
+
+/** A rung's name in each edition's words; `shape` is the chain's or the tree's shape text. */
+export function rungName(r: { id: string; label: string }, shape: string): { en: string; zh: string } {
+  const zh = RUNG_NAMES_ZH[r.id];
+  if (zh === undefined) throw new Error(`capstone ladder: no Chinese name for the rung "${r.id}"`);
+  return { en: r.label, zh: zh(shape) };
+}
+
+/** The words a ladder's table needs (PAGES[lang].bench has them). */
+export interface LadderWords {
+  yes: string;
+  no: string;
+  capstoneWhy: (c: RungCheck) => string;
+}
+
+/** The bench table's rows of one ladder: where, rung, tokens/s, bytes and reads per token, tokens per pass, the
+ *  step measured and modelled, within the tolerance, and why not. */
+export function ladderRows(l: BrowserLadder, lang: Lang, words: LadderWords): string[][] {
+  const check = checkBrowserLadder(l);
+  return l.rungs.map((r, i) => {
+    const c = check.rungs[i];
+    return [
+      l.where,
+      rungName(r, shapeOf(r.label))[lang],
+      decimal(r.run.tokensPerSecond, 1),
+      bytes(r.run.bytesPerToken),
+      decimal(r.run.readsPerToken, 1),
+      decimal(r.run.tokensPerPass, 2),
+      times(c.measured),
+      times(c.predicted),
+      c.outside ? words.no : words.yes,
+      c.outside ? words.capstoneWhy(c) : '—',
+    ];
+  });
+}
