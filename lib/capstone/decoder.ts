@@ -109,6 +109,7 @@ export function capstoneFfn(models: CapstoneModels, stores: CapstoneStores, o: C
     resident: 0,
     windowK: o.window ? CAPSTONE_WINDOW_K : 0,
     layout,
+    span: o.span,
   };
   const store = stores.get(o.weights, target.ffn, o.storage, layout);
   return new FlashFfn(store, target.ffn, policy, { predictor: models.predictor, perPass: true });

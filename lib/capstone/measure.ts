@@ -101,6 +101,7 @@ export function ladderSteps(
     { id: 'exact', label: '+ exact sparsity: read only the neurons that fire', change: { ffn: 'exact' } },
     { id: 'window', label: '+ windowing: keep the last 5 passes’ neurons', change: { window: true } },
     { id: 'bundled', label: '+ bundling: one read per neuron', change: { bundled: true } },
+    { id: 'span', label: '+ span: one read per layer of the pass', change: { span: true } },
     { id: 'int4', label: '+ int4: an eighth of the bytes per neuron', change: { weights: 'int4' } },
     { id: 'chain', label: `+ draft chain (${chain})`, change: { speculation: 'chain', shape: chain } },
     { id: 'tree', label: `+ token tree (${tree})`, change: { speculation: 'tree', shape: tree } },

@@ -31,6 +31,7 @@ const RUNG_NAMES_ZH: Record<string, (shape: string) => string> = {
   exact: () => '+ 精确稀疏：只读激活的神经元',
   window: () => `+ 窗口化：留住最近 ${CAPSTONE_WINDOW_K} 次前向计算的神经元`,
   bundled: () => '+ 捆绑：每个神经元一次读取',
+  span: () => '+ 整段读取：每次前向每层读一次',
   int4: () => '+ int4：每个神经元的字节数减为八分之一',
   chain: (shape) => `+ 草稿链（${shape}）`,
   tree: (shape) => `+ 令牌树（${shape}）`,
