@@ -22,8 +22,13 @@ import {
   withPricedReads,
 } from '../lib/capstone/index.ts';
 import { UFS_4_0 } from '../lib/hardware/storage-curve.ts';
-import { type BrowserLadder, checkBrowserLadder, LADDER_GOAL, ladderRows } from '../site/data/capstone-ladder.ts';
-import { PAGES } from '../site/i18n/pages.ts';
+import {
+  type BrowserLadder,
+  checkBrowserLadder,
+  LADDER_GOAL,
+  LADDER_WORDS,
+  ladderRows,
+} from '../site/data/capstone-ladder.ts';
 import { fileFlash, loadCapstoneModels } from '../node/capstone-models.ts';
 import { loadCorpus } from '../node/corpus.ts';
 
@@ -151,14 +156,13 @@ export async function capstoneRows(): Promise<{
 
 /** The browser ladders `npm run bench` took (node/bench-browser.ts), each rung against the lessons' models. */
 export function printBrowserLadders(ladders: BrowserLadder[]): void {
-  const words = PAGES.en.bench;
   for (const l of ladders) {
     const c = checkBrowserLadder(l);
     console.log(
       `\nLesson 9's ladder in Chromium, ${l.where}: ${l.tokens} greedy tokens, median of ${l.repeats}; step = tokens/s over the rung above, measured and as the lessons' models predict it (read calls priced on the OPFS curve measured beside it, the plain rung's other time once per pass):`,
     );
     console.table(
-      ladderRows(l, 'en', words).map((r, i) => ({
+      ladderRows(l, 'en').map((r, i) => ({
         rung: r[1],
         'tok/s': r[2],
         'read/tok': r[3],
@@ -172,7 +176,7 @@ export function printBrowserLadders(ladders: BrowserLadder[]): void {
         'why not': r[9],
       })),
     );
-    console.log(words.capstoneWhole(l.where, c.measuredWhole, c.predictedWhole, LADDER_GOAL));
+    console.log(LADDER_WORDS.en.whole(l.where, c.measuredWhole, c.predictedWhole, LADDER_GOAL));
   }
 }
 

@@ -7,7 +7,7 @@ import { checkLadder, type RungCheck } from '../../lib/capstone/measure.ts';
 import { measuredCurve } from '../../lib/hardware/storage-curve.ts';
 import type { ThroughputPoint } from '../../lib/storage/throughput.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { bytes, decimal, times } from '../widgets/_kit/format.ts';
+import { bytes, decimal, duration, times } from '../widgets/_kit/format.ts';
 import type { CapstoneLadderResult } from '../worker/handlers/capstone-run.ts';
 
 /** The issue's goal for the last rung over the first: all switches on at least 5× plain decoding from storage. */
@@ -47,21 +47,49 @@ export function rungName(r: { id: string; label: string }, shape: string): { en:
   return { en: r.label, zh: zh(shape) };
 }
 
-/** The words a ladder's table needs (PAGES[lang].bench has them). */
-export interface LadderWords {
-  yes: string;
-  no: string;
-  capstoneWhy: (c: RungCheck) => string;
+/** The words of a recorded ladder's `where` (written in English by node/bench-browser.ts) in Chinese. */
+const WHERE_ZH: [string, string][] = [
+  ['browser', '浏览器'],
+  ['memory (OPFS failed)', '内存（OPFS 失败）'],
+  ['off-the-record profile', '无痕配置文件'],
+  ['persistent profile', '持久配置文件'],
+  [', ', '，'],
+];
+
+/** A ladder's `where` in an edition's words. */
+export function whereIn(where: string, lang: Lang): string {
+  return lang === 'en' ? where : WHERE_ZH.reduce((w, [en, zh]) => w.split(en).join(zh), where);
 }
+
+/** The words of a ladder's check, in both editions (here rather than in site/i18n, so Node scripts can print them). */
+export const LADDER_WORDS = {
+  en: {
+    yes: 'yes',
+    no: 'no',
+    why: (c: RungCheck) =>
+      `reads ${duration(c.readMs)} a token (models: ${duration(c.modelReadMs)}); the rest ${duration(c.restMs)} (models: ${duration(c.modelRestMs)}), of which choosing neurons ${duration(c.selectMs)} and the draft ${duration(c.draftMs)}, which the models leave out`,
+    whole: (where: string, whole: number, predicted: number, goal: number) =>
+      `${where}: all switches on ran at ${times(whole)} the plain rung's speed; the models predict ${times(predicted)}; the goal is ${times(goal, 1)}.`,
+  },
+  zh: {
+    yes: '是',
+    no: '否',
+    why: (c: RungCheck) =>
+      `每个词元读取用时 ${duration(c.readMs)}（模型：${duration(c.modelReadMs)}）；其余 ${duration(c.restMs)}（模型：${duration(c.modelRestMs)}），其中选择神经元 ${duration(c.selectMs)}、草稿模型 ${duration(c.draftMs)}，这两项模型没有计入`,
+    whole: (where: string, whole: number, predicted: number, goal: number) =>
+      `${where}：所有开关全开时速度是朴素一级的 ${times(whole)}；模型预测 ${times(predicted)}；目标是 ${times(goal, 1)}。`,
+  },
+} satisfies Record<Lang, unknown>;
 
 /** The bench table's rows of one ladder: where, rung, tokens/s, bytes and reads per token, tokens per pass, the
  *  step measured and modelled, within the tolerance, and why not. */
-export function ladderRows(l: BrowserLadder, lang: Lang, words: LadderWords): string[][] {
+export function ladderRows(l: BrowserLadder, lang: Lang): string[][] {
+  const words = LADDER_WORDS[lang];
   const check = checkBrowserLadder(l);
   return l.rungs.map((r, i) => {
     const c = check.rungs[i];
     return [
-      l.where,
+      whereIn(l.where, lang),
       rungName(r, shapeOf(r.label))[lang],
       decimal(r.run.tokensPerSecond, 1),
       bytes(r.run.bytesPerToken),
@@ -70,7 +98,7 @@ export function ladderRows(l: BrowserLadder, lang: Lang, words: LadderWords): st
       times(c.measured),
       times(c.predicted),
       c.outside ? words.no : words.yes,
-      c.outside ? words.capstoneWhy(c) : '—',
+      c.outside ? words.why(c) : '—',
     ];
   });
 }

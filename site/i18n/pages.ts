@@ -1,7 +1,6 @@
 // The words of the site's own pages outside the lessons (/widgets/ and its docs pages, /model/, /bench/), in both
 // editions. The chrome around them is ui.ts; widgets keep their words in their own folders.
-import { count, duration, largeCount, times } from '../widgets/_kit/format.ts';
-import type { RungCheck } from '../../lib/capstone/measure.ts';
+import { count, largeCount } from '../widgets/_kit/format.ts';
 import type { TokenSet, TokenSetId } from '../data/token-sets.ts';
 import { bilingual } from './text.ts';
 
@@ -251,10 +250,6 @@ export const PAGES = bilingual({
         'within 25%',
         'why not',
       ],
-      capstoneWhy: (c: RungCheck) =>
-        `reads ${duration(c.readMs)} a token (models: ${duration(c.modelReadMs)}); the rest ${duration(c.restMs)} (models: ${duration(c.modelRestMs)}), of which choosing neurons ${duration(c.selectMs)} and the draft ${duration(c.draftMs)}, which the models leave out`,
-      capstoneWhole: (where: string, whole: number, predicted: number, goal: number) =>
-        `${where}: all switches on ran at ${times(whole)} the plain rung's speed; the models predict ${times(predicted)}; the goal is ${times(goal, 1)}.`,
       unknownBackend: (name: string, backends: string) => `Unknown backend "${name}"; choose one of ${backends} above.`,
       yourBrowser: (backend: string) => `your browser, ${backend}`,
       /** A bar of the chart: the reader's run, and a recorded one. */
@@ -484,10 +479,6 @@ export const PAGES = bilingual({
         '在 25% 以内',
         '原因',
       ],
-      capstoneWhy: (c: RungCheck) =>
-        `每个词元读取用时 ${duration(c.readMs)}（模型：${duration(c.modelReadMs)}）；其余 ${duration(c.restMs)}（模型：${duration(c.modelRestMs)}），其中选择神经元 ${duration(c.selectMs)}、草稿模型 ${duration(c.draftMs)}，这两项模型没有计入`,
-      capstoneWhole: (where: string, whole: number, predicted: number, goal: number) =>
-        `${where}：所有开关全开时速度是朴素一级的 ${times(whole)}；模型预测 ${times(predicted)}；目标是 ${times(goal, 1)}。`,
       unknownBackend: (name: string, backends: string) => `未知的后端“${name}”；请在上方从 ${backends} 中选择一个。`,
       yourBrowser: (backend: string) => `你的浏览器，${backend}`,
       you: (backend: string) => `你（${backend}）`,
