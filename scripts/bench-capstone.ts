@@ -204,7 +204,11 @@ async function browserOnly(save: boolean): Promise<void> {
   const { browserLadderRuns } = await import('../node/bench-browser.ts');
   const ladders = await browserLadderRuns();
   printBrowserLadders(ladders);
-  console.log(`load average ${loadavg().map((x) => round(x)).join(', ')}`);
+  console.log(
+    `load average ${loadavg()
+      .map((x) => round(x))
+      .join(', ')}`,
+  );
   if (!save || ladders.length === 0) return;
   const { readFileSync, writeFileSync } = await import('node:fs');
   const path = new URL('../site/data/bench-reference.json', import.meta.url);

@@ -94,15 +94,40 @@ export function browserFactsOf(ladders: BrowserLadder[]) {
       lastRestMs: 1000 / last.tokensPerSecond - last.split.reads,
       lastReadMs: last.split.reads,
       outside: c.rungs.filter((r) => r.outside).map((r) => r.id),
+      /** A rung's check (its step measured and modelled, and where its time went). */
+      step: (id: string) => {
+        const r = c.rungs.find((x) => x.id === id);
+        if (!r) throw new Error(`capstone facts: the browser ladder has no rung "${id}"`);
+        return r;
+      },
+      /** A rung's measured milliseconds per read call, and bytes per call. */
+      perCall: (id: string) => {
+        const r = l.rungs.find((x) => x.id === id)!.run;
+        return { ms: r.split.reads / r.readsPerToken, bytes: r.bytesPerToken / r.readsPerToken };
+      },
+      /** The fastest rung, and its tokens/s over the plain rung's. */
+      best: (() => {
+        const b = l.rungs.reduce((a, r) => (r.run.tokensPerSecond > a.run.tokensPerSecond ? r : a));
+        return { name: rungName(b, shapeOf(b.label)), over: b.run.tokensPerSecond / l.rungs[0].run.tokensPerSecond };
+      })(),
       rows: { en: ladderRows(l, 'en'), zh: ladderRows(l, 'zh') },
     };
   });
 }
 
 /** The recorded browser ladders: the off-the-record profile's (a private window's OPFS) and the persistent one's. */
-export const browser = browserFactsOf((referenceFile as { capstone?: BrowserLadder[] }).capstone ?? []);
-export const privateLadder = browser.find((b) => !b.persistent);
-export const diskLadder = browser.find((b) => b.persistent);
+export const browser = browserFactsOf((referenceFile as unknown as { capstone?: BrowserLadder[] }).capstone ?? []);
+function recorded(persistent: boolean) {
+  const b = browser.find((x) => x.persistent === persistent);
+  if (!b)
+    throw new Error(
+      `capstone facts: site/data/bench-reference.json has no ${persistent ? 'persistent' : 'off-the-record'} browser ladder; run npm exec -- node scripts/bench-capstone.ts --browser --save`,
+    );
+  return b;
+}
+/** Off the record (a private window's OPFS, in the browser process) and persistent (an ordinary window's, on disk). */
+export const privateLadder = recorded(false);
+export const diskLadder = recorded(true);
 export { LADDER_GOAL };
 
 /** The lesson's facts, measured once per build (or read from the disk cache). */

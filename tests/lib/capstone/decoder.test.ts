@@ -99,7 +99,16 @@ describe('lesson 9 decoder: every switch, same greedy text', () => {
     let clock = 0; // a fake clock: 1 ms per reading, so the figures are deterministic and the arithmetic is checked
     const now = () => clock++;
     const ladder = capstoneLadder(models, stores, { prompt: PROMPT, maxNewTokens: 8, repeats: 1, clock: now });
-    expect(ladder.rungs.map((r) => r.id)).toEqual(['plain', 'exact', 'window', 'bundled', 'span', 'int4', 'chain', 'tree']);
+    expect(ladder.rungs.map((r) => r.id)).toEqual([
+      'plain',
+      'exact',
+      'window',
+      'bundled',
+      'span',
+      'int4',
+      'chain',
+      'tree',
+    ]);
     expect(new Set(ladder.rungs.slice(0, 5).map((r) => r.run.text)).size).toBe(1); // fp32 rungs
     expect(new Set(ladder.rungs.slice(5).map((r) => r.run.text)).size).toBe(1); // int4 rungs
     expect(ladder.rungs.reduce((a, r) => a * r.stepGain, 1)).toBeCloseTo(ladder.whole, 9);
@@ -119,7 +128,10 @@ describe('lesson 9 decoder: every switch, same greedy text', () => {
     expect(pricedPlain.tokensPerSecond).toBeLessThan(plain.tokensPerSecond);
     expect(pricedPlain.readMsPerToken).toBeGreaterThan(pricedInt4.readMsPerToken);
     // bundling's 1 KiB neurons, each a 4 KB random read at 1 GB/s
-    expect(withPricedReads(bundled, UFS_4_0).readMsPerToken).toBeCloseTo(((bundled.readsPerToken * 4096) / 1e9) * 1000, 6);
+    expect(withPricedReads(bundled, UFS_4_0).readMsPerToken).toBeCloseTo(
+      ((bundled.readsPerToken * 4096) / 1e9) * 1000,
+      6,
+    );
     const sweep = unionSweep(
       models,
       stores,

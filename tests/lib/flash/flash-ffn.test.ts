@@ -66,9 +66,9 @@ describe('FlashFfn on a random model', () => {
           expect(r.bytes).toBeLessThanOrEqual(L * F * nb);
         });
       }
-    expect(() => validatePolicy({ select: 'exact', resident: 0, windowK: 0, layout: 'bundled', span: 1 as never })).toThrow(
-      /span must be true or false/,
-    );
+    expect(() =>
+      validatePolicy({ select: 'exact', resident: 0, windowK: 0, layout: 'bundled', span: 1 as never }),
+    ).toThrow(/span must be true or false/);
   });
 
   it("counts reads and bytes as each layout's arithmetic says", () => {
