@@ -144,7 +144,10 @@ describe('OPFS opening and fallback', () => {
     const h = fakeHandle(1000);
     let sizeCalls = 0;
     const getSize = h.getSize.bind(h);
-    h.getSize = () => (sizeCalls++, getSize());
+    h.getSize = () => {
+      sizeCalls++;
+      return getSize();
+    };
     const s = new OpfsStorage('k.bin', h);
     const rng = mulberry32(3);
     for (let i = 0; i < 50; i++) {
