@@ -3,6 +3,7 @@
 // (?only=ladder) on this browser's OPFS adds its own rows, whose figures are the ones the worker returned, checked
 // the same way.
 import { afterAll, describe, expect, test } from 'vitest';
+import { LADDER_DEFAULTS, ladderSteps } from '../../lib/capstone/measure.ts';
 import { checkBrowserLadder, type BrowserLadder } from '../../site/data/capstone-ladder.ts';
 import { times } from '../../site/widgets/_kit/format.ts';
 import { expectClean, openPage, type OpenedPage } from './harness.ts';
@@ -50,16 +51,8 @@ describe('/bench/: lesson 9’s ladder', () => {
     expect(await o.page.locator('#bench-result').getAttribute('data-state'), raw.slice(0, 400)).toBe('done');
     const ladder = (JSON.parse(raw) as { capstone: BrowserLadder }).capstone;
     expect(ladder.storage).toBe('opfs');
-    expect(ladder.rungs.map((r) => r.id)).toEqual([
-      'plain',
-      'exact',
-      'window',
-      'bundled',
-      'span',
-      'int4',
-      'chain',
-      'tree',
-    ]);
+    const { chain, tree } = LADDER_DEFAULTS;
+    expect(ladder.rungs.map((r) => r.id)).toEqual(ladderSteps(chain, tree).map((s) => s.id));
     // Greedy with exact neurons: the fp32 rungs write one text, the int4 rungs one text.
     expect(new Set(ladder.rungs.slice(0, 5).map((r) => r.run.text)).size).toBe(1);
     expect(new Set(ladder.rungs.slice(5).map((r) => r.run.text)).size).toBe(1);
