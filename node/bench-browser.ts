@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { DecodeBench } from '../lib/bench.ts';
 import type { Int4RaceResult } from '../lib/quant/race.ts';
 import type { Page } from 'playwright-core';
-import type { BrowserLadder } from '../site/data/capstone-ladder.ts';
+import type { RecordedLadder as BrowserLadder } from '../lib/capstone/measure.ts';
 import { CHROMIUM, DIST, eachBackendPage, persistentProfilePage } from './chromium.ts';
 import { row, type BenchRow } from './bench-table.ts';
 

@@ -17,18 +17,14 @@ import {
   capstoneGenerate,
   capstoneLadder,
   capstoneLoss,
+  LADDER_GOAL,
+  checkRecordedLadder,
   PLAIN_FROM_FLASH,
+  type RecordedLadder,
   unionSweep,
   withPricedReads,
 } from '../lib/capstone/index.ts';
 import { UFS_4_0 } from '../lib/hardware/storage-curve.ts';
-import {
-  type BrowserLadder,
-  checkBrowserLadder,
-  LADDER_GOAL,
-  LADDER_WORDS,
-  ladderRows,
-} from '../site/data/capstone-ladder.ts';
 import { fileFlash, loadCapstoneModels } from '../node/capstone-models.ts';
 import { loadCorpus } from '../node/corpus.ts';
 
@@ -154,29 +150,36 @@ export async function capstoneRows(): Promise<{
   }
 }
 
-/** The browser ladders `npm run bench` took (node/bench-browser.ts), each rung against the lessons' models. */
-export function printBrowserLadders(ladders: BrowserLadder[]): void {
+/** The browser ladders `npm run bench` took (node/bench-browser.ts), each rung against the lessons' models: the step
+ *  measured and predicted, and the time per token measured against the models' (reads, and the rest). */
+export function printBrowserLadders(ladders: RecordedLadder[]): void {
   for (const l of ladders) {
-    const c = checkBrowserLadder(l);
+    const c = checkRecordedLadder(l);
     console.log(
-      `\nLesson 9's ladder in Chromium, ${l.where}: ${l.tokens} greedy tokens, median of ${l.repeats}; step = tokens/s over the rung above, measured and as the lessons' models predict it (read calls priced on the OPFS curve measured beside it, the plain rung's other time once per pass):`,
+      `\nLesson 9's ladder in Chromium, ${l.where}: ${l.tokens} greedy tokens, median of ${l.repeats}; step = tokens/s over the rung above, measured and as the lessons' models predict it (read calls priced on the read curve measured beside it, the plain rung's other time once per pass); ms per token measured / modelled:`,
     );
     console.table(
-      ladderRows(l, 'en').map((r, i) => ({
-        rung: r[1],
-        'tok/s': r[2],
-        'read/tok': r[3],
-        'reads/tok': r[4],
-        'tok/pass': r[5],
-        'ms/tok reads': round(l.rungs[i].run.split.reads, 3),
-        'ms/tok rest': round(c.rungs[i].restMs, 3),
-        'step measured': r[6],
-        'step models': r[7],
-        'within 25%': r[8],
-        'why not': r[9],
-      })),
+      l.rungs.map((r, i) => {
+        const k = c.rungs[i];
+        return {
+          rung: r.label,
+          'tok/s': round(r.run.tokensPerSecond, 1),
+          'KiB read/tok': round(r.run.bytesPerToken / 1024, 1),
+          'reads/tok': round(r.run.readsPerToken, 1),
+          'tok/pass': round(r.run.tokensPerPass),
+          'step measured': `${round(k.measured, 3)}x`,
+          'step models': `${round(k.predicted, 3)}x`,
+          'within 25%': k.outside ? 'NO' : 'yes',
+          'ms/tok reads': `${round(k.readMs, 3)} / ${round(k.modelReadMs, 3)}`,
+          'ms/tok rest': `${round(k.restMs, 3)} / ${round(k.modelRestMs, 3)}`,
+          'ms/tok select': round(k.selectMs, 3),
+          'ms/tok draft': round(k.draftMs, 3),
+        };
+      }),
     );
-    console.log(LADDER_WORDS.en.whole(l.where, c.measuredWhole, c.predictedWhole, LADDER_GOAL));
+    console.log(
+      `${l.where}: all switches on ${round(c.measuredWhole, 3)}x the plain rung (models: ${round(c.predictedWhole, 3)}x); goal ${LADDER_GOAL}x`,
+    );
   }
 }
 

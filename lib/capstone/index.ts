@@ -34,10 +34,13 @@ export { capstoneFidelity, capstoneLoss, type CapstoneFidelity, type CapstoneLos
 export {
   capstoneLadder,
   checkLadder,
+  checkRecordedLadder,
+  type RecordedLadder,
   LADDER_DEFAULTS,
   runFigures,
   type RunFigures,
   CHECK_TOLERANCE,
+  LADDER_GOAL,
   ladderSteps,
   measureCombination,
   unionSweep,

@@ -3,7 +3,8 @@
 // measured whole; and the union effect, how a pass's distinct neurons grow with the tree and which shape is fastest.
 import { curveIoMs } from '../flash/cost.ts';
 import { emptyTokenRecord } from '../flash/flash-ffn.ts';
-import type { StorageCurve } from '../hardware/storage-curve.ts';
+import { measuredCurve, type StorageCurve } from '../hardware/storage-curve.ts';
+import type { ThroughputPoint } from '../storage/throughput.ts';
 import { median } from '../stats.ts';
 import {
   type CapstoneModels,
@@ -213,6 +214,8 @@ export interface RungCheck {
 }
 
 export const CHECK_TOLERANCE = 0.25;
+/** The issue's goal for the last rung over the first: all switches on at least 5× plain decoding from storage. */
+export const LADDER_GOAL = 5;
 
 /**
  * Modelled, then compared with the measured: each rung's gain over the rung before as the lessons' own models
@@ -262,4 +265,26 @@ export function checkLadder(
     measuredWhole: last.tokensPerSecond / base.tokensPerSecond,
     predictedWhole: modelled(base).total / modelled(last).total,
   };
+}
+
+/** A ladder as a browser measured it (the page worker's `capstone.ladder`), with where it ran and the read curve of
+ *  its storage measured beside it: what `npm run bench` records and lesson 9 and /bench/ show. */
+export interface RecordedLadder {
+  /** "browser wasm, OPFS, off-the-record profile": the row label. */
+  where: string;
+  /** Where the stores were: OPFS, or memory because OPFS failed (`fallback` says why). */
+  storage: 'opfs' | 'memory';
+  fallback: string | null;
+  prompt: string;
+  tokens: number;
+  repeats: number;
+  rungs: { id: string; label: string; run: RunFigures; stepGain: number; aloneGain: number }[];
+  whole: number;
+  productAlone: number;
+  curve: ThroughputPoint[];
+}
+
+/** Each rung of a recorded ladder against the lessons' models, its read calls priced on its own storage's curve. */
+export function checkRecordedLadder(l: RecordedLadder) {
+  return checkLadder(l.rungs, measuredCurve(l.curve, `${l.where}: read curve measured beside the ladder`));
 }

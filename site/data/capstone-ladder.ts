@@ -3,27 +3,17 @@
 // checkLadder). No Node here: the bench page's script, its build-time reference rows (site/data/bench-reference.json's
 // `capstone`, written by `npm run bench -- --save`), `npm run bench` and lesson 9's facts all read ladders through it.
 import { CAPSTONE_WINDOW_K } from '../../lib/capstone/options.ts';
-import { checkLadder, type RungCheck } from '../../lib/capstone/measure.ts';
-import { measuredCurve } from '../../lib/hardware/storage-curve.ts';
-import type { ThroughputPoint } from '../../lib/storage/throughput.ts';
+import { checkRecordedLadder, LADDER_GOAL, type RecordedLadder, type RungCheck } from '../../lib/capstone/measure.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { bytes, decimal, duration, times } from '../widgets/_kit/format.ts';
-import type { CapstoneLadderResult } from '../worker/handlers/capstone-run.ts';
 
-/** The issue's goal for the last rung over the first: all switches on at least 5× plain decoding from storage. */
-export const LADDER_GOAL = 5;
+export { LADDER_GOAL };
 
 /** A ladder measured in a browser, with where it ran and the read curve measured beside it. */
-export interface BrowserLadder extends CapstoneLadderResult {
-  /** "browser wasm, OPFS (off-the-record profile)": the row label. */
-  where: string;
-  curve: ThroughputPoint[];
-}
+export type BrowserLadder = RecordedLadder;
 
 /** Each rung against the lessons' models, its read calls priced on the ladder's own OPFS curve. */
-export function checkBrowserLadder(l: BrowserLadder) {
-  return checkLadder(l.rungs, measuredCurve(l.curve, 'OPFS, measured beside the ladder'));
-}
+export const checkBrowserLadder = checkRecordedLadder;
 
 /** The ladder's rung names in Chinese, by rung id (the English names come with the measurements, from lib/capstone). */
 const RUNG_NAMES_ZH: Record<string, (shape: string) => string> = {

@@ -8,7 +8,7 @@ import {
   capstoneLadder,
   LADDER_DEFAULTS,
   runFigures,
-  type RunFigures,
+  type RecordedLadder,
   capstoneFidelity,
   capstoneLabel,
   CapstoneDecoder,
@@ -208,17 +208,8 @@ export interface CapstoneLadderPayload {
   repeats?: number;
 }
 
-export interface CapstoneLadderResult {
-  /** Where the stores were: OPFS, or memory because OPFS failed (`fallback` says why). */
-  storage: 'opfs' | 'memory';
-  fallback: string | null;
-  prompt: string;
-  tokens: number;
-  repeats: number;
-  rungs: { id: string; label: string; run: RunFigures; stepGain: number; aloneGain: number }[];
-  whole: number;
-  productAlone: number;
-}
+/** The ladder and its stores; the page adds where it ran and the read curve it measured (lib's RecordedLadder). */
+export type CapstoneLadderResult = Omit<RecordedLadder, 'where' | 'curve'>;
 
 /** Lesson 9's ladder (lib/capstone's capstoneLadder) on this browser's OPFS, as `npm run bench` measures it in
  *  Node: each rung and each rung's change alone, greedy, the median of `repeats` runs. One request; a progress line
