@@ -100,11 +100,6 @@ export function browserFactsOf(ladders: BrowserLadder[]) {
         if (!r) throw new Error(`capstone facts: the browser ladder has no rung "${id}"`);
         return r;
       },
-      /** A rung's measured milliseconds per read call, and bytes per call. */
-      perCall: (id: string) => {
-        const r = l.rungs.find((x) => x.id === id)!.run;
-        return { ms: r.split.reads / r.readsPerToken, bytes: r.bytesPerToken / r.readsPerToken };
-      },
       /** The fastest rung, and its tokens/s over the plain rung's. */
       best: (() => {
         const b = l.rungs.reduce((a, r) => (r.run.tokensPerSecond > a.run.tokensPerSecond ? r : a));

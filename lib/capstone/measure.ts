@@ -20,7 +20,7 @@ import { type CapstoneOptions, PLAIN_FROM_FLASH } from './options.ts';
 export const LADDER_DEFAULTS = {
   prompt: 'Call me Ishmael.',
   tokens: 24,
-  repeats: 3,
+  repeats: 5,
   chain: 'chain 2',
   tree: '2,1',
 } as const;
