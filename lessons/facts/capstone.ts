@@ -11,7 +11,7 @@ import {
   ladderRows,
   rungName,
   shapeOf,
-} from '../../site/data/capstone-ladder.ts';
+} from '../../site/i18n/capstone-ladder.ts';
 import referenceFile from '../../site/data/bench-reference.json';
 import { withBase } from '../../site/base-url.ts';
 

@@ -4,7 +4,7 @@
 // the same way.
 import { afterAll, describe, expect, test } from 'vitest';
 import { LADDER_DEFAULTS, ladderSteps } from '../../lib/capstone/measure.ts';
-import { checkBrowserLadder, type BrowserLadder } from '../../site/data/capstone-ladder.ts';
+import { checkBrowserLadder, type BrowserLadder } from '../../site/i18n/capstone-ladder.ts';
 import { times } from '../../site/widgets/_kit/format.ts';
 import { expectClean, openPage, type OpenedPage } from './harness.ts';
 

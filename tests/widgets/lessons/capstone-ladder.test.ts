@@ -1,4 +1,4 @@
-// Lesson 9's browser ladders (site/data/capstone-ladder.ts over site/data/bench-reference.json's `capstone`): the rows
+// Lesson 9's browser ladders (site/i18n/capstone-ladder.ts over site/data/bench-reference.json's `capstone`): the rows
 // the lesson and /bench/ show are the recorded figures and lib's check of them, in each edition's words.
 import { describe, expect, test } from 'vitest';
 import { LADDER_DEFAULTS, ladderSteps } from '../../../lib/capstone/measure.ts';
@@ -10,7 +10,7 @@ import {
   rungName,
   shapeOf,
   whereIn,
-} from '../../../site/data/capstone-ladder.ts';
+} from '../../../site/i18n/capstone-ladder.ts';
 import { times } from '../../../site/widgets/_kit/format.ts';
 
 const ladders = (reference as unknown as { capstone?: BrowserLadder[] }).capstone ?? [];

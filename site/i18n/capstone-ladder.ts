@@ -1,10 +1,11 @@
 // Lesson 9's ladder as a browser measures it (the bench page's `capstone.ladder`, on OPFS) with the OPFS read curve
 // of the same run (`flash.measure`), and each rung checked against the lessons' own models (lib/capstone's
-// checkLadder). No Node here: the bench page's script, its build-time reference rows (site/data/bench-reference.json's
-// `capstone`, written by `npm run bench -- --save`), `npm run bench` and lesson 9's facts all read ladders through it.
+// checkLadder), in each edition's words. No Node here: the bench page's script, its build-time reference rows
+// (site/data/bench-reference.json's `capstone`, written by `npm run bench -- --save`) and lesson 9's facts show
+// ladders through it.
 import { CAPSTONE_WINDOW_K } from '../../lib/capstone/options.ts';
 import { checkRecordedLadder, LADDER_GOAL, type RecordedLadder, type RungCheck } from '../../lib/capstone/measure.ts';
-import type { Lang } from '../i18n/lang.ts';
+import type { Lang } from './lang.ts';
 import { bytes, decimal, duration, times } from '../widgets/_kit/format.ts';
 
 export { LADDER_GOAL };
