@@ -6,7 +6,9 @@
 import { existsSync } from 'node:fs';
 import type { DecodeBench } from '../lib/bench.ts';
 import type { Int4RaceResult } from '../lib/quant/race.ts';
-import { CHROMIUM, DIST, eachBackendPage } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import type { RecordedLadder as BrowserLadder } from '../lib/capstone/measure.ts';
+import { CHROMIUM, DIST, eachBackendPage, persistentProfilePage } from './chromium.ts';
 import { row, type BenchRow } from './bench-table.ts';
 
 // BENCH_BROWSER_BACKENDS=webgl (comma-separated) re-times only those backends, e.g. to add one to the reference.
@@ -16,6 +18,17 @@ const BACKENDS = (process.env.BENCH_BROWSER_BACKENDS?.split(',').filter((b) => b
 ]) as ('wasm' | 'webgl')[];
 // BENCH_TIMEOUT_MIN raises the wait per backend (webgl on SwiftShader crawls on a busy machine).
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MIN ?? 15) * 60_000;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
 
 interface PageResult {
   requested: string;
@@ -40,6 +53,7 @@ interface PageResult {
     curveMsPerToken: number | null;
     tokensPerSecond: number;
   }[];
+  capstone?: BrowserLadder | null;
   flash?:
     | {
         points: { order: string; chunkBytes: number; bytesPerSecond: number; microsPerRead: number }[];
@@ -58,6 +72,49 @@ export const browserQuantRows: Record<string, string | number>[] = [];
 /** LLM in a Flash on OPFS, each rung of Table 2 (flash.start/next), rows like scripts/bench-flash.ts's policies. */
 export const browserFlashRows: Record<string, string | number>[] = [];
 
+/** Lesson 9's ladder on OPFS with the read curve measured beside it (capstone.ladder): in the off-the-record context
+ *  each backend runs in, and on wasm again in a persistent profile (a reader's ordinary window). */
+export const browserLadders: BrowserLadder[] = [];
+
+/** A ladder's `where`: the backend, the storage, and the kind of profile. */
+const ladderWhere = (backend: string, l: BrowserLadder, profile: string) =>
+  `browser ${backend}, ${l.storage === 'opfs' ? 'OPFS' : 'memory (OPFS failed)'}, ${profile}`;
+
+const PERSISTENT = 'persistent profile';
+const OFF_THE_RECORD = 'off-the-record profile';
+
+/** Runs lesson 9's ladder alone on wasm (/bench/?only=ladder) in `page` and adds it to browserLadders. */
+const ladderInto = (profile: string) => async (page: Page, baseURL: string) => {
+  await page.goto(new URL('bench/?backend=wasm&only=ladder', baseURL).href);
+  const r = await pageResult(page);
+  if (r.capstone) browserLadders.push({ ...r.capstone, where: ladderWhere('wasm', r.capstone, profile) });
+  else console.log(`browser wasm, ${profile}: no ladder (${r.error ?? 'no OPFS read curve'})`);
+};
+
+/** Only lesson 9's ladder, in an off-the-record context and in a persistent profile (scripts/bench-capstone.ts
+ *  --browser): the two OPFS a reader may have, a private window's and an ordinary one's. */
+export async function browserLadderRuns(): Promise<BrowserLadder[]> {
+  if (!existsSync(CHROMIUM) || !existsSync(`${DIST}/bench/index.html`)) {
+    console.log(`browser: skipped, ${CHROMIUM} or a built site (npx astro build) is missing`);
+    return [];
+  }
+  await eachBackendPage(['wasm'], CHROMIUM_ARGS, 'browser', (page, _backend, baseURL) =>
+    ladderInto(OFF_THE_RECORD)(page, baseURL),
+  );
+  await persistentProfilePage(CHROMIUM_ARGS, PERSISTENT, ladderInto(PERSISTENT));
+  return browserLadders;
+}
+
+/** Waits for the bench page's run to end and reads its JSON. */
+async function pageResult(page: Page): Promise<PageResult> {
+  await page.waitForFunction(
+    () => ['done', 'error'].includes(document.getElementById('bench-result')?.dataset.state ?? ''),
+    undefined,
+    { timeout: TIMEOUT_MS, polling: 500 },
+  );
+  return JSON.parse((await page.locator('#bench-result').textContent()) ?? '{}') as PageResult;
+}
+
 /** The model-backed widgets' own requests, timed on each browser backend (filled in by browserRows). */
 export const widgetTimings: { where: string; widget: string; ms: number }[] = [];
 
@@ -70,26 +127,11 @@ export async function browserRows(): Promise<BenchRow[]> {
     console.log('browser: skipped, dist/bench/index.html not found (build the site first: npx astro build)');
     return [];
   }
-  const args = [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-  ];
+  const args = CHROMIUM_ARGS;
   const rows: BenchRow[] = [];
   await eachBackendPage(BACKENDS, args, 'browser', async (page, backend, baseURL) => {
     await page.goto(new URL(`bench/?backend=${backend}`, baseURL).href);
-    const pre = page.locator('#bench-result');
-    await page.waitForFunction(
-      () => ['done', 'error'].includes(document.getElementById('bench-result')?.dataset.state ?? ''),
-      undefined,
-      { timeout: TIMEOUT_MS, polling: 500 },
-    );
-    const r = JSON.parse((await pre.textContent()) ?? '{}') as PageResult;
+    const r = await pageResult(page);
     if (r.error) {
       console.log(`browser ${backend}: failed: ${r.error}`);
     } else if (r.backend !== backend) {
@@ -131,6 +173,7 @@ export async function browserRows(): Promise<BenchRow[]> {
           'tokens/s': +f.tokensPerSecond.toFixed(1),
           'same text': f.same ? 'yes' : 'NO',
         });
+      if (r.capstone) browserLadders.push({ ...r.capstone, where: ladderWhere(backend, r.capstone, OFF_THE_RECORD) });
       for (const w of r.widgets ?? [])
         widgetTimings.push({ where: `browser ${backend}`, widget: w.widget, ms: Math.round(w.ms) });
       if (r.flash && 'points' in r.flash) {
@@ -148,5 +191,7 @@ export async function browserRows(): Promise<BenchRow[]> {
       } else if (r.flash) console.log(`browser ${backend}: OPFS measurement failed: ${r.flash.error}`);
     }
   });
+  // The ladder again where OPFS is on disk, as in a reader's ordinary window (the contexts above are off the record).
+  if (BACKENDS.includes('wasm')) await persistentProfilePage(args, PERSISTENT, ladderInto(PERSISTENT));
   return rows;
 }

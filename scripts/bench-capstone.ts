@@ -1,9 +1,11 @@
 // The lesson 9 rows of `npm run bench` (Node): target-v1 decoding 24 greedy tokens with its FFN read from a store,
 // rung by rung from plain fp32 reading the whole FFN from flash to every switch on (exact neurons, windowing,
 // bundling, int4, a draft chain, a token tree), plus the union effect of tree shapes. Flash in Node is a file
-// (lib/storage's NodeFileStorage) that the OS page cache holds, so reads are memory-speed upper bounds; the browser's
-// OPFS figures are still to be taken. Also: the predictor's loss change on held-out text (the lossy switch).
+// (lib/storage's NodeFileStorage) that the OS page cache holds, so reads are memory-speed upper bounds. Also: the
+// predictor's loss change on held-out text (the lossy switch), and the ladders Chromium measured on OPFS
+// (node/bench-browser.ts), each rung checked against the lessons' models.
 //   node scripts/bench-capstone.ts        (or via `npm run bench`, which calls capstoneRows())
+//   node scripts/bench-capstone.ts --browser [--save]   the ladder in Chromium only (built site in dist/), see below
 import * as tf from '@tensorflow/tfjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,7 +17,10 @@ import {
   capstoneGenerate,
   capstoneLadder,
   capstoneLoss,
+  LADDER_GOAL,
+  checkRecordedLadder,
   PLAIN_FROM_FLASH,
+  type RecordedLadder,
   unionSweep,
   withPricedReads,
 } from '../lib/capstone/index.ts';
@@ -145,9 +150,42 @@ export async function capstoneRows(): Promise<{
   }
 }
 
+/** The browser ladders `npm run bench` took (node/bench-browser.ts), each rung against the lessons' models: the step
+ *  measured and predicted, and the time per token measured against the models' (reads, and the rest). */
+export function printBrowserLadders(ladders: RecordedLadder[]): void {
+  for (const l of ladders) {
+    const c = checkRecordedLadder(l);
+    console.log(
+      `\nLesson 9's ladder in Chromium, ${l.where}: ${l.tokens} greedy tokens, median of ${l.repeats}; step = tokens/s over the rung above, measured and as the lessons' models predict it (read calls priced on the read curve measured beside it, the plain rung's other time once per pass); ms per token measured / modelled:`,
+    );
+    console.table(
+      l.rungs.map((r, i) => {
+        const k = c.rungs[i];
+        return {
+          rung: r.label,
+          'tok/s': round(r.run.tokensPerSecond, 1),
+          'KiB read/tok': round(r.run.bytesPerToken / 1024, 1),
+          'reads/tok': round(r.run.readsPerToken, 1),
+          'tok/pass': round(r.run.tokensPerPass),
+          'step measured': `${round(k.measured, 3)}x`,
+          'step models': `${round(k.predicted, 3)}x`,
+          'within 25%': k.outside ? 'NO' : 'yes',
+          'ms/tok reads': `${round(k.readMs, 3)} / ${round(k.modelReadMs, 3)}`,
+          'ms/tok rest': `${round(k.restMs, 3)} / ${round(k.modelRestMs, 3)}`,
+          'ms/tok select': round(k.selectMs, 3),
+          'ms/tok draft': round(k.draftMs, 3),
+        };
+      }),
+    );
+    console.log(
+      `${l.where}: all switches on ${round(c.measuredWhole, 3)}x the plain rung (models: ${round(c.predictedWhole, 3)}x); goal ${LADDER_GOAL}x`,
+    );
+  }
+}
+
 export function printCapstone(r: Awaited<ReturnType<typeof capstoneRows>>): void {
   console.log(
-    '\nLesson 9, everything at once (Node, lean engine, flash = a file in the page cache; OPFS in Chromium still to be measured). Ladder, greedy, 24 tokens, median of 3 runs:',
+    '\nLesson 9, everything at once (Node, lean engine, flash = a file in the page cache; OPFS in Chromium below). Ladder, greedy, 24 tokens, median of 3 runs:',
   );
   console.table(r.ladder);
   console.log(
@@ -163,4 +201,26 @@ export function printCapstone(r: Awaited<ReturnType<typeof capstoneRows>>): void
   console.table(r.loss);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) printCapstone(await capstoneRows());
+/** `--browser`: only the ladder in Chromium (both profiles; the site must be built into dist/); with `--save`, written
+ *  into site/data/bench-reference.json's `capstone` (the lesson and /bench/ read it), every other figure kept. */
+async function browserOnly(save: boolean): Promise<void> {
+  const { browserLadderRuns } = await import('../node/bench-browser.ts');
+  const ladders = await browserLadderRuns();
+  printBrowserLadders(ladders);
+  console.log(
+    `load average ${loadavg()
+      .map((x) => round(x))
+      .join(', ')}`,
+  );
+  if (!save || ladders.length === 0) return;
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const path = new URL('../site/data/bench-reference.json', import.meta.url);
+  const reference = JSON.parse(readFileSync(path, 'utf8'));
+  writeFileSync(path, `${JSON.stringify({ ...reference, capstone: ladders }, null, 2)}\n`);
+  console.log('Saved the ladders into site/data/bench-reference.json (capstone).');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes('--browser')) await browserOnly(process.argv.includes('--save'));
+  else printCapstone(await capstoneRows());
+}

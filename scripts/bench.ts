@@ -68,6 +68,9 @@ if (process.argv.includes('--save')) {
   // LLM in a Flash on OPFS, per rung (the lesson quotes them); kept from the old file when this run has none.
   const { browserFlashRows: flashNow } = await import('../node/bench-browser.ts');
   const flash = flashNow.length ? flashNow : (old.flash ?? []);
+  // Lesson 9's ladders in Chromium (the lesson and /bench/ show them); kept from the old file when this run has none.
+  const { browserLadders } = await import('../node/bench-browser.ts');
+  const capstone = browserLadders.length ? browserLadders : (old.capstone ?? []);
   const reference = {
     machine,
     command: 'npm run bench -- --save',
@@ -75,6 +78,7 @@ if (process.argv.includes('--save')) {
     rows,
     widgets: widgetTimings,
     flash,
+    capstone,
   };
   writeFileSync(path, JSON.stringify(reference, null, 2) + '\n');
   console.log('\nSaved site/data/bench-reference.json. README table:\n');
@@ -93,6 +97,8 @@ if (process.env.BENCH_SKIP_NODE === '1') {
   );
   console.table(browserQuantRows);
   console.table(browserFlashRows);
+  const { printBrowserLadders } = await import('./bench-capstone.ts');
+  printBrowserLadders((await import('../node/bench-browser.ts')).browserLadders);
   process.exit(0);
 }
 
@@ -140,6 +146,7 @@ console.log(
 );
 console.table(await regimeRows());
 
-// Lesson 9: every switch at once (Node file store; the browser's OPFS ladder is still to be taken).
-const { capstoneRows, printCapstone } = await import('./bench-capstone.ts');
+// Lesson 9: every switch at once (Node file store, then the browser's OPFS ladders checked against the lessons' models).
+const { capstoneRows, printCapstone, printBrowserLadders } = await import('./bench-capstone.ts');
 printCapstone(await capstoneRows());
+printBrowserLadders((await import('../node/bench-browser.ts')).browserLadders);

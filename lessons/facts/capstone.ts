@@ -1,36 +1,22 @@
 // Lesson 9 (everything at once): the lesson's facts, typed, from the build-time ladder and union sweep
 // (site/data/capstone.ts, lib/capstone measured in Node on the build machine). Numbers stay numbers; the table's
 // cells go through the kit's formatters.
-import { bytes, decimal, percent, times } from '../../site/widgets/_kit/format.ts';
-import { CAPSTONE_WINDOW_K } from '../../lib/capstone/index.ts';
+import { bytes, decimal, duration, percent, times } from '../../site/widgets/_kit/format.ts';
+import { measuredCurve, readMs } from '../../lib/hardware/storage-curve.ts';
+import { type CapstoneMeasurements, type RunFigures, capstoneMeasurements } from '../../site/data/capstone.ts';
 import {
-  type CapstoneMeasurements,
-  LADDER_SHAPES,
-  type RunFigures,
-  capstoneMeasurements,
-} from '../../site/data/capstone.ts';
+  type BrowserLadder,
+  checkBrowserLadder,
+  LADDER_GOAL,
+  ladderRows,
+  rungName,
+  shapeOf,
+} from '../../site/i18n/capstone-ladder.ts';
+import referenceFile from '../../site/data/bench-reference.json';
 import { withBase } from '../../site/base-url.ts';
 
 /** Milliseconds per token of a run, all parts of its split. */
 const msPerToken = (r: RunFigures) => Object.values(r.split).reduce((a, b) => a + Math.max(0, b), 0);
-
-/** The ladder's rung names in Chinese, by rung id (the English names come with the measurements, from lib/capstone). */
-const RUNG_NAMES_ZH: Record<string, string> = {
-  plain: 'fp32 朴素：每个词元都从闪存读取整个 FFN',
-  exact: '+ 精确稀疏：只读激活的神经元',
-  window: `+ 窗口化：留住最近 ${CAPSTONE_WINDOW_K} 次前向计算的神经元`,
-  bundled: '+ 捆绑：每个神经元一次读取',
-  int4: '+ int4：每个神经元的字节数减为八分之一',
-  chain: `+ 草稿链（${LADDER_SHAPES.chain}）`,
-  tree: `+ 令牌树（${LADDER_SHAPES.tree}）`,
-};
-
-/** A rung's name in each edition's words. */
-function rungName(r: { id: string; label: string }): { en: string; zh: string } {
-  const zh = RUNG_NAMES_ZH[r.id];
-  if (zh === undefined) throw new Error(`capstone facts: no Chinese name for the rung "${r.id}"`);
-  return { en: r.label, zh };
-}
 
 export function capstoneFactsOf(m: CapstoneMeasurements) {
   const rung = (id: string) => {
@@ -68,7 +54,7 @@ export function capstoneFactsOf(m: CapstoneMeasurements) {
     widest,
     best: point(m.bestShape)!,
     rows: m.rungs.map((r) => ({
-      label: rungName(r),
+      label: rungName(r, shapeOf(r.label)),
       tokensPerSecond: decimal(r.run.tokensPerSecond, 1),
       bytes: bytes(r.run.bytesPerToken),
       reads: decimal(r.run.readsPerToken, 1),
@@ -91,6 +77,54 @@ export function capstoneFactsOf(m: CapstoneMeasurements) {
 
 export type CapstoneFacts = ReturnType<typeof capstoneFactsOf>;
 
+/** Lesson 9's ladders as Chromium measured them on OPFS (`npm run bench -- --save`, site/data/bench-reference.json),
+ *  each rung checked against the lessons' models. */
+export function browserFactsOf(ladders: BrowserLadder[]) {
+  return ladders.map((l) => {
+    const c = checkBrowserLadder(l);
+    const curve = measuredCurve(l.curve);
+    const last = l.rungs.at(-1)!.run;
+    return {
+      ladder: l,
+      persistent: /persistent/.test(l.where),
+      check: c,
+      /** One 1 KiB scattered read on this ladder's OPFS curve, ms. */
+      smallReadMs: readMs(1024, 'random', curve),
+      /** The last rung's time per token outside reads, and its reads, ms. */
+      lastRestMs: 1000 / last.tokensPerSecond - last.split.reads,
+      lastReadMs: last.split.reads,
+      outside: c.rungs.filter((r) => r.outside).map((r) => r.id),
+      /** A rung's check (its step measured and modelled, and where its time went). */
+      step: (id: string) => {
+        const r = c.rungs.find((x) => x.id === id);
+        if (!r) throw new Error(`capstone facts: the browser ladder has no rung "${id}"`);
+        return r;
+      },
+      /** The fastest rung, and its tokens/s over the plain rung's. */
+      best: (() => {
+        const b = l.rungs.reduce((a, r) => (r.run.tokensPerSecond > a.run.tokensPerSecond ? r : a));
+        return { name: rungName(b, shapeOf(b.label)), over: b.run.tokensPerSecond / l.rungs[0].run.tokensPerSecond };
+      })(),
+      rows: { en: ladderRows(l, 'en'), zh: ladderRows(l, 'zh') },
+    };
+  });
+}
+
+/** The recorded browser ladders: the off-the-record profile's (a private window's OPFS) and the persistent one's. */
+export const browser = browserFactsOf((referenceFile as unknown as { capstone?: BrowserLadder[] }).capstone ?? []);
+function recorded(persistent: boolean) {
+  const b = browser.find((x) => x.persistent === persistent);
+  if (!b)
+    throw new Error(
+      `capstone facts: site/data/bench-reference.json has no ${persistent ? 'persistent' : 'off-the-record'} browser ladder; run npm exec -- node scripts/bench-capstone.ts --browser --save`,
+    );
+  return b;
+}
+/** Off the record (a private window's OPFS, in the browser process) and persistent (an ordinary window's, on disk). */
+export const privateLadder = recorded(false);
+export const diskLadder = recorded(true);
+export { LADDER_GOAL };
+
 /** The lesson's facts, measured once per build (or read from the disk cache). */
 export async function capstoneFacts(): Promise<CapstoneFacts> {
   return capstoneFactsOf(await capstoneMeasurements());
@@ -102,4 +136,4 @@ export const f = await capstoneFacts();
 /** The address of another lesson of the course, under the site's base. */
 export const lesson = (n: string, slug: string) => withBase(`/lessons/${n}-${slug}/`);
 
-export { bytes, decimal, percent, times };
+export { bytes, decimal, duration, percent, times };

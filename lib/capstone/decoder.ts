@@ -85,6 +85,8 @@ export interface CapstoneRun {
   tokensPerSecond: number;
   bytesPerToken: number;
   readsPerToken: number;
+  /** Read calls per generated token by kind and size, as TokenRecord.readsBySize. */
+  readsBySize: Record<string, number>;
   /** Bytes in DRAM: the engine's heap without its unused FFN weights, plus the FFN neurons held (mean at the peak
    *  of a pass, all layers, decoded to fp32), the FFN biases and, for int4, the groups' scales and zero points. */
   dramBytes: number;
@@ -107,6 +109,7 @@ export function capstoneFfn(models: CapstoneModels, stores: CapstoneStores, o: C
     resident: 0,
     windowK: o.window ? CAPSTONE_WINDOW_K : 0,
     layout,
+    span: o.span,
   };
   const store = stores.get(o.weights, target.ffn, o.storage, layout);
   return new FlashFfn(store, target.ffn, policy, { predictor: models.predictor, perPass: true });
@@ -242,6 +245,7 @@ export function capstoneTotals(steps: CapstoneStep[]) {
     tokensPerSecond: (1000 * emitted) / clockMs,
     bytesPerToken: perToken((r) => r.bytes),
     readsPerToken: perToken((r) => r.reads),
+    readsBySize: readsBySizePerToken(records, emitted),
     split: {
       reads: split('reads'),
       select: split('select'),
@@ -252,6 +256,14 @@ export function capstoneTotals(steps: CapstoneStep[]) {
     } satisfies TimeSplit,
     records,
   };
+}
+
+/** Read calls per generated token by kind and size ("scattered:1024"), summed over the passes' records: the counts
+ *  a storage curve prices (lib/flash/cost.ts). */
+function readsBySizePerToken(records: TokenRecord[], emitted: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of records) for (const [k, n] of Object.entries(r.readsBySize)) out[k] = (out[k] ?? 0) + n / emitted;
+  return out;
 }
 
 /** Decodes up to maxNewTokens after `prompt` with the combination `options`, measuring the generated tokens: a
@@ -303,6 +315,7 @@ export function capstoneGenerate(
     tokensPerSecond: totals.tokensPerSecond,
     bytesPerToken: totals.bytesPerToken,
     readsPerToken: totals.readsPerToken,
+    readsBySize: totals.readsBySize,
     dramBytes:
       t.engine.heapBytes -
       ffnHeapBytes +

@@ -33,12 +33,22 @@ export {
 export { capstoneFidelity, capstoneLoss, type CapstoneFidelity, type CapstoneLoss } from './loss.ts';
 export {
   capstoneLadder,
+  checkLadder,
+  checkRecordedLadder,
+  type RecordedLadder,
+  LADDER_DEFAULTS,
+  runFigures,
+  type RunFigures,
+  CHECK_TOLERANCE,
+  LADDER_GOAL,
   ladderSteps,
   measureCombination,
   unionSweep,
   withPricedReads,
   type Ladder,
   type LadderRung,
+  type CheckedFigures,
+  type RungCheck,
   type MeasureOptions,
   type UnionPoint,
 } from './measure.ts';

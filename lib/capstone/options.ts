@@ -18,6 +18,9 @@ export interface CapstoneOptions {
   window: boolean;
   /** Up column and down row of a neuron side by side: one read per neuron (lesson 4's bundling). */
   bundled: boolean;
+  /** A pass's missing neurons of a layer read in one call, first to last (lib/flash's `span`): one read per layer
+   *  (two when not bundled), for storage whose calls cost more than the bytes between. */
+  span: boolean;
   speculation: CapstoneSpeculation;
   /** The draft's guesses per step for chain or tree: "chain 4", "2,2,1" (lesson 8's shape text). */
   shape: string;
@@ -40,6 +43,7 @@ export const PLAIN_FROM_FLASH: CapstoneOptions = {
   storage: 'flash',
   window: false,
   bundled: false,
+  span: false,
   speculation: 'plain',
   shape: 'plain',
   temperature: 0,
@@ -62,12 +66,13 @@ export function validateCapstoneOptions(o: Partial<CapstoneOptions>): CapstoneOp
     storage: oneOf('storage', o.storage ?? 'flash', STORAGES),
     window: o.window ?? false,
     bundled: o.bundled ?? false,
+    span: o.span ?? false,
     speculation,
     shape: o.shape ?? DEFAULT_SHAPES[speculation],
     temperature: o.temperature ?? 0,
     seed: o.seed ?? 1,
   };
-  for (const k of ['window', 'bundled'] as const)
+  for (const k of ['window', 'bundled', 'span'] as const)
     if (typeof full[k] !== 'boolean')
       throw new Error(`capstone: ${k} must be true or false, got ${JSON.stringify(full[k])}`);
   if (!(typeof full.temperature === 'number' && full.temperature >= 0 && full.temperature <= 5))
@@ -89,7 +94,9 @@ export function validateCapstoneOptions(o: Partial<CapstoneOptions>): CapstoneOp
 
 /** A short name for a combination: "int4 · exact · flash+window+bundled · tree ⟨2,2,1⟩ · greedy". */
 export function capstoneLabel(o: CapstoneOptions): string {
-  const store = [o.storage, o.window ? 'window' : '', o.bundled ? 'bundled' : ''].filter(Boolean).join('+');
+  const store = [o.storage, o.window ? 'window' : '', o.bundled ? 'bundled' : '', o.span ? 'span' : '']
+    .filter(Boolean)
+    .join('+');
   // A chain's shape already says so ("chain 4"); a tree's is its widths ("tree ⟨2,2,1⟩").
   const shape = formatTreeShape(parseTreeShape(o.shape));
   const spec = o.speculation === 'plain' ? 'plain' : o.speculation === 'chain' ? shape : `tree ${shape}`;
@@ -98,7 +105,8 @@ export function capstoneLabel(o: CapstoneOptions): string {
   );
 }
 
-/** Every combination of the switches (weights × ffn × storage × window × bundling × speculation), greedy. */
+/** Every combination of the switches (weights × ffn × storage × window × bundling × span × speculation), greedy;
+ *  span only with sparse neurons (dense reads whole layers in big reads either way). */
 export function allCombinations(): CapstoneOptions[] {
   const out: CapstoneOptions[] = [];
   for (const weights of WEIGHTS)
@@ -106,16 +114,18 @@ export function allCombinations(): CapstoneOptions[] {
       for (const storage of STORAGES)
         for (const window of [false, true])
           for (const bundled of [false, true])
-            for (const speculation of SPECULATIONS)
-              out.push({
-                ...PLAIN_FROM_FLASH,
-                weights,
-                ffn,
-                storage,
-                window,
-                bundled,
-                speculation,
-                shape: DEFAULT_SHAPES[speculation],
-              });
+            for (const span of ffn === 'dense' ? [false] : [false, true])
+              for (const speculation of SPECULATIONS)
+                out.push({
+                  ...PLAIN_FROM_FLASH,
+                  weights,
+                  ffn,
+                  storage,
+                  window,
+                  bundled,
+                  span,
+                  speculation,
+                  shape: DEFAULT_SHAPES[speculation],
+                });
   return out;
 }

@@ -244,7 +244,8 @@ export class FlashFfn {
   }
 
   /** Reads `neurons` (ascending) into the layer's buffer: contiguous ranges in big reads when `whole` (the policy
-   *  reads everything, or the resident share), else one neuron per read (two in the separate layout), as the paper does. */
+   *  reads everything, or the resident share); else one neuron per read (two in the separate layout), as the paper
+   *  does, or with the policy's `span` one read from the first to the last (two in the separate layout). */
   private load(layer: number, neurons: Int32Array, rec: TokenRecord, whole: boolean): void {
     if (neurons.length === 0) return;
     const L = this.store.layout,
@@ -258,6 +259,8 @@ export class FlashFfn {
           ranges.push(...rangeReads(L, layer, neurons[s], neurons[k - 1] + 1));
           s = k;
         }
+    } else if (this.policy.span) {
+      ranges.push(...rangeReads(L, layer, neurons[0], neurons[neurons.length - 1] + 1));
     } else {
       ranges.push(...neuronReads(L, layer, neurons));
     }
@@ -277,7 +280,8 @@ export class FlashFfn {
           isUp = rel < L.nFfn * half;
           neuron = (isUp ? rel : rel - L.nFfn * half) / half;
         }
-        const row = rows.get(neuron)!;
+        const row = rows.get(neuron);
+        if (row === undefined) continue; // a span's neurons between the missing ones: read, not needed
         this.store.decodeHalf(bytes, p, layer, neuron, isUp, isUp ? buf.upOf(row) : buf.downOf(row));
       }
       const key = `${whole ? 'sequential' : 'scattered'}:${r.length}`;

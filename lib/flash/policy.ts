@@ -18,6 +18,10 @@ export interface FlashPolicy {
    *  sets no cap. When the window would keep more, the neurons used longest ago go first. A token's own neurons are
    *  always all loaded while it is computed, so the peak can exceed the budget by one token's working set. */
   budget?: number;
+  /** Read a token's (or a pass's) missing neurons of a layer as one span, first to last, the bytes between read and
+   *  dropped: one read call per layer (two in the separate layout) instead of one per neuron. Pays where a call costs
+   *  more than the extra bytes (OPFS in a private window); off (the default) is the paper's one read per neuron. */
+  span?: boolean;
 }
 
 export type PolicyId = 'naive' | 'hybrid' | 'predictor' | 'window' | 'bundling';
@@ -72,5 +76,8 @@ export function validatePolicy(p: Partial<FlashPolicy> | undefined): FlashPolicy
     throw new Error(
       `flash policy: a DRAM budget of ${Math.round(budget * 100)}% cannot hold the resident ${Math.round(p.resident * 100)}% of each FFN; raise the budget or turn hybrid off`,
     );
-  return { select: p.select!, resident: p.resident, windowK: p.windowK!, layout: p.layout!, budget };
+  if (p.span !== undefined && typeof p.span !== 'boolean')
+    throw new Error(`flash policy: span must be true or false, got ${JSON.stringify(p.span)}`);
+  const policy = { select: p.select!, resident: p.resident, windowK: p.windowK!, layout: p.layout!, budget };
+  return p.span ? { ...policy, span: true } : policy;
 }

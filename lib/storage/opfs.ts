@@ -36,15 +36,19 @@ export class OpfsStorage extends ByteStorage {
   readonly kind: StorageKind = 'opfs';
   readonly name: string;
   private handle: SyncAccessHandle;
+  /** The file's size, kept here: every read checks it, and asking the handle is a call of its own (in a private
+   *  window, where OPFS lives in the browser process, as slow as a read). The handle's lock means only we change it. */
+  private bytes: number;
 
   constructor(name: string, handle: SyncAccessHandle) {
     super();
     this.name = name;
     this.handle = handle;
+    this.bytes = handle.getSize();
   }
 
   protected rawSize(): number {
-    return this.handle.getSize();
+    return this.bytes;
   }
 
   protected rawRead(offset: number, out: Uint8Array): void {
@@ -66,9 +70,11 @@ export class OpfsStorage extends ByteStorage {
     // Any other count than asked for means the quota ran out: a short write, or Chromium's −8 (out of space)
     // returned as the unsigned 4294967288. Neither is thrown, so both must be caught here.
     if (n !== bytes.length) {
+      this.bytes = this.handle.getSize();
       const written = n >= 0 && n < bytes.length ? ` after ${offset + n} bytes` : '';
       throw new StorageQuotaError(`${this.name}: the browser's storage quota ran out${written}; using memory instead`);
     }
+    this.bytes = Math.max(this.bytes, offset + n);
   }
 
   protected rawTruncate(size: number): void {
@@ -76,6 +82,8 @@ export class OpfsStorage extends ByteStorage {
       this.handle.truncate(size);
     } catch (e) {
       throw quotaOr(e, this.name, size);
+    } finally {
+      this.bytes = this.handle.getSize();
     }
   }
 

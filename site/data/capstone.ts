@@ -7,10 +7,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CapstoneStores,
-  type CapstoneRun,
   capstoneLadder,
+  LADDER_DEFAULTS,
   PLAIN_FROM_FLASH,
-  type TimeSplit,
+  type RunFigures,
+  runFigures,
   unionSweep,
 } from '../../lib/capstone/index.ts';
 import { INT4_MODEL, loadCapstoneModels } from '../../lib/capstone/models.ts';
@@ -18,22 +19,12 @@ import { fileFlash } from '../../node/capstone-models.ts';
 import { readFromDisk } from '../../node/model-files.ts';
 import { diskCache, fingerprint } from './disk-cache.ts';
 
-export const CAPSTONE_PROMPT = 'Call me Ishmael.';
-export const CAPSTONE_TOKENS = 24;
+export const CAPSTONE_PROMPT = LADDER_DEFAULTS.prompt;
+export const CAPSTONE_TOKENS = LADDER_DEFAULTS.tokens;
 /** The shapes of the ladder's last two rungs, and the shapes of the union sweep (all other switches on). */
-export const LADDER_SHAPES = { chain: 'chain 2', tree: '2,1' };
+export const LADDER_SHAPES = { chain: LADDER_DEFAULTS.chain, tree: LADDER_DEFAULTS.tree };
 export const UNION_SHAPES = ['plain', 'chain 2', 'chain 4', '2,1', '2,2,1', '3,2,1'];
-
-/** One run's figures, per generated token. */
-export interface RunFigures {
-  tokensPerSecond: number;
-  bytesPerToken: number;
-  readsPerToken: number;
-  tokensPerPass: number;
-  dramBytes: number;
-  split: TimeSplit;
-  text: string;
-}
+export type { RunFigures };
 
 export interface CapstoneMeasurements {
   prompt: string;
@@ -51,15 +42,7 @@ export interface CapstoneMeasurements {
   nFfn: number;
 }
 
-const figures = (r: CapstoneRun): RunFigures => ({
-  tokensPerSecond: r.tokensPerSecond,
-  bytesPerToken: r.bytesPerToken,
-  readsPerToken: r.readsPerToken,
-  tokensPerPass: r.tokensPerPass,
-  dramBytes: r.dramBytes,
-  split: r.split,
-  text: r.text,
-});
+const figures = runFigures;
 
 const store = diskCache('capstone', () =>
   fingerprint({
@@ -86,7 +69,7 @@ export function capstoneMeasurements(): Promise<CapstoneMeasurements> {
     const models = await loadCapstoneModels(join(process.cwd(), 'public', 'models'), readFromDisk);
     const stores = new CapstoneStores(fileFlash(dir));
     try {
-      const repeats = 3;
+      const repeats = LADDER_DEFAULTS.repeats;
       const loadAverage = loadavg()[0];
       const m = { prompt: CAPSTONE_PROMPT, maxNewTokens: CAPSTONE_TOKENS, repeats };
       const ladder = capstoneLadder(models, stores, { ...m, ...LADDER_SHAPES });

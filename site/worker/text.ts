@@ -39,6 +39,8 @@ export const WORKER_TEXT = bilingual({
       `Replaying ${count(tokens)} tokens through the cache at ${sizes} memory ${s(sizes, 'size', 'sizes')}…`,
     loadingCapstone: 'Loading the int4 target and predictor-v1…',
     openingStore: 'Opening the FFN store…',
+    ladderRung: (done: number, total: number, label: string, alone: boolean) =>
+      `Ladder ${done + 1} of ${total}: ${alone ? `${label}, alone on the plain rung` : label}…`,
     openingLayoutStore: (layout: string) => `Opening the ${layout} FFN store…`,
     capstoneOpfsFull: (message: string) =>
       `OPFS could not hold the FFN (${message}); the weights are kept in memory instead, with the same reads counted`,
@@ -103,6 +105,8 @@ export const WORKER_TEXT = bilingual({
       `正在让 ${count(tokens)} 个词元在 ${sizes} 种内存大小下重放缓存…`,
     loadingCapstone: '正在加载 int4 目标模型和 predictor-v1…',
     openingStore: '正在打开 FFN 存储…',
+    ladderRung: (done: number, total: number, label: string, alone: boolean) =>
+      `阶梯 ${done + 1}/${total}：${alone ? `${label}，单独加在朴素一级上` : label}…`,
     openingLayoutStore: (layout: string) => `正在打开 ${layout} 布局的 FFN 存储…`,
     capstoneOpfsFull: (message: string) => `OPFS 放不下 FFN（${message}）；权重改为保存在内存中，读取次数照常统计`,
     memoryChosen: '你选择了把权重保存在内存中；读取次数按同样的方式统计。',

@@ -33,6 +33,7 @@ class CapstoneDecoder extends WidgetElement<typeof schema.params> {
       'storage',
       'window',
       'bundled',
+      'span',
       'shape',
       'temperature',
       'seed',

@@ -17,6 +17,7 @@ export interface DecoderValues {
   storage: 'opfs' | 'memory';
   window: boolean;
   bundled: boolean;
+  span: boolean;
   speculation: 'plain' | 'chain' | 'tree';
   shape: string;
   temperature: number;
@@ -32,6 +33,7 @@ export function optionsOf(v: DecoderValues): { options: CapstoneOptions } | { er
       storage: v.storage === 'opfs' ? 'flash' : 'memory',
       window: v.window,
       bundled: v.bundled,
+      span: v.span,
       speculation: v.speculation,
       shape: v.shape,
       temperature: v.temperature,

@@ -51,6 +51,16 @@ export const schema = defineWidget({
       doc: 'lesson 4',
       zh: { label: '行列捆绑（每个神经元读一次）', doc: '第 4 课' },
     },
+    span: {
+      kind: 'bool',
+      default: true,
+      label: 'Span reads (one read per layer of a pass)',
+      doc: "a pass's missing neurons of a layer read in one call, first to last: fewer calls, more bytes",
+      zh: {
+        label: '整段读取（每次前向每层读一次）',
+        doc: '一次前向中某层缺少的神经元用一次调用从第一个读到最后一个：调用更少，字节更多',
+      },
+    },
     speculation: {
       kind: 'choice',
       values: ['plain', 'chain', 'tree'],

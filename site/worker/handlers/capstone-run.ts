@@ -5,6 +5,10 @@
 // and reads per token, tokens per pass and where the time went; `capstone.stop` ends the run (sessions.ts's protocol).
 import {
   capstoneFfn,
+  capstoneLadder,
+  LADDER_DEFAULTS,
+  runFigures,
+  type RecordedLadder,
   capstoneFidelity,
   capstoneLabel,
   CapstoneDecoder,
@@ -199,6 +203,57 @@ function capstoneStep(s: Session): CapstoneStepResult | null {
   };
 }
 
+export interface CapstoneLadderPayload {
+  /** Runs per combination, the median kept (default LADDER_DEFAULTS.repeats, at most 5). */
+  repeats?: number;
+}
+
+/** The ladder and its stores; the page adds where it ran and the read curve it measured (lib's RecordedLadder). */
+export type CapstoneLadderResult = Omit<RecordedLadder, 'where' | 'curve'>;
+
+/** Lesson 9's ladder (lib/capstone's capstoneLadder) on this browser's OPFS, as `npm run bench` measures it in
+ *  Node: each rung and each rung's change alone, greedy, the median of `repeats` runs. One request; a progress line
+ *  per combination. */
+export const capstoneLadderRun = defineHandler(async (p: CapstoneLadderPayload, ctx): Promise<CapstoneLadderResult> => {
+  const repeats = p?.repeats ?? LADDER_DEFAULTS.repeats;
+  if (!(Number.isInteger(repeats) && repeats >= 1 && repeats <= 5))
+    throw new Error(`Repeats must be a whole number from 1 to 5, got ${JSON.stringify(repeats)}.`);
+  const m = await capstoneModels(ctx);
+  ctx.progress(ctx.text.openingStore);
+  // Every store a rung or a lone change reads: fp32 and int4, separate and bundled.
+  let fallback: string | null = null;
+  for (const weights of ['fp32', 'int4'] as const)
+    for (const bundled of [false, true]) {
+      const o = validateCapstoneOptions({ weights, bundled });
+      fallback ??= (await openStore(o, m, ctx.text)).fallback;
+    }
+  const { prompt, tokens, chain, tree } = LADDER_DEFAULTS;
+  const ladder = capstoneLadder(m, fallback ? memoryStores : stores, {
+    prompt,
+    maxNewTokens: tokens,
+    repeats,
+    chain,
+    tree,
+    onMeasure: (done, total, step, alone) => ctx.progress(ctx.text.ladderRung(done, total, step.label, alone)),
+  });
+  return {
+    storage: fallback ? 'memory' : 'opfs',
+    fallback,
+    prompt,
+    tokens,
+    repeats,
+    rungs: ladder.rungs.map((r) => ({
+      id: r.id,
+      label: r.label,
+      run: runFigures(r.run),
+      stepGain: r.stepGain,
+      aloneGain: r.aloneGain,
+    })),
+    whole: ladder.whole,
+    productAlone: ladder.productAlone,
+  };
+});
+
 export const capstoneNext = nextHandler(sessions, capstoneStep);
 export const capstoneStop = stopHandler(sessions);
 
@@ -207,6 +262,7 @@ export const handlers = {
   'capstone.start': capstoneStart,
   'capstone.next': capstoneNext,
   'capstone.stop': capstoneStop,
+  'capstone.ladder': capstoneLadderRun,
 };
 // Named outside the block: inside it, `handlers` would mean index.ts's own.
 type Requests = typeof handlers;

@@ -58,7 +58,7 @@ describe('lesson 9 decoder: every switch, same greedy text', () => {
       expect(run.ids, capstoneLabel(o)).toEqual(want[o.weights]);
       checked++;
     }
-    expect(checked).toBe(2 * 2 * 2 * 2 * 2 * 3); // weights × ffn (dense, exact) × storage × window × bundling × speculation
+    expect(checked).toBe(2 * (1 + 2) * 2 * 2 * 2 * 3); // weights × (dense, exact, exact + span) × storage × window × bundling × speculation
   });
 
   it('predicted sparsity is labelled lossy, and its loss on held-out text is measured against the plain model', () => {
@@ -99,24 +99,39 @@ describe('lesson 9 decoder: every switch, same greedy text', () => {
     let clock = 0; // a fake clock: 1 ms per reading, so the figures are deterministic and the arithmetic is checked
     const now = () => clock++;
     const ladder = capstoneLadder(models, stores, { prompt: PROMPT, maxNewTokens: 8, repeats: 1, clock: now });
-    expect(ladder.rungs.map((r) => r.id)).toEqual(['plain', 'exact', 'window', 'bundled', 'int4', 'chain', 'tree']);
-    expect(new Set(ladder.rungs.slice(0, 4).map((r) => r.run.text)).size).toBe(1); // fp32 rungs
-    expect(new Set(ladder.rungs.slice(4).map((r) => r.run.text)).size).toBe(1); // int4 rungs
+    expect(ladder.rungs.map((r) => r.id)).toEqual([
+      'plain',
+      'exact',
+      'window',
+      'bundled',
+      'span',
+      'int4',
+      'chain',
+      'tree',
+    ]);
+    expect(new Set(ladder.rungs.slice(0, 5).map((r) => r.run.text)).size).toBe(1); // fp32 rungs
+    expect(new Set(ladder.rungs.slice(5).map((r) => r.run.text)).size).toBe(1); // int4 rungs
     expect(ladder.rungs.reduce((a, r) => a * r.stepGain, 1)).toBeCloseTo(ladder.whole, 9);
     expect(ladder.rungs[0].aloneGain).toBe(1);
     expect(ladder.rungs[0].stepGain).toBe(1);
-    const [plain, exact, , bundled, int4, chain] = ladder.rungs.map((r) => r.run);
+    const [plain, exact, , bundled, span, int4, chain] = ladder.rungs.map((r) => r.run);
     expect(exact.bytesPerToken).toBeLessThan(plain.bytesPerToken / 4); // ReLU leaves most neurons silent
     expect(bundled.readsPerToken).toBeCloseTo(ladder.rungs[2].run.readsPerToken / 2, 9);
-    expect(int4.bytesPerToken).toBeLessThan(bundled.bytesPerToken / 4);
+    // One read per layer and pass (4 layers), more bytes than the neurons' own (the ones between come along).
+    expect(span.readsPerToken).toBeLessThanOrEqual(models.targets.fp32!.engine.config.nLayer);
+    expect(span.bytesPerToken).toBeGreaterThan(bundled.bytesPerToken);
+    expect(int4.bytesPerToken).toBeLessThan(span.bytesPerToken / 4);
     expect(chain.tokensPerPass).toBeGreaterThan(1);
-    // Reads priced on a phone's flash (modelled): they add time, and the whole FFN costs more than int4's scattered
-    // neurons even though each of those is rounded up to a 4 KB block.
+    // Reads priced on a phone's flash (modelled): they add time, and the whole FFN costs more than int4's spans.
     const pricedPlain = withPricedReads(plain, UFS_4_0),
       pricedInt4 = withPricedReads(int4, UFS_4_0);
     expect(pricedPlain.tokensPerSecond).toBeLessThan(plain.tokensPerSecond);
     expect(pricedPlain.readMsPerToken).toBeGreaterThan(pricedInt4.readMsPerToken);
-    expect(pricedInt4.readMsPerToken).toBeCloseTo(((int4.readsPerToken * 4096) / 1e9) * 1000, 6); // 4 KB random at 1 GB/s
+    // bundling's 1 KiB neurons, each a 4 KB random read at 1 GB/s
+    expect(withPricedReads(bundled, UFS_4_0).readMsPerToken).toBeCloseTo(
+      ((bundled.readsPerToken * 4096) / 1e9) * 1000,
+      6,
+    );
     const sweep = unionSweep(
       models,
       stores,

@@ -44,6 +44,33 @@ describe('FlashFfn on a random model', () => {
       }
   });
 
+  it('span reads: the same logits as dense, one read per layer (two when separate) spanning the first to the last missing neuron', () => {
+    const s = stores();
+    const dense = model.forward([ids]).logits[0];
+    const nb = 2 * C * 4;
+    for (const layout of ['separate', 'bundled'] as const)
+      for (const windowK of [0, 3]) {
+        const policy = validatePolicy({ select: 'exact', resident: 0, windowK, layout, span: true });
+        const perNeuron = new FlashFfn(s[layout], s.w, { ...policy, span: false });
+        model.forward([ids], { ffnFn: perNeuron.ffnFn });
+        const flash = new FlashFfn(s[layout], s.w, policy);
+        const got = model.forward([ids], { ffnFn: flash.ffnFn }).logits[0];
+        for (let t = 0; t < ids.length; t++)
+          for (let v = 0; v < 256; v += 7) expect(got[t][v]).toBeCloseTo(dense[t][v], 3);
+        flash.tokens.forEach((r, t) => {
+          const loaded = perNeuron.tokens[t].loaded;
+          expect(r.loaded).toBe(loaded);
+          expect(r.reads).toBeLessThanOrEqual((layout === 'bundled' ? 1 : 2) * L);
+          expect(r.reads).toBeLessThanOrEqual(perNeuron.tokens[t].reads);
+          expect(r.bytes).toBeGreaterThanOrEqual(loaded * nb);
+          expect(r.bytes).toBeLessThanOrEqual(L * F * nb);
+        });
+      }
+    expect(() =>
+      validatePolicy({ select: 'exact', resident: 0, windowK: 0, layout: 'bundled', span: 1 as never }),
+    ).toThrow(/span must be true or false/);
+  });
+
   it("counts reads and bytes as each layout's arithmetic says", () => {
     const s = stores();
     const nb = 2 * C * 4; // bytes of one neuron (up column + down row)

@@ -140,6 +140,29 @@ describe('OPFS opening and fallback', () => {
     getFileHandle: async () => ({ createSyncAccessHandle: handle }),
   });
 
+  it('OPFS reads never ask the handle for its size (a call as slow as a read in a private window), and the size it keeps follows writes, truncations and a short write', () => {
+    const h = fakeHandle(1000);
+    let sizeCalls = 0;
+    const getSize = h.getSize.bind(h);
+    h.getSize = () => {
+      sizeCalls++;
+      return getSize();
+    };
+    const s = new OpfsStorage('k.bin', h);
+    const rng = mulberry32(3);
+    for (let i = 0; i < 50; i++) {
+      const at = randInt(rng, 0, 600);
+      s.write(at, new Uint8Array(randInt(rng, 1, 300)).fill(i));
+      if (i % 7 === 0) s.truncate(randInt(rng, 0, 900));
+      expect(s.size()).toBe(getSize());
+    }
+    const calls = sizeCalls;
+    for (let i = 0; i < 100; i++) s.read(randInt(rng, 0, s.size() - 1), 1);
+    expect(sizeCalls).toBe(calls);
+    expect(() => s.write(900, new Uint8Array(400))).toThrow(StorageQuotaError);
+    expect(s.size()).toBe(1000);
+  });
+
   it('a short write (quota ran out) throws StorageQuotaError naming the file', () => {
     const s = new OpfsStorage('w.bin', fakeHandle(1000));
     s.write(0, new Uint8Array(800));
