@@ -25,7 +25,6 @@ export type Regime = (typeof REGIMES)[number];
 export class StoredWeightsRunner extends EngineTreeRunner {
   private readonly storage: ByteStorage;
   private readonly layout: { name: string; offset: number; values: number }[] = [];
-  private readonly buffer: Uint8Array;
 
   /** Writes `model`'s linear weights (fp32) to `storage`, from offset 0. */
   constructor(model: LanguageModel, storage: ByteStorage, opts: EngineOptions = {}) {
@@ -39,7 +38,6 @@ export class StoredWeightsRunner extends EngineTreeRunner {
       offset += w.byteLength;
     }
     storage.flush();
-    this.buffer = new Uint8Array(Math.max(...this.layout.map((l) => 4 * l.values)));
   }
 
   /** Bytes each pass reads from storage. */
@@ -48,10 +46,9 @@ export class StoredWeightsRunner extends EngineTreeRunner {
   }
 
   run(tokens: number[], opts?: RunOptions): Float32Array[] {
-    for (const { name, offset, values } of this.layout) {
-      const bytes = this.storage.read(offset, 4 * values, this.buffer);
-      this.engine.setLinear(name, new Float32Array(bytes.buffer, bytes.byteOffset, values));
-    }
+    // Straight into the engine's heap, where the kernels read them: the pass pays for the reads, not for copies.
+    for (const { name, offset, values } of this.layout)
+      this.engine.fillLinear(name, (bytes) => this.storage.read(offset, 4 * values, bytes));
     return this.engine.run(tokens, opts);
   }
 }
