@@ -5,6 +5,8 @@
 //                   grows with the tokens in it;
 //   memory-bound    the lean engine reading every linear's weights from storage before each pass (as lesson 4's
 //                   flash store reads FFN weights), so a pass over several tokens costs about one token's bytes.
+//                   In Node the storage is a file read past the OS page cache (NodeFileStorage's `uncached`), at
+//                   the disk's own speed, as on a device whose weights do not fit in memory.
 // Speculative decoding pays when a pass over the tree costs little more than a pass over one token.
 import { bytesOf } from '../bits.ts';
 import { linearNames } from '../config.ts';
@@ -25,11 +27,15 @@ export type Regime = (typeof REGIMES)[number];
 export class StoredWeightsRunner extends EngineTreeRunner {
   private readonly storage: ByteStorage;
   private readonly layout: { name: string; offset: number; values: number }[] = [];
+  private readonly now: () => number;
+  /** Passes run and the milliseconds their reads took (what a pass pays before any arithmetic). */
+  readonly reads = { passes: 0, ms: 0 };
 
   /** Writes `model`'s linear weights (fp32) to `storage`, from offset 0. */
-  constructor(model: LanguageModel, storage: ByteStorage, opts: EngineOptions = {}) {
+  constructor(model: LanguageModel, storage: ByteStorage, opts: EngineOptions & { now?: () => number } = {}) {
     super(new LeanRunner(model, opts));
     this.storage = storage;
+    this.now = opts.now ?? (() => performance.now());
     let offset = 0;
     for (const name of linearNames(model.config)) {
       const w = model.getLinear(name).weight;
@@ -46,19 +52,27 @@ export class StoredWeightsRunner extends EngineTreeRunner {
   }
 
   run(tokens: number[], opts?: RunOptions): Float32Array[] {
+    const t = this.now();
     // Straight into the engine's heap, where the kernels read them: the pass pays for the reads, not for copies.
     for (const { name, offset, values } of this.layout)
       this.engine.fillLinear(name, (bytes) => this.storage.read(offset, 4 * values, bytes));
+    this.reads.ms += this.now() - t;
+    this.reads.passes++;
     return this.engine.run(tokens, opts);
   }
 }
 
 /** The target runner of a regime (the memory-bound one needs the storage its weights go to). */
-export function regimeTarget(regime: Regime, target: LanguageModel, storage?: ByteStorage): TreeRunner {
+export function regimeTarget(
+  regime: Regime,
+  target: LanguageModel,
+  storage?: ByteStorage,
+  now?: () => number,
+): TreeRunner {
   if (regime === 'overhead-bound') return new TfjsRunner(target);
   if (regime === 'compute-bound') return new LeanRunner(target);
   if (!storage) throw new Error('the memory-bound regime needs a storage for the target weights');
-  return new StoredWeightsRunner(target, storage);
+  return new StoredWeightsRunner(target, storage, { now });
 }
 
 /** Greedy speculative decoding of `maxNewTokens` tokens with these runners: the ids and the target passes. */
@@ -103,6 +117,10 @@ export interface RegimeRace {
   draftMsPerPass: number;
   /** tokensPerPass × plainMsPerToken / (targetMsPerPass + draftMsPerPass): what those costs predict. */
   explainedSpeedup: number;
+  /** Memory-bound only: the milliseconds a pass spends reading its weights (mean over every pass of the race), and
+   *  the bytes it reads. */
+  readMsPerPass?: number;
+  bytesPerPass?: number;
   plainIds: number[];
   speculativeIds: number[];
 }
@@ -119,7 +137,7 @@ export function raceRegime(
   opts: { shape?: string; maxNewTokens?: number; repeats?: number; storage?: ByteStorage; now?: () => number } = {},
 ): RegimeRace {
   const { shape = '1,1,3,1,1,1,1,1', maxNewTokens = 64, repeats = 3, now = () => performance.now() } = opts;
-  const targetRunner = regimeTarget(regime, target, opts.storage);
+  const targetRunner = regimeTarget(regime, target, opts.storage, now);
   const draftRunner = new LeanRunner(draft);
   const timing = { rounds: repeats, minMs: 1, pick: 'fastest' as const, warmup: 1, now };
   try {
@@ -147,6 +165,9 @@ export function raceRegime(
       targetMsPerPass,
       draftMsPerPass,
       explainedSpeedup: (tokensPerPass * plainMsPerToken) / (targetMsPerPass + draftMsPerPass),
+      ...(targetRunner instanceof StoredWeightsRunner
+        ? { readMsPerPass: targetRunner.reads.ms / targetRunner.reads.passes, bytesPerPass: targetRunner.bytesPerPass }
+        : {}),
       plainIds,
       speculativeIds: spec.ids,
     };

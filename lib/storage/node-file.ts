@@ -2,16 +2,7 @@
 // Reads go through fs.readSync at an explicit position (pread), so nothing is buffered on our side; the OS page
 // cache still is, which is why throughput measured here is an upper bound for a cold device, unless `uncached`
 // asks to read past the page cache (Linux O_DIRECT), at the disk's own speed.
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  fsyncSync,
-  ftruncateSync,
-  openSync,
-  readSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { ByteStorage, type StorageKind } from './storage.ts';
 
 /** O_DIRECT reads must be aligned in file offset, length and buffer address; 4096 covers every common device. */

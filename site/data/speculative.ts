@@ -63,6 +63,11 @@ export interface SpecMeasurements {
     date: string;
     prompts: number;
     promptTokens: number;
+    /** How the memory-bound target read its weights: past the page cache, or from it and why (absent in older files). */
+    storage?: string;
+    readsUncached?: boolean;
+    /** The memory-bound sweep the chosen tree came from (absent in older files). */
+    sweep?: SpecRegimeRow[];
     rows: SpecRegimeRow[];
   };
 }

@@ -38,6 +38,9 @@ describe('speculative decoding in three regimes', () => {
           expect(r.plainIds, `${regime} plain`).toEqual(reference);
           expect(r.speculativeIds, `${regime} ${shape}`).toEqual(reference);
           expect(r.tokensPerPass).toBeGreaterThan(1);
+          // Only the memory-bound target reads: its pass's read time is part of its pass time.
+          expect(r.readMsPerPass !== undefined, regime).toBe(regime === 'memory-bound');
+          if (r.readMsPerPass !== undefined) expect(r.readMsPerPass).toBeLessThan(r.targetMsPerPass);
         }
     }
   });
