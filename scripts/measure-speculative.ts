@@ -61,7 +61,7 @@ async function measureRegimes(target: LanguageModel, draft: LanguageModel, promp
       raceRegime(regime, target, draft, p, {
         shape,
         maxNewTokens: tokens,
-        repeats: quick ? 1 : 3,
+        repeats: quick ? 1 : 5,
         storage: file.storage,
       }),
     );
@@ -101,7 +101,7 @@ async function measureRegimes(target: LanguageModel, draft: LanguageModel, promp
       for (const regime of REGIMES) rows.push(race(regime, shape));
     return {
       about:
-        'Wall clock, fastest of 3 per prompt, summed over the prompts; draft-v1 on the lean engine (SIMD) in every regime.',
+        'Wall clock, fastest of 5 per prompt (plain and speculative runs alternating), summed over the prompts; draft-v1 on the lean engine (SIMD) in every regime.',
       machine: `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs} wasm`,
       loadAverage: loadavg()[0],
       date: new Date().toISOString().slice(0, 10),
