@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { raceDecoding } from '../lib/speculative/measure.ts';
-import { raceRegime, REGIMES } from '../lib/speculative/regimes.ts';
+import { raceRegime, REGIME_TREE, REGIMES } from '../lib/speculative/regimes.ts';
 import { CHROMIUM, DIST } from '../node/chromium.ts';
 import { heldOutPrompts, loadCorpus } from '../node/corpus.ts';
 import { loadPair } from '../node/model-files.ts';
@@ -68,7 +68,7 @@ export async function speculativeRows({
  * Each row also gives what its measured costs predict: tokens/pass x plain ms/token / (target + draft ms per pass).
  */
 export async function regimeRows({
-  shape = '1,1,3,1,1,1,1,1',
+  shape = REGIME_TREE,
   tokens = 96,
   repeats = 3,
 } = {}): Promise<Record<string, string | number>[]> {

@@ -40,6 +40,14 @@ export const regimes = m.regimes;
 /** The row of one regime and shape ("chain 2", "⟨1,1,3,1,1,1,1,1⟩"). */
 export const regimeRow = (regime: Regime, shape: string) =>
   m.regimes?.rows.find((r) => r.regime === regime && r.shape === shape);
+/** The tree the memory-bound sweep chose: the rows' shape other than chain 2 (chain 2 itself if it won). */
+export const regimeTree = m.regimes?.rows.find((r) => r.shape !== 'chain 2')?.shape ?? 'chain 2';
+/** The memory-bound row of that tree: what its pass read, and how fast (absent in files older than the timed reads). */
+export const memoryTree = regimeRow('memory-bound', regimeTree);
+export const readGBps =
+  memoryTree?.bytesPerPass && memoryTree.readMsPerPass
+    ? memoryTree.bytesPerPass / memoryTree.readMsPerPass / 1e6
+    : undefined;
 
 // ---- Words from the measurements, in each edition ----
 /** A regime's name, a race row's draft runner. */
