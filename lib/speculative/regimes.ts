@@ -120,8 +120,8 @@ export interface RegimeRace {
   draftMsPerPass: number;
   /** tokensPerPass × plainMsPerToken / (targetMsPerPass + draftMsPerPass): what those costs predict. */
   explainedSpeedup: number;
-  /** Memory-bound only: the milliseconds a pass spends reading its weights (mean over every pass of the race), and
-   *  the bytes it reads. */
+  /** Memory-bound only: the milliseconds a pass spends reading its weights (mean over the passes of the fastest
+   *  plain run, the one plainMsPerToken comes from), and the bytes it reads. */
   readMsPerPass?: number;
   bytesPerPass?: number;
   plainIds: number[];
@@ -151,14 +151,18 @@ export function raceRegime(
     let spec = specRun(); // warm-up of both
     let plainMs = Infinity,
       speculativeMs = Infinity;
+    const stored = targetRunner instanceof StoredWeightsRunner ? targetRunner : null;
+    let readMsPerPass: number | undefined;
     for (let round = 0; round < Math.max(1, repeats); round++) {
-      plainMs = Math.min(
-        plainMs,
-        msPerCall(() => (plainIds = plainRun()), 0, now),
-      );
+      const before = stored && { ...stored.reads };
+      const plainRound = msPerCall(() => (plainIds = plainRun()), 0, now);
+      if (plainRound < plainMs) {
+        plainMs = plainRound;
+        if (stored && before) readMsPerPass = (stored.reads.ms - before.ms) / (stored.reads.passes - before.passes);
+      }
       let s = spec;
-      const ms = msPerCall(() => (s = specRun()), 0, now);
-      if (ms < speculativeMs) [speculativeMs, spec] = [ms, s]; // the fastest run's own pass costs
+      const specRound = msPerCall(() => (s = specRun()), 0, now);
+      if (specRound < speculativeMs) [speculativeMs, spec] = [specRound, s]; // the fastest run's own pass costs
     }
     const tokensPerPass = maxNewTokens / spec.passes,
       plainMsPerToken = plainMs / maxNewTokens,
@@ -176,9 +180,7 @@ export function raceRegime(
       targetMsPerPass,
       draftMsPerPass,
       explainedSpeedup: (tokensPerPass * plainMsPerToken) / (targetMsPerPass + draftMsPerPass),
-      ...(targetRunner instanceof StoredWeightsRunner
-        ? { readMsPerPass: targetRunner.reads.ms / targetRunner.reads.passes, bytesPerPass: targetRunner.bytesPerPass }
-        : {}),
+      ...(stored ? { readMsPerPass, bytesPerPass: stored.bytesPerPass } : {}),
       plainIds,
       speculativeIds: spec.ids,
     };
