@@ -9,7 +9,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { raceDecoding } from '../lib/speculative/measure.ts';
-import { raceRegime, REGIME_TREE, REGIMES } from '../lib/speculative/regimes.ts';
+import { raceRegime, REGIMES } from '../lib/speculative/regimes.ts';
+import { regimeTree, specMeasurements } from '../site/data/speculative.ts';
 import { CHROMIUM, DIST } from '../node/chromium.ts';
 import { heldOutPrompts, loadCorpus } from '../node/corpus.ts';
 import { loadPair } from '../node/model-files.ts';
@@ -68,7 +69,7 @@ export async function speculativeRows({
  * Each row also gives what its measured costs predict: tokens/pass x plain ms/token / (target + draft ms per pass).
  */
 export async function regimeRows({
-  shape = REGIME_TREE,
+  shape = regimeTree(specMeasurements()), // the memory-bound sweep's choice (scripts/measure-speculative.ts)
   tokens = 96,
   repeats = 3,
 } = {}): Promise<Record<string, string | number>[]> {

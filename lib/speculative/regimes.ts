@@ -21,9 +21,6 @@ import { speculativeGenerate } from './speculative-decoder.ts';
 import { formatTreeShape, parseTreeShape } from './tree-shape.ts';
 
 export const REGIMES = ['overhead-bound', 'compute-bound', 'memory-bound'] as const;
-/** The tree lesson 8 races in every regime: the fastest of the memory-bound sweep in scripts/measure-speculative.ts
- *  (site/data/speculative.json, regimes.sweep), which verifies about 2.6 tokens a pass with 9 nodes. */
-export const REGIME_TREE = '2,1,1,1';
 export type Regime = (typeof REGIMES)[number];
 
 /** The lean engine with its linear weights kept in storage: every pass first reads all of them back into it. */
@@ -140,7 +137,7 @@ export function raceRegime(
   prompt: number[],
   opts: { shape?: string; maxNewTokens?: number; repeats?: number; storage?: ByteStorage; now?: () => number } = {},
 ): RegimeRace {
-  const { shape = REGIME_TREE, maxNewTokens = 64, repeats = 3, now = () => performance.now() } = opts;
+  const { shape = '1,1,3,1,1,1,1,1', maxNewTokens = 64, repeats = 3, now = () => performance.now() } = opts;
   const targetRunner = regimeTarget(regime, target, opts.storage, now);
   const draftRunner = new LeanRunner(draft);
   const plainRun = () => plainGreedy(targetRunner, target, prompt, maxNewTokens);
