@@ -76,9 +76,21 @@ export function sampleFrom(p: ArrayLike<number>, rng: () => number): number {
   return last;
 }
 
-/** The k most likely entries of p, most likely first. */
+/** The k most likely entries of p, most likely first (ties: smaller index first). */
 export function topEntries(p: ArrayLike<number>, k: number): { index: number; p: number }[] {
-  return Array.from({ length: p.length }, (_, index) => ({ index, p: p[index] }))
-    .sort((a, b) => b.p - a.p || a.index - b.index)
-    .slice(0, k);
+  return topIndices(p, k).map((index) => ({ index, p: p[index] }));
+}
+
+/** The k largest entries' indices, largest first (ties: smaller index first). O(V·k) with no sort of the vocabulary:
+ *  every decoded token asks for its top alternatives, so this runs once per token. */
+export function topIndices(p: ArrayLike<number>, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < p.length; i++) {
+    if (top.length === k && p[i] <= p[top[k - 1]]) continue;
+    let at = top.length;
+    while (at > 0 && p[top[at - 1]] < p[i]) at--;
+    top.splice(at, 0, i);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }

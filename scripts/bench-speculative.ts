@@ -10,10 +10,11 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { raceDecoding } from '../lib/speculative/measure.ts';
 import { raceRegime, REGIMES } from '../lib/speculative/regimes.ts';
-import { NodeFileStorage } from '../lib/storage/node-file.ts';
+import { regimeTree, specMeasurements } from '../site/data/speculative.ts';
 import { CHROMIUM, DIST } from '../node/chromium.ts';
 import { heldOutPrompts, loadCorpus } from '../node/corpus.ts';
 import { loadPair } from '../node/model-files.ts';
+import { openRegimeStorage } from '../node/regime-storage.ts';
 
 const cpuNow = () => {
   const u = process.cpuUsage();
@@ -63,12 +64,12 @@ export async function speculativeRows({
 /**
  * Lesson 8's three regimes (lib/speculative/regimes.ts): plain against speculative greedy decoding, the same tokens,
  * with the target pass overhead-bound (tfjs), compute-bound (lean engine, weights in cache) or memory-bound (lean
- * engine reading its weights from a file before every pass; the file sits in the OS page cache, so reads run at
- * memory speed: a lower bound on the time a cold flash device would take). Goal: >= 1.8x wall-clock memory-bound.
+ * engine reading its weights from a file before every pass, read past the page cache at the disk's own speed:
+ * node/regime-storage.ts). Goal: >= 1.8x wall-clock memory-bound.
  * Each row also gives what its measured costs predict: tokens/pass x plain ms/token / (target + draft ms per pass).
  */
 export async function regimeRows({
-  shape = '1,1,3,1,1,1,1,1',
+  shape = regimeTree(specMeasurements()), // the memory-bound sweep's choice (scripts/measure-speculative.ts)
   tokens = 96,
   repeats = 3,
 } = {}): Promise<Record<string, string | number>[]> {
@@ -78,10 +79,8 @@ export async function regimeRows({
   const { target, draft } = await loadPair();
   const ids = target.tokenizer.encode(loadCorpus().validation);
   const prompt = heldOutPrompts(ids, 1, 32)[0];
-  const { tmpdir } = await import('node:os');
-  const { rmSync } = await import('node:fs');
-  const path = `${tmpdir()}/regime-weights-${process.pid}.bin`;
-  const storage = new NodeFileStorage(path, { truncate: true });
+  const file = openRegimeStorage();
+  const storage = file.storage;
   const rows: Record<string, string | number>[] = [];
   try {
     for (const regime of REGIMES) {
@@ -93,7 +92,7 @@ export async function regimeRows({
             ? 'tfjs wasm'
             : regime === 'compute-bound'
               ? 'lean simd'
-              : 'lean simd, weights from file',
+              : `lean simd, weights ${file.reads}`,
         tree: r.shape,
         'tokens/pass': +r.tokensPerPass.toFixed(2),
         'plain tok/s': Math.round((tokens / r.plainMs) * 1000),
@@ -107,8 +106,7 @@ export async function regimeRows({
       });
     }
   } finally {
-    storage.close();
-    rmSync(path, { force: true });
+    file.dispose();
     target.dispose();
     draft.dispose();
     if (previous) await tf.setBackend(previous);

@@ -142,7 +142,7 @@ console.log(
 console.table([...(await speculativeRows()), ...(await browserSpeculativeRows())]);
 const { regimeRows } = await import('./bench-speculative.ts');
 console.log(
-  '\nSpeculative decoding in three regimes (lesson 8), Node wasm, wall clock, same tokens (goal: >= 1.8x memory-bound):',
+  "\nSpeculative decoding in three regimes (lesson 8), Node wasm, wall clock, same tokens; memory-bound: the target reads its weights before every pass, past the page cache, at the disk's own speed (goal: >= 1.8x memory-bound):",
 );
 console.table(await regimeRows());
 

@@ -1,7 +1,14 @@
 // Lesson 8 (SpecInfer): the lesson's facts, typed, from site/data/speculative.json (scripts/measure-speculative.ts).
 // Numbers stay numbers (undefined when a row was not measured); the lesson formats them when it shows them.
 import { sig } from '../../site/widgets/_kit/format.ts';
-import { bestPasses, freshFor, passesFor, specMeasurements, type SpecPassesRow } from '../../site/data/speculative.ts';
+import {
+  bestPasses,
+  freshFor,
+  passesFor,
+  regimeTree as chosenRegimeTree,
+  specMeasurements,
+  type SpecPassesRow,
+} from '../../site/data/speculative.ts';
 import type { SpecRaceResult } from '../../lib/speculative/measure.ts';
 import type { Regime } from '../../lib/speculative/regimes.ts';
 import { type Bilingual, bilingual } from '../../site/i18n/text.ts';
@@ -40,6 +47,14 @@ export const regimes = m.regimes;
 /** The row of one regime and shape ("chain 2", "⟨1,1,3,1,1,1,1,1⟩"). */
 export const regimeRow = (regime: Regime, shape: string) =>
   m.regimes?.rows.find((r) => r.regime === regime && r.shape === shape);
+/** The tree the memory-bound sweep chose (site/data/speculative.ts). */
+export const regimeTree = chosenRegimeTree(m);
+/** The memory-bound row of that tree: what its pass read, and how fast (absent in files older than the timed reads). */
+export const memoryTree = regimeRow('memory-bound', regimeTree);
+export const readGBps =
+  memoryTree?.bytesPerPass && memoryTree.readMsPerPass
+    ? memoryTree.bytesPerPass / memoryTree.readMsPerPass / 1e6
+    : undefined;
 
 // ---- Words from the measurements, in each edition ----
 /** A regime's name, a race row's draft runner. */

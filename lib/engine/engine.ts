@@ -163,6 +163,17 @@ export class LeanEngine {
     this.upT.delete(Number(name.split('.')[1]));
   }
 
+  /**
+   * Overwrites a linear's fp32 weights in place: `fill` gets the bytes of W [in, out] inside the engine's heap (a view
+   * valid only during the call), so weights read from storage land where the kernels read them, with no copy.
+   */
+  fillLinear(name: string, fill: (bytes: Uint8Array) => void): void {
+    const L = this.linear(name);
+    if (L.kind !== 'f32') throw new Error(`LeanEngine.fillLinear(${name}): the layer holds packed weights`);
+    fill(this.k.heap.u8.subarray(L.w, L.w + 4 * L.n * L.m));
+    this.upT.delete(Number(name.split('.')[1]));
+  }
+
   /** Replaces a linear's weights by packed int4/int3 groups (lib/quant's QuantizedMatrix of this linear's shape). */
   setQuantized(name: string, q: QuantizedMatrix): void {
     const L = this.linear(name);

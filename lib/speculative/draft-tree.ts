@@ -6,7 +6,7 @@
 //   budget N (best-first): the N nodes whose whole path the draft finds most likely. Level by level, only the N best
 //     candidates can still make the final cut, so only they run; since a child's path probability never exceeds its
 //     parent's, the N best nodes overall always form a tree (EAGLE-2, arXiv 2406.16858, reranks the same way).
-import { softmax, samplingDistribution, type SamplingOptions } from '../sampling.ts';
+import { softmax, samplingDistribution, topIndices, type SamplingOptions } from '../sampling.ts';
 import type { Chance } from './chance.ts';
 import type { TreeRunner } from './runner.ts';
 import { addChild, rootTree, type TokenTree } from './token-tree.ts';
@@ -180,17 +180,4 @@ function growBestFirst(
     out.slots.push(d.slots[old]);
   }
   return out;
-}
-
-/** The k largest entries' indices, largest first (ties: smaller index first). O(V·k), no sort of the vocabulary. */
-export function topIndices(p: ArrayLike<number>, k: number): number[] {
-  const top: number[] = [];
-  for (let i = 0; i < p.length; i++) {
-    if (top.length === k && p[i] <= p[top[k - 1]]) continue;
-    let at = top.length;
-    while (at > 0 && p[top[at - 1]] < p[i]) at--;
-    top.splice(at, 0, i);
-    if (top.length > k) top.pop();
-  }
-  return top;
 }

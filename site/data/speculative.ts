@@ -63,6 +63,11 @@ export interface SpecMeasurements {
     date: string;
     prompts: number;
     promptTokens: number;
+    /** How the memory-bound target read its weights: past the page cache, or from it and why (absent in older files). */
+    storage?: string;
+    readsUncached?: boolean;
+    /** The memory-bound sweep the chosen tree came from (absent in older files). */
+    sweep?: SpecRegimeRow[];
     rows: SpecRegimeRow[];
   };
 }
@@ -77,6 +82,13 @@ export function specMeasurements(): SpecMeasurements {
   return (cached ??= JSON.parse(
     readFileSync(join(process.cwd(), 'site', 'data', 'speculative.json'), 'utf8'),
   ) as SpecMeasurements);
+}
+
+/** The tree lesson 8 races in every regime: the memory-bound sweep's fastest, which the rows hold beside chain 2
+ *  (chain 2 itself if it won); the paper's tree in files older than the sweep. */
+export function regimeTree(m: SpecMeasurements): string {
+  if (!m.regimes?.sweep) return '⟨1,1,3,1,1,1,1,1⟩';
+  return m.regimes.rows.find((r) => r.shape !== 'chain 2')?.shape ?? 'chain 2';
 }
 
 /** Tokens per target pass for a shape ("chain 4", "⟨1,1,3,1,1,1,1,1⟩", "budget 16") and verifier. */

@@ -43,7 +43,8 @@ export function matvec(x: usize, w: usize, b: usize, y: usize, n: i32, m: i32): 
   }
 }
 
-/** Y = X W + b for T rows of X [T, n] (a few tokens): W is read once per four rows instead of once per row. */
+/** Y = X W + b for T rows of X [T, n] (a few tokens): W is read once per four rows (or two, for the last rows)
+ *  instead of once per row. */
 export function matmul(x: usize, w: usize, b: usize, y: usize, T: i32, n: i32, m: i32): void {
   let t = 0;
   if (m % 8 == 0) {
@@ -75,6 +76,29 @@ export function matmul(x: usize, w: usize, b: usize, y: usize, T: i32, n: i32, m
         v128.store(y0 + stride + o, p1); v128.store(y0 + stride + o, q1, 16);
         v128.store(y0 + 2 * stride + o, p2); v128.store(y0 + 2 * stride + o, q2, 16);
         v128.store(y0 + 3 * stride + o, p3); v128.store(y0 + 3 * stride + o, q3, 16);
+      }
+    }
+    // Two or three rows left (a chain of two guesses, a draft level of three nodes): two more share each load.
+    for (; t + 2 <= T; t += 2) {
+      const x0 = x + <usize>t * xs, x1 = x0 + xs;
+      const y0 = y + <usize>t * stride;
+      for (let j = 0; j < m; j += 8) {
+        let p0 = f32x4.splat(0), q0 = p0;
+        if (b) { p0 = v128.load(b + (<usize>j << 2)); q0 = v128.load(b + (<usize>j << 2), 16); }
+        let p1 = p0, q1 = q0;
+        let row = w + (<usize>j << 2);
+        for (let i = 0; i < n; i++) {
+          const wa = v128.load(row), wb = v128.load(row, 16);
+          const o = <usize>i << 2;
+          let s = f32x4.splat(load<f32>(x0 + o));
+          p0 = f32x4.add(p0, f32x4.mul(s, wa)); q0 = f32x4.add(q0, f32x4.mul(s, wb));
+          s = f32x4.splat(load<f32>(x1 + o));
+          p1 = f32x4.add(p1, f32x4.mul(s, wa)); q1 = f32x4.add(q1, f32x4.mul(s, wb));
+          row += stride;
+        }
+        const o = <usize>j << 2;
+        v128.store(y0 + o, p0); v128.store(y0 + o, q0, 16);
+        v128.store(y0 + stride + o, p1); v128.store(y0 + stride + o, q1, 16);
       }
     }
   }

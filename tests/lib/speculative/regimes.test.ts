@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { linearNames } from '../../../lib/config.ts';
 import { generate } from '../../../lib/generate.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
+import { LeanRunner } from '../../../lib/speculative/lean-gpt.ts';
 import { raceRegime, REGIMES, StoredWeightsRunner } from '../../../lib/speculative/regimes.ts';
 import { MemoryStorage } from '../../../lib/storage/memory.ts';
 import { heldOutPrompts, loadCorpus } from '../../../node/corpus.ts';
@@ -37,6 +38,14 @@ describe('speculative decoding in three regimes', () => {
           expect(r.plainIds, `${regime} plain`).toEqual(reference);
           expect(r.speculativeIds, `${regime} ${shape}`).toEqual(reference);
           expect(r.tokensPerPass).toBeGreaterThan(1);
+          // Only the memory-bound target reads, every linear's weights each pass, and it says how long that took.
+          expect(r.readMsPerPass !== undefined, regime).toBe(regime === 'memory-bound');
+          if (regime === 'memory-bound') {
+            expect(r.readMsPerPass).toBeGreaterThan(0);
+            expect(r.bytesPerPass).toBe(
+              linearNames(target.config).reduce((a, n) => a + 4 * target.getLinear(n).weight.length, 0),
+            );
+          }
         }
     }
   });
@@ -48,11 +57,19 @@ describe('speculative decoding in three regimes', () => {
     const bytes = names.reduce((a, n) => a + target.getLinear(n).weight.byteLength, 0);
     expect(runner.bytesPerPass).toBe(bytes);
     const before = { ...storage.counts };
-    runner.run([1, 2, 3]);
-    runner.run([4]);
+    const stored = [...runner.run([1, 2, 3]), ...runner.run([4])];
     expect(storage.counts.reads - before.reads).toBe(2 * names.length);
     expect(storage.counts.bytesRead - before.bytesRead).toBe(2 * bytes);
-    runner.dispose();
+    // The weights read back land where the kernels read them: the same logits, bit for bit, as the engine's own.
+    const lean = new LeanRunner(target);
+    const own = [...lean.run([1, 2, 3]), ...lean.run([4])];
+    stored.forEach((row, i) => expect(Buffer.compare(Buffer.from(row.buffer), Buffer.from(own[i].buffer))).toBe(0));
+    // and what a pass computes with is what storage holds: zero the first linear there and the logits change.
+    runner.reset();
+    lean.reset();
+    storage.write(0, new Uint8Array(target.getLinear(names[0]).weight.byteLength));
+    expect(runner.run([1, 2, 3])[2]).not.toEqual(lean.run([1, 2, 3])[2]);
+    for (const r of [runner, lean]) r.dispose();
   });
 
   it('the memory-bound regime refuses to run without a storage', () => {

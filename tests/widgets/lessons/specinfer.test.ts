@@ -40,6 +40,20 @@ describe('lesson 8 facts (lessons/facts/specinfer.ts)', () => {
     expect(f.targetOverDraft).toBeGreaterThan(1);
   });
 
+  test("regimes: the chosen tree is the memory-bound sweep's fastest, raced in all three regimes; its read rate is bytes over time", () => {
+    const r = f.regimes!;
+    const sweep = r.sweep!;
+    const fastest = sweep.reduce((a, row) => (row.speedup > a.speedup ? row : a));
+    expect(f.regimeTree).toBe(fastest.shape);
+    for (const regime of ['overhead-bound', 'compute-bound', 'memory-bound'] as const) {
+      expect(f.regimeRow(regime, f.regimeTree)).toBeDefined();
+      expect(f.regimeRow(regime, 'chain 2')).toBeDefined();
+    }
+    expect(sweep.every((row) => row.regime === 'memory-bound' && row.identical)).toBe(true);
+    const mem = f.memoryTree!;
+    expect(f.readGBps).toBeCloseTo(mem.bytesPerPass! / mem.readMsPerPass! / 1e6, 12);
+  });
+
   test('words from the measurements have their Chinese: the clock keeps its counts, no English left', () => {
     const digits = (text: string | undefined) => text?.match(/\d+/g);
     expect(f.clockName.en).toMatch(/processor time/);
