@@ -9,8 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { raceDecoding } from '../lib/speculative/measure.ts';
-import { raceRegime, REGIMES } from '../lib/speculative/regimes.ts';
-import { regimeTree, specMeasurements } from '../site/data/speculative.ts';
+import { raceRegime, REGIMES, regimeTree } from '../lib/speculative/regimes.ts';
 import { CHROMIUM, DIST } from '../node/chromium.ts';
 import { heldOutPrompts, loadCorpus } from '../node/corpus.ts';
 import { loadPair } from '../node/model-files.ts';
@@ -61,6 +60,12 @@ export async function speculativeRows({
   return rows;
 }
 
+/** The regimes block scripts/measure-speculative.ts recorded in site/data/speculative.json, if any. */
+function recordedRegimes(): { sweep?: unknown; rows: { shape: string }[] } | undefined {
+  const file = fileURLToPath(new URL('../site/data/speculative.json', import.meta.url));
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).regimes : undefined;
+}
+
 /**
  * Lesson 8's three regimes (lib/speculative/regimes.ts): plain against speculative greedy decoding, the same tokens,
  * with the target pass overhead-bound (tfjs), compute-bound (lean engine, weights in cache) or memory-bound (lean
@@ -69,7 +74,7 @@ export async function speculativeRows({
  * Each row also gives what its measured costs predict: tokens/pass x plain ms/token / (target + draft ms per pass).
  */
 export async function regimeRows({
-  shape = regimeTree(specMeasurements()), // the memory-bound sweep's choice (scripts/measure-speculative.ts)
+  shape = regimeTree(recordedRegimes()), // the memory-bound sweep's choice (scripts/measure-speculative.ts)
   tokens = 96,
   repeats = 3,
 } = {}): Promise<Record<string, string | number>[]> {

@@ -186,3 +186,11 @@ export function raceRegime(
     draftRunner.dispose();
   }
 }
+
+/** The tree lesson 8 races in every regime, from a recorded `regimes` block (scripts/measure-speculative.ts): the
+ *  memory-bound sweep's fastest, which the rows hold beside chain 2 (chain 2 itself if it won); the paper's tree in
+ *  records older than the sweep. */
+export function regimeTree(recorded?: { sweep?: unknown; rows: { shape: string }[] }): string {
+  if (!recorded?.sweep) return '⟨1,1,3,1,1,1,1,1⟩';
+  return recorded.rows.find((r) => r.shape !== 'chain 2')?.shape ?? 'chain 2';
+}

@@ -16,7 +16,7 @@ import {
   type StepView,
 } from '../../lib/speculative/index.ts';
 import type { PassesResult, SpecRaceResult } from '../../lib/speculative/measure.ts';
-import type { RegimeRace } from '../../lib/speculative/regimes.ts';
+import { type RegimeRace, regimeTree as chosenRegimeTree } from '../../lib/speculative/regimes.ts';
 
 // The rows are what lib/speculative/measure.ts returns (the race row also names the tfjs backend it ran on).
 export type SpecPassesRow = PassesResult;
@@ -84,12 +84,8 @@ export function specMeasurements(): SpecMeasurements {
   ) as SpecMeasurements);
 }
 
-/** The tree lesson 8 races in every regime: the memory-bound sweep's fastest, which the rows hold beside chain 2
- *  (chain 2 itself if it won); the paper's tree in files older than the sweep. */
-export function regimeTree(m: SpecMeasurements): string {
-  if (!m.regimes?.sweep) return '⟨1,1,3,1,1,1,1,1⟩';
-  return m.regimes.rows.find((r) => r.shape !== 'chain 2')?.shape ?? 'chain 2';
-}
+/** The tree lesson 8 races in every regime (lib/speculative/regimes.ts regimeTree on the committed record). */
+export const regimeTree = (m: SpecMeasurements): string => chosenRegimeTree(m.regimes);
 
 /** Tokens per target pass for a shape ("chain 4", "⟨1,1,3,1,1,1,1,1⟩", "budget 16") and verifier. */
 export function passesFor(
