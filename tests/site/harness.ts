@@ -162,7 +162,12 @@ export function expectClean({ consoleErrors, foreignRequests }: Pick<OpenedPage,
  */
 export async function scrollToEnd(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // Two frames, or 250 ms if the page draws none (a busy main thread): a scroll never waits forever.
+    const frames = () =>
+      new Promise((r) => {
+        requestAnimationFrame(() => requestAnimationFrame(r));
+        setTimeout(r, 250);
+      });
     for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
       scrollTo(0, y);
       await frames();

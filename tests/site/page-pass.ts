@@ -112,7 +112,13 @@ export async function widgetsSettled(page: Page, timeout = 240_000): Promise<voi
     null,
     { timeout, polling: 100 },
   );
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.evaluate(
+    () =>
+      new Promise((r) => {
+        requestAnimationFrame(() => requestAnimationFrame(r));
+        setTimeout(r, 250);
+      }),
+  );
 }
 
 interface Violation {
@@ -196,32 +202,74 @@ function layoutShift(page: Page): Promise<{ value: number; worst: string[] }> {
  */
 const contexts = new Map<string, Promise<OpenedContext>>();
 
-/** Open `path` in `setup`, wake every widget, wait until all have settled, and record what the checks assert. */
+/** How long one pass may take before it is abandoned (a page's own waits are bounded well inside it). */
+const PASS_DEADLINE_MS = 300_000;
+
+/**
+ * Open `path` in `setup`, wake every widget, wait until all have settled, and record what the checks assert. A pass
+ * that does not finish within PASS_DEADLINE_MS (CI has once seen a page's pass never return, while the same page
+ * passed in every other run) is abandoned and taken once more in a fresh context of its own; its error says which
+ * step it was stuck in, and the second one fails the page.
+ */
 export async function passPage(path: string, setup: Setup): Promise<PassResult> {
+  try {
+    return await withDeadline(path, setup, 'shared');
+  } catch (error) {
+    console.warn(`page pass over ${path} (${setup.name}) abandoned, taken again in a fresh context: ${error}`);
+    const stuck = contexts.get(setup.name);
+    contexts.delete(setup.name); // the pages after this one get a new shared context
+    void stuck?.then((c) => c.context.close()).catch(() => {});
+    return withDeadline(path, setup, 'fresh');
+  }
+}
+
+async function withDeadline(path: string, setup: Setup, context: 'shared' | 'fresh'): Promise<PassResult> {
+  const step = { name: 'opening the page' };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the pass did not finish in ${PASS_DEADLINE_MS / 1000} s; it was ${step.name}`)),
+      PASS_DEADLINE_MS,
+    );
+  });
+  try {
+    return await Promise.race([passOnce(path, setup, context, step), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function passOnce(
+  path: string,
+  setup: Setup,
+  which: 'shared' | 'fresh',
+  step: { name: string },
+): Promise<PassResult> {
   const baseURL = inject(setup.served === 'deploy' ? 'deployBaseURL' : 'subpathBaseURL');
   const base = new URL(baseURL).pathname; // "/" or "/courses/llm/"
   /** A path under the base, written as on the root build ("/courses/llm/zh/" → "/zh/"). */
   const unbased = (href: string) => (href.startsWith(base) ? `/${href.slice(base.length)}` : href);
-  if (!contexts.has(setup.name))
-    contexts.set(
-      setup.name,
-      openContext({
-        colorScheme: setup.colorScheme,
-        viewport: setup.viewport,
-        serviceWorkers: setup.serviceWorkers,
-        initScript: OBSERVE_PAGE,
-        baseURL,
-      }),
-    );
-  const shared = await contexts.get(setup.name)!;
-  const page = await shared.context.newPage();
-  const records = shared.restart();
-  await page.goto(new URL(`${path}${setup.query}`.replace(/^\//, ''), shared.base).href);
-  const opened = { page, ...records };
+  const options = {
+    colorScheme: setup.colorScheme,
+    viewport: setup.viewport,
+    serviceWorkers: setup.serviceWorkers,
+    initScript: OBSERVE_PAGE,
+    baseURL,
+  };
+  if (which === 'shared' && !contexts.has(setup.name)) contexts.set(setup.name, openContext(options));
+  const opened = await (which === 'shared' ? contexts.get(setup.name)! : openContext(options));
+  const page = await opened.context.newPage();
+  const records = opened.restart();
+  const done = () => (which === 'shared' ? page.close() : opened.context.close());
+  step.name = 'loading the page';
+  await page.goto(new URL(`${path}${setup.query}`.replace(/^\//, ''), opened.base).href);
   try {
     await page.waitForLoadState('load');
+    step.name = 'scrolling to the end';
     await scrollToEnd(page);
+    step.name = 'waiting for every widget to settle';
     await widgetsSettled(page);
+    step.name = 'reading layout, chrome and requests';
     const overflowPx = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
@@ -245,7 +293,7 @@ export async function passPage(path: string, setup: Setup): Promise<PassResult> 
     const builtLinks = await page
       .locator('a[href^="/"], link[href^="/"], script[src^="/"]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''));
-    const own = opened.ownRequests.map((u) => new URL(u).pathname);
+    const own = records.ownRequests.map((u) => new URL(u).pathname);
     const outsideBase = [
       ...own.filter((p) => !p.startsWith(base)).map((p) => `request ${p}`),
       ...builtLinks.filter((h) => !h.startsWith(base)).map((h) => `link ${h}`),
@@ -255,12 +303,13 @@ export async function passPage(path: string, setup: Setup): Promise<PassResult> 
     );
     const extra: string[] = [];
     for (const { name, check } of EXTRA_CHECKS) extra.push(...(await check(page)).map((p) => `${name}: ${p}`));
+    step.name = 'running axe';
     const axe = await axeViolations(page);
     return {
-      consoleErrors: opened.consoleErrors,
-      consoleWarnings: opened.consoleWarnings,
-      foreignRequests: opened.foreignRequests,
-      failedRequests: opened.failedRequests,
+      consoleErrors: records.consoleErrors,
+      consoleWarnings: records.consoleWarnings,
+      foreignRequests: records.foreignRequests,
+      failedRequests: records.failedRequests,
       outsideBase,
       fetched: own.filter((p) => p.startsWith(base)).map(unbased),
       cspViolations,
@@ -273,6 +322,7 @@ export async function passPage(path: string, setup: Setup): Promise<PassResult> 
       extra,
     };
   } finally {
-    await page.close();
+    step.name = 'closing the page';
+    await done();
   }
 }
