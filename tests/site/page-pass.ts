@@ -102,16 +102,26 @@ const OBSERVE_PAGE = `
   } catch {}
 `;
 
-/** Every widget (a custom element with data-state) has started (data-ready) and left its busy states. */
-export async function widgetsSettled(page: Page, timeout = 240_000): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll<HTMLElement>('[data-state]')]
-        .filter((e) => e.localName.includes('-'))
-        .every((e) => e.dataset.ready === 'true' && !['static', 'running', 'loading'].includes(e.dataset.state ?? '')),
-    null,
-    { timeout, polling: 100 },
-  );
+/**
+ * Every widget (a custom element with data-state) has started (data-ready) and left its busy states. Waits at most
+ * `timeout` (the slowest page settles in well under a minute on a busy CI machine); the error then names each widget
+ * still busy, with its state and progress line.
+ */
+export async function widgetsSettled(page: Page, timeout = 120_000): Promise<void> {
+  const busy = () =>
+    [...document.querySelectorAll<HTMLElement>('[data-state]')]
+      .filter((e) => e.localName.includes('-'))
+      .filter((e) => e.dataset.ready !== 'true' || ['static', 'running', 'loading'].includes(e.dataset.state ?? ''))
+      .map(
+        (e) =>
+          `${e.localName} (state ${e.dataset.state}, ready ${e.dataset.ready ?? 'no'}: ${e.querySelector('[data-progress]')?.textContent?.trim() ?? ''})`,
+      );
+  try {
+    await page.waitForFunction(`(${busy})().length === 0`, null, { timeout, polling: 100 });
+  } catch (error) {
+    const still = await page.evaluate(`(${busy})()`).catch(() => ['(the page did not answer)']);
+    throw new Error(`widgets still busy after ${timeout / 1000} s: ${(still as string[]).join('; ')} (${error})`);
+  }
   await page.evaluate(
     () =>
       new Promise((r) => {
@@ -203,7 +213,7 @@ function layoutShift(page: Page): Promise<{ value: number; worst: string[] }> {
 const contexts = new Map<string, Promise<OpenedContext>>();
 
 /** How long one pass may take before it is abandoned (a page's own waits are bounded well inside it). */
-const PASS_DEADLINE_MS = 300_000;
+const PASS_DEADLINE_MS = 180_000;
 
 /**
  * Open `path` in `setup`, wake every widget, wait until all have settled, and record what the checks assert. A pass

@@ -40,7 +40,7 @@ export const describePages = (pages: string[]) =>
     };
     beforeAll(async () => {
       for (const setup of setups) seen.set(setup.name, await passPage(path, setup));
-    }, 1_300_000); // two setups, each pass at most 300 s and taken at most twice (page-pass.ts)
+    }, 800_000); // two setups, each pass at most 180 s and taken at most twice (page-pass.ts)
 
     test.each(setups)('$name: no console error or uncaught exception, no request to another origin', (setup) => {
       const { consoleErrors, foreignRequests } = pass(setup);
