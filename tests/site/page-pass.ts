@@ -108,7 +108,8 @@ const OBSERVE_PAGE = `
  * still busy, with its state and progress line.
  */
 export async function widgetsSettled(page: Page, timeout = 120_000): Promise<void> {
-  const busy = () =>
+  // Functions, not strings: the desktop pass is served with a CSP that refuses to evaluate strings.
+  const busyWidgets = () =>
     [...document.querySelectorAll<HTMLElement>('[data-state]')]
       .filter((e) => e.localName.includes('-'))
       .filter((e) => e.dataset.ready !== 'true' || ['static', 'running', 'loading'].includes(e.dataset.state ?? ''))
@@ -117,10 +118,19 @@ export async function widgetsSettled(page: Page, timeout = 120_000): Promise<voi
           `${e.localName} (state ${e.dataset.state}, ready ${e.dataset.ready ?? 'no'}: ${e.querySelector('[data-progress]')?.textContent?.trim() ?? ''})`,
       );
   try {
-    await page.waitForFunction(`(${busy})().length === 0`, null, { timeout, polling: 100 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('[data-state]')]
+          .filter((e) => e.localName.includes('-'))
+          .every(
+            (e) => e.dataset.ready === 'true' && !['static', 'running', 'loading'].includes(e.dataset.state ?? ''),
+          ),
+      null,
+      { timeout, polling: 100 },
+    );
   } catch (error) {
-    const still = await page.evaluate(`(${busy})()`).catch(() => ['(the page did not answer)']);
-    throw new Error(`widgets still busy after ${timeout / 1000} s: ${(still as string[]).join('; ')} (${error})`);
+    const still = await page.evaluate(busyWidgets).catch(() => ['(the page did not answer)']);
+    throw new Error(`widgets still busy after ${timeout / 1000} s: ${still.join('; ')} (${error})`);
   }
   await page.evaluate(
     () =>
