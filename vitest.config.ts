@@ -1,5 +1,6 @@
 import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './tests/longest-first.ts';
 
 // The lib files that take most of the lib project's time (vitest's per-file durations, on a loaded 2-core machine:
 // each over 30 s there, the rest under 30 s): CI runs them in a project of their own, `lib-slow`, so that
@@ -24,6 +25,8 @@ const SLOW_LIB = [
 // Chromium, Firefox and WebKit on a smoke set.
 export default defineConfig({
   test: {
+    // Longest files first, across projects (tests/longest-first.ts, from tests/durations.json).
+    sequence: { sequencer: LongestFirst },
     // vitest's default in run mode is one worker fewer than the cores: on the 2-core machines CI and readers' laptops
     // run on, that is one worker, and every file ran after the other. Two workers overlap everything: the Node files,
     // and the site files too, since every page check waits on the page's state (data-ready, data-state, recorded
@@ -76,7 +79,8 @@ export default defineConfig({
           globalSetup: ['tests/site/global-setup.ts'], // the same build as `site` (built once per run)
           testTimeout: 300_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // One file, whose engines launch one after another. (With `fileParallelism: false` vitest ran it in a
+          // group of its own after every other file, on one core, for about a minute.)
         },
       },
     ],

@@ -7,6 +7,7 @@
 // Values are fp32, or int4 codes (lesson 6's AWQ groups: two codes a byte, low nibble first; the groups' scales and
 // zero points stay in DRAM, see store.ts), which makes a neuron an eighth of the bytes.
 
+import { neuronBytes } from '../hardware/neuron-bytes.ts';
 import type { QuantizedMatrix } from '../quant/matrix.ts';
 import { packBits, unpackBits } from '../quant/pack.ts';
 
@@ -49,8 +50,8 @@ export function ffnLayout(
       throw new Error(`flash layout: ${k} must be a positive integer, got ${cfg[k]}`);
   if (bits !== 32 && bits !== 4) throw new Error(`flash layout: values are 32-bit or 4-bit, got ${bits}`);
   if (bits === 4 && cfg.nEmbd % 2 !== 0) throw new Error(`flash layout: int4 needs an even nEmbd, got ${cfg.nEmbd}`);
-  const neuronBytes = (2 * cfg.nEmbd * bits) / 8;
-  const layerBytes = cfg.nFfn * neuronBytes;
+  const bytes = neuronBytes('ours', cfg.nEmbd, bits / 8);
+  const layerBytes = cfg.nFfn * bytes;
   return {
     name,
     nLayer: cfg.nLayer,
@@ -58,7 +59,7 @@ export function ffnLayout(
     nFfn: cfg.nFfn,
     bits,
     headerBytes,
-    neuronBytes,
+    neuronBytes: bytes,
     layerBytes,
     totalBytes: headerBytes + cfg.nLayer * layerBytes,
   };

@@ -32,6 +32,9 @@ export interface ThroughputOptions {
   minReads?: number;
   /** Times each point is measured; the median time is kept (default 3), so a busy moment does not make the curve. */
   repeats?: number;
+  /** If set, fewer reads (never under `minReads`) where `bytesPerPoint` would take longer than this many ms per
+   *  repeat, judged from `minReads` untimed reads first: small reads on a slow store then take a second, not ten. */
+  msPerPoint?: number;
   seed?: number;
   /** Clock in milliseconds (default performance.now). */
   now?: () => number;
@@ -52,6 +55,18 @@ export function writeTestFile(storage: ByteStorage, bytes: number, seed = 1): vo
   }
   storage.flush();
 }
+
+/** How many `chunk`-byte reads fit in `ms`, from timing `PROBE_READS` reads from the start of the file (unbounded
+ *  without a budget). */
+function readsWithin(ms: number | undefined, storage: ByteStorage, chunk: number, now: () => number): number {
+  if (ms === undefined) return Number.POSITIVE_INFINITY;
+  const buf = new Uint8Array(chunk);
+  const t0 = now();
+  for (let i = 0; i < PROBE_READS; i++) storage.read(0, chunk, buf);
+  const perRead = Math.max((now() - t0) / PROBE_READS, 1e-6);
+  return Math.floor(ms / perRead);
+}
+const PROBE_READS = 16;
 
 /** Measures each (order, chunk size) point on `storage` (already filled, e.g. by writeTestFile). */
 export function measureReadThroughput(storage: ByteStorage, opts: ThroughputOptions = {}): ThroughputPoint[] {
@@ -76,8 +91,11 @@ export function measureReadThroughput(storage: ByteStorage, opts: ThroughputOpti
   for (const order of orders) {
     for (const c of sizes) {
       const slots = Math.floor(fileBytes / c);
-      const reads = Math.max(minReads, Math.ceil(perPoint / c));
       const rng = mulberry32((opts.seed ?? 1) + c);
+      const reads = Math.max(
+        minReads,
+        Math.min(Math.ceil(perPoint / c), readsWithin(opts.msPerPoint, storage, c, now)),
+      );
       // Offsets chosen before the clock starts, so the generator is not timed.
       const offsets = new Float64Array(reads);
       for (let i = 0; i < reads; i++)

@@ -281,15 +281,24 @@ async function passOnce(
   const page = await opened.context.newPage();
   const records = opened.restart();
   const done = () => (which === 'shared' ? page.close() : opened.context.close());
-  step.name = 'loading the page';
+  // Each step's time, printed with PASS_TIMING=1 (where a slow pass spends its time).
+  const t0 = Date.now();
+  let tLast = t0;
+  const times: string[] = [];
+  const mark = (name: string) => {
+    times.push(`${step.name} ${Date.now() - tLast}`);
+    tLast = Date.now();
+    step.name = name;
+  };
+  mark('loading the page');
   await page.goto(new URL(`${path}${setup.query}`.replace(/^\//, ''), opened.base).href);
   try {
     await page.waitForLoadState('load');
-    step.name = 'scrolling to the end';
+    mark('scrolling to the end');
     await scrollToEnd(page);
-    step.name = 'waiting for every widget to settle';
+    mark('waiting for every widget to settle');
     await widgetsSettled(page);
-    step.name = 'reading layout, chrome and requests';
+    mark('reading layout, chrome and requests');
     const overflowPx = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
@@ -323,8 +332,11 @@ async function passOnce(
     );
     const extra: string[] = [];
     for (const { name, check } of EXTRA_CHECKS) extra.push(...(await check(page)).map((p) => `${name}: ${p}`));
-    step.name = 'running axe';
+    mark('running axe');
     const axe = await axeViolations(page);
+    mark('done');
+    if (process.env.PASS_TIMING)
+      console.log(`pass ${path} (${setup.name}): ${Date.now() - t0} ms; ${times.slice(1).join(' ms, ')} ms`);
     return {
       consoleErrors: records.consoleErrors,
       consoleWarnings: records.consoleWarnings,

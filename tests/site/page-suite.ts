@@ -1,8 +1,8 @@
 // The per-page checks of the page pass (page-pass.ts), as one suite over a list of built pages: pages.test.ts,
 // pages-more.test.ts and pages-zh.test.ts each take a share of the site, so the three run side by side.
 //
-// Every page the site builds (found in the build output, so a new page is covered without a new test), opened once
-// per setup (a desktop in the light theme, served with a deploy's headers, CSP included; a 375 px phone in the dark
+// Every page the site builds (found in the build output, so a new page is covered without a new test), opened in
+// each of its setups (setupsFor: a desktop in the light theme, served with a deploy's headers, CSP included; a 375 px phone in the dark
 // theme with garbage in its address, on the build deployed under a sub-path), scrolled to the end so every widget
 // starts, and checked after every widget has settled: no console error, warning or uncaught exception, no request
 // to another origin, no failed request, none outside the base, no horizontal page scroll on the phone, no serious
@@ -14,12 +14,25 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { sourceUrl } from '../../site/site-config.ts';
-import { EXTRA_CHECKS, type PassResult, SETUPS, passPage } from './page-pass.ts';
+import { EXTRA_CHECKS, type PassResult, SETUPS, type Setup, passPage } from './page-pass.ts';
 import { builtPages, publishedLessons } from './site-pages.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const editions = [publishedLessons(root), publishedLessons(root, 'zh')];
-const setupsFor = (path: string) => (path.startsWith('/zh/') ? [SETUPS.phone] : Object.values(SETUPS));
+
+/**
+ * The setups a page is opened in. Lesson pages and the site's own pages: both. The Chinese edition: the phone.
+ * Embed pages and widget docs pages show one widget each that its lesson page already runs in both setups; what is
+ * their own (the embed's or the docs page's chrome around it) is taken in one setup per page, alternating in
+ * build order, so each kind of page is seen in both setups, in 64 page loads fewer.
+ */
+function setupsFor(path: string, pages: string[]): Setup[] {
+  if (path.startsWith('/zh/')) return [SETUPS.phone];
+  const kind = /^\/(embed|widgets)\/./.exec(path)?.[1];
+  if (!kind) return Object.values(SETUPS);
+  const index = pages.filter((p) => p.startsWith(`/${kind}/`) && p !== `/${kind}/`).indexOf(path);
+  return [index % 2 === 0 ? SETUPS.desktop : SETUPS.phone];
+}
 
 /** Every page the pass opens: the built pages but the Chinese embeds (copies of Chinese lesson pages). */
 export const passedPages = () => builtPages(inject('distDir')).filter((p) => !p.startsWith('/zh/embed/'));
@@ -30,7 +43,7 @@ export const lessonsOfBothEditions = () => editions.flat();
 /** The checks, for each page of `pages`. */
 export const describePages = (pages: string[]) =>
   describe.each(pages)('page %s', (path) => {
-    const setups = setupsFor(path);
+    const setups = setupsFor(path, pages);
     const zh = path.startsWith('/zh/');
     const seen = new Map<string, PassResult>();
     const pass = (setup: (typeof setups)[number]) => {
@@ -57,15 +70,16 @@ export const describePages = (pages: string[]) =>
       },
     );
 
-    if (!zh)
+    if (setups.includes(SETUPS.desktop))
       test(`${SETUPS.desktop.name}, with the service worker and a deploy's headers: no console warning, no CSP violation`, () => {
         expect(pass(SETUPS.desktop).consoleWarnings, 'console warnings').toEqual([]);
         expect(pass(SETUPS.desktop).cspViolations, 'Content-Security-Policy violations').toEqual([]);
       });
 
-    test(`${SETUPS.phone.name}: no horizontal page scroll after every widget has drawn`, () => {
-      expect(pass(SETUPS.phone).overflowPx).toBeLessThanOrEqual(0);
-    });
+    if (setups.includes(SETUPS.phone))
+      test(`${SETUPS.phone.name}: no horizontal page scroll after every widget has drawn`, () => {
+        expect(pass(SETUPS.phone).overflowPx).toBeLessThanOrEqual(0);
+      });
 
     test.each(setups)('$name: no serious axe finding and no WCAG A/AA one; CLS under 0.1', async (setup) => {
       const { axe, cls } = pass(setup);

@@ -18,6 +18,9 @@ import type { Registered } from './index.ts';
 
 const FILE = 'llmp-flash-throughput.bin';
 export const MIN_FILE_MIB = 4;
+/** Each point's reads fit in about this long (three repeats, two orders, ten sizes: the whole curve in about 10 s,
+ *  where 4 MiB of 1 KiB reads off the record took over 3 s a point). */
+const MS_PER_POINT = 150;
 export const MAX_FILE_MIB = 64;
 
 let lastCurve: StorageCurve | null = null;
@@ -64,6 +67,7 @@ export const flashMeasure = defineHandler(async (p: MeasurePayload, ctx): Promis
     const points = measureReadThroughput(storage, {
       chunkSizes: sizes,
       bytesPerPoint: perPoint,
+      msPerPoint: MS_PER_POINT,
       onProgress: (d, n, pt) => ctx.progress(ctx.text.measuredReads(d, n, pt.order, pt.chunkBytes / 1024), d / n),
     });
     lastCurve = measuredCurve(points, 'this device (OPFS)');

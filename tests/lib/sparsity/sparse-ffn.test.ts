@@ -147,7 +147,7 @@ describe('predicted sparsity on the committed target model', () => {
     const model = await loadCommitted('target-v1');
     const predictor = await loadPredictor(MODELS_DIR + 'predictor-v1', { fetchFile: readFromDisk });
     const { loadCorpus } = await import('../../../node/corpus.ts');
-    const e = evaluatePredictor(model, predictor, loadCorpus().validation, { maxTokens: 1024 });
+    const e = evaluatePredictor(model, predictor, loadCorpus().validation, { maxTokens: 512 });
     expect(Number.isFinite(e.lossChange)).toBe(true);
     expect(e.all.recall).toBeGreaterThanOrEqual(RECALL_FLOOR);
     expect(e.all.computedShare).toBeLessThan(1);

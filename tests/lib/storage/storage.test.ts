@@ -312,6 +312,35 @@ describe('measureReadThroughput', () => {
     expect(() => measureReadThroughput(s, { repeats: 0 })).toThrow(/repeats must be a whole number/);
   });
 
+  it('with a time budget, reads what fits in it per repeat (never under minReads), judged by 16 untimed reads', () => {
+    const s = new MemoryStorage();
+    writeTestFile(s, 64 * 1024);
+    const reads = (msPerPoint: number, perReadMs: number) => {
+      // A store whose every read costs perReadMs on the clock.
+      let t = 0;
+      const timed: ByteStorage = Object.assign(Object.create(s), {
+        read: (o: number, n: number, b?: Uint8Array) => {
+          t += perReadMs;
+          return s.read(o, n, b);
+        },
+      });
+      const [p] = measureReadThroughput(timed, {
+        chunkSizes: [1024],
+        orders: ['sequential'],
+        bytesPerPoint: 64 * 1024,
+        minReads: 8,
+        repeats: 1,
+        msPerPoint,
+        now: () => t,
+      });
+      return p.reads;
+    };
+    expect(reads(1000, 1)).toBe(64); // the budget is not what binds: bytesPerPoint's 64 reads fit
+    expect(reads(20, 1)).toBe(20);
+    expect(reads(20, 0.5)).toBe(40);
+    expect(reads(5, 1)).toBe(8); // never under minReads
+  });
+
   it('repeats each point and keeps the median time', () => {
     const s = new MemoryStorage();
     writeTestFile(s, 16 * 1024);
