@@ -15,6 +15,7 @@
 // order in which the streams are read changes neither the tokens nor the weight loads.
 import { type EngineCache, type EnginePass, LeanEngine } from '../engine/engine.ts';
 import { engineInputs } from '../engine/index.ts';
+import type { KernelKind } from '../engine/kernels.ts';
 import { describeToken, drainTokens, type GeneratedToken, type TokenStream } from '../generate.ts';
 import type { LanguageModel } from '../model.ts';
 import { argmax } from '../sampling.ts';
@@ -65,6 +66,8 @@ export interface ZigzagResult {
   peakKvBytes: number;
   peakActivationBytes: number;
   seconds: number;
+  /** The engine's kernels: WebAssembly SIMD, or plain JavaScript where SIMD is missing. */
+  kernels: KernelKind;
 }
 
 /** The column of the block that made a token: its index (0 = the prompt's), the sequences that shared it, and the
@@ -309,6 +312,7 @@ export function runZigzag(model: LanguageModel, prompts: number[][], opts: Zigza
     peakKvBytes: executor.peakKvBytes,
     peakActivationBytes: executor.peakActivationBytes,
     seconds: (performance.now() - t0) / 1000,
+    kernels: executor.engine.kernels,
   };
 }
 
