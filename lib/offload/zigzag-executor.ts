@@ -85,10 +85,10 @@ export interface ZigzagToken extends GeneratedToken {
 }
 
 /**
- * The zig-zag executor: the slow tier holding every layer's weights, the lean engine with the resident embeddings and
- * final LayerNorm (as in FlexGen) and one layer's slots per layer that loads fill, and the counters over every block
- * it runs. `block(prompts)` starts one block of up to `nb` GPU
- * batches and returns a TokenStream per sequence. Call dispose() when done.
+ * The zig-zag executor: the slow tier holding every layer's weights; the lean engine, which keeps the embeddings and
+ * the final LayerNorm resident (as in FlexGen) and whose layer weights a load fills from the tier; and the counters
+ * over every block it runs. `block(prompts)` starts one block of up to `nb` GPU batches and returns a TokenStream per
+ * sequence. Call dispose() when done.
  */
 export class ZigzagExecutor {
   readonly opts: ZigzagOptions;
