@@ -185,7 +185,7 @@ export function forwardTensors(
 }
 
 /** What one block reads: its parameters by short name ("ln_1.weight"), its linears, its FFN, the attention bias
- *  ([T, S] or [B, 1, T, S], 0 = visible), the layer's cached keys/values, and how attention reads them. */
+ *  ([T, S] or [B, 1, T, S], 0 = visible), the layer's cached keys/values. */
 export interface BlockParts {
   w: (name: string) => tf.Tensor;
   /** y = x W + b for the linear `name` ("attn.qkv"), with whatever the caller adds to it. */
@@ -194,8 +194,6 @@ export interface BlockParts {
   mlp?: (m: tf.Tensor3D) => tf.Tensor;
   bias: tf.Tensor;
   past?: { k: tf.Tensor4D; v: tf.Tensor4D };
-  /** Changes the keys and values attention reads (e.g. a 4-bit round trip); the returned k, v are unchanged. */
-  readKV?: (t: tf.Tensor4D) => tf.Tensor4D;
 }
 
 /** The transformer block, once: x = x + attn(ln1(x)); x = x + mlp(ln2(x)). x [B, T, C]; k, v [B, H, S, hs]. */
@@ -207,7 +205,7 @@ export function block(
   const [B, T] = x.shape;
   const { nEmbd: C, nHead: H } = cfg;
   const hs = C / H;
-  const { w, lin, past, readKV } = parts;
+  const { w, lin, past } = parts;
   // --- attention ---
   const a = layerNorm(x, w('ln_1.weight'), w('ln_1.bias'));
   const qkv = lin('attn.qkv', a); // [B, T, 3C]
@@ -216,11 +214,9 @@ export function block(
     .map((t) => t.reshape([B, T, H, hs]).transpose([0, 2, 1, 3]) as tf.Tensor4D); // [B, H, T, hs]
   const k = (past ? tf.concat([past.k, kNew], 2) : kNew) as tf.Tensor4D; // [B, H, S, hs]
   const v = (past ? tf.concat([past.v, vNew], 2) : vNew) as tf.Tensor4D; // [B, H, S, hs]
-  const kRead = readKV ? readKV(k) : k,
-    vRead = readKV ? readKV(v) : v;
-  const scores = tf.add(tf.mul(tf.matMul(q, kRead, false, true), 1 / Math.sqrt(hs)), parts.bias); // [B, H, T, S]
+  const scores = tf.add(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(hs)), parts.bias); // [B, H, T, S]
   const probs = tf.softmax(scores) as tf.Tensor4D; // [B, H, T, S]
-  const heads = tf.matMul(probs, vRead).transpose([0, 2, 1, 3]).reshape([B, T, C]); // [B, T, C]
+  const heads = tf.matMul(probs, v).transpose([0, 2, 1, 3]).reshape([B, T, C]); // [B, T, C]
   let y = tf.add(x, lin('attn.proj', heads)) as tf.Tensor3D;
   // --- FFN: out = ReLU(x W_up + b_up) W_down + b_down ---
   const m = layerNorm(y, w('ln_2.weight'), w('ln_2.bias')) as tf.Tensor3D; // [B, T, C]

@@ -143,7 +143,7 @@ export async function browserRows(): Promise<BenchRow[]> {
       for (const m of r.results ?? []) rows.push(row(`browser ${backend}`, m.model, m.loadMs, m.bench));
       for (const o of r.offload ?? [])
         browserOffloadRows.push({
-          where: `browser ${backend}`,
+          where: `browser, lean engine (worker on tfjs ${backend})`, // the executor runs on lib/engine whatever tfjs's backend
           schedule: o.nb === 1 ? 'row-by-row' : `zig-zag block ${o.nb}×4`,
           weightLoads: o.weightLoads,
           weightBytesPerToken: Math.round(o.weightBytesPerToken),

@@ -129,7 +129,7 @@ console.log(
 console.table([...flash.policies.map((p) => ({ where: 'node cpu, file', ...p })), ...browserFlashRows]);
 const { executorRows } = await import('./flexgen-results.ts');
 console.log(
-  '\nZig-zag block executor (lib/offload), target-v1 on Node wasm, 32 sequences × 32 new tokens, GPU batch 4 (row-by-row = block of 1 batch):',
+  '\nZig-zag block executor (lib/offload), target-v1 on the lean engine in Node, 32 sequences × 32 new tokens, GPU batch 4 (row-by-row = block of 1 batch):',
 );
 console.table((await executorRows()).rows);
 const { browserOffloadRows } = await import('../node/bench-browser.ts');

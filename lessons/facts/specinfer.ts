@@ -97,6 +97,9 @@ export const widenSampled = ratio(w5s, w1s);
 export const mssOverNaive = ratio(w5s, naive5);
 /** A pass over T tokens (of the target, or of the draft) as a multiple of the target's one-token pass. */
 export const passCost = (list: CostList, T: number) => ratio(costOf(list, T), cost1);
+/** The target's tfjs pass over one race prompt, in one-token passes: what plain decoding's time per token (c₁)
+ *  carries for each prompt besides its own tokens (the per-pass costs c_T and d leave the prompt out). */
+export const promptPassCost = passCost(m.cost.targetTfjs, m.race.promptTokens);
 /** New tokens the race generates after each prompt. */
 export const raceNewTokens = m.race.rows.length ? m.race.rows[0].tokens / m.race.prompts : undefined;
 /**

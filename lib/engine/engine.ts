@@ -3,7 +3,9 @@
 // steps and few-token passes (prefill chunks, tree verification with a mask and positions), fp32 or packed
 // int4/int3 weights. The seams lessons change: a linear's weights (setLinear) or an added low-rank term (unmerged
 // LoRA), the FFN's active neurons (sparse FFN) or a whole custom FFN, the attention mask and positions. A seam it
-// cannot honour is refused with an error, never ignored. Design notes: lib/engine/README.md.
+// cannot honour is refused with an error, never ignored. A pass is begin → runLayer per layer → finish, so one layer
+// can run for several sequences in turn, each with its own cache (FlexGen's zig-zag schedule, lib/offload); run() is
+// that loop for one pass over the engine's own cache. Design notes: lib/engine/README.md.
 //
 //   x = wte[tokens] + wpe[positions]                         [T, C]
 //   per layer:  x = x + attn(ln1(x));  x = x + mlp(ln2(x))   mlp = ReLU(x W_up + b_up) W_down + b_down
@@ -46,6 +48,43 @@ export interface EngineRunOptions {
   /** Per layer, the FFN computed by the caller: FFN input [T*C] row-major in, FFN output [T*C] out (down bias
    *  included), e.g. from weights read from flash (lib/flash). Replaces the FFN of every layer. */
   ffnFn?: (layer: number, x: Float32Array) => Float32Array;
+  /** Replaces the keys and the values this pass appends ([T, C] row-major, C values per row) before attention reads
+   *  them: the cache holds, and every later pass reads, what it returns (e.g. FlexGen's 4-bit round trip,
+   *  lib/offload's kvRoundTrip). */
+  kvFn?: (rows: Float32Array, rowLength: number) => Float32Array;
+}
+
+/** A KV cache in the engine's heap: per layer, keys and values [capacity, C] row-major. The engine has one of its
+ *  own (run, keep, reset); newCache() makes more, for passes of several sequences that interleave layer by layer. */
+export interface EngineCache {
+  /** Positions held. */
+  readonly length: number;
+}
+
+interface Cache extends EngineCache {
+  length: number;
+  capacity: number;
+  k: number[]; // per layer, a pointer to keys [capacity, C]
+  v: number[];
+  pass: Pass | null; // the pass appending to it, between begin() and finish()
+}
+
+/** One pass between begin() and finish(): its tokens' activations [T, C] between layers, and the layer it is at. */
+export interface EnginePass {
+  readonly cache: EngineCache;
+  /** The next layer runLayer() runs; nLayer when the pass is ready for finish(). */
+  readonly layer: number;
+  /** The activations [T, C] between layers (the residual stream), row-major. */
+  readonly x: Float32Array;
+}
+
+interface Pass extends EnginePass {
+  cache: Cache;
+  layer: number;
+  x: Float32Array;
+  T: number;
+  mask: Uint8Array | null; // [T, S], 1 = may attend; null = causal
+  opts: EngineRunOptions;
 }
 
 type Linear = {
@@ -61,7 +100,7 @@ type Linear = {
 
 const LINEARS = ['attn.qkv', 'attn.proj', 'mlp.up', 'mlp.down'] as const;
 /** The run options the engine honours; any other (a caller passing tfjs's `record` or `ffnMask`) is refused. */
-const RUN_OPTIONS = ['mask', 'positions', 'ffnNeurons', 'ffnFn'];
+const RUN_OPTIONS = ['mask', 'positions', 'ffnNeurons', 'ffnFn', 'kvFn'];
 
 export class LeanEngine {
   readonly config: GPTConfig;
@@ -72,10 +111,9 @@ export class LeanEngine {
   private readonly lin = new Map<string, Linear>();
   private readonly headW: number; // wte^T [C, V]: the tied head as an ordinary [in, out] linear
   private readonly upT = new Map<number, number>(); // per layer W_up^T [F, C], made when a sparse FFN first needs it
-  private kc: number[] = []; // per layer, keys [capacity, C]
-  private vc: number[] = [];
-  private capacity = 0;
-  private n = 0;
+  private readonly own: Cache; // the engine's own cache: run, keep, reset
+  private readonly caches = new Set<Cache>(); // every cache begin() may append to
+  private readonly spare: Cache[] = []; // dropped caches, reused by newCache (the heap never frees)
   private scratchT = 0;
   private s: Record<'x' | 'a' | 'q' | 'heads' | 'out' | 'qkv' | 'hid' | 'logits' | 'xp' | 'xsum', number> = {
     x: 0,
@@ -90,6 +128,7 @@ export class LeanEngine {
     xsum: 0,
   };
   private scores = 0;
+  private scoresLength = 0;
   private maskPtr = 0;
   private idxPtr = 0;
   private maskBytes = 0;
@@ -138,12 +177,13 @@ export class LeanEngine {
     const wteT = new Float32Array(C * V);
     for (let v = 0; v < V; v++) for (let c = 0; c < C; c++) wteT[c * V + v] = wte[v * C + c];
     this.headW = this.k.heap.put(wteT);
-    this.grow(config.blockSize + 80);
+    this.own = this.makeCache(config.blockSize + 80);
+    this.caches.add(this.own);
   }
 
-  /** Positions held in the cache. */
+  /** Positions held in the engine's own cache. */
   get length(): number {
-    return this.n;
+    return this.own.length;
   }
 
   /** Bytes of the engine's heap (weights, cache, scratch). */
@@ -164,14 +204,14 @@ export class LeanEngine {
   }
 
   /**
-   * Overwrites a linear's fp32 weights in place: `fill` gets the bytes of W [in, out] inside the engine's heap (a view
-   * valid only during the call), so weights read from storage land where the kernels read them, with no copy.
+   * Overwrites an fp32 parameter in place, by its name in the weights file ("h.0.mlp.up.weight", "h.0.ln_1.bias"):
+   * `fill` gets its bytes inside the engine's heap (a view valid only during the call), so weights read from storage
+   * land where the kernels read them, with no copy.
    */
-  fillLinear(name: string, fill: (bytes: Uint8Array) => void): void {
-    const L = this.linear(name);
-    if (L.kind !== 'f32') throw new Error(`LeanEngine.fillLinear(${name}): the layer holds packed weights`);
-    fill(this.k.heap.u8.subarray(L.w, L.w + 4 * L.n * L.m));
-    this.upT.delete(Number(name.split('.')[1]));
+  fillParameter(name: string, fill: (bytes: Uint8Array) => void): void {
+    const [ptr, floats] = this.parameter(name);
+    fill(this.k.heap.u8.subarray(ptr, ptr + 4 * floats));
+    if (name.endsWith('.mlp.up.weight')) this.upT.delete(Number(name.split('.')[1]));
   }
 
   /** Replaces a linear's weights by packed int4/int3 groups (lib/quant's QuantizedMatrix of this linear's shape). */
@@ -195,10 +235,41 @@ export class LeanEngine {
     this.upT.delete(Number(name.split('.')[1]));
   }
 
+  /** One pass of `tokens` over the engine's own cache: begin, every layer, finish. Logits [T][V]. */
   run(tokens: number[], opts: EngineRunOptions = {}): Float32Array[] {
-    const { nEmbd: C, nHead: H, nLayer, vocabSize: V, blockSize } = this.config;
+    const pass = this.begin(tokens, opts);
+    for (let l = 0; l < this.config.nLayer; l++) this.runLayer(pass);
+    return this.finish(pass);
+  }
+
+  /** A new empty KV cache for begin(), room for `capacity` positions before it grows (a dropped cache's memory is
+   *  reused: the heap never frees). */
+  newCache(capacity = this.config.blockSize + 80): EngineCache {
+    const c = this.spare.pop() ?? this.makeCache(capacity);
+    if (c.capacity < capacity) this.grow(c, capacity);
+    this.caches.add(c);
+    return c;
+  }
+
+  /** Gives back a cache from newCache() for reuse; it must not be used again. */
+  dropCache(cache: EngineCache): void {
+    const c = cache as Cache;
+    if (c === this.own || !this.caches.delete(c))
+      throw new Error('LeanEngine.dropCache: not a cache from this engine’s newCache(), or dropped already');
+    Object.assign(c, { length: 0, pass: null });
+    this.spare.push(c);
+  }
+
+  /** Starts a pass of `tokens` appending to `cache` (default: the engine's own): checks the inputs and embeds them,
+   *  x = wte[tokens] + wpe[positions]. Then runLayer() once per layer, then finish(). A new pass on a cache abandons
+   *  any unfinished one there. */
+  begin(tokens: number[], opts: EngineRunOptions = {}, cache: EngineCache = this.own): EnginePass {
+    const { nEmbd: C, vocabSize: V, blockSize } = this.config;
+    const c = cache as Cache;
+    if (!this.caches.has(c))
+      throw new Error('LeanEngine.begin: the cache is not one of this engine’s (or was dropped)');
     const T = tokens.length,
-      P = this.n,
+      P = c.length,
       S = P + T;
     if (T === 0) throw new Error('LeanEngine.run: no tokens');
     for (const key of Object.keys(opts))
@@ -217,78 +288,98 @@ export class LeanEngine {
     if (opts.mask && (opts.mask.length !== T || opts.mask.some((r) => r.length !== S)))
       throw new Error(`LeanEngine.run: mask must be [${T}][${S}]`);
     this.checkFfnHooks(opts);
-    if (S > this.capacity) this.grow(2 * S);
-    this.ensureScratch(T, S);
+    if (S > c.capacity) this.grow(c, 2 * S);
+
+    const f = this.k.heap.f32,
+      wte = this.p.get('wte.weight')! >> 2,
+      wpe = this.p.get('wpe.weight')! >> 2;
+    const x = new Float32Array(T * C); // [T, C]
+    for (let t = 0; t < T; t++)
+      for (let i = 0; i < C; i++) x[t * C + i] = f[wte + tokens[t] * C + i] + f[wpe + positions[t] * C + i];
+    const mask = opts.mask ? Uint8Array.from(opts.mask.flat(), (m) => (m > 0 ? 1 : 0)) : null; // [T, S]
+    const pass: Pass = { cache: c, layer: 0, x, T, mask, opts };
+    c.pass = pass;
+    return pass;
+  }
+
+  /** Runs the pass's next layer, x = x + attn(ln1(x)); x = x + mlp(ln2(x)), appending the layer's keys and values for
+   *  the pass's tokens to its cache. */
+  runLayer(pass: EnginePass): void {
+    const p = this.inFlight(pass, 'runLayer');
+    const { nEmbd: C, nHead: H, nLayer } = this.config;
+    if (p.layer === nLayer) throw new Error(`LeanEngine.runLayer: the pass has run all ${nLayer} layers; finish() it`);
+    const { T, cache: c, opts } = p,
+      l = p.layer,
+      h = `h.${l}`,
+      P = c.length;
+    this.ensureScratch(T, P + T);
+    const fn = this.fn,
+      s = this.s,
+      heap = this.k.heap;
+    heap.f32.set(p.x, s.x >> 2);
+    if (p.mask) heap.u8.set(p.mask, this.maskPtr);
+    // x = x + attn(ln1(x)): q for the new tokens, their keys and values appended to the cache
+    for (let t = 0; t < T; t++)
+      fn.layerNorm(s.x + 4 * t * C, this.p.get(`${h}.ln_1.weight`)!, this.p.get(`${h}.ln_1.bias`)!, s.a + 4 * t * C, C);
+    this.apply(this.lin.get(`${h}.attn.qkv`)!, s.a, s.qkv, T); // [T, 3C]
+    let f = heap.f32;
+    for (let t = 0; t < T; t++) {
+      const row = (s.qkv >> 2) + t * 3 * C;
+      f.copyWithin((s.q >> 2) + t * C, row, row + C);
+      f.copyWithin((c.k[l] >> 2) + (P + t) * C, row + C, row + 2 * C);
+      f.copyWithin((c.v[l] >> 2) + (P + t) * C, row + 2 * C, row + 3 * C);
+    }
+    if (opts.kvFn)
+      for (const base of [c.k[l], c.v[l]]) {
+        const at = (base >> 2) + P * C;
+        const rows = opts.kvFn(f.slice(at, at + T * C), C);
+        if (rows.length !== T * C) throw new Error(`kvFn returned ${rows.length} values, expected ${T * C}`);
+        f = heap.f32;
+        f.set(rows, at);
+      }
+    fn.attention(s.q, c.k[l], c.v[l], s.heads, this.scores, p.mask ? this.maskPtr : 0, T, P, C, H);
+    this.apply(this.lin.get(`${h}.attn.proj`)!, s.heads, s.out, T);
+    fn.addTo(s.x, s.out, T * C);
+    // x = x + mlp(ln2(x))
+    for (let t = 0; t < T; t++)
+      fn.layerNorm(s.x + 4 * t * C, this.p.get(`${h}.ln_2.weight`)!, this.p.get(`${h}.ln_2.bias`)!, s.a + 4 * t * C, C);
+    this.mlp(l, T, opts);
+    fn.addTo(s.x, s.out, T * C);
+    p.x.set(heap.floats(s.x, T * C));
+    p.layer++;
+  }
+
+  /** Ends the pass: its positions join the cache; logits = ln_f(x) · wteᵀ, [T][V]. */
+  finish(pass: EnginePass): Float32Array[] {
+    const p = this.inFlight(pass, 'finish');
+    const { nEmbd: C, nLayer, vocabSize: V } = this.config;
+    if (p.layer !== nLayer) throw new Error(`LeanEngine.finish: the pass has run ${p.layer} of ${nLayer} layers`);
+    const { T, cache: c } = p;
+    c.length += T;
+    c.pass = null;
+    this.ensureScratch(T, c.length);
     const fn = this.fn,
       s = this.s;
-
-    // embeddings: x [T, C]
-    let f = this.k.heap.f32;
-    const wte = this.p.get('wte.weight')! >> 2,
-      wpe = this.p.get('wpe.weight')! >> 2;
-    for (let t = 0; t < T; t++)
-      for (let c = 0; c < C; c++)
-        f[(s.x >> 2) + t * C + c] = f[wte + tokens[t] * C + c] + f[wpe + positions[t] * C + c];
-    let mask = 0;
-    if (opts.mask) {
-      const u8 = this.k.heap.u8;
-      for (let t = 0; t < T; t++)
-        for (let j = 0; j < S; j++) u8[this.maskPtr + t * S + j] = opts.mask[t][j] > 0 ? 1 : 0;
-      mask = this.maskPtr;
-    }
-
-    for (let l = 0; l < nLayer; l++) {
-      const h = `h.${l}`;
-      // x = x + attn(ln1(x)): q for the new tokens, their keys and values appended to the cache
-      for (let t = 0; t < T; t++)
-        fn.layerNorm(
-          s.x + 4 * t * C,
-          this.p.get(`${h}.ln_1.weight`)!,
-          this.p.get(`${h}.ln_1.bias`)!,
-          s.a + 4 * t * C,
-          C,
-        );
-      this.apply(this.lin.get(`${h}.attn.qkv`)!, s.a, s.qkv, T); // [T, 3C]
-      f = this.k.heap.f32;
-      for (let t = 0; t < T; t++) {
-        const row = (s.qkv >> 2) + t * 3 * C;
-        f.copyWithin((s.q >> 2) + t * C, row, row + C);
-        f.copyWithin((this.kc[l] >> 2) + (P + t) * C, row + C, row + 2 * C);
-        f.copyWithin((this.vc[l] >> 2) + (P + t) * C, row + 2 * C, row + 3 * C);
-      }
-      fn.attention(s.q, this.kc[l], this.vc[l], s.heads, this.scores, mask, T, P, C, H);
-      this.apply(this.lin.get(`${h}.attn.proj`)!, s.heads, s.out, T);
-      fn.addTo(s.x, s.out, T * C);
-      // x = x + mlp(ln2(x))
-      for (let t = 0; t < T; t++)
-        fn.layerNorm(
-          s.x + 4 * t * C,
-          this.p.get(`${h}.ln_2.weight`)!,
-          this.p.get(`${h}.ln_2.bias`)!,
-          s.a + 4 * t * C,
-          C,
-        );
-      this.mlp(l, T, opts);
-      fn.addTo(s.x, s.out, T * C);
-    }
-    this.n = S;
+    this.k.heap.f32.set(p.x, s.x >> 2);
     for (let t = 0; t < T; t++)
       fn.layerNorm(s.x + 4 * t * C, this.p.get('ln_f.weight')!, this.p.get('ln_f.bias')!, s.a + 4 * t * C, C);
     if (T === 1) fn.matvec(s.a, this.headW, 0, s.logits, C, V);
     else fn.matmul(s.a, this.headW, 0, s.logits, T, C, V);
-    f = this.k.heap.f32;
+    const f = this.k.heap.f32;
     const logits: Float32Array[] = [];
     for (let t = 0; t < T; t++) logits.push(f.slice((s.logits >> 2) + t * V, (s.logits >> 2) + (t + 1) * V));
     return logits;
   }
 
+  /** Keeps only `positions` of the engine's own cache, in that order (a gather). */
   keep(positions: number[]): void {
-    const C = this.config.nEmbd;
+    const C = this.config.nEmbd,
+      own = this.own;
     for (const p of positions)
-      if (!(Number.isInteger(p) && p >= 0 && p < this.n))
-        throw new Error(`LeanEngine.keep: position ${p} is outside 0..${this.n - 1}`);
+      if (!(Number.isInteger(p) && p >= 0 && p < own.length))
+        throw new Error(`LeanEngine.keep: position ${p} is outside 0..${own.length - 1}`);
     const f = this.k.heap.f32;
-    for (const cache of [this.kc, this.vc])
+    for (const cache of [own.k, own.v])
       for (const base of cache) {
         // Rows already in place (a kept prefix) are not copied: cutting back to the prompt costs nothing.
         const rows = positions.map((p, i) =>
@@ -296,22 +387,24 @@ export class LeanEngine {
         );
         rows.forEach((r, i) => r && f.set(r, (base >> 2) + i * C));
       }
-    this.n = positions.length;
+    own.length = positions.length;
   }
 
   reset(): void {
-    this.n = 0;
+    Object.assign(this.own, { length: 0, pass: null });
   }
 
   dispose(): void {
-    this.n = 0;
+    this.reset();
   }
 
-  /** A copy of the cache per layer, [nHead, length, headSize] row-major (TreeRunner's layout). */
-  cacheValues(): { k: Float32Array[]; v: Float32Array[] } {
+  /** A copy of a cache (default: the engine's own) per layer, [nHead, length, headSize] row-major (TreeRunner's
+   *  layout). */
+  cacheValues(cache: EngineCache = this.own): { k: Float32Array[]; v: Float32Array[] } {
     const { nEmbd: C, nHead: H } = this.config,
+      c = cache as Cache,
       hs = C / H,
-      S = this.n,
+      S = c.length,
       f = this.k.heap.f32;
     const headMajor = (base: number) => {
       const out = new Float32Array(S * C);
@@ -320,7 +413,7 @@ export class LeanEngine {
           out.set(f.subarray((base >> 2) + s * C + h * hs, (base >> 2) + s * C + (h + 1) * hs), (h * S + s) * hs);
       return out;
     };
-    return S === 0 ? { k: [], v: [] } : { k: this.kc.map(headMajor), v: this.vc.map(headMajor) };
+    return S === 0 ? { k: [], v: [] } : { k: c.k.map(headMajor), v: c.v.map(headMajor) };
   }
 
   // out [T, C] = mlp(a [T, C]) for layer l: dense, sparse over the active neurons, or the caller's FFN.
@@ -439,6 +532,27 @@ export class LeanEngine {
     return ptr;
   }
 
+  // [pointer, floats] of an fp32 parameter by its weights-file name.
+  private parameter(name: string): [number, number] {
+    const { nEmbd: C, blockSize } = this.config;
+    const L = this.lin.get(name.replace(/\.(weight|bias)$/, ''));
+    if (L && name.endsWith('.bias')) return [L.bias, L.m];
+    if (L && L.kind === 'f32') return [L.w, L.n * L.m];
+    if (L) throw new Error(`LeanEngine.fillParameter(${name}): the layer holds packed weights`);
+    const ptr = this.p.get(name);
+    // The tied head reads a transposed copy of wte, which a fill would leave stale.
+    if (ptr === undefined || name === 'wte.weight')
+      throw new Error(`LeanEngine.fillParameter: no fillable fp32 parameter ${name} (names look like "h.0.ln_1.bias")`);
+    return [ptr, name === 'wpe.weight' ? blockSize * C : C];
+  }
+
+  private inFlight(pass: EnginePass, method: string): Pass {
+    const p = pass as Pass;
+    if (p.cache?.pass !== p || !this.caches.has(p.cache))
+      throw new Error(`LeanEngine.${method}: the pass is finished, abandoned for a newer one, or not this engine's`);
+    return p;
+  }
+
   private linear(name: string): Linear {
     const L = this.lin.get(name);
     if (!L) throw new Error(`LeanEngine: no linear layer ${name} (names look like "h.0.mlp.up")`);
@@ -472,16 +586,25 @@ export class LeanEngine {
     }
   }
 
-  private grow(capacity: number): void {
+  private makeCache(capacity: number): Cache {
+    const c: Cache = { length: 0, capacity: 0, k: [], v: [], pass: null };
+    this.grow(c, capacity);
+    return c;
+  }
+
+  private grow(c: Cache, capacity: number): void {
     const C = this.config.nEmbd,
       heap = this.k.heap;
-    for (const cache of [this.kc, this.vc])
+    for (const cache of [c.k, c.v])
       for (let l = 0; l < this.config.nLayer; l++) {
         const next = heap.alloc(4 * capacity * C);
-        if (cache[l]) heap.f32.copyWithin(next >> 2, cache[l] >> 2, (cache[l] >> 2) + this.n * C);
+        if (cache[l]) heap.f32.copyWithin(next >> 2, cache[l] >> 2, (cache[l] >> 2) + c.length * C);
         cache[l] = next;
       }
-    this.capacity = capacity;
-    this.scores = heap.alloc(4 * capacity);
+    c.capacity = capacity;
+    if (capacity > this.scoresLength) {
+      this.scores = heap.alloc(4 * capacity);
+      this.scoresLength = capacity;
+    }
   }
 }

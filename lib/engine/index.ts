@@ -14,7 +14,14 @@ import { type EngineOptions, LeanEngine, type LowRankTerm } from './engine.ts';
 /** What decodes generated text: the lean engine (this folder) or the model's tfjs forward. */
 export type DecodeEngine = 'tfjs' | 'lean';
 
-export { LeanEngine, type EngineOptions, type EngineRunOptions, type LowRankTerm } from './engine.ts';
+export {
+  LeanEngine,
+  type EngineCache,
+  type EngineOptions,
+  type EnginePass,
+  type EngineRunOptions,
+  type LowRankTerm,
+} from './engine.ts';
 export { createKernels, simdSupported, type KernelKind } from './kernels.ts';
 export {
   measureRoofline,

@@ -20,12 +20,13 @@ export class CountingTier {
     this.end += bytes.length;
   }
 
-  /** Reads the array stored under `key` (one counted read). */
-  get(key: string): Float32Array {
+  /** Reads the bytes stored under `key` into `out` (one counted read), e.g. straight into the engine's heap. */
+  readInto(key: string, out: Uint8Array): void {
     const at = this.index.get(key);
     if (!at) throw new Error(`${this.storage.name}: nothing stored under "${key}"`);
-    const out = this.storage.read(at.offset, at.length); // a fresh array, offset 0: aligned for float32
-    return new Float32Array(out.buffer, out.byteOffset, at.length / 4);
+    if (out.length !== at.length)
+      throw new Error(`${this.storage.name}: "${key}" holds ${at.length} bytes, the destination ${out.length}`);
+    this.storage.read(at.offset, at.length, out);
   }
 
   get bytesRead(): number {

@@ -4,16 +4,22 @@
 // nb = 1 this is row-by-row (every batch reloads every layer at every token). Greedy decoding; the output equals
 // plain batched decoding of all sequences at once (tests/lib/offload/zigzag-executor.test.ts).
 //
+// It runs on the lean engine (lib/engine), the one block of the inference path: the engine's layer weights start
+// zeroed and a load fills them from the slow tier, in place; each sequence has its own engine cache, and a layer runs
+// for the block's sequences in turn (a GPU batch is a group of sequences for the schedule's arithmetic; the engine
+// runs them one after another).
+//
 // Each sequence of a block is a TokenStream (lib/generate.ts), like every other decoder: its next() gives its next
 // token, and the block computes a whole column (every sequence's next token, each layer loaded once) the first time
 // any of its streams asks for that column, keeping the other sequences' tokens until their streams ask. So the
 // order in which the streams are read changes neither the tokens nor the weight loads.
-import * as tf from '@tensorflow/tfjs';
+import { type EngineCache, type EnginePass, LeanEngine } from '../engine/engine.ts';
+import { engineInputs } from '../engine/index.ts';
+import type { KernelKind } from '../engine/kernels.ts';
 import { describeToken, drainTokens, type GeneratedToken, type TokenStream } from '../generate.ts';
 import type { LanguageModel } from '../model.ts';
 import { argmax } from '../sampling.ts';
 import type { TokenPiece } from '../tokenizer.ts';
-import { blockForward, embed, headForward, LAYER_PARAM_NAMES, type LayerParams } from './layer-forward.ts';
 import { CountingTier } from './tiers.ts';
 import type { ByteStorage } from '../storage/index.ts';
 import { zigzagWeightLoads } from './schedule.ts';
@@ -27,9 +33,26 @@ export interface ZigzagOptions {
   maxNewTokens: number;
   /** Where the layer weights live (lib/storage: memory by default, a file in Node, OPFS in a browser worker). */
   storage?: ByteStorage;
-  /** Round-trip the keys/values each step appends ([B, H, T, hs]) through a compressed form before caching them. */
-  compressKV?: (kv: tf.Tensor4D) => tf.Tensor4D;
+  /** Round-trip the keys and the values each step appends ([T, C] per sequence, C values a row) through a compressed
+   *  form before attention reads and the cache keeps them (lib/offload's kvRoundTrip; the engine's kvFn seam). */
+  compressKV?: (rows: Float32Array, rowLength: number) => Float32Array;
 }
+
+/** One layer's parameters, by their names in the weights file after "h.<layer>.": what a load reads. */
+const LAYER_PARAM_NAMES = [
+  'ln_1.weight',
+  'ln_1.bias',
+  'attn.qkv.weight',
+  'attn.qkv.bias',
+  'attn.proj.weight',
+  'attn.proj.bias',
+  'ln_2.weight',
+  'ln_2.bias',
+  'mlp.up.weight',
+  'mlp.up.bias',
+  'mlp.down.weight',
+  'mlp.down.bias',
+];
 
 export interface ZigzagResult {
   /** Generated token ids per sequence. */
@@ -43,6 +66,8 @@ export interface ZigzagResult {
   peakKvBytes: number;
   peakActivationBytes: number;
   seconds: number;
+  /** The engine's kernels: WebAssembly SIMD, or plain JavaScript where SIMD is missing. */
+  kernels: KernelKind;
 }
 
 /** The column of the block that made a token: its index (0 = the prompt's), the sequences that shared it, and the
@@ -60,17 +85,17 @@ export interface ZigzagToken extends GeneratedToken {
 }
 
 /**
- * The zig-zag executor: the slow tier holding every layer's weights, the resident embeddings and final LayerNorm
- * (as in FlexGen), and the counters over every block it runs. `block(prompts)` starts one block of up to `nb` GPU
- * batches and returns a TokenStream per sequence. Call dispose() when done.
+ * The zig-zag executor: the slow tier holding every layer's weights; the lean engine, which keeps the embeddings and
+ * the final LayerNorm resident (as in FlexGen) and whose layer weights a load fills from the tier; and the counters
+ * over every block it runs. `block(prompts)` starts one block of up to `nb` GPU batches and returns a TokenStream per
+ * sequence. Call dispose() when done.
  */
 export class ZigzagExecutor {
   readonly opts: ZigzagOptions;
   readonly model: LanguageModel;
+  readonly engine: LeanEngine;
   private readonly disk: CountingTier;
   private readonly readBefore: number;
-  private readonly resident: { wte: tf.Tensor; wpe: tf.Tensor; lnW: tf.Tensor; lnB: tf.Tensor };
-  private readonly shapes: Map<string, number[]>;
   private readonly live = new Set<ZigzagBlock>();
   weightLoads = 0;
   peakKvBytes = 0;
@@ -85,18 +110,17 @@ export class ZigzagExecutor {
     const cfg = model.config;
     this.model = model;
     this.opts = opts;
-    const all = model.exportWeights();
+    const [config, all, engineOpts] = engineInputs(model); // refuses a model with an unmerged adapter attached
     this.disk = new CountingTier(opts.storage);
+    const resident = { ...all };
     for (let l = 0; l < cfg.nLayer; l++)
-      for (const p of LAYER_PARAM_NAMES) this.disk.put(`h.${l}.${p}`, all[`h.${l}.${p}`]);
+      for (const p of LAYER_PARAM_NAMES) {
+        const name = `h.${l}.${p}`;
+        this.disk.put(name, all[name]);
+        resident[name] = new Float32Array(all[name].length); // zeroed: nothing computes on weights no load brought
+      }
+    this.engine = new LeanEngine(config, resident, engineOpts);
     this.readBefore = this.disk.bytesRead;
-    this.resident = {
-      wte: tf.tensor(all['wte.weight'], [cfg.vocabSize, cfg.nEmbd]),
-      wpe: tf.tensor(all['wpe.weight'], [cfg.blockSize, cfg.nEmbd]),
-      lnW: tf.tensor(all['ln_f.weight']),
-      lnB: tf.tensor(all['ln_f.bias']),
-    };
-    this.shapes = new Map(LAYER_PARAM_NAMES.map((p) => [p, paramShape(model, p)]));
   }
 
   /** Bytes of layer weights read from the slow tier so far. */
@@ -116,62 +140,43 @@ export class ZigzagExecutor {
     return prompts.map((_, i) => new ZigzagStream(block, i));
   }
 
-  /** Frees the resident weights and the caches of any block still open. */
+  /** Frees the caches of any block still open, and the engine. */
   dispose(): void {
     for (const b of this.live) b.free();
     this.live.clear();
-    tf.dispose(Object.values(this.resident));
+    this.engine.dispose();
   }
 
-  /** Runs one column of `block`: every layer loaded once, run for each of its GPU batches. Returns the logits of each
+  /** Runs one column of `block`: every layer loaded once, run for each of its sequences. Returns the logits of each
    *  sequence's last position, [sequences][vocab]. */
   runColumn(block: ZigzagBlock): Float32Array[] {
-    const cfg = this.model.config;
-    const { gbs, compressKV } = this.opts;
-    const s = block.promptLength;
-    const column = block.column;
-    const T = column === 0 ? s : 1;
-    const past = column === 0 ? 0 : s + column - 1;
-    const { wte, wpe, lnW, lnB } = this.resident;
-    // Activations of each batch of the block, parked between layers: [gbs, T, C] each.
-    let x = block.next.map((ids) => tf.tidy(() => embed(cfg, wte, wpe, tf.tensor2d(ids, [gbs, T], 'int32'), past)));
-    for (let l = 0; l < cfg.nLayer; l++) {
-      const w = this.loadLayer(l); // one load serves every batch of the block
+    const { nLayer, nEmbd: C } = this.model.config;
+    const kvFn = this.opts.compressKV;
+    // Each sequence's activations, parked between layers ([T, C] each), and its tokens' keys and values appended to
+    // its own cache.
+    const passes: EnginePass[] = block.next.map((ids, i) =>
+      this.engine.begin(ids, kvFn ? { kvFn } : {}, block.caches[i]),
+    );
+    this.peakActivationBytes = Math.max(
+      this.peakActivationBytes,
+      passes.reduce((a, p) => a + p.x.byteLength, 0),
+    );
+    for (let l = 0; l < nLayer; l++) {
+      this.loadLayer(l); // one load serves every sequence of the block
       this.weightLoads++;
-      x = x.map((xi, i) => {
-        const cache = block.kv[i];
-        const r = tf.tidy(() => {
-          const res = blockForward(cfg, w, xi, cache[l]);
-          const keep = compressKV ? compressNewKV(res, past, compressKV) : res;
-          return { x: keep.x, k: keep.k, v: keep.v };
-        });
-        if (cache[l]) tf.dispose([cache[l].k, cache[l].v]);
-        cache[l] = { k: r.k, v: r.v };
-        xi.dispose();
-        return r.x;
-      });
-      tf.dispose(Object.values(w));
-      this.peakActivationBytes = Math.max(
-        this.peakActivationBytes,
-        x.reduce((a, t) => a + t.size * 4, 0),
-      );
-      let kvBytes = 0;
-      for (const b of this.live) kvBytes += b.kvBytes();
-      this.peakKvBytes = Math.max(this.peakKvBytes, kvBytes);
+      for (const p of passes) this.engine.runLayer(p);
     }
-    const V = cfg.vocabSize;
-    return x.flatMap((xi) => {
-      const logitsT = tf.tidy(() => headForward(cfg, lnW, lnB, wte, xi)); // [gbs, V]
-      const data = logitsT.dataSync() as Float32Array;
-      tf.dispose([logitsT, xi]);
-      return Array.from({ length: gbs }, (_, j) => data.slice(j * V, (j + 1) * V));
-    });
+    const logits = passes.map((p) => this.engine.finish(p).at(-1)!);
+    let positions = 0;
+    for (const b of this.live) for (const c of b.caches) positions += c.length;
+    this.peakKvBytes = Math.max(this.peakKvBytes, positions * nLayer * 2 * C * 4); // fp32 keys and values
+    return logits;
   }
 
-  private loadLayer(l: number): LayerParams {
-    return Object.fromEntries(
-      LAYER_PARAM_NAMES.map((p) => [p, tf.tensor(this.disk.get(`h.${l}.${p}`), this.shapes.get(p)!)]),
-    );
+  // Reads layer l's parameters from the slow tier straight into the engine's slots for them (one counted read each).
+  private loadLayer(l: number): void {
+    for (const p of LAYER_PARAM_NAMES)
+      this.engine.fillParameter(`h.${l}.${p}`, (bytes) => this.disk.readInto(`h.${l}.${p}`, bytes));
   }
 
   /** Called by a block whose streams are all disposed. */
@@ -187,23 +192,22 @@ class ZigzagBlock {
   readonly executor: ZigzagExecutor;
   readonly prompts: number[][];
   readonly promptLength: number;
-  /** Per GPU batch: the tokens entering the next column, flat [gbs · T]. */
+  /** Per sequence: the tokens entering the next column. */
   next: number[][];
-  /** Per GPU batch, per layer: the cached keys and values ([gbs, H, P, hs] each). */
-  readonly kv: { k: tf.Tensor4D; v: tf.Tensor4D }[][];
+  /** Per sequence: its KV cache in the executor's engine (empty once the block is freed). */
+  caches: EngineCache[];
   readonly made: ZigzagToken[][];
   column = 0;
   private open: number;
   private readonly pieces: ((id: number) => TokenPiece)[];
 
   constructor(executor: ZigzagExecutor, prompts: number[][]) {
-    const { gbs } = executor.opts;
     this.executor = executor;
     this.prompts = prompts;
     this.promptLength = prompts[0].length;
-    const batches = prompts.length / gbs;
-    this.next = Array.from({ length: batches }, (_, b) => prompts.slice(b * gbs, (b + 1) * gbs).flat());
-    this.kv = Array.from({ length: batches }, () => []);
+    this.next = prompts;
+    const positions = this.promptLength + executor.opts.maxNewTokens - 1;
+    this.caches = prompts.map(() => executor.engine.newCache(positions));
     this.made = prompts.map(() => []);
     this.open = prompts.length;
     this.pieces = prompts.map((p) => {
@@ -215,7 +219,7 @@ class ZigzagBlock {
 
   /** Token `k` of sequence `seq`, running columns up to it. */
   token(seq: number, k: number): ZigzagToken {
-    const { gbs, maxNewTokens } = this.executor.opts;
+    const { maxNewTokens } = this.executor.opts;
     if (k >= maxNewTokens) throw new Error(`zig-zag decoding: this block makes ${maxNewTokens} tokens per sequence`);
     while (this.column <= k) {
       const loads = this.executor.weightLoads;
@@ -233,22 +237,16 @@ class ZigzagBlock {
         this.made[i].push({ ...describeToken(tok, id, row, 5, this.pieces[i](id)), record });
         return id;
       });
-      this.next = this.next.map((_, b) => ids.slice(b * gbs, (b + 1) * gbs));
+      this.next = ids.map((id) => [id]);
       this.column++;
       if (this.column === maxNewTokens) this.free(); // the last column: no cache is needed after it
     }
     return this.made[seq][k];
   }
 
-  kvBytes(): number {
-    return this.kv.flat().reduce((a, c) => a + (c.k.size + c.v.size) * 4, 0);
-  }
-
   free(): void {
-    for (const row of this.kv) {
-      for (const c of row) tf.dispose([c.k, c.v]);
-      row.length = 0;
-    }
+    for (const c of this.caches) this.executor.engine.dropCache(c);
+    this.caches = [];
   }
 
   release(): void {
@@ -314,6 +312,7 @@ export function runZigzag(model: LanguageModel, prompts: number[][], opts: Zigza
     peakKvBytes: executor.peakKvBytes,
     peakActivationBytes: executor.peakActivationBytes,
     seconds: (performance.now() - t0) / 1000,
+    kernels: executor.engine.kernels,
   };
 }
 
@@ -348,33 +347,4 @@ export function plainBatchedDecode(model: LanguageModel, prompts: number[][], ma
     cache.dispose();
   }
   return out;
-}
-
-function paramShape(model: LanguageModel, p: string): number[] {
-  const { nEmbd: C, nFfn: F } = model.config;
-  const table: Record<string, number[]> = {
-    'attn.qkv.weight': [C, 3 * C],
-    'attn.qkv.bias': [3 * C],
-    'attn.proj.weight': [C, C],
-    'attn.proj.bias': [C],
-    'mlp.up.weight': [C, F],
-    'mlp.up.bias': [F],
-    'mlp.down.weight': [F, C],
-    'mlp.down.bias': [C],
-  };
-  return table[p] ?? [C];
-}
-
-/** Replaces the keys/values this step appended (positions past..end) by their compressed round trip. */
-function compressNewKV(
-  r: { x: tf.Tensor3D; k: tf.Tensor4D; v: tf.Tensor4D },
-  past: number,
-  f: (kv: tf.Tensor4D) => tf.Tensor4D,
-) {
-  const roundTrip = (t: tf.Tensor4D) => {
-    const [B, H, S, hs] = t.shape;
-    const q = f(t.slice([0, 0, past, 0], [B, H, S - past, hs])); // [B, H, T, hs]
-    return past ? (tf.concat([t.slice([0, 0, 0, 0], [B, H, past, hs]), q], 2) as tf.Tensor4D) : q;
-  };
-  return { x: r.x, k: roundTrip(r.k), v: roundTrip(r.v) };
 }

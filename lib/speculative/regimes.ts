@@ -55,7 +55,7 @@ export class StoredWeightsRunner extends EngineTreeRunner {
     const t = this.now();
     // Straight into the engine's heap, where the kernels read them: the pass pays for the reads, not for copies.
     for (const { name, offset, values } of this.layout)
-      this.engine.fillLinear(name, (bytes) => this.storage.read(offset, 4 * values, bytes));
+      this.engine.fillParameter(`${name}.weight`, (bytes) => this.storage.read(offset, 4 * values, bytes));
     this.reads.ms += this.now() - t;
     this.reads.passes++;
     return this.engine.run(tokens, opts);

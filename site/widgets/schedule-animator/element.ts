@@ -43,9 +43,8 @@ class ScheduleAnimator extends WidgetElement<typeof schema.params> {
           { onProgress: (p) => this.progress(p.message) },
         );
         if (!this.alive) return;
-        const backend = (await worker.request('ping', {})).name;
         this.progress('');
-        this.find('[data-out="run"]').textContent = t.runText(v, r, backend);
+        this.find('[data-out="run"]').textContent = t.runText(v, r);
         this.dataset.runLoads = String(r.weightLoads);
         this.dataset.runExpected = String(r.expectedWeightLoads);
         this.dataset.runTps = String(r.tokensPerSecond);

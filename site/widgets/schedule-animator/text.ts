@@ -13,7 +13,11 @@ interface RunReport {
   expectedWeightLoads: number;
   weightBytesPerToken: number;
   tokensPerSecond: number;
+  /** The lean engine's kernels the run used: WebAssembly SIMD, or plain JavaScript where SIMD is missing. */
+  kernels: 'simd' | 'js';
 }
+
+const KERNELS = { simd: 'WebAssembly SIMD', js: 'JavaScript' };
 
 const NAMES_EN: Record<ScheduleKind, string> = {
   row: 'Row-by-row',
@@ -64,8 +68,8 @@ export const text = bilingual({
       return `${NAMES_EN[v.order]} over ${plural(v.batches, 'GPU batch', 'GPU batches')}, ${s.block} at a time: after ${count(s.step)} of ${count(s.total)} squares, ${count(s.counts.weightLoads)} weight loads (${count(s.totalLoads)} for the whole grid; row-by-row needs ${count(s.rowLoads)}, column-by-column ${count(s.columnLoads)}); at most ${plural(s.counts.peakLiveRows, "batch's KV cache", "batches' KV caches")} alive at once. Modelled OPT-175B on a T4 with blocks of ${plural(m.bls, 'sequence', 'sequences')}: ${tokensPerSecond(m.throughput)}, each block taking ${duration(m.latencyMs)}${m.fits ? '' : OVER_EN}.`;
     },
     /** What the run on our model reported, in a sentence (measured in the reader's browser). */
-    runText: (v: ScheduleValues, r: RunReport, backend: string) =>
-      `target-v1, ${plural(v.batches, 'GPU batch', 'GPU batches')} of ${plural(RUN_GBS, 'sequence', 'sequences')}, ${blockOf(v)} per block, ${RUN_TOKENS} tokens each: ${count(r.weightLoads)} layer-weight loads (the schedule's arithmetic says ${count(r.expectedWeightLoads)}), ${bytes(r.weightBytesPerToken)} of weights read per generated token, ${tokensPerSecond(r.tokensPerSecond)} on ${backend} in this browser.`,
+    runText: (v: ScheduleValues, r: RunReport) =>
+      `target-v1, ${plural(v.batches, 'GPU batch', 'GPU batches')} of ${plural(RUN_GBS, 'sequence', 'sequences')}, ${blockOf(v)} per block, ${RUN_TOKENS} tokens each: ${count(r.weightLoads)} layer-weight loads (the schedule's arithmetic says ${count(r.expectedWeightLoads)}), ${bytes(r.weightBytesPerToken)} of weights read per generated token, ${tokensPerSecond(r.tokensPerSecond)} on the lean engine (${KERNELS[r.kernels]}) in this browser.`,
   },
   zh: {
     names: NAMES_ZH,
@@ -103,7 +107,7 @@ export const text = bilingual({
       const m = modelled(v);
       return `${NAMES_ZH[v.order]}调度，${count(v.batches)} 个 GPU 批次，每次 ${s.block} 个：计算了 ${count(s.total)} 个方格中的 ${count(s.step)} 个后，权重加载 ${count(s.counts.weightLoads)} 次（整个网格共 ${count(s.totalLoads)} 次；逐行需要 ${count(s.rowLoads)} 次，逐列 ${count(s.columnLoads)} 次）；同时最多有 ${count(s.counts.peakLiveRows)} 个批次的 KV 缓存存活。建模估计 OPT-175B 在 T4 上、每块 ${count(m.bls)} 条序列：${tokensPerSecond(m.throughput)}，每块耗时 ${duration(m.latencyMs)}${m.fits ? '' : OVER_ZH}。`;
     },
-    runText: (v: ScheduleValues, r: RunReport, backend: string) =>
-      `target-v1，${count(v.batches)} 个 GPU 批次，每批 ${count(RUN_GBS)} 条序列，每块 ${blockOf(v)} 批，每条 ${RUN_TOKENS} 个词元：层权重加载 ${count(r.weightLoads)} 次（按调度计算应为 ${count(r.expectedWeightLoads)} 次），每生成一个词元读取 ${bytes(r.weightBytesPerToken)} 权重，在此浏览器的 ${backend} 上为 ${tokensPerSecond(r.tokensPerSecond)}。`,
+    runText: (v: ScheduleValues, r: RunReport) =>
+      `target-v1，${count(v.batches)} 个 GPU 批次，每批 ${count(RUN_GBS)} 条序列，每块 ${blockOf(v)} 批，每条 ${RUN_TOKENS} 个词元：层权重加载 ${count(r.weightLoads)} 次（按调度计算应为 ${count(r.expectedWeightLoads)} 次），每生成一个词元读取 ${bytes(r.weightBytesPerToken)} 权重，在此浏览器的精简引擎（${KERNELS[r.kernels]}）上为 ${tokensPerSecond(r.tokensPerSecond)}。`,
   },
 });

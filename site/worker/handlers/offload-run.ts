@@ -1,5 +1,6 @@
 // `offload.run`: runs target-v1 on a batch of sequences under the zig-zag block schedule in the worker
-// (lib/offload/zigzag-executor.ts) and reports weight loads, bytes moved and tokens per second on this backend.
+// (lib/offload/zigzag-executor.ts, on the lean engine) and reports weight loads, bytes moved and tokens per second.
+import type { KernelKind } from '../../../lib/engine/kernels.ts';
 import { runZigzag } from '../../../lib/offload/zigzag-executor.ts';
 import { defineHandler } from '../protocol.ts';
 import { getModel } from '../models.ts';
@@ -19,6 +20,8 @@ export interface OffloadRunResult {
   weightBytesPerToken: number;
   peakKvBytes: number;
   tokensPerSecond: number;
+  /** The lean engine's kernels the executor ran on. */
+  kernels: KernelKind;
   sample: string;
 }
 
@@ -41,6 +44,7 @@ export const offloadRun = defineHandler(async (p: OffloadRunPayload, ctx): Promi
     weightBytesPerToken: r.weightBytesRead / (p.sequences * p.maxNewTokens),
     peakKvBytes: r.peakKvBytes,
     tokensPerSecond: (p.sequences * p.maxNewTokens) / r.seconds,
+    kernels: r.kernels,
     sample: model.tokenizer.decode(r.tokens[0]),
   };
 });

@@ -1,7 +1,10 @@
 // The table test of issue 21: every engine (tfjs forward on wasm, lean engine on plain-JS kernels, lean engine on
 // WebAssembly SIMD kernels) × every seam (causal, tree mask, window slide, unmerged LoRA, overrides, sparse FFN with
-// an exact and a partial active set, custom FFN, int4 and int3 weights) against the tfjs forward's logits; then greedy
-// tokens equal across engines for the shipped models. Tolerance, absolute on logits up to ~16: 1e-4 for fp32
+// an exact and a partial active set, custom FFN, int4 and int3 weights, the zig-zag order of lib/offload: three
+// sequences a layer at a time with caches of their own) against the tfjs forward's logits, and the compressed KV cache
+// (kvFn, which tfjs no longer has: the identity gives the tfjs logits, the round trip is what the cache holds and
+// what a one-pass prefill and one-token steps alike read); then greedy tokens equal across engines for the shipped
+// models. Tolerance, absolute on logits up to ~16: 1e-4 for fp32
 // weights (float32 sums in another order), 2e-4 for packed int4/int3 (the engine sums each group's codes before
 // scaling, tfjs multiplies dequantized weights). Measured on a 40-token prefill: at most 1.0e-5 (fp32) and 1.3e-5
 // (int4/int3) on either kernel set.
@@ -12,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineRunOptions, LeanEngine, leanEngine, loadLeanEngine } from '../../../lib/engine/index.ts';
 import { loadModel } from '../../../lib/load.ts';
 import { AdapterSet } from '../../../lib/lora/index.ts';
+import { kvRoundTrip } from '../../../lib/offload/compression.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 import { mulberry32, randInt } from '../../../lib/random.ts';
 import { addChild, rootTree, treeMask, treePositions } from '../../../lib/speculative/token-tree.ts';
@@ -124,6 +128,56 @@ describe('every engine × every seam gives the tfjs logits', () => {
       const got = e.run([p[last]], { ffnNeurons: active })[0];
       expect(maxAbsDiff([got], [dense.logits[0][last]])).toBeLessThan(TOL.fp32);
       expect(active.every((a) => a.length < F)).toBe(true); // really sparse: ReLU zeroes some neurons
+    });
+
+    it(`lean ${kernels}: zig-zag order (a layer at a time for 3 sequences, caches of their own) gives each one's tfjs logits`, () => {
+      const prompts = [prompt(target, 10), prompt(target, 16).slice(3), prompt(target, 20).slice(8)];
+      const steps = [[40], [41], [7]];
+      const want = prompts.map((p) => {
+        const r = tfjsRunner(target);
+        return [...r.run(p), ...steps.flatMap((s) => r.run(s))];
+      });
+      const e = leanEngine(target, { kernels });
+      const caches = prompts.map(() => e.newCache());
+      const got: Float32Array[][] = prompts.map(() => []);
+      for (const inputs of [prompts, ...steps.map((s) => prompts.map(() => s))]) {
+        const passes = inputs.map((ids, i) => e.begin(ids, {}, caches[i]));
+        for (let l = 0; l < target.config.nLayer; l++) for (const p of passes) e.runLayer(p);
+        passes.forEach((p, i) => got[i].push(...e.finish(p)));
+      }
+      got.forEach((rows, i) => expect(maxAbsDiff(rows, want[i])).toBeLessThan(TOL.fp32));
+    });
+
+    it(`lean ${kernels}: compressed KV (kvFn, FlexGen's 4-bit round trip): the cache holds it and every pass reads it`, () => {
+      const p = prompt(target, 24);
+      const C = target.config.nEmbd;
+      const kvFn = kvRoundTrip(4);
+      // the identity changes nothing: the tfjs logits
+      expect(
+        maxAbsDiff(leanEngine(target, { kernels }).run(p, { kvFn: (rows) => rows }), tfjsRunner(target).run(p)),
+      ).toBeLessThan(TOL.fp32);
+      // layer 0's keys and values do not depend on the round trip: cached = round trip of the plain cache, exactly
+      const plain = leanEngine(target, { kernels });
+      plain.run(p);
+      const e = leanEngine(target, { kernels });
+      const onePass = e.run(p, { kvFn });
+      const byToken = (headMajor: Float32Array) => {
+        const H = target.config.nHead,
+          hs = C / H,
+          out = new Float32Array(headMajor.length);
+        for (let h = 0; h < H; h++)
+          for (let t = 0; t < p.length; t++)
+            out.set(headMajor.subarray((h * p.length + t) * hs, (h * p.length + t + 1) * hs), t * C + h * hs);
+        return out;
+      };
+      for (const kv of ['k', 'v'] as const)
+        expect(byToken(e.cacheValues()[kv][0])).toEqual(kvFn(byToken(plain.cacheValues()[kv][0]), C));
+      // one pass = one token at a time: what attention reads within a pass is what later passes read from the cache
+      const stepwise = leanEngine(target, { kernels });
+      const steps = p.map((id) => stepwise.run([id], { kvFn })[0]);
+      expect(maxAbsDiff(steps, onePass)).toBeLessThan(TOL.fp32);
+      // and the round trip matters: not the plain logits
+      expect(maxAbsDiff(onePass, leanEngine(target, { kernels }).run(p))).toBeGreaterThan(0.01);
     });
 
     it(`lean ${kernels}: overrides (setLinear) give forward's overrides`, () => {

@@ -8,9 +8,9 @@ import { importsOf } from './graph.ts';
 
 const LIB = resolve(import.meta.dirname, '../../../lib');
 const MODULES = readdirSync(LIB).filter((d) => statSync(join(LIB, d)).isDirectory());
-/** Files kept out of the public surface: tensor-level forward passes, the Node-only file adapter, and the lean
+/** Files kept out of the public surface: the tensor-level forward pass, the Node-only file adapter, and the lean
  *  engine's AssemblyScript source (compiled to WebAssembly by npm run build:wasm, never imported). */
-const INTERNAL = ['gpt.ts', 'offload/layer-forward.ts', 'storage/node-file.ts', 'engine/assembly/kernels.ts'];
+const INTERNAL = ['gpt.ts', 'storage/node-file.ts', 'engine/assembly/kernels.ts'];
 
 /** The names a barrel exports: `export { a, type B, c as d } from …` and `export * as ns from …`. */
 function exportedNames(source: string): string[] {

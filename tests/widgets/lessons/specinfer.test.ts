@@ -21,6 +21,13 @@ describe('lesson 8 facts (lessons/facts/specinfer.ts)', () => {
     }
   });
 
+  test("the prompt pass plain decoding carries: the cost table's pass over a race prompt, in one-token passes", () => {
+    const promptMs = f.costOf(f.m.cost.targetTfjs, f.m.race.promptTokens);
+    expect(promptMs).toBeDefined(); // the cost table has a pass of the race's prompt length
+    expect(f.promptPassCost).toBeCloseTo(promptMs! / f.cost1, 10);
+    expect(f.promptPassCost).toBeGreaterThan(1); // a pass over the prompt costs more than a one-token pass
+  });
+
   test('costs: the one-token target pass and lookups by size', () => {
     expect(f.cost1).toBe(f.costOf(f.m.cost.targetTfjs, 1));
     expect(f.costOf(f.m.cost.targetTfjs, 3)).toBeUndefined();

@@ -413,10 +413,13 @@ describe('the Chinese edition of the widgets (issue 25)', () => {
   });
 
   it('ScheduleAnimator: the shell, its counts, the run of our model and the grid in Chinese', async () => {
-    answer = (type) =>
-      type === 'ping'
-        ? { name: 'cpu' }
-        : { weightLoads: 48, expectedWeightLoads: 48, weightBytesPerToken: 2048, tokensPerSecond: 12.5 };
+    answer = () => ({
+      weightLoads: 48,
+      expectedWeightLoads: 48,
+      weightBytesPerToken: 2048,
+      tokensPerSecond: 12.5,
+      kernels: 'js', // the lean engine's plain-JavaScript kernels
+    });
     history.replaceState(null, '', '/?sched.step=5');
     const el = await mountZh(
       ScheduleAnimator,
@@ -435,7 +438,8 @@ describe('the Chinese edition of the widgets (issue 25)', () => {
     expect(el.querySelector('[data-out="run"]')!.textContent).toMatch(
       /^target-v1，6 个 GPU 批次，每批 4 条序列，每块 3 批，每条 16 个词元：层权重加载 48 次（按调度计算应为 48 次）/,
     );
-    expect(englishLeft(el, ['sched', 'nb', 'gbs', 'batches', 'cpu'])).toEqual([]);
+    expect(el.querySelector('[data-out="run"]')!.textContent).toContain('精简引擎（JavaScript）');
+    expect(englishLeft(el, ['sched', 'nb', 'gbs', 'batches', 'JavaScript'])).toEqual([]);
     const v = { order: 'zigzag' as const, batches: 2, nb: 2, gbs: 8, step: 3 };
     const fig = scheduleChart(scheduleView(v).cells, '…', { width: 375, lang: 'zh' });
     expect(chartZh(fig, '计算网格：GPU 批次 × 词元与层')).toMatch(/词元 · 层.*GPU 批次|GPU 批次.*词元 · 层/s);
