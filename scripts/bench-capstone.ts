@@ -12,14 +12,15 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  allSwitchesBelowSpeculation,
   CapstoneStores,
+  fastestShape,
   type CapstoneRun,
   capstoneGenerate,
   capstoneLadder,
   capstoneLoss,
   LADDER_GOAL,
   checkRecordedLadder,
-  PLAIN_FROM_FLASH,
   type RecordedLadder,
   unionSweep,
   withPricedReads,
@@ -70,7 +71,7 @@ export async function capstoneRows(): Promise<{
   const stores = new CapstoneStores(fileFlash(dir));
   try {
     const m = { prompt: PROMPT, maxNewTokens: 24, repeats: 3 };
-    const allOn = { ...PLAIN_FROM_FLASH, ffn: 'exact', window: true, bundled: true, weights: 'int4' } as const;
+    const allOn = allSwitchesBelowSpeculation();
     const sweep = unionSweep(models, stores, SHAPES, allOn, { ...m, clock: cpuClock }); // shapes ranked by CPU time
     const bestOf = (kind: RegExp) =>
       sweep.points
@@ -180,6 +181,24 @@ export function printBrowserLadders(ladders: RecordedLadder[]): void {
     console.log(
       `${l.where}: all switches on ${round(c.measuredWhole, 3)}x the plain rung (models: ${round(c.predictedWhole, 3)}x); goal ${LADDER_GOAL}x`,
     );
+    if (!l.sweep?.length) continue;
+    console.log(`${l.where}: the tree sweep, every other switch on (int4, exact, window, bundled, span):`);
+    console.table(
+      l.sweep.map((p) => ({
+        shape: p.shape,
+        'tok/s': round(p.run.tokensPerSecond, 1),
+        'tok/pass': round(p.run.tokensPerPass),
+        'reads/tok': round(p.run.readsPerToken, 1),
+        'KiB read/tok': round(p.run.bytesPerToken / 1024, 1),
+        'ms/tok reads': round(p.run.split.reads, 3),
+        'ms/tok select': round(p.run.split.select, 3),
+        'ms/tok FFN': round(p.run.split.ffn, 3),
+        'ms/tok attn': round(p.run.split.attention, 3),
+        'ms/tok draft': round(p.run.split.draft, 3),
+        'same text': p.run.text === l.rungs[0].run.text ? 'yes' : 'NO',
+      })),
+    );
+    console.log(`${l.where}: fastest shape ${fastestShape(l.sweep).shape}`);
   }
 }
 

@@ -2,13 +2,14 @@
 // (site/data/capstone.ts, lib/capstone measured in Node on the build machine). Numbers stay numbers; the table's
 // cells go through the kit's formatters.
 import { bytes, decimal, duration, percent, times } from '../../site/widgets/_kit/format.ts';
-import { measuredCurve, readMs } from '../../lib/hardware/storage-curve.ts';
 import { type CapstoneMeasurements, type RunFigures, capstoneMeasurements } from '../../site/data/capstone.ts';
 import {
   type BrowserLadder,
   checkBrowserLadder,
+  isPersistent,
   LADDER_GOAL,
   ladderRows,
+  opfsReadMs,
   rungName,
   shapeOf,
 } from '../../site/i18n/capstone-ladder.ts';
@@ -82,14 +83,13 @@ export type CapstoneFacts = ReturnType<typeof capstoneFactsOf>;
 export function browserFactsOf(ladders: BrowserLadder[]) {
   return ladders.map((l) => {
     const c = checkBrowserLadder(l);
-    const curve = measuredCurve(l.curve);
     const last = l.rungs.at(-1)!.run;
     return {
       ladder: l,
-      persistent: /persistent/.test(l.where),
+      persistent: isPersistent(l),
       check: c,
       /** One 1 KiB scattered read on this ladder's OPFS curve, ms. */
-      smallReadMs: readMs(1024, 'random', curve),
+      smallReadMs: opfsReadMs(l),
       /** The last rung's time per token outside reads, and its reads, ms. */
       lastRestMs: 1000 / last.tokensPerSecond - last.split.reads,
       lastReadMs: last.split.reads,

@@ -23,6 +23,8 @@ export const LADDER_DEFAULTS = {
   repeats: 5,
   chain: 'chain 2',
   tree: '2,1',
+  /** The shapes the browser's sweep races with every other switch on ("plain" verifies only the target's token). */
+  sweep: ['plain', 'chain 2', 'chain 4', '2,1', '2,1,1,1', '2,2,1'],
 } as const;
 
 /** A run's figures per generated token, without its records: what a ladder keeps and a page or a file carries. */
@@ -148,6 +150,25 @@ export function capstoneLadder(
   };
 }
 
+/** Every switch of the ladder on except speculation: the rungs below the draft chain, folded. */
+export function allSwitchesBelowSpeculation(): CapstoneOptions {
+  return ladderSteps('', '')
+    .filter((s) => s.change.speculation === undefined)
+    .reduce<CapstoneOptions>((o, s) => ({ ...o, ...s.change }), { ...PLAIN_FROM_FLASH });
+}
+
+/** A sweep point as a page carries it: the shape and its run's figures. */
+export interface SweepFigures {
+  shape: string;
+  run: RunFigures;
+}
+
+/** The sweep's fastest shape (tokens/s): what the lesson names. */
+export function fastestShape<P extends { shape: string; run: { tokensPerSecond: number } }>(points: P[]): P {
+  if (points.length === 0) throw new Error('fastestShape: no shapes were measured');
+  return points.reduce((a, p) => (p.run.tokensPerSecond > a.run.tokensPerSecond ? p : a));
+}
+
 export interface UnionPoint {
   shape: string;
   run: CapstoneRun;
@@ -166,8 +187,7 @@ export function unionSweep(
     const speculation = shape === 'plain' ? 'plain' : /^chain/.test(shape) ? 'chain' : 'tree';
     return { shape, run: measureCombination(models, stores, { ...options, speculation, shape }, m) };
   });
-  const best = points.reduce((a, p) => (p.run.tokensPerSecond > a.run.tokensPerSecond ? p : a));
-  return { points, best };
+  return { points, best: fastestShape(points) };
 }
 
 /** Modelled, not measured: a run's milliseconds per token on its own clock, plus what its reads would take on
@@ -282,6 +302,8 @@ export interface RecordedLadder {
   whole: number;
   productAlone: number;
   curve: ThroughputPoint[];
+  /** The tree sweep: LADDER_DEFAULTS.sweep's shapes with every other switch on (missing in older recordings). */
+  sweep?: SweepFigures[];
 }
 
 /** Each rung of a recorded ladder against the lessons' models, its read calls priced on its own storage's curve. */
