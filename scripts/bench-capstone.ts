@@ -195,7 +195,7 @@ export function printBrowserLadders(ladders: RecordedLadder[]): void {
         'ms/tok FFN': round(p.run.split.ffn, 3),
         'ms/tok attn': round(p.run.split.attention, 3),
         'ms/tok draft': round(p.run.split.draft, 3),
-        'same text': p.run.text === l.rungs[0].run.text ? 'yes' : 'NO',
+        'same text as the int4 rung': p.run.text === l.rungs.find((r) => r.id === 'int4')?.run.text ? 'yes' : 'NO',
       })),
     );
     console.log(`${l.where}: fastest shape ${fastestShape(l.sweep).shape}`);

@@ -13,6 +13,7 @@ import {
   rungName,
   shapeOf,
 } from '../../site/i18n/capstone-ladder.ts';
+import { fastestShape } from '../../lib/capstone/measure.ts';
 import referenceFile from '../../site/data/bench-reference.json';
 import { withBase } from '../../site/base-url.ts';
 
@@ -106,6 +107,15 @@ export function browserFactsOf(ladders: BrowserLadder[]) {
         return { name: rungName(b, shapeOf(b.label)), over: b.run.tokensPerSecond / l.rungs[0].run.tokensPerSecond };
       })(),
       rows: { en: ladderRows(l, 'en'), zh: ladderRows(l, 'zh') },
+      /** The tree sweep beside the ladder (every other switch on), its fastest shape, and its table's cells. */
+      sweepBest: l.sweep?.length ? fastestShape(l.sweep) : undefined,
+      sweepRows: (l.sweep ?? []).map((p) => ({
+        shape: p.shape,
+        tokensPerSecond: decimal(p.run.tokensPerSecond, 1),
+        tokensPerPass: decimal(p.run.tokensPerPass, 2),
+        reads: decimal(p.run.readsPerToken, 1),
+        bytes: bytes(p.run.bytesPerToken),
+      })),
     };
   });
 }
