@@ -157,7 +157,7 @@ export function printBrowserLadders(ladders: RecordedLadder[]): void {
   for (const l of ladders) {
     const c = checkRecordedLadder(l);
     console.log(
-      `\nLesson 9's ladder in Chromium, ${l.where}: ${l.tokens} greedy tokens, median of ${l.repeats}; step = tokens/s over the rung above, measured and as the lessons' models predict it (read calls priced on the read curve measured beside it, the plain rung's other time once per pass); ms per token measured / modelled:`,
+      `\nLesson 9's ladder in Chromium, ${l.where}: ${l.tokens} greedy tokens, fastest of ${l.repeats} after a warm-up; step = tokens/s over the rung above, measured and as the lessons' models predict it (read calls priced on the read curve measured beside it, the plain rung's other time once per pass); ms per token measured / modelled:`,
     );
     console.table(
       l.rungs.map((r, i) => {
@@ -179,7 +179,9 @@ export function printBrowserLadders(ladders: RecordedLadder[]): void {
       }),
     );
     console.log(
-      `${l.where}: all switches on ${round(c.measuredWhole, 3)}x the plain rung (models: ${round(c.predictedWhole, 3)}x); goal ${LADDER_GOAL}x`,
+      `${l.where}: all switches on ${round(c.measuredWhole, 3)}x the plain rung (models: ${round(c.predictedWhole, 3)}x); goal ${LADDER_GOAL}x${
+        l.loadAverage ? `; load average at its end ${l.loadAverage.map((x) => round(x)).join(', ')}` : ''
+      }`,
     );
     if (!l.sweep?.length) continue;
     console.log(`${l.where}: the tree sweep, every other switch on (int4, exact, window, bundled, span):`);
@@ -204,7 +206,7 @@ export function printBrowserLadders(ladders: RecordedLadder[]): void {
 
 export function printCapstone(r: Awaited<ReturnType<typeof capstoneRows>>): void {
   console.log(
-    '\nLesson 9, everything at once (Node, lean engine, flash = a file in the page cache; OPFS in Chromium below). Ladder, greedy, 24 tokens, median of 3 runs:',
+    '\nLesson 9, everything at once (Node, lean engine, flash = a file in the page cache; OPFS in Chromium below). Ladder, greedy, 24 tokens, fastest of 3 runs after a warm-up:',
   );
   console.table(r.ladder);
   console.log(

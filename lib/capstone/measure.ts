@@ -5,7 +5,6 @@ import { curveIoMs } from '../flash/cost.ts';
 import { emptyTokenRecord } from '../flash/flash-ffn.ts';
 import { measuredCurve, type StorageCurve } from '../hardware/storage-curve.ts';
 import type { ThroughputPoint } from '../storage/throughput.ts';
-import { median } from '../stats.ts';
 import {
   type CapstoneModels,
   type CapstoneRun,
@@ -54,15 +53,16 @@ export const runFigures = (r: CapstoneRun): RunFigures => ({
 export interface MeasureOptions {
   prompt: string | number[];
   maxNewTokens?: number;
-  /** Runs per combination; the one with the median tokens/s is kept. */
+  /** Runs per combination; the fastest is kept. */
   repeats?: number;
   /** The clock of tokens/s (capstoneGenerate's `clock`); the time split stays on the wall clock. */
   clock?: () => number;
 }
 
-/** The run with the median speed of `repeats` runs of one combination (the text is the same each time), after one
- *  run left out: the first run of a combination pays for compiling its code paths and warming the store's pages, and
- *  the ladder's first rung (plain) would pay for every rung's shared code. */
+/** The fastest of `repeats` runs of one combination (the text is the same each time), after one run left out. The
+ *  first run of a combination pays for compiling its code paths and warming the store's pages (the ladder's first
+ *  rung, plain, would pay for every rung's shared code); on a machine shared with other jobs, their time only ever
+ *  slows a run down, so the fastest run is the closest to the combination's own cost. */
 export function measureCombination(
   models: CapstoneModels,
   stores: CapstoneStores,
@@ -73,8 +73,7 @@ export function measureCombination(
     capstoneGenerate(models, stores, m.prompt, options, { maxNewTokens: m.maxNewTokens ?? 24, clock: m.clock });
   run();
   const runs = Array.from({ length: Math.max(1, m.repeats ?? 3) }, run);
-  const mid = median(runs.map((r) => r.tokensPerSecond));
-  return runs.reduce((a, r) => (Math.abs(r.tokensPerSecond - mid) < Math.abs(a.tokensPerSecond - mid) ? r : a));
+  return runs.reduce((a, r) => (r.tokensPerSecond > a.tokensPerSecond ? r : a));
 }
 
 export interface LadderRung {
@@ -305,6 +304,8 @@ export interface RecordedLadder {
   whole: number;
   productAlone: number;
   curve: ThroughputPoint[];
+  /** The recording machine's load averages (1, 5 and 15 minutes) when the ladder ended (missing in older recordings). */
+  loadAverage?: number[];
   /** The tree sweep: LADDER_DEFAULTS.sweep's shapes with every other switch on (missing in older recordings). */
   sweep?: SweepFigures[];
 }

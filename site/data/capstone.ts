@@ -29,7 +29,7 @@ export type { RunFigures };
 export interface CapstoneMeasurements {
   prompt: string;
   tokens: number;
-  /** Runs per combination (the median one is kept). */
+  /** Runs per combination (the fastest is kept, after one warm-up run). */
   repeats: number;
   /** The machine's 1-minute load average when the measuring began, and its core count. */
   loadAverage: number;

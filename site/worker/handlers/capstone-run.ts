@@ -206,7 +206,7 @@ function capstoneStep(s: Session): CapstoneStepResult | null {
 }
 
 export interface CapstoneLadderPayload {
-  /** Runs per combination, the median kept (default LADDER_DEFAULTS.repeats, at most 5). */
+  /** Runs per combination, the fastest kept (default LADDER_DEFAULTS.repeats, at most 5). */
   repeats?: number;
 }
 
@@ -214,7 +214,7 @@ export interface CapstoneLadderPayload {
 export type CapstoneLadderResult = Omit<RecordedLadder, 'where' | 'curve'>;
 
 /** Lesson 9's ladder (lib/capstone's capstoneLadder) on this browser's OPFS, as `npm run bench` measures it in
- *  Node: each rung and each rung's change alone, greedy, the median of `repeats` runs; then the tree sweep
+ *  Node: each rung and each rung's change alone, greedy, the fastest of `repeats` runs; then the tree sweep
  *  (LADDER_DEFAULTS.sweep's shapes, every other switch on). One request; a progress line per combination. */
 export const capstoneLadderRun = defineHandler(async (p: CapstoneLadderPayload, ctx): Promise<CapstoneLadderResult> => {
   const repeats = p?.repeats ?? LADDER_DEFAULTS.repeats;
