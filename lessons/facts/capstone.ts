@@ -109,6 +109,14 @@ export function browserFactsOf(ladders: BrowserLadder[]) {
       rows: { en: ladderRows(l, 'en'), zh: ladderRows(l, 'zh') },
       /** The tree sweep beside the ladder (every other switch on), its fastest shape, and its table's cells. */
       sweepBest: l.sweep?.length ? fastestShape(l.sweep) : undefined,
+      /** Where the time goes, against the goal: the plain rung's ms a token and its share in reads, the budget a
+       *  token has at LADDER_GOAL× plain, and the sweep's fastest shape over the plain rung. */
+      plainMs: 1000 / l.rungs[0].run.tokensPerSecond,
+      plainReadShare: Math.max(0, l.rungs[0].run.split.reads) / (1000 / l.rungs[0].run.tokensPerSecond),
+      budgetMs: 1000 / l.rungs[0].run.tokensPerSecond / LADDER_GOAL,
+      sweepOverPlain: l.sweep?.length
+        ? fastestShape(l.sweep).run.tokensPerSecond / l.rungs[0].run.tokensPerSecond
+        : undefined,
       sweepRows: (l.sweep ?? []).map((p) => ({
         shape: p.shape,
         tokensPerSecond: decimal(p.run.tokensPerSecond, 1),
