@@ -154,9 +154,9 @@ export function capstoneLadder(
 
 /** Every switch of the ladder on except speculation: the rungs below the draft chain, folded. */
 export function allSwitchesBelowSpeculation(): CapstoneOptions {
-  return ladderSteps('', '')
-    .filter((s) => s.change.speculation === undefined)
-    .reduce<CapstoneOptions>((o, s) => ({ ...o, ...s.change }), { ...PLAIN_FROM_FLASH });
+  const o: CapstoneOptions = { ...PLAIN_FROM_FLASH };
+  for (const s of ladderSteps('', '')) if (s.change.speculation === undefined) Object.assign(o, s.change);
+  return o;
 }
 
 /** A sweep point as a page carries it: the shape and its run's figures. */
