@@ -4,6 +4,7 @@
 // webgl runs on SwiftShader (a CPU rasteriser) here, so its numbers say nothing about a real GPU; if the worker
 // cannot start webgl it falls back, and the backend is reported as unavailable instead of mislabelled.
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { DecodeBench } from '../lib/bench.ts';
 import type { Int4RaceResult } from '../lib/quant/race.ts';
 import type { Page } from 'playwright-core';
@@ -87,7 +88,8 @@ const OFF_THE_RECORD = 'off-the-record profile';
 const ladderInto = (profile: string) => async (page: Page, baseURL: string) => {
   await page.goto(new URL('bench/?backend=wasm&only=ladder', baseURL).href);
   const r = await pageResult(page);
-  if (r.capstone) browserLadders.push({ ...r.capstone, where: ladderWhere('wasm', r.capstone, profile) });
+  if (r.capstone)
+    browserLadders.push({ ...r.capstone, where: ladderWhere('wasm', r.capstone, profile), loadAverage: loadavg() });
   else console.log(`browser wasm, ${profile}: no ladder (${r.error ?? 'no OPFS read curve'})`);
 };
 

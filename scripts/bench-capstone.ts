@@ -12,14 +12,15 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  allSwitchesBelowSpeculation,
   CapstoneStores,
+  fastestShape,
   type CapstoneRun,
   capstoneGenerate,
   capstoneLadder,
   capstoneLoss,
   LADDER_GOAL,
   checkRecordedLadder,
-  PLAIN_FROM_FLASH,
   type RecordedLadder,
   unionSweep,
   withPricedReads,
@@ -70,7 +71,7 @@ export async function capstoneRows(): Promise<{
   const stores = new CapstoneStores(fileFlash(dir));
   try {
     const m = { prompt: PROMPT, maxNewTokens: 24, repeats: 3 };
-    const allOn = { ...PLAIN_FROM_FLASH, ffn: 'exact', window: true, bundled: true, weights: 'int4' } as const;
+    const allOn = allSwitchesBelowSpeculation();
     const sweep = unionSweep(models, stores, SHAPES, allOn, { ...m, clock: cpuClock }); // shapes ranked by CPU time
     const bestOf = (kind: RegExp) =>
       sweep.points
@@ -156,7 +157,7 @@ export function printBrowserLadders(ladders: RecordedLadder[]): void {
   for (const l of ladders) {
     const c = checkRecordedLadder(l);
     console.log(
-      `\nLesson 9's ladder in Chromium, ${l.where}: ${l.tokens} greedy tokens, median of ${l.repeats}; step = tokens/s over the rung above, measured and as the lessons' models predict it (read calls priced on the read curve measured beside it, the plain rung's other time once per pass); ms per token measured / modelled:`,
+      `\nLesson 9's ladder in Chromium, ${l.where}: ${l.tokens} greedy tokens, fastest of ${l.repeats} after a warm-up; step = tokens/s over the rung above, measured and as the lessons' models predict it (read calls priced on the read curve measured beside it, the plain rung's other time once per pass); ms per token measured / modelled:`,
     );
     console.table(
       l.rungs.map((r, i) => {
@@ -178,14 +179,34 @@ export function printBrowserLadders(ladders: RecordedLadder[]): void {
       }),
     );
     console.log(
-      `${l.where}: all switches on ${round(c.measuredWhole, 3)}x the plain rung (models: ${round(c.predictedWhole, 3)}x); goal ${LADDER_GOAL}x`,
+      `${l.where}: all switches on ${round(c.measuredWhole, 3)}x the plain rung (models: ${round(c.predictedWhole, 3)}x); goal ${LADDER_GOAL}x${
+        l.loadAverage ? `; load average at its end ${l.loadAverage.map((x) => round(x)).join(', ')}` : ''
+      }`,
     );
+    if (!l.sweep?.length) continue;
+    console.log(`${l.where}: the tree sweep, every other switch on (int4, exact, window, bundled, span):`);
+    console.table(
+      l.sweep.map((p) => ({
+        shape: p.shape,
+        'tok/s': round(p.run.tokensPerSecond, 1),
+        'tok/pass': round(p.run.tokensPerPass),
+        'reads/tok': round(p.run.readsPerToken, 1),
+        'KiB read/tok': round(p.run.bytesPerToken / 1024, 1),
+        'ms/tok reads': round(p.run.split.reads, 3),
+        'ms/tok select': round(p.run.split.select, 3),
+        'ms/tok FFN': round(p.run.split.ffn, 3),
+        'ms/tok attn': round(p.run.split.attention, 3),
+        'ms/tok draft': round(p.run.split.draft, 3),
+        'same text as the int4 rung': p.run.text === l.rungs.find((r) => r.id === 'int4')?.run.text ? 'yes' : 'NO',
+      })),
+    );
+    console.log(`${l.where}: fastest shape ${fastestShape(l.sweep).shape}`);
   }
 }
 
 export function printCapstone(r: Awaited<ReturnType<typeof capstoneRows>>): void {
   console.log(
-    '\nLesson 9, everything at once (Node, lean engine, flash = a file in the page cache; OPFS in Chromium below). Ladder, greedy, 24 tokens, median of 3 runs:',
+    '\nLesson 9, everything at once (Node, lean engine, flash = a file in the page cache; OPFS in Chromium below). Ladder, greedy, 24 tokens, fastest of 3 runs after a warm-up:',
   );
   console.table(r.ladder);
   console.log(

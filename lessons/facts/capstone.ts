@@ -2,16 +2,18 @@
 // (site/data/capstone.ts, lib/capstone measured in Node on the build machine). Numbers stay numbers; the table's
 // cells go through the kit's formatters.
 import { bytes, decimal, duration, percent, times } from '../../site/widgets/_kit/format.ts';
-import { measuredCurve, readMs } from '../../lib/hardware/storage-curve.ts';
 import { type CapstoneMeasurements, type RunFigures, capstoneMeasurements } from '../../site/data/capstone.ts';
 import {
   type BrowserLadder,
   checkBrowserLadder,
+  isPersistent,
   LADDER_GOAL,
   ladderRows,
+  opfsReadMs,
   rungName,
   shapeOf,
 } from '../../site/i18n/capstone-ladder.ts';
+import { fastestShape } from '../../lib/capstone/measure.ts';
 import referenceFile from '../../site/data/bench-reference.json';
 import { withBase } from '../../site/base-url.ts';
 
@@ -82,14 +84,13 @@ export type CapstoneFacts = ReturnType<typeof capstoneFactsOf>;
 export function browserFactsOf(ladders: BrowserLadder[]) {
   return ladders.map((l) => {
     const c = checkBrowserLadder(l);
-    const curve = measuredCurve(l.curve);
     const last = l.rungs.at(-1)!.run;
     return {
       ladder: l,
-      persistent: /persistent/.test(l.where),
+      persistent: isPersistent(l),
       check: c,
       /** One 1 KiB scattered read on this ladder's OPFS curve, ms. */
-      smallReadMs: readMs(1024, 'random', curve),
+      smallReadMs: opfsReadMs(l),
       /** The last rung's time per token outside reads, and its reads, ms. */
       lastRestMs: 1000 / last.tokensPerSecond - last.split.reads,
       lastReadMs: last.split.reads,
@@ -106,6 +107,23 @@ export function browserFactsOf(ladders: BrowserLadder[]) {
         return { name: rungName(b, shapeOf(b.label)), over: b.run.tokensPerSecond / l.rungs[0].run.tokensPerSecond };
       })(),
       rows: { en: ladderRows(l, 'en'), zh: ladderRows(l, 'zh') },
+      /** The tree sweep beside the ladder (every other switch on), its fastest shape, and its table's cells. */
+      sweepBest: l.sweep?.length ? fastestShape(l.sweep) : undefined,
+      /** Where the time goes, against the goal: the plain rung's ms a token and its share in reads, the budget a
+       *  token has at LADDER_GOAL× plain, and the sweep's fastest shape over the plain rung. */
+      plainMs: 1000 / l.rungs[0].run.tokensPerSecond,
+      plainReadShare: Math.max(0, l.rungs[0].run.split.reads) / (1000 / l.rungs[0].run.tokensPerSecond),
+      budgetMs: 1000 / l.rungs[0].run.tokensPerSecond / LADDER_GOAL,
+      sweepOverPlain: l.sweep?.length
+        ? fastestShape(l.sweep).run.tokensPerSecond / l.rungs[0].run.tokensPerSecond
+        : undefined,
+      sweepRows: (l.sweep ?? []).map((p) => ({
+        shape: p.shape,
+        tokensPerSecond: decimal(p.run.tokensPerSecond, 1),
+        tokensPerPass: decimal(p.run.tokensPerPass, 2),
+        reads: decimal(p.run.readsPerToken, 1),
+        bytes: bytes(p.run.bytesPerToken),
+      })),
     };
   });
 }

@@ -8,6 +8,7 @@ import { ffnLayout } from '../../lib/flash/layout.ts';
 import { PAPER_M1_MAX } from '../../lib/hardware/devices.ts';
 import { OPT_SHAPES } from '../../lib/offload/shapes.ts';
 import bench from '../../site/data/bench-reference.json' with { type: 'json' };
+import { type BrowserLadder, isPersistent, opfsReadMs } from '../../site/i18n/capstone-ladder.ts';
 import flash from '../../site/data/flash.json' with { type: 'json' };
 import { short } from '../../site/widgets/_kit/format.ts';
 import { schema as windowSchema } from '../../site/widgets/flash-window/params.ts';
@@ -105,6 +106,18 @@ export function opfs(id: RungId) {
   return { readMs: ms, bytesPerRead: (kibPerToken / reads) * 1024, usPerRead: (ms / reads) * 1000 };
 }
 export const benchDate = bench.date;
+
+/** One 1 KiB scattered read through OPFS in each kind of Chromium profile, ms, on the read curves recorded beside
+ *  lesson 9's ladders (bench-reference.json's `capstone`): off the record (a private window, and every headless
+ *  context, where the rows above were taken: OPFS lives in the browser process) and persistent (an ordinary window:
+ *  a file the worker reads directly). Undefined when that profile was not recorded. */
+export const OPFS_PROBE_BYTES = 1024;
+const ladders = ((bench as unknown as { capstone?: BrowserLadder[] }).capstone ?? []) as BrowserLadder[];
+const profileReadMs = (persistent: boolean) => {
+  const l = ladders.find((x) => isPersistent(x) === persistent);
+  return l ? opfsReadMs(l, OPFS_PROBE_BYTES) : undefined;
+};
+export const opfsProfiles = { offTheRecordMs: profileReadMs(false), persistentMs: profileReadMs(true) };
 
 // ---- Text through the kit's formatters ----
 /** The ablation table's row names, in each edition's words. */

@@ -112,7 +112,8 @@ export function capstoneFfn(models: CapstoneModels, stores: CapstoneStores, o: C
     span: o.span,
   };
   const store = stores.get(o.weights, target.ffn, o.storage, layout);
-  return new FlashFfn(store, target.ffn, policy, { predictor: models.predictor, perPass: true });
+  // SIMD kernels where the browser has them: the plain-JS FFN loops cost more than the engine's whole pass.
+  return new FlashFfn(store, target.ffn, policy, { predictor: models.predictor, perPass: true, kernels: 'auto' });
 }
 
 /** One step of the capstone decoder: one target pass (a plain token, or a chain or tree verified at once). */

@@ -3,6 +3,7 @@
 // the policy does not keep. Plug it into a forward pass with `model.forward(ids, { ffnFn: flash.ffnFn })`; attention
 // and embeddings stay in DRAM, as in the paper's "selective persistence" [arXiv 2312.11514 v3, §3.1].
 // Every read is a real call on the storage adapter; the per-token records below take their counts from it.
+import { createKernels, type KernelKind, type Kernels } from '../engine/kernels.ts';
 import type { ActivationPredictor } from '../sparsity/predictor.ts';
 import { NeuronBuffer } from './neuron-buffer.ts';
 import { neuronReads, rangeReads, type ReadRange } from './layout.ts';
@@ -70,6 +71,14 @@ export class FlashFfn {
   private readonly threshold: number | undefined;
   private readonly perPass: boolean;
   private readonly buffers: NeuronBuffer[];
+  /** The kernels the FFN runs on (the buffers' heap), and for the exact oracle each layer's W_up and up bias
+   *  copied into that heap, with room for one row's pre-activations. */
+  readonly kernels: Kernels;
+  private readonly oracle: { up: number; bias: number }[] = [];
+  private readonly oracleX: number = 0;
+  private readonly oracleY: number = 0;
+  /** 0..nFfn-1: what the dense policy chooses for every token. */
+  private readonly allNeurons: Int32Array;
   private readonly residentCount: number;
   /** Most neurons a layer keeps between tokens (the policy's DRAM budget). */
   private readonly keepCount: number;
@@ -89,6 +98,9 @@ export class FlashFfn {
        *  of their active neurons once, keep one record and one window step per pass (lesson 3's batch union,
        *  lib/sparsity/batch-union.ts, on a token tree). Off: one record per row, as lesson 4 measures. */
       perPass?: boolean;
+      /** The kernels of the FFN and the exact oracle: 'js' (default: the plain-JS loops lesson 4 times), 'simd' or
+       *  'auto' (SIMD where WebAssembly has it: lesson 9's decoder). */
+      kernels?: KernelKind | 'auto';
     } = {},
   ) {
     this.policy = validatePolicy(policy);
@@ -112,7 +124,17 @@ export class FlashFfn {
     this.predictor = opts.predictor ?? null;
     this.threshold = opts.threshold;
     this.perPass = opts.perPass ?? false;
-    this.buffers = Array.from({ length: L.nLayer }, () => new NeuronBuffer(L.nEmbd, L.nFfn));
+    // The SIMD kernels walk four floats at a time; other shapes stay on the JS kernels.
+    this.kernels = createKernels(L.nEmbd % 4 === 0 && L.nFfn % 4 === 0 ? (opts.kernels ?? 'js') : 'js');
+    this.buffers = Array.from({ length: L.nLayer }, () => new NeuronBuffer(L.nEmbd, L.nFfn, L.nFfn, this.kernels));
+    this.allNeurons = Int32Array.from({ length: L.nFfn }, (_, i) => i);
+    if (this.policy.select === 'exact') {
+      const heap = this.kernels.heap;
+      for (let l = 0; l < L.nLayer; l++)
+        this.oracle.push({ up: heap.put(weights.up[l]), bias: heap.put(weights.upBias[l]) });
+      this.oracleX = heap.alloc(4 * L.nEmbd);
+      this.oracleY = heap.alloc(4 * L.nFfn);
+    }
     this.residentCount = Math.round(this.policy.resident * L.nFfn);
     this.keepCount = Math.max(this.residentCount, Math.floor((this.policy.budget ?? 1) * L.nFfn));
     this.lastUsed = Array.from({ length: L.nLayer }, () => new Float64Array(L.nFfn));
@@ -211,20 +233,19 @@ export class FlashFfn {
   private choose(layer: number, x: Float32Array, mask: Float32Array | null): Int32Array {
     const { nEmbd: C, nFfn: F } = this.store.layout;
     const sel: number[] = [];
-    if (this.policy.select === 'all') return Int32Array.from({ length: F }, (_, i) => i);
+    if (this.policy.select === 'all') return this.allNeurons;
     if (mask) {
       for (let i = 0; i < F; i++) if (mask[i] > 0) sel.push(i);
     } else {
-      // Oracle: the true active set, from a DRAM copy of W_up that the policy never pays for (a yardstick only).
-      const up = this.w.up[layer],
-        b = this.w.upBias[layer];
-      const pre = Float32Array.from(b); // [F]
-      for (let c = 0; c < C; c++) {
-        const xc = x[c],
-          row = c * F;
-        for (let i = 0; i < F; i++) pre[i] += xc * up[row + i];
-      }
-      for (let i = 0; i < F; i++) if (pre[i] > 0) sel.push(i);
+      // Oracle: the true active set, x W_up + b > 0, from a DRAM copy of W_up that the policy never pays for (a
+      // yardstick only), on the kernels' dense product.
+      const heap = this.kernels.heap;
+      heap.f32.set(x, this.oracleX >> 2);
+      const { up, bias } = this.oracle[layer];
+      this.kernels.fn.matvec(this.oracleX, up, bias, this.oracleY, C, F);
+      const pre = heap.f32,
+        at = this.oracleY >> 2;
+      for (let i = 0; i < F; i++) if (pre[at + i] > 0) sel.push(i);
     }
     return Int32Array.from(sel);
   }
@@ -264,13 +285,14 @@ export class FlashFfn {
     } else {
       ranges.push(...neuronReads(L, layer, neurons));
     }
-    const rows = new Map<number, number>();
-    for (const i of neurons) rows.set(i, buf.append(i, bias[i]));
+    const firstNew = buf.numUsed; // the rows appended now hold the neurons this load reads
+    for (const i of neurons) buf.append(i, bias[i]);
     const base = L.headerBytes + layer * L.layerBytes,
-      half = L.neuronBytes / 2;
+      half = L.neuronBytes / 2,
+      copies = L.bits === 32 && L.name === 'separate';
     this.store.readEach(ranges, (bytes, r) => {
       // Decode each read's halves into buffer rows: which neuron and which half (up/down) follows from the offset.
-      for (let p = 0; p < r.length; p += half) {
+      for (let p = 0; p < r.length; ) {
         const rel = r.offset + p - base;
         let neuron: number, isUp: boolean;
         if (L.name === 'bundled') {
@@ -280,9 +302,21 @@ export class FlashFfn {
           isUp = rel < L.nFfn * half;
           neuron = (isUp ? rel : rel - L.nFfn * half) / half;
         }
-        const row = rows.get(neuron);
-        if (row === undefined) continue; // a span's neurons between the missing ones: read, not needed
-        this.store.decodeHalf(bytes, p, layer, neuron, isUp, isUp ? buf.upOf(row) : buf.downOf(row));
+        const row = buf.rowOf(neuron);
+        if (row < firstNew) {
+          p += half; // a span's neurons between the missing ones (or already held): read, not needed
+          continue;
+        }
+        // fp32 in the separate layout: the next neurons' halves follow in the read and, loaded in order, in the
+        // buffer's rows too, so a run of them is one copy.
+        let run = 1;
+        if (copies)
+          while (p + (run + 1) * half <= r.length && neuron + run < L.nFfn && buf.rowOf(neuron + run) === row + run)
+            run++;
+        const { f32, at } = buf.halfAt(row, isUp);
+        if (run > 1) f32.set(new Float32Array(bytes.buffer, bytes.byteOffset + p, (run * half) / 4), at);
+        else this.store.decodeHalf(bytes, p, layer, neuron, isUp, f32, at);
+        p += run * half;
       }
       const key = `${whole ? 'sequential' : 'scattered'}:${r.length}`;
       rec.readsBySize[key] = (rec.readsBySize[key] ?? 0) + 1;

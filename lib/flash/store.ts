@@ -117,12 +117,21 @@ export class FlashFfnStore {
     );
   }
 
-  /** Neuron `neuron`'s up column (isUp) or down row at layer `layer`, as nEmbd floats into `out`, from the bytes
-   *  read for it (`bytes` from byte `at`): a copy for fp32, a dequantization for int4 [(code − zero) · scale]. */
-  decodeHalf(bytes: Uint8Array, at: number, layer: number, neuron: number, isUp: boolean, out: Float32Array): void {
+  /** Neuron `neuron`'s up column (isUp) or down row at layer `layer`, as nEmbd floats into `out` from index `outAt`,
+   *  from the bytes read for it (`bytes` from byte `at`): a copy for fp32, a dequantization for int4
+   *  [(code − zero) · scale]. */
+  decodeHalf(
+    bytes: Uint8Array,
+    at: number,
+    layer: number,
+    neuron: number,
+    isUp: boolean,
+    out: Float32Array,
+    outAt = 0,
+  ): void {
     const C = this.layout.nEmbd;
     if (this.layout.bits === 32) {
-      out.set(new Float32Array(bytes.buffer, bytes.byteOffset + at, C));
+      out.set(new Float32Array(bytes.buffer, bytes.byteOffset + at, C), outAt);
       return;
     }
     const g = this.groups[layer],
@@ -132,7 +141,7 @@ export class FlashFfnStore {
     for (let c = 0; c < C; c++) {
       const code = (bytes[at + (c >> 1)] >> ((c & 1) << 2)) & 15;
       const k = isUp ? neuron * gUp + Math.floor(c / gs) : c * gDown + Math.floor(neuron / gs);
-      out[c] = (code - (isUp ? g.upZeros[k] : g.downZeros[k])) * (isUp ? g.upScales[k] : g.downScales[k]);
+      out[outAt + c] = (code - (isUp ? g.upZeros[k] : g.downZeros[k])) * (isUp ? g.upScales[k] : g.downScales[k]);
     }
   }
 

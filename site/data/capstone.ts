@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  allSwitchesBelowSpeculation,
   CapstoneStores,
   capstoneLadder,
   LADDER_DEFAULTS,
-  PLAIN_FROM_FLASH,
   type RunFigures,
   runFigures,
   unionSweep,
@@ -29,7 +29,7 @@ export type { RunFigures };
 export interface CapstoneMeasurements {
   prompt: string;
   tokens: number;
-  /** Runs per combination (the median one is kept). */
+  /** Runs per combination (the fastest is kept, after one warm-up run). */
   repeats: number;
   /** The machine's 1-minute load average when the measuring began, and its core count. */
   loadAverage: number;
@@ -73,8 +73,7 @@ export function capstoneMeasurements(): Promise<CapstoneMeasurements> {
       const loadAverage = loadavg()[0];
       const m = { prompt: CAPSTONE_PROMPT, maxNewTokens: CAPSTONE_TOKENS, repeats };
       const ladder = capstoneLadder(models, stores, { ...m, ...LADDER_SHAPES });
-      const allOn = { ...PLAIN_FROM_FLASH, ffn: 'exact', window: true, bundled: true, weights: 'int4' } as const;
-      const sweep = unionSweep(models, stores, UNION_SHAPES, allOn, m);
+      const sweep = unionSweep(models, stores, UNION_SHAPES, allSwitchesBelowSpeculation(), m);
       return {
         prompt: CAPSTONE_PROMPT,
         tokens: CAPSTONE_TOKENS,

@@ -5,6 +5,7 @@
 // ladders through it.
 import { CAPSTONE_WINDOW_K } from '../../lib/capstone/options.ts';
 import { checkRecordedLadder, LADDER_GOAL, type RecordedLadder, type RungCheck } from '../../lib/capstone/measure.ts';
+import { measuredCurve, readMs } from '../../lib/hardware/storage-curve.ts';
 import type { Lang } from './lang.ts';
 import { bytes, decimal, duration, times } from '../widgets/_kit/format.ts';
 
@@ -12,6 +13,13 @@ export { LADDER_GOAL };
 
 /** A ladder measured in a browser, with where it ran and the read curve measured beside it. */
 export type BrowserLadder = RecordedLadder;
+
+/** Is this ladder from a persistent profile (an ordinary window's OPFS, on disk) rather than an off-the-record one
+ *  (a private window's, held by the browser process)? node/bench-browser.ts names the profile in `where`. */
+export const isPersistent = (l: BrowserLadder) => /persistent/.test(l.where);
+
+/** Milliseconds of one scattered read of `size` bytes on the OPFS read curve measured beside a ladder. */
+export const opfsReadMs = (l: BrowserLadder, size = 1024) => readMs(size, 'random', measuredCurve(l.curve));
 
 /** Each rung against the lessons' models, its read calls priced on the ladder's own OPFS curve. */
 export const checkBrowserLadder = checkRecordedLadder;

@@ -237,7 +237,7 @@ export const PAGES = bilingual({
       capstoneRunning: "Lesson 9's ladder: every switch in turn, from OPFS…",
       capstoneCaption: "Lesson 9's ladder: each switch added in turn, against the lessons' models",
       capstoneAbout: (tokens: number, prompt: string, repeats: number) =>
-        `target-v1 wrote ${tokens} greedy tokens after "${prompt}" on each rung, every rung the same text, the median of ${repeats} runs; its FFN read from the Origin Private File System. Step: tokens per second over the rung above, measured, and as the lessons' own models predict it from the rung's counts alone (each read call priced on the OPFS read curve of the same run, lesson 4; the plain rung's other time paid once per target pass, lesson 8). A rung more than 25% off says where the time went.`,
+        `target-v1 wrote ${tokens} greedy tokens after "${prompt}" on each rung, every rung the same text, the fastest of ${repeats} runs after one left out (warm-up; other jobs on the machine only slow a run down); its FFN read from the Origin Private File System. Step: tokens per second over the rung above, measured, and as the lessons' own models predict it from the rung's counts alone (each read call priced on the OPFS read curve of the same run, lesson 4; the plain rung's other time paid once per target pass, lesson 8). A rung more than 25% off says where the time went.`,
       capstoneColumns: [
         'where',
         'rung',
@@ -466,7 +466,7 @@ export const PAGES = bilingual({
       capstoneRunning: '第 9 课的阶梯：依次打开每个开关，从 OPFS 读取…',
       capstoneCaption: '第 9 课的阶梯：依次加上每个开关，并与课程模型的预测对照',
       capstoneAbout: (tokens: number, prompt: string, repeats: number) =>
-        `target-v1 在每一级上接着“${prompt}”贪心生成 ${tokens} 个词元，每一级的文本都相同，取 ${repeats} 次运行的中位数；FFN 从 Origin Private File System 读取。“每级加速”是相对上一级的每秒词元数之比：一列是实测，一列是课程自己的模型仅凭这一级的计数给出的预测（每次读取按同一次运行测得的 OPFS 读取曲线计价，见第 4 课；朴素一级读取以外的时间每次目标模型前向付一次，见第 8 课）。偏离超过 25% 的一级会说明时间花在了哪里。`,
+        `target-v1 在每一级上接着“${prompt}”贪心生成 ${tokens} 个词元，每一级的文本都相同，先跑一次热身（不计），再取 ${repeats} 次运行中最快的一次（机器上的其他任务只会拖慢一次运行）；FFN 从 Origin Private File System 读取。“每级加速”是相对上一级的每秒词元数之比：一列是实测，一列是课程自己的模型仅凭这一级的计数给出的预测（每次读取按同一次运行测得的 OPFS 读取曲线计价，见第 4 课；朴素一级读取以外的时间每次目标模型前向付一次，见第 8 课）。偏离超过 25% 的一级会说明时间花在了哪里。`,
       capstoneColumns: [
         '运行环境',
         '级',

@@ -41,6 +41,7 @@ export const WORKER_TEXT = bilingual({
     openingStore: 'Opening the FFN store…',
     ladderRung: (done: number, total: number, label: string, alone: boolean) =>
       `Ladder ${done + 1} of ${total}: ${alone ? `${label}, alone on the plain rung` : label}…`,
+    treeSweep: (shapes: number) => `Tree sweep: ${shapes} shapes with every other switch on…`,
     openingLayoutStore: (layout: string) => `Opening the ${layout} FFN store…`,
     capstoneOpfsFull: (message: string) =>
       `OPFS could not hold the FFN (${message}); the weights are kept in memory instead, with the same reads counted`,
@@ -107,6 +108,7 @@ export const WORKER_TEXT = bilingual({
     openingStore: '正在打开 FFN 存储…',
     ladderRung: (done: number, total: number, label: string, alone: boolean) =>
       `阶梯 ${done + 1}/${total}：${alone ? `${label}，单独加在朴素一级上` : label}…`,
+    treeSweep: (shapes: number) => `令牌树扫描：其他开关全开，比较 ${shapes} 种形状…`,
     openingLayoutStore: (layout: string) => `正在打开 ${layout} 布局的 FFN 存储…`,
     capstoneOpfsFull: (message: string) => `OPFS 放不下 FFN（${message}）；权重改为保存在内存中，读取次数照常统计`,
     memoryChosen: '你选择了把权重保存在内存中；读取次数按同样的方式统计。',

@@ -57,6 +57,14 @@ describe('/bench/: lesson 9’s ladder', () => {
     expect(new Set(ladder.rungs.slice(0, 5).map((r) => r.run.text)).size).toBe(1);
     expect(new Set(ladder.rungs.slice(5).map((r) => r.run.text)).size).toBe(1);
     expect(ladder.rungs.reduce((a, r) => a * r.stepGain, 1)).toBeCloseTo(ladder.whole, 9);
+    // The tree sweep: every shape, every other switch on (int4 among them), so each writes the int4 rungs' text.
+    expect(ladder.sweep?.map((p) => p.shape)).toEqual([...LADDER_DEFAULTS.sweep]);
+    for (const p of ladder.sweep!) {
+      expect(p.run.text).toBe(ladder.rungs.at(-1)!.run.text);
+      expect(p.run.tokensPerSecond).toBeGreaterThan(0);
+      if (p.shape === 'plain') expect(p.run.tokensPerPass).toBe(1);
+      else expect(p.run.tokensPerPass).toBeGreaterThanOrEqual(1);
+    }
     const mine = await rowsOf(o, 'tr:not([data-ref])');
     expect(mine).toHaveLength(8);
     const check = checkBrowserLadder(ladder);

@@ -4,11 +4,13 @@
 // token, or a chain or tree verified at once) with its tokens, the pass's reads, and the run so far: tokens/s, bytes
 // and reads per token, tokens per pass and where the time went; `capstone.stop` ends the run (sessions.ts's protocol).
 import {
+  allSwitchesBelowSpeculation,
   capstoneFfn,
   capstoneLadder,
   LADDER_DEFAULTS,
   runFigures,
   type RecordedLadder,
+  unionSweep,
   capstoneFidelity,
   capstoneLabel,
   CapstoneDecoder,
@@ -204,7 +206,7 @@ function capstoneStep(s: Session): CapstoneStepResult | null {
 }
 
 export interface CapstoneLadderPayload {
-  /** Runs per combination, the median kept (default LADDER_DEFAULTS.repeats, at most 5). */
+  /** Runs per combination, the fastest kept (default LADDER_DEFAULTS.repeats, at most 5). */
   repeats?: number;
 }
 
@@ -212,8 +214,8 @@ export interface CapstoneLadderPayload {
 export type CapstoneLadderResult = Omit<RecordedLadder, 'where' | 'curve'>;
 
 /** Lesson 9's ladder (lib/capstone's capstoneLadder) on this browser's OPFS, as `npm run bench` measures it in
- *  Node: each rung and each rung's change alone, greedy, the median of `repeats` runs. One request; a progress line
- *  per combination. */
+ *  Node: each rung and each rung's change alone, greedy, the fastest of `repeats` runs; then the tree sweep
+ *  (LADDER_DEFAULTS.sweep's shapes, every other switch on). One request; a progress line per combination. */
 export const capstoneLadderRun = defineHandler(async (p: CapstoneLadderPayload, ctx): Promise<CapstoneLadderResult> => {
   const repeats = p?.repeats ?? LADDER_DEFAULTS.repeats;
   if (!(Number.isInteger(repeats) && repeats >= 1 && repeats <= 5))
@@ -227,14 +229,21 @@ export const capstoneLadderRun = defineHandler(async (p: CapstoneLadderPayload, 
       const o = validateCapstoneOptions({ weights, bundled });
       fallback ??= (await openStore(o, m, ctx.text)).fallback;
     }
-  const { prompt, tokens, chain, tree } = LADDER_DEFAULTS;
-  const ladder = capstoneLadder(m, fallback ? memoryStores : stores, {
+  const { prompt, tokens, chain, tree, sweep } = LADDER_DEFAULTS;
+  const runStores = fallback ? memoryStores : stores;
+  const ladder = capstoneLadder(m, runStores, {
     prompt,
     maxNewTokens: tokens,
     repeats,
     chain,
     tree,
     onMeasure: (done, total, step, alone) => ctx.progress(ctx.text.ladderRung(done, total, step.label, alone)),
+  });
+  ctx.progress(ctx.text.treeSweep(sweep.length));
+  const swept = unionSweep(m, runStores, [...sweep], allSwitchesBelowSpeculation(), {
+    prompt,
+    maxNewTokens: tokens,
+    repeats,
   });
   return {
     storage: fallback ? 'memory' : 'opfs',
@@ -251,6 +260,7 @@ export const capstoneLadderRun = defineHandler(async (p: CapstoneLadderPayload, 
     })),
     whole: ladder.whole,
     productAlone: ladder.productAlone,
+    sweep: swept.points.map((p) => ({ shape: p.shape, run: runFigures(p.run) })),
   };
 });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_TOLERANCE, type CheckedFigures, checkLadder } from '../../../lib/capstone/measure.ts';
+import {
+  allSwitchesBelowSpeculation,
+  CHECK_TOLERANCE,
+  type CheckedFigures,
+  checkLadder,
+  fastestShape,
+  LADDER_DEFAULTS,
+  ladderSteps,
+} from '../../../lib/capstone/measure.ts';
+import { PLAIN_FROM_FLASH } from '../../../lib/capstone/options.ts';
 import { measuredCurve, readMs } from '../../../lib/hardware/storage-curve.ts';
 import { mulberry32 } from '../../../lib/random.ts';
 
@@ -94,5 +103,26 @@ describe('checkLadder: each rung against the lessons’ models', () => {
 
   it('refuses an empty ladder', () => {
     expect(() => checkLadder([], curve)).toThrow(/no rungs/);
+  });
+});
+
+describe('the tree sweep’s options and winner', () => {
+  it('every switch below speculation is the ladder’s rungs folded up to int4, speculation still plain', () => {
+    const o = allSwitchesBelowSpeculation();
+    const below = ladderSteps('chain 2', '2,1').filter((s) => !('speculation' in s.change));
+    expect(below.at(-1)!.id).toBe('int4');
+    for (const s of below) for (const [k, v] of Object.entries(s.change)) expect(o[k as keyof typeof o]).toBe(v);
+    expect(o.speculation).toBe(PLAIN_FROM_FLASH.speculation);
+    expect(o.storage).toBe('flash');
+  });
+
+  it('the fastest shape is the one with the most tokens/s, on random sweeps; none measured is refused', () => {
+    const rng = mulberry32(7);
+    for (let trial = 0; trial < 50; trial++) {
+      const points = LADDER_DEFAULTS.sweep.map((shape) => ({ shape, run: { tokensPerSecond: 1 + 999 * rng() } }));
+      const best = fastestShape(points);
+      for (const p of points) expect(best.run.tokensPerSecond).toBeGreaterThanOrEqual(p.run.tokensPerSecond);
+    }
+    expect(() => fastestShape([])).toThrow(/no shapes/);
   });
 });

@@ -1,12 +1,15 @@
 // Lesson 9's browser ladders (site/i18n/capstone-ladder.ts over site/data/bench-reference.json's `capstone`): the rows
 // the lesson and /bench/ show are the recorded figures and lib's check of them, in each edition's words.
 import { describe, expect, test } from 'vitest';
-import { LADDER_DEFAULTS, ladderSteps } from '../../../lib/capstone/measure.ts';
+import { fastestShape, LADDER_DEFAULTS, ladderSteps } from '../../../lib/capstone/measure.ts';
+import { opfsProfiles } from '../../../lessons/facts/llm-in-a-flash.ts';
 import reference from '../../../site/data/bench-reference.json';
 import {
   type BrowserLadder,
   checkBrowserLadder,
+  isPersistent,
   ladderRows,
+  opfsReadMs,
   rungName,
   shapeOf,
   whereIn,
@@ -60,5 +63,23 @@ describe('lesson 9’s browser ladders', () => {
       // The step gains the worker measured are the check's measured steps.
       check.rungs.forEach((c, i) => expect(c.measured).toBeCloseTo(l.rungs[i].stepGain, 9));
     }
+  });
+
+  test('each recorded ladder carries its tree sweep: every shape, the int4 rung’s text, the fastest one named', () => {
+    for (const l of ladders) {
+      expect(l.sweep?.map((p) => p.shape)).toEqual([...LADDER_DEFAULTS.sweep]);
+      const int4 = l.rungs.find((r) => r.id === 'int4')!.run.text;
+      for (const p of l.sweep!) expect(p.run.text).toBe(int4);
+      const best = fastestShape(l.sweep!);
+      for (const p of l.sweep!) expect(best.run.tokensPerSecond).toBeGreaterThanOrEqual(p.run.tokensPerSecond);
+      expect(l.loadAverage).toHaveLength(3);
+    }
+  });
+
+  test('lesson 4’s read cost per profile is the recorded curves’ 1 KiB read, one per profile', () => {
+    const of = (persistent: boolean) => opfsReadMs(ladders.find((l) => isPersistent(l) === persistent)!, 1024);
+    expect(opfsProfiles.offTheRecordMs).toBe(of(false));
+    expect(opfsProfiles.persistentMs).toBe(of(true));
+    for (const ms of [opfsProfiles.offTheRecordMs!, opfsProfiles.persistentMs!]) expect(ms).toBeGreaterThan(0);
   });
 });
