@@ -2,7 +2,7 @@
 // records console errors, uncaught exceptions, and every request to another origin (which it blocks:
 // the site must work from its own origin alone). One browser is shared by the tests of a file.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, expect, inject } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -173,4 +173,37 @@ export async function scrollToEnd(page: Page): Promise<void> {
       await frames();
     }
   });
+}
+
+/**
+ * Click `button` and wait until `widget` ends the run it starts: the first data-state write of done or error after the
+ * click. Every write is recorded from before the click, so a run that ends before a test could see it running (an
+ * error at once, a cached answer) is not waited for. Returns the widget's state then.
+ */
+export async function clickAndSettle(widget: Locator, button: Locator, timeout = 180_000): Promise<string | null> {
+  await widget.evaluate((el) => {
+    const host = el as HTMLElement & { statesSinceClick?: string[]; stateRecorder?: MutationObserver };
+    host.stateRecorder?.disconnect();
+    host.statesSinceClick = [];
+    host.stateRecorder = new MutationObserver(() => host.statesSinceClick!.push(host.dataset.state ?? ''));
+    host.stateRecorder.observe(host, { attributes: true, attributeFilter: ['data-state'] });
+  });
+  await button.click();
+  await widget.evaluate(
+    (el, ms) =>
+      new Promise<void>((resolve, reject) => {
+        const host = el as HTMLElement & { statesSinceClick: string[] };
+        const ended = () => host.statesSinceClick.some((s) => s === 'done' || s === 'error');
+        if (ended()) return resolve();
+        const timer = setTimeout(() => reject(new Error(`no done or error state within ${ms} ms`)), ms);
+        new MutationObserver((_, observer) => {
+          if (!ended()) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve();
+        }).observe(host, { attributes: true, attributeFilter: ['data-state'] });
+      }),
+    timeout,
+  );
+  return widget.getAttribute('data-state');
 }

@@ -2,7 +2,7 @@
 // fp32 greedy: the dense model from memory and exact sparsity with a token tree read from OPFS write the same text;
 // with OPFS refused (a prelude in the worker, as private windows do) it says so, runs from memory, and writes it too.
 import { afterAll, describe, expect, test } from 'vitest';
-import { expectClean, openPage, type OpenedPage } from './harness.ts';
+import { clickAndSettle, expectClean, openPage, type OpenedPage } from './harness.ts';
 
 const REFUSED = `Object.defineProperty(StorageManager.prototype, 'getDirectory', {
   value: () => Promise.reject(new DOMException('The operation is insecure.', 'SecurityError')),
@@ -24,10 +24,8 @@ async function ready(o: OpenedPage) {
 
 async function run(o: OpenedPage): Promise<string> {
   const w = o.page.locator('capstone-decoder');
-  await w.locator('[data-action="run"]').click();
-  await o.page.locator('capstone-decoder[data-state="running"]').waitFor({ timeout: 10_000 });
-  await o.page.locator('capstone-decoder:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 300_000 });
-  expect(await w.getAttribute('data-state'), (await w.locator('[data-progress]').textContent()) ?? '').toBe('done');
+  const state = await clickAndSettle(w, w.locator('[data-action="run"]'), 300_000);
+  expect(state, (await w.locator('[data-progress]').textContent()) ?? '').toBe('done');
   return (await w.locator('[data-out="stream"]').textContent()) ?? '';
 }
 

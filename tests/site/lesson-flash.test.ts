@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectClean, openPage, type OpenedPage } from './harness.ts';
+import { clickAndSettle, expectClean, openPage, type OpenedPage } from './harness.ts';
 
 const PATH = '/lessons/04-llm-in-a-flash/';
 const EXACT = 'stepper.neurons=exact&stepper.tokens=8&storage.file=4';
@@ -24,31 +24,7 @@ async function run(page: Page): Promise<string | null> {
   const st = page.locator('flash-stepper');
   await st.scrollIntoViewIfNeeded();
   await page.locator('flash-stepper:not([data-state="static"])').waitFor({ timeout: 120_000 });
-  // Every write of data-state from now on is recorded, so a run that fails before it is seen running still counts.
-  await st.evaluate((el) => {
-    const host = el as HTMLElement & { statesSinceRun: string[] };
-    host.statesSinceRun = [];
-    new MutationObserver(() => host.statesSinceRun.push(host.dataset.state ?? '')).observe(host, {
-      attributes: true,
-      attributeFilter: ['data-state'],
-    });
-  });
-  await page.locator('flash-stepper [data-action="run"]').click();
-  await st.evaluate(
-    (el) =>
-      new Promise<void>((resolve) => {
-        const host = el as HTMLElement & { statesSinceRun: string[] };
-        const ended = () => ['done', 'error'].includes(host.statesSinceRun.at(-1) ?? '');
-        if (ended()) return resolve();
-        new MutationObserver((_, observer) => {
-          if (ended()) {
-            observer.disconnect();
-            resolve();
-          }
-        }).observe(host, { attributes: true, attributeFilter: ['data-state'] });
-      }),
-  );
-  return st.getAttribute('data-state');
+  return clickAndSettle(st, page.locator('flash-stepper [data-action="run"]'));
 }
 
 describe('lesson 4 page', () => {

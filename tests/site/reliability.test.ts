@@ -13,7 +13,7 @@ import type { Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { CHROMIUM, expectClean, openPage } from './harness.ts';
+import { CHROMIUM, clickAndSettle, expectClean, openPage } from './harness.ts';
 import { closeServer } from './subpath-site.ts';
 import { serveSite } from '../../node/serve-site.ts';
 import { heatmapComputes } from './heatmap.ts';
@@ -283,21 +283,11 @@ test('one damaged adapter file costs only that adapter: r4 still generates, r1 s
   const widget = page.locator('lora-adapters');
   await widget.scrollIntoViewIfNeeded();
   await page.locator('lora-adapters[data-ready="true"]').waitFor({ timeout: 120_000 });
-  const settle = async () => {
-    await page
-      .locator('lora-adapters[data-state="running"]')
-      .waitFor({ timeout: 10_000 })
-      .catch(() => {});
-    await page.locator('lora-adapters:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 180_000 });
-    return widget.getAttribute('data-state');
-  };
-  await widget.locator('[data-act="compare"]').click();
-  expect(await settle()).toBe('done');
+  expect(await clickAndSettle(widget, widget.locator('[data-act="compare"]'))).toBe('done');
   expect(await widget.locator('[data-out="compare"]').textContent()).toMatch(/^Identical text/);
 
   await page.getByLabel('Adapter', { exact: true }).selectOption('r1');
-  await widget.locator('[data-act="generate"]').click();
-  expect(await settle()).toBe('error');
+  expect(await clickAndSettle(widget, widget.locator('[data-act="generate"]'))).toBe('error');
   expect(await widget.textContent()).toMatch(/Adapter r1 could not be loaded \(r1(\.lora)?: not a LoRA adapter file/);
   expect(await widget.textContent()).toContain('the other adapters still work');
   await opened.close();

@@ -4,7 +4,7 @@
 // naive row's bytes; the header links /widgets/ and /bench/.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { openPage } from './harness.ts';
+import { clickAndSettle, openPage } from './harness.ts';
 
 const settled = (page: Page, tag: string, timeout = 180_000) =>
   page.locator(`${tag}:is([data-state="done"], [data-state="error"])`).waitFor({ timeout });
@@ -81,13 +81,7 @@ describe('widgets show what their inputs give', () => {
     await st.scrollIntoViewIfNeeded();
     await page.locator('flash-stepper[data-ready="true"]').waitFor({ timeout: 120_000 });
     expect(await st.locator('[data-out="bytes"]').textContent()).toBe('2 MiB'); // the first view follows the URL
-    await st.locator('[data-action="run"]').click();
-    await page
-      .locator('flash-stepper[data-state="running"]')
-      .waitFor({ timeout: 30_000 })
-      .catch(() => {});
-    await settled(page, 'flash-stepper');
-    expect(await st.getAttribute('data-state')).toBe('done');
+    expect(await clickAndSettle(st, st.locator('[data-action="run"]'))).toBe('done');
     expect(await st.locator('[data-out="bytes"]').textContent()).toBe('2 MiB'); // means over the run, not 0 B
     expect(await st.locator('[data-out="basis"]').textContent()).toMatch(/Means per token over the 4 tokens/);
     await opened.close();
