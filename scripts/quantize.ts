@@ -14,6 +14,8 @@
 //                                                  channels zeroed one at a time on the first 4 calibration windows
 //                                                  (lib/quant/outliers.ts chooseOutlierChannels); writes
 //                                                  site/data/awq/outlier/ablation.json and planted-channels.json
+//   npm exec -- node scripts/quantize.ts deletion  target-v1 with all planted channels deleted, on the ablation
+//                                                  windows and on the other 28 (site/data/awq/outlier/deletion.json)
 //
 // AWQ_MODEL=outlier runs any part (but ship and plant) on the constructed outlier model (lib/quant/outliers.ts:
 // target-v1 with one planted outlier input channel per 128, five per 512, in every linear layer, where removing a
@@ -344,6 +346,43 @@ if (part === 'plant') {
     ...about,
     what: 'every input channel of every linear layer: loss with its weight row set to zero minus the unchanged loss, nats/token',
     rise: Object.fromEntries(Object.entries(rise).map(([n, r]) => [n, Array.from(r, (x) => round(x, 5))])),
+  });
+}
+
+if (part === 'deletion') {
+  // How well the ablation's choice holds beyond the text it was made on: target-v1 with every planted channel deleted
+  // at once, on the ablation windows and on the other calibration windows.
+  if (OUTLIER) throw new Error('deletion: run it on target-v1 (without AWQ_MODEL)');
+  const channels = plantedChannels();
+  const lossOn = (weights: Record<string, Float32Array>, ws: number[][]) => {
+    const m = new LanguageModel(cfg, model.tokenizer, weights, 'deleted');
+    let sum = 0,
+      n = 0;
+    for (const w of ws) {
+      const e = evaluate(m, w, { maxTokens: Infinity });
+      sum += e.loss * e.tokens;
+      n += e.tokens;
+    }
+    m.dispose();
+    return sum / n;
+  };
+  const rise = (ws: number[][]) =>
+    round(lossOn(deleteChannels(cfg, fp32Weights, channels), ws) - lossOn(fp32Weights, ws), 5);
+  write('outlier/deletion', {
+    model: BASE,
+    machine,
+    command: 'npm exec -- node scripts/quantize.ts deletion',
+    what: 'loss rise (nats/token) of target-v1 with every planted channel deleted at once (weight rows zeroed)',
+    ablationWindows: {
+      windows: ABLATION_WINDOWS,
+      tokens: ABLATION_WINDOWS * CALIBRATION.blockSize,
+      rise: rise(windows.slice(0, ABLATION_WINDOWS)),
+    },
+    otherWindows: {
+      windows: CALIBRATION.windows - ABLATION_WINDOWS,
+      tokens: (CALIBRATION.windows - ABLATION_WINDOWS) * CALIBRATION.blockSize,
+      rise: rise(windows.slice(ABLATION_WINDOWS)),
+    },
   });
 }
 

@@ -11,6 +11,7 @@ import {
   awqComparison,
   awqResults,
   plantedChannels,
+  plantedDeletion,
   type Comparison,
   type CompareRow,
   type GridRow,
@@ -193,8 +194,12 @@ export const ablationTokens = R.header ? ABLATION_WINDOWS * R.header.calibration
 export const PLANTED = plantedChannels();
 /** The planted channels' costs (nats/token, on the ablation text), each deleted alone. */
 export const plantedRise = PLANTED ? Object.values(PLANTED.rise).flat() : [];
+/** How many input channels the ablation measured, over every linear layer. */
+export const ablationCandidates = PLANTED ? Object.values(PLANTED.all).reduce((a, r) => a + r.length, 0) : undefined;
 /** The median input channel's cost, over every channel of every linear layer. */
 export const medianRise = PLANTED ? median(Object.values(PLANTED.all).flat()) : undefined;
+/** Every planted channel deleted at once, on the ablation windows and on the other calibration windows. */
+export const DELETION = plantedDeletion();
 /** Target-v1 with every planted channel deleted at once, against fp32 on the comparison's tokens: RTN's bound. */
 export const deletedRise = CMP.outliers?.deleted?.vsFp32;
 /** RTN's added loss on the outlier model that five times target-v1's would be (nats/token). */

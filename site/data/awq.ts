@@ -159,6 +159,13 @@ export interface PlantedChannels {
   /** Every input channel's rise, per linear layer (ablation.json). */
   all: Record<string, number[]>;
 }
+/** Target-v1 with every planted channel deleted at once, on the ablation windows and on the other calibration
+ *  windows (scripts/quantize.ts deletion): does the choice hold beyond the text it was made on? */
+export interface PlantedDeletion {
+  ablationWindows: { windows: number; tokens: number; rise: number };
+  otherWindows: { windows: number; tokens: number; rise: number };
+}
+export const plantedDeletion = () => readJson<PlantedDeletion>('deletion', 'outliers');
 export function plantedChannels(): PlantedChannels | undefined {
   const p = readJson<Omit<PlantedChannels, 'all'>>('planted-channels', 'outliers');
   const a = readJson<{ rise: Record<string, number[]> }>('ablation', 'outliers');
