@@ -10,10 +10,19 @@
 //   npm exec -- node scripts/quantize.ts ship      writes the shipped quantized models to public/models/ with cards
 //   npm exec -- node scripts/quantize.ts compare 3 128   every method at one setting, with each token's loss kept so
 //                                                  every difference gets a paired bootstrap interval (lib/quant/paired.ts)
+//   npm exec -- node scripts/quantize.ts plant     which input channels target-v1 relies on: every linear layer's
+//                                                  channels zeroed one at a time on the first 4 calibration windows
+//                                                  (lib/quant/outliers.ts chooseOutlierChannels); writes
+//                                                  site/data/awq/outlier/ablation.json and planted-channels.json
+//   npm exec -- node scripts/quantize.ts deletion  target-v1 with all planted channels deleted, on the ablation
+//                                                  windows and on the other 28 (site/data/awq/outlier/deletion.json)
 //
-// AWQ_MODEL=outlier runs any part (but ship) on the constructed outlier model (lib/quant/outliers.ts: target-v1 with
-// one planted outlier input channel per 128, five per 512, in every linear layer; the same fp32 function), writing to
-// site/data/awq/outlier/. AWQ_TOKENS=n measures on the first n held-out tokens instead of 16,384 (labelled in the file).
+// AWQ_MODEL=outlier runs any part (but ship and plant) on the constructed outlier model (lib/quant/outliers.ts:
+// target-v1 with one planted outlier input channel per 128, five per 512, in every linear layer, where removing a
+// channel costs target-v1 most (planted-channels.json, from `plant`); the same fp32 function), writing to
+// site/data/awq/outlier/. Its `compare` also measures target-v1 with those channels deleted: the most RTN can lose by
+// rounding the planted rows to zero. AWQ_TOKENS=n measures on the first n held-out tokens instead of 16,384
+// (labelled in the file).
 //
 // Results go to site/data/awq/<part>.json; each part runs in about 10 minutes on 2 busy shared cores.
 import { median } from '../lib/stats.ts';
@@ -21,7 +30,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { cpus } from 'node:os';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadModel } from '../lib/load.ts';
 import { LanguageModel } from '../lib/model.ts';
 import { evaluate } from '../lib/evaluate.ts';
@@ -35,7 +44,14 @@ import { quantizeGroups, quantizedBytes, groupsPerRow, type GroupQuantOptions } 
 import { encodeQuantized } from '../lib/quant/file.ts';
 import { weightsFingerprint } from '../lib/fingerprint.ts';
 import { transpose, fakeQuantizeMatrix } from '../lib/quant/matrix.ts';
-import { plantOutliers, OUTLIER_FRACTION, OUTLIER_RATIO } from '../lib/quant/outliers.ts';
+import {
+  chooseOutlierChannels,
+  deleteChannels,
+  plantOutliers,
+  ABLATION_WINDOWS,
+  OUTLIER_FRACTION,
+  OUTLIER_RATIO,
+} from '../lib/quant/outliers.ts';
 import { pairedBootstrap } from '../lib/quant/paired.ts';
 import { loadCorpus } from '../node/corpus.ts';
 
@@ -85,8 +101,16 @@ export function calibrationWindows(trainIds: number[]): number[][] {
 
 const t0 = performance.now();
 const windows = calibrationWindows(trained.tokenizer.encode(corpus.train));
+const PLANTED_FILE = join(ROOT, 'site/data/awq/outlier/planted-channels.json');
+/** The channels `plant` chose (planted-channels.json). */
+function plantedChannels(): Record<string, number[]> {
+  if (!existsSync(PLANTED_FILE)) throw new Error(`${PLANTED_FILE} is missing: run \`scripts/quantize.ts plant\` first`);
+  return JSON.parse(readFileSync(PLANTED_FILE, 'utf8')).channels;
+}
 // The outlier model is planted from target-v1's own calibration statistics, then calibrated again like any model.
-const planted = OUTLIER ? plantOutliers(cfg, trained.exportWeights(), calibrate(trained, windows)) : undefined;
+const planted = OUTLIER
+  ? plantOutliers(cfg, trained.exportWeights(), calibrate(trained, windows), plantedChannels())
+  : undefined;
 const model = planted ? new LanguageModel(cfg, trained.tokenizer, planted.weights, MODEL_NAME) : trained;
 const fp32Weights = model.exportWeights();
 const stats: CalibrationStats = calibrate(model, windows);
@@ -134,9 +158,9 @@ const header = () => ({
   model: MODEL_NAME,
   ...(planted && {
     outliers: {
-      constructed: `target-v1 with planted outlier input channels (lib/quant/outliers.ts plantOutliers): in every linear layer, its ${OUTLIER_FRACTION * 100}% heaviest input channels scaled to ${OUTLIER_RATIO}x the median channel's mean |x| on the calibration text, their weight rows divided by the same s; fp32 function unchanged`,
+      constructed: `target-v1 with planted outlier input channels (lib/quant/outliers.ts plantOutliers): in every linear layer, the ${OUTLIER_FRACTION * 100}% of input channels whose removal costs target-v1 most (planted-channels.json) scaled to ${OUTLIER_RATIO}x the median channel's mean |x| on the calibration text, their weight rows divided by the same s; fp32 function unchanged`,
       ratio: planted.ratio,
-      sites: planted.sites,
+      sites: 'all',
       channels: planted.channels,
       scales: Object.fromEntries(Object.entries(planted.scales).map(([n, s]) => [n, s.map((x) => round(x, 3))])),
     },
@@ -163,7 +187,7 @@ const interval = (a: Float64Array, b: Float64Array) => {
   };
 };
 const write = (name: string, data: unknown) => {
-  mkdirSync(OUT, { recursive: true });
+  mkdirSync(dirname(join(OUT, name)), { recursive: true });
   writeFileSync(join(OUT, `${name}.json`), JSON.stringify(data, null, 1) + '\n');
   console.log(`wrote ${join(OUT, name)}.json`);
 };
@@ -281,7 +305,85 @@ if (part === 'compare') {
     vsFp32: interval(r.tokenLosses, base.tokenLosses),
     vsRtn: r === rtn ? null : interval(r.tokenLosses, rtn.tokenLosses),
   }));
-  write(`compare-int${bits}-g${groupSize}`, { ...header(), fp32: lossOnly(base), rows });
+  // On the outlier model: target-v1 with the planted channels deleted (their weight rows zeroed), the loss RTN would
+  // add by rounding every planted row to exactly zero.
+  const deleted = planted && measure(deleteChannels(cfg, trained.exportWeights(), planted.channels));
+  write(`compare-int${bits}-g${groupSize}`, {
+    ...header(),
+    fp32: lossOnly(base),
+    rows,
+    ...(deleted && {
+      deleted: {
+        loss: deleted.loss,
+        perplexity: deleted.perplexity,
+        vsFp32: interval(deleted.tokenLosses, base.tokenLosses),
+      },
+    }),
+  });
+}
+
+if (part === 'plant') {
+  if (OUTLIER) throw new Error('plant: run it on target-v1 (without AWQ_MODEL): it chooses where the outliers go');
+  const t = performance.now();
+  const ablationWindows = windows.slice(0, ABLATION_WINDOWS);
+  const { channels, rise } = chooseOutlierChannels(trained, ablationWindows, 'all');
+  const seconds = round((performance.now() - t) / 1000, 1);
+  const about = {
+    model: BASE,
+    machine,
+    command: 'npm exec -- node scripts/quantize.ts plant',
+    windows: `the first ${ABLATION_WINDOWS} of the calibration windows (${ABLATION_WINDOWS * CALIBRATION.blockSize} tokens of the training split)`,
+    fraction: OUTLIER_FRACTION,
+    seconds,
+  };
+  write('outlier/planted-channels', {
+    ...about,
+    what: "per linear layer, the input channels whose weight row set to zero raises target-v1's loss most (lib/quant/outliers.ts chooseOutlierChannels)",
+    channels,
+    rise: Object.fromEntries(Object.entries(channels).map(([n, cs]) => [n, cs.map((c) => round(rise[n][c], 5))])),
+  });
+  write('outlier/ablation', {
+    ...about,
+    what: 'every input channel of every linear layer: loss with its weight row set to zero minus the unchanged loss, nats/token',
+    rise: Object.fromEntries(Object.entries(rise).map(([n, r]) => [n, Array.from(r, (x) => round(x, 5))])),
+  });
+}
+
+if (part === 'deletion') {
+  // How well the ablation's choice holds beyond the text it was made on: target-v1 with every planted channel deleted
+  // at once, on the ablation windows and on the other calibration windows.
+  if (OUTLIER) throw new Error('deletion: run it on target-v1 (without AWQ_MODEL)');
+  const channels = plantedChannels();
+  const lossOn = (weights: Record<string, Float32Array>, ws: number[][]) => {
+    const m = new LanguageModel(cfg, model.tokenizer, weights, 'deleted');
+    let sum = 0,
+      n = 0;
+    for (const w of ws) {
+      const e = evaluate(m, w, { maxTokens: Infinity });
+      sum += e.loss * e.tokens;
+      n += e.tokens;
+    }
+    m.dispose();
+    return sum / n;
+  };
+  const rise = (ws: number[][]) =>
+    round(lossOn(deleteChannels(cfg, fp32Weights, channels), ws) - lossOn(fp32Weights, ws), 5);
+  write('outlier/deletion', {
+    model: BASE,
+    machine,
+    command: 'npm exec -- node scripts/quantize.ts deletion',
+    what: 'loss rise (nats/token) of target-v1 with every planted channel deleted at once (weight rows zeroed)',
+    ablationWindows: {
+      windows: ABLATION_WINDOWS,
+      tokens: ABLATION_WINDOWS * CALIBRATION.blockSize,
+      rise: rise(windows.slice(0, ABLATION_WINDOWS)),
+    },
+    otherWindows: {
+      windows: CALIBRATION.windows - ABLATION_WINDOWS,
+      tokens: (CALIBRATION.windows - ABLATION_WINDOWS) * CALIBRATION.blockSize,
+      rise: rise(windows.slice(ABLATION_WINDOWS)),
+    },
+  });
 }
 
 if (part === 'ship') {

@@ -5,9 +5,13 @@ import { monteCarloScaling } from '../../lib/quant/microscope.ts';
 import { bilingual } from '../../site/i18n/text.ts';
 import { plainStat } from '../../site/widgets/stat/format.ts';
 import { bytes, count, decimal, percent, sig, signedDecimal, signedPercent } from '../../site/widgets/_kit/format.ts';
+import { median } from '../../lib/stats.ts';
+import { ABLATION_WINDOWS } from '../../lib/quant/outliers.ts';
 import {
   awqComparison,
   awqResults,
+  plantedChannels,
+  plantedDeletion,
   type Comparison,
   type CompareRow,
   type GridRow,
@@ -183,6 +187,26 @@ export const plantedLn = CMP.outliers?.outliers
       .filter(([n]) => n.endsWith('attn.qkv') || n.endsWith('mlp.up'))
       .map(([, c]) => c[0])
   : [];
+/** The channel ablation's text: the first ABLATION_WINDOWS calibration windows (scripts/quantize.ts plant). */
+export const ablationWindows = ABLATION_WINDOWS;
+export const ablationTokens = R.header ? ABLATION_WINDOWS * R.header.calibration.blockSize : undefined;
+/** Where the outlier model's channels are planted, and what deleting each channel alone costs target-v1. */
+export const PLANTED = plantedChannels();
+/** The planted channels' costs (nats/token, on the ablation text), each deleted alone. */
+export const plantedRise = PLANTED ? Object.values(PLANTED.rise).flat() : [];
+/** How many input channels the ablation measured, over every linear layer. */
+export const ablationCandidates = PLANTED ? Object.values(PLANTED.all).reduce((a, r) => a + r.length, 0) : undefined;
+/** The median input channel's cost, over every channel of every linear layer. */
+export const medianRise = PLANTED ? median(Object.values(PLANTED.all).flat()) : undefined;
+/** Every planted channel deleted at once, on the ablation windows and on the other calibration windows. */
+export const DELETION = plantedDeletion();
+/** Target-v1 with every planted channel deleted at once, against fp32 on the comparison's tokens: RTN's bound. */
+export const deletedRise = CMP.outliers?.deleted?.vsFp32;
+/** RTN's added loss on the outlier model that five times target-v1's would be (nats/token). */
+export const fiveTimesRtn = (() => {
+  const t = rtnRise('trained');
+  return has(t) ? 5 * t : undefined;
+})();
 export const ogrid = (method: Method, bits: number, groupSize: number) =>
   OR.grid.find((r) => r.method === method && r.bits === bits && r.groupSize === groupSize);
 /** The outlier model's grid ran on fewer tokens than target-v1's when its header says so. */

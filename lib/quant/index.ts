@@ -46,8 +46,12 @@ export {
 export {
   OUTLIER_RATIO,
   OUTLIER_FRACTION,
+  ABLATION_WINDOWS,
   outlierLayers,
-  heaviestChannels,
+  channelAblation,
+  mostNeeded,
+  chooseOutlierChannels,
+  deleteChannels,
   plantOutliers,
   type OutlierModel,
   type OutlierSites,

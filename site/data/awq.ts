@@ -144,6 +144,32 @@ export interface Comparison extends Header {
     scales: Record<string, number[]>;
   };
   rows: CompareRow[];
+  /** On the outlier model only: target-v1 with the planted channels deleted (weight rows zeroed), against fp32 on the
+   *  same tokens: the loss RTN adds when it rounds every planted row to zero. */
+  deleted?: { loss: number; perplexity: number; vsFp32: PairedDifference };
+}
+
+/** Where the outlier model's channels are planted and what deleting each one alone costs target-v1
+ *  (scripts/quantize.ts plant: planted-channels.json, and ablation.json for every channel). */
+export interface PlantedChannels {
+  windows: string;
+  channels: Record<string, number[]>;
+  /** Loss rise (nats/token) when the planted channel's weight row alone is zeroed, in the order of `channels`. */
+  rise: Record<string, number[]>;
+  /** Every input channel's rise, per linear layer (ablation.json). */
+  all: Record<string, number[]>;
+}
+/** Target-v1 with every planted channel deleted at once, on the ablation windows and on the other calibration
+ *  windows (scripts/quantize.ts deletion): does the choice hold beyond the text it was made on? */
+export interface PlantedDeletion {
+  ablationWindows: { windows: number; tokens: number; rise: number };
+  otherWindows: { windows: number; tokens: number; rise: number };
+}
+export const plantedDeletion = () => readJson<PlantedDeletion>('deletion', 'outliers');
+export function plantedChannels(): PlantedChannels | undefined {
+  const p = readJson<Omit<PlantedChannels, 'all'>>('planted-channels', 'outliers');
+  const a = readJson<{ rise: Record<string, number[]> }>('ablation', 'outliers');
+  return p && a ? { ...p, all: a.rise } : undefined;
 }
 
 /** Every method at one setting on one model, each difference with its paired interval (scripts/quantize.ts compare). */

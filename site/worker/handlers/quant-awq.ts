@@ -6,7 +6,9 @@
 //   quant.race        int4 vs fp32 matrix-vector product, small (our layer) or large (4096 x 4096)
 // Calibration statistics are computed once per worker for the calibration texts the page sends, per model:
 // "target-v1" as trained, or "outliers", built here from target-v1 with lib/quant/outliers.ts plantOutliers on the
-// same calibration text (the same fp32 function, with planted outlier input channels).
+// same calibration text (the same fp32 function, with planted outlier input channels). Where they are planted was
+// measured once by scripts/quantize.ts plant (a forward pass per input channel of every layer: too long for a page)
+// and ships as site/data/awq/outlier/planted-channels.json.
 import { calibrate, type CalibrationStats } from '../../../lib/quant/calibration.ts';
 import {
   alphaCurve,
@@ -20,6 +22,7 @@ import { monteCarloScaling } from '../../../lib/quant/microscope.ts';
 import { raceInt4 } from '../../../lib/quant/race.ts';
 import { LanguageModel } from '../../../lib/model.ts';
 import { plantOutliers } from '../../../lib/quant/outliers.ts';
+import planted from '../../data/awq/outlier/planted-channels.json' with { type: 'json' };
 import {
   QUANT_MODELS,
   validateQuantSettings,
@@ -67,8 +70,8 @@ async function prepare(texts: QuantTexts & { model?: QuantModelName }, ctx: Hand
   let model = trained;
   if (which === 'outliers') {
     ctx.progress(ctx.text.buildingOutliers, 0.1);
-    const planted = plantOutliers(trained.config, trained.exportWeights(), calibrate(trained, windows));
-    model = new LanguageModel(trained.config, trained.tokenizer, planted.weights, 'target-v1-outliers');
+    const o = plantOutliers(trained.config, trained.exportWeights(), calibrate(trained, windows), planted.channels);
+    model = new LanguageModel(trained.config, trained.tokenizer, o.weights, 'target-v1-outliers');
   }
   if (hit && hit.model !== trained) hit.model.dispose();
   const stats = calibrate(model, windows);
