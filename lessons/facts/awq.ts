@@ -224,13 +224,14 @@ export const tfOverJsInt4 = (() => {
 
 /** A signed difference in nats: 4 decimals, 5 below a thousandth so a bound near 0 never reads −0.0000. */
 export const sgn = (x: number) => signedDecimal(x, Math.abs(x) < 0.001 ? 5 : 4);
-/** A paired difference with its interval: "+0.0123 (+0.0100 to +0.0150)". */
-export const ci = (d: PairedDifference | null | undefined) =>
-  d ? `${sgn(d.mean)} (${sgn(d.lo)} to ${sgn(d.hi)})` : '—';
+/** A paired difference with its interval: "+0.0123 (+0.0100 to +0.0150)"; `to` is the edition's word ("至"). */
+export const ci = (d: PairedDifference | null | undefined, to = 'to') =>
+  d ? `${sgn(d.mean)} (${sgn(d.lo)} ${to} ${sgn(d.hi)})` : '—';
 /** A whole percent, or a dash. */
 export const pct = (x: number | undefined) => (has(x) ? percent(x, 0) : '—');
-/** The outlier rows' scales, lowest to highest ("2.0 to 3.5"). */
-export const sRange = sAll.length ? `${decimal(Math.min(...sAll), 1)} to ${decimal(Math.max(...sAll), 1)}` : '—';
+/** The outlier rows' scales, lowest to highest ("2.0 to 3.5"); `to` is the edition's word ("至"). */
+export const sRange = (to = 'to') =>
+  sAll.length ? `${decimal(Math.min(...sAll), 1)} ${to} ${decimal(Math.max(...sAll), 1)}` : '—';
 export const odelta = (r: { loss: number } | undefined) =>
   r && OR.header?.fp32 ? sgn(r.loss - OR.header.fp32.loss) : '—';
 /** A loss with four decimals, as the tables' captions give fp32's. */
