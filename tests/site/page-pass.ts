@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { type OpenedContext, openContext, scrollToEnd } from './harness.ts';
 import { findOverflow } from './overflow.ts';
+import { looseProse, repeatedBadges } from './prose-checks.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let axeSource: string | undefined;
@@ -86,6 +87,9 @@ export const EXTRA_CHECKS: { name: string; check: (page: Page) => Promise<string
     name: 'overflow',
     check: async (page) => (await findOverflow(page)).map((p) => `${p.kind} ${p.where} (${p.detail})`),
   },
+  // A lesson's badges and sentences sit inside their paragraphs, a sentence never repeats a source's badge.
+  { name: 'loose prose', check: looseProse },
+  { name: 'repeated badges', check: repeatedBadges },
 ];
 
 // Collects layout shifts from navigation on, read back with takeRecords(), so no wait for buffered entries; and every
