@@ -20,19 +20,8 @@ import { builtPages, publishedLessons } from './site-pages.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const editions = [publishedLessons(root), publishedLessons(root, 'zh')];
 
-/**
- * The setups a page is opened in. Lesson pages and the site's own pages: both. The Chinese edition: the phone.
- * Embed pages and widget docs pages show one widget each that its lesson page already runs in both setups; what is
- * their own (the embed's or the docs page's chrome around it) is taken in one setup per page, alternating in
- * build order, so each kind of page is seen in both setups, in 64 page loads fewer.
- */
-function setupsFor(path: string, pages: string[]): Setup[] {
-  if (path.startsWith('/zh/')) return [SETUPS.phone];
-  const kind = /^\/(embed|widgets)\/./.exec(path)?.[1];
-  if (!kind) return Object.values(SETUPS);
-  const index = pages.filter((p) => p.startsWith(`/${kind}/`) && p !== `/${kind}/`).indexOf(path);
-  return [index % 2 === 0 ? SETUPS.desktop : SETUPS.phone];
-}
+/** The setups a page is opened in: both, but the Chinese edition's pages, which are opened on the phone. */
+const setupsFor = (path: string): Setup[] => (path.startsWith('/zh/') ? [SETUPS.phone] : Object.values(SETUPS));
 
 /** Every page the pass opens: the built pages but the Chinese embeds (copies of Chinese lesson pages). */
 export const passedPages = () => builtPages(inject('distDir')).filter((p) => !p.startsWith('/zh/embed/'));
@@ -43,7 +32,7 @@ export const lessonsOfBothEditions = () => editions.flat();
 /** The checks, for each page of `pages`. */
 export const describePages = (pages: string[]) =>
   describe.each(pages)('page %s', (path) => {
-    const setups = setupsFor(path, pages);
+    const setups = setupsFor(path);
     const zh = path.startsWith('/zh/');
     const seen = new Map<string, PassResult>();
     const pass = (setup: (typeof setups)[number]) => {
