@@ -88,6 +88,8 @@ export function browserFactsOf(ladders: BrowserLadder[]) {
     return {
       ladder: l,
       persistent: isPersistent(l),
+      /** The machine's 1-minute load average when the recording ended (older recordings have none). */
+      loadAtEnd: l.loadAverage?.[0],
       check: c,
       /** One 1 KiB scattered read on this ladder's OPFS curve, ms. */
       smallReadMs: opfsReadMs(l),
