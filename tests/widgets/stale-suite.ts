@@ -19,7 +19,7 @@ import { schema as treeSchema } from '../../site/widgets/spec-tree/params.ts';
 import { schema as raceSchema } from '../../site/widgets/spec-race/params.ts';
 import { schema as stepperSchema } from '../../site/widgets/flash-stepper/params.ts';
 import { schema as scheduleSchema } from '../../site/widgets/schedule-animator/params.ts';
-import { buildMean, policyOf, type Ablation } from '../../site/widgets/flash-stepper/model.ts';
+import { ablationOf, buildMean, policyOf } from '../../site/widgets/flash-stepper/model.ts';
 import { scheduleView } from '../../site/widgets/schedule-animator/model.ts';
 import { text as scheduleText } from '../../site/widgets/schedule-animator/text.ts';
 import { schema as compressionSchema } from '../../site/widgets/compression-loss/params.ts';
@@ -149,13 +149,7 @@ const fakeFlashBytes = (policy: Record<string, unknown>) =>
   (policy.layout === 'bundled' ? 1 : 0) +
   100 * Number(policy.resident);
 
-const ablation: Ablation = {
-  model: flash.model,
-  windowK: flash.ablation.windowK,
-  tokens: flash.ablation.exact[0].tokens,
-  exact: flash.ablation.exact,
-  predictor: flash.ablation.predictor,
-};
+const ablation = ablationOf(flash);
 
 const last = (type: string) => [...requests].reverse().find((r) => r.type === type)?.payload;
 const out = (el: Element, name: string) => el.querySelector(`[data-out="${name}"]`)!.textContent ?? '';

@@ -66,6 +66,15 @@ export interface Ablation {
   predictor: (Omit<StepCounts, 'curveMs'> & { id: string })[];
 }
 
+/** The ablation as the page carries it, from the build's measurements (site/data/flash.json's shape). */
+export function ablationOf(data: {
+  model: string;
+  ablation: Pick<Ablation, 'windowK' | 'predictor'> & { exact: (Ablation['exact'][number] & { tokens: number })[] };
+}): Ablation {
+  const { windowK, exact, predictor } = data.ablation;
+  return { model: data.model, windowK, tokens: exact[0].tokens, exact, predictor };
+}
+
 /** The build-time mean per token for these settings, if they are a rung of the ablation; else undefined. */
 export function buildMean(v: StepperValues & { model: string }, a: Ablation): StepCounts | undefined {
   const rung = v.model === a.model ? ladderId(v, a.windowK) : null;
