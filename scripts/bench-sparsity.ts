@@ -1,6 +1,7 @@
 // Sparse vs dense FFN speed on this machine, for one token of the target model's middle layer: tfjs (cpu, wasm:
-// dense matMul vs gathering the chosen neurons' weights) and the plain-JS neuron-aware kernel (lib/sparsity/
-// neuron-kernel.ts), at the model's measured sparsity and at 50/75/90/95%. The computed neurons are the ones with
+// dense matMul vs gathering the chosen neurons' weights) and the lean engine's kernels, plain JS and WebAssembly SIMD
+// (dense matvec · ReLU · matvec vs the neuron-aware sparseFfn; lib/sparsity/race.ts), at the model's measured
+// sparsity and at 50/75/90/95%. The computed neurons are the ones with
 // the largest pre-activations, so at the measured sparsity the result equals dense. Goal: speedup ≥ half the ideal
 // 1/(1 − sparsity) at 90% on at least one backend.
 //   npm exec -- node scripts/bench-sparsity.ts        (or via `npm run bench`, which calls sparsityRows())
@@ -30,6 +31,7 @@ export async function sparsityRows({
     { backend: 'cpu', kernel: 'tfjs' },
     { backend: 'wasm', kernel: 'tfjs' },
     { backend: 'cpu', kernel: 'js' },
+    { backend: 'cpu', kernel: 'simd' },
   ];
   let measured: number | null = null;
   for (const { backend, kernel } of runs) {
@@ -43,12 +45,12 @@ export async function sparsityRows({
       const r = raceSparseFfn(model, layer, { kernel, sparsity, repeats, x });
       rows.push(row(kernel, backend, layer, r, sparsity === measured));
     }
-    if (kernel === 'js') {
+    if (kernel !== 'tfjs') {
       // PowerInfer-style: chosen neurons whose ReLU output is 0 also skip their W_down row (beats 1/(1 − s)).
       const r = raceSparseFfn(model, layer, { kernel, sparsity: 0.5, repeats, x, skipInactive: true });
       rows.push({
         ...row(kernel, backend, layer, r, false),
-        'backend/kernel': 'plain-JS neuron kernel, zero outputs skip W_down',
+        'backend/kernel': `${KERNEL_NAMES[kernel]}, zero outputs skip W_down`,
       });
     }
     model.dispose();
@@ -65,7 +67,7 @@ function row(
   measured: boolean,
 ): Record<string, string | number> {
   return {
-    'backend/kernel': kernel === 'js' ? 'plain-JS neuron kernel' : `tfjs ${backend} (gather)`,
+    'backend/kernel': kernel === 'tfjs' ? `tfjs ${backend} (gather)` : KERNEL_NAMES[kernel],
     layer,
     sparsity: measured ? `${pct(r.sparsity)} (measured)` : pct(r.sparsity),
     'dense ms': +r.denseMs.toFixed(4),
@@ -75,6 +77,8 @@ function row(
     '≥ half ideal?': r.speedup >= r.idealSpeedup / 2 ? 'yes' : 'no',
   };
 }
+
+const KERNEL_NAMES = { js: 'engine plain JS (sparseFfn)', simd: 'engine WebAssembly SIMD (sparseFfn)' };
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 

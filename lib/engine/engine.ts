@@ -451,6 +451,7 @@ export class LeanEngine {
           neurons.length,
           s.out + 4 * t * C,
           C,
+          1, // a neuron that does not fire adds nothing: skip its down row
         );
       return;
     }

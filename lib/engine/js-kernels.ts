@@ -113,7 +113,7 @@ export function jsKernels(heap: Heap): KernelFunctions {
         }
       }
     },
-    sparseFfn(x, upT, upB, down, downB, idx, k, y, C) {
+    sparseFfn(x, upT, upB, down, downB, idx, k, y, C, skipZero) {
       const f = heap.f32,
         I = heap.i32,
         X = x >> 2,
@@ -125,7 +125,10 @@ export function jsKernels(heap: Heap): KernelFunctions {
         let h = 0;
         for (let c = 0; c < C; c++) h += f[X + c] * f[U + c];
         h += f[(upB >> 2) + nrn];
-        if (h <= 0) continue;
+        if (h <= 0) {
+          if (skipZero) continue;
+          h = 0;
+        }
         const D = (down >> 2) + nrn * C;
         for (let c = 0; c < C; c++) f[Y + c] += h * f[D + c];
       }

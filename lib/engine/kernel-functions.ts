@@ -24,5 +24,16 @@ export interface KernelFunctions {
   relu(x: Ptr, n: number): void;
   addTo(y: Ptr, x: Ptr, n: number): void;
   attention(q: Ptr, k: Ptr, v: Ptr, out: Ptr, scores: Ptr, mask: Ptr, T: number, P: number, C: number, H: number): void;
-  sparseFfn(x: Ptr, upT: Ptr, upB: Ptr, down: Ptr, downB: Ptr, idx: Ptr, k: number, y: Ptr, C: number): void;
+  sparseFfn(
+    x: Ptr,
+    upT: Ptr,
+    upB: Ptr,
+    down: Ptr,
+    downB: Ptr,
+    idx: Ptr,
+    k: number,
+    y: Ptr,
+    C: number,
+    skipZero: number,
+  ): void;
 }

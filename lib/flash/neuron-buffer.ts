@@ -151,6 +151,7 @@ export class NeuronBuffer {
       this.used,
       this.yPtr,
       C,
+      1, // a held neuron that does not fire for x adds nothing: skip its down row
     );
     out.set(this.kernels.heap.floats(this.yPtr, C));
   }

@@ -39,10 +39,13 @@ export {
   type PredictionStats,
   type PredictOptions,
 } from './predict-active.ts';
-export { kernelWeights, denseFfn, sparseFfn, preActivations, type FfnKernelWeights } from './neuron-kernel.ts';
 export {
   raceSparseFfn,
   chooseActiveSet,
+  ffnInHeap,
+  preActivations,
+  runFfn,
+  type HeapFfn,
   sampleFfnInput,
   type RaceOptions,
   type FfnRaceResult,

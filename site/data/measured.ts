@@ -19,7 +19,7 @@ import {
   activationShareOfTop,
   chooseActiveSet,
   hotSetOverlap,
-  kernelWeights,
+  ffnInHeap,
   profileActivations,
   sampleFfnInput,
   type ActivationProfile,
@@ -209,8 +209,7 @@ export function measure(
   });
 
   const activeCount = Array.from({ length: c.nLayer }, (_, l) => {
-    const w = kernelWeights(model, l);
-    return chooseActiveSet(w, sampleFfnInput(model, l)).length;
+    return chooseActiveSet(ffnInHeap(model, l), sampleFfnInput(model, l)).length;
   });
 
   return {

@@ -258,8 +258,10 @@ export function attention(q: usize, k: usize, v: usize, out: usize, scores: usiz
  * The FFN over only the active neurons idx[0..k) (the sparse FFN, LLM in a Flash's exact active set):
  * y = b_down + Σ_n ReLU(x · upT[n] + b_up[n]) · down[n]. upT [F, C] is W_up transposed (a neuron's input weights
  * contiguous), down [F, C] is W_down as stored: each active neuron reads two contiguous rows. C a multiple of 4.
+ * skipZero ≠ 0: a neuron whose ReLU output is 0 skips its down row (PowerInfer's operators check the activation
+ * first); skipZero = 0: every listed neuron reads both rows, so the work is exactly k columns and k rows.
  */
-export function sparseFfn(x: usize, upT: usize, upB: usize, down: usize, downB: usize, idx: usize, k: i32, y: usize, C: i32): void {
+export function sparseFfn(x: usize, upT: usize, upB: usize, down: usize, downB: usize, idx: usize, k: i32, y: usize, C: i32, skipZero: i32): void {
   const rowBytes = <usize>C << 2;
   for (let c = 0; c < C; c += 4) v128.store(y + (<usize>c << 2), v128.load(downB + (<usize>c << 2)));
   for (let a = 0; a < k; a++) {
@@ -267,8 +269,11 @@ export function sparseFfn(x: usize, upT: usize, upB: usize, down: usize, downB: 
     const up = upT + nrn * rowBytes;
     let acc = f32x4.splat(0);
     for (let c = 0; c < C; c += 4) acc = f32x4.add(acc, f32x4.mul(v128.load(x + (<usize>c << 2)), v128.load(up + (<usize>c << 2))));
-    const h = hsum(acc) + load<f32>(upB + (nrn << 2));
-    if (h <= 0) continue;
+    let h = hsum(acc) + load<f32>(upB + (nrn << 2));
+    if (h <= 0) {
+      if (skipZero) continue;
+      h = 0;
+    }
     const hv = f32x4.splat(h);
     const dn = down + nrn * rowBytes;
     for (let c = 0; c < C; c += 4) {

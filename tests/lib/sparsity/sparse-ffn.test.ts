@@ -1,11 +1,11 @@
-// The sparse FFN is exact on the neurons that fire: in the model (ffnMask, ffnNeurons) and in the plain-JS
-// neuron-aware kernel. With the trained predictor, the loss change is finite and recall reaches a measured floor.
+// The sparse FFN is exact on the neurons that fire: in the model (ffnMask, ffnNeurons) and in the race's FFN on the
+// engine's kernels (js and SIMD). With the trained predictor, the loss change is finite and recall reaches a measured floor.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomModel, loadCommitted, MODELS_DIR, readFromDisk } from '../node-model.ts';
-import { denseFfn, kernelWeights, preActivations, sparseFfn } from '../../../lib/sparsity/neuron-kernel.ts';
-import { raceSparseFfn, sampleFfnInput } from '../../../lib/sparsity/race.ts';
+import { chooseActiveSet, ffnInHeap, preActivations, raceSparseFfn, runFfn } from '../../../lib/sparsity/race.ts';
+import { mulberry32 } from '../../../lib/random.ts';
 import { loadPredictor } from '../../../lib/sparsity/predictor.ts';
 import { evaluatePredictor } from '../../../lib/sparsity/predict-active.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
@@ -70,72 +70,89 @@ describe.each(['cpu', 'wasm'])('sparse FFN on %s', (backend) => {
   });
 });
 
-describe('neuron-aware kernel (plain TypedArrays)', () => {
+// The race's FFN on the engine's kernels. Tolerances: float32 sums in another order than the float64 references
+// (and, for SIMD, than the plain-JS loops), over weights ten times training's scale.
+describe.each(['js', 'simd'] as const)("the race's FFN on the engine's %s kernels", (kind) => {
+  const C = 32,
+    F = 128;
   let model: LanguageModel;
   beforeAll(async () => {
     await tf.setBackend('cpu');
-    model = randomModel({ nEmbd: 32, nFfn: 128 });
+    model = randomModel({ nEmbd: C, nFfn: F });
   });
   afterAll(() => model.dispose());
 
-  it('dense kernel equals the model FFN; sparse kernel on the true active set equals dense', () => {
+  /** Independent float64 reference: y = b_down + Σ_{i in set} ReLU(x·W_up[:, i] + b_up[i]) W_down[i, :]. */
+  const reference = (layer: number, x: Float32Array, set: Iterable<number>) => {
+    const up = model.getLinear(`h.${layer}.mlp.up`),
+      down = model.getLinear(`h.${layer}.mlp.down`);
+    const y = Array.from(down.bias);
+    for (const i of set) {
+      let h = up.bias[i];
+      for (let c = 0; c < C; c++) h += x[c] * up.weight[c * F + i];
+      if (h > 0) for (let c = 0; c < C; c++) y[c] += h * down.weight[i * C + c];
+    }
+    return y;
+  };
+  const everyNeuron = Array.from({ length: F }, (_, i) => i);
+
+  it('dense equals the model FFN; sparse on the true active set, or on every neuron, equals dense', () => {
     const ids = model.tokenizer.encode(TEXT).slice(0, 8);
     const out = model.forward([ids], { record: { ffn: true } });
-    const w = kernelWeights(model, 0);
-    const C = 32,
-      F = 128;
-    const down = model.getLinear('h.0.mlp.down');
+    const f = ffnInHeap(model, 0, kind);
     for (let t = 0; t < ids.length; t++) {
       const x = out.ffnIn![0].slice(t * C, (t + 1) * C);
-      // Reference: the model's own ReLU output times W_down, in float64.
-      const h = out.ffnPost![0].subarray(t * F, (t + 1) * F);
-      const ref = Array.from(down.bias, (b, c) => {
-        let s = b;
-        for (let i = 0; i < F; i++) s += h[i] * down.weight[i * C + c];
-        return s;
-      });
-      const y = denseFfn(w, x);
-      expect(maxAbsDiff(y, ref)).toBeLessThan(1e-3);
-      const active = Array.from(preActivations(w, x).keys()).filter((i) => preActivations(w, x)[i] > 0);
+      const y = runFfn(f, x);
+      expect(maxAbsDiff(y, reference(0, x, everyNeuron))).toBeLessThan(1e-3);
+      // The model's own ReLU output picks the active set, independently of preActivations.
+      const post = out.ffnPost![0].subarray(t * F, (t + 1) * F);
+      const active = Array.from(post.keys()).filter((i) => post[i] > 0);
       expect(active.length).toBeLessThan(F);
-      expect(maxAbsDiff(sparseFfn(w, x, active), y)).toBeLessThan(1e-4);
-      expect(
-        maxAbsDiff(
-          sparseFfn(
-            w,
-            x,
-            Array.from({ length: F }, (_, i) => i),
-          ),
-          y,
-        ),
-      ).toBeLessThan(1e-4);
+      expect(Array.from(chooseActiveSet(f, x))).toEqual(active);
+      for (const skip of [true, false]) {
+        expect(maxAbsDiff(runFfn(f, x, active, skip), y)).toBeLessThan(1e-4);
+        expect(maxAbsDiff(runFfn(f, x, everyNeuron, skip), y)).toBeLessThan(1e-4);
+      }
     }
   });
 
-  it('sparse kernel on a subset equals the dense FFN with the other neurons zeroed', () => {
-    const w = kernelWeights(model, 1);
-    const x = sampleFfnInput(model, 1);
-    const subset = [3, 17, 40, 41, 99, 127];
-    const pre = preActivations(w, x);
-    const ref = Array.from(w.downBias, (b, c) => {
-      let s = b;
-      for (const i of subset) s += Math.max(0, pre[i]) * w.down[i * 32 + c];
-      return s;
-    });
-    expect(maxAbsDiff(sparseFfn(w, x, subset), ref)).toBeLessThan(1e-4);
-    expect(maxAbsDiff(sparseFfn(w, x, subset, undefined, false), ref)).toBeLessThan(1e-4); // same values without the skip
-    expect(maxAbsDiff(sparseFfn(w, x, []), w.downBias)).toBe(0);
+  it('on random inputs and random subsets, sparse equals the reference with the other neurons zeroed', () => {
+    const rand = mulberry32(7);
+    const f = ffnInHeap(model, 1, kind);
+    for (let trial = 0; trial < 20; trial++) {
+      const x = Float32Array.from({ length: C }, () => 2 * rand() - 1);
+      const share = rand(); // subsets of every size between none and all
+      const subset = everyNeuron.filter(() => rand() < share);
+      const ref = reference(1, x, subset);
+      expect(maxAbsDiff(runFfn(f, x, subset, true), ref)).toBeLessThan(1e-4);
+      expect(maxAbsDiff(runFfn(f, x, subset, false), ref)).toBeLessThan(1e-4);
+      // Pre-activations are the engine's matvec: the top-k choice keeps the k largest.
+      const pre = preActivations(f, x);
+      const k = 1 + Math.floor(rand() * (F - 1));
+      const chosen = chooseActiveSet(f, x, { sparsity: 1 - k / F });
+      expect(chosen.length).toBe(k);
+      const cut = Math.min(...Array.from(chosen, (i) => pre[i]));
+      expect(Array.from(pre).filter((p) => p > cut).length).toBeLessThan(k);
+    }
+    expect(maxAbsDiff(runFfn(f, new Float32Array(C), []), model.getLinear('h.1.mlp.down').bias)).toBe(0);
   });
 
-  it('raceSparseFfn (js) reports the set it used and the ideal speedup', () => {
-    const r = raceSparseFfn(model, 0, { kernel: 'js', sparsity: 0.75, repeats: 1 });
-    expect(r.backend).toBe('plain JS');
+  it('raceSparseFfn reports the set it used, the ideal speedup, and refuses bad input', () => {
+    const r = raceSparseFfn(model, 0, { kernel: kind, sparsity: 0.75, repeats: 1 });
+    expect(r.kernel).toBe(kind);
+    expect(r.backend).toBe(kind === 'js' ? 'plain JS' : 'WebAssembly SIMD');
     expect(r.activeCount).toBe(32);
     expect(r.sparsity).toBe(0.75);
     expect(r.idealSpeedup).toBe(4);
+    expect(r.denseMs).toBeGreaterThan(0);
+    expect(r.sparseMs).toBeGreaterThan(0);
     if (r.activeCount >= r.trueActiveCount) expect(r.maxAbsDiff).toBeLessThan(1e-4);
-    expect(() => raceSparseFfn(model, 0, { sparsity: 1 })).toThrow(/sparsity must be in \[0, 1\)/);
-    expect(() => raceSparseFfn(model, 0, { activeSet: [128] })).toThrow(/neuron 128 is outside 0..127/);
+    else expect(r.maxAbsDiff).toBeGreaterThan(1e-4); // the chosen quarter leaves out neurons that fire
+    const exact = raceSparseFfn(model, 0, { kernel: kind, repeats: 1 });
+    expect(exact.activeCount).toBe(exact.trueActiveCount);
+    expect(exact.maxAbsDiff).toBeLessThan(1e-4);
+    expect(() => raceSparseFfn(model, 0, { kernel: kind, sparsity: 1 })).toThrow(/sparsity must be in \[0, 1\)/);
+    expect(() => raceSparseFfn(model, 0, { kernel: kind, activeSet: [128] })).toThrow(/neuron 128 is outside 0..127/);
   });
 });
 
