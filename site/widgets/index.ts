@@ -22,7 +22,7 @@ export { default as NeuronHeatmap } from './neuron-heatmap/NeuronHeatmap.astro';
 export { default as HotColdCurve } from './hot-cold-curve/HotColdCurve.astro';
 /** The activation predictor's recall vs neurons computed, and its cost in loss, per threshold (from its card). */
 export { default as PredictorQuality } from './predictor-quality/PredictorQuality.astro';
-/** Dense vs sparse FFN for one token, timed in the worker with tfjs gather and the plain-JS neuron kernel. */
+/** Dense vs sparse FFN for one token, timed in the worker on the engine's plain-JS and SIMD kernels and tfjs gather. */
 export { default as FfnRace } from './ffn-race/FfnRace.astro';
 /** Read throughput against read size: the build machine's, the reader's (OPFS, measured live), the paper's M1 Max. */
 export { default as FlashStorage } from './flash-storage/FlashStorage.astro';

@@ -3,6 +3,7 @@
 // Chinese page the shell and the element write Chinese (table, stats, progress, summary, chart).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mulberry32 } from '../../lib/random.ts';
+import type { KernelName } from '../../lib/sparsity/race.ts';
 import FfnRace from '../../site/widgets/ffn-race/FfnRace.astro';
 import { speedupChart } from '../../site/widgets/ffn-race/chart.ts';
 import { text } from '../../site/widgets/ffn-race/text.ts';
@@ -10,7 +11,7 @@ import { englishLeft, leaveChinese, mountChinese, numbersIn, settle } from './zh
 
 /** One kernel's side of a race at `sparsity`, as lib/sparsity/race.ts reports it. */
 const side = (backend: string, sparsity: number, denseMs = 2) => ({
-  kernel: backend === 'js' ? ('js' as const) : ('tfjs' as const),
+  kernel: (backend === 'js' || backend === 'simd' ? backend : 'tfjs') as KernelName,
   layer: 0,
   backend,
   denseMs,
@@ -25,7 +26,7 @@ const side = (backend: string, sparsity: number, denseMs = 2) => ({
 const fakeWorker = {
   request: async (_type: string, p: { sparsity?: number }) => {
     const s = p.sparsity ?? 1 - 150 / 512;
-    return { js: side('js', s), tfjs: side('cpu', s, 3) };
+    return { js: side('js', s), simd: side('simd', s, 0.2), tfjs: side('cpu', s, 3) };
   },
   onStatus: () => () => {},
   ready: Promise.resolve({ name: 'cpu' }),
@@ -38,8 +39,11 @@ describe('FfnRace in Chinese', () => {
     const rand = mulberry32(3);
     for (let k = 0; k < 50; k++) {
       const s = rand() * 0.99;
-      const [js, tf] = [side('js', s, 1 + rand()), side('wasm', s, 1 + rand())];
-      expect(numbersIn(text.zh.summary(js, tf, 512))).toEqual(numbersIn(text.en.summary(js, tf, 512)));
+      const [js, simd, tf] = [side('js', s, 1 + rand()), side('simd', s, rand()), side('wasm', s, 1 + rand())];
+      for (const maybeSimd of [simd, null])
+        expect(numbersIn(text.zh.summary(js, maybeSimd, tf, 512))).toEqual(
+          numbersIn(text.en.summary(js, maybeSimd, tf, 512)),
+        );
       const active = 1 + Math.floor(rand() * 511);
       expect(numbersIn(text.zh.plan(k % 4, active, 512))).toEqual(numbersIn(text.en.plan(k % 4, active, 512)));
     }
@@ -55,9 +59,22 @@ describe('FfnRace in Chinese', () => {
     );
     expect(el.querySelector('[data-summary]')!.textContent).toMatch(/^计算了 512 个神经元中的 150 个/);
     expect(el.querySelector('[data-out="tfname"]')!.textContent).toBe('TensorFlow.js（cpu），gather');
-    expect(englishLeft(el, ['TensorFlow.js', 'gather', 'cpu', 'FFN', 'W_up', 'W_down', 'public', 'models'])).toEqual(
-      [],
-    );
+    expect(el.querySelector('tr[data-kernel="simd"] th')!.textContent).toBe('WebAssembly SIMD 循环');
+    expect(el.querySelector('[data-summary]')!.textContent).toMatch(/WebAssembly SIMD：稠密 /);
+    expect(
+      englishLeft(el, [
+        'TensorFlow.js',
+        'WebAssembly',
+        'SIMD',
+        'gather',
+        'cpu',
+        'FFN',
+        'W_up',
+        'W_down',
+        'public',
+        'models',
+      ]),
+    ).toEqual([]);
   });
 
   it('the chart’s axes, ideal curve and description are Chinese', () => {

@@ -78,9 +78,9 @@ describe('Int4Race: Cancel', () => {
   });
 });
 
-/** What sparsity.race answers: both kernels' timings at one sparsity. */
-function ffnResult(sparsity: number, denseMs: number): { js: FfnRaceResult; tfjs: FfnRaceResult } {
-  const side = (kernel: 'js' | 'tfjs', backend: string): FfnRaceResult => ({
+/** What sparsity.race answers: each kernel's timings at one sparsity. */
+function ffnResult(sparsity: number, denseMs: number): { js: FfnRaceResult; simd: FfnRaceResult; tfjs: FfnRaceResult } {
+  const side = (kernel: FfnRaceResult['kernel'], backend: string): FfnRaceResult => ({
     kernel,
     backend,
     layer: 0,
@@ -93,7 +93,7 @@ function ffnResult(sparsity: number, denseMs: number): { js: FfnRaceResult; tfjs
     sparsity,
     maxAbsDiff: 1e-7,
   });
-  return { js: side('js', 'plain JS'), tfjs: side('tfjs', 'wasm') };
+  return { js: side('js', 'plain JS'), simd: side('simd', 'WebAssembly SIMD'), tfjs: side('tfjs', 'wasm') };
 }
 
 describe('FfnRace: Cancel', () => {
@@ -116,7 +116,7 @@ describe('FfnRace: Cancel', () => {
       })}</script><div data-notes role="status"></div>${Object.keys(ffnSchema.params).map(control).join('')}
       <p data-plan></p><button type="button" data-action="run" disabled>Run again</button>
       <button type="button" data-action="sweep" disabled>Sweep sparsities</button><p data-progress></p>
-      <table><tr data-kernel="js">${cells}</tr><tr data-kernel="tfjs">${cells}</tr></table>${outs}
+      <table><tr data-kernel="js">${cells}</tr><tr data-kernel="simd">${cells}</tr><tr data-kernel="tfjs">${cells}</tr></table>${outs}
       <div data-chart="chart"></div><p data-summary></p></ffn-race>`;
     const el = document.querySelector<HTMLElement>('ffn-race')!;
     await settle();

@@ -445,7 +445,7 @@ const rows: Row[] = [
         sparsity,
         idealSpeedup: 1 / (1 - sparsity),
       });
-      return { js: side('js'), tfjs: side('cpu') };
+      return { js: side('js'), simd: side('simd'), tfjs: side('cpu') };
     },
     texts: {},
     button: '[data-action="run"]',

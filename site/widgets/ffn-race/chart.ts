@@ -11,7 +11,7 @@ export const SPEEDUP_SIZE: ChartSize = { ratio: 0.55, min: 210, max: 320, legend
 
 export interface SpeedupPoint {
   sparsity: number;
-  /** The kernel as the legend names it: "plain JS" or "TensorFlow.js (wasm)" (text.ts: plainJs, tfOn). */
+  /** The kernel as the legend names it: "plain JS", "WebAssembly SIMD" or "TensorFlow.js (wasm)" (text.ts: plainJs, simd, tfOn). */
   kernel: string;
   speedup: number;
 }

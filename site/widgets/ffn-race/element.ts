@@ -1,5 +1,5 @@
 // <ffn-race>: the browser half of FfnRace.astro. Near the viewport it asks the page's model worker to race the dense
-// FFN against the sparse one (`sparsity.race`, both kernels of lib/sparsity/race.ts) and shows the times, the backend
+// FFN against the sparse one (`sparsity.race`, the kernels of lib/sparsity/race.ts) and shows the times, the backend
 // and the largest difference. Changing the layer or sparsity re-runs it (only the latest is kept); "Sweep" times a
 // row of sparsities for the chart, one after another. While races run, the button that started them (Run again for
 // the automatic ones) reads Cancel: a sweep holds the worker, and every widget's requests wait behind it.
@@ -29,7 +29,7 @@ class FfnRace extends WidgetElement<typeof schema.params> {
   #generation = 0;
   #debounce?: ReturnType<typeof setTimeout>;
   /** Speed-ups timed so far for the current layer, by sparsity. */
-  #points = new Map<number, { js: number; tfjs: number; tfName: string }>();
+  #points = new Map<number, { js: number; simd?: number; tfjs: number; tfName: string }>();
   #pointsLayer = -1;
 
   start() {
@@ -124,6 +124,7 @@ class FfnRace extends WidgetElement<typeof schema.params> {
       if (!this.#points.size) return undefined;
       const data = [...this.#points].flatMap(([s, p]) => [
         { sparsity: s, kernel: t.plainJs, speedup: p.js },
+        ...(p.simd === undefined ? [] : [{ sparsity: s, kernel: t.simd, speedup: p.simd }]),
         { sparsity: s, kernel: p.tfName, speedup: p.tfjs },
       ]);
       return speedupChart(data, { width }, this.lang);
@@ -157,16 +158,19 @@ class FfnRace extends WidgetElement<typeof schema.params> {
   #show(race: Race, r: Result) {
     const t = text[this.lang];
     const nFfn = this.#data!.nFfn;
-    const row = (kernel: string, side: Result['js']) => {
+    const row = (kernel: string, side: Result['js'] | null) => {
       const tr = this.find(`tr[data-kernel="${kernel}"]`);
       const cell = (name: string, text: string) =>
         ((tr.querySelector(`[data-cell="${name}"]`) as HTMLElement).textContent = text);
-      cell('dense', duration(side.denseMs));
-      cell('sparse', duration(side.sparseMs));
-      cell('speedup', speedup(side.speedup));
-      cell('diff', diff(side.maxAbsDiff));
+      cell('dense', side ? duration(side.denseMs) : t.noSimd); // no side: this browser has no WebAssembly SIMD
+      cell('sparse', side ? duration(side.sparseMs) : '–');
+      cell('speedup', side ? speedup(side.speedup) : '–');
+      cell('diff', side ? diff(side.maxAbsDiff) : '–');
     };
+    const sides = [r.js, r.tfjs, ...(r.simd ? [r.simd] : [])];
+    const maxAbsDiff = Math.max(...sides.map((s) => s.maxAbsDiff));
     row('js', r.js);
+    row('simd', r.simd);
     row('tfjs', r.tfjs);
     const out = (name: string, text: string) => (this.find(`[data-out="${name}"]`).textContent = text);
     out('tfname', t.tfGather(r.tfjs.backend));
@@ -174,12 +178,12 @@ class FfnRace extends WidgetElement<typeof schema.params> {
     out('computed', t.computed(r.js.activeCount, nFfn, r.js.sparsity));
     out('ideal', speedup(r.js.idealSpeedup));
     this.dataset.backend = r.tfjs.backend;
-    this.dataset.maxAbsDiff = String(Math.max(r.js.maxAbsDiff, r.tfjs.maxAbsDiff));
-    const missed = race.sparsity !== undefined && Math.max(r.js.maxAbsDiff, r.tfjs.maxAbsDiff) > 1e-4;
+    this.dataset.maxAbsDiff = String(maxAbsDiff);
+    const missed = race.sparsity !== undefined && maxAbsDiff > 1e-4;
     this.progress(
       t.done({ backend: r.tfjs.backend, missed, sparsity: r.js.sparsity, trueActive: r.js.trueActiveCount }),
     );
-    this.summary(t.summary(r.js, r.tfjs, nFfn));
+    this.summary(t.summary(r.js, r.simd, r.tfjs, nFfn));
     if (JSON.stringify(race) === JSON.stringify(this.#race())) clearStale(this);
     if (race.layer !== this.#pointsLayer) {
       this.#points.clear();
@@ -187,6 +191,7 @@ class FfnRace extends WidgetElement<typeof schema.params> {
     }
     this.#points.set(r.js.sparsity, {
       js: r.js.speedup,
+      simd: r.simd?.speedup,
       tfjs: r.tfjs.speedup,
       tfName: t.tfOn(r.tfjs.backend),
     });
