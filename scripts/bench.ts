@@ -6,13 +6,16 @@
 // Figures are medians of a few runs; speed targets live here, not in tests.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { loadModel } from '../lib/load.ts';
 import { benchDecode, CONTEXT } from '../lib/bench.ts';
 import { row } from '../node/bench-table.ts';
 
 const MODELS = new URL('../public/models/', import.meta.url).pathname;
+/** `uptime`'s 1-, 5- and 15-minute load averages now (recorded at the start and the end of a saved run). */
+const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
+const loadAtStart = load();
 
 async function nodeRows() {
   const rows: Record<string, string | number>[] = [];
@@ -37,8 +40,8 @@ async function nodeRows() {
 console.log(
   `Machine: ${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs}. Decode: context ${CONTEXT / 2} -> ${CONTEXT}, greedy.`,
 );
-const { engineRows } = await import('./bench-engine.ts');
-await engineRows();
+const { engineRows, engineReadme } = await import('./bench-engine.ts');
+const engine = await engineRows();
 // BENCH_SKIP_NODE=1 times only the browser (the Node rows take minutes on a busy machine).
 const rows = process.env.BENCH_SKIP_NODE === '1' ? [] : await nodeRows();
 const { browserRows } = await import('../node/bench-browser.ts');
@@ -75,18 +78,23 @@ if (process.argv.includes('--save')) {
     machine,
     command: 'npm run bench -- --save',
     date: new Date().toISOString().slice(0, 10),
+    loadAverage: { start: loadAtStart, end: load() },
     rows,
     widgets: widgetTimings,
+    engine,
     flash,
     capstone,
   };
   writeFileSync(path, JSON.stringify(reference, null, 2) + '\n');
-  console.log('\nSaved site/data/bench-reference.json. README table:\n');
+  console.log(
+    `\nSaved site/data/bench-reference.json (load average ${reference.loadAverage.start.join(', ')} at the start, ${reference.loadAverage.end.join(', ')} when saved). README tables:\n`,
+  );
   const cols = ['where', 'model', 'prefill tok/s', 'decode tok/s (KV cache)', 'decode tok/s (re-forward)'];
   console.log(`| ${cols.join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
   for (const r of rows) console.log(`| ${cols.map((c) => r[c]).join(' | ')} |`);
   console.log(`\n| where | widget | seconds |\n|---|---|---|`);
   for (const w of widgetTimings) console.log(`| ${w.where} | ${w.widget} | ${(w.ms / 1000).toFixed(2)} |`);
+  console.log(`\nThe lean engine (Node, one thread, context 64; README's second table):\n\n${engineReadme(engine)}`);
 }
 
 const { browserQuantRows, browserFlashRows } = await import('../node/bench-browser.ts');
