@@ -49,6 +49,11 @@ describe('lesson 2 page', () => {
     expect(await opened.page.locator('ffn-race').getAttribute('data-state')).toBe('done');
     // Computing exactly the neurons that fire gives the dense answer, up to float rounding.
     expect(Number(await opened.page.locator('ffn-race').getAttribute('data-max-abs-diff'))).toBeLessThan(1e-3);
+    // Chromium has WebAssembly SIMD: the engine's SIMD loop was timed, and every kernel's row holds a time.
+    for (const kernel of ['js', 'simd', 'tfjs'])
+      expect(
+        await opened.page.locator(`ffn-race tr[data-kernel="${kernel}"] [data-cell="sparse"]`).textContent(),
+      ).toMatch(/\d.*(ms|µs|s)/);
     await opened.page.waitForLoadState('networkidle');
     expectClean(opened);
     await opened.close();
