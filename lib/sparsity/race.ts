@@ -9,7 +9,7 @@
 // even below 10% sparsity, where generic sparse kernels only win above ~87% [arXiv 2312.12456 v2, §8.3.3, Fig. 16];
 // its operators check each neuron's predicted-active bit and do one vector–vector product per active neuron, with no
 // conversion to a sparse format [§5.4], which is what sparseFfn does.
-import { timePerCall } from '../timing.ts';
+import { msPerCall, timePerCall } from '../timing.ts';
 import * as tf from '@tensorflow/tfjs';
 import { createKernels, type KernelKind, type Kernels } from '../engine/kernels.ts';
 import type { LanguageModel } from '../model.ts';
@@ -135,6 +135,9 @@ export function preActivations(f: HeapFfn, x: Float32Array): Float32Array {
   return f.kernels.heap.floats(f.h, f.nFfn).slice();
 }
 
+/** Milliseconds each engine-kernel side runs untimed before the race times it. */
+const WARMUP_MS = 20;
+
 const FIXED_TEXT =
   'It was a clear steel-blue day. The firmaments of air and sea were hardly separable in that all-pervading azure.';
 
@@ -184,8 +187,13 @@ export function raceSparseFfn(model: LanguageModel, layer: number, opts: RaceOpt
     const skip = opts.skipInactive ?? false;
     dense = runFfn(w, x);
     sparse = runFfn(w, x, active, skip); // leaves x and the chosen neurons in the heap for the timed calls
-    denseMs = timePerCall(() => denseFfn(w), { rounds: repeats });
-    sparseMs = timePerCall(() => sparseFfn(w, active.length, skip), { rounds: repeats });
+    const runDense = () => denseFfn(w),
+      runSparse = () => sparseFfn(w, active.length, skip);
+    // Untimed first: a browser runs fresh WebAssembly on a baseline compiler and swaps in optimized code only once a
+    // function is hot (V8: Liftoff, then TurboFan), which takes more than timePerCall's three warm-up calls.
+    for (const run of [runDense, runSparse]) msPerCall(run, WARMUP_MS);
+    denseMs = timePerCall(runDense, { rounds: repeats });
+    sparseMs = timePerCall(runSparse, { rounds: repeats });
   } else {
     const { nEmbd: C, nFfn: F } = w;
     const floats = (ptr: number, n: number) => w.kernels.heap.floats(ptr, n).slice();
