@@ -122,10 +122,19 @@ export function runFfn(f: HeapFfn, x: Float32Array, active?: ArrayLike<number>, 
   const heap = f.kernels.heap;
   heap.f32.set(x, f.x >> 2);
   if (active) {
-    heap.i32.set(active, f.idx >> 2);
+    heap.i32.set(checkNeurons(f, active), f.idx >> 2); // the kernel reads each listed neuron's rows unchecked
     sparseFfn(f, active.length, skipInactive);
   } else denseFfn(f);
   return heap.floats(f.y, f.nEmbd).slice();
+}
+
+/** `active` itself, once each entry is a neuron of f's layer and there are no more of them than the layer has. */
+function checkNeurons(f: HeapFfn, active: ArrayLike<number>): ArrayLike<number> {
+  if (active.length > f.nFfn) throw new Error(`activeSet: ${active.length} neurons listed, the layer has ${f.nFfn}`);
+  for (let k = 0; k < active.length; k++)
+    if (!(Number.isInteger(active[k]) && active[k] >= 0 && active[k] < f.nFfn))
+      throw new Error(`activeSet: neuron ${active[k]} is outside 0..${f.nFfn - 1}`);
+  return active;
 }
 
 /** Pre-activations x W_up + b_up [nFfn] for one token (to find the true active set or rank neurons). */
@@ -155,14 +164,7 @@ export function chooseActiveSet(
   x: Float32Array,
   opts: { sparsity?: number; activeSet?: ArrayLike<number> } = {},
 ): Int32Array {
-  if (opts.activeSet) {
-    if (opts.activeSet.length > w.nFfn)
-      throw new Error(`activeSet: ${opts.activeSet.length} neurons listed, the layer has ${w.nFfn}`);
-    for (const i of Array.from(opts.activeSet))
-      if (!(Number.isInteger(i) && i >= 0 && i < w.nFfn))
-        throw new Error(`activeSet: neuron ${i} is outside 0..${w.nFfn - 1}`);
-    return Int32Array.from(opts.activeSet).sort();
-  }
+  if (opts.activeSet) return Int32Array.from(checkNeurons(w, opts.activeSet)).sort();
   const pre = preActivations(w, x);
   if (opts.sparsity === undefined) return Int32Array.from(Array.from(pre.keys()).filter((i) => pre[i] > 0));
   if (!(opts.sparsity >= 0 && opts.sparsity < 1)) throw new Error(`sparsity must be in [0, 1), got ${opts.sparsity}`);

@@ -135,6 +135,8 @@ describe.each(['js', 'simd'] as const)("the race's FFN on the engine's %s kernel
       expect(Array.from(pre).filter((p) => p > cut).length).toBeLessThan(k);
     }
     expect(maxAbsDiff(runFfn(f, new Float32Array(C), []), model.getLinear('h.1.mlp.down').bias)).toBe(0);
+    expect(() => runFfn(f, new Float32Array(C), [0, F])).toThrow(/neuron 128 is outside 0..127/);
+    expect(() => runFfn(f, new Float32Array(C), [...everyNeuron, 0])).toThrow(/129 neurons listed, the layer has 128/);
   });
 
   it('raceSparseFfn reports the set it used, the ideal speedup, and refuses bad input', () => {
