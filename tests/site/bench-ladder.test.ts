@@ -43,7 +43,8 @@ describe('/bench/: lesson 9’s ladder', () => {
   });
 
   test('a run of the ladder on this browser’s OPFS adds eight rows that show what the worker measured', async () => {
-    const o = await openPage('/bench/?backend=wasm&only=ladder&repeats=1'); // one run per combination: the checks are of what is shown, not of speed
+    // One run of 6 tokens per combination: the checks are of what is shown, not of speed.
+    const o = await openPage('/bench/?backend=wasm&only=ladder&repeats=1&tokens=6');
     opened.push(o);
     const state = o.page.locator('#bench-result:is([data-state="done"], [data-state="error"])');
     await state.waitFor({ state: 'attached', timeout: 900_000 });
@@ -51,6 +52,7 @@ describe('/bench/: lesson 9’s ladder', () => {
     expect(await o.page.locator('#bench-result').getAttribute('data-state'), raw.slice(0, 400)).toBe('done');
     const ladder = (JSON.parse(raw) as { capstone: BrowserLadder }).capstone;
     expect(ladder.storage).toBe('opfs');
+    expect(ladder.tokens).toBe(6);
     const { chain, tree } = LADDER_DEFAULTS;
     expect(ladder.rungs.map((r) => r.id)).toEqual(ladderSteps(chain, tree).map((s) => s.id));
     // Greedy with exact neurons: the fp32 rungs write one text, the int4 rungs one text.

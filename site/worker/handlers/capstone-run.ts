@@ -208,6 +208,8 @@ function capstoneStep(s: Session): CapstoneStepResult | null {
 export interface CapstoneLadderPayload {
   /** Runs per combination, the fastest kept (default LADDER_DEFAULTS.repeats, at most 5). */
   repeats?: number;
+  /** Greedy tokens per run (default and at most LADDER_DEFAULTS.tokens): fewer make a quick look, as a test takes. */
+  tokens?: number;
 }
 
 /** The ladder and its stores; the page adds where it ran and the read curve it measured (lib's RecordedLadder). */
@@ -220,6 +222,9 @@ export const capstoneLadderRun = defineHandler(async (p: CapstoneLadderPayload, 
   const repeats = p?.repeats ?? LADDER_DEFAULTS.repeats;
   if (!(Number.isInteger(repeats) && repeats >= 1 && repeats <= 5))
     throw new Error(`Repeats must be a whole number from 1 to 5, got ${JSON.stringify(repeats)}.`);
+  const tokens = p?.tokens ?? LADDER_DEFAULTS.tokens;
+  if (!(Number.isInteger(tokens) && tokens >= 1 && tokens <= LADDER_DEFAULTS.tokens))
+    throw new Error(`Tokens must be a whole number from 1 to ${LADDER_DEFAULTS.tokens}, got ${JSON.stringify(tokens)}.`);
   const m = await capstoneModels(ctx);
   ctx.progress(ctx.text.openingStore);
   // Every store a rung or a lone change reads: fp32 and int4, separate and bundled.
@@ -229,7 +234,7 @@ export const capstoneLadderRun = defineHandler(async (p: CapstoneLadderPayload, 
       const o = validateCapstoneOptions({ weights, bundled });
       fallback ??= (await openStore(o, m, ctx.text)).fallback;
     }
-  const { prompt, tokens, chain, tree, sweep } = LADDER_DEFAULTS;
+  const { prompt, chain, tree, sweep } = LADDER_DEFAULTS;
   const runStores = fallback ? memoryStores : stores;
   const ladder = capstoneLadder(m, runStores, {
     prompt,
