@@ -26,7 +26,19 @@ function leaves(value: unknown, path = ''): [string, unknown][] {
   return [[path, value]];
 }
 /** Names that read the same in both editions: products, APIs, engines. */
-const NAMES = new Set(['tfjs', 'gather', 'lean', 'simd', 'wasm', 'webassembly', 'webgl', 'opfs', 'lora', 'relu', 'gbs']);
+const NAMES = new Set([
+  'tfjs',
+  'gather',
+  'lean',
+  'simd',
+  'wasm',
+  'webassembly',
+  'webgl',
+  'opfs',
+  'lora',
+  'relu',
+  'gbs',
+]);
 /**
  * English words a translator should have translated: three letters or more, not an acronym, a unit, a name, or a
  * symbol or model name (W_up, Top-k, target-v1: a token with a digit, an underscore or a one-letter part).

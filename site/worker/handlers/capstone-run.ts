@@ -224,7 +224,9 @@ export const capstoneLadderRun = defineHandler(async (p: CapstoneLadderPayload, 
     throw new Error(`Repeats must be a whole number from 1 to 5, got ${JSON.stringify(repeats)}.`);
   const tokens = p?.tokens ?? LADDER_DEFAULTS.tokens;
   if (!(Number.isInteger(tokens) && tokens >= 1 && tokens <= LADDER_DEFAULTS.tokens))
-    throw new Error(`Tokens must be a whole number from 1 to ${LADDER_DEFAULTS.tokens}, got ${JSON.stringify(tokens)}.`);
+    throw new Error(
+      `Tokens must be a whole number from 1 to ${LADDER_DEFAULTS.tokens}, got ${JSON.stringify(tokens)}.`,
+    );
   const m = await capstoneModels(ctx);
   ctx.progress(ctx.text.openingStore);
   // Every store a rung or a lone change reads: fp32 and int4, separate and bundled.
