@@ -52,6 +52,9 @@ export interface EngineRunOptions {
    *  them: the cache holds, and every later pass reads, what it returns (e.g. FlexGen's 4-bit round trip,
    *  lib/offload's kvRoundTrip). */
   kvFn?: (rows: Float32Array, rowLength: number) => Float32Array;
+  /** Called after each layer's dense FFN with its input [T*C] (after LayerNorm) and its ReLU output [T*F], both
+   *  row-major copies: what a profiler records (lib/sparsity's forEachWindow). Only with the dense FFN. */
+  onFfn?: (layer: number, ffnIn: Float32Array, ffnPost: Float32Array) => void;
 }
 
 /** A KV cache in the engine's heap: per layer, keys and values [capacity, C] row-major. The engine has one of its
@@ -100,7 +103,7 @@ type Linear = {
 
 const LINEARS = ['attn.qkv', 'attn.proj', 'mlp.up', 'mlp.down'] as const;
 /** The run options the engine honours; any other (a caller passing tfjs's `record` or `ffnMask`) is refused. */
-const RUN_OPTIONS = ['mask', 'positions', 'ffnNeurons', 'ffnFn', 'kvFn'];
+const RUN_OPTIONS = ['mask', 'positions', 'ffnNeurons', 'ffnFn', 'kvFn', 'onFfn'];
 
 export class LeanEngine {
   readonly config: GPTConfig;
@@ -457,6 +460,7 @@ export class LeanEngine {
     }
     this.apply(this.lin.get(`h.${l}.mlp.up`)!, s.a, s.hid, T); // [T, F]
     fn.relu(s.hid, T * F);
+    opts.onFfn?.(l, heap.f32.slice(s.a >> 2, (s.a >> 2) + T * C), heap.f32.slice(s.hid >> 2, (s.hid >> 2) + T * F));
     this.apply(this.lin.get(`h.${l}.mlp.down`)!, s.hid, s.out, T); // [T, C]
   }
 
@@ -500,6 +504,8 @@ export class LeanEngine {
   }
 
   private checkFfnHooks(opts: EngineRunOptions): void {
+    if (opts.onFfn && (opts.ffnFn || opts.ffnNeurons))
+      throw new Error('LeanEngine: onFfn records the dense FFN; it cannot be combined with ffnFn or ffnNeurons');
     if (opts.ffnNeurons && opts.ffnNeurons.length !== this.config.nLayer)
       throw new Error(
         `ffnNeurons: expected one entry per layer (${this.config.nLayer}), got ${opts.ffnNeurons.length}`,

@@ -61,7 +61,7 @@ const store = diskCache('phone', () => {
   const name = measuredModelName();
   if (!name) return null;
   const text = loadCorpus().validation.slice(0, REPLAY_TOKENS * 16);
-  return `${name}-${fingerprint({ files: [modelDir(name), 'site/data/measured-phone.ts', 'lib/sparsity', 'lib/hardware', 'lib/model.ts', 'lib/gpt.ts', 'lib/tokenizer.ts', 'lib/sampling.ts'], texts: [text] })}`;
+  return `${name}-${fingerprint({ files: [modelDir(name), 'site/data/measured-phone.ts', 'lib/sparsity', 'lib/engine', 'lib/hardware', 'lib/model.ts', 'lib/gpt.ts', 'lib/tokenizer.ts', 'lib/sampling.ts'], texts: [text] })}`;
 });
 const once = <T>(key: string, f: () => Promise<T>) => store.once(key, f);
 

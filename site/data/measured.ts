@@ -241,7 +241,15 @@ const store = diskCache('powerinfer', () => {
   const name = measuredModelName();
   if (!name) return null;
   return `${name}-${fingerprint({
-    files: [modelDir(name), 'site/data/measured.ts', 'lib/model.ts', 'lib/gpt.ts', 'lib/tokenizer.ts', 'lib/sparsity'],
+    files: [
+      modelDir(name),
+      'site/data/measured.ts',
+      'lib/model.ts',
+      'lib/gpt.ts',
+      'lib/tokenizer.ts',
+      'lib/sparsity',
+      'lib/engine',
+    ],
     texts: [loadCorpus().validation, otherText()?.text ?? ''],
   })}`;
 });
