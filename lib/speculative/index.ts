@@ -70,6 +70,9 @@ export {
   StoredWeightsRunner,
   regimeTarget,
   raceRegime,
+  raceRunners,
+  type RaceOptions,
+  promptPassClock,
   speculativeGreedy,
   plainGreedy,
 } from './regimes.ts';
