@@ -9,9 +9,10 @@
 //     text (the prefix is the book's, not the target's own continuation, which tends to loop and flatters the draft)
 //   - the three regimes (lib/speculative/regimes.ts): the target overhead-, compute- or memory-bound, wall clock;
 //     memory-bound reads the target's weights past the page cache before every pass, and picks its tree by a sweep
-//   npm exec -- node scripts/measure-speculative.ts [--quick] [--timing-only] [--fresh-only] [--regimes-only]
+//   npm exec -- node scripts/measure-speculative.ts [--quick] [--timing-only] [--fresh-only] [--regimes-only] [--readme]
 // --timing-only re-measures only the clock-dependent parts (pass cost and the race) and keeps the rest of the JSON,
 // for a quieter moment on a shared machine. --fresh-only measures only the fresh-text steps and keeps the rest.
+// --readme measures nothing: it prints README's regimes table from the recorded file.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { cpus, loadavg } from 'node:os';
@@ -121,7 +122,31 @@ async function measureRegimes(target: LanguageModel, draft: LanguageModel, promp
   }
 }
 
+const REGIME_README_NAME: Record<Regime, string> = {
+  'overhead-bound': 'overhead-bound (tfjs)',
+  'compute-bound': 'compute-bound (lean, in cache)',
+  'memory-bound': 'memory-bound (lean, read from disk)',
+};
+
+/** README's regimes table, from a recorded `regimes` block: per prompt, the prompt pass each row leaves out. */
+export function regimesReadme(regimes: { prompts: number; rows: Omit<RegimeRace, 'plainIds' | 'speculativeIds'>[] }) {
+  const d = (x: number, digits = 2) => x.toFixed(digits);
+  const best = Math.max(...regimes.rows.map((r) => r.speedup));
+  return [
+    '| regime | shape | prompt pass ms (left out) | tokens per pass | plain ms/token | target ms/pass | speed-up |',
+    '|---|---|---|---|---|---|---|',
+    ...regimes.rows.map((r) => {
+      const speedup = `${d(r.speedup)}×`;
+      return `| ${REGIME_README_NAME[r.regime]} | ${r.shape} | ${d(r.promptMs / regimes.prompts)} | ${d(r.tokensPerPass)} | ${d(r.plainMsPerToken)} | ${d(r.targetMsPerPass)} | ${r.speedup === best ? `**${speedup}**` : speedup} |`;
+    }),
+  ].join('\n');
+}
+
 async function main() {
+  if (process.argv.includes('--readme')) {
+    console.log(regimesReadme(JSON.parse(await readFile(OUT, 'utf8')).regimes));
+    return;
+  }
   const quick = process.argv.includes('--quick');
   const timingOnly = process.argv.includes('--timing-only');
   const freshOnly = process.argv.includes('--fresh-only');

@@ -116,3 +116,8 @@ export const c2ModelledSpeedup =
   c2 && c2PlainMsPerToken !== undefined
     ? (c2.tokensPerPass * c2PlainMsPerToken) / (c2.targetMsPerPass + c2.draftMsPerPass)
     : undefined;
+/** The measured processor-time speed-up over the formula's promise; below 1 − 3%, a speculative step's bookkeeping
+ *  (cutting caches, reading logits rows, walking the tree), which c_T and d leave out, shows. */
+export const c2MeasuredOverPromised =
+  c2?.cpuSpeedup === undefined ? undefined : ratio(c2.cpuSpeedup, c2ModelledSpeedup);
+export const c2BookkeepingShows = c2MeasuredOverPromised !== undefined && c2MeasuredOverPromised < 0.97;
