@@ -54,6 +54,11 @@ export const memoryTree = regimeRow('memory-bound', regimeTree);
 /** A regime row's plain pass over one prompt, ms: left out of its times (absent in files older than that timing). */
 export const regimePromptMs = (row: { promptMs?: number } | undefined) =>
   row?.promptMs === undefined || !m.regimes ? undefined : row.promptMs / m.regimes.prompts;
+/** A regime row's prompt pass in plain tokens' time (c₁): what the pass over the prompt costs next to a decode step. */
+export const promptInPlainTokens = (regime: Regime, shape: string) => {
+  const row = regimeRow(regime, shape);
+  return ratio(regimePromptMs(row), row?.plainMsPerToken);
+};
 export const readGBps =
   memoryTree?.bytesPerPass && memoryTree.readMsPerPass
     ? memoryTree.bytesPerPass / memoryTree.readMsPerPass / 1e6

@@ -5,7 +5,7 @@
 // prompts and lengths (some long enough to slide the 32-token window); the tokens stay those of plain decoding.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generate } from '../../../lib/generate.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 import { mulberry32 } from '../../../lib/random.ts';
@@ -159,14 +159,51 @@ describe('the races leave the prompt pass out of the decode time', () => {
     runner.dispose();
   });
 
-  it('raceDecoding (the target on tfjs) still decodes the plain greedy tokens, lean or tfjs draft', () => {
-    const rng = mulberry32(8);
-    for (const lean of [true, false]) {
-      const prompt = Array.from({ length: 5 + Math.floor(rng() * 15) }, () => Math.floor(rng() * 256));
-      const r = raceDecoding(target, draft, prompt, 'chain 2', { maxNewTokens: 8, repeats: 1, lean });
-      expect(r.identical).toBe(true);
-      expect(r.tokens).toBe(8);
-      expect(r.promptCpuMs).toBeUndefined(); // no CPU clock given
+  it('raceDecoding (the target on tfjs): exact times on both clocks, and the plain greedy tokens', () => {
+    // Every tfjs forward of the target advances the fake clock by its cost; the lean draft costs nothing on it.
+    const clock = { t: 0 };
+    const forward = target.forward.bind(target);
+    const passes: number[] = [];
+    const spy = vi.spyOn(target, 'forward').mockImplementation((ids, opts) => {
+      passes.push(ids[0].length);
+      clock.t += targetCost(ids[0].length);
+      return forward(ids, opts);
+    });
+    try {
+      const rng = mulberry32(8);
+      for (let c = 0; c < 4; c++) {
+        const P = 2 + Math.floor(rng() * 20),
+          n = 2 + Math.floor(rng() * 10);
+        const prompt = Array.from({ length: P }, () => Math.floor(rng() * 256));
+        const now = () => clock.t;
+        const r = raceDecoding(target, draft, prompt, 'chain 2', { maxNewTokens: n, repeats: 2, now, cpuNow: now });
+        expect(r.identical).toBe(true);
+        passes.length = 0;
+        const start = clock.t;
+        generate(target, prompt, { temperature: 0, maxNewTokens: n });
+        const plainAll = clock.t - start;
+        expect(passes[0]).toBe(Math.min(P, target.config.blockSize));
+        for (const [ms, prompted] of [
+          [r.plainMs, r.promptMs],
+          [r.plainCpuMs, r.promptCpuMs],
+        ]) {
+          expect(prompted).toBe(targetCost(passes[0]));
+          expect(ms).toBe(plainAll - targetCost(passes[0]));
+        }
+        // The speculative side: all but the target's pass over the prompt before the root, on both clocks.
+        passes.length = 0;
+        const specStart = clock.t;
+        speculativeGenerate(target, new LeanRunner(draft), prompt, {
+          tree: 'chain 2',
+          temperature: 0,
+          maxNewTokens: n,
+        });
+        expect(passes[0]).toBe(P - 1);
+        expect(r.speculativeMs).toBe(clock.t - specStart - targetCost(P - 1));
+        expect(r.speculativeCpuMs).toBe(r.speculativeMs);
+      }
+    } finally {
+      spy.mockRestore();
     }
   });
 });

@@ -34,6 +34,12 @@ describe('lesson 8 facts (lessons/facts/specinfer.ts)', () => {
       expect(f.regimePromptMs(row)).toBeCloseTo(row.promptMs / r.prompts, 10);
     }
     expect(f.regimePromptMs(undefined)).toBeUndefined();
+    const row = f.regimeRow('memory-bound', 'chain 2')!;
+    expect(f.promptInPlainTokens('memory-bound', 'chain 2')).toBeCloseTo(
+      row.promptMs / r.prompts / row.plainMsPerToken,
+      12,
+    );
+    expect(f.promptInPlainTokens('memory-bound', 'no such tree')).toBeUndefined();
     // The load the race and the regimes ran under is recorded with them, for the prose to give.
     for (const load of [f.m.race.loadAverage, r.loadAverage]) expect(load).toBeGreaterThanOrEqual(0);
   });
