@@ -71,7 +71,7 @@ export {
   regimeTarget,
   raceRegime,
   raceRunners,
-  type RaceOptions,
+  type RegimeRaceOptions,
   promptPassClock,
   speculativeGreedy,
   plainGreedy,

@@ -159,7 +159,7 @@ export interface RegimeRace {
   speculativeIds: number[];
 }
 
-export interface RaceOptions {
+export interface RegimeRaceOptions {
   shape?: string;
   maxNewTokens?: number;
   repeats?: number;
@@ -176,7 +176,7 @@ export function raceRunners(
   draftRunner: TreeRunner,
   target: LanguageModel,
   prompt: number[],
-  opts: RaceOptions = {},
+  opts: RegimeRaceOptions = {},
 ): Omit<RegimeRace, 'regime'> {
   const { shape = '1,1,3,1,1,1,1,1', maxNewTokens = 64, repeats = 3, now = () => performance.now() } = opts;
   const prompts = promptPassClock(now);
@@ -242,7 +242,7 @@ export function raceRegime(
   target: LanguageModel,
   draft: LanguageModel,
   prompt: number[],
-  opts: RaceOptions & { storage?: ByteStorage } = {},
+  opts: RegimeRaceOptions & { storage?: ByteStorage } = {},
 ): RegimeRace {
   const targetRunner = regimeTarget(regime, target, opts.storage, opts.now);
   const draftRunner = new LeanRunner(draft);
