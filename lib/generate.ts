@@ -19,7 +19,13 @@ export interface DecodeOptions extends SamplingOptions {
   /** What runs the model: default its tfjs forward; or a runner with its own cache, such as the lean engine
    *  (`leanEngine(model)` from lib/engine), which gives the same tokens (tests/lib/engine/generate-engine.test.ts). */
   runner?: DecodeRunner;
+  /** Runs the pass over the prompt (the first pass, whose last row gives the first token) inside this wrapper, so a
+   *  caller can time it apart from the decode steps (lesson 8's races). */
+  aroundPromptPass?: PassWrapper;
 }
+
+/** Runs a forward pass and returns what it returns (to time it, for example). */
+export type PassWrapper = <T>(pass: () => T) => T;
 
 /** A model with its own KV cache that runs new tokens after the cached ones (lib/engine's LeanEngine is one). */
 export interface DecodeRunner {
@@ -178,9 +184,12 @@ export class Decoder implements TokenStream {
       if (this.context.length > block) this.context.splice(0, this.context.length - block);
       this.cache?.dispose();
       this.runner?.reset();
-      const rows = this.runner
-        ? this.runner.run(this.context)
-        : this.model.forward([this.context], this.cache ? { cache: this.cache } : {}).logits[0];
+      const pass = () =>
+        this.runner
+          ? this.runner.run(this.context)
+          : this.model.forward([this.context], this.cache ? { cache: this.cache } : {}).logits[0];
+      const around = this.pending === null ? this.opts.aroundPromptPass : undefined; // the prompt's pass only
+      const rows = around ? around(pass) : pass();
       this.logits = rows[rows.length - 1].slice();
     }
     this.pending = null;

@@ -1,6 +1,7 @@
 // Speculative decoding rows of `npm run bench`: plain KV-cache greedy decoding vs speculative decoding of the same
 // tokens (draft-v1 guessing, target-v1 verifying), per tree shape and backend, with tokens per target pass and the
-// wall-clock speed-up (draft time included). Goal (issue 10): ≥ 2.0 tokens per pass with the best tree on held-out
+// wall-clock speed-up (draft time included; each run's pass over the prompt timed apart and left out, as in
+// lib/speculative's races). Goal (issue 10): ≥ 2.0 tokens per pass with the best tree on held-out
 // text, and ≥ 1.5× over plain decoding on wasm in Chromium; scripts/measure-speculative.ts has the full sweep.
 //   npm exec -- node scripts/bench-speculative.ts
 import * as tf from '@tensorflow/tfjs';

@@ -9,9 +9,10 @@
 //     text (the prefix is the book's, not the target's own continuation, which tends to loop and flatters the draft)
 //   - the three regimes (lib/speculative/regimes.ts): the target overhead-, compute- or memory-bound, wall clock;
 //     memory-bound reads the target's weights past the page cache before every pass, and picks its tree by a sweep
-//   npm exec -- node scripts/measure-speculative.ts [--quick] [--timing-only] [--fresh-only] [--regimes-only]
+//   npm exec -- node scripts/measure-speculative.ts [--quick] [--timing-only] [--fresh-only] [--regimes-only] [--readme]
 // --timing-only re-measures only the clock-dependent parts (pass cost and the race) and keeps the rest of the JSON,
 // for a quieter moment on a shared machine. --fresh-only measures only the fresh-text steps and keeps the rest.
+// --readme measures nothing: it prints README's regimes table from the recorded file.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { cpus, loadavg } from 'node:os';
@@ -54,6 +55,7 @@ export const REGIME_SWEEP = ['chain 2', 'chain 4', '2,1,1,1', '3,1,1,1', '3,1,1,
  * with the costs that explain the speed-up.
  */
 async function measureRegimes(target: LanguageModel, draft: LanguageModel, prompts: number[][], quick: boolean) {
+  const loadAtStart = loadavg()[0];
   const file = openRegimeStorage();
   const tokens = quick ? 48 : 96;
   const race = (regime: Regime, shape: string) => {
@@ -74,6 +76,7 @@ async function measureRegimes(target: LanguageModel, draft: LanguageModel, promp
       plainMs: sum((r) => r.plainMs),
       speculativeMs: sum((r) => r.speculativeMs),
       speedup: sum((r) => r.plainMs) / sum((r) => r.speculativeMs),
+      promptMs: sum((r) => r.promptMs),
       tokensPerPass: mean((r) => r.tokensPerPass),
       plainMsPerToken: sum((r) => r.plainMs) / sum((r) => r.tokens),
       targetMsPerPass: mean((r) => r.targetMsPerPass),
@@ -101,8 +104,9 @@ async function measureRegimes(target: LanguageModel, draft: LanguageModel, promp
       for (const regime of REGIMES) rows.push(race(regime, shape));
     return {
       about:
-        'Wall clock, fastest of 5 per prompt (plain and speculative runs alternating), summed over the prompts; draft-v1 on the lean engine (SIMD) in every regime.',
+        "Wall clock, fastest of 5 per prompt (plain and speculative runs alternating), summed over the prompts; each decode's pass over its prompt timed apart and left out of its time (promptMs: plain decoding's, summed); draft-v1 on the lean engine (SIMD) in every regime.",
       machine: `${cpus().length} x ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version.tfjs} wasm`,
+      loadAverageAtStart: loadAtStart,
       loadAverage: loadavg()[0],
       date: new Date().toISOString().slice(0, 10),
       prompts: prompts.length,
@@ -118,7 +122,31 @@ async function measureRegimes(target: LanguageModel, draft: LanguageModel, promp
   }
 }
 
+const REGIME_README_NAME: Record<Regime, string> = {
+  'overhead-bound': 'overhead-bound (tfjs)',
+  'compute-bound': 'compute-bound (lean, in cache)',
+  'memory-bound': 'memory-bound (lean, read from disk)',
+};
+
+/** README's regimes table, from a recorded `regimes` block: per prompt, the prompt pass each row leaves out. */
+export function regimesReadme(regimes: { prompts: number; rows: Omit<RegimeRace, 'plainIds' | 'speculativeIds'>[] }) {
+  const d = (x: number, digits = 2) => x.toFixed(digits);
+  const best = Math.max(...regimes.rows.map((r) => r.speedup));
+  return [
+    '| regime | shape | prompt pass ms (left out) | tokens per pass | plain ms/token | target ms/pass | speed-up |',
+    '|---|---|---|---|---|---|---|',
+    ...regimes.rows.map((r) => {
+      const speedup = `${d(r.speedup)}×`;
+      return `| ${REGIME_README_NAME[r.regime]} | ${r.shape} | ${d(r.promptMs / regimes.prompts)} | ${d(r.tokensPerPass)} | ${d(r.plainMsPerToken)} | ${d(r.targetMsPerPass)} | ${r.speedup === best ? `**${speedup}**` : speedup} |`;
+    }),
+  ].join('\n');
+}
+
 async function main() {
+  if (process.argv.includes('--readme')) {
+    console.log(regimesReadme(JSON.parse(await readFile(OUT, 'utf8')).regimes));
+    return;
+  }
   const quick = process.argv.includes('--quick');
   const timingOnly = process.argv.includes('--timing-only');
   const freshOnly = process.argv.includes('--fresh-only');
@@ -192,6 +220,7 @@ async function main() {
     return (u.user + u.system) / 1000;
   };
   const context = ids.slice(0, 64);
+  const costLoadAtStart = loadavg()[0];
   const cost = freshOnly
     ? previous.cost
     : {
@@ -200,10 +229,13 @@ async function main() {
         targetTfjs: passCost(() => new TfjsRunner(target), context, sizes, { now: cpuNow }),
         draftTfjs: passCost(() => new TfjsRunner(draft), context, sizes, { now: cpuNow }),
         draftPlainJs: passCost(() => new LeanRunner(draft), context, sizes, { now: cpuNow }),
+        loadAverageAtStart: costLoadAtStart,
+        loadAverage: loadavg()[0],
       };
   log('cost', JSON.stringify(cost));
 
   const race: (SpecRaceResult & { backend: string })[] = [];
+  const raceLoadAtStart = loadavg()[0];
   const racePrompts = heldOutPrompts(ids, quick ? 1 : 3, 32);
   for (const shape of freshOnly ? [] : ['chain 2', 'chain 4', 'chain 6', '1,1,3,1,1,1,1,1', '2,2,1,1']) {
     for (const leanDraft of [true, false]) {
@@ -224,6 +256,7 @@ async function main() {
         plainMs: sum((x) => x.plainMs),
         speculativeMs: sum((x) => x.speculativeMs),
         speedup: sum((x) => x.plainMs) / sum((x) => x.speculativeMs),
+        promptMs: sum((x) => x.promptMs),
         tokensPerPass: sum((x) => x.tokensPerPass) / runs.length,
         targetMsPerPass: sum((x) => x.targetMsPerPass) / runs.length,
         draftMsPerPass: sum((x) => x.draftMsPerPass) / runs.length,
@@ -231,6 +264,7 @@ async function main() {
         plainCpuMs: sum((x) => x.plainCpuMs!),
         speculativeCpuMs: sum((x) => x.speculativeCpuMs!),
         cpuSpeedup: sum((x) => x.plainCpuMs!) / sum((x) => x.speculativeCpuMs!),
+        promptCpuMs: sum((x) => x.promptCpuMs!),
       };
       race.push(r);
       log(
@@ -261,7 +295,17 @@ async function main() {
     topK,
     cost,
     passes: previous?.passes ?? { prompts: prompts.length, promptTokens: 48, newTokens, rows: passes },
-    race: freshOnly ? previous.race : { prompts: racePrompts.length, promptTokens: 32, rows: race },
+    race: freshOnly
+      ? previous.race
+      : {
+          about:
+            "Fastest of 5 per prompt (plain and speculative runs alternating), summed over the prompts; each decode's pass over its prompt timed apart and left out of its time (promptMs, promptCpuMs: plain decoding's, summed).",
+          prompts: racePrompts.length,
+          promptTokens: 32,
+          loadAverageAtStart: raceLoadAtStart,
+          loadAverage: loadavg()[0],
+          rows: race,
+        },
     fresh: {
       about:
         "One speculative step from each position: the prefix is the book's held-out text, so nothing is the target's own continuation.",

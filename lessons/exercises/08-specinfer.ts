@@ -1,7 +1,7 @@
 // Lesson 8 (SpecInfer): the answers of the lesson's exercises, computed at build time from lib/speculative and the
 // lesson's typed facts (facts/specinfer.ts). tests/lessons/exercises.test.ts checks each one independently.
 import { expansionNodes, formatTreeShape } from '../../lib/speculative/tree-shape.ts';
-import { bestGreedy, c2, m } from '../facts/specinfer.ts';
+import { bestGreedy, c2, c2PlainMsPerToken, m } from '../facts/specinfer.ts';
 
 /** How many times more parameters the target has than the draft. */
 export const sizeRatio = m.models.targetParameters / m.models.draftParameters;
@@ -24,9 +24,9 @@ export const twelveGuesses = {
 };
 
 /** The step arithmetic on the race's chain of two guesses: speed-up = τ c1 / (c_T + d), from the measured row. */
-if (!c2 || c2.tokensPerPass === undefined || c2.plainCpuMs === undefined)
+if (!c2 || c2.tokensPerPass === undefined || c2PlainMsPerToken === undefined)
   throw new Error('speculative.json has no chain-2 plain-JS race row with processor times');
-const c1 = c2.plainCpuMs / c2.tokens;
+const c1 = c2PlainMsPerToken; // per generated token, the pass over the prompt left out
 export const chain2Speedup = {
   tau: c2.tokensPerPass,
   c1,

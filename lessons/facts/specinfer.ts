@@ -51,6 +51,14 @@ export const regimeRow = (regime: Regime, shape: string) =>
 export const regimeTree = chosenRegimeTree(m);
 /** The memory-bound row of that tree: what its pass read, and how fast (absent in files older than the timed reads). */
 export const memoryTree = regimeRow('memory-bound', regimeTree);
+/** A regime row's plain pass over one prompt, ms: left out of its times (absent in files older than that timing). */
+export const regimePromptMs = (row: { promptMs?: number } | undefined) =>
+  row?.promptMs === undefined || !m.regimes ? undefined : row.promptMs / m.regimes.prompts;
+/** A regime row's prompt pass in plain tokens' time (c₁): what the pass over the prompt costs next to a decode step. */
+export const promptInPlainTokens = (regime: Regime, shape: string) => {
+  const row = regimeRow(regime, shape);
+  return ratio(regimePromptMs(row), row?.plainMsPerToken);
+};
 export const readGBps =
   memoryTree?.bytesPerPass && memoryTree.readMsPerPass
     ? memoryTree.bytesPerPass / memoryTree.readMsPerPass / 1e6
@@ -97,17 +105,24 @@ export const widenSampled = ratio(w5s, w1s);
 export const mssOverNaive = ratio(w5s, naive5);
 /** A pass over T tokens (of the target, or of the draft) as a multiple of the target's one-token pass. */
 export const passCost = (list: CostList, T: number) => ratio(costOf(list, T), cost1);
-/** The target's tfjs pass over one race prompt, in one-token passes: what plain decoding's time per token (c₁)
- *  carries for each prompt besides its own tokens (the per-pass costs c_T and d leave the prompt out). */
-export const promptPassCost = passCost(m.cost.targetTfjs, m.race.promptTokens);
 /** New tokens the race generates after each prompt. */
 export const raceNewTokens = m.race.rows.length ? m.race.rows[0].tokens / m.race.prompts : undefined;
 /**
- * The chain of two with the plain-JS draft: plain decoding's ms per token (c₁), and the speed-up the per-pass
- * costs predict: tokens per pass × c₁ over the target's and draft's ms per pass.
+ * The chain of two with the plain-JS draft: plain decoding's processor ms per generated token (c₁), its pass over
+ * each prompt left out as c_T and d leave it out, and the speed-up the per-pass costs predict: tokens per pass × c₁
+ * over the target's and draft's ms per pass.
  */
 export const c2PlainMsPerToken = c2?.plainCpuMs === undefined ? undefined : c2.plainCpuMs / c2.tokens;
+/** What c₁ leaves out, as its own figure: plain decoding's pass over one race prompt, processor ms, and the same in
+ *  plain tokens (c₁). Absent in files older than the prompt-pass timing. */
+export const c2PromptMs = c2?.promptCpuMs === undefined ? undefined : c2.promptCpuMs / m.race.prompts;
+export const promptPassCost = ratio(c2PromptMs, c2PlainMsPerToken);
 export const c2ModelledSpeedup =
   c2 && c2PlainMsPerToken !== undefined
     ? (c2.tokensPerPass * c2PlainMsPerToken) / (c2.targetMsPerPass + c2.draftMsPerPass)
     : undefined;
+/** The measured processor-time speed-up over the formula's promise; below 1 − 3%, a speculative step's bookkeeping
+ *  (cutting caches, reading logits rows, walking the tree), which c_T and d leave out, shows. */
+export const c2MeasuredOverPromised =
+  c2?.cpuSpeedup === undefined ? undefined : ratio(c2.cpuSpeedup, c2ModelledSpeedup);
+export const c2BookkeepingShows = c2MeasuredOverPromised !== undefined && c2MeasuredOverPromised < 0.97;

@@ -70,6 +70,9 @@ export {
   StoredWeightsRunner,
   regimeTarget,
   raceRegime,
+  raceRunners,
+  type RegimeRaceOptions,
+  promptPassClock,
   speculativeGreedy,
   plainGreedy,
 } from './regimes.ts';

@@ -11,10 +11,9 @@
 import { bytesOf } from '../bits.ts';
 import { linearNames } from '../config.ts';
 import type { EngineOptions } from '../engine/engine.ts';
-import { generate } from '../generate.ts';
+import { generate, type PassWrapper } from '../generate.ts';
 import type { LanguageModel } from '../model.ts';
 import type { ByteStorage } from '../storage/storage.ts';
-import { msPerCall } from '../timing.ts';
 import { LeanRunner } from './lean-gpt.ts';
 import { EngineTreeRunner, type RunOptions, TfjsRunner, type TreeRunner } from './runner.ts';
 import { speculativeGenerate } from './speculative-decoder.ts';
@@ -75,7 +74,25 @@ export function regimeTarget(
   return new StoredWeightsRunner(target, storage, { now });
 }
 
-/** Greedy speculative decoding of `maxNewTokens` tokens with these runners: the ids and the target passes. */
+/**
+ * A clock for the pass over the prompt: `around` runs a pass and keeps its milliseconds on `now` in `ms`. Lesson 8's
+ * races time every decode's prompt pass with it and leave it out of the decode's time, plain and speculative alike.
+ */
+export function promptPassClock(now: () => number): { ms: number; around: PassWrapper } {
+  const clock = {
+    ms: 0,
+    around: <T>(pass: () => T): T => {
+      const t = now();
+      const out = pass();
+      clock.ms = now() - t;
+      return out;
+    },
+  };
+  return clock;
+}
+
+/** Greedy speculative decoding of `maxNewTokens` tokens with these runners: the ids, the target passes, and the
+ *  steps' target and draft milliseconds on `timing.now`. */
 export function speculativeGreedy(
   target: TreeRunner,
   draft: TreeRunner,
@@ -83,12 +100,14 @@ export function speculativeGreedy(
   prompt: number[],
   shape: string,
   maxNewTokens: number,
+  timing: { aroundPromptPass?: PassWrapper; now?: () => number } = {},
 ): { ids: number[]; passes: number; targetMs: number; draftMs: number } {
   const run = speculativeGenerate(model, draft, prompt, {
     tree: shape,
     temperature: 0,
     maxNewTokens,
     targetRunner: target,
+    ...timing,
   });
   return { ids: run.ids, passes: run.targetPasses, targetMs: run.targetMs, draftMs: run.draftMs };
 }
@@ -99,88 +118,136 @@ export function plainGreedy(
   model: LanguageModel,
   prompt: number[],
   maxNewTokens: number,
+  aroundPromptPass?: PassWrapper,
 ): number[] {
-  return generate(model, prompt, { runner, temperature: 0, maxNewTokens }).ids;
+  return generate(model, prompt, { runner, temperature: 0, maxNewTokens, aroundPromptPass }).ids;
 }
 
+/**
+ * Plain against speculative greedy decoding, in the regime where decoding lives: after the prompt. Each side's pass
+ * over the prompt is timed on its own and left out of its time (plain decoding's over the whole prompt, whose logits
+ * give the first token; speculative decoding's target pass over all of it but the last token, which is the first
+ * step's root). The draft's pass over the prompt stays in, in the first step's draft time: only speculation pays it.
+ */
 export interface RegimeRace {
   regime: Regime;
   shape: string;
   tokens: number;
+  /** Plain decoding of `tokens` tokens, ms, its prompt pass left out: tokens − 1 one-token passes and the choosing. */
   plainMs: number;
+  /** Speculative decoding of the same tokens, ms, the target's prompt pass left out; the draft included. */
   speculativeMs: number;
+  /** plainMs / speculativeMs. */
   speedup: number;
+  /** What plainMs leaves out: plain decoding's pass over the prompt, ms (fastest of the rounds). */
+  promptMs: number;
   tokensPerPass: number;
-  /** The arithmetic behind the speed-up: a plain token's cost, a speculative step's target and draft costs. */
+  /** The arithmetic behind the speed-up: c₁ = plainMs / tokens (per generated token, prompt pass excluded, so that
+   *  tokensPerPass × c₁ / (c_T + d) predicts plainMs / speculativeMs), and the target's (c_T) and draft's (d) ms per
+   *  speculative step, from the fastest speculative run. */
   plainMsPerToken: number;
   targetMsPerPass: number;
   draftMsPerPass: number;
   /** tokensPerPass × plainMsPerToken / (targetMsPerPass + draftMsPerPass): what those costs predict. */
   explainedSpeedup: number;
   /** Memory-bound only: the milliseconds a pass spends reading its weights (mean over the passes of the fastest
-   *  plain run, the one plainMsPerToken comes from), and the bytes it reads. */
+   *  plain run, the one plainMsPerToken comes from, its prompt pass included: every pass reads the same bytes), and
+   *  the bytes it reads. */
   readMsPerPass?: number;
   bytesPerPass?: number;
   plainIds: number[];
   speculativeIds: number[];
 }
 
+export interface RegimeRaceOptions {
+  shape?: string;
+  maxNewTokens?: number;
+  repeats?: number;
+  now?: () => number;
+}
+
 /**
- * Plain against speculative greedy decoding of the same prompt in one regime (draft-v1 on the lean engine in all
- * three, so only the target's pass differs). Each timed with lib/timing: fastest of `repeats` runs after one warm-up,
- * plain and speculative runs alternating.
+ * The race on given runners (the target's runner decides the regime; draft-v1 on the lean engine in lesson 8). Each
+ * side timed per round on `now`, its prompt pass timed apart and subtracted; fastest of `repeats` rounds after one
+ * warm-up, plain and speculative runs alternating. The caller disposes the runners.
  */
+export function raceRunners(
+  targetRunner: TreeRunner,
+  draftRunner: TreeRunner,
+  target: LanguageModel,
+  prompt: number[],
+  opts: RegimeRaceOptions = {},
+): Omit<RegimeRace, 'regime'> {
+  const { shape = '1,1,3,1,1,1,1,1', maxNewTokens = 64, repeats = 3, now = () => performance.now() } = opts;
+  const prompts = promptPassClock(now);
+  const plainRun = () => plainGreedy(targetRunner, target, prompt, maxNewTokens, prompts.around);
+  const specRun = () =>
+    speculativeGreedy(targetRunner, draftRunner, target, prompt, shape, maxNewTokens, {
+      aroundPromptPass: prompts.around,
+      now,
+    });
+  /** Milliseconds of one run with its prompt pass left out, and that pass's. */
+  const timed = <T>(run: () => T) => {
+    prompts.ms = 0;
+    const t = now();
+    const out = run();
+    const total = now() - t;
+    return { out, ms: total - prompts.ms, promptMs: prompts.ms };
+  };
+  // Plain and speculative rounds alternate, so a change in the machine's load falls on both alike.
+  let plainIds = plainRun();
+  let spec = specRun(); // warm-up of both
+  let plainMs = Infinity,
+    speculativeMs = Infinity,
+    promptMs = Infinity;
+  const stored = targetRunner instanceof StoredWeightsRunner ? targetRunner : null;
+  let readMsPerPass: number | undefined;
+  for (let round = 0; round < Math.max(1, repeats); round++) {
+    const before = stored && { ...stored.reads };
+    const plain = timed(plainRun);
+    plainIds = plain.out;
+    promptMs = Math.min(promptMs, plain.promptMs);
+    if (plain.ms < plainMs) {
+      plainMs = plain.ms;
+      if (stored && before) readMsPerPass = (stored.reads.ms - before.ms) / (stored.reads.passes - before.passes);
+    }
+    const s = timed(specRun);
+    if (s.ms < speculativeMs) [speculativeMs, spec] = [s.ms, s.out]; // the fastest run's own pass costs
+  }
+  const tokensPerPass = maxNewTokens / spec.passes,
+    plainMsPerToken = plainMs / maxNewTokens,
+    targetMsPerPass = spec.targetMs / spec.passes,
+    draftMsPerPass = spec.draftMs / spec.passes;
+  return {
+    shape: formatTreeShape(parseTreeShape(shape)),
+    tokens: maxNewTokens,
+    plainMs,
+    speculativeMs,
+    speedup: plainMs / speculativeMs,
+    promptMs,
+    tokensPerPass,
+    plainMsPerToken,
+    targetMsPerPass,
+    draftMsPerPass,
+    explainedSpeedup: (tokensPerPass * plainMsPerToken) / (targetMsPerPass + draftMsPerPass),
+    ...(stored ? { readMsPerPass, bytesPerPass: stored.bytesPerPass } : {}),
+    plainIds,
+    speculativeIds: spec.ids,
+  };
+}
+
+/** The race (raceRunners) in one regime: draft-v1 on the lean engine in all three, so only the target's pass differs. */
 export function raceRegime(
   regime: Regime,
   target: LanguageModel,
   draft: LanguageModel,
   prompt: number[],
-  opts: { shape?: string; maxNewTokens?: number; repeats?: number; storage?: ByteStorage; now?: () => number } = {},
+  opts: RegimeRaceOptions & { storage?: ByteStorage } = {},
 ): RegimeRace {
-  const { shape = '1,1,3,1,1,1,1,1', maxNewTokens = 64, repeats = 3, now = () => performance.now() } = opts;
-  const targetRunner = regimeTarget(regime, target, opts.storage, now);
+  const targetRunner = regimeTarget(regime, target, opts.storage, opts.now);
   const draftRunner = new LeanRunner(draft);
-  const plainRun = () => plainGreedy(targetRunner, target, prompt, maxNewTokens);
-  const specRun = () => speculativeGreedy(targetRunner, draftRunner, target, prompt, shape, maxNewTokens);
   try {
-    // Plain and speculative rounds alternate, so a change in the machine's load falls on both alike.
-    let plainIds = plainRun();
-    let spec = specRun(); // warm-up of both
-    let plainMs = Infinity,
-      speculativeMs = Infinity;
-    const stored = targetRunner instanceof StoredWeightsRunner ? targetRunner : null;
-    let readMsPerPass: number | undefined;
-    for (let round = 0; round < Math.max(1, repeats); round++) {
-      const before = stored && { ...stored.reads };
-      const plainRound = msPerCall(() => (plainIds = plainRun()), 0, now);
-      if (plainRound < plainMs) {
-        plainMs = plainRound;
-        if (stored && before) readMsPerPass = (stored.reads.ms - before.ms) / (stored.reads.passes - before.passes);
-      }
-      let s = spec;
-      const specRound = msPerCall(() => (s = specRun()), 0, now);
-      if (specRound < speculativeMs) [speculativeMs, spec] = [specRound, s]; // the fastest run's own pass costs
-    }
-    const tokensPerPass = maxNewTokens / spec.passes,
-      plainMsPerToken = plainMs / maxNewTokens,
-      targetMsPerPass = spec.targetMs / spec.passes,
-      draftMsPerPass = spec.draftMs / spec.passes;
-    return {
-      regime,
-      shape: formatTreeShape(parseTreeShape(shape)),
-      tokens: maxNewTokens,
-      plainMs,
-      speculativeMs,
-      speedup: plainMs / speculativeMs,
-      tokensPerPass,
-      plainMsPerToken,
-      targetMsPerPass,
-      draftMsPerPass,
-      explainedSpeedup: (tokensPerPass * plainMsPerToken) / (targetMsPerPass + draftMsPerPass),
-      ...(stored ? { readMsPerPass, bytesPerPass: stored.bytesPerPass } : {}),
-      plainIds,
-      speculativeIds: spec.ids,
-    };
+    return { regime, ...raceRunners(targetRunner, draftRunner, target, prompt, opts) };
   } finally {
     targetRunner.dispose();
     draftRunner.dispose();

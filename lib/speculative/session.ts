@@ -6,6 +6,7 @@
 // The context window slides exactly as lib/generate.ts's Decoder does (when the cache is full, keep the last half
 // of the context and recompute), and no tree grows past the window's end, so every token is chosen from the same
 // context plain decoding would use: greedy output is identical, sampled output identically distributed.
+import type { PassWrapper } from '../generate.ts';
 import { argmax, samplingDistribution, type SamplingOptions } from '../sampling.ts';
 import { seededChance, type Chance } from './chance.ts';
 import { draftTree } from './draft-tree.ts';
@@ -25,6 +26,9 @@ export interface SpeculativeOptions extends SamplingOptions {
   verifier?: 'mss' | 'naive';
   /** Clock for the per-step times. */
   now?: () => number;
+  /** Runs the target's pass over the prompt (all of it but its last token, the first step's root) inside this
+   *  wrapper, to time it apart from the steps; a one-token prompt has no such pass. */
+  aroundPromptPass?: PassWrapper;
 }
 
 export interface SpecStep {
@@ -74,7 +78,8 @@ export class SpeculativeSession {
     target.reset();
     draft.reset();
     const j = this.ids.length - 1;
-    if (j > this.start) target.run(this.ids.slice(this.start, j)); // prefill all but the root
+    const around: PassWrapper = opts.aroundPromptPass ?? ((pass) => pass());
+    if (j > this.start) around(() => target.run(this.ids.slice(this.start, j))); // prefill all but the root
   }
 
   /** One draft tree, one target pass, at least one new token. */

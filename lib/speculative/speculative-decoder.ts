@@ -2,7 +2,14 @@
 // buffered), and speculativeGenerate() drains it with the same loop as generate(). Each step is also reported whole
 // (tree, accepted path, tokens, target and draft time), for the lesson's widgets and the measurements.
 import type { LanguageModel } from '../model.ts';
-import { describeToken, drainTokens, type GenerateResult, type GeneratedToken, type TokenStream } from '../generate.ts';
+import {
+  describeToken,
+  drainTokens,
+  type GenerateResult,
+  type GeneratedToken,
+  type PassWrapper,
+  type TokenStream,
+} from '../generate.ts';
 import type { SamplingOptions } from '../sampling.ts';
 import { TfjsRunner, type TreeRunner } from './runner.ts';
 import { SpeculativeSession, type SpecStep } from './session.ts';
@@ -17,6 +24,8 @@ export interface SpeculativeDecodeOptions extends SamplingOptions {
   longPrompt?: 'truncate' | 'error';
   topAlternatives?: number;
   now?: () => number;
+  /** Runs the target's pass over the prompt inside this wrapper (SpeculativeOptions), to time it apart. */
+  aroundPromptPass?: PassWrapper;
   /** What runs the target: default its tfjs forward; or another TreeRunner with the target's weights (the lean
    *  engine, or lesson 8's stored-weights runner), which the decoder disposes with its session. */
   targetRunner?: TreeRunner;

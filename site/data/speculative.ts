@@ -49,17 +49,30 @@ export interface SpecMeasurements {
     targetTfjs: { tokens: number; ms: number }[];
     draftTfjs: { tokens: number; ms: number }[];
     draftPlainJs: { tokens: number; ms: number }[];
+    /** uptime's 1-minute load average when the costs were timed, and before (absent in older files). */
+    loadAverage?: number;
+    loadAverageAtStart?: number;
   };
   passes: { prompts: number; promptTokens: number; newTokens: number; rows: SpecPassesRow[] };
   /** One speculative step from each of `prompts` positions of the held-out text (absent in older files). */
   fresh?: { about: string; prompts: number; promptTokens: number; rows: SpecPassesRow[] };
-  race: { prompts: number; promptTokens: number; rows: SpecRaceRow[] };
+  race: {
+    about?: string;
+    prompts: number;
+    promptTokens: number;
+    /** uptime's 1-minute load average after the race, and before it (absent in older files). */
+    loadAverage?: number;
+    loadAverageAtStart?: number;
+    rows: SpecRaceRow[];
+  };
   browserRace?: { command: string; machine: string; date: string; rows: SpecBrowserRaceRow[] };
   /** Lesson 8's three regimes (scripts/measure-speculative.ts --regimes-only; absent in older files). */
   regimes?: {
     about: string;
     machine: string;
     loadAverage: number;
+    /** The load average before the regimes were timed (absent in older files). */
+    loadAverageAtStart?: number;
     date: string;
     prompts: number;
     promptTokens: number;

@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
+import * as f from '../../lessons/facts/specinfer.ts';
+import { statText } from '../../site/widgets/stat/format.ts';
 import { expectClean, openPage } from './harness.ts';
+
+const { num } = f;
 
 const PATH = '/lessons/08-specinfer/';
 
@@ -29,6 +33,25 @@ describe('lesson 8 page', () => {
     expect(html).toContain('<spec-tree');
     expect(html).toMatch(/node \d+ sees node \d+/); // the mask grid of the build-time step
     expect(html).toMatch(/tokens per target pass/i);
+  });
+
+  test('both editions give c₁ after the prompt and the prompt pass it leaves out, each from the data', () => {
+    for (const path of ['lessons/08-specinfer/index.html', 'zh/lessons/08-specinfer/index.html']) {
+      const text = readFileSync(join(inject('distDir'), path), 'utf8')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&nbsp;|\u00a0/g, ' ');
+      const shown = (value: number | undefined) => statText({ value: value!, source: 'measured' });
+      // The race's chain of two: c₁ and the plain pass over one prompt, in ms and in plain tokens.
+      expect(text, path).toContain(num(f.c2PlainMsPerToken));
+      expect(text, path).toContain(`${shown(f.c2PromptMs)} ms`);
+      expect(text, path).toContain(shown(f.promptPassCost));
+      // The regimes table: every row's prompt pass per prompt, and the load the recording ran under.
+      for (const row of f.regimes!.rows)
+        expect(text, `${path} ${row.regime} ${row.shape}`).toContain(shown(f.regimePromptMs(row)));
+      expect(text, path).toContain(num(f.regimes!.loadAverage, 2));
+      expect(text, path).toContain(num(f.m.race.loadAverage, 2));
+      expect(text, path).not.toMatch(/\$c_[1T]\$/); // maths inside JSX is not typeset: never left as source
+    }
   });
 
   test('loads clean; a tree step, the chart, 10,000 sampling runs and a race all compute', async () => {

@@ -234,27 +234,28 @@ describe('SpecTree and SpecRace sentences', () => {
     expect(shownWords(el)).not.toMatch(/\b(Restart|Step|Run to the end|Tokens per pass|The draft guessed|node)\b/);
   });
   it('sums up a race', () => {
-    const s = raceText.en.raceSummary(
-      {
-        shape: 'chain 4',
-        backend: 'wasm',
-        plain: { text: 'x', ms: 400, tokensPerSecond: 240 },
-        speculative: {
-          text: 'x',
-          ms: 200,
-          tokensPerSecond: 480,
-          passes: 40,
-          tokensPerPass: 2.4,
-          targetMs: 150,
-          draftMs: 40,
-        },
-        identical: true,
+    const view = {
+      shape: 'chain 4',
+      backend: 'wasm',
+      plain: { text: 'x', ms: 400, tokensPerSecond: 240, promptMs: 12 },
+      speculative: {
+        text: 'x',
+        ms: 200,
+        tokensPerSecond: 480,
+        passes: 40,
+        tokensPerPass: 2.4,
+        targetMs: 150,
+        draftMs: 40,
       },
-      96,
-    );
+      identical: true,
+    };
+    const s = raceText.en.raceSummary(view, 96);
     expect(s).toMatch(
       /^Decoding 96 tokens greedily on wasm: plain 240 tokens\/s .* 2× faster\. The two texts are identical\.$/,
     );
+    // What the times leave out is said, with its own figure, in both editions.
+    expect(s).toMatch(/after a 12 ms pass over the prompt, left out of both/);
+    expect(raceText.zh.raceSummary(view, 96)).toMatch(/另有对提示的一次前向 12 ms，两边都已扣除/);
   });
   it('SpecRace on a Chinese page: the button, Cancel, the lanes and the race told in Chinese', async () => {
     const el = await mountZh(SpecRace, () => import('../../site/widgets/spec-race/element.ts'));
@@ -266,12 +267,12 @@ describe('SpecTree and SpecRace sentences', () => {
     expect(button.textContent).toBe('取消');
     const lane = { text: ' the sea', ms: 400, tokensPerSecond: 240 };
     const speculative = { ...lane, ms: 200, tokensPerSecond: 480, passes: 40, tokensPerPass: 2.4, targetMs: 150 };
-    const race = { shape: 'chain 4', backend: 'wasm', plain: lane, identical: true };
+    const race = { shape: 'chain 4', backend: 'wasm', plain: { ...lane, promptMs: 12 }, identical: true };
     await answer('spec.race', () => ({ ...race, speculative: { ...speculative, draftMs: 40 } }));
     expect(button.textContent).toBe('开始比赛');
     expect(el.querySelector('[data-out="spec-speed"]')!.textContent).toBe('480 词元/s');
     expect(el.querySelector('[data-progress]')!.textContent).toBe(
-      '在 wasm 上贪心解码 96 个词元：普通解码 240 词元/s（400 ms），使用 chain 4 的投机解码 480 词元/s（200 ms，40 次目标前向，每次前向 2.40 个词元，草稿模型共用 40 ms）：速度是普通解码的 2×。两段文本完全相同。',
+      '在 wasm 上贪心解码 96 个词元：普通解码 240 词元/s（400 ms，另有对提示的一次前向 12 ms，两边都已扣除），使用 chain 4 的投机解码 480 词元/s（200 ms，40 次目标前向，每次前向 2.40 个词元，草稿模型共用 40 ms）：速度是普通解码的 2×。两段文本完全相同。',
     );
     expect(shownWords(el)).not.toMatch(/\b(Race|Speed|Plain decoding|Speculative|tokens)\b/);
   });

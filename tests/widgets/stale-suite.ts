@@ -299,7 +299,7 @@ const rows: Row[] = [
     answer: (_, p) => ({
       shape: formatTreeShape(parseTreeShape(String(p.tree))),
       backend: 'wasm',
-      plain: { text: String(p.prompt), ms: Number(p.tokens), tokensPerSecond: 100 },
+      plain: { text: String(p.prompt), ms: Number(p.tokens), tokensPerSecond: 100, promptMs: 1 },
       speculative: {
         text: String(p.prompt),
         ms: Number(p.tokens) / 2,
