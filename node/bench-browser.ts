@@ -175,7 +175,12 @@ export async function browserRows(): Promise<BenchRow[]> {
           'tokens/s': +f.tokensPerSecond.toFixed(1),
           'same text': f.same ? 'yes' : 'NO',
         });
-      if (r.capstone) browserLadders.push({ ...r.capstone, where: ladderWhere(backend, r.capstone, OFF_THE_RECORD) });
+      if (r.capstone)
+        browserLadders.push({
+          ...r.capstone,
+          where: ladderWhere(backend, r.capstone, OFF_THE_RECORD),
+          loadAverage: loadavg(),
+        });
       for (const w of r.widgets ?? [])
         widgetTimings.push({ where: `browser ${backend}`, widget: w.widget, ms: Math.round(w.ms) });
       if (r.flash && 'points' in r.flash) {
