@@ -40,6 +40,10 @@ export default defineConfig({
           exclude: SLOW_LIB,
           testTimeout: 120_000,
           pool: 'forks',
+          // Files share a worker's modules (tfjs is imported once per worker, not once per file); tfjs's own state is
+          // reset before each file (tests/lib/fresh-engine.ts).
+          isolate: false,
+          setupFiles: ['tests/lib/fresh-engine.ts'],
         },
       },
       {

@@ -2,6 +2,7 @@
 // a property test of drainTokens on a fake stream, and each decoder of the committed models drained by it writing
 // the greedy tokens a full recompute of the context picks.
 import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decoder, drainTokens, generate, type GeneratedToken, type TokenStream } from '../../lib/generate.ts';
 import { mulberry32 } from '../../lib/random.ts';
@@ -92,7 +93,7 @@ describe('every decoder as a TokenStream, greedy on the committed models', () =>
   /** Greedy tokens by running the whole context for each one: no cache, no stream. */
   const reference = new Map<string, number[]>();
   beforeAll(async () => {
-    await tf.setBackend('cpu');
+    await tf.setBackend('wasm');
     target = await loadCommitted('target-v1');
     draft = await loadCommitted('draft-v1');
     for (const p of prompts) {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ describe('lesson 9 decoder: every switch, same greedy text', () => {
   let stores: CapstoneStores;
   const dir = mkdtempSync(join(tmpdir(), 'capstone-'));
   beforeAll(async () => {
-    await tf.setBackend('cpu');
+    await tf.setBackend('wasm');
     models = await loadCapstoneModels();
     stores = new CapstoneStores(fileFlash(dir));
   });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCommitted, MODELS_DIR, readFromDisk } from '../node-model.ts';
 import { generate } from '../../../lib/generate.ts';
@@ -24,7 +25,7 @@ describe('flash decoding of target-v1', () => {
   let model: LanguageModel, predictor: ActivationPredictor;
   const tmp = mkdtempSync(join(tmpdir(), 'flash-decode-'));
   beforeAll(async () => {
-    await tf.setBackend('cpu');
+    await tf.setBackend('wasm');
     model = await loadCommitted('target-v1');
     predictor = await loadPredictor(MODELS_DIR + 'predictor-v1', { fetchFile: readFromDisk });
   });

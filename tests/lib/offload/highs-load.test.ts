@@ -4,8 +4,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { getHighs, highsLoadMessage } from '../../../lib/offload/policy-search.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// The solver loads once per page: a fresh copy of the module is a fresh page (the lib project's files share their
+// worker's modules, and another file may have loaded the solver already).
+let getHighs: typeof import('../../../lib/offload/policy-search.ts').getHighs;
+let highsLoadMessage: typeof import('../../../lib/offload/policy-search.ts').highsLoadMessage;
+beforeAll(async () => {
+  vi.resetModules();
+  ({ getHighs, highsLoadMessage } = await import('../../../lib/offload/policy-search.ts'));
+});
 
 const good = fileURLToPath(new URL('../../../public/highs/highs.wasm', import.meta.url));
 

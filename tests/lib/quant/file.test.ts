@@ -1,6 +1,7 @@
 // The quantized model file: saved, loaded through lib's loader and run, it gives the in-memory quantized model's
 // logits; it is exactly the size the arithmetic says; corrupt, truncated, mismatched or future files are refused.
 import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import { mkdtemp, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ const cfg = PRESETS.target;
 const tokens = [[72, 101, 108, 108, 111, 44, 32, 73, 115, 104, 109, 97, 101, 108, 46, 32]];
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  await tf.setBackend('wasm');
   base = await loadCommitted('target-v1');
   const ids = base.tokenizer.encode(
     'Call me Ishmael. Some years ago, never mind how long precisely, having little or no money in my purse, and nothing particular to interest me on shore, I thought I would sail about a little and see the watery part of the world.',
