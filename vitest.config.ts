@@ -72,6 +72,10 @@ export default defineConfig({
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
           globalSetup: ['tests/site/global-setup.ts'],
+          // Files share worker processes (playwright is imported once per worker) and one Chromium; each file's
+          // browser contexts are closed when it ends (tests/site/per-file.ts).
+          isolate: false,
+          setupFiles: ['tests/site/per-file.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
         },

@@ -4,9 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { serveSite } from '../../node/serve-site.ts';
 import { productionBuildEnv } from './build-env.ts';
+import { chromiumLaunchOptions } from './chromium.ts';
 import { serveSubpathSite } from './subpath-site.ts';
 
 declare module 'vitest' {
@@ -19,6 +21,8 @@ declare module 'vitest' {
     deployBaseURL: string;
     /** The sub-path build (tests/site/subpath-site.ts), served at its base: "http://127.0.0.1:40125/courses/llm/". */
     subpathBaseURL: string;
+    /** The Chromium every site test file connects to (harness.ts), launched once per run. */
+    chromiumEndpoint: string;
   }
 }
 
@@ -59,11 +63,17 @@ export default async function setup(project: TestProject) {
   project.provide('deployBaseURL', deployed.baseURL);
   project.provide('subpathBaseURL', subpath.url);
   project.provide('distDir', distDir);
+  // The site project's files all connect to one Chromium (harness.ts); the browsers project launches its own engines.
+  const chromiumServer = project.name === 'site' ? await chromium.launchServer(chromiumLaunchOptions()) : undefined;
+  if (chromiumServer) project.provide('chromiumEndpoint', chromiumServer.wsEndpoint());
 
   const close = (s: typeof server) =>
     new Promise<void>((resolve) => {
       s.close(() => resolve());
       s.closeAllConnections(); // keep-alive sockets from Chromium would hold close() open
     });
-  return () => Promise.all([close(server), close(deployed.server), close(subpath.server)]).then(() => undefined);
+  return () =>
+    Promise.all([close(server), close(deployed.server), close(subpath.server), chromiumServer?.close()]).then(
+      () => undefined,
+    );
 }

@@ -1,11 +1,10 @@
 // Drive the built site in Debian's Chromium. openPage() opens a path in a fresh browser context that
 // records console errors, uncaught exceptions, and every request to another origin (which it blocks:
-// the site must work from its own origin alone). One browser is shared by the tests of a file.
-import { existsSync } from 'node:fs';
+// the site must work from its own origin alone). One browser is shared by every file (launched by global-setup.ts).
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, expect, inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM } from './chromium.ts';
 
 export interface OpenPageOptions {
   /** Emulated prefers-color-scheme; defaults to 'light'. */
@@ -56,39 +55,31 @@ export interface OpenedContext {
 
 let browser: Promise<Browser> | undefined;
 
-async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: the site tests need Debian's Chromium (apt-get install -y chromium)`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Every request to another origin goes to a proxy that is not there, so it fails at once (and is recorded by
-      // the 'request' listener below); loopback, where the site is served, never goes through a proxy. This blocks
-      // them without routing every request through playwright, which would also turn off the browser's HTTP cache.
-      '--proxy-server=http://127.0.0.1:9',
-    ],
-  });
-}
+// One Chromium serves every site test file: the global setup launches it and each file connects (a launch costs
+// about a CPU-second, and there are some fifty files). A file's contexts are its own: when the file ends,
+// tests/site/per-file.ts disconnects, which closes every context the connection made.
+const disconnected: (() => void)[] = [];
 
-afterAll(async () => {
-  await (await browser?.catch(() => undefined))?.close();
+/** A connection of its own to the run's Chromium (closing it closes the contexts made through it). */
+export const connectChromium = () => chromium.connect(inject('chromiumEndpoint'));
+
+/** Run `forget` when the file's connection closes (a module keeping contexts across a file's tests forgets them). */
+export const onDisconnect = (forget: () => void) => disconnected.push(forget);
+
+/** Close this file's connection to the shared Chromium, and with it every context the file opened. */
+export async function disconnect(): Promise<void> {
+  const connected = await browser?.catch(() => undefined);
   browser = undefined;
-});
+  for (const forget of disconnected) forget();
+  await connected?.close();
+}
 
 /** The served site's base URL, e.g. "http://127.0.0.1:40123/". */
 export const baseURL = () => inject('baseURL');
 
 /** A fresh browser context set up as `opts` says, recording what its pages and workers do (see Records). */
 export async function openContext(opts: OpenPageOptions = {}): Promise<OpenedContext> {
-  browser ??= launch();
+  browser ??= connectChromium();
   const base = new URL(opts.baseURL ?? baseURL());
   const context = await (await browser).newContext({
     colorScheme: opts.colorScheme ?? 'light',
@@ -114,7 +105,7 @@ export async function openContext(opts: OpenPageOptions = {}): Promise<OpenedCon
   };
   const isOwn = (url: string) => new URL(url).origin === base.origin && /^https?:$/.test(new URL(url).protocol);
   // Record every request to another origin (from the page or its workers); the proxy the browser is launched with
-  // (launch()) makes each fail.
+  // (chromium.ts) makes each fail.
   context.on('request', (request) => {
     if (isForeign(request.url())) opened.records.foreignRequests.push(request.url());
     else if (isOwn(request.url())) opened.records.ownRequests.push(request.url());

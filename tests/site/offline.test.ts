@@ -5,9 +5,9 @@
 // worker's cache and whose weights come from the model loader's cache, where the service worker put every model file
 // at install (the first visit never ran the model). Model files are stored once (issue 23: they were in both caches,
 // 21.5 MB twice). A lesson never opened before opens too.
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CHROMIUM } from './harness.ts';
+import { connectChromium } from './harness.ts';
 import { closeServer, serveSubpathSite } from './subpath-site.ts';
 import type { Server } from 'node:http';
 
@@ -20,7 +20,7 @@ let siteUrl: string;
 let browser: Browser;
 beforeAll(async () => {
   ({ server, url: siteUrl } = await serveSubpathSite());
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await connectChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { type OpenedContext, openContext, scrollToEnd } from './harness.ts';
+import { type OpenedContext, onDisconnect, openContext, scrollToEnd } from './harness.ts';
 import { findOverflow } from './overflow.ts';
 import { looseProse, repeatedBadges } from './prose-checks.ts';
 
@@ -225,6 +225,7 @@ function layoutShift(page: Page): Promise<{ value: number; worst: string[] }> {
  * page) and then serves the pages it precached, under the deploy's headers. Each page gets its own records.
  */
 const contexts = new Map<string, Promise<OpenedContext>>();
+onDisconnect(() => contexts.clear());
 
 /** How long one pass may take before it is abandoned (a page's own waits are bounded well inside it). */
 const PASS_DEADLINE_MS = 180_000;

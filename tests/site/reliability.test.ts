@@ -11,9 +11,9 @@
 import { readFileSync } from 'node:fs';
 import type { Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { CHROMIUM, clickAndSettle, expectClean, openPage } from './harness.ts';
+import { clickAndSettle, connectChromium, expectClean, openPage } from './harness.ts';
 import { closeServer } from './subpath-site.ts';
 import { serveSite } from '../../node/serve-site.ts';
 import { heatmapComputes } from './heatmap.ts';
@@ -78,7 +78,7 @@ test('a full quota reported as write() → 4294967288: FlashStepper runs from me
 describe('service worker', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await connectChromium();
   });
   afterAll(() => browser?.close());
 
