@@ -3,6 +3,7 @@
 // the site must work from its own origin alone). One browser is shared by every file (launched by global-setup.ts).
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { NEAR_PX } from '../../site/widgets/_kit/near.ts';
 
 export { CHROMIUM } from './chromium.ts';
 
@@ -148,23 +149,24 @@ export function expectClean({ consoleErrors, foreignRequests }: Pick<OpenedPage,
 }
 
 /**
- * Scrolls through the page a screen at a time: a widget starts when it comes within 300 px of the viewport (the kit's
- * whenNear), so consecutive screens wake every one. After each step it waits two frames, by when the browser has
- * delivered the IntersectionObserver callbacks.
+ * Scrolls through the page, waking every widget: a widget starts when it comes within NEAR_PX of the viewport
+ * (the kit's whenNear), so each step moves a screen plus that margin above and below, and consecutive steps leave no
+ * stretch of the page unseen. After each step it waits two frames, by when the browser has delivered the
+ * IntersectionObserver callbacks.
  */
 export async function scrollToEnd(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+  await page.evaluate(async (margin) => {
     // Two frames, or 250 ms if the page draws none (a busy main thread): a scroll never waits forever.
     const frames = () =>
       new Promise((r) => {
         requestAnimationFrame(() => requestAnimationFrame(r));
         setTimeout(r, 250);
       });
-    for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
+    for (let y = 0; y < document.body.scrollHeight; y += innerHeight + 2 * margin) {
       scrollTo(0, y);
       await frames();
     }
-  });
+  }, NEAR_PX);
 }
 
 /**

@@ -20,29 +20,11 @@ import { attachShare } from './share.ts';
 import { backendUrlNote, modelWorker, type ModelWorkerClient } from '../../worker/client.ts';
 import { WorkerSession, type SessionKind } from '../../worker/worker-session.ts';
 import { keepFocus } from './keep-focus.ts';
+import { whenNear } from './near.ts';
 import { pageLang, type Lang } from '../../i18n/lang.ts';
 import { KIT } from './text.ts';
 
 export type WidgetState = 'static' | 'ready' | 'running' | 'done' | 'error';
-
-/** Start `start` once `el` is within `margin` of the viewport (at once without IntersectionObserver). Returns a cancel. */
-export function whenNear(el: Element, start: () => void, margin = '300px'): () => void {
-  if (typeof IntersectionObserver === 'undefined') {
-    start();
-    return () => {};
-  }
-  const io = new IntersectionObserver(
-    (entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        io.disconnect();
-        start();
-      }
-    },
-    { rootMargin: margin },
-  );
-  io.observe(el);
-  return () => io.disconnect();
-}
 
 /** True when the reader asked the system for less motion. */
 export function prefersReducedMotion(): boolean {
