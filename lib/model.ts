@@ -132,7 +132,6 @@ export class LanguageModel {
       ffnPost: kept.ffnPost.map(read),
       attention: kept.attention.map(read),
     };
-    tf.dispose([kept.logits, ...kept.ffnIn, ...kept.ffnPre, ...kept.ffnPost, ...kept.attention]);
     const logits = Array.from({ length: B }, (_, b) =>
       Array.from({ length: T }, (_, t) => out.logits.subarray((b * T + t) * V, (b * T + t + 1) * V)),
     );
@@ -147,6 +146,8 @@ export class LanguageModel {
       result.linearIn = Object.fromEntries(
         Object.entries(linearTensors).map(([n, t]) => [n, t.dataSync() as Float32Array]),
       );
+    // After every read: a recorded linear input can be the FFN record's own tensor (dispose is idempotent).
+    tf.dispose([kept.logits, ...kept.ffnIn, ...kept.ffnPre, ...kept.ffnPost, ...kept.attention]);
     tf.dispose(Object.values(linearTensors));
     return result;
   }
