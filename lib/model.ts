@@ -91,8 +91,10 @@ export class LanguageModel {
         `forward: ${past} cached + ${T} new tokens exceed the context of ${this.config.blockSize}; use generate() (it slides the window) or shorten the input`,
       );
 
-    let linearTensors: Record<string, tf.Tensor> = {}; // kept past the tidy: it would walk big typed arrays key by key
-    const out = tf.tidy(() => {
+    // The tidy returns tensors, read after it: tf.tidy walks what it returns key by key, and a typed array of T*V
+    // logits walked value by value cost more than the forward itself.
+    let linearTensors: Record<string, tf.Tensor> = {};
+    const kept = tf.tidy(() => {
       const r = forwardTensors(this.config, this.params, tf.tensor2d(tokens, [B, T], 'int32'), {
         context: {
           past: opts.cache?.tensors,
@@ -115,13 +117,21 @@ export class LanguageModel {
       if (opts.cache)
         opts.cache.replace({ k: r.present.k.map((t) => tf.keep(t)), v: r.present.v.map((t) => tf.keep(t)) });
       return {
-        logits: r.logits.dataSync() as Float32Array,
-        ffnIn: r.record.ffnIn.map((t) => t.dataSync() as Float32Array),
-        ffnPre: r.record.ffnPre.map((t) => t.dataSync() as Float32Array),
-        ffnPost: r.record.ffnPost.map((t) => t.dataSync() as Float32Array),
-        attention: r.record.attention.map((t) => t.dataSync() as Float32Array),
+        logits: r.logits,
+        ffnIn: r.record.ffnIn,
+        ffnPre: r.record.ffnPre,
+        ffnPost: r.record.ffnPost,
+        attention: r.record.attention,
       };
     });
+    const read = (t: tf.Tensor) => t.dataSync() as Float32Array;
+    const out = {
+      logits: read(kept.logits),
+      ffnIn: kept.ffnIn.map(read),
+      ffnPre: kept.ffnPre.map(read),
+      ffnPost: kept.ffnPost.map(read),
+      attention: kept.attention.map(read),
+    };
     const logits = Array.from({ length: B }, (_, b) =>
       Array.from({ length: T }, (_, t) => out.logits.subarray((b * T + t) * V, (b * T + t + 1) * V)),
     );
@@ -136,6 +146,8 @@ export class LanguageModel {
       result.linearIn = Object.fromEntries(
         Object.entries(linearTensors).map(([n, t]) => [n, t.dataSync() as Float32Array]),
       );
+    // After every read: a recorded linear input can be the FFN record's own tensor (dispose is idempotent).
+    tf.dispose([kept.logits, ...kept.ffnIn, ...kept.ffnPre, ...kept.ffnPost, ...kept.attention]);
     tf.dispose(Object.values(linearTensors));
     return result;
   }

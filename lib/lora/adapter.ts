@@ -143,7 +143,13 @@ export class LoraAdapter {
   delta(target: string): Float32Array {
     const t = this.targets.find((x) => x.name === target);
     if (!t) throw new Error(`this adapter has no target ${target}; it adapts ${this.spec.targets.join(', ')}`);
-    return tf.tidy(() => tf.mul(tf.matMul(this.a[t.name], this.b[t.name]), this.scale).dataSync() as Float32Array);
+    // Read after the tidy: tf.tidy would walk a returned typed array value by value.
+    const d = tf.tidy(() => tf.mul(tf.matMul(this.a[t.name], this.b[t.name]), this.scale));
+    try {
+      return d.dataSync() as Float32Array;
+    } finally {
+      d.dispose();
+    }
   }
 
   /** Copies of A and B per target, keyed "target.A" / "target.B". */

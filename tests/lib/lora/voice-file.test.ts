@@ -1,6 +1,8 @@
 // The voice classifier's counts file (lib/lora/voice-file.ts), as the worker reads it for LoraTrain: it round-trips
 // any counts exactly; the committed file (scripts/voice-counts.ts) gives a classifier whose scores on sampled
 // continuations equal, bit for bit, lib/lora/voice.ts's classifier fitted on the corpora themselves; damage is caught.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCommitted } from '../node-model.ts';
@@ -45,6 +47,7 @@ describe('the worker-side classifier (from the committed counts) equals lib/lora
   let fromText: VoiceClassifier;
   let fromFile: VoiceClassifier;
   beforeAll(async () => {
+    await tf.setBackend('wasm'); // the sampled continuations only need to be the same for both classifiers
     model = await loadCommitted('target-v1');
     const tok = model.tokenizer;
     fromText = new VoiceClassifier(

@@ -1,6 +1,8 @@
 // The voice classifier: trained on the two corpora's training splits, it labels held-out 64-token chunks of each
 // correctly at least 95% of the time; its score is an antisymmetric log-likelihood ratio; voiceScore labels what a
 // model writes after the prompt.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { loadCommitted } from '../node-model.ts';
 import { chunks, NEUTRAL_PROMPTS, VoiceClassifier, voiceScore } from '../../../lib/lora/voice.ts';
@@ -14,6 +16,7 @@ let speech: { train: number[]; validation: number[] };
 let novel: { train: number[]; validation: number[] };
 let clf: VoiceClassifier;
 beforeAll(async () => {
+  await tf.setBackend('wasm'); // what the model writes is only scored: any backend will do
   model = await loadCommitted('target-v1');
   const enc = (c: { train: string; validation: string }) => ({
     train: model.tokenizer.encode(c.train),

@@ -1,6 +1,13 @@
 // The placement LP (HiGHS) against a brute-force grid over the fractions, and the search's reports.
 import { describe, expect, it } from 'vitest';
-import { costModel, evaluatePlacement, type CostModel } from '../../../lib/offload/cost-model.ts';
+import {
+  costModel,
+  evalLinear,
+  evaluatePlacement,
+  MEMORY_ROWS,
+  type CostModel,
+  type OffloadPlacement,
+} from '../../../lib/offload/cost-model.ts';
 import { getHighs, searchPolicy, solvePlacement } from '../../../lib/offload/policy-search.ts';
 import { OPT_SHAPES } from '../../../lib/offload/shapes.ts';
 import { GiB, T4_FITTED, T4_NOMINAL } from '../../../lib/hardware/offload-machine.ts';
@@ -8,15 +15,32 @@ import { mulberry32 } from '../../../lib/random.ts';
 
 /** Best feasible block time over every placement with fractions on a 0.1 grid. */
 function gridBest(cm: CostModel): number {
+  // Most grid points do not fit, or are slower than the best so far; evaluating each in full was most of this file's
+  // time. So every point first gets evaluatePlacement's own memory test and block time (the same evalLinear sums,
+  // the same slack, the same max over the step bounds), and only a point that fits and beats the best is evaluated
+  // in full, which must agree on both.
+  const fitsMemory = (p: OffloadPlacement) =>
+    MEMORY_ROWS.every((r) => evalLinear(cm.memory[r], p) <= cm.capacity[r] * (1 + 1e-9));
+  const stepMax = (bounds: CostModel['prefillBounds'], p: OffloadPlacement) =>
+    Math.max(...Object.values(bounds).map((b) => evalLinear(b, p)));
+  const blockSeconds = (p: OffloadPlacement) =>
+    cm.prefillLayers * stepMax(cm.prefillBounds, p) + cm.decodeLayers * stepMax(cm.decodeBounds, p);
   const triples: [number, number, number][] = [];
   for (let a = 0; a <= 10; a++) for (let b = 0; a + b <= 10; b++) triples.push([a / 10, b / 10, (10 - a - b) / 10]);
-  let best = Infinity;
+  let best = Infinity,
+    disagreements = 0;
   for (const [wg, wc, wd] of triples)
     for (const [cg, cc, cd] of triples)
       for (const [hg, hc, hd] of triples) {
-        const e = evaluatePlacement(cm, { wg, wc, wd, cg, cc, cd, hg, hc, hd });
-        if (e.fits && e.blockSeconds < best) best = e.blockSeconds;
+        const p = { wg, wc, wd, cg, cc, cd, hg, hc, hd };
+        if (!fitsMemory(p)) continue;
+        const seconds = blockSeconds(p);
+        if (!(seconds < best)) continue;
+        const e = evaluatePlacement(cm, p);
+        if (!e.fits || e.blockSeconds !== seconds) disagreements++;
+        best = e.blockSeconds;
       }
+  expect(disagreements).toBe(0);
   return best;
 }
 

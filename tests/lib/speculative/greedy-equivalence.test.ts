@@ -7,6 +7,7 @@ import { loadCommitted } from '../node-model.ts';
 import { generate } from '../../../lib/generate.ts';
 import { speculativeGenerate, SpeculativeDecoder } from '../../../lib/speculative/speculative-decoder.ts';
 import { LeanRunner } from '../../../lib/speculative/lean-gpt.ts';
+import { leanEngine } from '../../../lib/engine/index.ts';
 import { loadCorpus } from '../../../node/corpus.ts';
 import type { LanguageModel } from '../../../lib/model.ts';
 
@@ -29,8 +30,19 @@ describe('greedy speculative decoding on wasm', () => {
       [4000, 200],
     ])
       prompts.push(target.tokenizer.decode(ids.slice(at, at + n)));
-    for (const p of prompts) plain.set(p, generate(target, p, { temperature: 0, maxNewTokens: 140 }).ids);
+    for (const p of prompts) plain.set(p, plainGreedy(p, 140));
   }, 300_000); // plain decoding of every prompt first: slow on a busy machine
+  // Plain greedy decoding of the target, on the lean engine: it writes the tfjs forward's tokens (a test of its own,
+  // tests/lib/engine/generate-engine.test.ts), at a fraction of tfjs's cost. What is tested, speculative decoding,
+  // verifies with the tfjs target below.
+  const plainGreedy = (p: string, maxNewTokens: number) => {
+    const runner = leanEngine(target);
+    try {
+      return generate(target, p, { temperature: 0, maxNewTokens, runner }).ids;
+    } finally {
+      runner.dispose();
+    }
+  };
   afterAll(() => {
     target.dispose();
     draft.dispose();
@@ -55,7 +67,7 @@ describe('greedy speculative decoding on wasm', () => {
 
   it('a long generation slides the window several times and still matches, with fewer target passes than tokens', () => {
     const p = prompts[2];
-    const ref = generate(target, p, { temperature: 0, maxNewTokens: 400 }).ids;
+    const ref = plainGreedy(p, 400);
     const r = speculativeGenerate(target, new LeanRunner(draft), p, {
       tree: '1,1,3,1,1,1,1,1',
       temperature: 0,
