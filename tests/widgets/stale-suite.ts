@@ -220,7 +220,7 @@ const sameAsFresh =
     box.innerHTML = await shellHtml(row);
     document.body.append(box);
     await settle();
-    if (row.summaryAfterPause && !summaryPending) await new Promise((r) => setTimeout(r, row.summaryAfterPause));
+    if (row.summaryAfterPause && !summaryPending) await pauseFor(row.summaryAfterPause);
     history.replaceState(null, '', `/${before}`);
     const copy = box.querySelector<HTMLElement>(row.schema.tag)!;
     if (pressed && row.button) {
@@ -1167,6 +1167,24 @@ async function changeInput(el: HTMLElement, row: Row, name: string): Promise<str
   return value;
 }
 
+/**
+ * The reader's pause of `ms` (a widget's debounce or summary delay): on the test's clock, which runs with real time
+ * (every other wait here is real) and is moved on by `ms` at once, firing in order each timer due in that span.
+ */
+async function pauseFor(ms: number) {
+  if (!vi.isFakeTimers()) throw new Error('pauseFor needs the clock of a row with a pause (readerClock)');
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+/** For a row whose widget waits on the reader's pause: timers and dates on a clock that pauseFor can move on. */
+function readerClock() {
+  vi.useFakeTimers({
+    shouldAdvanceTime: true,
+    advanceTimeDelta: 1,
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'],
+  });
+}
+
 const settle = async () => {
   for (let i = 0; i < 6; i++) {
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));
@@ -1200,6 +1218,7 @@ beforeAll(() => {
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   releaseHeld();
   document.body.innerHTML = '';
   requests.length = 0;
@@ -1233,6 +1252,7 @@ export function staleSuite(share: { index: number; of: number }) {
       it(`${row.name}: each input changed, then its button pressed`, { timeout: 300_000 }, async () => {
         answer = row.answer;
         await row.load();
+        if (row.summaryAfterPause || row.rerunAfter) readerClock();
         document.body.innerHTML = await shellHtml(row);
         const el = document.querySelector<HTMLElement & { values: Record<string, unknown> }>(row.schema.tag)!;
         await settle();
@@ -1257,7 +1277,7 @@ export function staleSuite(share: { index: number; of: number }) {
           expect(seen, `${row.name}: ${name} changed to ${value}, one frame later`).toBe(true);
           await settle();
           const pause = Math.max(row.summaryAfterPause ?? 0, row.rerunAfter ?? 0);
-          if (pause) await new Promise((r) => setTimeout(r, pause));
+          if (pause) await pauseFor(pause);
           if (row.rerunAfter) await settle();
           expect(await row.consistent(el, el.values), `${row.name}: ${name} changed to ${value}, settled`).toBe(true);
           if (row.button) {
