@@ -22,8 +22,8 @@ const SLOW_LIB = [
 ];
 
 // The widgets files that run in Node's own environment (no `@vitest-environment` line): no window, so they can share
-// worker processes. (The jsdom files cannot: a window defines each custom element once, so a file's element would
-// keep talking to the worker client an earlier file mocked.)
+// worker processes and modules. (The jsdom files cannot share a window: it defines each custom element once, so a
+// file's element would keep talking to the worker client an earlier file mocked. They run in a vm pool instead.)
 const NODE_WIDGETS = readdirSync(new URL('tests/widgets', import.meta.url), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.ts'))
   .map((f) => `tests/widgets/${f}`)
@@ -75,6 +75,9 @@ export default defineConfig({
           include: ['tests/widgets/**/*.test.ts'],
           exclude: NODE_WIDGETS,
           testTimeout: 30_000,
+          // Each file in a fresh vm context of its own (its own window, its own modules and mocks), in workers that
+          // import jsdom once and set it up once: a process and jsdom's import per file cost more than the tests.
+          pool: 'vmForks',
         },
       }),
       // The rest of the widgets files, in Node's environment, sharing workers (each imports the modules afresh).
