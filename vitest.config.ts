@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
 import { LongestFirst } from './tests/longest-first.ts';
@@ -20,8 +21,16 @@ const SLOW_LIB = [
   'tests/lib/quant/sample-engine.test.ts',
 ];
 
-// Five projects: `lib` and `lib-slow` run the inference library in Node; `widgets` tests the widget kit, view models
-// and charts in Node; `site` builds the site once and drives it in Chromium; `browsers` drives the same build in
+// The widgets files that run in Node's own environment (no `@vitest-environment` line): no window, so they can share
+// worker processes and modules. (The jsdom files cannot share a window: it defines each custom element once, so a
+// file's element would keep talking to the worker client an earlier file mocked. They run in a vm pool instead.)
+const NODE_WIDGETS = readdirSync(new URL('tests/widgets', import.meta.url), { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `tests/widgets/${f}`)
+  .filter((f) => !readFileSync(new URL(f, import.meta.url), 'utf8').includes('@vitest-environment'));
+
+// Six projects: `lib` and `lib-slow` run the inference library in Node; `widgets` (jsdom files) and `widgets-node`
+// test the widget kit, view models and charts in Node; `site` builds the site once and drives it in Chromium; `browsers` drives the same build in
 // Chromium, Firefox and WebKit on a smoke set.
 export default defineConfig({
   test: {
@@ -64,7 +73,21 @@ export default defineConfig({
         test: {
           name: 'widgets',
           include: ['tests/widgets/**/*.test.ts'],
+          exclude: NODE_WIDGETS,
           testTimeout: 30_000,
+          // Each file in a fresh vm context of its own (its own window, its own modules and mocks), in workers that
+          // import jsdom once and set it up once: a process and jsdom's import per file cost more than the tests.
+          pool: 'vmForks',
+        },
+      }),
+      // The rest of the widgets files, in Node's environment, sharing workers (each imports the modules afresh).
+      getViteConfig({
+        test: {
+          name: 'widgets-node',
+          include: NODE_WIDGETS,
+          testTimeout: 30_000,
+          isolate: false,
+          setupFiles: ['tests/widgets/fresh-modules.ts'],
         },
       }),
       {

@@ -83,12 +83,25 @@ function holdAnswers() {
     };
   });
 }
+/** Requests the fake worker is answering (not those it holds): settle waits for them. */
+let working = 0;
+/** In an answer: wait for the test's gate, the request counted as held meanwhile (settle does not wait for it). */
+async function behind(gate: Promise<void>) {
+  working--;
+  await gate;
+  working++;
+}
 const fakeWorker = {
   request: async (type: string, payload: Record<string, unknown>) => {
     requests.push({ type, payload });
     if (held) await held;
-    await new Promise((r) => setTimeout(r, 5));
-    return answer(type, payload);
+    working++;
+    try {
+      await new Promise((r) => setTimeout(r, 0)); // the answer comes as a message does, in a later task
+      return await answer(type, payload);
+    } finally {
+      working--;
+    }
   },
   onStatus: () => () => {},
   ready: Promise.resolve({ name: 'cpu', reason: 'the first backend that started', skipped: [] }),
@@ -220,7 +233,7 @@ const sameAsFresh =
     box.innerHTML = await shellHtml(row);
     document.body.append(box);
     await settle();
-    if (row.summaryAfterPause && !summaryPending) await new Promise((r) => setTimeout(r, row.summaryAfterPause));
+    if (row.summaryAfterPause && !summaryPending) await pauseFor(row.summaryAfterPause);
     history.replaceState(null, '', `/${before}`);
     const copy = box.querySelector<HTMLElement>(row.schema.tag)!;
     if (pressed && row.button) {
@@ -1167,12 +1180,37 @@ async function changeInput(el: HTMLElement, row: Row, name: string): Promise<str
   return value;
 }
 
+/**
+ * The reader's pause of `ms` (a widget's debounce or summary delay): on the test's clock, which runs with real time
+ * (every other wait here is real) and is moved on by `ms` at once, firing in order each timer due in that span.
+ */
+async function pauseFor(ms: number) {
+  if (!vi.isFakeTimers()) throw new Error('pauseFor needs the clock of a row with a pause (readerClock)');
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+/** For a row whose widget waits on the reader's pause: timers and dates on a clock that pauseFor can move on. */
+function readerClock() {
+  vi.useFakeTimers({
+    shouldAdvanceTime: true,
+    advanceTimeDelta: 1,
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'],
+  });
+}
+
+/**
+ * Resolves once the widget has settled: no animation frame waiting and no request being answered (held or gated
+ * answers aside), for three tasks in a row.
+ */
 const settle = async () => {
-  for (let i = 0; i < 6; i++) {
-    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-    await new Promise((r) => setTimeout(r, 10));
+  for (let quiet = 0, t0 = Date.now(); quiet < 3; ) {
+    await new Promise((r) => setTimeout(r, 1));
+    quiet = frames.size === 0 && working === 0 ? quiet + 1 : 0;
+    if (Date.now() - t0 > 10_000) throw new Error('the widget did not settle in 10 s');
   }
 };
+/** The animation frames requested and not yet run (requestAnimationFrame below). */
+const frames = new Set<unknown>();
 
 /** One frame (the kit updates the view on the next animation frame), well inside any widget's re-run debounce. */
 const nextFrame = async () => {
@@ -1194,12 +1232,23 @@ beforeAll(() => {
   window.matchMedia ??= ((q: string) => ({ matches: false, media: q }) as MediaQueryList) as typeof window.matchMedia;
   // A frame as soon as the event loop is free, not on jsdom's 60 Hz clock: nothing is painted here, and every wait
   // below counts frames, so the same checks run in a fraction of the time.
-  const frame = (cb: FrameRequestCallback) => setTimeout(() => cb(performance.now()), 0) as unknown as number;
+  const frame = (cb: FrameRequestCallback) => {
+    const id = setTimeout(() => {
+      frames.delete(id);
+      cb(performance.now());
+    }, 0);
+    frames.add(id);
+    return id as unknown as number;
+  };
   window.requestAnimationFrame = globalThis.requestAnimationFrame = frame;
-  window.cancelAnimationFrame = globalThis.cancelAnimationFrame = (id: number) => clearTimeout(id);
+  window.cancelAnimationFrame = globalThis.cancelAnimationFrame = (id: number) => {
+    frames.delete(id);
+    clearTimeout(id);
+  };
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   releaseHeld();
   document.body.innerHTML = '';
   requests.length = 0;
@@ -1233,6 +1282,7 @@ export function staleSuite(share: { index: number; of: number }) {
       it(`${row.name}: each input changed, then its button pressed`, { timeout: 300_000 }, async () => {
         answer = row.answer;
         await row.load();
+        if (row.summaryAfterPause || row.rerunAfter) readerClock();
         document.body.innerHTML = await shellHtml(row);
         const el = document.querySelector<HTMLElement & { values: Record<string, unknown> }>(row.schema.tag)!;
         await settle();
@@ -1257,7 +1307,7 @@ export function staleSuite(share: { index: number; of: number }) {
           expect(seen, `${row.name}: ${name} changed to ${value}, one frame later`).toBe(true);
           await settle();
           const pause = Math.max(row.summaryAfterPause ?? 0, row.rerunAfter ?? 0);
-          if (pause) await new Promise((r) => setTimeout(r, pause));
+          if (pause) await pauseFor(pause);
           if (row.rerunAfter) await settle();
           expect(await row.consistent(el, el.values), `${row.name}: ${name} changed to ${value}, settled`).toBe(true);
           if (row.button) {
@@ -1285,7 +1335,7 @@ export function staleSuite(share: { index: number; of: number }) {
         const gate = new Promise<void>((r) => (release = r));
         const plain = rows[0].answer;
         answer = async (type, p) => {
-          if (type === 'spec.node') await gate;
+          if (type === 'spec.node') await behind(gate);
           return plain(type, p);
         };
         const row = rows[0];
@@ -1381,7 +1431,7 @@ export function staleSuite(share: { index: number; of: number }) {
         const gate = new Promise<void>((r) => (release = r));
         const plain = rows.find((r) => r.name === 'NeuronCacheSim')!.answer;
         answer = async (type, p) => {
-          await gate;
+          await behind(gate);
           return plain(type, p);
         };
         await setInput(el, 'cache', 'hot', '0.9');
@@ -1400,7 +1450,7 @@ export function staleSuite(share: { index: number; of: number }) {
         const gate = new Promise<void>((r) => (release = r));
         const plain = rows.find((r) => r.name === 'LoraSpectrum')!.answer;
         answer = async (type, p) => {
-          await gate;
+          await behind(gate);
           return plain(type, p);
         };
         await setInput(el, 'spectrum', 'layer', '3');

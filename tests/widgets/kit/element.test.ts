@@ -53,7 +53,10 @@ function mount(props: Record<string, unknown> = {}): Demo {
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The page's address as the file opens (its environment options): each test starts from it, in any order. */
+const openedAt = location.href;
 afterEach(() => {
+  history.replaceState(null, '', openedAt);
   document.body.innerHTML = '';
   log.length = 0;
   resolvers = [];
