@@ -1,8 +1,11 @@
-// The order vitest starts test files in: longest first, across projects. Two workers take files in this order, so
-// the long Chromium page passes start at once and the short files fill the gaps, instead of vitest's fallback on a
-// fresh clone (project by project, larger files first), which started the longest files last and left one core idle
-// at the end. Each file's duration comes from tests/durations.json (refresh it with `npm run test:durations` after
-// a full run); a file not listed yet counts as NEW_FILE_SECONDS, or as its last local run when vitest has one.
+// The order vitest starts test files in: project by project, the project with the most seconds first, and within a
+// project the longest file first. Two workers take files in this order, so the long Chromium page passes start at
+// once and the short files fill the gaps at the end (vitest's fallback on a fresh clone started the longest files
+// last and left one core idle at the end). A project's files stay together because vitest reuses a worker process
+// only for a file of the same project: the projects that share workers (isolate: false, vmForks) then load their
+// modules once per worker, not once per file. Each file's duration comes from tests/durations.json (refresh it with
+// `npm run test:durations` after a full run); a file not listed yet counts as NEW_FILE_SECONDS, or as its last local
+// run when vitest has one.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -21,9 +24,16 @@ export class LongestFirst extends BaseSequencer {
     const seconds = (spec: TestSpecification) =>
       durations[relative(root, spec.moduleId)] ??
       (this.ctx.cache.getTestSpecificationResult(spec)?.duration ?? NEW_FILE_SECONDS * 1000) / 1000;
-    return files
-      .map((spec) => ({ spec, s: seconds(spec) }))
-      .sort((a, b) => b.s - a.s)
+    const timed = files.map((spec) => ({ spec, s: seconds(spec), project: spec.project.name }));
+    const projectSeconds = new Map<string, number>();
+    for (const { s, project } of timed) projectSeconds.set(project, (projectSeconds.get(project) ?? 0) + s);
+    return timed
+      .sort(
+        (a, b) =>
+          projectSeconds.get(b.project)! - projectSeconds.get(a.project)! ||
+          a.project.localeCompare(b.project) ||
+          b.s - a.s,
+      )
       .map(({ spec }) => spec);
   }
 }
