@@ -28,7 +28,7 @@ const find = (node, match) => elements(node).find(match);
 
 /**
  * A lesson page cut down to the widget `key`: the lesson's prose holds that widget's element alone (as
- * EmbedMode.astro would leave it) followed by the prose's module scripts but those of the other widgets, so an embed
+ * EmbedMode.astro would leave it), with no table of contents before it, followed by the prose's module scripts but those of the other widgets, so an embed
  * parses, lays out and runs one widget, not a lesson. (Astro writes a component's script once, right after its first
  * element: a script that follows another widget of a kind not kept is that widget's.) Every other byte stays as
  * built: the deploy's Content-Security-Policy hashes the inline scripts. The page comes back whole for a key that is
@@ -53,8 +53,11 @@ function cut(html, doc, key) {
     return !(before && isWidget(before) && before !== widget && !kinds.has(before.tagName));
   });
   const { startTag, endTag } = prose.sourceCodeLocation;
+  // The table of contents goes too: its links name headings the embed no longer has.
+  const toc = find(lesson, (n) => n.tagName === 'nav' && hasClass(n, 'toc'))?.sourceCodeLocation;
+  const before = html.slice(0, startTag.endOffset);
   return [
-    html.slice(0, startTag.endOffset),
+    toc ? before.slice(0, toc.startOffset) + before.slice(toc.endOffset) : before,
     source(widget),
     ...scripts.map(source),
     html.slice(endTag.startOffset),

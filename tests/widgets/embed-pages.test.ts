@@ -7,10 +7,12 @@ import { oneWidget, widgetKeys } from '../../site/embed/embed-pages.mjs';
 const script = (name: string) =>
   `<script type="module" src="/_astro/${name}.astro_astro_type_script_index_0_lang.X1.js"></script>`;
 const head = `<!DOCTYPE html><html lang="en"><head><script>/* theme */</script></head><body><article class="lesson"><header><h1>T</h1></header>`;
+const toc = '<nav class="toc"><ol><li><a href="#a">A</a></li></ol></nav>';
 const tail = `</article><script>/* embed mode */</script>${script('BaseLayout')}</body></html>`;
 // Astro writes a component's script once, after its first element: two race widgets share one script.
 const lesson = [
   head,
+  toc,
   '<div class="prose"><h2 id="a">A</h2><p>Prose with <span class="katex">x</span>.</p>',
   '<ffn-race class="kit fr" data-key="race"><p>first race</p></ffn-race>',
   script('FfnRace'),
@@ -48,7 +50,7 @@ describe('oneWidget: a lesson cut down to one widget', () => {
     );
   });
 
-  it('leaves every byte outside the prose as built', () => {
+  it('leaves every byte outside the prose as built, but the table of contents (its headings are gone)', () => {
     for (const key of widgetKeys(lesson)) {
       const page = cut(key);
       expect(page.startsWith(`${head}<div class="prose">`)).toBe(true);
