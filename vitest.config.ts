@@ -30,8 +30,8 @@ const NODE_WIDGETS = readdirSync(new URL('tests/widgets', import.meta.url), { re
   .filter((f) => !readFileSync(new URL(f, import.meta.url), 'utf8').includes('@vitest-environment'));
 
 // Six projects: `lib` and `lib-slow` run the inference library in Node; `widgets` (jsdom files) and `widgets-node`
-// test the widget kit, view models and charts in Node; `site` builds the site once and drives it in Chromium; `browsers` drives the same build in
-// Chromium, Firefox and WebKit on a smoke set.
+// test the widget kit, view models and charts in Node; `site` builds the site once and drives it in Chromium;
+// `browsers` drives the same build in Chromium, Firefox and WebKit on a smoke set.
 export default defineConfig({
   test: {
     // Longest files first, across projects (tests/longest-first.ts, from tests/durations.json).

@@ -21,8 +21,8 @@ export const chromiumLaunchOptions = (): LaunchOptions => {
       '--disable-component-update',
       '--disable-sync',
       // Every request to another origin goes to a proxy that is not there, so it fails at once (and is recorded by
-      // the 'request' listener in harness.ts); loopback, where the site is served, never goes through a proxy. This blocks
-      // them without routing every request through playwright, which would also turn off the browser's HTTP cache.
+      // the 'request' listener in harness.ts); loopback, where the site is served, never goes through a proxy. This
+      // blocks them without routing every request through playwright, which would also turn off the HTTP cache.
       '--proxy-server=http://127.0.0.1:9',
     ],
   };
