@@ -221,11 +221,17 @@ function layoutShift(page: Page): Promise<{ value: number; worst: string[] }> {
 
 /**
  * One browser context per setup, shared by the pages a test file opens one after another, as a reader browsing the
- * site: its HTTP and compiled-code caches stay warm, and the desktop's service worker installs once (on the first
- * page) and then serves the pages it precached, under the deploy's headers. Each page gets its own records.
+ * site in one tab: its HTTP and compiled-code caches stay warm, and the desktop's service worker installs once (on
+ * the first page) and then serves the pages it precached, under the deploy's headers. The tab goes from page to page
+ * by navigating, through about:blank so the last page has ended (its workers too) before the next page's records
+ * start: a tab per page would start a renderer process per page, which cost more than half of a pass's CPU.
  */
-const contexts = new Map<string, Promise<OpenedContext>>();
-onDisconnect(() => contexts.clear());
+interface SharedTab {
+  opened: OpenedContext;
+  page: Page;
+}
+const tabs = new Map<string, Promise<SharedTab>>();
+onDisconnect(() => tabs.clear());
 
 /** How long one pass may take before it is abandoned (a page's own waits are bounded well inside it). */
 const PASS_DEADLINE_MS = 180_000;
@@ -241,9 +247,9 @@ export async function passPage(path: string, setup: Setup): Promise<PassResult> 
     return await withDeadline(path, setup, 'shared');
   } catch (error) {
     console.warn(`page pass over ${path} (${setup.name}) abandoned, taken again in a fresh context: ${error}`);
-    const stuck = contexts.get(setup.name);
-    contexts.delete(setup.name); // the pages after this one get a new shared context
-    void stuck?.then((c) => c.context.close()).catch(() => {});
+    const stuck = tabs.get(setup.name);
+    tabs.delete(setup.name); // the pages after this one get a new shared context
+    void stuck?.then((t) => t.opened.context.close()).catch(() => {});
     return withDeadline(path, setup, 'fresh');
   }
 }
@@ -281,11 +287,15 @@ async function passOnce(
     initScript: OBSERVE_PAGE,
     baseURL,
   };
-  if (which === 'shared' && !contexts.has(setup.name)) contexts.set(setup.name, openContext(options));
-  const opened = await (which === 'shared' ? contexts.get(setup.name)! : openContext(options));
-  const page = await opened.context.newPage();
+  const openTab = async (): Promise<SharedTab> => {
+    const opened = await openContext(options);
+    return { opened, page: await opened.context.newPage() };
+  };
+  if (which === 'shared' && !tabs.has(setup.name)) tabs.set(setup.name, openTab());
+  const { opened, page } = await (which === 'shared' ? tabs.get(setup.name)! : openTab());
+  if (which === 'shared') await page.goto('about:blank'); // the last page ends before these records start
   const records = opened.restart();
-  const done = () => (which === 'shared' ? page.close() : opened.context.close());
+  const done = () => (which === 'shared' ? Promise.resolve() : opened.context.close());
   // Each step's time, printed with PASS_TIMING=1 (where a slow pass spends its time).
   const t0 = Date.now();
   let tLast = t0;
