@@ -1,6 +1,6 @@
-// Drive the built site in Debian's Chromium. openPage() opens a path in a fresh browser context that
-// records console errors, uncaught exceptions, and every request to another origin (which it blocks:
-// the site must work from its own origin alone). One browser is shared by every file (launched by global-setup.ts).
+// Drive the built site in Debian's Chromium. openPage() opens a path in a tab (which the file's later pages reuse,
+// with the site's storage cleared) whose context records console errors, uncaught exceptions, and every request to
+// another origin (which it blocks: the site must work from its own origin alone). One browser is shared by every file (launched by global-setup.ts).
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { NEAR_PX } from '../../site/widgets/_kit/near.ts';
@@ -134,12 +134,66 @@ export async function openContext(opts: OpenPageOptions = {}): Promise<OpenedCon
   return opened;
 }
 
-/** Open `path` (relative to the site root, e.g. "/lessons/x/") in a context of its own; wait for the load event. */
-export async function openPage(path: string, opts: OpenPageOptions = {}): Promise<OpenedPage> {
-  const { context, base, records } = await openContext(opts);
-  const page = await context.newPage();
-  await page.goto(new URL(path.replace(/^\//, ''), base).href);
-  return { page, ...records, close: () => context.close() };
+/**
+ * A tab a file opens pages in one after another: openPage() takes a free one opened with the same options, or opens
+ * one. A tab per page would start a renderer per page, which costs more than the page itself on most tests.
+ */
+interface PooledTab {
+  key: string;
+  opened: OpenedContext;
+  page: Page;
+  busy: boolean;
+}
+const tabs: PooledTab[] = [];
+onDisconnect(() => {
+  tabs.length = 0;
+});
+
+/**
+ * Open `path` (relative to the site root, e.g. "/lessons/x/") and wait for the load event. The page starts as a
+ * reader's first visit would, in a tab the file reuses: the site's storage is cleared first (OPFS, Cache API,
+ * localStorage, service workers, cookies), and media emulation reset; only the browser's HTTP and compiled-code
+ * caches stay warm. `ownContext` gives a context of its own, for a test that changes the context itself (routes,
+ * listeners, other tabs).
+ */
+export async function openPage(
+  path: string,
+  opts: OpenPageOptions & { ownContext?: boolean } = {},
+): Promise<OpenedPage> {
+  const { ownContext, ...options } = opts;
+  if (ownContext) {
+    const { context, base, records } = await openContext(options);
+    const page = await context.newPage();
+    await page.goto(new URL(path.replace(/^\//, ''), base).href);
+    return { page, ...records, close: () => context.close() };
+  }
+  const key = JSON.stringify(options);
+  let tab = tabs.find((t) => !t.busy && t.key === key);
+  if (tab) {
+    const cdp = await tab.opened.context.newCDPSession(tab.page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: tab.opened.base.origin, storageTypes: 'all' });
+    await cdp.detach();
+    await tab.page.emulateMedia({ media: null, reducedMotion: null });
+  } else {
+    const opened = await openContext(options);
+    tab = { key, opened, page: await opened.context.newPage(), busy: false };
+    tabs.push(tab);
+  }
+  const used = tab;
+  used.busy = true;
+  const records = used.opened.restart();
+  await used.page.goto(new URL(path.replace(/^\//, ''), used.opened.base).href);
+  // Closing leaves the page (its workers end with it) and frees the tab; a tab that cannot leave is dropped.
+  const close = async () => {
+    try {
+      await used.page.goto('about:blank');
+      used.busy = false;
+    } catch {
+      tabs.splice(tabs.indexOf(used), 1);
+      await used.opened.context.close().catch(() => {});
+    }
+  };
+  return { page: used.page, ...records, close };
 }
 
 /** Assert that the page logged no errors and asked no other origin for anything. */

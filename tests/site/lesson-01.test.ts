@@ -215,7 +215,7 @@ describe('VecMatScale and the model worker', () => {
   });
 
   test('a worker that fails to load shows a message in the widget, and the rest of the page keeps working', async () => {
-    const opened = await openPage(PATH);
+    const opened = await openPage(PATH, { ownContext: true }); // its route fails the worker for the whole context
     const { page } = opened;
     await page.context().route('**/model-worker*.js', (route) => route.abort('failed')); // newest route wins
     const scale = await scaleResult(page);

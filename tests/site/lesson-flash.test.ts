@@ -30,7 +30,7 @@ async function run(page: Page): Promise<string | null> {
 describe('lesson 4 page', () => {
   let opened: OpenedPage;
   beforeAll(async () => {
-    opened = await openPage(`${PATH}?${EXACT}`);
+    opened = await openPage(`${PATH}?${EXACT}`, { ownContext: true }); // a test opens a second tab in it
   });
   afterAll(() => opened?.close());
 

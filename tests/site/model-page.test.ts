@@ -137,7 +137,7 @@ describe('/model/', () => {
   });
 
   test('a second visit in the same browser reads the weights from the Cache API, not the network', async () => {
-    const opened = await openPage('/model/');
+    const opened = await openPage('/model/', { ownContext: true }); // a first visit: an empty HTTP cache too
     const { page } = opened;
     const weightRequests: string[] = [];
     page.context().on('request', (r) => {

@@ -272,7 +272,7 @@ test('a measurement left half-way leaves no 64 MiB test file: the next page load
 test('one damaged adapter file costs only that adapter: r4 still generates, r1 says what failed', {
   timeout: 300_000,
 }, async () => {
-  const opened = await openPage('/lessons/07-lora/?adapters.adapter=r4');
+  const opened = await openPage('/lessons/07-lora/?adapters.adapter=r4', { ownContext: true }); // routes r1 below
   const { page } = opened;
   // r1.lora arrives as a captive portal's page, for the worker's fetch (routed like the page's own requests).
   await page

@@ -7,7 +7,7 @@ import { expectClean, openPage } from './harness.ts';
 const PHONE = { viewport: { width: 375, height: 740 }, colorScheme: 'dark' } as const;
 
 test('Chinese text is drawn by a system CJK font, with every glyph found and no web font', async () => {
-  const opened = await openPage('/zh/lessons/08-specinfer/', PHONE);
+  const opened = await openPage('/zh/lessons/08-specinfer/', { ...PHONE, ownContext: true }); // DevTools domains on
   const { page } = opened;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
