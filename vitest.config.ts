@@ -61,6 +61,8 @@ export default defineConfig({
           include: SLOW_LIB,
           testTimeout: 300_000,
           pool: 'forks',
+          isolate: false, // as in `lib`
+          setupFiles: ['tests/lib/fresh-engine.ts'],
         },
       },
       // Widgets in Node: the kit, view models and chart helpers (jsdom where a DOM is needed), in seconds. Astro's
