@@ -1,6 +1,7 @@
-// Drive the built site in Debian's Chromium. openPage() opens a path in a tab (which the file's later pages reuse,
-// with the site's storage cleared) whose context records console errors, uncaught exceptions, and every request to
-// another origin (which it blocks: the site must work from its own origin alone). One browser is shared by every file (launched by global-setup.ts).
+// Drive the built site in Debian's Chromium. openPage() opens a path in a tab (which later pages reuse, with the
+// site's storage cleared) whose context records console errors, uncaught exceptions, and every request to another
+// origin (which it blocks: the site must work from its own origin alone). One browser is shared by every file
+// (launched by global-setup.ts).
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { NEAR_PX } from '../../site/widgets/_kit/near.ts';
@@ -56,23 +57,49 @@ export interface OpenedContext {
 
 let browser: Promise<Browser> | undefined;
 
-// One Chromium serves every site test file: the global setup launches it and each file connects (a launch costs
-// about a CPU-second, and there are some fifty files). A file's contexts are its own: when the file ends,
-// tests/site/per-file.ts disconnects, which closes every context the connection made.
-const disconnected: (() => void)[] = [];
+// One Chromium serves every site test file: the global setup launches it and each worker process connects once (a
+// launch costs about a CPU-second, and there are some fifty files). A file's contexts are its own: when the file
+// ends, tests/site/per-file.ts calls endFile(), which closes every context the file opened but those of openPage's
+// idle tabs, which the worker's next files reuse (each page there starts with the site's storage cleared).
+const forgets: (() => void)[] = [];
+const contexts = new Set<BrowserContext>();
+
+/**
+ * A tab openPage() opens pages in, one after another: it takes a free one opened with the same options, or opens one.
+ * A tab per page would start a renderer per page, which costs more than the page itself on most tests.
+ */
+interface PooledTab {
+  key: string;
+  opened: OpenedContext;
+  page: Page;
+  busy: boolean;
+}
+const tabs: PooledTab[] = [];
 
 /** A connection of its own to the run's Chromium (closing it closes the contexts made through it). */
 export const connectChromium = () => chromium.connect(inject('chromiumEndpoint'));
 
-/** Run `forget` when the file's connection closes (a module keeping contexts across a file's tests forgets them). */
-export const onDisconnect = (forget: () => void) => disconnected.push(forget);
+/** Run `forget` when a file ends (a module keeping contexts across a file's tests forgets them: they are closed). */
+export const onFileEnd = (forget: () => void) => forgets.push(forget);
 
-/** Close this file's connection to the shared Chromium, and with it every context the file opened. */
-export async function disconnect(): Promise<void> {
-  const connected = await browser?.catch(() => undefined);
-  browser = undefined;
-  for (const forget of disconnected) forget();
-  await connected?.close();
+/** Close the contexts this file opened, but keep openPage's idle tabs (and only their own page) for the next file. */
+export async function endFile(): Promise<void> {
+  const kept = tabs.filter((t) => !t.busy);
+  tabs.splice(0, tabs.length, ...kept);
+  for (const forget of forgets) forget();
+  const keep = new Map(kept.map((t) => [t.opened.context, t.page]));
+  const closing = [...contexts].map((c) => {
+    const page = keep.get(c);
+    return page
+      ? Promise.all(
+          c
+            .pages()
+            .filter((p) => p !== page)
+            .map((p) => p.close()),
+        )
+      : c.close();
+  });
+  await Promise.allSettled(closing);
 }
 
 /** The served site's base URL, e.g. "http://127.0.0.1:40123/". */
@@ -80,9 +107,13 @@ export const baseURL = () => inject('baseURL');
 
 /** A fresh browser context set up as `opts` says, recording what its pages and workers do (see Records). */
 export async function openContext(opts: OpenPageOptions = {}): Promise<OpenedContext> {
-  browser ??= connectChromium();
+  if (!(await browser?.catch(() => undefined))?.isConnected()) {
+    browser = connectChromium();
+    tabs.length = 0; // their contexts went with the old connection
+    contexts.clear();
+  }
   const base = new URL(opts.baseURL ?? baseURL());
-  const context = await (await browser).newContext({
+  const context = await (await browser!).newContext({
     colorScheme: opts.colorScheme ?? 'light',
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     serviceWorkers: opts.serviceWorkers ?? 'block',
@@ -94,6 +125,8 @@ export async function openContext(opts: OpenPageOptions = {}): Promise<OpenedCon
     ownRequests: [],
     failedRequests: [],
   });
+  contexts.add(context);
+  context.on('close', () => contexts.delete(context));
   const opened: OpenedContext = {
     context,
     base,
@@ -133,21 +166,6 @@ export async function openContext(opts: OpenPageOptions = {}): Promise<OpenedCon
   if (opts.initScript) await context.addInitScript(opts.initScript);
   return opened;
 }
-
-/**
- * A tab a file opens pages in one after another: openPage() takes a free one opened with the same options, or opens
- * one. A tab per page would start a renderer per page, which costs more than the page itself on most tests.
- */
-interface PooledTab {
-  key: string;
-  opened: OpenedContext;
-  page: Page;
-  busy: boolean;
-}
-const tabs: PooledTab[] = [];
-onDisconnect(() => {
-  tabs.length = 0;
-});
 
 /**
  * Open `path` (relative to the site root, e.g. "/lessons/x/") and wait for the load event. The page starts as a

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { type OpenedContext, onDisconnect, openContext, scrollToEnd } from './harness.ts';
+import { type OpenedContext, onFileEnd, openContext, scrollToEnd } from './harness.ts';
 import { findOverflow } from './overflow.ts';
 import { looseProse, repeatedBadges } from './prose-checks.ts';
 
@@ -231,7 +231,7 @@ interface SharedTab {
   page: Page;
 }
 const tabs = new Map<string, Promise<SharedTab>>();
-onDisconnect(() => tabs.clear());
+onFileEnd(() => tabs.clear());
 
 /** How long one pass may take before it is abandoned (a page's own waits are bounded well inside it). */
 const PASS_DEADLINE_MS = 180_000;
